@@ -1,0 +1,62 @@
+// Bundles the three processes (extension host glue, language server, CLI) and the test entry points.
+// `vscode` is provided by the host; `keytar` is a native module, loaded at run time from
+// node_modules/keytar, which .vscodeignore keeps in the .vsix.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/** Prints errors as `file:line:col: error: text`, which the $esbuild-watch problem matcher understands. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  sourcesContent: false,
+  minify: production,
+  external: ['vscode', 'keytar'],
+  logLevel: 'warning',
+  define: { 'process.env.ROTATION_READY_VERSION': JSON.stringify(version) },
+  plugins: [problemMatcherPlugin],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/server/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+if (!production) {
+  // Test entry points run inside the extension host (integration) or launch it (desktop runner).
+  builds.push({
+    ...common,
+    entryPoints: {
+      'integration/index': 'test/integration/index.ts',
+      'desktop/runTests': 'test/desktop/runTests.ts',
+    },
+    outdir: 'out/test',
+    external: [...common.external, 'mocha', '@vscode/test-electron'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

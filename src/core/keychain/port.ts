@@ -1,0 +1,45 @@
+/**
+ * The keychain port: where key values live. Two adapters implement it: keytar (the OS keychain,
+ * the default) and VS Code SecretStorage (only when keytar cannot load). Non-secret metadata
+ * (ages, validation results, rotation state) never goes through this port.
+ */
+
+export type Slot = 'primary' | 'fallback' | 'previous';
+export const SLOTS: readonly Slot[] = ['primary', 'fallback', 'previous'];
+
+/** Identifies one stored key. The adapter account is `<workspaceId>/<service>/<environment>/<slot>`. */
+export interface SlotAddress {
+  workspaceId: string;
+  service: string;
+  environment: string;
+  slot: Slot;
+}
+
+export function accountName(address: SlotAddress): string {
+  return `${address.workspaceId}/${address.service}/${address.environment}/${address.slot}`;
+}
+
+/** The keychain service name under which every entry is stored. */
+export const KEYCHAIN_SERVICE = 'rotation-ready';
+
+export interface KeychainPort {
+  /** Human name shown in the UI, e.g. "OS keychain (libsecret)" or "VS Code SecretStorage". */
+  readonly label: string;
+  get(address: SlotAddress): Promise<string | undefined>;
+  set(address: SlotAddress, value: string): Promise<void>;
+  /** Returns whether an entry was deleted. */
+  delete(address: SlotAddress): Promise<boolean>;
+  /** Accounts stored for a workspace (never values). */
+  list(workspaceId: string): Promise<SlotAddress[]>;
+}
+
+/** A keychain failure with a clear, value-free reason (locked, unavailable, denied). */
+export class KeychainError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'locked' | 'unavailable' | 'denied' | 'verify-failed' | 'unknown',
+  ) {
+    super(message);
+    this.name = 'KeychainError';
+  }
+}
