@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { startLanguageClient } from './languageClient';
+import { log } from './log';
+import { workspaceSalt } from './salt';
+
+let client: LanguageClient | undefined;
+
+/** Only wires: providers, commands and views live in modules named for what they do. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(log());
+  registerCommands(context);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const config = vscode.workspace.getConfiguration('rotationReady', folder);
+  try {
+    client = await startLanguageClient(context, {
+      workspaceRoot: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
+      salt: await workspaceSalt(context),
+      docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      maxFileBytes: config.get<number>('maxFileSizeKB', 2048) * 1024,
+    });
+  } catch (error) {
+    // Commands and views keep working without squiggles; say why, where the user will look.
+    log().error(`The analyzer (language server) did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage('Rotation Ready: the analyzer did not start, so hardcoded keys are not highlighted. See the log for why.', 'Show Log').then((choice) => {
+      if (choice) log().show(true);
+    });
+  }
+  log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

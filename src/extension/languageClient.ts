@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
+import { log } from './log';
+
+/** Languages and file names the server analyzes as you type. */
+export const analyzedSelector: vscode.DocumentFilter[] = [
+  { scheme: 'file', language: 'typescript' },
+  { scheme: 'file', language: 'typescriptreact' },
+  { scheme: 'file', language: 'javascript' },
+  { scheme: 'file', language: 'javascriptreact' },
+  { scheme: 'file', language: 'python' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'file', language: 'jsonc' },
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'dotenv' },
+  { scheme: 'file', language: 'properties' },
+  { scheme: 'file', language: 'ini' },
+  { scheme: 'file', language: 'shellscript' },
+  { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'file', pattern: '**/.env*' },
+  { scheme: 'untitled' },
+];
+
+/** The analyzer runs in its own Node process so typing never waits on ts-morph. */
+export async function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: analyzedSelector,
+    initializationOptions,
+    outputChannel: log(),
+    synchronize: { configurationSection: 'rotationReady' },
+  };
+  const client = new LanguageClient(SERVER_ID, 'Rotation Ready', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}

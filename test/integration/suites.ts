@@ -1,0 +1,2 @@
+// Every integration test file, required after mocha's globals exist (see index.ts).
+import './extension.test';

@@ -1,0 +1,55 @@
+// DOM assertions and screenshots on the real workbench with the packaged extension installed.
+// Screenshots go to test-artifacts/screenshots (git-ignored), kept by CI as artifacts.
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+export interface UiTestContext {
+  serverUrl: string;
+  workspace: string;
+  screenshots: string;
+}
+
+const ACTIVITY_ICON = '.part.activitybar a.action-label[aria-label^="Rotation Ready"]';
+/** The demo file that holds a hardcoded key on its first screen. */
+const DEMO_FILE = 'src/config.ts';
+
+async function shot(page: Page, context: UiTestContext, name: string): Promise<void> {
+  await page.screenshot({ path: join(context.screenshots, `${name}.png`) });
+}
+
+async function quickOpen(page: Page, relativePath: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab[aria-label*="${relativePath.split('/').pop()}"]`).first().waitFor();
+}
+
+export async function runUiTest(page: Page, context: UiTestContext): Promise<void> {
+  await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+  // The activity-bar icon is contributed by the manifest, before activation.
+  const icon = page.locator(ACTIVITY_ICON);
+  await icon.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await icon.isVisible(), true, 'Rotation Ready activity-bar icon is visible');
+
+  // Opening a demo file activates the extension; the language server draws a squiggle on its secret.
+  await quickOpen(page, DEMO_FILE);
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 45_000 });
+
+  // `.squiggly-error` alone does not say who drew it: prove it is ours through the Problems panel.
+  await page.keyboard.press('Control+Shift+M');
+  const ourRow = page.locator('.markers-panel .monaco-list-row[aria-label*="Rotation Ready"]');
+  await ourRow.first().waitFor({ timeout: 30_000 });
+  const label = (await ourRow.first().getAttribute('aria-label')) ?? '';
+  assert.match(label, /Rotation Ready/);
+  await shot(page, context, '01-squiggle-and-problems');
+
+  await icon.click();
+  await page.locator('.sidebar .pane-header[aria-label*="Services"], .sidebar .title-label h2[title*="Rotation Ready"], .sidebar h2:has-text("Rotation Ready")').first().waitFor({ timeout: 15_000 });
+  await shot(page, context, '02-sidebar');
+}
