@@ -43,3 +43,12 @@ export class KeychainError extends Error {
     this.name = 'KeychainError';
   }
 }
+
+/** The inverse of `accountName`; undefined for accounts that are not ours or not well formed. */
+export function parseAccountName(account: string): SlotAddress | undefined {
+  const parts = account.split('/');
+  if (parts.length !== 4 || parts.some((part) => part.length === 0)) return undefined;
+  const [workspaceId, service, environment, slot] = parts as [string, string, string, string];
+  if (!(SLOTS as readonly string[]).includes(slot)) return undefined;
+  return { workspaceId, service, environment, slot: slot as Slot };
+}
