@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { log } from './log';
+import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
 
-export const CONFIG_FILE = '.rotation-ready.json';
-
-export function registerCommands(context: vscode.ExtensionContext): void {
+export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.showOutput', () => log().show(true)),
     vscode.commands.registerCommand('rotationReady.openConfig', openConfig),
+    vscode.commands.registerCommand('rotationReady.refreshServices', () => config.reload()),
   );
 }
 

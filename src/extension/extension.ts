@@ -1,24 +1,30 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { KeysTreeProvider } from './keysView';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
 import { workspaceSalt } from './salt';
+import { WorkspaceConfig } from './workspaceConfig';
 
 let client: LanguageClient | undefined;
 
 /** Only wires: providers, commands and views live in modules named for what they do. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(log());
-  registerCommands(context);
+  const config = new WorkspaceConfig();
+  const keysTree = new KeysTreeProvider(config);
+  context.subscriptions.push(config, keysTree, vscode.window.registerTreeDataProvider('rotationReady.keys', keysTree));
+  registerCommands(context, config);
+  void config.reload();
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const config = vscode.workspace.getConfiguration('rotationReady', folder);
+  const settings = vscode.workspace.getConfiguration('rotationReady', folder);
   try {
     client = await startLanguageClient(context, {
       workspaceRoot: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
       salt: await workspaceSalt(context),
       docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
-      maxFileBytes: config.get<number>('maxFileSizeKB', 2048) * 1024,
+      maxFileBytes: settings.get<number>('maxFileSizeKB', 2048) * 1024,
     });
   } catch (error) {
     // Commands and views keep working without squiggles; say why, where the user will look.

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
 import { log } from './log';
 
 /** Languages and file names the server analyzes as you type. */
-export const analyzedSelector: vscode.DocumentFilter[] = [
+export const analyzedSelector: DocumentSelector = [
   { scheme: 'file', language: 'typescript' },
   { scheme: 'file', language: 'typescriptreact' },
   { scheme: 'file', language: 'javascript' },
