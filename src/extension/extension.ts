@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
 import { KeysTreeProvider } from './keysView';
 import { startLanguageClient } from './languageClient';
@@ -10,7 +11,7 @@ import { WorkspaceConfig } from './workspaceConfig';
 let client: LanguageClient | undefined;
 
 /** Only wires: providers, commands and views live in modules named for what they do. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RotationReadyApi> {
   context.subscriptions.push(log());
   const config = new WorkspaceConfig();
   const keysTree = new KeysTreeProvider(config);
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     });
   }
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
+  return { config, keysTree };
 }
 
 export async function deactivate(): Promise<void> {

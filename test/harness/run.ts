@@ -4,12 +4,13 @@
 //   tsx test/harness/run.ts --mode dev     suite against the development folder
 //   tsx test/harness/run.ts --mode vsix    suite against the packaged .vsix installed with --install-extension
 //   tsx test/harness/run.ts --mode ui      DOM assertions + screenshots on the installed .vsix
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Chromium, CodeServer, codeServerInstalled, endGroup, installExtension, repoRoot, startChromium, startCodeServer } from './codeServer';
 import { runUiTest } from '../ui/workbench.ui';
+import { materializeDemo } from '../../scripts/materialize-demo';
 
 type Mode = 'dev' | 'vsix' | 'ui';
 
@@ -41,9 +42,9 @@ async function main(): Promise<number> {
     return 2;
   }
   mkdirSync(runDir, { recursive: true });
-  // A fresh copy of the workspace per run: a test's edit must never reach the fixture.
+  // A fresh copy of the workspace per run, its synthetic secrets filled in: a test's edit must never reach the fixture.
   const workspace = join(runDir, 'workspace');
-  cpSync(values.workspace!, workspace, { recursive: true, filter: (src) => !src.includes('node_modules') });
+  materializeDemo(values.workspace!, workspace);
 
   if (mode !== 'dev') {
     if (!existsSync(values.vsix!)) {

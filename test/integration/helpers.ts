@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { RotationReadyApi } from '../../src/extension/api';
 
 export const EXTENSION_ID = 'rotation-ready.rotation-ready';
 
-export async function activeExtension(): Promise<vscode.Extension<unknown>> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+export async function activeExtension(): Promise<vscode.Extension<RotationReadyApi>> {
+  const extension = vscode.extensions.getExtension<RotationReadyApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
   await extension.activate();
   return extension;

@@ -1,2 +1,3 @@
 // Every integration test file, required after mocha's globals exist (see index.ts).
 import './extension.test';
+import './keys.test';
