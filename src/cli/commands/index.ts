@@ -1,4 +1,7 @@
 import type { CliCommand } from '../command';
+import { simulateCommand } from './simulate';
 
 /** Every CLI sub-command, alphabetical. Adding one: a file in this folder and a line here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  simulateCommand,
+];

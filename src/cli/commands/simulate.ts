@@ -1,0 +1,106 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { formatConfigError } from '../../core/config/jsonc-reader';
+import { DEFAULT_SIMULATOR_PORT, SimLogEntry, loadSimulatorConfig, startSimulator } from '../../core/simulator/index';
+import { CliCommand, CliIo, UsageError } from '../command';
+// Bundled so `rotation-ready simulate` works from anywhere, with the same keys the demo's README names.
+import bundledDemoConfig from '../../../demo/.simulator.json';
+
+const usage = `Usage: rotation-ready simulate [--port N] [--host H] [--config FILE] [--quiet]
+
+Runs the local provider simulator: an HTTP server on 127.0.0.1 that guards endpoints with keys
+the way an API provider does (revocation, propagation delay, rate limits, slow or hanging answers, flapping).
+
+  --config FILE  simulator config (JSON with comments); default ./.simulator.json, else the bundled demo config
+  --port N       port to listen on (default: the config's port, else ${DEFAULT_SIMULATOR_PORT}; 0 picks a free one)
+  --host H       interface (default 127.0.0.1; admin routes answer loopback peers only)
+  --quiet        do not print each request
+
+Admin routes (loopback only): GET /__admin/health, GET /__admin/services, GET|DELETE /__admin/log,
+POST /__admin/services/<name>/keys {value,label?,propagation?:{seconds?,requests?}},
+POST /__admin/services/<name>/keys/revoke {value?|label?}, POST /__admin/services/<name>/behaviour
+{latencyMs?,hang?,rateLimit?:{next?,limit?,windowMs?,retryAfterSeconds?},flap?:{up,down,status?},failNext?:{count,status?}},
+POST /__admin/services/<name>/reset, POST /__admin/reset. The log never holds key values.`;
+
+export function parseSimulateArgs(args: string[]): { port?: number; host?: string; config?: string; quiet: boolean } {
+  const out: { port?: number; host?: string; config?: string; quiet: boolean } = { quiet: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': {
+        const v = value();
+        const port = Number(v);
+        if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, found '${v}'`);
+        out.port = port;
+        break;
+      }
+      case '--host':
+        out.host = value();
+        break;
+      case '--config':
+        out.config = value();
+        break;
+      case '--quiet':
+        out.quiet = true;
+        break;
+      default:
+        throw new UsageError(`unknown option '${arg}'`);
+    }
+  }
+  return out;
+}
+
+export function formatLogEntry(e: SimLogEntry): string {
+  const key = e.keyLabel ?? e.keyRedacted ?? (e.reason === 'missing-key' ? 'no key' : e.reason === 'unknown-key' ? 'unknown key' : '-');
+  const fp = e.keyFingerprint ? ` ${e.keyFingerprint}` : '';
+  const status = e.status === 0 ? 'hang' : String(e.status);
+  return `${e.time.slice(11, 23)} ${e.method.padEnd(6)} ${e.path} ${e.service ?? '-'} key=${key}${fp} → ${status} ${e.reason} ${e.latencyMs}ms`;
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const opts = parseSimulateArgs(args);
+  let file = opts.config ? resolve(io.cwd, opts.config) : resolve(io.cwd, '.simulator.json');
+  let text: string;
+  if (existsSync(file)) text = readFileSync(file, 'utf8');
+  else if (opts.config) throw new UsageError(`no such config file: ${file}`);
+  else {
+    file = '<bundled demo/.simulator.json>';
+    text = JSON.stringify(bundledDemoConfig);
+  }
+  const { config, errors } = loadSimulatorConfig(text, file);
+  for (const e of errors) io.stderr(`${formatConfigError(e)}\n`);
+  if (errors.some((e) => e.severity === 'error')) return 2;
+
+  const sim = await startSimulator(config, {
+    host: opts.host ?? config.host ?? '127.0.0.1',
+    port: opts.port ?? config.port ?? DEFAULT_SIMULATOR_PORT,
+    ...(opts.quiet ? {} : { onRequest: (e: SimLogEntry) => io.stdout(`${formatLogEntry(e)}\n`) }),
+  });
+  io.stdout(`Provider simulator listening on ${sim.url} (config: ${file})\n`);
+  for (const s of sim.admin.services()) {
+    const keys = s.keys.map((k) => `${k.label ?? k.redacted}=${k.state}`).join(', ');
+    const how = s.auth.type === 'header' ? `header ${s.auth.name}` : s.auth.type === 'query' ? `query ?${s.auth.name}=` : s.auth.type;
+    io.stdout(`  ${s.name.padEnd(16)} ${sim.url}${s.basePath}/…  auth: ${how}  keys: ${keys}\n`);
+  }
+  io.stdout('Press Ctrl+C to stop.\n');
+  await new Promise<void>((done) => {
+    if (io.signal.aborted) done();
+    else io.signal.addEventListener('abort', () => done(), { once: true });
+  });
+  await sim.close();
+  io.stdout('Provider simulator stopped.\n');
+  return 0;
+}
+
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  summary: 'Run the local provider simulator (keys, revocation, propagation, rate limits) on 127.0.0.1',
+  usage,
+  run,
+};

@@ -1,0 +1,167 @@
+import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+
+/** One problem in a configuration file: where it is (file, JSON path, 1-based line/column) and why. */
+export interface ConfigError {
+  file: string;
+  /** JSON path in JavaScript notation, e.g. `services[1].probe.url`; empty for the whole document. */
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatConfigError(e: ConfigError): string {
+  const where = e.path ? ` ${e.path}:` : '';
+  return `${e.file}:${e.line}:${e.column}: ${e.severity}:${where} ${e.message}`;
+}
+
+/** A value in the parsed document together with its JSON path, so every error can point at it. */
+export interface Located {
+  node: Node;
+  path: string;
+}
+
+/**
+ * Reads a JSON-with-comments document and records errors with positions.
+ * jsonc-parser is tolerant: after a syntax error the rest of the tree is still available,
+ * so one typo does not hide every other service.
+ */
+export class JsoncReader {
+  readonly errors: ConfigError[] = [];
+  readonly root: Located | undefined;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    readonly text: string,
+    readonly file: string,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    const parseErrors: ParseError[] = [];
+    const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
+    this.root = tree ? { node: tree, path: '' } : undefined;
+    if (!tree && text.trim() === '') this.errorAt(0, '', 'the file is empty; expected an object');
+    else for (const e of parseErrors) this.errorAt(e.offset, '', `syntax error: ${printParseErrorCode(e.error)}`);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+  }
+
+  errorAt(offset: number, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+    this.errors.push({ file: this.file, path, ...this.position(offset), message, severity });
+  }
+
+  error(at: Located, message: string, severity: 'error' | 'warning' = 'error'): void {
+    // Point at the property name when there is one: that is where people look.
+    const offset = at.node.parent?.type === 'property' ? at.node.parent.offset : at.node.offset;
+    this.errorAt(offset, at.path, message, severity);
+  }
+
+  prop(obj: Located, name: string): Located | undefined {
+    const node = findNodeAtLocation(obj.node, [name]);
+    return node ? { node, path: childPath(obj.path, name) } : undefined;
+  }
+
+  items(arr: Located): Located[] {
+    return (arr.node.children ?? []).map((node, i) => ({ node, path: `${arr.path}[${i}]` }));
+  }
+
+  entries(obj: Located): Array<[string, Located]> {
+    return (obj.node.children ?? []).flatMap((p) => {
+      const [key, value] = p.children ?? [];
+      return key && value ? [[String(key.value), { node: value, path: childPath(obj.path, String(key.value)) }] as [string, Located]] : [];
+    });
+  }
+
+  value(at: Located): unknown {
+    return getNodeValue(at.node);
+  }
+
+  /** Warns about properties the schema does not know: usually a typo that silently does nothing. */
+  checkKnown(obj: Located, known: readonly string[]): void {
+    for (const [key, at] of this.entries(obj)) {
+      if (!known.includes(key) && key !== '$schema') this.error(at, `unknown property '${key}' (expected one of: ${known.join(', ')})`, 'warning');
+    }
+  }
+
+  expectObject(at: Located | undefined): at is Located {
+    if (!at) return false;
+    if (at.node.type !== 'object') {
+      this.error(at, `expected an object, found ${describe(at.node)}`);
+      return false;
+    }
+    return true;
+  }
+
+  expectArray(at: Located | undefined): at is Located {
+    if (!at) return false;
+    if (at.node.type !== 'array') {
+      this.error(at, `expected an array, found ${describe(at.node)}`);
+      return false;
+    }
+    return true;
+  }
+
+  string(at: Located | undefined, opts: { nonEmpty?: boolean; oneOf?: readonly string[]; pattern?: RegExp; patternHint?: string } = {}): string | undefined {
+    if (!at) return undefined;
+    if (at.node.type !== 'string') {
+      this.error(at, `expected a string, found ${describe(at.node)}`);
+      return undefined;
+    }
+    const v = String(at.node.value);
+    if (opts.nonEmpty && v.trim() === '') return this.fail(at, 'must not be empty');
+    if (opts.oneOf && !opts.oneOf.includes(v)) return this.fail(at, `must be one of ${opts.oneOf.map((o) => `'${o}'`).join(', ')}, found '${v}'`);
+    if (opts.pattern && !opts.pattern.test(v)) return this.fail(at, opts.patternHint ?? `must match ${opts.pattern}`);
+    return v;
+  }
+
+  number(at: Located | undefined, opts: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+    if (!at) return undefined;
+    if (at.node.type !== 'number') {
+      this.error(at, `expected a number, found ${describe(at.node)}`);
+      return undefined;
+    }
+    const v = Number(at.node.value);
+    if (opts.integer && !Number.isInteger(v)) return this.fail(at, `must be an integer, found ${v}`);
+    if (opts.min !== undefined && v < opts.min) return this.fail(at, `must be at least ${opts.min}, found ${v}`);
+    if (opts.max !== undefined && v > opts.max) return this.fail(at, `must be at most ${opts.max}, found ${v}`);
+    return v;
+  }
+
+  boolean(at: Located | undefined): boolean | undefined {
+    if (!at) return undefined;
+    if (at.node.type !== 'boolean') {
+      this.error(at, `expected true or false, found ${describe(at.node)}`);
+      return undefined;
+    }
+    return Boolean(at.node.value);
+  }
+
+  /** Number of errors (not warnings) recorded so far; compare before/after to know whether a section was valid. */
+  errorCount(): number {
+    return this.errors.filter((e) => e.severity === 'error').length;
+  }
+
+  private fail(at: Located, message: string): undefined {
+    this.error(at, message);
+    return undefined;
+  }
+}
+
+function childPath(parent: string, name: string): string {
+  const simple = /^[A-Za-z_$][\w$]*$/.test(name);
+  if (simple) return parent ? `${parent}.${name}` : name;
+  return `${parent}[${JSON.stringify(name)}]`;
+}
+
+function describe(node: Node): string {
+  return node.type === 'null' ? 'null' : node.type === 'array' ? 'an array' : node.type === 'object' ? 'an object' : `a ${node.type}`;
+}

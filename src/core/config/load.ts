@@ -1,0 +1,307 @@
+import { isLoopbackHost } from '../probe/loopback';
+import { ConfigError, JsoncReader, Located } from './jsonc-reader';
+import {
+  DEFAULT_ENVIRONMENT,
+  DEFAULT_PROBE,
+  DEFAULT_SETTINGS,
+  EnvVarNames,
+  EnvironmentConfig,
+  HTTP_METHODS,
+  HttpMethod,
+  ProbeAuth,
+  ProbeConfig,
+  ServiceConfig,
+  Settings,
+  SinkConfig,
+  deriveEnvVarNames,
+} from './types';
+
+/** Property names the loader understands; test/unit/config checks that the JSON Schema lists the same ones. */
+export const KNOWN_PROPERTIES = {
+  root: ['version', 'services', 'dryRun', 'alerts'],
+  service: ['name', 'environments', 'envVars', 'probe', 'alerts'],
+  environment: ['name', 'url', 'envVars'],
+  envVars: ['primary', 'fallback', 'plain'],
+  probe: ['url', 'method', 'auth', 'successStatus', 'headers', 'body', 'timeoutMs', 'rounds', 'intervalMs'],
+  auth: ['type', 'name', 'username'],
+  dryRun: ['concurrency', 'retryBudget', 'maxRetryAfterMs'],
+  alerts: ['sinks', 'dedupWindowMs', 'maxPerServicePerWindow'],
+  serviceAlerts: ['sinks'],
+  sink: ['type', 'url', 'urlEnv', 'headers', 'path'],
+} as const;
+
+export interface LoadedConfig {
+  /** Services that loaded without errors; a broken service is left out, the others still run. */
+  services: ServiceConfig[];
+  /** Errors and warnings, each with file, JSON path, line and column. */
+  errors: ConfigError[];
+  settings: Settings;
+}
+
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Loads `.rotation-ready.json` (JSON with comments). Never throws on bad input. */
+export function loadConfig(text: string, file: string): LoadedConfig {
+  const r = new JsoncReader(text, file);
+  const settings: Settings = structuredClone(DEFAULT_SETTINGS);
+  const services: ServiceConfig[] = [];
+  const root = r.root;
+  if (!r.expectObject(root)) return { services, errors: r.errors, settings };
+  r.checkKnown(root, KNOWN_PROPERTIES.root);
+  const version = r.prop(root, 'version');
+  if (version && r.number(version, { integer: true }) !== undefined && r.value(version) !== 1) r.error(version, 'only version 1 is supported');
+
+  const dryRun = r.prop(root, 'dryRun');
+  if (r.expectObject(dryRun)) {
+    r.checkKnown(dryRun, KNOWN_PROPERTIES.dryRun);
+    settings.dryRun.concurrency = r.number(r.prop(dryRun, 'concurrency'), { integer: true, min: 1, max: 256 }) ?? settings.dryRun.concurrency;
+    settings.dryRun.retryBudget = r.number(r.prop(dryRun, 'retryBudget'), { integer: true, min: 0, max: 10 }) ?? settings.dryRun.retryBudget;
+    settings.dryRun.maxRetryAfterMs = r.number(r.prop(dryRun, 'maxRetryAfterMs'), { min: 0, max: 600_000 }) ?? settings.dryRun.maxRetryAfterMs;
+  }
+  const alerts = r.prop(root, 'alerts');
+  if (r.expectObject(alerts)) {
+    r.checkKnown(alerts, KNOWN_PROPERTIES.alerts);
+    settings.alerts.sinks = readSinks(r, r.prop(alerts, 'sinks'));
+    settings.alerts.dedupWindowMs = r.number(r.prop(alerts, 'dedupWindowMs'), { min: 0 }) ?? settings.alerts.dedupWindowMs;
+    settings.alerts.maxPerServicePerWindow =
+      r.number(r.prop(alerts, 'maxPerServicePerWindow'), { integer: true, min: 1 }) ?? settings.alerts.maxPerServicePerWindow;
+  }
+
+  const list = r.prop(root, 'services');
+  if (!list) r.errorAt(root.node.offset, 'services', "missing 'services': list the APIs you call with a key");
+  else if (r.expectArray(list)) {
+    for (const at of r.items(list)) {
+      const before = r.errorCount();
+      const service = readService(r, at);
+      if (!service || r.errorCount() !== before) continue;
+      if (services.some((s) => s.name === service.name)) {
+        r.error(r.prop(at, 'name') ?? at, `duplicate service name '${service.name}'`);
+        continue;
+      }
+      services.push(service);
+    }
+  }
+  return { services, errors: r.errors, settings };
+}
+
+function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, KNOWN_PROPERTIES.service);
+  const nameAt = r.prop(at, 'name');
+  if (!nameAt) {
+    r.error(at, "missing 'name'");
+    return undefined;
+  }
+  const name = r.string(nameAt, { pattern: SERVICE_NAME, patternHint: 'must start with a letter or digit and use only letters, digits, dot, dash, underscore' });
+  if (name === undefined) return undefined;
+
+  const envVars = readEnvVars(r, r.prop(at, 'envVars'), deriveEnvVarNames(name));
+  const environments: EnvironmentConfig[] = [];
+  const envsAt = r.prop(at, 'environments');
+  if (r.expectArray(envsAt)) {
+    for (const e of r.items(envsAt)) {
+      const env = readEnvironment(r, e);
+      if (!env) continue;
+      if (environments.some((x) => x.name === env.name)) r.error(e, `duplicate environment '${env.name}'`);
+      else environments.push(env);
+    }
+    if (environments.length === 0 && r.items(envsAt).length === 0) r.error(envsAt, 'list at least one environment, or leave the property out');
+  }
+  if (!envsAt) environments.push({ name: DEFAULT_ENVIRONMENT });
+
+  const probeAt = r.prop(at, 'probe');
+  if (!probeAt) {
+    r.error(at, "missing 'probe': the endpoint a dry-run calls with each key");
+    return undefined;
+  }
+  const probe = readProbe(r, probeAt);
+  let sinks: SinkConfig[] = [];
+  const alertsAt = r.prop(at, 'alerts');
+  if (r.expectObject(alertsAt)) {
+    r.checkKnown(alertsAt, KNOWN_PROPERTIES.serviceAlerts);
+    sinks = readSinks(r, r.prop(alertsAt, 'sinks'));
+  }
+  if (!probe) return undefined;
+  return { name, environments, envVars, probe, alerts: { sinks } };
+}
+
+function readEnvironment(r: JsoncReader, at: Located): EnvironmentConfig | undefined {
+  if (at.node.type === 'string') {
+    const name = r.string(at, { pattern: SERVICE_NAME, patternHint: 'an environment name such as dev, staging or prod' });
+    return name === undefined ? undefined : { name };
+  }
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, KNOWN_PROPERTIES.environment);
+  const nameAt = r.prop(at, 'name');
+  if (!nameAt) {
+    r.error(at, "missing 'name'");
+    return undefined;
+  }
+  const name = r.string(nameAt, { pattern: SERVICE_NAME, patternHint: 'an environment name such as dev, staging or prod' });
+  if (name === undefined) return undefined;
+  const env: EnvironmentConfig = { name };
+  const urlAt = r.prop(at, 'url');
+  const url = readUrl(r, urlAt);
+  if (url !== undefined) env.url = url;
+  const varsAt = r.prop(at, 'envVars');
+  if (varsAt) {
+    const partial = readEnvVars(r, varsAt, undefined);
+    if (partial) env.envVars = partial;
+  }
+  return env;
+}
+
+function readEnvVars(r: JsoncReader, at: Located | undefined, defaults: EnvVarNames): EnvVarNames;
+function readEnvVars(r: JsoncReader, at: Located | undefined, defaults: undefined): Partial<EnvVarNames> | undefined;
+function readEnvVars(r: JsoncReader, at: Located | undefined, defaults: EnvVarNames | undefined): Partial<EnvVarNames> | undefined {
+  const out: Partial<EnvVarNames> = { ...(defaults ?? {}) };
+  if (!r.expectObject(at)) return defaults ? out : undefined;
+  r.checkKnown(at, KNOWN_PROPERTIES.envVars);
+  for (const slot of KNOWN_PROPERTIES.envVars) {
+    const v = r.string(r.prop(at, slot), { pattern: ENV_VAR, patternHint: 'an environment variable name: letters, digits and underscores' });
+    if (v !== undefined) out[slot] = v;
+  }
+  return out;
+}
+
+function readUrl(r: JsoncReader, at: Located | undefined): string | undefined {
+  const text = r.string(at, { nonEmpty: true });
+  if (text === undefined || !at) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    r.error(at, `'${text}' is not an absolute URL`);
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    r.error(at, `only https URLs are allowed (found ${url.protocol})`);
+    return undefined;
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    r.error(at, `plain http is only allowed to loopback hosts (127.0.0.1, ::1, localhost); use https for ${url.hostname}`);
+    return undefined;
+  }
+  if (url.username || url.password) {
+    r.error(at, 'a URL must not contain credentials; the key is sent as configured in probe.auth');
+    return undefined;
+  }
+  return text;
+}
+
+function readProbe(r: JsoncReader, at: Located): ProbeConfig | undefined {
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, KNOWN_PROPERTIES.probe);
+  const before = r.errorCount();
+  const urlAt = r.prop(at, 'url');
+  if (!urlAt) r.error(at, "missing 'url'");
+  const url = readUrl(r, urlAt);
+  const method = (r.string(r.prop(at, 'method'), { oneOf: HTTP_METHODS }) ?? DEFAULT_PROBE.method) as HttpMethod;
+  const authAt = r.prop(at, 'auth');
+  if (!authAt) r.error(at, "missing 'auth': how the key is sent (bearer, header, query or basic)");
+  const auth = readAuth(r, authAt);
+  const probe: ProbeConfig = {
+    url: url ?? '',
+    method,
+    auth: auth ?? { type: 'bearer' },
+    headers: {},
+    timeoutMs: r.number(r.prop(at, 'timeoutMs'), { min: 1, max: 120_000 }) ?? DEFAULT_PROBE.timeoutMs,
+    rounds: r.number(r.prop(at, 'rounds'), { integer: true, min: 1, max: 50 }) ?? DEFAULT_PROBE.rounds,
+    intervalMs: r.number(r.prop(at, 'intervalMs'), { min: 0, max: 600_000 }) ?? DEFAULT_PROBE.intervalMs,
+  };
+  const statusAt = r.prop(at, 'successStatus');
+  if (r.expectArray(statusAt)) {
+    const statuses = r.items(statusAt).map((s) => r.number(s, { integer: true, min: 100, max: 599 })).filter((n): n is number => n !== undefined);
+    if (statuses.length === 0) r.error(statusAt, 'list at least one status, or leave the property out for any 2xx');
+    else probe.successStatus = statuses;
+  }
+  const headersAt = r.prop(at, 'headers');
+  if (r.expectObject(headersAt)) {
+    for (const [k, v] of r.entries(headersAt)) {
+      const value = r.string(v);
+      if (value === undefined) continue;
+      if (/^(authorization|cookie)$/i.test(k)) r.error(v, `set '${k}' through probe.auth, never as a literal header: a config file must not carry credentials`);
+      else probe.headers[k] = value;
+    }
+  }
+  const bodyAt = r.prop(at, 'body');
+  if (bodyAt) {
+    if (bodyAt.node.type === 'string') probe.body = String(bodyAt.node.value);
+    else if (bodyAt.node.type === 'object' || bodyAt.node.type === 'array') {
+      probe.body = JSON.stringify(r.value(bodyAt));
+      if (!Object.keys(probe.headers).some((h) => h.toLowerCase() === 'content-type')) probe.headers['content-type'] = 'application/json';
+    } else r.error(bodyAt, 'expected a string, an object or an array');
+    if (method === 'GET' || method === 'HEAD') r.error(bodyAt, `a ${method} request cannot have a body`);
+  }
+  return r.errorCount() === before && url !== undefined && auth ? probe : undefined;
+}
+
+function readAuth(r: JsoncReader, at: Located | undefined): ProbeAuth | undefined {
+  if (!at) return undefined;
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, KNOWN_PROPERTIES.auth);
+  const typeAt = r.prop(at, 'type');
+  if (!typeAt) {
+    r.error(at, "missing 'type' (bearer, header, query or basic)");
+    return undefined;
+  }
+  const type = r.string(typeAt, { oneOf: ['bearer', 'header', 'query', 'basic'] });
+  if (type === 'header' || type === 'query') {
+    const nameAt = r.prop(at, 'name');
+    if (!nameAt) {
+      r.error(at, type === 'header' ? "auth type 'header' needs the header's 'name', e.g. x-api-key" : "auth type 'query' needs the parameter's 'name', e.g. api_key");
+      return undefined;
+    }
+    const name = r.string(nameAt, type === 'header' ? { pattern: /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, patternHint: 'must be a valid HTTP header name' } : { nonEmpty: true });
+    return name === undefined ? undefined : { type, name };
+  }
+  if (type === 'basic') {
+    const username = r.string(r.prop(at, 'username'));
+    return username === undefined ? { type } : { type, username };
+  }
+  return type === 'bearer' ? { type } : undefined;
+}
+
+function readSinks(r: JsoncReader, at: Located | undefined): SinkConfig[] {
+  const sinks: SinkConfig[] = [];
+  if (!r.expectArray(at)) return sinks;
+  for (const s of r.items(at)) {
+    if (!r.expectObject(s)) continue;
+    r.checkKnown(s, KNOWN_PROPERTIES.sink);
+    const typeAt = r.prop(s, 'type');
+    if (!typeAt) {
+      r.error(s, "missing 'type' (slack, webhook, audit-log or notification)");
+      continue;
+    }
+    const type = r.string(typeAt, { oneOf: ['slack', 'webhook', 'audit-log', 'notification'] });
+    if (type === 'slack' || type === 'webhook') {
+      const url = readUrl(r, r.prop(s, 'url'));
+      const urlEnv = r.string(r.prop(s, 'urlEnv'), { pattern: ENV_VAR, patternHint: 'an environment variable name' });
+      if (url === undefined && urlEnv === undefined) {
+        if (!r.prop(s, 'url') && !r.prop(s, 'urlEnv')) r.error(s, `a ${type} sink needs 'url' or 'urlEnv' (the variable holding the URL, so a secret webhook stays out of the file)`);
+        continue;
+      }
+      const sink: SinkConfig = { type, ...(url !== undefined ? { url } : {}), ...(urlEnv !== undefined ? { urlEnv } : {}) };
+      const headersAt = r.prop(s, 'headers');
+      if (type === 'webhook' && r.expectObject(headersAt)) {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of r.entries(headersAt)) {
+          const value = r.string(v);
+          if (value !== undefined) headers[k] = value;
+        }
+        (sink as { headers?: Record<string, string> }).headers = headers;
+      }
+      sinks.push(sink);
+    } else if (type === 'audit-log') {
+      const pathAt = r.prop(s, 'path');
+      if (!pathAt) {
+        r.error(s, "an audit-log sink needs a 'path' (JSON lines are appended to it)");
+        continue;
+      }
+      const path = r.string(pathAt, { nonEmpty: true });
+      if (path !== undefined) sinks.push({ type, path });
+    } else if (type === 'notification') sinks.push({ type });
+  }
+  return sinks;
+}

@@ -1,0 +1,102 @@
+/** `.rotation-ready.json`, resolved: every default applied, every value checked (see docs/configuration.md). */
+
+export type ProbeAuth =
+  | { type: 'bearer' }
+  | { type: 'header'; name: string }
+  | { type: 'query'; name: string }
+  /** Basic auth: with `username` the key is the password, otherwise the key is the user name and the password is empty. */
+  | { type: 'basic'; username?: string };
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+export interface ProbeConfig {
+  url: string;
+  method: HttpMethod;
+  auth: ProbeAuth;
+  /** Statuses that mean the key works; absent means any 2xx. */
+  successStatus?: number[];
+  headers: Record<string, string>;
+  /** Request body, already serialised; objects in the file are sent as JSON. */
+  body?: string;
+  timeoutMs: number;
+  rounds: number;
+  intervalMs: number;
+}
+
+export interface EnvVarNames {
+  primary: string;
+  fallback: string;
+  /** The single-key variable a codebase without fallback uses; read when the primary variable is unset. */
+  plain: string;
+}
+
+export interface EnvironmentConfig {
+  name: string;
+  /** Probe URL for this environment when it differs from the service's. */
+  url?: string;
+  envVars?: Partial<EnvVarNames>;
+}
+
+export type SinkConfig =
+  | { type: 'slack'; url?: string; urlEnv?: string }
+  | { type: 'webhook'; url?: string; urlEnv?: string; headers?: Record<string, string> }
+  /** JSON lines appended to a file; relative paths are resolved against the config file's folder. */
+  | { type: 'audit-log'; path: string }
+  /** A VS Code notification (the CLI prints to stderr instead). */
+  | { type: 'notification' };
+
+export interface ServiceConfig {
+  name: string;
+  environments: EnvironmentConfig[];
+  envVars: EnvVarNames;
+  probe: ProbeConfig;
+  alerts: { sinks: SinkConfig[] };
+}
+
+export interface DryRunSettings {
+  /** Requests in flight at once, across all services. */
+  concurrency: number;
+  /** Extra attempts per slot for `unknown` outcomes (5xx, network, timeout) before one is reported. */
+  retryBudget: number;
+  /** A 429's Retry-After is waited out up to this long; longer means the round is reported rate-limited. */
+  maxRetryAfterMs: number;
+}
+
+export interface AlertSettings {
+  sinks: SinkConfig[];
+  /** The same alert (service, environment, error, key) is sent at most once per window. */
+  dedupWindowMs: number;
+  /** At most this many alerts per service per window, whatever their error. */
+  maxPerServicePerWindow: number;
+}
+
+export interface Settings {
+  dryRun: DryRunSettings;
+  alerts: AlertSettings;
+}
+
+export const DEFAULT_PROBE = { method: 'GET', timeoutMs: 5000, rounds: 3, intervalMs: 1000 } as const;
+export const DEFAULT_ENVIRONMENT = 'dev';
+export const DEFAULT_SETTINGS: Settings = {
+  dryRun: { concurrency: 8, retryBudget: 2, maxRetryAfterMs: 30_000 },
+  alerts: { sinks: [], dedupWindowMs: 10 * 60_000, maxPerServicePerWindow: 5 },
+};
+
+/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK`. */
+export function deriveEnvVarNames(service: string): EnvVarNames {
+  const base = service.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const plain = /(^|_)KEY$/.test(base) ? base : `${base}_KEY`;
+  return { primary: `${plain}_PRIMARY`, fallback: `${plain}_FALLBACK`, plain };
+}
+
+/** The environment's env var names, falling back to the service's. */
+export function envVarsFor(service: ServiceConfig, environment: string): EnvVarNames {
+  const env = service.environments.find((e) => e.name === environment);
+  return { ...service.envVars, ...(env?.envVars ?? {}) };
+}
+
+/** The environment's probe URL, falling back to the service's. */
+export function probeUrlFor(service: ServiceConfig, environment: string): string {
+  return service.environments.find((e) => e.name === environment)?.url ?? service.probe.url;
+}

@@ -1,0 +1,110 @@
+import { ConfigError, JsoncReader, Located } from '../config/jsonc-reader';
+import type { SimAuth, SimBehaviour, SimKey, SimService, SimulatorConfig } from './types';
+
+export const DEFAULT_SIMULATOR_PORT = 7311;
+
+const TOP = ['host', 'port', 'services'] as const;
+const SERVICE = ['name', 'basePath', 'auth', 'keys', 'behaviour'] as const;
+const KEY = ['value', 'label', 'revoked', 'propagation'] as const;
+const BEHAVIOUR = ['latencyMs', 'hang', 'rateLimit', 'flap', 'failNext', 'revokedStatus'] as const;
+
+/** Parses a simulator config file (JSON with comments). Errors carry file, JSON path and line/column. */
+export function loadSimulatorConfig(text: string, file: string): { config: SimulatorConfig; errors: ConfigError[] } {
+  const r = new JsoncReader(text, file);
+  const config: SimulatorConfig = { services: [] };
+  const root = r.root;
+  if (!r.expectObject(root)) return { config, errors: r.errors };
+  r.checkKnown(root, TOP);
+  const host = r.string(r.prop(root, 'host'), { nonEmpty: true });
+  if (host !== undefined) config.host = host;
+  const port = r.number(r.prop(root, 'port'), { integer: true, min: 0, max: 65535 });
+  if (port !== undefined) config.port = port;
+  const services = r.prop(root, 'services');
+  if (!services) r.errorAt(root.node.offset, 'services', "missing 'services'");
+  else if (r.expectArray(services)) {
+    for (const at of r.items(services)) {
+      const before = r.errorCount();
+      const svc = readService(r, at);
+      if (svc && r.errorCount() === before) {
+        if (config.services.some((s) => s.name === svc.name)) r.error(at, `duplicate service name '${svc.name}'`);
+        else config.services.push(svc);
+      }
+    }
+  }
+  return { config, errors: r.errors };
+}
+
+function readService(r: JsoncReader, at: Located): SimService | undefined {
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, SERVICE);
+  const name = r.string(r.prop(at, 'name'), { pattern: /^[a-z0-9][a-z0-9._-]*$/i, patternHint: 'letters, digits, dot, dash, underscore' });
+  if (name === undefined) {
+    if (!r.prop(at, 'name')) r.error(at, "missing 'name'");
+    return undefined;
+  }
+  const auth = readAuth(r, r.prop(at, 'auth'), at);
+  const keys: SimKey[] = [];
+  const keysAt = r.prop(at, 'keys');
+  if (r.expectArray(keysAt)) for (const k of r.items(keysAt)) {
+    const key = readKey(r, k);
+    if (key) keys.push(key);
+  }
+  const svc: SimService = { name, auth: auth ?? { type: 'bearer' }, keys };
+  const basePath = r.string(r.prop(at, 'basePath'), { pattern: /^\//, patternHint: "must start with '/'" });
+  if (basePath !== undefined) svc.basePath = basePath;
+  const behaviourAt = r.prop(at, 'behaviour');
+  if (r.expectObject(behaviourAt)) {
+    r.checkKnown(behaviourAt, BEHAVIOUR);
+    svc.behaviour = r.value(behaviourAt) as SimBehaviour;
+  }
+  return svc;
+}
+
+function readAuth(r: JsoncReader, at: Located | undefined, service: Located): SimAuth | undefined {
+  if (!at) {
+    r.error(service, "missing 'auth' (bearer, header, query or basic)");
+    return undefined;
+  }
+  if (!r.expectObject(at)) return undefined;
+  const type = r.string(r.prop(at, 'type'), { oneOf: ['bearer', 'header', 'query', 'basic'] });
+  if (type === 'header' || type === 'query') {
+    const name = r.string(r.prop(at, 'name'), { nonEmpty: true });
+    if (name === undefined) {
+      if (!r.prop(at, 'name')) r.error(at, `auth type '${type}' needs a 'name'`);
+      return undefined;
+    }
+    return { type, name };
+  }
+  if (type === 'bearer' || type === 'basic') return { type };
+  if (!r.prop(at, 'type')) r.error(at, "missing 'type'");
+  return undefined;
+}
+
+function readKey(r: JsoncReader, at: Located): SimKey | undefined {
+  if (at.node.type === 'string') {
+    const value = r.string(at, { nonEmpty: true });
+    return value === undefined ? undefined : { value };
+  }
+  if (!r.expectObject(at)) return undefined;
+  r.checkKnown(at, KEY);
+  const value = r.string(r.prop(at, 'value'), { nonEmpty: true });
+  if (value === undefined) {
+    if (!r.prop(at, 'value')) r.error(at, "missing 'value'");
+    return undefined;
+  }
+  const key: SimKey = { value };
+  const label = r.string(r.prop(at, 'label'));
+  if (label !== undefined) key.label = label;
+  const revoked = r.boolean(r.prop(at, 'revoked'));
+  if (revoked !== undefined) key.revoked = revoked;
+  const p = r.prop(at, 'propagation');
+  if (r.expectObject(p)) {
+    r.checkKnown(p, ['seconds', 'requests']);
+    key.propagation = {};
+    const seconds = r.number(r.prop(p, 'seconds'), { min: 0 });
+    if (seconds !== undefined) key.propagation.seconds = seconds;
+    const requests = r.number(r.prop(p, 'requests'), { min: 0, integer: true });
+    if (requests !== undefined) key.propagation.requests = requests;
+  }
+  return key;
+}

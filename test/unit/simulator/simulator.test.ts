@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { Simulator, SimulatorConfig, simFingerprint, startSimulator } from '../../../src/core/simulator/index';
+import { assertNoKeys, sleep, testKey } from '../probe/helpers';
+
+describe('provider simulator', () => {
+  let sim: Simulator;
+  const k = {
+    bearer: testKey('bearer'),
+    header: testKey('header'),
+    query: testKey('query'),
+    basic: testKey('basic'),
+    old: testKey('old'),
+  };
+  const allKeys = Object.values(k);
+  const config = (): SimulatorConfig => ({
+    services: [
+      { name: 'billing', auth: { type: 'bearer' }, keys: [{ label: 'primary', value: k.bearer }, { label: 'old', value: k.old, revoked: true }] },
+      { name: 'maps', auth: { type: 'header', name: 'x-api-key' }, keys: [{ label: 'primary', value: k.header }] },
+      { name: 'weather', auth: { type: 'query', name: 'appid' }, keys: [{ label: 'primary', value: k.query }] },
+      { name: 'search', basePath: '/v2/search', auth: { type: 'basic' }, keys: [{ label: 'primary', value: k.basic }] },
+    ],
+  });
+
+  beforeEach(async () => {
+    sim = await startSimulator(config());
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+  const status = async (url: string, headers: Record<string, string> = {}) => (await fetch(url, { headers })).status;
+  const admin = async (path: string, body?: unknown) => {
+    const res = await fetch(`${sim.url}/__admin/${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('listens on 127.0.0.1 on a free port and answers health', async () => {
+    assert.match(sim.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.deepEqual((await admin('health')).json, { ok: true });
+  });
+
+  it('accepts the key as a bearer token, a named header, a query parameter or basic auth', async () => {
+    assert.equal(await status(sim.serviceUrl('billing', '/v1/me'), bearer(k.bearer)), 200);
+    assert.equal(await status(sim.serviceUrl('maps', '/geo'), { 'x-api-key': k.header }), 200);
+    assert.equal(await status(`${sim.serviceUrl('weather', '/now')}?appid=${k.query}`), 200);
+    const basic = (user: string, pass: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}` });
+    assert.equal(await status(sim.serviceUrl('search'), basic(k.basic, '')), 200);
+    assert.equal(await status(sim.serviceUrl('search'), basic('api', k.basic)), 200);
+  });
+
+  it('answers 401 for a missing, unknown, wrongly placed or revoked key, and 404 outside any service', async () => {
+    assert.equal(await status(sim.serviceUrl('billing')), 401);
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(testKey())), 401);
+    assert.equal(await status(sim.serviceUrl('maps'), bearer(k.header)), 401, 'maps expects x-api-key');
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.old)), 401);
+    assert.equal(await status(`${sim.url}/nowhere`, bearer(k.bearer)), 404);
+    assert.deepEqual(
+      sim.requestLog.map((e) => e.reason),
+      ['missing-key', 'unknown-key', 'missing-key', 'revoked', 'not-found'],
+    );
+  });
+
+  it('revokes a key through the admin route (401, or 403 when configured)', async () => {
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 200);
+    assert.deepEqual((await admin('services/billing/keys/revoke', { label: 'primary' })).json, { revoked: 1 });
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 401);
+    await admin('services/billing/behaviour', { revokedStatus: 403 });
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 403);
+    await admin('services/billing/reset', {});
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 200);
+  });
+
+  it('accepts a newly added key only after its first N requests', async () => {
+    const fresh = testKey('fresh');
+    await admin('services/billing/keys', { value: fresh, label: 'fallback', propagation: { requests: 2 } });
+    const seen = [];
+    for (let i = 0; i < 4; i++) seen.push(await status(sim.serviceUrl('billing'), bearer(fresh)));
+    assert.deepEqual(seen, [401, 401, 200, 200]);
+    assert.deepEqual(sim.requestLog.map((e) => e.reason), ['propagating', 'propagating', 'ok', 'ok']);
+  });
+
+  it('accepts a newly added key only after N seconds', async () => {
+    const fresh = testKey('fresh');
+    sim.admin.addKey('billing', { value: fresh, propagation: { seconds: 0.15 } });
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(fresh)), 401);
+    assert.equal(sim.admin.services()[0]!.keys.find((x) => x.fingerprint === simFingerprint(fresh))!.state, 'propagating');
+    await sleep(200);
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(fresh)), 200);
+  });
+
+  it('rate-limits with 429 and Retry-After: the next N requests, or more than `limit` per window', async () => {
+    await admin('services/billing/behaviour', { rateLimit: { next: 2, retryAfterSeconds: 7 } });
+    const res = await fetch(sim.serviceUrl('billing'), { headers: bearer(k.bearer) });
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '7');
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 429);
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 200);
+    sim.admin.setBehaviour('billing', { rateLimit: { limit: 2, windowMs: 10_000 } });
+    const seen = [];
+    for (let i = 0; i < 3; i++) seen.push(await status(sim.serviceUrl('billing'), bearer(k.bearer)));
+    assert.deepEqual(seen, [200, 200, 429]);
+  });
+
+  it('fails the next N requests (500, 500, 200), and flaps up/down', async () => {
+    sim.admin.setBehaviour('maps', { failNext: { count: 2 } });
+    const h = { 'x-api-key': k.header };
+    const seen = [];
+    for (let i = 0; i < 3; i++) seen.push(await status(sim.serviceUrl('maps'), h));
+    assert.deepEqual(seen, [500, 500, 200]);
+    sim.admin.setBehaviour('maps', { failNext: null, flap: { up: 1, down: 2, status: 401 } });
+    const flaps = [];
+    for (let i = 0; i < 6; i++) flaps.push(await status(sim.serviceUrl('maps'), h));
+    assert.deepEqual(flaps, [200, 401, 401, 200, 401, 401]);
+  });
+
+  it('is slow on demand, and hangs without blocking other services or close()', async () => {
+    sim.admin.setBehaviour('billing', { latencyMs: 120 });
+    const t0 = Date.now();
+    assert.equal(await status(sim.serviceUrl('billing'), bearer(k.bearer)), 200);
+    assert.ok(Date.now() - t0 >= 100);
+    sim.admin.setBehaviour('billing', { latencyMs: null, hang: true });
+    const hung = fetch(sim.serviceUrl('billing'), { headers: bearer(k.bearer), signal: AbortSignal.timeout(150) }).then(
+      () => 'answered',
+      (e: Error) => e.name,
+    );
+    await sleep(30);
+    assert.equal(sim.inFlight(), 1);
+    assert.equal(await status(sim.serviceUrl('maps'), { 'x-api-key': k.header }), 200, 'other services still answer');
+    assert.equal(await hung, 'TimeoutError');
+    sim.admin.setBehaviour('billing', { hang: true });
+    void fetch(sim.serviceUrl('billing'), { headers: bearer(k.bearer) }).catch(() => undefined);
+    await sleep(30);
+    const closing = Date.now();
+    await sim.close();
+    assert.ok(Date.now() - closing < 1000, 'close() ends hanging requests');
+  });
+
+  it('logs method, path, service, label, fingerprint and status, never a key value', async () => {
+    await status(sim.serviceUrl('billing', '/v1/me'), bearer(k.bearer));
+    await status(`${sim.serviceUrl('weather', '/now')}?appid=${k.query}&city=x`);
+    await status(sim.serviceUrl('search'), { authorization: `Basic ${Buffer.from(`${k.basic}:`).toString('base64')}` });
+    await status(sim.serviceUrl('billing'), bearer(k.old));
+    const [first, second] = sim.requestLog;
+    assert.equal(first!.method, 'GET');
+    assert.equal(first!.path, '/billing/v1/me');
+    assert.equal(first!.service, 'billing');
+    assert.equal(first!.keyLabel, 'primary');
+    assert.equal(first!.keyFingerprint, simFingerprint(k.bearer));
+    assert.equal(first!.status, 200);
+    assert.equal(second!.path, '/weather/now', 'the query string (which may carry the key) is not logged');
+    const httpLog = await admin('log');
+    assert.equal((httpLog.json.entries as unknown[]).length, 4);
+    assertNoKeys(sim.requestLog, allKeys, 'request log');
+    assertNoKeys(httpLog.json, allKeys, 'GET /__admin/log');
+    assertNoKeys((await admin('services')).json, allKeys, 'GET /__admin/services');
+    assertNoKeys(sim.admin.services(), allKeys, 'admin.services()');
+  });
+
+  it('rejects bad admin requests with a reason', async () => {
+    assert.equal((await admin('services/nope/keys', { value: 'x' })).status, 404);
+    assert.equal((await admin('services/billing/keys', {})).status, 400);
+    assert.equal((await admin('services/billing/keys/revoke', {})).status, 400);
+    assert.equal((await admin('nothing-here')).status, 404);
+  });
+});
