@@ -1,0 +1,44 @@
+import { visit } from 'jsonc-parser';
+import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+
+/** JSON and JSONC via jsonc-parser's event visitor: tolerant of comments, trailing commas and errors, with exact offsets. */
+export function extractJson(text: string): Extraction {
+  const out: Candidate[] = [];
+  // Name of the property whose value is being read; arrays keep their property's name.
+  const stack: string[] = [];
+  let pending = '';
+  let errors = 0;
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        stack.push(pending);
+        pending = '';
+      },
+      onObjectEnd: () => {
+        stack.pop();
+        pending = '';
+      },
+      onArrayBegin: () => {
+        stack.push(pending);
+      },
+      onArrayEnd: () => {
+        stack.pop();
+        pending = '';
+      },
+      onObjectProperty: (property) => {
+        pending = property;
+      },
+      onLiteralValue: (value, offset, length) => {
+        const name = pending || stack[stack.length - 1] || '';
+        pending = '';
+        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, [name]);
+      },
+      onError: () => {
+        errors++;
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return { candidates: out, notes: errors > 0 ? ['The JSON has syntax errors; values after them were read as well as the parser could recover.'] : [] };
+}

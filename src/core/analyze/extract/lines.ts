@@ -1,0 +1,153 @@
+import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+
+/**
+ * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
+ * because these files are often templates (Helm `{{ }}`, `${VAR}` substitution) that real parsers reject,
+ * and a secret in a broken file is still a secret.
+ */
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end);
+    yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, start };
+    start = end + 1;
+  }
+}
+
+/** A value after `=`/`:`: quoted (single/double/backtick) or bare up to an inline comment. Returns [offset, length] in the line. */
+function valueSpan(line: string, from: number, inlineComment: RegExp | undefined): [number, number] | undefined {
+  let i = from;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if (i >= line.length) return undefined;
+  const q = line[i];
+  if (q === '"' || q === "'" || q === '`') {
+    let j = i + 1;
+    while (j < line.length && line[j] !== q) j += line[j] === '\\' && q === '"' ? 2 : 1;
+    return [i + 1, Math.min(j, line.length) - i - 1];
+  }
+  let end = line.length;
+  if (inlineComment) {
+    inlineComment.lastIndex = i;
+    const m = inlineComment.exec(line);
+    if (m) end = m.index;
+  }
+  while (end > i && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return [i, end - i];
+}
+
+const HASH_COMMENT = /\s#/g;
+
+export function extractDotenv(text: string): Extraction {
+  const out: Candidate[] = [];
+  for (const { text: line, start } of lines(text)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line);
+    if (!m) continue;
+    const span = valueSpan(line, m[0].length, HASH_COMMENT);
+    if (span) pushCandidate(out, text, start + span[0], span[1], [m[1]!]);
+  }
+  return { candidates: out, notes: [] };
+}
+
+export function extractProperties(text: string): Extraction {
+  const out: Candidate[] = [];
+  let section = '';
+  for (const { text: line, start } of lines(text)) {
+    if (/^\s*[#;!]/.test(line)) continue;
+    const sec = /^\s*\[([^\]]+)\]/.exec(line);
+    if (sec) {
+      section = sec[1]!.trim();
+      continue;
+    }
+    const m = /^\s*([^\s=:#;]+(?:\s+[^\s=:#;]+)*?)\s*[=:]/.exec(line);
+    if (!m) continue;
+    const span = valueSpan(line, m[0].length, /\s[#;]/g);
+    const names = section ? [m[1]!, `${section}.${m[1]!}`] : [m[1]!];
+    if (span) pushCandidate(out, text, start + span[0], span[1], names);
+  }
+  return { candidates: out, notes: [] };
+}
+
+export function extractYaml(text: string): Extraction {
+  const out: Candidate[] = [];
+  // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
+  const keys: Array<{ indent: number; key: string }> = [];
+  let block: { indent: number; names: string[]; from: number } | undefined;
+  for (const { text: line, start } of lines(text)) {
+    const indent = line.length - line.trimStart().length;
+    if (block) {
+      if (line.trim() === '' || indent > block.indent) {
+        if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
+        continue;
+      }
+      block = undefined;
+    }
+    const trimmed = line.slice(indent);
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
+    const m = /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
+    if (m) {
+      const key = (m[3] ?? m[4] ?? '').trim();
+      const keyIndent = indent + (m[1]?.length ?? 0);
+      while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
+      keys.push({ indent: keyIndent, key });
+      const rest = indent + m[0].length;
+      if (rest >= line.length) continue;
+      if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
+        block = { indent: keyIndent, names: [key], from: rest };
+        continue;
+      }
+      const span = valueSpan(line, rest, HASH_COMMENT);
+      if (span) pushCandidate(out, text, start + span[0], span[1], [key]);
+      continue;
+    }
+    const item = /^-\s+/.exec(trimmed);
+    if (item) {
+      const parent = keys.filter((k) => k.indent <= indent).pop();
+      const span = valueSpan(line, indent + item[0].length, HASH_COMMENT);
+      if (span && parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
+    }
+  }
+  return { candidates: out, notes: [] };
+}
+
+/** Dockerfile: ENV/ARG/LABEL pairs; RUN lines are left to the shell-style token pass. */
+export function extractDockerfile(text: string): Extraction {
+  const out: Candidate[] = [];
+  for (const { text: line, start } of lines(text)) {
+    const m = /^\s*(ENV|ARG|LABEL)\s+/i.exec(line);
+    if (!m) continue;
+    let i = m[0].length;
+    const legacy = /^([A-Za-z_][A-Za-z0-9_.-]*)\s+(?!\S*=)/.exec(line.slice(i));
+    if (m[1]!.toUpperCase() === 'ENV' && legacy) {
+      // `ENV KEY value with spaces`
+      const span = valueSpan(line, i + legacy[0].length, undefined);
+      if (span) pushCandidate(out, text, start + span[0], span[1], [legacy[1]!]);
+      continue;
+    }
+    const pair = /([A-Za-z_][A-Za-z0-9_.-]*)=/g;
+    pair.lastIndex = i;
+    let p: RegExpExecArray | null;
+    while ((p = pair.exec(line))) {
+      const span = valueSpan(line, p.index + p[0].length, undefined);
+      if (!span) break;
+      let [off, len] = span;
+      const quoted = line[off - 1] === '"' || line[off - 1] === "'";
+      if (!quoted) {
+        const ws = line.slice(off, off + len).search(/\s/);
+        if (ws >= 0) len = ws;
+      }
+      pushCandidate(out, text, start + off, len, [p[1]!]);
+      pair.lastIndex = off + len + (quoted ? 1 : 0);
+      i = pair.lastIndex;
+    }
+  }
+  return { candidates: out, notes: [] };
+}

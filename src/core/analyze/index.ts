@@ -1,0 +1,255 @@
+import type { Finding, Severity } from '../findings';
+import { fingerprint, redact } from '../redact';
+import { rules as allRules } from '../rules/index';
+import type { Rule } from '../rules/types';
+import { parseIgnoreDirectives } from '../baseline/ignoreComments';
+import { AnalysisAborted, checkAbort } from './abort';
+import type { Candidate, Extraction } from './candidate';
+import { type CompiledRule, compileRule } from './compile';
+import { shannonEntropy } from './entropy';
+import { extractJson } from './extract/json';
+import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from './extract/lines';
+import { extractTokens } from './extract/tokens';
+import { extractTypeScript } from './extract/typescript';
+import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
+import { LineIndex } from './positions';
+import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
+
+export type { AnalyzerLanguage } from './language';
+export { isTestPath, languageOfPath } from './language';
+export { forgetTypeScript as forgetDocument } from './extract/typescript';
+
+export interface AnalyzeOptions {
+  /** Fingerprint salt (per workspace; a baseline carries its own). */
+  salt: string;
+  /** Default 2 MiB; bigger texts are skipped with a note. */
+  maxFileBytes?: number;
+  /** Per rule id. */
+  severityOverrides?: Record<string, Severity>;
+  /** Default true: findings in tests and fixtures are lowered one step; the generic heuristic is quiet there. */
+  lowerSeverityInTestPaths?: boolean;
+  /** Cancellation: a superseded analysis stops early and returns `skipped: { reason: 'cancelled' }`. */
+  signal?: AbortSignal;
+  /** Rule ids to run (default: all). */
+  ruleIds?: readonly string[];
+  /** Honour `rotation-ready-ignore-next-line` comments (default true; the CLI's --no-ignore turns it off). */
+  inlineIgnores?: boolean;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Set when the text was not (fully) analyzed: binary, too large, cancelled. */
+  skipped?: { reason: string };
+  /** Human-readable notes about partial analysis (parse errors, minified text, suppressed findings). */
+  notes: string[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const compiled = allRules.map(compileRule);
+const scanRules = compiled.filter((c) => c.scan);
+const boundRules = compiled.filter((c) => c.whole && c.rule.id !== 'generic-secret');
+const genericRule = compiled.find((c) => c.rule.id === 'generic-secret')!;
+/** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
+const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords))];
+
+/**
+ * Analyzes one document. Synchronous and self-contained so the language server can call it per keystroke:
+ * prefilter by keywords → provider patterns over the raw text → parse (only if a bound keyword occurs)
+ * → name-bound rules and the generic heuristic over the extracted candidates → suppressions.
+ * Never throws on bad input; never puts a key value in a finding, a note or an error.
+ */
+export function analyzeText(path: string, text: string, options: AnalyzeOptions): AnalysisResult {
+  const notes: string[] = [];
+  try {
+    checkAbort(options.signal);
+    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    // UTF-16 length is a lower bound of the UTF-8 size; exact enough for a limit and O(1).
+    if (text.length > max) {
+      return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
+    }
+    if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
+
+    const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
+    const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
+    const lower = text.toLowerCase();
+    const has = (keywords: string[]) => keywords.some((k) => lower.includes(k));
+    const raw: Hit[] = [];
+
+    for (const c of scanRules) {
+      if (!enabled(c) || !has(c.rule.keywords)) continue;
+      checkAbort(options.signal);
+      scanPattern(c, text, raw);
+    }
+
+    const language = languageOfPath(path);
+    const inTests = isTestPath(path);
+    let candidates: Candidate[] = [];
+    if (has(parseKeywords)) {
+      const minified = isMinified(text);
+      if (minified) {
+        notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
+      } else {
+        const extraction = extract(language, path, text, options.signal, notes);
+        notes.push(...extraction.notes);
+        candidates = extraction.candidates;
+      }
+    }
+
+    const hits = [...raw];
+    const taken = raw.map((h) => [h.offset, h.offset + h.length] as const);
+    const overlaps = (o: number, l: number) => taken.some(([s, e]) => o < e && o + l > s);
+    for (const cand of candidates) {
+      if (overlaps(cand.offset, cand.length)) continue;
+      const value = text.slice(cand.offset, cand.offset + cand.length).trim();
+      const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
+      const hit = matchBound(value, cand.names, inTests, enabled, lower);
+      if (hit) {
+        hits.push({ rule: hit, offset, length: value.length });
+        taken.push([offset, offset + value.length]);
+      }
+    }
+
+    const ignores = options.inlineIgnores === false ? undefined : parseIgnoreDirectives(text);
+    const lines = new LineIndex(text);
+    const findings: Finding[] = [];
+    let suppressed = 0;
+    const seen = new Set<string>();
+    for (const hit of hits.sort((a, b) => a.offset - b.offset)) {
+      const key = `${hit.offset}:${hit.length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const start = lines.position(hit.offset);
+      if (ignores?.suppresses(start.line, hit.rule.id)) {
+        suppressed++;
+        continue;
+      }
+      findings.push(toFinding(hit, path, text, start, lines, options, inTests));
+    }
+    if (suppressed > 0) notes.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by rotation-ready-ignore-next-line comments.`);
+    return { findings, notes };
+  } catch (error) {
+    if (error instanceof AnalysisAborted) return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
+    // Defensive: analysis must never take the language server down; the message names no value.
+    return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
+  }
+}
+
+interface Hit {
+  rule: Rule;
+  offset: number;
+  length: number;
+}
+
+function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
+  const re = c.scan!;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    let offset = m.index;
+    let length = m[0].length;
+    if (c.hasSecretGroup && m.indices?.groups?.secret) {
+      const [s, e] = m.indices.groups.secret;
+      offset = s;
+      length = e - s;
+    }
+    const value = text.slice(offset, offset + length);
+    if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy)) out.push({ rule: c.rule, offset, length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+function matchBound(value: string, names: string[], inTests: boolean, enabled: (c: CompiledRule) => boolean, lower: string): Rule | undefined {
+  if (value.length < 8 || isPlaceholder(value)) return undefined;
+  for (const c of boundRules) {
+    if (!enabled(c) || !c.rule.keywords.some((k) => lower.includes(k))) continue;
+    if (!names.some((n) => c.rule.nameHint!.test(n))) continue;
+    if (!c.whole!.test(value)) continue;
+    if (c.rule.minEntropy !== undefined && shannonEntropy(value) < c.rule.minEntropy) continue;
+    return c.rule;
+  }
+  const g = genericRule;
+  if (inTests || !enabled(g)) return undefined;
+  if (!names.some((n) => isSecretName(n, g.rule.nameHint!))) return undefined;
+  if (!g.whole!.test(value) || isQuietGenericValue(value)) return undefined;
+  return shannonEntropy(value) >= (g.rule.minEntropy ?? 0) ? g.rule : undefined;
+}
+
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[]): Extraction {
+  switch (language) {
+    case 'typescript':
+    case 'javascript':
+      try {
+        return extractTypeScript(path, text, signal);
+      } catch (error) {
+        if (error instanceof AnalysisAborted) throw error;
+        // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
+        notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
+        return extractTokens(text, 'text', signal);
+      }
+    case 'json':
+    case 'jsonc':
+      return extractJson(text);
+    case 'yaml':
+      return extractYaml(text);
+    case 'dotenv':
+      return extractDotenv(text);
+    case 'properties':
+    case 'ini':
+      return extractProperties(text);
+    case 'dockerfile': {
+      const pairs = extractDockerfile(text);
+      const run = extractTokens(text, 'shell', signal);
+      return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
+    }
+    case 'python':
+      return extractTokens(text, 'python', signal);
+    case 'shell':
+      return extractTokens(text, 'shell', signal);
+    default:
+      return extractTokens(text, 'text', signal);
+  }
+}
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
+  const { rule } = hit;
+  const value = text.slice(hit.offset, hit.offset + hit.length);
+  let severity = options.severityOverrides?.[rule.id] ?? rule.severity;
+  if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
+  const message = rule.publishable
+    ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
+    : `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
+  return {
+    ruleId: rule.id,
+    kind: 'hardcoded-secret',
+    provider: rule.provider,
+    message,
+    severity,
+    path,
+    range: { start, end: lines.position(hit.offset + hit.length) },
+    offset: hit.offset,
+    length: hit.length,
+    redacted: redact(value, rule.provider),
+    fingerprint: fingerprint(rule.id, path, value, options.salt),
+    suggestedEnvName: rule.envName,
+  };
+}
+
+function looksBinary(text: string): boolean {
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  return head.includes('\u0000');
+}
+
+/** Minified bundles: long average lines. Parsing them is slow and names are mangled anyway. */
+function isMinified(text: string): boolean {
+  if (text.length < 64 * 1024) return false;
+  let newlines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
+  return text.length / (newlines + 1) > 1000;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(n / 1024)} KiB`;
+}

@@ -1,0 +1,52 @@
+/** The languages the analyzer understands; everything else is read as `text` (token-based). */
+export type AnalyzerLanguage =
+  | 'typescript'
+  | 'javascript'
+  | 'json'
+  | 'jsonc'
+  | 'yaml'
+  | 'dotenv'
+  | 'dockerfile'
+  | 'properties'
+  | 'ini'
+  | 'python'
+  | 'shell'
+  | 'text';
+
+const byExtension: Record<string, AnalyzerLanguage> = {
+  ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
+  js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  json: 'json', jsonc: 'jsonc', json5: 'jsonc', 'code-workspace': 'jsonc',
+  yaml: 'yaml', yml: 'yaml',
+  env: 'dotenv',
+  properties: 'properties',
+  ini: 'ini', cfg: 'ini', conf: 'ini', toml: 'ini', editorconfig: 'ini', npmrc: 'ini',
+  py: 'python', pyi: 'python', pyw: 'python',
+  sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
+};
+
+const byBasename: Record<string, AnalyzerLanguage> = {
+  dockerfile: 'dockerfile', containerfile: 'dockerfile',
+  '.npmrc': 'ini', '.pypirc': 'ini', '.gitconfig': 'ini', '.netrc': 'text',
+  '.bashrc': 'shell', '.zshrc': 'shell', '.profile': 'shell', '.bash_profile': 'shell', '.envrc': 'shell',
+  'tsconfig.json': 'jsonc', 'jsconfig.json': 'jsonc', '.eslintrc.json': 'jsonc', 'devcontainer.json': 'jsonc',
+  'settings.json': 'jsonc', 'launch.json': 'jsonc', 'tasks.json': 'jsonc', 'extensions.json': 'jsonc',
+};
+
+/** Decides the language from the path alone, as the CLI has nothing else (the editor's language id may differ). */
+export function languageOfPath(path: string): AnalyzerLanguage {
+  const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
+  const known = byBasename[base];
+  if (known) return known;
+  // .env, .env.local, .env.production, app.env, .env.example
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
+  if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return 'text';
+  return byExtension[base.slice(dot + 1)] ?? 'text';
+}
+
+/** Test files and fixtures: provider findings are lowered one step, the generic heuristic stays quiet. */
+export function isTestPath(path: string): boolean {
+  return /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);
+}

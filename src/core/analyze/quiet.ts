@@ -1,0 +1,63 @@
+/**
+ * Heuristics that keep the analyzer quiet on values that only look like keys.
+ * Each line names the false positive it is for; tests in test/unit/analyze/quiet.test.ts pin them.
+ */
+
+/** Template and environment references, documentation placeholders, masked values. */
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`\$\{`, // ${VAR}, template literals
+    String.raw`\{\{`, // Helm / Mustache / GitHub Actions expressions
+    String.raw`\$\(`, // shell command substitution
+    String.raw`%\(`, // Python %-format
+    String.raw`^\$[A-Za-z_]`, // $VAR
+    String.raw`^%[A-Za-z_]+%$`, // %VAR%
+    String.raw`<[^<>]{1,64}>`, // <your-key>
+    String.raw`process\.env|os\.environ|import\.meta\.env`,
+    String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
+    String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}|(.)\1{7,}`,
+  ].join('|'),
+  'i',
+);
+
+/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`. */
+const DEFAULT_WORD = /^(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value) || DEFAULT_WORD.test(value);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INTEGRITY = /^(?:sha(?:1|256|384|512)|md5)[-:]/i;
+const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
+const DATA_URI = /^data:/i;
+
+/**
+ * Names that contain a secret-sounding word but hold something else:
+ * `tokenUrl`, `apiKeyName`, `secretArn`, `passwordPolicy`, `tokenizer`, `author`, `sha`, `integrity`.
+ */
+const NOT_SECRET_NAME =
+  /(?:url|uri|path|file|files|dir|name|names|type|types|id|ids|arn|endpoint|header|field|length|count|size|prefix|suffix|format|label|placeholder|pattern|regex|mode|version|ttl|timeout|expiry|expires|alg|algorithm|usage|scope|scopes|issuer|audience|provider|kind|hint|message|title|description|text|env|var|column|table|event|route|method|store|param|query|schema|class|icon|color|style|template|policy|location|ref|hash|sha|digest|checksum|etag|integrity|commit|fingerprint|nonce|salt|selector|hostname|host|port|region|display|error|status|state|button|input|link|key_?field|length)$/i;
+const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)/i;
+
+export function isSecretName(name: string, hint: RegExp): boolean {
+  if (!name || !hint.test(name)) return false;
+  const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
+  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
+}
+
+/** camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`. */
+export function looksLikeWords(value: string): boolean {
+  if (/\d{3,}/.test(value)) return false;
+  const parts = value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .split(/[\s\-_./:@]+/)
+    .filter(Boolean);
+  if (parts.length === 0) return true;
+  return parts.every((p) => /^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p));
+}
+
+/** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
+export function isQuietGenericValue(value: string): boolean {
+  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || looksLikeWords(value);
+}

@@ -1,0 +1,48 @@
+import { defineRules } from './types';
+
+/** Microsoft Azure and Entra ID. */
+export const azureRules = defineRules([
+  {
+    id: 'azure-client-secret',
+    provider: 'Azure',
+    title: 'Microsoft Entra ID (Azure AD) client secret',
+    // The fourth character block "Q~" marks the 2021+ client secret format.
+    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/,
+    keywords: ['q~'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_CLIENT_SECRET',
+    rotationUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+    samples: { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
+  },
+  {
+    id: 'azure-storage-account-key',
+    provider: 'Azure',
+    title: 'Azure Storage account key',
+    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
+    keywords: ['accountkey='],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_STORAGE_CONNECTION_STRING',
+    rotationUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
+    samples: {
+      positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
+      negatives: ['AccountKey=' + '<your-key>'],
+    },
+  },
+  {
+    id: 'azure-sas-token',
+    provider: 'Azure',
+    title: 'Azure shared access signature',
+    pattern: /(?<=[?&])sv=\d{4}-\d{2}-\d{2}&[^"'\s]*?sig=(?<secret>[A-Za-z0-9%+/]{43,60}(?:%3D|=){0,2})/,
+    keywords: ['sig='],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_STORAGE_SAS_TOKEN',
+    rotationUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
+    samples: {
+      positives: [(g) => 'https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=' + g.alnum(43) + '%3D'],
+      negatives: ['https://demo.blob.core.windows.net/c?sv=2022-11-02&sig=' + 'SIGNATURE'],
+    },
+  },
+]);

@@ -1,0 +1,52 @@
+import { defineRules } from './types';
+
+/** Key material and signed tokens that are not tied to one provider. */
+export const cryptoRules = defineRules([
+  {
+    id: 'age-secret-key',
+    provider: 'age',
+    title: 'age encryption secret key',
+    pattern: /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/,
+    keywords: ['age-secret-key-1'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AGE_SECRET_KEY',
+    rotationUrl: 'https://github.com/FiloSottile/age#readme',
+    samples: { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
+  },
+  {
+    id: 'jwt',
+    provider: 'JWT',
+    title: 'JSON Web Token',
+    // A signed token is a bearer credential until it expires; often long-lived service tokens.
+    pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/,
+    keywords: ['eyj'],
+    minEntropy: 3,
+    severity: 'warning',
+    envName: 'AUTH_TOKEN',
+    rotationUrl: 'https://datatracker.ietf.org/doc/html/rfc7519',
+    samples: {
+      positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
+      negatives: ['eyJhbGciOi' + '.eyJ.' + 'abc'],
+    },
+  },
+  {
+    id: 'private-key',
+    provider: 'Private key',
+    title: 'PEM private key',
+    // Matches escaped newlines too (a key pasted into a JSON or TS string).
+    pattern: /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\+[rn]|\s)+[A-Za-z0-9+/=:,\-\s\\]{64,}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/,
+    keywords: ['private key'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'PRIVATE_KEY',
+    rotationUrl: 'https://www.openssl.org/docs/manmaster/man1/openssl-genpkey.html',
+    samples: {
+      positives: [
+        (g) => '-----BEGIN ' + 'RSA PRIVATE KEY-----\n' + Array.from({ length: 6 }, () => g.base64(64)).join('\n') + '\n-----END ' + 'RSA PRIVATE KEY-----',
+        (g) => '-----BEGIN ' + 'PRIVATE KEY-----\\n' + g.base64(64) + '\\n' + g.base64(40) + '\\n-----END ' + 'PRIVATE KEY-----',
+      ],
+      negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
+    },
+  },
+]);

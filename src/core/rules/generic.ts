@@ -1,0 +1,33 @@
+import { defineRules } from './types';
+
+/**
+ * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
+ * Extra quiet filters (placeholders, env refs, UUIDs, hashes, integrity strings, data URIs, test paths)
+ * live in analyze/quiet.ts because they apply to how the value is used, not to its shape.
+ */
+export const genericRules = defineRules([
+  {
+    id: 'generic-secret',
+    provider: 'Generic',
+    title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
+    pattern: /[^\s]{16,512}/,
+    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|client[_-]?secret|\bpwd\b|x-api-key)/i,
+    keywords: ['secret', 'token', 'key', 'passw', 'pwd', 'credential', 'auth', 'bearer', 'passphrase'],
+    minEntropy: 3.5,
+    severity: 'warning',
+    envName: 'API_KEY',
+    rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+    samples: {
+      positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) })],
+      negatives: [
+        { name: 'apiKey', value: 'your-api-key-here' },
+        { name: 'token', value: '${TOKEN}' },
+        { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
+        { name: 'password', value: 'correct horse battery staple' },
+        { name: 'secretName', value: 'projects/my-project/secrets/db' },
+        { name: 'integrity', value: 'sha512-' + 'Q2hhbmdlTWVDaGFuZ2VNZUNoYW5nZU1lQ2hhbmdlTWU=' },
+        { name: 'tokenizer', value: 'x'.repeat(32) },
+      ],
+    },
+  },
+]);

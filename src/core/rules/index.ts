@@ -1,0 +1,54 @@
+import { aiRules } from './ai';
+import { awsRules } from './aws';
+import { azureRules } from './azure';
+import { cloudRules } from './cloud';
+import { commerceRules } from './commerce';
+import { cryptoRules } from './crypto';
+import { dataRules } from './data';
+import { devtoolRules } from './devtools';
+import { genericRules } from './generic';
+import { githubRules } from './github';
+import { gitlabRules } from './gitlab';
+import { googleRules } from './google';
+import { mapRules } from './maps';
+import { messagingRules } from './messaging';
+import { observabilityRules } from './observability';
+import { packageRules } from './packages';
+import { slackRules } from './slack';
+import { stripeRules } from './stripe';
+import type { Rule } from './types';
+
+export type { Rule, RuleSamples, Sample, SampleGen } from './types';
+
+/** Every rule, one family file each, alphabetical. Adding a provider: a file (or an entry) here, samples, and docs/rules/<id>.md. */
+export const rules: readonly Rule[] = [
+  ...aiRules,
+  ...awsRules,
+  ...azureRules,
+  ...cloudRules,
+  ...commerceRules,
+  ...cryptoRules,
+  ...dataRules,
+  ...devtoolRules,
+  ...genericRules,
+  ...githubRules,
+  ...gitlabRules,
+  ...googleRules,
+  ...mapRules,
+  ...messagingRules,
+  ...observabilityRules,
+  ...packageRules,
+  ...slackRules,
+  ...stripeRules,
+];
+
+const byId = new Map(rules.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+/** The documentation page of a rule, derived from its id (never typed by hand). */
+export function ruleDocsUrl(id: string): string {
+  return `https://github.com/rotation-ready/rotation-ready/blob/main/docs/rules/${id}.md`;
+}

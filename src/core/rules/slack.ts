@@ -1,0 +1,58 @@
+import { defineRules } from './types';
+
+/** Slack token types: https://api.slack.com/authentication/token-types */
+const apps = 'https://api.slack.com/apps';
+export const slackRules = defineRules([
+  {
+    id: 'slack-app-token',
+    provider: 'Slack',
+    title: 'Slack app-level token',
+    pattern: /xapp-\d-[A-Z0-9]{9,11}-\d{10,13}-[a-f0-9]{64}/,
+    keywords: ['xapp-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_APP_TOKEN',
+    rotationUrl: apps,
+    samples: { positives: [(g) => 'xapp-1-' + g.upperAlnum(11) + '-' + g.digits(13) + '-' + g.hex(64)], negatives: ['xapp-1-' + 'A-1-abc'] },
+  },
+  {
+    id: 'slack-bot-token',
+    provider: 'Slack',
+    title: 'Slack bot token',
+    pattern: /xoxb-\d{10,13}-\d{10,13}-[A-Za-z0-9]{24}/,
+    keywords: ['xoxb-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_BOT_TOKEN',
+    rotationUrl: apps,
+    samples: { positives: [(g) => 'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24)], negatives: ['xoxb-' + 'your-bot-token'] },
+  },
+  {
+    id: 'slack-user-token',
+    provider: 'Slack',
+    title: 'Slack user token',
+    pattern: /xox[pe]-\d{10,13}-\d{10,13}-\d{10,13}-[a-f0-9]{32}/,
+    keywords: ['xoxp-', 'xoxe-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_USER_TOKEN',
+    rotationUrl: apps,
+    samples: { positives: [(g) => 'xoxp-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(13) + '-' + g.hex(32)], negatives: ['xoxp-' + '123-456'] },
+  },
+  {
+    id: 'slack-webhook-url',
+    provider: 'Slack',
+    title: 'Slack incoming webhook URL',
+    // The path after /services/ is the credential: anyone holding it can post to the channel.
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25})/,
+    keywords: ['hooks.slack.com'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_WEBHOOK_URL',
+    rotationUrl: apps,
+    samples: {
+      positives: [(g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24)],
+      negatives: ['https://hooks.slack.com/services/' + 'T000/B000/XXXX'],
+    },
+  },
+]);

@@ -1,0 +1,71 @@
+import type { Severity } from '../findings';
+
+/**
+ * Deterministic fragment generator for a rule's true-positive samples.
+ * Samples are assembled at test time so the repository never holds a real-looking key
+ * (other scanners and push protection would trip on it), the way gitleaks' `regen.go` does.
+ */
+export interface SampleGen {
+  /** `n` characters drawn from `alphabet`. */
+  chars(alphabet: string, n: number): string;
+  alnum(n: number): string;
+  upperAlnum(n: number): string;
+  lowerAlnum(n: number): string;
+  hex(n: number): string;
+  digits(n: number): string;
+  base64(n: number): string;
+  /** base64url alphabet (A-Z a-z 0-9 - _). */
+  b64url(n: number): string;
+  uuid(): string;
+}
+
+/** One sample: the value, and for name-bound rules the name it is assigned to. */
+export interface Sample {
+  value: string;
+  name?: string;
+}
+
+export interface RuleSamples {
+  /** Each call builds one true positive from fragments; the rule must find exactly the value. */
+  positives: Array<(g: SampleGen) => Sample | string>;
+  /** Values the rule must stay quiet on (placeholders, wrong shape, documentation examples). */
+  negatives: Array<Sample | string>;
+}
+
+/**
+ * One detector, declarative (cf. typescript-eslint `createRule` meta and gitleaks rule files).
+ * The id is stable kebab-case: it is the diagnostic code, the baseline key and `docs/rules/<id>.md`.
+ */
+export interface Rule {
+  id: string;
+  /** Human name of the provider, e.g. "Stripe". */
+  provider: string;
+  /** Short title, e.g. "Stripe secret key". */
+  title: string;
+  /**
+   * The key's shape. Without `nameHint` the pattern alone identifies the key and is run over the whole text;
+   * with it, the pattern must match a whole string value whose name (variable, property, env key) matches the hint.
+   * A capture group named `secret` narrows the reported range (e.g. the password inside a connection URL).
+   * No flags: the engine compiles it with the flags it needs.
+   */
+  pattern: RegExp;
+  /** For keys without a distinctive prefix (e.g. AWS secret access key): the name the value must be bound to. */
+  nameHint?: RegExp;
+  /** Lower-case substrings, at least one of which must occur in the file for the rule to run (the prefilter). */
+  keywords: string[];
+  /** Minimum Shannon entropy (bits per character) of the value; filters `xxxx…` placeholders. */
+  minEntropy?: number;
+  severity: Severity;
+  /** Publishable keys (Stripe `pk_`, Mapbox `pk.`) are meant to ship in clients: reported as info, never errors. */
+  publishable?: boolean;
+  /** Suggested environment variable name for the move-to-env fix. */
+  envName: string;
+  /** Where the provider lets you roll or revoke this key. */
+  rotationUrl: string;
+  samples: RuleSamples;
+}
+
+/** Identity helper so rule files read as declarations and are type-checked one by one. */
+export function defineRules(rules: Rule[]): Rule[] {
+  return rules;
+}
