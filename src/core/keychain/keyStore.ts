@@ -1,7 +1,7 @@
 import { keyFingerprint } from '../redact';
 import type { RotationRecord } from '../rotation/record';
 import { EnvironmentMeta, entryKey, MetadataFile, readMetadata, SlotMeta, ValidationResult, writeMetadata } from './metadata';
-import { KeychainPort, Slot, SLOTS, SlotAddress } from './port';
+import { KeychainError, KeychainPort, Slot, SLOTS, SlotAddress } from './port';
 
 /** One service in one environment: the unit that has slots and a rotation. */
 export interface ServiceRef {
@@ -18,6 +18,7 @@ export type KeyStoreErrorReason =
   | 'empty'
   | 'previous-occupied'
   | 'missing-in-keychain'
+  | 'rotation-in-progress'
   | 'rollback-incomplete';
 
 /** A refused or failed key-store operation. The message never contains a value. */
@@ -125,11 +126,17 @@ export class KeyStore {
     });
   }
 
-  /** Permanently removes the key in `previous`. The only operation that drops a key. */
+  /**
+   * Permanently removes the key in `previous`. The only operation that drops a key. Refused while a
+   * rotation is at `promoted`: previous then holds the old key its rollback needs.
+   */
   purge(ref: ServiceRef): Promise<void> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
       if (!entry.slots.previous) throw new KeyStoreError(`${describe(ref)} has no previous key to purge.`, 'empty');
+      if (entry.rotation?.stage === 'promoted') {
+        throw new KeyStoreError(`${describe(ref)} is mid-rotation: previous holds the old key until the new primary validated (step 5) or the rotation is rolled back.`, 'rotation-in-progress');
+      }
       await this.apply(ref, { previous: null });
     });
   }
@@ -208,9 +215,14 @@ export class KeyStore {
     });
   }
 
-  /** A key's value, for injection or a probe. Throws if metadata says it exists but the keychain lost it. */
+  /**
+   * A key's value, for injection or a probe. Metadata decides which slots are in use (a keychain
+   * entry it does not list is a leftover, see `check`/`repair`); throws if metadata lists a key the
+   * keychain lost.
+   */
   async read(ref: ServiceRef, slot: Slot): Promise<string | undefined> {
     const entry = this.entryOf(this.load(), ref);
+    if (!entry.slots[slot]) return undefined;
     const value = await this.keychain.get(this.address(ref, slot));
     if (value === undefined && entry.slots[slot]) {
       throw new KeyStoreError(`The ${slot} key of ${describe(ref)} (${entry.slots[slot]!.fingerprint}) is missing from ${this.keychain.label}.`, 'missing-in-keychain');
@@ -226,7 +238,11 @@ export class KeyStore {
   }
 
   /** Compares the keychain with the metadata, slot by slot (after a crash or an outside change). */
-  async check(ref: ServiceRef): Promise<SlotCheck[]> {
+  check(ref: ServiceRef): Promise<SlotCheck[]> {
+    return this.checkNow(ref);
+  }
+
+  private async checkNow(ref: ServiceRef): Promise<SlotCheck[]> {
     const data = this.load();
     const entry = this.entryOf(data, ref);
     const out: SlotCheck[] = [];
@@ -238,6 +254,38 @@ export class KeyStore {
       out.push({ slot, state });
     }
     return out;
+  }
+
+  /**
+   * Resolves keychain entries that metadata does not list (left by a failed operation whose undo
+   * also failed, or a crash between the keychain and the metadata write): an entry that duplicates
+   * a listed key is deleted; any other is adopted into metadata. Never deletes a unique key.
+   */
+  repair(ref: ServiceRef): Promise<SlotCheck[]> {
+    return this.exclusive(async () => {
+      const data = this.load();
+      const entry = this.entryOf(data, ref);
+      const values = new Map<Slot, string>();
+      for (const slot of SLOTS) {
+        const value = await this.keychain.get(this.address(ref, slot));
+        if (value !== undefined) values.set(slot, value);
+      }
+      const adopted: Slot[] = [];
+      for (const [slot, value] of values) {
+        if (entry.slots[slot]) continue;
+        const duplicate = [...values].some(([other, v]) => other !== slot && entry.slots[other] && v === value);
+        if (duplicate) await this.keychain.delete(this.address(ref, slot));
+        else adopted.push(slot);
+      }
+      if (adopted.length > 0) {
+        const now = this.now().toISOString();
+        const stored = structuredClone(entry);
+        for (const slot of adopted) stored.slots[slot] = { fingerprint: keyFingerprint(values.get(slot)!, data.salt), addedAt: now };
+        data.entries[entryKey(ref.service, ref.environment)] = stored;
+        writeMetadata(this.metadataPath, data, [...values.values()]);
+      }
+      return this.checkNow(ref);
+    });
   }
 
   private requirePreviousFree(ref: ServiceRef, entry: EnvironmentMeta): void {
@@ -300,15 +348,18 @@ export class KeyStore {
         const value = source && 'value' in source ? source.value : current.get((source as { from: Slot }).from);
         if (value === undefined) continue;
         const before = current.get(target);
+        // Registered before the call: a failed write (e.g. verification) may still have changed the slot.
+        undo.push(() => this.ensure(ref, target, before));
         await this.keychain.set(this.address(ref, target), value);
-        undo.push(() => (before === undefined ? this.keychain.delete(this.address(ref, target)) : this.keychain.set(this.address(ref, target), before)));
       }
       for (const slot of deletes) {
-        await this.keychain.delete(this.address(ref, slot));
         const before = current.get(slot)!;
-        undo.push(() => this.keychain.set(this.address(ref, slot), before));
+        undo.push(() => this.ensure(ref, slot, before));
+        await this.keychain.delete(this.address(ref, slot));
       }
     } catch (error) {
+      // A call refused outright (locked, unavailable, denied) changed nothing: do not undo it.
+      if (error instanceof KeychainError && ['locked', 'unavailable', 'denied'].includes(error.reason)) undo.pop();
       await this.undo(ref, undo, error);
     }
 
@@ -330,6 +381,15 @@ export class KeyStore {
       await this.undo(ref, undo, error);
     }
     return entry;
+  }
+
+  /** Puts a slot back to `value` (or empty), writing only if it differs: undo does as little as it can. */
+  private async ensure(ref: ServiceRef, slot: Slot, value: string | undefined): Promise<void> {
+    const address = this.address(ref, slot);
+    const now = await this.keychain.get(address);
+    if (now === value) return;
+    if (value === undefined) await this.keychain.delete(address);
+    else await this.keychain.set(address, value);
   }
 
   private async undo(ref: ServiceRef, steps: Array<() => Promise<unknown>>, cause: unknown): Promise<never> {

@@ -174,8 +174,12 @@ export class RotationMachine {
     return this.status(ref);
   }
 
-  /** Undoes the last step, restoring the keys as they were before it. */
-  async rollback(ref: ServiceRef): Promise<RotationStatus> {
+  /**
+   * Undoes the last step, restoring the keys as they were before it. Undoing the promotion puts the
+   * old key back in primary: with a validator, that key is probed first and a failure (e.g. it was
+   * already revoked at the provider) refuses the rollback.
+   */
+  async rollback(ref: ServiceRef, validator?: Validator): Promise<RotationStatus> {
     const info = await this.store.info(ref);
     const record = info.rotation;
     const stage = record?.stage ?? 'idle';
@@ -199,6 +203,7 @@ export class RotationMachine {
         break;
       case 'promoted':
         this.expect(ref, info, 'previous', record!.oldFingerprint);
+        if (validator) await this.validate(ref, validator, 'previous', 'put the old key back in primary');
         await this.guard(ref, () => this.store.demote(ref, (r) => this.back(r!, 'deployed')));
         break;
       case 'old-key-removed':
@@ -212,9 +217,9 @@ export class RotationMachine {
   }
 
   /** Rolls back step by step to idle (abandons the rotation, restoring the original keys). */
-  async abort(ref: ServiceRef): Promise<RotationStatus> {
+  async abort(ref: ServiceRef, validator?: Validator): Promise<RotationStatus> {
     let status = await this.status(ref);
-    while (status.stage !== 'idle') status = await this.rollback(ref);
+    while (status.stage !== 'idle') status = await this.rollback(ref, validator);
     return status;
   }
 
