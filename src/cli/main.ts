@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';
 

@@ -13,6 +13,7 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'file', language: 'json' },
   { scheme: 'file', language: 'jsonc' },
   { scheme: 'file', language: 'yaml' },
+  { scheme: 'file', language: 'dockercompose' },
   { scheme: 'file', language: 'dotenv' },
   { scheme: 'file', language: 'properties' },
   { scheme: 'file', language: 'ini' },

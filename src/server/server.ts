@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze/index';
 import type { Finding, Severity } from '../core/findings';
 import { DIAGNOSTIC_SOURCE, ServerInitializationOptions } from '../shared/protocol';
-import { documentPath } from './paths';
+import { analysisPath } from './paths';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,7 +39,7 @@ function toDiagnostic(finding: Finding): Diagnostic {
 }
 
 function analyze(document: TextDocument, signal: AbortSignal): void {
-  const path = documentPath(document.uri, settings.workspaceRoot);
+  const path = analysisPath(document.uri, document.languageId, settings.workspaceRoot);
   try {
     const result = analyzeText(path, document.getText(), { salt: settings.salt, maxFileBytes: settings.maxFileBytes, signal });
     if (signal.aborted) return;

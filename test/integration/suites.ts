@@ -1,3 +1,4 @@
 // Every integration test file, required after mocha's globals exist (see index.ts).
 import './extension.test';
 import './keys.test';
+import './diagnostics.test';

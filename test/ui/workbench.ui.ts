@@ -50,6 +50,9 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   await shot(page, context, '01-squiggle-and-problems');
 
   await icon.click();
-  await page.locator('.sidebar .pane-header[aria-label*="Services"], .sidebar .title-label h2[title*="Rotation Ready"], .sidebar h2:has-text("Rotation Ready")').first().waitFor({ timeout: 15_000 });
+  // The Keys tree lists the services of the demo's .rotation-ready.json.
+  for (const service of ['billing-api', 'maps-api', 'weather-api']) {
+    await page.locator(`.sidebar .pane-body .monaco-list-row[aria-label*="${service}"]`).first().waitFor({ timeout: 20_000 });
+  }
   await shot(page, context, '02-sidebar');
 }

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import { demoSecrets } from '../../scripts/materialize-demo';
+import { activeExtension, ourDiagnostics, waitFor, workspaceUri } from './helpers';
+
+describe('squiggles from the language server', () => {
+  before(async () => {
+    await activeExtension();
+  });
+
+  it('marks the demo Stripe key with the rule id, a doc link and the exact range of the value', async () => {
+    const uri = workspaceUri('src/config.ts');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitFor(() => ourDiagnostics(uri), (d) => d.some((x) => codeOf(x) === 'stripe-secret-key'), 'a stripe-secret-key diagnostic');
+    const stripe = diagnostics.find((d) => codeOf(d) === 'stripe-secret-key')!;
+    const value = document.getText(stripe.range);
+    assert.match(value, /^sk_live_[A-Za-z0-9]{24,}$/, 'the range covers exactly the key, inside the quotes');
+    assert.match(stripe.message, /Stripe/);
+    const target = typeof stripe.code === 'object' ? stripe.code.target.toString() : '';
+    assert.match(target, /docs\/rules\/stripe-secret-key\.md$/);
+  });
+
+  it('updates as you type, in an unsaved document', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'export const ok = 1;\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    assert.deepEqual(ourDiagnostics(document.uri), []);
+    const key = ['ghp', '_', 'R9x2Lq7Tz4Vb8Nw3Kd6Hs1Jf5Gm0Pc2Ya7Ue'].join('');
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), `const token = "${key}";\n`));
+    const diagnostics = await waitFor(() => ourDiagnostics(document.uri), (d) => d.length > 0, 'a diagnostic after typing');
+    assert.equal(document.getText(diagnostics[0]!.range), key);
+    await editor.edit((edit) => edit.delete(new vscode.Range(1, 0, 2, 0)));
+    await waitFor(() => ourDiagnostics(document.uri), (d) => d.length === 0, 'the diagnostic to go once the key is deleted');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('never puts a key value into a diagnostic message', async () => {
+    const values = demoSecrets(undefined, join(process.env.RR_REPO_ROOT!, 'demo')).map((s) => s.value);
+    for (const file of ['src/config.ts', 'src/clients/billing.ts', 'config/app.yaml', 'docker-compose.yml']) {
+      const uri = workspaceUri(file);
+      await vscode.workspace.openTextDocument(uri);
+      const diagnostics = await waitFor(() => ourDiagnostics(uri), (d) => d.length > 0, `diagnostics in ${file}`);
+      for (const d of diagnostics) {
+        for (const value of values) assert.equal(d.message.includes(value), false, `${file}: a message contains a demo key`);
+      }
+    }
+  });
+});
+
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
