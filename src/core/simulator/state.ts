@@ -50,7 +50,7 @@ export class ServiceState {
 
   reset(): void {
     const t = this.now();
-    this.keys = this.config.keys.map((key) => ({ key: { ...key }, addedAt: t, requests: 0 }));
+    this.keys = this.config.keys.map((key) => ({ key: typeof key === 'string' ? { value: key } : { ...key }, addedAt: t, requests: 0 }));
     this.behaviour = structuredClone(this.config.behaviour ?? {});
     this.requests = 0;
     this.rateWindow = [];

@@ -56,7 +56,8 @@ export interface SimService {
   /** Requests under this path belong to the service; default `/<name>`. */
   basePath?: string;
   auth: SimAuth;
-  keys: SimKey[];
+  /** Keys as objects, or bare values (valid, unlabelled). */
+  keys: Array<SimKey | string>;
   behaviour?: SimBehaviour;
 }
 

@@ -27,3 +27,31 @@ export async function waitFor(check: () => boolean, timeoutMs = 2000, what = 'co
     await sleep(5);
   }
 }
+
+import type { ProbeAuth, ProbeConfig, ServiceConfig } from '../../../src/core/config/types';
+import { deriveEnvVarNames } from '../../../src/core/config/types';
+import type { KeySource } from '../../../src/core/probe/key-source';
+
+/** A service config probing `url`, with short timings for tests. */
+export function serviceConfig(name: string, url: string, auth: ProbeAuth = { type: 'bearer' }, probe: Partial<ProbeConfig> = {}): ServiceConfig {
+  return {
+    name,
+    environments: [{ name: 'dev' }],
+    envVars: deriveEnvVarNames(name),
+    probe: { url, method: 'GET', auth, headers: {}, timeoutMs: 1000, rounds: 3, intervalMs: 0, ...probe },
+    alerts: { sinks: [] },
+  };
+}
+
+/** Keys by `service/slot` (environment ignored). */
+export function mapKeySource(keys: Record<string, string>): KeySource & { reads: number } {
+  const source = {
+    label: 'test keys',
+    reads: 0,
+    get: async (service: string, _env: string, slot: string) => {
+      source.reads++;
+      return keys[`${service}/${slot}`];
+    },
+  };
+  return source;
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export { probe, classifyStatus, parseRetryAfter, NotApprovedError } from './probe';
+export type { ProbeRequest } from './probe';
+export { runDryRun } from './dry-run';
+export type { DryRunOptions, DryRunEvent } from './dry-run';
+export { classifyRounds, verdictFor, roundsPicture } from './classify';
+export { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, memoryApprovals } from './approval';
+export type { Approval, HostApprovals, TransportCheck } from './approval';
+export { chainKeySources, envKeySource, envValue, keychainKeySource } from './key-source';
+export type { KeySource } from './key-source';
+export { renderMarkdown, renderText, reportToJson, summaryLine, VERDICT_LABEL } from './report';
+export { isLoopbackHost, isLoopbackAddress } from './loopback';
