@@ -53,7 +53,15 @@ export class KeytarKeychain implements KeychainPort {
 
   /** Throws a KeychainError('unavailable') if keytar cannot load; useful to choose an adapter. */
   ensureLoaded(): KeytarModule {
-    this.module ??= this.load();
+    if (!this.module) {
+      try {
+        this.module = this.load();
+      } catch (error) {
+        if (error instanceof KeychainError) throw error;
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        throw new KeychainError(`The OS keychain module (keytar) could not be loaded on this host${code ? ` (${code})` : ''}.`, 'unavailable');
+      }
+    }
     return this.module;
   }
 
