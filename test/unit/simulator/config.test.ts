@@ -18,7 +18,10 @@ describe('simulator config', () => {
 
   it('holds only obviously synthetic dev keys (rrsim_…_devonly), one per label', () => {
     for (const s of sim.config.services) {
-      for (const k of s.keys) assert.match(k.value, new RegExp(`^rrsim_${s.name.split('-')[0]}_${k.label}_\\d{4}_devonly$`));
+      for (const k of s.keys) {
+        assert.ok(typeof k === 'object', 'demo keys carry labels');
+        assert.match(k.value, new RegExp(`^rrsim_${s.name.split('-')[0]}_${k.label}_\\d{4}_devonly$`));
+      }
     }
   });
 
