@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../core/analyze/index';
 import type { Finding, Severity } from '../core/findings';
 import { DIAGNOSTIC_SOURCE, ServerInitializationOptions } from '../shared/protocol';
+import { hoverFor } from './hover';
 import { analysisPath } from './paths';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -13,10 +14,12 @@ let settings: ServerInitializationOptions = { salt: '', docsBase: '', maxFileByt
 
 const DEBOUNCE_MS = 150;
 const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController }>();
+/** The latest findings per open document, for hovers and code actions. */
+const latestFindings = new Map<string, Finding[]>();
 
 connection.onInitialize((params) => {
   settings = { ...settings, ...(params.initializationOptions as ServerInitializationOptions) };
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true } };
 });
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -43,6 +46,7 @@ function analyze(document: TextDocument, signal: AbortSignal): void {
   try {
     const result = analyzeText(path, document.getText(), { salt: settings.salt, maxFileBytes: settings.maxFileBytes, signal });
     if (signal.aborted) return;
+    latestFindings.set(document.uri, result.findings);
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.findings.map(toDiagnostic) });
     for (const note of result.notes) connection.console.info(`${path}: ${note}`);
   } catch (error) {
@@ -74,8 +78,11 @@ documents.onDidClose(({ document }) => {
     previous.controller.abort();
     pending.delete(document.uri);
   }
+  latestFindings.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, settings.docsBase));
 
 documents.listen(connection);
 connection.listen();
