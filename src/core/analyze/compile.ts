@@ -8,6 +8,8 @@ export interface CompiledRule {
   /** For name-bound rules: anchored, tested against one candidate value. */
   whole?: RegExp;
   hasSecretGroup: boolean;
+  /** The match must not continue an alphanumeric run to its left (false when the pattern starts with punctuation). */
+  leftBoundary?: boolean;
 }
 
 export function compileRule(rule: Rule): CompiledRule {
@@ -15,5 +17,13 @@ export function compileRule(rule: Rule): CompiledRule {
   const hasSecretGroup = src.includes('(?<secret>');
   if (rule.nameHint) return { rule, whole: new RegExp(`^(?:${src})$`), hasSecretGroup };
   // Keys are delimited by non-alphanumerics; without the boundaries `ghp_…` would match inside longer junk.
-  return { rule, scan: new RegExp(`(?<![A-Za-z0-9])(?:${src})(?![A-Za-z0-9])`, hasSecretGroup ? 'gd' : 'g'), hasSecretGroup };
+  // The left boundary is checked by the caller (isLeftBoundary): a leading lookbehind would stop V8 from
+  // skipping ahead to the pattern's first literal character, which made one rule cost 10 ms on a 250 KB file.
+  return { rule, scan: new RegExp(`(?:${src})(?![A-Za-z0-9])`, hasSecretGroup ? 'gd' : 'g'), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src) };
+}
+
+export function isLeftBoundary(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const c = text.charCodeAt(offset - 1);
+  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
 }

@@ -5,14 +5,16 @@ import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { AnalysisAborted, checkAbort } from './abort';
 import type { Candidate, Extraction } from './candidate';
-import { type CompiledRule, compileRule } from './compile';
+import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
 import { shannonEntropy } from './entropy';
 import { extractJson } from './extract/json';
 import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from './extract/lines';
 import { extractTokens } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
+import { KeywordSet } from './keywords';
 import { LineIndex } from './positions';
+import { interestingStrings } from './prefilter';
 import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
 
 export type { AnalyzerLanguage } from './language';
@@ -50,8 +52,11 @@ const compiled = allRules.map(compileRule);
 const scanRules = compiled.filter((c) => c.scan);
 const boundRules = compiled.filter((c) => c.whole && c.rule.id !== 'generic-secret');
 const genericRule = compiled.find((c) => c.rule.id === 'generic-secret')!;
+/** The loosest entropy floor of any name-bound rule: the parse prefilter must not be stricter than a rule. */
+const MIN_BOUND_ENTROPY = Math.min(...[...boundRules, genericRule].map((c) => c.rule.minEntropy ?? 0));
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
-const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords))];
+const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
+const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
 
 /**
  * Analyzes one document. Synchronous and self-contained so the language server can call it per keystroke:
@@ -72,8 +77,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
 
     const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
     const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
-    const lower = text.toLowerCase();
-    const has = (keywords: string[]) => keywords.some((k) => lower.includes(k));
+    const present = keywordSet.find(text);
+    const has = (keywords: string[]) => keywords.some((k) => present.has(k));
     const raw: Hit[] = [];
 
     for (const c of scanRules) {
@@ -103,7 +108,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       if (overlaps(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-      const hit = matchBound(value, cand.names, inTests, enabled, lower);
+      const hit = matchBound(value, cand.names, inTests, enabled, has);
       if (hit) {
         hits.push({ rule: hit, offset, length: value.length });
         taken.push([offset, offset + value.length]);
@@ -146,6 +151,10 @@ function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
+    if (c.leftBoundary && !isLeftBoundary(text, m.index)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     let offset = m.index;
     let length = m[0].length;
     if (c.hasSecretGroup && m.indices?.groups?.secret) {
@@ -159,10 +168,10 @@ function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
   }
 }
 
-function matchBound(value: string, names: string[], inTests: boolean, enabled: (c: CompiledRule) => boolean, lower: string): Rule | undefined {
+function matchBound(value: string, names: string[], inTests: boolean, enabled: (c: CompiledRule) => boolean, has: (keywords: string[]) => boolean): Rule | undefined {
   if (value.length < 8 || isPlaceholder(value)) return undefined;
   for (const c of boundRules) {
-    if (!enabled(c) || !c.rule.keywords.some((k) => lower.includes(k))) continue;
+    if (!enabled(c) || !has(c.rule.keywords)) continue;
     if (!names.some((n) => c.rule.nameHint!.test(n))) continue;
     if (!c.whole!.test(value)) continue;
     if (c.rule.minEntropy !== undefined && shannonEntropy(value) < c.rule.minEntropy) continue;
@@ -180,7 +189,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
     case 'typescript':
     case 'javascript':
       try {
-        return extractTypeScript(path, text, signal);
+        return extractTypeScript(path, text, signal, interestingStrings(text, MIN_BOUND_ENTROPY));
       } catch (error) {
         if (error instanceof AnalysisAborted) throw error;
         // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.

@@ -7,7 +7,8 @@ export const dataRules = defineRules([
     provider: 'Database',
     title: 'Password in a connection URL',
     // scheme://user:password@host — the password alone is reported, so the fix can keep the URL shape.
-    pattern: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtp|smtps|ldaps?|https?):\/\/[^\s:/@'"`]{1,64}:(?<secret>[^\s:@/'"`]{3,128})@[A-Za-z0-9.-]+/,
+    // Starts with the literal `://` (scheme checked by the lookbehind) so the regex engine can skip ahead fast.
+    pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/)[^\s:/@'"`]{1,64}:(?<secret>[^\s:@/'"`]{3,128})@[A-Za-z0-9.-]+/,
     keywords: ['://'],
     minEntropy: 2,
     severity: 'error',

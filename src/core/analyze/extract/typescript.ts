@@ -7,8 +7,21 @@ import { checkAbort } from '../abort';
  * (no ts-morph wrappers: they allocate a wrapper per node and are an order of magnitude slower).
  * Type-level strings, module specifiers and property keys are never candidates.
  */
-export function extractTypeScript(path: string, text: string, signal?: AbortSignal): Extraction {
+export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[]): Extraction {
+  if (interesting && interesting.length === 0) return { candidates: [], notes: [] };
   const sf = parseCached(path, text);
+  // Only subtrees that contain an interesting string are walked (offsets ascending).
+  const contains = (pos: number, end: number): boolean => {
+    if (!interesting) return true;
+    let lo = 0;
+    let hi = interesting.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (interesting[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < interesting.length && interesting[lo]! < end;
+  };
   const out: Candidate[] = [];
   let visited = 0;
 
@@ -22,6 +35,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   const visit = (node: ts.Node, names: string[]): void => {
     if ((++visited & 1023) === 0) checkAbort(signal);
     const k = node.kind;
+    if (!contains(node.pos, node.end)) return;
     if (k >= ts.SyntaxKind.FirstTypeNode && k <= ts.SyntaxKind.LastTypeNode) return;
     switch (k) {
       case ts.SyntaxKind.StringLiteral:
