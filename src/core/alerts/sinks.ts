@@ -1,0 +1,119 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { SinkConfig } from '../config/types';
+import { checkTransport } from '../probe/approval';
+import { Alert, AlertSink, SinkError } from './types';
+
+/** The one-line human text shared by Slack and notifications. */
+export function alertText(alert: Alert): string {
+  return `Rotation Ready: ${alert.service} (${alert.environment}): ${alert.error} — key ${alert.fingerprint} at ${alert.timestamp}`;
+}
+
+/** POSTs JSON; any non-2xx is an error (5xx and 429 retryable). Redirects are not followed. */
+async function postJson(name: string, url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
+  const transport = checkTransport(url);
+  if (!transport.ok) throw new SinkError(`${name}: ${transport.reason}`, false);
+  const timeout = AbortSignal.timeout(10_000);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'rotation-ready-alerts', ...headers },
+      body,
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    // The URL is left out on purpose: a Slack webhook URL is itself a secret.
+    throw new SinkError(`${name}: ${timeout.aborted ? 'timed out' : 'network error'}`, true);
+  }
+  await res.body?.cancel().catch(() => undefined);
+  if (res.status < 200 || res.status >= 300) throw new SinkError(`${name}: HTTP ${res.status}`, res.status >= 500 || res.status === 429 || res.status === 408);
+}
+
+/** Slack incoming webhook: `{ "text": … }` (https://api.slack.com/messaging/webhooks). */
+export function slackSink(url: string): AlertSink {
+  return {
+    name: 'slack',
+    render: (alert) => JSON.stringify({ text: `:rotating_light: ${alertText(alert)}` }),
+    deliver: (payload, _alert, signal) => postJson('slack', url, payload, {}, signal),
+  };
+}
+
+/** Generic JSON webhook: the alert object itself. */
+export function webhookSink(url: string, headers: Record<string, string> = {}): AlertSink {
+  return {
+    name: 'webhook',
+    render: (alert) => JSON.stringify(alert),
+    deliver: (payload, _alert, signal) => postJson('webhook', url, payload, headers, signal),
+  };
+}
+
+/** JSONL audit log: one alert per line, appended (file mode 0600). */
+export function auditLogSink(file: string): AlertSink {
+  return {
+    name: `audit-log:${file}`,
+    render: (alert) => `${JSON.stringify(alert)}\n`,
+    deliver: async (payload) => {
+      try {
+        await mkdir(dirname(file), { recursive: true });
+        await appendFile(file, payload, { mode: 0o600 });
+      } catch (error) {
+        throw new SinkError(`audit-log: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, true);
+      }
+    },
+  };
+}
+
+/** Hands the alert's text to a callback: a VS Code notification in the extension, stderr in the CLI. */
+export function callbackSink(name: string, notify: (text: string, alert: Alert) => void | Promise<void>): AlertSink {
+  return {
+    name,
+    render: (alert) => alertText(alert),
+    deliver: async (payload, alert) => {
+      await notify(payload, alert);
+    },
+  };
+}
+
+export interface SinkContext {
+  /** Folder of the config file; relative audit-log paths resolve against it. */
+  baseDir: string;
+  /** Environment for `urlEnv`. */
+  env: NodeJS.ProcessEnv;
+  /** For `notification` sinks; without it they are skipped. */
+  notify?: (text: string, alert: Alert) => void | Promise<void>;
+}
+
+/** Builds sinks from config. Problems come back as value-free messages (never a webhook URL). */
+export function createSinks(configs: readonly SinkConfig[], ctx: SinkContext): { sinks: AlertSink[]; errors: string[] } {
+  const sinks: AlertSink[] = [];
+  const errors: string[] = [];
+  for (const c of configs) {
+    switch (c.type) {
+      case 'slack':
+      case 'webhook': {
+        const url = c.url ?? (c.urlEnv ? ctx.env[c.urlEnv] : undefined);
+        if (!url) {
+          errors.push(`${c.type} sink: environment variable ${c.urlEnv ?? '(none)'} is not set`);
+          break;
+        }
+        const transport = checkTransport(url);
+        if (!transport.ok) {
+          errors.push(`${c.type} sink: ${transport.reason}`);
+          break;
+        }
+        sinks.push(c.type === 'slack' ? slackSink(url) : webhookSink(url, c.headers ?? {}));
+        break;
+      }
+      case 'audit-log':
+        sinks.push(auditLogSink(isAbsolute(c.path) ? c.path : resolve(ctx.baseDir, c.path)));
+        break;
+      case 'notification':
+        if (ctx.notify) sinks.push(callbackSink('notification', ctx.notify));
+        break;
+    }
+  }
+  return { sinks, errors };
+}
