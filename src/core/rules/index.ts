@@ -48,7 +48,7 @@ export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
 }
 
-/** The documentation page of a rule, derived from its id (never typed by hand). */
-export function ruleDocsUrl(id: string): string {
-  return `https://github.com/rotation-ready/rotation-ready/blob/main/docs/rules/${id}.md`;
+/** The documentation page of a rule, relative to the repository (and the packaged extension), derived from its id. */
+export function ruleDocPath(id: string): string {
+  return `docs/rules/${id}.md`;
 }

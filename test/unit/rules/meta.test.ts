@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ruleDocPath, rules } from '../../../src/core/rules/index';
+
+const root = join(__dirname, '../../..');
+
+/** Conventions that a review would otherwise have to remember (cf. typescript-eslint tests/docs.test.mts). */
+describe('rules meta', () => {
+  it('has at least 60 provider formats', () => {
+    assert.ok(rules.filter((r) => r.id !== 'generic-secret').length >= 60, `only ${rules.length}`);
+  });
+
+  it('ids are unique, stable kebab-case', () => {
+    const ids = rules.map((r) => r.id);
+    assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+    assert.deepEqual(ids.filter((id) => !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)), []);
+  });
+
+  it('rule family files are registered in alphabetical order', () => {
+    const src = readFileSync(join(root, 'src/core/rules/index.ts'), 'utf8');
+    const spread = [...src.matchAll(/^\s+\.\.\.(\w+),$/gm)].map((m) => m[1]!);
+    assert.deepEqual(spread, [...spread].sort());
+    const files = readdirSync(join(root, 'src/core/rules')).filter((f) => !['index.ts', 'types.ts', 'sampleGen.ts'].includes(f));
+    assert.equal(spread.length, files.length, 'every family file is registered');
+  });
+
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('carries true- and false-positive samples', () => {
+        assert.ok(rule.samples.positives.length >= 1, 'no true-positive samples');
+        assert.ok(rule.samples.negatives.length >= 1, 'no false-positive samples');
+      });
+
+      it('has complete metadata', () => {
+        assert.ok(rule.keywords.length > 0 && rule.keywords.every((k) => k === k.toLowerCase()), 'keywords are lower-case');
+        assert.match(rule.envName, /^[A-Z][A-Z0-9_]*$/);
+        assert.match(rule.rotationUrl, /^https:\/\//);
+        assert.ok(rule.title && rule.provider);
+        assert.equal(rule.pattern.flags, '', 'the engine sets the flags');
+        assert.ok(!rule.publishable || rule.severity === 'info' || rule.severity === 'hint', 'publishable keys are never errors');
+      });
+
+      it(`has ${ruleDocPath(rule.id)} with what, why and how to rotate`, () => {
+        const path = join(root, ruleDocPath(rule.id));
+        assert.ok(existsSync(path), `missing ${ruleDocPath(rule.id)}`);
+        const doc = readFileSync(path, 'utf8');
+        assert.ok(doc.includes(`\`${rule.id}\``), 'names the rule id');
+        for (const heading of ['## What it detects', '## Why it matters', '## How to rotate']) assert.ok(doc.includes(heading), heading);
+        assert.ok(doc.includes(rule.rotationUrl), 'links the provider page where the key is rotated');
+      });
+    });
+  }
+
+  it('every doc page belongs to a rule', () => {
+    const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    const ids = new Set(rules.map((r) => `${r.id}.md`));
+    assert.deepEqual(pages.filter((p) => !ids.has(p)), []);
+  });
+});
