@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendLine, parseDotenv } from './dotenv';
+import type { EnvFixPlan } from './envFix';
+import { sha256 } from './envFix';
+import { restore, SecretDestination, StoredSecret, writeAtomic } from './secretDestination';
+import { FixAbortedError, NewFile, SecretToSecure, TextEdit } from './types';
+
+/** What a fix plan has in common: edits, maybe a helper, and the values it takes out of the text. */
+export interface SecuredPlan {
+  path: string;
+  newText: string;
+  edits: TextEdit[];
+  helperFile?: NewFile;
+  secrets: readonly SecretToSecure[];
+}
+
+export interface ApplyOptions {
+  /** Project root; `.env.example` is written here unless `envExample` is false. */
+  root?: string;
+  /** Default `.env.example`; false: leave it alone. */
+  envExample?: string | false;
+}
+
+export interface AppliedFix {
+  edits: TextEdit[];
+  newText: string;
+  helperFile?: NewFile;
+  /** Where each value was stored, e.g. ["STRIPE_SECRET_KEY → .env"]. Never a value. */
+  stored: string[];
+  /** Undoes the stores and the `.env.example` line, for a caller whose document edit then failed. */
+  undo(): Promise<void>;
+}
+
+/**
+ * The I/O half of "Move secret to environment variable": stores `secretValue` in `store` (which reads it
+ * back), adds `NAME=` to `.env.example`, and only then returns the edits. On any failure everything it
+ * did is undone and a FixAbortedError says why; the caller has not touched the document yet, so
+ * nothing changed.
+ */
+export async function applyEnvFix(plan: EnvFixPlan, secretValue: string, store: SecretDestination, options: ApplyOptions = {}): Promise<AppliedFix> {
+  const secured: SecuredPlan = { path: plan.path, newText: plan.newText, edits: plan.edits, secrets: [plan.secret] };
+  if (plan.helperFile) secured.helperFile = plan.helperFile;
+  return secureThenEdit(secured, [secretValue], store, options);
+}
+
+/** Same as applyEnvFix for any plan, reading the values from the original text at the plan's offsets. */
+export async function applyFix(plan: SecuredPlan, originalText: string, store: SecretDestination, options: ApplyOptions = {}): Promise<AppliedFix> {
+  return secureThenEdit(plan, plan.secrets.map((s) => originalText.slice(s.offset, s.offset + s.length)), store, options);
+}
+
+async function secureThenEdit(plan: SecuredPlan, values: string[], store: SecretDestination, options: ApplyOptions): Promise<AppliedFix> {
+  const done: StoredSecret[] = [];
+  const stored: string[] = [];
+  let undoExample: () => void = () => undefined;
+  const undoAll = async (): Promise<void> => {
+    undoExample();
+    for (const item of [...done].reverse()) await item.undo().catch(() => undefined);
+  };
+  let current: SecretToSecure | undefined;
+  try {
+    plan.secrets.forEach((secret, i) => {
+      if (sha256(values[i] ?? '') !== secret.sha256) throw new Error(`the value given for ${secret.envName} is not the one the fix removes (the document changed?)`);
+    });
+    for (const [i, secret] of plan.secrets.entries()) {
+      current = secret;
+      // Two literals of one value under one name are stored once.
+      if (plan.secrets.slice(0, i).some((s) => s.envName === secret.envName && s.sha256 === secret.sha256)) continue;
+      const item = await store.store(secret.envName, values[i]!);
+      done.push(item);
+      stored.push(`${secret.envName} → ${item.label}`);
+    }
+    current = undefined;
+    if (options.envExample !== false && options.root !== undefined && plan.secrets.length > 0) {
+      undoExample = addExampleNames(join(options.root, options.envExample ?? '.env.example'), plan.secrets.map((s) => s.envName));
+    }
+  } catch (error) {
+    await undoAll();
+    const reason = scrub(error instanceof Error ? error.message : String(error), values);
+    const what = current ? `store the value of ${current.envName} in ${store.label}` : 'prepare the fix';
+    throw new FixAbortedError(`Could not ${what}: ${reason.replace(/\.$/, '')}. Nothing was changed; the secret is still in ${plan.path}.`, error);
+  }
+  const applied: AppliedFix = { edits: plan.edits, newText: plan.newText, stored, undo: undoAll };
+  if (plan.helperFile) applied.helperFile = plan.helperFile;
+  return applied;
+}
+
+/** `NAME=` lines for names `.env.example` does not list yet; returns an undo. */
+function addExampleNames(path: string, names: string[]): () => void {
+  const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const listed = parseDotenv(before ?? '');
+  const missing = [...new Set(names)].filter((n) => !listed.has(n));
+  if (missing.length === 0) return () => undefined;
+  writeAtomic(path, missing.reduce((text, name) => appendLine(text, `${name}=`), before ?? ''), 0o644);
+  return () => restore(path, before, 0o644);
+}
+
+function scrub(message: string, values: string[]): string {
+  let out = message;
+  for (const value of values) if (value) out = out.split(value).join('[value]');
+  return out;
+}

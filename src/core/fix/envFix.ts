@@ -1,0 +1,330 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { ts } from 'ts-morph';
+import type { Finding } from '../findings';
+import { scanPython, stringAt } from '../calls/pythonScan';
+import { configPlaceholder } from './configPlaceholders';
+import { checkEnvName, ENV_NAME, suggestEnvNames } from './envName';
+import { minimalEdits } from './minimalEdits';
+import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
+import { pythonImportOsEdit } from './pythonEdit';
+import { requireEnvHelper } from './templates/requireEnv';
+import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
+
+export interface EnvFixInput {
+  /** Path of the file, on the caller's base (workspace-relative or absolute), forward slashes. */
+  path: string;
+  text: string;
+  /** A hardcoded-secret finding in `text`: `offset`/`length` cover the value. */
+  finding: Pick<Finding, 'offset' | 'length' | 'provider' | 'suggestedEnvName' | 'ruleId'>;
+  /** The name the user chose; validated. Default: the first suggestion. */
+  envName?: string;
+  /** Names already used in the project for other values (from `.env`, `.env.example`, code); never reused. */
+  existingEnvNames?: Iterable<string>;
+  project?: ProjectInfo;
+}
+
+export interface EnvFixPlan {
+  kind: 'env';
+  path: string;
+  envName: string;
+  /** Other good names, best first, none taken (for the input box). */
+  suggestedNames: string[];
+  /** The whole new text of the file. */
+  newText: string;
+  /** Minimal edits from the original text to `newText`. */
+  edits: TextEdit[];
+  /** The `requireEnv` helper module, when the file is TS/JS and the project does not have it yet. */
+  helperFile?: NewFile;
+  /** The value leaving the file; `applyEnvFix` stores and verifies it before returning the edits. */
+  secret: SecretToSecure;
+}
+
+interface Change {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Rewrite {
+  changes: Change[];
+  /** Names the code binds the value to, nearest first (for the name suggestion). */
+  contextNames: string[];
+  /** When the literal was only a default of an env read (`process.env.X ?? '…'`), the variable it defaults. */
+  envDefaultOf?: string;
+  helperFile?: NewFile;
+  /** The new text when a parser produced it (ts-morph); otherwise the changes are applied as text. */
+  newText?: string;
+}
+
+/**
+ * Plans "Move secret to environment variable" (pure: no I/O). The literal becomes a runtime read in
+ * the file's language: `requireEnv("NAME")` in TS/JS (a generated helper that names a missing variable),
+ * `os.environ["NAME"]` in Python (`import os` added once), a `${NAME}`-style placeholder in config files
+ * whose reading tool interpolates. `.env` files are the secret's home and are never rewritten.
+ * Throws UnsupportedFixError when the finding cannot be moved here, with the reason.
+ */
+export function planEnvFix(input: EnvFixInput): EnvFixPlan {
+  const { path, text, finding } = input;
+  const value = text.slice(finding.offset, finding.offset + finding.length);
+  if (!value || finding.offset + finding.length > text.length) throw new UnsupportedFixError('The finding does not point at a value in this text (the document changed since it was analyzed).');
+  const build = (name: string): Rewrite => rewriteFor(path, text, finding.offset, finding.offset + finding.length, name, input.project);
+  // First pass with a placeholder name: finds the context names (and rejects unsupported places early).
+  const probe = build('RR_PLACEHOLDER_NAME');
+  const existing = [...(input.existingEnvNames ?? [])];
+  const contextNames = probe.envDefaultOf ? [probe.envDefaultOf, ...probe.contextNames] : probe.contextNames;
+  const suggestedNames = suggestEnvNames(finding, contextNames, existing.filter((n) => n !== probe.envDefaultOf));
+  const envName = input.envName ?? probe.envDefaultOf ?? suggestedNames[0] ?? 'API_KEY';
+  if (input.envName !== undefined || !probe.envDefaultOf) {
+    const problem = checkEnvName(envName, input.envName !== undefined ? existing : []);
+    if (problem) throw new UnsupportedFixError(problem);
+  }
+  const rewrite = build(envName);
+  const newText = rewrite.newText ?? applyChanges(text, rewrite.changes);
+  const plan: EnvFixPlan = {
+    kind: 'env',
+    path,
+    envName,
+    suggestedNames: suggestedNames.filter((n) => n !== envName),
+    newText,
+    edits: minimalEdits(text, newText),
+    secret: { envName, offset: finding.offset, length: finding.length, sha256: sha256(value) },
+  };
+  if (rewrite.helperFile) plan.helperFile = rewrite.helperFile;
+  return plan;
+}
+
+/** Whether the move-to-env fix can be offered for a file (cheap: by path only). */
+export function envFixApplies(path: string): boolean {
+  return isTsPath(path) || isJsPath(path) || /\.pyw?$/i.test(path) || configPlaceholder(path) !== undefined;
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+function rewriteFor(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo | undefined): Rewrite {
+  if (isTsPath(path) || isJsPath(path)) return rewriteTsJs(path, text, start, end, envName, project ?? {});
+  if (/\.pyw?$/i.test(path)) return rewritePython(text, start, end, envName);
+  const base = posix.basename(path.replace(/\\/g, '/'));
+  if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) {
+    throw new UnsupportedFixError('A .env file is where the secret belongs: keep it there and make sure the file is git-ignored.');
+  }
+  const placeholder = configPlaceholder(path);
+  if (!placeholder) throw new UnsupportedFixError(`No tool known to read ${base} replaces environment placeholders, so the value cannot be moved out safely; load this file's secrets from the environment in the code that reads it.`);
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const key = /([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?(?:[^"'\s]*\s+)?$/.exec(line);
+  return { changes: [{ start, end, text: placeholder(envName) }], contextNames: key ? [key[1]!] : [] };
+}
+
+function applyChanges(text: string, changes: Change[]): string {
+  let result = text;
+  for (const change of [...changes].sort((a, b) => b.start - a.start)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
+  return result;
+}
+
+// ---------------------------------------------------------------- TS / JS
+
+type LiteralNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
+
+function rewriteTsJs(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo): Rewrite {
+  const { file, done } = openSourceFile(path, text);
+  try {
+    const source = file.compilerNode;
+    const literal = findLiteral(source, start, end);
+    if (!literal) throw new UnsupportedFixError('The value is not inside a string literal (a comment or a regular expression?); move it by hand.');
+    const parent = literal.parent;
+    if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === literal) throw new UnsupportedFixError('The value is a property name; it cannot be read from the environment.');
+    if (ts.isLiteralTypeNode(parent) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isEnumMember(parent)) {
+      throw new UnsupportedFixError('The value is used where only a constant is allowed (a type, an import path or an enum); move it by hand.');
+    }
+    const style = moduleStyleOf(path, text, project.packageType);
+    const codeStyle = codeStyleOf(text);
+    const read = `requireEnv(${quoted(envName, codeStyle.quote)})`;
+    const changes: Change[] = [];
+    const contextNames = contextNamesOf(literal);
+    let envDefaultOf: string | undefined;
+    // `process.env.X ?? 'secret'` / `|| 'secret'`: the literal was only a default; the read replaces both.
+    const fallback = outerEnvDefault(literal);
+    if (fallback && isWholeValue(literal, start, end, source)) {
+      envDefaultOf = fallback.envName;
+      changes.push({ start: fallback.node.getStart(source), end: fallback.node.end, text: read });
+    } else {
+      changes.push({ start: literal.getStart(source), end: literal.end, text: literalReplacement(literal, source, start, end, read) });
+    }
+    if (parent && ts.isJsxAttribute(parent)) changes[0]!.text = `{${changes[0]!.text}}`;
+    const helperDir = project.helperDir ?? posix.dirname(path);
+    const helperPath = posix.join(helperDir, helperFileName('requireEnv', style, project.packageType));
+    const specifier = importSpecifier(path, helperPath, style, text);
+    const importChange = style === 'python' ? undefined : importEdit(source, ['requireEnv'], specifier, style, codeStyle);
+    if (importChange) changes.push({ start: importChange.pos, end: importChange.pos + importChange.length, text: importChange.text });
+    const rewrite: Rewrite = { changes, contextNames, newText: manipulate(file, changes) };
+    if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
+    if (style !== 'python' && importChange && !project.exists?.(helperPath)) rewrite.helperFile = { path: helperPath, text: requireEnvHelper(style) };
+    return rewrite;
+  } finally {
+    done();
+  }
+}
+
+/**
+ * Applies the collected changes through ts-morph, last first (analysis is finished: no node is
+ * navigated after the first manipulation). ts-morph re-parses after each change and throws if a change
+ * inserted a syntax error, which is the guard that the rewrite still parses.
+ */
+function manipulate(file: ReturnType<typeof openSourceFile>['file'], changes: Change[]): string {
+  for (const change of [...changes].sort((a, b) => b.start - a.start)) {
+    if (change.start === change.end) file.insertText(change.start, change.text);
+    else file.replaceText([change.start, change.end], change.text);
+  }
+  return file.getFullText();
+}
+
+function findLiteral(source: ts.SourceFile, start: number, end: number): LiteralNode | undefined {
+  let found: LiteralNode | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || node.end < end || node.pos > start) return;
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && node.getStart(source) < start && end < node.end) {
+      found = node;
+      // A template's spans may hold a nested literal that is the real home of the value.
+      if (ts.isTemplateExpression(node)) {
+        for (const span of node.templateSpans) {
+          if (span.expression.pos <= start && end <= span.expression.end) {
+            found = undefined;
+            ts.forEachChild(span.expression, visit);
+            return;
+          }
+        }
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+function isWholeValue(literal: LiteralNode, start: number, end: number, source: ts.SourceFile): boolean {
+  return !ts.isTemplateExpression(literal) && literal.getStart(source) + 1 === start && literal.end - 1 === end;
+}
+
+/** The new text of the literal: the read itself, or a template with the read where the value was. */
+function literalReplacement(literal: LiteralNode, source: ts.SourceFile, start: number, end: number, read: string): string {
+  const litStart = literal.getStart(source);
+  if (isWholeValue(literal, start, end, source)) return read;
+  const raw = source.text.slice(litStart, literal.end);
+  const before = raw.slice(1, start - litStart);
+  const after = raw.slice(end - litStart, raw.length - 1);
+  if (ts.isStringLiteral(literal)) return `\`${toTemplateRaw(before)}\${${read}}${toTemplateRaw(after)}\``;
+  return `${raw.slice(0, start - litStart)}\${${read}}${raw.slice(end - litStart)}`;
+}
+
+/** Raw string-literal text as raw template text: backticks and `${` escaped, existing escapes kept. */
+function toTemplateRaw(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === '\\') {
+      out += c + (raw[i + 1] ?? '');
+      i++;
+    } else if (c === '`') out += '\\`';
+    else if (c === '$' && raw[i + 1] === '{') out += '\\$';
+    else out += c;
+  }
+  return out;
+}
+
+function outerEnvDefault(literal: LiteralNode): { node: ts.Expression; envName: string } | undefined {
+  let node: ts.Node = literal;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isBinaryExpression(parent) || parent.right !== node) return undefined;
+  const op = parent.operatorToken.kind;
+  if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
+  const name = envReadName(parent.left);
+  return name ? { node: parent, envName: name } : undefined;
+}
+
+/** `process.env.X`, `process.env['X']`, `import.meta.env.X` → `X`. */
+export function envReadName(node: ts.Expression): string | undefined {
+  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
+  let object: ts.Expression | undefined;
+  let name: string | undefined;
+  if (ts.isPropertyAccessExpression(node)) {
+    object = node.expression;
+    name = node.name.text;
+  } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    object = node.expression;
+    name = node.argumentExpression.text;
+  }
+  if (!object || !name) return undefined;
+  const text = object.getText();
+  return /^(?:process\.env|import\.meta\.env|globalThis\.process\.env)$/.test(text.replace(/\s+/g, '')) && ENV_NAME.test(name) ? name : undefined;
+}
+
+function contextNamesOf(literal: LiteralNode): string[] {
+  const names: string[] = [];
+  let node: ts.Node = literal;
+  for (let depth = 0; depth < 6 && node.parent; depth++) {
+    const parent: ts.Node = node.parent;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) names.push(parent.name.text);
+    else if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && (ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name))) names.push(parent.name.text);
+    else if (ts.isJsxAttribute(parent)) names.push(parent.name.getText());
+    else if (ts.isParameter(parent) && ts.isIdentifier(parent.name)) names.push(parent.name.text);
+    else if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = parent.left;
+      if (ts.isIdentifier(left)) names.push(left.text);
+      else if (ts.isPropertyAccessExpression(left)) names.push(left.name.text);
+    }
+    if (ts.isStatement(parent) || ts.isFunctionLike(parent)) break;
+    node = parent;
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------- Python
+
+function rewritePython(text: string, start: number, end: number, envName: string): Rewrite {
+  const scan = scanPython(text);
+  const str = stringAt(scan, start, end);
+  if (!str) throw new UnsupportedFixError('The value is not inside a Python string; move it by hand.');
+  if (str.prefix.includes('b')) throw new UnsupportedFixError('The value is a bytes literal; read it with os.environb or encode os.environ[…] by hand.');
+  const lineStart = text.lastIndexOf('\n', str.start - 1) + 1;
+  const before = text.slice(lineStart, str.start);
+  const contextNames: string[] = [];
+  const named = /(?:(\w+)\s*(?::\s*[\w\[\]., ]+)?\s*=|["'](\w+)["']\s*:)\s*$/.exec(before);
+  if (named) contextNames.push(named[1] ?? named[2]!);
+  const whole = str.contentStart === start && str.contentEnd === end;
+  const q = str.quote[0]!;
+  const other = q === '"' ? "'" : '"';
+  const changes: Change[] = [];
+  // os.getenv("X", "secret") / os.environ.get("X", "secret"): the literal was a default; the read replaces the call.
+  const defaultCall = /os\.(?:getenv|environ\.get)\(\s*(["'])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*$/.exec(text.slice(Math.max(0, str.start - 200), str.start));
+  const closing = /^\s*\)/.exec(text.slice(str.end));
+  let envDefaultOf: string | undefined;
+  if (whole && defaultCall && closing) {
+    envDefaultOf = defaultCall[2]!;
+    const callStart = str.start - defaultCall[0].length;
+    changes.push({ start: callStart, end: str.end + closing[0].length, text: `os.environ[${q}${envName}${q}]` });
+  } else if (whole && !str.prefix.includes('f')) {
+    changes.push({ start: str.start, end: str.end, text: `os.environ[${q}${envName}${q}]` });
+  } else {
+    // Part of a string: an f-string with the read where the value was (the inner quotes differ, as Python < 3.12 needs).
+    const inner = str.quote.length === 3 ? q : other;
+    const read = `{os.environ[${inner}${envName}${inner}]}`;
+    if (str.prefix.includes('f')) {
+      changes.push({ start, end, text: read });
+    } else {
+      const escape = (s: string): string => s.replace(/[{}]/g, (b) => b + b);
+      const head = text.slice(str.contentStart, start);
+      const tail = text.slice(end, str.contentEnd);
+      changes.push({ start: str.start, end: str.end, text: `f${str.prefix}${str.quote}${escape(head)}${read}${escape(tail)}${str.quote}` });
+    }
+  }
+  const importOs = pythonImportOsEdit(text, scan);
+  if (importOs) changes.push(importOs);
+  const rewrite: Rewrite = { changes, contextNames };
+  if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
+  return rewrite;
+}

@@ -1,0 +1,139 @@
+import { Project, SourceFile, ts } from 'ts-morph';
+import type { ModuleStyle } from './moduleStyle';
+
+/** One in-memory project per process: files are created with `overwrite` and removed after use. */
+let project: Project | undefined;
+
+function inMemoryProject(): Project {
+  project ??= new Project({
+    useInMemoryFileSystem: true,
+    skipFileDependencyResolution: true,
+    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve },
+  });
+  return project;
+}
+
+/** A ts-morph source file for a TS/JS text; call `done()` when finished so the project does not grow. */
+export function openSourceFile(path: string, text: string): { file: SourceFile; done: () => void } {
+  const base = (path.split(/[\\/]/).pop() ?? 'file.ts').replace(/[^\w.-]/g, '_');
+  const file = inMemoryProject().createSourceFile(`/rr-fix/${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}/${base}`, text, { overwrite: true });
+  return { file, done: () => inMemoryProject().removeSourceFile(file) };
+}
+
+export interface CodeStyle {
+  quote: "'" | '"';
+  semicolon: boolean;
+}
+
+/** The quote and semicolon habits of a file, read from its imports (or its strings and lines when it has none). */
+export function codeStyleOf(text: string): CodeStyle {
+  const spec = /(?:\bfrom\s*|\brequire\s*\(\s*|^\s*import\s+)(['"])/m.exec(text);
+  const single = (text.match(/'/g) ?? []).length;
+  const double = (text.match(/"/g) ?? []).length;
+  const quote = spec ? (spec[1] as "'" | '"') : double > single ? '"' : "'";
+  const statementLine = /^\s*(?:import|const|let|var|export|return)\b.*$/gm;
+  let withSemi = 0;
+  let without = 0;
+  for (const match of text.matchAll(statementLine)) {
+    if (/;\s*(?:\/\/.*)?$/.test(match[0])) withSemi++;
+    else if (/[\w)'"`\]]\s*$/.test(match[0])) without++;
+  }
+  return { quote, semicolon: withSemi >= without };
+}
+
+export function quoted(value: string, quote: "'" | '"'): string {
+  return quote + value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`) + quote;
+}
+
+/**
+ * Where an import of a helper goes: after the last import (or top-level require), else after the
+ * prologue (`'use strict'`), else after a detached header comment (license, file doc), else at the
+ * top (after a shebang). Returns the insertion text too, with the blank line it needs.
+ */
+export function importInsertion(source: ts.SourceFile, statement: string): { pos: number; text: string } {
+  const text = source.text;
+  let anchor: ts.Node | undefined;
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt) || ts.isImportEqualsDeclaration(stmt) || isTopLevelRequire(stmt)) anchor = stmt;
+    else if (!anchor && ts.isExpressionStatement(stmt) && ts.isStringLiteral(stmt.expression) && stmt === source.statements[0]) anchor = stmt;
+    else break;
+  }
+  if (anchor) {
+    const end = lineEnd(text, anchor.end);
+    const isPrologue = ts.isExpressionStatement(anchor);
+    return { pos: end, text: isPrologue ? `\n${statement}` : `${statement}\n` };
+  }
+  // No imports: skip a shebang and a header comment that is followed by a blank line.
+  let pos = 0;
+  const shebang = ts.getShebang(text);
+  if (shebang) pos = lineEnd(text, shebang.length);
+  const first = source.statements[0];
+  const comments = ts.getLeadingCommentRanges(text, pos) ?? [];
+  for (const comment of comments) {
+    const after = lineEnd(text, comment.end);
+    const blank = /^\r?\n/.test(text.slice(after));
+    if (blank && (!first || first.getStart(source) >= after)) pos = after;
+  }
+  const rest = text.slice(pos);
+  const atEmptyStart = pos === 0 && rest.length === 0;
+  if (pos > 0) return { pos, text: `\n${statement}\n` };
+  return { pos: 0, text: atEmptyStart ? `${statement}\n` : `${statement}\n\n` };
+}
+
+/** Offset just past the end of the line containing `offset - 1` (after its newline), or the text end. */
+function lineEnd(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+export function isTopLevelRequire(stmt: ts.Statement): boolean {
+  if (!ts.isVariableStatement(stmt)) return false;
+  return stmt.declarationList.declarations.some((d) => {
+    // `require('x')`, `require('x').default`, `require('x')(options)`
+    let init: ts.Expression | undefined = d.initializer;
+    while (init && !isRequireCall(init) && (ts.isPropertyAccessExpression(init) || ts.isCallExpression(init))) init = init.expression;
+    return !!init && isRequireCall(init);
+  });
+}
+
+export function isRequireCall(node: ts.Node): node is ts.CallExpression {
+  return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!);
+}
+
+/**
+ * The text edit that imports `names` from `specifier`, or undefined when the file already has them
+ * (from that module, or declared locally). ESM/TS: an `import { … }` (merged into an existing import
+ * of the same module); CJS: a destructuring `require`.
+ */
+export function importEdit(source: ts.SourceFile, names: readonly string[], specifier: string, style: ModuleStyle, codeStyle: CodeStyle): { pos: number; length: number; text: string } | undefined {
+  const have = new Set<string>();
+  let sameModule: ts.ImportDeclaration | undefined;
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const bindings = stmt.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) bindings.elements.forEach((e) => have.add(e.name.text));
+      if (stmt.moduleSpecifier.text === specifier && bindings && ts.isNamedImports(bindings) && !stmt.importClause?.isTypeOnly) sameModule = stmt;
+    } else if (ts.isFunctionDeclaration(stmt) && stmt.name) {
+      have.add(stmt.name.text);
+    } else if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) have.add(d.name.text);
+        else if (ts.isObjectBindingPattern(d.name)) d.name.elements.forEach((e) => ts.isIdentifier(e.name) && have.add(e.name.text));
+      }
+    }
+  }
+  const missing = names.filter((n) => !have.has(n));
+  if (missing.length === 0) return undefined;
+  const semi = codeStyle.semicolon ? ';' : '';
+  if (sameModule) {
+    const bindings = sameModule.importClause!.namedBindings as ts.NamedImports;
+    const last = bindings.elements[bindings.elements.length - 1];
+    if (last) return { pos: last.end, length: 0, text: missing.map((n) => `, ${n}`).join('') };
+  }
+  const q = (s: string): string => quoted(s, codeStyle.quote);
+  const statement = style === 'cjs'
+    ? `const { ${missing.join(', ')} } = require(${q(specifier)})${semi}`
+    : `import { ${missing.join(', ')} } from ${q(specifier)}${semi}`;
+  const insertion = importInsertion(source, statement);
+  return { pos: insertion.pos, length: 0, text: insertion.text };
+}
