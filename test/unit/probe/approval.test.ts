@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, isLoopbackAddress, isLoopbackHost } from '../../../src/core/probe/index';
+
+describe('host approval', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'rr-approvals-'));
+
+  it('persists service→host bindings in a 0600 JSON file and reloads them', () => {
+    const file = join(dir(), 'nested/approvals.json');
+    const store = new ApprovalStore(file);
+    assert.equal(store.isApproved('billing-api', 'api.example.com'), false);
+    store.approve('billing-api', 'API.example.com', new Date('2026-01-01T00:00:00Z'));
+    store.approve('billing-api', 'api.example.com');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    const again = new ApprovalStore(file);
+    assert.equal(again.isApproved('billing-api', 'api.example.com'), true);
+    assert.equal(again.isApproved('billing-api', 'api.example.com:8443'), false, 'another port is another host');
+    assert.equal(again.isApproved('maps-api', 'api.example.com'), false, 'approval is per service');
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { version: 1, approvals: [{ service: 'billing-api', host: 'api.example.com', approvedAt: '2026-01-01T00:00:00.000Z' }] });
+  });
+
+  it('merges with approvals written by another process, and revokes', () => {
+    const file = join(dir(), 'approvals.json');
+    const a = new ApprovalStore(file);
+    const b = new ApprovalStore(file);
+    a.approve('one', 'h1');
+    b.approve('two', 'h2');
+    a.reload();
+    assert.deepEqual(a.list().map((x) => x.service), ['one', 'two']);
+    assert.equal(a.revoke('one'), 1);
+    assert.equal(new ApprovalStore(file).isApproved('one', 'h1'), false);
+  });
+
+  it('refuses to live inside a workspace (a cloned repo could pre-approve its hosts)', () => {
+    const ws = dir();
+    assert.throws(() => new ApprovalStore(join(ws, '.vscode/approvals.json'), { workspaceRoots: [ws] }), ApprovalStoreError);
+    assert.doesNotThrow(() => new ApprovalStore(join(dir(), 'approvals.json'), { workspaceRoots: [ws] }));
+  });
+
+  it('reports a corrupt file clearly', () => {
+    const file = join(dir(), 'approvals.json');
+    writeFileSync(file, '{nope');
+    assert.throws(() => new ApprovalStore(file), /not valid JSON/);
+  });
+
+  it('keys go over https anywhere, plain http only to loopback, never with URL credentials', () => {
+    assert.deepEqual(checkTransport('https://api.example.com/v1'), { ok: true, host: 'api.example.com', loopback: false });
+    assert.deepEqual(checkTransport('http://127.0.0.1:7311/x'), { ok: true, host: '127.0.0.1:7311', loopback: true });
+    assert.deepEqual(checkTransport('http://[::1]:80/x'), { ok: true, host: '[::1]', loopback: true });
+    assert.equal(checkTransport('http://localhost:3000').ok, true);
+    for (const bad of ['http://api.example.com', 'http://10.0.0.1', 'http://127.0.0.1.nip.io', 'https://u:p@api.example.com', 'ftp://127.0.0.1', 'nope']) {
+      assert.equal(checkTransport(bad).ok, false, bad);
+    }
+  });
+
+  it('recognises loopback hosts and socket addresses', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', 'api.localhost']) assert.equal(isLoopbackHost(h), true, h);
+    for (const h of ['128.0.0.1', '0.0.0.0', 'example.com', '::2', 'localhost.example.com']) assert.equal(isLoopbackHost(h), false, h);
+    assert.equal(isLoopbackAddress('::ffff:127.0.0.1'), true);
+    assert.equal(isLoopbackAddress('192.168.1.4'), false);
+    assert.equal(isLoopbackAddress(undefined), false);
+  });
+
+  it('puts the CLI approvals file in a user-level directory', () => {
+    assert.equal(defaultApprovalsFile({ ROTATION_READY_CONFIG_DIR: '/x' }, 'linux'), '/x/approvals.json');
+    assert.equal(defaultApprovalsFile({ XDG_CONFIG_HOME: '/home/u/.cfg' }, 'linux'), '/home/u/.cfg/rotation-ready/approvals.json');
+    assert.match(defaultApprovalsFile({}, 'linux'), /\.config\/rotation-ready\/approvals\.json$/);
+  });
+});

@@ -1,0 +1,127 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CliIo } from '../../../src/cli/command';
+import { main } from '../../../src/cli/main';
+import { DryRunReport } from '../../../src/core/probe/index';
+import { Simulator, loadSimulatorConfig, startSimulator } from '../../../src/core/simulator/index';
+import { assertNoKeys } from './helpers';
+
+const root = join(__dirname, '../../..');
+
+describe('CLI: rotation-ready dry-run on the demo workspace', () => {
+  let sim: Simulator;
+  let ws: string;
+  let userDir: string;
+  let demoKeys: string[];
+
+  beforeEach(async () => {
+    const simText = readFileSync(join(root, 'demo/.simulator.json'), 'utf8');
+    const { config } = loadSimulatorConfig(simText, 'demo/.simulator.json');
+    demoKeys = config.services.flatMap((s) => s.keys.map((k) => (typeof k === 'string' ? k : k.value)));
+    sim = await startSimulator(config, { port: 0 });
+    ws = mkdtempSync(join(tmpdir(), 'rr-ws-'));
+    userDir = mkdtempSync(join(tmpdir(), 'rr-user-'));
+    // The demo config, pointed at this simulator's random port and with quick rounds.
+    const rr = readFileSync(join(root, 'demo/.rotation-ready.json'), 'utf8').replaceAll('127.0.0.1:7311', `127.0.0.1:${sim.port}`).replaceAll('"intervalMs": 300', '"intervalMs": 0');
+    writeFileSync(join(ws, '.rotation-ready.json'), rr);
+    writeFileSync(join(ws, '.env'), readFileSync(join(root, 'demo/.env.example'), 'utf8'));
+  });
+  afterEach(() => sim.close());
+
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), cwd: ws, env: { ROTATION_READY_CONFIG_DIR: userDir }, signal: new AbortController().signal };
+    const code = await main(['dry-run', ...args], io);
+    return { code, out: out.join(''), err: err.join('') };
+  }
+
+  it('the demo flow: approve loopback once, see safe / wait / do-not-remove, then wait turns safe', async () => {
+    const first = await cli('--env-file', '.env', '--approve-loopback');
+    assert.equal(first.code, 1, first.err);
+    assert.match(first.err, /approved: billing-api → 127\.0\.0\.1:\d+/);
+    assert.match(first.out, /^SERVICE\s+ENV\s+VERDICT\s+PRIMARY\s+FALLBACK$/m);
+    assert.match(first.out, /^billing-api\s+dev\s+safe to promote\s+valid \(200 200 200\)\s+valid \(200 200 200\)$/m);
+    assert.match(first.out, /^maps-api\s+dev\s+wait for propagation\s+valid \(200 200 200\)\s+not-yet-valid \(401 401 200\)$/m);
+    assert.match(first.out, /^weather-api\s+dev\s+do not remove old key\s+valid \(200 200 200\)\s+rejected \(401 401 401\)$/m);
+    assert.match(first.out, /1 of 3 safe to rotate/);
+    assert.ok(existsSync(join(userDir, 'approvals.json')), 'approvals live in the user directory');
+    assert.ok(!existsSync(join(ws, 'approvals.json')));
+
+    const second = await cli('--env-file', '.env', '--format', 'json');
+    assert.equal(second.code, 1);
+    const report = JSON.parse(second.out) as DryRunReport;
+    assert.deepEqual(report.targets.map((t) => t.verdict), ['safe-to-promote', 'safe-to-promote', 'do-not-remove-old-key']);
+    for (const r of [first, second]) assertNoKeys(r.out + r.err, demoKeys, 'CLI output');
+    assertNoKeys(sim.requestLog, demoKeys, 'simulator log');
+  });
+
+  it('exit 0 when every selected service is safe; Markdown on request', async () => {
+    const r = await cli('--env-file', '.env', '--approve-loopback', '--service', 'billing-api', '--format', 'markdown', '--rounds', '2');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^# Rotation dry-run/);
+    assert.match(r.out, /\| billing-api \| safe to promote \| valid \(200 200\)/);
+    assert.equal(sim.requestLog.length, 4);
+  });
+
+  it('without approval: exit 2, a hint, and no request reaches the simulator', async () => {
+    const r = await cli('--env-file', '.env');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /not approved, nothing sent: billing-api → 127\.0\.0\.1:\d+.*--approve-loopback/);
+    assert.match(r.out, /needs host approval/);
+    assert.equal(sim.requestLog.length, 0);
+  });
+
+  it('keys from the environment; a missing fallback means do not remove the old key', async () => {
+    const out: string[] = [];
+    const io: CliIo = {
+      stdout: (t) => void out.push(t),
+      stderr: () => undefined,
+      cwd: ws,
+      env: { ROTATION_READY_CONFIG_DIR: userDir, BILLING_API_KEY: 'rrsim_billing_primary_0001_devonly' },
+      signal: new AbortController().signal,
+    };
+    assert.equal(await main(['dry-run', '--service', 'billing-api', '--approve-host', '--rounds', '1'], io), 1);
+    assert.match(out.join(''), /billing-api\s+dev\s+do not remove old key\s+valid \(200\)\s+missing/);
+  });
+
+  it('--alert sends an incident to the configured sinks (audit log, notification) without key material', async () => {
+    sim.admin.revokeKey('weather-api', { label: 'primary' });
+    const r = await cli('--env-file', '.env', '--approve-loopback', '--service', 'weather-api', '--alert');
+    assert.equal(r.code, 1);
+    assert.match(r.out, /weather-api\s+dev\s+INCIDENT/);
+    assert.match(r.err, /ALERT Rotation Ready: weather-api \(dev\): primary key rejected \(HTTP 401\) in 3 of 3 rounds — key rk1:[0-9a-f]{16}/);
+    assert.match(r.err, /alert weather-api \(dev\): sent/);
+    const audit = readFileSync(join(ws, '.rotation-ready/audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(audit.map((a) => [a.service, a.slot]), [['weather-api', 'primary'], ['weather-api', 'fallback']]);
+    assertNoKeys(r.out + r.err, demoKeys, 'CLI output');
+    assertNoKeys(readFileSync(join(ws, '.rotation-ready/audit.jsonl'), 'utf8'), demoKeys, 'audit log');
+  });
+
+  it('config errors: reported with position, the other services still run, exit 2', async () => {
+    const text = readFileSync(join(ws, '.rotation-ready.json'), 'utf8').replace('"auth": { "type": "query", "name": "appid" }', '"auth": { "type": "query" }');
+    writeFileSync(join(ws, '.rotation-ready.json'), text);
+    const r = await cli('--env-file', '.env', '--approve-loopback', '--rounds', '1');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /\.rotation-ready\.json:\d+:\d+: error: services\[2\]\.probe\.auth: auth type 'query' needs/);
+    assert.match(r.out, /billing-api/);
+    assert.doesNotMatch(r.out, /weather-api/);
+  });
+
+  it('bad options and unknown services exit 2 with the usage', async () => {
+    assert.equal((await cli('--format', 'yaml')).code, 2);
+    assert.equal((await cli('--rounds', '0')).code, 2);
+    const r = await cli('--service', 'nope');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /no service 'nope'.*billing-api, maps-api, weather-api/);
+    assert.equal((await cli('--config', 'missing.json')).code, 2);
+  });
+
+  it('refuses an approvals store inside the workspace', async () => {
+    const io: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: ws, env: { ROTATION_READY_CONFIG_DIR: join(ws, '.rr') }, signal: new AbortController().signal };
+    assert.equal(await main(['dry-run', '--approve-loopback'], io), 2);
+    assert.ok(!existsSync(join(ws, '.rr/approvals.json')));
+  });
+});
