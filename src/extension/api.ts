@@ -1,11 +1,20 @@
+import type * as vscode from 'vscode';
+import type { ApprovalStore } from '../core/probe/index';
 import type { KeysTreeProvider } from './keysView';
 import type { WorkspaceConfig } from './workspaceConfig';
 
 /**
  * What `activate()` returns. The integration tests read the extension's state through it
- * (tree contents, loaded configuration) instead of scraping the UI; nothing here exposes a key.
+ * (tree contents, loaded configuration, the report's HTML, the log folder to search for leaks)
+ * instead of scraping the UI; nothing here exposes a key.
  */
 export interface RotationReadyApi {
   config: WorkspaceConfig;
   keysTree: KeysTreeProvider;
+  /** Host approvals, stored outside the workspace. */
+  approvals: () => ApprovalStore;
+  /** HTML of the open dry-run report webview, if any. */
+  reportHtml: () => string | undefined;
+  /** Where this extension's log files are written. */
+  logDirectory: vscode.Uri;
 }

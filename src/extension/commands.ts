@@ -1,9 +1,20 @@
 import * as vscode from 'vscode';
+import { DryRunArgs, runDryRunCommand } from './dryRun/command';
+import { dryRunKeySource } from './dryRun/keySource';
+import { ReportPanel } from './dryRun/reportPanel';
 import { log } from './log';
+import { workspaceSalt } from './salt';
 import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
 
 export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig): void {
+  const dryRunDependencies = {
+    config,
+    keySource: async () => dryRunKeySource(config.value?.services ?? []),
+    salt: () => workspaceSalt(context),
+  };
   context.subscriptions.push(
+    vscode.commands.registerCommand('rotationReady.exportReport', exportReport),
+    vscode.commands.registerCommand('rotationReady.runDryRun', (args?: DryRunArgs) => runDryRunCommand(context, dryRunDependencies, isDryRunArgs(args) ? args : {})),
     vscode.commands.registerCommand('rotationReady.showOutput', () => log().show(true)),
     vscode.commands.registerCommand('rotationReady.openConfig', openConfig),
     vscode.commands.registerCommand('rotationReady.refreshServices', () => config.reload()),
@@ -35,4 +46,20 @@ function starterConfig(): string {
   "services": []
 }
 `;
+}
+
+/** Menus pass a tree node as the first argument; only a plain options object is taken as DryRunArgs. */
+function isDryRunArgs(value: unknown): value is DryRunArgs {
+  return typeof value === 'object' && value !== null && !('kind' in value) && Object.keys(value).every((k) => ['services', 'environments', 'rounds', 'showReport', 'askApproval'].includes(k));
+}
+
+/** Exports the open dry-run report as JSON or Markdown (asks which, and where, when not given). */
+async function exportReport(format?: 'json' | 'markdown', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const panel = ReportPanel.open;
+  if (!panel) {
+    void vscode.window.showInformationMessage('Rotation Ready: run a dry-run first; its report is what gets exported.');
+    return undefined;
+  }
+  const chosen = format ?? ((await vscode.window.showQuickPick(['json', 'markdown'], { title: 'Export the dry-run report as' })) as 'json' | 'markdown' | undefined);
+  return chosen ? panel.export(chosen, target) : undefined;
 }

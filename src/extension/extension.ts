@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
+import { approvalStore } from './dryRun/approvals';
+import { ReportPanel } from './dryRun/reportPanel';
 import { KeysTreeProvider } from './keysView';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
@@ -35,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     });
   }
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
-  return { config, keysTree };
+  return { config, keysTree, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

@@ -51,3 +51,20 @@ describe('squiggles from the language server', () => {
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
   return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
 }
+
+describe('hover on a finding', () => {
+  it('names the provider, shows the fingerprint and links to the rotation page, never the value', async () => {
+    const uri = workspaceUri('src/config.ts');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const diagnostics = await waitFor(() => ourDiagnostics(uri), (d) => d.some((x) => codeOf(x) === 'stripe-secret-key'), 'a stripe-secret-key diagnostic');
+    const stripe = diagnostics.find((d) => codeOf(d) === 'stripe-secret-key')!;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, stripe.range.start.translate(0, 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Rotation Ready/);
+    assert.match(text, /Stripe/);
+    assert.match(text, /fingerprint `rr1:[0-9a-f]{32}`/);
+    assert.match(text, /stripe\.com/);
+    assert.equal(text.includes(document.getText(stripe.range)), false, 'the hover never shows the key');
+  });
+});

@@ -2,3 +2,4 @@
 import './extension.test';
 import './keys.test';
 import './diagnostics.test';
+import './dryRun.test';

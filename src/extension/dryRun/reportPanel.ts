@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderMarkdown, reportToJson } from '../../core/probe/index';
+import type { DryRunReport } from '../../core/probe/index';
+import { renderReportHtml } from '../../core/report/html';
+import { log } from '../log';
+
+/** The dry-run report webview: one panel, replaced by the newest report; exports JSON and Markdown. */
+export class ReportPanel {
+  private static current: ReportPanel | undefined;
+  private report: DryRunReport;
+
+  private constructor(private readonly panel: vscode.WebviewPanel, report: DryRunReport) {
+    this.report = report;
+    panel.onDidDispose(() => {
+      if (ReportPanel.current === this) ReportPanel.current = undefined;
+    });
+    panel.webview.onDidReceiveMessage((message: { type?: string; format?: string }) => {
+      if (message?.type === 'export' && (message.format === 'json' || message.format === 'markdown')) void this.export(message.format);
+    });
+  }
+
+  static show(report: DryRunReport): ReportPanel {
+    if (!ReportPanel.current) {
+      const panel = vscode.window.createWebviewPanel('rotationReady.report', 'Rotation Dry-Run', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      ReportPanel.current = new ReportPanel(panel, report);
+    }
+    const current = ReportPanel.current;
+    current.report = report;
+    current.panel.webview.html = renderReportHtml(report, { cspSource: current.panel.webview.cspSource, nonce: randomBytes(16).toString('base64') });
+    current.panel.reveal(undefined, true);
+    return current;
+  }
+
+  static get open(): ReportPanel | undefined {
+    return ReportPanel.current;
+  }
+
+  get html(): string {
+    return this.panel.webview.html;
+  }
+
+  async export(format: 'json' | 'markdown', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const extension = format === 'json' ? 'json' : 'md';
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: folder && vscode.Uri.joinPath(folder, `rotation-dry-run.${extension}`),
+        filters: format === 'json' ? { JSON: ['json'] } : { Markdown: ['md'] },
+      }));
+    if (!uri) return undefined;
+    const text = format === 'json' ? reportToJson(this.report) : renderMarkdown(this.report);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+    log().info(`Dry-run report exported to ${uri.fsPath}`);
+    return uri;
+  }
+}
