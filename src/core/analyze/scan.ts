@@ -1,0 +1,231 @@
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Finding } from '../findings';
+import { type AnalyzeOptions, analyzeText, DEFAULT_MAX_FILE_BYTES } from './index';
+
+/** Always skipped: version-control internals and dependency trees are not the project's code. */
+export const DEFAULT_EXCLUDES: readonly string[] = ['.git/', '.hg/', '.svn/', 'node_modules/'];
+
+export interface ScanProgress {
+  done: number;
+  total: number;
+  /** Relative path of the file just analyzed. */
+  path?: string;
+}
+
+export interface ScanOptions extends Omit<AnalyzeOptions, 'signal'> {
+  /** Directories or files to scan (absolute, or relative to `cwd`). */
+  roots: string[];
+  /** Base for finding paths (forward slashes); default `cwd`. */
+  base?: string;
+  cwd?: string;
+  /** gitignore-style patterns, matched against paths relative to `base`. */
+  exclude?: readonly string[];
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
+  /** Files analyzed at once (default 8). */
+  concurrency?: number;
+  onProgress?: (progress: ScanProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ScanSkip {
+  path: string;
+  reason: string;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  /** Files analyzed (not skipped). */
+  files: number;
+  skipped: ScanSkip[];
+  notes: Array<{ path: string; note: string }>;
+  cancelled: boolean;
+}
+
+/** Files under the roots, after excludes, .gitignore, symlink loops and duplicates; sorted, relative to `base`. */
+export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ abs: string; rel: string }>; skipped: ScanSkip[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const base = resolve(cwd, options.base ?? cwd);
+  const excludes = ignore().add([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
+  const useGitignore = options.gitignore !== false;
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const files: Array<{ abs: string; rel: string }> = [];
+  const skipped: ScanSkip[] = [];
+  const rel = (abs: string) => {
+    const r = relative(base, abs).split(sep).join('/');
+    return r === '' ? basename(abs) : r;
+  };
+  /** A path relative to `base` that `ignore` accepts (it rejects `../`); outside paths are only matched by name. */
+  const matchable = (abs: string, dir: boolean) => {
+    const r = relative(base, abs).split(sep).join('/');
+    const p = r.startsWith('..') || isAbsolute(r) || r === '' ? basename(abs) : r;
+    return dir ? `${p}/` : p;
+  };
+
+  const walk = async (dir: string, rules: Array<{ root: string; ig: Ignore }>): Promise<void> => {
+    if (options.signal?.aborted) return;
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch {
+      skipped.push({ path: rel(dir), reason: 'unreadable directory' });
+      return;
+    }
+    if (seenDirs.has(real)) return; // symlink loop or a directory reached twice
+    seenDirs.add(real);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      skipped.push({ path: rel(dir), reason: 'unreadable directory' });
+      return;
+    }
+    let scoped = rules;
+    if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      try {
+        scoped = [...rules, { root: dir, ig: ignore().add(await readFile(join(dir, '.gitignore'), 'utf8')) }];
+      } catch {
+        // an unreadable .gitignore ignores nothing
+      }
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const abs = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(abs);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (!isDir && !isFile) continue;
+      if (excludes.ignores(matchable(abs, isDir))) continue;
+      if (scoped.some(({ root, ig }) => ig.ignores(relative(root, abs).split(sep).join('/') + (isDir ? '/' : '')))) continue;
+      if (isDir) await walk(abs, scoped);
+      else await addFile(abs);
+    }
+  };
+
+  const addFile = async (abs: string) => {
+    let real = abs;
+    try {
+      real = await realpath(abs);
+    } catch {
+      // keep abs
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push({ abs, rel: rel(abs) });
+  };
+
+  for (const root of options.roots.length ? options.roots : ['.']) {
+    const abs = resolve(cwd, root);
+    let info;
+    try {
+      info = await lstat(abs).then((l) => (l.isSymbolicLink() ? stat(abs) : l));
+    } catch {
+      skipped.push({ path: root, reason: 'not found' });
+      continue;
+    }
+    if (info.isDirectory()) await walk(abs, []);
+    else if (info.isFile()) await addFile(abs);
+  }
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, skipped };
+}
+
+/** Reads and analyzes one file from disk: size limit before reading, binary and encoding checks after. */
+export async function analyzeFile(abs: string, rel: string, options: AnalyzeOptions): Promise<{ findings: Finding[]; skipped?: string; notes: string[] }> {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const info = await stat(abs);
+  if (info.size > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
+  const bytes = await readBytes(abs, info.size);
+  if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
+  return analyzeBytes(rel, bytes, options);
+}
+
+/** Shared by the file and the `--staged` paths (blobs from git). */
+export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOptions): { findings: Finding[]; skipped?: string; notes: string[] } {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (bytes.length > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
+  if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
+  const notes: string[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Latin-1 and friends: keys are ASCII, so a lossy decode still finds them; say so.
+    text = new TextDecoder('utf-8').decode(bytes);
+    notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
+  }
+  const result = analyzeText(rel, text, options);
+  return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
+}
+
+async function readBytes(abs: string, size: number): Promise<Uint8Array> {
+  const handle = await open(abs, 'r');
+  try {
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(buffer, read, size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** NUL bytes in the first 8 KiB, as git decides it. */
+export function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Walks the roots and analyzes every file: progress after each file (done/total), cancellable between
+ * files and inside large ones, never throws for one unreadable file.
+ */
+export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  const { files, skipped } = await listFiles(options);
+  const result: ScanResult = { findings: [], files: 0, skipped, notes: [], cancelled: false };
+  const total = files.length;
+  let done = 0;
+  let next = 0;
+  options.onProgress?.({ done, total });
+  const worker = async () => {
+    while (next < files.length) {
+      if (options.signal?.aborted) return;
+      const file = files[next++]!;
+      try {
+        const r = await analyzeFile(file.abs, file.rel, options);
+        if (r.skipped === 'cancelled') return;
+        if (r.skipped) result.skipped.push({ path: file.rel, reason: r.skipped });
+        else result.files++;
+        result.findings.push(...r.findings);
+        for (const note of r.notes) result.notes.push({ path: file.rel, note });
+      } catch (error) {
+        result.skipped.push({ path: file.rel, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      }
+      done++;
+      options.onProgress?.({ done, total, path: file.rel });
+      // Yield so a cancel request (and the editor) get a turn between files.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  result.cancelled = options.signal?.aborted ?? false;
+  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offset - b.offset));
+  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
