@@ -121,6 +121,8 @@ async function runTarget(service: ServiceConfig, environment: string, options: D
       if (round < rounds && interval > 0) await sleep(interval, options.signal);
     }
   } catch (error) {
+    // An approval revoked while the run was under way: stop sending, say so.
+    if (error instanceof NotApprovedError) return done('needs-approval', `${error.message}; nothing more was sent`, slots);
     if (!options.signal?.aborted) throw error;
     cancelled = true;
   }
@@ -153,4 +155,3 @@ async function runTarget(service: ServiceConfig, environment: string, options: D
   }
 }
 
-export { NotApprovedError };
