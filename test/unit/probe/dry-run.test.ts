@@ -169,6 +169,16 @@ describe('dry-run against the provider simulator', () => {
     assert.equal(sim.requestLog.length, 2, 'no new request');
   });
 
+  it('an approval revoked during the run stops further requests (needs-approval)', async () => {
+    const p = key('p');
+    const s = await setup([{ sim: { name: 'billing', keys: [p] }, primary: p, fallback: p }]);
+    let checks = 0;
+    const approvals = { isApproved: () => ++checks <= 3 }; // the run's own check, then the first round's two probes
+    const t = only(await runDryRun({ services: s.configs, keys: s.keys, approvals, salt: SALT }));
+    assert.equal(t.verdict, 'needs-approval');
+    assert.equal(sim.requestLog.length, 2, 'only the first round went out');
+  });
+
   it('a hanging endpoint times out without delaying the others', async () => {
     const p = key('p');
     const services = [{ sim: { name: 'stuck', keys: [p], behaviour: { hang: true } }, primary: p, fallback: p }];
