@@ -6,7 +6,6 @@ export const DEFAULT_SIMULATOR_PORT = 7311;
 const TOP = ['host', 'port', 'services'] as const;
 const SERVICE = ['name', 'basePath', 'auth', 'keys', 'behaviour'] as const;
 const KEY = ['value', 'label', 'revoked', 'propagation'] as const;
-const BEHAVIOUR = ['latencyMs', 'hang', 'rateLimit', 'flap', 'failNext', 'revokedStatus'] as const;
 
 /** Parses a simulator config file (JSON with comments). Errors carry file, JSON path and line/column. */
 export function loadSimulatorConfig(text: string, file: string): { config: SimulatorConfig; errors: ConfigError[] } {
@@ -54,8 +53,13 @@ function readService(r: JsoncReader, at: Located): SimService | undefined {
   if (basePath !== undefined) svc.basePath = basePath;
   const behaviourAt = r.prop(at, 'behaviour');
   if (r.expectObject(behaviourAt)) {
-    r.checkKnown(behaviourAt, BEHAVIOUR);
-    svc.behaviour = r.value(behaviourAt) as SimBehaviour;
+    const problems = behaviourProblems(r.value(behaviourAt));
+    for (const p of problems) {
+      let node: Located = behaviourAt;
+      for (const part of p.path) node = r.prop(node, part) ?? node;
+      r.error(node, p.message);
+    }
+    if (problems.length === 0) svc.behaviour = r.value(behaviourAt) as SimBehaviour;
   }
   return svc;
 }
@@ -107,4 +111,46 @@ function readKey(r: JsoncReader, at: Located): SimKey | undefined {
     if (requests !== undefined) key.propagation.requests = requests;
   }
   return key;
+}
+
+/**
+ * Checks a behaviour object (from a config file or a `POST …/behaviour` body, where `null` clears a property).
+ * Returns value-free problems with the path inside the behaviour object.
+ */
+export function behaviourProblems(value: unknown): Array<{ path: string[]; message: string }> {
+  const problems: Array<{ path: string[]; message: string }> = [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ path: [], message: 'expected an object' }];
+  const num = (v: unknown, path: string[], opts: { integer?: boolean; min?: number; max?: number } = {}) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return problems.push({ path, message: 'expected a number' });
+    if (opts.integer && !Number.isInteger(v)) return problems.push({ path, message: 'must be an integer' });
+    if (v < (opts.min ?? 0)) return problems.push({ path, message: `must be at least ${opts.min ?? 0}` });
+    if (opts.max !== undefined && v > opts.max) return problems.push({ path, message: `must be at most ${opts.max}` });
+    return 0;
+  };
+  const obj = (v: unknown, path: string[], known: Record<string, (x: unknown, p: string[]) => unknown>, required: string[] = []) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return problems.push({ path, message: 'expected an object' });
+    for (const r of required) if (!(r in v)) problems.push({ path, message: `missing '${r}'` });
+    for (const [k, x] of Object.entries(v)) {
+      const check = known[k];
+      if (!check) problems.push({ path: [...path, k], message: `unknown property '${k}' (expected one of: ${Object.keys(known).join(', ')})` });
+      else if (!(x === null && path.length === 0)) check(x, [...path, k]);
+    }
+    return 0;
+  };
+  const status = (x: unknown, p: string[]) => num(x, p, { integer: true, min: 100, max: 599 });
+  obj(value, [], {
+    latencyMs: (x, p) => num(x, p, { max: 600_000 }),
+    hang: (x, p) => typeof x !== 'boolean' && problems.push({ path: p, message: 'expected true or false' }),
+    rateLimit: (x, p) =>
+      obj(x, p, {
+        next: (y, q) => num(y, q, { integer: true }),
+        limit: (y, q) => num(y, q, { integer: true }),
+        windowMs: (y, q) => num(y, q, { min: 1 }),
+        retryAfterSeconds: (y, q) => num(y, q, { integer: true }),
+      }),
+    flap: (x, p) => obj(x, p, { up: (y, q) => num(y, q, { integer: true }), down: (y, q) => num(y, q, { integer: true }), status }, ['up', 'down']),
+    failNext: (x, p) => obj(x, p, { count: (y, q) => num(y, q, { integer: true }), status }, ['count']),
+    revokedStatus: (x, p) => x !== 401 && x !== 403 && problems.push({ path: p, message: 'must be 401 or 403' }),
+  });
+  return problems;
 }

@@ -2,6 +2,7 @@ import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { isLoopbackAddress } from '../probe/loopback';
 import { redact } from '../redact';
+import { behaviourProblems } from './config';
 import { ServiceState, simFingerprint } from './state';
 import type { SimAuth, SimBehaviour, SimKey, SimLogEntry, SimServiceSnapshot, SimulatorConfig } from './types';
 
@@ -271,7 +272,12 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, 
         if (typeof body.value !== 'string' || body.value === '') return sendJson(res, 400, { error: "'value' (the key) is required" });
         const key: SimKey = { value: body.value };
         if (typeof body.label === 'string') key.label = body.label;
-        if (body.propagation && typeof body.propagation === 'object') key.propagation = body.propagation as SimKey['propagation'] & object;
+        if (body.propagation !== undefined) {
+          const p = body.propagation as Record<string, unknown>;
+          const bad = typeof p !== 'object' || p === null || Object.entries(p).some(([k, v]) => !['seconds', 'requests'].includes(k) || typeof v !== 'number' || !(v >= 0));
+          if (bad) return sendJson(res, 400, { error: "'propagation' must be { seconds?: number ≥ 0, requests?: number ≥ 0 }" });
+          key.propagation = p as SimKey['propagation'] & object;
+        }
         admin.addKey(name, key);
         return sendJson(res, 200, { ok: true });
       }
@@ -282,9 +288,12 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, 
         if (match.value === undefined && match.label === undefined) return sendJson(res, 400, { error: "'value' or 'label' is required" });
         return sendJson(res, 200, { revoked: admin.revokeKey(name, match) });
       }
-      case 'POST services/:name/behaviour':
+      case 'POST services/:name/behaviour': {
+        const problems = behaviourProblems(body);
+        if (problems.length > 0) return sendJson(res, 400, { error: problems.map((p) => `${p.path.join('.') || 'body'}: ${p.message}`).join('; ') });
         admin.setBehaviour(name, body);
         return sendJson(res, 200, { ok: true });
+      }
       default:
         return sendJson(res, 404, { error: `no admin route ${method} ${url.pathname}` });
     }

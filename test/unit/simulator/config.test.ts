@@ -46,4 +46,14 @@ describe('simulator config', () => {
     assert.deepEqual(config.services.map((s) => s.name), ['c']);
     assert.deepEqual(errors.map((e) => e.path), ['services[0].auth', 'services[1].keys[1].propagation.requests']);
   });
+
+  it('checks behaviour, pointing at the faulty property', () => {
+    const text = '{"services":[{"name":"a","auth":{"type":"bearer"},"keys":[],"behaviour":{"rateLimit":{"next":1.5},"revokedStatus":500}}]}';
+    const { config, errors } = loadSimulatorConfig(text, 'sim.json');
+    assert.deepEqual(config.services, []);
+    assert.deepEqual(errors.map((e) => [e.path, e.message]), [
+      ['services[0].behaviour.rateLimit.next', 'must be an integer'],
+      ['services[0].behaviour.revokedStatus', 'must be 401 or 403'],
+    ]);
+  });
 });

@@ -162,5 +162,10 @@ describe('provider simulator', () => {
     assert.equal((await admin('services/billing/keys', {})).status, 400);
     assert.equal((await admin('services/billing/keys/revoke', {})).status, 400);
     assert.equal((await admin('nothing-here')).status, 404);
+    const bad = await admin('services/billing/behaviour', { latencyMs: 'slow', flap: { up: 1 }, nope: true });
+    assert.equal(bad.status, 400);
+    assert.match(String(bad.json.error), /latencyMs: expected a number; flap: missing 'down'; nope: unknown property/);
+    assert.equal((await admin('services/billing/keys', { value: 'x', propagation: { seconds: -1 } })).status, 400);
+    assert.equal((await admin('services/billing/behaviour', { latencyMs: null })).status, 200, 'null clears');
   });
 });
