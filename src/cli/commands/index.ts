@@ -1,11 +1,13 @@
 import type { CliCommand } from '../command';
 import { dryRunCommand } from './dry-run';
 import { execCommand } from './exec';
+import { scanCommand } from './scan';
 import { simulateCommand } from './simulate';
 
 /** Every CLI sub-command, alphabetical. Adding one: a file in this folder and a line here. */
 export const commands: CliCommand[] = [
   dryRunCommand,
   execCommand,
+  scanCommand,
   simulateCommand,
 ];

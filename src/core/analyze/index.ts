@@ -229,7 +229,7 @@ function toFinding(hit: Hit, path: string, text: string, start: Finding['range']
   if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
   const message = rule.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
-    : `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
+    : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
   return {
     ruleId: rule.id,
     kind: 'hardcoded-secret',

@@ -10,6 +10,7 @@ export const genericRules = defineRules([
     id: 'generic-secret',
     provider: 'Generic',
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
+    message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
     nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|client[_-]?secret|\bpwd\b|x-api-key)/i,
     keywords: ['secret', 'token', 'key', 'passw', 'pwd', 'credential', 'auth', 'bearer', 'passphrase'],

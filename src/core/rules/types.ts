@@ -58,6 +58,8 @@ export interface Rule {
   severity: Severity;
   /** Publishable keys (Stripe `pk_`, Mapbox `pk.`) are meant to ship in clients: reported as info, never errors. */
   publishable?: boolean;
+  /** The diagnostic's sentence when "<title> is hardcoded: …" does not read well. Never contains the value. */
+  message?: string;
   /** Suggested environment variable name for the move-to-env fix. */
   envName: string;
   /** Where the provider lets you roll or revoke this key. */

@@ -1,0 +1,180 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import ignore from 'ignore';
+import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
+import { analyzeBytes, DEFAULT_EXCLUDES, scanWorkspace } from '../../core/analyze/scan';
+import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
+import type { Finding } from '../../core/findings';
+import { type CliCommand, type CliIo, UsageError } from '../command';
+
+const run = promisify(execFile);
+
+const usage = `Usage: rotation-ready scan [paths...] [options]
+
+Finds hardcoded keys and secrets in files (default: the current folder), respecting .gitignore.
+Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error.
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of standard output
+  --staged                   scan the staged content of staged files (for a pre-commit hook)
+  --baseline FILE            baseline of accepted findings (default ${BASELINE_FILE} if it exists)
+  --update-baseline          write every current finding to the baseline and exit 0
+  --no-ignore                also report findings suppressed by ignore comments and the baseline
+  --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
+  --max-file-size KB         skip files larger than this (default 2048)
+
+Values are never printed: findings show the provider, the last 4 characters and a fingerprint.`;
+
+interface ScanArgs {
+  paths: string[];
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  staged: boolean;
+  baseline?: string;
+  updateBaseline: boolean;
+  noIgnore: boolean;
+  exclude: string[];
+  maxFileBytes?: number;
+}
+
+export function parseScanArgs(args: string[]): ScanArgs {
+  const parsed: ScanArgs = { paths: [], format: 'text', staged: false, updateBaseline: false, noIgnore: false, exclude: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
+        parsed.format = f;
+        break;
+      }
+      case '--output':
+      case '-o':
+        parsed.output = value();
+        break;
+      case '--staged':
+        parsed.staged = true;
+        break;
+      case '--baseline':
+        parsed.baseline = value();
+        break;
+      case '--update-baseline':
+        parsed.updateBaseline = true;
+        break;
+      case '--no-ignore':
+        parsed.noIgnore = true;
+        break;
+      case '--exclude':
+        parsed.exclude.push(value());
+        break;
+      case '--max-file-size': {
+        const kb = Number(value());
+        if (!Number.isFinite(kb) || kb <= 0) throw new UsageError('--max-file-size must be a positive number of KiB');
+        parsed.maxFileBytes = Math.round(kb * 1024);
+        break;
+      }
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
+        parsed.paths.push(arg);
+    }
+  }
+  if (parsed.staged && parsed.paths.length) throw new UsageError('--staged scans the index; do not pass paths with it');
+  return parsed;
+}
+
+/** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
+function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
+  return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+}
+
+async function gitRoot(cwd: string): Promise<string> {
+  try {
+    return (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim();
+  } catch {
+    throw new Error('--staged needs a git repository');
+  }
+}
+
+/** Staged files and their staged blobs (what the commit will contain, not the working tree). */
+async function scanStaged(root: string, options: { salt: string; exclude: string[]; maxFileBytes?: number; inlineIgnores: boolean; signal: AbortSignal }) {
+  const { stdout } = await run('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const excludes = ignore().add([...DEFAULT_EXCLUDES, ...options.exclude]);
+  const paths = stdout.split('\0').filter((p) => p && !excludes.ignores(p));
+  const findings: Finding[] = [];
+  const skipped: ScanReport['skipped'] = [];
+  const notes: ScanReport['notes'] = [];
+  let files = 0;
+  for (const path of paths) {
+    if (options.signal.aborted) break;
+    const blob = await run('git', ['show', `:${path}`], { cwd: root, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
+    const r = analyzeBytes(path, blob.stdout as unknown as Buffer, { salt: options.salt, maxFileBytes: options.maxFileBytes, inlineIgnores: options.inlineIgnores, signal: options.signal });
+    if (r.skipped) skipped.push({ path, reason: r.skipped });
+    else files++;
+    findings.push(...r.findings);
+    notes.push(...r.notes.map((note) => ({ path, note })));
+  }
+  return { findings, skipped, notes, files };
+}
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  summary: 'Find hardcoded keys and secrets (text, JSON or SARIF; pre-commit friendly)',
+  usage,
+  async run(rawArgs, io) {
+    const args = parseScanArgs(rawArgs);
+    const root = args.staged ? await gitRoot(io.cwd) : io.cwd;
+    const baselinePath = args.baseline ? resolve(io.cwd, args.baseline) : join(root, BASELINE_FILE);
+    let baseline: Baseline | undefined;
+    if (existsSync(baselinePath)) baseline = parseBaseline(await readFile(baselinePath, 'utf8'), args.baseline ?? BASELINE_FILE);
+    else if (args.baseline && !args.updateBaseline) throw new UsageError(`baseline file not found: ${args.baseline}`);
+    const salt = args.updateBaseline && !baseline ? newBaselineSalt() : saltFor(baseline, io, root);
+    const inlineIgnores = !args.noIgnore;
+
+    let result: { findings: Finding[]; skipped: ScanReport['skipped']; notes: ScanReport['notes']; files: number };
+    if (args.staged) {
+      result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
+    } else {
+      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
+      if (scan.cancelled) {
+        io.stderr('rotation-ready scan: cancelled\n');
+        return 2;
+      }
+      result = scan;
+    }
+
+    if (args.updateBaseline) {
+      const next = createBaseline(result.findings, salt);
+      await writeAtomic(baselinePath, serializeBaseline(next));
+      io.stderr(`Wrote ${next.entries.length} finding${next.entries.length === 1 ? '' : 's'} to ${args.baseline ?? BASELINE_FILE}.\n`);
+      return 0;
+    }
+
+    const { fresh, baselined } = args.noIgnore ? { fresh: result.findings, baselined: [] } : applyBaseline(result.findings, baseline);
+    const report: ScanReport = { findings: fresh, baselined: baselined.length, files: result.files, skipped: result.skipped, notes: result.notes, toolVersion: io.env.ROTATION_READY_VERSION ?? '0.1.0' };
+    const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? JSON.stringify(toSarif(report), null, 2) + '\n' : formatText(report);
+    if (args.output) {
+      await writeAtomic(isAbsolute(args.output) ? args.output : resolve(io.cwd, args.output), output);
+      io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}; report written to ${args.output}.\n`);
+    } else {
+      io.stdout(output);
+    }
+    return fresh.some(isFailing) ? 1 : 0;
+  },
+};
+
+async function writeAtomic(path: string, content: string): Promise<void> {
+  const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
+  await writeFile(tmp, content);
+  await rename(tmp, path);
+}
