@@ -17,10 +17,14 @@ import {
   reportToJson,
   runDryRun,
 } from '../../core/probe/index';
+import { KeytarKeychain } from '../../core/keychain/keytar';
+import type { KeychainPort } from '../../core/keychain/port';
+import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
-                              [--rounds N] [--env-file FILE] [--approve-host | --approve-loopback] [--alert]
+                              [--rounds N] [--keychain] [--env-file FILE] [--approve-host | --approve-loopback] [--alert]
 
 Probes the primary and the fallback key of every configured service over several rounds (read-only)
 and prints a verdict per service and environment: safe to promote, wait for propagation,
@@ -31,6 +35,7 @@ do not remove the old key, incident, inconclusive, needs host approval.
   --env E             only this environment (repeatable)
   --format F          text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
+  --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
   --env-file FILE     read keys from a dotenv file as well as the environment
                       (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config)
   --approve-host      approve sending each selected service's keys to its probe host, and remember it
@@ -50,13 +55,14 @@ interface Options {
   format: 'text' | 'json' | 'markdown';
   rounds?: number;
   envFile?: string;
+  keychain: boolean;
   approveHost: boolean;
   approveLoopback: boolean;
   alert: boolean;
 }
 
 export function parseDryRunArgs(args: string[]): Options {
-  const o: Options = { config: '.rotation-ready.json', services: [], environments: [], format: 'text', approveHost: false, approveLoopback: false, alert: false };
+  const o: Options = { config: '.rotation-ready.json', services: [], environments: [], format: 'text', keychain: false, approveHost: false, approveLoopback: false, alert: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -90,6 +96,9 @@ export function parseDryRunArgs(args: string[]): Options {
       }
       case '--env-file':
         o.envFile = value();
+        break;
+      case '--keychain':
+        o.keychain = true;
         break;
       case '--approve-host':
         o.approveHost = true;
@@ -126,7 +135,11 @@ async function ask(question: string): Promise<boolean> {
   }
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
+export interface DryRunDeps {
+  keychain: () => KeychainPort;
+}
+
+async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number> {
   const o = parseDryRunArgs(args);
   const file = resolve(io.cwd, o.config);
   if (!existsSync(file)) throw new UsageError(`no configuration at ${file} (see docs/configuration.md)`);
@@ -152,11 +165,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
   }
   // Remember every key read, only in memory, so the alert guard can refuse a payload that contains one.
   const seen = new Set<string>();
-  const envSource = envKeySource(env, services);
+  // The keychain workspace is the config file's folder, as for `rotation-ready exec` and the extension.
+  const source = o.keychain ? chainKeySources(keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file))), envKeySource(env, services)) : envKeySource(env, services);
   const keys: KeySource = {
-    label: envSource.label,
+    label: source.label,
     get: async (service, environment, slot) => {
-      const v = await envSource.get(service, environment, slot);
+      const v = await source.get(service, environment, slot);
       if (v) seen.add(v);
       return v;
     },
@@ -235,9 +249,13 @@ async function sendAlerts(
   }
 }
 
-export const dryRunCommand: CliCommand = {
-  name: 'dry-run',
-  summary: 'Probe every key slot over several rounds and say whether each service is safe to rotate',
-  usage,
-  run,
-};
+export function createDryRunCommand(deps: DryRunDeps = { keychain: () => new KeytarKeychain() }): CliCommand {
+  return {
+    name: 'dry-run',
+    summary: 'Probe every key slot over several rounds and say whether each service is safe to rotate',
+    usage,
+    run: (args, io) => run(args, io, deps),
+  };
+}
+
+export const dryRunCommand: CliCommand = createDryRunCommand();

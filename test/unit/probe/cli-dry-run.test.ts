@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CliIo } from '../../../src/cli/command';
+import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
 import { main } from '../../../src/cli/main';
+import { MemoryKeychain } from '../../../src/core/keychain/memory';
+import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { DryRunReport } from '../../../src/core/probe/index';
 import { Simulator, loadSimulatorConfig, startSimulator } from '../../../src/core/simulator/index';
 import { assertNoKeys } from './helpers';
@@ -85,6 +88,20 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
     };
     assert.equal(await main(['dry-run', '--service', 'billing-api', '--approve-host', '--rounds', '1'], io), 1);
     assert.match(out.join(''), /billing-api\s+dev\s+do not remove old key\s+valid \(200\)\s+missing/);
+  });
+
+  it('--keychain reads this workspace\'s keychain entries first, then the environment', async () => {
+    const keychain = new MemoryKeychain();
+    const workspaceId = workspaceIdFor(ws);
+    await keychain.set({ workspaceId, service: 'billing-api', environment: 'dev', slot: 'primary' }, 'rrsim_billing_primary_0001_devonly');
+    await keychain.set({ workspaceId, service: 'billing-api', environment: 'dev', slot: 'fallback' }, 'rrsim_billing_fallback_0002_devonly');
+    const out: string[] = [];
+    const io: CliIo = { stdout: (t) => void out.push(t), stderr: () => undefined, cwd: ws, env: { ROTATION_READY_CONFIG_DIR: userDir }, signal: new AbortController().signal };
+    const code = await createDryRunCommand({ keychain: () => keychain }).run(['--keychain', '--approve-loopback', '--rounds', '1'], io);
+    assert.equal(code, 1);
+    assert.match(out.join(''), /billing-api\s+dev\s+safe to promote/);
+    assert.match(out.join(''), /maps-api\s+dev\s+inconclusive\s+missing/, 'no keychain entry and no env var');
+    assert.ok(keychain.calls.some((c) => c.includes(`${workspaceId}/billing-api/dev/primary`)));
   });
 
   it('--alert sends an incident to the configured sinks (audit log, notification) without key material', async () => {
