@@ -95,7 +95,16 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       if (minified) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
       } else {
-        const extraction = extract(language, path, text, options.signal, notes);
+        let extraction: Extraction;
+        try {
+          extraction = extract(language, path, text, options.signal, notes);
+        } catch (error) {
+          if (error instanceof AnalysisAborted) throw error;
+          // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
+          // findings already made and fall back to the lexical pass, which has no recursion.
+          notes.push(`The ${language} structure could not be read (${error instanceof RangeError ? 'nested too deeply' : 'parser error'}); it was analyzed token by token.`);
+          extraction = extractTokens(text, 'text', options.signal);
+        }
         notes.push(...extraction.notes);
         candidates = extraction.candidates;
       }
