@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { KeysTreeProvider } from '../keysView';
+import type { WorkspaceConfig } from '../workspaceConfig';
+import { registerKeyCommands } from './commands';
+import { Keys } from './keys';
+import type { Prompts } from './prompts';
+import { RESTRICTED_NOTE } from './trust';
+
+/** What the integration tests see of the keys feature (RotationReadyApi.keys). Never a value. */
+export interface KeysApi {
+  /** The questions the key commands ask; tests replace it with scripted answers. */
+  prompts: Prompts;
+  /** Human name of the keychain in use, e.g. "OS keychain (libsecret)" or "VS Code SecretStorage". */
+  readonly keychainLabel: string;
+  /** The key metadata file (in global storage, outside the workspace); undefined without a folder. */
+  readonly metadataPath: string | undefined;
+  readonly workspaceRoot: string | undefined;
+  /** Re-reads the metadata into the tree. */
+  refresh(): Promise<void>;
+  /** Clears the clipboard now if it still holds a copied key. */
+  flushClipboard(): Promise<void>;
+  /** The tree view's description and message (the keychain note, Restricted Mode). */
+  viewNote(): { description: string | undefined; message: string | undefined };
+}
+
+/**
+ * Wires the Keys sidebar: the key store on the chosen keychain, the tree view with its note on
+ * which keychain is in use and on Restricted Mode, and the key commands.
+ */
+export function activateKeys(context: vscode.ExtensionContext, config: WorkspaceConfig): { tree: KeysTreeProvider; api: KeysApi } {
+  const keys = new Keys(context, config);
+  const tree = new KeysTreeProvider(config, keys);
+  const view = vscode.window.createTreeView('rotationReady.keys', { treeDataProvider: tree, showCollapseAll: true });
+  const updateNote = () => {
+    view.description = keys.keychain.port.label;
+    const notes: string[] = [];
+    if (!vscode.workspace.isTrusted) notes.push(RESTRICTED_NOTE);
+    if (keys.keychain.fallbackReason) notes.push(`Keys are stored in VS Code SecretStorage: the OS keychain module (keytar) could not load on this host.`);
+    if (!keys.root) notes.push('Open a folder to store keys: they belong to a workspace folder.');
+    view.message = notes.length ? notes.join(' ') : undefined;
+  };
+  updateNote();
+  context.subscriptions.push(
+    keys,
+    tree,
+    view,
+    config.onDidChange(() => void keys.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      updateNote();
+      void keys.refresh();
+    }),
+    ...registerKeyCommands(keys),
+  );
+  void keys.refresh();
+  const api: KeysApi = {
+    get prompts() {
+      return keys.prompts;
+    },
+    set prompts(value: Prompts) {
+      keys.prompts = value;
+    },
+    keychainLabel: keys.keychain.port.label,
+    metadataPath: keys.metadataPath,
+    workspaceRoot: keys.root,
+    refresh: () => keys.refresh(),
+    flushClipboard: () => keys.clipboard.flush(),
+    viewNote: () => ({ description: view.description, message: view.message }),
+  };
+  return { tree, api };
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { ServiceRef } from '../../core/keychain/keyStore';
+import { injectedEnv, writeDotEnv } from '../../core/keychain/injection';
+import type { DotEnvResult } from '../../core/keychain/injection';
+import { log } from '../log';
+import type { Keys } from './keys';
+
+/** The env vars (names → values) for some services' keys; values only ever go to a process or a git-ignored .env. */
+async function environmentFor(keys: Keys, refs: readonly ServiceRef[]): Promise<Record<string, string>> {
+  const store = keys.requireStore();
+  const env: Record<string, string> = {};
+  for (const ref of refs) Object.assign(env, injectedEnv(keys.envVars(ref), await store.readForInjection(ref)));
+  return env;
+}
+
+/**
+ * "Run with keys": a terminal whose environment has `<NAME>_PRIMARY`, `<NAME>_FALLBACK` and the
+ * plain `<NAME>`. The values go through `createTerminal({ env })` only: nothing is written to disk,
+ * and the terminal is transient so VS Code does not persist or revive it with its environment.
+ */
+export async function openTerminalWithKeys(keys: Keys, refs: readonly ServiceRef[]): Promise<vscode.Terminal | undefined> {
+  const env = await environmentFor(keys, refs);
+  const names = Object.keys(env).sort();
+  if (names.length === 0) {
+    void vscode.window.showWarningMessage(`Rotation Ready: ${refs.map(label).join(', ')} has no keys yet; add one first.`);
+    return undefined;
+  }
+  const terminal = vscode.window.createTerminal({
+    name: `Keys: ${refs.map(label).join(', ')}`,
+    env,
+    isTransient: true,
+    iconPath: new vscode.ThemeIcon('key'),
+    ...(keys.root ? { cwd: keys.root } : {}),
+  });
+  terminal.show();
+  log().info(`Opened a terminal with ${names.join(', ')} injected (${refs.map(label).join(', ')}).`);
+  void vscode.window.showInformationMessage(`Rotation Ready: terminal opened with ${names.join(', ')} in its environment (not written to disk).`);
+  return terminal;
+}
+
+/** "Write to .env": the explicit, git-ignored alternative; asks first. */
+export async function writeKeysToDotEnv(keys: Keys, refs: readonly ServiceRef[]): Promise<DotEnvResult | undefined> {
+  if (!keys.root) throw new Error('Open a folder on disk first: .env is written at its root.');
+  const names = refs.flatMap((ref) => {
+    const v = keys.envVars(ref);
+    const info = keys.info(ref);
+    return [...(info.slots.primary ? [v.primary, v.plain] : []), ...(info.slots.fallback ? [v.fallback] : [])];
+  });
+  if (names.length === 0) {
+    void vscode.window.showWarningMessage(`Rotation Ready: ${refs.map(label).join(', ')} has no keys yet; add one first.`);
+    return undefined;
+  }
+  const ok = await keys.prompts.confirm(
+    `Write ${names.join(', ')} to .env?`,
+    `The key values are written in plain text to ${keys.root}/.env, which is added to .gitignore first (Rotation Ready refuses if git would still track it). Prefer "Run with Keys" (a terminal with the keys in its environment) when you can: it writes nothing to disk.`,
+    'Write .env',
+  );
+  if (!ok) return undefined;
+  const result = await writeDotEnv(keys.root, await environmentFor(keys, refs));
+  log().info(`Wrote ${result.written.join(', ')} to ${result.path}${result.gitignoreUpdated ? ' (added .env to .gitignore)' : ''}.`);
+  void vscode.window.showInformationMessage(`Rotation Ready: wrote ${result.written.join(', ')} to .env${result.gitignoreUpdated ? ' and added it to .gitignore' : ' (git-ignored)'}.`);
+  return result;
+}
+
+function label(ref: ServiceRef): string {
+  return `${ref.service} (${ref.environment})`;
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { deriveEnvVarNames, envVarsFor, EnvVarNames, ServiceConfig } from '../../core/config/index';
+import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
+import { KeytarKeychain } from '../../core/keychain/keytar';
+import type { KeychainPort } from '../../core/keychain/port';
+import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { RotationMachine } from '../../core/rotation/index';
+import type { ProviderInfo } from '../../core/rotation/index';
+import { approvalStore } from '../dryRun/approvals';
+import { log } from '../log';
+import { SecretStorageKeychain } from '../secretStorageKeychain';
+import type { WorkspaceConfig } from '../workspaceConfig';
+import { ClipboardGuard } from './clipboard';
+import { Prompts, vscodePrompts } from './prompts';
+import { providerFor } from './provider';
+import { ProbeValidator } from './validator';
+
+/** Which keychain holds the keys, for the note in the sidebar. */
+export interface KeychainChoice {
+  port: KeychainPort;
+  /** Set when keytar could not load and SecretStorage is used instead: why. */
+  fallbackReason?: string;
+}
+
+/** keytar (the OS keychain) by default; VS Code SecretStorage only when keytar cannot load on this host. */
+export function chooseKeychain(secrets: vscode.SecretStorage, loadKeytar?: () => never): KeychainChoice {
+  const keytar = new KeytarKeychain(loadKeytar ? { load: loadKeytar } : {});
+  try {
+    keytar.ensureLoaded();
+    return { port: keytar };
+  } catch (error) {
+    return { port: new SecretStorageKeychain(secrets), fallbackReason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The extension's view of the workspace's keys: the key store (values in the keychain, facts in a
+ * metadata file in global storage, outside the workspace), the rotation machine, the validator, and
+ * a snapshot of the metadata the tree renders synchronously. Never holds a value.
+ */
+export class Keys implements vscode.Disposable {
+  /** Undefined without a folder on disk (no workspace id, nowhere to anchor keys). */
+  readonly store: KeyStore | undefined;
+  readonly machine: RotationMachine | undefined;
+  readonly validator: ProbeValidator;
+  readonly keychain: KeychainChoice;
+  readonly root: string | undefined;
+  readonly metadataPath: string | undefined;
+  readonly clipboard = new ClipboardGuard();
+  /** Replaced by the integration tests with scripted answers. */
+  prompts: Prompts = vscodePrompts;
+  private entries: EnvironmentInfo[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    readonly config: WorkspaceConfig,
+  ) {
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+    this.keychain = chooseKeychain(context.secrets);
+    log().info(`Keys are stored in ${this.keychain.port.label}${this.keychain.fallbackReason ? ` (the OS keychain is not usable here: ${this.keychain.fallbackReason})` : ''}.`);
+    if (folder) {
+      this.root = folder.uri.fsPath;
+      const workspaceId = workspaceIdFor(this.root);
+      this.metadataPath = join(context.globalStorageUri.fsPath, 'keys', `${workspaceId}.json`);
+      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath });
+      this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
+    }
+    this.validator = new ProbeValidator({
+      store: () => this.requireStore(),
+      config: () => this.config.value,
+      approvals: () => approvalStore(context),
+      approve: async (service, host) => {
+        const ok = await this.prompts.confirm(
+          `Send the keys of "${service}" to ${host}?`,
+          `The workspace's .rotation-ready.json points the probe of "${service}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
+          'Allow',
+        );
+        if (ok) approvalStore(context).approve(service, host);
+        return ok;
+      },
+    });
+  }
+
+  requireStore(): KeyStore {
+    if (!this.store) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
+    return this.store;
+  }
+
+  /** Re-reads the metadata (never values) and tells the tree. */
+  async refresh(): Promise<void> {
+    try {
+      this.entries = this.store ? await this.store.list() : [];
+    } catch (error) {
+      this.entries = [];
+      log().error(`Cannot read key metadata: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.changed.fire();
+  }
+
+  snapshot(): readonly EnvironmentInfo[] {
+    return this.entries;
+  }
+
+  info(ref: ServiceRef): EnvironmentInfo {
+    return this.entries.find((e) => e.service === ref.service && e.environment === ref.environment) ?? { service: ref.service, environment: ref.environment, slots: {} };
+  }
+
+  serviceConfig(service: string): ServiceConfig | undefined {
+    return this.config.value?.services.find((s) => s.name === service);
+  }
+
+  /** Env var names the keys feed: from the config, else as recorded when the key was added, else derived. */
+  envVars(ref: ServiceRef): EnvVarNames {
+    const config = this.serviceConfig(ref.service);
+    if (config) return envVarsFor(config, ref.environment);
+    return this.info(ref).envVars ?? deriveEnvVarNames(ref.service);
+  }
+
+  provider(service: string): ProviderInfo {
+    return providerFor(service, this.serviceConfig(service));
+  }
+
+  /** Service/environment pairs: configured ones in config order, then ones only the key store knows. */
+  refs(): ServiceRef[] {
+    const out: ServiceRef[] = [];
+    const seen = new Set<string>();
+    const add = (ref: ServiceRef) => {
+      const id = `${ref.service}/${ref.environment}`;
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(ref);
+      }
+    };
+    for (const s of this.config.value?.services ?? []) for (const e of s.environments) add({ service: s.name, environment: e.name });
+    for (const e of this.entries) if (Object.keys(e.slots).length > 0 || e.rotation) add({ service: e.service, environment: e.environment });
+    return out;
+  }
+
+  dispose(): void {
+    this.clipboard.dispose();
+    this.changed.dispose();
+  }
+}
