@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import { AlertDispatcher, alertsFromReport, createSinks } from '../../core/alerts/index';
-import { ServiceConfig, formatConfigError, loadConfig, probeUrlFor } from '../../core/config/index';
+import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
 import {
   ApprovalStore,
   DryRunReport,
@@ -12,6 +12,7 @@ import {
   checkTransport,
   defaultApprovalsFile,
   envKeySource,
+  pendingApprovals,
   renderMarkdown,
   renderText,
   reportToJson,
@@ -179,14 +180,10 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   const approvalsFile = defaultApprovalsFile(env);
   const approvals = new ApprovalStore(approvalsFile, { workspaceRoots: [dirname(file), io.cwd] });
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
-  for (const s of services) {
-    for (const e of s.environments.filter((x) => inEnv(x.name))) {
-      const t = checkTransport(probeUrlFor(s, e.name));
-      if (!t.ok || approvals.isApproved(s.name, t.host)) continue;
-      if (o.approveHost || (o.approveLoopback && t.loopback) || (interactive && (await ask(`Send ${s.name}'s keys to ${t.host}? Remembered in ${approvalsFile} [y/N] `)))) {
-        approvals.approve(s.name, t.host);
-        io.stderr(`approved: ${s.name} → ${t.host}\n`);
-      }
+  for (const p of pendingApprovals(services, approvals, o.environments.length ? o.environments : undefined)) {
+    if (o.approveHost || (o.approveLoopback && p.loopback) || (interactive && (await ask(`Send ${p.service}'s keys to ${p.host}? Remembered in ${approvalsFile} [y/N] `)))) {
+      approvals.approve(p.service, p.host);
+      io.stderr(`approved: ${p.service} → ${p.host}\n`);
     }
   }
 

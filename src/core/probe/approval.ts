@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import type { ServiceConfig } from '../config/types';
+import { probeUrlFor } from '../config/types';
 import { isLoopbackHost } from './loopback';
 
 /**
@@ -135,4 +137,33 @@ export function defaultApprovalsFile(env: NodeJS.ProcessEnv = process.env, platf
     (env.XDG_CONFIG_HOME ? join(env.XDG_CONFIG_HOME, 'rotation-ready') : undefined) ||
     (platform === 'win32' && env.APPDATA ? join(env.APPDATA, 'rotation-ready') : join(homedir(), '.config', 'rotation-ready'));
   return join(dir, 'approvals.json');
+}
+
+export interface PendingApproval {
+  service: string;
+  /** Environments whose probe goes to this host. */
+  environments: string[];
+  host: string;
+  loopback: boolean;
+}
+
+/**
+ * The service→host bindings a dry-run of these services would need and that are not approved yet,
+ * one per binding, so a UI can ask once per host ("Send billing-api's keys to api.example.com?").
+ * URLs that may not carry a key at all (plain http to a public host) are not listed: no approval can allow them.
+ */
+export function pendingApprovals(services: readonly ServiceConfig[], approvals: HostApprovals, environments?: readonly string[]): PendingApproval[] {
+  const pending = new Map<string, PendingApproval>();
+  for (const s of services) {
+    for (const e of s.environments) {
+      if (environments && !environments.includes(e.name)) continue;
+      const t = checkTransport(probeUrlFor(s, e.name));
+      if (!t.ok || approvals.isApproved(s.name, t.host)) continue;
+      const id = `${s.name}\0${t.host}`;
+      const entry = pending.get(id) ?? { service: s.name, environments: [], host: t.host, loopback: t.loopback };
+      entry.environments.push(e.name);
+      pending.set(id, entry);
+    }
+  }
+  return [...pending.values()];
 }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, isLoopbackAddress, isLoopbackHost } from '../../../src/core/probe/index';
+import { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, isLoopbackAddress, isLoopbackHost, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
+import { serviceConfig } from './helpers';
 
 describe('host approval', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'rr-approvals-'));
@@ -67,5 +68,17 @@ describe('host approval', () => {
     assert.equal(defaultApprovalsFile({ ROTATION_READY_CONFIG_DIR: '/x' }, 'linux'), '/x/approvals.json');
     assert.equal(defaultApprovalsFile({ XDG_CONFIG_HOME: '/home/u/.cfg' }, 'linux'), '/home/u/.cfg/rotation-ready/approvals.json');
     assert.match(defaultApprovalsFile({}, 'linux'), /\.config\/rotation-ready\/approvals\.json$/);
+  });
+
+  it('lists the bindings still to approve, once per service and host', () => {
+    const billing = { ...serviceConfig('billing', 'https://api.billing.example/v1'), environments: [{ name: 'dev' }, { name: 'staging' }, { name: 'prod', url: 'https://prod.billing.example/v1' }] };
+    const local = serviceConfig('local', 'http://127.0.0.1:7311/local');
+    const insecure = serviceConfig('insecure', 'http://api.example.com');
+    const approvals = memoryApprovals([{ service: 'billing', host: 'prod.billing.example' }]);
+    assert.deepEqual(pendingApprovals([billing, local, insecure], approvals), [
+      { service: 'billing', environments: ['dev', 'staging'], host: 'api.billing.example', loopback: false },
+      { service: 'local', environments: ['dev'], host: '127.0.0.1:7311', loopback: true },
+    ]);
+    assert.deepEqual(pendingApprovals([billing], approvals, ['prod']), []);
   });
 });
