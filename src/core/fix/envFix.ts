@@ -120,7 +120,7 @@ function rewriteFor(path: string, text: string, start: number, end: number, envN
 
 function applyChanges(text: string, changes: Change[]): string {
   let result = text;
-  for (const change of [...changes].sort((a, b) => b.start - a.start)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
+  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
   return result;
 }
 
@@ -174,7 +174,7 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
  * inserted a syntax error, which is the guard that the rewrite still parses.
  */
 function manipulate(file: ReturnType<typeof openSourceFile>['file'], changes: Change[]): string {
-  for (const change of [...changes].sort((a, b) => b.start - a.start)) {
+  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
     if (change.start === change.end) file.insertText(change.start, change.text);
     else file.replaceText([change.start, change.end], change.text);
   }

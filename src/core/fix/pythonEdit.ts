@@ -9,7 +9,7 @@ export function pythonImportOsEdit(text: string, scan: PyScan): { start: number;
  * Adds `statement` once: before the first top-level import (after `from __future__` imports), else
  * after the module docstring and leading comments. `present` recognises an import that is already there.
  */
-export function pythonImportEdit(text: string, scan: PyScan, statement: string, present: RegExp): { start: number; end: number; text: string } | undefined {
+export function pythonImportEdit(text: string, scan: PyScan, statement: string, present: RegExp, place: 'first' | 'last' = 'first'): { start: number; end: number; text: string } | undefined {
   const lines = [...text.matchAll(/^.*$/gm)];
   const topLevel = (offset: number): boolean => !inStringOrComment(scan, offset);
   for (const line of lines) {
@@ -17,6 +17,15 @@ export function pythonImportEdit(text: string, scan: PyScan, statement: string, 
   }
   let insertAt: number | undefined;
   let afterFuture: number | undefined;
+  if (place === 'last') {
+    // A project module goes after the imports (stdlib and third-party first, as PEP 8 groups them).
+    let after: number | undefined;
+    for (const line of lines) {
+      const index = line.index ?? 0;
+      if (topLevel(index) && /^(?:import|from)\s+[\w.]/.test(line[0]) && !line[0].includes('(')) after = index + line[0].length + 1;
+    }
+    if (after !== undefined) return { start: Math.min(after, text.length), end: Math.min(after, text.length), text: `${statement}\n` };
+  }
   for (const line of lines) {
     const index = line.index ?? 0;
     if (!topLevel(index)) continue;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeSecret } from './support';
 
@@ -51,7 +51,7 @@ export function loadFixtures(kind?: 'env' | 'wrapper'): Fixture[] {
         config,
         path: config.path ?? `src/${name}.${ext}`,
         input: fill(readFileSync(join(dir, inputFile), 'utf8')),
-        output: fill(readFileSync(join(dir, `output.${ext}`), 'utf8')),
+        output: existsSync(join(dir, `output.${ext}`)) ? fill(readFileSync(join(dir, `output.${ext}`), 'utf8')) : '',
         secret,
       };
     })

@@ -1,0 +1,83 @@
+import { ts } from 'ts-morph';
+import type { Finding } from '../findings';
+import { fingerprint, redact } from '../redact';
+import { findSingleKeyCalls } from './detect';
+import type { SingleKeyCall } from './model';
+import { describeKey } from './naming';
+import { findPythonSingleKeyCalls } from './python';
+
+export type { CallLibrary, CallShape, KeySource, KeyUse, SingleKeyCall } from './model';
+export { findSingleKeyCalls } from './detect';
+export { findPythonSingleKeyCalls } from './python';
+
+export const SINGLE_KEY_CALL_RULE = 'single-key-call';
+
+export interface SingleKeyCallOptions {
+  /** Per-workspace salt of fingerprints. */
+  salt: string;
+}
+
+/** Single-key calls in a parsed TS/JS file, as findings (kind and rule `single-key-call`). */
+export function detectSingleKeyCalls(sourceFile: ts.SourceFile, path: string, options: SingleKeyCallOptions): Finding[] {
+  return findSingleKeyCalls(sourceFile).map((call) => toFinding(call, sourceFile.text, path, options.salt));
+}
+
+/** The text-level entry the analyzer calls: parses TS/JS with the compiler, scans Python; other languages have no calls. */
+export function detectSingleKeyCallsInText(path: string, text: string, options: SingleKeyCallOptions): Finding[] {
+  return singleKeyCallsInText(path, text).map((call) => toFinding(call, text, path, options.salt));
+}
+
+/** The calls themselves (for the wrapper fix), by language. */
+export function singleKeyCallsInText(path: string, text: string): SingleKeyCall[] {
+  if (/\.pyw?$/i.test(path)) return findPythonSingleKeyCalls(text);
+  const kind = scriptKindOf(path);
+  if (kind === undefined) return [];
+  // Cheap prefilter: no client name, no call worth parsing for.
+  if (!/fetch|axios|got|ky|undici|new\s+[A-Z]|twilio|createClient/.test(text)) return [];
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
+  return findSingleKeyCalls(source);
+}
+
+function scriptKindOf(path: string): ts.ScriptKind | undefined {
+  if (/\.d\.[cm]?ts$/i.test(path)) return undefined;
+  if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/i.test(path)) return ts.ScriptKind.TS;
+  if (/\.jsx$/i.test(path)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/i.test(path)) return ts.ScriptKind.JS;
+  return undefined;
+}
+
+function toFinding(call: SingleKeyCall, text: string, path: string, salt: string): Finding {
+  const start = positionOf(text, call.calleeStart);
+  const end = positionOf(text, call.calleeEnd);
+  const literal = call.key.kind === 'literal' ? text.slice(call.key.start, call.key.end) : undefined;
+  const what = call.shape === 'client' ? `${call.callee} builds a client` : call.shape === 'request' ? `${call.callee} calls ${call.provider === 'HTTP' ? 'an API' : call.provider}` : `${call.callee} sets the key for every request`;
+  const todo = call.shape === 'interceptor' || call.shape === 'defaults'
+    ? `read the key per request and retry once with ${call.envName}_FALLBACK on 401/403`
+    : `route it through the primary/fallback helper (${call.envName}_PRIMARY, ${call.envName}_FALLBACK)`;
+  return {
+    ruleId: 'single-key-call',
+    kind: 'single-key-call',
+    provider: call.provider,
+    message: `${what} with one key (${describeKey(call.key)}) and no fallback: when that key is rotated or revoked, every call fails. To survive a rotation, ${todo}.`,
+    severity: 'warning',
+    path,
+    range: { start, end },
+    offset: call.calleeStart,
+    length: call.calleeEnd - call.calleeStart,
+    redacted: literal ? redact(literal, call.provider) : `${call.provider}…`,
+    // Identity: the call and where its key comes from (a literal only as part of a salted hash).
+    fingerprint: fingerprint('single-key-call', path, `${call.callee}\0${literal ?? describeKey(call.key)}`, salt),
+    suggestedEnvName: call.envName,
+  };
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}

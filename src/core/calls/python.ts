@@ -1,0 +1,185 @@
+import { envNameFor, fromUrl, serviceFor } from './naming';
+import type { CallLibrary, KeySource, KeyUse, SingleKeyCall } from './model';
+import { matchingBracket, PyScan, scanPython, stringAt } from './pythonScan';
+
+const AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|private-token|x-[\w-]*(?:key|token|secret))$/i;
+const KEY_PARAM = /^(?:api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token)$/i;
+
+/**
+ * `requests` and `httpx` calls with one key, by a careful token scan (strings and comments are
+ * skipped; brackets matched). The key is followed to a module or function assignment in the file.
+ */
+export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
+  const scan = scanPython(text);
+  const modules = new Map<string, CallLibrary>();
+  for (const m of text.matchAll(/^\s*import\s+(requests|httpx)(?:\s+as\s+(\w+))?\s*$/gm)) modules.set(m[2] ?? m[1]!, m[1] as CallLibrary);
+  const calls: SingleKeyCall[] = [];
+  const callRe = /\b([A-Za-z_]\w*)\.(get|post|put|patch|delete|head|options|request|stream)\s*\(/g;
+  for (const m of text.matchAll(callRe)) {
+    const library = modules.get(m[1]!);
+    const start = m.index!;
+    if (!library || insideScan(scan, start)) continue;
+    const open = start + m[0].length - 1;
+    const close = matchingBracket(text, scan, open);
+    if (close < 0) continue;
+    const found = keyInArgs(text, scan, open + 1, close);
+    if (!found) continue;
+    const key = resolvePyKey(text, scan, found.keyStart, found.keyEnd, start);
+    if (!key || quiet(text, start, close, key)) continue;
+    const url = /^\s*f?["']([^"']+)/.exec(text.slice(open + 1, close))?.[1];
+    const host = fromUrl(url);
+    const provider = host.provider ?? 'HTTP';
+    const envName = envNameFor(key, provider, host.stem);
+    const call: SingleKeyCall = {
+      library,
+      shape: 'request',
+      callee: `${library}.${m[2]}`,
+      provider,
+      start,
+      end: close + 1,
+      calleeStart: start,
+      calleeEnd: start + m[1]!.length + 1 + m[2]!.length,
+      keyUses: [found.use],
+      key,
+      envName,
+      service: serviceFor(envName),
+    };
+    if (found.body) call.body = found.body;
+    calls.push(call);
+  }
+  return calls;
+}
+
+function insideScan(scan: PyScan, offset: number): boolean {
+  return scan.strings.some((s) => s.start <= offset && offset < s.end) || scan.comments.some(([s, e]) => s <= offset && offset < e);
+}
+
+/** Top-level pieces of an argument list or dict body, split on commas outside brackets and strings. */
+function splitTopLevel(text: string, scan: PyScan, from: number, to: number): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const str = scan.strings.find((s) => s.start === i);
+    if (str) {
+      i = str.end - 1;
+      continue;
+    }
+    const c = text[i]!;
+    if (c === '(' || c === '[' || c === '{') {
+      const close = matchingBracket(text, scan, i);
+      if (close > 0) i = close;
+    } else if (c === ',') {
+      parts.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (text.slice(start, to).trim()) parts.push([start, to]);
+  return parts;
+}
+
+function trimmed(text: string, [s, e]: [number, number]): [number, number] {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  return [s, e];
+}
+
+interface PyFound {
+  use: KeyUse;
+  keyStart: number;
+  keyEnd: number;
+  body?: { start: number; end: number };
+}
+
+function keyInArgs(text: string, scan: PyScan, from: number, to: number): PyFound | undefined {
+  let body: { start: number; end: number } | undefined;
+  let found: PyFound | undefined;
+  for (const part of splitTopLevel(text, scan, from, to)) {
+    const [s, e] = trimmed(text, part);
+    const kw = /^(\w+)\s*=\s*/.exec(text.slice(s, e));
+    if (!kw) continue;
+    const valueStart = s + kw[0].length;
+    if (/^(?:data|content|files)$/.test(kw[1]!) && /^\w[\w.]*$/.test(text.slice(valueStart, e))) body = { start: valueStart, end: e };
+    if ((kw[1] === 'headers' || kw[1] === 'params') && text[valueStart] === '{') {
+      const close = matchingBracket(text, scan, valueStart);
+      for (const entry of splitTopLevel(text, scan, valueStart + 1, close)) {
+        const [es, ee] = trimmed(text, entry);
+        const pair = /^(["'])([\w-]+)\1\s*:\s*/.exec(text.slice(es, ee));
+        if (!pair) continue;
+        const isKey = kw[1] === 'headers' ? AUTH_HEADER.test(pair[2]!) : KEY_PARAM.test(pair[2]!);
+        if (isKey) found ??= valueUse(text, scan, es + pair[0].length, ee);
+      }
+    } else if (kw[1] === 'auth' && text[valueStart] === '(') {
+      const close = matchingBracket(text, scan, valueStart);
+      const items = splitTopLevel(text, scan, valueStart + 1, close);
+      if (items.length === 2) found ??= valueUse(text, scan, ...trimmed(text, items[1]!));
+    }
+  }
+  if (found && body) found.body = body;
+  return found;
+}
+
+/** `f"Bearer {KEY}"` → KEY; `"Bearer " + KEY` → KEY; `KEY` → KEY; `"Bearer sk_…"` → the literal. */
+function valueUse(text: string, scan: PyScan, s: number, e: number): PyFound | undefined {
+  const value = text.slice(s, e);
+  const str = scan.strings.find((x) => x.start === s && x.end === e);
+  if (str && str.prefix.includes('f')) {
+    const inner = /\{([A-Za-z_][\w.]*(?:\[[^\]]+\])?(?:\([^)]*\))?)\}/.exec(text.slice(str.contentStart, str.contentEnd));
+    if (!inner) return undefined;
+    const ks = str.contentStart + inner.index + 1;
+    return { use: { start: ks, end: ks + inner[1]!.length, replacement: '$KEY' }, keyStart: ks, keyEnd: ks + inner[1]!.length };
+  }
+  if (str) {
+    const content = text.slice(str.contentStart, str.contentEnd);
+    const scheme = /^((?:Bearer|Basic|Token|token|Bot)\s+)/.exec(content)?.[1];
+    const q = str.quote;
+    const replacement = scheme ? `f${q}${scheme}{$KEY}${q}` : '$KEY';
+    return { use: { start: s, end: e, replacement }, keyStart: s, keyEnd: e };
+  }
+  const concat = /^(["'])[^"']*\1\s*\+\s*/.exec(value);
+  if (concat) return { use: { start: s + concat[0].length, end: e, replacement: '$KEY' }, keyStart: s + concat[0].length, keyEnd: e };
+  if (/^[A-Za-z_][\w.]*(?:\[[^\]]+\])?(?:\([^)]*\))?$/.test(value)) return { use: { start: s, end: e, replacement: '$KEY' }, keyStart: s, keyEnd: e };
+  return undefined;
+}
+
+function resolvePyKey(text: string, scan: PyScan, s: number, e: number, callStart: number, depth = 0): KeySource | undefined {
+  const value = text.slice(s, e).trim();
+  const str = stringAt(scan, s + 1, e - 1) ?? scan.strings.find((x) => x.start === s);
+  if (str && str.start === s) {
+    const content = text.slice(str.contentStart, str.contentEnd).replace(/^(?:Bearer|Basic|Token|token|Bot)\s+/, '');
+    return content.length >= 8 ? { kind: 'literal', start: str.contentEnd - content.length, end: str.contentEnd } : undefined;
+  }
+  const env = /^os\.(?:environ\[\s*["'](\w+)["']\s*\]|environ\.get\(\s*["'](\w+)["'][^)]*\)|getenv\(\s*["'](\w+)["'][^)]*\))$/.exec(value);
+  if (env) return { kind: 'env', name: env[1] ?? env[2] ?? env[3]! };
+  if (/^[A-Za-z_]\w*$/.test(value) && depth < 3) {
+    // The enclosing def's parameters, then the nearest assignment above the call.
+    const before = text.slice(0, callStart);
+    const defs = [...before.matchAll(/^([ \t]*)(?:async\s+)?def\s+\w+\s*\(([^)]*)\)/gm)];
+    const def = defs[defs.length - 1];
+    if (def && new RegExp(`(?:^|[,\\s(])${value}\\s*(?:[:=,]|$)`).test(def[2]!)) return { kind: 'parameter', name: value };
+    const assigns = [...before.matchAll(new RegExp(`^([ \\t]*)${value}\\s*(?::\\s*[\\w\\[\\], ]+)?=\\s*(.+)$`, 'gm'))];
+    const assign = assigns[assigns.length - 1];
+    if (assign) {
+      const vs = assign.index! + assign[0].length - assign[2]!.length;
+      const inner = resolvePyKey(text, scan, vs, vs + assign[2]!.trimEnd().length, assign.index!, depth + 1) ?? { kind: 'expression', text: assign[2]!.trim() };
+      const constant: KeySource = { kind: 'constant', name: value, inner };
+      if (assign[1] === '') {
+        const lineEnd = text.indexOf('\n', assign.index!);
+        constant.declaration = { start: assign.index!, end: lineEnd < 0 ? text.length : lineEnd };
+      }
+      return constant;
+    }
+    return { kind: 'expression', text: value };
+  }
+  return { kind: 'expression', text: value };
+}
+
+function quiet(text: string, start: number, end: number, key: KeySource): boolean {
+  if (/_(?:PRIMARY|FALLBACK)\b|fallback|secondary|backup/i.test(JSON.stringify(key))) return true;
+  const before = text.slice(Math.max(0, start - 200), start);
+  if (/with_key_fallback\s*\([^)]*lambda\s+\w+\s*:\s*$/.test(before.replace(/\n/g, ' '))) return true;
+  // The enclosing def (or the module) checks 401/403 and knows another key.
+  const defStart = text.lastIndexOf('\ndef ', start);
+  const nextDef = text.indexOf('\ndef ', end);
+  const scope = text.slice(defStart < 0 ? 0 : defStart, nextDef < 0 ? text.length : nextDef);
+  return /\b40[13]\b/.test(scope) && /fallback|secondary|backup|next_key|old_key|rotat/i.test(scope);
+}
