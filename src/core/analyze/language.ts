@@ -46,7 +46,10 @@ export function languageOfPath(path: string): AnalyzerLanguage {
   return byExtension[base.slice(dot + 1)] ?? 'text';
 }
 
-/** Test files and fixtures: provider findings are lowered one step, the generic heuristic stays quiet. */
+/**
+ * Test files, fixtures and example/sample/template files (`.env.example`): provider findings are lowered
+ * one step, the generic heuristic stays quiet there.
+ */
 export function isTestPath(path: string): boolean {
-  return /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);
+  return /(?:^|[\\/])[^\\/]*\.(?:example|sample|template|dist)$/i.test(path) || /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);
 }

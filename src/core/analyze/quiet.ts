@@ -7,6 +7,7 @@
 const PLACEHOLDER = new RegExp(
   [
     String.raw`\$\{`, // ${VAR}, template literals
+    String.raw`\{[A-Za-z_][\w.]*\}`, // {NAME}: Python f-strings and str.format
     String.raw`\{\{`, // Helm / Mustache / GitHub Actions expressions
     String.raw`\$\(`, // shell command substitution
     String.raw`%\(`, // Python %-format
@@ -48,13 +49,16 @@ export function isSecretName(name: string, hint: RegExp): boolean {
 
 /** camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`. */
 export function looksLikeWords(value: string): boolean {
-  if (/\d{3,}/.test(value)) return false;
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .split(/[\s\-_./:@]+/)
     .filter(Boolean);
   if (parts.length === 0) return true;
-  return parts.every((p) => /^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p));
+  // Counters and versions between words (`rrsim_billing_primary_0001_devonly`, `api-v2-2024`) are still words.
+  const words = parts.filter((p) => !/^\d{1,8}$/.test(p));
+  if (words.length === 0) return false;
+  if (words.length < parts.length && words.length < 2) return false;
+  return words.every((p) => /^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p));
 }
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */

@@ -15,6 +15,9 @@ runCases('analyzeText: .env, JSON, YAML, Dockerfile, properties/INI, Python, she
     { path: 'app.py', code: `API_KEY = os.environ["API_KEY"]\n# token = "${random32}"\n` },
     { path: 'run.sh', code: `export API_TOKEN="$API_TOKEN"\ncurl -H "Authorization: Bearer $TOKEN" https://x\n` },
     { path: 'config.yaml', code: `# rotation-ready-ignore-next-line\npassword: ${random32}\n` },
+    { path: 'worker.py', code: `headers={"Authorization": f"Bearer {BILLING_API_KEY}"}\n`, name: 'f-string interpolation is not a value' },
+    { path: '.env', code: `BILLING_API_KEY_PRIMARY=rrsim_billing_primary_0001_devonly\n`, name: 'words with a counter are not random' },
+    { path: 'demo/.env.example', code: `API_KEY=${random32}\n`, name: 'generic heuristic is quiet in example files' },
   ],
   invalid: [
     {
