@@ -28,8 +28,15 @@ function median(xs: number[]): number {
 }
 
 describe('analyzeText performance', () => {
-  // The budget is 20 ms per re-analysis on a developer machine; the assertion leaves headroom for loaded CI.
-  const BUDGET_MS = 30;
+  // The budget is 20 ms per re-analysis. Measured as this process's CPU time, not wall time, so that other
+  // processes competing for the cores (a loaded CI machine) do not make the test flaky.
+  const BUDGET_MS = 20;
+  const cpuMs = (fn: () => void): number => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
 
   it('re-analyzes an edited 5,000-line TypeScript file well within the keystroke budget', () => {
     const text = bigModule(250);
@@ -40,12 +47,11 @@ describe('analyzeText performance', () => {
       // An edit inside a string literal makes it "interesting", so this measures the incremental parse path.
       const at = text.indexOf('application/json', 60_000 + k * 1000) + 5;
       const edited = text.slice(0, at) + `x${k}` + text.slice(at);
-      const t = performance.now();
-      const result = analyzeText(path, edited, { salt: 's' });
-      times.push(performance.now() - t);
-      assert.equal(result.findings.length, 1);
+      let count = 0;
+      times.push(cpuMs(() => (count = analyzeText(path, edited, { salt: 's' }).findings.length)));
+      assert.equal(count, 1);
     }
-    assert.ok(median(times.slice(3)) < BUDGET_MS, `median ${median(times.slice(3)).toFixed(1)} ms`);
+    assert.ok(median(times.slice(3)) < BUDGET_MS, `median ${median(times.slice(3)).toFixed(1)} ms CPU: ${times.map((t) => t.toFixed(1)).join(' ')}`);
   });
 
   it('skips the parse entirely when no string could hold a key', () => {
@@ -53,9 +59,7 @@ describe('analyzeText performance', () => {
     analyzeText('src/perf/cold.ts', text, { salt: 's' });
     const times: number[] = [];
     for (let k = 0; k < 10; k++) {
-      const t = performance.now();
-      analyzeText(`src/perf/cold${k}.ts`, text, { salt: 's' });
-      times.push(performance.now() - t);
+      times.push(cpuMs(() => analyzeText(`src/perf/cold${k}.ts`, text, { salt: 's' })));
     }
     assert.ok(median(times) < BUDGET_MS / 2, `median ${median(times).toFixed(1)} ms`);
   });
