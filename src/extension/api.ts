@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ApprovalStore } from '../core/probe/index';
+import type { KeysApi } from './keys/index';
 import type { KeysTreeProvider } from './keysView';
 import type { WorkspaceConfig } from './workspaceConfig';
 
@@ -11,6 +12,8 @@ import type { WorkspaceConfig } from './workspaceConfig';
 export interface RotationReadyApi {
   config: WorkspaceConfig;
   keysTree: KeysTreeProvider;
+  /** The keys feature: scripted prompts, the metadata path and keychain in use (never a value). */
+  keys: KeysApi;
   /** Host approvals, stored outside the workspace. */
   approvals: () => ApprovalStore;
   /** HTML of the open dry-run report webview, if any. */

@@ -4,7 +4,7 @@ import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
 import { approvalStore } from './dryRun/approvals';
 import { ReportPanel } from './dryRun/reportPanel';
-import { KeysTreeProvider } from './keysView';
+import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
 import { workspaceSalt } from './salt';
@@ -16,8 +16,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<RotationReadyApi> {
   context.subscriptions.push(log());
   const config = new WorkspaceConfig();
-  const keysTree = new KeysTreeProvider(config);
-  context.subscriptions.push(config, keysTree, vscode.window.registerTreeDataProvider('rotationReady.keys', keysTree));
+  const { tree: keysTree, api: keys } = activateKeys(context, config);
+  context.subscriptions.push(config);
   registerCommands(context, config);
   void config.reload();
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     });
   }
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
-  return { config, keysTree, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri };
+  return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri };
 }
 
 export async function deactivate(): Promise<void> {

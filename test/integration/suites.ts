@@ -3,3 +3,4 @@ import './extension.test';
 import './keys.test';
 import './diagnostics.test';
 import './dryRun.test';
+import './keys.sidebar.test';

@@ -189,7 +189,7 @@ async function promoteKey(keys: Keys, node?: KeysNode): Promise<boolean> {
     return false;
   }
   let validated = 'not validated (no probe configured)';
-  if (keys.serviceConfig(ref.service)) {
+  if (await keys.probedService(ref.service)) {
     const result = await keys.validator.validate(ref.service, ref.environment, 'fallback');
     await keys.requireStore().recordValidation(ref, 'fallback', result);
     if (!result.ok) {
@@ -226,7 +226,7 @@ async function validateKey(keys: Keys, node?: KeysNode): Promise<ValidationResul
 async function openServiceConfig(keys: Keys, node?: KeysNode): Promise<vscode.TextEditor | undefined> {
   const uri = keys.config.uri();
   const service = node?.service;
-  if (!uri || !service || !keys.serviceConfig(service)) return (await vscode.commands.executeCommand('rotationReady.openConfig')) as vscode.TextEditor | undefined;
+  if (!uri || !service || !(await keys.probedService(service))) return (await vscode.commands.executeCommand('rotationReady.openConfig')) as vscode.TextEditor | undefined;
   const document = await vscode.workspace.openTextDocument(uri);
   const match = new RegExp(`"name"\\s*:\\s*"${service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(document.getText());
   const editor = await vscode.window.showTextDocument(document);

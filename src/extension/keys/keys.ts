@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { deriveEnvVarNames, envVarsFor, EnvVarNames, ServiceConfig } from '../../core/config/index';
+import { deriveEnvVarNames, envVarsFor, EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
 import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
@@ -70,7 +70,7 @@ export class Keys implements vscode.Disposable {
     }
     this.validator = new ProbeValidator({
       store: () => this.requireStore(),
-      config: () => this.config.value,
+      config: () => this.loadedConfig(),
       approvals: () => approvalStore(context),
       approve: async (service, host) => {
         const ok = await this.prompts.confirm(
@@ -110,6 +110,18 @@ export class Keys implements vscode.Disposable {
 
   serviceConfig(service: string): ServiceConfig | undefined {
     return this.config.value?.services.find((s) => s.name === service);
+  }
+
+  /**
+   * The configuration for decisions (validate or not, rotate or not): while the file is being
+   * re-read `config.value` is briefly undefined, which must not read as "no probe configured".
+   */
+  async loadedConfig(): Promise<LoadedConfig | undefined> {
+    return this.config.value ?? (await this.config.reload());
+  }
+
+  async probedService(service: string): Promise<ServiceConfig | undefined> {
+    return (await this.loadedConfig())?.services.find((s) => s.name === service);
   }
 
   /** Env var names the keys feed: from the config, else as recorded when the key was added, else derived. */

@@ -32,7 +32,7 @@ export type RotateAction =
 export async function rotate(keys: Keys, ref: ServiceRef): Promise<RotationStatus | undefined> {
   const machine = keys.machine;
   if (!machine) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
-  if (!keys.serviceConfig(ref.service)) {
+  if (!(await keys.probedService(ref.service))) {
     const choice = await vscode.window.showWarningMessage(
       `Rotation Ready: ${label(ref)} has no probe in .rotation-ready.json. A rotation validates the new key before it promotes it and before it retires the old one, so it needs a probe: add the service to the configuration.`,
       'Open Configuration',
@@ -175,8 +175,9 @@ function actionsFor(keys: Keys, status: RotationStatus): Array<ActionItem<Rotate
       item('remove-old-key', '$(pass) Validate the new primary, then retire the old key', 'The old key stays in previous (for undo) until you purge it; revoke it at the provider.');
       break;
     case 'old-key-removed':
-      openProvider();
       if (status.slots.previous) item('purge-old-key', '$(trash) Purge the old key from previous (cannot be undone)');
+      else item('start', `$(arrow-right) Start a new rotation: I am creating a new key at ${provider.name}`);
+      openProvider();
       break;
   }
   if (status.rollbackTo) {

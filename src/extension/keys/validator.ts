@@ -9,7 +9,7 @@ import type { Validator } from '../../core/rotation/index';
 
 export interface ProbeValidatorDeps {
   store: () => KeyStore;
-  config: () => LoadedConfig | undefined;
+  config: () => Promise<LoadedConfig | undefined>;
   approvals: () => ApprovalStore;
   /** Asks the user to approve sending the service's keys to `host`; true when approved and recorded. */
   approve: (service: string, host: string) => Promise<boolean>;
@@ -24,7 +24,7 @@ export class ProbeValidator implements Validator {
   constructor(private readonly deps: ProbeValidatorDeps) {}
 
   async validate(service: string, environment: string, slot: Slot): Promise<ValidationResult> {
-    const config = this.deps.config()?.services.find((s) => s.name === service);
+    const config = (await this.deps.config())?.services.find((s) => s.name === service);
     if (!config) return { ok: false, outcome: 'misconfigured', detail: `${service} has no probe: add it to .rotation-ready.json to validate its keys` };
     const url = probeUrlFor(config, environment);
     const transport = checkTransport(url);
