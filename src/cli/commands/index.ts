@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { dryRunCommand } from './dry-run';
 import { execCommand } from './exec';
+import { fixCommand } from './fix';
 import { scanCommand } from './scan';
 import { simulateCommand } from './simulate';
 
@@ -8,6 +9,7 @@ import { simulateCommand } from './simulate';
 export const commands: CliCommand[] = [
   dryRunCommand,
   execCommand,
+  fixCommand,
   scanCommand,
   simulateCommand,
 ];

@@ -1,0 +1,228 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { analyzeText } from '../../core/analyze/index';
+import { listFiles } from '../../core/analyze/scan';
+import { singleKeyCallsInText, SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
+import type { Finding } from '../../core/findings';
+import { applyFix, AppliedFix, SecuredPlan } from '../../core/fix/applyFix';
+import { parseDotenv } from '../../core/fix/dotenv';
+import { envFixApplies, planEnvFix, sha256 } from '../../core/fix/envFix';
+import type { ProjectInfo } from '../../core/fix/moduleStyle';
+import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
+import { NewFile, UnsupportedFixError } from '../../core/fix/types';
+import { planWrapperFix } from '../../core/fix/wrapperFix';
+import { KeytarKeychain } from '../../core/keychain/keytar';
+import type { KeychainPort } from '../../core/keychain/port';
+import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { redact } from '../../core/redact';
+import { CliCommand, UsageError } from '../command';
+
+const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
+
+Applies Rotation Ready's fixes headless (default: the current folder, respecting .gitignore):
+  hardcoded secrets        → moved to an environment variable (requireEnv("NAME") in TS/JS,
+                             os.environ["NAME"] in Python, \${NAME} where a config tool reads it)
+  --rule single-key-call   → calls with one key are routed through a primary/fallback helper
+                             (behaviour changes: review the --dry-run diff first)
+
+Every secret removed from a file is first stored and read back: in a .env file in the current
+folder that is made git-ignored first, or with --keychain in the OS keychain. .env.example gets
+the names. A file whose secret cannot be stored is left untouched.
+
+Options:
+  --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call)
+  --dry-run      print a unified diff (secrets redacted) and change nothing
+  --keychain     store removed secrets in the OS keychain instead of .env
+  --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
+
+Exit code: 0 fixed (or nothing to fix), 1 some findings could not be fixed, 2 usage or runtime error.`;
+
+export interface FixDeps {
+  keychain: () => KeychainPort;
+}
+
+interface FixArgs {
+  paths: string[];
+  rule?: string;
+  dryRun: boolean;
+  keychain: boolean;
+  exclude: string[];
+}
+
+function parseArgs(args: string[]): FixArgs {
+  const parsed: FixArgs = { paths: [], dryRun: false, keychain: false, exclude: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--rule') parsed.rule = value();
+    else if (arg.startsWith('--rule=')) parsed.rule = arg.slice('--rule='.length);
+    else if (arg === '--dry-run') parsed.dryRun = true;
+    else if (arg === '--keychain') parsed.keychain = true;
+    else if (arg === '--exclude') parsed.exclude.push(value());
+    else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
+    else parsed.paths.push(arg);
+  }
+  return parsed;
+}
+
+/** One file's fixes: each plan applies to the text the previous one produced. */
+interface FilePlan {
+  rel: string;
+  original: string;
+  steps: Array<{ input: string; plan: SecuredPlan; redactions: Array<[string, string]> }>;
+  final: string;
+  unfixed: string[];
+}
+
+export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKeychain() }): CliCommand {
+  return {
+    name: 'fix',
+    summary: 'Move hardcoded secrets to environment variables; add primary/fallback keys to single-key calls',
+    usage,
+    async run(rawArgs, io) {
+      const args = parseArgs(rawArgs);
+      const root = io.cwd;
+      const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+      const wrap = args.rule === SINGLE_KEY_CALL_RULE;
+      const { files } = await listFiles({ roots: args.paths.length ? args.paths : ['.'], cwd: root, salt, exclude: args.exclude });
+      const created = new Map<string, NewFile>();
+      const project = projectInfo(root, created);
+      const dotenv = existsSync(join(root, '.env')) ? parseDotenv(readFileSync(join(root, '.env'), 'utf8')) : new Map<string, string>();
+      // Names this run gives to values, so two different secrets never share one.
+      const names = new Map<string, string>([...dotenv].map(([name, value]) => [name, sha256(value)]));
+
+      const plans: FilePlan[] = [];
+      for (const file of files) {
+        if (io.signal.aborted) break;
+        if (!wrap && !envFixApplies(file.rel)) continue;
+        let text: string;
+        try {
+          text = readFileSync(file.abs, 'utf8');
+        } catch {
+          continue;
+        }
+        const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);
+        if (plan.steps.length > 0 || plan.unfixed.length > 0) plans.push(plan);
+        for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
+      }
+
+      const unfixed = plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`));
+      if (args.dryRun) {
+        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan));
+        for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
+        for (const line of unfixed) io.stderr(`${line}\n`);
+        const count = plans.reduce((n, p) => n + p.steps.length, 0);
+        io.stdout(`\n${count} fix${count === 1 ? '' : 'es'} in ${plans.filter((p) => p.steps.length).length} file(s) would be applied (dry run: nothing was changed).\n`);
+        return unfixed.length > 0 ? 1 : 0;
+      }
+
+      const destination: SecretDestination = args.keychain ? new KeychainDestination(deps.keychain(), { workspaceId: workspaceIdFor(root) }) : new DotenvDestination({ root });
+      let failed = false;
+      const writtenHelpers = new Set<string>();
+      for (const plan of plans.filter((p) => p.steps.length > 0)) {
+        const applied: AppliedFix[] = [];
+        try {
+          for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root }));
+          for (const step of plan.steps) {
+            const helper = step.plan.helperFile;
+            if (helper && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {
+              mkdirSync(dirname(join(root, helper.path)), { recursive: true });
+              writeAtomic(join(root, helper.path), helper.text, 0o644);
+              writtenHelpers.add(helper.path);
+              io.stdout(`created ${helper.path}\n`);
+            }
+          }
+          writeAtomic(join(root, plan.rel), plan.final, 0o644);
+          const stored = applied.flatMap((a) => a.stored);
+          io.stdout(`${plan.rel}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
+        } catch (error) {
+          for (const a of applied.reverse()) await a.undo().catch(() => undefined);
+          failed = true;
+          io.stderr(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      }
+      for (const line of unfixed) io.stderr(`${line}\n`);
+      if (failed) return 2;
+      return unfixed.length > 0 ? 1 : 0;
+    },
+  };
+}
+
+function projectInfo(root: string, created: Map<string, NewFile>): ProjectInfo {
+  let packageType: 'module' | 'commonjs' | undefined;
+  try {
+    const type = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }).type;
+    packageType = type === 'module' ? 'module' : 'commonjs';
+  } catch {
+    packageType = undefined;
+  }
+  // One helper per project: in src/ when the project has one, else at the root.
+  const info: ProjectInfo = { helperDir: existsSync(join(root, 'src')) ? 'src' : '.', exists: (path) => created.has(path) || existsSync(join(root, path)) };
+  if (packageType) info.packageType = packageType;
+  return info;
+}
+
+function planFileEnv(rel: string, original: string, rule: string | undefined, salt: string, project: ProjectInfo, names: Map<string, string>): FilePlan {
+  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
+  const tried = new Set<string>();
+  let text = original;
+  for (let guard = 0; guard < 100; guard++) {
+    const findings = analyzeText(rel, text, { salt, ...(rule ? { ruleIds: [rule] } : {}) }).findings.filter((f: Finding) => f.kind === 'hardcoded-secret' && f.severity !== 'info' && !tried.has(f.fingerprint));
+    const finding = findings[0];
+    if (!finding) break;
+    tried.add(finding.fingerprint);
+    const value = text.slice(finding.offset, finding.offset + finding.length);
+    const hash = sha256(value);
+    const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
+    try {
+      const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, project });
+      names.set(envPlan.envName, hash);
+      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
+      text = envPlan.newText;
+    } catch (error) {
+      if (!(error instanceof UnsupportedFixError)) throw error;
+      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${error.message}`);
+    }
+  }
+  plan.final = text;
+  return plan;
+}
+
+function planFileWrappers(rel: string, original: string, project: ProjectInfo): FilePlan {
+  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
+  let text = original;
+  const skipped = new Set<number>();
+  for (let guard = 0; guard < 100; guard++) {
+    const call = singleKeyCallsInText(rel, text).filter((c) => !skipped.has(c.calleeStart))[0];
+    if (!call) break;
+    try {
+      const wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
+      const redactions = wrapperPlan.secrets.map((s) => [text.slice(s.offset, s.offset + s.length), redact(text.slice(s.offset, s.offset + s.length), call.provider)] as [string, string]);
+      plan.steps.push({ input: text, plan: wrapperPlan, redactions });
+      text = wrapperPlan.newText;
+    } catch (error) {
+      if (!(error instanceof UnsupportedFixError)) throw error;
+      // Later calls shift when nothing is rewritten; their offsets stay valid.
+      skipped.add(call.calleeStart);
+      plan.unfixed.push(`${call.callee}: ${error.message}`);
+    }
+  }
+  plan.final = text;
+  return plan;
+}
+
+/** The file's unified diff with every removed secret shown only in its redacted form. */
+function redactedPatch(plan: FilePlan): string {
+  let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
+  for (const step of plan.steps) for (const [value, shown] of step.redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
+  return patch;
+}
+
+export const fixCommand = createFixCommand();
+
