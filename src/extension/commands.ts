@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { DryRunArgs, runDryRunCommand } from './dryRun/command';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
 import { log } from './log';
+import { createBaseline, scanWorkspace } from './scan';
 import { workspaceSalt } from './salt';
 import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
 
-export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig): void {
+export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig, client: () => LanguageClient | undefined): void {
   const dryRunDependencies = {
     config,
     keySource: async () => dryRunKeySource(config.value?.services ?? []),
@@ -14,6 +16,8 @@ export function registerCommands(context: vscode.ExtensionContext, config: Works
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.exportReport', exportReport),
+    vscode.commands.registerCommand('rotationReady.scanWorkspace', () => scanWorkspace(client())),
+    vscode.commands.registerCommand('rotationReady.createBaseline', (confirm?: boolean) => createBaseline(client(), confirm !== false)),
     vscode.commands.registerCommand('rotationReady.runDryRun', (args?: DryRunArgs) => runDryRunCommand(context, dryRunDependencies, isDryRunArgs(args) ? args : {})),
     vscode.commands.registerCommand('rotationReady.showOutput', () => log().show(true)),
     vscode.commands.registerCommand('rotationReady.openConfig', openConfig),

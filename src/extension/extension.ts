@@ -18,16 +18,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const config = new WorkspaceConfig();
   const { tree: keysTree, api: keys } = activateKeys(context, config);
   context.subscriptions.push(config);
-  registerCommands(context, config);
+  registerCommands(context, config, () => client);
   void config.reload();
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const settings = vscode.workspace.getConfiguration('rotationReady', folder);
   try {
     client = await startLanguageClient(context, {
       workspaceRoot: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
       salt: await workspaceSalt(context),
       docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
-      maxFileBytes: settings.get<number>('maxFileSizeKB', 2048) * 1024,
     });
   } catch (error) {
     // Commands and views keep working without squiggles; say why, where the user will look.

@@ -34,7 +34,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     documentSelector: analyzedSelector,
     initializationOptions,
     outputChannel: log(),
-    synchronize: { configurationSection: 'rotationReady' },
+    // The server pulls `rotationReady` settings; file events re-scan changed files and reload the baseline.
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
   };
   const client = new LanguageClient(SERVER_ID, 'Rotation Ready', serverOptions, clientOptions);
   await client.start();

@@ -3,4 +3,5 @@ import './extension.test';
 import './keys.test';
 import './diagnostics.test';
 import './dryRun.test';
+import './scan.test';
 import './keys.sidebar.test';
