@@ -94,8 +94,9 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
       .filter((r) => r.service === name)
       .map((r) => ({ env: r.environment, stage: this.info(name, r.environment).rotation?.stage ?? 'idle' }))
       .filter((r) => r.stage !== 'idle');
-    const parts = [config ? hostOf(config.probe.url) : 'added in the sidebar (no probe configured)'];
-    for (const r of rotating) parts.push(`${r.env}: ${r.stage === 'old-key-removed' ? 'rotated' : `rotating, ${stageProgress(r.stage)}`}`);
+    // Where a rotation stands comes first: the sidebar is narrow and truncates descriptions.
+    const parts = rotating.map((r) => `${r.env}: ${r.stage === 'old-key-removed' ? 'rotated' : `rotating, ${stageProgress(r.stage)}`}`);
+    parts.push(config ? hostOf(config.probe.url) : 'added in the sidebar (no probe configured)');
     item.description = parts.join(' · ');
     const lines = [`**${name}**`, ''];
     if (config) {

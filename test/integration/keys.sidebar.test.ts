@@ -298,7 +298,7 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     // A new store and machine (as after a restart) see the same step.
     assert.equal((await new RotationMachine(freshStore()).status(REF)).stage, 'added-as-fallback');
     assert.equal(itemOf(api, envNode).description, 'rotating · step 3 of 5');
-    assert.equal(itemOf(api, { kind: 'service', service: SERVICE }).description, `127.0.0.1:${simulator.port} · dev: rotating, step 3 of 5`);
+    assert.equal(itemOf(api, { kind: 'service', service: SERVICE }).description, `dev: rotating, step 3 of 5 · 127.0.0.1:${simulator.port}`);
     prompts = new ScriptedPrompts();
     api.keys.prompts = prompts;
     prompts.script(

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runKeysUiTest } from './keys.ui';
 
 export interface UiTestContext {
   serverUrl: string;
@@ -55,4 +56,7 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
     await page.locator(`.sidebar .pane-body .monaco-list-row[aria-label*="${service}"]`).first().waitFor({ timeout: 20_000 });
   }
   await shot(page, context, '02-sidebar');
+
+  // Two services mid-rotation: tree rows and their descriptions (test/ui/keys.ui.ts).
+  await runKeysUiTest(page, context);
 }
