@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Model providers' API keys. Leaked AI keys are abused within minutes for paid inference. */
 export const aiRules = defineRules([
@@ -12,7 +12,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'ANTHROPIC_ADMIN_KEY',
     rotationUrl: 'https://console.anthropic.com/settings/admin-keys',
-    samples: { positives: [(g) => 'sk-ant-' + 'admin01-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'admin01-' + 'xyz'] },
   },
   {
     id: 'anthropic-api-key',
@@ -24,7 +23,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'ANTHROPIC_API_KEY',
     rotationUrl: 'https://console.anthropic.com/settings/keys',
-    samples: { positives: [(g) => 'sk-ant-' + 'api03-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'api03-' + '...'] },
   },
   {
     id: 'cohere-api-key',
@@ -37,7 +35,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'COHERE_API_KEY',
     rotationUrl: 'https://dashboard.cohere.com/api-keys',
-    samples: { positives: [(g) => ({ name: 'COHERE_API_KEY', value: g.alnum(40) })], negatives: [{ name: 'COHERE_API_KEY', value: 'your-cohere-key' }] },
   },
   {
     id: 'groq-api-key',
@@ -49,7 +46,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'GROQ_API_KEY',
     rotationUrl: 'https://console.groq.com/keys',
-    samples: { positives: [(g) => 'gsk_' + g.alnum(52)], negatives: ['gsk_' + 'x'.repeat(52)] },
   },
   {
     id: 'huggingface-token',
@@ -61,7 +57,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'HF_TOKEN',
     rotationUrl: 'https://huggingface.co/settings/tokens',
-    samples: { positives: [(g) => 'hf_' + g.chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 34)], negatives: ['hf_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hf_hub_download'] },
   },
   {
     id: 'langsmith-api-key',
@@ -73,7 +68,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'LANGSMITH_API_KEY',
     rotationUrl: 'https://smith.langchain.com/settings',
-    samples: { positives: [(g) => 'lsv2_' + 'pt_' + g.hex(32) + '_' + g.hex(10)], negatives: ['lsv2_' + 'pt_' + 'abc'] },
   },
   {
     id: 'mistral-api-key',
@@ -86,7 +80,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'MISTRAL_API_KEY',
     rotationUrl: 'https://console.mistral.ai/api-keys',
-    samples: { positives: [(g) => ({ name: 'MISTRAL_API_KEY', value: g.alnum(32) })], negatives: [{ name: 'MISTRAL_API_KEY', value: 'mistral-large-latest' }] },
   },
   {
     id: 'openai-api-key',
@@ -99,10 +92,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'OPENAI_API_KEY',
     rotationUrl: 'https://platform.openai.com/api-keys',
-    samples: {
-      positives: [(g) => 'sk-' + g.alnum(20) + 'T3Blbk' + 'FJ' + g.alnum(20), (g) => 'sk-' + 'proj-' + g.b64url(74) + 'T3Blbk' + 'FJ' + g.b64url(74)],
-      negatives: ['sk-' + 'your-openai-key', 'sk-' + 'proj-' + '...'],
-    },
   },
   {
     id: 'openrouter-api-key',
@@ -114,7 +103,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'OPENROUTER_API_KEY',
     rotationUrl: 'https://openrouter.ai/settings/keys',
-    samples: { positives: [(g) => 'sk-or-' + 'v1-' + g.hex(64)], negatives: ['sk-or-' + 'v1-' + '0'.repeat(64)] },
   },
   {
     id: 'perplexity-api-key',
@@ -126,7 +114,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'PERPLEXITY_API_KEY',
     rotationUrl: 'https://www.perplexity.ai/settings/api',
-    samples: { positives: [(g) => 'pplx-' + g.alnum(48)], negatives: ['pplx-' + 'key'] },
   },
   {
     id: 'pinecone-api-key',
@@ -138,7 +125,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'PINECONE_API_KEY',
     rotationUrl: 'https://app.pinecone.io/',
-    samples: { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
   },
   {
     id: 'replicate-api-token',
@@ -150,7 +136,6 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'REPLICATE_API_TOKEN',
     rotationUrl: 'https://replicate.com/account/api-tokens',
-    samples: { positives: [(g) => 'r8_' + g.alnum(37)], negatives: ['r8_' + 'abc'] },
   },
   {
     id: 'xai-api-key',
@@ -162,6 +147,25 @@ export const aiRules = defineRules([
     severity: 'error',
     envName: 'XAI_API_KEY',
     rotationUrl: 'https://console.x.ai/',
-    samples: { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const aiSamples: Record<string, RuleSamples> = {
+  'anthropic-admin-key': { positives: [(g) => 'sk-ant-' + 'admin01-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'admin01-' + 'xyz'] },
+  'anthropic-api-key': { positives: [(g) => 'sk-ant-' + 'api03-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'api03-' + '...'] },
+  'cohere-api-key': { positives: [(g) => ({ name: 'COHERE_API_KEY', value: g.alnum(40) })], negatives: [{ name: 'COHERE_API_KEY', value: 'your-cohere-key' }] },
+  'groq-api-key': { positives: [(g) => 'gsk_' + g.alnum(52)], negatives: ['gsk_' + 'x'.repeat(52)] },
+  'huggingface-token': { positives: [(g) => 'hf_' + g.chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 34)], negatives: ['hf_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hf_hub_download'] },
+  'langsmith-api-key': { positives: [(g) => 'lsv2_' + 'pt_' + g.hex(32) + '_' + g.hex(10)], negatives: ['lsv2_' + 'pt_' + 'abc'] },
+  'mistral-api-key': { positives: [(g) => ({ name: 'MISTRAL_API_KEY', value: g.alnum(32) })], negatives: [{ name: 'MISTRAL_API_KEY', value: 'mistral-large-latest' }] },
+  'openai-api-key': {
+    positives: [(g) => 'sk-' + g.alnum(20) + 'T3Blbk' + 'FJ' + g.alnum(20), (g) => 'sk-' + 'proj-' + g.b64url(74) + 'T3Blbk' + 'FJ' + g.b64url(74)],
+    negatives: ['sk-' + 'your-openai-key', 'sk-' + 'proj-' + '...'],
+  },
+  'openrouter-api-key': { positives: [(g) => 'sk-or-' + 'v1-' + g.hex(64)], negatives: ['sk-or-' + 'v1-' + '0'.repeat(64)] },
+  'perplexity-api-key': { positives: [(g) => 'pplx-' + g.alnum(48)], negatives: ['pplx-' + 'key'] },
+  'pinecone-api-key': { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
+  'replicate-api-token': { positives: [(g) => 'r8_' + g.alnum(37)], negatives: ['r8_' + 'abc'] },
+  'xai-api-key': { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
+};

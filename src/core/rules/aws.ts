@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** AWS IAM keys: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html */
 export const awsRules = defineRules([
@@ -13,11 +13,6 @@ export const awsRules = defineRules([
     severity: 'error',
     envName: 'AWS_ACCESS_KEY_ID',
     rotationUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-    samples: {
-      positives: [(g) => 'AKIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16), (g) => 'ASIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)],
-      // AWS's own documentation example ends in EXAMPLE and is quiet.
-      negatives: ['AKIA' + 'IOSFODNN7' + 'EXAMPLE', 'AKIA' + 'XXXXXXXXXXXXXXXX', 'AKIA' + 'abc'],
-    },
   },
   {
     id: 'aws-secret-access-key',
@@ -30,10 +25,6 @@ export const awsRules = defineRules([
     severity: 'error',
     envName: 'AWS_SECRET_ACCESS_KEY',
     rotationUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials',
-    samples: {
-      positives: [(g) => ({ name: 'AWS_SECRET_ACCESS_KEY', value: g.base64(40) }), (g) => ({ name: 'awsSecretKey', value: g.base64(40) })],
-      negatives: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY' }, { name: 'AWS_SECRET_ACCESS_KEY', value: '${AWS_SECRET_ACCESS_KEY}' }],
-    },
   },
   {
     id: 'aws-session-token',
@@ -45,9 +36,22 @@ export const awsRules = defineRules([
     severity: 'warning',
     envName: 'AWS_SESSION_TOKEN',
     rotationUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_disable-perms.html',
-    samples: {
-      positives: [(g) => 'IQoJb3JpZ2luX2Vj' + g.base64(180)],
-      negatives: ['IQoJb3JpZ2luX2Vj' + 'short'],
-    },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const awsSamples: Record<string, RuleSamples> = {
+  'aws-access-key-id': {
+    positives: [(g) => 'AKIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16), (g) => 'ASIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)],
+    // AWS's own documentation example ends in EXAMPLE and is quiet.
+    negatives: ['AKIA' + 'IOSFODNN7' + 'EXAMPLE', 'AKIA' + 'XXXXXXXXXXXXXXXX', 'AKIA' + 'abc'],
+  },
+  'aws-secret-access-key': {
+    positives: [(g) => ({ name: 'AWS_SECRET_ACCESS_KEY', value: g.base64(40) }), (g) => ({ name: 'awsSecretKey', value: g.base64(40) })],
+    negatives: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY' }, { name: 'AWS_SECRET_ACCESS_KEY', value: '${AWS_SECRET_ACCESS_KEY}' }],
+  },
+  'aws-session-token': {
+    positives: [(g) => 'IQoJb3JpZ2luX2Vj' + g.base64(180)],
+    negatives: ['IQoJb3JpZ2luX2Vj' + 'short'],
+  },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Microsoft Azure and Entra ID. */
 export const azureRules = defineRules([
@@ -13,7 +13,6 @@ export const azureRules = defineRules([
     severity: 'error',
     envName: 'AZURE_CLIENT_SECRET',
     rotationUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
-    samples: { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
   },
   {
     id: 'azure-storage-account-key',
@@ -25,10 +24,6 @@ export const azureRules = defineRules([
     severity: 'error',
     envName: 'AZURE_STORAGE_CONNECTION_STRING',
     rotationUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
-    samples: {
-      positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
-      negatives: ['AccountKey=' + '<your-key>'],
-    },
   },
   {
     id: 'azure-sas-token',
@@ -40,9 +35,18 @@ export const azureRules = defineRules([
     severity: 'error',
     envName: 'AZURE_STORAGE_SAS_TOKEN',
     rotationUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
-    samples: {
-      positives: [(g) => 'https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=' + g.alnum(43) + '%3D'],
-      negatives: ['https://demo.blob.core.windows.net/c?sv=2022-11-02&sig=' + 'SIGNATURE'],
-    },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const azureSamples: Record<string, RuleSamples> = {
+  'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
+  'azure-storage-account-key': {
+    positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
+    negatives: ['AccountKey=' + '<your-key>'],
+  },
+  'azure-sas-token': {
+    positives: [(g) => 'https://demo.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=' + g.alnum(43) + '%3D'],
+    negatives: ['https://demo.blob.core.windows.net/c?sv=2022-11-02&sig=' + 'SIGNATURE'],
+  },
+};

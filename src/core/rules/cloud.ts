@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Cloud and hosting platforms (AWS, Google, Azure have their own files). */
 export const cloudRules = defineRules([
@@ -12,7 +12,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
     rotationUrl: 'https://ram.console.aliyun.com/manage/ak',
-    samples: { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
   },
   {
     id: 'cloudflare-api-token',
@@ -25,7 +24,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'CLOUDFLARE_API_TOKEN',
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
-    samples: { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   },
   {
     id: 'cloudflare-origin-ca-key',
@@ -37,7 +35,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'CLOUDFLARE_ORIGIN_CA_KEY',
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
-    samples: { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
   },
   {
     id: 'digitalocean-token',
@@ -49,7 +46,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'DIGITALOCEAN_TOKEN',
     rotationUrl: 'https://cloud.digitalocean.com/account/api/tokens',
-    samples: { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
   },
   {
     id: 'flyio-token',
@@ -61,7 +57,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'FLY_API_TOKEN',
     rotationUrl: 'https://fly.io/user/personal_access_tokens',
-    samples: { positives: [(g) => 'fo1_' + g.b64url(43)], negatives: ['fo1_' + 'abc'] },
   },
   {
     id: 'heroku-api-key',
@@ -74,7 +69,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'HEROKU_API_KEY',
     rotationUrl: 'https://dashboard.heroku.com/account/applications',
-    samples: { positives: [(g) => ({ name: 'HEROKU_API_KEY', value: g.uuid() }), (g) => ({ name: 'herokuToken', value: 'HRKU-AA' + g.b64url(58) })], negatives: [{ name: 'HEROKU_APP_NAME', value: 'my-app' }] },
   },
   {
     id: 'netlify-access-token',
@@ -87,7 +81,6 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'NETLIFY_AUTH_TOKEN',
     rotationUrl: 'https://app.netlify.com/user/applications#personal-access-tokens',
-    samples: { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
   },
   {
     id: 'vercel-token',
@@ -100,6 +93,17 @@ export const cloudRules = defineRules([
     severity: 'error',
     envName: 'VERCEL_TOKEN',
     rotationUrl: 'https://vercel.com/account/settings/tokens',
-    samples: { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const cloudSamples: Record<string, RuleSamples> = {
+  'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
+  'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
+  'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
+  'digitalocean-token': { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
+  'flyio-token': { positives: [(g) => 'fo1_' + g.b64url(43)], negatives: ['fo1_' + 'abc'] },
+  'heroku-api-key': { positives: [(g) => ({ name: 'HEROKU_API_KEY', value: g.uuid() }), (g) => ({ name: 'herokuToken', value: 'HRKU-AA' + g.b64url(58) })], negatives: [{ name: 'HEROKU_APP_NAME', value: 'my-app' }] },
+  'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
+  'vercel-token': { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
+};

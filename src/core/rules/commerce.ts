@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Payments, commerce and shipping (Stripe has its own file). */
 export const commerceRules = defineRules([
@@ -12,7 +12,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'BRAINTREE_ACCESS_TOKEN',
     rotationUrl: 'https://www.braintreegateway.com/login',
-    samples: { positives: [(g) => 'access_token$' + 'production$' + g.lowerAlnum(16) + '$' + g.hex(32)], negatives: ['access_token$' + 'production$' + 'merchant'] },
   },
   {
     id: 'easypost-api-key',
@@ -24,7 +23,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'EASYPOST_API_KEY',
     rotationUrl: 'https://www.easypost.com/account/api-keys',
-    samples: { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   },
   {
     id: 'flutterwave-secret-key',
@@ -36,7 +34,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'FLUTTERWAVE_SECRET_KEY',
     rotationUrl: 'https://app.flutterwave.com/dashboard/settings/apis',
-    samples: { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
   },
   {
     id: 'shippo-api-token',
@@ -48,7 +45,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'SHIPPO_API_TOKEN',
     rotationUrl: 'https://apps.goshippo.com/settings/api',
-    samples: { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },
   },
   {
     id: 'shopify-access-token',
@@ -60,7 +56,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'SHOPIFY_ACCESS_TOKEN',
     rotationUrl: 'https://help.shopify.com/en/manual/apps/app-types/custom-apps',
-    samples: { positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32)], negatives: ['shpat_' + 'token'] },
   },
   {
     id: 'shopify-shared-secret',
@@ -72,7 +67,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'SHOPIFY_API_SECRET',
     rotationUrl: 'https://partners.shopify.com/',
-    samples: { positives: [(g) => 'shpss_' + g.hex(32)], negatives: ['shpss_' + 'secret'] },
   },
   {
     id: 'square-access-token',
@@ -84,7 +78,6 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'SQUARE_ACCESS_TOKEN',
     rotationUrl: 'https://developer.squareup.com/apps',
-    samples: { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
   },
   {
     id: 'square-oauth-secret',
@@ -96,6 +89,17 @@ export const commerceRules = defineRules([
     severity: 'error',
     envName: 'SQUARE_APPLICATION_SECRET',
     rotationUrl: 'https://developer.squareup.com/apps',
-    samples: { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const commerceSamples: Record<string, RuleSamples> = {
+  'braintree-access-token': { positives: [(g) => 'access_token$' + 'production$' + g.lowerAlnum(16) + '$' + g.hex(32)], negatives: ['access_token$' + 'production$' + 'merchant'] },
+  'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
+  'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
+  'shippo-api-token': { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },
+  'shopify-access-token': { positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32)], negatives: ['shpat_' + 'token'] },
+  'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32)], negatives: ['shpss_' + 'secret'] },
+  'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
+  'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
+};

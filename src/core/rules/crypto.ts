@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Key material and signed tokens that are not tied to one provider. */
 export const cryptoRules = defineRules([
@@ -12,7 +12,6 @@ export const cryptoRules = defineRules([
     severity: 'error',
     envName: 'AGE_SECRET_KEY',
     rotationUrl: 'https://github.com/FiloSottile/age#readme',
-    samples: { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
   },
   {
     id: 'jwt',
@@ -25,10 +24,6 @@ export const cryptoRules = defineRules([
     severity: 'warning',
     envName: 'AUTH_TOKEN',
     rotationUrl: 'https://datatracker.ietf.org/doc/html/rfc7519',
-    samples: {
-      positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
-      negatives: ['eyJhbGciOi' + '.eyJ.' + 'abc'],
-    },
   },
   {
     id: 'private-key',
@@ -41,12 +36,21 @@ export const cryptoRules = defineRules([
     severity: 'error',
     envName: 'PRIVATE_KEY',
     rotationUrl: 'https://www.openssl.org/docs/manmaster/man1/openssl-genpkey.html',
-    samples: {
-      positives: [
-        (g) => '-----BEGIN ' + 'RSA PRIVATE KEY-----\n' + Array.from({ length: 6 }, () => g.base64(64)).join('\n') + '\n-----END ' + 'RSA PRIVATE KEY-----',
-        (g) => '-----BEGIN ' + 'PRIVATE KEY-----\\n' + g.base64(64) + '\\n' + g.base64(40) + '\\n-----END ' + 'PRIVATE KEY-----',
-      ],
-      negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
-    },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const cryptoSamples: Record<string, RuleSamples> = {
+  'age-secret-key': { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
+  'jwt': {
+    positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
+    negatives: ['eyJhbGciOi' + '.eyJ.' + 'abc'],
+  },
+  'private-key': {
+    positives: [
+      (g) => '-----BEGIN ' + 'RSA PRIVATE KEY-----\n' + Array.from({ length: 6 }, () => g.base64(64)).join('\n') + '\n-----END ' + 'RSA PRIVATE KEY-----',
+      (g) => '-----BEGIN ' + 'PRIVATE KEY-----\\n' + g.base64(64) + '\\n' + g.base64(40) + '\\n-----END ' + 'PRIVATE KEY-----',
+    ],
+    negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
+  },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Databases and backend-as-a-service platforms. */
 export const dataRules = defineRules([
@@ -14,10 +14,6 @@ export const dataRules = defineRules([
     severity: 'error',
     envName: 'DATABASE_URL',
     rotationUrl: 'https://www.postgresql.org/docs/current/sql-alterrole.html',
-    samples: {
-      positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod'],
-      negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com'],
-    },
   },
   {
     id: 'planetscale-token',
@@ -29,7 +25,6 @@ export const dataRules = defineRules([
     severity: 'error',
     envName: 'PLANETSCALE_TOKEN',
     rotationUrl: 'https://app.planetscale.com/',
-    samples: { positives: [(g) => 'pscale_' + 'pw_' + g.b64url(43)], negatives: ['pscale_' + 'pw_' + 'abc'] },
   },
   {
     id: 'supabase-access-token',
@@ -41,7 +36,6 @@ export const dataRules = defineRules([
     severity: 'error',
     envName: 'SUPABASE_ACCESS_TOKEN',
     rotationUrl: 'https://supabase.com/dashboard/account/tokens',
-    samples: { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },
   },
   {
     id: 'supabase-publishable-key',
@@ -54,7 +48,6 @@ export const dataRules = defineRules([
     publishable: true,
     envName: 'SUPABASE_PUBLISHABLE_KEY',
     rotationUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys',
-    samples: { positives: [(g) => 'sb_' + 'publishable_' + g.b64url(31)], negatives: ['sb_' + 'publishable_' + 'x'] },
   },
   {
     id: 'supabase-secret-key',
@@ -66,6 +59,17 @@ export const dataRules = defineRules([
     severity: 'error',
     envName: 'SUPABASE_SECRET_KEY',
     rotationUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys',
-    samples: { positives: [(g) => 'sb_' + 'secret_' + g.b64url(31)], negatives: ['sb_' + 'secret_' + 'key'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const dataSamples: Record<string, RuleSamples> = {
+  'connection-string-password': {
+    positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod'],
+    negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com'],
+  },
+  'planetscale-token': { positives: [(g) => 'pscale_' + 'pw_' + g.b64url(43)], negatives: ['pscale_' + 'pw_' + 'abc'] },
+  'supabase-access-token': { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },
+  'supabase-publishable-key': { positives: [(g) => 'sb_' + 'publishable_' + g.b64url(31)], negatives: ['sb_' + 'publishable_' + 'x'] },
+  'supabase-secret-key': { positives: [(g) => 'sb_' + 'secret_' + g.b64url(31)], negatives: ['sb_' + 'secret_' + 'key'] },
+};

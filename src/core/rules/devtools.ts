@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Developer platforms, secret managers and SaaS APIs used from CI and backends. */
 export const devtoolRules = defineRules([
@@ -12,7 +12,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'AIRTABLE_TOKEN',
     rotationUrl: 'https://airtable.com/create/tokens',
-    samples: { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   },
   {
     id: 'atlassian-api-token',
@@ -24,7 +23,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'ATLASSIAN_API_TOKEN',
     rotationUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
-    samples: { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
   },
   {
     id: 'databricks-token',
@@ -36,7 +34,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'DATABRICKS_TOKEN',
     rotationUrl: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
-    samples: { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
   },
   {
     id: 'doppler-token',
@@ -48,7 +45,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'DOPPLER_TOKEN',
     rotationUrl: 'https://dashboard.doppler.com/workplace/tokens',
-    samples: { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
   },
   {
     id: 'hashicorp-vault-token',
@@ -60,7 +56,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'VAULT_TOKEN',
     rotationUrl: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
-    samples: { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
   },
   {
     id: 'linear-api-key',
@@ -72,7 +67,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'LINEAR_API_KEY',
     rotationUrl: 'https://linear.app/settings/account/security',
-    samples: { positives: [(g) => 'lin_' + 'api_' + g.alnum(40)], negatives: ['lin_' + 'api_' + 'key'] },
   },
   {
     id: 'notion-integration-token',
@@ -84,7 +78,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'NOTION_TOKEN',
     rotationUrl: 'https://www.notion.so/my-integrations',
-    samples: { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name'] },
   },
   {
     id: 'postman-api-key',
@@ -96,7 +89,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'POSTMAN_API_KEY',
     rotationUrl: 'https://go.postman.co/settings/me/api-keys',
-    samples: { positives: [(g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34)], negatives: ['PMAK-' + 'abc'] },
   },
   {
     id: 'prefect-api-key',
@@ -108,7 +100,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'PREFECT_API_KEY',
     rotationUrl: 'https://app.prefect.cloud/my/api-keys',
-    samples: { positives: [(g) => 'pnu_' + g.alnum(36)], negatives: ['pnu_' + 'abc'] },
   },
   {
     id: 'pulumi-access-token',
@@ -120,7 +111,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'PULUMI_ACCESS_TOKEN',
     rotationUrl: 'https://app.pulumi.com/account/tokens',
-    samples: { positives: [(g) => 'pul-' + g.hex(40)], negatives: ['pul-' + 'request'] },
   },
   {
     id: 'readme-api-key',
@@ -132,7 +122,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'README_API_KEY',
     rotationUrl: 'https://dash.readme.com/',
-    samples: { positives: [(g) => 'rdme_' + g.lowerAlnum(70)], negatives: ['rdme_' + 'abc'] },
   },
   {
     id: 'terraform-cloud-token',
@@ -144,7 +133,6 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'TFE_TOKEN',
     rotationUrl: 'https://app.terraform.io/app/settings/tokens',
-    samples: { positives: [(g) => g.alnum(14) + '.atlasv1.' + g.b64url(67)], negatives: ['abc.atlasv1.' + 'def'] },
   },
   {
     id: 'typeform-api-token',
@@ -156,6 +144,22 @@ export const devtoolRules = defineRules([
     severity: 'error',
     envName: 'TYPEFORM_TOKEN',
     rotationUrl: 'https://admin.typeform.com/user/tokens',
-    samples: { positives: [(g) => 'tfp_' + g.b64url(59)], negatives: ['tfp_' + 'abc'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const devtoolSamples: Record<string, RuleSamples> = {
+  'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
+  'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
+  'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
+  'doppler-token': { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
+  'hashicorp-vault-token': { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
+  'linear-api-key': { positives: [(g) => 'lin_' + 'api_' + g.alnum(40)], negatives: ['lin_' + 'api_' + 'key'] },
+  'notion-integration-token': { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name'] },
+  'postman-api-key': { positives: [(g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34)], negatives: ['PMAK-' + 'abc'] },
+  'prefect-api-key': { positives: [(g) => 'pnu_' + g.alnum(36)], negatives: ['pnu_' + 'abc'] },
+  'pulumi-access-token': { positives: [(g) => 'pul-' + g.hex(40)], negatives: ['pul-' + 'request'] },
+  'readme-api-key': { positives: [(g) => 'rdme_' + g.lowerAlnum(70)], negatives: ['rdme_' + 'abc'] },
+  'terraform-cloud-token': { positives: [(g) => g.alnum(14) + '.atlasv1.' + g.b64url(67)], negatives: ['abc.atlasv1.' + 'def'] },
+  'typeform-api-token': { positives: [(g) => 'tfp_' + g.b64url(59)], negatives: ['tfp_' + 'abc'] },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
@@ -18,17 +18,21 @@ export const genericRules = defineRules([
     severity: 'warning',
     envName: 'API_KEY',
     rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
-    samples: {
-      positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) })],
-      negatives: [
-        { name: 'apiKey', value: 'your-api-key-here' },
-        { name: 'token', value: '${TOKEN}' },
-        { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
-        { name: 'password', value: 'correct horse battery staple' },
-        { name: 'secretName', value: 'projects/my-project/secrets/db' },
-        { name: 'integrity', value: 'sha512-' + 'Q2hhbmdlTWVDaGFuZ2VNZUNoYW5nZU1lQ2hhbmdlTWU=' },
-        { name: 'tokenizer', value: 'x'.repeat(32) },
-      ],
-    },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const genericSamples: Record<string, RuleSamples> = {
+  'generic-secret': {
+    positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) })],
+    negatives: [
+      { name: 'apiKey', value: 'your-api-key-here' },
+      { name: 'token', value: '${TOKEN}' },
+      { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
+      { name: 'password', value: 'correct horse battery staple' },
+      { name: 'secretName', value: 'projects/my-project/secrets/db' },
+      { name: 'integrity', value: 'sha512-' + 'Q2hhbmdlTWVDaGFuZ2VNZUNoYW5nZU1lQ2hhbmdlTWU=' },
+      { name: 'tokenizer', value: 'x'.repeat(32) },
+    ],
+  },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** GitHub token formats: https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/ */
 const tokenUrl = 'https://github.com/settings/tokens';
@@ -13,7 +13,6 @@ export const githubRules = defineRules([
     severity: 'error',
     envName: 'GITHUB_TOKEN',
     rotationUrl: tokenUrl,
-    samples: { positives: [(g) => 'ghp_' + g.alnum(36)], negatives: ['ghp_' + 'x'.repeat(36), 'ghp_' + 'short'] },
   },
   {
     id: 'github-fine-grained-token',
@@ -25,7 +24,6 @@ export const githubRules = defineRules([
     severity: 'error',
     envName: 'GITHUB_TOKEN',
     rotationUrl: 'https://github.com/settings/personal-access-tokens',
-    samples: { positives: [(g) => 'github_pat_' + g.alnum(22) + '_' + g.alnum(59)], negatives: ['github_pat_' + 'your_token_here'] },
   },
   {
     id: 'github-oauth-token',
@@ -37,7 +35,6 @@ export const githubRules = defineRules([
     severity: 'error',
     envName: 'GITHUB_OAUTH_TOKEN',
     rotationUrl: 'https://github.com/settings/applications',
-    samples: { positives: [(g) => 'gho_' + g.alnum(36)], negatives: ['gho_' + '0'.repeat(36)] },
   },
   {
     id: 'github-app-token',
@@ -49,7 +46,6 @@ export const githubRules = defineRules([
     severity: 'error',
     envName: 'GITHUB_APP_TOKEN',
     rotationUrl: 'https://github.com/settings/apps',
-    samples: { positives: [(g) => 'ghs_' + g.alnum(36), (g) => 'ghu_' + g.alnum(36)], negatives: ['ghs_' + 'abc'] },
   },
   {
     id: 'github-refresh-token',
@@ -61,6 +57,14 @@ export const githubRules = defineRules([
     severity: 'error',
     envName: 'GITHUB_REFRESH_TOKEN',
     rotationUrl: 'https://github.com/settings/apps',
-    samples: { positives: [(g) => 'ghr_' + g.alnum(76)], negatives: ['ghr_' + 'token'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const githubSamples: Record<string, RuleSamples> = {
+  'github-classic-token': { positives: [(g) => 'ghp_' + g.alnum(36)], negatives: ['ghp_' + 'x'.repeat(36), 'ghp_' + 'short'] },
+  'github-fine-grained-token': { positives: [(g) => 'github_pat_' + g.alnum(22) + '_' + g.alnum(59)], negatives: ['github_pat_' + 'your_token_here'] },
+  'github-oauth-token': { positives: [(g) => 'gho_' + g.alnum(36)], negatives: ['gho_' + '0'.repeat(36)] },
+  'github-app-token': { positives: [(g) => 'ghs_' + g.alnum(36), (g) => 'ghu_' + g.alnum(36)], negatives: ['ghs_' + 'abc'] },
+  'github-refresh-token': { positives: [(g) => 'ghr_' + g.alnum(76)], negatives: ['ghr_' + 'token'] },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** GitLab token prefixes: https://docs.gitlab.com/ee/security/token_overview.html#token-prefixes */
 export const gitlabRules = defineRules([
@@ -12,7 +12,6 @@ export const gitlabRules = defineRules([
     severity: 'error',
     envName: 'GITLAB_TOKEN',
     rotationUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens',
-    samples: { positives: [(g) => 'glpat-' + g.alnum(20)], negatives: ['glpat-' + 'xxxxxxxxxxxxxxxxxxxx'] },
   },
   {
     id: 'gitlab-pipeline-trigger-token',
@@ -24,7 +23,6 @@ export const gitlabRules = defineRules([
     severity: 'error',
     envName: 'GITLAB_TRIGGER_TOKEN',
     rotationUrl: 'https://docs.gitlab.com/ee/ci/triggers/',
-    samples: { positives: [(g) => 'glptt-' + g.hex(40)], negatives: ['glptt-' + '0'.repeat(40)] },
   },
   {
     id: 'gitlab-runner-token',
@@ -36,7 +34,6 @@ export const gitlabRules = defineRules([
     severity: 'error',
     envName: 'GITLAB_RUNNER_TOKEN',
     rotationUrl: 'https://docs.gitlab.com/runner/register/',
-    samples: { positives: [(g) => 'glrt-' + g.alnum(20), (g) => 'GR1348941' + g.alnum(20)], negatives: ['glrt-' + 'example'] },
   },
   {
     id: 'gitlab-deploy-token',
@@ -48,6 +45,13 @@ export const gitlabRules = defineRules([
     severity: 'error',
     envName: 'GITLAB_DEPLOY_TOKEN',
     rotationUrl: 'https://docs.gitlab.com/ee/user/project/deploy_tokens/',
-    samples: { positives: [(g) => 'gldt-' + g.alnum(20)], negatives: ['gldt-' + 'a'.repeat(20)] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const gitlabSamples: Record<string, RuleSamples> = {
+  'gitlab-personal-access-token': { positives: [(g) => 'glpat-' + g.alnum(20)], negatives: ['glpat-' + 'xxxxxxxxxxxxxxxxxxxx'] },
+  'gitlab-pipeline-trigger-token': { positives: [(g) => 'glptt-' + g.hex(40)], negatives: ['glptt-' + '0'.repeat(40)] },
+  'gitlab-runner-token': { positives: [(g) => 'glrt-' + g.alnum(20), (g) => 'GR1348941' + g.alnum(20)], negatives: ['glrt-' + 'example'] },
+  'gitlab-deploy-token': { positives: [(g) => 'gldt-' + g.alnum(20)], negatives: ['gldt-' + 'a'.repeat(20)] },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Google Cloud credentials: https://cloud.google.com/docs/authentication/api-keys */
 export const googleRules = defineRules([
@@ -13,7 +13,6 @@ export const googleRules = defineRules([
     severity: 'warning',
     envName: 'GOOGLE_API_KEY',
     rotationUrl: 'https://console.cloud.google.com/apis/credentials',
-    samples: { positives: [(g) => 'AIza' + g.b64url(35)], negatives: ['AIza' + 'x'.repeat(35), 'AIza' + 'Sy_short'] },
   },
   {
     id: 'google-oauth-client-secret',
@@ -25,7 +24,6 @@ export const googleRules = defineRules([
     severity: 'error',
     envName: 'GOOGLE_CLIENT_SECRET',
     rotationUrl: 'https://console.cloud.google.com/apis/credentials',
-    samples: { positives: [(g) => 'GOCSPX-' + g.b64url(28)], negatives: ['GOCSPX-' + 'placeholder'] },
   },
   {
     id: 'gcp-service-account-key-id',
@@ -39,6 +37,12 @@ export const googleRules = defineRules([
     severity: 'error',
     envName: 'GOOGLE_APPLICATION_CREDENTIALS',
     rotationUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
-    samples: { positives: [(g) => ({ name: 'private_key_id', value: g.hex(40) })], negatives: [{ name: 'private_key_id', value: 'REPLACE_ME' }] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const googleSamples: Record<string, RuleSamples> = {
+  'google-api-key': { positives: [(g) => 'AIza' + g.b64url(35)], negatives: ['AIza' + 'x'.repeat(35), 'AIza' + 'Sy_short'] },
+  'google-oauth-client-secret': { positives: [(g) => 'GOCSPX-' + g.b64url(28)], negatives: ['GOCSPX-' + 'placeholder'] },
+  'gcp-service-account-key-id': { positives: [(g) => ({ name: 'private_key_id', value: g.hex(40) })], negatives: [{ name: 'private_key_id', value: 'REPLACE_ME' }] },
+};

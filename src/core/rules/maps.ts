@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Maps and location APIs. */
 export const mapRules = defineRules([
@@ -13,7 +13,6 @@ export const mapRules = defineRules([
     publishable: true,
     envName: 'MAPBOX_ACCESS_TOKEN',
     rotationUrl: 'https://account.mapbox.com/access-tokens/',
-    samples: { positives: [(g) => 'pk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['pk.' + 'eyJ' + 'abc'] },
   },
   {
     id: 'mapbox-secret-token',
@@ -25,6 +24,11 @@ export const mapRules = defineRules([
     severity: 'error',
     envName: 'MAPBOX_SECRET_TOKEN',
     rotationUrl: 'https://account.mapbox.com/access-tokens/',
-    samples: { positives: [(g) => 'sk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['sk.' + 'eyJ' + 'abc'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const mapSamples: Record<string, RuleSamples> = {
+  'mapbox-public-token': { positives: [(g) => 'pk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['pk.' + 'eyJ' + 'abc'] },
+  'mapbox-secret-token': { positives: [(g) => 'sk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['sk.' + 'eyJ' + 'abc'] },
+};

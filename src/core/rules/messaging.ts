@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Email, SMS and chat providers. */
 export const messagingRules = defineRules([
@@ -12,7 +12,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'BREVO_API_KEY',
     rotationUrl: 'https://app.brevo.com/settings/keys/api',
-    samples: { positives: [(g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16)], negatives: ['xkeysib-' + 'abc'] },
   },
   {
     id: 'discord-bot-token',
@@ -25,7 +24,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'DISCORD_BOT_TOKEN',
     rotationUrl: 'https://discord.com/developers/applications',
-    samples: { positives: [(g) => ({ name: 'DISCORD_BOT_TOKEN', value: 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38) })], negatives: [{ name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' }] },
   },
   {
     id: 'discord-webhook-url',
@@ -37,7 +35,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'DISCORD_WEBHOOK_URL',
     rotationUrl: 'https://support.discord.com/hc/en-us/articles/228383668',
-    samples: { positives: [(g) => 'https://discord.com/api/webhooks/' + g.digits(19) + '/' + g.b64url(68)], negatives: ['https://discord.com/api/webhooks/' + '123/abc'] },
   },
   {
     id: 'mailchimp-api-key',
@@ -49,7 +46,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'MAILCHIMP_API_KEY',
     rotationUrl: 'https://us1.admin.mailchimp.com/account/api/',
-    samples: { positives: [(g) => g.hex(32) + '-us' + g.digits(2)], negatives: ['0'.repeat(32) + '-us1'] },
   },
   {
     id: 'mailgun-api-key',
@@ -61,7 +57,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'MAILGUN_API_KEY',
     rotationUrl: 'https://app.mailgun.com/settings/api_security',
-    samples: { positives: [(g) => 'key-' + g.hex(32)], negatives: ['key-' + '0'.repeat(32), 'key-value'] },
   },
   {
     id: 'resend-api-key',
@@ -73,7 +68,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'RESEND_API_KEY',
     rotationUrl: 'https://resend.com/api-keys',
-    samples: { positives: [(g) => 're_' + g.alnum(8) + '_' + g.alnum(24)], negatives: ['re_' + 'abc_def'] },
   },
   {
     id: 'sendgrid-api-key',
@@ -85,7 +79,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'SENDGRID_API_KEY',
     rotationUrl: 'https://app.sendgrid.com/settings/api_keys',
-    samples: { positives: [(g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43)], negatives: ['SG.' + 'xxxxxxxxxxxxxxxxxxxxxx.' + 'x'.repeat(43)] },
   },
   {
     id: 'telegram-bot-token',
@@ -97,7 +90,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'TELEGRAM_BOT_TOKEN',
     rotationUrl: 'https://t.me/BotFather',
-    samples: { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },
   },
   {
     id: 'twilio-api-key',
@@ -109,7 +101,6 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'TWILIO_API_KEY',
     rotationUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
-    samples: { positives: [(g) => 'SK' + g.hex(32)], negatives: ['SK' + '0'.repeat(32)] },
   },
   {
     id: 'twilio-auth-token',
@@ -122,6 +113,19 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'TWILIO_AUTH_TOKEN',
     rotationUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
-    samples: { positives: [(g) => ({ name: 'TWILIO_AUTH_TOKEN', value: g.hex(32) })], negatives: [{ name: 'TWILIO_AUTH_TOKEN', value: 'your_auth_token' }] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const messagingSamples: Record<string, RuleSamples> = {
+  'brevo-api-key': { positives: [(g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16)], negatives: ['xkeysib-' + 'abc'] },
+  'discord-bot-token': { positives: [(g) => ({ name: 'DISCORD_BOT_TOKEN', value: 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38) })], negatives: [{ name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' }] },
+  'discord-webhook-url': { positives: [(g) => 'https://discord.com/api/webhooks/' + g.digits(19) + '/' + g.b64url(68)], negatives: ['https://discord.com/api/webhooks/' + '123/abc'] },
+  'mailchimp-api-key': { positives: [(g) => g.hex(32) + '-us' + g.digits(2)], negatives: ['0'.repeat(32) + '-us1'] },
+  'mailgun-api-key': { positives: [(g) => 'key-' + g.hex(32)], negatives: ['key-' + '0'.repeat(32), 'key-value'] },
+  'resend-api-key': { positives: [(g) => 're_' + g.alnum(8) + '_' + g.alnum(24)], negatives: ['re_' + 'abc_def'] },
+  'sendgrid-api-key': { positives: [(g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43)], negatives: ['SG.' + 'xxxxxxxxxxxxxxxxxxxxxx.' + 'x'.repeat(43)] },
+  'telegram-bot-token': { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },
+  'twilio-api-key': { positives: [(g) => 'SK' + g.hex(32)], negatives: ['SK' + '0'.repeat(32)] },
+  'twilio-auth-token': { positives: [(g) => ({ name: 'TWILIO_AUTH_TOKEN', value: g.hex(32) })], negatives: [{ name: 'TWILIO_AUTH_TOKEN', value: 'your_auth_token' }] },
+};

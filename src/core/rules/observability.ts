@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Monitoring and error-tracking services. */
 export const observabilityRules = defineRules([
@@ -13,7 +13,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'DD_API_KEY',
     rotationUrl: 'https://app.datadoghq.com/organization-settings/api-keys',
-    samples: { positives: [(g) => ({ name: 'DD_API_KEY', value: g.hex(32) }), (g) => ({ name: 'datadogAppKey', value: g.hex(40) })], negatives: [{ name: 'DD_API_KEY', value: '<DATADOG_API_KEY>' }] },
   },
   {
     id: 'dynatrace-api-token',
@@ -25,7 +24,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'DT_API_TOKEN',
     rotationUrl: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens',
-    samples: { positives: [(g) => 'dt0c01.' + g.upperAlnum(24) + '.' + g.upperAlnum(64)], negatives: ['dt0c01.' + 'ABC'] },
   },
   {
     id: 'grafana-cloud-token',
@@ -37,7 +35,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'GRAFANA_CLOUD_TOKEN',
     rotationUrl: 'https://grafana.com/orgs',
-    samples: { positives: [(g) => 'glc_' + g.base64(120)], negatives: ['glc_' + 'abc'] },
   },
   {
     id: 'grafana-service-account-token',
@@ -49,7 +46,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'GRAFANA_TOKEN',
     rotationUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
-    samples: { positives: [(g) => 'glsa_' + g.alnum(32) + '_' + g.hex(8)], negatives: ['glsa_' + 'abc_def'] },
   },
   {
     id: 'new-relic-user-api-key',
@@ -61,7 +57,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'NEW_RELIC_API_KEY',
     rotationUrl: 'https://one.newrelic.com/api-keys',
-    samples: { positives: [(g) => 'NRAK-' + g.upperAlnum(27)], negatives: ['NRAK-' + 'XXXXXXXXXXXXXXXXXXXXXXXXXXX'] },
   },
   {
     id: 'new-relic-license-key',
@@ -73,7 +68,6 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'NEW_RELIC_LICENSE_KEY',
     rotationUrl: 'https://one.newrelic.com/api-keys',
-    samples: { positives: [(g) => g.hex(36) + 'NRAL'], negatives: ['0'.repeat(36) + 'NRAL'] },
   },
   {
     id: 'sentry-auth-token',
@@ -85,6 +79,16 @@ export const observabilityRules = defineRules([
     severity: 'error',
     envName: 'SENTRY_AUTH_TOKEN',
     rotationUrl: 'https://sentry.io/settings/account/api/auth-tokens/',
-    samples: { positives: [(g) => 'sntryu_' + g.hex(64), (g) => 'sntrys_' + 'eyJ' + g.b64url(120)], negatives: ['sntryu_' + 'abc'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const observabilitySamples: Record<string, RuleSamples> = {
+  'datadog-api-key': { positives: [(g) => ({ name: 'DD_API_KEY', value: g.hex(32) }), (g) => ({ name: 'datadogAppKey', value: g.hex(40) })], negatives: [{ name: 'DD_API_KEY', value: '<DATADOG_API_KEY>' }] },
+  'dynatrace-api-token': { positives: [(g) => 'dt0c01.' + g.upperAlnum(24) + '.' + g.upperAlnum(64)], negatives: ['dt0c01.' + 'ABC'] },
+  'grafana-cloud-token': { positives: [(g) => 'glc_' + g.base64(120)], negatives: ['glc_' + 'abc'] },
+  'grafana-service-account-token': { positives: [(g) => 'glsa_' + g.alnum(32) + '_' + g.hex(8)], negatives: ['glsa_' + 'abc_def'] },
+  'new-relic-user-api-key': { positives: [(g) => 'NRAK-' + g.upperAlnum(27)], negatives: ['NRAK-' + 'XXXXXXXXXXXXXXXXXXXXXXXXXXX'] },
+  'new-relic-license-key': { positives: [(g) => g.hex(36) + 'NRAL'], negatives: ['0'.repeat(36) + 'NRAL'] },
+  'sentry-auth-token': { positives: [(g) => 'sntryu_' + g.hex(64), (g) => 'sntrys_' + 'eyJ' + g.b64url(120)], negatives: ['sntryu_' + 'abc'] },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Package registries: a leaked publish token lets anyone ship a release under your name. */
 export const packageRules = defineRules([
@@ -12,7 +12,6 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'CLOJARS_TOKEN',
     rotationUrl: 'https://clojars.org/tokens',
-    samples: { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
   },
   {
     id: 'docker-hub-token',
@@ -24,7 +23,6 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'DOCKERHUB_TOKEN',
     rotationUrl: 'https://app.docker.com/settings/personal-access-tokens',
-    samples: { positives: [(g) => 'dckr_' + 'pat_' + g.b64url(27)], negatives: ['dckr_' + 'pat_' + 'abc'] },
   },
   {
     id: 'npm-access-token',
@@ -36,7 +34,6 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'NPM_TOKEN',
     rotationUrl: 'https://www.npmjs.com/settings/~/tokens',
-    samples: { positives: [(g) => 'npm_' + g.alnum(36)], negatives: ['npm_' + 'config_registry', 'npm_' + 'x'.repeat(36)] },
   },
   {
     id: 'nuget-api-key',
@@ -48,7 +45,6 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'NUGET_API_KEY',
     rotationUrl: 'https://www.nuget.org/account/apikeys',
-    samples: { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
   },
   {
     id: 'pypi-upload-token',
@@ -61,7 +57,6 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'PYPI_TOKEN',
     rotationUrl: 'https://pypi.org/manage/account/token/',
-    samples: { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
   },
   {
     id: 'rubygems-api-key',
@@ -73,6 +68,15 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'GEM_HOST_API_KEY',
     rotationUrl: 'https://rubygems.org/profile/api_keys',
-    samples: { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const packageSamples: Record<string, RuleSamples> = {
+  'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
+  'docker-hub-token': { positives: [(g) => 'dckr_' + 'pat_' + g.b64url(27)], negatives: ['dckr_' + 'pat_' + 'abc'] },
+  'npm-access-token': { positives: [(g) => 'npm_' + g.alnum(36)], negatives: ['npm_' + 'config_registry', 'npm_' + 'x'.repeat(36)] },
+  'nuget-api-key': { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
+  'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
+  'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
+};

@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Slack token types: https://api.slack.com/authentication/token-types */
 const apps = 'https://api.slack.com/apps';
@@ -13,7 +13,6 @@ export const slackRules = defineRules([
     severity: 'error',
     envName: 'SLACK_APP_TOKEN',
     rotationUrl: apps,
-    samples: { positives: [(g) => 'xapp-1-' + g.upperAlnum(11) + '-' + g.digits(13) + '-' + g.hex(64)], negatives: ['xapp-1-' + 'A-1-abc'] },
   },
   {
     id: 'slack-bot-token',
@@ -25,7 +24,6 @@ export const slackRules = defineRules([
     severity: 'error',
     envName: 'SLACK_BOT_TOKEN',
     rotationUrl: apps,
-    samples: { positives: [(g) => 'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24)], negatives: ['xoxb-' + 'your-bot-token'] },
   },
   {
     id: 'slack-user-token',
@@ -37,7 +35,6 @@ export const slackRules = defineRules([
     severity: 'error',
     envName: 'SLACK_USER_TOKEN',
     rotationUrl: apps,
-    samples: { positives: [(g) => 'xoxp-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(13) + '-' + g.hex(32)], negatives: ['xoxp-' + '123-456'] },
   },
   {
     id: 'slack-webhook-url',
@@ -50,9 +47,16 @@ export const slackRules = defineRules([
     severity: 'error',
     envName: 'SLACK_WEBHOOK_URL',
     rotationUrl: apps,
-    samples: {
-      positives: [(g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24)],
-      negatives: ['https://hooks.slack.com/services/' + 'T000/B000/XXXX'],
-    },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const slackSamples: Record<string, RuleSamples> = {
+  'slack-app-token': { positives: [(g) => 'xapp-1-' + g.upperAlnum(11) + '-' + g.digits(13) + '-' + g.hex(64)], negatives: ['xapp-1-' + 'A-1-abc'] },
+  'slack-bot-token': { positives: [(g) => 'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24)], negatives: ['xoxb-' + 'your-bot-token'] },
+  'slack-user-token': { positives: [(g) => 'xoxp-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(13) + '-' + g.hex(32)], negatives: ['xoxp-' + '123-456'] },
+  'slack-webhook-url': {
+    positives: [(g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24)],
+    negatives: ['https://hooks.slack.com/services/' + 'T000/B000/XXXX'],
+  },
+};

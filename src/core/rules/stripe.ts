@@ -1,4 +1,4 @@
-import { defineRules } from './types';
+import { defineRules, type RuleSamples } from './types';
 
 /** Stripe API keys: https://docs.stripe.com/keys */
 const dashboard = 'https://dashboard.stripe.com/apikeys';
@@ -14,7 +14,6 @@ export const stripeRules = defineRules([
     publishable: true,
     envName: 'STRIPE_PUBLISHABLE_KEY',
     rotationUrl: dashboard,
-    samples: { positives: [(g) => 'pk_' + 'live_' + g.alnum(24)], negatives: ['pk_' + 'live_' + 'short'] },
   },
   {
     id: 'stripe-restricted-key',
@@ -26,7 +25,6 @@ export const stripeRules = defineRules([
     severity: 'error',
     envName: 'STRIPE_RESTRICTED_KEY',
     rotationUrl: dashboard,
-    samples: { positives: [(g) => 'rk_' + 'live_' + g.alnum(24)], negatives: ['rk_' + 'live_' + 'x'.repeat(24)] },
   },
   {
     id: 'stripe-secret-key',
@@ -38,10 +36,6 @@ export const stripeRules = defineRules([
     severity: 'error',
     envName: 'STRIPE_SECRET_KEY',
     rotationUrl: dashboard,
-    samples: {
-      positives: [(g) => 'sk_' + 'live_' + g.alnum(24), (g) => 'sk_' + 'live_' + g.alnum(99)],
-      negatives: ['sk_' + 'live_' + 'your_key_here', 'sk_' + 'live_' + '*'.repeat(24), 'sk_' + 'live_' + 'x'.repeat(24)],
-    },
   },
   {
     id: 'stripe-test-secret-key',
@@ -54,7 +48,6 @@ export const stripeRules = defineRules([
     severity: 'warning',
     envName: 'STRIPE_SECRET_KEY',
     rotationUrl: 'https://dashboard.stripe.com/test/apikeys',
-    samples: { positives: [(g) => 'sk_' + 'test_' + g.alnum(24)], negatives: ['sk_' + 'test_' + '123'] },
   },
   {
     id: 'stripe-webhook-secret',
@@ -66,6 +59,17 @@ export const stripeRules = defineRules([
     severity: 'error',
     envName: 'STRIPE_WEBHOOK_SECRET',
     rotationUrl: 'https://dashboard.stripe.com/webhooks',
-    samples: { positives: [(g) => 'whsec_' + g.alnum(32)], negatives: ['whsec_' + '...'] },
   },
 ]);
+
+/** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+export const stripeSamples: Record<string, RuleSamples> = {
+  'stripe-publishable-key': { positives: [(g) => 'pk_' + 'live_' + g.alnum(24)], negatives: ['pk_' + 'live_' + 'short'] },
+  'stripe-restricted-key': { positives: [(g) => 'rk_' + 'live_' + g.alnum(24)], negatives: ['rk_' + 'live_' + 'x'.repeat(24)] },
+  'stripe-secret-key': {
+    positives: [(g) => 'sk_' + 'live_' + g.alnum(24), (g) => 'sk_' + 'live_' + g.alnum(99)],
+    negatives: ['sk_' + 'live_' + 'your_key_here', 'sk_' + 'live_' + '*'.repeat(24), 'sk_' + 'live_' + 'x'.repeat(24)],
+  },
+  'stripe-test-secret-key': { positives: [(g) => 'sk_' + 'test_' + g.alnum(24)], negatives: ['sk_' + 'test_' + '123'] },
+  'stripe-webhook-secret': { positives: [(g) => 'whsec_' + g.alnum(32)], negatives: ['whsec_' + '...'] },
+};

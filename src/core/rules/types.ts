@@ -64,7 +64,6 @@ export interface Rule {
   envName: string;
   /** Where the provider lets you roll or revoke this key. */
   rotationUrl: string;
-  samples: RuleSamples;
 }
 
 /** Identity helper so rule files read as declarations and are type-checked one by one. */

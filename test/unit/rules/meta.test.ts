@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleDocPath, rules } from '../../../src/core/rules/index';
+import { ruleSamples, samplesFor } from '../../../src/core/rules/samples';
+import { SINGLE_KEY_CALL_RULE } from '../../../src/core/calls/index';
 
 const root = join(__dirname, '../../..');
 
@@ -21,15 +23,17 @@ describe('rules meta', () => {
     const src = readFileSync(join(root, 'src/core/rules/index.ts'), 'utf8');
     const spread = [...src.matchAll(/^\s+\.\.\.(\w+),$/gm)].map((m) => m[1]!);
     assert.deepEqual(spread, [...spread].sort());
-    const files = readdirSync(join(root, 'src/core/rules')).filter((f) => !['index.ts', 'types.ts', 'sampleGen.ts'].includes(f));
+    const files = readdirSync(join(root, 'src/core/rules')).filter((f) => !['index.ts', 'types.ts', 'sampleGen.ts', 'samples.ts'].includes(f));
     assert.equal(spread.length, files.length, 'every family file is registered');
   });
 
   for (const rule of rules) {
     describe(rule.id, () => {
       it('carries true- and false-positive samples', () => {
-        assert.ok(rule.samples.positives.length >= 1, 'no true-positive samples');
-        assert.ok(rule.samples.negatives.length >= 1, 'no false-positive samples');
+        const samples = samplesFor(rule.id);
+        assert.ok(samples, 'no samples entry in its family file');
+        assert.ok(samples.positives.length >= 1, 'no true-positive samples');
+        assert.ok(samples.negatives.length >= 1, 'no false-positive samples');
       });
 
       it('has complete metadata', () => {
@@ -54,7 +58,28 @@ describe('rules meta', () => {
 
   it('every doc page belongs to a rule', () => {
     const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
-    const ids = new Set(rules.map((r) => `${r.id}.md`));
+    // Provider rules, and the single-key-call detector (src/core/calls), which is not pattern-based.
+    const ids = new Set([...rules.map((r) => r.id), SINGLE_KEY_CALL_RULE].map((id) => `${id}.md`));
     assert.deepEqual(pages.filter((p) => !ids.has(p)), []);
+  });
+});
+
+describe('samples stay out of the runtime', () => {
+  it('every samples entry belongs to a rule', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    assert.deepEqual(Object.keys(ruleSamples).filter((id) => !ids.has(id)), []);
+  });
+
+  it('only tests import the samples module, so the bundles drop it', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, name.name);
+        if (name.isDirectory()) walk(path);
+        else if (/\.ts$/.test(name.name) && /from '[./]*(?:rules\/)?samples'/.test(readFileSync(path, 'utf8'))) offenders.push(path);
+      }
+    };
+    walk(join(root, 'src'));
+    assert.deepEqual(offenders, []);
   });
 });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { rules } from '../../../src/core/rules/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { samplesFor } from '../../../src/core/rules/samples';
 import type { Sample } from '../../../src/core/rules/types';
 
 /**
@@ -39,7 +40,7 @@ describe('rule samples', () => {
   for (const rule of rules) {
     describe(rule.id, () => {
       const g = sampleGen(rule.id.length * 7919);
-      rule.samples.positives.forEach((make, i) => {
+      samplesFor(rule.id)!.positives.forEach((make, i) => {
         const sample = norm(make(g));
         for (const p of place(sample)) {
           it(`finds true positive #${i + 1} at its exact range in ${p.path}`, () => {
@@ -52,7 +53,7 @@ describe('rule samples', () => {
           });
         }
       });
-      rule.samples.negatives.forEach((raw, i) => {
+      samplesFor(rule.id)!.negatives.forEach((raw, i) => {
         const sample = norm(raw);
         for (const p of place(sample)) {
           it(`stays quiet on false positive #${i + 1} in ${p.path}`, () => {

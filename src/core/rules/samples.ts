@@ -1,0 +1,50 @@
+import { aiSamples } from './ai';
+import { awsSamples } from './aws';
+import { azureSamples } from './azure';
+import { cloudSamples } from './cloud';
+import { commerceSamples } from './commerce';
+import { cryptoSamples } from './crypto';
+import { dataSamples } from './data';
+import { devtoolSamples } from './devtools';
+import { genericSamples } from './generic';
+import { githubSamples } from './github';
+import { gitlabSamples } from './gitlab';
+import { googleSamples } from './google';
+import { mapSamples } from './maps';
+import { messagingSamples } from './messaging';
+import { observabilitySamples } from './observability';
+import { packageSamples } from './packages';
+import { slackSamples } from './slack';
+import { stripeSamples } from './stripe';
+import type { RuleSamples } from './types';
+
+/**
+ * Every rule's true- and false-positive samples, by rule id. They live beside their rules in each
+ * family file but are imported only here, by tests: the runtime bundles never reference them, so
+ * esbuild drops them and the published .vsix carries no key-shaped test data (vsce's own secret
+ * scan rejects a package that does).
+ */
+export const ruleSamples: Readonly<Record<string, RuleSamples>> = {
+  ...aiSamples,
+  ...awsSamples,
+  ...azureSamples,
+  ...cloudSamples,
+  ...commerceSamples,
+  ...cryptoSamples,
+  ...dataSamples,
+  ...devtoolSamples,
+  ...genericSamples,
+  ...githubSamples,
+  ...gitlabSamples,
+  ...googleSamples,
+  ...mapSamples,
+  ...messagingSamples,
+  ...observabilitySamples,
+  ...packageSamples,
+  ...slackSamples,
+  ...stripeSamples,
+};
+
+export function samplesFor(ruleId: string): RuleSamples | undefined {
+  return ruleSamples[ruleId];
+}
