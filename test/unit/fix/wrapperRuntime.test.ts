@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import * as ts from 'typescript';
 import { singleKeyCallsInText } from '../../../src/core/calls/index';
+import { keyFallbackPython } from '../../../src/core/fix/templates/keyFallbackPython';
 import { planWrapperFix } from '../../../src/core/fix/wrapperFix';
 import { startSimulator, Simulator } from '../../../src/core/simulator';
-import { makeSecret, tempDir } from './support';
+import { hasPython, makeSecret, tempDir } from './support';
 
 interface AuthFailureEvent {
   service: string;
@@ -193,5 +195,48 @@ exports.listInvoices = () => fetch('${url}', { headers: { Authorization: 'Bearer
       assert.equal(events.length, 1);
       assert.ok(!JSON.stringify({ events, logs }).includes(primary));
     });
+  });
+});
+
+describe('fix: the Python helper at run time', () => {
+  it('retries once on 401 with the fallback, not on 500, with one key-free event', function () {
+    if (!hasPython) this.skip();
+    const { dir, cleanup } = tempDir();
+    try {
+      writeFileSync(join(dir, 'key_fallback.py'), keyFallbackPython);
+      const primary = makeSecret('generic');
+      const fallback = makeSecret('generic');
+      const script = `
+import json, logging, sys
+import key_fallback
+events, logs = [], []
+class Capture(logging.Handler):
+    def emit(self, record): logs.append(record.getMessage())
+key_fallback.log.addHandler(Capture())
+key_fallback.set_auth_failure_hook(events.append)
+class Response:
+    def __init__(self, status): self.status_code = status
+seen = []
+def call(key):
+    seen.append("primary" if key == "${primary}" else "fallback")
+    return Response(401 if key == "${primary}" else 200)
+ok = key_fallback.with_key_fallback("billing-api", "BILLING_API_KEY", call).status_code
+tried_401 = list(seen)
+seen.clear()
+five = key_fallback.with_key_fallback("billing-api", "BILLING_API_KEY", lambda key: seen.append(1) or Response(500)).status_code
+print(json.dumps({"ok": ok, "tried": tried_401, "five": five, "five_calls": len(seen), "events": events, "logs": logs}))
+`;
+      const run = spawnSync('python3', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...process.env, BILLING_API_KEY_PRIMARY: primary, BILLING_API_KEY_FALLBACK: fallback } });
+      assert.equal(run.status, 0, run.stderr);
+      const out = JSON.parse(run.stdout) as { ok: number; tried: string[]; five: number; five_calls: number; events: Array<Record<string, string>>; logs: string[] };
+      assert.equal(out.ok, 200);
+      assert.deepEqual(out.tried, ['primary', 'fallback']);
+      assert.deepEqual([out.five, out.five_calls], [500, 1]);
+      assert.equal(out.events.length, 1);
+      assert.deepEqual(Object.keys(out.events[0]!).sort(), ['environment', 'error', 'service', 'timestamp']);
+      assert.ok(!run.stdout.includes(primary) && !run.stdout.includes(fallback) && !run.stderr.includes(primary));
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -1,0 +1,14 @@
+/** The fix engine's API for the code-action provider and the CLI (see docs/fixes.md). */
+export { applyEnvFix, applyFix } from './applyFix';
+export type { AppliedFix, ApplyOptions, SecuredPlan } from './applyFix';
+export { envFixApplies, planEnvFix } from './envFix';
+export type { EnvFixInput, EnvFixPlan } from './envFix';
+export { checkEnvName, suggestEnvNames, toEnvName } from './envName';
+export { applyEdits, minimalEdits } from './minimalEdits';
+export type { ModuleStyle, ProjectInfo } from './moduleStyle';
+export { allDestinations, DotenvDestination, KeychainDestination } from './secretDestination';
+export type { SecretDestination, StoredSecret } from './secretDestination';
+export { FixAbortedError, UnsupportedFixError } from './types';
+export type { NewFile, SecretToSecure, TextEdit } from './types';
+export { planWrapperFix } from './wrapperFix';
+export type { WrapperFixInput, WrapperFixPlan } from './wrapperFix';
