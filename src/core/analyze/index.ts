@@ -3,6 +3,7 @@ import { fingerprint, redact } from '../redact';
 import { rules as allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
+import { detectSingleKeyCallsInText, SINGLE_KEY_CALL_RULE } from '../calls/index';
 import { AnalysisAborted, checkAbort } from './abort';
 import type { Candidate, Extraction } from './candidate';
 import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   signal?: AbortSignal;
   /** Rule ids to run (default: all). */
   ruleIds?: readonly string[];
+  /** Also report single-key calls (HTTP calls or SDK clients with one key and no fallback); default false. */
+  singleKeyCalls?: boolean;
   /** Honour `rotation-ready-ignore-next-line` comments (default true; the CLI's --no-ignore turns it off). */
   inlineIgnores?: boolean;
 }
@@ -139,6 +142,18 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
         continue;
       }
       findings.push(toFinding(hit, path, text, start, lines, options, inTests));
+    }
+    // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
+    if (options.singleKeyCalls && (!selected || selected.has(SINGLE_KEY_CALL_RULE)) && !isMinified(text)) {
+      checkAbort(options.signal);
+      for (const call of detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
+        if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
+          suppressed++;
+          continue;
+        }
+        findings.push({ ...call, severity: options.severityOverrides?.[call.ruleId] ?? call.severity });
+      }
+      findings.sort((a, b) => a.offset - b.offset);
     }
     if (suppressed > 0) notes.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by rotation-ready-ignore-next-line comments.`);
     return { findings, notes };
