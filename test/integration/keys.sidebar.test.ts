@@ -381,6 +381,55 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     assert.equal(await freshStore().read(REF, 'fallback'), K.k4);
   });
 
+  it('opens the service\'s entry in .rotation-ready.json', async () => {
+    const editor = await run<vscode.TextEditor>('rotationReady.openServiceConfig', { kind: 'service', service: SERVICE });
+    assert.ok(editor.document.uri.path.endsWith('.rotation-ready.json'));
+    assert.equal(editor.document.getText(editor.selection), `"name": "${SERVICE}"`);
+  });
+
+  it('adds a key for a service that is not configured; it shows in the tree but cannot be rotated without a probe', async () => {
+    const other = { service: 'side-only-api', environment: 'local' };
+    prompts.script(
+      { kind: 'pick', action: 'new' },
+      { kind: 'text', value: other.service },
+      { kind: 'text', value: other.environment },
+      { kind: 'secret', value: K.k1 },
+    );
+    await run('rotationReady.addKey');
+    const serviceNode: KeysNode = { kind: 'service', service: other.service };
+    assert.ok(api.keysTree.getChildren().some((n) => n.kind === 'service' && n.service === other.service));
+    assert.equal(itemOf(api, serviceNode).description, 'added in the sidebar (no probe configured)');
+    assert.equal(itemOf(api, serviceNode).contextValue, 'service-unconfigured');
+    assert.match(String(itemOf(api, { kind: 'slot', ...other, slot: 'primary' }).description), / · SIDE_ONLY_API_KEY_PRIMARY$/);
+    assert.equal(await run('rotationReady.rotate', { kind: 'environment', ...other }), undefined, 'no rotation without a probe to validate with');
+    assert.equal((await freshStore().info(other)).rotation, undefined);
+    // Clean up through the commands: delete (confirmed) parks it in previous, purge drops it, and the service leaves the tree.
+    prompts.script({ kind: 'confirm', yes: true }, { kind: 'confirm', yes: true });
+    await vscode.commands.executeCommand('rotationReady.deleteKey', { kind: 'slot', ...other, slot: 'primary' });
+    await run('rotationReady.purgeKey', { kind: 'slot', ...other, slot: 'previous' });
+    assert.equal(api.keysTree.getChildren().some((n) => n.kind === 'service' && n.service === other.service), false);
+  });
+
+  it('contributes every key command with the category, and gates key access on workspace trust in menus', async () => {
+    const extension = await activeExtension();
+    const contributes = extension.packageJSON.contributes;
+    const ours = [
+      'addKey', 'replaceKey', 'copyKey', 'revealKey', 'deleteKey', 'purgeKey', 'restoreKey', 'promoteKey', 'validateKey', 'rotate', 'runWithKeys', 'writeDotEnv', 'openServiceConfig',
+    ].map((c) => `rotationReady.${c}`);
+    for (const id of ours) {
+      const command = contributes.commands.find((c: { command: string }) => c.command === id);
+      assert.equal(command?.category, 'Rotation Ready', `${id} has the category`);
+    }
+    const menus = [...contributes.menus['view/item/context'], ...contributes.menus['view/title'], ...contributes.menus.commandPalette] as Array<{ command: string; when: string }>;
+    for (const entry of menus.filter((m) => ours.includes(m.command) && m.command !== 'rotationReady.openServiceConfig')) {
+      assert.match(entry.when, /\bisWorkspaceTrusted\b/, `${entry.command} is hidden in Restricted Mode (${entry.when})`);
+    }
+    const walkthrough = contributes.walkthroughs.find((w: { id: string }) => w.id === 'rotationReady.gettingStarted');
+    for (const step of walkthrough.steps as Array<{ media: { markdown: string } }>) {
+      assert.ok(existsSync(join(extension.extensionPath, step.media.markdown)), `${step.media.markdown} is packaged`);
+    }
+  });
+
   it('falls back to VS Code SecretStorage when keytar cannot load, and says so', async () => {
     const entries = new Map<string, string>();
     const secrets = {

@@ -33,11 +33,12 @@ export async function rotate(keys: Keys, ref: ServiceRef): Promise<RotationStatu
   const machine = keys.machine;
   if (!machine) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
   if (!(await keys.probedService(ref.service))) {
-    const choice = await vscode.window.showWarningMessage(
-      `Rotation Ready: ${label(ref)} has no probe in .rotation-ready.json. A rotation validates the new key before it promotes it and before it retires the old one, so it needs a probe: add the service to the configuration.`,
-      'Open Configuration',
-    );
-    if (choice) await vscode.commands.executeCommand('rotationReady.openConfig');
+    void vscode.window
+      .showWarningMessage(
+        `Rotation Ready: ${label(ref)} has no probe in .rotation-ready.json. A rotation validates the new key before it promotes it and before it retires the old one, so it needs a probe: add the service to the configuration.`,
+        'Open Configuration',
+      )
+      .then((choice) => choice && vscode.commands.executeCommand('rotationReady.openConfig'));
     return undefined;
   }
   for (;;) {
