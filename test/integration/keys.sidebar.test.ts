@@ -372,6 +372,14 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     assert.notEqual(await vscode.env.clipboard.readText().then(undefined, () => ''), K.k4, 'the key is gone from the clipboard');
   });
 
+  it('reveals a key briefly in a quick pick that the user (or a timeout) hides', async () => {
+    const shown = vscode.commands.executeCommand('rotationReady.revealKey', slotNode('primary'));
+    await new Promise((r) => setTimeout(r, 500));
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await shown;
+    prompts.assertDone();
+  });
+
   it('deletes a key into previous and restores it', async () => {
     prompts.script({ kind: 'confirm', yes: true });
     await run('rotationReady.deleteKey', slotNode('fallback'));

@@ -40,7 +40,10 @@ export function activateKeys(context: vscode.ExtensionContext, config: Workspace
     view.message = notes.length ? notes.join(' ') : undefined;
   };
   updateNote();
+  // Ages and "validated … ago" in the tree go stale; re-read once a minute while the view is visible.
+  const ticker = setInterval(() => view.visible && void keys.refresh(), 60_000);
   context.subscriptions.push(
+    { dispose: () => clearInterval(ticker) },
     keys,
     tree,
     view,
