@@ -11,6 +11,7 @@ import {
   ProbeAuth,
   ProbeConfig,
   ServiceConfig,
+  ServiceMonitorConfig,
   Settings,
   SinkConfig,
   deriveEnvVarNames,
@@ -18,8 +19,8 @@ import {
 
 /** Property names the loader understands; test/unit/config checks that the JSON Schema lists the same ones. */
 export const KNOWN_PROPERTIES = {
-  root: ['version', 'services', 'dryRun', 'alerts'],
-  service: ['name', 'environments', 'envVars', 'probe', 'alerts'],
+  root: ['version', 'services', 'dryRun', 'alerts', 'monitor'],
+  service: ['name', 'environments', 'envVars', 'probe', 'alerts', 'monitor'],
   environment: ['name', 'url', 'envVars'],
   envVars: ['primary', 'fallback', 'plain'],
   probe: ['url', 'method', 'auth', 'successStatus', 'headers', 'body', 'timeoutMs', 'rounds', 'intervalMs'],
@@ -28,7 +29,17 @@ export const KNOWN_PROPERTIES = {
   alerts: ['sinks', 'dedupWindowMs', 'maxPerServicePerWindow'],
   serviceAlerts: ['sinks'],
   sink: ['type', 'url', 'urlEnv', 'headers', 'path'],
+  monitor: ['intervalSeconds', 'jitter', 'history', 'signals'],
+  serviceMonitor: ['enabled', 'intervalSeconds'],
+  history: ['maxEntriesPerKey', 'maxAgeHours'],
+  signals: ['spike', 'intermittent', 'increase'],
+  spike: ['rejections', 'windowSeconds', 'healthyProbes'],
+  intermittent: ['flips', 'windowSeconds'],
+  increase: ['windows', 'windowSeconds', 'minProbes', 'minRate'],
 } as const;
+
+/** Bounds shared by the loader and the schema (the schema test checks they agree). */
+const INTERVAL = { min: 1, max: 86_400 };
 
 export interface LoadedConfig {
   /** Services that loaded without errors; a broken service is left out, the others still run. */
@@ -67,6 +78,8 @@ export function loadConfig(text: string, file: string): LoadedConfig {
     settings.alerts.maxPerServicePerWindow =
       r.number(r.prop(alerts, 'maxPerServicePerWindow'), { integer: true, min: 1 }) ?? settings.alerts.maxPerServicePerWindow;
   }
+
+  readMonitorSettings(r, r.prop(root, 'monitor'), settings);
 
   const list = r.prop(root, 'services');
   if (!list) r.errorAt(root.node.offset, 'services', "missing 'services': list the APIs you call with a key");
@@ -123,7 +136,58 @@ function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {
     sinks = readSinks(r, r.prop(alertsAt, 'sinks'));
   }
   if (!probe) return undefined;
-  return { name, environments, envVars, probe, alerts: { sinks } };
+  const service: ServiceConfig = { name, environments, envVars, probe, alerts: { sinks } };
+  const monitorAt = r.prop(at, 'monitor');
+  if (r.expectObject(monitorAt)) {
+    r.checkKnown(monitorAt, KNOWN_PROPERTIES.serviceMonitor);
+    const monitor: ServiceMonitorConfig = { enabled: r.boolean(r.prop(monitorAt, 'enabled')) ?? true };
+    const interval = r.number(r.prop(monitorAt, 'intervalSeconds'), INTERVAL);
+    if (interval !== undefined) monitor.intervalSeconds = interval;
+    service.monitor = monitor;
+  }
+  return service;
+}
+
+function readMonitorSettings(r: JsoncReader, at: Located | undefined, settings: Settings): void {
+  if (!r.expectObject(at)) return;
+  const m = settings.monitor;
+  r.checkKnown(at, KNOWN_PROPERTIES.monitor);
+  m.intervalSeconds = r.number(r.prop(at, 'intervalSeconds'), INTERVAL) ?? m.intervalSeconds;
+  m.jitter = r.number(r.prop(at, 'jitter'), { min: 0, max: 0.5 }) ?? m.jitter;
+  const history = r.prop(at, 'history');
+  if (r.expectObject(history)) {
+    r.checkKnown(history, KNOWN_PROPERTIES.history);
+    m.history.maxEntriesPerKey = r.number(r.prop(history, 'maxEntriesPerKey'), { integer: true, min: 10, max: 100_000 }) ?? m.history.maxEntriesPerKey;
+    m.history.maxAgeHours = r.number(r.prop(history, 'maxAgeHours'), { min: 1, max: 24 * 366 }) ?? m.history.maxAgeHours;
+  }
+  const signals = r.prop(at, 'signals');
+  if (!r.expectObject(signals)) return;
+  r.checkKnown(signals, KNOWN_PROPERTIES.signals);
+  const window = { min: 1, max: 7 * 86_400 };
+  const spike = r.prop(signals, 'spike');
+  if (r.expectObject(spike)) {
+    r.checkKnown(spike, KNOWN_PROPERTIES.spike);
+    const s = m.signals.spike;
+    s.rejections = r.number(r.prop(spike, 'rejections'), { integer: true, min: 1, max: 1000 }) ?? s.rejections;
+    s.windowSeconds = r.number(r.prop(spike, 'windowSeconds'), window) ?? s.windowSeconds;
+    s.healthyProbes = r.number(r.prop(spike, 'healthyProbes'), { integer: true, min: 1, max: 1000 }) ?? s.healthyProbes;
+  }
+  const intermittent = r.prop(signals, 'intermittent');
+  if (r.expectObject(intermittent)) {
+    r.checkKnown(intermittent, KNOWN_PROPERTIES.intermittent);
+    const s = m.signals.intermittent;
+    s.flips = r.number(r.prop(intermittent, 'flips'), { integer: true, min: 2, max: 1000 }) ?? s.flips;
+    s.windowSeconds = r.number(r.prop(intermittent, 'windowSeconds'), window) ?? s.windowSeconds;
+  }
+  const increase = r.prop(signals, 'increase');
+  if (r.expectObject(increase)) {
+    r.checkKnown(increase, KNOWN_PROPERTIES.increase);
+    const s = m.signals.increase;
+    s.windows = r.number(r.prop(increase, 'windows'), { integer: true, min: 2, max: 100 }) ?? s.windows;
+    s.windowSeconds = r.number(r.prop(increase, 'windowSeconds'), window) ?? s.windowSeconds;
+    s.minProbes = r.number(r.prop(increase, 'minProbes'), { integer: true, min: 1, max: 10_000 }) ?? s.minProbes;
+    s.minRate = r.number(r.prop(increase, 'minRate'), { min: 0, max: 1 }) ?? s.minRate;
+  }
 }
 
 function readEnvironment(r: JsoncReader, at: Located): EnvironmentConfig | undefined {

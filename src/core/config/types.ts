@@ -52,6 +52,16 @@ export interface ServiceConfig {
   envVars: EnvVarNames;
   probe: ProbeConfig;
   alerts: { sinks: SinkConfig[] };
+  /** Health monitor for this service; absent means the top-level defaults (monitored when the monitor runs). */
+  monitor?: ServiceMonitorConfig;
+}
+
+/** `services[].monitor`: whether the health monitor probes this service, and how often. */
+export interface ServiceMonitorConfig {
+  /** Default true: when the monitor runs, every configured service is watched unless it opts out. */
+  enabled: boolean;
+  /** Overrides `monitor.intervalSeconds` for this service. */
+  intervalSeconds?: number;
 }
 
 export interface DryRunSettings {
@@ -71,9 +81,48 @@ export interface AlertSettings {
   maxPerServicePerWindow: number;
 }
 
+/** A spike: `rejections` consecutive rejected probes of one key within `windowSeconds`, after `healthyProbes` valid ones (docs/monitoring.md). */
+export interface SpikeThresholds {
+  rejections: number;
+  windowSeconds: number;
+  healthyProbes: number;
+}
+
+/** Intermittent: one key's outcome flips between valid and rejected at least `flips` times within `windowSeconds`. */
+export interface IntermittentThresholds {
+  flips: number;
+  windowSeconds: number;
+}
+
+/** Gradual increase: the share of 401/403/429 probes rises in each of `windows` consecutive windows, ending at `minRate` or more. */
+export interface IncreaseThresholds {
+  windows: number;
+  windowSeconds: number;
+  /** A window with fewer probes says nothing. */
+  minProbes: number;
+  minRate: number;
+}
+
+export interface SignalThresholds {
+  spike: SpikeThresholds;
+  intermittent: IntermittentThresholds;
+  increase: IncreaseThresholds;
+}
+
+export interface MonitorSettings {
+  /** Seconds between two probe runs of a service (per service: `services[].monitor.intervalSeconds`). */
+  intervalSeconds: number;
+  /** Each delay is randomly stretched or shortened by up to this fraction, so services do not probe in lock-step. */
+  jitter: number;
+  /** The local probe history is capped per key: by count and by age. */
+  history: { maxEntriesPerKey: number; maxAgeHours: number };
+  signals: SignalThresholds;
+}
+
 export interface Settings {
   dryRun: DryRunSettings;
   alerts: AlertSettings;
+  monitor: MonitorSettings;
 }
 
 export const DEFAULT_PROBE = { method: 'GET', timeoutMs: 5000, rounds: 3, intervalMs: 1000 } as const;
@@ -81,6 +130,16 @@ export const DEFAULT_ENVIRONMENT = 'dev';
 export const DEFAULT_SETTINGS: Settings = {
   dryRun: { concurrency: 8, retryBudget: 2, maxRetryAfterMs: 30_000 },
   alerts: { sinks: [], dedupWindowMs: 10 * 60_000, maxPerServicePerWindow: 5 },
+  monitor: {
+    intervalSeconds: 300,
+    jitter: 0.1,
+    history: { maxEntriesPerKey: 500, maxAgeHours: 7 * 24 },
+    signals: {
+      spike: { rejections: 3, windowSeconds: 30 * 60, healthyProbes: 2 },
+      intermittent: { flips: 2, windowSeconds: 30 * 60 },
+      increase: { windows: 3, windowSeconds: 30 * 60, minProbes: 2, minRate: 0.25 },
+    },
+  },
 };
 
 /** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK`. */
