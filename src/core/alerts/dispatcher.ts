@@ -77,7 +77,8 @@ export class AlertDispatcher {
     recent.push(t);
     this.perService.set(alert.service, recent);
 
-    const sinks = typeof this.options.sinks === 'function' ? this.options.sinks(alert) : this.options.sinks;
+    const all = typeof this.options.sinks === 'function' ? this.options.sinks(alert) : this.options.sinks;
+    const sinks = all.filter((sink) => sink.accepts?.(alert) ?? true);
     const payloads = sinks.map((sink) => ({ sink, payload: sink.render(alert) }));
     const secrets = [...this.options.secrets()];
     const leaking = payloads.filter((p) => containsSecret(p.payload, secrets));

@@ -10,7 +10,7 @@ export function alertText(alert: Alert): string {
 }
 
 /** POSTs JSON; any non-2xx is an error (5xx and 429 retryable). Redirects are not followed. */
-async function postJson(name: string, url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
+export async function postJson(name: string, url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
   const transport = checkTransport(url);
   if (!transport.ok) throw new SinkError(`${name}: ${transport.reason}`, false);
   const timeout = AbortSignal.timeout(10_000);

@@ -16,7 +16,20 @@ export interface Alert {
   slot?: Slot;
   status?: number;
   source?: 'dry-run' | 'monitor' | 'wrapper';
+  /** How urgent (issue 7): set by the producer, otherwise derived by `severityOf` in channels/severity.ts. */
+  severity?: Severity;
+  /** The history pattern that raised it (issue 7), when the monitor detected one. */
+  signal?: SignalKind;
+  /** `resolve` says the key is healthy again (PagerDuty resolves the incident); absent means `trigger`. */
+  action?: 'trigger' | 'resolve';
 }
+
+/** Routing level of an alert: PagerDuty, by default, only pages for `critical`. */
+export type Severity = 'info' | 'warning' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['info', 'warning', 'critical'];
+
+/** The three patterns the guide names (DESIGN.md: signal); the same names as the monitor's `Signal.kind`. */
+export type SignalKind = 'spike' | 'intermittent' | 'increase';
 
 /**
  * Where alerts go. A sink renders the exact payload first, so the dispatcher's redaction guard
@@ -27,6 +40,8 @@ export interface AlertSink {
   readonly name: string;
   render(alert: Alert): string;
   deliver(payload: string, alert: Alert, signal?: AbortSignal): Promise<void>;
+  /** Per-channel routing (e.g. by severity); absent means every alert. Checked before rendering. */
+  accepts?(alert: Alert): boolean;
 }
 
 export class SinkError extends Error {

@@ -1,0 +1,12 @@
+export { atLeast, routeBySeverity, severityOf, signalOf } from './severity';
+export { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelSecretAddress, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from './secrets';
+export type { ChannelSecrets } from './secrets';
+export { alertMessage, messageHtml, messageText, nextStep } from './message';
+export type { AlertMessage } from './message';
+export { PAGERDUTY_EVENTS_URL, pagerDutyDedupKey, pagerDutyEvent, pagerDutySink } from './pagerduty';
+export type { PagerDutySinkOptions } from './pagerduty';
+export { emailSink } from './email';
+export type { EmailSinkOptions } from './email';
+export { DATADOG_API_URL, datadogEndpoint, datadogEvent, datadogSink, datadogTags } from './datadog';
+export type { DatadogSinkOptions } from './datadog';
+export { IncidentTracker, resolutionsFromReport } from './resolution';
