@@ -2,21 +2,16 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { analyzeText } from '../../core/analyze/index';
 import { listFiles } from '../../core/analyze/scan';
-import { singleKeyCallsInText, SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
-import type { Finding } from '../../core/findings';
-import { applyFix, AppliedFix, SecuredPlan } from '../../core/fix/applyFix';
-import { parseDotenv } from '../../core/fix/dotenv';
-import { envFixApplies, planEnvFix, sha256 } from '../../core/fix/envFix';
-import type { ProjectInfo } from '../../core/fix/moduleStyle';
+import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
+import { applyFix, AppliedFix } from '../../core/fix/applyFix';
+import { envFixApplies } from '../../core/fix/envFix';
+import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
-import { NewFile, UnsupportedFixError } from '../../core/fix/types';
-import { planWrapperFix } from '../../core/fix/wrapperFix';
+import type { NewFile } from '../../core/fix/types';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
-import { redact } from '../../core/redact';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
@@ -71,15 +66,6 @@ function parseArgs(args: string[]): FixArgs {
   return parsed;
 }
 
-/** One file's fixes: each plan applies to the text the previous one produced. */
-interface FilePlan {
-  rel: string;
-  original: string;
-  steps: Array<{ input: string; plan: SecuredPlan; redactions: Array<[string, string]> }>;
-  final: string;
-  unfixed: string[];
-}
-
 export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKeychain() }): CliCommand {
   return {
     name: 'fix',
@@ -93,9 +79,8 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const { files } = await listFiles({ roots: args.paths.length ? args.paths : ['.'], cwd: root, salt, exclude: args.exclude });
       const created = new Map<string, NewFile>();
       const project = projectInfo(root, created);
-      const dotenv = existsSync(join(root, '.env')) ? parseDotenv(readFileSync(join(root, '.env'), 'utf8')) : new Map<string, string>();
       // Names this run gives to values, so two different secrets never share one.
-      const names = new Map<string, string>([...dotenv].map(([name, value]) => [name, sha256(value)]));
+      const names = dotenvNames(root);
 
       const plans: FilePlan[] = [];
       for (const file of files) {
@@ -152,69 +137,6 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       return unfixed.length > 0 ? 1 : 0;
     },
   };
-}
-
-function projectInfo(root: string, created: Map<string, NewFile>): ProjectInfo {
-  let packageType: 'module' | 'commonjs' | undefined;
-  try {
-    const type = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }).type;
-    packageType = type === 'module' ? 'module' : 'commonjs';
-  } catch {
-    packageType = undefined;
-  }
-  // One helper per project: in src/ when the project has one, else at the root.
-  const info: ProjectInfo = { helperDir: existsSync(join(root, 'src')) ? 'src' : '.', exists: (path) => created.has(path) || existsSync(join(root, path)) };
-  if (packageType) info.packageType = packageType;
-  return info;
-}
-
-function planFileEnv(rel: string, original: string, rule: string | undefined, salt: string, project: ProjectInfo, names: Map<string, string>): FilePlan {
-  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
-  const tried = new Set<string>();
-  let text = original;
-  for (let guard = 0; guard < 100; guard++) {
-    const findings = analyzeText(rel, text, { salt, ...(rule ? { ruleIds: [rule] } : {}) }).findings.filter((f: Finding) => f.kind === 'hardcoded-secret' && f.severity !== 'info' && !tried.has(f.fingerprint));
-    const finding = findings[0];
-    if (!finding) break;
-    tried.add(finding.fingerprint);
-    const value = text.slice(finding.offset, finding.offset + finding.length);
-    const hash = sha256(value);
-    const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
-    try {
-      const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, project });
-      names.set(envPlan.envName, hash);
-      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
-      text = envPlan.newText;
-    } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
-      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${error.message}`);
-    }
-  }
-  plan.final = text;
-  return plan;
-}
-
-function planFileWrappers(rel: string, original: string, project: ProjectInfo): FilePlan {
-  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
-  let text = original;
-  const skipped = new Set<number>();
-  for (let guard = 0; guard < 100; guard++) {
-    const call = singleKeyCallsInText(rel, text).filter((c) => !skipped.has(c.calleeStart))[0];
-    if (!call) break;
-    try {
-      const wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
-      const redactions = wrapperPlan.secrets.map((s) => [text.slice(s.offset, s.offset + s.length), redact(text.slice(s.offset, s.offset + s.length), call.provider)] as [string, string]);
-      plan.steps.push({ input: text, plan: wrapperPlan, redactions });
-      text = wrapperPlan.newText;
-    } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
-      // Later calls shift when nothing is rewritten; their offsets stay valid.
-      skipped.add(call.calleeStart);
-      plan.unfixed.push(`${call.callee}: ${error.message}`);
-    }
-  }
-  plan.final = text;
-  return plan;
 }
 
 /** The file's unified diff with every removed secret shown only in its redacted form. */

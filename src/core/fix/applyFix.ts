@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendLine, parseDotenv } from './dotenv';
 import type { EnvFixPlan } from './envFix';
-import { sha256 } from './envFix';
+import { sha256 } from './hash';
 import { restore, SecretDestination, StoredSecret, writeAtomic } from './secretDestination';
 import { FixAbortedError, NewFile, SecretToSecure, TextEdit } from './types';
 

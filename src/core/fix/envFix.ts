@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
 import { scanPython, stringAt } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
 import { checkEnvName, ENV_NAME, suggestEnvNames } from './envName';
+import { sha256 } from './hash';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportOsEdit } from './pythonEdit';
@@ -100,9 +100,7 @@ export function envFixApplies(path: string): boolean {
   return isTsPath(path) || isJsPath(path) || /\.pyw?$/i.test(path) || configPlaceholder(path) !== undefined;
 }
 
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
+export { sha256 };
 
 function rewriteFor(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo | undefined): Rewrite {
   if (isTsPath(path) || isJsPath(path)) return rewriteTsJs(path, text, start, end, envName, project ?? {});
