@@ -75,7 +75,10 @@ export class ProbeHistory {
     const clean = cleanEntry(entry);
     if (!clean) throw new Error('a history entry needs an ISO time, an outcome and a key fingerprint');
     const series = this.get(id);
+    const last = series.entries[series.entries.length - 1];
     series.entries.push(clean);
+    // Kept oldest first: the signals read the series in time order.
+    if (last && last.at > clean.at) series.entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     this.trim(series);
   }
 
