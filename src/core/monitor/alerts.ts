@@ -47,6 +47,7 @@ export function monitorAlerts(
       ...base,
       error: `${SIGNAL_ALERT[signal.kind]}: ${signal.summary}`,
       fingerprint: signal.fingerprint ?? 'none',
+      signal: signal.kind,
       ...(signal.slot ? { slot: signal.slot } : {}),
     });
   }

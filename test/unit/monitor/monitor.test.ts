@@ -90,7 +90,8 @@ describe('health monitor against the provider simulator', function () {
       'each alert once, however many runs saw it',
     );
     for (const a of received) {
-      assert.deepEqual(Object.keys(a).sort(), ['environment', 'error', 'fingerprint', 'service', 'slot', 'source', 'timestamp', ...(a.status ? ['status'] : [])].sort());
+      assert.deepEqual(Object.keys(a).sort(), ['environment', 'error', 'fingerprint', 'service', 'slot', 'source', 'timestamp', ...(a.status ? ['status'] : []), ...(a.signal ? ['signal'] : [])].sort());
+      assert.equal(a.signal, a.status ? undefined : 'spike');
       assert.equal(a.service, 'billing-api');
       assert.equal(a.environment, 'dev');
       assert.equal(a.source, 'monitor');
