@@ -35,17 +35,19 @@ export class WorkspaceConfig implements vscode.Disposable {
 
   async reload(): Promise<LoadedConfig | undefined> {
     const uri = this.uri();
-    this.current = undefined;
+    // The previous value stays visible until the new one is read: readers never see a transient "no config".
+    let next: LoadedConfig | undefined;
     if (uri) {
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
-        this.current = loadConfig(Buffer.from(bytes).toString('utf8'), vscode.workspace.asRelativePath(uri));
+        next = loadConfig(Buffer.from(bytes).toString('utf8'), vscode.workspace.asRelativePath(uri));
       } catch (error) {
         if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) {
           log().error(`${CONFIG_FILE}: cannot read: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
     }
+    this.current = next;
     this.publishErrors(uri, this.current?.errors ?? []);
     this.changed.fire(this.current);
     return this.current;

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   Diagnostic,
   DiagnosticSeverity,
@@ -22,6 +23,11 @@ import type { Finding, Severity } from '../core/findings';
 import {
   AnalyzerSettings,
   DIAGNOSTIC_SOURCE,
+  PlanFileFixesParams,
+  PlanFileFixesRequest,
+  PlanFixParams,
+  PlanFixRequest,
+  PlanFixResult,
   ScanProgressNotification,
   ScanWorkspaceParams,
   ScanWorkspaceRequest,
@@ -29,6 +35,7 @@ import {
   ServerInitializationOptions,
 } from '../shared/protocol';
 import { readBaseline } from './baseline';
+import { codeActions, FIX_ALL_KIND, FixContext, planFileFixes, planFix } from './fixes';
 import { hoverFor } from './hover';
 import { analysisPath, documentPath } from './paths';
 
@@ -50,7 +57,13 @@ let scanExcludes: ReturnType<typeof ignore> | undefined;
 connection.onInitialize((params) => {
   init = { ...init, ...(params.initializationOptions as ServerInitializationOptions) };
   baseline = readBaseline(init.workspaceRoot, (m) => connection.console.error(m));
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, hoverProvider: true } };
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND], resolveProvider: false },
+    },
+  };
 });
 
 connection.onInitialized(async () => {
@@ -152,6 +165,19 @@ documents.onDidClose(({ document }) => {
 });
 
 connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase));
+
+const fixContext: FixContext = {
+  get root() {
+    return init.workspaceRoot;
+  },
+  salt,
+  path: (document) => analysisPath(document.uri, document.languageId, init.workspaceRoot),
+  findings: (uri) => latestFindings.get(uri) ?? scanFindings.get(uri) ?? [],
+  document: (uri) => documents.get(uri),
+};
+connection.onCodeAction((params) => codeActions(params, fixContext));
+connection.onRequest(PlanFixRequest, (params: PlanFixParams): PlanFixResult => planFix(params, fixContext));
+connection.onRequest(PlanFileFixesRequest, (params: PlanFileFixesParams) => planFileFixes(params, fixContext));
 
 const uriOf = (relativePath: string) => pathToFileURL(join(init.workspaceRoot ?? '', relativePath)).toString();
 

@@ -44,3 +44,64 @@ export interface ScanProgressParams {
   done: number;
   total: number;
 }
+
+/** A text replacement by offsets and range, as the core fixes produce them. */
+export interface WireTextEdit {
+  offset: number;
+  length: number;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  newText: string;
+}
+
+/** A value a fix removes from the text: where it is in the plan's input, and its hash (never the value). */
+export interface WireSecret {
+  envName: string;
+  offset: number;
+  length: number;
+  sha256: string;
+}
+
+export const PlanFixRequest = 'rotationReady/planFix';
+export interface PlanFixParams {
+  uri: string;
+  /** The finding to fix, by fingerprint (what the diagnostic carries). */
+  fingerprint: string;
+  fix: 'env' | 'wrapper';
+  envName?: string;
+}
+/** One planned fix for an open document, against the document version it was planned on. */
+export interface PlannedFix {
+  kind: 'env' | 'wrapper';
+  version: number;
+  envName: string;
+  suggestedNames: string[];
+  /** For the refactoring preview. */
+  title: string;
+  edits: WireTextEdit[];
+  newText: string;
+  helperFile?: { path: string; text: string };
+  secrets: WireSecret[];
+  /** Names already bound to other values in the project (.env, .env.example): the input box rejects them. */
+  takenNames: string[];
+}
+/** Either a plan, or why this finding cannot be fixed. */
+export interface PlanFixResult {
+  plan?: PlannedFix;
+  error?: string;
+}
+
+export const PlanFileFixesRequest = 'rotationReady/planFileFixes';
+export interface PlanFileFixesParams {
+  /** A file URI; the open document's text when it is open, else the file on disk. */
+  uri: string;
+}
+export interface PlannedFileFixes {
+  uri: string;
+  /** The open document's version, or null for a file on disk. */
+  version: number | null;
+  /** Each step's secrets are offsets into that step's input: the original text, then the previous step's newText. */
+  steps: Array<{ newText: string; secrets: WireSecret[]; helperFile?: { path: string; text: string } }>;
+  /** Minimal edits from the original text to the last step's newText. */
+  edits: WireTextEdit[];
+  unfixed: string[];
+}

@@ -27,7 +27,7 @@ export interface KeysApi {
  * Wires the Keys sidebar: the key store on the chosen keychain, the tree view with its note on
  * which keychain is in use and on Restricted Mode, and the key commands.
  */
-export function activateKeys(context: vscode.ExtensionContext, config: WorkspaceConfig): { tree: KeysTreeProvider; api: KeysApi } {
+export function activateKeys(context: vscode.ExtensionContext, config: WorkspaceConfig): { tree: KeysTreeProvider; api: KeysApi; keys: Keys } {
   const keys = new Keys(context, config);
   const tree = new KeysTreeProvider(config, keys);
   const view = vscode.window.createTreeView('rotationReady.keys', { treeDataProvider: tree, showCollapseAll: true });
@@ -69,5 +69,5 @@ export function activateKeys(context: vscode.ExtensionContext, config: Workspace
     flushClipboard: () => keys.clipboard.flush(),
     viewNote: () => ({ description: view.description, message: view.message }),
   };
-  return { tree, api };
+  return { tree, api, keys };
 }

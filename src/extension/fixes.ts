@@ -1,0 +1,220 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { ServiceConfig } from '../core/config/index';
+import { applyFix, AppliedFix } from '../core/fix/applyFix';
+import { checkEnvName } from '../core/fix/envName';
+import { allDestinations, DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
+import type { KeyStore } from '../core/keychain/keyStore';
+import {
+  PlanFileFixesParams,
+  PlanFileFixesRequest,
+  PlanFixParams,
+  PlanFixRequest,
+  PlanFixResult,
+  PlannedFileFixes,
+  PlannedFix,
+  WireTextEdit,
+} from '../shared/protocol';
+import { KeyStoreDestination } from './keyStoreDestination';
+import { log } from './log';
+import type { WorkspaceConfig } from './workspaceConfig';
+
+/**
+ * The editor half of the fixes: the language server plans them (it has the compiler), the extension
+ * asks for a name, secures the secret (git-ignored .env and/or the keychain, read back), and only then
+ * applies the edits as one undoable workspace edit. If the edit is refused, the stores are undone.
+ */
+export interface FixDependencies {
+  client: () => LanguageClient | undefined;
+  /** The Keys sidebar's store and keychain label, when a folder is open. */
+  keyStore: () => { store: KeyStore; label: string } | undefined;
+  config: WorkspaceConfig;
+}
+
+export interface FixTarget {
+  uri: string;
+  fingerprint: string;
+}
+
+type Destination = 'dotenv' | 'keychain' | 'both';
+
+function workspaceRoot(): string | undefined {
+  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+}
+
+/** The service a variable belongs to, when the config names it; else one derived from the name. */
+function serviceFor(envName: string, services: readonly ServiceConfig[]): string {
+  const match = services.find((s) => [s.envVars.plain, s.envVars.primary].includes(envName));
+  return match?.name ?? envName.toLowerCase().replace(/_+/g, '-');
+}
+
+function destination(deps: FixDependencies, root: string): SecretDestination {
+  const choice = vscode.workspace.getConfiguration('rotationReady').get<Destination>('fix.secretDestination', 'dotenv');
+  const dotenv = new DotenvDestination({ root });
+  if (choice === 'dotenv') return dotenv;
+  const services = deps.config.value?.services ?? [];
+  const target = deps.keyStore();
+  if (!target) throw new Error('the keychain needs an open folder on disk; store the value in .env instead (setting rotationReady.fix.secretDestination)');
+  const keychain = new KeyStoreDestination(target.store, target.label, (name) => serviceFor(name, services));
+  return choice === 'keychain' ? keychain : allDestinations(dotenv, keychain);
+}
+
+function toRange(edit: WireTextEdit): vscode.Range {
+  return new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
+}
+
+async function requestPlan(deps: FixDependencies, params: PlanFixParams): Promise<PlannedFix | undefined> {
+  const client = deps.client();
+  if (!client) {
+    void vscode.window.showErrorMessage('Rotation Ready: the analyzer is not running, so fixes cannot be planned. See the log for why.');
+    return undefined;
+  }
+  const result = await client.sendRequest<PlanFixResult>(PlanFixRequest, params);
+  if (!result.plan) {
+    void vscode.window.showWarningMessage(`Rotation Ready: ${result.error ?? 'this finding cannot be fixed automatically.'}`);
+    return undefined;
+  }
+  return result.plan;
+}
+
+async function askName(plan: PlannedFix, purpose: string): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: purpose,
+    value: plan.envName,
+    prompt: plan.suggestedNames.length ? `Other good names: ${plan.suggestedNames.slice(0, 4).join(', ')}` : 'The environment variable your code will read',
+    validateInput: (name) => checkEnvName(name.trim(), plan.takenNames.filter((n) => n !== plan.envName || name.trim() !== plan.envName)),
+  });
+}
+
+/** Secures the plan's secrets, then applies its edits (and helper file) as one workspace edit. */
+async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: PlannedFix, refactoring: boolean): Promise<boolean> {
+  const root = workspaceRoot();
+  if (!root) {
+    void vscode.window.showWarningMessage('Rotation Ready: open the folder this file belongs to: the secret is stored relative to it (.env or the keychain entry of that workspace).');
+    return false;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (document.version !== plan.version) {
+    void vscode.window.showWarningMessage('Rotation Ready: the document changed while the fix was being prepared; nothing was changed. Try again.');
+    return false;
+  }
+  let applied: AppliedFix;
+  try {
+    applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFile: plan.helperFile, secrets: plan.secrets }, document.getText(), destination(deps, root), { root });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Rotation Ready: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: refactoring, label: plan.title };
+  if (plan.helperFile) {
+    const helperUri = vscode.Uri.joinPath(vscode.Uri.file(root), plan.helperFile.path);
+    edit.createFile(helperUri, { ignoreIfExists: true, contents: Buffer.from(plan.helperFile.text, 'utf8') }, metadata);
+  }
+  for (const e of plan.edits) edit.replace(uri, toRange(e), e.newText, metadata);
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: refactoring });
+  if (!ok) {
+    await applied.undo();
+    void vscode.window.showInformationMessage('Rotation Ready: the change was not applied, and the stored secret was removed again.');
+    return false;
+  }
+  const where = applied.stored.join(', ');
+  log().info(`${vscode.workspace.asRelativePath(uri)}: ${plan.title}${where ? `; stored ${where}` : ''}`);
+  void vscode.window.showInformationMessage(`Rotation Ready: ${plan.title}.${where ? ` The value is stored: ${where}.` : ''} Undo (Ctrl+Z) restores the file; the stored value stays safe.`);
+  return true;
+}
+
+export async function moveSecretToEnv(deps: FixDependencies, target: FixTarget, envName?: string): Promise<boolean> {
+  let plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'env' });
+  if (!plan) return false;
+  const chosen = (envName ?? (await askName(plan, 'Move secret to environment variable')))?.trim();
+  if (!chosen) return false;
+  if (chosen !== plan.envName) {
+    plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'env', envName: chosen });
+    if (!plan) return false;
+  }
+  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, false);
+}
+
+export async function addKeyFallback(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
+  const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName });
+  if (!plan) return false;
+  // Behaviour changes (a retry with another key), so the edit goes through the refactoring preview.
+  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
+}
+
+/** Every env fix in the given files, secured first, then shown as one previewed edit. */
+export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean): Promise<number> {
+  const client = deps.client();
+  const root = workspaceRoot();
+  if (!client || !root) {
+    void vscode.window.showWarningMessage('Rotation Ready: fixing needs the analyzer and an open folder.');
+    return 0;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  const applied: AppliedFix[] = [];
+  const unfixed: string[] = [];
+  const store = destination(deps, root);
+  let count = 0;
+  try {
+    for (const uri of uris) {
+      const planned = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString() } satisfies PlanFileFixesParams);
+      unfixed.push(...planned.unfixed.map((u) => `${vscode.workspace.asRelativePath(uri)}: ${u}`));
+      if (planned.steps.length === 0) continue;
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (planned.version !== null && document.version !== planned.version) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while fixes were being prepared`);
+      let input = document.getText();
+      for (const step of planned.steps) {
+        applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets }, input, store, { root }));
+        if (step.helperFile) edit.createFile(vscode.Uri.joinPath(vscode.Uri.file(root), step.helperFile.path), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
+        input = step.newText;
+        count += step.secrets.length;
+      }
+      const label = `Move hardcoded secrets in ${vscode.workspace.asRelativePath(uri)} to environment variables`;
+      for (const e of planned.edits) edit.replace(uri, toRange(e), e.newText, { needsConfirmation: preview, label });
+    }
+  } catch (error) {
+    for (const a of applied.reverse()) await a.undo().catch(() => undefined);
+    void vscode.window.showErrorMessage(`Rotation Ready: nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+  for (const line of unfixed) log().warn(`not fixed: ${line}`);
+  if (count === 0) {
+    void vscode.window.showInformationMessage(`Rotation Ready: nothing to fix${unfixed.length ? ` automatically (${unfixed.length} finding(s) need a manual change: see the log)` : ''}.`);
+    return 0;
+  }
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
+  if (!ok) {
+    for (const a of applied.reverse()) await a.undo().catch(() => undefined);
+    return 0;
+  }
+  void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${store.label}.`);
+  return count;
+}
+
+/** Files with hardcoded-secret findings in the Problems panel (run a workspace scan first to see them all). */
+export function filesWithSecrets(): vscode.Uri[] {
+  return vscode.languages
+    .getDiagnostics()
+    .filter(([uri, diagnostics]) => uri.scheme === 'file' && diagnostics.some((d) => d.source === 'Rotation Ready' && d.code !== undefined && (typeof d.code === 'object' ? d.code.value : d.code) !== 'single-key-call' && d.severity !== vscode.DiagnosticSeverity.Information))
+    .map(([uri]) => uri);
+}
+
+export function registerFixCommands(deps: FixDependencies): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('rotationReady.moveSecretToEnv', (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
+    vscode.commands.registerCommand('rotationReady.addKeyFallback', (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
+    vscode.commands.registerCommand('rotationReady.fixAllInFile', (uri?: string | vscode.Uri) => {
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? vscode.window.activeTextEditor?.document.uri);
+      return target ? fixAll(deps, [target], false) : 0;
+    }),
+    vscode.commands.registerCommand('rotationReady.fixAllInWorkspace', async (options?: { preview?: boolean }) => {
+      const files = filesWithSecrets();
+      if (files.length === 0) {
+        void vscode.window.showInformationMessage('Rotation Ready: no hardcoded secrets in the Problems panel. Run "Scan Workspace for Hardcoded Secrets" first to find them all.');
+        return 0;
+      }
+      return fixAll(deps, files, options?.preview !== false);
+    }),
+  ];
+}

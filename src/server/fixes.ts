@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { IGNORE_DIRECTIVE } from '../core/baseline/index';
+import { parseDotenv } from '../core/fix/dotenv';
+import { envFixApplies, planEnvFix } from '../core/fix/envFix';
+import { dotenvNames, planFileEnv, projectInfo } from '../core/fix/filePlan';
+import { minimalEdits } from '../core/fix/minimalEdits';
+import { NewFile, UnsupportedFixError } from '../core/fix/types';
+import { planWrapperFix } from '../core/fix/wrapperFix';
+import type { Finding } from '../core/findings';
+import { languageOfPath } from '../core/analyze/index';
+import { DIAGNOSTIC_SOURCE, PlanFileFixesParams, PlanFixParams, PlannedFileFixes, PlanFixResult } from '../shared/protocol';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.rotationReady`;
+
+/** Comment syntax for an ignore directive, by the analyzer's language; JSON has none. */
+function commentPrefix(path: string): string | undefined {
+  switch (languageOfPath(path)) {
+    case 'typescript':
+    case 'javascript':
+    case 'jsonc':
+      return '//';
+    case 'json':
+      return undefined;
+    case 'ini':
+      return ';';
+    default:
+      return '#';
+  }
+}
+
+/** Names already holding values in the project: a new variable must not reuse them. */
+function takenNames(root: string | undefined): string[] {
+  if (!root) return [];
+  const names = new Set(dotenvNames(root).keys());
+  const example = join(root, '.env.example');
+  if (existsSync(example)) for (const name of parseDotenv(readFileSync(example, 'utf8')).keys()) names.add(name);
+  return [...names];
+}
+
+export interface FixContext {
+  root: string | undefined;
+  salt: () => string;
+  path: (document: TextDocument) => string;
+  findings: (uri: string) => readonly Finding[];
+  document: (uri: string) => TextDocument | undefined;
+}
+
+/**
+ * Code actions on our diagnostics: "Move secret to environment variable" (preferred quick-fix),
+ * "Add primary/fallback key rotation" (a refactoring, previewed), "Ignore on this line", and a
+ * fix-all source action. Fixes that move a secret need I/O and a name from the user, so they are
+ * commands the extension runs; the ignore comment is a plain edit.
+ */
+export function codeActions(params: CodeActionParams, ctx: FixContext): CodeAction[] {
+  const document = ctx.document(params.textDocument.uri);
+  if (!document) return [];
+  const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+  const path = ctx.path(document);
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  for (const diagnostic of ours) {
+    const fingerprint = (diagnostic.data as { fingerprint?: string } | undefined)?.fingerprint;
+    if (!fingerprint) continue;
+    const args = [{ uri: document.uri, fingerprint }];
+    if (diagnostic.code === 'single-key-call') {
+      if (wants(CodeActionKind.RefactorRewrite)) {
+        actions.push({ title: 'Add primary/fallback key rotation…', kind: CodeActionKind.RefactorRewrite, diagnostics: [diagnostic], command: { title: 'Add primary/fallback key rotation', command: 'rotationReady.addKeyFallback', arguments: args } });
+      }
+    } else if (envFixApplies(path) && wants(CodeActionKind.QuickFix)) {
+      actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });
+    }
+    const ignore = ignoreAction(document, path, diagnostic);
+    if (ignore && wants(CodeActionKind.QuickFix)) actions.push(ignore);
+  }
+  if (wants(FIX_ALL_KIND) && envFixApplies(path) && ctx.findings(document.uri).some((f) => f.kind === 'hardcoded-secret' && f.severity !== 'info')) {
+    actions.push({ title: 'Move every hardcoded secret in this file to environment variables', kind: FIX_ALL_KIND, command: { title: 'Fix all', command: 'rotationReady.fixAllInFile', arguments: [document.uri] } });
+  }
+  return actions;
+}
+
+function ignoreAction(document: TextDocument, path: string, diagnostic: Diagnostic): CodeAction | undefined {
+  const prefix = commentPrefix(path);
+  if (!prefix) return undefined;
+  const line = diagnostic.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: Number.MAX_SAFE_INTEGER } });
+  const indent = /^\s*/.exec(lineText)?.[0] ?? '';
+  return {
+    title: `Ignore ${diagnostic.code} on this line`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { changes: { [document.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${prefix} ${IGNORE_DIRECTIVE} ${diagnostic.code}\n` }] } },
+  };
+}
+
+/** Plans one fix on the open document (pure: no I/O beyond reading the project's .env names). */
+export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
+  const document = ctx.document(params.uri);
+  if (!document) return { error: 'The document is not open any more.' };
+  const finding = ctx.findings(params.uri).find((f) => f.fingerprint === params.fingerprint);
+  if (!finding) return { error: 'That finding is gone: the document changed since it was reported. Try again on the new squiggle.' };
+  const path = ctx.path(document);
+  const text = document.getText();
+  const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
+  const taken = takenNames(ctx.root);
+  try {
+    if (params.fix === 'wrapper') {
+      const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
+      return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, takenNames: taken } };
+    }
+    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
+    return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
+  } catch (error) {
+    if (error instanceof UnsupportedFixError) return { error: error.message };
+    throw error;
+  }
+}
+
+/** Plans every env fix in one file (open document or file on disk), composed into one set of edits. */
+export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): PlannedFileFixes {
+  const document = ctx.document(params.uri);
+  const text = document ? document.getText() : readFileSync(fileURLToPath(params.uri), 'utf8');
+  const path = document ? ctx.path(document) : ctx.path({ uri: params.uri, languageId: '' } as TextDocument);
+  const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
+  const plan = planFileEnv(path, text, undefined, ctx.salt(), project, ctx.root ? dotenvNames(ctx.root) : new Map());
+  return {
+    uri: params.uri,
+    version: document ? document.version : null,
+    steps: plan.steps.map((s) => ({ newText: s.plan.newText, secrets: [...s.plan.secrets], helperFile: s.plan.helperFile })),
+    edits: minimalEdits(text, plan.final),
+    unfixed: plan.unfixed,
+  };
+}

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { KeytarKeychain } from '../../src/core/keychain/keytar';
+import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
+import { activeExtension, ourDiagnostics, waitFor, workspaceUri } from './helpers';
+
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+const read = (relative: string) => {
+  try {
+    return readFileSync(join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, relative), 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** Code actions can be refused with "Canceled" while the built-in TypeScript server starts: retry, bounded. */
+async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function openWithFinding(relative: string, rule: string): Promise<{ document: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
+  const uri = workspaceUri(relative);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const diagnostics = await waitFor(() => ourDiagnostics(uri), (d) => d.some((x) => codeOf(x) === rule), `a ${rule} diagnostic in ${relative}`);
+  return { document, diagnostic: diagnostics.find((x) => codeOf(x) === rule)! };
+}
+
+describe('quick-fixes in the editor', function () {
+  this.timeout(120_000);
+  before(() => activeExtension());
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('offers "Move secret to environment variable" as the preferred fix, and an ignore comment', async () => {
+    const { document, diagnostic } = await openWithFinding('src/config.ts', 'stripe-secret-key');
+    const actions = await actionsAt(document.uri, diagnostic.range);
+    const move = actions.find((a) => a.title.startsWith('Move secret to environment variable'));
+    assert.ok(move, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(move.isPreferred, true);
+    assert.ok(actions.some((a) => a.title === 'Ignore stripe-secret-key on this line'));
+  });
+
+  it('moves the secret to .env (git-ignored, read back) before rewriting, and undo restores the file', async () => {
+    const { document, diagnostic } = await openWithFinding('src/config.ts', 'stripe-secret-key');
+    const original = document.getText();
+    const value = document.getText(diagnostic.range);
+    const move = (await actionsAt(document.uri, diagnostic.range)).find((a) => a.command?.command === 'rotationReady.moveSecretToEnv')!;
+    const ok = await vscode.commands.executeCommand<boolean>(move.command!.command, ...move.command!.arguments!, 'STRIPE_LIVE_SECRET_KEY');
+    assert.equal(ok, true);
+    assert.equal(document.getText().includes(value), false, 'the literal left the file');
+    assert.match(document.getText(), /requireEnv\("STRIPE_LIVE_SECRET_KEY"\)|requireEnv\('STRIPE_LIVE_SECRET_KEY'\)/);
+    assert.match(read('.env'), new RegExp(`^STRIPE_LIVE_SECRET_KEY=${value}$`, 'm'));
+    assert.match(read('.gitignore'), /^\.env$/m);
+    assert.match(read('.env.example'), /^STRIPE_LIVE_SECRET_KEY=$/m);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText(), (t) => t === original, 'undo to restore the file');
+  });
+
+  it('stores the secret in the OS keychain when rotationReady.fix.secretDestination is "keychain"', async () => {
+    const settings = vscode.workspace.getConfiguration('rotationReady');
+    await settings.update('fix.secretDestination', 'keychain', vscode.ConfigurationTarget.Workspace);
+    try {
+      const { document, diagnostic } = await openWithFinding('src/config.ts', 'aws-access-key-id');
+      const value = document.getText(diagnostic.range);
+      const move = (await actionsAt(document.uri, diagnostic.range)).find((a) => a.command?.command === 'rotationReady.moveSecretToEnv')!;
+      assert.equal(await vscode.commands.executeCommand<boolean>(move.command!.command, ...move.command!.arguments!, 'AWS_ACCESS_KEY_ID'), true);
+      const stored = await new KeytarKeychain().get({ workspaceId: workspaceIdFor(vscode.workspace.workspaceFolders![0]!.uri.fsPath), service: 'aws-access-key-id', environment: 'dev', slot: 'primary' });
+      assert.equal(stored, value);
+      assert.equal(read('.env').includes(value), false, 'not written to .env');
+      await vscode.commands.executeCommand('undo');
+    } finally {
+      await settings.update('fix.secretDestination', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('rewrites a single-key fetch through the primary/fallback helper', async () => {
+    const { document, diagnostic } = await openWithFinding('src/clients/billing.ts', 'single-key-call');
+    const actions = await actionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.RefactorRewrite.value);
+    const wrap = actions.find((a) => a.command?.command === 'rotationReady.addKeyFallback');
+    assert.ok(wrap, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await vscode.commands.executeCommand<boolean>(wrap.command!.command, ...wrap.command!.arguments!, undefined, { preview: false }), true);
+    assert.match(document.getText(), /withKeyFallback/);
+    const helper = await vscode.workspace.findFiles('**/keyFallback.ts', '**/node_modules/**');
+    assert.equal(helper.length, 1, 'the helper module was created once');
+    await vscode.commands.executeCommand('undo');
+  });
+
+  it('fixes every secret of a file at once, secured first', async () => {
+    const { document } = await openWithFinding('src/config.ts', 'stripe-secret-key');
+    const values = ourDiagnostics(document.uri).filter((d) => d.severity !== vscode.DiagnosticSeverity.Information).map((d) => document.getText(d.range));
+    assert.ok(values.length >= 3);
+    const fixed = await vscode.commands.executeCommand<number>('rotationReady.fixAllInFile', document.uri.toString());
+    assert.ok(fixed >= 3, `fixed ${fixed}`);
+    for (const value of values) {
+      assert.equal(document.getText().includes(value), false, 'a secret is still in the file');
+      assert.ok(read('.env').includes(value), 'a secret did not reach .env');
+    }
+    await vscode.commands.executeCommand('undo');
+  });
+});
