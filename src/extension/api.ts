@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ApprovalStore } from '../core/probe/index';
 import type { KeysApi } from './keys/index';
 import type { KeysTreeProvider } from './keysView';
+import type { MonitorApi } from './monitor/index';
 import type { WorkspaceConfig } from './workspaceConfig';
 
 /**
@@ -20,4 +21,6 @@ export interface RotationReadyApi {
   reportHtml: () => string | undefined;
   /** Where this extension's log files are written. */
   logDirectory: vscode.Uri;
+  /** The health monitor: running state, health, status bar text (never a value). */
+  monitor: MonitorApi;
 }

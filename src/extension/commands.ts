@@ -4,21 +4,29 @@ import { DryRunArgs, runDryRunCommand } from './dryRun/command';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
 import { log } from './log';
+import type { DryRunHooks } from './monitor/index';
 import { createBaseline, scanWorkspace } from './scan';
 import { workspaceSalt } from './salt';
 import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
 
-export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig, client: () => LanguageClient | undefined): void {
+export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig, client: () => LanguageClient | undefined, dryRunHooks?: DryRunHooks): void {
   const dryRunDependencies = {
     config,
-    keySource: async () => dryRunKeySource(config.value?.services ?? []),
+    keySource: async () => {
+      const source = dryRunKeySource(config.value?.services ?? []);
+      return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
+    },
     salt: () => workspaceSalt(context),
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.exportReport', exportReport),
     vscode.commands.registerCommand('rotationReady.scanWorkspace', () => scanWorkspace(client())),
     vscode.commands.registerCommand('rotationReady.createBaseline', (confirm?: boolean) => createBaseline(client(), confirm !== false)),
-    vscode.commands.registerCommand('rotationReady.runDryRun', (args?: DryRunArgs) => runDryRunCommand(context, dryRunDependencies, isDryRunArgs(args) ? args : {})),
+    vscode.commands.registerCommand('rotationReady.runDryRun', async (args?: DryRunArgs) => {
+      const report = await runDryRunCommand(context, dryRunDependencies, isDryRunArgs(args) ? args : {});
+      if (report) dryRunHooks?.onReport(report);
+      return report;
+    }),
     vscode.commands.registerCommand('rotationReady.showOutput', () => log().show(true)),
     vscode.commands.registerCommand('rotationReady.openConfig', openConfig),
     vscode.commands.registerCommand('rotationReady.refreshServices', () => config.reload()),

@@ -7,6 +7,7 @@ import { ReportPanel } from './dryRun/reportPanel';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
+import { activateMonitor } from './monitor/index';
 import { workspaceSalt } from './salt';
 import { WorkspaceConfig } from './workspaceConfig';
 
@@ -16,9 +17,10 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<RotationReadyApi> {
   context.subscriptions.push(log());
   const config = new WorkspaceConfig();
-  const { tree: keysTree, api: keys } = activateKeys(context, config);
+  const { tree: keysTree, api: keys, keys: keyStore } = activateKeys(context, config);
   context.subscriptions.push(config);
-  registerCommands(context, config, () => client);
+  const monitor = activateMonitor(context, config, { keysTree, keychain: () => keyStore.keychain.port });
+  registerCommands(context, config, () => client, monitor.dryRunHooks);
   void config.reload();
   const folder = vscode.workspace.workspaceFolders?.[0];
   try {
@@ -35,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     });
   }
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
-  return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri };
+  return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri, monitor: monitor.api };
 }
 
 export async function deactivate(): Promise<void> {

@@ -27,6 +27,8 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
   private readonly changed = new vscode.EventEmitter<KeysNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** Health from the monitor (src/extension/monitor), shown per environment; undefined while it is off. */
+  private healthOf: ((service: string, environment: string) => { level: string; summary: string } | undefined) | undefined;
 
   constructor(
     private readonly config: WorkspaceConfig,
@@ -34,6 +36,12 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
   ) {
     this.subscriptions = [config.onDidChange(() => this.changed.fire(undefined))];
     if (keys) this.subscriptions.push(keys.onDidChange(() => this.changed.fire(undefined)));
+  }
+
+  /** The health monitor's hook: health per service environment, or undefined when it stops. */
+  setHealth(healthOf: ((service: string, environment: string) => { level: string; summary: string } | undefined) | undefined): void {
+    this.healthOf = healthOf;
+    this.changed.fire(undefined);
   }
 
   getChildren(node?: KeysNode): KeysNode[] {
@@ -123,10 +131,13 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
     const count = (['primary', 'fallback'] as const).filter((s) => info.slots[s]).length;
     if (stage !== 'idle' && stage !== 'old-key-removed') item.description = `rotating · ${stageProgress(stage)}`;
     else if (vars) item.description = `${count === 0 ? 'no keys' : count === 1 ? '1 key' : '2 keys'} · ${vars.primary} · ${vars.fallback}`;
+    const health = this.healthOf?.(service, environment);
+    if (health) item.description = [health.summary, item.description].filter(Boolean).join(' · ');
     const lines = [`Environment **${environment}** of **${service}**`, ''];
     if (config) lines.push(`Probe: \`${probeUrlFor(config, environment)}\``, '');
     if (vars) lines.push(`Feeds \`${vars.primary}\`, \`${vars.fallback}\` and \`${vars.plain}\``);
     if (stage !== 'idle') lines.push('', `Rotation: ${stage === 'old-key-removed' ? 'complete' : stageProgress(stage)} (stage \`${stage}\`)`);
+    if (health) lines.push('', `Health monitor: ${health.level}, ${health.summary}`);
     item.tooltip = new vscode.MarkdownString(lines.join('\n'));
     item.iconPath = new vscode.ThemeIcon('server-environment');
     const flags = ['environment', hasKeys ? 'hasKeys' : '', info.slots.fallback ? 'hasFallback' : '', stage !== 'idle' && stage !== 'old-key-removed' ? 'rotating' : ''];

@@ -5,3 +5,4 @@ import './diagnostics.test';
 import './dryRun.test';
 import './scan.test';
 import './keys.sidebar.test';
+import './monitor.test';

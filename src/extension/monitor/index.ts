@@ -1,0 +1,205 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { DEFAULT_SETTINGS } from '../../core/config/index';
+import type { ServiceConfig } from '../../core/config/index';
+import type { KeychainPort } from '../../core/keychain/port';
+import { HealthMonitor, historyReport, monitoredServices, ProbeHistory } from '../../core/monitor/index';
+import type { MonitorRunEvent, TargetHealth } from '../../core/monitor/index';
+import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { chainKeySources, envKeySource, keychainKeySource } from '../../core/probe/index';
+import type { DryRunReport, HostApprovals, KeySource } from '../../core/probe/index';
+import { approvalStore } from '../dryRun/approvals';
+import { ReportPanel } from '../dryRun/reportPanel';
+import type { KeysTreeProvider } from '../keysView';
+import { log } from '../log';
+import { workspaceSalt } from '../salt';
+import type { WorkspaceConfig } from '../workspaceConfig';
+import { ExtensionAlerts } from './alerts';
+import { SessionSecrets } from './sessionSecrets';
+import { HealthStatusBar, SHOW_HEALTH_COMMAND } from './statusBar';
+
+export const MONITOR_SETTING = 'rotationReady.monitor.enabled';
+
+/** The dry-run's key sources: this workspace's entries in the Keys sidebar's keychain, then the environment. */
+function monitorKeySource(keychain: KeychainPort, services: readonly ServiceConfig[]): KeySource {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  const sources = folder ? [keychainKeySource(keychain, workspaceIdFor(folder.uri.fsPath))] : [];
+  return chainKeySources(...sources, envKeySource(process.env, services));
+}
+
+/** What the integration tests see of the health monitor (RotationReadyApi.monitor). Never a value. */
+export interface MonitorApi {
+  readonly running: boolean;
+  health(): TargetHealth[];
+  healthOf(service: string, environment: string): TargetHealth | undefined;
+  statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** The probe history file (in the extension's storage, outside the workspace). */
+  readonly historyFile: string | undefined;
+  /** Runs every monitored service now (the schedule goes on). */
+  runNow(): Promise<void>;
+  /** How many key values the redaction guard knows this session (never the values). */
+  guardedKeyCount(): number;
+}
+
+/** Hooks the dry-run command uses: its key source records values for the guard; its report raises alerts. */
+export interface DryRunHooks {
+  wrapKeys(source: KeySource): KeySource;
+  onReport(report: DryRunReport): void;
+}
+
+/**
+ * Wires the health monitor: starts it when the `rotationReady.monitor.enabled` setting is on (or the
+ * Start command says so) and the workspace is trusted, follows `.rotation-ready.json`, shows health in
+ * the status bar and the Keys sidebar, and sends the monitor's and the dry-run's alerts.
+ */
+export function activateMonitor(
+  context: vscode.ExtensionContext,
+  config: WorkspaceConfig,
+  deps: { keysTree?: KeysTreeProvider; keychain: () => KeychainPort },
+): { api: MonitorApi; dryRunHooks: DryRunHooks } {
+  const { keysTree } = deps;
+  const secrets = new SessionSecrets();
+  const alerts = new ExtensionAlerts(config, secrets);
+  const statusBar = new HealthStatusBar();
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const historyFile = join(storage.fsPath, 'monitor-history.json');
+  const history = new ProbeHistory(historyFile, (config.value?.settings ?? DEFAULT_SETTINGS).monitor.history);
+  const loading = history.load().then((result) => {
+    if (result.error) log().warn(`Health monitor: ${result.error}`);
+  });
+  // Approvals are read fresh for every probe: one approved in a dry-run counts at the monitor's next run.
+  let store: ReturnType<typeof approvalStore> | undefined;
+  const approvals: HostApprovals = {
+    isApproved: (service, host) => {
+      store ??= approvalStore(context);
+      store.reload();
+      return store.isApproved(service, host);
+    },
+  };
+  const services = (): ServiceConfig[] => config.value?.services ?? [];
+  let monitor: HealthMonitor | undefined;
+  /** The Start/Stop commands override the setting for this session. */
+  let override: boolean | undefined;
+
+  const refresh = () => {
+    const health = monitor?.health() ?? [];
+    if (monitor?.running) statusBar.show(health);
+    else statusBar.hide();
+    keysTree?.setHealth?.(monitor?.running ? (service, environment) => monitor?.healthOf(service, environment) : undefined);
+  };
+
+  const onRun = (event: MonitorRunEvent) => {
+    for (const h of event.health) if (h.level !== 'healthy') log().info(`Health monitor: ${h.service} (${h.environment}): ${h.level}: ${h.summary}`);
+    for (const s of event.signals) log().warn(`Health monitor: ${s.service} (${s.environment}): signal ${s.kind}: ${s.detail}`);
+    refresh();
+  };
+
+  const wanted = () => vscode.workspace.isTrusted && (override ?? vscode.workspace.getConfiguration().get<boolean>(MONITOR_SETTING, false));
+
+  let starting: Promise<void> | undefined;
+  const start = (): Promise<void> => (starting ??= startOnce().finally(() => (starting = undefined)));
+  const startOnce = async (): Promise<void> => {
+    if (monitor?.running) return;
+    await loading;
+    const salt = await workspaceSalt(context);
+    const settings = config.value?.settings ?? DEFAULT_SETTINGS;
+    history.setLimits(settings.monitor.history);
+    monitor = new HealthMonitor({
+      keys: secrets.record(monitorKeySource(deps.keychain(), services())),
+      approvals,
+      salt,
+      history,
+      services: services(),
+      settings,
+      dispatch: (alert) => alerts.dispatch(alert),
+      onRun,
+      onError: (service, error) => log().error(`Health monitor: ${service}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+    monitor.start();
+    const watched = monitoredServices(services());
+    log().info(`Health monitor started: ${watched.length ? watched.map((s) => s.name).join(', ') : 'no service to watch'}`);
+    refresh();
+  };
+
+  const stop = async (): Promise<void> => {
+    const m = monitor;
+    if (!m?.running) return;
+    await m.stop();
+    log().info('Health monitor stopped');
+    refresh();
+  };
+
+  const apply = async () => {
+    if (wanted()) await start();
+    else await stop();
+  };
+
+  context.subscriptions.push(
+    alerts,
+    statusBar,
+    { dispose: () => void monitor?.stop() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(MONITOR_SETTING)) {
+        override = undefined;
+        void apply();
+      }
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void apply()),
+    config.onDidChange(() => {
+      if (!monitor?.running) return;
+      const settings = config.value?.settings ?? DEFAULT_SETTINGS;
+      void monitor.update({ services: services(), settings, keys: secrets.record(monitorKeySource(deps.keychain(), services())) }).then(refresh);
+    }),
+    vscode.commands.registerCommand('rotationReady.startHealthMonitor', async () => {
+      if (!vscode.workspace.isTrusted) {
+        const choice = await vscode.window.showWarningMessage(
+          'Rotation Ready: the health monitor is disabled in a restricted workspace, because its configuration decides where keys are sent. Trust the workspace to start it.',
+          'Manage Workspace Trust',
+        );
+        if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+        return false;
+      }
+      override = true;
+      await start();
+      if (monitoredServices(services()).length === 0) {
+        void vscode.window.showInformationMessage('Rotation Ready: the health monitor is on, but no service in .rotation-ready.json is monitored.');
+      }
+      return true;
+    }),
+    vscode.commands.registerCommand('rotationReady.stopHealthMonitor', async () => {
+      override = false;
+      await stop();
+      return true;
+    }),
+    vscode.commands.registerCommand(SHOW_HEALTH_COMMAND, async () => {
+      const probed = history.list().some((s) => s.entries.length > 0);
+      if (!probed) return vscode.commands.executeCommand('rotationReady.runDryRun');
+      ReportPanel.show(historyReport(history, monitor ? monitoredServices(services()) : services()));
+      return undefined;
+    }),
+  );
+  // Off by default: this starts only when the setting is on and the workspace trusted. A config that
+  // loads later reaches the monitor through config.onDidChange.
+  void apply();
+
+  const api: MonitorApi = {
+    get running() {
+      return monitor?.running ?? false;
+    },
+    health: () => (monitor?.running ? monitor.health() : []),
+    healthOf: (service, environment) => (monitor?.running ? monitor.healthOf(service, environment) : undefined),
+    statusBar: () => statusBar.snapshot(),
+    historyFile,
+    runNow: async () => {
+      await monitor?.runNow();
+      refresh();
+    },
+    guardedKeyCount: () => secrets.size,
+  };
+  const dryRunHooks: DryRunHooks = {
+    wrapKeys: (source) => secrets.record(source),
+    onReport: (report) =>
+      void alerts.dispatchReport(report).catch((error: unknown) => log().error(`Alerts: ${error instanceof Error ? error.message : String(error)}`)),
+  };
+  return { api, dryRunHooks };
+}
