@@ -5,3 +5,4 @@ export { alertText, auditLogSink, callbackSink, createSinks, slackSink, webhookS
 export type { SinkContext } from './sinks';
 export { containsSecret } from './guard';
 export { alertsFromReport } from './from-report';
+export * from './channels/index';

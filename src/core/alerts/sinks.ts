@@ -2,34 +2,17 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { SinkConfig } from '../config/types';
 import { checkTransport } from '../probe/approval';
+import { channelSink } from './channels/create';
+import type { ChannelSecrets } from './channels/secrets';
+import { routeBySeverity } from './channels/severity';
+import { postJson } from './post-json';
 import { Alert, AlertSink, SinkError } from './types';
+
+export { postJson };
 
 /** The one-line human text shared by Slack and notifications. */
 export function alertText(alert: Alert): string {
   return `Rotation Ready: ${alert.service} (${alert.environment}): ${alert.error} — key ${alert.fingerprint} at ${alert.timestamp}`;
-}
-
-/** POSTs JSON; any non-2xx is an error (5xx and 429 retryable). Redirects are not followed. */
-export async function postJson(name: string, url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<void> {
-  const transport = checkTransport(url);
-  if (!transport.ok) throw new SinkError(`${name}: ${transport.reason}`, false);
-  const timeout = AbortSignal.timeout(10_000);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'rotation-ready-alerts', ...headers },
-      body,
-      redirect: 'manual',
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    // The URL is left out on purpose: a Slack webhook URL is itself a secret.
-    throw new SinkError(`${name}: ${timeout.aborted ? 'timed out' : 'network error'}`, true);
-  }
-  await res.body?.cancel().catch(() => undefined);
-  if (res.status < 200 || res.status >= 300) throw new SinkError(`${name}: HTTP ${res.status}`, res.status >= 500 || res.status === 429 || res.status === 408);
 }
 
 /** Slack incoming webhook: `{ "text": … }` (https://api.slack.com/messaging/webhooks). */
@@ -84,6 +67,8 @@ export interface SinkContext {
   env: NodeJS.ProcessEnv;
   /** For `notification` sinks; without it they are skipped. */
   notify?: (text: string, alert: Alert) => void | Promise<void>;
+  /** Channel credentials by keychain entry name (pagerduty, email, datadog); see channels/secrets.ts. */
+  secrets?: ChannelSecrets;
 }
 
 /** Builds sinks from config. Problems come back as value-free messages (never a webhook URL). */
@@ -91,7 +76,16 @@ export function createSinks(configs: readonly SinkConfig[], ctx: SinkContext): {
   const sinks: AlertSink[] = [];
   const errors: string[] = [];
   for (const c of configs) {
+    const count = sinks.length;
     switch (c.type) {
+      case 'pagerduty':
+      case 'email':
+      case 'datadog': {
+        const built = channelSink(c, ctx.secrets);
+        if (typeof built === 'string') errors.push(built);
+        else sinks.push(built);
+        break;
+      }
       case 'slack':
       case 'webhook': {
         const url = c.url ?? (c.urlEnv ? ctx.env[c.urlEnv] : undefined);
@@ -114,6 +108,9 @@ export function createSinks(configs: readonly SinkConfig[], ctx: SinkContext): {
         if (ctx.notify) sinks.push(callbackSink('notification', ctx.notify));
         break;
     }
+    // Per-channel routing (issue 7): PagerDuty pages only for critical unless configured otherwise.
+    const min = c.minSeverity ?? (c.type === 'pagerduty' ? 'critical' : 'info');
+    if (sinks.length > count) sinks[count] = routeBySeverity(sinks[count]!, min);
   }
   return { sinks, errors };
 }

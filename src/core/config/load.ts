@@ -12,14 +12,16 @@ import {
   ProbeConfig,
   ServiceConfig,
   ServiceMonitorConfig,
+  MetricsSettings,
   Settings,
   SinkConfig,
+  SinkSeverity,
   deriveEnvVarNames,
 } from './types';
 
 /** Property names the loader understands; test/unit/config checks that the JSON Schema lists the same ones. */
 export const KNOWN_PROPERTIES = {
-  root: ['version', 'services', 'dryRun', 'alerts', 'monitor'],
+  root: ['version', 'services', 'dryRun', 'alerts', 'monitor', 'metrics'],
   service: ['name', 'environments', 'envVars', 'probe', 'alerts', 'monitor'],
   environment: ['name', 'url', 'envVars'],
   envVars: ['primary', 'fallback', 'plain'],
@@ -28,7 +30,10 @@ export const KNOWN_PROPERTIES = {
   dryRun: ['concurrency', 'retryBudget', 'maxRetryAfterMs'],
   alerts: ['sinks', 'dedupWindowMs', 'maxPerServicePerWindow'],
   serviceAlerts: ['sinks'],
-  sink: ['type', 'url', 'urlEnv', 'headers', 'path'],
+  sink: ['type', 'url', 'urlEnv', 'headers', 'path', 'minSeverity', 'routingKeySecret', 'host', 'port', 'security', 'username', 'passwordSecret', 'from', 'to', 'apiKeySecret', 'tags'],
+  metrics: ['prometheus', 'datadog'],
+  prometheus: ['port', 'host'],
+  datadogMetrics: ['apiKeySecret', 'url', 'intervalSeconds', 'tags'],
   monitor: ['intervalSeconds', 'jitter', 'history', 'signals'],
   serviceMonitor: ['enabled', 'intervalSeconds'],
   history: ['maxEntriesPerKey', 'maxAgeHours'],
@@ -80,6 +85,7 @@ export function loadConfig(text: string, file: string): LoadedConfig {
   }
 
   readMonitorSettings(r, r.prop(root, 'monitor'), settings);
+  readMetricsSettings(r, r.prop(root, 'metrics'), settings);
 
   const list = r.prop(root, 'services');
   if (!list) r.errorAt(root.node.offset, 'services', "missing 'services': list the APIs you call with a key");
@@ -335,11 +341,15 @@ function readSinks(r: JsoncReader, at: Located | undefined): SinkConfig[] {
     r.checkKnown(s, KNOWN_PROPERTIES.sink);
     const typeAt = r.prop(s, 'type');
     if (!typeAt) {
-      r.error(s, "missing 'type' (slack, webhook, audit-log or notification)");
+      r.error(s, `missing 'type' (${SINK_TYPES.join(', ')})`);
       continue;
     }
-    const type = r.string(typeAt, { oneOf: ['slack', 'webhook', 'audit-log', 'notification'] });
-    if (type === 'slack' || type === 'webhook') {
+    const type = r.string(typeAt, { oneOf: SINK_TYPES });
+    const before = sinks.length;
+    if (type === 'pagerduty' || type === 'email' || type === 'datadog') {
+      const sink = readChannelSink(r, s, type);
+      if (sink) sinks.push(sink);
+    } else if (type === 'slack' || type === 'webhook') {
       const url = readUrl(r, r.prop(s, 'url'));
       const urlEnv = r.string(r.prop(s, 'urlEnv'), { pattern: ENV_VAR, patternHint: 'an environment variable name' });
       if (url === undefined && urlEnv === undefined) {
@@ -366,6 +376,92 @@ function readSinks(r: JsoncReader, at: Located | undefined): SinkConfig[] {
       const path = r.string(pathAt, { nonEmpty: true });
       if (path !== undefined) sinks.push({ type, path });
     } else if (type === 'notification') sinks.push({ type });
+    const minSeverity = r.string(r.prop(s, 'minSeverity'), { oneOf: SEVERITIES });
+    if (minSeverity !== undefined && sinks.length > before) sinks[sinks.length - 1]!.minSeverity = minSeverity as SinkSeverity;
   }
   return sinks;
+}
+
+const SINK_TYPES = ['slack', 'webhook', 'audit-log', 'notification', 'pagerduty', 'email', 'datadog'] as const;
+const SEVERITIES = ['info', 'warning', 'critical'] as const;
+/** A keychain entry name (one segment of the keychain account, see src/core/alerts/channels/secrets.ts). */
+const SECRET_NAME = { pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/, patternHint: 'the name of a keychain entry: letters, digits, dot, dash, underscore' };
+const MAILBOX = { pattern: /^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/, patternHint: 'an email address, e.g. alerts@example.com or "Rotation Ready <alerts@example.com>"' };
+
+/** A required keychain entry name; the credential itself never belongs in the file. */
+function readSecretName(r: JsoncReader, s: Located, prop: string, what: string): string | undefined {
+  const at = r.prop(s, prop);
+  if (!at) {
+    r.error(s, `missing '${prop}': the name of the keychain entry holding ${what} (never the value itself)`);
+    return undefined;
+  }
+  return r.string(at, SECRET_NAME);
+}
+
+function readTags(r: JsoncReader, at: Located | undefined): string[] | undefined {
+  if (!r.expectArray(at)) return undefined;
+  return r.items(at).map((t) => r.string(t, { pattern: /^[A-Za-z][\w\-:./]*$/, patternHint: 'a Datadog tag such as team:payments' })).filter((t): t is string => t !== undefined);
+}
+
+function readChannelSink(r: JsoncReader, s: Located, type: 'pagerduty' | 'email' | 'datadog'): SinkConfig | undefined {
+  const errors = r.errorCount();
+  if (type === 'pagerduty') {
+    const routingKeySecret = readSecretName(r, s, 'routingKeySecret', 'the PagerDuty routing (integration) key');
+    const url = readUrl(r, r.prop(s, 'url'));
+    if (routingKeySecret === undefined || r.errorCount() !== errors) return undefined;
+    return { type, routingKeySecret, ...(url !== undefined ? { url } : {}) };
+  }
+  if (type === 'datadog') {
+    const apiKeySecret = readSecretName(r, s, 'apiKeySecret', 'the Datadog API key');
+    const url = readUrl(r, r.prop(s, 'url'));
+    const tags = readTags(r, r.prop(s, 'tags'));
+    if (apiKeySecret === undefined || r.errorCount() !== errors) return undefined;
+    return { type, apiKeySecret, ...(url !== undefined ? { url } : {}), ...(tags ? { tags } : {}) };
+  }
+  const required = (prop: string, hint: string) => {
+    const at = r.prop(s, prop);
+    if (!at) r.error(s, `an email sink needs '${prop}' (${hint})`);
+    return at;
+  };
+  const host = r.string(required('host', 'the SMTP server, e.g. smtp.example.com'), { pattern: /^[A-Za-z0-9.:\[\]-]+$/, patternHint: 'a host name or IP address' });
+  const security = (r.string(r.prop(s, 'security'), { oneOf: ['starttls', 'tls'] }) ?? 'starttls') as 'starttls' | 'tls';
+  const port = r.number(r.prop(s, 'port'), { integer: true, min: 1, max: 65535 }) ?? (security === 'tls' ? 465 : 587);
+  const username = r.string(required('username', 'the SMTP user name; the password comes from the keychain'), { nonEmpty: true });
+  const passwordSecret = readSecretName(r, s, 'passwordSecret', 'the SMTP password');
+  const from = r.string(required('from', 'the sender address'), MAILBOX);
+  const toAt = required('to', 'a list of recipient addresses');
+  let to: string[] | undefined;
+  if (toAt && r.expectArray(toAt)) {
+    to = r.items(toAt).map((t) => r.string(t, MAILBOX)).filter((t): t is string => t !== undefined);
+    if (r.items(toAt).length === 0) r.error(toAt, 'list at least one recipient');
+  }
+  if (r.errorCount() !== errors || host === undefined || username === undefined || passwordSecret === undefined || from === undefined || !to) return undefined;
+  return { type, host, port, security, username, passwordSecret, from, to };
+}
+
+function readMetricsSettings(r: JsoncReader, at: Located | undefined, settings: Settings): void {
+  if (!r.expectObject(at)) return;
+  r.checkKnown(at, KNOWN_PROPERTIES.metrics);
+  const metrics: MetricsSettings = {};
+  const promAt = r.prop(at, 'prometheus');
+  if (r.expectObject(promAt)) {
+    r.checkKnown(promAt, KNOWN_PROPERTIES.prometheus);
+    const portAt = r.prop(promAt, 'port');
+    if (!portAt) r.error(promAt, "missing 'port': the loopback port the /metrics endpoint listens on, e.g. 9464");
+    const port = r.number(portAt, { integer: true, min: 1, max: 65535 });
+    const hostAt = r.prop(promAt, 'host');
+    const host = r.string(hostAt, { oneOf: ['127.0.0.1', '::1', 'localhost'] }) ?? '127.0.0.1';
+    if (port !== undefined) metrics.prometheus = { port, host };
+  }
+  const ddAt = r.prop(at, 'datadog');
+  if (r.expectObject(ddAt)) {
+    r.checkKnown(ddAt, KNOWN_PROPERTIES.datadogMetrics);
+    const errors = r.errorCount();
+    const apiKeySecret = readSecretName(r, ddAt, 'apiKeySecret', 'the Datadog API key');
+    const url = readUrl(r, r.prop(ddAt, 'url'));
+    const intervalSeconds = r.number(r.prop(ddAt, 'intervalSeconds'), { min: 10, max: 3600 }) ?? 60;
+    const tags = readTags(r, r.prop(ddAt, 'tags'));
+    if (apiKeySecret !== undefined && r.errorCount() === errors) metrics.datadog = { apiKeySecret, intervalSeconds, ...(url !== undefined ? { url } : {}), ...(tags ? { tags } : {}) };
+  }
+  if (metrics.prometheus || metrics.datadog) settings.metrics = metrics;
 }

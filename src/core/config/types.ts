@@ -38,13 +38,26 @@ export interface EnvironmentConfig {
   envVars?: Partial<EnvVarNames>;
 }
 
-export type SinkConfig =
+/** An alert's routing level; a sink with `minSeverity` takes only alerts at least that severe. */
+export type SinkSeverity = 'info' | 'warning' | 'critical';
+
+export type SinkConfig = (
   | { type: 'slack'; url?: string; urlEnv?: string }
   | { type: 'webhook'; url?: string; urlEnv?: string; headers?: Record<string, string> }
   /** JSON lines appended to a file; relative paths are resolved against the config file's folder. */
   | { type: 'audit-log'; path: string }
   /** A VS Code notification (the CLI prints to stderr instead). */
-  | { type: 'notification' };
+  | { type: 'notification' }
+  /** PagerDuty Events API v2; the routing key is the keychain entry named `routingKeySecret` (docs/alerting.md). */
+  | { type: 'pagerduty'; routingKeySecret: string; url?: string }
+  /** SMTP over STARTTLS or implicit TLS; the password is the keychain entry named `passwordSecret`. */
+  | { type: 'email'; host: string; port: number; security: 'starttls' | 'tls'; username: string; passwordSecret: string; from: string; to: string[] }
+  /** Datadog Events API; the API key is the keychain entry named `apiKeySecret`. */
+  | { type: 'datadog'; apiKeySecret: string; url?: string; tags?: string[] }
+) & {
+  /** Per-channel routing: only alerts at least this severe (default: every alert; PagerDuty: critical). */
+  minSeverity?: SinkSeverity;
+};
 
 export interface ServiceConfig {
   name: string;
@@ -119,10 +132,20 @@ export interface MonitorSettings {
   signals: SignalThresholds;
 }
 
+/** `metrics`: opt-in exports of the monitor's probe results (docs/alerting.md). */
+export interface MetricsSettings {
+  /** A Prometheus/OpenMetrics scrape endpoint at `http://<host>:<port>/metrics`; loopback only. */
+  prometheus?: { port: number; host: string };
+  /** Pushes probe series to Datadog's intake every `intervalSeconds`; the API key is a keychain entry. */
+  datadog?: { apiKeySecret: string; url?: string; intervalSeconds: number; tags?: string[] };
+}
+
 export interface Settings {
   dryRun: DryRunSettings;
   alerts: AlertSettings;
   monitor: MonitorSettings;
+  /** Absent unless `.rotation-ready.json` opts in. */
+  metrics?: MetricsSettings;
 }
 
 export const DEFAULT_PROBE = { method: 'GET', timeoutMs: 5000, rounds: 3, intervalMs: 1000 } as const;

@@ -1,6 +1,6 @@
 import { datadogEndpoint } from '../alerts/channels/datadog';
 import type { ChannelSecrets } from '../alerts/channels/secrets';
-import { postJson } from '../alerts/sinks';
+import { postJson } from '../alerts/post-json';
 import { SinkError } from '../alerts/types';
 import { OUTCOME_LABEL, ProbeObservation } from './types';
 

@@ -1,4 +1,4 @@
-import { postJson } from '../sinks';
+import { postJson } from '../post-json';
 import { Alert, AlertSink, SinkError } from '../types';
 import { pagerDutyDedupKey } from './pagerduty';
 import { alertMessage } from './message';

@@ -10,3 +10,4 @@ export type { EmailSinkOptions } from './email';
 export { DATADOG_API_URL, datadogEndpoint, datadogEvent, datadogSink, datadogTags } from './datadog';
 export type { DatadogSinkOptions } from './datadog';
 export { IncidentTracker, resolutionsFromReport } from './resolution';
+export { channelSink } from './create';

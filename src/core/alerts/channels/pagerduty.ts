@@ -1,4 +1,4 @@
-import { postJson } from '../sinks';
+import { postJson } from '../post-json';
 import { Alert, AlertSink, Severity, SinkError } from '../types';
 import { alertMessage } from './message';
 import type { ChannelSecrets } from './secrets';
