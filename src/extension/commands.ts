@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { KeychainPort } from '../core/keychain/port';
 import { DryRunArgs, runDryRunCommand } from './dryRun/command';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
@@ -9,11 +10,17 @@ import { createBaseline, scanWorkspace } from './scan';
 import { workspaceSalt } from './salt';
 import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
 
-export function registerCommands(context: vscode.ExtensionContext, config: WorkspaceConfig, client: () => LanguageClient | undefined, dryRunHooks?: DryRunHooks): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  config: WorkspaceConfig,
+  client: () => LanguageClient | undefined,
+  keychain: () => KeychainPort,
+  dryRunHooks?: DryRunHooks,
+): void {
   const dryRunDependencies = {
     config,
     keySource: async () => {
-      const source = dryRunKeySource(config.value?.services ?? []);
+      const source = dryRunKeySource(keychain(), config.value?.services ?? []);
       return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
     },
     salt: () => workspaceSalt(context),

@@ -4,6 +4,8 @@ import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
 import { approvalStore } from './dryRun/approvals';
 import { ReportPanel } from './dryRun/reportPanel';
+import { registerFixCommands } from './fixes';
+import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
@@ -20,7 +22,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const { tree: keysTree, api: keys, keys: keyStore } = activateKeys(context, config);
   context.subscriptions.push(config);
   const monitor = activateMonitor(context, config, { keysTree, keychain: () => keyStore.keychain.port });
-  registerCommands(context, config, () => client, monitor.dryRunHooks);
+  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
+  context.subscriptions.push(
+    ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
+  );
+  context.subscriptions.push(
+    ...registerTools({
+      extensionUri: context.extensionUri,
+      scan: () => vscode.commands.executeCommand('rotationReady.scanWorkspace'),
+      dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', args),
+      rotationStatus: () => rotationStatuses(keyStore, config),
+    }),
+  );
   void config.reload();
   const folder = vscode.workspace.workspaceFolders?.[0];
   try {

@@ -5,4 +5,6 @@ import './diagnostics.test';
 import './dryRun.test';
 import './scan.test';
 import './keys.sidebar.test';
+import './fixes.test';
 import './monitor.test';
+import './tools.test';
