@@ -28,7 +28,7 @@ const plainSafe = (s: string) => PLAIN.test(s) && !/^[-?:,@%]/.test(s) && !s.inc
 /** Safe inside shell double quotes and Dockerfile (no expansion). */
 const dqShellSafe = (s: string) => !/[$`"\\!\n]/.test(s);
 
-function nameFor(v: Value, style: 'camel' | 'snake' | 'screaming', r: Rng): string {
+function nameFor(v: Value, style: 'camel' | 'snake' | 'screaming', _r?: Rng): string {
   if (v.rawName && (!v.name || v.kind === 'provider')) return v.rawName;
   const base = v.name;
   if (style === 'camel') return camel(base);
@@ -40,7 +40,7 @@ function nameFor(v: Value, style: 'camel' | 'snake' | 'screaming', r: Rng): stri
  * Places that bind a value to a secret-like name of their own (a Bearer header, `setApiKey(…)`): negatives go there
  * only when real code would put them there (placeholders, env references, fixtures, publishable keys).
  */
-const nameFree = (v: Value) => v.kind !== 'negative' || !!v.selfIdentifying || ['placeholder', 'env-reference', 'test-fixture'].includes(v.category);
+const nameFree = (v: Value) => (v.kind === 'provider' ? !!v.selfIdentifying : v.kind !== 'negative' || !!v.selfIdentifying || ['placeholder', 'env-reference', 'test-fixture'].includes(v.category));
 
 type Ctx = (v: Value, r: Rng) => Placed | undefined;
 

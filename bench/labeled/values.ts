@@ -170,7 +170,7 @@ export function negativeValue(g: SampleGen, r: Rng): Value {
 }
 
 /** Obvious test-fixture values, placed only in test paths. */
-export function fixtureValue(g: SampleGen, r: Rng): Value {
+export function fixtureValue(_g: SampleGen, r: Rng): Value {
   const value = r.pick([
     'test-api-key', 'fake_secret_for_tests', 'mock-token-123', 'test_password_1', 'super-secret-test-value', 'sk_test_fake_key_for_unit_tests',
     'secret', 'password123', 'testtoken', 'dummy-client-secret', 'integration-test-token', 'not-a-real-password',

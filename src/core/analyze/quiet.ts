@@ -9,8 +9,8 @@ const PLACEHOLDER = new RegExp(
     String.raw`\$\{`, // ${VAR}, template literals
     String.raw`\{[A-Za-z_][\w.]*\}`, // {NAME}: Python f-strings and str.format
     String.raw`\{\{`, // Helm / Mustache / GitHub Actions expressions
-    String.raw`\$\(`, // shell command substitution
-    String.raw`%\(`, // Python %-format
+    String.raw`\$\([A-Za-z_]`, // shell command substitution (not any `$(` a random password happens to contain)
+    String.raw`%\([A-Za-z_]\w*\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]`, // Python %-format, `%(name)s`
     String.raw`^\$[A-Za-z_]`, // $VAR
     String.raw`^%[A-Za-z_]+%$`, // %VAR%
     String.raw`<[^<>]{1,64}>`, // <your-key>
@@ -32,6 +32,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^(?:sha(?:1|256|384|512)|md5)[-:]/i;
 const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const DATA_URI = /^data:/i;
+/** Password hashes in Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2): hashes, not secrets. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[56]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$)/;
 
 /**
  * Names that contain a secret-sounding word but hold something else:
@@ -42,7 +44,8 @@ const NOT_SECRET_NAME =
 const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)/i;
 
 export function isSecretName(name: string, hint: RegExp): boolean {
-  if (!name || !hint.test(name)) return false;
+  // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
+  if (!name || !(hint.test(name) || hint.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2')))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
   return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
 }
@@ -63,5 +66,5 @@ export function looksLikeWords(value: string): boolean {
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || looksLikeWords(value);
+  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || looksLikeWords(value);
 }

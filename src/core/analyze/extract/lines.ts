@@ -80,6 +80,8 @@ export function extractYaml(text: string): Extraction {
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
   const keys: Array<{ indent: number; key: string }> = [];
   let block: { indent: number; names: string[]; from: number } | undefined;
+  // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
+  const siblingName = new Map<number, string>();
   for (const { text: line, start } of lines(text)) {
     const indent = line.length - line.trimStart().length;
     if (block) {
@@ -98,6 +100,7 @@ export function extractYaml(text: string): Extraction {
       const keyIndent = indent + (m[1]?.length ?? 0);
       while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
       keys.push({ indent: keyIndent, key });
+      if (m[1]) siblingName.delete(keyIndent);
       const rest = indent + m[0].length;
       if (rest >= line.length) continue;
       if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
@@ -105,7 +108,10 @@ export function extractYaml(text: string): Extraction {
         continue;
       }
       const span = valueSpan(line, rest, HASH_COMMENT);
-      if (span) pushCandidate(out, text, start + span[0], span[1], [key]);
+      if (!span) continue;
+      if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
+      const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
+      pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : [key]);
       continue;
     }
     const item = /^-\s+/.exec(trimmed);

@@ -57,6 +57,12 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
       }
       continue;
     }
+    // Markdown code fences are not backtick strings: a key in a fenced block is on the lines after them.
+    if (c === '`' && dialect === 'text' && text.startsWith('```', i)) {
+      const e = text.indexOf('\n', i);
+      i = e < 0 ? n : e;
+      continue;
+    }
     // Strings (Python prefixes r, b, f, u and combinations; shell $'…')
     let q = i;
     if (dialect === 'python') while (q < n && q - i < 2 && /[rRbBfFuU]/.test(text[q]!)) q++;
@@ -126,6 +132,8 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
   return toks;
 }
 
+const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
+
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
 
 export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal): Extraction {
@@ -169,6 +177,8 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
       const open = src(toks[j]);
       if (open === '(') {
         const names = [nameAt(toks[j - 1])];
+        // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
+        if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
         if (firstString && firstString !== toks[i]) names.push(src(firstString));
         return names.filter(Boolean);
       }

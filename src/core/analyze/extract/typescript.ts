@@ -143,11 +143,28 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     const args = n.arguments ?? [];
     // headers.set('Authorization', '…'), getenv('API_KEY', '…'): an earlier string argument names the later ones.
     const first = args.length > 1 && ts.isStringLiteralLike(args[0]!) ? args[0].text : '';
-    args.forEach((arg, i) => visit(arg, i > 0 && first ? [callee, first] : [callee]));
+    const keyAt = keyArgument(n.expression);
+    args.forEach((arg, i) => visit(arg, i === keyAt ? [callee, 'secret'] : i > 0 && first ? [callee, first] : [callee]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
+}
+
+/**
+ * Calls whose argument at an index is a key by definition, though nothing names it: `jwt.sign(payload, "…")`,
+ * `crypto.createHmac("sha256", "…")`. The most common hardcoded secret in Node code has no secret-like name.
+ */
+const KEY_ARGUMENT = new Map([['createHmac', 1], ['createCipheriv', 1], ['createDecipheriv', 1], ['createSecretKey', 0]]);
+const JWT_RECEIVER = /^(?:jwt|jsonwebtoken|jws|JWT)$/;
+
+function keyArgument(callee: ts.Expression): number | undefined {
+  if (ts.isPropertyAccessExpression(callee)) {
+    const method = callee.name.text;
+    if ((method === 'sign' || method === 'verify') && ts.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return 1;
+    return KEY_ARGUMENT.get(method);
+  }
+  return ts.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
 }
 
 function nameText(name: ts.Node): string {
