@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Alert } from '../alerts/types';
+import type { Slot } from '../keychain/port';
+import type { TargetReport } from '../probe/types';
 import { severityOf, signalOf } from '../alerts/channels/severity';
 import { OUTCOME_LABEL, ProbeObservation, SIGNAL_LABELS, SignalState } from './types';
 
@@ -94,6 +96,35 @@ export class ProbeMetrics {
     }
     const added = o.keyAddedAt ? Date.parse(o.keyAddedAt) : NaN;
     if (Number.isFinite(added)) this.keyAddedAt.set(JSON.stringify(labels), { labels, addedAt: added });
+  }
+
+  /**
+   * One health-monitor run (its `onRun` event) or a dry-run report: every round of every probed slot,
+   * and the signals of each target's health when given. `keyMeta` adds key age and last validation
+   * from the keychain metadata (non-secret).
+   */
+  observeRun(
+    run: { targets: readonly TargetReport[]; health?: readonly SignalState[] },
+    keyMeta?: (service: string, environment: string, slot: Slot) => { addedAt?: string; lastValidatedAt?: string } | undefined,
+  ): void {
+    for (const t of run.targets) {
+      for (const s of t.slots) {
+        const meta = keyMeta?.(t.service, t.environment, s.slot);
+        for (const r of s.rounds) {
+          this.observe({
+            service: t.service,
+            environment: t.environment,
+            slot: s.slot,
+            outcome: r.outcome,
+            latencyMs: r.latencyMs,
+            at: r.at,
+            ...(meta?.addedAt ? { keyAddedAt: meta.addedAt } : {}),
+            ...(meta?.lastValidatedAt ? { lastValidatedAt: meta.lastValidatedAt } : {}),
+          });
+        }
+      }
+    }
+    for (const h of run.health ?? []) this.observeSignals(h);
   }
 
   /** The monitor's current signals for a service environment: listed ones 1, the others 0. */

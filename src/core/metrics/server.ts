@@ -7,6 +7,8 @@ export interface MetricsServer {
   /** `http://127.0.0.1:<port>/metrics` */
   url: string;
   port: number;
+  /** Scrapes answered so far, by exposition format (diagnostics, and tests checking negotiation). */
+  readonly scrapes: { prometheus: number; openmetrics: number };
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export interface MetricsServerOptions {
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`the metrics endpoint listens on loopback only (127.0.0.1, ::1, localhost), not ${host}`);
+  const scrapes = { prometheus: 0, openmetrics: 0 };
   const server: Server = createServer((req, res) => {
     const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
     if (!isLoopbackHost(hostHeader)) return void res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden\n');
@@ -33,6 +36,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
     if (path !== '/metrics') return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /metrics\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
     const format = /application\/openmetrics-text/.test(req.headers.accept ?? '') ? 'openmetrics' : 'prometheus';
+    scrapes[format]++;
     options.metrics.exposition(format).then(
       ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(req.method === 'HEAD' ? undefined : body),
       () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics collection failed\n'),
@@ -50,6 +54,7 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   return {
     url: `http://${shown}:${port}/metrics`,
     port,
+    scrapes,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
