@@ -84,6 +84,7 @@ export function activateMonitor(
   const refresh = () => {
     const health = monitor?.health() ?? [];
     if (monitor?.running) statusBar.show(health);
+    else if (!vscode.workspace.isTrusted && vscode.workspace.getConfiguration().get<boolean>(MONITOR_SETTING, false)) statusBar.showRestricted();
     else statusBar.hide();
     keysTree?.setHealth?.(monitor?.running ? (service, environment) => monitor?.healthOf(service, environment) : undefined);
   };
@@ -132,6 +133,7 @@ export function activateMonitor(
   const apply = async () => {
     if (wanted()) await start();
     else await stop();
+    refresh();
   };
 
   context.subscriptions.push(

@@ -18,6 +18,7 @@ export class HealthStatusBar implements vscode.Disposable {
   }
 
   show(health: readonly TargetHealth[]): void {
+    this.item.command = { command: SHOW_HEALTH_COMMAND, title: 'Show Health Report' };
     const summary = healthSummary(health);
     this.item.text = `$(${summary.icon}) ${summary.text}`;
     this.item.backgroundColor =
@@ -33,6 +34,18 @@ export class HealthStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(this.tooltipText, true);
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Rotation Ready health: ${summary.text}` };
+    this.item.show();
+    this.visible = true;
+  }
+
+  /** The setting asks for the monitor, but the workspace is restricted: say why nothing runs. */
+  showRestricted(): void {
+    this.item.text = '$(shield) Health monitor off';
+    this.item.backgroundColor = undefined;
+    this.tooltipText =
+      'The health monitor is disabled in a restricted workspace, because its `.rotation-ready.json` decides where keys are sent. Trust the workspace to start it.';
+    this.item.tooltip = new vscode.MarkdownString(this.tooltipText);
+    this.item.command = { command: 'workbench.trust.manage', title: 'Manage Workspace Trust' };
     this.item.show();
     this.visible = true;
   }
