@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -195,5 +195,54 @@ describe('metrics: a real Prometheus scrapes the monitor (simulator revokes a ke
     });
     assert.equal(status, 403, 'DNS-rebinding guard');
     await assert.rejects(startMetricsServer({ metrics, port: 0, host: '0.0.0.0' }), /loopback only/);
+  });
+});
+
+describe('metrics: the example Grafana dashboard', () => {
+  const dashboard = JSON.parse(readFileSync(join(__dirname, '../../../docs/grafana-dashboard.json'), 'utf8'));
+  const exprs: string[] = dashboard.panels.flatMap((p: { targets?: Array<{ expr: string }> }) => (p.targets ?? []).map((t) => t.expr));
+
+  it('charts the three signals and uses only metrics Rotation Ready exports', async () => {
+    const titles = dashboard.panels.map((p: { title: string }) => p.title).join('\n');
+    for (const signal of ['Spike', 'Intermittent', 'Gradual increase']) assert.match(titles, new RegExp(`^${signal}:`, 'm'));
+    for (const signal of ['spike', 'intermittent', 'increase']) assert.ok(exprs.some((e) => e.includes(`signal="${signal}"`)), `${signal} signal charted`);
+    const m = new ProbeMetrics();
+    m.observe({ service: 's', environment: 'e', slot: 'primary', outcome: 'valid', latencyMs: 1, at: new Date().toISOString(), keyAddedAt: new Date().toISOString() });
+    m.observeSignals({ service: 's', environment: 'e', signals: [] });
+    m.countAlert({ service: 's', environment: 'e', error: 'x', timestamp: new Date().toISOString(), fingerprint: 'none' });
+    const exported = new Set([...(await m.exposition()).body.matchAll(/^(rotation_ready_\w+?)(?:\{| )/gm)].map((x) => x[1]!));
+    const used = new Set(exprs.flatMap((e) => [...e.matchAll(/rotation_ready_\w+/g)].map((x) => x[0])));
+    for (const name of used) assert.ok(exported.has(name), `${name} is exported`);
+  });
+
+  it('every panel query is valid PromQL for a real Prometheus', async function () {
+    this.timeout(60_000);
+    const binary = prometheusBinary();
+    if (!binary) {
+      console.warn('SKIPPED: PromQL check of docs/grafana-dashboard.json needs the prometheus binary (Debian package prometheus).');
+      if (process.env.CI) throw new Error('prometheus is not installed although CI ran scripts/setup.sh');
+      return this.skip();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'rr-promql-'));
+    const port = await freePort();
+    writeFileSync(join(dir, 'p.yml'), 'global:\n  scrape_interval: 15s\n');
+    const prom = spawn(binary, [`--config.file=${join(dir, 'p.yml')}`, `--storage.tsdb.path=${join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], { stdio: 'ignore' });
+    try {
+      const end = Date.now() + 30_000;
+      while (!(await fetch(`http://127.0.0.1:${port}/-/ready`).then((r) => r.ok, () => false))) {
+        if (Date.now() > end) throw new Error('prometheus not ready');
+        await sleep(200);
+      }
+      for (const expr of exprs) {
+        const q = expr.replaceAll('$__rate_interval', '1m').replaceAll('$service', '.*').replaceAll('$environment', '.*');
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(q)}`);
+        const body = (await res.json()) as { status: string; error?: string };
+        assert.equal(body.status, 'success', `${q}\n${body.error}`);
+      }
+    } finally {
+      prom.kill('SIGTERM');
+      await new Promise((ok) => prom.once('exit', ok));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
