@@ -50,21 +50,33 @@ export function isSecretName(name: string, hint: RegExp): boolean {
   return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
 }
 
-/** camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`. */
+/**
+ * camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`,
+ * `CREDENTIALS_STS_ASSUME_ROLE`, `x-aws-ec2-metadata-token`, `?InterpolationInJSX` (lexer token names),
+ * `urn:ietf:params:oauth:token-type:jwt`. Acronyms (`HTTP`, `csr`, `x509`) count as words when one part is a real word.
+ */
 export function looksLikeWords(value: string): boolean {
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .split(/[\s\-_./:@]+/)
+    .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   if (parts.length === 0) return true;
   // Counters and versions between words (`rrsim_billing_primary_0001_devonly`, `api-v2-2024`) are still words.
   const words = parts.filter((p) => !/^\d{1,8}$/.test(p));
   if (words.length === 0) return false;
   if (words.length < parts.length && words.length < 2) return false;
-  return words.every((p) => /^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p));
+  let word = false;
+  for (const p of words) {
+    if (/^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p)) word ||= p.length >= 3;
+    else if (!/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
+  }
+  return word;
 }
+
+/** Regular-expression sources held in strings (`(?:equ|neq)`, `[nN][oO]`, `\\d+`): patterns, not secrets. */
+const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || looksLikeWords(value);
+  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
 }

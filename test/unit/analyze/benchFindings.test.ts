@@ -17,6 +17,14 @@ runCases('analyzeText: benchmark findings', {
     { path: 'src/net.ts', code: `const bypass = "${random32}";\n`, name: '`pass` only as a whole word part: bypass is not a password' },
     { path: 'deploy/k8s.yaml', code: `env:\n  - name: LOG_FORMAT\n    value: "${random32}"\n`, name: 'a k8s env value named like nothing secret' },
     { path: 'src/a.ts', code: `const signature = crypto.sign("sha256", "${random32}", key);\n`, name: 'crypto.sign is not jwt.sign' },
+    // From the real-world corpus (bench/realworld.mjs): identifiers, lexer token names and regexes under token/auth names.
+    { path: 'lib/creds.js', code: `setCredentialFeature(credentials, "CREDENTIALS_PROFILE_STS_WEB_ID_TOKEN", "q");\n`, name: 'an upper-case identifier with acronyms' },
+    { path: 'lib/imds.js', code: `const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";\n`, name: 'a header name with acronyms' },
+    { path: 'lib/oidc.js', code: `const OIDC_SUBJECT_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:jwt';\n`, name: 'a URN' },
+    { path: 'lib/tokens.js', code: `lastSignificantToken = "?InterpolationInTemplate";\n`, name: 'a lexer token name' },
+    { path: 'lexers/shell.py', code: `_opword = r'(?:equ|geq|gtr|leq|lss|neq)'\ntokens = {\n    'commentsandwhitespace': [\n        (r'\\s+', Text),\n    ],\n}\n`, name: 'a regex source and a dict key' },
+    { path: 'lexers/php.py', code: `MODULES = {'SSH2': ('ssh2_auth_agent',\n          'ssh2_auth_hostbased_file',\n          'ssh2_auth_pubkey_file')}\n`, name: 'a tuple is not a call: its first string names nothing' },
+    { path: 'x509/__init__.py', code: `OID_OCSP = AuthorityInformationAccessOID.OCSP\n\n__all__ = [\n    "certificate_transparency",\n    "load_pem_x509_certificate",\n]\n`, name: 'a word on the previous line does not name a list' },
   ],
   invalid: [
     {

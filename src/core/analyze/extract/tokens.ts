@@ -152,7 +152,7 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && toks[i - 2]?.kind === 'word') {
         if (src(toks[i - 3]) === ':') names.push(nameAt(toks[i - 4]));
-        else if (toks[i - 3]?.kind === 'word') names.push(nameAt(toks[i - 3]));
+        else if (toks[i - 3]?.kind === 'word' && !text.slice(toks[i - 3]!.end, toks[i - 2]!.start).includes('\n')) names.push(nameAt(toks[i - 3]));
       }
       if (toks[i - 2] && (src(toks[i - 2]) === ']' || src(toks[i - 2]) === ')')) {
         // obj["key"] = "…"
@@ -175,7 +175,8 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
       }
       if (j < 0 || i - j >= 64) return [];
       const open = src(toks[j]);
-      if (open === '(') {
+      // A call names its arguments; a bare tuple `('a', 'b')` is a bracket like any other.
+      if (open === '(' && toks[j - 1]?.kind === 'word') {
         const names = [nameAt(toks[j - 1])];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
@@ -192,6 +193,8 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'str' || t.end - t.start < 8) continue;
+    // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
+    if (dialect !== 'shell' && src(toks[i + 1]) === ':' && /^[{,]$/.test(src(toks[i - 1]))) continue;
     const names = bindings(i, 0);
     if (names.length) pushCandidate(out, text, t.start, t.end - t.start, names);
   }
