@@ -106,4 +106,21 @@ describe('quick-fixes in the editor', function () {
     }
     await vscode.commands.executeCommand('undo');
   });
+
+  it('fixes every file of the workspace in one edit (previewed for users; applied directly here)', async () => {
+    await vscode.commands.executeCommand('rotationReady.scanWorkspace');
+    const compose = workspaceUri('docker-compose.yml');
+    await waitFor(() => ourDiagnostics(compose), (d) => d.length > 0, 'scan findings in docker-compose.yml');
+    const before = Buffer.from(await vscode.workspace.fs.readFile(compose)).toString('utf8');
+    const fixed = await vscode.commands.executeCommand<number>('rotationReady.fixAllInWorkspace', { preview: false });
+    assert.ok(fixed >= 3, `fixed ${fixed}`);
+    const document = await vscode.workspace.openTextDocument(compose);
+    assert.notEqual(document.getText(), before, 'docker-compose.yml was rewritten');
+    assert.match(document.getText(), /\$\{[A-Z_]+\}/, 'with ${NAME} placeholders compose reads from .env');
+    // The edit touched several unsaved documents: revert each, so later suites see the demo as it was.
+    for (const dirty of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(dirty);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
 });
