@@ -54,6 +54,17 @@ function portFree(port) {
   });
 }
 
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
 async function waitForHttp(url, what) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
@@ -105,7 +116,8 @@ async function main() {
   const env = { ...process.env, PATH: `${node24Bin}:${process.env.PATH}`, EXTENSIONS_GALLERY: '{}', TMPDIR: join(hostDir, 'tmp') };
   const common = ['--config', join(hostDir, 'code-server.yaml'), '--user-data-dir', join(hostDir, 'ud'), '--extensions-dir', join(hostDir, 'ext')];
   run(codeServer, [...common, '--install-extension', join(root, 'rotation-ready.vsix'), '--force'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const port = Number(values.port ?? 8443);
+  // The smoke test takes any free port; a person gets a stable one to bookmark.
+  const port = values.port ? Number(values.port) : values.smoke ? await freePort() : 8443;
   if (!(await portFree(port))) throw new Error(`port ${port} is taken: pass --port N`);
   startChild('code-server', codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', demo], { env });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(demo)}`;

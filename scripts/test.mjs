@@ -16,6 +16,8 @@ const stages = [
   { name: 'integration', command: harness('dev') },
   { name: 'integration-vsix', command: harness('vsix') },
   { name: 'ui', command: harness('ui') },
+  // The README's main job, end to end: demo copy, simulator, packaged extension in code-server, then stop.
+  { name: 'start-smoke', command: ['node', 'scripts/start.mjs', '--smoke', '--reset'] },
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' } } });

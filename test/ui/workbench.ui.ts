@@ -59,4 +59,15 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
 
   // Two services mid-rotation: tree rows and their descriptions (test/ui/keys.ui.ts).
   await runKeysUiTest(page, context);
+
+  // The overview for the README: a single-key call's squiggle beside the sidebar mid-rotation, with the
+  // editor scrolled past the hardcoded literal, so the picture shows no key value.
+  await quickOpen(page, 'src/clients/billing.ts');
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('34');
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel .monaco-list-row[aria-label*="single-key-call"], .markers-panel .monaco-list-row[aria-label*="no fallback"]').first().waitFor({ timeout: 30_000 });
+  await shot(page, context, '04-overview');
 }
