@@ -165,7 +165,8 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
     text = new TextDecoder('utf-8').decode(bytes);
     notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
   }
-  const result = analyzeText(rel, text, options);
+  // Each file is read once: no parse tree is kept for a next edit (the editor's own analyses keep theirs).
+  const result = analyzeText(rel, text, { ...options, retainParse: options.retainParse ?? false });
   return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
 }
 

@@ -7,9 +7,9 @@ import { checkAbort } from '../abort';
  * (no ts-morph wrappers: they allocate a wrapper per node and are an order of magnitude slower).
  * Type-level strings, module specifiers and property keys are never candidates.
  */
-export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[]): Extraction {
+export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[], retain = true): Extraction {
   if (interesting && interesting.length === 0) return { candidates: [], notes: [] };
-  const sf = parseCached(path, text);
+  const sf = retain ? parseCached(path, text) : parse(path, text);
   // Only subtrees that contain an interesting string are walked (offsets ascending).
   const contains = (pos: number, end: number): boolean => {
     if (!interesting) return true;
@@ -200,6 +200,10 @@ function scriptKind(path: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+function parse(path: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+}
+
 /**
  * Re-analysis of an edited document reuses the previous tree: the change range is the span between
  * the common prefix and suffix, and the compiler's incremental parser re-parses only what it touched.
@@ -219,7 +223,7 @@ function parseCached(path: string, text: string): ts.SourceFile {
     const change = ts.createTextChangeRange(ts.createTextSpan(prefix, old.length - prefix - suffix), text.length - prefix - suffix);
     sf = ts.updateSourceFile(previous.sf, text, change);
   } else {
-    sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+    sf = parse(path, text);
   }
   cache.delete(path);
   cache.set(path, { text, sf });

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm run bench`: every part in order, in one run, so peers are measured beside us on the same machine state.
+//   node bench/run.mjs [--skip-setup] [--skip-eslint]
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { BENCH, ROOT } from './config.mjs';
+
+const args = process.argv.slice(2);
+const step = (title, cmd, cmdArgs) => {
+  console.log(`\n== ${title}`);
+  execFileSync(cmd, cmdArgs, { cwd: ROOT, stdio: 'inherit' });
+};
+if (!args.includes('--skip-setup')) {
+  step('setup (pinned peers, Node 22, real-world packages)', process.execPath, [join(BENCH, 'setup.mjs')]);
+  step('real-world corpus', process.execPath, [join(BENCH, 'realworld.mjs')]);
+}
+step('build', process.execPath, [join(ROOT, 'esbuild.mjs')]);
+step('labeled corpus', 'npx', ['tsx', join(BENCH, 'labeled/generate.ts')]);
+step('1. quality', 'npx', ['tsx', join(BENCH, 'quality.ts')]);
+step('2. real-world false positives', 'npx', ['tsx', join(BENCH, 'falsePositives.ts'), ...(args.includes('--skip-eslint') ? ['--skip-eslint'] : [])]);
+step('3. speed', 'npx', ['tsx', join(BENCH, 'speed.ts')]);
+step('report', 'npx', ['tsx', join(BENCH, 'report.ts')]);
