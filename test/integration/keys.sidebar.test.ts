@@ -338,6 +338,28 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     }
   });
 
+  it('runs a task with the keys in its process environment, and writes nothing to disk', async () => {
+    const out = join(tmpdir(), `rr-task-env-${randomBytes(6).toString('hex')}.txt`);
+    const ended = new Promise<number | undefined>((resolve) => {
+      const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+        if (e.execution.task.source === 'Rotation Ready') {
+          listener.dispose();
+          resolve(e.exitCode);
+        }
+      });
+    });
+    const execution = await run<vscode.TaskExecution>('rotationReady.runTaskWithKeys', envNode, `env | grep '^KEYS_E2E_API_KEY' | LC_ALL=C sort > '${out}'`);
+    try {
+      assert.ok(execution, 'a task was started');
+      assert.equal(await ended, 0);
+      assert.deepEqual(readFileSync(out, 'utf8').trim().split('\n'), [`${VARS.plain}=${K.k3}`, `${VARS.fallback}=${K.k4}`, `${VARS.primary}=${K.k3}`]);
+      assert.equal(existsSync(workspaceUri('.env').fsPath), false, 'no .env was written');
+      assert.equal(existsSync(workspaceUri('.vscode/tasks.json').fsPath), false, 'tasks.json untouched');
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
+
   it('writes .env only after confirming, and git-ignores it first', async () => {
     const dotenv = workspaceUri('.env').fsPath;
     const gitignore = workspaceUri('.gitignore').fsPath;

@@ -8,7 +8,7 @@ import { RotationError } from '../../core/rotation/index';
 import type { KeysNode } from '../keysView';
 import { log } from '../log';
 import { clipboardClearSeconds } from './clipboard';
-import { openTerminalWithKeys, writeKeysToDotEnv } from './inject';
+import { openTerminalWithKeys, runTaskWithKeys, writeKeysToDotEnv } from './inject';
 import type { Keys } from './keys';
 import type { ActionItem } from './prompts';
 import { rotate } from './rotate';
@@ -66,6 +66,10 @@ export function registerKeyCommands(keys: Keys): vscode.Disposable[] {
     command('rotationReady.runWithKeys', 'inject keys', async (node?: KeysNode) => {
       const refs = await refsOf(keys, node, 'Open a terminal with the keys of…');
       return refs ? openTerminalWithKeys(keys, refs) : undefined;
+    }),
+    command('rotationReady.runTaskWithKeys', 'inject keys', async (node?: KeysNode, commandLine?: string) => {
+      const refs = await refsOf(keys, node, 'Run a task with the keys of…');
+      return refs ? runTaskWithKeys(keys, refs, commandLine) : undefined;
     }),
     command('rotationReady.writeDotEnv', 'write keys to .env', async (node?: KeysNode) => {
       const refs = await refsOf(keys, node, 'Write the keys of … to .env');

@@ -38,6 +38,47 @@ export async function openTerminalWithKeys(keys: Keys, refs: readonly ServiceRef
   return terminal;
 }
 
+/**
+ * "Run task with keys": a workspace task (or a command line) run as a task whose process environment
+ * has the keys. The task is built on the fly from the chosen one's command, so tasks.json is never
+ * touched and nothing is written to disk.
+ */
+export async function runTaskWithKeys(keys: Keys, refs: readonly ServiceRef[], commandLine?: string): Promise<vscode.TaskExecution | undefined> {
+  const env = await environmentFor(keys, refs);
+  if (Object.keys(env).length === 0) {
+    void vscode.window.showWarningMessage(`Rotation Ready: ${refs.map(label).join(', ')} has no keys yet; add one first.`);
+    return undefined;
+  }
+  let name = commandLine;
+  let execution: vscode.ShellExecution | vscode.ProcessExecution | undefined;
+  if (commandLine === undefined) {
+    const tasks = (await vscode.tasks.fetchTasks()).filter((t) => t.execution instanceof vscode.ShellExecution || t.execution instanceof vscode.ProcessExecution);
+    const typeOwn = { label: '$(terminal) Enter a command…', task: undefined as vscode.Task | undefined };
+    const picked = await vscode.window.showQuickPick([typeOwn, ...tasks.map((task) => ({ label: task.name, description: task.source, task }))], { title: `Run a task with the keys of ${refs.map(label).join(', ')}` });
+    if (!picked) return undefined;
+    if (picked.task) {
+      name = picked.task.name;
+      execution = withEnv(picked.task.execution as vscode.ShellExecution | vscode.ProcessExecution, env, keys.root);
+    } else {
+      name = await vscode.window.showInputBox({ title: 'Command to run with the keys in its environment', placeHolder: 'npm run dev' });
+      if (!name) return undefined;
+    }
+  }
+  execution ??= new vscode.ShellExecution(name!, { env, ...(keys.root ? { cwd: keys.root } : {}) });
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const task = new vscode.Task({ type: 'rotation-ready', command: name }, folder ?? vscode.TaskScope.Workspace, `${name} (with keys)`, 'Rotation Ready', execution);
+  log().info(`Running task "${name}" with ${Object.keys(env).sort().join(', ')} injected (${refs.map(label).join(', ')}).`);
+  return vscode.tasks.executeTask(task);
+}
+
+/** The same execution with the keys merged into its environment. */
+function withEnv(execution: vscode.ShellExecution | vscode.ProcessExecution, env: Record<string, string>, cwd: string | undefined): vscode.ShellExecution | vscode.ProcessExecution {
+  const options = { ...(execution.options ?? {}), env: { ...(execution.options?.env ?? {}), ...env }, ...(execution.options?.cwd || !cwd ? {} : { cwd }) };
+  if (execution instanceof vscode.ProcessExecution) return new vscode.ProcessExecution(execution.process, execution.args, options);
+  if (execution.commandLine !== undefined) return new vscode.ShellExecution(execution.commandLine, options);
+  return new vscode.ShellExecution(execution.command!, execution.args ?? [], options);
+}
+
 /** "Write to .env": the explicit, git-ignored alternative; asks first. */
 export async function writeKeysToDotEnv(keys: Keys, refs: readonly ServiceRef[]): Promise<DotEnvResult | undefined> {
   if (!keys.root) throw new Error('Open a folder on disk first: .env is written at its root.');
