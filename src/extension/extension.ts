@@ -9,6 +9,7 @@ import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
+import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
 import { workspaceSalt } from './salt';
 import { WorkspaceConfig } from './workspaceConfig';
@@ -21,7 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const config = new WorkspaceConfig();
   const { tree: keysTree, api: keys, keys: keyStore } = activateKeys(context, config);
   context.subscriptions.push(config);
-  const monitor = activateMonitor(context, config, { keysTree, keychain: () => keyStore.keychain.port });
+  const monitor = activateMonitor(context, config, {
+    keysTree,
+    keychain: () => keyStore.keychain.port,
+    keyMeta: (service, environment, slot) => keyStore.info({ service, environment }).slots[slot],
+  });
+  context.subscriptions.push(
+    registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root }),
+  );
   registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),

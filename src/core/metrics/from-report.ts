@@ -1,8 +1,8 @@
-import type { DryRunReport } from '../probe/types';
+import type { TargetReport } from '../probe/types';
 import type { ProbeObservation } from './types';
 
 /** Every round of every probed slot of a dry-run report, as observations (what the monitor does per run). */
-export function observationsFromReport(report: DryRunReport): ProbeObservation[] {
+export function observationsFromReport(report: { targets: readonly TargetReport[] }): ProbeObservation[] {
   const out: ProbeObservation[] = [];
   for (const t of report.targets) {
     for (const s of t.slots) {

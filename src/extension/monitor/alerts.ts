@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { AlertDispatcher, alertsFromReport, callbackSink, createSinks } from '../../core/alerts/index';
-import type { Alert, AlertEvent, AlertSink, DispatchResult } from '../../core/alerts/index';
-import type { DryRunReport } from '../../core/probe/index';
+import { AlertDispatcher, alertsFromReport, callbackSink, createSinks, IncidentTracker, resolutionsFromReport } from '../../core/alerts/index';
+import type { Alert, AlertEvent, AlertSink, ChannelSecrets, DispatchResult } from '../../core/alerts/index';
+import type { DryRunReport, TargetReport } from '../../core/probe/index';
 import { log } from '../log';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import type { SessionSecrets } from './sessionSecrets';
@@ -10,30 +10,55 @@ import type { SessionSecrets } from './sessionSecrets';
  * Alerts from the dry-run command and the health monitor: the configured sinks (the top-level ones
  * plus the service's own) and always one VS Code notification, all through one dispatcher so that
  * de-duplication and the per-service rate limit hold across both sources. The redaction guard gets
- * the key values the key sources handed out this session.
+ * the key values the key sources handed out this session. PagerDuty, email and Datadog read their
+ * credentials from the Keys sidebar's keychain. A trigger that went out opens an incident; the first
+ * healthy result for that service environment (monitor run or dry-run) sends one `resolve`.
  */
 export class ExtensionAlerts implements vscode.Disposable {
   private dispatcher: AlertDispatcher | undefined;
   private window = '';
   private reported = '';
-  private readonly notification: AlertSink = callbackSink('notification', (text) => {
-    void vscode.window.showWarningMessage(text, 'Show Log').then((choice) => {
+  private readonly notification: AlertSink = callbackSink('notification', (text, alert) => {
+    const show = alert.action === 'resolve' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    void show(text, 'Show Log').then((choice) => {
       if (choice) log().show(true);
     });
   });
 
+  private readonly incidents = new IncidentTracker();
+
   constructor(
     private readonly config: WorkspaceConfig,
     private readonly secrets: SessionSecrets,
+    private readonly channels: {
+      /** Channel credentials in the Keys sidebar's keychain (undefined without a folder on disk). */
+      secrets: () => ChannelSecrets | undefined;
+      /** Sinks that come and go with other features (the metrics counter while the endpoint is up). */
+      extraSinks?: () => AlertSink[];
+    },
   ) {}
 
+  /** Dispatches one alert; a trigger that reached a sink opens an incident for its service environment. */
   async dispatch(alert: Alert): Promise<DispatchResult> {
-    return this.current().dispatch(alert);
+    const result = await this.current().dispatch(alert);
+    if (alert.action !== 'resolve' && (result.status === 'sent' || result.status === 'partial')) this.incidents.triggered(alert);
+    return result;
   }
 
-  /** The alerts a dry-run's outcomes call for (primary rejected, fallback rejected in every round). */
+  /** One `resolve` per open incident whose target is healthy again (primary valid, fallback not rejected). */
+  async resolveHealthy(targets: readonly TargetReport[]): Promise<void> {
+    for (const alert of resolutionsFromReport({ targets }, this.incidents)) await this.dispatch(alert);
+  }
+
+  /** Whether a trigger for this service environment went out and has not been resolved yet. */
+  incidentOpen(service: string, environment: string): boolean {
+    return this.incidents.isOpen(service, environment);
+  }
+
+  /** The alerts a dry-run's outcomes call for (primary rejected, fallback rejected in every round), then resolves. */
   async dispatchReport(report: DryRunReport): Promise<void> {
     for (const alert of alertsFromReport(report)) await this.dispatch(alert);
+    await this.resolveHealthy(report.targets);
   }
 
   private current(): AlertDispatcher {
@@ -57,14 +82,15 @@ export class ExtensionAlerts implements vscode.Disposable {
     const loaded = this.config.value;
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
     // Without `notify`, createSinks skips configured notification sinks: the one below is always there, once.
-    const ctx = { baseDir: folder?.uri.fsPath ?? process.cwd(), env: process.env };
+    const secrets = this.channels.secrets();
+    const ctx = { baseDir: folder?.uri.fsPath ?? process.cwd(), env: process.env, ...(secrets ? { secrets } : {}) };
     const global = createSinks(loaded?.settings.alerts.sinks ?? [], ctx);
     const own = createSinks(loaded?.services.find((s) => s.name === alert.service)?.alerts.sinks ?? [], ctx);
     const errors = [...global.errors, ...own.errors.map((e) => `${alert.service}: ${e}`)];
     const key = errors.join('\n');
     if (errors.length && key !== this.reported) for (const e of errors) log().warn(`Alerts: ${e}`);
     this.reported = key;
-    return [...own.sinks, ...global.sinks, this.notification];
+    return [...own.sinks, ...global.sinks, ...(this.channels.extraSinks?.() ?? []), this.notification];
   }
 
   dispose(): void {

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { keychainChannelSecrets } from '../../core/alerts/index';
+import type { ChannelSecrets } from '../../core/alerts/index';
 import { DEFAULT_SETTINGS } from '../../core/config/index';
 import type { ServiceConfig } from '../../core/config/index';
 import type { KeychainPort } from '../../core/keychain/port';
@@ -15,6 +17,8 @@ import { log } from '../log';
 import { workspaceSalt } from '../salt';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ExtensionAlerts } from './alerts';
+import { ExtensionMetrics } from './metrics';
+import type { KeyMeta } from './metrics';
 import { SessionSecrets } from './sessionSecrets';
 import { HealthStatusBar, SHOW_HEALTH_COMMAND } from './statusBar';
 
@@ -39,6 +43,10 @@ export interface MonitorApi {
   runNow(): Promise<void>;
   /** How many key values the redaction guard knows this session (never the values). */
   guardedKeyCount(): number;
+  /** The Prometheus/OpenMetrics endpoint while the monitor runs and `settings.metrics.prometheus` asks for it. */
+  metricsUrl(): string | undefined;
+  /** Whether a trigger for this service environment went out and was not resolved yet. */
+  incidentOpen(service: string, environment: string): boolean;
 }
 
 /** Hooks the dry-run command uses: its key source records values for the guard; its report raises alerts. */
@@ -50,16 +58,25 @@ export interface DryRunHooks {
 /**
  * Wires the health monitor: starts it when the `rotationReady.monitor.enabled` setting is on (or the
  * Start command says so) and the workspace is trusted, follows `.rotation-ready.json`, shows health in
- * the status bar and the Keys sidebar, and sends the monitor's and the dry-run's alerts.
+ * the status bar and the Keys sidebar, and sends the monitor's and the dry-run's alerts (with a
+ * `resolve` once an incident's service is healthy again). While it runs, the opt-in metrics exports
+ * (`settings.metrics`) are up and fed by every monitor run and dry-run report.
  */
 export function activateMonitor(
   context: vscode.ExtensionContext,
   config: WorkspaceConfig,
-  deps: { keysTree?: KeysTreeProvider; keychain: () => KeychainPort },
+  deps: { keysTree?: KeysTreeProvider; keychain: () => KeychainPort; keyMeta?: KeyMeta },
 ): { api: MonitorApi; dryRunHooks: DryRunHooks } {
   const { keysTree } = deps;
   const secrets = new SessionSecrets();
-  const alerts = new ExtensionAlerts(config, secrets);
+  // PagerDuty, email and Datadog credentials: entries of this workspace in the Keys sidebar's keychain.
+  const channelSecrets = (): ChannelSecrets | undefined => {
+    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+    return folder ? keychainChannelSecrets(deps.keychain(), workspaceIdFor(folder.uri.fsPath)) : undefined;
+  };
+  const metrics = new ExtensionMetrics({ channelSecrets, ...(deps.keyMeta ? { keyMeta: deps.keyMeta } : {}) });
+  const alerts = new ExtensionAlerts(config, secrets, { secrets: channelSecrets, extraSinks: () => metrics.sinks() });
+  const logError = (what: string) => (error: unknown) => log().error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const statusBar = new HealthStatusBar();
   const storage = context.storageUri ?? context.globalStorageUri;
   const historyFile = join(storage.fsPath, 'monitor-history.json');
@@ -92,6 +109,8 @@ export function activateMonitor(
   const onRun = (event: MonitorRunEvent) => {
     for (const h of event.health) if (h.level !== 'healthy') log().info(`Health monitor: ${h.service} (${h.environment}): ${h.level}: ${h.summary}`);
     for (const s of event.signals) log().warn(`Health monitor: ${s.service} (${s.environment}): signal ${s.kind}: ${s.detail}`);
+    metrics.observe(event);
+    void alerts.resolveHealthy(event.targets).catch(logError('Alerts'));
     refresh();
   };
 
@@ -116,6 +135,7 @@ export function activateMonitor(
       onRun,
       onError: (service, error) => log().error(`Health monitor: ${service}: ${error instanceof Error ? error.message : String(error)}`),
     });
+    await metrics.apply(settings.metrics);
     monitor.start();
     const watched = monitoredServices(services());
     log().info(`Health monitor started: ${watched.length ? watched.map((s) => s.name).join(', ') : 'no service to watch'}`);
@@ -126,6 +146,7 @@ export function activateMonitor(
     const m = monitor;
     if (!m?.running) return;
     await m.stop();
+    await metrics.stop();
     log().info('Health monitor stopped');
     refresh();
   };
@@ -139,7 +160,7 @@ export function activateMonitor(
   context.subscriptions.push(
     alerts,
     statusBar,
-    { dispose: () => void monitor?.stop() },
+    { dispose: () => void (monitor?.stop() ?? Promise.resolve()).then(() => metrics.stop()) },
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(MONITOR_SETTING)) {
         override = undefined;
@@ -150,6 +171,7 @@ export function activateMonitor(
     config.onDidChange(() => {
       if (!monitor?.running) return;
       const settings = config.value?.settings ?? DEFAULT_SETTINGS;
+      void metrics.apply(settings.metrics);
       void monitor.update({ services: services(), settings, keys: secrets.record(monitorKeySource(deps.keychain(), services())) }).then(refresh);
     }),
     vscode.commands.registerCommand('rotationReady.startHealthMonitor', async () => {
@@ -197,11 +219,15 @@ export function activateMonitor(
       refresh();
     },
     guardedKeyCount: () => secrets.size,
+    metricsUrl: () => metrics.url,
+    incidentOpen: (service, environment) => alerts.incidentOpen(service, environment),
   };
   const dryRunHooks: DryRunHooks = {
     wrapKeys: (source) => secrets.record(source),
-    onReport: (report) =>
-      void alerts.dispatchReport(report).catch((error: unknown) => log().error(`Alerts: ${error instanceof Error ? error.message : String(error)}`)),
+    onReport: (report) => {
+      metrics.observe(report);
+      void alerts.dispatchReport(report).catch(logError('Alerts'));
+    },
   };
   return { api, dryRunHooks };
 }

@@ -11,3 +11,5 @@ export { DATADOG_API_URL, datadogEndpoint, datadogEvent, datadogSink, datadogTag
 export type { DatadogSinkOptions } from './datadog';
 export { IncidentTracker, resolutionsFromReport } from './resolution';
 export { channelSink } from './create';
+export { channelCredentialRefs } from './names';
+export type { ChannelCredentialRef } from './names';

@@ -1,4 +1,5 @@
-import type { DryRunReport } from '../../probe/types';
+import type { TargetReport } from '../../probe/types';
+import { SEVERITIES } from '../types';
 import type { Alert } from '../types';
 import { severityOf } from './severity';
 
@@ -10,10 +11,16 @@ import { severityOf } from './severity';
 export class IncidentTracker {
   private readonly open = new Map<string, Alert>();
 
-  /** Call with every trigger alert that was dispatched. */
+  /**
+   * Call with every trigger alert that went out. The most severe one stays open (a later warning,
+   * e.g. an intermittent signal, does not lower it), so the resolve reaches the channels it paged.
+   */
   triggered(alert: Alert): void {
     if (alert.action === 'resolve') return;
-    this.open.set(key(alert.service, alert.environment), alert);
+    const k = key(alert.service, alert.environment);
+    const open = this.open.get(k);
+    if (open && SEVERITIES.indexOf(severityOf(open)) > SEVERITIES.indexOf(severityOf(alert))) return;
+    this.open.set(k, alert);
   }
 
   isOpen(service: string, environment: string): boolean {
@@ -44,10 +51,10 @@ export class IncidentTracker {
 const key = (service: string, environment: string) => JSON.stringify([service, environment]);
 
 /**
- * Resolves for a dry-run (or monitor) report: a target with an open incident whose primary is valid
+ * Resolves for a dry-run report (or a monitor run's targets): a target with an open incident whose primary is valid
  * in every round and whose fallback is not rejected is healthy again.
  */
-export function resolutionsFromReport(report: DryRunReport, tracker: IncidentTracker, now: Date = new Date()): Alert[] {
+export function resolutionsFromReport(report: { targets: readonly TargetReport[] }, tracker: IncidentTracker, now: Date = new Date()): Alert[] {
   const out: Alert[] = [];
   for (const t of report.targets) {
     const primary = t.slots.find((s) => s.slot === 'primary');
