@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -9,7 +9,7 @@ import type { Slot } from '../../src/core/keychain/port';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import type { DryRunReport } from '../../src/core/probe/index';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
-import { activeExtension, workspaceUri } from './helpers';
+import { activeExtension, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic keys made for this run only. */
 const key = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
@@ -20,16 +20,6 @@ const keys = {
 };
 const allValues = Object.values(keys).flatMap((k) => [k.primary, k.fallback]);
 
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
 
 describe('rotation dry-run from the command palette', function () {
   this.timeout(120_000);

@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RotationReadyApi } from '../../src/extension/api';
 
@@ -30,4 +32,16 @@ export async function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) 
 
 export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Rotation Ready');
+}
+
+/** Every file below `dir` (the log folder, a history folder), for searching outputs for key material. */
+export function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+  } catch {
+    return [];
+  }
 }

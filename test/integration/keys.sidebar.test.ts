@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
@@ -14,7 +14,7 @@ import { chooseKeychain } from '../../src/extension/keys/keys';
 import type { Prompts } from '../../src/extension/keys/prompts';
 import type { KeysNode } from '../../src/extension/keysView';
 import { SecretStorageKeychain } from '../../src/extension/secretStorageKeychain';
-import { activeExtension, waitFor, workspaceUri } from './helpers';
+import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic keys made for this run only; the simulator accepts k1–k3 and has never heard of `rejected`. */
 const make = (name: string) => `rrtest_${name}_${randomBytes(16).toString('hex')}`;
@@ -89,16 +89,6 @@ class ScriptedPrompts implements Prompts {
   }
 }
 
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
 
 function treeTexts(api: RotationReadyApi): string[] {
   const out: string[] = [];

@@ -1,31 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import type { DryRunReport } from '../../src/core/probe/index';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
 import type { KeysNode } from '../../src/extension/keysView';
-import { activeExtension, waitFor, workspaceUri } from './helpers';
+import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic keys made for this run only. */
 const key = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
 const keys = { primary: key('monitor_p'), fallback: key('monitor_f') };
 
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
 
 /** A real webhook receiver on 127.0.0.1. */
 async function webhookReceiver() {

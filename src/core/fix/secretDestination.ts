@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { KeychainPort, Slot, SlotAddress } from '../keychain/port';
 import { appendLine, formatDotenvLine, parseDotenv } from './dotenv';
+import { writeFileAtomic } from '../atomicWrite';
 
 /** Undoes one store, so a fix that fails half-way leaves nothing behind. */
 export interface StoredSecret {
@@ -128,16 +128,7 @@ export function allDestinations(...destinations: SecretDestination[]): SecretDes
 }
 
 /** Writes through a temporary file and a rename, so a crash leaves the old or the new file; new files are 0600. */
-export function writeAtomic(path: string, text: string, mode = 0o600): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, text, { mode });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
+export const writeAtomic = writeFileAtomic;
 
 export function restore(path: string, before: string | undefined, mode = 0o600): void {
   if (before === undefined) rmSync(path, { force: true });

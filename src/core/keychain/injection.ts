@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EnvVarNames } from '../config/types';
+import { writeFileAtomic } from '../atomicWrite';
 
 /** The keys of one service to inject (values; they go only into a process's environment or a git-ignored .env). */
 export interface InjectedKeys {
@@ -53,7 +53,7 @@ export async function writeDotEnv(root: string, vars: Record<string, string>, fi
     return `${match![1] ?? ''}${name}=${quote(value)}`;
   });
   for (const [name, value] of pending) out.push(`${name}=${quote(value)}`);
-  atomicWrite(path, `${out.join('\n')}\n`);
+  writeFileAtomic(path, `${out.join('\n')}\n`);
   return { path, gitignoreUpdated, written: Object.keys(vars) };
 }
 
@@ -64,7 +64,7 @@ export async function ensureGitIgnored(root: string, fileName = '.env'): Promise
   const text = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
   let changed = false;
   if (!gitignoreLists(text, fileName)) {
-    atomicWrite(gitignore, `${text}${text.length === 0 || text.endsWith('\n') ? '' : '\n'}# Local keys written by Rotation Ready\n/${fileName}\n`);
+    writeFileAtomic(gitignore, `${text}${text.length === 0 || text.endsWith('\n') ? '' : '\n'}# Local keys written by Rotation Ready\n/${fileName}\n`);
     changed = true;
   }
   if ((await gitIgnores(root, fileName)) === false) {
@@ -95,13 +95,4 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
 }
 
-function atomicWrite(path: string, text: string): void {
-  const temp = join(path, '..', `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, text, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
+

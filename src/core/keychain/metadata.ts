@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { RotationRecord } from '../rotation/record';
 import type { Slot } from './port';
+import { writeFileAtomic } from '../atomicWrite';
 
 /** What a probe said about one slot's key (never the key). */
 export interface ValidationResult {
@@ -78,12 +79,5 @@ export function writeMetadata(path: string, data: MetadataFile, secrets: readonl
     throw new Error('Refusing to write key metadata: it would contain a key value.');
   }
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, text, { mode: 0o600 });
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  writeFileAtomic(path, text);
 }

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { ServiceConfig } from '../config/types';
 import { probeUrlFor } from '../config/types';
 import { isLoopbackHost } from './loopback';
+import { writeFileAtomic } from '../atomicWrite';
 
 /**
  * Host approval: a key is sent only to a host the user approved for that service, so a cloned
@@ -115,9 +116,7 @@ export class ApprovalStore implements HostApprovals {
 
   private write(): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ version: 1, approvals: this.approvals }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify({ version: 1, approvals: this.approvals }, null, 2)}\n`);
   }
 }
 
