@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
-import { AlertDispatcher, alertsFromReport, createSinks } from '../../core/alerts/index';
+import { AlertDispatcher, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
+import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
 import {
   ApprovalStore,
@@ -42,6 +43,7 @@ do not remove the old key, incident, inconclusive, needs host approval.
   --approve-host      approve sending each selected service's keys to its probe host, and remember it
   --approve-loopback  the same, for loopback hosts only (the local provider simulator)
   --alert             send alerts for rejected keys to the configured sinks (off by default: a dry-run is read-only)
+                      (PagerDuty, email and Datadog credentials come from the OS keychain: see \`rotation-ready alert-secret\`)
 
 Keys are sent only to hosts you approved for that service (stored in ${'$'}ROTATION_READY_CONFIG_DIR,
 else ~/.config/rotation-ready/approvals.json, never in the workspace), over https (plain http only to loopback).
@@ -210,7 +212,8 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     io.stderr(`not approved, nothing sent: ${hosts}. Run again with --approve-host${allLoopback ? ' or --approve-loopback' : ''}.\n`);
   }
 
-  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io);
+  // PagerDuty, email and Datadog credentials: this workspace's entries in the OS keychain (`alert-secret set`).
+  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))));
 
   if (report.cancelled || configErrors || unapproved.length > 0) return 2;
   return report.summary.safe === report.summary.targets ? 0 : 1;
@@ -224,8 +227,9 @@ async function sendAlerts(
   env: NodeJS.ProcessEnv,
   secrets: Set<string>,
   io: CliIo,
+  channelSecrets: ChannelSecrets,
 ): Promise<void> {
-  const ctx = { baseDir, env, notify: (text: string) => io.stderr(`ALERT ${text}\n`) };
+  const ctx = { baseDir, env, notify: (text: string) => io.stderr(`ALERT ${text}\n`), secrets: channelSecrets };
   const global = createSinks(settings.alerts.sinks, ctx);
   for (const e of global.errors) io.stderr(`alerts: ${e}\n`);
   const perService = new Map(services.map((s) => {

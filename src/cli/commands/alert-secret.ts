@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
+import { formatConfigError, loadConfig } from '../../core/config/index';
+import { KeytarKeychain } from '../../core/keychain/keytar';
+import type { KeychainPort } from '../../core/keychain/port';
+import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { CliCommand, CliIo, UsageError } from '../command';
+
+const usage = `Usage: rotation-ready alert-secret set <name> [--config FILE]
+       rotation-ready alert-secret list [--config FILE]
+
+Stores an alert channel credential (PagerDuty routing key, SMTP password, Datadog API key) in the OS
+keychain, where the PagerDuty, email and Datadog sinks of .rotation-ready.json read it. <name> is
+the entry the config names in "routingKeySecret", "passwordSecret" or "apiKeySecret".
+
+  set <name>     reads the value from stdin (piped, or typed with echo off), never from the command
+                 line; stores it under keychain service 'rotation-ready', account
+                 '<workspaceId>/_channel/<name>/primary', and reads it back
+  list           the credentials the config names, and whether each is stored (never a value)
+  --config FILE  .rotation-ready.json to use (default: ./.rotation-ready.json); its folder is the workspace
+
+Examples:
+  printf %s "$PD_ROUTING_KEY" | rotation-ready alert-secret set pagerduty-routing
+  rotation-ready alert-secret set smtp-password        # asks, input hidden
+
+Exit code: 0 stored (or listed), 2 error.`;
+
+export interface AlertSecretDeps {
+  keychain: () => KeychainPort;
+  /** The value: all of stdin when piped (one trailing newline removed), else typed with echo off. */
+  readValue: (io: CliIo, prompt: string) => Promise<string>;
+}
+
+interface Options {
+  action: 'set' | 'list';
+  name?: string;
+  config: string;
+}
+
+function parse(args: string[]): Options {
+  const [action, ...rest] = args;
+  if (action !== 'set' && action !== 'list') throw new UsageError(action ? `unknown action '${action}': use set or list` : 'missing action: set or list');
+  const o: Options = { action, config: '.rotation-ready.json' };
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--config' || arg.startsWith('--config=')) {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError('--config needs a value');
+      o.config = v;
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg.replace(/=.*/s, '=…')}'`);
+    else positional.push(arg);
+  }
+  if (o.action === 'list') {
+    if (positional.length) throw new UsageError('list takes no name');
+    return o;
+  }
+  // Never echo an extra argument: it may be the value someone typed on the command line.
+  if (positional.length > 1) throw new UsageError('set takes only the name: the value is read from stdin, never from the command line (where shell history and the process list would keep it)');
+  const name = positional[0];
+  if (!name) throw new UsageError('set needs the credential name, e.g. pagerduty-routing');
+  if (!CHANNEL_SECRET_NAME.test(name)) throw new UsageError('a credential name uses letters, digits, ".", "-" and "_", starting with a letter or digit');
+  o.name = name;
+  return o;
+}
+
+async function run(args: string[], io: CliIo, deps: AlertSecretDeps): Promise<number> {
+  const o = parse(args);
+  const file = resolve(io.cwd, o.config);
+  const workspaceId = workspaceIdFor(dirname(file));
+  let refs: ReturnType<typeof channelCredentialRefs> | undefined;
+  if (existsSync(file)) {
+    const loaded = loadConfig(readFileSync(file, 'utf8'), file);
+    for (const e of loaded.errors) io.stderr(`${formatConfigError(e)}\n`);
+    refs = channelCredentialRefs(loaded);
+  } else if (o.action === 'list') throw new UsageError(`no configuration at ${file} (see docs/alerting.md)`);
+  const keychain = deps.keychain();
+
+  if (o.action === 'list') {
+    const stored = new Set((await keychain.list(workspaceId)).filter((a) => a.service === CHANNEL_PSEUDO_SERVICE && a.slot === 'primary').map((a) => a.environment));
+    if (!refs?.length) io.stdout('No alert channel in the configuration names a credential (routingKeySecret, passwordSecret, apiKeySecret).\n');
+    for (const r of refs ?? []) io.stdout(`${r.name}\t${stored.has(r.name) ? 'stored' : 'missing'}\t${r.what} (${r.property} in ${r.where.join(', ')})\n`);
+    return 0;
+  }
+
+  const name = o.name!;
+  const ref = refs?.find((r) => r.name === name);
+  if (!refs) io.stderr(`note: no configuration at ${file}; storing '${name}' for the workspace ${dirname(file)} anyway\n`);
+  else if (!ref) io.stderr(`note: ${file} does not name a credential '${name}' (it names: ${refs.map((r) => r.name).join(', ') || 'none'}); storing it anyway\n`);
+  const value = await deps.readValue(io, `${ref?.what ?? 'Credential'} '${name}' (input hidden): `);
+  if (!value) {
+    io.stderr('rotation-ready alert-secret: no value on stdin; nothing stored\n');
+    return 2;
+  }
+  await storeChannelSecret(keychain, workspaceId, name, value);
+  const readBack = await keychainChannelSecrets(keychain, workspaceId).get(name);
+  if (readBack !== value) {
+    io.stderr(`rotation-ready alert-secret: ${keychain.label} did not return the stored value when read back (${channelSecretLocation(workspaceId, name)})\n`);
+    return 2;
+  }
+  io.stdout(`stored '${name}'${ref ? ` (${ref.what})` : ''} in ${keychain.label}: ${channelSecretLocation(workspaceId, name)}\n`);
+  return 0;
+}
+
+/** All of stdin when piped (without one trailing newline); typed with echo off at a terminal. */
+export async function readValueFromStdin(io: CliIo, prompt: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  const tty = stdin as NodeJS.ReadStream;
+  if (!tty.isTTY || typeof tty.setRawMode !== 'function') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  }
+  io.stderr(prompt);
+  return new Promise<string>((resolveValue, reject) => {
+    let value = '';
+    const done = (error?: Error) => {
+      tty.setRawMode(false);
+      tty.pause();
+      tty.off('data', onData);
+      io.stderr('\n');
+      if (error) reject(error);
+      else resolveValue(value);
+    };
+    const onData = (data: Buffer) => {
+      for (const ch of data.toString('utf8')) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done();
+        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    tty.setRawMode(true);
+    tty.resume();
+    tty.on('data', onData);
+  });
+}
+
+export function createAlertSecretCommand(deps: AlertSecretDeps = { keychain: () => new KeytarKeychain(), readValue: readValueFromStdin }): CliCommand {
+  return {
+    name: 'alert-secret',
+    summary: 'Store an alert channel credential (PagerDuty, email, Datadog) in the OS keychain, read from stdin',
+    usage,
+    run: (args, io) => run(args, io, deps),
+  };
+}
+
+export const alertSecretCommand: CliCommand = createAlertSecretCommand();
