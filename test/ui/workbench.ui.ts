@@ -20,13 +20,18 @@ async function shot(page: Page, context: UiTestContext, name: string): Promise<v
 }
 
 async function quickOpen(page: Page, relativePath: string): Promise<void> {
+  const name = relativePath.split('/').pop()!;
+  // Anything left open (a quick pick, a hover) would swallow the keystrokes.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${relativePath.split('/').pop()}"]`).first().waitFor();
+  // Pick the row for this file, not whichever result happens to come first under load.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
 }
 
 export async function runUiTest(page: Page, context: UiTestContext): Promise<void> {
