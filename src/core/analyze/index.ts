@@ -55,6 +55,8 @@ export interface AnalysisResult {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** JS/TS files longer than this are read by the token pass, not parsed (memory; see extract()). */
+const MAX_PARSE_CHARS = 512 * 1024;
 
 const compiled = allRules.map(compileRule);
 const scanRules = compiled.filter((c) => c.scan);
@@ -65,6 +67,26 @@ const MIN_BOUND_ENTROPY = Math.min(...[...boundRules, genericRule].map((c) => c.
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
 const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
 const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
+const nameKeywordSet = new KeywordSet(parseKeywords);
+/** How far from a candidate string a name that binds it can sit (a declaration, a property, a call, a comparison). */
+const NAME_WINDOW_BEFORE = 512;
+const NAME_WINDOW_AFTER = 640;
+
+/**
+ * Of the candidate strings, those with a secret-like name keyword near them: a string with none within the window
+ * cannot be bound to a secret-like name, so a file where no string has one is not parsed at all. Most files of
+ * real code have random-looking strings (hashes, regexes, base64) but none named like a key; parsing them was most
+ * of a workspace scan's time.
+ */
+function nearNames(text: string, offsets: number[]): number[] {
+  if (offsets.length === 0) return offsets;
+  const hits = nameKeywordSet.positions(text);
+  let h = 0;
+  return offsets.filter((o) => {
+    while (h < hits.length && hits[h]! < o - NAME_WINDOW_BEFORE) h++;
+    return h < hits.length && hits[h]! <= o + NAME_WINDOW_AFTER;
+  });
+}
 
 /**
  * Analyzes one document. Synchronous and self-contained so the language server can call it per keystroke:
@@ -217,8 +239,14 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
   switch (language) {
     case 'typescript':
     case 'javascript':
+      // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
+      // generated (bundles, compilers), and the token pass reads the same strings and names.
+      if (text.length > MAX_PARSE_CHARS) {
+        notes.push('The file is large: it was analyzed token by token rather than parsed.');
+        return extractTokensChunked(text, signal);
+      }
       try {
-        return extractTypeScript(path, text, signal, interestingStrings(text, MIN_BOUND_ENTROPY), retain);
+        return extractTypeScript(path, text, signal, nearNames(text, interestingStrings(text, MIN_BOUND_ENTROPY)), retain);
       } catch (error) {
         if (error instanceof AnalysisAborted) throw error;
         // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
@@ -247,6 +275,30 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
     default:
       return extractTokens(text, 'text', signal);
   }
+}
+
+/**
+ * The token pass over a very large file in line-aligned chunks, so its token list stays small (a 9 MB bundle made
+ * millions of token objects at once). Chunks overlap by a few KiB, so a name just before a chunk still binds a string
+ * in it; each candidate is kept by the chunk its value starts in.
+ */
+const CHUNK = 256 * 1024;
+const OVERLAP = 4 * 1024;
+function extractTokensChunked(text: string, signal: AbortSignal | undefined): Extraction {
+  const candidates: Candidate[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK);
+    const nl = end < text.length ? text.indexOf('\n', end) : -1;
+    if (nl >= 0) end = nl + 1;
+    else if (end < text.length) end = text.length;
+    let from = Math.max(0, start - OVERLAP);
+    if (from > 0) from = text.indexOf('\n', from) + 1 || start;
+    for (const c of extractTokens(text.slice(from, end), 'text', signal).candidates) {
+      if (c.offset + from >= start) candidates.push({ ...c, offset: c.offset + from });
+    }
+    start = end;
+  }
+  return { candidates, notes: [] };
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };

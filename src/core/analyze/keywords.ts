@@ -55,6 +55,20 @@ export class KeywordSet {
     this.out = out;
   }
 
+  /** End offsets of every keyword occurrence in `text`, ascending (one pass). */
+  positions(text: string): number[] {
+    const out: number[] = [];
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = 0;
+      s = this.next[s]![c]!;
+      if (this.out[s]!.length) out.push(i + 1);
+    }
+    return out;
+  }
+
   /** The keywords (lower-case) that occur in `text`. */
   find(text: string): Set<string> {
     const found = new Set<string>();

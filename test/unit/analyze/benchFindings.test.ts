@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
 import { frag, runCases } from './tester';
 
 /**
@@ -73,4 +75,18 @@ runCases('analyzeText: benchmark findings', {
       name: 'a key inside a Markdown code fence',
     },
   ],
+});
+
+describe('analyzeText: very large JS files (token pass in chunks instead of a parse)', () => {
+  it('finds a bound secret on each side of a chunk boundary, at its exact offset', () => {
+    const line = 'function f(a, b) { return a + b; } // filler\n';
+    const head = line.repeat(Math.ceil((256 * 1024 - 40) / line.length));
+    const code = `${head}const apiKey = "${random32}";\n${line.repeat(8000)}const clientSecret = "${random32}";\n`;
+    const { findings, notes } = analyzeText('dist/bundle.js', code, { salt: 't' });
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.offset]), [
+      ['generic-secret', head.length + 'const apiKey = "'.length],
+      ['generic-secret', code.lastIndexOf(random32)],
+    ]);
+    assert.ok(notes.some((n) => n.includes('token by token')));
+  });
 });
