@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, AnalyzeOptions } from '../core/analyze/index';
+import { analyzeText, AnalyzeOptions, forgetDocument } from '../core/analyze/index';
 import ignore from 'ignore';
 import { analyzeFile, DEFAULT_EXCLUDES, scanWorkspace } from '../core/analyze/scan';
 import { applyBaseline, Baseline, BASELINE_FILE, createBaseline, newBaselineSalt, serializeBaseline } from '../core/baseline/index';
@@ -160,6 +160,7 @@ documents.onDidChangeContent(({ document }) => schedule(document));
 documents.onDidClose(({ document }) => {
   cancelPending(document.uri);
   latestFindings.delete(document.uri);
+  forgetDocument(analysisPath(document.uri, document.languageId, init.workspaceRoot));
   // A closed file shows what the last workspace scan found in it, as the Problems panel did before it opened.
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: (scanFindings.get(document.uri) ?? []).map(toDiagnostic) });
 });
