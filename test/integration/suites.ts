@@ -8,3 +8,4 @@ import './keys.sidebar.test';
 import './fixes.test';
 import './monitor.test';
 import './tools.test';
+import './channels.test';
