@@ -48,6 +48,8 @@ export type AlertEvent =
 /** De-duplicates, rate-limits, guards and delivers alerts, retrying each failing sink with back-off. */
 export class AlertDispatcher {
   private readonly lastSent = new Map<string, number>();
+  /** Which `lastSent` keys are resolves. */
+  private readonly resolves = new Set<string>();
   private readonly perService = new Map<string, number[]>();
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
@@ -88,7 +90,25 @@ export class AlertDispatcher {
     }
     const deliveries = await Promise.all(payloads.map((p) => this.deliver(p.sink, p.payload, alert, signal)));
     const ok = deliveries.filter((d) => d.ok).length;
+    if (ok > 0) this.forgetOpposite(alert);
     return { status: ok === deliveries.length ? 'sent' : ok === 0 ? 'failed' : 'partial', deliveries };
+  }
+
+  /**
+   * A resolve that went out ends the incident: the same trigger afterwards is a new incident and must
+   * page again, even within the de-duplication window (and a new trigger lets the next resolve out).
+   */
+  private forgetOpposite(alert: Alert): void {
+    const prefix = JSON.stringify([alert.service, alert.environment]).slice(0, -1) + ',';
+    const resolving = alert.action === 'resolve';
+    for (const k of this.lastSent.keys()) {
+      if (k.startsWith(prefix) && this.resolves.has(k) !== resolving) {
+        this.lastSent.delete(k);
+        this.resolves.delete(k);
+      }
+    }
+    const key = JSON.stringify([alert.service, alert.environment, alert.error, alert.fingerprint]);
+    if (resolving) this.resolves.add(key);
   }
 
   private async deliver(sink: AlertSink, payload: string, alert: Alert, signal?: AbortSignal): Promise<Delivery> {

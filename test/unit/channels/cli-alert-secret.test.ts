@@ -8,7 +8,7 @@ import { createAlertSecretCommand, readValueFromStdin } from '../../../src/cli/c
 import { Readable } from 'node:stream';
 import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
 import { main } from '../../../src/cli/main';
-import { IncidentTracker, channelCredentialRefs } from '../../../src/core/alerts/index';
+import { AlertDispatcher, IncidentTracker, callbackSink, channelCredentialRefs } from '../../../src/core/alerts/index';
 import type { Alert } from '../../../src/core/alerts/index';
 import { loadConfig } from '../../../src/core/config/index';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
@@ -240,5 +240,24 @@ describe('channel credential names and incident tracking', () => {
     assert.equal(resolve?.action, 'resolve');
     assert.equal(resolve?.severity, 'critical');
     assert.equal(tracker.healthy('billing-api', 'dev'), undefined, 'exactly one resolve');
+  });
+
+  it('after a resolve went out, the same trigger pages again within the de-duplication window (a new incident)', async () => {
+    const sent: string[] = [];
+    const d = new AlertDispatcher({ sinks: [callbackSink('test', (_t, a) => void sent.push(`${a.action ?? 'trigger'} ${a.error}`))], dedupWindowMs: 600_000, maxPerServicePerWindow: 20, secrets: () => [] });
+    const tracker = new IncidentTracker();
+    const trigger: Alert = { service: 'billing-api', environment: 'dev', timestamp: new Date(0).toISOString(), fingerprint: 'rk1:0123456789abcdef', error: 'primary key rejected (HTTP 401)', slot: 'primary', status: 401 };
+    const other: Alert = { ...trigger, environment: 'prod' };
+    for (const a of [trigger, other]) {
+      assert.equal((await d.dispatch(a)).status, 'sent');
+      tracker.triggered(a);
+    }
+    assert.equal((await d.dispatch(trigger)).status, 'deduplicated', 'a persisting problem is one alert');
+    assert.equal((await d.dispatch(tracker.healthy('billing-api', 'dev')!)).status, 'sent');
+    assert.equal((await d.dispatch(trigger)).status, 'sent', 'revoked again after the resolve: pages again');
+    tracker.triggered(trigger);
+    assert.equal((await d.dispatch(tracker.healthy('billing-api', 'dev')!)).status, 'sent', 'and resolves again');
+    assert.equal((await d.dispatch(other)).status, 'deduplicated', 'another environment keeps its de-duplication');
+    assert.deepEqual(sent, ['trigger primary key rejected (HTTP 401)', 'trigger primary key rejected (HTTP 401)', 'resolve primary key validates again', 'trigger primary key rejected (HTTP 401)', 'resolve primary key validates again']);
   });
 });
