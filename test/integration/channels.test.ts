@@ -17,6 +17,7 @@ import { activeExtension, waitFor, workspaceUri } from './helpers';
 const make = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
 const keys = { primary: make('pd_p'), fallback: make('pd_f') };
 const ROUTING_KEY = randomBytes(16).toString('hex');
+const DATADOG_KEY = make('dd_api');
 const SERVICE = 'paging-api';
 const DEDUP_KEY = `rotation-ready/${SERVICE}/dev`;
 
@@ -69,6 +70,25 @@ async function pagerDutyReceiver() {
     bodies,
     problems,
     events: () => bodies.map((b) => JSON.parse(b) as PagerDutyEvent),
+    close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
+  };
+}
+
+/** A Datadog-intake-shaped receiver: records POST /api/v2/series with its DD-API-KEY header. */
+async function datadogReceiver() {
+  const requests: Array<{ path: string; apiKey: string | undefined; body: string }> = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      requests.push({ path: req.url ?? '', apiKey: req.headers['dd-api-key'] as string | undefined, body });
+      res.writeHead(req.url === '/api/v2/series' ? 202 : 404, { 'content-type': 'application/json' }).end('{"errors":[]}');
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
     close: () => new Promise<void>((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
   };
 }
@@ -140,10 +160,11 @@ function filesUnder(dir: string): string[] {
   }
 }
 
-describe('alert channels in the extension host: PagerDuty trigger and resolve, Prometheus metrics', function () {
+describe('alert channels in the extension host: PagerDuty trigger and resolve, Prometheus and Datadog metrics', function () {
   this.timeout(120_000);
   let simulator: Simulator;
   let pd: Awaited<ReturnType<typeof pagerDutyReceiver>>;
+  let dd: Awaited<ReturnType<typeof datadogReceiver>>;
   let metricsPort: number;
   let originalConfig: Uint8Array;
   let originalPrompts: Prompts;
@@ -169,17 +190,19 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
       services: [{ name: SERVICE, auth: { type: 'bearer' }, keys: [{ label: 'primary', value: keys.primary }, { label: 'fallback', value: keys.fallback }] }],
     });
     pd = await pagerDutyReceiver();
+    dd = await datadogReceiver();
     metricsPort = await freePort();
     originalConfig = await vscode.workspace.fs.readFile(configUri());
     // This run's configuration (the workspace is a per-run copy): one service on this run's simulator, a
     // one-second schedule, PagerDuty (critical only, by default) on the local receiver, the opt-in
-    // Prometheus endpoint on a free loopback port.
+    // Prometheus endpoint on a free loopback port, the Datadog series push to a local intake (hourly: it
+    // flushes when the monitor stops).
     const config = {
       version: 1,
       services: [{ name: SERVICE, environments: ['dev'], probe: { url: simulator.serviceUrl(SERVICE, '/v1/account'), auth: { type: 'bearer' }, timeoutMs: 3000 }, monitor: { intervalSeconds: 1 } }],
       monitor: { jitter: 0, signals: { spike: { rejections: 2, healthyProbes: 1, windowSeconds: 600 } } },
       alerts: { dedupWindowMs: 600000, maxPerServicePerWindow: 20, sinks: [{ type: 'pagerduty', routingKeySecret: 'pagerduty-routing', url: pd.url }] },
-      metrics: { prometheus: { port: metricsPort } },
+      metrics: { prometheus: { port: metricsPort }, datadog: { apiKeySecret: 'datadog-api', url: dd.url, intervalSeconds: 3600 } },
     };
     await vscode.workspace.fs.writeFile(configUri(), Buffer.from(JSON.stringify(config, null, 2)));
     const loaded = await api.config.reload();
@@ -196,9 +219,10 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     await vscode.commands.executeCommand('rotationReady.stopHealthMonitor');
     await vscode.workspace.fs.writeFile(configUri(), originalConfig);
     await api.config.reload();
-    await keychain.delete(channelSecretAddress(workspaceId(), 'pagerduty-routing')).catch(() => false);
+    for (const name of ['pagerduty-routing', 'datadog-api']) await keychain.delete(channelSecretAddress(workspaceId(), name)).catch(() => false);
     await simulator?.close();
     await pd?.close();
+    await dd?.close();
   });
 
   it('stores the PagerDuty routing key through "Set Alert Channel Credential…" (masked prompt, keychain, read back)', async () => {
@@ -214,10 +238,19 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     assert.equal(result.keychain, api.keys.keychainLabel);
     assert.equal(result.location, `keychain service 'rotation-ready', account '${workspaceId()}/_channel/pagerduty-routing/primary'`);
     assert.equal(prompts.asked.length, 2);
-    assert.match(prompts.asked[0]!, /^pick: Rotation Ready: set which alert channel credential\? \[pagerduty-routing — PagerDuty routing key · not stored yet\]$/);
+    assert.match(prompts.asked[0]!, /^pick: Rotation Ready: set which alert channel credential\? \[pagerduty-routing — PagerDuty routing key · not stored yet; datadog-api — Datadog API key · not stored yet\]$/);
     assert.match(prompts.asked[1]!, /^secret: Rotation Ready: PagerDuty routing key \(pagerduty-routing\) \| Paste the PagerDuty routing key\. It is stored in OS keychain/);
     assert.equal(await keychain.get(channelSecretAddress(workspaceId(), 'pagerduty-routing')), ROUTING_KEY, 'in the OS keychain the Keys sidebar uses');
     assert.equal(JSON.stringify(result).includes(ROUTING_KEY), false);
+
+    // With the name as argument (e.g. from another command), only the masked input is asked.
+    const ddPrompts = new CredentialPrompts({ pick: 'none', secret: DATADOG_KEY });
+    api.keys.prompts = ddPrompts;
+    const dd = await vscode.commands.executeCommand<ChannelCredentialResult | undefined>('rotationReady.setAlertChannelCredential', 'datadog-api');
+    assert.equal(dd?.name, 'datadog-api');
+    assert.deepEqual(ddPrompts.asked.map((q) => q.split(' | ')[0]), ['secret: Rotation Ready: Datadog API key (datadog-api)']);
+    prompts.asked.push(...ddPrompts.asked);
+    assert.equal(await keychain.get(channelSecretAddress(workspaceId(), 'datadog-api')), DATADOG_KEY);
   });
 
   it('starts the monitor with the metrics endpoint, which counts valid probes', async () => {
@@ -269,13 +302,21 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     assert.deepEqual(pd.problems, []);
   });
 
-  it('stopping the monitor closes the metrics endpoint', async () => {
+  it('stopping the monitor closes the metrics endpoint and flushes the Datadog series with the keychain API key', async () => {
     const { exports: api } = await activeExtension();
     const url = api.monitor.metricsUrl()!;
+    assert.deepEqual(dd.requests, [], 'nothing pushed before the hourly flush');
     await vscode.commands.executeCommand('rotationReady.stopHealthMonitor');
     assert.equal(api.monitor.metricsUrl(), undefined);
     const r = await scrape(url);
     assert.ok('error' in r, `no endpoint after stop: ${JSON.stringify(r)}`);
+    const pushed = await waitFor(() => dd.requests, (q) => q.length >= 1, 'the Datadog series flush');
+    assert.equal(pushed.length, 1);
+    assert.equal(pushed[0]!.path, '/api/v2/series');
+    assert.equal(pushed[0]!.apiKey, DATADOG_KEY);
+    const series = (JSON.parse(pushed[0]!.body) as { series: Array<{ metric: string; tags: string[]; points: Array<{ value: number }> }> }).series;
+    const count = (outcome: string) => series.filter((x) => x.metric === 'rotation_ready.probes' && x.tags.includes(`service:${SERVICE}`) && x.tags.includes('slot:primary') && x.tags.includes(`outcome:${outcome}`)).reduce((n, x) => n + x.points[0]!.value, 0);
+    assert.ok(count('rejected') >= 2 && count('valid') >= 2, `primary probes by outcome in the series: ${count('valid')} valid, ${count('rejected')} rejected`);
   });
 
   it('no key and no routing key anywhere but the PagerDuty request itself', async () => {
@@ -288,6 +329,7 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
       simulator: JSON.stringify(simulator.requestLog),
       config: readFileSync(configUri().fsPath, 'utf8'),
       'PagerDuty events without routing_key': pd.events().map(({ routing_key: _, ...rest }) => JSON.stringify(rest)).join('\n'),
+      'Datadog series bodies': dd.requests.map((q) => `${q.path} ${q.body}`).join('\n'),
     };
     if (api.keys.metadataPath && existsSync(api.keys.metadataPath)) outputs.keyMetadata = readFileSync(api.keys.metadataPath, 'utf8');
     for (const file of filesUnder(api.logDirectory.fsPath)) outputs[file] = readFileSync(file, 'utf8');
@@ -297,10 +339,10 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     assert.ok(Object.values(outputs).some((t) => t.includes("Stored alert channel credential 'pagerduty-routing'")), 'the extension log was read');
     assert.match(outputs.metrics, /rotation_ready_probes_total/);
     for (const [where, text] of Object.entries(outputs)) {
-      for (const value of [...Object.values(keys), ROUTING_KEY]) {
+      for (const value of [...Object.values(keys), ROUTING_KEY, DATADOG_KEY]) {
         for (const form of [value, encodeURIComponent(value), Buffer.from(value).toString('base64').replace(/=+$/, '')]) assert.equal(text.includes(form), false, `${where} contains a secret`);
       }
     }
-    for (const body of pd.bodies) for (const value of Object.values(keys)) assert.equal(body.includes(value), false, 'a PagerDuty request contains an API key');
+    for (const body of pd.bodies) for (const value of [...Object.values(keys), DATADOG_KEY]) assert.equal(body.includes(value), false, 'a PagerDuty request contains another secret');
   });
 });
