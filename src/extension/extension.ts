@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     keyMeta: (service, environment, slot) => keyStore.info({ service, environment }).slots[slot],
   });
   context.subscriptions.push(
-    registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root }),
+    registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
   registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
   context.subscriptions.push(

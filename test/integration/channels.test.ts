@@ -126,7 +126,7 @@ function sample(text: string, metric: string, labels: Record<string, string>): n
 class CredentialPrompts implements Prompts {
   readonly asked: string[] = [];
   readonly unexpected: string[] = [];
-  constructor(private readonly answers: { pick: string; secret: string }) {}
+  constructor(private readonly answers: { pick: string; secret: string; approveHost?: boolean }) {}
   async secret(options: { title: string; prompt: string }): Promise<string | undefined> {
     this.asked.push(`secret: ${options.title} | ${options.prompt}`);
     return this.answers.secret;
@@ -144,8 +144,12 @@ class CredentialPrompts implements Prompts {
     return undefined;
   }
   async confirm(message: string): Promise<boolean> {
-    this.unexpected.push(`confirm: ${message}`);
-    return false;
+    if (this.answers.approveHost === undefined) {
+      this.unexpected.push(`confirm: ${message}`);
+      return false;
+    }
+    this.asked.push(`confirm: ${message}`);
+    return this.answers.approveHost;
   }
 }
 
@@ -229,7 +233,7 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     const { exports: api } = await activeExtension();
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('rotationReady.setAlertChannelCredential'));
-    prompts = new CredentialPrompts({ pick: 'pagerduty-routing', secret: ROUTING_KEY });
+    prompts = new CredentialPrompts({ pick: 'pagerduty-routing', secret: ROUTING_KEY, approveHost: true });
     api.keys.prompts = prompts;
     const result = await vscode.commands.executeCommand<ChannelCredentialResult | undefined>('rotationReady.setAlertChannelCredential');
     assert.deepEqual(prompts.unexpected, []);
@@ -237,18 +241,21 @@ describe('alert channels in the extension host: PagerDuty trigger and resolve, P
     assert.equal(result.name, 'pagerduty-routing');
     assert.equal(result.keychain, api.keys.keychainLabel);
     assert.equal(result.location, `keychain service 'rotation-ready', account '${workspaceId()}/_channel/pagerduty-routing/primary'`);
-    assert.equal(prompts.asked.length, 2);
+    assert.equal(prompts.asked.length, 3);
     assert.match(prompts.asked[0]!, /^pick: Rotation Ready: set which alert channel credential\? \[pagerduty-routing — PagerDuty routing key · not stored yet; datadog-api — Datadog API key · not stored yet\]$/);
     assert.match(prompts.asked[1]!, /^secret: Rotation Ready: PagerDuty routing key \(pagerduty-routing\) \| Paste the PagerDuty routing key\. It is stored in OS keychain/);
+    // The config decides where the key goes; the user approves that host once (stored outside the workspace).
+    assert.match(prompts.asked[2]!, /^confirm: Send the PagerDuty routing key 'pagerduty-routing' to 127\.0\.0\.1:\d+\?$/);
+    assert.deepEqual(result.approvedHosts, [new URL(pd.url).host]);
     assert.equal(await keychain.get(channelSecretAddress(workspaceId(), 'pagerduty-routing')), ROUTING_KEY, 'in the OS keychain the Keys sidebar uses');
     assert.equal(JSON.stringify(result).includes(ROUTING_KEY), false);
 
     // With the name as argument (e.g. from another command), only the masked input is asked.
-    const ddPrompts = new CredentialPrompts({ pick: 'none', secret: DATADOG_KEY });
+    const ddPrompts = new CredentialPrompts({ pick: 'none', secret: DATADOG_KEY, approveHost: true });
     api.keys.prompts = ddPrompts;
     const dd = await vscode.commands.executeCommand<ChannelCredentialResult | undefined>('rotationReady.setAlertChannelCredential', 'datadog-api');
     assert.equal(dd?.name, 'datadog-api');
-    assert.deepEqual(ddPrompts.asked.map((q) => q.split(' | ')[0]), ['secret: Rotation Ready: Datadog API key (datadog-api)']);
+    assert.deepEqual(ddPrompts.asked.map((q) => q.split(' | ')[0].replace(/\d+\?$/, 'PORT?')), ['secret: Rotation Ready: Datadog API key (datadog-api)', "confirm: Send the Datadog API key 'datadog-api' to 127.0.0.1:PORT?"]);
     prompts.asked.push(...ddPrompts.asked);
     assert.equal(await keychain.get(channelSecretAddress(workspaceId(), 'datadog-api')), DATADOG_KEY);
   });

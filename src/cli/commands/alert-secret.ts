@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
+import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
 import { formatConfigError, loadConfig } from '../../core/config/index';
 import { KeytarKeychain } from '../../core/keychain/keytar';
+import { ApprovalStore, defaultApprovalsFile, type HostApprovals } from '../../core/probe/index';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready alert-secret set <name> [--config FILE]
+       rotation-ready alert-secret approve <name> [--config FILE]
        rotation-ready alert-secret list [--config FILE]
 
 Stores an alert channel credential (PagerDuty routing key, SMTP password, Datadog API key) in the OS
@@ -17,7 +19,9 @@ the entry the config names in "routingKeySecret", "passwordSecret" or "apiKeySec
   set <name>     reads the value from stdin (piped, or typed with echo off), never from the command
                  line; stores it under keychain service 'rotation-ready', account
                  '<workspaceId>/_channel/<name>/primary', and reads it back
-  list           the credentials the config names, and whether each is stored (never a value)
+  approve <name> approves the hosts the config sends <name> to (remembered outside the workspace,
+                 in the same file as probe host approvals); a credential goes to no other host
+  list           the credentials the config names, whether each is stored, and where it may go
   --config FILE  .rotation-ready.json to use (default: ./.rotation-ready.json); its folder is the workspace
 
 Examples:
@@ -28,19 +32,21 @@ Exit code: 0 stored (or listed), 2 error.`;
 
 export interface AlertSecretDeps {
   keychain: () => KeychainPort;
+  /** Host approvals (the CLI's file outside the workspace; tests pass an in-memory set). */
+  approvals: (workspaceRoot: string, io: CliIo) => HostApprovals & { approve(subject: string, host: string): void };
   /** The value: all of stdin when piped (one trailing newline removed), else typed with echo off. */
   readValue: (io: CliIo, prompt: string) => Promise<string>;
 }
 
 interface Options {
-  action: 'set' | 'list';
+  action: 'set' | 'list' | 'approve';
   name?: string;
   config: string;
 }
 
 function parse(args: string[]): Options {
   const [action, ...rest] = args;
-  if (action !== 'set' && action !== 'list') throw new UsageError(action ? `unknown action '${action}': use set or list` : 'missing action: set or list');
+  if (action !== 'set' && action !== 'list' && action !== 'approve') throw new UsageError(action ? `unknown action '${action}': use set, approve or list` : 'missing action: set, approve or list');
   const o: Options = { action, config: '.rotation-ready.json' };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
@@ -57,9 +63,9 @@ function parse(args: string[]): Options {
     return o;
   }
   // Never echo an extra argument: it may be the value someone typed on the command line.
-  if (positional.length > 1) throw new UsageError('set takes only the name: the value is read from stdin, never from the command line (where shell history and the process list would keep it)');
+  if (positional.length > 1) throw new UsageError(o.action === 'approve' ? 'approve takes only the name' : 'set takes only the name: the value is read from stdin, never from the command line (where shell history and the process list would keep it)');
   const name = positional[0];
-  if (!name) throw new UsageError('set needs the credential name, e.g. pagerduty-routing');
+  if (!name) throw new UsageError(`${o.action} needs the credential name, e.g. pagerduty-routing`);
   if (!CHANNEL_SECRET_NAME.test(name)) throw new UsageError('a credential name uses letters, digits, ".", "-" and "_", starting with a letter or digit');
   o.name = name;
   return o;
@@ -74,13 +80,26 @@ async function run(args: string[], io: CliIo, deps: AlertSecretDeps): Promise<nu
     const loaded = loadConfig(readFileSync(file, 'utf8'), file);
     for (const e of loaded.errors) io.stderr(`${formatConfigError(e)}\n`);
     refs = channelCredentialRefs(loaded);
-  } else if (o.action === 'list') throw new UsageError(`no configuration at ${file} (see docs/alerting.md)`);
-  const keychain = deps.keychain();
+  } else if (o.action !== 'set') throw new UsageError(`no configuration at ${file} (see docs/alerting.md)`);
+  const approvals = deps.approvals(dirname(file), io);
+  const approvalLine = (r: NonNullable<typeof refs>[number]) =>
+    r.hosts.map((h) => `${h} ${approvals.isApproved(channelApprovalSubject(r.name), h) ? 'approved' : 'NOT approved'}`).join(', ');
 
+  if (o.action === 'approve') {
+    const ref = refs?.find((r) => r.name === o.name);
+    if (!ref) throw new UsageError(`${file} does not name a credential '${o.name}' (it names: ${refs?.map((r) => r.name).join(', ') || 'none'})`);
+    for (const host of ref.hosts) {
+      approvals.approve(channelApprovalSubject(ref.name), host);
+      io.stdout(`approved: '${ref.name}' (${ref.what}) may be sent to ${host}\n`);
+    }
+    return 0;
+  }
+
+  const keychain = deps.keychain();
   if (o.action === 'list') {
     const stored = new Set((await keychain.list(workspaceId)).filter((a) => a.service === CHANNEL_PSEUDO_SERVICE && a.slot === 'primary').map((a) => a.environment));
     if (!refs?.length) io.stdout('No alert channel in the configuration names a credential (routingKeySecret, passwordSecret, apiKeySecret).\n');
-    for (const r of refs ?? []) io.stdout(`${r.name}\t${stored.has(r.name) ? 'stored' : 'missing'}\t${r.what} (${r.property} in ${r.where.join(', ')})\n`);
+    for (const r of refs ?? []) io.stdout(`${r.name}\t${stored.has(r.name) ? 'stored' : 'missing'}\t${r.what} (${r.property} in ${r.where.join(', ')}) → ${approvalLine(r)}\n`);
     return 0;
   }
 
@@ -100,6 +119,8 @@ async function run(args: string[], io: CliIo, deps: AlertSecretDeps): Promise<nu
     return 2;
   }
   io.stdout(`stored '${name}'${ref ? ` (${ref.what})` : ''} in ${keychain.label}: ${channelSecretLocation(workspaceId, name)}\n`);
+  const pending = ref?.hosts.filter((h) => !approvals.isApproved(channelApprovalSubject(name), h)) ?? [];
+  if (pending.length) io.stdout(`not sent anywhere yet: approve ${pending.join(', ')} with \`rotation-ready alert-secret approve ${name}\`\n`);
   return 0;
 }
 
@@ -136,7 +157,13 @@ export async function readValueFromStdin(io: CliIo, prompt: string, stdin: NodeJ
   });
 }
 
-export function createAlertSecretCommand(deps: AlertSecretDeps = { keychain: () => new KeytarKeychain(), readValue: readValueFromStdin }): CliCommand {
+export function createAlertSecretCommand(
+  deps: AlertSecretDeps = {
+    keychain: () => new KeytarKeychain(),
+    readValue: readValueFromStdin,
+    approvals: (root, io) => new ApprovalStore(defaultApprovalsFile(io.env), { workspaceRoots: [root, io.cwd] }),
+  },
+): CliCommand {
   return {
     name: 'alert-secret',
     summary: 'Store an alert channel credential (PagerDuty, email, Datadog) in the OS keychain, read from stdin',

@@ -8,6 +8,7 @@ import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
 import {
   ApprovalStore,
+  type HostApprovals,
   DryRunReport,
   KeySource,
   checkTransport,
@@ -213,7 +214,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   }
 
   // PagerDuty, email and Datadog credentials: this workspace's entries in the OS keychain (`alert-secret set`).
-  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))));
+  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
 
   if (report.cancelled || configErrors || unapproved.length > 0) return 2;
   return report.summary.safe === report.summary.targets ? 0 : 1;
@@ -228,8 +229,10 @@ async function sendAlerts(
   secrets: Set<string>,
   io: CliIo,
   channelSecrets: ChannelSecrets,
+  approvals: HostApprovals,
 ): Promise<void> {
-  const ctx = { baseDir, env, notify: (text: string) => io.stderr(`ALERT ${text}\n`), secrets: channelSecrets };
+  // A channel credential goes only to a host approved for it (`rotation-ready alert-secret approve <name>`).
+  const ctx = { baseDir, env, notify: (text: string) => io.stderr(`ALERT ${text}\n`), secrets: channelSecrets, approvals };
   const global = createSinks(settings.alerts.sinks, ctx);
   for (const e of global.errors) io.stderr(`alerts: ${e}\n`);
   const perService = new Map(services.map((s) => {

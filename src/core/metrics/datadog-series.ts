@@ -1,7 +1,6 @@
 import { datadogEndpoint } from '../alerts/channels/datadog';
-import type { ChannelSecrets } from '../alerts/channels/secrets';
+import { requireChannelSecret, type ChannelSecrets } from '../alerts/channels/secrets';
 import { postJson } from '../alerts/post-json';
-import { SinkError } from '../alerts/types';
 import { OUTCOME_LABEL, ProbeObservation } from './types';
 
 /** Datadog metric intake types (https://docs.datadoghq.com/api/latest/metrics/#submit-metrics, v2). */
@@ -91,8 +90,7 @@ export class DatadogSeriesExporter {
     const batch = this.buffer;
     this.buffer = [];
     try {
-      const apiKey = await this.options.secrets.get(this.options.apiKeySecret).catch(() => undefined);
-      if (!apiKey) throw new SinkError(`datadog: no API key in the keychain (${this.options.secrets.describe(this.options.apiKeySecret)})`, false);
+      const apiKey = await requireChannelSecret(this.options.secrets, this.options.apiKeySecret, 'datadog', 'API key');
       const body = JSON.stringify(datadogSeriesPayload(batch, this.now(), Math.round(this.intervalMs / 1000), this.options.tags));
       await postJson('datadog', datadogEndpoint(this.options.url, '/api/v2/series'), body, { 'dd-api-key': apiKey }, signal);
       return batch.length;

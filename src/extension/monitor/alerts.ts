@@ -5,6 +5,7 @@ import type { DryRunReport, TargetReport } from '../../core/probe/index';
 import { log } from '../log';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import type { SessionSecrets } from './sessionSecrets';
+import type { HostApprovals } from '../../core/probe/index';
 
 /**
  * Alerts from the dry-run command and the health monitor: the configured sinks (the top-level ones
@@ -33,6 +34,8 @@ export class ExtensionAlerts implements vscode.Disposable {
     private readonly channels: {
       /** Channel credentials in the Keys sidebar's keychain (undefined without a folder on disk). */
       secrets: () => ChannelSecrets | undefined;
+      /** Which channel credential may go to which host (the same store as probe hosts, outside the workspace). */
+      approvals: HostApprovals;
       /** Sinks that come and go with other features (the metrics counter while the endpoint is up). */
       extraSinks?: () => AlertSink[];
     },
@@ -83,7 +86,7 @@ export class ExtensionAlerts implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
     // Without `notify`, createSinks skips configured notification sinks: the one below is always there, once.
     const secrets = this.channels.secrets();
-    const ctx = { baseDir: folder?.uri.fsPath ?? process.cwd(), env: process.env, ...(secrets ? { secrets } : {}) };
+    const ctx = { baseDir: folder?.uri.fsPath ?? process.cwd(), env: process.env, approvals: this.channels.approvals, ...(secrets ? { secrets } : {}) };
     const global = createSinks(loaded?.settings.alerts.sinks ?? [], ctx);
     const own = createSinks(loaded?.services.find((s) => s.name === alert.service)?.alerts.sinks ?? [], ctx);
     const errors = [...global.errors, ...own.errors.map((e) => `${alert.service}: ${e}`)];

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { CHANNEL_PSEUDO_SERVICE, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
+import { CHANNEL_PSEUDO_SERVICE, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
 import type { LoadedConfig } from '../../core/config/index';
 import type { KeychainPort } from '../../core/keychain/port';
+import type { HostApprovals } from '../../core/probe/index';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import type { ActionItem, Prompts } from '../keys/prompts';
 import { requireTrust } from '../keys/trust';
@@ -15,6 +16,8 @@ export interface ChannelCredentialResult {
   /** `keychain service 'rotation-ready', account '<workspaceId>/_channel/<name>/primary'` */
   location: string;
   keychain: string;
+  /** Hosts the user approved for this credential (the endpoints the config sends it to). */
+  approvedHosts: string[];
 }
 
 /**
@@ -28,6 +31,7 @@ export function registerChannelCredentialCommand(deps: {
   prompts: () => Prompts;
   config: () => Promise<LoadedConfig | undefined>;
   root: () => string | undefined;
+  approvals: () => HostApprovals & { approve(subject: string, host: string): void };
 }): vscode.Disposable {
   return vscode.commands.registerCommand(SET_CHANNEL_CREDENTIAL_COMMAND, async (name?: string): Promise<ChannelCredentialResult | undefined> => {
     if (!requireTrust('set an alert channel credential')) return undefined;
@@ -91,6 +95,25 @@ async function setCredential(
   if (readBack !== value) throw new Error(`${keychain.label} did not return the stored value when read back (${channelSecretLocation(workspaceId, ref.name)})`);
   const location = channelSecretLocation(workspaceId, ref.name);
   log().info(`Stored alert channel credential '${ref.name}' (${ref.what}) in ${keychain.label}: ${location}`);
-  void vscode.window.showInformationMessage(`Rotation Ready: stored the ${ref.what} '${ref.name}' in ${keychain.label}. Alerts use it from the next message.`);
-  return { name: ref.name, location, keychain: keychain.label };
+  // The config decides where the credential goes; the user decides whether it may.
+  const approvals = deps.approvals();
+  const approvedHosts: string[] = [];
+  for (const host of ref.hosts) {
+    const subject = channelApprovalSubject(ref.name);
+    if (!approvals.isApproved(subject, host)) {
+      const ok = await prompts.confirm(
+        `Send the ${ref.what} '${ref.name}' to ${host}?`,
+        `.rotation-ready.json sends it to ${host} (${ref.where.join(', ')}). Rotation Ready hands a credential only to hosts you approve; approvals are stored outside the workspace and asked again if the configuration points it elsewhere.`,
+        'Allow',
+      );
+      if (!ok) continue;
+      approvals.approve(subject, host);
+    }
+    approvedHosts.push(host);
+  }
+  const unapproved = ref.hosts.filter((h) => !approvedHosts.includes(h));
+  void vscode.window.showInformationMessage(
+    `Rotation Ready: stored the ${ref.what} '${ref.name}' in ${keychain.label}.${unapproved.length ? ` It will not be sent to ${unapproved.join(', ')} until you approve that (run this command again).` : ' Alerts use it from the next message.'}`,
+  );
+  return { name: ref.name, location, keychain: keychain.label, approvedHosts };
 }

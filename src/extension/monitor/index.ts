@@ -74,16 +74,6 @@ export function activateMonitor(
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
     return folder ? keychainChannelSecrets(deps.keychain(), workspaceIdFor(folder.uri.fsPath)) : undefined;
   };
-  const metrics = new ExtensionMetrics({ channelSecrets, ...(deps.keyMeta ? { keyMeta: deps.keyMeta } : {}) });
-  const alerts = new ExtensionAlerts(config, secrets, { secrets: channelSecrets, extraSinks: () => metrics.sinks() });
-  const logError = (what: string) => (error: unknown) => log().error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-  const statusBar = new HealthStatusBar();
-  const storage = context.storageUri ?? context.globalStorageUri;
-  const historyFile = join(storage.fsPath, 'monitor-history.json');
-  const history = new ProbeHistory(historyFile, (config.value?.settings ?? DEFAULT_SETTINGS).monitor.history);
-  const loading = history.load().then((result) => {
-    if (result.error) log().warn(`Health monitor: ${result.error}`);
-  });
   // Approvals are read fresh for every probe: one approved in a dry-run counts at the monitor's next run.
   let store: ReturnType<typeof approvalStore> | undefined;
   const approvals: HostApprovals = {
@@ -93,6 +83,16 @@ export function activateMonitor(
       return store.isApproved(service, host);
     },
   };
+  const metrics = new ExtensionMetrics({ channelSecrets, approvals, ...(deps.keyMeta ? { keyMeta: deps.keyMeta } : {}) });
+  const alerts = new ExtensionAlerts(config, secrets, { secrets: channelSecrets, approvals, extraSinks: () => metrics.sinks() });
+  const logError = (what: string) => (error: unknown) => log().error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const statusBar = new HealthStatusBar();
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const historyFile = join(storage.fsPath, 'monitor-history.json');
+  const history = new ProbeHistory(historyFile, (config.value?.settings ?? DEFAULT_SETTINGS).monitor.history);
+  const loading = history.load().then((result) => {
+    if (result.error) log().warn(`Health monitor: ${result.error}`);
+  });
   const services = (): ServiceConfig[] => config.value?.services ?? [];
   let monitor: HealthMonitor | undefined;
   /** The Start/Stop commands override the setting for this session. */

@@ -6,6 +6,9 @@ import type { MetricsServer, SignalState } from '../../core/metrics/index';
 import type { AlertSink } from '../../core/alerts/index';
 import type { TargetReport } from '../../core/probe/index';
 import { log } from '../log';
+import type { HostApprovals } from '../../core/probe/index';
+import { approvedChannelSecrets } from '../../core/alerts/channels/secrets';
+import { DATADOG_API_URL } from '../../core/alerts/channels/datadog';
 
 /** Non-secret key facts for the key-age and last-validation gauges (the Keys sidebar's metadata). */
 export type KeyMeta = (service: string, environment: string, slot: Slot) => { addedAt?: string; lastValidatedAt?: string } | undefined;
@@ -27,7 +30,7 @@ export class ExtensionMetrics {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly deps: { channelSecrets: () => ChannelSecrets | undefined; keyMeta?: KeyMeta },
+    private readonly deps: { channelSecrets: () => ChannelSecrets | undefined; approvals: HostApprovals; keyMeta?: KeyMeta },
   ) {}
 
   /** Whether any export is on: only then are runs observed. */
@@ -95,7 +98,8 @@ export class ExtensionMetrics {
         const dd = settings.datadog;
         this.exporter = new DatadogSeriesExporter({
           apiKeySecret: dd.apiKeySecret,
-          secrets,
+          // The API key goes only to the host the user approved for it.
+          secrets: approvedChannelSecrets(secrets, this.deps.approvals, new URL(dd.url ?? DATADOG_API_URL).host.toLowerCase()),
           ...(dd.url ? { url: dd.url } : {}),
           intervalMs: dd.intervalSeconds * 1000,
           ...(dd.tags ? { tags: dd.tags } : {}),

@@ -12,6 +12,7 @@ import { AlertDispatcher, IncidentTracker, callbackSink, channelCredentialRefs }
 import type { Alert } from '../../../src/core/alerts/index';
 import { loadConfig } from '../../../src/core/config/index';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
+import { ApprovalStore, defaultApprovalsFile, memoryApprovals } from '../../../src/core/probe/index';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { startSimulator, type Simulator } from '../../../src/core/simulator/index';
 import { intake } from './helpers';
@@ -42,11 +43,13 @@ describe('CLI: rotation-ready alert-secret', () => {
   let keychain: MemoryKeychain;
   let typed: string | undefined;
   let prompts: string[];
+  let approvals: ReturnType<typeof memoryApprovals>;
 
   beforeEach(() => {
     ws = mkdtempSync(join(tmpdir(), 'rr-alert-secret-'));
     writeFileSync(join(ws, '.rotation-ready.json'), JSON.stringify(CONFIG, null, 2));
     keychain = new MemoryKeychain();
+    approvals = memoryApprovals();
     typed = undefined;
     prompts = [];
   });
@@ -61,6 +64,7 @@ describe('CLI: rotation-ready alert-secret', () => {
         prompts.push(prompt);
         return typed ?? '';
       },
+      approvals: () => approvals,
     });
     const code = await command.run(args, io);
     return { code, out: out.join(''), err: err.join('') };
@@ -113,11 +117,21 @@ describe('CLI: rotation-ready alert-secret', () => {
     const r = await cli('list');
     assert.equal(r.code, 0);
     assert.deepEqual(r.out.trim().split('\n'), [
-      'pagerduty-routing\tmissing\tPagerDuty routing key (routingKeySecret in alerts.sinks)',
-      'smtp-password\tstored\tSMTP password for alerts@example.com at smtp.example.com (passwordSecret in alerts.sinks)',
-      'datadog-api\tmissing\tDatadog API key (apiKeySecret in services.billing-api.alerts.sinks, metrics.datadog)',
+      'pagerduty-routing\tmissing\tPagerDuty routing key (routingKeySecret in alerts.sinks) → events.pagerduty.com NOT approved',
+      'smtp-password\tstored\tSMTP password for alerts@example.com at smtp.example.com (passwordSecret in alerts.sinks) → smtp.example.com:587 NOT approved',
+      'datadog-api\tmissing\tDatadog API key (apiKeySecret in services.billing-api.alerts.sinks, metrics.datadog) → api.datadoghq.com NOT approved',
     ]);
     assert.equal(r.out.includes(typed), false);
+  });
+
+  it('approve <name> records the hosts the config sends it to, outside the workspace; only those', async () => {
+    const r = await cli('approve', 'smtp-password');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /approved: 'smtp-password' \(SMTP password for alerts@example\.com at smtp\.example\.com\) may be sent to smtp\.example\.com:587/);
+    assert.equal(approvals.isApproved('channel:smtp-password', 'smtp.example.com:587'), true);
+    assert.equal(approvals.isApproved('channel:smtp-password', 'evil.example.com:587'), false);
+    assert.equal(approvals.isApproved('channel:pagerduty-routing', 'events.pagerduty.com'), false);
+    await assert.rejects(cli('approve', 'nope'), /does not name a credential 'nope'/);
   });
 
   it('--config picks the workspace: the keychain account follows the config file folder', async () => {
@@ -174,8 +188,19 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
       const routingKey = secret('routing');
       const io = (out: string[]): CliIo => ({ stdout: (t) => void out.push(t), stderr: (t) => void out.push(t), cwd: ws, env: { ROTATION_READY_CONFIG_DIR: userDir, BILLING_API_KEY_PRIMARY: keys.primary, BILLING_API_KEY_FALLBACK: keys.fallback }, signal: new AbortController().signal });
       const setOut: string[] = [];
-      assert.equal(await createAlertSecretCommand({ keychain: () => keychain, readValue: async () => `${routingKey}` }).run(['set', 'pagerduty-routing'], io(setOut)), 0, setOut.join(''));
+      const alertSecret = createAlertSecretCommand({ keychain: () => keychain, readValue: async () => `${routingKey}`, approvals: userApprovals });
+      assert.equal(await alertSecret.run(['set', 'pagerduty-routing'], io(setOut)), 0, setOut.join(''));
+      assert.match(setOut.join(''), /not sent anywhere yet: approve 127\.0\.0\.1:\d+ with `rotation-ready alert-secret approve pagerduty-routing`/);
 
+      // Stored but not approved for the receiver's host: the routing key goes nowhere.
+      sim.admin.revokeKey('billing-api', { label: 'primary' });
+      const refused: string[] = [];
+      await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io(refused));
+      assert.match(refused.join(''), /sending the credential 'pagerduty-routing' to 127\.0\.0\.1:\d+ is not approved/);
+      assert.equal(pd.requests.length, 0, 'nothing reached the unapproved host');
+
+      assert.equal(await alertSecret.run(['approve', 'pagerduty-routing'], io(setOut)), 0, setOut.join(''));
+      sim.admin.reset('billing-api');
       sim.admin.revokeKey('billing-api', { label: 'primary' });
       const out: string[] = [];
       const code = await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io(out));
@@ -210,6 +235,8 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
       const config = JSON.parse(readFileSync(join(ws, '.rotation-ready.json'), 'utf8'));
       config.alerts.sinks[0].url = `${pd.base}/v2/enqueue`;
       writeFileSync(join(ws, '.rotation-ready.json'), JSON.stringify(config));
+      // A new receiver is a new host: approve it, so what fails is the missing key itself.
+      await createAlertSecretCommand({ keychain: () => keychain, readValue: async () => '', approvals: userApprovals }).run(['approve', 'pagerduty-routing'], io);
       await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io);
       assert.match(out.join(''), /alert billing-api \(dev\): partial — pagerduty: no routing key in the keychain \(keychain service 'rotation-ready', account 'ws-[^']+\/_channel\/pagerduty-routing\/primary'\)/);
       assert.equal(pd.requests.length, 0);
@@ -218,6 +245,11 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
     }
   });
 });
+
+/** The CLI's own approvals file (ROTATION_READY_CONFIG_DIR), shared by `alert-secret` and `dry-run`. */
+function userApprovals(root: string, io: CliIo) {
+  return new ApprovalStore(defaultApprovalsFile(io.env), { workspaceRoots: [root] });
+}
 
 describe('channel credential names and incident tracking', () => {
   it('channelCredentialRefs lists each name the config references once, with where', () => {

@@ -1,8 +1,8 @@
 import { postJson } from '../post-json';
-import { Alert, AlertSink, SinkError } from '../types';
+import { Alert, AlertSink } from '../types';
 import { pagerDutyDedupKey } from './pagerduty';
 import { alertMessage } from './message';
-import type { ChannelSecrets } from './secrets';
+import { requireChannelSecret, type ChannelSecrets } from './secrets';
 import { severityOf, signalOf } from './severity';
 
 /** Datadog's US1 API; other sites (datadoghq.eu, us3…) or a local receiver go in `url`. */
@@ -59,8 +59,7 @@ export function datadogSink(options: DatadogSinkOptions): AlertSink {
     name: 'datadog',
     render: (alert) => JSON.stringify(datadogEvent(alert, options.tags)),
     deliver: async (payload, _alert, signal) => {
-      const apiKey = await options.secrets.get(options.apiKeySecret).catch(() => undefined);
-      if (!apiKey) throw new SinkError(`datadog: no API key in the keychain (${options.secrets.describe(options.apiKeySecret)})`, false);
+      const apiKey = await requireChannelSecret(options.secrets, options.apiKeySecret, 'datadog', 'API key');
       await postJson('datadog', url, payload, { 'dd-api-key': apiKey }, signal);
     },
   };

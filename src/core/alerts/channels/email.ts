@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import type { ConnectionOptions } from 'node:tls';
 import { AlertSink, SinkError } from '../types';
 import { alertMessage, messageHtml, messageText } from './message';
-import type { ChannelSecrets } from './secrets';
+import { requireChannelSecret, type ChannelSecrets } from './secrets';
 
 export interface EmailSinkOptions {
   host: string;
@@ -33,8 +33,7 @@ export function emailSink(options: EmailSinkOptions): AlertSink {
       return JSON.stringify({ subject: m.subject, text: messageText(m), html: messageHtml(m) });
     },
     deliver: async (payload, alert, signal) => {
-      const password = await options.secrets.get(options.passwordSecret).catch(() => undefined);
-      if (!password) throw new SinkError(`email: no SMTP password in the keychain (${options.secrets.describe(options.passwordSecret)})`, false);
+      const password = await requireChannelSecret(options.secrets, options.passwordSecret, 'email', 'SMTP password');
       const { subject, text, html } = JSON.parse(payload) as { subject: string; text: string; html: string };
       const timeout = options.timeoutMs ?? 15_000;
       const transport = createTransport({

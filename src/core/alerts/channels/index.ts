@@ -1,5 +1,5 @@
 export { atLeast, routeBySeverity, severityOf, signalOf } from './severity';
-export { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelSecretAddress, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from './secrets';
+export { approvedChannelSecrets, CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelApprovalSubject, channelSecretAddress, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from './secrets';
 export type { ChannelSecrets } from './secrets';
 export { alertMessage, messageHtml, messageText, nextStep } from './message';
 export type { AlertMessage } from './message';
@@ -10,6 +10,6 @@ export type { EmailSinkOptions } from './email';
 export { DATADOG_API_URL, datadogEndpoint, datadogEvent, datadogSink, datadogTags } from './datadog';
 export type { DatadogSinkOptions } from './datadog';
 export { IncidentTracker, resolutionsFromReport } from './resolution';
-export { channelSink } from './create';
+export { channelCredentialHost, channelSink } from './create';
 export { channelCredentialRefs } from './names';
 export type { ChannelCredentialRef } from './names';

@@ -1,7 +1,7 @@
 import { postJson } from '../post-json';
-import { Alert, AlertSink, Severity, SinkError } from '../types';
+import { Alert, AlertSink, Severity } from '../types';
 import { alertMessage } from './message';
-import type { ChannelSecrets } from './secrets';
+import { requireChannelSecret, type ChannelSecrets } from './secrets';
 import { severityOf, signalOf } from './severity';
 
 /** PagerDuty Events API v2 (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/). */
@@ -32,8 +32,7 @@ export function pagerDutySink(options: PagerDutySinkOptions): AlertSink {
     name: 'pagerduty',
     render: (alert) => JSON.stringify(pagerDutyEvent(alert)),
     deliver: async (payload, _alert, signal) => {
-      const routingKey = await options.secrets.get(options.routingKeySecret).catch(() => undefined);
-      if (!routingKey) throw new SinkError(`pagerduty: no routing key in the keychain (${options.secrets.describe(options.routingKeySecret)})`, false);
+      const routingKey = await requireChannelSecret(options.secrets, options.routingKeySecret, 'pagerduty', 'routing key');
       const body = `{"routing_key":${JSON.stringify(routingKey)},${payload.slice(1)}`;
       await postJson('pagerduty', url, body, {}, signal);
     },
