@@ -14,6 +14,7 @@ const stages = [
   { name: 'keychain', command: withKeyring(['npx', 'mocha', '--config', 'test/keychain/.mocharc.json']), needs: 'test/keychain/.mocharc.json' },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
   { name: 'integration', command: harness('dev') },
+  { name: 'restricted', command: harness('restricted') },
   { name: 'integration-vsix', command: harness('vsix') },
   { name: 'ui', command: harness('ui') },
   // The README's main job, end to end: demo copy, simulator, packaged extension in code-server, then stop.

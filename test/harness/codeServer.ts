@@ -53,6 +53,8 @@ export interface CodeServerOptions {
   runDir: string;
   userSettings?: Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
+  /** Keep Workspace Trust on, so a folder opens in Restricted Mode (the default turns it off). */
+  workspaceTrust?: boolean;
 }
 
 const defaultUserSettings = {
@@ -109,7 +111,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', join(runDir, 'ext'),

@@ -4,6 +4,7 @@
 //   tsx test/harness/run.ts --mode dev     suite against the development folder
 //   tsx test/harness/run.ts --mode vsix    suite against the packaged .vsix installed with --install-extension
 //   tsx test/harness/run.ts --mode ui      DOM assertions + screenshots on the installed .vsix
+//   tsx test/harness/run.ts --mode restricted   the Restricted Mode suite: Workspace Trust on, folder untrusted
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
@@ -12,7 +13,7 @@ import { Chromium, CodeServer, codeServerInstalled, endGroup, installExtension, 
 import { runUiTest } from '../ui/workbench.ui';
 import { materializeDemo } from '../../scripts/materialize-demo';
 
-type Mode = 'dev' | 'vsix' | 'ui';
+type Mode = 'dev' | 'vsix' | 'ui' | 'restricted';
 
 interface SuiteResults {
   tests: number;
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   const workspace = join(runDir, 'workspace');
   materializeDemo(values.workspace!, workspace);
 
-  if (mode !== 'dev') {
+  if (mode === 'vsix' || mode === 'ui') {
     if (!existsSync(values.vsix!)) {
       console.error(`No packaged extension at ${values.vsix}: run \`npm run package\` first.`);
       return 2;
@@ -64,7 +65,13 @@ async function main(): Promise<number> {
   try {
     server = await startCodeServer({
       runDir,
-      userSettings: mode === 'ui' ? { 'workbench.colorTheme': 'Default Dark Modern' } : {},
+      userSettings:
+        mode === 'ui'
+          ? { 'workbench.colorTheme': 'Default Dark Modern' }
+          : mode === 'restricted'
+            ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }
+            : {},
+      workspaceTrust: mode === 'restricted',
     });
     browserProcess = await startChromium(runDir);
     browser = await chromium.connectOverCDP(browserProcess.cdpUrl);

@@ -9,7 +9,9 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, grep: process.env.RR_TEST_GREP || undefined });
   // Bundled test files register their suites when required; give them mocha's globals first.
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-  require('./suites');
+  // Restricted Mode runs its own suite: everything else assumes a trusted workspace.
+  if (process.env.RR_TEST_MODE === 'restricted') require('./restricted.test');
+  else require('./suites');
   const results = { tests: 0, passes: 0, failures: 0, pending: 0, failed: [] as { title: string; error: string }[] };
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {

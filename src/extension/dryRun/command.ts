@@ -34,8 +34,9 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   }
   const loaded = deps.config.value ?? (await deps.config.reload());
   if (!loaded || loaded.services.length === 0) {
-    const choice = await vscode.window.showInformationMessage('Rotation Ready: no services are configured in .rotation-ready.json, so there is nothing to probe.', 'Open Configuration');
-    if (choice) await vscode.commands.executeCommand('rotationReady.openConfig');
+    void vscode.window.showInformationMessage('Rotation Ready: no services are configured in .rotation-ready.json, so there is nothing to probe.', 'Open Configuration').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('rotationReady.openConfig');
+    });
     return undefined;
   }
   const services = await pickServices(loaded.services, args.services);

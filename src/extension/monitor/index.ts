@@ -176,11 +176,15 @@ export function activateMonitor(
     }),
     vscode.commands.registerCommand('rotationReady.startHealthMonitor', async () => {
       if (!vscode.workspace.isTrusted) {
-        const choice = await vscode.window.showWarningMessage(
-          'Rotation Ready: the health monitor is disabled in a restricted workspace, because its configuration decides where keys are sent. Trust the workspace to start it.',
-          'Manage Workspace Trust',
-        );
-        if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+        // Not awaited: the command answers at once; the notification stays until the user dismisses it.
+        void vscode.window
+          .showWarningMessage(
+            'Rotation Ready: the health monitor is disabled in a restricted workspace, because its configuration decides where keys are sent. Trust the workspace to start it.',
+            'Manage Workspace Trust',
+          )
+          .then((choice) => {
+            if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+          });
         return false;
       }
       override = true;
