@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { SinkConfig } from '../config/types';
-import { checkTransport } from '../probe/approval';
+import { checkTransport, type HostApprovals } from '../probe/approval';
 import { channelSink } from './channels/create';
 import type { ChannelSecrets } from './channels/secrets';
 import { routeBySeverity } from './channels/severity';
@@ -69,6 +69,8 @@ export interface SinkContext {
   notify?: (text: string, alert: Alert) => void | Promise<void>;
   /** Channel credentials by keychain entry name (pagerduty, email, datadog); see channels/secrets.ts. */
   secrets?: ChannelSecrets;
+  /** Which credential may go to which host (stored outside the workspace); none approved when absent. */
+  approvals?: HostApprovals;
 }
 
 /** Builds sinks from config. Problems come back as value-free messages (never a webhook URL). */
@@ -81,7 +83,7 @@ export function createSinks(configs: readonly SinkConfig[], ctx: SinkContext): {
       case 'pagerduty':
       case 'email':
       case 'datadog': {
-        const built = channelSink(c, ctx.secrets);
+        const built = channelSink(c, ctx.secrets, ctx.approvals);
         if (typeof built === 'string') errors.push(built);
         else sinks.push(built);
         break;
