@@ -103,21 +103,33 @@ const reanalysis = { lines: 5001, bytes: big.length, runs: edits.length, medianM
 const profDir = join(CACHE, 'cpu-profile');
 rmSync(profDir, { recursive: true, force: true });
 spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', '/dev/null'], { cwd: REAL_WORLD });
-const profile = JSON.parse(readFileSync(join(profDir, readdirSync(profDir)[0]!), 'utf8')) as { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
-// The bundle's source map says which module a profiled function came from.
-const sourceMap = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist/cli.js.map'), 'utf8')));
-const moduleOf = (line: number, column: number): string => {
-  const entry = sourceMap.findEntry(line, column) as { originalSource?: string };
-  return entry.originalSource ?? '';
+// With worker threads each thread writes its own profile: sum them all (the main thread is mostly idle then).
+type Profile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
+const profiles = readdirSync(profDir).map((f) => JSON.parse(readFileSync(join(profDir, f), 'utf8')) as Profile);
+// A bundle's source map says which module a profiled function came from.
+const sourceMaps = new Map<string, SourceMap | undefined>();
+const moduleOf = (url: string, line: number, column: number): string => {
+  const file = url.slice(url.lastIndexOf('/') + 1);
+  if (!sourceMaps.has(file)) {
+    let map: SourceMap | undefined;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', `${file}.map`), 'utf8')));
+    } catch {
+      map = undefined;
+    }
+    sourceMaps.set(file, map);
+  }
+  const entry = sourceMaps.get(file)?.findEntry(line, column) as { originalSource?: string } | undefined;
+  return entry?.originalSource ?? '';
 };
-const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const component = (n: { callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }): string => {
   const { functionName, url, lineNumber, columnNumber } = n.callFrame;
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(idle)' || functionName === '(program)') return 'idle / waiting for I/O';
   if (functionName.startsWith('RegExp:')) return 'regular expressions (rule patterns, quiet filters)';
-  if (!url.endsWith('cli.js')) return url.startsWith('node:') || !url ? 'Node runtime (fs, decode, module loading)' : url;
-  const mod = moduleOf(lineNumber, columnNumber);
+  if (url.endsWith('ts-morph.js')) return 'TypeScript parser (JS/TS files with a candidate string)';
+  if (!url.endsWith('cli.js') && !url.endsWith('scanWorker.js')) return url.startsWith('node:') || !url ? 'Node runtime (fs, decode, module loading)' : url;
+  const mod = moduleOf(url, lineNumber, columnNumber);
   if (mod.includes('typescript')) return 'TypeScript parser (JS/TS files with a candidate string)';
   if (mod.includes('extract/tokens')) return 'token pass (Python, shell, text)';
   if (mod.includes('keywords')) return 'keyword prefilter (Aho-Corasick)';
@@ -127,12 +139,15 @@ const component = (n: { callFrame: { functionName: string; url: string; lineNumb
 };
 const self = new Map<string, number>();
 let total = 0;
-profile.samples.forEach((id, i) => {
-  const k = component(byId.get(id)!);
-  const dt = profile.timeDeltas[i] ?? 0;
-  self.set(k, (self.get(k) ?? 0) + dt);
-  total += dt;
-});
+for (const profile of profiles) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const k = component(byId.get(id)!);
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(k, (self.get(k) ?? 0) + dt);
+    total += dt;
+  });
+}
 const whereTimeGoes = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, v]) => ({ component: k, ms: Math.round(v / 1000), share: v / total }));
 
 const result = { corpus: manifest, runs: RUNS, load: { before: loadBefore, after: loadavg()[0]! }, throughput, ratios: { vsSecretlint: throughput['secretlint 13']!.seconds / throughput['rotation-ready']!.seconds, vsRipgrep: throughput['rotation-ready']!.seconds / throughput.ripgrep!.seconds }, peakMB, reanalysis, whereTimeGoes, ripgrepPatterns: scanPatterns.length };

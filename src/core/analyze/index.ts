@@ -3,7 +3,7 @@ import { fingerprint, redact } from '../redact';
 import { rules as allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
-import { detectSingleKeyCallsInText, SINGLE_KEY_CALL_RULE } from '../calls/index';
+import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort } from './abort';
 import type { Candidate, Extraction } from './candidate';
 import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
@@ -173,7 +173,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
     // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
     if (options.singleKeyCalls && (!selected || selected.has(SINGLE_KEY_CALL_RULE)) && !isMinified(text)) {
       checkAbort(options.signal);
-      for (const call of detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
+      for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
         if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
           suppressed++;
           continue;
@@ -189,6 +189,16 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
     // Defensive: analysis must never take the language server down; the message names no value.
     return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
   }
+}
+
+/**
+ * The single-key-call detector parses with TypeScript: loaded on first use (the editor asks for it; a CLI scan never
+ * does), so that loading the analyzer does not load the compiler. esbuild bundles the `require` lazily.
+ */
+let callsModule: typeof import('../calls/index') | undefined;
+function singleKeyCalls(): typeof import('../calls/index') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (callsModule ??= require('../calls/index') as typeof import('../calls/index'));
 }
 
 interface Hit {

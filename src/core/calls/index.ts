@@ -10,7 +10,7 @@ export type { CallLibrary, CallShape, KeySource, KeyUse, SingleKeyCall } from '.
 export { findSingleKeyCalls } from './detect';
 export { findPythonSingleKeyCalls } from './python';
 
-export const SINGLE_KEY_CALL_RULE = 'single-key-call';
+export { SINGLE_KEY_CALL_RULE } from './rule';
 
 export interface SingleKeyCallOptions {
   /** Per-workspace salt of fingerprints. */

@@ -1,6 +1,10 @@
-import { ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { checkAbort } from '../abort';
+import { loadTypeScript } from '../typescriptLoader';
+
+/** The compiler, bound at the first extraction (see loadTypeScript); every helper below runs after that. */
+let T: typeof ts;
 
 /**
  * Collects string literals with the names they are bound to, walking the compiler's own AST top-down
@@ -9,6 +13,7 @@ import { checkAbort } from '../abort';
  */
 export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[], retain = true): Extraction {
   if (interesting && interesting.length === 0) return { candidates: [], notes: [] };
+  T ??= loadTypeScript();
   const sf = retain ? parseCached(path, text) : parse(path, text);
   // Only subtrees that contain an interesting string are walked (offsets ascending).
   const contains = (pos: number, end: number): boolean => {
@@ -28,7 +33,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   const literal = (node: ts.Node, names: string[]): void => {
     if (names.length === 0) return;
     const start = node.getStart(sf) + 1;
-    const end = node.kind === ts.SyntaxKind.TemplateHead || node.kind === ts.SyntaxKind.TemplateMiddle ? node.end - 2 : node.end - 1;
+    const end = node.kind === T.SyntaxKind.TemplateHead || node.kind === T.SyntaxKind.TemplateMiddle ? node.end - 2 : node.end - 1;
     if (end - start >= 8) pushCandidate(out, text, start, end - start, names);
   };
 
@@ -36,55 +41,55 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     if ((++visited & 1023) === 0) checkAbort(signal);
     const k = node.kind;
     if (!contains(node.pos, node.end)) return;
-    if (k >= ts.SyntaxKind.FirstTypeNode && k <= ts.SyntaxKind.LastTypeNode) return;
+    if (k >= T.SyntaxKind.FirstTypeNode && k <= T.SyntaxKind.LastTypeNode) return;
     switch (k) {
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case T.SyntaxKind.StringLiteral:
+      case T.SyntaxKind.NoSubstitutionTemplateLiteral:
         return literal(node, names);
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ImportEqualsDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.TypeAliasDeclaration:
+      case T.SyntaxKind.ImportDeclaration:
+      case T.SyntaxKind.ImportEqualsDeclaration:
+      case T.SyntaxKind.ExportDeclaration:
+      case T.SyntaxKind.InterfaceDeclaration:
+      case T.SyntaxKind.TypeAliasDeclaration:
         return;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case T.SyntaxKind.VariableDeclaration: {
         const n = node as ts.VariableDeclaration;
         visit(n.name, []);
         if (n.initializer) visit(n.initializer, [nameText(n.name)]);
         return;
       }
-      case ts.SyntaxKind.PropertyAssignment: {
+      case T.SyntaxKind.PropertyAssignment: {
         const n = node as ts.PropertyAssignment;
-        if (n.name.kind === ts.SyntaxKind.ComputedPropertyName) visit(n.name, []);
+        if (n.name.kind === T.SyntaxKind.ComputedPropertyName) visit(n.name, []);
         return visit(n.initializer, [nameText(n.name)]);
       }
-      case ts.SyntaxKind.PropertyDeclaration:
-      case ts.SyntaxKind.Parameter:
-      case ts.SyntaxKind.BindingElement:
-      case ts.SyntaxKind.EnumMember:
-      case ts.SyntaxKind.JsxAttribute: {
+      case T.SyntaxKind.PropertyDeclaration:
+      case T.SyntaxKind.Parameter:
+      case T.SyntaxKind.BindingElement:
+      case T.SyntaxKind.EnumMember:
+      case T.SyntaxKind.JsxAttribute: {
         const n = node as ts.PropertyDeclaration | ts.ParameterDeclaration | ts.BindingElement | ts.EnumMember | ts.JsxAttribute;
         const name = nameText(n.name as ts.Node);
-        ts.forEachChild(node, (child) => visit(child, child === n.initializer ? [name] : []));
+        T.forEachChild(node, (child) => visit(child, child === n.initializer ? [name] : []));
         return;
       }
-      case ts.SyntaxKind.JsxExpression: {
+      case T.SyntaxKind.JsxExpression: {
         const n = node as ts.JsxExpression;
         if (n.expression) visit(n.expression, names);
         return;
       }
-      case ts.SyntaxKind.BinaryExpression:
+      case T.SyntaxKind.BinaryExpression:
         return binary(node as ts.BinaryExpression, names);
-      case ts.SyntaxKind.CallExpression:
-      case ts.SyntaxKind.NewExpression:
+      case T.SyntaxKind.CallExpression:
+      case T.SyntaxKind.NewExpression:
         return call(node as ts.CallExpression | ts.NewExpression);
-      case ts.SyntaxKind.ElementAccessExpression: {
+      case T.SyntaxKind.ElementAccessExpression: {
         const n = node as ts.ElementAccessExpression;
         visit(n.expression, []);
-        if (!ts.isStringLiteralLike(n.argumentExpression)) visit(n.argumentExpression, []);
+        if (!T.isStringLiteralLike(n.argumentExpression)) visit(n.argumentExpression, []);
         return;
       }
-      case ts.SyntaxKind.TemplateExpression: {
+      case T.SyntaxKind.TemplateExpression: {
         const n = node as ts.TemplateExpression;
         literal(n.head, names);
         for (const span of n.templateSpans) {
@@ -93,41 +98,41 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         }
         return;
       }
-      case ts.SyntaxKind.ConditionalExpression: {
+      case T.SyntaxKind.ConditionalExpression: {
         const n = node as ts.ConditionalExpression;
         visit(n.condition, []);
         visit(n.whenTrue, names);
         return visit(n.whenFalse, names);
       }
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.AwaitExpression:
-      case ts.SyntaxKind.ArrayLiteralExpression:
-        return ts.forEachChild(node, (child) => visit(child, names));
+      case T.SyntaxKind.ParenthesizedExpression:
+      case T.SyntaxKind.AsExpression:
+      case T.SyntaxKind.SatisfiesExpression:
+      case T.SyntaxKind.NonNullExpression:
+      case T.SyntaxKind.TypeAssertionExpression:
+      case T.SyntaxKind.AwaitExpression:
+      case T.SyntaxKind.ArrayLiteralExpression:
+        return T.forEachChild(node, (child) => visit(child, names));
       default:
-        return ts.forEachChild(node, (child) => visit(child, []));
+        return T.forEachChild(node, (child) => visit(child, []));
     }
   };
 
   const binary = (n: ts.BinaryExpression, names: string[]): void => {
     const op = n.operatorToken.kind;
-    if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) {
+    if (op >= T.SyntaxKind.FirstAssignment && op <= T.SyntaxKind.LastAssignment) {
       visit(n.left, []);
       return visit(n.right, [nameOf(n.left)]);
     }
-    if (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) {
+    if (op === T.SyntaxKind.QuestionQuestionToken || op === T.SyntaxKind.BarBarToken) {
       // `process.env.STRIPE_KEY ?? "sk_live_…"`: the fallback is bound to the env name and to the declaration.
       visit(n.left, names);
       return visit(n.right, [...names, nameOf(n.left)]);
     }
-    if (op === ts.SyntaxKind.PlusToken) {
+    if (op === T.SyntaxKind.PlusToken) {
       visit(n.left, names);
       return visit(n.right, names);
     }
-    if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+    if (op === T.SyntaxKind.EqualsEqualsEqualsToken || op === T.SyntaxKind.EqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsToken) {
       // `if (req.headers['x-api-key'] === "…")`: a hardcoded comparison is a hardcoded secret too.
       visit(n.left, [nameOf(n.right)]);
       return visit(n.right, [nameOf(n.left)]);
@@ -139,10 +144,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   const call = (n: ts.CallExpression | ts.NewExpression): void => {
     visit(n.expression, []);
     const callee = nameOf(n.expression);
-    if (n.expression.kind === ts.SyntaxKind.ImportKeyword || callee === 'require') return;
+    if (n.expression.kind === T.SyntaxKind.ImportKeyword || callee === 'require') return;
     const args = n.arguments ?? [];
     // headers.set('Authorization', '…'), getenv('API_KEY', '…'): an earlier string argument names the later ones.
-    const first = args.length > 1 && ts.isStringLiteralLike(args[0]!) ? args[0].text : '';
+    const first = args.length > 1 && T.isStringLiteralLike(args[0]!) ? args[0].text : '';
     const keyAt = keyArgument(n.expression);
     args.forEach((arg, i) => visit(arg, i === keyAt ? [callee, 'secret'] : i > 0 && first ? [callee, first] : [callee]));
   };
@@ -159,27 +164,27 @@ const KEY_ARGUMENT = new Map([['createHmac', 1], ['createCipheriv', 1], ['create
 const JWT_RECEIVER = /^(?:jwt|jsonwebtoken|jws|JWT)$/;
 
 function keyArgument(callee: ts.Expression): number | undefined {
-  if (ts.isPropertyAccessExpression(callee)) {
+  if (T.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
-    if ((method === 'sign' || method === 'verify') && ts.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return 1;
+    if ((method === 'sign' || method === 'verify') && T.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return 1;
     return KEY_ARGUMENT.get(method);
   }
-  return ts.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
+  return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
 }
 
 function nameText(name: ts.Node): string {
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
-  if (ts.isJsxNamespacedName(name)) return name.name.text;
+  if (T.isIdentifier(name) || T.isPrivateIdentifier(name) || T.isStringLiteralLike(name) || T.isNumericLiteral(name)) return name.text;
+  if (T.isJsxNamespacedName(name)) return name.name.text;
   return '';
 }
 
 function nameOf(expr: ts.Expression): string {
   let e: ts.Expression = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-  if (ts.isIdentifier(e) || ts.isPrivateIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
-  if (ts.isCallExpression(e)) return nameOf(e.expression);
+  while (T.isParenthesizedExpression(e) || T.isNonNullExpression(e) || T.isAsExpression(e)) e = e.expression;
+  if (T.isIdentifier(e) || T.isPrivateIdentifier(e)) return e.text;
+  if (T.isPropertyAccessExpression(e)) return e.name.text;
+  if (T.isElementAccessExpression(e) && T.isStringLiteralLike(e.argumentExpression)) return e.argumentExpression.text;
+  if (T.isCallExpression(e)) return nameOf(e.expression);
   return '';
 }
 
@@ -194,14 +199,14 @@ const CACHE_SIZE = 16;
 
 function scriptKind(path: string): ts.ScriptKind {
   const p = path.toLowerCase();
-  if (p.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (p.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[cm]?js$/.test(p)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
+  if (p.endsWith('.tsx')) return T.ScriptKind.TSX;
+  if (p.endsWith('.jsx')) return T.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(p)) return T.ScriptKind.JS;
+  return T.ScriptKind.TS;
 }
 
 function parse(path: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+  return T.createSourceFile(path, text, T.ScriptTarget.Latest, false, scriptKind(path));
 }
 
 /**
@@ -220,8 +225,8 @@ function parseCached(path: string, text: string): ts.SourceFile {
     while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
     let suffix = 0;
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-    const change = ts.createTextChangeRange(ts.createTextSpan(prefix, old.length - prefix - suffix), text.length - prefix - suffix);
-    sf = ts.updateSourceFile(previous.sf, text, change);
+    const change = T.createTextChangeRange(T.createTextSpan(prefix, old.length - prefix - suffix), text.length - prefix - suffix);
+    sf = T.updateSourceFile(previous.sf, text, change);
   } else {
     sf = parse(path, text);
   }
