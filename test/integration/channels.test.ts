@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, get, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
 import type { ChannelCredentialResult } from '../../src/extension/monitor/channelCredentials';
 import type { Prompts } from '../../src/extension/keys/prompts';
-import { activeExtension, waitFor, workspaceUri } from './helpers';
+import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic secrets made for this run only. A PagerDuty routing key is 32 characters. */
 const make = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
@@ -153,16 +153,6 @@ class CredentialPrompts implements Prompts {
   }
 }
 
-function filesUnder(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-  } catch {
-    return [];
-  }
-}
 
 describe('alert channels in the extension host: PagerDuty trigger and resolve, Prometheus and Datadog metrics', function () {
   this.timeout(120_000);

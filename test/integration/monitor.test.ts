@@ -1,40 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import type { DryRunReport } from '../../src/core/probe/index';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
 import type { KeysNode } from '../../src/extension/keysView';
+import { webhookReceiver } from '../unit/monitor/helpers';
 import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic keys made for this run only. */
 const key = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
 const keys = { primary: key('monitor_p'), fallback: key('monitor_f') };
 
-
-/** A real webhook receiver on 127.0.0.1. */
-async function webhookReceiver() {
-  const bodies: string[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      bodies.push(body);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/rotation`,
-    bodies,
-    alerts: () => bodies.map((b) => JSON.parse(b) as { service: string; environment: string; error: string; source: string; fingerprint: string; timestamp: string }),
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
-}
 
 describe('health monitor in the extension host', function () {
   this.timeout(120_000);

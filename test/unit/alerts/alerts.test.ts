@@ -18,6 +18,7 @@ import {
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
 import { startSimulator } from '../../../src/core/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
+import { alert } from '../channels/helpers';
 
 /** A real webhook receiver on 127.0.0.1 that answers the given statuses in turn (then 200). */
 async function receiver(statuses: number[] = []) {
@@ -40,17 +41,6 @@ async function receiver(statuses: number[] = []) {
   return { url, bodies, accepted, headers, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
-const alert = (over: Partial<Alert> = {}): Alert => ({
-  service: 'billing-api',
-  environment: 'prod',
-  error: 'primary key rejected (HTTP 401) in 3 of 3 rounds',
-  timestamp: '2026-01-02T03:04:05.000Z',
-  fingerprint: 'rk1:0123456789abcdef',
-  slot: 'primary',
-  status: 401,
-  source: 'dry-run',
-  ...over,
-});
 
 describe('alerts', () => {
   const fast = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };

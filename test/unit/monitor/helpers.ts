@@ -14,5 +14,10 @@ export async function webhookReceiver() {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/monitor`;
-  return { url, bodies, alerts: () => bodies.map((b) => JSON.parse(b) as Record<string, unknown>), close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return {
+    url,
+    bodies,
+    alerts: () => bodies.map((b) => JSON.parse(b) as { service: string; environment: string; error: string; source: string; fingerprint: string; timestamp: string; status?: number; signal?: string }),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
