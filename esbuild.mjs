@@ -54,6 +54,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/server/server.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, plugins: [...common.plugins, tsMorphApart] },
+  // The CLI's workspace scan runs in worker threads from this entry (src/core/analyze/scan.ts, analyzeInWorkers).
+  { ...common, entryPoints: { scanWorker: 'src/core/analyze/scanWorker.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   { ...common, entryPoints: { 'ts-morph': 'node_modules/ts-morph/dist/ts-morph.js' }, outdir: 'dist' },
 ];
 if (!production) {

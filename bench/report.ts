@@ -73,7 +73,7 @@ if (fp) {
 
 if (speed) {
   out.push('## 3. Speed and memory', '');
-  out.push(`Whole-workspace scan of the real-world corpus (${(speed.corpus.bytes / 1e6).toFixed(1)} MB), start-up included, median of ${speed.runs} interleaved runs. Rotation Ready: \`node dist/cli.js scan . --format json --max-file-size 65536\` (every file read; the default skips files over 2 MiB). secretlint 13 on Node 22: \`secretlint "**/*" --format json --no-gitignore\`. ripgrep: \`rg --count-matches --no-ignore --hidden -e <one combined regex of our ${speed.ripgrepPatterns} self-identifying rule patterns>\` (lookbehinds dropped; ripgrep uses both cores, we use one).`, '');
+  out.push(`Whole-workspace scan of the real-world corpus (${(speed.corpus.bytes / 1e6).toFixed(1)} MB), start-up included, median of ${speed.runs} interleaved runs. Rotation Ready: \`node dist/cli.js scan . --format json --max-file-size 65536\` (every file read; the default skips files over 2 MiB). secretlint 13 on Node 22: \`secretlint "**/*" --format json --no-gitignore\`. ripgrep: \`rg --count-matches --no-ignore --hidden -e <one combined regex of our ${speed.ripgrepPatterns} self-identifying rule patterns>\` (lookbehinds dropped; ripgrep uses both cores, and so do we: the CLI analyzes files in one worker thread per core).`, '');
   out.push(`The machine is shared with other engineers' builds and browser tests: the 1-minute load average was ${speed.load.before.toFixed(1)} before and ${speed.load.after.toFixed(1)} after the runs (2 cores), so absolute times vary by ±50 % between runs; the ratios come from interleaved runs and are the figures to compare.`, '');
   out.push('| tool | time | throughput |');
   out.push('|---|---|---|');

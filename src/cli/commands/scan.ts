@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
-import { analyzeBytes, DEFAULT_EXCLUDES, scanWorkspace } from '../../core/analyze/scan';
+import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import type { Finding } from '../../core/findings';
 import { type CliCommand, type CliIo, UsageError } from '../command';
@@ -145,7 +145,7 @@ export const scanCommand: CliCommand = {
     if (args.staged) {
       result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
     } else {
-      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
+      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal, workers: scanWorkers() });
       if (scan.cancelled) {
         io.stderr('rotation-ready scan: cancelled\n');
         return 2;
@@ -172,6 +172,15 @@ export const scanCommand: CliCommand = {
     return fresh.some(isFailing) ? 1 : 0;
   },
 };
+
+/**
+ * The bundled CLI analyzes files in worker threads from dist/scanWorker.js, next to dist/cli.js (esbuild.mjs). Run from
+ * source (tests) there is no such file and the scan stays in-process.
+ */
+function scanWorkers(): ScanWorkers | undefined {
+  const script = join(__dirname, 'scanWorker.js');
+  return existsSync(script) ? { script } : undefined;
+}
 
 async function writeAtomic(path: string, content: string): Promise<void> {
   const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scanWorkspace, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
+import { frag } from './tester';
+
+/** The TypeScript worker entry, run through tsx as mocha runs the tests (the CLI runs the bundled dist/scanWorker.js). */
+const workers = (extra: Partial<ScanWorkers> = {}): ScanWorkers => ({ script: join(__dirname, '../../../src/core/analyze/scanWorker.ts'), execArgv: ['--require', 'tsx/cjs'], threads: 2, minFiles: 0, ...extra });
+
+function workspace(): string {
+  const root = mkdtempSync(join(tmpdir(), 'rr-scanw-'));
+  const files: Record<string, string | Buffer> = {
+    'bin/blob.dat': Buffer.from([0, 1, 2, 3]),
+    'big.txt': 'x'.repeat(6000),
+    'notes.md': 'nothing here\n',
+  };
+  for (let i = 0; i < 80; i++) {
+    const d = String(i).padStart(2, '0');
+    files[`src/m${d}/a.ts`] = i % 3 === 0 ? `export const stripeKey = '${frag.stripe}';\nconst apiKey = "Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5Gs0Ja";\n` : `export const n${i} = ${i};\n`;
+    files[`src/m${d}/b.py`] = i % 4 === 0 ? `token = '${frag.ghp}'\n` : `x = ${i}\n`;
+    files[`src/m${d}/c.env`] = i % 5 === 0 ? `API_SECRET=Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5Gs0J${i}\n` : 'EMPTY=\n';
+  }
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+describe('scanWorkspace in worker threads', function () {
+  // Starting workers that compile the analyzer through tsx takes a few seconds on a loaded machine.
+  this.timeout(120_000);
+  let root: string;
+  before(() => (root = workspace()));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('gives the same findings, skips, notes and counts, in the same order, as the in-process scan, with progress for every file', async () => {
+    const base = { roots: ['.'], cwd: root, salt: 's', maxFileBytes: 4096 };
+    const inProcess = await scanWorkspace(base);
+    const progress: ScanProgress[] = [];
+    const pooled = await scanWorkspace({ ...base, workers: workers(), onProgress: (p) => progress.push(p) });
+    assert.ok(inProcess.findings.length > 20);
+    assert.deepEqual(pooled, inProcess);
+    assert.equal(progress.length, 1 + 243);
+    assert.deepEqual(progress.map((p) => p.done), progress.map((_, i) => i));
+    assert.ok(progress.every((p) => p.total === 243));
+  });
+
+  it('analyzes in-process what a worker could not (a worker entry that fails to load)', async () => {
+    const base = { roots: ['.'], cwd: root, salt: 's' };
+    const inProcess = await scanWorkspace(base);
+    const broken = await scanWorkspace({ ...base, workers: workers({ script: join(root, 'missing-worker.js'), execArgv: [] }) });
+    assert.deepEqual(broken, inProcess);
+  });
+
+  it('stays in-process below minFiles, and stops with cancelled when aborted', async () => {
+    const small = await scanWorkspace({ roots: ['src/m00'], cwd: root, salt: 's', workers: workers({ script: join(root, 'missing-worker.js'), minFiles: 256 }) });
+    assert.equal(small.files, 3);
+    const controller = new AbortController();
+    const cancelled = await scanWorkspace({ roots: ['.'], cwd: root, salt: 's', workers: workers(), signal: controller.signal, onProgress: (p) => p.done === 5 && controller.abort() });
+    assert.equal(cancelled.cancelled, true);
+    assert.ok(cancelled.files < 243);
+  });
+});
