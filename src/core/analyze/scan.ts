@@ -37,7 +37,7 @@ export interface ScanOptions extends Omit<AnalyzeOptions, 'signal'> {
 export interface ScanWorkers {
   /** The worker entry: the bundled dist/scanWorker.js (src/core/analyze/scanWorker.ts). */
   script: string;
-  /** Default `os.availableParallelism()`; below 2 the scan stays in-process. */
+  /** Default `os.availableParallelism() - 1`; below 2 the scan stays in-process. */
   threads?: number;
   /** Fewer files than this are analyzed in-process (default 256): starting workers would cost more than it saves. */
   minFiles?: number;
@@ -241,7 +241,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   };
 
   let inProcess = files.map((_, i) => i);
-  const threads = options.workers ? Math.min(options.workers.threads ?? availableParallelism(), Math.ceil(total / 32)) : 0;
+  // One core stays with the main thread (walk, reads, merge): on two cores a worker gained nothing and cost ~100 MB.
+  const threads = options.workers ? Math.min(options.workers.threads ?? availableParallelism() - 1, Math.ceil(total / 32)) : 0;
   if (options.workers && threads >= 2 && total >= (options.workers.minFiles ?? 256)) {
     inProcess = await analyzeInWorkers(files, options, options.workers, threads, record);
   }
