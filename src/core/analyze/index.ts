@@ -67,7 +67,7 @@ const MIN_BOUND_ENTROPY = Math.min(...[...boundRules, genericRule].map((c) => c.
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
 const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
 const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
-const nameKeywordSet = new KeywordSet(parseKeywords);
+const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** How far from a candidate string a name that binds it can sit (a declaration, a property, a call, a comparison). */
 const NAME_WINDOW_BEFORE = 512;
 const NAME_WINDOW_AFTER = 640;
@@ -78,9 +78,8 @@ const NAME_WINDOW_AFTER = 640;
  * real code have random-looking strings (hashes, regexes, base64) but none named like a key; parsing them was most
  * of a workspace scan's time.
  */
-function nearNames(text: string, offsets: number[]): number[] {
+function nearNames(hits: readonly number[], offsets: number[]): number[] {
   if (offsets.length === 0) return offsets;
-  const hits = nameKeywordSet.positions(text);
   let h = 0;
   return offsets.filter((o) => {
     while (h < hits.length && hits[h]! < o - NAME_WINDOW_BEFORE) h++;
@@ -107,7 +106,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
 
     const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
     const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
-    const present = keywordSet.find(text);
+    // One automaton pass: which rule keywords occur, and where the secret-like name keywords end.
+    const { found: present, positions: namePositions } = keywordSet.scan(text, nameKeywords);
     const has = (keywords: string[]) => keywords.some((k) => present.has(k));
     const raw: Hit[] = [];
 
@@ -127,7 +127,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false);
+          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, namePositions);
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
           // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
@@ -245,7 +245,7 @@ function matchBound(value: string, names: string[], inTests: boolean, enabled: (
   return shannonEntropy(value) >= (g.rule.minEntropy ?? 0) ? g.rule : undefined;
 }
 
-function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean): Extraction {
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, namePositions: readonly number[]): Extraction {
   switch (language) {
     case 'typescript':
     case 'javascript':
@@ -256,7 +256,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
         return extractTokensChunked(text, signal);
       }
       try {
-        return extractTypeScript(path, text, signal, nearNames(text, interestingStrings(text, MIN_BOUND_ENTROPY)), retain);
+        return extractTypeScript(path, text, signal, nearNames(namePositions, interestingStrings(text, MIN_BOUND_ENTROPY)), retain);
       } catch (error) {
         if (error instanceof AnalysisAborted) throw error;
         // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.

@@ -55,18 +55,46 @@ export class KeywordSet {
     this.out = out;
   }
 
-  /** End offsets of every keyword occurrence in `text`, ascending (one pass). */
-  positions(text: string): number[] {
-    const out: number[] = [];
+  /**
+   * `find` and, in the same pass, `positions` for a subset of the keywords (`tracked`): re-analysis after a keystroke
+   * needs both, and each was a whole-text pass.
+   */
+  scan(text: string, tracked: ReadonlySet<string>): { found: Set<string>; positions: number[] } {
+    const trackedState = this.trackedStates(tracked);
+    const found = new Set<string>();
+    const seen = new Uint8Array(this.keywords.length);
+    const positions: number[] = [];
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
       if (c >= 65 && c <= 90) c += 32;
       else if (c > 127) c = 0;
       s = this.next[s]![c]!;
-      if (this.out[s]!.length) out.push(i + 1);
+      const hits = this.out[s]!;
+      if (hits.length) {
+        if (trackedState[s]) positions.push(i + 1);
+        for (const id of hits) {
+          if (!seen[id]) {
+            seen[id] = 1;
+            found.add(this.keywords[id]!);
+          }
+        }
+      }
     }
-    return out;
+    return { found, positions };
+  }
+
+  private tracked: { set: ReadonlySet<string>; states: Uint8Array } | undefined;
+  /** Per automaton state: whether some keyword ending there is tracked (computed once per tracked set). */
+  private trackedStates(set: ReadonlySet<string>): Uint8Array {
+    if (this.tracked?.set !== set) {
+      const states = new Uint8Array(this.out.length);
+      this.out.forEach((ids, state) => {
+        if (ids.some((id) => set.has(this.keywords[id]!))) states[state] = 1;
+      });
+      this.tracked = { set, states };
+    }
+    return this.tracked.states;
   }
 
   /** The keywords (lower-case) that occur in `text`. */

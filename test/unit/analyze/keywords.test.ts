@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { KeywordSet } from '../../../src/core/analyze/keywords';
+
+/** What the automaton must agree with: plain case-insensitive substring search. */
+function reference(text: string, keywords: string[], tracked: Set<string>): { found: string[]; positions: number[] } {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const found = keywords.filter((k) => lower.includes(k));
+  const positions = new Set<number>();
+  for (const k of tracked) for (let i = lower.indexOf(k); i >= 0; i = lower.indexOf(k, i + 1)) positions.add(i + k.length);
+  return { found: found.sort(), positions: [...positions].sort((a, b) => a - b) };
+}
+
+describe('KeywordSet.scan', () => {
+  const keywords = ['key', 'apikey', 'token', 'sk_live_', 'secret', 'pass', 'password', 'xoxb-', 'auth'];
+  const tracked = new Set(['key', 'token', 'secret', 'pass', 'auth']);
+  const set = new KeywordSet(keywords);
+
+  it('finds the same keywords and tracked end offsets as a substring search, in one pass', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzKEYTOKENSECRETPASS_- "\'=:é€';
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const length = Math.floor(random() * 400);
+      for (let i = 0; i < length; i++) text += random() < 0.08 ? keywords[Math.floor(random() * keywords.length)]! : alphabet[Math.floor(random() * alphabet.length)]!;
+      const got = set.scan(text, tracked);
+      const want = reference(text, keywords, tracked);
+      assert.deepEqual([...got.found].sort(), want.found, text);
+      assert.deepEqual(got.positions, want.positions, text);
+    }
+  });
+
+  it('agrees with find()', () => {
+    const text = 'const apiKey = process.env.API_KEY; // TOKEN password';
+    assert.deepEqual([...set.scan(text, tracked).found].sort(), [...set.find(text)].sort());
+  });
+});
