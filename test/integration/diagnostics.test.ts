@@ -68,3 +68,38 @@ describe('hover on a finding', () => {
     assert.equal(text.includes(document.getText(stripe.range)), false, 'the hover never shows the key');
   });
 });
+
+describe('analyzer settings', function () {
+  this.timeout(60_000);
+  const settings = () => vscode.workspace.getConfiguration('rotationReady');
+  const stripeIn = (uri: vscode.Uri) => ourDiagnostics(uri).find((d) => codeOf(d) === 'stripe-secret-key');
+
+  it('rotationReady.ruleSeverity changes a rule\'s severity, and "off" hides it', async () => {
+    const uri = workspaceUri('src/config.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor(() => stripeIn(uri)?.severity, (s) => s === vscode.DiagnosticSeverity.Error, 'the stripe finding as an error');
+    try {
+      await settings().update('ruleSeverity', { 'stripe-secret-key': 'info' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => stripeIn(uri)?.severity, (s) => s === vscode.DiagnosticSeverity.Information, 'the stripe finding as info');
+      await settings().update('ruleSeverity', { 'stripe-secret-key': 'off' }, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => stripeIn(uri), (d) => d === undefined, 'the stripe finding to go');
+      assert.ok(ourDiagnostics(uri).length > 0, 'other rules still report');
+    } finally {
+      await settings().update('ruleSeverity', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => stripeIn(uri)?.severity, (s) => s === vscode.DiagnosticSeverity.Error, 'the stripe finding back as an error');
+  });
+
+  it('rotationReady.enable: false stops the squiggles as you type', async () => {
+    const uri = workspaceUri('src/config.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitFor(() => ourDiagnostics(uri), (d) => d.length > 0, 'diagnostics');
+    try {
+      await settings().update('enable', false, vscode.ConfigurationTarget.Workspace);
+      await waitFor(() => ourDiagnostics(uri), (d) => d.length === 0, 'no diagnostics while disabled');
+    } finally {
+      await settings().update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => ourDiagnostics(uri), (d) => d.length > 0, 'diagnostics again');
+  });
+});
