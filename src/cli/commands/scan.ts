@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, rename } from 'node:fs/promises';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../../core/atomicWrite';
+import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
@@ -155,7 +156,7 @@ export const scanCommand: CliCommand = {
 
     if (args.updateBaseline) {
       const next = createBaseline(result.findings, salt);
-      await writeAtomic(baselinePath, serializeBaseline(next));
+      writeFileAtomic(baselinePath, serializeBaseline(next), 0o644);
       io.stderr(`Wrote ${next.entries.length} finding${next.entries.length === 1 ? '' : 's'} to ${args.baseline ?? BASELINE_FILE}.\n`);
       return 0;
     }
@@ -164,7 +165,7 @@ export const scanCommand: CliCommand = {
     const report: ScanReport = { findings: fresh, baselined: baselined.length, files: result.files, skipped: result.skipped, notes: result.notes, toolVersion: io.env.ROTATION_READY_VERSION ?? '0.1.0' };
     const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? JSON.stringify(toSarif(report), null, 2) + '\n' : formatText(report);
     if (args.output) {
-      await writeAtomic(isAbsolute(args.output) ? args.output : resolve(io.cwd, args.output), output);
+      writeFileAtomic(isAbsolute(args.output) ? args.output : resolve(io.cwd, args.output), output, 0o644);
       io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}; report written to ${args.output}.\n`);
     } else {
       io.stdout(output);
@@ -182,8 +183,3 @@ function scanWorkers(): ScanWorkers | undefined {
   return existsSync(script) ? { script } : undefined;
 }
 
-async function writeAtomic(path: string, content: string): Promise<void> {
-  const tmp = join(dirname(path), `.${process.pid}.${Date.now()}.tmp`);
-  await writeFile(tmp, content);
-  await rename(tmp, path);
-}
