@@ -15,7 +15,7 @@ import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
 import { KeywordSet } from './keywords';
 import { LineIndex } from './positions';
-import { interestingStrings } from './prefilter';
+import { boundStringOffsets, type StringDialect } from './prefilter';
 import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
 
 export type { AnalyzerLanguage } from './language';
@@ -62,29 +62,38 @@ const compiled = allRules.map(compileRule);
 const scanRules = compiled.filter((c) => c.scan);
 const boundRules = compiled.filter((c) => c.whole && c.rule.id !== 'generic-secret');
 const genericRule = compiled.find((c) => c.rule.id === 'generic-secret')!;
-/** The loosest entropy floor of any name-bound rule: the parse prefilter must not be stricter than a rule. */
-const MIN_BOUND_ENTROPY = Math.min(...[...boundRules, genericRule].map((c) => c.rule.minEntropy ?? 0));
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
 const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
 const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
 const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
-/** How far from a candidate string a name that binds it can sit (a declaration, a property, a call, a comparison). */
-const NAME_WINDOW_BEFORE = 512;
-const NAME_WINDOW_AFTER = 640;
+/** The name-bound rules in matchBound's order, the generic heuristic last: bit i of a value's mask is rule i. */
+const valueRules = [...boundRules, genericRule];
+/** matchBound's own floor: no rule takes a shorter value. */
+const MIN_VALUE_LENGTH = 8;
 
 /**
- * Of the candidate strings, those with a secret-like name keyword near them: a string with none within the window
- * cannot be bound to a secret-like name, so a file where no string has one is not parsed at all. Most files of
- * real code have random-looking strings (hashes, regexes, base64) but none named like a key; parsing them was most
- * of a workspace scan's time.
+ * The value side of matchBound for every name-bound rule at once: which rules would accept this value if a name
+ * bound it (pattern, entropy floor, not a placeholder, and for the generic heuristic not a quiet value). Remembered
+ * per value: re-analysis after a keystroke sees the same strings again (all but the edited one). A pure function of
+ * the value, so the memo changes no result; it is dropped when it grows large.
  */
-function nearNames(hits: readonly number[], offsets: number[]): number[] {
-  if (offsets.length === 0) return offsets;
-  let h = 0;
-  return offsets.filter((o) => {
-    while (h < hits.length && hits[h]! < o - NAME_WINDOW_BEFORE) h++;
-    return h < hits.length && hits[h]! <= o + NAME_WINDOW_AFTER;
-  });
+const valueMasks = new Map<string, number>();
+function valueMask(value: string): number {
+  let mask = valueMasks.get(value);
+  if (mask !== undefined) return mask;
+  mask = 0;
+  if (value.length >= MIN_VALUE_LENGTH && !isPlaceholder(value)) {
+    const entropy = shannonEntropy(value);
+    for (let i = 0; i < valueRules.length; i++) {
+      const c = valueRules[i]!;
+      if (entropy < (c.rule.minEntropy ?? 0) || !c.whole!.test(value)) continue;
+      if (c === genericRule && isQuietGenericValue(value)) continue;
+      mask |= 1 << i;
+    }
+  }
+  if (valueMasks.size >= 50_000) valueMasks.clear();
+  valueMasks.set(value, mask);
+  return mask;
 }
 
 /**
@@ -120,14 +129,20 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
     const language = languageOfPath(path);
     const inTests = isTestPath(path);
     let candidates: Candidate[] = [];
-    if (has(parseKeywords)) {
+    // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
+    let bindable = 0;
+    valueRules.forEach((c, i) => {
+      if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+    });
+    const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+    if (bindable !== 0 && has(parseKeywords)) {
       const minified = isMinified(text);
       if (minified) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, namePositions);
+          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, (dialect) => boundStringOffsets(text, namePositions, dialect, MIN_VALUE_LENGTH, couldBind));
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
           // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
@@ -245,24 +260,34 @@ function matchBound(value: string, names: string[], inTests: boolean, enabled: (
   return shannonEntropy(value) >= (g.rule.minEntropy ?? 0) ? g.rule : undefined;
 }
 
-function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, namePositions: readonly number[]): Extraction {
+/**
+ * Candidates of one document by its language. Scripts (JS/TS, Python) are first screened by `bindable`: the strings
+ * near a secret-like name whose value some enabled rule could accept; with none, the file is neither parsed nor
+ * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
+ * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
+ */
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, bindable: (dialect: StringDialect) => number[]): Extraction {
+  const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
-    case 'javascript':
+    case 'javascript': {
+      const near = bindable('script');
+      if (near.length === 0) return none;
       // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
       // generated (bundles, compilers), and the token pass reads the same strings and names.
       if (text.length > MAX_PARSE_CHARS) {
         notes.push('The file is large: it was analyzed token by token rather than parsed.');
-        return extractTokensChunked(text, signal);
+        return extractTokensChunked(text, signal, near);
       }
       try {
-        return extractTypeScript(path, text, signal, nearNames(namePositions, interestingStrings(text, MIN_BOUND_ENTROPY)), retain);
+        return extractTypeScript(path, text, signal, near, retain);
       } catch (error) {
         if (error instanceof AnalysisAborted) throw error;
         // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
         notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
         return extractTokens(text, 'text', signal);
       }
+    }
     case 'json':
     case 'jsonc':
       return extractJson(text);
@@ -279,7 +304,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
       return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
     }
     case 'python':
-      return extractTokens(text, 'python', signal);
+      return bindable('python').length === 0 ? none : extractTokens(text, 'python', signal);
     case 'shell':
       return extractTokens(text, 'shell', signal);
     default:
@@ -290,17 +315,25 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
 /**
  * The token pass over a very large file in line-aligned chunks, so its token list stays small (a 9 MB bundle made
  * millions of token objects at once). Chunks overlap by a few KiB, so a name just before a chunk still binds a string
- * in it; each candidate is kept by the chunk its value starts in.
+ * in it; each candidate is kept by the chunk its value starts in. Only chunks holding one of the `near` strings (the
+ * prefilter's, by opening quote) are tokenized: no other string can become a finding.
  */
 const CHUNK = 256 * 1024;
 const OVERLAP = 4 * 1024;
-function extractTokensChunked(text: string, signal: AbortSignal | undefined): Extraction {
+function extractTokensChunked(text: string, signal: AbortSignal | undefined, near: readonly number[]): Extraction {
   const candidates: Candidate[] = [];
+  let q = 0;
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + CHUNK);
     const nl = end < text.length ? text.indexOf('\n', end) : -1;
     if (nl >= 0) end = nl + 1;
     else if (end < text.length) end = text.length;
+    // A value starts after its opening quote, and after a header or scheme inside the string (`Authorization: Bearer `).
+    while (q < near.length && near[q]! < start - 64) q++;
+    if (q === near.length || near[q]! >= end) {
+      start = end;
+      continue;
+    }
     let from = Math.max(0, start - OVERLAP);
     if (from > 0) from = text.indexOf('\n', from) + 1 || start;
     for (const c of extractTokens(text.slice(from, end), 'text', signal).candidates) {
