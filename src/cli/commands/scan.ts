@@ -28,6 +28,7 @@ Options:
   --no-ignore                also report findings suppressed by ignore comments and the baseline
   --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
   --max-file-size KB         skip files larger than this (default 2048)
+  --jobs N                   analyze in N worker threads (default: one per core but one; 1 = in this process)
 
 Values are never printed: findings show the provider, the last 4 characters and a fingerprint.`;
 
@@ -41,6 +42,7 @@ interface ScanArgs {
   noIgnore: boolean;
   exclude: string[];
   maxFileBytes?: number;
+  jobs?: number;
 }
 
 export function parseScanArgs(args: string[]): ScanArgs {
@@ -83,6 +85,13 @@ export function parseScanArgs(args: string[]): ScanArgs {
         const kb = Number(value());
         if (!Number.isFinite(kb) || kb <= 0) throw new UsageError('--max-file-size must be a positive number of KiB');
         parsed.maxFileBytes = Math.round(kb * 1024);
+        break;
+      }
+      case '--jobs':
+      case '-j': {
+        const jobs = Number(value());
+        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of threads, at least 1');
+        parsed.jobs = jobs;
         break;
       }
       default:
@@ -146,7 +155,7 @@ export const scanCommand: CliCommand = {
     if (args.staged) {
       result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
     } else {
-      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal, workers: scanWorkers() });
+      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal, workers: scanWorkers(args.jobs) });
       if (scan.cancelled) {
         io.stderr('rotation-ready scan: cancelled\n');
         return 2;
@@ -178,8 +187,8 @@ export const scanCommand: CliCommand = {
  * The bundled CLI analyzes files in worker threads from dist/scanWorker.js, next to dist/cli.js (esbuild.mjs). Run from
  * source (tests) there is no such file and the scan stays in-process.
  */
-function scanWorkers(): ScanWorkers | undefined {
+function scanWorkers(jobs: number | undefined): ScanWorkers | undefined {
   const script = join(__dirname, 'scanWorker.js');
-  return existsSync(script) ? { script } : undefined;
+  return existsSync(script) ? { script, threads: jobs } : undefined;
 }
 

@@ -97,6 +97,65 @@ function valueMask(value: string): number {
 }
 
 /**
+ * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
+ * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
+ */
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws/i;
+const ALL_RULES = (1 << valueRules.length) - 1;
+
+/**
+ * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
+ * Tested on the whole word around a keyword (`self.api_key`, `X-Api-Key`) and on its dotted or dashed segments, so it
+ * accepts at least every name an extractor can take from there (an identifier, a property's last segment, a header).
+ * Remembered per word, like valueMask.
+ */
+const nameMasks = new Map<string, number>();
+function nameMask(word: string): number {
+  let mask = nameMasks.get(word);
+  if (mask !== undefined) return mask;
+  mask = 0;
+  if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
+  else {
+    const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
+    for (let i = 0; i < valueRules.length; i++) {
+      const c = valueRules[i]!;
+      if (names.some((n) => (c === genericRule ? isSecretName(n, c.rule.nameHint!) : c.rule.nameHint!.test(n)))) mask |= 1 << i;
+    }
+  }
+  if (nameMasks.size >= 50_000) nameMasks.clear();
+  nameMasks.set(word, mask);
+  return mask;
+}
+
+/** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 64 || c === 46 || c === 45;
+}
+
+/**
+ * Of the name keywords' end offsets, those inside a word that could name a secret for one of the `bindable` rules:
+ * `keys`, `keyof`, `Keyboard`, `tokenizer` and `passive` are most of the keyword hits in real code and bind nothing.
+ */
+function bindingNamePositions(text: string, ends: readonly number[], bindable: number): number[] {
+  const out: number[] = [];
+  let lastStart = -1;
+  let lastMask = 0;
+  for (const end of ends) {
+    let start = end - 1;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    // Several keywords in one word (`apiKeyToken`): the word is read once.
+    if (start !== lastStart) {
+      let stop = end;
+      while (stop < text.length && isNameChar(text.charCodeAt(stop))) stop++;
+      lastStart = start;
+      lastMask = nameMask(text.slice(start, stop));
+    }
+    if ((lastMask & bindable) !== 0) out.push(end);
+  }
+  return out;
+}
+
+/**
  * Analyzes one document. Synchronous and self-contained so the language server can call it per keystroke:
  * prefilter by keywords → provider patterns over the raw text → parse (only if a bound keyword occurs)
  * → name-bound rules and the generic heuristic over the extracted candidates → suppressions.
@@ -142,7 +201,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, (dialect) => boundStringOffsets(text, namePositions, dialect, MIN_VALUE_LENGTH, couldBind));
+          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, (dialect) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind));
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
           // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider

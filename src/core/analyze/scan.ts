@@ -1,4 +1,6 @@
-import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -137,16 +139,19 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
       if (excludes.ignores(matchable(abs, isDir))) continue;
       if (scoped.some(({ root, ig }) => ig.ignores(relative(root, abs).split(sep).join('/') + (isDir ? '/' : '')))) continue;
       if (isDir) await walk(abs, scoped);
-      else await addFile(abs);
+      // A plain file's real path follows from its directory's: one realpath per directory, not per file.
+      else await addFile(abs, entry.isSymbolicLink() ? undefined : join(real, entry.name));
     }
   };
 
-  const addFile = async (abs: string) => {
-    let real = abs;
-    try {
-      real = await realpath(abs);
-    } catch {
-      // keep abs
+  const addFile = async (abs: string, knownReal?: string) => {
+    let real = knownReal ?? abs;
+    if (knownReal === undefined) {
+      try {
+        real = await realpath(abs);
+      } catch {
+        // keep abs
+      }
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
@@ -169,13 +174,15 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
   return { files, skipped };
 }
 
-/** Reads and analyzes one file from disk: size limit before reading, binary and encoding checks after. */
+/**
+ * Reads and analyzes one file from disk: size limit before reading, binary and encoding checks after. The read is
+ * synchronous (open, fstat, read, close): the analysis that follows is synchronous anyway, and four promise round
+ * trips through the thread pool per file cost a workspace scan more than reading the bytes.
+ */
 export async function analyzeFile(abs: string, rel: string, options: AnalyzeOptions): Promise<{ findings: Finding[]; skipped?: string; notes: string[] }> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const info = await stat(abs);
-  if (info.size > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
-  const bytes = await readBytes(abs, info.size);
-  if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
+  const bytes = readUpTo(abs, max);
+  if (bytes === undefined) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
   return analyzeBytes(rel, bytes, options);
 }
 
@@ -185,12 +192,18 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
   if (bytes.length > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
   if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
   const notes: string[] = [];
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  if (isAscii(buffer)) {
+    // Most source files: Latin-1 is the identity on ASCII and makes a one-byte string without a UTF-8 decode.
+    text = buffer.toString('latin1');
+  } else if (isUtf8(buffer)) {
+    text = buffer.toString('utf8');
+    // As the editor reads it (and TextDecoder did): a byte-order mark is not part of the text, offsets start after it.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
     // Latin-1 and friends: keys are ASCII, so a lossy decode still finds them; say so.
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = buffer.toString('utf8');
     notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
   }
   // Each file is read once: no parse tree is kept for a next edit (the editor's own analyses keep theirs).
@@ -198,19 +211,22 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
   return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
 }
 
-async function readBytes(abs: string, size: number): Promise<Uint8Array> {
-  const handle = await open(abs, 'r');
+/** The file's bytes, or undefined when it is larger than `max` (checked on the open file, before reading). */
+function readUpTo(abs: string, max: number): Buffer | undefined {
+  const fd = openSync(abs, 'r');
   try {
-    const buffer = Buffer.alloc(size);
+    const size = fstatSync(fd).size;
+    if (size > max) return undefined;
+    const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
-      const { bytesRead } = await handle.read(buffer, read, size - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
     }
     return buffer.subarray(0, read);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
