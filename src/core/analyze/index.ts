@@ -275,13 +275,14 @@ function singleKeyCalls(): typeof import('../calls/index') {
   return (callsModule ??= require('../calls/index') as typeof import('../calls/index'));
 }
 
-interface Hit {
+export interface Hit {
   rule: Rule;
   offset: number;
   length: number;
 }
 
-function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
+export function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
+  if (c.anchor) return scanAnchored(c, text, out);
   const re = c.scan!;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -290,17 +291,38 @@ function scanPattern(c: CompiledRule, text: string, out: Hit[]): void {
       re.lastIndex = m.index + 1;
       continue;
     }
-    let offset = m.index;
-    let length = m[0].length;
-    if (c.hasSecretGroup && m.indices?.groups?.secret) {
-      const [s, e] = m.indices.groups.secret;
-      offset = s;
-      length = e - s;
-    }
-    const value = text.slice(offset, offset + length);
-    if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy)) out.push({ rule: c.rule, offset, length });
+    report(c, text, m, out);
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/** The same matches as the global scan, leftmost first and not overlapping, found from the pattern's literal. */
+function scanAnchored(c: CompiledRule, text: string, out: Hit[]): void {
+  const { literal, minBefore, maxBefore, sticky } = c.anchor!;
+  let end = 0;
+  for (let at = text.indexOf(literal, minBefore); at >= 0; at = text.indexOf(literal, at + 1)) {
+    for (let start = Math.max(end, at - maxBefore); start <= at - minBefore; start++) {
+      if (c.leftBoundary && !isLeftBoundary(text, start)) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (!m) continue;
+      report(c, text, m, out);
+      end = m.index + Math.max(1, m[0].length);
+      break;
+    }
+  }
+}
+
+function report(c: CompiledRule, text: string, m: RegExpExecArray, out: Hit[]): void {
+  let offset = m.index;
+  let length = m[0].length;
+  if (c.hasSecretGroup && m.indices?.groups?.secret) {
+    const [s, e] = m.indices.groups.secret;
+    offset = s;
+    length = e - s;
+  }
+  const value = text.slice(offset, offset + length);
+  if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy)) out.push({ rule: c.rule, offset, length });
 }
 
 function matchBound(value: string, names: string[], inTests: boolean, enabled: (c: CompiledRule) => boolean, has: (keywords: string[]) => boolean): Rule | undefined {

@@ -23,32 +23,64 @@ interface Tok {
 
 const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', '::']);
 
+/**
+ * Character tables, by char code below 128: the loop reads char codes, not one-character strings tested by regular
+ * expressions (that was most of the token pass's time on a workspace scan). Above 127 nothing is a word character.
+ */
+const table = (chars: string): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) if (new RegExp(`[${chars}]`).test(String.fromCharCode(c))) t[c] = 1;
+  return t;
+};
+const WORD = table(String.raw`A-Za-z0-9_$@.`);
+const SHELL_WORD = table(String.raw`A-Za-z0-9_$@.{}\/-`);
+const SHELL_OPERATOR = table(String.raw`;&|()<>`);
+const SHELL_VALUE_END = table(String.raw`\s;&|()<>"'\``);
+const PYTHON_PREFIX = table('rRbBfFuU');
+const PUNCT2_CODES = new Set([...PUNCT2].map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const HASH = 35;
+const SLASH = 47;
+const STAR = 42;
+const BACKTICK = 96;
+const DOLLAR = 36;
+const SINGLE = 39;
+const DOUBLE = 34;
+const BACKSLASH = 92;
+const EQUALS = 61;
+
 export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tok[] {
   const toks: Tok[] = [];
   const n = text.length;
+  const word = dialect === 'shell' ? SHELL_WORD : WORD;
   let i = 0;
   // Shell: a bare word right after `=` or a flag is a value, not a name.
   let valueNext = false;
   while (i < n) {
     if ((toks.length & 4095) === 0) checkAbort(signal);
-    const c = text[i]!;
-    if (c === ' ' || c === '\t' || c === '\r') {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR) {
       i++;
       continue;
     }
-    if (c === '\n') {
+    if (c === LF) {
       valueNext = false;
       i++;
       continue;
     }
     // Comments
-    if (c === '#' && (dialect === 'python' || (dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))))) {
+    if (c === HASH && (dialect === 'python' || (dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))))) {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
     }
-    if (c === '/' && dialect === 'text' && (text[i + 1] === '/' || text[i + 1] === '*')) {
-      if (text[i + 1] === '/') {
+    if (c === SLASH && dialect === 'text' && (text.charCodeAt(i + 1) === SLASH || text.charCodeAt(i + 1) === STAR)) {
+      if (text.charCodeAt(i + 1) === SLASH) {
         const e = text.indexOf('\n', i);
         i = e < 0 ? n : e;
       } else {
@@ -58,34 +90,34 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
       continue;
     }
     // Markdown code fences are not backtick strings: a key in a fenced block is on the lines after them.
-    if (c === '`' && dialect === 'text' && text.startsWith('```', i)) {
+    if (c === BACKTICK && dialect === 'text' && text.startsWith('```', i)) {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
     }
     // Strings (Python prefixes r, b, f, u and combinations; shell $'…')
     let q = i;
-    if (dialect === 'python') while (q < n && q - i < 2 && /[rRbBfFuU]/.test(text[q]!)) q++;
-    if (dialect === 'shell' && c === '$' && text[i + 1] === "'") q = i + 1;
-    const quote = text[q];
-    if ((quote === '"' || quote === "'" || (quote === '`' && dialect !== 'python')) && (q === i || dialect !== 'text')) {
-      const triple = dialect !== 'shell' && text.startsWith(quote.repeat(3), q);
+    if (dialect === 'python') while (q < n && q - i < 2 && inTable(PYTHON_PREFIX, text.charCodeAt(q))) q++;
+    if (dialect === 'shell' && c === DOLLAR && text.charCodeAt(i + 1) === SINGLE) q = i + 1;
+    const quote = text.charCodeAt(q);
+    if ((quote === DOUBLE || quote === SINGLE || (quote === BACKTICK && dialect !== 'python')) && (q === i || dialect !== 'text')) {
+      const triple = dialect !== 'shell' && text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
       const open = q + (triple ? 3 : 1);
-      const escapes = !(dialect === 'shell' && quote === "'" && q === i);
+      const escapes = !(dialect === 'shell' && quote === SINGLE && q === i);
       let j = open;
       let closed = false;
       while (j < n) {
-        const d = text[j]!;
-        if (escapes && d === '\\') {
+        const d = text.charCodeAt(j);
+        if (escapes && d === BACKSLASH) {
           j += 2;
           continue;
         }
-        if (d === quote && (!triple || text.startsWith(quote.repeat(3), j))) {
+        if (d === quote && (!triple || (text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote))) {
           closed = true;
           break;
         }
         // Single-line strings end at the line (unterminated or a char literal such as a Rust lifetime).
-        if (d === '\n' && !triple && dialect !== 'shell' && quote !== '`') break;
+        if (d === LF && !triple && dialect !== 'shell' && quote !== BACKTICK) break;
         j++;
       }
       if (!closed && !triple && dialect === 'text') {
@@ -98,38 +130,42 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
       valueNext = false;
       continue;
     }
-    if (dialect === 'shell' && valueNext && !/[;&|()<>]/.test(c)) {
+    if (dialect === 'shell' && valueNext && !inTable(SHELL_OPERATOR, c)) {
       let j = i;
-      while (j < n && !/[\s;&|()<>"'`]/.test(text[j]!)) j++;
+      while (j < n && !isShellValueEnd(text.charCodeAt(j))) j++;
       toks.push({ kind: 'str', start: i, end: j });
       i = j;
       valueNext = false;
       continue;
     }
-    const word = dialect === 'shell' ? /[A-Za-z0-9_$@.{}\/-]/ : /[A-Za-z0-9_$@.]/;
-    if (word.test(c)) {
+    if (inTable(word, c)) {
       let j = i + 1;
-      while (j < n && word.test(text[j]!)) j++;
+      while (j < n && inTable(word, text.charCodeAt(j))) j++;
       toks.push({ kind: 'word', start: i, end: j });
       i = j;
       if (dialect === 'shell') {
         // `--token abc`: the word after a secret-sounding flag is its value.
         const w = text.slice(toks[toks.length - 1]!.start, j);
-        valueNext = w.startsWith('-') && text[j] === ' ' && /key|token|secret|passw|auth/i.test(w);
+        valueNext = w.startsWith('-') && text.charCodeAt(j) === SPACE && /key|token|secret|passw|auth/i.test(w);
       }
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (PUNCT2.has(two)) {
+    const next = text.charCodeAt(i + 1);
+    if (c < 128 && next < 128 && PUNCT2_CODES.has(c * 128 + next)) {
       toks.push({ kind: 'punct', start: i, end: i + 2 });
       i += 2;
       continue;
     }
     toks.push({ kind: 'punct', start: i, end: i + 1 });
-    if (dialect === 'shell' && c === '=') valueNext = true;
+    if (dialect === 'shell' && c === EQUALS) valueNext = true;
     i++;
   }
   return toks;
+}
+
+/** `[\s;&|()<>"'\`]`: the end of an unquoted shell value (any Unicode space, as `\s` reads it). */
+function isShellValueEnd(c: number): boolean {
+  return c < 128 ? SHELL_VALUE_END[c] === 1 : /\s/.test(String.fromCharCode(c));
 }
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
