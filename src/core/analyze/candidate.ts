@@ -15,25 +15,37 @@ export interface Extraction {
   notes: string[];
 }
 
+/** `X-Api-Key: …` at the start of a string: a header written as one string. */
+const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
+const SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key)\s+/;
+
+/**
+ * The credential part of a string's content `text[start, end)`: after a header name that names a credential
+ * (`Authorization: `, `X-Api-Key: `) and after an auth scheme (`Bearer `, `Basic `), with the names they add.
+ * pushCandidate and the parse prefilter both use it, so the prefilter checks exactly the value a rule will see.
+ */
+export function credentialStart(text: string, start: number, end: number): { start: number; names: string[] } {
+  const names: string[] = [];
+  const header = HEADER.exec(text.slice(start, Math.min(end, start + 40)));
+  if (header && /auth|key|token|secret/i.test(header[1]!)) {
+    names.push(header[1]!);
+    start += header[0].length;
+  }
+  const scheme = SCHEME.exec(text.slice(start, Math.min(end, start + 12)));
+  if (scheme) {
+    names.push('authorization');
+    start += scheme[0].length;
+  }
+  return { start, names };
+}
+
 /**
  * Narrows `Authorization: Bearer abc` / `Bearer abc` / `token abc` to the credential part,
  * so the reported range is the key itself and the fix replaces only that.
  */
 export function pushCandidate(out: Candidate[], text: string, offset: number, length: number, names: string[]): void {
   if (length <= 0) return;
-  let start = offset;
-  let end = offset + length;
-  // Header written as one string: "Authorization: Bearer …", "X-Api-Key: …"
-  const head = text.slice(start, Math.min(end, start + 40));
-  const header = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/.exec(head);
-  if (header && /auth|key|token|secret/i.test(header[1]!)) {
-    names = [...names, header[1]!];
-    start += header[0].length;
-  }
-  const scheme = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key)\s+/.exec(text.slice(start, Math.min(end, start + 12)));
-  if (scheme) {
-    names = [...names, 'authorization'];
-    start += scheme[0].length;
-  }
-  if (end > start) out.push({ offset: start, length: end - start, names });
+  const end = offset + length;
+  const credential = credentialStart(text, offset, end);
+  if (end > credential.start) out.push({ offset: credential.start, length: end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
 }
