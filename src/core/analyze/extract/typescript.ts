@@ -206,7 +206,8 @@ function scriptKind(path: string): ts.ScriptKind {
 }
 
 function parse(path: string, text: string): ts.SourceFile {
-  return T.createSourceFile(path, text, T.ScriptTarget.Latest, false, scriptKind(path));
+  // JSDoc comments are never candidates: not parsing them saves a sixth of the parse.
+  return T.createSourceFile(path, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, scriptKind(path));
 }
 
 /**
