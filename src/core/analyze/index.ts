@@ -44,12 +44,19 @@ export interface AnalyzeOptions {
    * each file once: keeping 16 trees of large files alive took the scan of 157 MB of packages to 700 MB.
    */
   retainParse?: boolean;
+  /**
+   * Do not parse: return `deferred: true` for a file that needs the TypeScript parser. A worker of the workspace scan
+   * hands such files to the one thread that parses, so the compiler loads and warms up once, not once per worker.
+   */
+  deferParse?: boolean;
 }
 
 export interface AnalysisResult {
   findings: Finding[];
   /** Set when the text was not (fully) analyzed: binary, too large, cancelled. */
   skipped?: { reason: string };
+  /** Set with `deferParse` when the file needs a parse: nothing was reported, analyze it again without the option. */
+  deferred?: boolean;
   /** Human-readable notes about partial analysis (parse errors, minified text, suppressed findings). */
   notes: string[];
 }
@@ -201,9 +208,10 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, (dialect) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind));
+          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind));
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
+          if (error === PARSE_DEFERRED) return { findings: [], notes: [], deferred: true };
           // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
           // findings already made and fall back to the lexical pass, which has no recursion.
           notes.push(`The ${language} structure could not be read (${error instanceof RangeError ? 'nested too deeply' : 'parser error'}); it was analyzed token by token.`);
@@ -228,7 +236,9 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       }
     }
 
-    const ignores = options.inlineIgnores === false ? undefined : parseIgnoreDirectives(text);
+    // Suppressions and line positions only matter when something was found (most files of a workspace scan: nothing).
+    const reporting = hits.length > 0 || (options.singleKeyCalls === true && (!selected || selected.has(SINGLE_KEY_CALL_RULE)));
+    const ignores = options.inlineIgnores === false || !reporting ? undefined : parseIgnoreDirectives(text);
     const lines = new LineIndex(text);
     const findings: Finding[] = [];
     let suppressed = 0;
@@ -347,7 +357,10 @@ function matchBound(value: string, names: string[], inTests: boolean, enabled: (
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, bindable: (dialect: StringDialect) => number[]): Extraction {
+/** Thrown by extract() under `deferParse` when the file needs a parse. */
+const PARSE_DEFERRED = Symbol('parse deferred');
+
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect) => number[]): Extraction {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
@@ -360,6 +373,8 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
         notes.push('The file is large: it was analyzed token by token rather than parsed.');
         return extractTokensChunked(text, signal, near);
       }
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (deferParse) throw PARSE_DEFERRED;
       try {
         return extractTypeScript(path, text, signal, near, retain);
       } catch (error) {
@@ -459,9 +474,11 @@ function looksBinary(text: string): boolean {
 /** Minified bundles: long average lines. Parsing them is slow and names are mangled anyway. */
 function isMinified(text: string): boolean {
   if (text.length < 64 * 1024) return false;
+  // Average line over 1,000 characters: fewer newlines than this. Counting stops there (a few percent of most files).
+  const enough = text.length / 1000 - 1;
   let newlines = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines++;
-  return text.length / (newlines + 1) > 1000;
+  for (let i = text.indexOf('\n'); i >= 0 && newlines < enough; i = text.indexOf('\n', i + 1)) newlines++;
+  return newlines < enough;
 }
 
 function formatBytes(n: number): string {
