@@ -127,13 +127,13 @@ const component = (n: { callFrame: { functionName: string; url: string; lineNumb
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(idle)' || functionName === '(program)') return 'idle / waiting for I/O';
   if (functionName.startsWith('RegExp:')) return 'regular expressions (rule patterns, quiet filters)';
-  if (url.endsWith('ts-morph.js')) return 'TypeScript parser (JS/TS files with a candidate string)';
+  if (url.endsWith('ts-morph.js') || url.endsWith('dist/typescript.js')) return 'TypeScript parser (JS/TS files with a candidate string)';
   if (!url.endsWith('cli.js') && !url.endsWith('scanWorker.js')) return url.startsWith('node:') || !url ? 'Node runtime (fs, decode, module loading)' : url;
   const mod = moduleOf(url, lineNumber, columnNumber);
   if (mod.includes('typescript')) return 'TypeScript parser (JS/TS files with a candidate string)';
   if (mod.includes('extract/tokens')) return 'token pass (Python, shell, text)';
   if (mod.includes('keywords')) return 'keyword prefilter (Aho-Corasick)';
-  if (mod.includes('prefilter') || mod.includes('quiet') || mod.includes('entropy')) return 'candidate-string prefilter and quiet filters';
+  if (mod.includes('prefilter') || mod.includes('quiet') || mod.includes('entropy') || mod.includes('candidate')) return 'candidate-string prefilter and quiet filters';
   if (mod.includes('analyze/scan') || mod.includes('ignore')) return 'file walk, .gitignore';
   return mod || '(bundle)';
 };

@@ -57,6 +57,8 @@ describe('rotation-ready scan', () => {
     assert.equal((await cli(root, '--format', 'xml')).code, 2);
     assert.equal((await cli(root, '--bogus')).code, 2);
     assert.equal((await cli(root, '--baseline', 'missing.json')).code, 2);
+    assert.equal((await cli(root, '--jobs', '0')).code, 2);
+    assert.equal((await cli(root, '--jobs', 'two')).code, 2);
   });
 
   it('writes SARIF 2.1.0 that validates against the official schema, with rule help and partial fingerprints', async () => {
