@@ -67,6 +67,11 @@ const MAX_PARSE_CHARS = 512 * 1024;
 
 const compiled = allRules.map(compileRule);
 const scanRules = compiled.filter((c) => c.scan);
+/** Keyword (lower-case) → indexes into scanRules of the rules it selects. */
+const scanRulesByKeyword = new Map<string, number[]>();
+scanRules.forEach((c, i) => {
+  for (const k of new Set(c.rule.keywords.map((w) => w.toLowerCase()))) scanRulesByKeyword.set(k, [...(scanRulesByKeyword.get(k) ?? []), i]);
+});
 const boundRules = compiled.filter((c) => c.whole && c.rule.id !== 'generic-secret');
 const genericRule = compiled.find((c) => c.rule.id === 'generic-secret')!;
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
@@ -186,8 +191,12 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
     const has = (keywords: string[]) => keywords.some((k) => present.has(k));
     const raw: Hit[] = [];
 
-    for (const c of scanRules) {
-      if (!enabled(c) || !has(c.rule.keywords)) continue;
+    // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
+    const toRun = new Uint8Array(scanRules.length);
+    for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
+    for (let i = 0; i < scanRules.length; i++) {
+      const c = scanRules[i]!;
+      if (toRun[i] === 0 || !enabled(c)) continue;
       checkAbort(options.signal);
       scanPattern(c, text, raw);
     }
