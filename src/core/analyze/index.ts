@@ -131,12 +131,17 @@ function nameMask(word: string): number {
     const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
     for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
-      if (names.some((n) => (c === genericRule ? isSecretName(n, c.rule.nameHint!) : c.rule.nameHint!.test(n)))) mask |= 1 << i;
+      if (names.some((n) => nameBinds(c, n))) mask |= 1 << i;
     }
   }
   if (nameMasks.size >= 50_000) nameMasks.clear();
   nameMasks.set(word, mask);
   return mask;
+}
+
+/** Whether a rule takes values bound to this name: its name hint, and for the generic heuristic the quiet-name filters. */
+function nameBinds(c: CompiledRule, name: string): boolean {
+  return c === genericRule ? isSecretName(name, c.rule.nameHint!) : c.rule.nameHint!.test(name);
 }
 
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
@@ -238,7 +243,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
       if (overlaps(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-      const hit = matchBound(value, cand.names, inTests, enabled, has);
+      const hit = matchBound(value, cand.names, bindable);
       if (hit) {
         hits.push({ rule: hit, offset, length: value.length });
         taken.push([offset, offset + value.length]);
@@ -344,21 +349,21 @@ function report(c: CompiledRule, text: string, m: RegExpExecArray, out: Hit[]): 
   if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy)) out.push({ rule: c.rule, offset, length });
 }
 
-function matchBound(value: string, names: string[], inTests: boolean, enabled: (c: CompiledRule) => boolean, has: (keywords: string[]) => boolean): Rule | undefined {
-  if (value.length < 8 || isPlaceholder(value)) return undefined;
-  for (const c of boundRules) {
-    if (!enabled(c) || !has(c.rule.keywords)) continue;
-    if (!names.some((n) => c.rule.nameHint!.test(n))) continue;
-    if (!c.whole!.test(value)) continue;
-    if (c.rule.minEntropy !== undefined && shannonEntropy(value) < c.rule.minEntropy) continue;
-    return c.rule;
+/**
+ * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
+ * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
+ */
+function matchBound(value: string, names: string[], bindable: number): Rule | undefined {
+  const values = valueMask(value) & bindable;
+  for (let i = 0; i < valueRules.length; i++) {
+    const c = valueRules[i]!;
+    if ((values & (1 << i)) !== 0 && names.some((n) => nameBinds(c, n))) return c.rule;
   }
-  const g = genericRule;
-  if (inTests || !enabled(g)) return undefined;
-  if (!names.some((n) => isSecretName(n, g.rule.nameHint!))) return undefined;
-  if (!g.whole!.test(value) || isQuietGenericValue(value)) return undefined;
-  return shannonEntropy(value) >= (g.rule.minEntropy ?? 0) ? g.rule : undefined;
+  return undefined;
 }
+
+/** Thrown by extract() under `deferParse` when the file needs a parse. */
+const PARSE_DEFERRED = Symbol('parse deferred');
 
 /**
  * Candidates of one document by its language. Scripts (JS/TS, Python) are first screened by `bindable`: the strings
@@ -366,9 +371,6 @@ function matchBound(value: string, names: string[], inTests: boolean, enabled: (
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-/** Thrown by extract() under `deferParse` when the file needs a parse. */
-const PARSE_DEFERRED = Symbol('parse deferred');
-
 function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect) => number[]): Extraction {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {

@@ -7,6 +7,7 @@
  * width, so the inner loop is two loads per character from tables that fit in cache (an array of per-state rows cost a
  * dependent load more and ran at half the speed on a workspace scan).
  */
+/** Char codes the automaton is built over (ASCII); the scan table keeps only the columns keywords use. */
 const WIDTH = 128;
 
 export class KeywordSet {
@@ -14,9 +15,9 @@ export class KeywordSet {
   private readonly table: Uint16Array;
   private readonly columns: Uint8Array;
   private readonly width: number;
-  /** Per state / WIDTH: keyword ids ending there (own and by failure link). */
+  /** Per state number (`state / width`): keyword ids ending there (own and by failure link). */
   private readonly out: number[][];
-  /** States from this one on (times WIDTH) are those where some keyword ends. */
+  /** States from this one on (in steps of `width`) are those where some keyword ends. */
   private readonly firstAccepting: number;
   /** Per state: the number of the last scan that reached it (scans are synchronous, so one array serves them all). */
   private readonly reached: Uint32Array;

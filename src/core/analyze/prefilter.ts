@@ -18,11 +18,11 @@ const MODULE_SPECIFIER_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\(
 export type StringDialect = 'script' | 'python';
 
 /** How far from a string's opening quote a name that binds it can sit (declaration, property, call, comparison). */
-export const NAME_WINDOW_BEFORE = 512;
-export const NAME_WINDOW_AFTER = 640;
+const NAME_WINDOW_BEFORE = 512;
+const NAME_WINDOW_AFTER = 640;
 
 /** The literal parts of a template's content, between its `${…}` substitutions (braces inside them counted). */
-export function templateParts(content: string): string[] {
+function templateParts(content: string): string[] {
   const parts: string[] = [];
   let from = 0;
   for (let at = content.indexOf('${'); at >= 0; at = content.indexOf('${', from)) {
@@ -45,7 +45,7 @@ export function templateParts(content: string): string[] {
  * `namePositions` (ascending) and hold a value (the content, or a template's literal part, after a header name and an
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts.
  */
-export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (piece: string) => boolean): number[] {
+export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean): number[] {
   const out: number[] = [];
   if (namePositions.length === 0) return out;
   const strings = dialect === 'python' ? PYTHON_STRINGS : SCRIPT_STRINGS;

@@ -195,6 +195,15 @@ export async function analyzeFile(abs: string, rel: string, options: AnalyzeOpti
   return analyzeBytes(rel, bytes, options);
 }
 
+/** analyzeFile for a workspace scan: a file that cannot be opened or read is skipped (`unreadable (EACCES)`), not thrown. */
+export async function analyzeFileOrSkip(abs: string, rel: string, options: AnalyzeOptions): Promise<FileOutcome> {
+  try {
+    return await analyzeFile(abs, rel, options);
+  } catch (error) {
+    return { findings: [], skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, notes: [] };
+  }
+}
+
 /** Shared by the file and the `--staged` paths (blobs from git). */
 export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOptions): FileOutcome {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -287,13 +296,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       if (options.signal?.aborted) return;
       const index = inProcess[next++]!;
       const file = files[index]!;
-      try {
-        const r = await analyzeFile(file.abs, file.rel, options);
-        if (r.skipped === 'cancelled') return;
-        record(index, r);
-      } catch (error) {
-        record(index, { findings: [], skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, notes: [] });
-      }
+      const r = await analyzeFileOrSkip(file.abs, file.rel, options);
+      if (r.skipped === 'cancelled') return;
+      record(index, r);
       // Yield so a cancel request (and the editor) get a turn: every ~10 ms of work, not after every file.
       if (performance.now() - lastYield > 10) {
         await new Promise<void>((r) => setImmediate(r));
@@ -330,7 +335,6 @@ async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, opti
   const leftovers: number[] = [];
   const pool: Worker[] = [];
   let next = 0;
-  const recorded = new Set<number>();
   // Files that need the TypeScript parser: the workers defer them (deferParse) and this thread parses them while the
   // workers go on, so the compiler loads and its code warms up once (in each worker it doubled the parse time).
   const deferred: number[] = [];
@@ -339,11 +343,7 @@ async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, opti
     while (deferred.length > 0 && !signal?.aborted) {
       const index = deferred.shift()!;
       const file = files[index]!;
-      try {
-        record(index, await analyzeFile(file.abs, file.rel, { ...analyzeOptions, signal }));
-      } catch (error) {
-        record(index, { findings: [], skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, notes: [] });
-      }
+      record(index, await analyzeFileOrSkip(file.abs, file.rel, { ...analyzeOptions, signal }));
       // Let the workers' replies in between (they wait for their next batch).
       await new Promise<void>((r) => setImmediate(r));
     }
@@ -391,7 +391,6 @@ async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, opti
         inFlight--;
         for (const outcome of reply) {
           pending.delete(outcome.index);
-          recorded.add(outcome.index);
           if (outcome.deferred) deferred.push(outcome.index);
           else record(outcome.index, outcome);
         }
@@ -402,7 +401,7 @@ async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, opti
         // reported by 'exit'; the unanswered files are re-done in-process
       });
       w.on('exit', () => {
-        if (!signal?.aborted) leftovers.push(...[...pending].filter((i) => !recorded.has(i)));
+        if (!signal?.aborted) leftovers.push(...pending);
         pending.clear();
         if (--live === 0) {
           signal?.removeEventListener('abort', onAbort);

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
-import { analyzeFile, type WorkerBatch, type WorkerReply } from './scan';
+import { analyzeFileOrSkip, type WorkerBatch, type WorkerReply } from './scan';
 
 const options = (workerData as { options: AnalyzeOptions }).options;
 const port = parentPort!;
@@ -12,12 +12,7 @@ const port = parentPort!;
 port.on('message', async (batch: WorkerBatch) => {
   const reply: WorkerReply = [];
   for (const file of batch) {
-    try {
-      const r = await analyzeFile(file.abs, file.rel, options);
-      reply.push({ index: file.index, ...r });
-    } catch (error) {
-      reply.push({ index: file.index, findings: [], skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, notes: [] });
-    }
+    reply.push({ index: file.index, ...(await analyzeFileOrSkip(file.abs, file.rel, options)) });
   }
   port.postMessage(reply);
 });
