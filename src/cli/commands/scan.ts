@@ -89,9 +89,9 @@ export function parseScanArgs(args: string[]): ScanArgs {
       }
       case '--jobs':
       case '-j': {
-        const jobs = Number(value());
-        if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs must be a whole number of threads, at least 1');
-        parsed.jobs = jobs;
+        const v = value();
+        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of threads, at least 1, found '${v}'`);
+        parsed.jobs = Number(v);
         break;
       }
       default:
