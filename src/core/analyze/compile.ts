@@ -12,6 +12,11 @@ export interface CompiledRule {
   leftBoundary?: boolean;
   /** Set when the pattern's first literal comes after a short prefix of character classes (see anchorOf). */
   anchor?: Anchor;
+  /**
+   * Set when every match starts with one of these keywords (lower-case; see startKeywords): the keyword automaton's
+   * hits are then the only places to try the pattern, with `sticky`, and the whole-text regex never runs.
+   */
+  starts?: { keywords: string[]; sticky: RegExp };
 }
 
 /**
@@ -38,7 +43,146 @@ export function compileRule(rule: Rule): CompiledRule {
   const flags = hasSecretGroup ? 'd' : '';
   const prefix = anchorOf(src);
   const anchor = prefix && { ...prefix, sticky: new RegExp(body, `${flags}y`) };
-  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor };
+  const keywords = startKeywords(src, rule.keywords);
+  const starts = keywords && { keywords, sticky: new RegExp(body, `${flags}y`) };
+  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts };
+}
+
+/**
+ * Keywords of the rule, one per literal start of the pattern, such that every match begins with one of them (case
+ * aside): `ghp_…` → `ghp_`, `(?:AKIA|ASIA)…` → `akia`, `asia`, `do[por]_v1_…` → `dop_v1_`, `doo_v1_`, `dor_v1_`.
+ * Undefined when some start has no keyword that is a prefix of it, or the pattern does not start with a literal.
+ */
+export function startKeywords(src: string, keywords: readonly string[]): string[] | undefined {
+  const starts = literalStarts(src);
+  if (!starts) return undefined;
+  const lower = keywords.map((k) => k.toLowerCase());
+  const chosen = new Set<string>();
+  for (const start of starts) {
+    const s = start.toLowerCase();
+    // The longest keyword the start begins with: its hits are the fewest.
+    const k = lower.filter((k) => s.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    if (k === undefined) return undefined;
+    chosen.add(k);
+  }
+  return [...chosen];
+}
+
+/** Cross products of literal starts are cut off beyond this many strings. */
+const MAX_STARTS = 32;
+
+/**
+ * The strings every match of `src` starts with (one of them, at least one character each), read through literal
+ * characters, escaped punctuation, small classes without ranges (`[por]`) and groups of alternatives; undefined when a
+ * match can start otherwise (a class with a range, `\d`, `.`, a lookaround, an optional first item).
+ */
+export function literalStarts(src: string): string[] | undefined {
+  try {
+    const [top, end] = alternatives(src, 0);
+    if (end !== src.length || top.strings.length === 0 || top.strings.some((s) => s.length === 0)) return undefined;
+    return [...new Set(top.strings)];
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a piece of pattern can match, as far as it is literal: `complete` when it matches exactly these strings. */
+interface Literal {
+  strings: string[];
+  complete: boolean;
+}
+
+function alternatives(src: string, i: number): [Literal, number] {
+  const strings: string[] = [];
+  let complete = true;
+  for (;;) {
+    const [seq, end] = sequence(src, i);
+    strings.push(...seq.strings);
+    complete &&= seq.complete;
+    i = end;
+    if (src[i] !== '|') return [{ strings, complete }, i];
+    i++;
+  }
+}
+
+function sequence(src: string, i: number): [Literal, number] {
+  let strings = [''];
+  let complete = true;
+  while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+    const [item, afterItem] = atom(src, i);
+    const [min, max, end] = quantifier(src, afterItem);
+    i = end;
+    if (!complete) continue;
+    if (!item || min === 0 || strings.length * item.strings.length > MAX_STARTS) {
+      complete = false;
+      continue;
+    }
+    strings = strings.flatMap((s) => item.strings.map((t) => s + t));
+    if (!item.complete || min !== 1 || max !== 1) complete = false;
+  }
+  return [{ strings, complete }, i];
+}
+
+/** One item at `i` and where it ends; undefined when it is not literal. */
+function atom(src: string, i: number): [Literal | undefined, number] {
+  const c = src[i]!;
+  if (c === '\\') {
+    const e = src[i + 1]!;
+    return [/[A-Za-z0-9]/.test(e) ? undefined : { strings: [e], complete: true }, i + 2];
+  }
+  if (c === '[') {
+    let j = i + 1;
+    if (src[j] === ']') j++;
+    while (src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+    const body = src.slice(i + 1, j);
+    const literal = !/[\\^-]/.test(body) && body.length > 0 ? { strings: [...body], complete: true } : undefined;
+    return [literal, j + 1];
+  }
+  if (c === '(') {
+    let j = i + 1;
+    let lookaround = false;
+    if (src[j] === '?') {
+      if (src[j + 1] === ':') j += 2;
+      else if (src[j + 1] === '<' && src[j + 2] !== '=' && src[j + 2] !== '!') j = src.indexOf('>', j) + 1;
+      else lookaround = true;
+    }
+    if (lookaround) return [undefined, skipGroup(src, i)];
+    const [inner, end] = alternatives(src, j);
+    if (src[end] !== ')') throw new Error('unbalanced');
+    return [inner, end + 1];
+  }
+  if ('.^$*+?{'.includes(c)) return [undefined, i + 1];
+  return [{ strings: [c], complete: true }, i + 1];
+}
+
+function skipGroup(src: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      for (j++; src[j] !== ']'; j++) if (src[j] === '\\') j++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  throw new Error('unbalanced');
+}
+
+/** The quantifier at `i` (min, max, end); `1, 1` when there is none. Lazy markers are skipped. */
+function quantifier(src: string, i: number): [number, number, number] {
+  const c = src[i];
+  let result: [number, number, number];
+  if (c === '?') result = [0, 1, i + 1];
+  else if (c === '*') result = [0, Infinity, i + 1];
+  else if (c === '+') result = [1, Infinity, i + 1];
+  else if (c === '{') {
+    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(src.slice(i));
+    if (!m) return [1, 1, i];
+    const min = Number(m[1]);
+    result = [min, m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]), i + m[0].length];
+  } else return [1, 1, i];
+  if (src[result[2]] === '?') result[2]++;
+  return result;
 }
 
 /** One character class or escape with its count, at the start of `s`: `[a-f0-9]{32}`, `\d{8,10}`, `[A-Z]`. */

@@ -100,13 +100,16 @@ export class KeywordSet {
   }
 
   /**
-   * The keywords (lower-case) that occur in `text` and, in the same pass, the end offsets of the `tracked` ones:
-   * re-analysis after a keystroke needs both, and two whole-text passes were a sixth of its time.
+   * The keywords (lower-case) that occur in `text` and, in the same pass, the end offsets of the `tracked` ones (all
+   * in one list) and of the `located` ones (a list per keyword): re-analysis after a keystroke needs the first two,
+   * and two whole-text passes were a sixth of its time; provider patterns are tried only where their keywords end.
    */
-  scan(text: string, tracked: ReadonlySet<string>): { found: Set<string>; positions: number[] } {
-    const trackedState = this.trackedStates(tracked);
+  scan(text: string, tracked: ReadonlySet<string>, located?: ReadonlySet<string>): { found: Set<string>; positions: number[]; ends: Map<string, number[]> } {
+    const trackedState = this.statesOf(tracked);
+    const locatedState = located ? this.statesOf(located) : trackedState;
     const { table, columns, width, firstAccepting, out, keywords } = this;
     const found = new Set<string>();
+    const ends = new Map<string, number[]>();
     // A state's keywords are added the first time the scan reaches it; later visits (most hits) skip the loop.
     const stamp = ++this.scans;
     const reached = this.reached;
@@ -118,26 +121,39 @@ export class KeywordSet {
       s = table[s + (c < WIDTH ? columns[c]! : 0)]!;
       if (s >= firstAccepting) {
         const state = (s / width) | 0;
-        if (trackedState[state] === 1) positions.push(i + 1);
+        const marks = trackedState[state]! | (located ? locatedState[state]! << 1 : 0);
+        if ((marks & 1) !== 0) positions.push(i + 1);
+        if ((marks & 2) !== 0) {
+          for (const id of out[state]!) {
+            const k = keywords[id]!;
+            if (!located!.has(k)) continue;
+            const list = ends.get(k);
+            if (list) list.push(i + 1);
+            else ends.set(k, [i + 1]);
+          }
+        }
         if (reached[state] !== stamp) {
           reached[state] = stamp;
           for (const id of out[state]!) found.add(keywords[id]!);
         }
       }
     }
-    return { found, positions };
+    return { found, positions, ends };
   }
 
-  private tracked: { set: ReadonlySet<string>; states: Uint8Array } | undefined;
-  /** Per automaton state: whether some keyword ending there is tracked (computed once per tracked set). */
-  private trackedStates(set: ReadonlySet<string>): Uint8Array {
-    if (this.tracked?.set !== set) {
+  private marked: Array<{ set: ReadonlySet<string>; states: Uint8Array }> = [];
+  /** Per automaton state: whether some keyword ending there is in `set` (computed once per set). */
+  private statesOf(set: ReadonlySet<string>): Uint8Array {
+    let entry = this.marked.find((m) => m.set === set);
+    if (!entry) {
       const states = new Uint8Array(this.out.length);
       this.out.forEach((ids, state) => {
         if (ids.some((id) => set.has(this.keywords[id]!))) states[state] = 1;
       });
-      this.tracked = { set, states };
+      entry = { set, states };
+      this.marked.push(entry);
+      if (this.marked.length > 4) this.marked.shift();
     }
-    return this.tracked.states;
+    return entry.states;
   }
 }

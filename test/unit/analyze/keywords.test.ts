@@ -29,4 +29,22 @@ describe('KeywordSet.scan', () => {
       assert.deepEqual(got.positions, want.positions, text);
     }
   });
+
+  it('gives the end offsets of each located keyword, overlapping hits included', () => {
+    const located = new Set(['sk_live_', 'key', 'xoxb-']);
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = 'abcdefghijklmnopqrstuvwxyzKEYSK_LIVE-xob ';
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const length = Math.floor(random() * 300);
+      for (let i = 0; i < length; i++) text += random() < 0.08 ? keywords[Math.floor(random() * keywords.length)]! : alphabet[Math.floor(random() * alphabet.length)]!;
+      const { ends } = set.scan(text, tracked, located);
+      for (const k of located) {
+        const want = reference(text, keywords, new Set([k])).positions;
+        assert.deepEqual(ends.get(k) ?? [], want, `${k} in ${text}`);
+      }
+      assert.deepEqual([...ends.keys()].filter((k) => !located.has(k)), []);
+    }
+  });
 });
