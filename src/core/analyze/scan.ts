@@ -78,7 +78,9 @@ export interface ScanResult {
 /**
  * Files under the roots, after excludes, .gitignore, symlink loops and duplicates; sorted, relative to `base`.
  * The file-system calls are synchronous (a promise per directory entry left a workspace scan's thread idle a tenth of
- * the time), with a turn for the event loop every few directories so a language server stays responsive.
+ * the time), with a turn for the event loop every few directories so a language server stays responsive. Paths are
+ * built by appending names, and only a root or a symbolic link costs a `realpath` (a directory reached by its name is
+ * its parent's real path plus that name): path arithmetic and one realpath per directory were half of the walk.
  */
 export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ abs: string; rel: string }>; skipped: ScanSkip[] }> {
   const cwd = options.cwd ?? process.cwd();
@@ -89,52 +91,51 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
   const seenFiles = new Set<string>();
   const files: Array<{ abs: string; rel: string }> = [];
   const skipped: ScanSkip[] = [];
-  const rel = (abs: string) => {
-    const r = relative(base, abs).split(sep).join('/');
-    return r === '' ? basename(abs) : r;
+  const toSlashes = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
+  /** Where a directory sits: its path relative to `base` (forward slashes, '' for base itself) and its real path. */
+  interface Place {
+    abs: string;
+    rel: string;
+    /** Outside `base` (`../`, another drive): `ignore` rejects such paths, so they are matched by name only. */
+    outside: boolean;
+    real: string;
+  }
+  const placeOf = (abs: string, real: string): Place => {
+    const rel = toSlashes(relative(base, abs));
+    return { abs, rel, outside: rel.startsWith('..') || isAbsolute(rel), real };
   };
-  /** A path relative to `base` that `ignore` accepts (it rejects `../`); outside paths are only matched by name. */
-  const matchable = (abs: string, dir: boolean) => {
-    const r = relative(base, abs).split(sep).join('/');
-    const p = r.startsWith('..') || isAbsolute(r) || r === '' ? basename(abs) : r;
-    return dir ? `${p}/` : p;
-  };
+  const fileRel = (rel: string, abs: string) => (rel === '' ? basename(abs) : rel);
+  // `join` normalizes the whole path each time; a directory's path is normalized already and a name has no separator.
+  const child = (dir: string, name: string) => (dir.endsWith(sep) ? dir + name : dir + sep + name);
 
   let dirsRead = 0;
-  const walk = async (dir: string, rules: Array<{ root: string; ig: Ignore }>): Promise<void> => {
+  const walk = async (dir: Place, rules: Array<{ root: string; ig: Ignore }>): Promise<void> => {
     if (options.signal?.aborted) return;
     if (++dirsRead % 64 === 0) await new Promise<void>((r) => setImmediate(r));
-    let real: string;
-    try {
-      // The native call: one syscall, where the JS version lstat()s every component of the path.
-      real = realpathSync.native(dir);
-    } catch {
-      skipped.push({ path: rel(dir), reason: 'unreadable directory' });
-      return;
-    }
-    if (seenDirs.has(real)) return; // symlink loop or a directory reached twice
-    seenDirs.add(real);
+    if (seenDirs.has(dir.real)) return; // symlink loop or a directory reached twice
+    seenDirs.add(dir.real);
     let entries: import('node:fs').Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch {
-      skipped.push({ path: rel(dir), reason: 'unreadable directory' });
+      skipped.push({ path: fileRel(dir.rel, dir.abs), reason: 'unreadable directory' });
       return;
     }
     let scoped = rules;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
       try {
-        scoped = [...rules, { root: dir, ig: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }];
+        scoped = [...rules, { root: dir.abs, ig: ignore().add(readFileSync(join(dir.abs, '.gitignore'), 'utf8')) }];
       } catch {
         // an unreadable .gitignore ignores nothing
       }
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      const abs = join(dir, entry.name);
+      const abs = child(dir.abs, entry.name);
+      const link = entry.isSymbolicLink();
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      if (link) {
         try {
           const target = statSync(abs);
           isDir = target.isDirectory();
@@ -144,15 +145,25 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
         }
       }
       if (!isDir && !isFile) continue;
-      if (excludes.ignores(matchable(abs, isDir))) continue;
-      if (scoped.some(({ root, ig }) => ig.ignores(relative(root, abs).split(sep).join('/') + (isDir ? '/' : '')))) continue;
-      if (isDir) await walk(abs, scoped);
-      // A plain file's real path follows from its directory's: one realpath per directory, not per file.
-      else addFile(abs, entry.isSymbolicLink() ? undefined : join(real, entry.name));
+      const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
+      const slash = isDir ? '/' : '';
+      if (excludes.ignores((dir.outside ? entry.name : rel) + slash)) continue;
+      if (scoped.some(({ root, ig }) => ig.ignores(toSlashes(abs.slice(root.length + 1)) + slash))) continue;
+      if (isDir) {
+        let real = child(dir.real, entry.name);
+        if (link) {
+          try {
+            real = realpathSync.native(abs);
+          } catch {
+            continue;
+          }
+        }
+        await walk({ abs, rel, outside: dir.outside, real }, scoped);
+      } else addFile(abs, rel, link ? undefined : child(dir.real, entry.name));
     }
   };
 
-  const addFile = (abs: string, knownReal?: string) => {
+  const addFile = (abs: string, rel: string, knownReal?: string) => {
     let real = knownReal ?? abs;
     if (knownReal === undefined) {
       try {
@@ -163,21 +174,24 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ abs, rel: rel(abs) });
+    files.push({ abs, rel: fileRel(rel, abs) });
   };
 
   for (const root of options.roots.length ? options.roots : ['.']) {
     const abs = resolve(cwd, root);
     let info;
+    let real;
     try {
       const link = lstatSync(abs);
       info = link.isSymbolicLink() ? statSync(abs) : link;
+      real = realpathSync.native(abs);
     } catch {
       skipped.push({ path: root, reason: 'not found' });
       continue;
     }
-    if (info.isDirectory()) await walk(abs, []);
-    else if (info.isFile()) addFile(abs);
+    const place = placeOf(abs, real);
+    if (info.isDirectory()) await walk(place, []);
+    else if (info.isFile()) addFile(abs, place.rel);
   }
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, skipped };
