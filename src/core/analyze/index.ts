@@ -79,7 +79,7 @@ const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.
 const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
 const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
-const startKeywords: ReadonlySet<string> = new Set(scanRules.flatMap((c) => c.starts?.keywords ?? []));
+const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts?.keywords ?? []))];
 /** The name-bound rules in matchBound's order, the generic heuristic last: bit i of a value's mask is rule i. */
 const valueRules = [...boundRules, genericRule];
 /** matchBound's own floor: no rule takes a shorter value. */

@@ -103,13 +103,14 @@ export class KeywordSet {
    * The keywords (lower-case) that occur in `text` and, in the same pass, the end offsets of the `tracked` ones (all
    * in one list) and of the `located` ones (a list per keyword): re-analysis after a keystroke needs the first two,
    * and two whole-text passes were a sixth of its time; provider patterns are tried only where their keywords end.
+   * Real code reaches an accepting state every few hundred characters (`key`, `token`, `sk`, `pat`), so what a hit
+   * does is worked out per state beforehand (`marksOf`): no set or map lookups per hit.
    */
-  scan(text: string, tracked: ReadonlySet<string>, located?: ReadonlySet<string>): { found: Set<string>; positions: number[]; ends: Map<string, number[]> } {
-    const trackedState = this.statesOf(tracked);
-    const locatedState = located ? this.statesOf(located) : trackedState;
+  scan(text: string, tracked: ReadonlySet<string>, located?: readonly string[]): { found: Set<string>; positions: number[]; ends: Map<string, number[]> } {
+    const { marks, slots } = this.marksOf(tracked, located ?? NONE);
     const { table, columns, width, firstAccepting, out, keywords } = this;
     const found = new Set<string>();
-    const ends = new Map<string, number[]>();
+    const lists: Array<number[] | undefined> = [];
     // A state's keywords are added the first time the scan reaches it; later visits (most hits) skip the loop.
     const stamp = ++this.scans;
     const reached = this.reached;
@@ -121,15 +122,13 @@ export class KeywordSet {
       s = table[s + (c < WIDTH ? columns[c]! : 0)]!;
       if (s >= firstAccepting) {
         const state = (s / width) | 0;
-        const marks = trackedState[state]! | (located ? locatedState[state]! << 1 : 0);
-        if ((marks & 1) !== 0) positions.push(i + 1);
-        if ((marks & 2) !== 0) {
-          for (const id of out[state]!) {
-            const k = keywords[id]!;
-            if (!located!.has(k)) continue;
-            const list = ends.get(k);
-            if (list) list.push(i + 1);
-            else ends.set(k, [i + 1]);
+        const mark = marks[state]!;
+        if ((mark & TRACKED) !== 0) positions.push(i + 1);
+        if ((mark & LOCATED) !== 0) {
+          for (const slot of slots[state]!) {
+            const list = lists[slot];
+            if (list === undefined) lists[slot] = [i + 1];
+            else list.push(i + 1);
           }
         }
         if (reached[state] !== stamp) {
@@ -138,22 +137,32 @@ export class KeywordSet {
         }
       }
     }
+    const ends = new Map<string, number[]>();
+    lists.forEach((list, slot) => list && ends.set(located![slot]!, list));
     return { found, positions, ends };
   }
 
-  private marked: Array<{ set: ReadonlySet<string>; states: Uint8Array }> = [];
-  /** Per automaton state: whether some keyword ending there is in `set` (computed once per set). */
-  private statesOf(set: ReadonlySet<string>): Uint8Array {
-    let entry = this.marked.find((m) => m.set === set);
-    if (!entry) {
-      const states = new Uint8Array(this.out.length);
+  private marked: { tracked: ReadonlySet<string>; located: readonly string[]; marks: Uint8Array; slots: number[][] } | undefined;
+  /**
+   * Per automaton state: whether a tracked keyword ends there (TRACKED) and which located keywords do (LOCATED, and
+   * their indexes into `located`). Computed once for the sets the analyzer passes on every call.
+   */
+  private marksOf(tracked: ReadonlySet<string>, located: readonly string[]): { marks: Uint8Array; slots: number[][] } {
+    if (this.marked?.tracked !== tracked || this.marked.located !== located) {
+      const marks = new Uint8Array(this.out.length);
+      const slots: number[][] = [];
       this.out.forEach((ids, state) => {
-        if (ids.some((id) => set.has(this.keywords[id]!))) states[state] = 1;
+        const words = ids.map((id) => this.keywords[id]!);
+        if (words.some((w) => tracked.has(w))) marks[state]! |= TRACKED;
+        slots[state] = located.flatMap((k, slot) => (words.includes(k) ? [slot] : []));
+        if (slots[state]!.length > 0) marks[state]! |= LOCATED;
       });
-      entry = { set, states };
-      this.marked.push(entry);
-      if (this.marked.length > 4) this.marked.shift();
+      this.marked = { tracked, located, marks, slots };
     }
-    return entry.states;
+    return this.marked;
   }
 }
+
+const TRACKED = 1;
+const LOCATED = 2;
+const NONE: readonly string[] = [];
