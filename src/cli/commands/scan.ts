@@ -28,7 +28,7 @@ Options:
   --no-ignore                also report findings suppressed by ignore comments and the baseline
   --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
   --max-file-size KB         skip files larger than this (default 2048)
-  --jobs N                   analyze in N worker threads (default: one per core but one; 1 = in this process)
+  --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
 
 Values are never printed: findings show the provider, the last 4 characters and a fingerprint.`;
 
@@ -189,6 +189,6 @@ export const scanCommand: CliCommand = {
  */
 function scanWorkers(jobs: number | undefined): ScanWorkers | undefined {
   const script = join(__dirname, 'scanWorker.js');
-  return existsSync(script) ? { script, threads: jobs } : undefined;
+  return existsSync(script) ? { script, threads: jobs === undefined ? undefined : jobs - 1 } : undefined;
 }
 

@@ -38,7 +38,10 @@ export interface ScanOptions extends Omit<AnalyzeOptions, 'signal'> {
 export interface ScanWorkers {
   /** The worker entry: the bundled dist/scanWorker.js (src/core/analyze/scanWorker.ts). */
   script: string;
-  /** Default `os.availableParallelism() - 1`; below 2 the scan stays in-process. */
+  /**
+   * Worker threads beside this one, which analyzes files too (and parses those that need the TypeScript parser).
+   * Default `os.availableParallelism() - 1`; 0 keeps the scan in-process.
+   */
   threads?: number;
   /** Fewer files than this are analyzed in-process (default 256): starting workers would cost more than it saves. */
   minFiles?: number;
@@ -279,10 +282,13 @@ export function isBinary(bytes: Uint8Array): boolean {
 
 /**
  * Walks the roots and analyzes every file: progress after each file (done/total), cancellable between
- * files and inside large ones, never throws for one unreadable file. With `workers`, files go in batches to a pool of
- * worker threads (the analysis is CPU-bound and synchronous); the result is the same, in the same order.
+ * files and inside large ones, never throws for one unreadable file. With `workers`, worker threads analyze files
+ * beside this thread (the analysis is CPU-bound and synchronous); the result is the same, in the same order.
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
+  // Workers start before the walk, so their start-up (loading the analyzer) overlaps it.
+  const wanted = options.workers ? (options.workers.threads ?? availableParallelism() - 1) : 0;
+  const pool = wanted >= 1 ? startWorkers(options, options.workers!, wanted) : undefined;
   const { files, skipped } = await listFiles(options);
   const result: ScanResult = { findings: [], files: 0, skipped, notes: [], cancelled: false };
   const total = files.length;
@@ -297,11 +303,8 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   };
 
   let inProcess = files.map((_, i) => i);
-  // One core stays with the main thread (walk, reads, merge): on two cores a worker gained nothing and cost ~100 MB.
-  const threads = options.workers ? Math.min(options.workers.threads ?? availableParallelism() - 1, Math.ceil(total / 32)) : 0;
-  if (options.workers && threads >= 2 && total >= (options.workers.minFiles ?? 256)) {
-    inProcess = await analyzeInWorkers(files, options, options.workers, threads, record);
-  }
+  if (pool && total >= (options.workers!.minFiles ?? 256)) inProcess = await analyzeInWorkers(files, options, pool, record);
+  else pool?.forEach((w) => void w.terminate());
 
   let next = 0;
   let lastYield = performance.now();
@@ -336,96 +339,108 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   return result;
 }
 
-/**
- * Hands the files out in batches to `threads` workers, each asking for the next batch when it has replied for every
- * file of the last, and records each file's outcome as it arrives. Cancellation terminates the workers. Returns the
- * files left over by a worker that failed (to start, or on the way), which the caller analyzes in-process.
- */
-async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, config: ScanWorkers, threads: number, record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
-  const { signal } = options;
+/** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
+function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number): Worker[] {
   // Functions and the signal stay here; the rest of the analysis options are plain data.
   const { roots: _r, base: _b, cwd: _c, exclude: _e, gitignore: _g, concurrency: _n, onProgress: _p, signal: _s, workers: _w, ...analyzeOptions } = options;
-  const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (threads * BATCHES_IN_FLIGHT * 2))));
-  const leftovers: number[] = [];
   const pool: Worker[] = [];
+  for (let t = 0; t < threads; t++) {
+    try {
+      pool.push(new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true } }, execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } }));
+    } catch {
+      // analyzed here instead
+    }
+  }
+  return pool;
+}
+
+/**
+ * Analyzes the files with the pool and this thread together. Workers get batches, several in flight, and ask for
+ * more as they reply; they hand back the files that need the TypeScript parser (`deferred`), which this thread parses,
+ * so the compiler loads and warms up once (in each worker it doubled the parse time). Between parses this thread
+ * takes files from the same queue, one at a time, yielding often so the workers' replies are answered at once.
+ * Cancellation terminates the workers. Returns the files left over by a worker that failed (to start, or on the way),
+ * which the caller analyzes in-process.
+ */
+async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, pool: Worker[], record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
+  const { signal } = options;
+  const { roots: _r, base: _b, cwd: _c, exclude: _e, gitignore: _g, concurrency: _n, onProgress: _p, signal: _s, workers: _w, ...analyzeOptions } = options;
+  // Batches shrink as the queue empties, so no worker still holds a deep queue when this thread runs out of files.
+  const batchSize = () => Math.max(1, Math.min(64, Math.ceil((files.length - next) / ((pool.length + 1) * BATCHES_IN_FLIGHT * 2))));
+  const leftovers: number[] = [];
   let next = 0;
-  // Files that need the TypeScript parser: the workers defer them (deferParse) and this thread parses them while the
-  // workers go on, so the compiler loads and its code warms up once (in each worker it doubled the parse time).
   const deferred: number[] = [];
-  let draining: Promise<void> | undefined;
-  const drain = async (): Promise<void> => {
-    while (deferred.length > 0 && !signal?.aborted) {
-      const index = deferred.shift()!;
-      const file = files[index]!;
-      record(index, await analyzeFileOrSkip(file.abs, file.rel, { ...analyzeOptions, signal }));
-      // Let the workers' replies in between (they wait for their next batch).
-      await new Promise<void>((r) => setImmediate(r));
-    }
+  let live = pool.length;
+  // Wakes this thread's loop when it waits for the workers (a deferred file arrived, or a worker ended).
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    wake?.();
+    wake = undefined;
   };
-  const startDraining = () => {
-    if (draining || deferred.length === 0 || signal?.aborted) return;
-    draining = drain().finally(() => {
-      draining = undefined;
-      startDraining();
-    });
+  const onAbort = () => {
+    for (const w of pool) void w.terminate();
   };
-  await new Promise<void>((resolve) => {
-    let live = threads;
-    const onAbort = () => {
-      for (const w of pool) void w.terminate();
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    for (let t = 0; t < threads; t++) {
-      let w: Worker;
-      try {
-        w = new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true } }, execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } });
-      } catch {
-        if (--live === 0) resolve();
-        continue;
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  for (const w of pool) {
+    // Files sent and not yet answered.
+    const pending = new Set<number>();
+    let inFlight = 0;
+    const send = () => {
+      if (signal?.aborted || next >= files.length) {
+        if (inFlight === 0) void w.terminate();
+        return;
       }
-      pool.push(w);
-      // Files sent and not yet answered. Several batches stay in flight, so a worker never waits for its next one while
-      // this thread is busy parsing a deferred file.
-      const pending = new Set<number>();
-      let inFlight = 0;
-      const send = () => {
-        if (signal?.aborted || next >= files.length) {
-          if (inFlight === 0) void w.terminate();
-          return;
-        }
-        const batch: WorkerBatch = [];
-        for (const end = Math.min(files.length, next + batchSize); next < end; next++) {
-          pending.add(next);
-          batch.push({ index: next, abs: files[next]!.abs, rel: files[next]!.rel });
-        }
-        inFlight++;
-        w.postMessage(batch);
-      };
-      w.on('message', (reply: WorkerReply) => {
-        inFlight--;
-        for (const outcome of reply) {
-          pending.delete(outcome.index);
-          if (outcome.deferred) deferred.push(outcome.index);
-          else record(outcome.index, outcome);
-        }
-        startDraining();
-        send();
-      });
-      w.on('error', () => {
-        // reported by 'exit'; the unanswered files are re-done in-process
-      });
-      w.on('exit', () => {
-        if (!signal?.aborted) leftovers.push(...pending);
-        pending.clear();
-        if (--live === 0) {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        }
-      });
-      for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send();
+      const batch: WorkerBatch = [];
+      for (const end = Math.min(files.length, next + batchSize()); next < end; next++) {
+        pending.add(next);
+        batch.push({ index: next, abs: files[next]!.abs, rel: files[next]!.rel });
+      }
+      inFlight++;
+      w.postMessage(batch);
+    };
+    w.on('message', (reply: WorkerReply) => {
+      inFlight--;
+      for (const outcome of reply) {
+        pending.delete(outcome.index);
+        if (outcome.deferred) deferred.push(outcome.index);
+        else record(outcome.index, outcome);
+      }
+      if (deferred.length > 0) nudge();
+      send();
+    });
+    w.on('error', () => {
+      // reported by 'exit'; the unanswered files are re-done in-process
+    });
+    w.on('exit', () => {
+      if (!signal?.aborted) leftovers.push(...pending);
+      pending.clear();
+      live--;
+      nudge();
+    });
+    for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send();
+  }
+
+  let lastYield = performance.now();
+  while (!signal?.aborted) {
+    let index = deferred.shift();
+    if (index === undefined && next < files.length) index = next++;
+    if (index === undefined) {
+      if (live === 0) break;
+      await new Promise<void>((r) => (wake = r));
+      continue;
     }
-  });
-  while (draining) await draining;
+    const file = files[index]!;
+    const outcome = await analyzeFileOrSkip(file.abs, file.rel, { ...analyzeOptions, signal });
+    if (outcome.skipped === 'cancelled') break;
+    record(index, outcome);
+    // Let the workers' replies in (they wait for their next batch); every couple of milliseconds, not after each file.
+    if (performance.now() - lastYield > 2) {
+      await new Promise<void>((r) => setImmediate(r));
+      lastYield = performance.now();
+    }
+  }
+  signal?.removeEventListener('abort', onAbort);
   // Every worker gone before the list was done (none could start): the rest is analyzed in-process.
   if (!signal?.aborted) for (; next < files.length; next++) leftovers.push(next);
   return leftovers.sort((a, b) => a - b);
