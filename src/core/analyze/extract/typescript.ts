@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { checkAbort } from '../abort';
 import { loadTypeScript } from '../typescriptLoader';
+import { statementSlices } from './slices';
 
 /** The compiler, bound at the first extraction (see loadTypeScript); every helper below runs after that. */
 let T: typeof ts;
@@ -14,7 +15,7 @@ let T: typeof ts;
 export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[], retain = true): Extraction {
   if (interesting && interesting.length === 0) return { candidates: [], notes: [] };
   T ??= loadTypeScript();
-  const sf = retain ? parseCached(path, text) : parse(path, text);
+  const sf = retain ? parseCached(path, text) : ((interesting && parseStatements(path, text, interesting)) ?? parse(path, text));
   // Only subtrees that contain an interesting string are walked (offsets ascending).
   const contains = (pos: number, end: number): boolean => {
     if (!interesting) return true;
@@ -208,6 +209,31 @@ function scriptKind(path: string): ts.ScriptKind {
 function parse(path: string, text: string): ts.SourceFile {
   // JSDoc comments are never candidates: not parsing them saves a sixth of the parse.
   return T.createSourceFile(path, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, scriptKind(path));
+}
+
+/** Below this size a file is parsed whole: slicing would save little. */
+const SLICE_MIN_CHARS = 64 * 1024;
+
+/**
+ * A tree of only the statements around the interesting offsets (statementSlices), the rest of the text blanked out so
+ * every node keeps its offset; undefined (parse it all) when the file is small, its structure is in doubt, the slices
+ * are most of it, or the blanked text does not parse cleanly.
+ */
+function parseStatements(path: string, text: string, interesting: readonly number[]): ts.SourceFile | undefined {
+  if (text.length < SLICE_MIN_CHARS) return undefined;
+  const kind = scriptKind(path);
+  const slices = statementSlices(T, text, interesting, kind !== T.ScriptKind.TS);
+  if (!slices || slices.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
+  let blanked = '';
+  let at = 0;
+  for (const [s, e] of slices) {
+    // A newline first: a statement cut off at the end of its list (`{ return x }`) still ends where the list did.
+    if (s > at) blanked += '\n' + ' '.repeat(s - at - 1);
+    blanked += text.slice(s, e);
+    at = e;
+  }
+  const sf = T.createSourceFile(path, blanked, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
+  return (sf as ts.SourceFile & { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length === 0 ? sf : undefined;
 }
 
 /**

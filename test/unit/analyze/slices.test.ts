@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractTypeScript, forgetTypeScript } from '../../../src/core/analyze/extract/typescript';
+import { statementSlices } from '../../../src/core/analyze/extract/slices';
+import { loadTypeScript } from '../../../src/core/analyze/typescriptLoader';
+
+const T = loadTypeScript();
+/** The slices of `text` around the first occurrence of each marker, as the text they cover. */
+const slicesAround = (text: string, markers: string[], jsx = false) => {
+  const offsets = markers.map((m) => text.indexOf(m)).sort((a, b) => a - b);
+  return statementSlices(T, text, offsets, jsx)?.map(([s, e]) => text.slice(s, e).trim());
+};
+
+describe('statementSlices', () => {
+  it('gives the statement around an offset in the innermost statement list', () => {
+    const text = `const a = 1;\nfunction f(x) {\n  const b = 2;\n  const apiKey = "K1";\n  return b;\n}\nconst c = 3;\n`;
+    assert.deepEqual(slicesAround(text, ['"K1"']), ['const apiKey = "K1";']);
+    assert.deepEqual(slicesAround(text, ['const a']), ['const a = 1;']);
+  });
+
+  it('takes the whole statement around an object literal, a class body or switch clauses', () => {
+    const object = `x();\nconst config = {\n  retries: 3;\n  apiKey: "K1",\n};\ny();\n`;
+    assert.deepEqual(slicesAround(object, ['"K1"']), ['const config = {\n  retries: 3;\n  apiKey: "K1",\n};']);
+    const klass = `x();\nclass A {\n  a = 1;\n  apiKey = "K1";\n}\ny();\n`;
+    // From the `;` before the class declaration to the next `;` in the file's own list.
+    assert.deepEqual(slicesAround(klass, ['"K1"']), ['class A {\n  a = 1;\n  apiKey = "K1";\n}\ny();']);
+    const cases = `x();\nswitch (k) {\n  case 1: a();\n  case "K1": b();\n}\ny();\n`;
+    assert.deepEqual(slicesAround(cases, ['"K1"']), ['switch (k) {\n  case 1: a();\n  case "K1": b();\n}\ny();']);
+  });
+
+  it('reads regular expressions and template substitutions as the parser does', () => {
+    const text = `const r = /[{}]+;/g;\nconst t = \`a\${ {b: 1}.b }c\${"}"}\`;\nfunction g() {\n  const k = "K1";\n}\n`;
+    assert.deepEqual(slicesAround(text, ['"K1"']), ['const k = "K1";']);
+    assert.deepEqual(slicesAround('const x = a / b; const k = "K1"; const y = c / 2;', ['"K1"']), ['const k = "K1";']);
+    assert.deepEqual(slicesAround('const x = n! / 2; const k = "K1"; const y = /[}]/;', ['"K1"']), ['const k = "K1";']);
+  });
+
+  it('joins slices that overlap and keeps them in order', () => {
+    const text = `const f = function () {\n  const a = "K1";\n  const b = "K2";\n};\nconst c = "K3";\n`;
+    assert.deepEqual(slicesAround(text, ['"K3"', '"K1"', '"K2"']), ['const a = "K1";\n  const b = "K2";', 'const c = "K3";']);
+  });
+
+  it('gives none when the structure is in doubt: unbalanced brackets, a scanner error, JSX', () => {
+    assert.equal(slicesAround('function f() {\n  const k = "K1";\n', ['"K1"']), undefined);
+    assert.equal(slicesAround('const k = "K1"; }', ['"K1"']), undefined);
+    assert.equal(slicesAround('const k = "K1";\nconst s = "unterminated\n', ['"K1"']), undefined);
+    assert.equal(slicesAround('const el = <div>{"K1"}</div>;', ['"K1"'], true), undefined);
+    assert.deepEqual(slicesAround('const k = "K1";', [], true), []);
+  });
+});
+
+/** Large real sources: JavaScript packages from node_modules, and this project's own TypeScript, concatenated. */
+function realSources(): Array<{ path: string; text: string }> {
+  const root = join(__dirname, '../../..');
+  const packages = ['node_modules/ts-morph/dist/ts-morph.js', 'node_modules/esbuild/lib/main.js', 'node_modules/mocha/lib/runner.js', 'node_modules/ignore/index.js'];
+  const ts: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) ts.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(root, 'src/core'));
+  return [...packages.map((p) => ({ path: p, text: readFileSync(join(root, p), 'utf8') })), { path: 'src/core/all.ts', text: ts.join('\n') }];
+}
+
+/** Offsets of the string and template literals, as the scanner sees them. */
+function stringOffsets(text: string): number[] {
+  const scanner = T.createScanner(T.ScriptTarget.Latest, true, T.LanguageVariant.Standard, text);
+  const out: number[] = [];
+  let prev = T.SyntaxKind.Unknown;
+  for (let k = scanner.scan(); k !== T.SyntaxKind.EndOfFileToken; k = scanner.scan()) {
+    if (k === T.SyntaxKind.SlashToken && (prev === T.SyntaxKind.EqualsToken || prev === T.SyntaxKind.OpenParenToken || prev === T.SyntaxKind.CommaToken)) k = scanner.reScanSlashToken();
+    if (k === T.SyntaxKind.StringLiteral || k === T.SyntaxKind.NoSubstitutionTemplateLiteral) out.push(scanner.getTokenStart());
+    prev = k;
+  }
+  return out;
+}
+
+describe('parsing only the statements around candidate strings', function () {
+  this.timeout(120_000);
+
+  it('finds, in large real files, exactly the candidates a parse of the whole file finds', () => {
+    let compared = 0;
+    let withCandidates = 0;
+    for (const { path, text } of realSources()) {
+      assert.ok(text.length >= 64 * 1024 || path.includes('runner') || path.includes('ignore'), path);
+      const offsets = stringOffsets(text);
+      // Every fifth string, and pairs of strings far apart (two slices in one parse).
+      const step = Math.max(1, Math.floor(offsets.length / 200));
+      for (let i = 0; i < offsets.length; i += step) {
+        const interesting = i % 2 === 0 ? [offsets[i]!] : [offsets[i]!, offsets[(i * 7) % offsets.length]!].sort((a, b) => a - b);
+        const whole = extractTypeScript(path, text, undefined, interesting, true).candidates;
+        const sliced = extractTypeScript(path, text, undefined, interesting, false).candidates;
+        assert.deepEqual(sliced, whole, `${path} at ${interesting.join(',')}`);
+        compared++;
+        if (whole.length > 0) withCandidates++;
+      }
+      forgetTypeScript(path);
+      if (text.length >= 64 * 1024) assert.ok(statementSlices(T, text, [offsets[offsets.length >> 1]!], !path.endsWith('.ts')), `${path}: sliced`);
+    }
+    assert.ok(compared > 500, `${compared}`);
+    assert.ok(withCandidates > 50, `${withCandidates}`);
+  });
+});
