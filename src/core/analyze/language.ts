@@ -13,7 +13,7 @@ export type AnalyzerLanguage =
   | 'shell'
   | 'text';
 
-const byExtension: Record<string, AnalyzerLanguage> = {
+const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
   ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
   js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
   json: 'json', jsonc: 'jsonc', json5: 'jsonc', 'code-workspace': 'jsonc',
@@ -23,27 +23,30 @@ const byExtension: Record<string, AnalyzerLanguage> = {
   ini: 'ini', cfg: 'ini', conf: 'ini', toml: 'ini', editorconfig: 'ini', npmrc: 'ini',
   py: 'python', pyi: 'python', pyw: 'python',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
-};
+} satisfies Record<string, AnalyzerLanguage>));
 
-const byBasename: Record<string, AnalyzerLanguage> = {
+const byBasename = new Map<string, AnalyzerLanguage>(Object.entries({
   dockerfile: 'dockerfile', containerfile: 'dockerfile',
   '.npmrc': 'ini', '.pypirc': 'ini', '.gitconfig': 'ini', '.netrc': 'text',
   '.bashrc': 'shell', '.zshrc': 'shell', '.profile': 'shell', '.bash_profile': 'shell', '.envrc': 'shell',
   'tsconfig.json': 'jsonc', 'jsconfig.json': 'jsonc', '.eslintrc.json': 'jsonc', 'devcontainer.json': 'jsonc',
   'settings.json': 'jsonc', 'launch.json': 'jsonc', 'tasks.json': 'jsonc', 'extensions.json': 'jsonc',
-};
+} satisfies Record<string, AnalyzerLanguage>));
 
-/** Decides the language from the path alone, as the CLI has nothing else (the editor's language id may differ). */
+/**
+ * Decides the language from the path alone, as the CLI has nothing else (the editor's language id may differ). Maps,
+ * not object literals: a file named `constructor` or `__proto__` must not find Object's own members.
+ */
 export function languageOfPath(path: string): AnalyzerLanguage {
-  const base = (path.split(/[\\/]/).pop() ?? path).toLowerCase();
-  const known = byBasename[base];
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  const known = byBasename.get(base);
   if (known) return known;
   // .env, .env.local, .env.production, app.env, .env.example
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) return 'dotenv';
   if (base.startsWith('dockerfile.') || base.endsWith('.dockerfile')) return 'dockerfile';
   const dot = base.lastIndexOf('.');
   if (dot < 0) return 'text';
-  return byExtension[base.slice(dot + 1)] ?? 'text';
+  return byExtension.get(base.slice(dot + 1)) ?? 'text';
 }
 
 /**
