@@ -6,10 +6,10 @@ import { statementSlices } from '../../../src/core/analyze/extract/slices';
 import { loadTypeScript } from '../../../src/core/analyze/typescriptLoader';
 
 const T = loadTypeScript();
-/** The slices of `text` around the first occurrence of each marker, as the text they cover. */
-const slicesAround = (text: string, markers: string[], jsx = false) => {
+/** The slices of `text` around the first occurrence of each marker, as the text they keep. */
+const slicesAround = (text: string, markers: string[], jsx = false, declarators = false) => {
   const offsets = markers.map((m) => text.indexOf(m)).sort((a, b) => a - b);
-  return statementSlices(T, text, offsets, jsx)?.map(([s, e]) => text.slice(s, e).trim());
+  return statementSlices(T, text, offsets, { jsx, declarators })?.ranges.map(([s, e]) => text.slice(s, e).trim());
 };
 
 describe('statementSlices', () => {
@@ -23,8 +23,8 @@ describe('statementSlices', () => {
     const object = `x();\nconst config = {\n  retries: 3;\n  apiKey: "K1",\n};\ny();\n`;
     assert.deepEqual(slicesAround(object, ['"K1"']), ['const config = {\n  retries: 3;\n  apiKey: "K1",\n};']);
     const klass = `x();\nclass A {\n  a = 1;\n  apiKey = "K1";\n}\ny();\n`;
-    // From the `;` before the class declaration to the next `;` in the file's own list.
-    assert.deepEqual(slicesAround(klass, ['"K1"']), ['class A {\n  a = 1;\n  apiKey = "K1";\n}\ny();']);
+    // The class declaration, which its body ends.
+    assert.deepEqual(slicesAround(klass, ['"K1"']), ['class A {\n  a = 1;\n  apiKey = "K1";\n}']);
     const cases = `x();\nswitch (k) {\n  case 1: a();\n  case "K1": b();\n}\ny();\n`;
     assert.deepEqual(slicesAround(cases, ['"K1"']), ['switch (k) {\n  case 1: a();\n  case "K1": b();\n}\ny();']);
   });
@@ -39,6 +39,26 @@ describe('statementSlices', () => {
   it('joins slices that overlap and keeps them in order', () => {
     const text = `const f = function () {\n  const a = "K1";\n  const b = "K2";\n};\nconst c = "K3";\n`;
     assert.deepEqual(slicesAround(text, ['"K3"', '"K1"', '"K2"']), ['const a = "K1";\n  const b = "K2";', 'const c = "K3";']);
+  });
+
+  it('ends a function or class declaration with its body', () => {
+    const text = `function f() {\n  return 1;\n}\nexport default class A {\n  m() {}\n}\nasync function g() {}\nconst k = "K1";\n`;
+    assert.deepEqual(slicesAround(text, ['"K1"']), ['const k = "K1";']);
+    assert.deepEqual(slicesAround(text, ['m()']), ['export default class A {\n  m() {}\n}']);
+    // An expression that starts with a function is not a declaration: it goes on to the `;`.
+    const iife = `x();\n(function () {})(), key = "K1";\ny();\n`;
+    assert.deepEqual(slicesAround(iife, ['"K1"']), ['(function () {})(), key = "K1";']);
+  });
+
+  it('cuts a var, let or const list at its commas when asked (JavaScript), keeping the keyword', () => {
+    const text = `x();\nvar a = f(1, 2),\n  apiKey = "K1",\n  b = { c: "K2", d: [3, 4] },\n  e = 5;\ny();\n`;
+    assert.deepEqual(slicesAround(text, ['"K1"'], false, true), ['var', 'apiKey = "K1"']);
+    assert.deepEqual(slicesAround(text, ['"K2"'], false, true), ['var', 'b = { c: "K2", d: [3, 4] }']);
+    assert.deepEqual(slicesAround(text, ['f(1'], false, true), ['var a = f(1, 2)']);
+    const both = statementSlices(T, text, [text.indexOf('"K1"'), text.indexOf('"K2"')], { jsx: false, declarators: true })!;
+    assert.deepEqual(both.semicolons.map((at) => text[at]), [',', ',']);
+    // Not asked (TypeScript, where `Map<string, number>` has a comma at statement level): the whole statement.
+    assert.deepEqual(slicesAround(text, ['"K1"'], false, false), ['var a = f(1, 2),\n  apiKey = "K1",\n  b = { c: "K2", d: [3, 4] },\n  e = 5;']);
   });
 
   it('gives none when the structure is in doubt: unbalanced brackets, a scanner error, JSX', () => {
@@ -99,9 +119,34 @@ describe('parsing only the statements around candidate strings', function () {
         if (whole.length > 0) withCandidates++;
       }
       forgetTypeScript(path);
-      if (text.length >= 64 * 1024) assert.ok(statementSlices(T, text, [offsets[offsets.length >> 1]!], !path.endsWith('.ts')), `${path}: sliced`);
+      if (text.length >= 64 * 1024) assert.ok(statementSlices(T, text, [offsets[offsets.length >> 1]!], { jsx: !path.endsWith('.ts'), declarators: !path.endsWith('.ts') }), `${path}: sliced`);
     }
     assert.ok(compared > 500, `${compared}`);
     assert.ok(withCandidates > 50, `${withCandidates}`);
+  });
+
+  it('finds the same in a bundle-like file whose one var statement declares everything', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      parts.push(`  v${i} = "value-${i}-Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5Gs0Ja"`);
+      parts.push(`  apiKey${i} = cond ? "Kx${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5Gs0J" : other || "Ky${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5G"`);
+      parts.push(`  config${i} = { token: "Kz${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1Pf5Gs", list: [1, "x", { secret: "Kw${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd1P" }] }`);
+      parts.push(`  fn${i} = function (password = "Kv${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc6Hd") { var inner = 1, authToken = "Ku${i}Zq8Xv2Lm9Rt4Wy7Bn3Kc"; return inner; }`);
+    }
+    const path = 'dist/bundle.js';
+    const text = `"use strict";\n(function () {\n  var ${parts.join(',\n').trimStart()};\n  module.exports = { v0 };\n})();\n`;
+    assert.ok(text.length > 64 * 1024);
+    const offsets = stringOffsets(text);
+    let withCandidates = 0;
+    for (let i = 0; i < offsets.length; i += 7) {
+      const interesting = [offsets[i]!, offsets[(i * 13) % offsets.length]!].sort((a, b) => a - b);
+      const whole = extractTypeScript(path, text, undefined, interesting, true).candidates;
+      assert.deepEqual(extractTypeScript(path, text, undefined, interesting, false).candidates, whole, `at ${interesting.join(',')}`);
+      if (whole.length > 0) withCandidates++;
+    }
+    forgetTypeScript(path);
+    assert.ok(withCandidates > 100, `${withCandidates}`);
+    const one = statementSlices(T, text, [offsets[offsets.length >> 1]!], { jsx: true, declarators: true })!;
+    assert.ok(one.ranges.reduce((n, [s, e]) => n + e - s, 0) < 1000, 'one declarator kept');
   });
 });

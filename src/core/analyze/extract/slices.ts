@@ -1,23 +1,43 @@
 import type { ts } from 'ts-morph';
 
+/** What to keep of a file for a partial parse: text ranges, and commas that become `;` (a declarator cut loose). */
+export interface Slices {
+  /** Sorted, not touching. */
+  ranges: Array<[number, number]>;
+  /** Offsets of commas outside every range, to be written as `;`. */
+  semicolons: number[];
+}
+
+export interface SliceOptions {
+  /** The file may hold JSX (.js, .jsx, .tsx): a `<` that starts an expression gives up, its text is not tokens. */
+  jsx: boolean;
+  /**
+   * Cut `var`/`let`/`const` lists at their commas (JavaScript only, where a comma at statement level is never inside a
+   * type such as `Map<string, number>`): a bundle's single `var` of 2,000 declarators becomes the one declarator needed.
+   */
+  declarators: boolean;
+}
+
 /**
  * The statements that hold some of the given offsets, so a large file can be parsed in part: a bundle of 500 KB with
  * two candidate strings needs the two statements around them, not a syntax tree of the whole file (the parse was most
  * of a workspace scan's time, nearly all of it on such files). Every way a string is bound to a name (declaration,
- * property, argument, assignment, comparison, fallback) lies within one statement, so the statement is enough.
+ * property, argument, assignment, comparison, fallback) lies within one statement, or one declarator of it.
  *
  * One pass of the compiler's scanner (a fifth of the parse's time) keeps a stack of open brackets. A `{` after `)`,
  * `=>`, `else`, `try`, `finally`, `do` or `static` opens a statement list (a body or a block), as does the file itself;
- * a `;` directly in a list ends a statement there. Each offset gets the statement of the innermost list around it,
- * from the list's last `;` before it to its next `;` (or the list's end).
+ * a `;` directly in a list ends a statement there, as does the body of a function or class declaration. Each offset gets the statement of the innermost list around it,
+ * from the list's last `;` before it to its next `;` (or the list's end); with `declarators`, in a `var`, `let` or
+ * `const` statement, the declarator between its commas, kept with the keyword.
  *
  * Undefined whenever the structure is in doubt, and the caller parses the whole file: a scanner error, a bracket that
- * closes the wrong kind, brackets left open, JSX (its text is not tokens) or slices covering most of the file.
+ * closes the wrong kind, brackets left open, or JSX.
  */
-export function statementSlices(T: typeof ts, text: string, offsets: readonly number[], jsx: boolean): Array<[number, number]> | undefined {
-  if (offsets.length === 0) return [];
+export function statementSlices(T: typeof ts, text: string, offsets: readonly number[], options: SliceOptions): Slices | undefined {
+  const none: Slices = { ranges: [], semicolons: [] };
+  if (offsets.length === 0) return none;
   // The enum is a large object in dictionary mode: its members are read once here, not per token.
-  const { ExclamationToken, Identifier, ThisKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, FinallyKeyword, FirstPunctuation, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VoidKeyword, YieldKeyword } = T.SyntaxKind;
+  const { AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = T.SyntaxKind;
   let failed = false;
   const scanner = T.createScanner(T.ScriptTarget.Latest, true, T.LanguageVariant.Standard, text, () => (failed = true));
   interface Frame {
@@ -26,14 +46,33 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
     list: boolean;
     /** Where the statement being read in this list started. */
     statementStart: number;
-    /** Slices (indexes) whose statement in this list has not ended yet. */
+    /** The statement's first token (Unknown before it), and where that token ends. */
+    first: ts.SyntaxKind;
+    firstEnd: number;
+    /** Offset of the last comma directly in the statement (-1: none yet). */
+    lastComma: number;
+    /** The statement declares a function or class (UNDECIDED until a token other than a modifier is read). */
+    declares: number;
+    /** For a `{` read directly in a list: the body of the function or class the statement declares, which ends it. */
+    endsStatement?: boolean;
+    /** Slices (indexes) whose statement or declarator in this list has not ended yet. */
     waiting: number[];
     /** For `(`: the token before it (`switch (…) {` opens case clauses, not a statement list). */
     before?: ts.SyntaxKind;
   }
-  const top: Frame = { open: Unknown, list: true, statementStart: 0, waiting: [] };
+  const frame = (open: ts.SyntaxKind, list: boolean, statementStart: number, before?: ts.SyntaxKind): Frame => ({ open, list, statementStart, first: Unknown, firstEnd: 0, lastComma: -1, declares: UNDECIDED, waiting: [], before });
+  /** The next statement of a list starts at `at`. */
+  const restart = (f: Frame, at: number) => {
+    end(f, at);
+    f.statementStart = at;
+    f.first = Unknown;
+    f.lastComma = -1;
+    f.declares = UNDECIDED;
+  };
+  const top = frame(Unknown, true, 0);
   const stack: Frame[] = [top];
-  const slices: Array<[number, number]> = [];
+  const slices: Array<{ start: number; end: number; keyword?: [number, number] }> = [];
+  const semicolons: number[] = [];
   /** Whether a `/` or `<` after this token starts an expression (a regular expression, JSX) rather than dividing. */
   const startsExpression = (prev: ts.SyntaxKind): boolean => {
     if (prev === Unknown) return true;
@@ -41,68 +80,90 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
     if (prev >= FirstPunctuation && prev <= LastPunctuation) return true;
     return prev === ReturnKeyword || prev === TypeOfKeyword || prev === InstanceOfKeyword || prev === InKeyword || prev === OfKeyword || prev === NewKeyword || prev === DeleteKeyword || prev === VoidKeyword || prev === ThrowKeyword || prev === CaseKeyword || prev === DoKeyword || prev === ElseKeyword || prev === YieldKeyword || prev === AwaitKeyword || prev === TemplateHead || prev === TemplateMiddle;
   };
-  const end = (frame: Frame, at: number) => {
-    for (const i of frame.waiting) slices[i]![1] = at;
-    frame.waiting = [];
+  const end = (f: Frame, at: number) => {
+    for (const i of f.waiting) slices[i]!.end = at;
+    f.waiting = [];
   };
+  const declaring = (f: Frame) => options.declarators && (f.first === VarKeyword || f.first === LetKeyword || f.first === ConstKeyword);
   let next = 0;
   let prev = Unknown as ts.SyntaxKind;
   let beforePrev = Unknown as ts.SyntaxKind;
-  let closedParenBefore: ts.SyntaxKind = Unknown;
+  let closedParenBefore = Unknown as ts.SyntaxKind;
   for (let k = scanner.scan(); k !== EndOfFileToken; k = scanner.scan()) {
     if (failed) return undefined;
     // In TypeScript `x! / y` divides: a `!` right after an operand is the non-null assertion, not a negation.
-    const nonNull = !jsx && prev === ExclamationToken && (beforePrev === Identifier || beforePrev === CloseParenToken || beforePrev === CloseBracketToken || beforePrev === ThisKeyword);
+    const nonNull = !options.jsx && prev === ExclamationToken && (beforePrev === Identifier || beforePrev === CloseParenToken || beforePrev === CloseBracketToken || beforePrev === ThisKeyword);
     if ((k === SlashToken || k === SlashEqualsToken) && !nonNull && startsExpression(prev)) k = scanner.reScanSlashToken();
-    if (jsx && k === LessThanToken && startsExpression(prev)) return undefined;
+    if (options.jsx && k === LessThanToken && startsExpression(prev)) return undefined;
     const tokenEnd = scanner.getTokenEnd();
-    // The innermost statement list around each offset this token has reached.
+    const current = stack[stack.length - 1]!;
+    if (current.list) {
+      if (current.first === Unknown) {
+        current.first = k;
+        current.firstEnd = tokenEnd;
+      }
+      // `function f() {…}` and `class C {…}` (with `export`, `default`, `async`, `declare`, `abstract` before them)
+      // end with their body's `}`: no `;` follows, and a bundle's next 500 declarations would join the statement.
+      if (current.declares === UNDECIDED && !(k === ExportKeyword || k === DefaultKeyword || k === AsyncKeyword || k === DeclareKeyword || k === AbstractKeyword)) current.declares = k === FunctionKeyword || k === ClassKeyword ? DECLARES : OTHER;
+    }
+    // The innermost statement list around each offset this token has reached, and the statement (or declarator) in it.
     while (next < offsets.length && offsets[next]! < tokenEnd) {
-      let frame = stack[stack.length - 1]!;
-      for (let i = stack.length - 1; !frame.list; ) frame = stack[--i]!;
-      frame.waiting.push(slices.length);
-      slices.push([frame.statementStart, -1]);
+      let f = current;
+      for (let i = stack.length - 1; !f.list; ) f = stack[--i]!;
+      f.waiting.push(slices.length);
+      if (declaring(f) && f.lastComma >= 0) slices.push({ start: f.lastComma + 1, end: -1, keyword: [f.statementStart, f.firstEnd] });
+      else slices.push({ start: f.statementStart, end: -1 });
       next++;
     }
-    const frame = stack[stack.length - 1]!;
     switch (k) {
       case OpenBraceToken: {
         const list = prev === EqualsGreaterThanToken || prev === ElseKeyword || prev === TryKeyword || prev === FinallyKeyword || prev === DoKeyword || prev === StaticKeyword || (prev === CloseParenToken && closedParenBefore !== SwitchKeyword);
-        stack.push({ open: k, list, statementStart: tokenEnd, waiting: [] });
+        const body = frame(k, list, tokenEnd);
+        if (current.list && current.declares === DECLARES) {
+          body.endsStatement = true;
+          current.declares = OTHER;
+        }
+        stack.push(body);
         break;
       }
       case OpenParenToken:
       case OpenBracketToken:
-        stack.push({ open: k, list: false, statementStart: 0, waiting: [], before: prev });
+        stack.push(frame(k, false, 0, prev));
         break;
       case TemplateHead:
-        stack.push({ open: k, list: false, statementStart: 0, waiting: [] });
+        stack.push(frame(k, false, 0));
         break;
       case CloseBraceToken: {
-        if (frame.open === TemplateHead) {
+        if (current.open === TemplateHead) {
           // `}` of a substitution: the template goes on (TemplateMiddle, another substitution) or ends (TemplateTail).
           stack.pop();
           k = scanner.reScanTemplateToken(false);
-          if (k === TemplateMiddle) stack.push({ open: TemplateHead, list: false, statementStart: 0, waiting: [] });
+          if (k === TemplateMiddle) stack.push(frame(TemplateHead, false, 0));
           else if (k !== TemplateTail) return undefined;
           break;
         }
-        if (frame.open !== OpenBraceToken) return undefined;
-        end(frame, scanner.getTokenStart());
+        if (current.open !== OpenBraceToken) return undefined;
+        end(current, scanner.getTokenStart());
         stack.pop();
+        if (current.endsStatement) restart(stack[stack.length - 1]!, tokenEnd);
         break;
       }
       case CloseParenToken:
       case CloseBracketToken:
-        if (frame.open !== (k === CloseParenToken ? OpenParenToken : OpenBracketToken)) return undefined;
-        if (k === CloseParenToken) closedParenBefore = frame.before ?? Unknown;
+        if (current.open !== (k === CloseParenToken ? OpenParenToken : OpenBracketToken)) return undefined;
+        if (k === CloseParenToken) closedParenBefore = current.before ?? Unknown;
         stack.pop();
         break;
-      case SemicolonToken:
-        if (frame.list) {
-          end(frame, tokenEnd);
-          frame.statementStart = tokenEnd;
+      case CommaToken:
+        if (current.list && declaring(current)) {
+          // The declarators before this comma end here; the comma is written as `;` if nothing else keeps it.
+          if (current.waiting.length > 0) semicolons.push(scanner.getTokenStart());
+          end(current, scanner.getTokenStart());
+          current.lastComma = scanner.getTokenStart();
         }
+        break;
+      case SemicolonToken:
+        if (current.list) restart(current, tokenEnd);
         break;
     }
     beforePrev = prev;
@@ -110,11 +171,21 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
   }
   if (failed || stack.length !== 1) return undefined;
   // Offsets past the last token (none in a well-formed file) and the file's last statement.
-  for (; next < offsets.length; next++) slices.push([top.statementStart, -1]);
+  for (; next < offsets.length; next++) slices.push({ start: top.statementStart, end: -1 });
   end(top, text.length);
-  for (const s of slices) if (s[1] < 0) s[1] = text.length;
-  return merge(slices);
+  const ranges = merge(slices.flatMap((s) => [[s.start, s.end < 0 ? text.length : s.end] as [number, number], ...(s.keyword ? [s.keyword] : [])]));
+  // A comma inside a kept range stays a comma: a slice around it needs the whole statement.
+  let r = 0;
+  const outside = semicolons.filter((at) => {
+    while (r < ranges.length && ranges[r]![1] <= at) r++;
+    return r === ranges.length || ranges[r]![0] > at;
+  });
+  return { ranges, semicolons: outside };
 }
+
+const UNDECIDED = 0;
+const DECLARES = 1;
+const OTHER = 2;
 
 /** Sorted, with overlapping and touching spans joined. */
 function merge(spans: Array<[number, number]>): Array<[number, number]> {

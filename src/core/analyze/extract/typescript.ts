@@ -222,16 +222,26 @@ const SLICE_MIN_CHARS = 64 * 1024;
 function parseStatements(path: string, text: string, interesting: readonly number[]): ts.SourceFile | undefined {
   if (text.length < SLICE_MIN_CHARS) return undefined;
   const kind = scriptKind(path);
-  const slices = statementSlices(T, text, interesting, kind !== T.ScriptKind.TS);
-  if (!slices || slices.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
+  const slices = statementSlices(T, text, interesting, { jsx: kind !== T.ScriptKind.TS, declarators: kind === T.ScriptKind.JS || kind === T.ScriptKind.JSX });
+  if (!slices || slices.ranges.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
   let blanked = '';
   let at = 0;
-  for (const [s, e] of slices) {
+  let semicolon = 0;
+  const blank = (to: number) => {
     // A newline first: a statement cut off at the end of its list (`{ return x }`) still ends where the list did.
-    if (s > at) blanked += '\n' + ' '.repeat(s - at - 1);
+    let gap = '\n' + ' '.repeat(to - at - 1);
+    for (; semicolon < slices.semicolons.length && slices.semicolons[semicolon]! < to; semicolon++) {
+      const i = slices.semicolons[semicolon]! - at;
+      gap = gap.slice(0, i) + ';' + gap.slice(i + 1);
+    }
+    blanked += gap;
+  };
+  for (const [s, e] of slices.ranges) {
+    if (s > at) blank(s);
     blanked += text.slice(s, e);
     at = e;
   }
+  if (semicolon < slices.semicolons.length) blank(slices.semicolons[slices.semicolons.length - 1]! + 1);
   const sf = T.createSourceFile(path, blanked, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
   return (sf as ts.SourceFile & { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length === 0 ? sf : undefined;
 }
