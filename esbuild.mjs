@@ -2,6 +2,7 @@
 // `vscode` is provided by the host; `keytar` is a native module, loaded at run time from
 // node_modules/keytar, which .vscodeignore keeps in the .vsix.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
@@ -33,7 +34,13 @@ const tsMorphApart = {
   name: 'ts-morph-apart',
   setup(build) {
     build.onResolve({ filter: /^ts-morph$/ }, () => ({ path: './ts-morph.js', external: true }));
-    build.onResolve({ filter: /^@ts-morph\/common\/dist\/typescript\.js$/ }, () => ({ path: './typescript.js', external: true }));
+    // The compiler from dist/typescript.js, through its V8 code cache (src/cli/codeCache.ts, scripts/code-cache.mjs).
+    build.onResolve({ filter: /^@ts-morph\/common\/dist\/typescript\.js$/ }, () => ({ path: 'typescript', namespace: 'cached-typescript' }));
+    build.onLoad({ filter: /.*/, namespace: 'cached-typescript' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(new URL('./src/cli/codeCache.ts', import.meta.url).pathname)}).requireWithCodeCache(require('node:path').join(__dirname, 'typescript.js'));`,
+      loader: 'js',
+      resolveDir: '.',
+    }));
   },
 };
 /** In dist/ts-morph.js, ts-morph's `require('./typescript')` is dist/typescript.js. */
@@ -87,4 +94,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // After the bundles: the compiler's code cache for the CLI (a stale one would only be rejected).
+  const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
+  if (cache.status !== 0) console.warn('warning: dist/typescript.js.cache was not written; the CLI compiles the TypeScript compiler at its first parse');
 }

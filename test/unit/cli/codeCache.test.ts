@@ -1,0 +1,47 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { requireWithCodeCache } from '../../../src/cli/codeCache';
+
+describe('requireWithCodeCache', () => {
+  let dir: string;
+  beforeEach(() => (dir = realpathSync(mkdtempSync(join(tmpdir(), 'rr-cache-')))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const write = (name: string, source: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, source);
+    return file;
+  };
+
+  it('loads a module from its code cache, and a later require of the file gets the same instance', () => {
+    const file = write('counter.js', `exports.n = (globalThis.__rrLoads = (globalThis.__rrLoads ?? 0) + 1); exports.path = require('node:path').basename(__filename);`);
+    const script = new Script(Module.wrap(`exports.warm = 1;`), { filename: file });
+    writeFileSync(`${file}.cache`, script.createCachedData());
+    const first = requireWithCodeCache(file) as { n: number; path: string };
+    assert.equal(first.path, 'counter.js');
+    assert.equal(createRequire(join(dir, 'other.js'))('./counter.js'), first, 'require shares the instance');
+    assert.equal(requireWithCodeCache(file), first);
+    delete require.cache[file];
+  });
+
+  it('compiles as usual when the cache is missing or belongs to other source', () => {
+    const plain = write('plain.js', `module.exports = { value: 42 };`);
+    assert.deepEqual(requireWithCodeCache(plain), { value: 42 });
+    const stale = write('stale.js', `module.exports = { value: 7 };`);
+    writeFileSync(`${stale}.cache`, Buffer.from('not a code cache at all'));
+    assert.deepEqual(requireWithCodeCache(stale), { value: 7 });
+    delete require.cache[plain];
+    delete require.cache[stale];
+  });
+
+  it('throws what the module throws, and leaves nothing half-loaded behind', () => {
+    const broken = write('broken.js', `throw new Error('boom at load');`);
+    assert.throws(() => requireWithCodeCache(broken), /boom at load/);
+    assert.equal(require.cache[broken], undefined);
+    assert.equal(dirname(broken), dir);
+  });
+});
