@@ -387,6 +387,8 @@ function matchBound(value: string, names: string[], bindable: number): Rule | un
   return undefined;
 }
 
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
+
 /** Thrown by extract() under `deferParse` when the file needs a parse. */
 const PARSE_DEFERRED = Symbol('parse deferred');
 
@@ -401,7 +403,11 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
   switch (language) {
     case 'typescript':
     case 'javascript': {
-      const near = bindable('script');
+      let near = bindable('script');
+      // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
+      // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
+      // hundreds of KB of string literal types).
+      if (DECLARATION_FILE.test(path)) near = near.filter((o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o)));
       if (near.length === 0) return none;
       // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
       // generated (bundles, compilers), and the token pass reads the same strings and names.

@@ -23,8 +23,25 @@ runCases('analyzeText: TypeScript and JavaScript', {
     { path: 'src/a.ts', code: `// rotation-ready-ignore-next-line stripe-secret-key\nconst k = '${stripe}';` },
     { path: 'src/a.ts', code: `// rotation-ready-ignore-next-line\nconst apiKey = '${random32}';` },
     { path: 'src/a.js', code: `module.exports = { password: 'correct horse battery staple' };` },
+    {
+      path: 'types/config.d.ts',
+      code: `export interface Config { token: '${random32}'; }\nexport declare function auth(secret: '${random32}'): void;\ndeclare module 'x' { export const apiKey: '${random32}'; }`,
+      name: 'declaration files: string literal types are not values',
+    },
   ],
   invalid: [
+    {
+      path: 'types/consts.d.ts',
+      name: 'declaration files: a declared constant',
+      code: `export declare const apiKey = '${random32}';`,
+      findings: [{ ruleId: 'generic-secret', line: 0, character: 31, endLine: 0, endCharacter: 63 }],
+    },
+    {
+      path: 'types/keys.d.mts',
+      name: 'declaration files: an enum member',
+      code: `export declare enum Keys {\n  ApiKey = '${random32}',\n}`,
+      findings: [{ ruleId: 'generic-secret', line: 1, character: 12, endLine: 1, endCharacter: 44 }],
+    },
     {
       path: 'src/billing.ts',
       code: `import Stripe from 'stripe';\nconst stripe = new Stripe('${stripe}');`,
