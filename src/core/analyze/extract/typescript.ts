@@ -15,7 +15,11 @@ let T: typeof ts;
 export function extractTypeScript(path: string, text: string, signal?: AbortSignal, interesting?: readonly number[], retain = true): Extraction {
   if (interesting && interesting.length === 0) return { candidates: [], notes: [] };
   T ??= loadTypeScript();
-  const sf = retain ? parseCached(path, text) : ((interesting && parseStatements(path, text, interesting)) ?? parse(path, text));
+  const part = retain || !interesting ? undefined : parseStatements(path, text, interesting);
+  const sf = part?.sf ?? (retain ? parseCached(path, text) : parse(path, text));
+  // A partial tree has its own offsets: the interesting ones are mapped into it, its literals back to the text.
+  const toText = part?.toText ?? ((at: number) => at);
+  if (part && interesting) interesting = interesting.map(part.fromText);
   // Only subtrees that contain an interesting string are walked (offsets ascending).
   const contains = (pos: number, end: number): boolean => {
     if (!interesting) return true;
@@ -33,8 +37,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
   const literal = (node: ts.Node, names: string[]): void => {
     if (names.length === 0) return;
-    const start = node.getStart(sf) + 1;
-    const end = node.kind === T.SyntaxKind.TemplateHead || node.kind === T.SyntaxKind.TemplateMiddle ? node.end - 2 : node.end - 1;
+    const start = toText(node.getStart(sf) + 1);
+    const end = toText(node.kind === T.SyntaxKind.TemplateHead || node.kind === T.SyntaxKind.TemplateMiddle ? node.end - 2 : node.end - 1);
     if (end - start >= 8) pushCandidate(out, text, start, end - start, names);
   };
 
@@ -215,35 +219,43 @@ function parse(path: string, text: string): ts.SourceFile {
 const SLICE_MIN_CHARS = 64 * 1024;
 
 /**
- * A tree of only the statements around the interesting offsets (statementSlices), the rest of the text blanked out so
- * every node keeps its offset; undefined (parse it all) when the file is small, its structure is in doubt, the slices
- * are most of it, or the blanked text does not parse cleanly.
+ * A tree of only the statements around the interesting offsets (statementSlices): the kept ranges one after another,
+ * each after a newline (a statement cut off at the end of its list, `{ return x }`, still ends), with `;` where a
+ * declarator was cut loose. Undefined (parse it all) when the file is small, its structure is in doubt, the slices are
+ * most of it, or they do not parse cleanly. `fromText` and `toText` map offsets between the text and the tree.
  */
-function parseStatements(path: string, text: string, interesting: readonly number[]): ts.SourceFile | undefined {
+function parseStatements(path: string, text: string, interesting: readonly number[]): { sf: ts.SourceFile; fromText: (at: number) => number; toText: (at: number) => number } | undefined {
   if (text.length < SLICE_MIN_CHARS) return undefined;
   const kind = scriptKind(path);
   const slices = statementSlices(T, text, interesting, { jsx: kind !== T.ScriptKind.TS, declarators: kind === T.ScriptKind.JS || kind === T.ScriptKind.JSX });
   if (!slices || slices.ranges.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
-  let blanked = '';
-  let at = 0;
+  // Per kept range: where it starts in the tree's text and in the file.
+  const inTree: number[] = [];
+  const inText: number[] = [];
+  let compact = '';
   let semicolon = 0;
-  const blank = (to: number) => {
-    // A newline first: a statement cut off at the end of its list (`{ return x }`) still ends where the list did.
-    let gap = '\n' + ' '.repeat(to - at - 1);
-    for (; semicolon < slices.semicolons.length && slices.semicolons[semicolon]! < to; semicolon++) {
-      const i = slices.semicolons[semicolon]! - at;
-      gap = gap.slice(0, i) + ';' + gap.slice(i + 1);
-    }
-    blanked += gap;
-  };
   for (const [s, e] of slices.ranges) {
-    if (s > at) blank(s);
-    blanked += text.slice(s, e);
-    at = e;
+    for (; semicolon < slices.semicolons.length && slices.semicolons[semicolon]! < s; semicolon++) compact += ';';
+    compact += '\n';
+    inTree.push(compact.length);
+    inText.push(s);
+    compact += text.slice(s, e);
   }
-  if (semicolon < slices.semicolons.length) blank(slices.semicolons[slices.semicolons.length - 1]! + 1);
-  const sf = T.createSourceFile(path, blanked, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
-  return (sf as ts.SourceFile & { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length === 0 ? sf : undefined;
+  if (semicolon < slices.semicolons.length) compact += ';';
+  const sf = T.createSourceFile(path, compact, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
+  if ((sf as ts.SourceFile & { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0) return undefined;
+  /** The last range starting at or before `at` in `from`, and `at` moved into the other coordinates. */
+  const mapper = (from: number[], to: number[]) => (at: number) => {
+    let lo = 0;
+    let hi = from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (from[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return to[lo]! + at - from[lo]!;
+  };
+  return { sf, fromText: mapper(inText, inTree), toText: mapper(inTree, inText) };
 }
 
 /**
