@@ -25,8 +25,9 @@ export interface SliceOptions {
  * property, argument, assignment, comparison, fallback) lies within one statement, or one declarator of it.
  *
  * One pass of the compiler's scanner (a fifth of the parse's time) keeps a stack of open brackets. A `{` after `)`,
- * `=>`, `else`, `try`, `finally`, `do` or `static` opens a statement list (a body or a block), as does the file itself;
- * a `;` directly in a list ends a statement there, as does the body of a function or class declaration. Each offset gets the statement of the innermost list around it,
+ * `=>`, `else`, `try`, `finally`, `do`, `static`, `namespace N`, `module "m"` or `global` opens a statement list (a body
+ * or a block), as does the file itself; a `;` directly in a list ends a statement there, as does the body of a
+ * function, class, interface, enum or namespace declaration. Each offset gets the statement of the innermost list around it,
  * from the list's last `;` before it to its next `;` (or the list's end); with `declarators`, in a `var`, `let` or
  * `const` statement, the declarator between its commas, kept with the keyword.
  *
@@ -37,7 +38,7 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
   const none: Slices = { ranges: [], semicolons: [] };
   if (offsets.length === 0) return none;
   // The enum is a large object in dictionary mode: its members are read once here, not per token.
-  const { AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = T.SyntaxKind;
+  const { EnumKeyword, GlobalKeyword, InterfaceKeyword, ModuleKeyword, NamespaceKeyword, StringLiteral, AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = T.SyntaxKind;
   let failed = false;
   const scanner = T.createScanner(T.ScriptTarget.Latest, true, T.LanguageVariant.Standard, text, () => (failed = true));
   interface Frame {
@@ -104,7 +105,7 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
       }
       // `function f() {…}` and `class C {…}` (with `export`, `default`, `async`, `declare`, `abstract` before them)
       // end with their body's `}`: no `;` follows, and a bundle's next 500 declarations would join the statement.
-      if (current.declares === UNDECIDED && !(k === ExportKeyword || k === DefaultKeyword || k === AsyncKeyword || k === DeclareKeyword || k === AbstractKeyword)) current.declares = k === FunctionKeyword || k === ClassKeyword ? DECLARES : OTHER;
+      if (current.declares === UNDECIDED && !(k === ExportKeyword || k === DefaultKeyword || k === AsyncKeyword || k === DeclareKeyword || k === AbstractKeyword)) current.declares = k === FunctionKeyword || k === ClassKeyword || k === InterfaceKeyword || k === EnumKeyword || k === NamespaceKeyword || k === ModuleKeyword || k === GlobalKeyword ? DECLARES : OTHER;
     }
     // The innermost statement list around each offset this token has reached, and the statement (or declarator) in it.
     while (next < offsets.length && offsets[next]! < tokenEnd) {
@@ -117,7 +118,9 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
     }
     switch (k) {
       case OpenBraceToken: {
-        const list = prev === EqualsGreaterThanToken || prev === ElseKeyword || prev === TryKeyword || prev === FinallyKeyword || prev === DoKeyword || prev === StaticKeyword || (prev === CloseParenToken && closedParenBefore !== SwitchKeyword);
+        // TypeScript's `namespace N {`, `module "m" {` and `declare global {` hold statements too.
+        const namespace = (prev === Identifier || prev === StringLiteral) && (beforePrev === NamespaceKeyword || beforePrev === ModuleKeyword);
+        const list = namespace || prev === GlobalKeyword || prev === EqualsGreaterThanToken || prev === ElseKeyword || prev === TryKeyword || prev === FinallyKeyword || prev === DoKeyword || prev === StaticKeyword || (prev === CloseParenToken && closedParenBefore !== SwitchKeyword);
         const body = frame(k, list, tokenEnd);
         if (current.list && current.declares === DECLARES) {
           body.endsStatement = true;

@@ -215,8 +215,8 @@ function parse(path: string, text: string): ts.SourceFile {
   return T.createSourceFile(path, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, scriptKind(path));
 }
 
-/** Below this size a file is parsed whole: slicing would save little. */
-const SLICE_MIN_CHARS = 64 * 1024;
+/** Below this size a file is parsed whole: slicing would save little (the slices' scan is a fifth of a parse). */
+const SLICE_MIN_CHARS = 16 * 1024;
 
 /**
  * A tree of only the statements around the interesting offsets (statementSlices): the kept ranges one after another,
