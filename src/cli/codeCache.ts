@@ -6,7 +6,8 @@ import { Script } from 'node:vm';
 /**
  * Loads a CommonJS file as `require` does, but compiled from the V8 code cache beside it (`<file>.cache`, written by
  * scripts/code-cache.mjs at build time) when there is one: the TypeScript compiler took ~115 ms to load and compile at
- * the first parse of a scan, ~35 ms from the cache. A cache from another Node.js version or for other source is
+ * the first parse of a scan, ~35 ms from the cache; the CLI and the scan's worker load the same way (bin.ts,
+ * scanWorkerBoot.ts). A cache from another Node.js version or for other source is
  * rejected by V8, and the file compiles as usual. The module goes into `require.cache` under its own path, so a later
  * `require` of the same file (ts-morph's bundle requires the compiler too) shares this instance.
  */
@@ -19,7 +20,9 @@ export function requireWithCodeCache(file: string): unknown {
   } catch {
     // no cache: compile as usual
   }
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // A `#!` line is not JavaScript (require drops it too); an empty line keeps the line numbers.
+  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const script = new Script(Module.wrap(source), { filename: file, cachedData });
   const module = new Module(file, undefined);
   module.filename = file;
   module.paths = [];

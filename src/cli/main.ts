@@ -38,7 +38,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-if (require.main === module) {
+/** Runs the command line of this process (`rotation-ready …`): signals cancel, the exit code is the command's. */
+export function runCommandLine(): void {
   const controller = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => controller.abort());
@@ -60,3 +61,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCommandLine();

@@ -36,7 +36,7 @@ export interface ScanOptions extends Omit<AnalyzeOptions, 'signal'> {
 }
 
 export interface ScanWorkers {
-  /** The worker entry: the bundled dist/scanWorker.js (src/core/analyze/scanWorker.ts). */
+  /** The worker entry: the bundled dist/scanWorker.js (src/cli/scanWorkerBoot.ts, which loads src/core/analyze/scanWorker.ts). */
   script: string;
   /**
    * Worker threads beside this one, which analyzes files too (and parses those that need the TypeScript parser).

@@ -1,5 +1,6 @@
 /**
- * Worker-thread entry of the workspace scan (bundled as dist/scanWorker.js): analyzes the batches of files the pool in
+ * Worker-thread entry of the workspace scan (bundled as dist/scanWorker-main.js, which dist/scanWorker.js loads from its
+ * code cache, src/cli/scanWorkerBoot.ts): analyzes the batches of files the pool in
  * scan.ts sends and replies once per batch with every file's outcome. The analysis options come once, as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
