@@ -9,7 +9,7 @@ const T = loadTypeScript();
 /** The slices of `text` around the first occurrence of each marker, as the text they keep. */
 const slicesAround = (text: string, markers: string[], jsx = false, declarators = false) => {
   const offsets = markers.map((m) => text.indexOf(m)).sort((a, b) => a - b);
-  return statementSlices(T, text, offsets, { jsx, declarators })?.ranges.map(([s, e]) => text.slice(s, e).trim());
+  return statementSlices(text, offsets, { jsx, declarators })?.ranges.map(([s, e]) => text.slice(s, e).trim());
 };
 
 describe('statementSlices', () => {
@@ -63,7 +63,7 @@ describe('statementSlices', () => {
     assert.deepEqual(slicesAround(text, ['"K1"'], false, true), ['var', 'apiKey = "K1"']);
     assert.deepEqual(slicesAround(text, ['"K2"'], false, true), ['var', 'b = { c: "K2", d: [3, 4] }']);
     assert.deepEqual(slicesAround(text, ['f(1'], false, true), ['var a = f(1, 2)']);
-    const both = statementSlices(T, text, [text.indexOf('"K1"'), text.indexOf('"K2"')], { jsx: false, declarators: true })!;
+    const both = statementSlices(text, [text.indexOf('"K1"'), text.indexOf('"K2"')], { jsx: false, declarators: true })!;
     assert.deepEqual(both.semicolons.map((at) => text[at]), [',', ',']);
     // Not asked (TypeScript, where `Map<string, number>` has a comma at statement level): the whole statement.
     assert.deepEqual(slicesAround(text, ['"K1"'], false, false), ['var a = f(1, 2),\n  apiKey = "K1",\n  b = { c: "K2", d: [3, 4] },\n  e = 5;']);
@@ -127,7 +127,7 @@ describe('parsing only the statements around candidate strings', function () {
         if (whole.length > 0) withCandidates++;
       }
       forgetTypeScript(path);
-      assert.ok(statementSlices(T, text, [offsets[offsets.length >> 1]!], { jsx: !path.endsWith('.ts'), declarators: !path.endsWith('.ts') }), `${path}: sliced`);
+      assert.ok(statementSlices(text, [offsets[offsets.length >> 1]!], { jsx: !path.endsWith('.ts'), declarators: !path.endsWith('.ts') }), `${path}: sliced`);
     }
     assert.ok(compared > 500, `${compared}`);
     assert.ok(withCandidates > 50, `${withCandidates}`);
@@ -154,7 +154,7 @@ describe('parsing only the statements around candidate strings', function () {
     }
     forgetTypeScript(path);
     assert.ok(withCandidates > 100, `${withCandidates}`);
-    const one = statementSlices(T, text, [offsets[offsets.length >> 1]!], { jsx: true, declarators: true })!;
+    const one = statementSlices(text, [offsets[offsets.length >> 1]!], { jsx: true, declarators: true })!;
     assert.ok(one.ranges.reduce((n, [s, e]) => n + e - s, 0) < 1000, 'one declarator kept');
   });
 });

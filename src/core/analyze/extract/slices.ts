@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import { JsLexer, Kind } from './jsLexer';
 
 /** What to keep of a file for a partial parse: text ranges, and commas that become `;` (a declarator cut loose). */
 export interface Slices {
@@ -24,7 +24,7 @@ export interface SliceOptions {
  * of a workspace scan's time, nearly all of it on such files). Every way a string is bound to a name (declaration,
  * property, argument, assignment, comparison, fallback) lies within one statement, or one declarator of it.
  *
- * One pass of the compiler's scanner (a fifth of the parse's time) keeps a stack of open brackets. A `{` after `)`,
+ * One pass of a small lexer (jsLexer.ts; a twentieth of the parse's time) keeps a stack of open brackets. A `{` after `)`,
  * `=>`, `else`, `try`, `finally`, `do`, `static`, `namespace N`, `module "m"` or `global` opens a statement list (a body
  * or a block), as does the file itself; a `;` directly in a list ends a statement there, as does the body of a
  * function, class, interface, enum or namespace declaration. Each offset gets the statement of the innermost list around it,
@@ -34,34 +34,34 @@ export interface SliceOptions {
  * Undefined whenever the structure is in doubt, and the caller parses the whole file: a scanner error, a bracket that
  * closes the wrong kind, brackets left open, or JSX.
  */
-export function statementSlices(T: typeof ts, text: string, offsets: readonly number[], options: SliceOptions): Slices | undefined {
+export function statementSlices(text: string, offsets: readonly number[], options: SliceOptions): Slices | undefined {
   const none: Slices = { ranges: [], semicolons: [] };
   if (offsets.length === 0) return none;
-  // The enum is a large object in dictionary mode: its members are read once here, not per token.
-  const { EnumKeyword, GlobalKeyword, InterfaceKeyword, ModuleKeyword, NamespaceKeyword, StringLiteral, AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = T.SyntaxKind;
+  const { EnumKeyword, GlobalKeyword, InterfaceKeyword, ModuleKeyword, NamespaceKeyword, StringLiteral, AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = Kind;
   let failed = false;
-  const scanner = T.createScanner(T.ScriptTarget.Latest, true, T.LanguageVariant.Standard, text, () => (failed = true));
+  const scanner = new JsLexer(text, () => (failed = true));
   interface Frame {
     /** The token that opened it (OpenBraceToken, OpenParenToken, OpenBracketToken, TemplateHead/Middle). */
-    open: ts.SyntaxKind;
+    open: number;
     list: boolean;
     /** Where the statement being read in this list started. */
     statementStart: number;
     /** The statement's first token (Unknown before it), and where that token ends. */
-    first: ts.SyntaxKind;
+    first: number;
     firstEnd: number;
     /** Offset of the last comma directly in the statement (-1: none yet). */
     lastComma: number;
     /** The statement declares a function or class (UNDECIDED until a token other than a modifier is read). */
     declares: number;
     /** For a `{` read directly in a list: the body of the function or class the statement declares, which ends it. */
-    endsStatement?: boolean;
+    endsStatement: boolean;
     /** Slices (indexes) whose statement or declarator in this list has not ended yet. */
     waiting: number[];
     /** For `(`: the token before it (`switch (…) {` opens case clauses, not a statement list). */
-    before?: ts.SyntaxKind;
+    before: number;
   }
-  const frame = (open: ts.SyntaxKind, list: boolean, statementStart: number, before?: ts.SyntaxKind): Frame => ({ open, list, statementStart, first: Unknown, firstEnd: 0, lastComma: -1, declares: UNDECIDED, waiting: [], before });
+  // Every field set here, in one order: frames share one shape, and the loop's reads of them stay fast.
+  const frame = (open: number, list: boolean, statementStart: number, before: number = Unknown): Frame => ({ open, list, statementStart, first: Unknown, firstEnd: 0, lastComma: -1, declares: UNDECIDED, endsStatement: false, waiting: [], before });
   /** The next statement of a list starts at `at`. */
   const restart = (f: Frame, at: number) => {
     end(f, at);
@@ -75,7 +75,7 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
   const slices: Array<{ start: number; end: number; keyword?: [number, number] }> = [];
   const semicolons: number[] = [];
   /** Whether a `/` or `<` after this token starts an expression (a regular expression, JSX) rather than dividing. */
-  const startsExpression = (prev: ts.SyntaxKind): boolean => {
+  const startsExpression = (prev: number): boolean => {
     if (prev === Unknown) return true;
     if (prev === CloseParenToken || prev === CloseBracketToken || prev === CloseBraceToken || prev === PlusPlusToken || prev === MinusMinusToken) return false;
     if (prev >= FirstPunctuation && prev <= LastPunctuation) return true;
@@ -87,14 +87,16 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
   };
   const declaring = (f: Frame) => options.declarators && (f.first === VarKeyword || f.first === LetKeyword || f.first === ConstKeyword);
   let next = 0;
-  let prev = Unknown as ts.SyntaxKind;
-  let beforePrev = Unknown as ts.SyntaxKind;
-  let closedParenBefore = Unknown as ts.SyntaxKind;
+  let prev = Unknown as number;
+  let beforePrev = Unknown as number;
+  let closedParenBefore = Unknown as number;
   for (let k = scanner.scan(); k !== EndOfFileToken; k = scanner.scan()) {
     if (failed) return undefined;
-    // In TypeScript `x! / y` divides: a `!` right after an operand is the non-null assertion, not a negation.
-    const nonNull = !options.jsx && prev === ExclamationToken && (beforePrev === Identifier || beforePrev === CloseParenToken || beforePrev === CloseBracketToken || beforePrev === ThisKeyword);
-    if ((k === SlashToken || k === SlashEqualsToken) && !nonNull && startsExpression(prev)) k = scanner.reScanSlashToken();
+    if ((k === SlashToken || k === SlashEqualsToken) && startsExpression(prev)) {
+      // In TypeScript `x! / y` divides: a `!` right after an operand is the non-null assertion, not a negation.
+      const nonNull = !options.jsx && prev === ExclamationToken && (beforePrev === Identifier || beforePrev === CloseParenToken || beforePrev === CloseBracketToken || beforePrev === ThisKeyword);
+      if (!nonNull) k = scanner.reScanSlashToken();
+    }
     if (options.jsx && k === LessThanToken && startsExpression(prev)) return undefined;
     const tokenEnd = scanner.getTokenEnd();
     const current = stack[stack.length - 1]!;
@@ -140,7 +142,7 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
         if (current.open === TemplateHead) {
           // `}` of a substitution: the template goes on (TemplateMiddle, another substitution) or ends (TemplateTail).
           stack.pop();
-          k = scanner.reScanTemplateToken(false);
+          k = scanner.reScanTemplateToken();
           if (k === TemplateMiddle) stack.push(frame(TemplateHead, false, 0));
           else if (k !== TemplateTail) return undefined;
           break;
@@ -154,7 +156,7 @@ export function statementSlices(T: typeof ts, text: string, offsets: readonly nu
       case CloseParenToken:
       case CloseBracketToken:
         if (current.open !== (k === CloseParenToken ? OpenParenToken : OpenBracketToken)) return undefined;
-        if (k === CloseParenToken) closedParenBefore = current.before ?? Unknown;
+        if (k === CloseParenToken) closedParenBefore = current.before;
         stack.pop();
         break;
       case CommaToken:

@@ -227,7 +227,7 @@ const SLICE_MIN_CHARS = 16 * 1024;
 function parseStatements(path: string, text: string, interesting: readonly number[]): { sf: ts.SourceFile; fromText: (at: number) => number; toText: (at: number) => number } | undefined {
   if (text.length < SLICE_MIN_CHARS) return undefined;
   const kind = scriptKind(path);
-  const slices = statementSlices(T, text, interesting, { jsx: kind !== T.ScriptKind.TS, declarators: kind === T.ScriptKind.JS || kind === T.ScriptKind.JSX });
+  const slices = statementSlices(text, interesting, { jsx: kind !== T.ScriptKind.TS, declarators: kind === T.ScriptKind.JS || kind === T.ScriptKind.JSX });
   if (!slices || slices.ranges.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
   // Per kept range: where it starts in the tree's text and in the file.
   const inTree: number[] = [];
