@@ -1,6 +1,6 @@
 // Writes the V8 code caches that src/cli/codeCache.ts loads beside their files in dist/: the TypeScript compiler
 // (typescript.js.cache), the CLI (cli-main.js.cache) and the scan's worker (scanWorker-main.js.cache). Each is made
-// after the code has run on real input (a few parses; a scan of the demo workspace and of this project's analyzer;
+// after the code has run on real input (three parses; a scan of the demo workspace and of this project's analyzer;
 // a batch of files in a worker thread), so the functions a scan calls are in it, not only the top level. Run by
 // esbuild.mjs after a build. V8 rejects a stale cache or one from another Node.js, and the file compiles as usual.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function load(file) {
   return { exports: module.exports, script };
 }
 
-// 1. The compiler: parses and scans of TypeScript and JavaScript, as a scan makes them (statementSlices scans).
+// 1. The compiler: parses of TypeScript, JavaScript and TSX, as a scan makes them.
 {
   const file = join(dist, 'typescript.js');
   const { exports: T, script } = load(file);
@@ -35,8 +35,6 @@ function load(file) {
   ];
   for (const [name, text, kind] of samples) {
     T.createSourceFile(name, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
-    const scanner = T.createScanner(T.ScriptTarget.Latest, true, T.LanguageVariant.Standard, text);
-    while (scanner.scan() !== T.SyntaxKind.EndOfFileToken);
   }
   writeFileSync(`${file}.cache`, script.createCachedData());
 }
