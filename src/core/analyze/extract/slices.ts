@@ -24,14 +24,14 @@ export interface SliceOptions {
  * of a workspace scan's time, nearly all of it on such files). Every way a string is bound to a name (declaration,
  * property, argument, assignment, comparison, fallback) lies within one statement, or one declarator of it.
  *
- * One pass of a small lexer (jsLexer.ts; a twentieth of the parse's time) keeps a stack of open brackets. A `{` after `)`,
- * `=>`, `else`, `try`, `finally`, `do`, `static`, `namespace N`, `module "m"` or `global` opens a statement list (a body
- * or a block), as does the file itself; a `;` directly in a list ends a statement there, as does the body of a
- * function, class, interface, enum or namespace declaration. Each offset gets the statement of the innermost list around it,
- * from the list's last `;` before it to its next `;` (or the list's end); with `declarators`, in a `var`, `let` or
- * `const` statement, the declarator between its commas, kept with the keyword.
+ * One pass of a small lexer (jsLexer.ts; about a tenth of the parse's time) keeps a stack of open brackets. A `{`
+ * after `)`, `=>`, `else`, `try`, `finally`, `do`, `static`, `namespace N`, `module "m"` or `global` opens a statement
+ * list (a body or a block), as does the file itself; a `;` directly in a list ends a statement there, as does the body
+ * of a function, class, interface, enum or namespace declaration. Each offset gets the statement of the innermost list
+ * around it, from the list's last `;` before it to its next `;` (or the list's end); with `declarators`, in a `var`,
+ * `let` or `const` statement, the declarator between its commas, kept with the keyword.
  *
- * Undefined whenever the structure is in doubt, and the caller parses the whole file: a scanner error, a bracket that
+ * Undefined whenever the structure is in doubt, and the caller parses the whole file: a lexer error, a bracket that
  * closes the wrong kind, brackets left open, or JSX.
  */
 export function statementSlices(text: string, offsets: readonly number[], options: SliceOptions): Slices | undefined {
@@ -39,7 +39,7 @@ export function statementSlices(text: string, offsets: readonly number[], option
   if (offsets.length === 0) return none;
   const { EnumKeyword, GlobalKeyword, InterfaceKeyword, ModuleKeyword, NamespaceKeyword, StringLiteral, AbstractKeyword, AsyncKeyword, ClassKeyword, DeclareKeyword, DefaultKeyword, ExportKeyword, FunctionKeyword, AwaitKeyword, CaseKeyword, CloseBraceToken, CloseBracketToken, CloseParenToken, CommaToken, ConstKeyword, DeleteKeyword, DoKeyword, ElseKeyword, EndOfFileToken, EqualsGreaterThanToken, ExclamationToken, FinallyKeyword, FirstPunctuation, Identifier, InKeyword, InstanceOfKeyword, LastPunctuation, LessThanToken, LetKeyword, MinusMinusToken, NewKeyword, OfKeyword, OpenBraceToken, OpenBracketToken, OpenParenToken, PlusPlusToken, ReturnKeyword, SemicolonToken, SlashEqualsToken, SlashToken, StaticKeyword, SwitchKeyword, TemplateHead, TemplateMiddle, TemplateTail, ThisKeyword, ThrowKeyword, TryKeyword, TypeOfKeyword, Unknown, VarKeyword, VoidKeyword, YieldKeyword } = Kind;
   let failed = false;
-  const scanner = new JsLexer(text, () => (failed = true));
+  const lexer = new JsLexer(text, () => (failed = true));
   interface Frame {
     /** The token that opened it (OpenBraceToken, OpenParenToken, OpenBracketToken, TemplateHead/Middle). */
     open: number;
@@ -90,15 +90,15 @@ export function statementSlices(text: string, offsets: readonly number[], option
   let prev = Unknown as number;
   let beforePrev = Unknown as number;
   let closedParenBefore = Unknown as number;
-  for (let k = scanner.scan(); k !== EndOfFileToken; k = scanner.scan()) {
+  for (let k = lexer.scan(); k !== EndOfFileToken; k = lexer.scan()) {
     if (failed) return undefined;
     if ((k === SlashToken || k === SlashEqualsToken) && startsExpression(prev)) {
       // In TypeScript `x! / y` divides: a `!` right after an operand is the non-null assertion, not a negation.
       const nonNull = !options.jsx && prev === ExclamationToken && (beforePrev === Identifier || beforePrev === CloseParenToken || beforePrev === CloseBracketToken || beforePrev === ThisKeyword);
-      if (!nonNull) k = scanner.reScanSlashToken();
+      if (!nonNull) k = lexer.reScanSlashToken();
     }
     if (options.jsx && k === LessThanToken && startsExpression(prev)) return undefined;
-    const tokenEnd = scanner.getTokenEnd();
+    const tokenEnd = lexer.getTokenEnd();
     const current = stack[stack.length - 1]!;
     if (current.list) {
       if (current.first === Unknown) {
@@ -142,13 +142,13 @@ export function statementSlices(text: string, offsets: readonly number[], option
         if (current.open === TemplateHead) {
           // `}` of a substitution: the template goes on (TemplateMiddle, another substitution) or ends (TemplateTail).
           stack.pop();
-          k = scanner.reScanTemplateToken();
+          k = lexer.reScanTemplateToken();
           if (k === TemplateMiddle) stack.push(frame(TemplateHead, false, 0));
           else if (k !== TemplateTail) return undefined;
           break;
         }
         if (current.open !== OpenBraceToken) return undefined;
-        end(current, scanner.getTokenStart());
+        end(current, lexer.getTokenStart());
         stack.pop();
         if (current.endsStatement) restart(stack[stack.length - 1]!, tokenEnd);
         break;
@@ -162,9 +162,9 @@ export function statementSlices(text: string, offsets: readonly number[], option
       case CommaToken:
         if (current.list && declaring(current)) {
           // The declarators before this comma end here; the comma is written as `;` if nothing else keeps it.
-          if (current.waiting.length > 0) semicolons.push(scanner.getTokenStart());
-          end(current, scanner.getTokenStart());
-          current.lastComma = scanner.getTokenStart();
+          if (current.waiting.length > 0) semicolons.push(lexer.getTokenStart());
+          end(current, lexer.getTokenStart());
+          current.lastComma = lexer.getTokenStart();
         }
         break;
       case SemicolonToken:
