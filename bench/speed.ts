@@ -135,7 +135,8 @@ const component = (n: { callFrame: { functionName: string; url: string; lineNumb
   if (mod.includes('extract/slices') || mod.includes('extract/typescript')) return 'statement slices and syntax-tree walk (JS/TS)';
   if (mod.includes('keywords')) return 'keyword prefilter (Aho-Corasick)';
   if (mod.includes('prefilter') || mod.includes('quiet') || mod.includes('entropy') || mod.includes('candidate')) return 'candidate-string prefilter and quiet filters';
-  if (mod.includes('analyze/scan') || mod.includes('ignore')) return 'file walk, .gitignore';
+  if (mod.includes('analyze/scan') || mod.includes('ignore')) return 'file walk, reads, thread pool (scan.ts), .gitignore';
+  if (mod.includes('analyze/index')) return 'analyzer (index.ts: rules to run, name and value checks, findings)';
   return mod || '(bundle)';
 };
 const self = new Map<string, number>();
