@@ -3,6 +3,7 @@ import { analyzeText, type AnalysisResult } from '../../../src/core/analyze/inde
 import { analyzeBytes } from '../../../src/core/analyze/scan';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 import { frag } from './tester';
+import { statementSlices } from '../../../src/core/analyze/extract/slices';
 
 /**
  * Random and mutated inputs never throw, stay within a per-file time bound, and report ranges that lie
@@ -39,6 +40,34 @@ describe('analyzer fuzzing', () => {
     for (let i = 0; i < 300; i++) {
       const text = g.chars(ALPHABET, 1 + Math.floor(Number('0x' + g.hex(4)) % 4000));
       checked(PATHS[i % PATHS.length]!, text);
+    }
+  });
+
+  it('large mutated scripts, as a workspace scan reads them (parsed in slices), never throw', () => {
+    const g = sampleGen(11);
+    const rnd = (n: number) => Number('0x' + g.hex(6)) % Math.max(1, n);
+    for (let i = 0; i < 40; i++) {
+      let text = Array.from({ length: 120 }, (_, k) => `function f${k}() {\n  var a${k} = 1, b${k} = \`x\${a${k}}\`;\n  if (a${k} / 2 > /re}/.source.length) return;\n}\n${seeds[0]}`).join('');
+      for (let m = 0; m < rnd(6); m++) {
+        const at = rnd(text.length);
+        text = text.slice(0, at) + g.chars(ALPHABET, rnd(6) + 1) + text.slice(at + rnd(6));
+      }
+      const path = i % 2 === 0 ? 'src/big.ts' : 'src/big.js';
+      const t = performance.now();
+      const result = analyzeBytes(path, Buffer.from(text), { salt: 'fuzz' });
+      assert.ok(performance.now() - t < PER_FILE_MS * 4, `${path}: ${text.length} chars`);
+      assert.notEqual(result.skipped, 'internal error', `${path}: ${result.notes.join(' ')}`);
+      for (const f of result.findings) assert.ok(f.offset >= 0 && f.offset + f.length <= text.length);
+    }
+  });
+
+  it('the statement slicer never throws on random text and random offsets', () => {
+    const g = sampleGen(13);
+    for (let i = 0; i < 300; i++) {
+      const text = g.chars(ALPHABET, 1 + (Number('0x' + g.hex(4)) % 3000));
+      const offsets = [...new Set(Array.from({ length: 1 + (i % 4) }, () => Number('0x' + g.hex(4)) % text.length))].sort((a, b) => a - b);
+      const slices = statementSlices(text, offsets, { jsx: i % 2 === 0, declarators: i % 3 === 0 });
+      if (slices) for (const [s, e] of slices.ranges) assert.ok(0 <= s && s <= e && e <= text.length);
     }
   });
 
