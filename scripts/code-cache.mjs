@@ -13,6 +13,18 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
+/**
+ * A cache file as codeCache.ts reads it: the source file's size and modification time (two doubles), then V8's data.
+ * V8 checks a cache's source by length only; the header ties it to this very build of the file.
+ */
+function cacheBytes(file, data) {
+  const { size, mtimeMs } = statSync(file);
+  const header = Buffer.alloc(16);
+  header.writeDoubleLE(size, 0);
+  header.writeDoubleLE(mtimeMs, 8);
+  return Buffer.concat([header, data]);
+}
+
 /** Compiles and runs a CommonJS file as codeCache.ts does; `script` makes its cache once it has been used. */
 function load(file) {
   const script = new Script(Module.wrap(readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file });
@@ -36,7 +48,7 @@ function load(file) {
   for (const [name, text, kind] of samples) {
     T.createSourceFile(name, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
   }
-  writeFileSync(`${file}.cache`, script.createCachedData());
+  writeFileSync(`${file}.cache`, cacheBytes(file, script.createCachedData()));
 }
 
 // The demo workspace and the analyzer's own sources: every kind of file a scan reads.
@@ -48,7 +60,7 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   const { exports: cli, script } = load(file);
   const io = { stdout: () => true, stderr: () => true, cwd: root, env: process.env, signal: new AbortController().signal };
   await cli.main(['scan', ...warmRoots.map((r) => relative(root, r)), '--jobs', '1', '--format', 'json'], io);
-  writeFileSync(`${file}.cache`, script.createCachedData());
+  writeFileSync(`${file}.cache`, cacheBytes(file, script.createCachedData()));
 }
 
 // 3. The worker, in a worker thread (it answers its parent's batches), after one batch.
@@ -66,7 +78,7 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   const control = new MessageChannel();
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
-     const { readFileSync, writeFileSync } = require('node:fs');
+     const { readFileSync, statSync, writeFileSync } = require('node:fs');
      const Module = require('node:module');
      const { dirname } = require('node:path');
      const { Script } = require('node:vm');
@@ -75,7 +87,11 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
      const module = { exports: {} };
      script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
      workerData.control.once('message', () => {
-       writeFileSync(file + '.cache', script.createCachedData());
+       const { size, mtimeMs } = statSync(file);
+       const header = Buffer.alloc(16);
+       header.writeDoubleLE(size, 0);
+       header.writeDoubleLE(mtimeMs, 8);
+       writeFileSync(file + '.cache', Buffer.concat([header, script.createCachedData()]));
        workerData.control.postMessage('written');
      });`,
     { eval: true, workerData: { file, control: control.port2, options: { salt: 'code-cache', deferParse: true } }, transferList: [control.port2] },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -7,16 +7,22 @@ import { Script } from 'node:vm';
  * Loads a CommonJS file as `require` does, but compiled from the V8 code cache beside it (`<file>.cache`, written by
  * scripts/code-cache.mjs at build time) when there is one: the TypeScript compiler took ~115 ms to load and compile at
  * the first parse of a scan, ~35 ms from the cache; the CLI and the scan's worker load the same way (bin.ts,
- * scanWorkerBoot.ts). A cache from another Node.js version or for other source is
- * rejected by V8, and the file compiles as usual. The module goes into `require.cache` under its own path, so a later
- * `require` of the same file (ts-morph's bundle requires the compiler too) shares this instance.
+ * scanWorkerBoot.ts). The module goes into `require.cache` under its own path, so a later `require` of the same file
+ * (ts-morph's bundle requires the compiler too) shares this instance.
+ *
+ * A cache is used only for the very file it was made from: V8 rejects one from another Node.js version, but it checks
+ * the source by its length alone, and a rebuild that changed a character (`--watch`) would run the old code. So the
+ * cache starts with the size and modification time of its file (CACHE_HEADER bytes, see writeCodeCache), and any
+ * difference, or no cache at all, compiles the file as usual.
  */
 export function requireWithCodeCache(file: string): unknown {
   const loaded = require.cache[file];
   if (loaded) return loaded.exports;
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(`${file}.cache`);
+    const cache = readFileSync(`${file}.cache`);
+    const { size, mtimeMs } = statSync(file);
+    if (cache.length > CACHE_HEADER && cache.readDoubleLE(0) === size && cache.readDoubleLE(8) === mtimeMs) cachedData = cache.subarray(CACHE_HEADER);
   } catch {
     // no cache: compile as usual
   }
@@ -35,4 +41,16 @@ export function requireWithCodeCache(file: string): unknown {
   }
   module.loaded = true;
   return module.exports;
+}
+
+/** Bytes before the V8 data in a cache file: the source file's size and modification time, as two doubles. */
+export const CACHE_HEADER = 16;
+
+/** The cache file for `file` (as scripts/code-cache.mjs writes it, header first): for tests and tools. */
+export function codeCacheBytes(file: string, data: Buffer): Buffer {
+  const { size, mtimeMs } = statSync(file);
+  const header = Buffer.alloc(CACHE_HEADER);
+  header.writeDoubleLE(size, 0);
+  header.writeDoubleLE(mtimeMs, 8);
+  return Buffer.concat([header, data]);
 }

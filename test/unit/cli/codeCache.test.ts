@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { requireWithCodeCache } from '../../../src/cli/codeCache';
+import { codeCacheBytes, requireWithCodeCache } from '../../../src/cli/codeCache';
 
 describe('requireWithCodeCache', () => {
   let dir: string;
@@ -20,7 +20,7 @@ describe('requireWithCodeCache', () => {
   it('loads a module from its code cache, and a later require of the file gets the same instance', () => {
     const file = write('counter.js', `exports.n = (globalThis.__rrLoads = (globalThis.__rrLoads ?? 0) + 1); exports.path = require('node:path').basename(__filename);`);
     const script = new Script(Module.wrap(`exports.warm = 1;`), { filename: file });
-    writeFileSync(`${file}.cache`, script.createCachedData());
+    writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
     const first = requireWithCodeCache(file) as { n: number; path: string };
     assert.equal(first.path, 'counter.js');
     assert.equal(createRequire(join(dir, 'other.js'))('./counter.js'), first, 'require shares the instance');
@@ -36,6 +36,17 @@ describe('requireWithCodeCache', () => {
     assert.deepEqual(requireWithCodeCache(stale), { value: 7 });
     delete require.cache[plain];
     delete require.cache[stale];
+  });
+
+  it('ignores a cache made for an earlier build of the file, even one of the same length', () => {
+    const file = write('same.js', `module.exports = 'a';`);
+    const script = new Script(Module.wrap(`module.exports = 'a';`), { filename: file });
+    writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
+    // V8 alone would accept this cache (it checks the source's length) and run the old code.
+    writeFileSync(file, `module.exports = 'b';`);
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(requireWithCodeCache(file), 'b');
+    delete require.cache[file];
   });
 
   it('throws what the module throws, and leaves nothing half-loaded behind', () => {
