@@ -14,9 +14,11 @@ export interface CompiledRule {
   anchor?: Anchor;
   /**
    * Set when every match starts with one of these keywords (lower-case; see startKeywords): the keyword automaton's
-   * hits are then the only places to try the pattern, with `sticky`, and the whole-text regex never runs.
+   * hits are then the only places to try the pattern, and the whole-text regex never runs.
    */
-  starts?: { keywords: string[]; sticky: RegExp };
+  starts?: string[];
+  /** With `anchor` or `starts`: the pattern, sticky, tried at one offset at a time. */
+  sticky?: RegExp;
 }
 
 /**
@@ -29,7 +31,6 @@ export interface Anchor {
   literal: string;
   minBefore: number;
   maxBefore: number;
-  sticky: RegExp;
 }
 
 export function compileRule(rule: Rule): CompiledRule {
@@ -41,11 +42,10 @@ export function compileRule(rule: Rule): CompiledRule {
   // skipping ahead to the pattern's first literal character, which made one rule cost 10 ms on a 250 KB file.
   const body = `(?:${src})(?![A-Za-z0-9])`;
   const flags = hasSecretGroup ? 'd' : '';
-  const prefix = anchorOf(src);
-  const anchor = prefix && { ...prefix, sticky: new RegExp(body, `${flags}y`) };
-  const keywords = startKeywords(src, rule.keywords);
-  const starts = keywords && { keywords, sticky: new RegExp(body, `${flags}y`) };
-  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts };
+  const anchor = anchorOf(src);
+  const starts = startKeywords(src, rule.keywords);
+  const sticky = anchor || starts ? new RegExp(body, `${flags}y`) : undefined;
+  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts, sticky };
 }
 
 /**
@@ -191,7 +191,7 @@ const PREFIX_ITEM = /^(?:\[(?:\\.|[^\]\\])+\]|\\[dws])(?:\{(\d+)(?:,(\d+))?\})?/
 const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./-]){2,}/;
 
 /** The literal a pattern can be matched from, and how far before it the match starts; undefined when it starts with one. */
-export function anchorOf(src: string): Omit<Anchor, 'sticky'> | undefined {
+export function anchorOf(src: string): Anchor | undefined {
   let rest = src;
   let minBefore = 0;
   let maxBefore = 0;

@@ -79,7 +79,7 @@ const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.
 const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
 const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
-const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts?.keywords ?? []))];
+const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
 /** The name-bound rules in matchBound's order, the generic heuristic last: bit i of a value's mask is rule i. */
 const valueRules = [...boundRules, genericRule];
 /** matchBound's own floor: no rule takes a shorter value. */
@@ -326,17 +326,15 @@ export function scanPattern(c: CompiledRule, text: string, out: Hit[], ends?: Re
 
 /** The same matches as the global scan, leftmost first and not overlapping, found from the pattern's literal. */
 function scanAnchored(c: CompiledRule, text: string, out: Hit[]): void {
-  const { literal, minBefore, maxBefore, sticky } = c.anchor!;
+  const { literal, minBefore, maxBefore } = c.anchor!;
   let end = 0;
   for (let at = text.indexOf(literal, minBefore); at >= 0; at = text.indexOf(literal, at + 1)) {
     for (let start = Math.max(end, at - maxBefore); start <= at - minBefore; start++) {
-      if (c.leftBoundary && !isLeftBoundary(text, start)) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (!m) continue;
-      report(c, text, m, out);
-      end = m.index + Math.max(1, m[0].length);
-      break;
+      const next = matchAt(c, text, start, out);
+      if (next >= 0) {
+        end = next;
+        break;
+      }
     }
   }
 }
@@ -347,19 +345,27 @@ function scanAnchored(c: CompiledRule, text: string, out: Hit[]): void {
  * was a tenth of a workspace scan, for keywords such as `sk`, `pat` and `re_` that occur in most large files.
  */
 function scanStarts(c: CompiledRule, text: string, out: Hit[], ends: ReadonlyMap<string, readonly number[]>): void {
-  const { keywords, sticky } = c.starts!;
+  const keywords = c.starts!;
   let starts: number[] = [];
   for (const k of keywords) for (const end of ends.get(k) ?? []) starts.push(end - k.length);
   if (keywords.length > 1) starts = starts.sort((a, b) => a - b);
   let end = 0;
   for (const start of starts) {
-    if (start < end || (c.leftBoundary && !isLeftBoundary(text, start))) continue;
-    sticky.lastIndex = start;
-    const m = sticky.exec(text);
-    if (!m) continue;
-    report(c, text, m, out);
-    end = m.index + Math.max(1, m[0].length);
+    if (start < end) continue;
+    const next = matchAt(c, text, start, out);
+    if (next >= 0) end = next;
   }
+}
+
+/** The rule's match starting at `start` (sticky), reported; where the next match may start, or -1 when none starts here. */
+function matchAt(c: CompiledRule, text: string, start: number, out: Hit[]): number {
+  if (c.leftBoundary && !isLeftBoundary(text, start)) return -1;
+  const sticky = c.sticky!;
+  sticky.lastIndex = start;
+  const m = sticky.exec(text);
+  if (!m) return -1;
+  report(c, text, m, out);
+  return m.index + Math.max(1, m[0].length);
 }
 
 function report(c: CompiledRule, text: string, m: RegExpExecArray, out: Hit[]): void {

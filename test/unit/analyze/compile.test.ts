@@ -100,11 +100,11 @@ describe('scan from start keywords', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     for (const c of located) {
       const set = new KeywordSet(c.rule.keywords);
-      const keywords = new Set(c.starts!.keywords);
+      const keywords = new Set(c.starts!);
       const positives = ruleSamples[c.rule.id]!.positives.map((p) => p(g)).map((s) => (typeof s === 'string' ? s : s.value));
       for (let n = 0; n < 100; n++) {
         // Keys, keys run together or upper-cased, the keyword alone, near misses.
-        const junk = [...c.starts!.keywords, c.starts!.keywords[0]!.toUpperCase(), '0123456789', g.hex(40), ' ', '\n', '"', 'x', g.alnum(12)];
+        const junk = [...c.starts!, c.starts![0]!.toUpperCase(), '0123456789', g.hex(40), ' ', '\n', '"', 'x', g.alnum(12)];
         let text = '';
         const parts = 1 + Math.floor(random() * 8);
         for (let i = 0; i < parts; i++) {
