@@ -7,14 +7,8 @@ export class LineIndex {
 
   position(offset: number): Position {
     const starts = (this.starts ??= computeLineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo]! };
+    const line = lastAtOrBefore(starts, offset);
+    return { line, character: offset - starts[line]! };
   }
 
   lineOf(offset: number): number {
@@ -33,4 +27,16 @@ function computeLineStarts(text: string): number[] {
     }
   }
   return starts;
+}
+
+/** The index of the last of `sorted` (ascending, not empty) that is at most `value`; 0 when none is. */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -1,6 +1,7 @@
 import type { ts } from 'ts-morph';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { checkAbort } from '../abort';
+import { lastAtOrBefore } from '../positions';
 import { loadTypeScript } from '../typescriptLoader';
 import { statementSlices } from './slices';
 
@@ -215,7 +216,7 @@ function parse(path: string, text: string): ts.SourceFile {
   return T.createSourceFile(path, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, scriptKind(path));
 }
 
-/** Below this size a file is parsed whole: slicing would save little (the slices' scan is a fifth of a parse). */
+/** Below this size a file is parsed whole: slicing would save little (the slices' lexer is about a tenth of a parse). */
 const SLICE_MIN_CHARS = 16 * 1024;
 
 /**
@@ -242,18 +243,12 @@ function parseStatements(path: string, text: string, interesting: readonly numbe
     compact += text.slice(s, e);
   }
   if (semicolon < slices.semicolons.length) compact += ';';
-  const sf = T.createSourceFile(path, compact, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
+  const sf = parse(path, compact);
   if ((sf as ts.SourceFile & { parseDiagnostics: readonly unknown[] }).parseDiagnostics.length > 0) return undefined;
-  /** The last range starting at or before `at` in `from`, and `at` moved into the other coordinates. */
+  /** `at` moved into the other coordinates, by the last range starting at or before it in `from`. */
   const mapper = (from: number[], to: number[]) => (at: number) => {
-    let lo = 0;
-    let hi = from.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (from[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return to[lo]! + at - from[lo]!;
+    const range = lastAtOrBefore(from, at);
+    return to[range]! + at - from[range]!;
   };
   return { sf, fromText: mapper(inText, inTree), toText: mapper(inTree, inText) };
 }
