@@ -1,3 +1,8 @@
+import * as chars from './chars';
+
+// Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
+const { charTable, BACKSLASH, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_PAREN, COMMA, CR, DIGIT_0, DIGIT_9, DOLLAR, DOT, DOUBLE, EQUALS, GREATER, HASH, LESS, LF, LOWER_A, LOWER_Z, MINUS, OPEN_BRACE, OPEN_BRACKET, OPEN_PAREN, PLUS, SEMICOLON, SINGLE, SLASH, SPACE, STAR } = chars;
+
 /**
  * Just enough of a JavaScript/TypeScript lexer for statementSlices: brackets, `;` and `,`, the few keywords that
  * shape statements, and the tokens that must be skipped whole (strings, templates, comments, regular expressions).
@@ -81,11 +86,11 @@ const KEYWORDS = new Map<string, number>(
 );
 
 /** Identifier characters by char code below 128 (above: any non-space character counts, as in Unicode identifiers). */
-const IDENTIFIER = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (/[A-Za-z0-9_$\\]/.test(String.fromCharCode(c))) IDENTIFIER[c] = 1;
+const IDENTIFIER = charTable(String.raw`A-Za-z0-9_$\\`);
 const isIdentifierPart = (c: number) => (c < 128 ? IDENTIFIER[c] === 1 : !isSpace(c));
-const isSpace = (c: number) => c <= 32 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
-const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+const isSpace = (c: number) => c <= SPACE || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029;
+const isLineBreak = (c: number) => c === LF || c === CR || c === 0x2028 || c === 0x2029;
+const isDigit = (c: number) => c >= DIGIT_0 && c <= DIGIT_9;
 
 export class JsLexer {
   private pos = 0;
@@ -113,14 +118,14 @@ export class JsLexer {
       const c = text.charCodeAt(i);
       if (i >= n) break;
       if (isSpace(c)) i++;
-      else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) i = this.lineEnd(i + 2);
-      else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) i = this.lineEnd(i + 2);
+      else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
         const close = text.indexOf('*/', i + 2);
         if (close < 0) {
           this.onError();
           i = n;
         } else i = close + 2;
-      } else if (c === 35 /* # */ && i === 0 && text.charCodeAt(1) === 33 /* ! */) i = this.lineEnd(2);
+      } else if (c === HASH && i === 0 && text.charCodeAt(1) === BANG) i = this.lineEnd(2);
       else break;
     }
     this.tokenStart = i;
@@ -132,69 +137,53 @@ export class JsLexer {
     const next = text.charCodeAt(i + 1);
     this.pos = i + 1;
     switch (c) {
-      case 123:
+      case OPEN_BRACE:
         return Kind.OpenBraceToken;
-      case 125:
+      case CLOSE_BRACE:
         return Kind.CloseBraceToken;
-      case 40:
+      case OPEN_PAREN:
         return Kind.OpenParenToken;
-      case 41:
+      case CLOSE_PAREN:
         return Kind.CloseParenToken;
-      case 91:
+      case OPEN_BRACKET:
         return Kind.OpenBracketToken;
-      case 93:
+      case CLOSE_BRACKET:
         return Kind.CloseBracketToken;
-      case 59:
+      case SEMICOLON:
         return Kind.SemicolonToken;
-      case 44:
+      case COMMA:
         return Kind.CommaToken;
-      case 34:
-      case 39:
+      case DOUBLE:
+      case SINGLE:
         return this.string(i, c);
-      case 96:
+      case BACKTICK:
         return this.template(i + 1, Kind.NoSubstitutionTemplateLiteral, Kind.TemplateHead);
-      case 61 /* = */:
-        if (next === 62) {
-          this.pos = i + 2;
-          return Kind.EqualsGreaterThanToken;
-        }
-        return Kind.OtherPunctuation;
-      case 33 /* ! */:
-        return next === 61 ? Kind.OtherPunctuation : Kind.ExclamationToken;
-      case 43 /* + */:
-        if (next === 43) {
-          this.pos = i + 2;
-          return Kind.PlusPlusToken;
-        }
-        return Kind.OtherPunctuation;
-      case 45 /* - */:
-        if (next === 45) {
-          this.pos = i + 2;
-          return Kind.MinusMinusToken;
-        }
-        return Kind.OtherPunctuation;
-      case 60 /* < */:
+      case EQUALS:
+        return this.pair(i, GREATER, Kind.EqualsGreaterThanToken, Kind.OtherPunctuation);
+      case BANG:
+        return next === EQUALS ? Kind.OtherPunctuation : Kind.ExclamationToken;
+      case PLUS:
+        return this.pair(i, PLUS, Kind.PlusPlusToken, Kind.OtherPunctuation);
+      case MINUS:
+        return this.pair(i, MINUS, Kind.MinusMinusToken, Kind.OtherPunctuation);
+      case LESS:
         // `<<`, `<=`, `<<=` are operators; only a lone `<` may open a type argument list or a JSX element.
-        if (next === 60 || next === 61) {
-          this.pos = next === 60 && text.charCodeAt(i + 2) === 61 ? i + 3 : i + 2;
+        if (next === LESS || next === EQUALS) {
+          this.pos = next === LESS && text.charCodeAt(i + 2) === EQUALS ? i + 3 : i + 2;
           return Kind.OtherPunctuation;
         }
         return Kind.LessThanToken;
-      case 47 /* / */:
-        if (next === 61) {
-          this.pos = i + 2;
-          return Kind.SlashEqualsToken;
-        }
-        return Kind.SlashToken;
-      case 35 /* # */:
+      case SLASH:
+        return this.pair(i, EQUALS, Kind.SlashEqualsToken, Kind.SlashToken);
+      case HASH:
         // A private name: an operand like any identifier.
         return this.word(i + 1, false);
     }
-    if ((c >= 48 && c <= 57) || (c === 46 /* . */ && next >= 48 && next <= 57)) {
+    if (isDigit(c) || (c === DOT && isDigit(next))) {
       let j = i + 1;
       while (j < n && isIdentifierPart(text.charCodeAt(j))) j++;
       // `1.5`, `.5e3`: dots inside the number (`1..toString()` leaves the second dot as punctuation).
-      while (j < n && text.charCodeAt(j) === 46 && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57) for (j++; j < n && isIdentifierPart(text.charCodeAt(j)); ) j++;
+      while (j < n && text.charCodeAt(j) === DOT && isDigit(text.charCodeAt(j + 1))) for (j++; j < n && isIdentifierPart(text.charCodeAt(j)); ) j++;
       this.pos = j;
       return Kind.NumericLiteral;
     }
@@ -215,10 +204,10 @@ export class JsLexer {
         return Kind.RegularExpressionLiteral;
       }
       const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i++;
-      else if (c === 91) inClass = true;
-      else if (c === 93) inClass = false;
-      else if (c === 47 && !inClass) break;
+      if (c === BACKSLASH) i++;
+      else if (c === OPEN_BRACKET) inClass = true;
+      else if (c === CLOSE_BRACKET) inClass = false;
+      else if (c === SLASH && !inClass) break;
     }
     for (i++; i < n && isIdentifierPart(text.charCodeAt(i)); ) i++;
     this.pos = i;
@@ -228,6 +217,13 @@ export class JsLexer {
   /** After the `}` that closes a substitution: the rest of the template, up to the next substitution or its end. */
   reScanTemplateToken(): number {
     return this.template(this.tokenStart + 1, Kind.TemplateTail, Kind.TemplateMiddle);
+  }
+
+  /** The two-character token `both` when `second` follows the character at `at`, else that character alone (`one`). */
+  private pair(at: number, second: number, both: number, one: number): number {
+    if (this.text.charCodeAt(at + 1) !== second) return one;
+    this.pos = at + 2;
+    return both;
   }
 
   private lineEnd(from: number): number {
@@ -246,11 +242,11 @@ export class JsLexer {
         this.pos = i + 1;
         return Kind.StringLiteral;
       }
-      if (c === 92) {
+      if (c === BACKSLASH) {
         // An escape, or a line continuation (`\` + CR LF counts as one break).
-        if (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10) i++;
+        if (text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === LF) i++;
         i++;
-      } else if (c === 10 || c === 13) break;
+      } else if (c === LF || c === CR) break;
     }
     this.onError();
     this.pos = n;
@@ -262,12 +258,12 @@ export class JsLexer {
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === 96) {
+      if (c === BACKTICK) {
         this.pos = i + 1;
         return ends;
       }
-      if (c === 92) i++;
-      else if (c === 36 && text.charCodeAt(i + 1) === 123) {
+      if (c === BACKSLASH) i++;
+      else if (c === DOLLAR && text.charCodeAt(i + 1) === OPEN_BRACE) {
         this.pos = i + 2;
         return opens;
       }
@@ -284,7 +280,7 @@ export class JsLexer {
     this.pos = j;
     const first = text.charCodeAt(start);
     // Keywords are 2–10 lower-case letters: only such words are looked up.
-    if (keyword && j - start >= 2 && j - start <= 10 && first >= 97 && first <= 122) return KEYWORDS.get(text.slice(start, j)) ?? Kind.Identifier;
+    if (keyword && j - start >= 2 && j - start <= 10 && first >= LOWER_A && first <= LOWER_Z) return KEYWORDS.get(text.slice(start, j)) ?? Kind.Identifier;
     return Kind.Identifier;
   }
 }

@@ -1,5 +1,9 @@
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { checkAbort } from '../abort';
+import * as chars from './chars';
+
+// Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
+const { charTable, BACKSLASH, BACKTICK, CR, DOLLAR, DOUBLE, EQUALS, HASH, LF, SINGLE, SLASH, SPACE, STAR, TAB } = chars;
 
 /**
  * A lexical pass for Python, shell and every other language: strings, words and punctuation, then a
@@ -27,32 +31,13 @@ const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', ':
  * Character tables, by char code below 128: the loop reads char codes, not one-character strings tested by regular
  * expressions (that was most of the token pass's time on a workspace scan). Above 127 nothing is a word character.
  */
-const table = (chars: string): Uint8Array => {
-  const t = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) if (new RegExp(`[${chars}]`).test(String.fromCharCode(c))) t[c] = 1;
-  return t;
-};
-const WORD = table(String.raw`A-Za-z0-9_$@.`);
-const SHELL_WORD = table(String.raw`A-Za-z0-9_$@.{}\/-`);
-const SHELL_OPERATOR = table(String.raw`;&|()<>`);
-const SHELL_VALUE_END = table(String.raw`\s;&|()<>"'\``);
-const PYTHON_PREFIX = table('rRbBfFuU');
+const WORD = charTable(String.raw`A-Za-z0-9_$@.`);
+const SHELL_WORD = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
+const SHELL_OPERATOR = charTable(String.raw`;&|()<>`);
+const SHELL_VALUE_END = charTable(String.raw`\s;&|()<>"'\``);
+const PYTHON_PREFIX = charTable('rRbBfFuU');
 const PUNCT2_CODES = new Set([...PUNCT2].map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
-const HASH = 35;
-const SLASH = 47;
-const STAR = 42;
-const BACKTICK = 96;
-const DOLLAR = 36;
-const SINGLE = 39;
-const DOUBLE = 34;
-const BACKSLASH = 92;
-const EQUALS = 61;
 
 export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tok[] {
   const toks: Tok[] = [];
