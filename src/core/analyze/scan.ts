@@ -339,10 +339,15 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   return result;
 }
 
+/** The analysis options of a scan, without what only the scan uses: plain data (a worker gets them as workerData). */
+function analysisOptions(options: ScanOptions): AnalyzeOptions {
+  const { roots: _r, base: _b, cwd: _c, exclude: _e, gitignore: _g, concurrency: _n, onProgress: _p, signal: _s, workers: _w, ...analyzeOptions } = options;
+  return analyzeOptions;
+}
+
 /** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
 function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number): Worker[] {
-  // Functions and the signal stay here; the rest of the analysis options are plain data.
-  const { roots: _r, base: _b, cwd: _c, exclude: _e, gitignore: _g, concurrency: _n, onProgress: _p, signal: _s, workers: _w, ...analyzeOptions } = options;
+  const analyzeOptions = analysisOptions(options);
   const pool: Worker[] = [];
   for (let t = 0; t < threads; t++) {
     try {
@@ -364,7 +369,8 @@ function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number
  */
 async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, pool: Worker[], record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
   const { signal } = options;
-  const { roots: _r, base: _b, cwd: _c, exclude: _e, gitignore: _g, concurrency: _n, onProgress: _p, signal: _s, workers: _w, ...analyzeOptions } = options;
+  // What this thread analyzes with: no `deferParse`, it does the parsing.
+  const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal };
   // Batches shrink as the queue empties, so no worker still holds a deep queue when this thread runs out of files.
   const batchSize = () => Math.max(1, Math.min(64, Math.ceil((files.length - next) / ((pool.length + 1) * BATCHES_IN_FLIGHT * 2))));
   const leftovers: number[] = [];
@@ -431,7 +437,7 @@ async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, opti
       continue;
     }
     const file = files[index]!;
-    const outcome = await analyzeFileOrSkip(file.abs, file.rel, { ...analyzeOptions, signal });
+    const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
     if (outcome.skipped === 'cancelled') break;
     record(index, outcome);
     // Let the workers' replies in (they wait for their next batch); every couple of milliseconds, not after each file.
