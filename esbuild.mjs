@@ -72,6 +72,8 @@ const builds = [
   // dist/cli.js and dist/scanWorker.js only load dist/cli-main.js and dist/scanWorker-main.js from their V8 code caches
   // (src/cli/codeCache.ts, scripts/code-cache.mjs).
   { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The loader alone, for scripts/code-cache.mjs, which writes the caches with it.
+  { ...common, entryPoints: { codeCache: 'src/cli/codeCache.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   // The CLI's workspace scan runs in worker threads from this entry (src/core/analyze/scan.ts, analyzeInWorkers).
   { ...common, entryPoints: { 'scanWorker-main': 'src/core/analyze/scanWorker.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
@@ -97,7 +99,7 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
-  // After the bundles: the code caches of the CLI, its scan worker and the compiler (a stale one would only be rejected).
+  // After the bundles: the code caches of the CLI, its scan worker and the compiler (one from an older build is ignored).
   const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
   if (cache.status !== 0) console.warn('warning: the code caches in dist/ were not written; the CLI compiles its code at each start');
 }

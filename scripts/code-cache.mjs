@@ -2,44 +2,23 @@
 // (typescript.js.cache), the CLI (cli-main.js.cache) and the scan's worker (scanWorker-main.js.cache). Each is made
 // after the code has run on real input (three parses; a scan of the demo workspace and of this project's analyzer;
 // a batch of files in a worker thread), so the functions a scan calls are in it, not only the top level. Run by
-// esbuild.mjs after a build. V8 rejects a stale cache or one from another Node.js, and the file compiles as usual.
+// esbuild.mjs after a build. A cache from an older build of its file, or from another Node.js, is not used.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
 import { MessageChannel, Worker } from 'node:worker_threads';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
-/**
- * A cache file as codeCache.ts reads it: the source file's size and modification time (two doubles), then V8's data.
- * V8 checks a cache's source by length only; the header ties it to this very build of the file.
- */
-function cacheBytes(file, data) {
-  const { size, mtimeMs } = statSync(file);
-  const header = Buffer.alloc(16);
-  header.writeDoubleLE(size, 0);
-  header.writeDoubleLE(mtimeMs, 8);
-  return Buffer.concat([header, data]);
-}
-
-/** Compiles and runs a CommonJS file as codeCache.ts does; `script` makes its cache once it has been used. */
-function load(file) {
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file });
-  const module = new Module(file, undefined);
-  module.filename = file;
-  createRequire(file).cache[file] = module;
-  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  module.loaded = true;
-  return { exports: module.exports, script };
-}
+// The loader the CLI uses (src/cli/codeCache.ts, bundled): the caches are made from what it compiles and read back by it.
+const { codeCacheBytes, loadModule } = createRequire(import.meta.url)(join(dist, 'codeCache.js'));
 
 // 1. The compiler: parses of TypeScript, JavaScript and TSX, as a scan makes them.
 {
   const file = join(dist, 'typescript.js');
-  const { exports: T, script } = load(file);
+  const { exports: T, script } = loadModule(file);
   const samples = [
     ['scan.ts', readFileSync(join(root, 'src/core/analyze/scan.ts'), 'utf8'), T.ScriptKind.TS],
     ['esbuild.mjs', readFileSync(join(root, 'esbuild.mjs'), 'utf8'), T.ScriptKind.JS],
@@ -48,7 +27,7 @@ function load(file) {
   for (const [name, text, kind] of samples) {
     T.createSourceFile(name, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, kind);
   }
-  writeFileSync(`${file}.cache`, cacheBytes(file, script.createCachedData()));
+  writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
 }
 
 // The demo workspace and the analyzer's own sources: every kind of file a scan reads.
@@ -57,10 +36,10 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
 // 2. The CLI, after an in-process scan (the compiler it loads is the one just cached: the same instance).
 {
   const file = join(dist, 'cli-main.js');
-  const { exports: cli, script } = load(file);
+  const { exports: cli, script } = loadModule(file);
   const io = { stdout: () => true, stderr: () => true, cwd: root, env: process.env, signal: new AbortController().signal };
   await cli.main(['scan', ...warmRoots.map((r) => relative(root, r)), '--jobs', '1', '--format', 'json'], io);
-  writeFileSync(`${file}.cache`, cacheBytes(file, script.createCachedData()));
+  writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
 }
 
 // 3. The worker, in a worker thread (it answers its parent's batches), after one batch.
@@ -78,23 +57,14 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   const control = new MessageChannel();
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
-     const { readFileSync, statSync, writeFileSync } = require('node:fs');
-     const Module = require('node:module');
-     const { dirname } = require('node:path');
-     const { Script } = require('node:vm');
-     const file = workerData.file;
-     const script = new Script(Module.wrap(readFileSync(file, 'utf8').replace(/^#!.*/, '')), { filename: file });
-     const module = { exports: {} };
-     script.runInThisContext().call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
+     const { writeFileSync } = require('node:fs');
+     const { codeCacheBytes, loadModule } = require(workerData.loader);
+     const { script } = loadModule(workerData.file);
      workerData.control.once('message', () => {
-       const { size, mtimeMs } = statSync(file);
-       const header = Buffer.alloc(16);
-       header.writeDoubleLE(size, 0);
-       header.writeDoubleLE(mtimeMs, 8);
-       writeFileSync(file + '.cache', Buffer.concat([header, script.createCachedData()]));
+       writeFileSync(workerData.file + '.cache', codeCacheBytes(workerData.file, script.createCachedData()));
        workerData.control.postMessage('written');
      });`,
-    { eval: true, workerData: { file, control: control.port2, options: { salt: 'code-cache', deferParse: true } }, transferList: [control.port2] },
+    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true } }, transferList: [control.port2] },
   );
   await new Promise((resolve, reject) => {
     worker.once('error', reject);

@@ -12,7 +12,7 @@ import { Script } from 'node:vm';
  *
  * A cache is used only for the very file it was made from: V8 rejects one from another Node.js version, but it checks
  * the source by its length alone, and a rebuild that changed a character (`--watch`) would run the old code. So the
- * cache starts with the size and modification time of its file (CACHE_HEADER bytes, see writeCodeCache), and any
+ * cache starts with the size and modification time of its file (CACHE_HEADER bytes, see codeCacheBytes), and any
  * difference, or no cache at all, compiles the file as usual.
  */
 export function requireWithCodeCache(file: string): unknown {
@@ -26,6 +26,14 @@ export function requireWithCodeCache(file: string): unknown {
   } catch {
     // no cache: compile as usual
   }
+  return loadModule(file, cachedData).exports;
+}
+
+/**
+ * Compiles (from `cachedData` if given) and runs a CommonJS file, registered in `require.cache` as `require` would;
+ * `script` can make the file's code cache once the code has run (scripts/code-cache.mjs).
+ */
+export function loadModule(file: string, cachedData?: Buffer): { exports: unknown; script: Script } {
   // A `#!` line is not JavaScript (require drops it too); an empty line keeps the line numbers.
   const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   const script = new Script(Module.wrap(source), { filename: file, cachedData });
@@ -40,13 +48,13 @@ export function requireWithCodeCache(file: string): unknown {
     throw error;
   }
   module.loaded = true;
-  return module.exports;
+  return { exports: module.exports, script };
 }
 
 /** Bytes before the V8 data in a cache file: the source file's size and modification time, as two doubles. */
 export const CACHE_HEADER = 16;
 
-/** The cache file for `file` (as scripts/code-cache.mjs writes it, header first): for tests and tools. */
+/** The cache file for `file`, header first, from V8's data (`script.createCachedData()`). */
 export function codeCacheBytes(file: string, data: Buffer): Buffer {
   const { size, mtimeMs } = statSync(file);
   const header = Buffer.alloc(CACHE_HEADER);
