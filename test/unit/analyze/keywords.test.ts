@@ -15,14 +15,19 @@ describe('KeywordSet.scan', () => {
   const tracked = new Set(['key', 'token', 'secret', 'pass', 'auth']);
   const set = new KeywordSet(keywords);
 
-  it('finds the same keywords and tracked end offsets as a substring search, in one pass', () => {
-    let seed = 7;
+  /** `count` random texts of up to `maxLength` characters from `alphabet`, with keywords dropped in (seeded). */
+  function* randomTexts(seed: number, count: number, maxLength: number, alphabet: string): Generator<string> {
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const alphabet = 'abcdefghijklmnopqrstuvwxyzKEYTOKENSECRETPASS_- "\'=:é€';
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < count; n++) {
       let text = '';
-      const length = Math.floor(random() * 400);
+      const length = Math.floor(random() * maxLength);
       for (let i = 0; i < length; i++) text += random() < 0.08 ? keywords[Math.floor(random() * keywords.length)]! : alphabet[Math.floor(random() * alphabet.length)]!;
+      yield text;
+    }
+  }
+
+  it('finds the same keywords and tracked end offsets as a substring search, in one pass', () => {
+    for (const text of randomTexts(7, 300, 400, 'abcdefghijklmnopqrstuvwxyzKEYTOKENSECRETPASS_- "\'=:é€')) {
       const got = set.scan(text, tracked);
       const want = reference(text, keywords, tracked);
       assert.deepEqual([...got.found].sort(), want.found, text);
@@ -32,13 +37,7 @@ describe('KeywordSet.scan', () => {
 
   it('gives the end offsets of each located keyword, overlapping hits included', () => {
     const located = ['sk_live_', 'key', 'xoxb-'];
-    let seed = 11;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const alphabet = 'abcdefghijklmnopqrstuvwxyzKEYSK_LIVE-xob ';
-    for (let n = 0; n < 300; n++) {
-      let text = '';
-      const length = Math.floor(random() * 300);
-      for (let i = 0; i < length; i++) text += random() < 0.08 ? keywords[Math.floor(random() * keywords.length)]! : alphabet[Math.floor(random() * alphabet.length)]!;
+    for (const text of randomTexts(11, 300, 300, 'abcdefghijklmnopqrstuvwxyzKEYSK_LIVE-xob ')) {
       const { ends } = set.scan(text, tracked, located);
       for (const k of located) {
         const want = reference(text, keywords, new Set([k])).positions;

@@ -51,9 +51,9 @@ export function statementSlices(text: string, offsets: readonly number[], option
     firstEnd: number;
     /** Offset of the last comma directly in the statement (-1: none yet). */
     lastComma: number;
-    /** The statement declares a function or class (UNDECIDED until a token other than a modifier is read). */
+    /** The statement declares a function, class, interface, enum or namespace (UNDECIDED until past the modifiers). */
     declares: number;
-    /** For a `{` read directly in a list: the body of the function or class the statement declares, which ends it. */
+    /** For a `{` read directly in a list: the body of what the statement declares, which ends the statement. */
     endsStatement: boolean;
     /** Slices (indexes) whose statement or declarator in this list has not ended yet. */
     waiting: number[];
@@ -105,8 +105,8 @@ export function statementSlices(text: string, offsets: readonly number[], option
         current.first = k;
         current.firstEnd = tokenEnd;
       }
-      // `function f() {…}` and `class C {…}` (with `export`, `default`, `async`, `declare`, `abstract` before them)
-      // end with their body's `}`: no `;` follows, and a bundle's next 500 declarations would join the statement.
+      // `function f() {…}`, `class C {…}` and the like (with `export`, `default`, `async`, `declare`, `abstract` before
+      // them) end with their body's `}`: no `;` follows, and a bundle's next 500 declarations would join the statement.
       if (current.declares === UNDECIDED && !(k === ExportKeyword || k === DefaultKeyword || k === AsyncKeyword || k === DeclareKeyword || k === AbstractKeyword)) current.declares = k === FunctionKeyword || k === ClassKeyword || k === InterfaceKeyword || k === EnumKeyword || k === NamespaceKeyword || k === ModuleKeyword || k === GlobalKeyword ? DECLARES : OTHER;
     }
     // The innermost statement list around each offset this token has reached, and the statement (or declarator) in it.
