@@ -179,8 +179,9 @@ function bindingNamePositions(text: string, ends: readonly number[], bindable: n
  * prefilter by keywords → provider patterns over the raw text → parse (only if a bound keyword occurs)
  * → name-bound rules and the generic heuristic over the extracted candidates → suppressions.
  * Never throws on bad input; never puts a key value in a finding, a note or an error.
+ * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding: the keyword pass reads bytes.
  */
-export function analyzeText(path: string, text: string, options: AnalyzeOptions): AnalysisResult {
+export function analyzeText(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): AnalysisResult {
   const notes: string[] = [];
   try {
     checkAbort(options.signal);
@@ -194,7 +195,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions)
     const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
     const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
     // One automaton pass: which rule keywords occur, and where the secret-like name keywords end.
-    const { found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords);
+    const { found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords, utf8);
     const has = (keywords: string[]) => keywords.some((k) => present.has(k));
     const raw: Hit[] = [];
 

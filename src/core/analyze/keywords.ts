@@ -3,22 +3,60 @@
  * DFA over ASCII, case-insensitive). Calling `includes` once per keyword read a 250 KB file ~150 times (9 ms);
  * this reads it once (well under 1 ms).
  *
- * The transition table is one flat typed array indexed by `state + column`, with states numbered in steps of the row
- * width, so the inner loop is two loads per character from tables that fit in cache (an array of per-state rows cost a
- * dependent load more and ran at half the speed on a workspace scan).
+ * The pass runs in WebAssembly over the text's UTF-8 bytes, a chunk at a time (keywords.wat): the transition table is
+ * one flat array indexed by `state + column`, with states numbered by their row's offset, so a byte costs three loads;
+ * over ASCII the loop reads four parts of a chunk at once, and hits come back as offsets in the text's UTF-16 units.
+ * The same loop in JavaScript over the string was a fifth of a workspace scan.
  */
+import { isAscii } from 'node:buffer';
+import { keywordsWasm } from './keywordsWasm';
+
 /** Char codes the automaton is built over (ASCII); the scan table keeps only the columns keywords use. */
 const WIDTH = 128;
+/** Bytes the automaton reads per call: its memory holds one chunk, a hit per byte of it, and the table. */
+const CHUNK = 64 * 1024;
+/** Chunks shorter than this are read as one stream (each of the four needs a warm-up of the longest keyword). */
+const MIN_FOUR_STREAMS = 1024;
+// Fixed places in the automaton's memory (keywords.wat): columns, UTF-16 units per byte, then the table.
+const COLUMNS = 0;
+const UNITS = 256;
+const TABLE = 512;
+
+/** The WebAssembly API used here: Node has it, and TypeScript declares it only with the DOM's types. */
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+};
+
+let wasmModule: object | undefined;
+/** Compiled once per thread; each KeywordSet has its own instance (its own table in its own memory). */
+const automatonModule = (): object => (wasmModule ??= new WebAssembly.Module(Buffer.from(keywordsWasm, 'base64')));
+
+interface AutomatonExports {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  state: { value: number };
+  units: { value: number };
+  step(at: number, end: number, state: number): number;
+  run(at: number, end: number, state: number, units: number, out: number, first: number): number;
+  run4(at: number, len: number, s0: number, s1: number, s2: number, s3: number, out0: number, out1: number, out2: number, out3: number, first: number, results: number): void;
+}
 
 export class KeywordSet {
-  /** `table[state + columns[c]]` is the next state (a multiple of `width`); characters above 127 use column 0. */
-  private readonly table: Uint16Array;
-  private readonly columns: Uint8Array;
-  private readonly width: number;
-  /** Per state number (`state / width`): keyword ids ending there (own and by failure link). */
+  private readonly automaton: AutomatonExports;
+  private readonly memory: Uint8Array;
+  private readonly words: Int32Array;
+  /** Bytes per table row: a state's number times this is how the automaton names it. */
+  private readonly stride: number;
+  /** States from this one on (as the automaton names them) are those where some keyword ends. */
+  private readonly first: number;
+  /** The longest keyword: a stream that starts inside a text reads this many bytes before its part to know its state. */
+  private readonly warmUp: number;
+  // Where the results of `run4`, the four hit lists and the input chunk live in the automaton's memory.
+  private readonly results: number;
+  private readonly hitLists: readonly number[];
+  private readonly input: number;
+  /** Per state number: keyword ids ending there (own and by failure link). */
   private readonly out: number[][];
-  /** States from this one on (in steps of `width`) are those where some keyword ends. */
-  private readonly firstAccepting: number;
   /** Per state: the number of the last scan that reached it (scans are synchronous, so one array serves them all). */
   private readonly reached: Uint32Array;
   private scans = 0;
@@ -76,59 +114,78 @@ export class KeywordSet {
     const order = [...Array(states).keys()].sort((a, b) => Number(out[a]!.length > 0) - Number(out[b]!.length > 0) || a - b);
     const renamed = new Int32Array(states);
     order.forEach((old, index) => (renamed[old] = index));
-    // Columns only for the characters keywords use (43 of 128; every other character moves like any other): the table
-    // shrinks to ~65 KB of 16-bit entries and stays in the processor's cache, which two scan threads share.
+    // Columns only for the characters keywords use (43 of 128; every other byte, non-ASCII ones too, moves like any
+    // other): the table shrinks to ~130 KB and stays in the processor's cache, which two scan threads share.
     const columns = new Uint8Array(WIDTH);
     let width = 1;
     for (const k of this.keywords) for (let i = 0; i < k.length; i++) if (columns[k.charCodeAt(i) & 127] === 0) columns[k.charCodeAt(i) & 127] = width++;
     for (let c = 65; c <= 90; c++) columns[c] = columns[c + 32]!;
     const column0 = [...Array(WIDTH).keys()].find((c) => columns[c] === 0)!;
-    const table = new Uint16Array(states * width);
+    const stride = width * 4;
+
+    const tableBytes = states * stride;
+    this.results = TABLE + tableBytes;
+    // A hit per byte at most: list k holds part k's hits (a quarter of a chunk), the last one also the chunk's tail;
+    // a chunk read as one stream writes across them from the first.
+    const listBytes = (CHUNK / 4 + 4) * 8;
+    this.hitLists = [0, 1, 2, 3].map((k) => this.results + 64 + k * listBytes);
+    this.input = this.results + 64 + 4 * listBytes;
+    const automaton = new WebAssembly.Instance(automatonModule(), {}).exports as unknown as AutomatonExports;
+    const pages = Math.ceil((this.input + CHUNK) / 65536);
+    automaton.memory.grow(pages - automaton.memory.buffer.byteLength / 65536);
+    const memory = new Uint8Array(automaton.memory.buffer);
+    for (let c = 0; c < 256; c++) {
+      memory[COLUMNS + c] = c < WIDTH ? columns[c]! : 0;
+      // UTF-16 units: ASCII and lead bytes end a character (a 4-byte one is a surrogate pair), continuation bytes none.
+      memory[UNITS + c] = c < 0x80 ? 1 : c < 0xc0 ? 0 : c < 0xf0 ? 1 : 2;
+    }
+    const table = new Uint32Array(automaton.memory.buffer, TABLE, states * width);
     for (let old = 0; old < states; old++) {
       for (let c = 0; c < WIDTH; c++) {
         if (columns[c] === 0 && c !== column0) continue;
-        table[renamed[old]! * width + columns[c]!] = renamed[next[old * WIDTH + c]! / WIDTH]! * width;
+        table[renamed[old]! * width + columns[c]!] = renamed[next[old * WIDTH + c]! / WIDTH]! * stride;
       }
     }
-    this.table = table;
-    this.columns = columns;
-    this.width = width;
+    this.automaton = automaton;
+    this.memory = memory;
+    this.words = new Int32Array(automaton.memory.buffer);
+    this.stride = stride;
+    this.warmUp = Math.max(1, ...this.keywords.map((k) => k.length));
     this.out = order.map((old) => out[old]!);
     this.reached = new Uint32Array(states);
     const firstAccepting = order.findIndex((old) => out[old]!.length > 0);
-    this.firstAccepting = (firstAccepting < 0 ? states : firstAccepting) * width;
+    this.first = (firstAccepting < 0 ? states : firstAccepting) * stride;
   }
 
   /**
    * The keywords (lower-case) that occur in `text` and, in the same pass, the end offsets of the `tracked` ones (all
    * in one list) and of the `located` ones (a list per keyword): re-analysis after a keystroke needs the first two,
    * and two whole-text passes were a sixth of its time; provider patterns are tried only where their keywords end.
+   * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding and saves encoding it again.
    * Real code reaches an accepting state every few hundred characters (`key`, `token`, `sk`, `pat`), so what a hit
    * does is worked out per state beforehand (`marksOf`): no set or map lookups per hit.
    */
-  scan(text: string, tracked: ReadonlySet<string>, located?: readonly string[]): { found: Set<string>; positions: number[]; ends: Map<string, number[]> } {
+  scan(text: string, tracked: ReadonlySet<string>, located?: readonly string[], utf8?: Uint8Array): { found: Set<string>; positions: number[]; ends: Map<string, number[]> } {
     const { marks, slots } = this.marksOf(tracked, located ?? NONE);
-    const { table, columns, width, firstAccepting, out, keywords } = this;
+    const { automaton, memory, words, stride, first, out, keywords, input, hitLists, results, warmUp } = this;
     const found = new Set<string>();
     const lists: Array<number[] | undefined> = [];
     // A state's keywords are added the first time the scan reaches it; later visits (most hits) skip the loop.
     const stamp = ++this.scans;
     const reached = this.reached;
     const positions: number[] = [];
-    const n = text.length;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      s = table[s + (c < WIDTH ? columns[c]! : 0)]!;
-      if (s >= firstAccepting) {
-        const state = (s / width) | 0;
+    /** Takes the hits the automaton wrote in [from, to): each ends a keyword `base + units` into the text. */
+    const take = (from: number, to: number, base: number) => {
+      for (let w = from >> 2; w < to >> 2; w += 2) {
+        const end = base + words[w]!;
+        const state = (words[w + 1]! / stride) | 0;
         const mark = marks[state]!;
-        if ((mark & TRACKED) !== 0) positions.push(i + 1);
+        if ((mark & TRACKED) !== 0) positions.push(end);
         if ((mark & LOCATED) !== 0) {
           for (const slot of slots[state]!) {
             const list = lists[slot];
-            if (list === undefined) lists[slot] = [i + 1];
-            else list.push(i + 1);
+            if (list === undefined) lists[slot] = [end];
+            else list.push(end);
           }
         }
         if (reached[state] !== stamp) {
@@ -136,6 +193,30 @@ export class KeywordSet {
           for (const id of out[state]!) found.add(keywords[id]!);
         }
       }
+    };
+    const bytes = utf8 ?? Buffer.from(text, 'utf8');
+    let state = 0;
+    let units = 0;
+    for (let at = 0; at < bytes.length; at += CHUNK) {
+      const n = Math.min(CHUNK, bytes.length - at);
+      memory.set(bytes.subarray(at, at + n), input);
+      const part = n >> 2;
+      if (n < MIN_FOUR_STREAMS || part < warmUp || !isAscii(memory.subarray(input, input + n))) {
+        take(hitLists[0]!, automaton.run(input, input + n, state, 0, hitLists[0]!, first), units);
+        state = automaton.state.value;
+        units += automaton.units.value;
+        continue;
+      }
+      // Parts 1-3 start from the state the text before them leaves, found by reading its last keyword-length bytes.
+      const starts = [1, 2, 3].map((k) => automaton.step(input + k * part - warmUp, input + k * part, 0));
+      automaton.run4(input, part, state, starts[0]!, starts[1]!, starts[2]!, hitLists[0]!, hitLists[1]!, hitLists[2]!, hitLists[3]!, first, results);
+      const r = results >> 2;
+      // ASCII: a byte is a unit, and run4's hits are addresses.
+      for (let k = 0; k < 4; k++) take(hitLists[k]!, words[r + k]!, units - input);
+      // The chunk's last n mod 4 bytes, continuing the fourth stream.
+      take(words[r + 3]!, automaton.run(input + 4 * part, input + n, words[r + 4]!, 0, words[r + 3]!, first), units + 4 * part);
+      state = automaton.state.value;
+      units += n;
     }
     const ends = new Map<string, number[]>();
     lists.forEach((list, slot) => list && ends.set(located![slot]!, list));

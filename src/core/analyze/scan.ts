@@ -229,20 +229,26 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
   const notes: string[] = [];
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let text: string;
+  // The text's UTF-8 bytes for the keyword pass, when they are exactly the text's encoding.
+  let utf8: Uint8Array | undefined = buffer;
   if (isAscii(buffer)) {
     // Most source files: Latin-1 is the identity on ASCII and makes a one-byte string without a UTF-8 decode.
     text = buffer.toString('latin1');
   } else if (isUtf8(buffer)) {
     text = buffer.toString('utf8');
     // As the editor reads it (and TextDecoder did): a byte-order mark is not part of the text, offsets start after it.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      utf8 = buffer.subarray(3);
+    }
   } else {
     // Latin-1 and friends: keys are ASCII, so a lossy decode still finds them; say so.
     text = buffer.toString('utf8');
+    utf8 = undefined;
     notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
   }
   // Each file is read once: no parse tree is kept for a next edit (the editor's own analyses keep theirs).
-  const result = analyzeText(rel, text, { ...options, retainParse: options.retainParse ?? false });
+  const result = analyzeText(rel, text, { ...options, retainParse: options.retainParse ?? false }, utf8);
   if (result.deferred) return { findings: [], notes: [], deferred: true };
   return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
 }

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { KeywordSet } from '../../../src/core/analyze/keywords';
 
 /** What the automaton must agree with: plain case-insensitive substring search. */
@@ -46,4 +48,58 @@ describe('KeywordSet.scan', () => {
       assert.deepEqual([...ends.keys()].filter((k) => !located.includes(k)), []);
     }
   });
+
+  /** The same checks as above, on one text: found keywords, tracked and located end offsets. */
+  function assertAgrees(text: string, utf8?: Uint8Array): void {
+    const located = ['sk_live_', 'key', 'xoxb-'];
+    const got = set.scan(text, tracked, located, utf8);
+    const want = reference(text, keywords, tracked);
+    assert.deepEqual([...got.found].sort(), want.found);
+    assert.deepEqual(got.positions, want.positions);
+    for (const k of located) assert.deepEqual(got.ends.get(k) ?? [], reference(text, keywords, new Set([k])).positions, k);
+  }
+
+  it('agrees on long texts: several chunks, four streams over ASCII, one over other text, surrogate pairs', () => {
+    // Chunks are 64 KiB; ASCII chunks are read as four parts, each warmed up from the bytes before it.
+    for (const [seed, alphabet] of [
+      [3, 'abcdefghijklmnopqrstuvwxyzKEYSK_LIVE-xob "=:'],
+      [5, 'abcdefghijkl KEYTOKENé€'],
+      [9, 'abcxyz-_ \u{1F511}\u{1F510}ü'],
+    ] as const) {
+      for (const text of randomTexts(seed, 3, 300_000, alphabet)) {
+        assertAgrees(text);
+        assertAgrees(text, Buffer.from(text, 'utf8'));
+      }
+    }
+  });
+
+  it('finds a keyword wherever it falls: across the parts of a chunk, across chunks, at the very ends', () => {
+    // Every length around the thresholds (one stream below 1 KiB, four above; 64 KiB chunks), and a keyword ending at
+    // every offset near each part and chunk boundary.
+    for (const length of [1, 2, 1023, 1024, 1025, 1027, 4096, 65_535, 65_536, 65_537, 65_536 + 1024 + 3, 3 * 65_536 + 5]) {
+      const base = 'x'.repeat(length);
+      const chunk = Math.min(length, 65_536);
+      const boundaries = [0, chunk >> 2, 2 * (chunk >> 2), 3 * (chunk >> 2), 4 * (chunk >> 2), chunk, length];
+      for (const boundary of boundaries) {
+        for (let end = boundary - 9; end <= boundary + 9; end++) {
+          const word = 'sk_live_';
+          if (end < word.length || end > length) continue;
+          assertAgrees(base.slice(0, end - word.length) + word + base.slice(end));
+        }
+      }
+    }
+  });
+
+  it('gives offsets in UTF-16 units after characters of every UTF-8 length, a byte-order mark and lone surrogates', () => {
+    for (const text of ['é key', '€€ key', '\u{1F511} key \u{1F511}token', '\uFEFFkey', 'a\uD800key\uDC00token', `${'ü'.repeat(70_000)}key${'\u{1F511}'.repeat(20_000)}secret`]) {
+      assertAgrees(text);
+      assertAgrees(text, Buffer.from(text, 'utf8'));
+    }
+  });
+
+  it('runs the module that keywords.wat assembles to (keywordsWasm.ts is not stale)', () => {
+    const check = spawnSync(process.execPath, [join(__dirname, '../../../scripts/wasm.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr.slice(-500));
+  });
 });
+
