@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../core/atomicWrite';
 import { isAbsolute, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
 import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
@@ -189,6 +190,11 @@ export const scanCommand: CliCommand = {
  */
 function scanWorkers(jobs: number | undefined): ScanWorkers | undefined {
   const script = join(__dirname, 'scanWorker.js');
-  return existsSync(script) ? { script, threads: jobs === undefined ? undefined : jobs - 1 } : undefined;
+  if (!existsSync(script)) return undefined;
+  // The workers compile their hot functions on their own thread, not on V8's background threads: with every core
+  // analyzing, a background compile waited for a core while the function kept running unoptimized (bench/NOTES.md:
+  // ~5% of a workspace scan). The flag is read as an isolate starts, so it changes only the workers started after it.
+  setFlagsFromString('--no-concurrent-recompilation');
+  return { script, threads: jobs === undefined ? undefined : jobs - 1 };
 }
 
