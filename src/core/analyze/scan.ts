@@ -1,7 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../findings';
@@ -55,14 +55,26 @@ export interface ScanWorkers {
   maxOldGenerationSizeMb?: number;
 }
 
-const BATCHES_IN_FLIGHT = 16;
+/**
+ * Pool → worker, once the walk is done: every file of the scan, and the shared counter each thread takes its next file
+ * from (`Atomics.add`), so no thread waits for work while another holds a queue.
+ */
+export interface WorkerJob {
+  abs: string[];
+  rel: string[];
+  next: Int32Array;
+}
+/**
+ * Worker → pool, every few milliseconds and whenever a file is handed back: the files with nothing to report (most),
+ * by index, and the outcomes of the others. `finished`: the worker has taken its last file.
+ */
+export interface WorkerReply {
+  empty: number[];
+  outcomes: Array<{ index: number } & FileOutcome>;
+  finished: boolean;
+}
 
-/** Pool → worker: files to analyze, by index into the sorted file list. */
-export type WorkerBatch = Array<{ index: number; abs: string; rel: string }>;
-/** Worker → pool: the outcomes of a batch's files, in one message (one message per file cost a tenth of a scan). */
-export type WorkerReply = Array<{ index: number; findings: Finding[]; skipped?: string; notes: string[]; deferred?: boolean }>;
-
-type FileOutcome = { findings: Finding[]; skipped?: string; notes: string[]; deferred?: boolean };
+export type FileOutcome = { findings: Finding[]; skipped?: string; notes: string[]; deferred?: boolean };
 
 export interface ScanSkip {
   path: string;
@@ -310,7 +322,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
 
   let inProcess = files.map((_, i) => i);
   if (pool && total >= (options.workers!.minFiles ?? 256)) inProcess = await analyzeInWorkers(files, options, pool, record);
-  else pool?.forEach((w) => void w.terminate());
+  else pool?.forEach(({ worker, replies }) => {
+    replies.close();
+    void worker.terminate();
+  });
 
   let next = 0;
   let lastYield = performance.now();
@@ -351,109 +366,156 @@ function analysisOptions(options: ScanOptions): AnalyzeOptions {
   return analyzeOptions;
 }
 
+/**
+ * A thread's share of the scan's files, taken from the counter all threads share a run of neighbours at a time: a
+ * package's files (its builds, its typings) share names and values, which each thread's memos remember, and taking
+ * files one by one in turns cost both threads more. Runs shrink as the list ends, so the threads finish together.
+ */
+export class FileClaims {
+  private at = 0;
+  private end = 0;
+  constructor(
+    private readonly next: Int32Array,
+    private readonly total: number,
+  ) {}
+
+  take(): number | undefined {
+    if (this.at < this.end) return this.at++;
+    const run = Math.max(1, Math.min(32, (this.total - Atomics.load(this.next, 0)) >> 6));
+    this.at = Atomics.add(this.next, 0, run);
+    this.end = Math.min(this.total, this.at + run);
+    return this.at < this.end ? this.at++ : undefined;
+  }
+}
+
+interface PoolWorker {
+  worker: Worker;
+  /** Where the worker's replies arrive: read synchronously between files (`receiveMessageOnPort`), or as events. */
+  replies: MessagePort;
+}
+
 /** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
-function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number): Worker[] {
+function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number): PoolWorker[] {
   const analyzeOptions = analysisOptions(options);
-  const pool: Worker[] = [];
+  const pool: PoolWorker[] = [];
   for (let t = 0; t < threads; t++) {
+    const { port1, port2 } = new MessageChannel();
     try {
-      pool.push(new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true } }, execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } }));
+      const worker = new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true }, replies: port2 }, transferList: [port2], execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } });
+      pool.push({ worker, replies: port1 });
     } catch {
       // analyzed here instead
+      port1.close();
     }
   }
   return pool;
 }
 
 /**
- * Analyzes the files with the pool and this thread together. Workers get batches, several in flight, and ask for
- * more as they reply; they hand back the files that need the TypeScript parser (`deferred`), which this thread parses,
- * so the compiler loads and warms up once (in each worker it doubled the parse time). Between parses this thread
- * takes files from the same queue, one at a time, yielding often so the workers' replies are answered at once.
- * Cancellation terminates the workers. Returns the files left over by a worker that failed (to start, or on the way),
- * which the caller analyzes in-process.
+ * Analyzes the files with the pool and this thread together. Every thread takes its next file from one shared counter;
+ * workers hand back the files that need the TypeScript parser (`deferred`), which this thread parses, so the compiler
+ * loads and warms up once (in each worker it doubled the parse time). Between files this thread reads the workers'
+ * replies without yielding to the event loop (a yield every 2 ms to let them in cost a twentieth of its time), and
+ * when it runs out of files it waits for them. Cancellation terminates the workers. Returns the files no thread
+ * finished (a worker that failed to start, or on the way), which the caller analyzes in-process.
  */
-async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, pool: Worker[], record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
+async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, pool: PoolWorker[], record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
   const { signal } = options;
   // What this thread analyzes with: no `deferParse`, it does the parsing.
   const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal };
-  // Batches shrink as the queue empties, so no worker still holds a deep queue when this thread runs out of files.
-  const batchSize = () => Math.max(1, Math.min(64, Math.ceil((files.length - next) / ((pool.length + 1) * BATCHES_IN_FLIGHT * 2))));
-  const leftovers: number[] = [];
-  let next = 0;
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const claims = new FileClaims(next, files.length);
+  const recorded = new Uint8Array(files.length);
   const deferred: number[] = [];
-  let live = pool.length;
-  // Wakes this thread's loop when it waits for the workers (a deferred file arrived, or a worker ended).
+  let working = pool.length;
+  // Wakes this thread when it waits for the workers (a reply arrived, or a worker ended).
   let wake: (() => void) | undefined;
   const nudge = () => {
     wake?.();
     wake = undefined;
   };
   const onAbort = () => {
-    for (const w of pool) void w.terminate();
+    for (const { worker } of pool) void worker.terminate();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  for (const w of pool) {
-    // Files sent and not yet answered.
-    const pending = new Set<number>();
-    let inFlight = 0;
-    const send = () => {
-      if (signal?.aborted || next >= files.length) {
-        if (inFlight === 0) void w.terminate();
-        return;
+  const job: Omit<WorkerJob, 'next'> = { abs: files.map((f) => f.abs), rel: files.map((f) => f.rel) };
+  const receive = (reply: WorkerReply) => {
+    for (const index of reply.empty) {
+      recorded[index] = 1;
+      record(index, { findings: [], notes: [] });
+    }
+    for (const { index, ...outcome } of reply.outcomes) {
+      if (outcome.deferred) deferred.push(index);
+      else {
+        recorded[index] = 1;
+        record(index, outcome);
       }
-      const batch: WorkerBatch = [];
-      for (const end = Math.min(files.length, next + batchSize()); next < end; next++) {
-        pending.add(next);
-        batch.push({ index: next, abs: files[next]!.abs, rel: files[next]!.rel });
-      }
-      inFlight++;
-      w.postMessage(batch);
+    }
+  };
+  // A worker's replies, read either way; `finished` (or its exit) counts it out.
+  const handlers = pool.map((member) => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      working--;
+      member.replies.close();
+      nudge();
     };
-    w.on('message', (reply: WorkerReply) => {
-      inFlight--;
-      for (const outcome of reply) {
-        pending.delete(outcome.index);
-        if (outcome.deferred) deferred.push(outcome.index);
-        else record(outcome.index, outcome);
-      }
-      if (deferred.length > 0) nudge();
-      send();
-    });
-    w.on('error', () => {
-      // reported by 'exit'; the unanswered files are re-done in-process
-    });
-    w.on('exit', () => {
-      if (!signal?.aborted) leftovers.push(...pending);
-      pending.clear();
-      live--;
+    const handle = (reply: WorkerReply) => {
+      receive(reply);
+      if (reply.finished) end();
+    };
+    const readReplies = () => {
+      let message: { message: WorkerReply } | undefined;
+      while (!ended && (message = receiveMessageOnPort(member.replies) as { message: WorkerReply } | undefined)) handle(message.message);
+    };
+    member.replies.on('message', (reply: WorkerReply) => {
+      handle(reply);
       nudge();
     });
-    for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send();
-  }
+    member.worker.on('error', () => {
+      // reported by 'exit'; what it took and did not finish is re-done in-process
+    });
+    member.worker.on('exit', () => {
+      // Its last replies may still be in the port.
+      readReplies();
+      end();
+    });
+    member.worker.postMessage({ ...job, next } satisfies WorkerJob);
+    return readReplies;
+  });
+  const readReplies = () => handlers.forEach((read) => read());
 
   let lastYield = performance.now();
   while (!signal?.aborted) {
-    let index = deferred.shift();
-    if (index === undefined && next < files.length) index = next++;
+    readReplies();
+    const index = deferred.shift() ?? claims.take();
     if (index === undefined) {
-      if (live === 0) break;
+      if (working === 0) break;
       await new Promise<void>((r) => (wake = r));
       continue;
     }
     const file = files[index]!;
     const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
     if (outcome.skipped === 'cancelled') break;
+    recorded[index] = 1;
     record(index, outcome);
-    // Let the workers' replies in (they wait for their next batch); every couple of milliseconds, not after each file.
-    if (performance.now() - lastYield > 2) {
+    // Let a cancel request in now and then.
+    if (performance.now() - lastYield > 50) {
       await new Promise<void>((r) => setImmediate(r));
       lastYield = performance.now();
     }
   }
   signal?.removeEventListener('abort', onAbort);
-  // Every worker gone before the list was done (none could start): the rest is analyzed in-process.
-  if (!signal?.aborted) for (; next < files.length; next++) leftovers.push(next);
-  return leftovers.sort((a, b) => a - b);
+  for (const { worker, replies } of pool) {
+    replies.close();
+    void worker.terminate();
+  }
+  if (signal?.aborted) return [];
+  // What a worker took and did not finish (it failed to start, or ran out of memory) is analyzed in-process.
+  const leftovers: number[] = [];
+  recorded.forEach((done, index) => done === 0 && leftovers.push(index));
+  return leftovers;
 }

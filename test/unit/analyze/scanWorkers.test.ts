@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scanWorkspace, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
+import { FileClaims, scanWorkspace, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
 import { frag } from './tester';
 
 /** The TypeScript worker entry, run through tsx as mocha runs the tests (the CLI runs the bundled dist/scanWorker.js). */
@@ -63,3 +63,32 @@ describe('scanWorkspace in worker threads', function () {
     assert.ok(cancelled.files < 243);
   });
 });
+
+describe('FileClaims', () => {
+  it('gives every file to exactly one thread, in runs of neighbours that shrink as the list ends', () => {
+    for (const total of [0, 1, 63, 64, 1000, 15_079]) {
+      const next = new Int32Array(new SharedArrayBuffer(4));
+      const threads = [new FileClaims(next, total), new FileClaims(next, total), new FileClaims(next, total)];
+      const taken: number[][] = threads.map(() => []);
+      // Threads take files in turns of different lengths, as threads of different speeds would.
+      for (let round = 0, active = threads.length; active > 0; round++) {
+        active = 0;
+        threads.forEach((claims, t) => {
+          for (let k = 0; k < 1 + ((round + t) % 5); k++) {
+            const index = claims.take();
+            if (index === undefined) return;
+            taken[t]!.push(index);
+          }
+          active++;
+        });
+      }
+      assert.deepEqual(taken.flat().sort((a, b) => a - b), [...Array(total).keys()], `total ${total}`);
+      // Runs: a thread's files are mostly consecutive.
+      if (total >= 1000) {
+        const breaks = taken.map((list) => list.filter((index, i) => i > 0 && index !== list[i - 1]! + 1).length);
+        assert.ok(breaks.every((b) => b < total / 8), `breaks ${breaks} of ${total}`);
+      }
+    }
+  });
+});
+
