@@ -18,11 +18,40 @@ const { charTable, BACKSLASH, BACKTICK, CR, DOLLAR, DOUBLE, EQUALS, HASH, LF, SI
  */
 export type TokenDialect = 'python' | 'shell' | 'text';
 
-interface Tok {
-  kind: 'str' | 'word' | 'punct';
-  /** Value span (inside the quotes for strings). */
-  start: number;
-  end: number;
+const STR = 0;
+const WORD = 1;
+const PUNCT = 2;
+
+/**
+ * The tokens of a text as parallel arrays: kind (STR, WORD, PUNCT) and span (inside the quotes for strings). A token
+ * object each made the token pass over a large file mostly allocation and garbage collection.
+ */
+class Tokens {
+  kinds = new Uint8Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
+
+  push(kind: number, start: number, end: number): void {
+    if (this.length === this.kinds.length) {
+      const grow = <T extends Uint8Array | Int32Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.kinds = grow(this.kinds);
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    this.kinds[this.length] = kind;
+    this.starts[this.length] = start;
+    this.ends[this.length++] = end;
+  }
+
+  /** The kind of token i, or -1 past either end. */
+  kind(i: number): number {
+    return i >= 0 && i < this.length ? this.kinds[i]! : -1;
+  }
 }
 
 const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', '::']);
@@ -31,18 +60,18 @@ const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', ':
  * Character tables, by char code below 128: the loop reads char codes, not one-character strings tested by regular
  * expressions (that was most of the token pass's time on a workspace scan). Above 127 nothing is a word character.
  */
-const WORD = charTable(String.raw`A-Za-z0-9_$@.`);
-const SHELL_WORD = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
+const WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.`);
+const SHELL_WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
 const SHELL_OPERATOR = charTable(String.raw`;&|()<>`);
 const SHELL_VALUE_END = charTable(String.raw`\s;&|()<>"'\``);
 const PYTHON_PREFIX = charTable('rRbBfFuU');
 const PUNCT2_CODES = new Set([...PUNCT2].map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
 
-export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tok[] {
-  const toks: Tok[] = [];
+function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tokens {
+  const toks = new Tokens();
   const n = text.length;
-  const word = dialect === 'shell' ? SHELL_WORD : WORD;
+  const word = dialect === 'shell' ? SHELL_WORD_CHAR : WORD_CHAR;
   let i = 0;
   // Shell: a bare word right after `=` or a flag is a value, not a name.
   let valueNext = false;
@@ -106,11 +135,11 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
         j++;
       }
       if (!closed && !triple && dialect === 'text') {
-        toks.push({ kind: 'punct', start: i, end: i + 1 });
+        toks.push(PUNCT, i, i + 1);
         i++;
         continue;
       }
-      toks.push({ kind: 'str', start: open, end: Math.min(j, n) });
+      toks.push(STR, open, Math.min(j, n));
       i = closed ? j + (triple ? 3 : 1) : j;
       valueNext = false;
       continue;
@@ -118,7 +147,7 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
     if (dialect === 'shell' && valueNext && !inTable(SHELL_OPERATOR, c)) {
       let j = i;
       while (j < n && !isShellValueEnd(text.charCodeAt(j))) j++;
-      toks.push({ kind: 'str', start: i, end: j });
+      toks.push(STR, i, j);
       i = j;
       valueNext = false;
       continue;
@@ -126,22 +155,22 @@ export function tokenize(text: string, dialect: TokenDialect, signal?: AbortSign
     if (inTable(word, c)) {
       let j = i + 1;
       while (j < n && inTable(word, text.charCodeAt(j))) j++;
-      toks.push({ kind: 'word', start: i, end: j });
+      toks.push(WORD, i, j);
       i = j;
       if (dialect === 'shell') {
         // `--token abc`: the word after a secret-sounding flag is its value.
-        const w = text.slice(toks[toks.length - 1]!.start, j);
+        const w = text.slice(toks.starts[toks.length - 1]!, j);
         valueNext = w.startsWith('-') && text.charCodeAt(j) === SPACE && /key|token|secret|passw|auth/i.test(w);
       }
       continue;
     }
     const next = text.charCodeAt(i + 1);
     if (c < 128 && next < 128 && PUNCT2_CODES.has(c * 128 + next)) {
-      toks.push({ kind: 'punct', start: i, end: i + 2 });
+      toks.push(PUNCT, i, i + 2);
       i += 2;
       continue;
     }
-    toks.push({ kind: 'punct', start: i, end: i + 1 });
+    toks.push(PUNCT, i, i + 1);
     if (dialect === 'shell' && c === EQUALS) valueNext = true;
     i++;
   }
@@ -159,65 +188,65 @@ const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
 
 export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal): Extraction {
   const toks = tokenize(text, dialect, signal);
+  const { starts, ends } = toks;
   const out: Candidate[] = [];
-  const src = (t: Tok | undefined): string => (t ? text.slice(t.start, t.end) : '');
-  const nameAt = (t: Tok | undefined): string => (t && (t.kind === 'word' || t.kind === 'str') ? src(t).replace(/^[-$@:]+/, '') : '');
+  const src = (t: number): string => (toks.kind(t) >= 0 ? text.slice(starts[t], ends[t]) : '');
+  const nameAt = (t: number): string => (toks.kind(t) === WORD || toks.kind(t) === STR ? src(t).replace(/^[-$@:]+/, '') : '');
 
   /** Names bound to the token at index i (a string or an opening bracket). */
   const bindings = (i: number, depth: number): string[] => {
-    const prev = toks[i - 1];
-    if (!prev) return [];
+    const prev = i - 1;
+    if (prev < 0) return [];
     const p = src(prev);
-    if (prev.kind === 'punct' && BIND.has(p)) {
-      const names = [nameAt(toks[i - 2])];
+    if (toks.kind(prev) === PUNCT && BIND.has(p)) {
+      const names = [nameAt(i - 2)];
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
-      if (p === '=' && toks[i - 2]?.kind === 'word') {
-        if (src(toks[i - 3]) === ':') names.push(nameAt(toks[i - 4]));
-        else if (toks[i - 3]?.kind === 'word' && !text.slice(toks[i - 3]!.end, toks[i - 2]!.start).includes('\n')) names.push(nameAt(toks[i - 3]));
+      if (p === '=' && toks.kind(i - 2) === WORD) {
+        if (src(i - 3) === ':') names.push(nameAt(i - 4));
+        else if (toks.kind(i - 3) === WORD && !text.slice(ends[i - 3], starts[i - 2]).includes('\n')) names.push(nameAt(i - 3));
       }
-      if (toks[i - 2] && (src(toks[i - 2]) === ']' || src(toks[i - 2]) === ')')) {
+      if (i >= 2 && (src(i - 2) === ']' || src(i - 2) === ')')) {
         // obj["key"] = "…"
-        names.push(nameAt(toks[i - 3]));
+        names.push(nameAt(i - 3));
       }
       return names.filter(Boolean);
     }
-    if (prev.kind === 'punct' && (p === '(' || p === ',' || p === '[' || p === '{')) {
+    if (toks.kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
       // Walk back to the opening bracket of this argument list.
       let d = 0;
       let j = i - 1;
-      let firstString: Tok | undefined;
+      let firstString = -1;
       for (; j >= 0 && i - j < 64; j--) {
-        const s = src(toks[j]);
+        const s = src(j);
         if (s === ')' || s === ']' || s === '}') d++;
         else if (s === '(' || s === '[' || s === '{') {
           if (d === 0) break;
           d--;
-        } else if (d === 0 && toks[j]!.kind === 'str' && src(toks[j - 1]) !== ',') firstString = toks[j];
+        } else if (d === 0 && toks.kind(j) === STR && src(j - 1) !== ',') firstString = j;
       }
       if (j < 0 || i - j >= 64) return [];
-      const open = src(toks[j]);
+      const open = src(j);
       // A call names its arguments; a bare tuple `('a', 'b')` is a bracket like any other.
-      if (open === '(' && toks[j - 1]?.kind === 'word') {
-        const names = [nameAt(toks[j - 1])];
+      if (open === '(' && toks.kind(j - 1) === WORD) {
+        const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
-        if (firstString && firstString !== toks[i]) names.push(src(firstString));
+        if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         return names.filter(Boolean);
       }
       return depth < 3 ? bindings(j, depth + 1) : [];
     }
-    if (dialect === 'shell' && prev.kind === 'word' && src(prev).startsWith('-')) return [nameAt(prev)];
-    if (dialect === 'shell' && prev.kind === 'word' && /^(?:export|local|declare|readonly)$/.test(p)) return [];
+    if (dialect === 'shell' && toks.kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+    if (dialect === 'shell' && toks.kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
   };
 
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'str' || t.end - t.start < 8) continue;
+    if (toks.kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
     // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
-    if (dialect !== 'shell' && src(toks[i + 1]) === ':' && /^[{,]$/.test(src(toks[i - 1]))) continue;
+    if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
     const names = bindings(i, 0);
-    if (names.length) pushCandidate(out, text, t.start, t.end - t.start, names);
+    if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
   }
   return { candidates: out, notes: [] };
 }
