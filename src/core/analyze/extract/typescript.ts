@@ -216,17 +216,15 @@ function parse(path: string, text: string): ts.SourceFile {
   return T.createSourceFile(path, text, { languageVersion: T.ScriptTarget.Latest, jsDocParsingMode: T.JSDocParsingMode.ParseNone }, false, scriptKind(path));
 }
 
-/** Below this size a file is parsed whole: slicing would save little (the slices' lexer is about a tenth of a parse). */
-const SLICE_MIN_CHARS = 16 * 1024;
-
 /**
  * A tree of only the statements around the interesting offsets (statementSlices): the kept ranges one after another,
  * each after a newline (a statement cut off at the end of its list, `{ return x }`, still ends), with `;` where a
- * declarator was cut loose. Undefined (parse it all) when the file is small, its structure is in doubt, the slices are
- * most of it, or they do not parse cleanly. `fromText` and `toText` map offsets between the text and the tree.
+ * declarator was cut loose. Undefined (parse it all) when its structure is in doubt, the slices are most of the file,
+ * or they do not parse cleanly. `fromText` and `toText` map offsets between the text and the tree. Small files are
+ * sliced too: in a workspace scan the parser runs a few dozen times, mostly before V8 has optimized it, at a few MB/s,
+ * and slicing every file (not only those over 16 KiB) took the parsed text from 509 to 363 KB and its time by 45%.
  */
 function parseStatements(path: string, text: string, interesting: readonly number[]): { sf: ts.SourceFile; fromText: (at: number) => number; toText: (at: number) => number } | undefined {
-  if (text.length < SLICE_MIN_CHARS) return undefined;
   const kind = scriptKind(path);
   const slices = statementSlices(text, interesting, { jsx: kind !== T.ScriptKind.TS, declarators: kind === T.ScriptKind.JS || kind === T.ScriptKind.JSX });
   if (!slices || slices.ranges.reduce((n, [s, e]) => n + e - s, 0) > text.length / 2) return undefined;
