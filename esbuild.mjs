@@ -101,5 +101,9 @@ if (watch) {
   await Promise.all(builds.map((options) => esbuild.build(options)));
   // After the bundles: the code caches of the CLI, its scan worker and the compiler (one from an older build is ignored).
   const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
-  if (cache.status !== 0) console.warn('warning: the code caches in dist/ were not written; the CLI compiles its code at each start');
+  if (cache.status !== 0) {
+    console.warn('warning: the code caches in dist/ were not written; the CLI compiles its code at each start');
+    // The test run's build (scripts/test.mjs) fails instead: a cache that silently stops being written is a slower CLI.
+    if (process.argv.includes('--strict')) process.exit(1);
+  }
 }

@@ -1,7 +1,7 @@
 // Writes the V8 code caches that src/cli/codeCache.ts loads beside their files in dist/: the TypeScript compiler
 // (typescript.js.cache), the CLI (cli-main.js.cache) and the scan's worker (scanWorker-main.js.cache). Each is made
 // after the code has run on real input (three parses; a scan of the demo workspace and of this project's analyzer;
-// a batch of files in a worker thread), so the functions a scan calls are in it, not only the top level. Run by
+// the files of a job in a worker thread), so the functions a scan calls are in it, not only the top level. Run by
 // esbuild.mjs after a build. A cache from an older build of its file, or from another Node.js, is not used.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,19 +42,20 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
 }
 
-// 3. The worker, in a worker thread (it answers its parent's batches), after one batch.
+// 3. The worker, in a worker thread, after it has analyzed the files of a job as in a scan (scan.ts, WorkerJob).
 {
   const file = join(dist, 'scanWorker-main.js');
-  const files = [];
+  const abs = [];
   const walk = (dir) => {
     for (const name of readdirSync(dir)) {
-      const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else files.push({ index: files.length, abs, rel: relative(root, abs) });
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else abs.push(path);
     }
   };
   warmRoots.forEach(walk);
   const control = new MessageChannel();
+  const replies = new MessageChannel();
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
      const { writeFileSync } = require('node:fs');
@@ -64,14 +65,15 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
        writeFileSync(workerData.file + '.cache', codeCacheBytes(workerData.file, script.createCachedData()));
        workerData.control.postMessage('written');
      });`,
-    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true } }, transferList: [control.port2] },
+    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true, retainParse: false }, replies: replies.port2 }, transferList: [control.port2, replies.port2] },
   );
   await new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', () => control.port1.postMessage('write'));
+    replies.port1.on('message', (reply) => reply.finished && control.port1.postMessage('write'));
     control.port1.once('message', resolve);
-    worker.postMessage(files);
+    worker.postMessage({ abs, rel: abs.map((path) => relative(root, path)), next: new Int32Array(new SharedArrayBuffer(4)) });
   });
+  replies.port1.close();
   control.port1.close();
   await worker.terminate();
 }

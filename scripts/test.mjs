@@ -9,7 +9,7 @@ const harness = (mode) => withKeyring(['npx', 'tsx', 'test/harness/run.ts', '--m
 
 const stages = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', '.'] },
-  { name: 'build', command: ['node', 'esbuild.mjs'] },
+  { name: 'build', command: ['node', 'esbuild.mjs', '--strict'] },
   { name: 'unit', command: ['npx', 'mocha'] },
   { name: 'keychain', command: withKeyring(['npx', 'mocha', '--config', 'test/keychain/.mocharc.json']), needs: 'test/keychain/.mocharc.json' },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
