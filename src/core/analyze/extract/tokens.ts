@@ -65,7 +65,9 @@ const SHELL_WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
 const SHELL_OPERATOR = charTable(String.raw`;&|()<>`);
 const SHELL_VALUE_END = charTable(String.raw`\s;&|()<>"'\``);
 const PYTHON_PREFIX = charTable('rRbBfFuU');
-const PUNCT2_CODES = new Set([...PUNCT2].map((p) => p.charCodeAt(0) * 128 + p.charCodeAt(1)));
+/** Two-character punctuators by `first * 128 + second` (a table lookup per punctuation character, not a set's). */
+const PUNCT2_CODES = new Uint8Array(128 * 128);
+for (const p of PUNCT2) PUNCT2_CODES[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
 
 function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tokens {
@@ -75,8 +77,13 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
   let i = 0;
   // Shell: a bare word right after `=` or a flag is a value, not a name.
   let valueNext = false;
+  // Cancellation is checked every 4096 tokens (not on every character while the count sits at a multiple of it).
+  let checked = -1;
   while (i < n) {
-    if ((toks.length & 4095) === 0) checkAbort(signal);
+    if ((toks.length & 4095) === 0 && toks.length !== checked) {
+      checked = toks.length;
+      checkAbort(signal);
+    }
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === CR) {
       i++;
@@ -165,7 +172,7 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
       continue;
     }
     const next = text.charCodeAt(i + 1);
-    if (c < 128 && next < 128 && PUNCT2_CODES.has(c * 128 + next)) {
+    if (c < 128 && next < 128 && PUNCT2_CODES[c * 128 + next] === 1) {
       toks.push(PUNCT, i, i + 2);
       i += 2;
       continue;
