@@ -420,7 +420,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
       // generated (bundles, compilers), and the token pass reads the same strings and names.
       if (text.length > MAX_PARSE_CHARS) {
         notes.push('The file is large: it was analyzed token by token rather than parsed.');
-        return extractTokensChunked(text, signal, near);
+        return extractTokens(text, 'text', signal, near);
       }
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (deferParse) throw PARSE_DEFERRED;
@@ -448,45 +448,15 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
       const run = extractTokens(text, 'shell', signal);
       return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
     }
-    case 'python':
-      return bindable('python').length === 0 ? none : extractTokens(text, 'python', signal);
+    case 'python': {
+      const near = bindable('python');
+      return near.length === 0 ? none : extractTokens(text, 'python', signal, near);
+    }
     case 'shell':
       return extractTokens(text, 'shell', signal);
     default:
       return extractTokens(text, 'text', signal);
   }
-}
-
-/**
- * The token pass over a very large file in line-aligned chunks, so its token list stays small (a 9 MB bundle made
- * millions of token objects at once). Chunks overlap by a few KiB, so a name just before a chunk still binds a string
- * in it; each candidate is kept by the chunk its value starts in. Only chunks holding one of the `near` strings (the
- * prefilter's, by opening quote) are tokenized: no other string can become a finding.
- */
-const CHUNK = 256 * 1024;
-const OVERLAP = 4 * 1024;
-function extractTokensChunked(text: string, signal: AbortSignal | undefined, near: readonly number[]): Extraction {
-  const candidates: Candidate[] = [];
-  let q = 0;
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + CHUNK);
-    const nl = end < text.length ? text.indexOf('\n', end) : -1;
-    if (nl >= 0) end = nl + 1;
-    else if (end < text.length) end = text.length;
-    // A value starts after its opening quote, and after a header or scheme inside the string (`Authorization: Bearer `).
-    while (q < near.length && near[q]! < start - 64) q++;
-    if (q === near.length || near[q]! >= end) {
-      start = end;
-      continue;
-    }
-    let from = Math.max(0, start - OVERLAP);
-    if (from > 0) from = text.indexOf('\n', from) + 1 || start;
-    for (const c of extractTokens(text.slice(from, end), 'text', signal).candidates) {
-      if (c.offset + from >= start) candidates.push({ ...c, offset: c.offset + from });
-    }
-    start = end;
-  }
-  return { candidates, notes: [] };
 }
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };

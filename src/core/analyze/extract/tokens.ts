@@ -21,6 +21,8 @@ export type TokenDialect = 'python' | 'shell' | 'text';
 const STR = 0;
 const WORD = 1;
 const PUNCT = 2;
+/** Where a stretch of a windowed pass starts: the tokens before it are not those of the text before it. */
+const BREAK = 3;
 
 /**
  * The tokens of a text as parallel arrays: kind (STR, WORD, PUNCT) and span (inside the quotes for strings). A token
@@ -70,7 +72,19 @@ const PUNCT2_CODES = new Uint8Array(128 * 128);
 for (const p of PUNCT2) PUNCT2_CODES[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
 
-function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): Tokens {
+/**
+ * How far before a string that matters the windowed pass starts tokenizing: the look-back of `bindings` is at most four
+ * brackets of 64 tokens, a few KB of code; a look-back that reaches further is noticed, and the text is read whole.
+ */
+const NEAR_WINDOW = 8 * 1024;
+
+/**
+ * The tokens of `text`. With `near` (ascending offsets of the strings that matter, by opening quote, as the parse
+ * prefilter found them), only the stretches up to NEAR_WINDOW characters before each of them, and the token after each
+ * string, are kept; in between, the same loop reads past strings, comments and words without keeping them, so each
+ * stretch starts where the whole-text pass would be, with the same tokens. A BREAK token opens each stretch.
+ */
+function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[]): Tokens {
   const toks = new Tokens();
   const n = text.length;
   const word = dialect === 'shell' ? SHELL_WORD_CHAR : WORD_CHAR;
@@ -79,10 +93,22 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
   let valueNext = false;
   // Cancellation is checked every 4096 tokens (not on every character while the count sits at a multiple of it).
   let checked = -1;
+  // Windowed: whether tokens are kept here, and the next string that matters.
+  let keep = near === undefined;
+  let nextNear = 0;
   while (i < n) {
     if ((toks.length & 4095) === 0 && toks.length !== checked) {
       checked = toks.length;
       checkAbort(signal);
+    }
+    if (near !== undefined) {
+      while (nextNear < near.length && near[nextNear]! < i) nextNear++;
+      // After a kept string, its next token is kept too (a mapping key is told by the `:` after it).
+      const afterString = keep && toks.length > 0 && toks.kinds[toks.length - 1] === STR;
+      const wanted = afterString || (nextNear < near.length && near[nextNear]! - i <= NEAR_WINDOW);
+      if (!wanted && nextNear === near.length) break;
+      if (wanted && !keep && i > 0) toks.push(BREAK, i, i);
+      keep = wanted;
     }
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === CR) {
@@ -142,11 +168,11 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
         j++;
       }
       if (!closed && !triple && dialect === 'text') {
-        toks.push(PUNCT, i, i + 1);
+        if (keep) toks.push(PUNCT, i, i + 1);
         i++;
         continue;
       }
-      toks.push(STR, open, Math.min(j, n));
+      if (keep) toks.push(STR, open, Math.min(j, n));
       i = closed ? j + (triple ? 3 : 1) : j;
       valueNext = false;
       continue;
@@ -154,7 +180,7 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
     if (dialect === 'shell' && valueNext && !inTable(SHELL_OPERATOR, c)) {
       let j = i;
       while (j < n && !isShellValueEnd(text.charCodeAt(j))) j++;
-      toks.push(STR, i, j);
+      if (keep) toks.push(STR, i, j);
       i = j;
       valueNext = false;
       continue;
@@ -162,22 +188,23 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal): To
     if (inTable(word, c)) {
       let j = i + 1;
       while (j < n && inTable(word, text.charCodeAt(j))) j++;
-      toks.push(WORD, i, j);
+      const start = i;
+      if (keep) toks.push(WORD, i, j);
       i = j;
       if (dialect === 'shell') {
         // `--token abc`: the word after a secret-sounding flag is its value.
-        const w = text.slice(toks.starts[toks.length - 1]!, j);
+        const w = text.slice(start, j);
         valueNext = w.startsWith('-') && text.charCodeAt(j) === SPACE && /key|token|secret|passw|auth/i.test(w);
       }
       continue;
     }
     const next = text.charCodeAt(i + 1);
     if (c < 128 && next < 128 && PUNCT2_CODES[c * 128 + next] === 1) {
-      toks.push(PUNCT, i, i + 2);
+      if (keep) toks.push(PUNCT, i, i + 2);
       i += 2;
       continue;
     }
-    toks.push(PUNCT, i, i + 1);
+    if (keep) toks.push(PUNCT, i, i + 1);
     if (dialect === 'shell' && c === EQUALS) valueNext = true;
     i++;
   }
@@ -193,24 +220,46 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
 
-export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal): Extraction {
-  const toks = tokenize(text, dialect, signal);
-  const { starts, ends } = toks;
+/**
+ * Candidates: strings of 8 characters or more with the names bound to them. With `near` (the parse prefilter's strings,
+ * ascending by opening quote; no other string can become a finding), only those strings are read, by a windowed pass
+ * (see tokenize); should a string's look-back reach the start of its stretch, the text is read whole instead.
+ * `windowed: false` reads the whole text for the same strings (what the windowed pass must equal; tests).
+ */
+export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Extraction {
+  const nearSet = near && dialect !== 'shell' ? new Set(near) : undefined;
+  if (nearSet && windowed) {
+    const result = extractFromTokens(text, dialect, tokenize(text, dialect, signal, near), nearSet);
+    if (result) return result;
+  }
+  return extractFromTokens(text, dialect, tokenize(text, dialect, signal), nearSet)!;
+}
+
+/** Undefined when a string's look-back reached a BREAK: the tokens before it there are not the text's. */
+function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, near?: ReadonlySet<number>): Extraction | undefined {
+  const { starts, ends, kinds } = toks;
   const out: Candidate[] = [];
-  const src = (t: number): string => (toks.kind(t) >= 0 ? text.slice(starts[t], ends[t]) : '');
-  const nameAt = (t: number): string => (toks.kind(t) === WORD || toks.kind(t) === STR ? src(t).replace(/^[-$@:]+/, '') : '');
+  // The last BREAK before the string being read; reading at or before it means the stretch was too short.
+  let floor = -1;
+  let crossed = false;
+  const kind = (t: number): number => {
+    if (t <= floor && t >= 0) crossed = true;
+    return toks.kind(t);
+  };
+  const src = (t: number): string => (kind(t) >= 0 ? text.slice(starts[t], ends[t]) : '');
+  const nameAt = (t: number): string => (kind(t) === WORD || kind(t) === STR ? src(t).replace(/^[-$@:]+/, '') : '');
 
   /** Names bound to the token at index i (a string or an opening bracket). */
   const bindings = (i: number, depth: number): string[] => {
     const prev = i - 1;
     if (prev < 0) return [];
     const p = src(prev);
-    if (toks.kind(prev) === PUNCT && BIND.has(p)) {
+    if (kind(prev) === PUNCT && BIND.has(p)) {
       const names = [nameAt(i - 2)];
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
-      if (p === '=' && toks.kind(i - 2) === WORD) {
+      if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
-        else if (toks.kind(i - 3) === WORD && !text.slice(ends[i - 3], starts[i - 2]).includes('\n')) names.push(nameAt(i - 3));
+        else if (kind(i - 3) === WORD && !text.slice(ends[i - 3], starts[i - 2]).includes('\n')) names.push(nameAt(i - 3));
       }
       if (i >= 2 && (src(i - 2) === ']' || src(i - 2) === ')')) {
         // obj["key"] = "…"
@@ -218,7 +267,7 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
       }
       return names.filter(Boolean);
     }
-    if (toks.kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
+    if (kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
       // Walk back to the opening bracket of this argument list.
       let d = 0;
       let j = i - 1;
@@ -229,12 +278,12 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
         else if (s === '(' || s === '[' || s === '{') {
           if (d === 0) break;
           d--;
-        } else if (d === 0 && toks.kind(j) === STR && src(j - 1) !== ',') firstString = j;
+        } else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
       }
       if (j < 0 || i - j >= 64) return [];
       const open = src(j);
       // A call names its arguments; a bare tuple `('a', 'b')` is a bracket like any other.
-      if (open === '(' && toks.kind(j - 1) === WORD) {
+      if (open === '(' && kind(j - 1) === WORD) {
         const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
@@ -243,17 +292,21 @@ export function extractTokens(text: string, dialect: TokenDialect, signal?: Abor
       }
       return depth < 3 ? bindings(j, depth + 1) : [];
     }
-    if (dialect === 'shell' && toks.kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
-    if (dialect === 'shell' && toks.kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
+    if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+    if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
   };
 
   for (let i = 0; i < toks.length; i++) {
-    if (toks.kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
+    if (kinds[i] === BREAK) floor = i;
+    if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
+    // Windowed, only the strings that matter (by opening quote, or the first of three).
+    if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
     // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
     if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
     const names = bindings(i, 0);
+    if (crossed) return undefined;
     if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
   }
-  return { candidates: out, notes: [] };
+  return crossed ? undefined : { candidates: out, notes: [] };
 }
