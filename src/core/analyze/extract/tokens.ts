@@ -77,6 +77,9 @@ const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
  * brackets of 64 tokens, a few KB of code; a look-back that reaches further is noticed, and the text is read whole.
  */
 const NEAR_WINDOW = 8 * 1024;
+/** Code without a string or a comment in it, for the windowed pass to jump over (what starts one: quotes, `#`, `/`, backtick). */
+const PYTHON_CODE = /[^"'#]*/y;
+const TEXT_CODE = /[^"'`\/]*/y;
 
 /**
  * The tokens of `text`. With `near` (ascending offsets of the strings that matter, by opening quote, as the parse
@@ -109,6 +112,20 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal, nea
       if (!wanted && nextNear === near.length) break;
       if (wanted && !keep && i > 0) toks.push(BREAK, i, i);
       keep = wanted;
+      if (!keep) {
+        // Far from the next string that matters: jump over code up to the next quote or comment (a token boundary: no
+        // word or punctuator holds one), or to the last line break before the window, whichever comes first.
+        const skip = dialect === 'python' ? PYTHON_CODE : TEXT_CODE;
+        skip.lastIndex = i;
+        skip.test(text);
+        let to = skip.lastIndex;
+        const windowStart = near[nextNear]! - NEAR_WINDOW;
+        if (to > windowStart) to = Math.max(i, text.lastIndexOf('\n', windowStart));
+        if (to > i) {
+          i = to;
+          continue;
+        }
+      }
     }
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === CR) {
