@@ -225,7 +225,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind));
+          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect, where) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where));
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
           if (error === PARSE_DEFERRED) return { findings: [], notes: [], deferred: true };
@@ -405,16 +405,15 @@ const PARSE_DEFERRED = Symbol('parse deferred');
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect) => number[]): Extraction {
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Extraction {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
     case 'javascript': {
-      let near = bindable('script');
       // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
       // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
-      // hundreds of KB of string literal types).
-      if (DECLARATION_FILE.test(path)) near = near.filter((o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o)));
+      // hundreds of KB of string literal types). Told before a value is checked.
+      const near = DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script');
       if (near.length === 0) return none;
       // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
       // generated (bundles, compilers), and the token pass reads the same strings and names.

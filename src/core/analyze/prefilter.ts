@@ -43,9 +43,10 @@ function templateParts(content: string): string[] {
 /**
  * Offsets (of the opening quote, ascending) of the strings that start within the name window of one of
  * `namePositions` (ascending) and hold a value (the content, or a template's literal part, after a header name and an
- * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts.
+ * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
+ * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
-export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean): number[] {
+export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean, where?: (offset: number) => boolean): number[] {
   const out: number[] = [];
   if (namePositions.length === 0) return out;
   const strings = dialect === 'python' ? PYTHON_STRINGS : SCRIPT_STRINGS;
@@ -61,6 +62,7 @@ export function boundStringOffsets(text: string, namePositions: readonly number[
     if (h === namePositions.length) break; // no name after this point: no later string is near one
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) continue;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) continue;
+    if (where && !where(o)) continue;
     const q = quoted.startsWith('"""') || quoted.startsWith("'''") ? 3 : 1;
     const content = quoted.slice(q, quoted.length - q);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
