@@ -42,7 +42,7 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   writeFileSync(`${file}.cache`, codeCacheBytes(file, script.createCachedData()));
 }
 
-// 3. The worker, in a worker thread, after it has analyzed the files of a job as in a scan (scan.ts, WorkerJob).
+// 3. The worker, in a worker thread, after it has analyzed a batch of files as in a scan (scan.ts, ScanPool).
 {
   const file = join(dist, 'scanWorker-main.js');
   const abs = [];
@@ -56,6 +56,10 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
   warmRoots.forEach(walk);
   const control = new MessageChannel();
   const replies = new MessageChannel();
+  // The pool's shared counters (scan.ts): every file published, the walk done.
+  const shared = new Int32Array(new SharedArrayBuffer(12));
+  shared[1] = abs.length;
+  shared[2] = 1;
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');
      const { writeFileSync } = require('node:fs');
@@ -65,13 +69,13 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
        writeFileSync(workerData.file + '.cache', codeCacheBytes(workerData.file, script.createCachedData()));
        workerData.control.postMessage('written');
      });`,
-    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true, retainParse: false }, replies: replies.port2 }, transferList: [control.port2, replies.port2] },
+    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true, retainParse: false }, replies: replies.port2, shared }, transferList: [control.port2, replies.port2] },
   );
   await new Promise((resolve, reject) => {
     worker.once('error', reject);
     replies.port1.on('message', (reply) => reply.finished && control.port1.postMessage('write'));
     control.port1.once('message', resolve);
-    worker.postMessage({ abs, rel: abs.map((path) => relative(root, path)), next: new Int32Array(new SharedArrayBuffer(4)) });
+    worker.postMessage({ abs, rel: abs.map((path) => relative(root, path)) });
   });
   replies.port1.close();
   control.port1.close();

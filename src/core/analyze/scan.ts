@@ -55,14 +55,10 @@ export interface ScanWorkers {
   maxOldGenerationSizeMb?: number;
 }
 
-/**
- * Pool → worker, once the walk is done: every file of the scan, and the shared counter each thread takes its next file
- * from (`Atomics.add`), so no thread waits for work while another holds a queue.
- */
-export interface WorkerJob {
+/** Pool → worker, as the walk goes: the next files of the scan, in order (a file's index is its place in all of them). */
+export interface WorkerFiles {
   abs: string[];
   rel: string[];
-  next: Int32Array;
 }
 /**
  * Worker → pool, every few milliseconds and whenever a file is handed back: the files with nothing to report (most),
@@ -91,13 +87,14 @@ export interface ScanResult {
 }
 
 /**
- * Files under the roots, after excludes, .gitignore, symlink loops and duplicates; sorted, relative to `base`.
+ * Files under the roots, after excludes, .gitignore, symlink loops and duplicates; sorted, relative to `base`. With
+ * `onFile`, which sees each file as the walk finds it, they stay in that order.
  * The file-system calls are synchronous (a promise per directory entry left a workspace scan's thread idle a tenth of
  * the time), with a turn for the event loop every few directories so a language server stays responsive. Paths are
  * built by appending names, and only a root or a symbolic link costs a `realpath` (a directory reached by its name is
  * its parent's real path plus that name): path arithmetic and one realpath per directory were half of the walk.
  */
-export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ abs: string; rel: string }>; skipped: ScanSkip[] }> {
+export async function listFiles(options: ScanOptions, onFile?: (file: { abs: string; rel: string }) => void): Promise<{ files: Array<{ abs: string; rel: string }>; skipped: ScanSkip[] }> {
   const cwd = options.cwd ?? process.cwd();
   const base = resolve(cwd, options.base ?? cwd);
   const excludes = ignore().add([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
@@ -189,7 +186,9 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    files.push({ abs, rel: fileRel(rel, abs) });
+    const file = { abs, rel: fileRel(rel, abs) };
+    files.push(file);
+    onFile?.(file);
   };
 
   for (const root of options.roots.length ? options.roots : ['.']) {
@@ -208,7 +207,8 @@ export async function listFiles(options: ScanOptions): Promise<{ files: Array<{ 
     if (info.isDirectory()) await walk(place, []);
     else if (info.isFile()) addFile(abs, place.rel);
   }
-  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  // With `onFile`, the files stay in the order it saw them: their indexes.
+  if (!onFile) files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   return { files, skipped };
 }
 
@@ -304,28 +304,31 @@ export function isBinary(bytes: Uint8Array): boolean {
  * beside this thread (the analysis is CPU-bound and synchronous); the result is the same, in the same order.
  */
 export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
-  // Workers start before the walk, so their start-up (loading the analyzer) overlaps it.
-  const wanted = options.workers ? (options.workers.threads ?? availableParallelism() - 1) : 0;
-  const pool = wanted >= 1 ? startWorkers(options, options.workers!, wanted) : undefined;
-  const { files, skipped } = await listFiles(options);
-  const result: ScanResult = { findings: [], files: 0, skipped, notes: [], cancelled: false };
-  const total = files.length;
-  const outcomes: Array<FileOutcome | undefined> = new Array(total);
+  const outcomes: Array<FileOutcome | undefined> = [];
+  let walked: Array<{ abs: string; rel: string }> | undefined;
   let done = 0;
-  options.onProgress?.({ done, total });
+  // Outcomes that came before the walk was done (from the pool): their progress is told once the total is known.
+  const early: number[] = [];
   const record = (index: number, outcome: FileOutcome) => {
     if (outcomes[index]) return;
     outcomes[index] = outcome;
-    done++;
-    options.onProgress?.({ done, total, path: files[index]!.rel });
+    if (!walked) early.push(index);
+    else options.onProgress?.({ done: ++done, total: walked.length, path: walked[index]!.rel });
   };
+  // Workers start before the walk, so their start-up (loading the analyzer) overlaps it, and take files as it goes.
+  const wanted = options.workers ? (options.workers.threads ?? availableParallelism() - 1) : 0;
+  const pool = wanted >= 1 ? new ScanPool(options, options.workers!, wanted, record) : undefined;
+  // In walk order when the pool takes files as they come (the report is sorted either way).
+  const { files, skipped } = await listFiles(options, pool && pool.size > 0 ? (file) => pool.add(file) : undefined);
+  walked = files;
+  const result: ScanResult = { findings: [], files: 0, skipped, notes: [], cancelled: false };
+  const total = files.length;
+  options.onProgress?.({ done, total });
+  for (const index of early) options.onProgress?.({ done: ++done, total, path: files[index]!.rel });
 
   let inProcess = files.map((_, i) => i);
-  if (pool && total >= (options.workers!.minFiles ?? 256)) inProcess = await analyzeInWorkers(files, options, pool, record);
-  else pool?.forEach(({ worker, replies }) => {
-    replies.close();
-    void worker.terminate();
-  });
+  if (pool && pool.size > 0 && total >= (options.workers!.minFiles ?? 256)) inProcess = await pool.analyze();
+  else pool?.close();
 
   const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal: options.signal };
   let next = 0;
@@ -358,6 +361,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   result.cancelled = options.signal?.aborted ?? false;
   result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offset - b.offset));
   result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  result.notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
 }
 
@@ -367,25 +371,38 @@ function analysisOptions(options: ScanOptions): AnalyzeOptions {
   return { ...analyzeOptions, retainParse: analyzeOptions.retainParse ?? false };
 }
 
+/** Slots of the pool's shared counters (an Int32Array over a SharedArrayBuffer). */
+export const NEXT_FILE = 0;
+/** How many files the walk has handed to the workers so far. */
+export const PUBLISHED = 1;
+/** 1 once the walk is done: PUBLISHED is then the number of files. */
+export const WALKED = 2;
+
 /**
  * A thread's share of the scan's files, taken from the counter all threads share a run of neighbours at a time: a
  * package's files (its builds, its typings) share names and values, which each thread's memos remember, and taking
  * files one by one in turns cost both threads more. Runs shrink as the list ends, so the threads finish together.
+ * While the walk goes on, an index can be ahead of the files published; the caller waits for them (scanWorker.ts).
  */
 export class FileClaims {
   private at = 0;
   private end = 0;
-  constructor(
-    private readonly next: Int32Array,
-    private readonly total: number,
-  ) {}
+  constructor(private readonly shared: Int32Array) {}
 
+  /** The next file's index, or undefined when every file is taken. */
   take(): number | undefined {
-    if (this.at < this.end) return this.at++;
-    const run = Math.max(1, Math.min(32, (this.total - Atomics.load(this.next, 0)) >> 6));
-    this.at = Atomics.add(this.next, 0, run);
-    this.end = Math.min(this.total, this.at + run);
-    return this.at < this.end ? this.at++ : undefined;
+    const walked = Atomics.load(this.shared, WALKED) === 1;
+    const published = Atomics.load(this.shared, PUBLISHED);
+    if (this.at >= this.end) {
+      const run = walked ? Math.max(1, Math.min(32, (published - Atomics.load(this.shared, NEXT_FILE)) >> 6)) : 32;
+      this.at = Atomics.add(this.shared, NEXT_FILE, run);
+      this.end = this.at + run;
+    }
+    if (walked && this.at >= published) {
+      this.at = this.end;
+      return undefined;
+    }
+    return this.at++;
   }
 }
 
@@ -396,13 +413,13 @@ interface PoolWorker {
 }
 
 /** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
-function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number): PoolWorker[] {
+function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number, shared: Int32Array): PoolWorker[] {
   const analyzeOptions = analysisOptions(options);
   const pool: PoolWorker[] = [];
   for (let t = 0; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
     try {
-      const worker = new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true }, replies: port2 }, transferList: [port2], execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } });
+      const worker = new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true }, replies: port2, shared }, transferList: [port2], execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } });
       pool.push({ worker, replies: port1 });
     } catch {
       // analyzed here instead
@@ -413,110 +430,157 @@ function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number
 }
 
 /**
- * Analyzes the files with the pool and this thread together. Every thread takes its next file from one shared counter;
- * workers hand back the files that need the TypeScript parser (`deferred`), which this thread parses, so the compiler
- * loads and warms up once (in each worker it doubled the parse time). Between files this thread reads the workers'
- * replies without yielding to the event loop (a yield every 2 ms to let them in cost a twentieth of its time), and
- * when it runs out of files it waits for them. Cancellation terminates the workers. Returns the files no thread
- * finished (a worker that failed to start, or on the way), which the caller analyzes in-process.
+ * The scan's worker threads and this thread, analyzing together. The workers start before the walk and take files as
+ * the walk hands them over (`add`, in batches), so they work while this thread walks; then every thread takes its next
+ * file from one shared counter (`analyze`). Workers hand back the files that need the TypeScript parser (`deferred`),
+ * which this thread parses, so the compiler loads and warms up once (in each worker it doubled the parse time). Between
+ * files this thread reads the workers' replies without yielding to the event loop (a yield every 2 ms to let them in
+ * cost a twentieth of its time), and when it runs out of files it waits for them. Cancellation terminates the workers.
  */
-async function analyzeInWorkers(files: Array<{ abs: string; rel: string }>, options: ScanOptions, pool: PoolWorker[], record: (index: number, outcome: FileOutcome) => void): Promise<number[]> {
-  const { signal } = options;
-  // What this thread analyzes with: no `deferParse`, it does the parsing.
-  const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal };
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const claims = new FileClaims(next, files.length);
-  const recorded = new Uint8Array(files.length);
-  const deferred: number[] = [];
-  let working = pool.length;
-  // Wakes this thread when it waits for the workers (a reply arrived, or a worker ended).
-  let wake: (() => void) | undefined;
-  const nudge = () => {
-    wake?.();
-    wake = undefined;
-  };
-  const onAbort = () => {
-    for (const { worker } of pool) void worker.terminate();
-  };
-  signal?.addEventListener('abort', onAbort, { once: true });
+class ScanPool {
+  private readonly shared = new Int32Array(new SharedArrayBuffer(12));
+  private readonly members: PoolWorker[];
+  private readonly files: Array<{ abs: string; rel: string }> = [];
+  private batch: WorkerFiles = { abs: [], rel: [] };
+  private readonly deferred: number[] = [];
+  /** Files with an outcome: a worker's, or this thread's. */
+  private readonly finished = new Set<number>();
+  private working: number;
+  /** Wakes this thread when it waits for the workers (a reply arrived, or a worker ended). */
+  private wake: (() => void) | undefined;
+  private readonly readers: Array<() => void>;
 
-  const job: Omit<WorkerJob, 'next'> = { abs: files.map((f) => f.abs), rel: files.map((f) => f.rel) };
-  const receive = (reply: WorkerReply) => {
-    for (const index of reply.empty) {
-      recorded[index] = 1;
-      record(index, { findings: [], notes: [] });
-    }
-    for (const { index, ...outcome } of reply.outcomes) {
-      if (outcome.deferred) deferred.push(index);
-      else {
-        recorded[index] = 1;
-        record(index, outcome);
+  constructor(
+    private readonly options: ScanOptions,
+    config: ScanWorkers,
+    threads: number,
+    /** Where outcomes go, by index in the order files were added. */
+    private readonly record: (index: number, outcome: FileOutcome) => void,
+  ) {
+    this.members = startWorkers(options, config, threads, this.shared);
+    this.working = this.members.length;
+    this.readers = this.members.map((member) => this.listen(member));
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  /** A file from the walk; the workers get them in batches once there are `minFiles` (below that, no pool is used). */
+  add(file: { abs: string; rel: string }): void {
+    this.files.push(file);
+    this.batch.abs.push(file.abs);
+    this.batch.rel.push(file.rel);
+    if (this.batch.abs.length >= 64 && this.files.length >= (this.options.workers!.minFiles ?? 256)) this.publish();
+  }
+
+  /** The walk is done (`files` is what it added): analyzes the rest with the workers. Returns the files no thread finished. */
+  async analyze(): Promise<number[]> {
+    this.publish();
+    Atomics.store(this.shared, WALKED, 1);
+    Atomics.notify(this.shared, PUBLISHED);
+    const { signal } = this.options;
+    const onAbort = () => this.members.forEach(({ worker }) => void worker.terminate());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // What this thread analyzes with: no `deferParse`, it does the parsing.
+    const analyzeOptions: AnalyzeOptions = { ...analysisOptions(this.options), signal };
+    const claims = new FileClaims(this.shared);
+    let lastYield = performance.now();
+    while (!signal?.aborted) {
+      this.readers.forEach((read) => read());
+      const index = this.deferred.shift() ?? claims.take();
+      if (index === undefined) {
+        if (this.working === 0) break;
+        await new Promise<void>((r) => (this.wake = r));
+        continue;
+      }
+      const file = this.files[index]!;
+      const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
+      if (outcome.skipped === 'cancelled') break;
+      this.finished.add(index);
+      this.record(index, outcome);
+      // Let a cancel request in now and then.
+      if (performance.now() - lastYield > 50) {
+        await new Promise<void>((r) => setImmediate(r));
+        lastYield = performance.now();
       }
     }
-  };
-  // A worker's replies, read either way; `finished` (or its exit) counts it out.
-  const handlers = pool.map((member) => {
+    signal?.removeEventListener('abort', onAbort);
+    this.close();
+    return signal?.aborted ? [] : this.unfinished();
+  }
+
+  /** Stops the workers (also when the walk found too few files to use them). */
+  close(): void {
+    for (const { worker, replies } of this.members) {
+      replies.close();
+      void worker.terminate();
+    }
+  }
+
+  /** Files a worker took and did not finish (it failed to start, or ran out of memory): analyzed in-process. */
+  private unfinished(): number[] {
+    return [...Array(this.files.length).keys()].filter((index) => !this.finished.has(index));
+  }
+
+  private publish(): void {
+    if (this.batch.abs.length === 0) return;
+    for (const { worker } of this.members) worker.postMessage(this.batch);
+    this.batch = { abs: [], rel: [] };
+    // After the message: a worker that sees the count finds the files in its port.
+    Atomics.store(this.shared, PUBLISHED, this.files.length);
+    Atomics.notify(this.shared, PUBLISHED);
+  }
+
+  private nudge(): void {
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  private receive(reply: WorkerReply): void {
+    for (const index of reply.empty) {
+      this.finished.add(index);
+      this.record(index, { findings: [], notes: [] });
+    }
+    for (const { index, ...outcome } of reply.outcomes) {
+      if (outcome.deferred) this.deferred.push(index);
+      else {
+        this.finished.add(index);
+        this.record(index, outcome);
+      }
+    }
+  }
+
+  /** A worker's replies, read either way; `finished` (or its exit) counts it out. Returns the synchronous reader. */
+  private listen(member: PoolWorker): () => void {
     let ended = false;
     const end = () => {
       if (ended) return;
       ended = true;
-      working--;
+      this.working--;
       member.replies.close();
-      nudge();
+      this.nudge();
     };
     const handle = (reply: WorkerReply) => {
-      receive(reply);
+      this.receive(reply);
       if (reply.finished) end();
     };
-    const readReplies = () => {
+    const read = () => {
       let message: { message: WorkerReply } | undefined;
       while (!ended && (message = receiveMessageOnPort(member.replies) as { message: WorkerReply } | undefined)) handle(message.message);
     };
     member.replies.on('message', (reply: WorkerReply) => {
       handle(reply);
-      nudge();
+      this.nudge();
     });
     member.worker.on('error', () => {
       // reported by 'exit'; what it took and did not finish is re-done in-process
     });
     member.worker.on('exit', () => {
       // Its last replies may still be in the port.
-      readReplies();
+      read();
       end();
     });
-    member.worker.postMessage({ ...job, next } satisfies WorkerJob);
-    return readReplies;
-  });
-  const readReplies = () => handlers.forEach((read) => read());
-
-  let lastYield = performance.now();
-  while (!signal?.aborted) {
-    readReplies();
-    const index = deferred.shift() ?? claims.take();
-    if (index === undefined) {
-      if (working === 0) break;
-      await new Promise<void>((r) => (wake = r));
-      continue;
-    }
-    const file = files[index]!;
-    const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
-    if (outcome.skipped === 'cancelled') break;
-    recorded[index] = 1;
-    record(index, outcome);
-    // Let a cancel request in now and then.
-    if (performance.now() - lastYield > 50) {
-      await new Promise<void>((r) => setImmediate(r));
-      lastYield = performance.now();
-    }
+    return read;
   }
-  signal?.removeEventListener('abort', onAbort);
-  for (const { worker, replies } of pool) {
-    replies.close();
-    void worker.terminate();
-  }
-  if (signal?.aborted) return [];
-  // What a worker took and did not finish (it failed to start, or ran out of memory) is analyzed in-process.
-  const leftovers: number[] = [];
-  recorded.forEach((done, index) => done === 0 && leftovers.push(index));
-  return leftovers;
 }

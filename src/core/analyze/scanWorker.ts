@@ -1,19 +1,42 @@
 /**
  * Worker-thread entry of the workspace scan (bundled as dist/scanWorker-main.js, which dist/scanWorker.js loads from its
- * code cache, src/cli/scanWorkerBoot.ts). The analysis options and the port for replies come as workerData; the job
- * (every file of the scan and the shared counter of the next one to take) comes once, when the walk is done. The
- * worker takes files until none are left, and replies every few milliseconds, and at once when it hands a file back
- * for this thread's parser (scan.ts, analyzeInWorkers).
+ * code cache, src/cli/scanWorkerBoot.ts). The analysis options, the port for replies and the pool's shared counters
+ * come as workerData; the files come in batches as the walk finds them (scan.ts, ScanPool). The worker takes files
+ * until none are left, waiting for the walk when it is ahead of it, and replies every few milliseconds, and at once
+ * when it hands a file back for the main thread's parser.
  */
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
-import { analyzeFileOrSkip, FileClaims, type WorkerJob, type WorkerReply } from './scan';
+import { analyzeFileOrSkip, FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './scan';
 
-const { options, replies } = workerData as { options: AnalyzeOptions; replies: MessagePort };
+const { options, replies, shared } = workerData as { options: AnalyzeOptions; replies: MessagePort; shared: Int32Array };
 /** How long replies may wait: the pool's progress and its end wait for them, not the results themselves. */
 const REPLY_EVERY_MS = 10;
 
-parentPort!.once('message', async ({ abs, rel, next }: WorkerJob) => {
+const port = parentPort!;
+const abs: string[] = [];
+const rel: string[] = [];
+const add = ({ abs: a, rel: r }: WorkerFiles) => {
+  for (let i = 0; i < a.length; i++) {
+    abs.push(a[i]!);
+    rel.push(r[i]!);
+  }
+};
+
+/** Whether file `index` exists, once the walk has handed it over (waiting for it if need be). */
+function available(index: number): boolean {
+  for (;;) {
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) add(m.message as WorkerFiles);
+    if (index < abs.length) return true;
+    const published = Atomics.load(shared, PUBLISHED);
+    if (index < published) continue; // its batch is in the port already
+    if (Atomics.load(shared, WALKED) === 1) return false;
+    Atomics.wait(shared, PUBLISHED, published, 100);
+  }
+}
+
+port.once('message', async (first: WorkerFiles) => {
+  add(first);
   let reply: WorkerReply = { empty: [], outcomes: [], finished: false };
   let lastReply = performance.now();
   const send = (finished: boolean) => {
@@ -21,8 +44,8 @@ parentPort!.once('message', async ({ abs, rel, next }: WorkerJob) => {
     reply = { empty: [], outcomes: [], finished: false };
     lastReply = performance.now();
   };
-  const claims = new FileClaims(next, abs.length);
-  for (let index = claims.take(); index !== undefined; index = claims.take()) {
+  const claims = new FileClaims(shared);
+  for (let index = claims.take(); index !== undefined && available(index); index = claims.take()) {
     const outcome = await analyzeFileOrSkip(abs[index]!, rel[index]!, options);
     if (outcome.findings.length === 0 && outcome.notes.length === 0 && outcome.skipped === undefined && !outcome.deferred) reply.empty.push(index);
     else reply.outcomes.push({ index, ...outcome });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileClaims, scanWorkspace, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
+import { FileClaims, PUBLISHED, scanWorkspace, WALKED, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
 import { frag } from './tester';
 
 /** The TypeScript worker entry, run through tsx as mocha runs the tests (the CLI runs the bundled dist/scanWorker.js). */
@@ -67,8 +67,10 @@ describe('scanWorkspace in worker threads', function () {
 describe('FileClaims', () => {
   it('gives every file to exactly one thread, in runs of neighbours that shrink as the list ends', () => {
     for (const total of [0, 1, 63, 64, 1000, 15_079]) {
-      const next = new Int32Array(new SharedArrayBuffer(4));
-      const threads = [new FileClaims(next, total), new FileClaims(next, total), new FileClaims(next, total)];
+      const shared = new Int32Array(new SharedArrayBuffer(12));
+      shared[PUBLISHED] = total;
+      shared[WALKED] = 1;
+      const threads = [new FileClaims(shared), new FileClaims(shared), new FileClaims(shared)];
       const taken: number[][] = threads.map(() => []);
       // Threads take files in turns of different lengths, as threads of different speeds would.
       for (let round = 0, active = threads.length; active > 0; round++) {
@@ -89,6 +91,23 @@ describe('FileClaims', () => {
         assert.ok(breaks.every((b) => b < total / 8), `breaks ${breaks} of ${total}`);
       }
     }
+  });
+
+  it('while the walk goes on, takes indexes ahead of it, and none past the end once it is done', () => {
+    const shared = new Int32Array(new SharedArrayBuffer(12));
+    const a = new FileClaims(shared);
+    const b = new FileClaims(shared);
+    shared[PUBLISHED] = 10;
+    // Ahead of the 10 published files: a run of 32 each, to be waited for.
+    assert.equal(a.take(), 0);
+    assert.equal(b.take(), 32);
+    for (let i = 1; i < 32; i++) assert.equal(a.take(), i);
+    shared[PUBLISHED] = 40;
+    shared[WALKED] = 1;
+    const rest: number[] = [];
+    for (let index = b.take(); index !== undefined; index = b.take()) rest.push(index);
+    for (let index = a.take(); index !== undefined; index = a.take()) rest.push(index);
+    assert.deepEqual(rest.sort((x, y) => x - y), [33, 34, 35, 36, 37, 38, 39]);
   });
 });
 
