@@ -64,63 +64,63 @@ export class KeywordSet {
 
   constructor(keywords: Iterable<string>) {
     this.keywords = [...new Set([...keywords].map((k) => k.toLowerCase()))];
+    // Columns only for the characters keywords use (43 of 128; every other byte, non-ASCII ones too, moves like any
+    // other, in column 0): the table shrinks to ~130 KB and stays in the processor's cache, which two scan threads
+    // share. Case-insensitive by construction: an upper-case letter has its lower-case one's column.
+    const columns = new Uint8Array(WIDTH);
+    let width = 1;
+    for (const k of this.keywords) for (let i = 0; i < k.length; i++) if (columns[k.charCodeAt(i) & 127] === 0) columns[k.charCodeAt(i) & 127] = width++;
+    for (let c = 65; c <= 90; c++) columns[c] = columns[c + 32]!;
+    // The trie, by column.
     const goto: Array<Map<number, number>> = [new Map()];
     const out: number[][] = [[]];
     this.keywords.forEach((k, id) => {
       let s = 0;
       for (let i = 0; i < k.length; i++) {
-        const c = k.charCodeAt(i) & 127;
-        let t = goto[s]!.get(c);
+        const column = columns[k.charCodeAt(i) & 127]!;
+        let t = goto[s]!.get(column);
         if (t === undefined) {
           t = goto.length;
           goto.push(new Map());
           out.push([]);
-          goto[s]!.set(c, t);
+          goto[s]!.set(column, t);
         }
         s = t;
       }
       out[s]!.push(id);
     });
-    // Breadth-first failure links, folded into a full transition table.
+    // Breadth-first failure links, folded into a full transition table (state numbers; built once per thread, in
+    // columns rather than all 128 characters: it runs before V8 has optimized it).
     const states = goto.length;
-    const next = new Int32Array(states * WIDTH);
+    const next = new Int32Array(states * width);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let c = 0; c < WIDTH; c++) {
-      const t = goto[0]!.get(c);
+    for (let column = 1; column < width; column++) {
+      const t = goto[0]!.get(column);
       if (t !== undefined) {
-        next[c] = t * WIDTH;
+        next[column] = t;
         queue.push(t);
       }
     }
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
       out[s]!.push(...out[fail[s]!]!);
-      for (let c = 0; c < WIDTH; c++) {
-        const t = goto[s]!.get(c);
+      for (let column = 0; column < width; column++) {
+        const t = goto[s]!.get(column);
         if (t !== undefined) {
-          fail[t] = next[fail[s]! * WIDTH + c]! / WIDTH;
-          next[s * WIDTH + c] = t * WIDTH;
+          fail[t] = next[fail[s]! * width + column]!;
+          next[s * width + column] = t;
           queue.push(t);
         } else {
-          next[s * WIDTH + c] = next[fail[s]! * WIDTH + c]!;
+          next[s * width + column] = next[fail[s]! * width + column]!;
         }
       }
     }
-    // Case-insensitive by construction: an upper-case letter moves like its lower-case one.
-    for (let s = 0; s < next.length; s += WIDTH) for (let c = 65; c <= 90; c++) next[s + c] = next[s + c + 32]!;
     // Renumbered so that the accepting states come last: the loop tells a hit by comparing the state with a number,
     // without a memory load per character. The root (no keyword ends there) stays 0.
     const order = [...Array(states).keys()].sort((a, b) => Number(out[a]!.length > 0) - Number(out[b]!.length > 0) || a - b);
     const renamed = new Int32Array(states);
     order.forEach((old, index) => (renamed[old] = index));
-    // Columns only for the characters keywords use (43 of 128; every other byte, non-ASCII ones too, moves like any
-    // other): the table shrinks to ~130 KB and stays in the processor's cache, which two scan threads share.
-    const columns = new Uint8Array(WIDTH);
-    let width = 1;
-    for (const k of this.keywords) for (let i = 0; i < k.length; i++) if (columns[k.charCodeAt(i) & 127] === 0) columns[k.charCodeAt(i) & 127] = width++;
-    for (let c = 65; c <= 90; c++) columns[c] = columns[c + 32]!;
-    const column0 = [...Array(WIDTH).keys()].find((c) => columns[c] === 0)!;
     const stride = width * 4;
 
     const tableBytes = states * stride;
@@ -141,10 +141,7 @@ export class KeywordSet {
     }
     const table = new Uint32Array(automaton.memory.buffer, TABLE, states * width);
     for (let old = 0; old < states; old++) {
-      for (let c = 0; c < WIDTH; c++) {
-        if (columns[c] === 0 && c !== column0) continue;
-        table[renamed[old]! * width + columns[c]!] = renamed[next[old * WIDTH + c]! / WIDTH]! * stride;
-      }
+      for (let column = 0; column < width; column++) table[renamed[old]! * width + column] = renamed[next[old * width + column]!]! * stride;
     }
     this.automaton = automaton;
     this.memory = memory;

@@ -332,7 +332,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
 
   const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal: options.signal };
   let next = 0;
-  let lastYield = performance.now();
+  let lastYield = Date.now();
   const worker = async () => {
     while (next < inProcess.length) {
       if (options.signal?.aborted) return;
@@ -342,9 +342,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       if (r.skipped === 'cancelled') return;
       record(index, r);
       // Yield so a cancel request (and the editor) get a turn: every ~10 ms of work, not after every file.
-      if (performance.now() - lastYield > 10) {
+      if (Date.now() - lastYield > 10) {
         await new Promise<void>((r) => setImmediate(r));
-        lastYield = performance.now();
+        lastYield = Date.now();
       }
     }
   };
@@ -485,7 +485,7 @@ class ScanPool {
     // What this thread analyzes with: no `deferParse`, it does the parsing.
     const analyzeOptions: AnalyzeOptions = { ...analysisOptions(this.options), signal };
     const claims = new FileClaims(this.shared);
-    let lastYield = performance.now();
+    let lastYield = Date.now();
     while (!signal?.aborted) {
       this.readers.forEach((read) => read());
       const index = this.deferred.shift() ?? claims.take();
@@ -500,9 +500,9 @@ class ScanPool {
       this.finished.add(index);
       this.record(index, outcome);
       // Let a cancel request in now and then.
-      if (performance.now() - lastYield > 50) {
+      if (Date.now() - lastYield > 50) {
         await new Promise<void>((r) => setImmediate(r));
-        lastYield = performance.now();
+        lastYield = Date.now();
       }
     }
     signal?.removeEventListener('abort', onAbort);

@@ -10,7 +10,10 @@ import type { AnalyzeOptions } from './index';
 import { analyzeFileOrSkip, FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './scan';
 
 const { options, replies, shared } = workerData as { options: AnalyzeOptions; replies: MessagePort; shared: Int32Array };
-/** How long replies may wait: the pool's progress and its end wait for them, not the results themselves. */
+/**
+ * How long replies may wait: the pool's progress and its end wait for them, not the results themselves. (`Date.now`:
+ * `performance.now` per file was a visible cost, and milliseconds are fine enough here.)
+ */
 const REPLY_EVERY_MS = 10;
 
 const port = parentPort!;
@@ -38,18 +41,18 @@ function available(index: number): boolean {
 port.once('message', async (first: WorkerFiles) => {
   add(first);
   let reply: WorkerReply = { empty: [], outcomes: [], finished: false };
-  let lastReply = performance.now();
+  let lastReply = Date.now();
   const send = (finished: boolean) => {
     replies.postMessage({ ...reply, finished });
     reply = { empty: [], outcomes: [], finished: false };
-    lastReply = performance.now();
+    lastReply = Date.now();
   };
   const claims = new FileClaims(shared);
   for (let index = claims.take(); index !== undefined && available(index); index = claims.take()) {
     const outcome = await analyzeFileOrSkip(abs[index]!, rel[index]!, options);
     if (outcome.findings.length === 0 && outcome.notes.length === 0 && outcome.skipped === undefined && !outcome.deferred) reply.empty.push(index);
     else reply.outcomes.push({ index, ...outcome });
-    if (outcome.deferred || performance.now() - lastReply > REPLY_EVERY_MS) send(false);
+    if (outcome.deferred || Date.now() - lastReply > REPLY_EVERY_MS) send(false);
   }
   send(true);
 });
