@@ -98,6 +98,10 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
   const cwd = options.cwd ?? process.cwd();
   const base = resolve(cwd, options.base ?? cwd);
   const excludes = ignore().add([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
+  // Without excludes of the user's, what is excluded is four directory names at any depth: a set lookup per entry
+  // rather than a match of its path (a twentieth of the main thread's time in a pooled workspace scan).
+  const defaultsOnly = !options.exclude?.length;
+  const excludedDirs = new Set(DEFAULT_EXCLUDES.map((pattern) => pattern.slice(0, -1)));
   const useGitignore = options.gitignore !== false;
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -159,7 +163,7 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
       if (!isDir && !isFile) continue;
       const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
       const slash = isDir ? '/' : '';
-      if (excludes.ignores((dir.outside ? entry.name : rel) + slash)) continue;
+      if (defaultsOnly ? isDir && excludedDirs.has(entry.name) : excludes.ignores((dir.outside ? entry.name : rel) + slash)) continue;
       if (scoped.some(({ root, ig }) => ig.ignores(toSlashes(abs.slice(root.length + 1)) + slash))) continue;
       if (isDir) {
         let real = child(dir.real, entry.name);

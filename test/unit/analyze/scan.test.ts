@@ -39,6 +39,24 @@ describe('scanWorkspace', () => {
     assert.deepEqual(result.findings.map((f) => `${f.path}:${f.ruleId}`), ['src/app.ts:stripe-secret-key', 'src/nested/kept.ts:github-classic-token']);
   });
 
+  it('excludes the default directories at any depth, with or without excludes of the user, and only directories', async () => {
+    root = workspace({
+      'packages/a/node_modules/dep/index.js': 'x',
+      'packages/a/.git/config': 'x',
+      'packages/a/src/.hg/x': 'x',
+      'packages/b/.svn/entries': 'x',
+      // A worktree's `.git` is a file: the patterns name directories.
+      'packages/b/.git': 'gitdir: ../.git/worktrees/b\n',
+      'packages/b/node_modules.md': 'x',
+      'packages/b/vendor/x.js': 'x',
+    });
+    for (const exclude of [undefined, ['vendor/']]) {
+      const { files } = await listFiles({ roots: ['.'], cwd: root, salt: 's', exclude });
+      const expected = ['packages/b/.git', 'packages/b/node_modules.md', ...(exclude ? [] : ['packages/b/vendor/x.js'])];
+      assert.deepEqual(files.map((f) => f.rel), expected, String(exclude));
+    }
+  });
+
   it('skips binary, oversized and unreadable files with a reason, notes non-UTF-8', async () => {
     root = workspace({
       'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, ...Buffer.from(frag.stripe)]),
