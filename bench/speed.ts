@@ -127,13 +127,14 @@ const component = (n: { callFrame: { functionName: string; url: string; lineNumb
   if (functionName === '(garbage collector)') return 'garbage collection';
   if (functionName === '(idle)' || functionName === '(program)') return 'idle / waiting for I/O';
   if (functionName.startsWith('RegExp:')) return 'regular expressions (rule patterns, quiet filters)';
+  if (url.startsWith('wasm://')) return 'keyword automaton (WebAssembly, keywords.wat)';
   if (url.endsWith('ts-morph.js') || url.endsWith('dist/typescript.js')) return 'TypeScript parser (JS/TS files with a candidate string)';
   if (!/(?:cli|cli-main|scanWorker|scanWorker-main)\.js$/.test(url)) return url.startsWith('node:') || !url ? 'Node runtime (fs, decode, module loading)' : url;
   const mod = moduleOf(url, lineNumber, columnNumber);
   if (mod.includes('typescript')) return 'TypeScript parser (JS/TS files with a candidate string)';
   if (mod.includes('extract/tokens')) return 'token pass (Python, shell, text)';
-  if (mod.includes('extract/slices') || mod.includes('extract/typescript')) return 'statement slices and syntax-tree walk (JS/TS)';
-  if (mod.includes('keywords')) return 'keyword prefilter (Aho-Corasick)';
+  if (mod.includes('extract/slices') || mod.includes('extract/jsLexer') || mod.includes('extract/typescript')) return 'statement slices and syntax-tree walk (JS/TS)';
+  if (mod.includes('keywords')) return 'keyword automaton: hits and offsets (keywords.ts)';
   if (mod.includes('prefilter') || mod.includes('quiet') || mod.includes('entropy') || mod.includes('candidate')) return 'candidate-string prefilter and quiet filters';
   if (mod.includes('analyze/scan') || mod.includes('ignore')) return 'file walk, reads, thread pool (scan.ts), .gitignore';
   if (mod.includes('analyze/index')) return 'analyzer (index.ts: rules to run, name and value checks, findings)';
