@@ -5,7 +5,8 @@
  *
  * The pass runs in WebAssembly over the text's UTF-8 bytes, a chunk at a time (keywords.wat): the transition table is
  * one flat array indexed by `state + column`, with states numbered by their row's offset, so a byte costs three loads;
- * over ASCII the loop reads four parts of a chunk at once, and hits come back as offsets in the text's UTF-16 units.
+ * the loop reads four parts of a chunk at once, and hits come back as offsets in the text's UTF-16 units (outside
+ * ASCII, counted after the pass with SIMD).
  * The same loop in JavaScript over the string was a fifth of a workspace scan.
  */
 import { isAscii } from 'node:buffer';
@@ -39,6 +40,9 @@ interface AutomatonExports {
   step(at: number, end: number, state: number): number;
   run(at: number, end: number, state: number, units: number, out: number, first: number): number;
   run4(at: number, len: number, s0: number, s1: number, s2: number, s3: number, out0: number, out1: number, out2: number, out3: number, first: number, results: number): void;
+  position: { value: number };
+  count(at: number, end: number): number;
+  toUnits(hits: number, hitsEnd: number, at: number, units: number): number;
 }
 
 export class KeywordSet {
@@ -198,7 +202,7 @@ export class KeywordSet {
       const n = Math.min(CHUNK, bytes.length - at);
       memory.set(bytes.subarray(at, at + n), input);
       const part = n >> 2;
-      if (n < MIN_FOUR_STREAMS || part < warmUp || !isAscii(memory.subarray(input, input + n))) {
+      if (n < MIN_FOUR_STREAMS || part < warmUp) {
         take(hitLists[0]!, automaton.run(input, input + n, state, 0, hitLists[0]!, first), units);
         state = automaton.state.value;
         units += automaton.units.value;
@@ -208,12 +212,26 @@ export class KeywordSet {
       const starts = [1, 2, 3].map((k) => automaton.step(input + k * part - warmUp, input + k * part, 0));
       automaton.run4(input, part, state, starts[0]!, starts[1]!, starts[2]!, hitLists[0]!, hitLists[1]!, hitLists[2]!, hitLists[3]!, first, results);
       const r = results >> 2;
-      // ASCII: a byte is a unit, and run4's hits are addresses.
-      for (let k = 0; k < 4; k++) take(hitLists[k]!, words[r + k]!, units - input);
+      let read: number;
+      if (isAscii(memory.subarray(input, input + n))) {
+        // A byte is a unit, and run4's hits are addresses.
+        for (let k = 0; k < 4; k++) take(hitLists[k]!, words[r + k]!, units - input);
+        read = 4 * part;
+      } else {
+        // Addresses to units, counted from the chunk's start (in order: the parts follow one another).
+        let at = input;
+        let counted = 0;
+        for (let k = 0; k < 4; k++) {
+          counted = automaton.toUnits(hitLists[k]!, words[r + k]!, at, counted);
+          at = automaton.position.value;
+          take(hitLists[k]!, words[r + k]!, units);
+        }
+        read = counted + automaton.count(at, input + 4 * part);
+      }
       // The chunk's last n mod 4 bytes, continuing the fourth stream.
-      take(words[r + 3]!, automaton.run(input + 4 * part, input + n, words[r + 4]!, 0, words[r + 3]!, first), units + 4 * part);
+      take(words[r + 3]!, automaton.run(input + 4 * part, input + n, words[r + 4]!, 0, words[r + 3]!, first), units + read);
       state = automaton.state.value;
-      units += n;
+      units += read + automaton.units.value;
     }
     const ends = new Map<string, number[]>();
     lists.forEach((list, slot) => list && ends.set(located![slot]!, list));

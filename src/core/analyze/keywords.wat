@@ -2,8 +2,9 @@
 ;; Assembled by scripts/wasm.mjs into keywordsWasm.ts; a unit test checks that the two agree.
 ;;
 ;; Why WebAssembly: the same loop in JavaScript over a string ran at 120-310 MB/s (slower on two-byte strings); here it
-;; runs at ~600 MB/s, and `run4` reads four parts of an ASCII text at once, so the processor overlaps their dependent
-;; table loads: ~1.3 GB/s. (Counting UTF-16 units in `run4` too took that gain away: it is for ASCII only.)
+;; runs at ~600 MB/s, and `run4` reads four parts of a text at once, so the processor overlaps their dependent table
+;; loads: ~1.3 GB/s. It does not count UTF-16 units (that took the gain away): outside ASCII, `toUnits` converts its
+;; hits' addresses afterwards, counting 16 bytes at a time with SIMD.
 ;;
 ;; Memory layout (bytes):
 ;;   [0, 256)    the table column of each byte (bytes no keyword uses share one column; so do all bytes above 127);
@@ -18,6 +19,7 @@
   (memory (export "memory") 1)
   (global $state (export "state") (mut i32) (i32.const 0))
   (global $units (export "units") (mut i32) (i32.const 0))
+  (global $position (export "position") (mut i32) (i32.const 0))
 
   ;; The state after reading [at, end) from state s, recording nothing: a stream's warm-up before its part.
   (func (export "step") (param $at i32) (param $end i32) (param $s i32) (result i32)
@@ -53,8 +55,55 @@
     (global.set $units (local.get $u))
     (local.get $out))
 
-  ;; Four streams at once over the parts [at + k × len, at + (k + 1) × len), k = 0…3, of an ASCII text (a byte is a
-  ;; unit), from states s0…s3 (the caller warms each up with `step`), each writing its hits at its own out_k.
+  ;; The UTF-16 units of the bytes [at, end): 16 bytes at a time, each a unit but continuation bytes (none) and the lead
+  ;; bytes of 4-byte sequences (two, a surrogate pair); the last few one by one.
+  (func $count (export "count") (param $at i32) (param $end i32) (result i32)
+    (local $u i32)
+    (local $v v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.gt_u (i32.add (local.get $at) (i32.const 16)) (local.get $end)))
+        (local.set $v (v128.load (local.get $at)))
+        (local.set $u
+          (i32.add
+            (local.get $u)
+            (i32.sub
+              (i32.add
+                (i32.const 16)
+                (i32.popcnt (i8x16.bitmask (i8x16.ge_u (local.get $v) (v128.const i8x16 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0 0xf0)))))
+              (i32.popcnt
+                (i8x16.bitmask
+                  (i8x16.eq
+                    (v128.and (local.get $v) (v128.const i8x16 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0 0xc0))
+                    (v128.const i8x16 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80 0x80)))))))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $next)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $u (i32.add (local.get $u) (i32.load8_u offset=256 (i32.load8_u (local.get $at)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $next)))
+    (local.get $u))
+
+  ;; Rewrites the hits in [hits, hitsEnd), whose ends are addresses in ascending order (run4's), as the UTF-16 units read
+  ;; since `at`, where `u` had been read. Returns the units at the last hit; its address is left in $position.
+  (func (export "toUnits") (param $hits i32) (param $hitsEnd i32) (param $at i32) (param $u i32) (result i32)
+    (local $end i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $hits) (local.get $hitsEnd)))
+        (local.set $end (i32.load (local.get $hits)))
+        (local.set $u (i32.add (local.get $u) (call $count (local.get $at) (local.get $end))))
+        (local.set $at (local.get $end))
+        (i32.store (local.get $hits) (local.get $u))
+        (local.set $hits (i32.add (local.get $hits) (i32.const 8)))
+        (br $next)))
+    (global.set $position (local.get $at))
+    (local.get $u))
+
+  ;; Four streams at once over the parts [at + k × len, at + (k + 1) × len), k = 0…3, from states s0…s3 (the caller
+  ;; warms each up with `step`), each writing its hits at its own out_k, ends as addresses.
   ;; Leaves at `results` (i32 each): where each stream's hits end (4), the last state.
   (func (export "run4") (param $at i32) (param $len i32) (param $s0 i32) (param $s1 i32) (param $s2 i32) (param $s3 i32)
     (param $out0 i32) (param $out1 i32) (param $out2 i32) (param $out3 i32) (param $first i32) (param $results i32)
