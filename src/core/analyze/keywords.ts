@@ -35,12 +35,13 @@ const automatonModule = (): object => (wasmModule ??= new WebAssembly.Module(Buf
 
 interface AutomatonExports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  // What `run` and `toUnits` leave behind (WebAssembly globals).
   state: { value: number };
   units: { value: number };
+  position: { value: number };
   step(at: number, end: number, state: number): number;
   run(at: number, end: number, state: number, units: number, out: number, first: number): number;
   run4(at: number, len: number, s0: number, s1: number, s2: number, s3: number, out0: number, out1: number, out2: number, out3: number, first: number, results: number): void;
-  position: { value: number };
   count(at: number, end: number): number;
   toUnits(hits: number, hitsEnd: number, at: number, units: number): number;
 }
