@@ -50,14 +50,23 @@ export function isSecretName(name: string, hint: RegExp): boolean {
   return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
 }
 
+/** Common abbreviations without a vowel, which read as words inside identifiers (`XMLHttpRequest`, `parseJson`). */
+const ABBREVIATIONS = new Set(['http', 'https', 'html', 'xml', 'json', 'sql', 'css', 'url', 'rpc', 'grpc', 'dns', 'tcp', 'udp', 'ssl', 'tls', 'ssh', 'dom', 'svg', 'png', 'pdf', 'csv', 'msg', 'src', 'dst', 'ctx', 'cfg', 'cmd', 'req', 'res']);
+
 /**
  * camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`,
  * `CREDENTIALS_STS_ASSUME_ROLE`, `x-aws-ec2-metadata-token`, `?InterpolationInJSX` (lexer token names),
- * `urn:ietf:params:oauth:token-type:jwt`. Acronyms (`HTTP`, `csr`, `x509`) count as words when one part is a real word.
+ * `urn:ietf:params:oauth:token-type:jwt`, `AnonXMLHttpRequest`, `DEPTH32F_STENCIL8`, `RenderingContext2D`. Acronyms
+ * (`HTTP`, `csr`, `x509`) count as words when one part is a real word. An acronym before a word (`XMLHttp`) and a
+ * capital after a word's digits (`Context2D`) are parts of their own; random values break into parts that are neither
+ * words nor acronyms. Measured on 200,000 values per family of the labeled corpus's generator, fewer read as words than
+ * before these rules (alphanumeric 117 → 57, symbol passwords 10,001 → 7,945), except Django-style keys (121 → 129).
  */
 export function looksLikeWords(value: string): boolean {
   const parts = value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z]{4}\d{1,2})([A-Z])(?![A-Za-z0-9])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
   if (parts.length === 0) return true;
@@ -67,7 +76,7 @@ export function looksLikeWords(value: string): boolean {
   if (words.length < parts.length && words.length < 2) return false;
   let word = false;
   for (const p of words) {
-    if (/^[A-Za-z]{1,14}\d?$/.test(p) && /[aeiouy]/i.test(p)) word ||= p.length >= 3;
+    if (/^[A-Za-z]{1,14}\d{0,2}$/.test(p) && (/[aeiouy]/i.test(p) || ABBREVIATIONS.has(p.replace(/\d+$/, '').toLowerCase()))) word ||= p.length >= 3;
     else if (!/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
   }
   return word;

@@ -33,6 +33,11 @@ export const genericSamples: Record<string, RuleSamples> = {
       { name: 'secretName', value: 'projects/my-project/secrets/db' },
       { name: 'integrity', value: 'sha512-' + 'Q2hhbmdlTWVDaGFuZ2VNZUNoYW5nZU1lQ2hhbmdlTWU=' },
       { name: 'tokenizer', value: 'x'.repeat(32) },
+      // Identifiers (browser and SDK constants), not keys.
+      { name: 'token', value: 'IDPCommunicationErrorException' },
+      { name: 'secret', value: 'AnonXMLHttpRequest' },
+      { name: 'apiKey', value: 'DEPTH32F_STENCIL8' },
+      { name: 'credential', value: 'OffscreenCanvasRenderingContext2D' },
     ],
   },
 };
