@@ -321,7 +321,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   };
   // Workers start before the walk, so their start-up (loading the analyzer) overlaps it, and take files as it goes.
   const wanted = options.workers ? (options.workers.threads ?? availableParallelism() - 1) : 0;
-  const pool = wanted >= 1 ? new ScanPool(options, options.workers!, wanted, record) : undefined;
+  // The analysis options, plain data for the workers; this thread's have the signal too.
+  const workerOptions = analysisOptions(options);
+  const analyzeOptions: AnalyzeOptions = { ...workerOptions, signal: options.signal };
+  const pool = wanted >= 1 ? new ScanPool(options, workerOptions, options.workers!, wanted, record) : undefined;
   // In walk order when the pool takes files as they come (the report is sorted either way).
   const { files, skipped } = await listFiles(options, pool && pool.size > 0 ? (file) => pool.add(file) : undefined);
   walked = files;
@@ -330,11 +333,11 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   options.onProgress?.({ done, total });
   for (const index of early) options.onProgress?.({ done: ++done, total, path: files[index]!.rel });
 
-  let inProcess = files.map((_, i) => i);
-  if (pool && pool.size > 0 && total >= (options.workers!.minFiles ?? 256)) inProcess = await pool.analyze();
+  if (pool && pool.size > 0 && total >= (options.workers!.minFiles ?? 256)) await pool.analyze(analyzeOptions);
   else pool?.close();
+  // Every file without an outcome yet: all of them, or those the pool did not finish.
+  const inProcess = files.map((_, i) => i).filter((index) => !outcomes[index]);
 
-  const analyzeOptions: AnalyzeOptions = { ...analysisOptions(options), signal: options.signal };
   let next = 0;
   let lastYield = Date.now();
   const worker = async () => {
@@ -363,9 +366,10 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     for (const note of r.notes) result.notes.push({ path: rel, note });
   });
   result.cancelled = options.signal?.aborted ?? false;
-  result.findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offset - b.offset));
-  result.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  result.notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  result.findings.sort((a, b) => byPath(a, b) || a.offset - b.offset);
+  result.skipped.sort(byPath);
+  result.notes.sort(byPath);
   return result;
 }
 
@@ -417,8 +421,7 @@ interface PoolWorker {
 }
 
 /** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
-function startWorkers(options: ScanOptions, config: ScanWorkers, threads: number, shared: Int32Array): PoolWorker[] {
-  const analyzeOptions = analysisOptions(options);
+function startWorkers(analyzeOptions: AnalyzeOptions, config: ScanWorkers, threads: number, shared: Int32Array): PoolWorker[] {
   const pool: PoolWorker[] = [];
   for (let t = 0; t < threads; t++) {
     const { port1, port2 } = new MessageChannel();
@@ -447,8 +450,6 @@ class ScanPool {
   private readonly files: Array<{ abs: string; rel: string }> = [];
   private batch: WorkerFiles = { abs: [], rel: [] };
   private readonly deferred: number[] = [];
-  /** Files with an outcome: a worker's, or this thread's. */
-  private readonly finished = new Set<number>();
   private working: number;
   /** Wakes this thread when it waits for the workers (a reply arrived, or a worker ended). */
   private wake: (() => void) | undefined;
@@ -456,12 +457,13 @@ class ScanPool {
 
   constructor(
     private readonly options: ScanOptions,
+    analyzeOptions: AnalyzeOptions,
     config: ScanWorkers,
     threads: number,
     /** Where outcomes go, by index in the order files were added. */
     private readonly record: (index: number, outcome: FileOutcome) => void,
   ) {
-    this.members = startWorkers(options, config, threads, this.shared);
+    this.members = startWorkers(analyzeOptions, config, threads, this.shared);
     this.working = this.members.length;
     this.readers = this.members.map((member) => this.listen(member));
   }
@@ -478,16 +480,18 @@ class ScanPool {
     if (this.batch.abs.length >= 64 && this.files.length >= (this.options.workers!.minFiles ?? 256)) this.publish();
   }
 
-  /** The walk is done (`files` is what it added): analyzes the rest with the workers. Returns the files no thread finished. */
-  async analyze(): Promise<number[]> {
+  /**
+   * The walk is done (`files` is what it added): analyzes the rest with the workers, this thread with `analyzeOptions`
+   * (no `deferParse`: it does the parsing). A file a worker took and did not finish (it failed to start, or ran out of
+   * memory) has no outcome recorded, and the caller analyzes it in-process.
+   */
+  async analyze(analyzeOptions: AnalyzeOptions): Promise<void> {
     this.publish();
     Atomics.store(this.shared, WALKED, 1);
     Atomics.notify(this.shared, PUBLISHED);
-    const { signal } = this.options;
+    const { signal } = analyzeOptions;
     const onAbort = () => this.members.forEach(({ worker }) => void worker.terminate());
     signal?.addEventListener('abort', onAbort, { once: true });
-    // What this thread analyzes with: no `deferParse`, it does the parsing.
-    const analyzeOptions: AnalyzeOptions = { ...analysisOptions(this.options), signal };
     const claims = new FileClaims(this.shared);
     let lastYield = Date.now();
     while (!signal?.aborted) {
@@ -501,7 +505,6 @@ class ScanPool {
       const file = this.files[index]!;
       const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
       if (outcome.skipped === 'cancelled') break;
-      this.finished.add(index);
       this.record(index, outcome);
       // Let a cancel request in now and then.
       if (Date.now() - lastYield > 50) {
@@ -511,7 +514,6 @@ class ScanPool {
     }
     signal?.removeEventListener('abort', onAbort);
     this.close();
-    return signal?.aborted ? [] : this.unfinished();
   }
 
   /** Stops the workers (also when the walk found too few files to use them). */
@@ -520,11 +522,6 @@ class ScanPool {
       replies.close();
       void worker.terminate();
     }
-  }
-
-  /** Files a worker took and did not finish (it failed to start, or ran out of memory): analyzed in-process. */
-  private unfinished(): number[] {
-    return [...Array(this.files.length).keys()].filter((index) => !this.finished.has(index));
   }
 
   private publish(): void {
@@ -542,16 +539,10 @@ class ScanPool {
   }
 
   private receive(reply: WorkerReply): void {
-    for (const index of reply.empty) {
-      this.finished.add(index);
-      this.record(index, { findings: [], notes: [] });
-    }
+    for (const index of reply.empty) this.record(index, { findings: [], notes: [] });
     for (const { index, ...outcome } of reply.outcomes) {
       if (outcome.deferred) this.deferred.push(index);
-      else {
-        this.finished.add(index);
-        this.record(index, outcome);
-      }
+      else this.record(index, outcome);
     }
   }
 
