@@ -10,8 +10,8 @@ import { credentialStart } from './candidate';
  * a literal on another line; comments are skipped whole, so an apostrophe in one pairs with nothing. Strings are
  * enumerated by one regular expression (fast: V8 runs it in generated code); only the long ones near a name are read.
  */
-const SCRIPT_STRINGS = /\/\/[^\n]*|\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[^])*`/g;
-const PYTHON_STRINGS = /#[^\n]*|"""[^]*?"""|'''[^]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+export const SCRIPT_STRINGS = /\/\/[^\n]*|\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[^])*`/g;
+export const PYTHON_STRINGS = /#[^\n]*|"""[^]*?"""|'''[^]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 /** A module specifier (`from "…"`, `import "…"`, `require("…")`, `import("…")`): the parser never takes one as a value. */
 const MODULE_SPECIFIER_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/;
 

@@ -3,13 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { extractTokens, type TokenDialect } from '../../../src/core/analyze/extract/tokens';
+import { PYTHON_STRINGS, SCRIPT_STRINGS } from '../../../src/core/analyze/prefilter';
 
 const root = join(__dirname, '../../..');
-/** The parse prefilter's string enumeration per dialect (prefilter.ts): where the strings that matter start. */
-const STRINGS: Record<'python' | 'text', RegExp> = {
-  python: /#[^\n]*|"""[^]*?"""|'''[^]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g,
-  text: /\/\/[^\n]*|\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[^])*`/g,
-};
+/** The parse prefilter's string enumeration per dialect: where the strings that matter start. */
+const STRINGS: Record<'python' | 'text', RegExp> = { python: PYTHON_STRINGS, text: SCRIPT_STRINGS };
 
 /** Every `every`-th string of 8 characters or more (by opening quote), as the prefilter would hand them over. */
 function nearStrings(text: string, dialect: 'python' | 'text', every: number): number[] {
