@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { KeychainPort } from '../core/keychain/port';
 import { DryRunArgs, runDryRunCommand } from './dryRun/command';
+import { approvalStore } from './dryRun/approvals';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
 import { log } from './log';
@@ -20,7 +21,7 @@ export function registerCommands(
   const dryRunDependencies = {
     config,
     keySource: async () => {
-      const source = dryRunKeySource(keychain(), config.value?.services ?? []);
+      const source = dryRunKeySource(keychain(), config.value?.services ?? [], () => approvalStore(context));
       return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
     },
     salt: () => workspaceSalt(context),

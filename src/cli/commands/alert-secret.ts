@@ -161,7 +161,7 @@ export function createAlertSecretCommand(
   deps: AlertSecretDeps = {
     keychain: () => new KeytarKeychain(),
     readValue: readValueFromStdin,
-    approvals: (root, io) => new ApprovalStore(defaultApprovalsFile(io.env), { workspaceRoots: [root, io.cwd] }),
+    approvals: (root, io) => new ApprovalStore(defaultApprovalsFile(io.env), { workspace: root, workspaceRoots: [io.cwd] }),
   },
 ): CliCommand {
   return {

@@ -4,7 +4,7 @@ import { runDryRun, summaryLine } from '../../core/probe/index';
 import type { DryRunReport, KeySource } from '../../core/probe/index';
 import { log } from '../log';
 import type { WorkspaceConfig } from '../workspaceConfig';
-import { approvalStore, askForApprovals } from './approvals';
+import { approvalStore, askForAlertEndpoints, askForApprovals } from './approvals';
 import { ReportPanel } from './reportPanel';
 
 /** Arguments for `rotationReady.runDryRun` when called programmatically (sidebar, LM tool, tests). */
@@ -45,6 +45,9 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   const approvals = approvalStore(context);
   const refused = args.askApproval === false ? [] : await askForApprovals(approvals, services, args.environments);
   if (refused.length) log().warn(`Dry-run: not approved, nothing sent: ${refused.join(', ')}`);
+  // The dry-run's alerts go to the configured Slack and webhook sinks: their hosts are approved the same way.
+  const refusedAlerts = args.askApproval === false ? [] : await askForAlertEndpoints(approvals, loaded, services);
+  if (refusedAlerts.length) log().warn(`Dry-run: not approved, no alerts sent to: ${refusedAlerts.join(', ')}`);
 
   const keys = await deps.keySource();
   const salt = await deps.salt();
