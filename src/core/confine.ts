@@ -1,4 +1,4 @@
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /**
@@ -88,4 +88,15 @@ export function refuseSymlink(path: string, what: string): void {
     return;
   }
   if (link) throw new ConfinementError(`${what} ${path} is a symbolic link; Rotation Ready does not read or write through it (replace it with a regular file)`);
+}
+
+/** A regular file's text, or undefined when it does not exist or is a symlink (whose target a repository chooses). */
+export function readUnlessSymlink(path: string): string | undefined {
+  try {
+    if (lstatSync(path).isSymbolicLink()) return undefined;
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }

@@ -230,11 +230,10 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
       else if (interactive && (await ask(`Send ${b.service}'s keys to ${b.host}${fromEnvText(unconfirmed)}? Remembered for this workspace in ${approvalsFile} [y/N] `))) {
         approvals.approve(b.service, b.host, { envVars: unconfirmed });
       } else continue;
-      io.stderr(`approved: ${b.service} → ${b.host}${approvals.confirmedEnvVars(b.service, b.host).length ? ` (environment variables ${approvals.confirmedEnvVars(b.service, b.host).join(', ')})` : ''}\n`);
-      continue;
-    }
-    if (allowed.length) approvals.approve(b.service, b.host, { envVars: allowed });
-    const rest = unconfirmed.filter((n) => !allowed.includes(n));
+      const names = approvals.confirmedEnvVars(b.service, b.host);
+      io.stderr(`approved: ${b.service} → ${b.host}${names.length ? ` (environment variables ${names.join(', ')})` : ''}\n`);
+    } else if (allowed.length) approvals.approve(b.service, b.host, { envVars: allowed });
+    const rest = unconfirmed.filter((n) => !approvals.confirmedEnvVars(b.service, b.host).includes(n));
     if (rest.length && interactive && (await ask(`Read ${b.service}'s keys (sent to ${b.host}) from the environment variables ${rest.join(', ')}? [y/N] `))) {
       approvals.approve(b.service, b.host, { envVars: rest });
     } else if (rest.length) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
 import type { Finding } from '../findings';
+import { readUnlessSymlink } from '../confine';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
 import { parseDotenv } from './dotenv';
@@ -93,7 +94,7 @@ export function planFileWrappers(rel: string, original: string, project: Project
 
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
 export function dotenvNames(root: string): Map<string, string> {
-  const file = join(root, '.env');
-  const dotenv = existsSync(file) ? parseDotenv(readFileSync(file, 'utf8')) : new Map<string, string>();
+  const text = readUnlessSymlink(join(root, '.env'));
+  const dotenv = text !== undefined ? parseDotenv(text) : new Map<string, string>();
   return new Map([...dotenv].map(([name, value]) => [name, sha256(value)]));
 }
