@@ -17,15 +17,15 @@ export interface Listener {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 (random port) that answers 200 to everything and records it. */
-export async function listener(): Promise<Listener> {
+/** A real HTTP server on 127.0.0.1 (random port) that answers `status` (200) to everything and records it. */
+export async function listener(status = 200): Promise<Listener> {
   const requests: Listener['requests'] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
     req.on('end', () => {
       requests.push({ url: req.url ?? '', headers: req.headers, body });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: status < 300 }));
     });
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
