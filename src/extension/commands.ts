@@ -5,6 +5,7 @@ import { DryRunArgs, runDryRunCommand } from './dryRun/command';
 import { approvalStore } from './dryRun/approvals';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
+import { type Prompts, vscodePrompts } from './keys/prompts';
 import { log } from './log';
 import type { DryRunHooks } from './monitor/index';
 import { createBaseline, scanWorkspace } from './scan';
@@ -17,6 +18,7 @@ export function registerCommands(
   client: () => LanguageClient | undefined,
   keychain: () => KeychainPort,
   dryRunHooks?: DryRunHooks,
+  prompts: () => Prompts = () => vscodePrompts,
 ): void {
   const dryRunDependencies = {
     config,
@@ -25,6 +27,7 @@ export function registerCommands(
       return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
     },
     salt: () => workspaceSalt(context),
+    confirm: (message: string, detail: string, action: string) => prompts().confirm(message, detail, action),
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.exportReport', exportReport),

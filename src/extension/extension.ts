@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
-  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
+  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks, () => keyStore.prompts);
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );

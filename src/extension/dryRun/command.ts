@@ -4,7 +4,7 @@ import { runDryRun, summaryLine } from '../../core/probe/index';
 import type { DryRunReport, KeySource } from '../../core/probe/index';
 import { log } from '../log';
 import type { WorkspaceConfig } from '../workspaceConfig';
-import { approvalStore, askForAlertEndpoints, askForApprovals } from './approvals';
+import { approvalStore, askForAlertEndpoints, askForApprovals, type Confirm } from './approvals';
 import { ReportPanel } from './reportPanel';
 
 /** Arguments for `rotationReady.runDryRun` when called programmatically (sidebar, LM tool, tests). */
@@ -22,6 +22,8 @@ export interface DryRunDependencies {
   config: WorkspaceConfig;
   keySource: () => Promise<KeySource>;
   salt: () => Promise<string>;
+  /** The host-approval question (modal). */
+  confirm: Confirm;
 }
 
 /** A dry-run is read-only: it sends probes to approved hosts and changes no key. */
@@ -43,10 +45,10 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   if (!services || services.length === 0) return undefined;
 
   const approvals = approvalStore(context);
-  const refused = args.askApproval === false ? [] : await askForApprovals(approvals, services, args.environments);
+  const refused = args.askApproval === false ? [] : await askForApprovals(deps.confirm, approvals, services, args.environments);
   if (refused.length) log().warn(`Dry-run: not approved, nothing sent: ${refused.join(', ')}`);
   // The dry-run's alerts go to the configured Slack and webhook sinks: their hosts are approved the same way.
-  const refusedAlerts = args.askApproval === false ? [] : await askForAlertEndpoints(approvals, loaded, services);
+  const refusedAlerts = args.askApproval === false ? [] : await askForAlertEndpoints(deps.confirm, approvals, loaded, services);
   if (refusedAlerts.length) log().warn(`Dry-run: not approved, no alerts sent to: ${refusedAlerts.join(', ')}`);
 
   const keys = await deps.keySource();
