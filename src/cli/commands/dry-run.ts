@@ -224,7 +224,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     const confirmed = approvals.confirmedEnvVars(b.service, b.host);
     const unconfirmed = b.envVars.filter((n) => io.env[n]?.trim() && !confirmed.includes(n));
     const allowed = unconfirmed.filter((n) => o.allowEnv.includes(n));
-    const fromEnvText = (names: string[]) => (names.length ? ` (keys read from this workspace's keychain entries and the environment variables ${names.join(', ')})` : '');
+    const fromEnvText = (names: string[]) => (names.length ? ` (its keys read from the environment variables ${names.join(', ')})` : '');
     if (!approvals.isApproved(b.service, b.host)) {
       if (approvedOnCommandLine(b.host, b.loopback)) approvals.approve(b.service, b.host, { envVars: allowed });
       else if (interactive && (await ask(`Send ${b.service}'s keys to ${b.host}${fromEnvText(unconfirmed)}? Remembered for this workspace in ${approvalsFile} [y/N] `))) {
