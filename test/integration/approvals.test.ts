@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { DryRunReport } from '../../src/core/probe/index';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
@@ -95,6 +96,7 @@ describe('host approvals in the editor: one workspace, confirmed variables, appr
     }
     const entry = { service: SERVICE, host: host(), approvedAt: '2026-01-01T00:00:00.000Z' };
     stored.approvals.push(entry, { ...entry, workspace: 'ws-0123456789abcdef', envVars: [names.primary, names.fallback] });
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ version: 2, ...stored }));
     simulator.admin.clearLog();
     const report = await dryRun(false);
