@@ -7,6 +7,20 @@ function help(): string {
   return ['Usage: rotation-ready <command> [options]', '', 'Commands:', ...lines, '', 'Run `rotation-ready <command> --help` for a command\'s options.'].join('\n');
 }
 
+/**
+ * An option that Node.js reads from anywhere in its arguments, even after the script name (Node 20 to 24, unless a
+ * `--` precedes the script, as dist/cli.js's shebang puts it): refused rather than given a meaning of ours, so nobody
+ * learns to type it after `node dist/cli.js`. Arguments after a `--` are another program's (`exec -- node --env-file`).
+ */
+function nodeReadsOption(args: readonly string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') return undefined;
+    const flag = /^--env-file(?:-if-exists)?(?==|$)/.exec(arg);
+    if (flag) return flag[0];
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -20,6 +34,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const command = commands.find((c) => c.name === name);
   if (!command) {
     io.stderr(`rotation-ready: unknown command '${name}'\n\n${help()}\n`);
+    return 2;
+  }
+  const nodeOption = nodeReadsOption(rest);
+  if (nodeOption) {
+    io.stderr(`rotation-ready ${name}: ${nodeOption} is not an option of rotation-ready: Node.js itself reads it anywhere on its command line, so a repository's .env could run code (NODE_OPTIONS). Give a dotenv file of keys with --dotenv FILE (dry-run).\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -27,7 +27,7 @@ import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
-                              [--rounds N] [--keychain] [--env-file FILE] [--approve-host | --approve-loopback] [--alert]
+                              [--rounds N] [--keychain] [--dotenv FILE] [--approve-host | --approve-loopback] [--alert]
 
 Probes the primary and the fallback key of every configured service over several rounds (read-only)
 and prints a verdict per service and environment: safe to promote, wait for propagation,
@@ -39,8 +39,10 @@ do not remove the old key, incident, inconclusive, needs host approval.
   --format F          text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
   --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
-  --env-file FILE     read keys from a dotenv file as well as the environment
-                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config)
+  --dotenv FILE       read keys from a dotenv file as well as the environment
+                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config,
+                      and the "urlEnv" of alert sinks); only those names are read from it: where approvals
+                      and salts live comes from the real environment alone
   --approve-host      approve sending each selected service's keys to its probe host, and remember it
   --approve-loopback  the same, for loopback hosts only (the local provider simulator)
   --alert             send alerts for rejected keys to the configured sinks (off by default: a dry-run is read-only)
@@ -58,7 +60,7 @@ interface Options {
   environments: string[];
   format: 'text' | 'json' | 'markdown';
   rounds?: number;
-  envFile?: string;
+  dotenv?: string;
   keychain: boolean;
   approveHost: boolean;
   approveLoopback: boolean;
@@ -98,8 +100,8 @@ export function parseDryRunArgs(args: string[]): Options {
         o.rounds = Number(v);
         break;
       }
-      case '--env-file':
-        o.envFile = value();
+      case '--dotenv':
+        o.dotenv = value();
         break;
       case '--keychain':
         o.keychain = true;
@@ -161,16 +163,18 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     return 2;
   }
 
-  let env: NodeJS.ProcessEnv = io.env;
-  if (o.envFile) {
-    const envFile = resolve(io.cwd, o.envFile);
-    if (!existsSync(envFile)) throw new UsageError(`no such env file: ${envFile}`);
-    env = { ...parseEnv(readFileSync(envFile, 'utf8')), ...io.env };
+  // A dotenv file is the repository's: its values only stand in for key variables and alert URLs (`lookup`, the real
+  // environment winning); our own settings (approvals, salt) come from `io.env` alone.
+  let lookup: NodeJS.ProcessEnv = io.env;
+  if (o.dotenv) {
+    const dotenvFile = resolve(io.cwd, o.dotenv);
+    if (!existsSync(dotenvFile)) throw new UsageError(`no such dotenv file: ${dotenvFile}`);
+    lookup = { ...parseEnv(readFileSync(dotenvFile, 'utf8')), ...io.env };
   }
   // Remember every key read, only in memory, so the alert guard can refuse a payload that contains one.
   const seen = new Set<string>();
   // The keychain workspace is the config file's folder, as for `rotation-ready exec` and the extension.
-  const source = o.keychain ? chainKeySources(keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file))), envKeySource(env, services)) : envKeySource(env, services);
+  const source = o.keychain ? chainKeySources(keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file))), envKeySource(lookup, services)) : envKeySource(lookup, services);
   const keys: KeySource = {
     label: source.label,
     get: async (service, environment, slot) => {
@@ -180,7 +184,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     },
   };
 
-  const approvalsFile = defaultApprovalsFile(env);
+  const approvalsFile = defaultApprovalsFile(io.env);
   const approvals = new ApprovalStore(approvalsFile, { workspaceRoots: [dirname(file), io.cwd] });
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
   for (const p of pendingApprovals(services, approvals, o.environments.length ? o.environments : undefined)) {
@@ -214,7 +218,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   }
 
   // PagerDuty, email and Datadog credentials: this workspace's entries in the OS keychain (`alert-secret set`).
-  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
+  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), lookup, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
 
   if (report.cancelled || configErrors || unapproved.length > 0) return 2;
   return report.summary.safe === report.summary.targets ? 0 : 1;
