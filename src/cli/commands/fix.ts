@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { analyzeText } from '../../core/analyze/index';
 import { listFiles } from '../../core/analyze/scan';
 import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
@@ -97,9 +98,13 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
-      const unfixed = plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`));
+      // What a fix left behind besides what it said it could not fix: the exit code says a key remains either way.
+      const unfixed = plans.flatMap((p) => [
+        ...p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`),
+        ...(p.remaining > p.unfixed.length ? [`${p.rel}: not fixed: ${p.remaining - p.unfixed.length} finding(s) still in the file after fixing`] : []),
+      ]);
       if (args.dryRun) {
-        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan));
+        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
         for (const line of unfixed) io.stderr(`${line}\n`);
         const count = plans.reduce((n, p) => n + p.steps.length, 0);
@@ -139,10 +144,15 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
   };
 }
 
-/** The file's unified diff with every removed secret shown only in its redacted form. */
-function redactedPatch(plan: FilePlan): string {
+/**
+ * The file's unified diff with every secret shown only in its redacted form: the removed ones, and any other finding
+ * of the file, which context lines around an edit would otherwise print (one a fix left, a publishable key).
+ */
+function redactedPatch(plan: FilePlan, salt: string): string {
   let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
-  for (const step of plan.steps) for (const [value, shown] of step.redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
+  const others = analyzeText(plan.rel, plan.original, { salt }).findings.filter((f) => f.kind === 'hardcoded-secret');
+  const redactions = [...plan.steps.flatMap((step) => step.redactions), ...others.map((f) => [plan.original.slice(f.offset, f.offset + f.length), f.redacted] as [string, string])];
+  for (const [value, shown] of redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
   return patch;
 }
 
