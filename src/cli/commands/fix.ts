@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
-import { listFiles } from '../../core/analyze/scan';
-import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
+import { fsPath, listFiles } from '../../core/analyze/scan';
+import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
+import { dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import type { NewFile } from '../../core/fix/types';
 import { KeytarKeychain } from '../../core/keychain/keytar';
@@ -88,9 +88,19 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
         let text: string;
+        const path = fsPath(file.abs);
         try {
-          text = readFileSync(file.abs, 'utf8');
+          text = readFileSync(path, 'utf8');
         } catch {
+          continue;
+        }
+        // Fixes write the file by its relative path, which for a name that is not UTF-8 shows its bytes escaped.
+        if (typeof path !== 'string') {
+          const why = 'the file name is not valid UTF-8: rename the file, then run fix again';
+          const unfixed = wrap
+            ? singleKeyCallsInText(file.rel, text).map((c) => `${c.callee}: ${why}`)
+            : envFixFindings(file.rel, text, args.rule, salt).map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${why}`);
+          if (unfixed.length > 0) plans.push({ rel: file.rel, original: text, steps: [], final: text, unfixed, remaining: unfixed.length });
           continue;
         }
         const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);

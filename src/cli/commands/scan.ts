@@ -104,6 +104,9 @@ export function parseScanArgs(args: string[]): ScanArgs {
   return parsed;
 }
 
+/** Skip reasons that mean a path was not read at all (a binary or oversized file was, and is reported as such). */
+const UNREAD = /^(?:unreadable|not found$)/;
+
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
 function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
   return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
@@ -179,6 +182,12 @@ export const scanCommand: CliCommand = {
       io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}; report written to ${args.output}.\n`);
     } else {
       io.stdout(output);
+    }
+    // A file that could not be read may hold a key: the scan did not do its job, whatever it found elsewhere.
+    const unread = result.skipped.filter((s) => UNREAD.test(s.reason));
+    if (unread.length > 0) {
+      io.stderr(`rotation-ready scan: ${unread.length} path${unread.length === 1 ? '' : 's'} could not be read (${unread.slice(0, 3).map((s) => `${s.path}: ${s.reason}`).join('; ')}${unread.length > 3 ? '; …' : ''})\n`);
+      return 2;
     }
     return fresh.some(isFailing) ? 1 : 0;
   },
