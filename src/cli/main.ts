@@ -1,3 +1,5 @@
+import { redactSecrets } from '../core/alerts/guard';
+import { printable, printableLines } from '../core/printable';
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';
 
@@ -21,7 +23,10 @@ function nodeReadsOption(args: readonly string[]): string | undefined {
   return undefined;
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every text the CLI prints: no control or bidi character reaches the terminal raw (the values in a line were escaped
+  // where it was made, so its line feeds are ours), and no error, warning or note shows what looks like a key.
+  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(printableLines(t)), stderr: (t) => rawIo.stderr(printableLines(redactSecrets(t))) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help() + '\n');
@@ -33,7 +38,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`rotation-ready: unknown command '${name}'\n\n${help()}\n`);
+    io.stderr(`rotation-ready: unknown command '${printable(name)}'\n\n${help()}\n`);
     return 2;
   }
   const nodeOption = nodeReadsOption(rest);
@@ -49,10 +54,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`rotation-ready ${name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr(`rotation-ready ${name}: ${printable(error.message)}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr(`rotation-ready ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`rotation-ready ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }

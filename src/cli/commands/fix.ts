@@ -13,6 +13,7 @@ import type { NewFile } from '../../core/fix/types';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { printable } from '../../core/printable';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
@@ -116,7 +117,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
-        for (const line of unfixed) io.stderr(`${line}\n`);
+        for (const line of unfixed) io.stderr(`${printable(line)}\n`);
         const count = plans.reduce((n, p) => n + p.steps.length, 0);
         io.stdout(`\n${count} fix${count === 1 ? '' : 'es'} in ${plans.filter((p) => p.steps.length).length} file(s) would be applied (dry run: nothing was changed).\n`);
         return unfixed.length > 0 ? 1 : 0;
@@ -140,14 +141,14 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           }
           writeAtomic(join(root, plan.rel), plan.final, 0o644);
           const stored = applied.flatMap((a) => a.stored);
-          io.stdout(`${plan.rel}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
+          io.stdout(`${printable(plan.rel)}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
         } catch (error) {
           for (const a of applied.reverse()) await a.undo().catch(() => undefined);
           failed = true;
-          io.stderr(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}\n`);
+          io.stderr(`${printable(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
         }
       }
-      for (const line of unfixed) io.stderr(`${line}\n`);
+      for (const line of unfixed) io.stderr(`${printable(line)}\n`);
       if (failed) return 2;
       return unfixed.length > 0 ? 1 : 0;
     },

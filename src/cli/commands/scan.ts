@@ -11,6 +11,7 @@ import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../
 import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import type { Finding } from '../../core/findings';
+import { printable } from '../../core/printable';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 
 const run = promisify(execFile);
@@ -186,7 +187,7 @@ export const scanCommand: CliCommand = {
     // A file that could not be read may hold a key: the scan did not do its job, whatever it found elsewhere.
     const unread = result.skipped.filter((s) => UNREAD.test(s.reason));
     if (unread.length > 0) {
-      io.stderr(`rotation-ready scan: ${unread.length} path${unread.length === 1 ? '' : 's'} could not be read (${unread.slice(0, 3).map((s) => `${s.path}: ${s.reason}`).join('; ')}${unread.length > 3 ? '; …' : ''})\n`);
+      io.stderr(`rotation-ready scan: ${unread.length} path${unread.length === 1 ? '' : 's'} could not be read (${unread.slice(0, 3).map((s) => `${printable(s.path)}: ${s.reason}`).join('; ')}${unread.length > 3 ? '; …' : ''})\n`);
       return 2;
     }
     return fresh.some(isFailing) ? 1 : 0;
