@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -39,7 +39,7 @@ describe('security: what the CLI prints (issue 13.7, 13.8)', function () {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'rr-out-'));
     ws = join(dir, 'repo');
-    require('node:fs').mkdirSync(ws);
+    mkdirSync(ws);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

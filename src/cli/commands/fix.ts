@@ -34,7 +34,8 @@ Options:
   --keychain     store removed secrets in the OS keychain instead of .env
   --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
 
-Exit code: 0 fixed (or nothing to fix), 1 some findings could not be fixed, 2 usage or runtime error.`;
+Exit code: 0 fixed (or nothing to fix), 1 a finding remains (it could not be fixed, or a file held more than
+one run fixes), 2 usage or runtime error.`;
 
 export interface FixDeps {
   keychain: () => KeychainPort;

@@ -19,7 +19,8 @@ const run = promisify(execFile);
 const usage = `Usage: rotation-ready scan [paths...] [options]
 
 Finds hardcoded keys and secrets in files (default: the current folder), respecting .gitignore.
-Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error.
+Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error,
+or a path that could not be read (it may hold a key).
 
 Options:
   --format text|json|sarif   output format (default text)

@@ -118,6 +118,17 @@ export interface ScanResult {
   cancelled: boolean;
 }
 
+/** A directory entry as a folder or a file, through a symbolic link; undefined for anything else or a dangling link. */
+function kindOf(entry: import('node:fs').Dirent<string> | import('node:fs').Dirent<Buffer>, path: string | Buffer): 'dir' | 'file' | undefined {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+  try {
+    const target = statSync(path);
+    return target.isDirectory() ? 'dir' : target.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined; // dangling link
+  }
+}
+
 /**
  * Files under the roots, after excludes, .gitignore, symlink loops and duplicates; sorted, relative to `base`. With
  * `onFile`, which sees each file as the walk finds it, they stay in that order.
@@ -187,18 +198,9 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
     for (const entry of entries) {
       const abs = child(dir.abs, entry.name);
       const link = entry.isSymbolicLink();
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (link) {
-        try {
-          const target = statSync(abs);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // dangling link
-        }
-      }
-      if (!isDir && !isFile) continue;
+      const kind = kindOf(entry, abs);
+      if (kind === undefined) continue;
+      const isDir = kind === 'dir';
       const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
       const slash = isDir ? '/' : '';
       if (defaultsOnly ? isDir && excludedDirs.has(entry.name) : excludes.ignores((dir.outside ? entry.name : rel) + slash)) continue;
@@ -249,18 +251,9 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
       if (only && !only(entry.name)) continue;
       const path = Buffer.concat([dirBytes, separator, entry.name]);
       const link = entry.isSymbolicLink();
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (link) {
-        try {
-          const target = statSync(path);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // dangling link
-        }
-      }
-      if (!isDir && !isFile) continue;
+      const kind = kindOf(entry, path);
+      if (kind === undefined) continue;
+      const isDir = kind === 'dir';
       const name = displayName(entry.name);
       const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
       const slash = isDir ? '/' : '';
