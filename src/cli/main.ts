@@ -10,14 +10,15 @@ function help(): string {
 }
 
 /**
- * An option that Node.js reads from anywhere in its arguments, even after the script name (Node 20 to 24, unless a
- * `--` precedes the script, as dist/cli.js's shebang puts it): refused rather than given a meaning of ours, so nobody
- * learns to type it after `node dist/cli.js`. Arguments after a `--` are another program's (`exec -- node --env-file`).
+ * An option that Node.js reads from anywhere in its arguments, even after the script name: `--env-file` (Node 20 to
+ * 24, unless a `--` precedes the script, as dist/cli.js's shebang puts it) and, on Node 23.10 and later, the config
+ * file options (even after a `--`: docs/SECURITY.md, known limits). Refused rather than given a meaning of ours, so
+ * nobody learns to type one. Arguments after a `--` are another program's (`exec -- node --env-file`).
  */
 function nodeReadsOption(args: readonly string[]): string | undefined {
   for (const arg of args) {
     if (arg === '--') return undefined;
-    const flag = /^--env-file(?:-if-exists)?(?==|$)/.exec(arg);
+    const flag = /^--(?:env-file(?:-if-exists)?|experimental-(?:default-)?config-file)(?==|$)/.exec(arg);
     if (flag) return flag[0];
   }
   return undefined;
@@ -43,7 +44,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const nodeOption = nodeReadsOption(rest);
   if (nodeOption) {
-    io.stderr(`rotation-ready ${name}: ${nodeOption} is not an option of rotation-ready: Node.js itself reads it anywhere on its command line, so a repository's .env could run code (NODE_OPTIONS). Give a dotenv file of keys with --dotenv FILE (dry-run).\n`);
+    io.stderr(`rotation-ready ${name}: ${nodeOption} is not an option of rotation-ready: Node.js itself reads it anywhere on its command line, so a repository's file could run code (NODE_OPTIONS). Give a dotenv file of keys with --dotenv FILE (dry-run).\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -92,6 +92,15 @@ describe('security: a repository\'s .env never runs code in rotation-ready (issu
     });
   }
 
+  it('the options Node.js reads even after a `--` (config files, Node 23.10+) are refused too, before anything runs', async () => {
+    for (const arg of ['--experimental-config-file=node.config.json', '--experimental-default-config-file']) {
+      let err = '';
+      const io: CliIo = { stdout: () => undefined, stderr: (t) => void (err += t), cwd: repo.dir, env: {}, signal: new AbortController().signal };
+      assert.equal(await main(['scan', arg], io), 2);
+      assert.match(err, /is not an option of rotation-ready: Node\.js itself reads it/);
+    }
+  });
+
   it('npm scripts that take arguments (`npm start`, `npm run simulate`) start Node with `--` too', () => {
     for (const script of ['start', 'simulate']) {
       const r = spawnSync('npm', ['run', '--silent', script, '--', '--env-file', join(repo.dir, '.env'), '--help'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
