@@ -29,7 +29,7 @@ import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
-                              [--rounds N] [--keychain] [--env-file FILE] [--allow-env NAME]...
+                              [--rounds N] [--keychain] [--dotenv FILE] [--allow-env NAME]...
                               [--approve-host | --approve-loopback HOST:PORT...] [--alert]
 
 Probes the primary and the fallback key of every configured service over several rounds (read-only)
@@ -42,8 +42,10 @@ do not remove the old key, incident, inconclusive, needs host approval.
   --format F          text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
   --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
-  --env-file FILE     read keys from a dotenv file as well as the environment
-                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config)
+  --dotenv FILE       read keys from a dotenv file as well as the environment
+                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config,
+                      and the "urlEnv" of alert sinks); only those names are read from it: where approvals
+                      and salts live comes from the real environment alone
   --allow-env NAME    a process environment variable a key may be read from (repeatable, or NAME,NAME);
                       only names you confirm (here or at the prompt) are read, and remembered with the approval
   --approve-host      approve sending each selected service's keys (and --alert's Slack/webhook alerts)
@@ -67,7 +69,7 @@ interface Options {
   environments: string[];
   format: 'text' | 'json' | 'markdown';
   rounds?: number;
-  envFile?: string;
+  dotenv?: string;
   keychain: boolean;
   approveHost: boolean;
   /** Exact loopback `host:port`s approved on the command line. */
@@ -119,8 +121,8 @@ export function parseDryRunArgs(args: string[]): Options {
         o.rounds = Number(v);
         break;
       }
-      case '--env-file':
-        o.envFile = value();
+      case '--dotenv':
+        o.dotenv = value();
         break;
       case '--keychain':
         o.keychain = true;
@@ -194,12 +196,12 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   const approvals = new ApprovalStore(approvalsFile, { workspace: dirname(file), workspaceRoots: [io.cwd] });
   let env: NodeJS.ProcessEnv = io.env;
   let dotenv: KeySource | undefined;
-  if (o.envFile) {
-    const envFile = resolve(io.cwd, o.envFile);
-    if (!existsSync(envFile)) throw new UsageError(`no such env file: ${envFile}`);
-    const values = parseEnv(readFileSync(envFile, 'utf8'));
+  if (o.dotenv) {
+    const dotenvFile = resolve(io.cwd, o.dotenv);
+    if (!existsSync(dotenvFile)) throw new UsageError(`no such dotenv file: ${dotenvFile}`);
+    const values = parseEnv(readFileSync(dotenvFile, 'utf8'));
     env = { ...values, ...io.env };
-    dotenv = { ...envKeySource(values, services), label: o.envFile };
+    dotenv = { ...envKeySource(values, services), label: o.dotenv };
   }
   // Remember every key read, only in memory, so the alert guard can refuse a payload that contains one.
   const seen = new Set<string>();
