@@ -118,6 +118,12 @@ describe('language-model tools for agent mode', function () {
       assert.equal(simulator.requestLog.length - before, 40, 'twenty rounds for each key');
     });
 
+    it('the dry-run command itself clamps rounds, whoever calls it', async () => {
+      const before = simulator.requestLog.length;
+      await vscode.commands.executeCommand('rotationReady.runDryRun', { services: ['billing-api'], rounds: -3, showReport: false });
+      assert.equal(simulator.requestLog.length - before, 2, 'one round for the primary and one for the fallback');
+    });
+
     it('reports rotation status by fingerprint', async () => {
       const text = await invoke('rotation-ready_rotation_status', {});
       assert.match(text, /billing-api \(dev\): stage idle/);
