@@ -129,6 +129,15 @@ describe('Restricted Mode (an untrusted workspace)', function () {
       for (const key of Object.keys(hostile).filter((k) => k.startsWith('rotationReady.'))) assert.ok(restricted.includes(key), `${key} is a restricted setting`);
     });
 
+    it("still follows the user's own settings", async () => {
+      await vscode.workspace.getConfiguration('rotationReady').update('maxFileSizeKB', 4096, vscode.ConfigurationTarget.Global);
+      try {
+        await waitFor(() => vscode.workspace.getConfiguration('rotationReady').get('maxFileSizeKB'), (v) => v === 4096, "the user's value");
+      } finally {
+        await vscode.workspace.getConfiguration('rotationReady').update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
     it('keeps analyzing as the user configured: no switch-off, no rule off, no size limit, no severity change', async () => {
       const uri = workspaceUri('src/config.ts');
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
