@@ -28,7 +28,7 @@ export interface ToolDependencies {
 }
 
 /** `rounds` of the dry-run tool, as its input schema in package.json says. */
-export const DRY_RUN_TOOL_ROUNDS = { min: 1, max: 20 } as const;
+const DRY_RUN_TOOL_ROUNDS = { min: 1, max: 20 } as const;
 
 const text = (value: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(value)]);
 const MAX_LISTED = 200;
@@ -98,7 +98,7 @@ interface DryRunInput {
 }
 
 /** The model's dry-run request against the configuration: configured names only, rounds clamped. */
-export function checkDryRunInput(input: unknown, services: readonly ServiceConfig[]): Checked<DryRunArgs> {
+function checkDryRunInput(input: unknown, services: readonly ServiceConfig[]): Checked<DryRunArgs> {
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
   const names = knownNames(raw.services, services.map((s) => s.name), 'service');
   if (!names.ok) return names;
