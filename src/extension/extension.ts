@@ -40,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       scan: () => vscode.commands.executeCommand('rotationReady.scanWorkspace'),
       dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', args),
       rotationStatus: () => rotationStatuses(keyStore, config),
+      services: () => config.value?.services ?? [],
     }),
   );
   void config.reload();

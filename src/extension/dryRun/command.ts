@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { ServiceConfig } from '../../core/config/index';
+import { PROBE_ROUNDS, type ServiceConfig } from '../../core/config/index';
 import { runDryRun, summaryLine } from '../../core/probe/index';
 import type { DryRunReport, KeySource } from '../../core/probe/index';
 import { log } from '../log';
+import { clampedInteger } from '../tools/inputs';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { approvalStore, askForAlertEndpoints, askForApprovals, type Confirm } from './approvals';
 import { ReportPanel } from './reportPanel';
@@ -51,6 +52,9 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   const refusedAlerts = args.askApproval === false ? [] : await askForAlertEndpoints(deps.confirm, approvals, loaded, services);
   if (refusedAlerts.length) log().warn(`Dry-run: not approved, no alerts sent to: ${refusedAlerts.join(', ')}`);
 
+  // Any caller may pass rounds (the command is public): never more than a config may ask for.
+  const clamped = clampedInteger(args.rounds, PROBE_ROUNDS.min, PROBE_ROUNDS.max, 'rounds');
+  const rounds = clamped.ok ? clamped.value : undefined;
   const keys = await deps.keySource();
   const salt = await deps.salt();
   const report = await vscode.window.withProgress(
@@ -68,7 +72,7 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
         salt,
         settings: loaded.settings.dryRun,
         environments: args.environments,
-        rounds: args.rounds,
+        rounds,
         signal: controller.signal,
         onProgress: (event) => {
           if (event.type !== 'target') return;
