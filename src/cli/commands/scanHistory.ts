@@ -4,8 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
 import { applyBaseline, BASELINE_FILE, parseBaseline } from '../../core/baseline/index';
 import { writeFileAtomic } from '../../core/atomicWrite';
-import { GitError, type HistoryFinding, scanHistory } from '../../core/history/scan';
-import { gitOutput } from '../../core/history/git';
+import { GitError, type HistoryFinding, repositoryFolder, scanHistory } from '../../core/history/scan';
 import { type CliIo, UsageError } from '../command';
 import { parseScanArgs, saltFor } from './scan';
 
@@ -45,7 +44,7 @@ export async function runHistoryScan(rawArgs: string[], io: CliIo): Promise<numb
   if (args.updateBaseline) throw new UsageError('--update-baseline records the current files; run it without --history');
   let top: string;
   try {
-    top = (await gitOutput(io.cwd, ['rev-parse', '--show-toplevel'], io.signal)).toString('utf8').trim();
+    top = await repositoryFolder(io.cwd, io.signal);
   } catch {
     throw new UsageError('--history needs a git repository');
   }

@@ -78,6 +78,18 @@ async function revisionArgs(options: HistoryScanOptions): Promise<string[]> {
   return args;
 }
 
+/** The work tree's top, or for a bare repository (a mirror) the repository itself. */
+export async function repositoryFolder(cwd: string, signal?: AbortSignal): Promise<string> {
+  const ask = (arg: string) =>
+    gitOutput(cwd, ['rev-parse', arg], signal).then(
+      (out) => out.toString('utf8').trim(),
+      () => {
+        throw new GitError(`${printable(cwd)} is not inside a git repository`);
+      },
+    );
+  return (await ask('--is-bare-repository')) === 'true' ? cwd : ask('--show-toplevel');
+}
+
 /** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
 function decoded(bytes: Buffer): string {
   const text = bytes.toString('utf8');
@@ -90,9 +102,7 @@ function decoded(bytes: Buffer): string {
  */
 export async function scanHistory(options: HistoryScanOptions): Promise<HistoryScanResult> {
   const { cwd, signal } = options;
-  const top = (await gitOutput(cwd, ['rev-parse', '--show-toplevel'], signal).catch(() => {
-    throw new GitError(`${printable(cwd)} is not inside a git repository`);
-  })).toString('utf8').trim();
+  const top = await repositoryFolder(cwd, signal);
   const revArgs = await revisionArgs(options);
   const excludes = ignore().add([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
   const prefixes = (options.paths ?? []).map((p) => p.replace(/^\.\/+/, '').replace(/\/+$/, '')).filter((p) => p && p !== '.');

@@ -145,6 +145,19 @@ describe('scan --history: a repository built by the test', function () {
     unlinkSync(join(root, '.rotation-ready-baseline.json'));
   });
 
+  it('scans a bare mirror as it scans the clone', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'rr-history-bare-'));
+    try {
+      execFileSync('git', ['clone', '-q', '--mirror', root, bare]);
+      const mirror = await scanHistory({ cwd: bare, salt: 'salt' });
+      const clone = await scanHistory({ cwd: root, salt: 'salt' });
+      allOutputs.push(JSON.stringify(mirror));
+      assert.deepEqual(mirror.findings.map((f) => [f.path, f.commit, f.inHead]), clone.findings.map((f) => [f.path, f.commit, f.inHead]));
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a --since or --branch that reads as an option or names nothing, with a clear error', async () => {
     for (const args of [['--since', '--output=/tmp/x'], ['--branch', 'no-such-branch'], ['--since', 'yesterday-ish']]) {
       const r = await cli(root, '--history', ...args);
