@@ -4,6 +4,8 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { readFileSync } from 'node:fs';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/command';
 import { HISTORY_ONLY_MESSAGE, scanHistory } from '../../../src/core/history/scan';
@@ -135,6 +137,9 @@ describe('scan --history: a repository built by the test', function () {
     assert.ok(report.findings.some((f) => f.path === 'config.js' && f.commit === commits.c1 && !f.inHead));
     const sarif = await cli(root, '--history', '--format', 'sarif');
     allOutputs.push(sarif.stdout);
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../fixtures/analyzer/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
+    assert.ok(validate(JSON.parse(sarif.stdout)), `history SARIF validates against the official schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
     const results = (JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ properties: { commit: string; historyOnly: boolean } }> }> }).runs[0]!.results;
     assert.ok(results.some((r) => r.properties.commit === commits.c1 && r.properties.historyOnly));
     writeFileSync(join(root, '.rotation-ready-baseline.json'), JSON.stringify({ version: 1, salt: 'history-test-salt', findings: report.findings.map((f) => ({ rule: f.ruleId, path: f.path, fingerprint: f.fingerprint })) }));
