@@ -1,11 +1,11 @@
-import type { HttpMethod, ProbeAuth } from '../config/types';
+import type { ProbeAuth, ProbeConfig } from '../config/types';
 
 /**
  * A provider's cheap, read-only endpoint that answers 2xx only for a valid key, so `"provider": "<id>"` on a
  * service is enough for a dry-run. Each entry cites the provider's documentation for that endpoint
  * (docs/providers.md lists them); the simulator speaks each preset's auth style (src/core/simulator).
  */
-export interface ProviderPreset {
+export interface ProviderPreset extends Pick<ProbeConfig, 'method' | 'auth' | 'body' | 'successStatus' | 'successField'> {
   id: string;
   /** Display name. */
   name: string;
@@ -13,14 +13,8 @@ export interface ProviderPreset {
   origin: string;
   /** Path (and fixed query) of the probe endpoint, appended to the origin or `baseUrl`. */
   path: string;
-  method: HttpMethod;
-  auth: ProbeAuth;
-  /** Headers the endpoint requires besides the key (API version pins, Accept). */
+  /** Headers the endpoint requires besides the key (API version pins, Accept); the simulator requires them too. */
   headers?: Record<string, string>;
-  body?: string;
-  successStatus?: number[];
-  /** The endpoint answers 200 even for a bad key; the key works only if this top-level JSON field is `true` (Slack). */
-  successField?: string;
   /** What the user must add: a basic-auth user name (`probe.auth.username`) or an origin (`baseUrl`), and what it is. */
   needs?: { username?: string; baseUrl?: string };
   /** Analyzer rules whose findings this preset can probe (the bridge from a finding to a service). */
