@@ -43,8 +43,10 @@ describe('Secrets in History', function () {
     assert.ok(!text.includes(deleted) && !text.includes(current), 'no key value in what the command returns');
   });
 
-  it('says what is wrong when the folder is not a git repository', async () => {
+  it('says what is wrong when the folder is not a usable git repository, and returns nothing', async () => {
+    // A broken `.git` link: git refuses it here, wherever the temporary folder lives (even inside another repository).
     const plain = mkdtempSync(join(tmpdir(), 'rr-history-plain-'));
+    writeFileSync(join(plain, '.git'), 'gitdir: /nonexistent/rotation-ready-test\n');
     try {
       const summary = await vscode.commands.executeCommand<HistoryScanSummary | undefined>('rotationReady.scanHistory', vscode.Uri.file(plain));
       assert.equal(summary, undefined);
