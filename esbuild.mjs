@@ -51,6 +51,14 @@ const typescriptApart = {
   },
 };
 
+/** `rotation-ready mcp` and the MCP SDK live in dist/mcp.js, loaded only by that command: a scan does not compile them. */
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcp$/ }, (args) => (/[\\/]src[\\/]cli[\\/]commands$/.test(args.resolveDir) ? { path: './mcp.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -76,7 +84,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S node --' } },
   // The loader alone, for scripts/code-cache.mjs, which writes the caches with it.
   { ...common, entryPoints: { codeCache: 'src/cli/codeCache.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
+  { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart, mcpApart] },
+  { ...common, entryPoints: { mcp: 'src/cli/commands/mcp.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   // The CLI's workspace scan runs in worker threads from this entry (src/core/analyze/scan.ts, analyzeInWorkers).
   { ...common, entryPoints: { 'scanWorker-main': 'src/core/analyze/scanWorker.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   { ...common, entryPoints: { 'ts-morph': 'node_modules/ts-morph/dist/ts-morph.js' }, outdir: 'dist', plugins: [...common.plugins, typescriptApart] },

@@ -16,6 +16,7 @@ import { analyzeText } from '../src/core/analyze/index';
 import { rules } from '../src/core/rules/index';
 import { sampleGen } from '../src/core/rules/sampleGen';
 import { CACHE, REAL_WORLD, RESULTS_DIR, ROOT } from './config.mjs';
+import { toRust } from './lib/rustRegex';
 import { runRotationReady, runSecretlint } from './lib/tools';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -24,33 +25,6 @@ const manifest = JSON.parse(readFileSync(join(CACHE, 'real-world-manifest.json')
 const MB = manifest.bytes / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Rust-regex form of a rule pattern: no lookbehind (ripgrep's default engine has none), no JS-only escapes. */
-function toRust(src: string): string {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
-      let depth = 0;
-      for (; i < src.length; i++) {
-        if (src[i] === '\\') i++;
-        else if (src[i] === '(') depth++;
-        else if (src[i] === ')' && --depth === 0) break;
-      }
-      continue;
-    }
-    if (src.startsWith('(?<', i) && src[i + 3] !== '=' && src[i + 3] !== '!') {
-      out += '(?P<';
-      i += 2;
-      continue;
-    }
-    if (src[i] === '\\' && src[i + 1] === '/') {
-      out += src[i + 1];
-      i++;
-      continue;
-    }
-    out += src[i];
-  }
-  return out;
-}
 const scanPatterns = rules.filter((r) => !r.nameHint).map((r) => toRust(r.pattern.source).replace(/\(\?P<\w+>/g, '('));
 const combined = scanPatterns.map((p) => `(?:${p})`).join('|');
 

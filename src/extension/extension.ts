@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { approvalStore } from './dryRun/approvals';
 import { ReportPanel } from './dryRun/reportPanel';
 import { registerFixCommands } from './fixes';
+import { registerHistory } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );
+  context.subscriptions.push(...registerHistory(context));
   context.subscriptions.push(
     ...registerTools({
       extensionUri: context.extensionUri,

@@ -85,7 +85,7 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     api.keys.prompts = { secret: () => refuse('secret'), pick: () => refuse('pick'), pickMany: () => refuse('pickMany'), text: () => refuse('text'), confirm: async () => (asked.push('confirm'), false) };
     const terminals = vscode.window.terminals.length;
     const node = { kind: 'environment', service: 'billing-api', environment: 'dev' };
-    for (const command of ['rotationReady.runWithKeys', 'rotationReady.runTaskWithKeys', 'rotationReady.writeDotEnv', 'rotationReady.copyKey', 'rotationReady.revealKey', 'rotationReady.validateKey', 'rotationReady.rotate', 'rotationReady.setAlertChannelCredential']) {
+    for (const command of ['rotationReady.runWithKeys', 'rotationReady.runTaskWithKeys', 'rotationReady.writeDotEnv', 'rotationReady.copyKey', 'rotationReady.revealKey', 'rotationReady.validateKey', 'rotationReady.rotate', 'rotationReady.setAlertChannelCredential', 'rotationReady.scanHistory']) {
       assert.equal(await vscode.commands.executeCommand(command, node), undefined, `${command} did something`);
     }
     assert.deepEqual(asked, [], 'no command got as far as asking the user');

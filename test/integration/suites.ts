@@ -10,3 +10,4 @@ import './monitor.test';
 import './tools.test';
 import './channels.test';
 import './approvals.test';
+import './history.test';

@@ -13,6 +13,7 @@ import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBas
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { HISTORY_USAGE, runHistoryScan } from './scanHistory';
 
 const run = promisify(execFile);
 
@@ -33,7 +34,9 @@ Options:
   --max-file-size KB         skip files larger than this (default 2048)
   --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
 
-Values are never printed: findings show the provider, the last 4 characters and a fingerprint.`;
+Values are never printed: findings show the provider, the last 4 characters and a fingerprint.
+
+${HISTORY_USAGE}`;
 
 interface ScanArgs {
   paths: string[];
@@ -110,7 +113,7 @@ export function parseScanArgs(args: string[]): ScanArgs {
 const UNREAD = /^(?:unreadable|not found$)/;
 
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
-function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
+export function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
   return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
 }
 
@@ -148,6 +151,7 @@ export const scanCommand: CliCommand = {
   summary: 'Find hardcoded keys and secrets (text, JSON or SARIF; pre-commit friendly)',
   usage,
   async run(rawArgs, io) {
+    if (rawArgs.some((a) => a === '--history' || a.startsWith('--history='))) return runHistoryScan(rawArgs, io);
     const args = parseScanArgs(rawArgs);
     const root = args.staged ? await gitRoot(io.cwd) : io.cwd;
     const baselinePath = args.baseline ? resolve(io.cwd, args.baseline) : join(root, BASELINE_FILE);

@@ -19,6 +19,8 @@ export interface ProbeConfig {
   headers: Record<string, string>;
   /** Request body, already serialised; objects in the file are sent as JSON. */
   body?: string;
+  /** For APIs that answer 200 to a bad key (Slack): the key works only if this top-level JSON field of the answer is `true`. */
+  successField?: string;
   timeoutMs: number;
   rounds: number;
   intervalMs: number;
@@ -61,6 +63,8 @@ export type SinkConfig = (
 
 export interface ServiceConfig {
   name: string;
+  /** The provider preset the probe came from (src/core/probe/presets.ts), when `provider` is set. */
+  provider?: string;
   environments: EnvironmentConfig[];
   envVars: EnvVarNames;
   probe: ProbeConfig;

@@ -10,3 +10,5 @@ export { chainKeySources, confirmedEnvKeySource, envKeySource, envValue, keychai
 export type { EnvVarConfirmations, KeySource } from './key-source';
 export { renderMarkdown, renderText, reportToJson, summaryLine, VERDICT_LABEL } from './report';
 export { isLoopbackHost, isLoopbackAddress } from './loopback';
+export { PROVIDER_PRESETS, presetForRule, presetUrl, providerPreset } from './presets';
+export type { ProviderPreset } from './presets';
