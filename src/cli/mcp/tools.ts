@@ -11,7 +11,7 @@ import {
   ApprovalStore,
   chainKeySources,
   defaultApprovalsFile,
-  envKeySource,
+  confirmedEnvKeySource,
   keychainKeySource,
   presetForRule,
   providerPreset,
@@ -153,10 +153,10 @@ export async function dryRunTool(ctx: ProjectContext, input: { services?: string
   for (const name of names) if (!config.services.some((s) => s.name === name)) throw new ToolInputError(`no service '${name.slice(0, 80)}' in .rotation-ready.json (services: ${config.services.map((s) => s.name).join(', ') || 'none'})`);
   const services = config.services.filter((s) => names.length === 0 || names.includes(s.name));
   if (services.length === 0) throw new ToolInputError('no service to probe');
-  const envKeys = envKeySource(ctx.env, services);
+  // Approvals belong to this project and name the environment variables the user confirmed; nothing is approved here.
+  const approvals = new ApprovalStore(defaultApprovalsFile(ctx.env), { workspace: ctx.root, workspaceRoots: [ctx.root] });
+  const envKeys = confirmedEnvKeySource(ctx.env, services, approvals);
   const keys: KeySource = ctx.keychain ? chainKeySources(keychainKeySource(new KeytarKeychain(), workspaceIdFor(ctx.root)), envKeys) : envKeys;
-  const approvalsFile = defaultApprovalsFile(ctx.env);
-  const approvals = new ApprovalStore(approvalsFile, { workspaceRoots: [ctx.root] });
   const report = await runDryRun({
     services,
     keys,

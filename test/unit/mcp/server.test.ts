@@ -42,8 +42,8 @@ describe('rotation-ready mcp: the SDK client over stdio', function () {
       join(root, '.rotation-ready.json'),
       JSON.stringify({ services: [{ name: 'pay', provider: 'stripe', baseUrl: sim.serviceUrl('pay'), probe: { intervalMs: 0 } }, { name: 'other', probe: { url: `${sim.serviceUrl('other')}/me`, auth: { type: 'bearer' }, intervalMs: 0 } }] }),
     );
-    // Only `pay` is approved, by the user, outside the project.
-    new ApprovalStore(join(configDir, 'approvals.json')).approve('pay', new URL(sim.url).host);
+    // Only `pay` is approved, by the user, outside the project, for this project and its two variables.
+    new ApprovalStore(join(configDir, 'approvals.json'), { workspace: root }).approve('pay', new URL(sim.url).host, { envVars: ['PAY_KEY_PRIMARY', 'PAY_KEY_FALLBACK'] });
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: configDir, ROTATION_READY_CONFIG_DIR: configDir, PAY_KEY_PRIMARY: primary, PAY_KEY_FALLBACK: fallback, OTHER_KEY_PRIMARY: primary };
     const transport = new StdioClientTransport({ command: process.execPath, args: ['-r', 'tsx/cjs', join(repo, 'src/cli/main.ts'), 'mcp', '--root', root], cwd: repo, env, stderr: 'pipe' });
     client = new Client({ name: 'rotation-ready-test', version: '1.0.0' });
