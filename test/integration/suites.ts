@@ -2,6 +2,7 @@
 import './extension.test';
 import './keys.test';
 import './diagnostics.test';
+import './fingerprints.test';
 import './dryRun.test';
 import './scan.test';
 import './keys.sidebar.test';

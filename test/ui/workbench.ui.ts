@@ -4,11 +4,14 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { runKeysUiTest } from './keys.ui';
+import { runReadmeWalk } from './readme.ui';
 
 export interface UiTestContext {
   serverUrl: string;
   workspace: string;
   screenshots: string;
+  /** A second fresh copy of the demo, for the README walk (its keys must not meet the seeded ones). */
+  readmeWorkspace?: string;
 }
 
 const ACTIVITY_ICON = '.part.activitybar a.action-label[aria-label^="Rotation Ready"]';
@@ -19,7 +22,7 @@ async function shot(page: Page, context: UiTestContext, name: string): Promise<v
   await page.screenshot({ path: join(context.screenshots, `${name}.png`) });
 }
 
-async function quickOpen(page: Page, relativePath: string): Promise<void> {
+export async function quickOpen(page: Page, relativePath: string): Promise<void> {
   const name = relativePath.split('/').pop()!;
   // Anything left open (a quick pick, a hover) would swallow the keystrokes.
   await page.keyboard.press('Escape');
@@ -35,6 +38,12 @@ async function quickOpen(page: Page, relativePath: string): Promise<void> {
 }
 
 export async function runUiTest(page: Page, context: UiTestContext): Promise<void> {
+  if (context.readmeWorkspace) {
+    await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.readmeWorkspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await runReadmeWalk(page, { ...context, workspace: context.readmeWorkspace });
+    if (process.env.RR_UI_ONLY === 'readme') return;
+  }
   await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
@@ -24,6 +23,7 @@ import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { chainKeySources, keychainKeySource } from '../../core/probe/index';
+import { workspaceFingerprints } from '../../core/fingerprints';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
@@ -120,16 +120,6 @@ export function parseDryRunArgs(args: string[]): Options {
   return o;
 }
 
-/** A per-user random salt for key fingerprints, kept next to the approvals so fingerprints are stable across runs. */
-function userSalt(dir: string): string {
-  const file = resolve(dir, 'fingerprint-salt');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const salt = randomBytes(16).toString('hex');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${salt}\n`, { mode: 0o600 });
-  return salt;
-}
-
 async function ask(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
@@ -194,7 +184,8 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     services,
     keys,
     approvals,
-    salt: userSalt(dirname(approvalsFile)),
+    // The workspace's one fingerprint policy, so report lines and alerts match the Keys sidebar.
+    salt: workspaceFingerprints(dirname(file), { env }).salt,
     settings: loaded.settings.dryRun,
     ...(o.environments.length ? { environments: o.environments } : {}),
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),

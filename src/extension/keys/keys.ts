@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { deriveEnvVarNames, envVarsFor, EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
 import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
@@ -9,6 +8,7 @@ import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 import { approvalStore } from '../dryRun/approvals';
 import { log } from '../log';
+import { fingerprintsFor, keyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ClipboardGuard } from './clipboard';
@@ -64,8 +64,8 @@ export class Keys implements vscode.Disposable {
     if (folder) {
       this.root = folder.uri.fsPath;
       const workspaceId = workspaceIdFor(this.root);
-      this.metadataPath = join(context.globalStorageUri.fsPath, 'keys', `${workspaceId}.json`);
-      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath });
+      this.metadataPath = keyMetadataPath(context, this.root);
+      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
       this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
     }
     this.validator = new ProbeValidator({
