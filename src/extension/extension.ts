@@ -12,6 +12,7 @@ import { log } from './log';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
 import { workspaceSalt } from './salt';
+import { scanOnFirstOpen } from './scan';
 import { WorkspaceConfig } from './workspaceConfig';
 
 let client: LanguageClient | undefined;
@@ -57,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       if (choice) log().show(true);
     });
   }
+  void scanOnFirstOpen(context, client);
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
   return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri, monitor: monitor.api };
 }

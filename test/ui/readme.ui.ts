@@ -56,6 +56,12 @@ async function openInput(page: Page): Promise<{ type: string; placeholder: strin
   };
 }
 
+/** Waits until the open quick input's title says `text` (a flow's next step replaces the box in place). */
+async function inputTitled(page: Page, text: string): Promise<{ type: string; placeholder: string; title: string }> {
+  await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
+  return openInput(page);
+}
+
 async function pickRow(page: Page, text: string): Promise<void> {
   const row = page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="${text}"]`).first();
   await row.waitFor({ timeout: 30_000 });
@@ -191,11 +197,10 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await runCommand(page, 'Rotation Ready: Rotate Key…');
   await pickRow(page, 'billing-api (dev)');
   await pickRow(page, 'Use the fallback key');
-  const deploy = await openInput(page);
-  assert.match(deploy.title, /Step 3 of 5/, 'the rotation continues at step 3');
+  await inputTitled(page, 'Step 3 of 5');
   await shot('4-rotate-step3');
   await pickRow(page, 'Done: dev has both keys');
-  assert.match((await openInput(page)).title, /Step 4 of 5/);
+  await inputTitled(page, 'Step 4 of 5');
   await page.keyboard.press('Escape');
   await notification(page, 'paused at step 4');
 
@@ -203,12 +208,11 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await runCommand(page, 'Rotation Ready: Rotate Key…');
   await pickRow(page, 'maps-api (dev)');
   await pickRow(page, 'I am creating a new key');
-  const step2 = await openInput(page);
-  assert.match(step2.title, /Step 2 of 5/);
+  const step2 = await inputTitled(page, 'Step 2 of 5');
   assert.equal(step2.type === 'password' || !/paste/i.test(step2.placeholder), true, `a visible filter box invites pasting a key: "${step2.placeholder}"`);
   await pickRow(page, 'Enter the new key');
   await typeKey(page, keys.MAPS_API_KEY_FALLBACK!, 'Rotate Key… step 2');
-  assert.match((await openInput(page)).title, /Step 3 of 5/);
+  await inputTitled(page, 'Step 3 of 5');
   await page.keyboard.press('Escape');
   await shot('4-rotate-maps');
 

@@ -5,6 +5,7 @@ import { parseEnv } from 'node:util';
 import { AlertDispatcher, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
 import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
+import { skippedReason } from '../../core/config/load';
 import {
   ApprovalStore,
   type HostApprovals,
@@ -191,6 +192,8 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),
     signal: io.signal,
   });
+  const skipped = loaded.skipped.filter((x) => o.services.length === 0 || o.services.includes(x.name));
+  if (skipped.length) report.skipped = skipped.map((x) => ({ service: x.name, reason: skippedReason(x) }));
 
   io.stdout(o.format === 'json' ? reportToJson(report) : o.format === 'markdown' ? renderMarkdown(report) : renderText(report));
 

@@ -105,6 +105,7 @@ export function renderReportHtml(report: DryRunReport, options: ReportHtmlOption
 </header>
 <p class="legend"><span><i style="background:var(--rr-ok)"></i>valid</span><span><i style="background:var(--rr-bad)"></i>rejected</span><span><i style="background:var(--rr-wait)"></i>rate-limited</span><span><i style="background:var(--rr-muted)"></i>unknown</span><span><i style="background:var(--rr-warn)"></i>misconfigured</span> — one bar per round, height = latency</p>
 ${sections.join('\n')}
+${report.skipped?.length ? `<p id="skipped"><strong>Not probed</strong> (left out by errors in the configuration): ${report.skipped.map((s) => `${escapeHtml(s.service)}: ${escapeHtml(s.reason)}`).join('; ')}</p>` : ''}
 <p class="muted">Started ${escapeHtml(report.startedAt)}, finished ${escapeHtml(report.finishedAt)}. Keys are shown as provider + last 4 characters; hover a key for its fingerprint.</p>
 <script nonce="${options.nonce}">
   const vscode = acquireVsCodeApi();
