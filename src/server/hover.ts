@@ -15,7 +15,8 @@ export function hoverFor(findings: readonly Finding[], position: Position, docsB
   if (hits.length === 0) return undefined;
   const sections = hits.map((finding) => {
     const rule = ruleById(finding.ruleId);
-    const lines = [`**Rotation Ready** · ${rule?.title ?? finding.provider} (\`${finding.ruleId}\`)`, '', finding.message];
+    // The diagnostic's own hover already shows the message just above: this part adds what it lacks.
+    const lines = [`**Rotation Ready** · ${rule?.title ?? finding.provider} (\`${finding.ruleId}\`)`];
     // A single-key call holds no key of its own to show; a hardcoded key shows the fingerprint the Keys sidebar uses.
     if (finding.kind === 'hardcoded-secret') lines.push('', `Key: \`${finding.redacted}\`${finding.keyFingerprint ? ` · fingerprint \`${finding.keyFingerprint}\`` : ''}`);
     const links = [];

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { ActionItem } from '../../src/extension/keys/prompts';
+import { KeyStore } from '../../src/core/keychain/keyStore';
+import { KeytarKeychain } from '../../src/core/keychain/keytar';
+import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { activeExtension, ourDiagnostics, waitFor, workspaceUri } from './helpers';
 
 const run = promisify(execFile);
@@ -56,5 +59,18 @@ describe('key fingerprints', function () {
     const report = JSON.parse(stdout) as { targets: Array<{ service: string; slots?: Array<{ slot: string; keyFingerprint?: string }> }> };
     const fromCli = report.targets.find((s) => s.service === 'billing-api')?.slots?.find((s) => s.slot === 'primary')?.keyFingerprint;
     assert.equal(fromCli, inHover, 'the CLI dry-run report shows the same fingerprint');
+  });
+
+  after(async () => {
+    // Later suites list the sidebar's services: take the check's key out again (delete, then purge).
+    const { exports: api } = await activeExtension();
+    const root = api.keys.workspaceRoot!;
+    const store = new KeyStore({ keychain: new KeytarKeychain(), workspaceId: workspaceIdFor(root), metadataPath: api.keys.metadataPath! });
+    const ref = { service: 'fingerprint-check', environment: 'dev' };
+    if ((await store.info(ref)).slots.primary) {
+      await store.delete(ref, 'primary');
+      await store.purge(ref);
+    }
+    await api.keys.refresh();
   });
 });

@@ -29,7 +29,7 @@ async function goTo(page: Page, at: { line: number; column: number }): Promise<v
 }
 
 /** Ctrl+. at the cursor, then the code action whose title contains `title`. */
-async function codeAction(page: Page, title: string): Promise<void> {
+async function codeAction(page: Page, title: string, options: { first?: boolean } = {}): Promise<void> {
   const row = page.locator(`.action-widget .monaco-list-row[aria-label*="${title}"]`).first();
   // The language server may still be answering the first request: ask again until the action is offered.
   for (let attempt = 0; ; attempt++) {
@@ -41,6 +41,11 @@ async function codeAction(page: Page, title: string): Promise<void> {
       if (attempt >= 4) throw error;
       await page.keyboard.press('Escape');
     }
+  }
+  if (options.first) {
+    // The preferred action is the first row a person sees (and what Enter would pick).
+    const firstRow = await page.locator('.action-widget .monaco-list-row.action').first().getAttribute('aria-label');
+    assert.ok(firstRow?.includes(title), `the first action is "${title}", not "${firstRow}"`);
   }
   await row.click();
 }
@@ -135,6 +140,12 @@ export async function runReadmeWalk(page: Page, context: UiTestContext): Promise
   }
 }
 
+/**
+ * Parts of the walk to leave out (RR_UI_SKIP=2,4a): only to show, against an older build, that each later
+ * part fails on its own. A normal run does every part.
+ */
+const skip = new Set((process.env.RR_UI_SKIP ?? '').split(',').filter(Boolean));
+
 async function walk(page: Page, context: UiTestContext): Promise<void> {
   const { workspace } = context;
   const shot = (name: string) => page.screenshot({ path: join(context.screenshots, `readme-${name}.png`) });
@@ -143,10 +154,19 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await quickOpen(page, 'src/config.ts');
   const stripe = positionOf(workspace, 'src/config.ts', /sk_live_[A-Za-z0-9]+/);
   await goTo(page, { line: stripe.line, column: stripe.column + 3 });
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Stripe' }).first();
-  await hover.waitFor({ timeout: 30_000 });
+  // Show Hover (Ctrl+K Ctrl+I) at the cursor; asked again while the analyzer is still starting.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: 8_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   assert.equal((await hover.innerText()).includes(stripe.text), false, 'the hover never shows the key');
   await shot('1-hover');
   await page.keyboard.press('Escape');
@@ -163,20 +183,22 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().filter({ hasText: stripe.text.slice(0, 12) }).waitFor({ timeout: 10_000 });
 
   // Step 2: Add primary/fallback key rotation on billing.ts's fetch: a preview, and Apply applies it.
-  await quickOpen(page, 'src/clients/billing.ts');
-  const call = positionOf(workspace, 'src/clients/billing.ts', 'fetch(');
-  await goTo(page, { line: call.line, column: call.column + 1 });
-  await codeAction(page, 'Add primary/fallback key rotation');
-  const preview = await notificationItem(page, 'review the change');
-  await shot('2-preview');
-  await preview.locator('.monaco-button:has-text("Apply")').click();
-  await hideNotifications(page);
-  const helper = join(workspace, 'src/keyFallback.ts');
-  await waitFor(() => existsSync(helper), 'the generated helper on disk');
-  await quickOpen(page, 'src/clients/billing.ts');
-  await page.keyboard.press('Control+S');
-  await waitFor(() => /keyFallback/.test(readFileSync(join(workspace, 'src/clients/billing.ts'), 'utf8')), 'billing.ts on disk calling the helper');
-  await shot('2-applied');
+  if (!skip.has('2')) {
+    await quickOpen(page, 'src/clients/billing.ts');
+    const call = positionOf(workspace, 'src/clients/billing.ts', 'fetch(');
+    await goTo(page, { line: call.line, column: call.column + 1 });
+    await codeAction(page, 'Add primary/fallback key rotation', { first: true });
+    const preview = await notificationItem(page, 'review the change');
+    await shot('2-preview');
+    await preview.locator('.monaco-button:has-text("Apply")').click();
+    await hideNotifications(page);
+    const helper = join(workspace, 'src/keyFallback.ts');
+    await waitFor(() => existsSync(helper), 'the generated helper on disk');
+    await quickOpen(page, 'src/clients/billing.ts');
+    await page.keyboard.press('Control+S');
+    await waitFor(() => /keyFallback/.test(readFileSync(join(workspace, 'src/clients/billing.ts'), 'utf8')), 'billing.ts on disk calling the helper');
+    await shot('2-applied');
+  }
 
   // Step 3: keys for billing-api (primary and fallback) and maps-api (primary), typed into masked boxes.
   const keys = simulatorKeys(workspace);
@@ -194,15 +216,17 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await shot('3-keys');
 
   // Step 4, from where step 3 left billing-api (a fallback present): the rotation takes it as the new key.
-  await runCommand(page, 'Rotation Ready: Rotate Key…');
-  await pickRow(page, 'billing-api (dev)');
-  await pickRow(page, 'Use the fallback key');
-  await inputTitled(page, 'Step 3 of 5');
-  await shot('4-rotate-step3');
-  await pickRow(page, 'Done: dev has both keys');
-  await inputTitled(page, 'Step 4 of 5');
-  await page.keyboard.press('Escape');
-  await notification(page, 'paused at step 4');
+  if (!skip.has('4a')) {
+    await runCommand(page, 'Rotation Ready: Rotate Key…');
+    await pickRow(page, 'billing-api (dev)');
+    await pickRow(page, 'Use the fallback key');
+    await inputTitled(page, 'Step 3 of 5');
+    await shot('4-rotate-step3');
+    await pickRow(page, 'Done: dev has both keys');
+    await inputTitled(page, 'Step 4 of 5');
+    await page.keyboard.press('Escape');
+    await notification(page, 'paused at step 4');
+  }
 
   // Step 4 from the start on maps-api: step 2 never invites pasting into the visible filter box.
   await runCommand(page, 'Rotation Ready: Rotate Key…');
@@ -215,6 +239,20 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await inputTitled(page, 'Step 3 of 5');
   await page.keyboard.press('Escape');
   await shot('4-rotate-maps');
+
+  // Move All Hardcoded Secrets…: the preview's Apply applies every move (the first-open scan found them).
+  if (!skip.has('fix-all')) {
+    const docker = join(workspace, 'docker-compose.yml');
+    const before = readFileSync(docker, 'utf8');
+    await runCommand(page, 'Rotation Ready: Move All Hardcoded Secrets to Environment Variables…');
+    const fixAll = await notificationItem(page, 'review the change');
+    await shot('5-fix-all-preview');
+    await fixAll.locator('.monaco-button:has-text("Apply")').click();
+    await hideNotifications(page);
+    await notification(page, 'moved');
+    await runCommand(page, 'File: Save All');
+    await waitFor(() => readFileSync(docker, 'utf8') !== before, 'docker-compose.yml on disk changed by the fix-all');
+  }
 
   const everything = await page.locator('.monaco-workbench').innerHTML();
   for (const value of Object.values(keys)) assert.equal(everything.includes(value), false, 'a key value appears in the workbench');
