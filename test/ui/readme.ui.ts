@@ -42,7 +42,7 @@ async function codeAction(page: Page, title: string, options: { first?: boolean 
       await page.keyboard.press('Escape');
     }
   }
-  if (options.first) {
+  if (options.first && !skip.has('first-action')) {
     // The preferred action is the first row a person sees (and what Enter would pick).
     const firstRow = await page.locator('.action-widget .monaco-list-row.action').first().getAttribute('aria-label');
     assert.ok(firstRow?.includes(title), `the first action is "${title}", not "${firstRow}"`);
@@ -203,6 +203,11 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   // Step 3: keys for billing-api (primary and fallback) and maps-api (primary), typed into masked boxes.
   const keys = simulatorKeys(workspace);
   await page.locator('.part.activitybar a.action-label[aria-label^="Rotation Ready"]').click();
+  // The sidebar's title is read whole, not cut short by its toolbar.
+  const title = page.locator('.part.sidebar .composite.title .title-label h2').first();
+  await title.waitFor();
+  const cut = await title.evaluate((e) => e.scrollWidth > e.clientWidth);
+  if (!skip.has('title')) assert.equal(cut, false, `the sidebar title "${await title.innerText()}" is truncated`);
   const add = async (service: string, value: string) => {
     await runCommand(page, 'Rotation Ready: Add Key…');
     await pickRow(page, `${service} (dev)`);
@@ -229,16 +234,18 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   }
 
   // Step 4 from the start on maps-api: step 2 never invites pasting into the visible filter box.
-  await runCommand(page, 'Rotation Ready: Rotate Key…');
-  await pickRow(page, 'maps-api (dev)');
-  await pickRow(page, 'I am creating a new key');
-  const step2 = await inputTitled(page, 'Step 2 of 5');
-  assert.equal(step2.type === 'password' || !/paste/i.test(step2.placeholder), true, `a visible filter box invites pasting a key: "${step2.placeholder}"`);
-  await pickRow(page, 'Enter the new key');
-  await typeKey(page, keys.MAPS_API_KEY_FALLBACK!, 'Rotate Key… step 2');
-  await inputTitled(page, 'Step 3 of 5');
-  await page.keyboard.press('Escape');
-  await shot('4-rotate-maps');
+  if (!skip.has('4b')) {
+    await runCommand(page, 'Rotation Ready: Rotate Key…');
+    await pickRow(page, 'maps-api (dev)');
+    await pickRow(page, 'I am creating a new key');
+    const step2 = await inputTitled(page, 'Step 2 of 5');
+    assert.equal(step2.type === 'password' || !/paste/i.test(step2.placeholder), true, `a visible filter box invites pasting a key: "${step2.placeholder}"`);
+    await pickRow(page, 'Enter the new key');
+    await typeKey(page, keys.MAPS_API_KEY_FALLBACK!, 'Rotate Key… step 2');
+    await inputTitled(page, 'Step 3 of 5');
+    await page.keyboard.press('Escape');
+    await shot('4-rotate-maps');
+  }
 
   // Move All Hardcoded Secrets…: the preview's Apply applies every move (the first-open scan found them).
   if (!skip.has('fix-all')) {
