@@ -45,6 +45,8 @@ export function activateKeys(context: vscode.ExtensionContext, config: Workspace
     if (!keys.root) notes.push('Open a folder to store keys: they belong to a workspace folder.');
     const skipped = config.value?.skipped ?? [];
     if (skipped.length) notes.push(`Left out of .rotation-ready.json (not validated, rotated or dry-run until fixed): ${skipped.map(skippedText).join('; ')}.`);
+    const otherErrors = (config.value?.errors ?? []).filter((e) => e.severity === 'error' && !skipped.some((k) => k.error === e));
+    if (otherErrors.length) notes.push(`.rotation-ready.json has ${otherErrors.length === 1 ? 'an error' : `${otherErrors.length} errors`} (first on line ${otherErrors[0]!.line}: ${otherErrors[0]!.message}); what could be read is used. See the Problems panel.`);
     view.message = notes.length ? notes.join(' ') : undefined;
   };
   updateNote();
