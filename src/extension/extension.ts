@@ -31,7 +31,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
-  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
+  registerCommands(context, config, () => client, () => keyStore.keychain.port, {
+    ...monitor.dryRunHooks,
+    onReport: (report) => {
+      monitor.dryRunHooks.onReport(report);
+      void keyStore.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
+    },
+  });
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );

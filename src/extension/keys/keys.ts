@@ -7,6 +7,7 @@ import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 import { approvalStore } from '../dryRun/approvals';
+import type { DryRunReport } from '../../core/probe/index';
 import { log } from '../log';
 import { fingerprintsFor, keyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
@@ -87,6 +88,25 @@ export class Keys implements vscode.Disposable {
   requireStore(): KeyStore {
     if (!this.store) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
     return this.store;
+  }
+
+  /**
+   * A dry-run probed keys: the slots holding those same keys (same fingerprint) record the outcome, so the
+   * sidebar says "valid … ago" rather than "not validated". Keys read from elsewhere (the environment) are not
+   * the sidebar's and record nothing.
+   */
+  async recordDryRun(report: DryRunReport): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    for (const target of report.targets) {
+      for (const slot of target.slots) {
+        if (!slot.keyFingerprint || slot.slot === 'previous' || slot.classification === 'missing' || slot.classification === 'not-probed') continue;
+        const ref = { service: target.service, environment: target.environment };
+        if ((await store.info(ref)).slots[slot.slot]?.fingerprint !== slot.keyFingerprint) continue;
+        await store.recordValidation(ref, slot.slot, { ok: slot.classification === 'valid', outcome: slot.classification, detail: `dry-run, ${slot.rounds.length} round(s)` });
+      }
+    }
+    await this.refresh();
   }
 
   /** Re-reads the metadata (never values) and tells the tree. */
