@@ -75,9 +75,14 @@ async function pickRow(page: Page, text: string): Promise<void> {
 
 /** Types a key where the extension asks for one, after checking that box masks what is typed. */
 async function typeKey(page: Page, value: string, why: string): Promise<void> {
-  const box = await openInput(page);
-  assert.equal(box.type, 'password', `${why}: a key is typed only into a masked (password) input box`);
-  await page.locator('.quick-input-widget input').first().fill(value);
+  // The quick input widget is reused from the pick before: give the box that asks for the key time to replace it.
+  const masked = page.locator('.quick-input-widget input[type="password"]').first();
+  const type = await masked.waitFor({ timeout: 15_000 }).then(
+    () => 'password',
+    async () => (await page.locator('.quick-input-widget input').first().getAttribute('type')) ?? '',
+  );
+  assert.equal(type, 'password', `${why}: a key is typed only into a masked (password) input box`);
+  await masked.fill(value);
   await page.keyboard.press('Enter');
 }
 
