@@ -28,20 +28,25 @@ async function goTo(page: Page, at: { line: number; column: number }): Promise<v
   await input.waitFor({ state: 'hidden' });
 }
 
+/** Presses `keys` until `shown` appears (Escape between tries), as a person asks again while the analyzer starts. */
+async function askUntilShown(page: Page, keys: string[], shown: ReturnType<Page['locator']>, tries: number, timeoutMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    for (const key of keys) await page.keyboard.press(key);
+    try {
+      await shown.waitFor({ timeout: timeoutMs });
+      return;
+    } catch (error) {
+      if (attempt >= tries) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Ctrl+. at the cursor, then the code action whose title contains `title`. */
 async function codeAction(page: Page, title: string, options: { first?: boolean } = {}): Promise<void> {
   const row = page.locator(`.action-widget .monaco-list-row[aria-label*="${title}"]`).first();
   // The language server may still be answering the first request: ask again until the action is offered.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Control+.');
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await askUntilShown(page, ['Control+.'], row, 5, 10_000);
   if (options.first && !skip.has('first-action')) {
     // The preferred action is the first row a person sees (and what Enter would pick).
     const firstRow = await page.locator('.action-widget .monaco-list-row.action').first().getAttribute('aria-label');
@@ -161,17 +166,7 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await goTo(page, { line: stripe.line, column: stripe.column + 3 });
   const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Stripe' }).first();
   // Show Hover (Ctrl+K Ctrl+I) at the cursor; asked again while the analyzer is still starting.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    try {
-      await hover.waitFor({ timeout: 8_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+  await askUntilShown(page, ['Control+K', 'Control+I'], hover, 6, 8_000);
   assert.equal((await hover.innerText()).includes(stripe.text), false, 'the hover never shows the key');
   await shot('1-hover');
   await page.keyboard.press('Escape');
