@@ -200,6 +200,12 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     assert.equal(itemOf(api, envNode).contextValue, 'environment hasKeys');
   });
 
+  it('refuses the primary key again as the fallback (one key in both slots is no fallback)', async () => {
+    prompts.script({ kind: 'secret', value: K.k1 });
+    assert.equal(await run('rotationReady.addKey', slotNode('fallback')), undefined);
+    assert.equal(await freshStore().read(REF, 'fallback'), undefined, 'nothing was stored');
+  });
+
   it('validates a slot now with one probe, asking once to approve the host', async () => {
     simulator.admin.clearLog();
     prompts.script({ kind: 'confirm', yes: true });
