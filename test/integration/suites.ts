@@ -10,3 +10,4 @@ import './fixes.test';
 import './monitor.test';
 import './tools.test';
 import './channels.test';
+import './importDotEnv.test';

@@ -7,6 +7,7 @@ import type { Slot } from '../../core/keychain/port';
 import { RotationError } from '../../core/rotation/index';
 import type { KeysNode } from '../keysView';
 import { log } from '../log';
+import { importFromDotEnv } from './importDotEnv';
 import { clipboardClearSeconds } from './clipboard';
 import { openTerminalWithKeys, runTaskWithKeys, writeKeysToDotEnv } from './inject';
 import type { Keys } from './keys';
@@ -71,6 +72,7 @@ export function registerKeyCommands(keys: Keys): vscode.Disposable[] {
       const refs = await refsOf(keys, node, 'Run a task with the keys of…');
       return refs ? runTaskWithKeys(keys, refs, commandLine) : undefined;
     }),
+    command('rotationReady.importDotEnv', 'import keys from .env', () => importFromDotEnv(keys)),
     command('rotationReady.writeDotEnv', 'write keys to .env', async (node?: KeysNode) => {
       const refs = await refsOf(keys, node, 'Write the keys of … to .env');
       return refs ? writeKeysToDotEnv(keys, refs) : undefined;
