@@ -3,7 +3,7 @@
 // node_modules/keytar, which .vscodeignore keeps in the .vsix.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -71,7 +71,9 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/server/server.ts' }, outdir: 'dist' },
   // dist/cli.js and dist/scanWorker.js only load dist/cli-main.js and dist/scanWorker-main.js from their V8 code caches
   // (src/cli/codeCache.ts, scripts/code-cache.mjs).
-  { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // `node --`: Node.js reads `--env-file` anywhere on its command line, even after the script, unless a `--` comes
+  // first; without it `rotation-ready … --env-file .env` ran a repository's NODE_OPTIONS (docs/SECURITY.md).
+  { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S node --' } },
   // The loader alone, for scripts/code-cache.mjs, which writes the caches with it.
   { ...common, entryPoints: { codeCache: 'src/cli/codeCache.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
@@ -99,6 +101,8 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The package's bin, executable as npm makes it on install: run by its shebang, `node --` (test/security).
+  chmodSync('dist/cli.js', 0o755);
   // After the bundles: the code caches of the CLI, its scan worker and the compiler (one from an older build is ignored).
   const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
   if (cache.status !== 0) {

@@ -102,7 +102,7 @@ const reanalysis = { lines: 5001, bytes: big.length, runs: edits.length, medianM
 // 3. Where the time goes: a CPU profile of one scan, self time by component.
 const profDir = join(CACHE, 'cpu-profile');
 rmSync(profDir, { recursive: true, force: true });
-spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', '/dev/null'], { cwd: REAL_WORLD });
+spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--', join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', '/dev/null'], { cwd: REAL_WORLD });
 // With worker threads each thread writes its own profile: sum them all (the main thread is mostly idle then).
 type Profile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
 const profiles = readdirSync(profDir).map((f) => JSON.parse(readFileSync(join(profDir, f), 'utf8')) as Profile);

@@ -31,13 +31,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
-  registerCommands(context, config, () => client, () => keyStore.keychain.port, {
-    ...monitor.dryRunHooks,
-    onReport: (report) => {
-      monitor.dryRunHooks.onReport(report);
-      void keyStore.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
+  registerCommands(
+    context,
+    config,
+    () => client,
+    () => keyStore.keychain.port,
+    {
+      ...monitor.dryRunHooks,
+      onReport: (report) => {
+        monitor.dryRunHooks.onReport(report);
+        void keyStore.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
+      },
     },
-  });
+    () => keyStore.prompts,
+  );
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );
@@ -47,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       scan: () => vscode.commands.executeCommand('rotationReady.scanWorkspace'),
       dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', args),
       rotationStatus: () => rotationStatuses(keyStore, config),
+      services: () => config.value?.services ?? [],
     }),
   );
   void config.reload();

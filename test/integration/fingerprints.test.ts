@@ -2,7 +2,7 @@
 // key was added, and the CLI's dry-run report (another front end, another process) agree.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -51,10 +51,15 @@ describe('key fingerprints', function () {
 
     // The CLI, in its own process: the dry-run report's fingerprint of the same key (read from the environment).
     const root = api.keys.workspaceRoot!;
-    const { stdout } = await run(process.execPath, [join(extensionPath, 'dist/cli.js'), 'dry-run', '--service', 'billing-api', '--format', 'json', '--rounds', '1', '--approve-loopback'], {
+    const host = new URL(api.config.value!.services.find((x) => x.name === 'billing-api')!.probe.url).host;
+    const dotenv = join(root, 'fingerprint-check.env');
+    writeFileSync(dotenv, `BILLING_API_KEY_PRIMARY=${key}\n`);
+    const { stdout } = await run(process.execPath, ['--', join(extensionPath, 'dist/cli.js'), 'dry-run', '--service', 'billing-api', '--format', 'json', '--rounds', '1', '--dotenv', dotenv, '--approve-loopback', host], {
       cwd: root,
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', BILLING_API_KEY_PRIMARY: key, BILLING_API_KEY_FALLBACK: '' },
-    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    })
+      .catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
+      .finally(() => rmSync(dotenv, { force: true }));
     assert.equal(stdout.includes(key), false, 'the CLI report never holds the key');
     const report = JSON.parse(stdout) as { targets: Array<{ service: string; slots?: Array<{ slot: string; keyFingerprint?: string }> }> };
     const fromCli = report.targets.find((s) => s.service === 'billing-api')?.slots?.find((s) => s.slot === 'primary')?.keyFingerprint;

@@ -10,4 +10,5 @@ import './fixes.test';
 import './monitor.test';
 import './tools.test';
 import './channels.test';
+import './approvals.test';
 import './importDotEnv.test';

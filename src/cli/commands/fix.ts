@@ -2,16 +2,18 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { listFiles } from '../../core/analyze/scan';
-import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
+import { analyzeText } from '../../core/analyze/index';
+import { fsPath, listFiles } from '../../core/analyze/scan';
+import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
+import { dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import type { NewFile } from '../../core/fix/types';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { printable } from '../../core/printable';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
@@ -32,7 +34,8 @@ Options:
   --keychain     store removed secrets in the OS keychain instead of .env
   --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
 
-Exit code: 0 fixed (or nothing to fix), 1 some findings could not be fixed, 2 usage or runtime error.`;
+Exit code: 0 fixed (or nothing to fix), 1 a finding remains (it could not be fixed, or a file held more than
+one run fixes), 2 usage or runtime error.`;
 
 export interface FixDeps {
   keychain: () => KeychainPort;
@@ -87,9 +90,19 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
         let text: string;
+        const path = fsPath(file.abs);
         try {
-          text = readFileSync(file.abs, 'utf8');
+          text = readFileSync(path, 'utf8');
         } catch {
+          continue;
+        }
+        // Fixes write the file by its relative path, which for a name that is not UTF-8 shows its bytes escaped.
+        if (typeof path !== 'string') {
+          const why = 'the file name is not valid UTF-8: rename the file, then run fix again';
+          const unfixed = wrap
+            ? singleKeyCallsInText(file.rel, text).map((c) => `${c.callee}: ${why}`)
+            : envFixFindings(file.rel, text, args.rule, salt).map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${why}`);
+          if (unfixed.length > 0) plans.push({ rel: file.rel, original: text, steps: [], final: text, unfixed, remaining: unfixed.length });
           continue;
         }
         const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);
@@ -97,11 +110,15 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
-      const unfixed = plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`));
+      // What a fix left behind besides what it said it could not fix: the exit code says a key remains either way.
+      const unfixed = plans.flatMap((p) => [
+        ...p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`),
+        ...(p.remaining > p.unfixed.length ? [`${p.rel}: not fixed: ${p.remaining - p.unfixed.length} finding(s) still in the file after fixing`] : []),
+      ]);
       if (args.dryRun) {
-        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan));
+        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
-        for (const line of unfixed) io.stderr(`${line}\n`);
+        for (const line of unfixed) io.stderr(`${printable(line)}\n`);
         const count = plans.reduce((n, p) => n + p.steps.length, 0);
         io.stdout(`\n${count} fix${count === 1 ? '' : 'es'} in ${plans.filter((p) => p.steps.length).length} file(s) would be applied (dry run: nothing was changed).\n`);
         return unfixed.length > 0 ? 1 : 0;
@@ -125,24 +142,29 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           }
           writeAtomic(join(root, plan.rel), plan.final, 0o644);
           const stored = applied.flatMap((a) => a.stored);
-          io.stdout(`${plan.rel}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
+          io.stdout(`${printable(plan.rel)}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
         } catch (error) {
           for (const a of applied.reverse()) await a.undo().catch(() => undefined);
           failed = true;
-          io.stderr(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}\n`);
+          io.stderr(`${printable(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
         }
       }
-      for (const line of unfixed) io.stderr(`${line}\n`);
+      for (const line of unfixed) io.stderr(`${printable(line)}\n`);
       if (failed) return 2;
       return unfixed.length > 0 ? 1 : 0;
     },
   };
 }
 
-/** The file's unified diff with every removed secret shown only in its redacted form. */
-function redactedPatch(plan: FilePlan): string {
+/**
+ * The file's unified diff with every secret shown only in its redacted form: the removed ones, and any other finding
+ * of the file, which context lines around an edit would otherwise print (one a fix left, a publishable key).
+ */
+function redactedPatch(plan: FilePlan, salt: string): string {
   let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
-  for (const step of plan.steps) for (const [value, shown] of step.redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
+  const others = analyzeText(plan.rel, plan.original, { salt }).findings.filter((f) => f.kind === 'hardcoded-secret');
+  const redactions = [...plan.steps.flatMap((step) => step.redactions), ...others.map((f) => [plan.original.slice(f.offset, f.offset + f.length), f.redacted] as [string, string])];
+  for (const [value, shown] of redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
   return patch;
 }
 

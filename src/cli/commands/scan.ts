@@ -11,6 +11,7 @@ import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../
 import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import type { Finding } from '../../core/findings';
+import { printable } from '../../core/printable';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 
 const run = promisify(execFile);
@@ -18,7 +19,8 @@ const run = promisify(execFile);
 const usage = `Usage: rotation-ready scan [paths...] [options]
 
 Finds hardcoded keys and secrets in files (default: the current folder), respecting .gitignore.
-Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error.
+Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error,
+or a path that could not be read (it may hold a key).
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -104,6 +106,9 @@ export function parseScanArgs(args: string[]): ScanArgs {
   return parsed;
 }
 
+/** Skip reasons that mean a path was not read at all (a binary or oversized file was, and is reported as such). */
+const UNREAD = /^(?:unreadable|not found$)/;
+
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
 function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
   return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
@@ -179,6 +184,12 @@ export const scanCommand: CliCommand = {
       io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}; report written to ${args.output}.\n`);
     } else {
       io.stdout(output);
+    }
+    // A file that could not be read may hold a key: the scan did not do its job, whatever it found elsewhere.
+    const unread = result.skipped.filter((s) => UNREAD.test(s.reason));
+    if (unread.length > 0) {
+      io.stderr(`rotation-ready scan: ${unread.length} path${unread.length === 1 ? '' : 's'} could not be read (${unread.slice(0, 3).map((s) => `${printable(s.path)}: ${s.reason}`).join('; ')}${unread.length > 3 ? '; …' : ''})\n`);
+      return 2;
     }
     return fresh.some(isFailing) ? 1 : 0;
   },

@@ -3,6 +3,7 @@ import { ConfigError, JsoncReader, Located } from './jsonc-reader';
 import {
   DEFAULT_ENVIRONMENT,
   DEFAULT_PROBE,
+  PROBE_ROUNDS,
   DEFAULT_SETTINGS,
   EnvVarNames,
   EnvironmentConfig,
@@ -294,7 +295,7 @@ function readProbe(r: JsoncReader, at: Located): ProbeConfig | undefined {
     auth: auth ?? { type: 'bearer' },
     headers: {},
     timeoutMs: r.number(r.prop(at, 'timeoutMs'), { min: 1, max: 120_000 }) ?? DEFAULT_PROBE.timeoutMs,
-    rounds: r.number(r.prop(at, 'rounds'), { integer: true, min: 1, max: 50 }) ?? DEFAULT_PROBE.rounds,
+    rounds: r.number(r.prop(at, 'rounds'), { integer: true, ...PROBE_ROUNDS }) ?? DEFAULT_PROBE.rounds,
     intervalMs: r.number(r.prop(at, 'intervalMs'), { min: 0, max: 600_000 }) ?? DEFAULT_PROBE.intervalMs,
   };
   const statusAt = r.prop(at, 'successStatus');

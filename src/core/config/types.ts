@@ -149,6 +149,8 @@ export interface Settings {
 }
 
 export const DEFAULT_PROBE = { method: 'GET', timeoutMs: 5000, rounds: 3, intervalMs: 1000 } as const;
+/** Probe rounds per key: what a config's `probe.rounds` may say, and the most a dry-run request may ask for. */
+export const PROBE_ROUNDS = { min: 1, max: 50 } as const;
 export const DEFAULT_ENVIRONMENT = 'dev';
 export const DEFAULT_SETTINGS: Settings = {
   dryRun: { concurrency: 8, retryBudget: 2, maxRetryAfterMs: 30_000 },
