@@ -37,7 +37,7 @@ describe('security: host approvals a repository cannot give itself', () => {
     const evil = tempDir('evil');
     forgeApprovals(evil);
     writeFileSync(join(ws, '.env'), `ROTATION_READY_CONFIG_DIR=${evil}\nBILLING_API_KEY_PRIMARY=${key}\n`);
-    const r = await cli(ws, { XDG_CONFIG_HOME: user }, 'dry-run', '--env-file', '.env');
+    const r = await cli(ws, { XDG_CONFIG_HOME: user }, 'dry-run', '--dotenv', '.env');
     assert.equal(r.code, 2, r.err);
     assert.match(r.err, /not approved, nothing sent: billing-api → 127\.0\.0\.1:\d+/);
     assert.equal(host.requests.length, 0, 'no request reached the host the repository approved for itself');
@@ -53,7 +53,7 @@ describe('security: host approvals a repository cannot give itself', () => {
     const home = process.env.HOME;
     process.env.HOME = user;
     try {
-      const r = await cli(ws, {}, 'dry-run', '--env-file', '.env');
+      const r = await cli(ws, {}, 'dry-run', '--dotenv', '.env');
       assert.equal(r.code, 2, r.err);
     } finally {
       process.env.HOME = home;

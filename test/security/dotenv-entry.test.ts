@@ -132,7 +132,7 @@ describe('security: a repository\'s .env never runs code in rotation-ready (issu
       let out = '';
       let err = '';
       const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: repo.dir, env: { XDG_CONFIG_HOME: userDir }, signal: new AbortController().signal };
-      const code = await main(['dry-run', '--dotenv', '.env', '--approve-loopback', '--service', 'billing-api', '--rounds', '1'], io);
+      const code = await main(['dry-run', '--dotenv', '.env', '--approve-loopback', `127.0.0.1:${sim.port}`, '--service', 'billing-api', '--rounds', '1'], io);
       assert.equal(code, 0, err);
       assert.match(out, /billing-api\s+dev\s+safe to promote\s+valid \(200\)\s+valid \(200\)/, 'the keys came from the dotenv file');
       assert.ok(existsSync(join(userDir, 'rotation-ready', 'approvals.json')), 'approvals under the real XDG_CONFIG_HOME');
