@@ -119,7 +119,9 @@ async function main() {
   // The smoke test takes any free port; a person gets a stable one to bookmark.
   const port = values.port ? Number(values.port) : values.smoke ? await freePort() : 8443;
   if (!(await portFree(port))) throw new Error(`port ${port} is taken: pass --port N`);
-  startChild('code-server', codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', demo], { env });
+  // The demo is the copy this script just made from the repository: it opens trusted, so every feature works
+  // at once (this server's own user-data-dir serves only the demo; your VS Code's trust settings are untouched).
+  startChild('code-server', codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--disable-workspace-trust', demo], { env });
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(demo)}`;
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 'code-server');
   console.log(`\n  Rotation Ready demo is ready: open ${url}\n  Simulator: http://127.0.0.1:${SIMULATOR_PORT}   Ctrl+C stops both.\n`);

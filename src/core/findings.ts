@@ -38,6 +38,8 @@ export interface Finding {
   redacted: string;
   /** `rr1:` + hex of a salted SHA-256 over rule id, path and value; never the line. */
   fingerprint: string;
+  /** `rk1:` fingerprint of the key itself with the workspace's key salt (matches the Keys sidebar), when asked for. */
+  keyFingerprint?: string;
   /** Suggested environment variable name for the move-to-env fix, e.g. `STRIPE_SECRET_KEY`. */
   suggestedEnvName?: string;
 }

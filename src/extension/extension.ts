@@ -13,6 +13,7 @@ import { log } from './log';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
 import { workspaceSalt } from './salt';
+import { scanOnFirstOpen } from './scan';
 import { WorkspaceConfig } from './workspaceConfig';
 
 let client: LanguageClient | undefined;
@@ -31,7 +32,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
-  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks, () => keyStore.prompts);
+  registerCommands(
+    context,
+    config,
+    () => client,
+    () => keyStore.keychain.port,
+    {
+      ...monitor.dryRunHooks,
+      onReport: (report) => {
+        monitor.dryRunHooks.onReport(report);
+        void keyStore.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
+      },
+    },
+    () => keyStore.prompts,
+  );
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );
@@ -60,6 +74,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       if (choice) log().show(true);
     });
   }
+  void scanOnFirstOpen(context, client);
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
   return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri, monitor: monitor.api };
 }

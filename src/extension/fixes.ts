@@ -15,6 +15,7 @@ import {
   PlannedFix,
   WireTextEdit,
 } from '../shared/protocol';
+import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview';
 import { KeyStoreDestination } from './keyStoreDestination';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
@@ -87,13 +88,31 @@ async function askName(plan: PlannedFix, purpose: string): Promise<string | unde
   });
 }
 
-/** Secures the plan's secrets, then applies its edits (and helper file) as one workspace edit. */
-async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: PlannedFix, refactoring: boolean): Promise<boolean> {
+function helperUri(root: string, helperFile: { path: string }): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.Uri.file(root), helperFile.path);
+}
+
+/** What the change proposes, for the preview: the edited file and the generated helper, if any. */
+function proposedChanges(uri: vscode.Uri, newText: string, root: string, helperFile?: { path: string; text: string }): ProposedChange[] {
+  return [{ uri, proposed: newText }, ...(helperFile ? [{ uri: helperUri(root, helperFile), proposed: helperFile.text, created: true }] : [])];
+}
+
+/** The message when VS Code refused the edit: says the values were removed again only when some were stored. */
+function notAppliedMessage(stored: readonly string[]): string {
+  return `Rotation Ready: the change was not applied${stored.length ? `, and the value${stored.length > 1 ? 's' : ''} stored for it (${stored.join(', ')}) ${stored.length > 1 ? 'were' : 'was'} removed again` : ''}.`;
+}
+
+/**
+ * Shows the preview when asked (nothing is stored or edited before Apply), then secures the plan's
+ * secrets and applies its edits (and helper file) as one undoable workspace edit.
+ */
+async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: PlannedFix, preview: boolean): Promise<boolean> {
   const root = workspaceRoot();
   if (!root) {
     void vscode.window.showWarningMessage('Rotation Ready: open the folder this file belongs to: the secret is stored relative to it (.env or the keychain entry of that workspace).');
     return false;
   }
+  if (preview && !(await confirmPreview(plan.title, proposedChanges(uri, plan.newText, root, plan.helperFile)))) return false;
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.version !== plan.version) {
     void vscode.window.showWarningMessage('Rotation Ready: the document changed while the fix was being prepared; nothing was changed. Try again.');
@@ -107,21 +126,18 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
-  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: refactoring, label: plan.title };
-  if (plan.helperFile) {
-    const helperUri = vscode.Uri.joinPath(vscode.Uri.file(root), plan.helperFile.path);
-    edit.createFile(helperUri, { ignoreIfExists: true, contents: Buffer.from(plan.helperFile.text, 'utf8') }, metadata);
-  }
+  const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: false, label: plan.title };
+  if (plan.helperFile) edit.createFile(helperUri(root, plan.helperFile), { ignoreIfExists: true, contents: Buffer.from(plan.helperFile.text, 'utf8') }, metadata);
   for (const e of plan.edits) edit.replace(uri, toRange(e), e.newText, metadata);
-  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: refactoring });
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
   if (!ok) {
     await applied.undo();
-    void vscode.window.showInformationMessage('Rotation Ready: the change was not applied, and the stored secret was removed again.');
+    void vscode.window.showWarningMessage(notAppliedMessage(applied.stored));
     return false;
   }
   const where = applied.stored.join(', ');
   log().info(`${vscode.workspace.asRelativePath(uri)}: ${plan.title}${where ? `; stored ${where}` : ''}`);
-  void vscode.window.showInformationMessage(`Rotation Ready: ${plan.title}.${where ? ` The value is stored: ${where}.` : ''} Undo (Ctrl+Z) restores the file; the stored value stays safe.`);
+  void vscode.window.showInformationMessage(`Rotation Ready: ${plan.title}.${where ? ` The value is stored: ${where}.` : ''} Undo (Ctrl+Z) restores the file${where ? '; the stored value stays safe' : ''}.`);
   return true;
 }
 
@@ -144,7 +160,7 @@ export async function addKeyFallback(deps: FixDependencies, target: FixTarget, e
   return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
 }
 
-/** Every env fix in the given files, secured first, then shown as one previewed edit. */
+/** Every env fix in the given files: planned, previewed when asked, then secured and applied as one edit. */
 export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean): Promise<number> {
   const client = deps.client();
   const root = workspaceRoot();
@@ -152,41 +168,61 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     void vscode.window.showWarningMessage('Rotation Ready: fixing needs the analyzer and an open folder.');
     return 0;
   }
-  const edit = new vscode.WorkspaceEdit();
-  const applied: AppliedFix[] = [];
+  const planned: Array<{ uri: vscode.Uri; plan: PlannedFileFixes; original: string }> = [];
   const unfixed: string[] = [];
-  const store = destination(deps, root);
-  let count = 0;
   try {
     for (const uri of uris) {
-      const planned = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString() } satisfies PlanFileFixesParams);
-      unfixed.push(...planned.unfixed.map((u) => `${vscode.workspace.asRelativePath(uri)}: ${u}`));
-      if (planned.steps.length === 0) continue;
+      const plan = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString() } satisfies PlanFileFixesParams);
+      unfixed.push(...plan.unfixed.map((u) => `${vscode.workspace.asRelativePath(uri)}: ${u}`));
+      if (plan.steps.length === 0) continue;
       const document = await vscode.workspace.openTextDocument(uri);
-      if (planned.version !== null && document.version !== planned.version) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while fixes were being prepared`);
-      let input = document.getText();
-      for (const step of planned.steps) {
+      if (plan.version !== null && document.version !== plan.version) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while fixes were being prepared`);
+      planned.push({ uri, plan, original: document.getText() });
+    }
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Rotation Ready: nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+  for (const line of unfixed) log().warn(`not fixed: ${line}`);
+  const count = planned.reduce((n, p) => n + p.plan.steps.reduce((m, step) => m + step.secrets.length, 0), 0);
+  if (count === 0) {
+    void vscode.window.showInformationMessage(`Rotation Ready: nothing to fix${unfixed.length ? ` automatically (${unfixed.length} finding(s) need a manual change: see the log)` : ''}.`);
+    return 0;
+  }
+  if (preview) {
+    const helpers = new Map<string, ProposedChange>();
+    const changes: ProposedChange[] = [];
+    for (const { uri, plan } of planned) {
+      changes.push({ uri, proposed: plan.steps[plan.steps.length - 1]!.newText });
+      for (const step of plan.steps) if (step.helperFile) helpers.set(step.helperFile.path, { uri: helperUri(root, step.helperFile), proposed: step.helperFile.text, created: true });
+    }
+    if (!(await confirmPreview(`Move ${count} hardcoded secret(s) to environment variables`, [...changes, ...helpers.values()]))) return 0;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  const applied: AppliedFix[] = [];
+  const store = destination(deps, root);
+  try {
+    for (const { uri, plan, original } of planned) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while the preview was open`);
+      let input = original;
+      for (const step of plan.steps) {
         applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets }, input, store, { root }));
-        if (step.helperFile) edit.createFile(vscode.Uri.joinPath(vscode.Uri.file(root), step.helperFile.path), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
+        if (step.helperFile) edit.createFile(helperUri(root, step.helperFile), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
         input = step.newText;
-        count += step.secrets.length;
       }
       const label = `Move hardcoded secrets in ${vscode.workspace.asRelativePath(uri)} to environment variables`;
-      for (const e of planned.edits) edit.replace(uri, toRange(e), e.newText, { needsConfirmation: preview, label });
+      for (const e of plan.edits) edit.replace(uri, toRange(e), e.newText, { needsConfirmation: false, label });
     }
   } catch (error) {
     for (const a of applied.reverse()) await a.undo().catch(() => undefined);
     void vscode.window.showErrorMessage(`Rotation Ready: nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
     return 0;
   }
-  for (const line of unfixed) log().warn(`not fixed: ${line}`);
-  if (count === 0) {
-    void vscode.window.showInformationMessage(`Rotation Ready: nothing to fix${unfixed.length ? ` automatically (${unfixed.length} finding(s) need a manual change: see the log)` : ''}.`);
-    return 0;
-  }
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
   if (!ok) {
     for (const a of applied.reverse()) await a.undo().catch(() => undefined);
+    void vscode.window.showWarningMessage(notAppliedMessage(applied.flatMap((a) => a.stored)));
     return 0;
   }
   void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${store.label}.`);
@@ -229,6 +265,7 @@ export function registerFixCommands(deps: FixDependencies): vscode.Disposable[] 
     return vscode.commands.registerCommand(id, (...args: A) => (requireTrust('move a secret out of a file') ? run(...args) : refused));
   };
   return [
+    registerFixPreview(),
     trusted('rotationReady.moveSecretToEnv', false, (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
     trusted('rotationReady.addKeyFallback', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
     trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri) => {

@@ -105,11 +105,14 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
       .filter((r) => r.stage !== 'idle');
     // Where a rotation stands comes first: the sidebar is narrow and truncates descriptions.
     const parts = rotating.map((r) => `${r.env}: ${r.stage === 'old-key-removed' ? 'rotated' : `rotating, ${stageProgress(r.stage)}`}`);
-    parts.push(config ? hostOf(config.probe.url) : 'added in the sidebar (no probe configured)');
+    const skipped = this.config.value?.skipped.find((s) => s.name === name);
+    parts.push(config ? hostOf(config.probe.url) : skipped ? `left out: config error on line ${skipped.error.line}` : 'added in the sidebar (no probe configured)');
     item.description = parts.join(' · ');
     const lines = [`**${name}**`, ''];
     if (config) {
       lines.push(`Probe: ${markdownCode(`${config.probe.method} ${config.probe.url}`)}`, '', `Environments: ${config.environments.map((e) => e.name).join(', ')}`);
+    } else if (skipped) {
+      lines.push(`Left out of \`.rotation-ready.json\` by an error on line ${skipped.error.line}${skipped.error.path ? ` (${markdownCode(skipped.error.path)})` : ''}: ${skipped.error.message}. Fix it to validate, rotate or dry-run this service.`);
     } else {
       lines.push('Not in `.rotation-ready.json`: its keys can be stored and injected, but not validated or rotated until a probe is configured.');
     }

@@ -1,13 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { FingerprintContext, workspaceFingerprints } from '../core/fingerprints';
+import { workspaceIdFor } from '../core/keychain/workspaceId';
 
 const SALT_KEY = 'rotationReady.fingerprintSalt';
 
+/** The Keys sidebar's metadata file of the workspace at `root` (in the extension's global storage). */
+export function keyMetadataPath(context: vscode.ExtensionContext, root: string): string {
+  return join(context.globalStorageUri.fsPath, 'keys', `${workspaceIdFor(root)}.json`);
+}
+
+/** The workspace's fingerprint policy (src/core/fingerprints.ts), for a folder on disk. */
+export function fingerprintsFor(context: vscode.ExtensionContext, root: string): FingerprintContext {
+  return workspaceFingerprints(root, { metadataPath: keyMetadataPath(context, root) });
+}
+
 /**
- * Fingerprint salt for this workspace: random, made once, kept in workspace state (not in the
- * repository), so fingerprints cannot be matched across projects.
+ * Fingerprint salt for this workspace: the one policy of every front end for a folder on disk;
+ * without one (a virtual workspace: no keys, no CLI), a random salt kept in workspace state.
  */
 export async function workspaceSalt(context: vscode.ExtensionContext): Promise<string> {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  if (folder) return fingerprintsFor(context, folder.uri.fsPath).salt;
   let salt = context.workspaceState.get<string>(SALT_KEY);
   if (!salt) {
     salt = randomBytes(16).toString('hex');

@@ -77,3 +77,25 @@ export async function createBaseline(client: LanguageClient | undefined, confirm
   }
   return scanWorkspace(client, { writeBaseline: true, quiet: !confirm });
 }
+
+const FIRST_SCAN_KEY = 'rotationReady.firstScanDone';
+
+/**
+ * The first time a folder configured for Rotation Ready (a `.rotation-ready.json` at its root) is
+ * opened, its findings are drawn at once: the workspace is scanned in the language server, without a
+ * summary to dismiss. Later openings rely on the files being re-checked as they open and change.
+ */
+export async function scanOnFirstOpen(context: vscode.ExtensionContext, client: LanguageClient | undefined): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!client || !folder || context.workspaceState.get<boolean>(FIRST_SCAN_KEY)) return;
+  try {
+    await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.rotation-ready.json'));
+  } catch {
+    return;
+  }
+  const result = await scanWorkspace(client, { quiet: true }).catch((error: unknown) => {
+    log().warn(`The first scan of this folder did not finish: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  if (result && !result.cancelled) await context.workspaceState.update(FIRST_SCAN_KEY, true);
+}

@@ -70,8 +70,9 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
     if (!fingerprint) continue;
     const args = [{ uri: document.uri, fingerprint }];
     if (diagnostic.code === 'single-key-call') {
-      if (wants(CodeActionKind.RefactorRewrite)) {
-        actions.push({ title: 'Add primary/fallback key rotation…', kind: CodeActionKind.RefactorRewrite, diagnostics: [diagnostic], command: { title: 'Add primary/fallback key rotation', command: 'rotationReady.addKeyFallback', arguments: args } });
+      // A quick fix, preferred: it is what the diagnostic asks for, so it comes first in Ctrl+. (before Ignore).
+      if (wants(CodeActionKind.QuickFix)) {
+        actions.push({ title: 'Add primary/fallback key rotation…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Add primary/fallback key rotation', command: 'rotationReady.addKeyFallback', arguments: args } });
       }
     } else if (envFixApplies(path) && wants(CodeActionKind.QuickFix)) {
       actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });

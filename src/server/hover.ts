@@ -15,13 +15,10 @@ export function hoverFor(findings: readonly Finding[], position: Position, docsB
   if (hits.length === 0) return undefined;
   const sections = hits.map((finding) => {
     const rule = ruleById(finding.ruleId);
-    const lines = [
-      `**Rotation Ready** · ${rule?.title ?? finding.provider} (\`${finding.ruleId}\`)`,
-      '',
-      finding.message,
-      '',
-      `Key: \`${finding.redacted}\` · fingerprint \`${finding.fingerprint}\``,
-    ];
+    // The diagnostic's own hover already shows the message just above: this part adds what it lacks.
+    const lines = [`**Rotation Ready** · ${rule?.title ?? finding.provider} (\`${finding.ruleId}\`)`];
+    // A single-key call holds no key of its own to show; a hardcoded key shows the fingerprint the Keys sidebar uses.
+    if (finding.kind === 'hardcoded-secret') lines.push('', `Key: \`${finding.redacted}\`${finding.keyFingerprint ? ` · fingerprint \`${finding.keyFingerprint}\`` : ''}`);
     const links = [];
     if (rule?.rotationUrl) links.push(`[Rotate at ${finding.provider}](${rule.rotationUrl})`);
     if (docsBase) links.push(`[How to rotate this key](${docsBase}/${finding.ruleId}.md)`);

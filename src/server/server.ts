@@ -89,7 +89,7 @@ function analyzeOptions(signal?: AbortSignal): AnalyzeOptions {
     if (level === 'off') ruleIds.push(id);
     else severityOverrides[id] = level;
   }
-  return { salt: salt(), maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, singleKeyCalls: true, signal };
+  return { salt: salt(), keySalt: init.salt, maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, singleKeyCalls: true, signal };
 }
 
 /** Findings the user switched off (`"off"` in rotationReady.ruleSeverity) or accepted in the baseline are not shown. */

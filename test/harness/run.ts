@@ -81,7 +81,9 @@ async function main(): Promise<number> {
     if (mode === 'ui') {
       const screenshots = join(repoRoot, 'test-artifacts', 'screenshots');
       mkdirSync(screenshots, { recursive: true });
-      await runUiTest(page, { serverUrl: server.url, workspace, screenshots });
+      const readmeWorkspace = join(runDir, 'workspace-readme');
+      materializeDemo(values.workspace!, readmeWorkspace);
+      await runUiTest(page, { serverUrl: server.url, workspace, screenshots, readmeWorkspace });
       console.log('[harness] UI test passed');
       return 0;
     }
@@ -117,6 +119,8 @@ async function runSuite(page: Page, server: CodeServer, workspace: string): Prom
     RR_TEST_GREP: values.grep ?? '',
     RR_REPO_ROOT: repoRoot,
     RR_TEST_RUN_DIR: runDir,
+    // Per-user state of the CLI the suite runs (host approvals, fingerprint salts) stays in the run.
+    ROTATION_READY_CONFIG_DIR: join(runDir, 'user-config'),
   };
   const payload = [
     ['extensionDevelopmentPath', `${authority}${developmentPath}`],

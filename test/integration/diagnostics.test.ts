@@ -63,7 +63,7 @@ describe('hover on a finding', () => {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Rotation Ready/);
     assert.match(text, /Stripe/);
-    assert.match(text, /fingerprint `rr1:[0-9a-f]{32}`/);
+    assert.match(text, /fingerprint `rk1:[0-9a-f]{16}`/, 'the key fingerprint the Keys sidebar shows, not a finding id');
     assert.match(text, /stripe\.com/);
     assert.equal(text.includes(document.getText(stripe.range)), false, 'the hover never shows the key');
   });

@@ -84,9 +84,10 @@ describe('quick-fixes in the editor', function () {
 
   it('rewrites a single-key fetch through the primary/fallback helper', async () => {
     const { document, diagnostic } = await openWithFinding('src/clients/billing.ts', 'single-key-call');
-    const actions = await actionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.RefactorRewrite.value);
+    const actions = await actionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const wrap = actions.find((a) => a.command?.command === 'rotationReady.addKeyFallback');
     assert.ok(wrap, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(wrap.isPreferred, true, 'the fix the diagnostic asks for is the preferred action, not Ignore');
     assert.equal(await vscode.commands.executeCommand<boolean>(wrap.command!.command, ...wrap.command!.arguments!, undefined, { preview: false }), true);
     assert.match(document.getText(), /withKeyFallback/);
     const helper = await vscode.workspace.findFiles('**/keyFallback.ts', '**/node_modules/**');

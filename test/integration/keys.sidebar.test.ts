@@ -200,6 +200,12 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     assert.equal(itemOf(api, envNode).contextValue, 'environment hasKeys');
   });
 
+  it('refuses the primary key again as the fallback (one key in both slots is no fallback)', async () => {
+    prompts.script({ kind: 'secret', value: K.k1 });
+    assert.equal(await run('rotationReady.addKey', slotNode('fallback')), undefined);
+    assert.equal(await freshStore().read(REF, 'fallback'), undefined, 'nothing was stored');
+  });
+
   it('validates a slot now with one probe, asking once to approve the host', async () => {
     simulator.admin.clearLog();
     prompts.script({ kind: 'confirm', yes: true });
@@ -213,6 +219,17 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     assert.match((item.tooltip as vscode.MarkdownString).value, /Last validation: .*valid — HTTP 200/);
     // Approved once: the next validation asks nothing.
     await run('rotationReady.validateKey', slotNode('primary'));
+  });
+
+  it('a dry-run records its outcome on the sidebar keys it probed (no more "not validated" after one)', async () => {
+    // The host was approved by the validation above; the dry-run reads the same keychain entries.
+    const report = await run<{ targets: Array<{ service: string; slots: Array<{ slot: string; keyFingerprint?: string; classification: string }> }> }>('rotationReady.runDryRun', { services: [SERVICE], showReport: false, askApproval: false, rounds: 1 });
+    const primary = report.targets.find((t) => t.service === SERVICE)!.slots.find((x) => x.slot === 'primary')!;
+    assert.equal(primary.classification, 'valid');
+    assert.equal(primary.keyFingerprint, (await freshStore().info(REF)).slots.primary!.fingerprint, 'the report and the sidebar name the key alike');
+    await waitFor(async () => (await freshStore().info(REF)).slots.primary?.lastValidation?.detail ?? '', (d) => /dry-run/.test(d), 'the dry-run recorded on the primary slot');
+    const item = itemOf(api, slotNode('primary'));
+    assert.match(String(item.description), /valid \d+ s ago/);
   });
 
   it('adds a fallback and promotes it only after it validated; the old primary goes to previous', async () => {

@@ -20,8 +20,18 @@ describe('Keys sidebar and .rotation-ready.json', () => {
       await api.config.reload();
       const diagnostics = await waitFor(() => vscode.languages.getDiagnostics(uri), (d) => d.length > 0, 'a diagnostic on .rotation-ready.json');
       assert.match(diagnostics[0]!.message, /services\[1\]\.probe\.auth\.type/);
+      assert.equal(diagnostics[0]!.severity, vscode.DiagnosticSeverity.Error);
       const labels = api.keysTree.getChildren().map((n) => api.keysTree.getTreeItem(n).label);
       assert.deepEqual(labels, ['billing-api', 'weather-api']);
+      // The sidebar says which service was left out, where and why.
+      assert.match(api.keys.viewNote().message ?? '', /Left out of \.rotation-ready\.json .*maps-api \(line \d+, services\[1\]\.probe\.auth\.type: /);
+
+      // A syntax error is an error too, and the sidebar says the file has one.
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(Buffer.from(original).toString('utf8').replace('"version": 1,', '"version": 1,,')));
+      await api.config.reload();
+      const syntax = await waitFor(() => vscode.languages.getDiagnostics(uri), (d) => d.some((x) => /syntax error/.test(x.message)), 'a syntax error diagnostic');
+      assert.equal(syntax.find((x) => /syntax error/.test(x.message))!.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(api.keys.viewNote().message ?? '', /\.rotation-ready\.json has (an error|\d+ errors) \(first on line \d+: syntax error/);
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
       await api.config.reload();

@@ -116,6 +116,7 @@ describe('health monitor in the extension host', function () {
     const html = await waitFor(() => api.reportHtml() ?? '', (h) => h.includes('health monitor'), 'the timeline report');
     assert.match(html, /<svg class="timeline"/);
     assert.match(html, /billing-api/);
+    assert.match(html, /<h1>Key Health \(monitor history\)<\/h1>/, 'the history is not titled as a dry-run');
   });
 
   it('stops from the command', async () => {

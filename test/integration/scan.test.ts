@@ -7,6 +7,13 @@ describe('workspace scan and baseline', function () {
   this.timeout(120_000);
   before(() => activeExtension());
 
+  it('the first opening of a configured folder draws the findings of files nobody opened, without a scan command', async () => {
+    // The suite never opens this file before here; only the first-open scan can have analyzed it.
+    const python = workspaceUri('worker/sync_invoices.py');
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === python.toString()), false);
+    await waitFor(() => ourDiagnostics(python).length, (n) => n >= 1, 'first-open scan diagnostics on an unopened file', 60_000);
+  });
+
   it('puts findings of files that are not open into the Problems panel', async () => {
     const result = await vscode.commands.executeCommand<ScanWorkspaceResult>('rotationReady.scanWorkspace');
     assert.equal(result.cancelled, false);

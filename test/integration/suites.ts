@@ -2,6 +2,7 @@
 import './extension.test';
 import './keys.test';
 import './diagnostics.test';
+import './fingerprints.test';
 import './dryRun.test';
 import './scan.test';
 import './keys.sidebar.test';
@@ -11,3 +12,4 @@ import './tools.test';
 import './channels.test';
 import './approvals.test';
 import './history.test';
+import './importDotEnv.test';

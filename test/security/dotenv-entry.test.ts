@@ -6,6 +6,7 @@ import { delimiter, dirname, join } from 'node:path';
 import type { CliIo } from '../../src/cli/command';
 import { commands } from '../../src/cli/commands/index';
 import { main } from '../../src/cli/main';
+import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { loadSimulatorConfig, type Simulator, startSimulator } from '../../src/core/simulator/index';
 
 /**
@@ -135,7 +136,7 @@ describe('security: a repository\'s .env never runs code in rotation-ready (issu
       assert.equal(code, 0, err);
       assert.match(out, /billing-api\s+dev\s+safe to promote\s+valid \(200\)\s+valid \(200\)/, 'the keys came from the dotenv file');
       assert.ok(existsSync(join(userDir, 'rotation-ready', 'approvals.json')), 'approvals under the real XDG_CONFIG_HOME');
-      assert.ok(existsSync(join(userDir, 'rotation-ready', 'fingerprint-salt')));
+      assert.ok(existsSync(join(userDir, 'rotation-ready', 'fingerprint-salts', workspaceIdFor(repo.dir))), 'the workspace salt under the real XDG_CONFIG_HOME');
       assert.ok(!existsSync(join(repo.dir, '.rr')) && !existsSync(join(repo.dir, '.xdg')), 'nothing of ours inside the repository');
     });
   });

@@ -71,7 +71,7 @@ function serviceRows(all: Row[], service: string): Row[] {
   return all.slice(start, end < 0 ? undefined : end);
 }
 
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
 import { AlertDispatcher, alertEndpoints, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
 import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
+import { skippedReason } from '../../core/config/load';
 import {
   ApprovalStore,
   type HostApprovals,
@@ -26,6 +26,7 @@ import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { chainKeySources, keychainKeySource } from '../../core/probe/index';
+import { workspaceFingerprints } from '../../core/fingerprints';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
@@ -149,16 +150,6 @@ export function parseDryRunArgs(args: string[]): Options {
   return o;
 }
 
-/** A per-user random salt for key fingerprints, kept next to the approvals so fingerprints are stable across runs. */
-function userSalt(dir: string): string {
-  const file = resolve(dir, 'fingerprint-salt');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const salt = randomBytes(16).toString('hex');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeFileSync(file, `${salt}\n`, { mode: 0o600 });
-  return salt;
-}
-
 async function ask(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
@@ -247,12 +238,15 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     services,
     keys,
     approvals,
-    salt: userSalt(dirname(approvalsFile)),
+    // The workspace's one fingerprint policy, so report lines and alerts match the Keys sidebar.
+    salt: workspaceFingerprints(dirname(file), { env: io.env }).salt,
     settings: loaded.settings.dryRun,
     ...(o.environments.length ? { environments: o.environments } : {}),
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),
     signal: io.signal,
   });
+  const skipped = loaded.skipped.filter((x) => o.services.length === 0 || o.services.includes(x.name));
+  if (skipped.length) report.skipped = skipped.map((x) => ({ service: x.name, reason: skippedReason(x) }));
 
   io.stdout(o.format === 'json' ? reportToJson(report) : o.format === 'markdown' ? renderMarkdown(report) : renderText(report));
 

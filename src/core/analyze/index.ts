@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../findings';
-import { fingerprint, redact } from '../redact';
+import { fingerprint, keyFingerprint, redact } from '../redact';
 import { rules as allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
@@ -25,6 +25,8 @@ export { forgetTypeScript as forgetDocument } from './extract/typescript';
 export interface AnalyzeOptions {
   /** Fingerprint salt (per workspace; a baseline carries its own). */
   salt: string;
+  /** The workspace's key-fingerprint salt (src/core/fingerprints.ts): findings then carry the key's `rk1:` fingerprint, as the Keys sidebar shows it. */
+  keySalt?: string;
   /** Default 2 MiB; bigger texts are skipped with a note. */
   maxFileBytes?: number;
   /** Per rule id. */
@@ -480,6 +482,7 @@ function toFinding(hit: Hit, path: string, text: string, start: Finding['range']
     length: hit.length,
     redacted: redact(value, rule.provider),
     fingerprint: fingerprint(rule.id, path, value, options.salt),
+    ...(options.keySalt !== undefined ? { keyFingerprint: keyFingerprint(value, options.keySalt) } : {}),
     suggestedEnvName: rule.envName,
   };
 }

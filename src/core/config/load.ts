@@ -53,7 +53,21 @@ export interface LoadedConfig {
   services: ServiceConfig[];
   /** Errors and warnings, each with file, JSON path, line and column. */
   errors: ConfigError[];
+  /** Services the file lists but that were left out, each with its first error (so no screen says "no probe configured" instead). */
+  skipped: SkippedService[];
   settings: Settings;
+}
+
+export interface SkippedService {
+  /** Its `name` as written, or `services[i]` when it has none. */
+  name: string;
+  /** The first error that left it out, with its JSON path and line. */
+  error: ConfigError;
+}
+
+/** Why a service was left out, with where: `line 28, services[1].probe.url: only https URLs are allowed`. */
+export function skippedReason(skipped: SkippedService): string {
+  return `line ${skipped.error.line}${skipped.error.path ? `, ${skipped.error.path}` : ''}: ${skipped.error.message}`;
 }
 
 const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -64,8 +78,9 @@ export function loadConfig(text: string, file: string): LoadedConfig {
   const r = new JsoncReader(text, file);
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   const services: ServiceConfig[] = [];
+  const skipped: SkippedService[] = [];
   const root = r.root;
-  if (!r.expectObject(root)) return { services, errors: r.errors, settings };
+  if (!r.expectObject(root)) return { services, errors: r.errors, skipped, settings };
   r.checkKnown(root, KNOWN_PROPERTIES.root);
   const version = r.prop(root, 'version');
   if (version && r.number(version, { integer: true }) !== undefined && r.value(version) !== 1) r.error(version, 'only version 1 is supported');
@@ -93,17 +108,19 @@ export function loadConfig(text: string, file: string): LoadedConfig {
   if (!list) r.errorAt(root.node.offset, 'services', "missing 'services': list the APIs you call with a key");
   else if (r.expectArray(list)) {
     for (const at of r.items(list)) {
-      const before = r.errorCount();
+      const before = r.errors.length;
       const service = readService(r, at);
-      if (!service || r.errorCount() !== before) continue;
-      if (services.some((s) => s.name === service.name)) {
-        r.error(r.prop(at, 'name') ?? at, `duplicate service name '${service.name}'`);
+      if (services.some((s) => s.name === service?.name)) r.error(r.prop(at, 'name') ?? at, `duplicate service name '${service!.name}'`);
+      const firstError = r.errors.slice(before).find((e) => e.severity === 'error');
+      if (!service || firstError) {
+        const written = r.prop(at, 'name')?.node.value;
+        if (firstError) skipped.push({ name: typeof written === 'string' && written ? written : at.path, error: firstError });
         continue;
       }
       services.push(service);
     }
   }
-  return { services, errors: r.errors, settings };
+  return { services, errors: r.errors, skipped, settings };
 }
 
 function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {

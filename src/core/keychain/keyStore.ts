@@ -41,6 +41,8 @@ export interface KeyStoreOptions {
   workspaceId: string;
   /** JSON file for non-secret metadata; the extension passes a path in its storage folder. */
   metadataPath: string;
+  /** The salt a new metadata file gets (the workspace's fingerprint policy, src/core/fingerprints.ts); random when absent. */
+  salt?: string;
   now?: () => Date;
 }
 
@@ -66,6 +68,7 @@ export class KeyStore {
   readonly workspaceId: string;
   readonly keychain: KeychainPort;
   private readonly metadataPath: string;
+  private readonly salt: string | undefined;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -73,6 +76,7 @@ export class KeyStore {
     this.keychain = options.keychain;
     this.workspaceId = options.workspaceId;
     this.metadataPath = options.metadataPath;
+    this.salt = options.salt;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -423,7 +427,7 @@ export class KeyStore {
   }
 
   private load(): MetadataFile {
-    return readMetadata(this.metadataPath, this.workspaceId);
+    return readMetadata(this.metadataPath, this.workspaceId, this.salt);
   }
 
   /** One operation at a time per store, so two commands cannot interleave their slot moves. */

@@ -47,17 +47,17 @@ export interface MetadataFile {
 
 export const entryKey = (service: string, environment: string): string => `${service}/${environment}`;
 
-export function emptyMetadata(workspaceId: string): MetadataFile {
-  return { version: 1, workspaceId, salt: randomBytes(16).toString('hex'), entries: {} };
+export function emptyMetadata(workspaceId: string, salt: string = randomBytes(16).toString('hex')): MetadataFile {
+  return { version: 1, workspaceId, salt, entries: {} };
 }
 
 /** Reads the metadata file; a missing file is an empty workspace, a broken one is an error (never silently reset). */
-export function readMetadata(path: string, workspaceId: string): MetadataFile {
+export function readMetadata(path: string, workspaceId: string, newSalt?: string): MetadataFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyMetadata(workspaceId);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyMetadata(workspaceId, newSalt);
     throw error;
   }
   const data = JSON.parse(text) as MetadataFile;

@@ -46,6 +46,7 @@ export function renderText(report: DryRunReport): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const out = [line(header), ...body.map(line), ''];
   for (const t of report.targets) out.push(`${t.service} (${t.environment}) → ${t.host}: ${t.reason}`);
+  for (const s of report.skipped ?? []) out.push(`${s.service}: not probed, left out by the configuration (${s.reason})`);
   out.push('', summaryLine(report));
   return `${out.join('\n')}\n`;
 }
@@ -63,6 +64,11 @@ const md = (text: string) => text.replace(/([\\|*_`[\]<>])/g, '\\$1');
 /** Markdown: a table per environment, reasons, and each key's rounds (status and latency) as a timeline. */
 export function renderMarkdown(report: DryRunReport): string {
   const out: string[] = ['# Rotation dry-run', '', `${md(summaryLine(report))}`, '', `Started ${report.startedAt}, finished ${report.finishedAt}.`, ''];
+  if (report.skipped?.length) {
+    out.push('**Not probed** (left out by errors in the configuration):', '');
+    for (const s of report.skipped) out.push(`- ${md(s.service)}: ${md(s.reason)}`);
+    out.push('');
+  }
   const environments = [...new Set(report.targets.map((t) => t.environment))];
   for (const env of environments) {
     out.push(`## Environment: ${md(env)}`, '', '| Service | Verdict | Primary | Fallback | Host |', '| --- | --- | --- | --- | --- |');

@@ -89,5 +89,7 @@ export interface DryRunReport {
   durationMs: number;
   cancelled: boolean;
   targets: TargetReport[];
+  /** Services the configuration lists but left out (an error in their entry), so none is mistaken for one that passed. */
+  skipped?: Array<{ service: string; reason: string }>;
   summary: { targets: number; safe: number; notSafe: number; byVerdict: Record<Verdict, number> };
 }

@@ -11,6 +11,8 @@ export interface ReportHtmlOptions {
   cspSource: string;
   /** Nonce of the one inline script (export buttons). */
   nonce: string;
+  /** The heading: a dry-run's by default; the health monitor's history says so. */
+  title?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -82,7 +84,7 @@ export function renderReportHtml(report: DryRunReport, options: ReportHtmlOption
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${options.cspSource} 'unsafe-inline'; script-src 'nonce-${options.nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Rotation dry-run</title>
+<title>${escapeHtml(options.title ?? 'Rotation dry-run')}</title>
 <style>
   :root { --rr-ok: var(--vscode-testing-iconPassed, #3fb950); --rr-bad: var(--vscode-testing-iconFailed, #f85149); --rr-wait: var(--vscode-editorWarning-foreground, #d29922); --rr-warn: var(--vscode-editorWarning-foreground, #d29922); --rr-muted: var(--vscode-disabledForeground, #888); }
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 16px 24px; }
@@ -99,12 +101,13 @@ export function renderReportHtml(report: DryRunReport, options: ReportHtmlOption
 </head>
 <body>
 <header>
-  <h1>Rotation dry-run</h1>
+  <h1>${escapeHtml(options.title ?? 'Rotation dry-run')}</h1>
   <span id="summary">${escapeHtml(summaryLine(report))}</span>
   <span><button id="export-json">Export JSON</button> <button id="export-markdown">Export Markdown</button></span>
 </header>
 <p class="legend"><span><i style="background:var(--rr-ok)"></i>valid</span><span><i style="background:var(--rr-bad)"></i>rejected</span><span><i style="background:var(--rr-wait)"></i>rate-limited</span><span><i style="background:var(--rr-muted)"></i>unknown</span><span><i style="background:var(--rr-warn)"></i>misconfigured</span> — one bar per round, height = latency</p>
 ${sections.join('\n')}
+${report.skipped?.length ? `<p id="skipped"><strong>Not probed</strong> (left out by errors in the configuration): ${report.skipped.map((s) => `${escapeHtml(s.service)}: ${escapeHtml(s.reason)}`).join('; ')}</p>` : ''}
 <p class="muted">Started ${escapeHtml(report.startedAt)}, finished ${escapeHtml(report.finishedAt)}. Keys are shown as provider + last 4 characters; hover a key for its fingerprint.</p>
 <script nonce="${options.nonce}">
   const vscode = acquireVsCodeApi();

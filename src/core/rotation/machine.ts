@@ -112,6 +112,45 @@ export class RotationMachine {
     return this.status(ref);
   }
 
+  /**
+   * Steps 1 and 2 at once, for a user who already added the new key as the fallback (the README's
+   * "add primary and fallback keys" before "Rotate Key…"): the fallback is taken as the new key and
+   * the rotation continues at step 3. Nothing moves in the keychain; a rollback parks the fallback in
+   * previous as for a key added through step 2.
+   */
+  async adoptFallback(ref: ServiceRef): Promise<RotationStatus> {
+    const info = await this.store.info(ref);
+    const stage = info.rotation?.stage ?? 'idle';
+    if (stage !== 'idle' && stage !== 'old-key-removed') throw wrongStage(ref, stage, 'take the fallback as the new key');
+    if (!info.slots.primary) throw new RotationError(`${label(ref)} has no primary key to rotate; add one first.`, 'precondition');
+    if (!info.slots.fallback) throw new RotationError(`${label(ref)} has no fallback key to take as the new key.`, 'precondition');
+    if (info.slots.fallback.fingerprint === info.slots.primary.fingerprint) {
+      throw new RotationError(`The fallback key of ${label(ref)} is the same key as its primary; replace the fallback with a new key from the provider.`, 'precondition');
+    }
+    if (info.slots.previous) {
+      throw new RotationError(
+        `${label(ref)} still keeps an earlier key in previous (${info.slots.previous.fingerprint}); purge it before rotating, so the rotation can keep the current key there.`,
+        'precondition',
+      );
+    }
+    const at = this.at();
+    const record: RotationRecord = {
+      stage: 'added-as-fallback',
+      startedAt: at,
+      updatedAt: at,
+      oldFingerprint: info.slots.primary.fingerprint,
+      newFingerprint: info.slots.fallback.fingerprint,
+      history: [
+        { at, from: stage, to: 'new-key', kind: 'advance' },
+        { at, from: 'new-key', to: 'added-as-fallback', kind: 'advance' },
+      ],
+    };
+    await this.store.updateMeta(ref, (entry) => {
+      entry.rotation = record;
+    });
+    return this.status(ref);
+  }
+
   /** Step 2: stores the new key as fallback. */
   async addNewKey(ref: ServiceRef, value: string): Promise<RotationStatus> {
     const info = await this.require(ref, 'new-key', 'add the new key');

@@ -29,7 +29,7 @@ export function rotationSteps(provider: ProviderInfo, environment: string): Step
       stage: 'added-as-fallback',
       number: 2,
       title: '2. Add it as the fallback',
-      description: 'Paste the new key. It is stored in the OS keychain as the fallback; the current key stays primary.',
+      description: 'Enter the new key in the masked input box. It is stored in the OS keychain as the fallback; the current key stays primary.',
     },
     {
       stage: 'deployed',

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { PROBE_ROUNDS, type ServiceConfig } from '../../core/config/index';
 import { runDryRun, summaryLine } from '../../core/probe/index';
 import type { DryRunReport, KeySource } from '../../core/probe/index';
+import { skippedReason } from '../../core/config/load';
+import { skippedText } from '../keys/index';
 import { log } from '../log';
 import { clampedInteger } from '../tools/inputs';
 import type { WorkspaceConfig } from '../workspaceConfig';
@@ -41,6 +43,12 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
       if (choice) void vscode.commands.executeCommand('rotationReady.openConfig');
     });
     return undefined;
+  }
+  if (loaded.skipped.length) {
+    // Said before anything runs, so a missing service is never mistaken for one that passed.
+    const text = loaded.skipped.map(skippedText).join('; ');
+    log().warn(`Dry-run: left out by errors in .rotation-ready.json: ${text}`);
+    void vscode.window.showWarningMessage(`Rotation Ready: the dry-run leaves out ${loaded.skipped.length === 1 ? 'a service' : `${loaded.skipped.length} services`} that .rotation-ready.json does not configure correctly: ${text}.`, 'Open Configuration').then((choice) => choice && vscode.commands.executeCommand('rotationReady.openConfig'));
   }
   const services = await pickServices(loaded.services, args.services);
   if (!services || services.length === 0) return undefined;
@@ -82,6 +90,7 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
       });
     },
   );
+  if (loaded.skipped.length) report.skipped = loaded.skipped.map((s) => ({ service: s.name, reason: skippedReason(s) }));
   log().info(`Dry-run: ${summaryLine(report)}`);
   for (const target of report.targets) log().info(`  ${target.service} (${target.environment}) → ${target.host}: ${target.verdict}: ${target.reason}`);
   if (args.showReport !== false) ReportPanel.show(report);

@@ -20,14 +20,16 @@ export class ReportPanel {
     });
   }
 
-  static show(report: DryRunReport): ReportPanel {
+  /** Shows a dry-run report, or (with a title) the health monitor's history in the same form. */
+  static show(report: DryRunReport, title = 'Rotation Dry-Run'): ReportPanel {
     if (!ReportPanel.current) {
-      const panel = vscode.window.createWebviewPanel('rotationReady.report', 'Rotation Dry-Run', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      const panel = vscode.window.createWebviewPanel('rotationReady.report', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       ReportPanel.current = new ReportPanel(panel, report);
     }
     const current = ReportPanel.current;
     current.report = report;
-    current.panel.webview.html = renderReportHtml(report, { cspSource: current.panel.webview.cspSource, nonce: randomBytes(16).toString('base64') });
+    current.panel.title = title;
+    current.panel.webview.html = renderReportHtml(report, { cspSource: current.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), title });
     current.panel.reveal(undefined, true);
     return current;
   }

@@ -7,6 +7,7 @@ import type { Slot } from '../../core/keychain/port';
 import { RotationError } from '../../core/rotation/index';
 import type { KeysNode } from '../keysView';
 import { log } from '../log';
+import { importFromDotEnv } from './importDotEnv';
 import { clipboardClearSeconds } from './clipboard';
 import { openTerminalWithKeys, runTaskWithKeys, writeKeysToDotEnv } from './inject';
 import type { Keys } from './keys';
@@ -71,6 +72,7 @@ export function registerKeyCommands(keys: Keys): vscode.Disposable[] {
       const refs = await refsOf(keys, node, 'Run a task with the keys of…');
       return refs ? runTaskWithKeys(keys, refs, commandLine) : undefined;
     }),
+    command('rotationReady.importDotEnv', 'import keys from .env', () => importFromDotEnv(keys)),
     command('rotationReady.writeDotEnv', 'write keys to .env', async (node?: KeysNode) => {
       const refs = await refsOf(keys, node, 'Write the keys of … to .env');
       return refs ? writeKeysToDotEnv(keys, refs) : undefined;
@@ -100,6 +102,12 @@ async function addKey(keys: Keys, node?: KeysNode): Promise<string | undefined> 
     prompt: `Paste the key. It is stored in ${store.keychain.label}, never in the workspace, and feeds ${slot === 'primary' ? `${vars.primary} and ${vars.plain}` : vars.fallback}.`,
   });
   if (!value) return undefined;
+  const other = slot === 'primary' ? 'fallback' : 'primary';
+  if (info.slots[other] && info.slots[other]!.fingerprint === (await store.fingerprintOf(value))) {
+    // Primary and fallback holding one key means no fallback at all: a rotation would have nothing to fall back to.
+    void vscode.window.showWarningMessage(`Rotation Ready: that is already the ${other} key of ${label(ref)} (${info.slots[other]!.fingerprint}); nothing was stored. The ${slot} key must be a different key.`);
+    return undefined;
+  }
   const meta = await store.add(ref, slot, value, { envVars: vars });
   log().info(`Added the ${slot} key of ${label(ref)} (${meta.fingerprint}) to ${store.keychain.label}.`);
   void vscode.window.showInformationMessage(`Rotation Ready: stored the ${slot} key of ${label(ref)} in ${store.keychain.label} (${meta.fingerprint}).`);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { skippedReason, type SkippedService } from '../../core/config/load';
 import { KeysTreeProvider } from '../keysView';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { registerKeyCommands } from './commands';
@@ -27,6 +28,11 @@ export interface KeysApi {
  * Wires the Keys sidebar: the key store on the chosen keychain, the tree view with its note on
  * which keychain is in use and on Restricted Mode, and the key commands.
  */
+/** A service the configuration left out, and why, where: `maps-api (line 28, services[1].probe.url: only https URLs are allowed)`. */
+export function skippedText(skipped: SkippedService): string {
+  return `${skipped.name} (${skippedReason(skipped)})`;
+}
+
 export function activateKeys(context: vscode.ExtensionContext, config: WorkspaceConfig): { tree: KeysTreeProvider; api: KeysApi; keys: Keys } {
   const keys = new Keys(context, config);
   const tree = new KeysTreeProvider(config, keys);
@@ -37,6 +43,10 @@ export function activateKeys(context: vscode.ExtensionContext, config: Workspace
     if (!vscode.workspace.isTrusted) notes.push(RESTRICTED_NOTE);
     if (keys.keychain.fallbackReason) notes.push(`Keys are stored in VS Code SecretStorage: the OS keychain module (keytar) could not load on this host.`);
     if (!keys.root) notes.push('Open a folder to store keys: they belong to a workspace folder.');
+    const skipped = config.value?.skipped ?? [];
+    if (skipped.length) notes.push(`Left out of .rotation-ready.json (not validated, rotated or dry-run until fixed): ${skipped.map(skippedText).join('; ')}.`);
+    const otherErrors = (config.value?.errors ?? []).filter((e) => e.severity === 'error' && !skipped.some((k) => k.error === e));
+    if (otherErrors.length) notes.push(`.rotation-ready.json has ${otherErrors.length === 1 ? 'an error' : `${otherErrors.length} errors`} (first on line ${otherErrors[0]!.line}: ${otherErrors[0]!.message}); what could be read is used. See the Problems panel.`);
     view.message = notes.length ? notes.join(' ') : undefined;
   };
   updateNote();
@@ -47,7 +57,10 @@ export function activateKeys(context: vscode.ExtensionContext, config: Workspace
     keys,
     tree,
     view,
-    config.onDidChange(() => void keys.refresh()),
+    config.onDidChange(() => {
+      updateNote();
+      void keys.refresh();
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       updateNote();
       void keys.refresh();

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { deriveEnvVarNames, envVarsFor, EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
 import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
@@ -8,7 +7,9 @@ import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 import { approvalStore } from '../dryRun/approvals';
+import type { DryRunReport } from '../../core/probe/index';
 import { log } from '../log';
+import { fingerprintsFor, keyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ClipboardGuard } from './clipboard';
@@ -64,8 +65,8 @@ export class Keys implements vscode.Disposable {
     if (folder) {
       this.root = folder.uri.fsPath;
       const workspaceId = workspaceIdFor(this.root);
-      this.metadataPath = join(context.globalStorageUri.fsPath, 'keys', `${workspaceId}.json`);
-      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath });
+      this.metadataPath = keyMetadataPath(context, this.root);
+      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
       this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
     }
     this.validator = new ProbeValidator({
@@ -87,6 +88,25 @@ export class Keys implements vscode.Disposable {
   requireStore(): KeyStore {
     if (!this.store) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
     return this.store;
+  }
+
+  /**
+   * A dry-run probed keys: the slots holding those same keys (same fingerprint) record the outcome, so the
+   * sidebar says "valid … ago" rather than "not validated". Keys read from elsewhere (the environment) are not
+   * the sidebar's and record nothing.
+   */
+  async recordDryRun(report: DryRunReport): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    for (const target of report.targets) {
+      for (const slot of target.slots) {
+        if (!slot.keyFingerprint || slot.slot === 'previous' || slot.classification === 'missing' || slot.classification === 'not-probed') continue;
+        const ref = { service: target.service, environment: target.environment };
+        if ((await store.info(ref)).slots[slot.slot]?.fingerprint !== slot.keyFingerprint) continue;
+        await store.recordValidation(ref, slot.slot, { ok: slot.classification === 'valid', outcome: slot.classification, detail: `dry-run, ${slot.rounds.length} round(s)` });
+      }
+    }
+    await this.refresh();
   }
 
   /** Re-reads the metadata (never values) and tells the tree. */

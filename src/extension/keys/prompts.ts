@@ -27,7 +27,12 @@ export const vscodePrompts: Prompts = {
       prompt,
       password: true,
       ignoreFocusOut: true,
-      validateInput: (v) => (v.trim().length === 0 ? 'Paste the key (it is stored in the keychain, never shown).' : undefined),
+      validateInput: (v) =>
+        v.trim().length === 0
+          ? 'Paste the key (it is stored in the keychain, never shown).'
+          : /\s/.test(v.trim())
+            ? { message: 'This value has a space or line break inside; API keys have none. Check what was pasted (Enter stores it as it is).', severity: vscode.InputBoxValidationSeverity.Warning }
+            : undefined,
     });
     return value?.trim() || undefined;
   },

@@ -11,6 +11,7 @@ export type RotateAction =
   | 'open-provider'
   | 'purge-previous'
   | 'start'
+  | 'adopt-fallback'
   | 'add-new-key'
   | 'terminal'
   | 'dotenv'
@@ -46,8 +47,9 @@ export async function rotate(keys: Keys, ref: ServiceRef): Promise<RotationStatu
     const items = actionsFor(keys, status);
     const step = status.next;
     const title = step ? `Rotate ${label(ref)} · Step ${step.number} of 5: ${step.title.replace(/^\d+\.\s*/, '')}` : `Rotate ${label(ref)} · complete`;
+    // A quick pick's filter box shows what is typed: its placeholder must never invite pasting a key.
     const placeHolder = step
-      ? step.description
+      ? `${step.description} Choose an action below.`
       : `The new key is primary and validated. Revoke the old key at ${keys.provider(ref.service).name}; Rotation Ready keeps it in previous until you purge it.`;
     const choice = await keys.prompts.pick(items, { title, placeHolder, ignoreFocusOut: true, matchOnDetail: true });
     if (!choice || choice.action === 'pause') {
@@ -99,10 +101,15 @@ async function perform(keys: Keys, ref: ServiceRef, action: RotateAction, status
       await machine.start(ref);
       log().info(`Rotation of ${label(ref)}: started (step 1, get a new key from ${provider.name}).`);
       return false;
+    case 'adopt-fallback': {
+      const after = await machine.adoptFallback(ref);
+      log().info(`Rotation of ${label(ref)}: the fallback key (${after.slots.fallback?.fingerprint}) is taken as the new key; continuing at step 3.`);
+      return false;
+    }
     case 'add-new-key': {
       const value = await keys.prompts.secret({
         title: `Rotate ${label(ref)} · Step 2 of 5: add the new key as the fallback`,
-        prompt: `Paste the new key from ${provider.name}. It is stored in ${store.keychain.label} as the fallback; the current key stays primary.`,
+        prompt: `The new key from ${provider.name} (masked). It is stored in ${store.keychain.label} as the fallback; the current key stays primary.`,
       });
       if (!value) return false;
       const after = await machine.addNewKey(ref, value);
@@ -157,11 +164,14 @@ function actionsFor(keys: Keys, status: RotationStatus): Array<ActionItem<Rotate
   switch (status.stage) {
     case 'idle':
       if (status.slots.previous) item('purge-previous', '$(trash) Purge the key kept in previous first', `A rotation keeps the current key in previous; ${status.slots.previous.fingerprint} is there now.`);
-      else item('start', `$(arrow-right) I am creating a new key at ${provider.name}`, 'Keep the current key active at the provider: both keys must work during the rotation.');
+      else if (status.slots.fallback) {
+        // The key was already added as the fallback (e.g. through Add Key…): the rotation picks up from there.
+        item('adopt-fallback', `$(arrow-right) Use the fallback key ${status.slots.fallback.fingerprint} as the new key`, 'Steps 1 and 2 are done: the rotation continues at step 3, deploy it.');
+      } else item('start', `$(arrow-right) I am creating a new key at ${provider.name}`, 'Keep the current key active at the provider: both keys must work during the rotation.');
       openProvider();
       break;
     case 'new-key':
-      item('add-new-key', '$(key) Paste the new key (stored as the fallback)');
+      item('add-new-key', '$(key) Enter the new key… (a masked input box opens)', 'It is stored as the fallback; the current key stays primary.');
       openProvider();
       break;
     case 'added-as-fallback':

@@ -196,8 +196,18 @@ export function activateMonitor(
     }),
     vscode.commands.registerCommand(SHOW_HEALTH_COMMAND, async () => {
       const probed = history.list().some((s) => s.entries.length > 0);
-      if (!probed) return vscode.commands.executeCommand('rotationReady.runDryRun');
-      ReportPanel.show(historyReport(history, monitor ? monitoredServices(services()) : services()));
+      if (!probed) {
+        // Nothing to show yet: say so, and offer what would make a history (never start probing unasked).
+        const choice = await vscode.window.showInformationMessage(
+          'Rotation Ready: no key health recorded yet. The health monitor records it once it runs (off by default); a dry-run checks every key once now.',
+          'Start Health Monitor',
+          'Run Rotation Dry-Run',
+        );
+        if (choice === 'Start Health Monitor') return vscode.commands.executeCommand('rotationReady.startHealthMonitor');
+        if (choice === 'Run Rotation Dry-Run') return vscode.commands.executeCommand('rotationReady.runDryRun');
+        return undefined;
+      }
+      ReportPanel.show(historyReport(history, monitor ? monitoredServices(services()) : services()), 'Key Health (monitor history)');
       return undefined;
     }),
   );

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KNOWN_PROPERTIES, deriveEnvVarNames, envVarsFor, formatConfigError, loadConfig, probeUrlFor } from '../../../src/core/config/index';
+import { skippedReason } from '../../../src/core/config/load';
 
 const root = join(__dirname, '../../..');
 
@@ -110,6 +111,25 @@ describe('config: .rotation-ready.json loader', () => {
       assert.match(e.message, message);
     });
   }
+
+  it('lists each service it left out, by its name (or JSON path), with the first error that left it out', () => {
+    const good = '{"name":"good","probe":{"url":"https://x.example","auth":{"type":"bearer"}}}';
+    const rejectedUrl = '{"name":"maps-api","probe":{"url":"http://maps.example/v1","auth":{"type":"bearer"}}}';
+    const unnamed = '{"probe":{"url":"https://x.example","auth":{"type":"bearer"}}}';
+    const typo = '{"name":"typo","probe":{"url":"https://x.example","auth":{"type":"bearer"},"timeout":5}}';
+    const loaded = loadConfig(`{"services":[${good},${rejectedUrl},${unnamed},${typo},${good}]}`, 'c.json');
+    assert.deepEqual(loaded.services.map((s) => s.name), ['good', 'typo'], 'a warning does not leave a service out');
+    assert.deepEqual(
+      loaded.skipped.map((s) => [s.name, s.error.path]),
+      [
+        ['maps-api', 'services[1].probe.url'],
+        ['services[2]', 'services[2]'],
+        ['good', 'services[4].name'],
+      ],
+    );
+    assert.match(skippedReason(loaded.skipped[0]!), /^line 1, services\[1\]\.probe\.url: plain http is only allowed to loopback/);
+    assert.match(loaded.skipped[2]!.error.message, /duplicate service name/);
+  });
 
   it('reports duplicate service names on the second one', () => {
     const svc = '{"name":"a","probe":{"url":"https://x.example","auth":{"type":"bearer"}}}';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { CliIo } from '../../../src/cli/command';
 import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
 import { main } from '../../../src/cli/main';
+import { workspaceFingerprints } from '../../../src/core/fingerprints';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { DryRunReport } from '../../../src/core/probe/index';
@@ -127,7 +128,20 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /\.rotation-ready\.json:\d+:\d+: error: services\[2\]\.probe\.auth: auth type 'query' needs/);
     assert.match(r.out, /billing-api/);
-    assert.doesNotMatch(r.out, /weather-api/);
+    // The left-out service is named in the report, with where and why: never silently missing.
+    assert.match(r.out, /weather-api: not probed, left out by the configuration \(line \d+, services\[2\]\.probe\.auth: auth type 'query' needs/);
+    const json = await cli('--dotenv', '.env', ...approveSim(), '--rounds', '1', '--format', 'json');
+    const report = JSON.parse(json.out) as DryRunReport;
+    assert.deepEqual(report.skipped?.map((x) => x.service), ['weather-api']);
+    assert.equal(report.targets.some((t) => t.service === 'weather-api'), false);
+  });
+
+  it("fingerprints keys with the workspace's one salt policy (as the Keys sidebar does)", async () => {
+    const r = await cli('--dotenv', '.env', ...approveSim(), '--rounds', '1', '--format', 'json', '--service', 'billing-api');
+    const report = JSON.parse(r.out) as DryRunReport;
+    const primary = readFileSync(join(ws, '.env'), 'utf8').match(/^BILLING_API_KEY_PRIMARY=(\S+)$/m)![1]!;
+    const policy = workspaceFingerprints(ws, { env: { ROTATION_READY_CONFIG_DIR: userDir } });
+    assert.equal(report.targets[0]!.slots.find((x) => x.slot === 'primary')?.keyFingerprint, policy.of(primary));
   });
 
   it('bad options and unknown services exit 2 with the usage', async () => {

@@ -133,6 +133,35 @@ describe('RotationMachine', () => {
     assert.deepEqual(await slots(), { primary: oldKey, fallback: newKey });
   });
 
+  it('takes a fallback added before the rotation as the new key and continues at step 3', async () => {
+    const newKey = provider.issue();
+    await f.store().add(ref, 'fallback', newKey);
+    await assert.rejects(machine.start(ref), /already has a fallback/);
+    const status = await machine.adoptFallback(ref);
+    assert.equal(status.stage, 'added-as-fallback');
+    assert.equal(status.next!.number, 3);
+    assert.deepEqual(await slots(), { primary: oldKey, fallback: newKey });
+    await machine.markDeployed(ref);
+    await machine.promote(ref, provider.validator());
+    assert.equal((await machine.removeOldKey(ref, provider.validator())).stage, 'old-key-removed');
+    assert.deepEqual(await slots(), { primary: newKey, previous: oldKey });
+  });
+
+  it('adopting a fallback is refused mid-rotation, without a fallback, or when it is the primary key', async () => {
+    await assert.rejects(machine.adoptFallback(ref), /no fallback/);
+    const twice = { service: 'maps-api', environment: 'dev' };
+    await f.store().add(twice, 'primary', oldKey);
+    await f.store().add(twice, 'fallback', oldKey);
+    await assert.rejects(machine.adoptFallback(twice), /same key as its primary/);
+    await f.store().add(ref, 'fallback', provider.issue());
+    await machine.adoptFallback(ref);
+    await assert.rejects(machine.adoptFallback(ref), (e: unknown) => e instanceof RotationError && e.reason === 'wrong-stage');
+    // A rollback parks the adopted key in previous, never dropping it.
+    assert.equal((await machine.rollback(ref)).stage, 'new-key');
+    assert.equal((await slots()).primary, oldKey);
+    assert.ok((await slots()).previous);
+  });
+
   it('abort rolls back all the way to the original keys', async () => {
     await runTo('promoted');
     assert.equal((await machine.abort(ref)).stage, 'idle');
