@@ -351,10 +351,17 @@ function scanStarts(c: CompiledRule, text: string, out: Hit[], ends: ReadonlyMap
   for (const k of keywords) for (const end of ends.get(k) ?? []) starts.push(end - k.length);
   if (keywords.length > 1) starts = starts.sort((a, b) => a - b);
   let end = 0;
+  const run = c.run;
   for (const start of starts) {
     if (start < end) continue;
     const next = matchAt(c, text, start, out);
     if (next >= 0) end = next;
+    else if (run && (!c.leftBoundary || isLeftBoundary(text, start)) && text.startsWith(run.literal, start)) {
+      // The literal matched and the rest failed: no later start inside this run of the class can match (literalRunOf).
+      let stop = start;
+      while (stop < text.length && run.member(text.charCodeAt(stop))) stop++;
+      end = stop;
+    }
   }
 }
 
