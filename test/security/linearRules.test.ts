@@ -45,10 +45,11 @@ interface Adversary {
 function adversariesOf(rule: (typeof rules)[number]): Adversary[] {
   const src = rule.pattern.source;
   const classes = classesOf(src);
-  // One probe per set of classes that accept it ('A' and 'Q' are the same input to `[A-Z0-9]`).
+  // One probe per set of classes that accept it ('A' and 'Q' are the same input to `[A-Z0-9]`), told apart also by
+  // whether it ends a word ('-' lets every `eyJ` after it start a match, 'A' does not).
   const bySignature = new Map<string, string>();
   for (const c of PROBES) {
-    const signature = classes.map((re) => (re.test(c) ? 1 : 0)).join('');
+    const signature = classes.map((re) => (re.test(c) ? 1 : 0)).join('') + (/[A-Za-z0-9]/.test(c) ? 'w' : '');
     if (signature.includes('1') && !bySignature.has(signature)) bySignature.set(signature, c);
   }
   const chars = [...new Set([...bySignature.values(), '\n', ' ', '\\n'])];
@@ -67,6 +68,13 @@ function adversariesOf(rule: (typeof rules)[number]): Adversary[] {
     }
   }
   for (const s of samples) {
+    // The start of a real match (a whole PEM header, a prefix and part of the key), then a run of each character.
+    // Cut also before each of the first separators (the end of a PEM header, of `Bearer`), where a run may compete.
+    const separators = [...s.matchAll(/[\s\\]/g)].slice(0, 6).map((m) => m.index);
+    for (const cut of new Set([s.length >> 2, s.length >> 1, ...separators.filter((i) => i > 0)])) {
+      const head = s.slice(0, cut);
+      for (const c of chars) out.push({ name: `sample's first ${cut} characters then a run of ${JSON.stringify(c)}`, build: (n) => fill(head, c, n) });
+    }
     for (const cut of [s.length >> 1, s.length - 1]) {
       const head = s.slice(0, cut);
       out.push({ name: `sample's first ${cut} characters repeated`, build: (n) => fill('', head, n) });
