@@ -182,6 +182,52 @@ function bindingNamePositions(text: string, ends: readonly number[], bindable: n
  * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding: the keyword pass reads bytes.
  */
 export function analyzeText(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): AnalysisResult {
+  const steps = analysisSteps(path, text, options, utf8);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `skipped.reason` of an analysis stopped by its time budget (analyzeTextCooperatively). */
+export const TOO_SLOW = 'too slow';
+
+export interface CooperativeOptions extends AnalyzeOptions {
+  /** Milliseconds of this document's own work (not counting time yielded to others) before it is given up as too slow. */
+  budgetMs: number;
+  /** Work at most this long (ms) before yielding to the event loop; default 15. */
+  sliceMs?: number;
+}
+
+/**
+ * analyzeText for a process that serves many documents (the language server): the same steps, but it yields to the
+ * event loop between rules and stages every `sliceMs`, so other documents, hovers and a newer edit get in; it stops
+ * when `signal` fires (a newer edit, the document closed) and, past `budgetMs` of its own work, returns `skipped:
+ * { reason: TOO_SLOW }` with a note instead of holding the process.
+ */
+export async function analyzeTextCooperatively(path: string, text: string, options: CooperativeOptions): Promise<AnalysisResult> {
+  const slice = options.sliceMs ?? 15;
+  const steps = analysisSteps(path, text, options);
+  let spent = 0;
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const now = performance.now();
+    if (spent + (now - sliceStart) > options.budgetMs) {
+      steps.return(undefined as never);
+      return { findings: [], skipped: { reason: TOO_SLOW }, notes: [`Stopped: analyzing this file took longer than ${options.budgetMs} ms, so it was not fully checked for hardcoded secrets.`] };
+    }
+    if (now - sliceStart >= slice) {
+      spent += now - sliceStart;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The analysis as steps: it yields between rules and stages, where a cooperative caller may pause or stop it. */
+function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): Generator<void, AnalysisResult, void> {
   const notes: string[] = [];
   try {
     checkAbort(options.signal);
@@ -205,6 +251,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     for (let i = 0; i < scanRules.length; i++) {
       const c = scanRules[i]!;
       if (toRun[i] === 0 || !enabled(c)) continue;
+      yield;
       checkAbort(options.signal);
       scanPattern(c, text, raw, ends);
     }
@@ -218,6 +265,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
     });
     const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+    yield;
+    checkAbort(options.signal);
     if (bindable !== 0 && has(parseKeywords)) {
       const minified = isMinified(text);
       if (minified) {
@@ -239,6 +288,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       }
     }
 
+    yield;
+    checkAbort(options.signal);
     const hits = [...raw];
     const taken = raw.map((h) => [h.offset, h.offset + h.length] as const);
     const overlaps = (o: number, l: number) => taken.some(([s, e]) => o < e && o + l > s);
@@ -273,6 +324,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     }
     // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
     if (options.singleKeyCalls && (!selected || selected.has(SINGLE_KEY_CALL_RULE)) && !isMinified(text)) {
+      yield;
       checkAbort(options.signal);
       for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
         if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
