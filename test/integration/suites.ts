@@ -9,3 +9,4 @@ import './fixes.test';
 import './monitor.test';
 import './tools.test';
 import './channels.test';
+import './analysisBudget.test';

@@ -205,9 +205,9 @@ export interface CooperativeOptions extends AnalyzeOptions {
  * when `signal` fires (a newer edit, the document closed) and, past `budgetMs` of its own work, returns `skipped:
  * { reason: TOO_SLOW }` with a note instead of holding the process.
  */
-export async function analyzeTextCooperatively(path: string, text: string, options: CooperativeOptions): Promise<AnalysisResult> {
+export async function analyzeTextCooperatively(path: string, text: string, options: CooperativeOptions, utf8?: Uint8Array): Promise<AnalysisResult> {
   const slice = options.sliceMs ?? 15;
-  const steps = analysisSteps(path, text, options);
+  const steps = analysisSteps(path, text, options, utf8);
   let spent = 0;
   let sliceStart = performance.now();
   for (;;) {
@@ -295,7 +295,12 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
     // candidate was quadratic (a generated file with 25k keys spent seconds here, in one step).
     const overlapsRaw = overlapIndex(raw);
     let boundEnd = -1;
+    let read = 0;
     for (const cand of [...candidates].sort((a, b) => a.offset - b.offset)) {
+      if ((++read & 1023) === 0) {
+        yield;
+        checkAbort(options.signal);
+      }
       if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
@@ -313,7 +318,13 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
     const findings: Finding[] = [];
     let suppressed = 0;
     const seen = new Set<string>();
+    let made = 0;
     for (const hit of hits.sort((a, b) => a.offset - b.offset)) {
+      // A generated file can hold thousands of findings (a redaction and a salted hash each): a step per thousand.
+      if ((++made & 1023) === 0) {
+        yield;
+        checkAbort(options.signal);
+      }
       const key = `${hit.offset}:${hit.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
