@@ -15,7 +15,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeText, AnalyzeOptions, forgetDocument } from '../core/analyze/index';
+import { analyzeTextCooperatively, AnalyzeOptions, forgetDocument, TOO_SLOW } from '../core/analyze/index';
 import ignore from 'ignore';
 import { analyzeFile, DEFAULT_EXCLUDES, scanWorkspace } from '../core/analyze/scan';
 import { applyBaseline, Baseline, BASELINE_FILE, createBaseline, newBaselineSalt, serializeBaseline } from '../core/baseline/index';
@@ -46,6 +46,12 @@ let analyzer: AnalyzerSettings = { enable: true, maxFileSizeKB: 2048, ruleSeveri
 let baseline: Baseline | undefined;
 
 const DEBOUNCE_MS = 150;
+/**
+ * A document's own analysis time before it is given up as too slow (its work only: time yielded to other documents
+ * does not count). Linear-time rules analyze the largest allowed file well within it; it guards against what they miss.
+ */
+const ANALYSIS_BUDGET_MS = 5_000;
+/** The analysis of a document, waiting for its debounce or running: a newer edit or closing the document aborts it. */
 const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController }>();
 /** The latest findings per open document, for hovers and code actions. */
 const latestFindings = new Map<string, Finding[]>();
@@ -117,14 +123,28 @@ function toDiagnostic(finding: Finding): Diagnostic {
   };
 }
 
-function analyze(document: TextDocument, signal: AbortSignal): void {
+/** Said instead of silence when a document was too slow to analyze: its keys are not known to be absent. */
+function tooSlowDiagnostic(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    source: DIAGNOSTIC_SOURCE,
+    code: 'analysis-too-slow',
+    message: `Rotation Ready stopped analyzing this file after ${ANALYSIS_BUDGET_MS / 1000} s of work, so it was not fully checked for hardcoded secrets. Run \`rotation-ready scan\` on it, or exclude it (rotationReady.exclude) if it is generated.`,
+  };
+}
+
+/** Analyzes in slices (analyzeTextCooperatively): other documents, hovers and newer edits get in between. */
+async function analyze(document: TextDocument, signal: AbortSignal): Promise<void> {
   const path = analysisPath(document.uri, document.languageId, init.workspaceRoot);
   try {
-    const result = analyzer.enable ? analyzeText(path, document.getText(), analyzeOptions(signal)) : { findings: [], notes: [] };
+    const result = analyzer.enable ? await analyzeTextCooperatively(path, document.getText(), { ...analyzeOptions(signal), budgetMs: ANALYSIS_BUDGET_MS }) : { findings: [], notes: [] };
     if (signal.aborted) return;
     const findings = visible(result.findings);
     latestFindings.set(document.uri, findings);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map(toDiagnostic) });
+    const diagnostics = findings.map(toDiagnostic);
+    if (result.skipped?.reason === TOO_SLOW) diagnostics.push(tooSlowDiagnostic());
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
     for (const note of result.notes) connection.console.info(`${path}: ${note}`);
   } catch (error) {
     // One bad document must not take the server down; say where and why.
@@ -135,11 +155,16 @@ function analyze(document: TextDocument, signal: AbortSignal): void {
 function schedule(document: TextDocument): void {
   cancelPending(document.uri);
   const controller = new AbortController();
-  const timer = setTimeout(() => {
-    pending.delete(document.uri);
-    analyze(document, controller.signal);
-  }, DEBOUNCE_MS);
-  pending.set(document.uri, { timer, controller });
+  const entry = {
+    controller,
+    timer: setTimeout(() => {
+      // Stays pending while it runs, so that a newer edit or closing the document aborts it.
+      void analyze(document, controller.signal).finally(() => {
+        if (pending.get(document.uri) === entry) pending.delete(document.uri);
+      });
+    }, DEBOUNCE_MS),
+  };
+  pending.set(document.uri, entry);
 }
 
 function cancelPending(uri: string): void {

@@ -13,3 +13,4 @@ import './channels.test';
 import './approvals.test';
 import './history.test';
 import './importDotEnv.test';
+import './analysisBudget.test';

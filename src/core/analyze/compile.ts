@@ -19,6 +19,14 @@ export interface CompiledRule {
   starts?: string[];
   /** With `anchor` or `starts`: the pattern, sticky, tried at one offset at a time. */
   sticky?: RegExp;
+  /** With `starts`: the start literal and the class of the unbounded run after it (see literalRunOf). */
+  run?: LiteralRun;
+}
+
+/** A pattern that starts with `literal` then an unbounded run of one character class (`member`, by char code). */
+export interface LiteralRun {
+  literal: string;
+  member: (code: number) => boolean;
 }
 
 /**
@@ -45,7 +53,26 @@ export function compileRule(rule: Rule): CompiledRule {
   const anchor = anchorOf(src);
   const starts = startKeywords(src, rule.keywords);
   const sticky = anchor || starts ? new RegExp(body, `${flags}y`) : undefined;
-  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts, sticky };
+  const run = starts ? literalRunOf(src) : undefined;
+  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts, sticky, run };
+}
+
+/**
+ * For a pattern `L[C]{n,}…` whose literal start L is made of characters of C (`eyJ[A-Za-z0-9_-]{10,}\.…`): a start
+ * inside the C-run that follows a failed start cannot match either (every way it could continue, the earlier start
+ * could too), so those starts are skipped once the literal itself matched there. Without this, `eyJ-eyJ-eyJ-…` re-read the rest of the run from each start:
+ * quadratic (0.45 s on 16 KiB). Undefined for any other shape.
+ */
+export function literalRunOf(src: string): LiteralRun | undefined {
+  const m = /^((?:\\[^A-Za-z0-9]|[A-Za-z0-9_~:-])+)(\[(?:\\.|[^\]\\])+\])(?:\+|\*|\{\d+,\})/.exec(src);
+  if (!m) return undefined;
+  const literal = m[1]!.replace(/\\(.)/g, '$1');
+  const re = new RegExp(`^${m[2]}$`);
+  const ascii = new Uint8Array(128);
+  for (let i = 0; i < 128; i++) ascii[i] = re.test(String.fromCharCode(i)) ? 1 : 0;
+  const member = (code: number): boolean => (code < 128 ? ascii[code] === 1 : re.test(String.fromCharCode(code)));
+  for (let i = 0; i < literal.length; i++) if (!member(literal.charCodeAt(i))) return undefined;
+  return { literal, member };
 }
 
 /**

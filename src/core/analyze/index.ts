@@ -184,6 +184,52 @@ function bindingNamePositions(text: string, ends: readonly number[], bindable: n
  * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding: the keyword pass reads bytes.
  */
 export function analyzeText(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): AnalysisResult {
+  const steps = analysisSteps(path, text, options, utf8);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `skipped.reason` of an analysis stopped by its time budget (analyzeTextCooperatively). */
+export const TOO_SLOW = 'too slow';
+
+export interface CooperativeOptions extends AnalyzeOptions {
+  /** Milliseconds of this document's own work (not counting time yielded to others) before it is given up as too slow. */
+  budgetMs: number;
+  /** Work at most this long (ms) before yielding to the event loop; default 15. */
+  sliceMs?: number;
+}
+
+/**
+ * analyzeText for a process that serves many documents (the language server): the same steps, but it yields to the
+ * event loop between rules and stages every `sliceMs`, so other documents, hovers and a newer edit get in; it stops
+ * when `signal` fires (a newer edit, the document closed) and, past `budgetMs` of its own work, returns `skipped:
+ * { reason: TOO_SLOW }` with a note instead of holding the process.
+ */
+export async function analyzeTextCooperatively(path: string, text: string, options: CooperativeOptions, utf8?: Uint8Array): Promise<AnalysisResult> {
+  const slice = options.sliceMs ?? 15;
+  const steps = analysisSteps(path, text, options, utf8);
+  let spent = 0;
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    const now = performance.now();
+    if (spent + (now - sliceStart) > options.budgetMs) {
+      steps.return(undefined as never);
+      return { findings: [], skipped: { reason: TOO_SLOW }, notes: [`Stopped: analyzing this file took longer than ${options.budgetMs} ms, so it was not fully checked for hardcoded secrets.`] };
+    }
+    if (now - sliceStart >= slice) {
+      spent += now - sliceStart;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The analysis as steps: it yields between rules and stages, where a cooperative caller may pause or stop it. */
+function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): Generator<void, AnalysisResult, void> {
   const notes: string[] = [];
   try {
     checkAbort(options.signal);
@@ -207,6 +253,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     for (let i = 0; i < scanRules.length; i++) {
       const c = scanRules[i]!;
       if (toRun[i] === 0 || !enabled(c)) continue;
+      yield;
       checkAbort(options.signal);
       scanPattern(c, text, raw, ends);
     }
@@ -220,6 +267,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
     });
     const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+    yield;
+    checkAbort(options.signal);
     if (bindable !== 0 && has(parseKeywords)) {
       const minified = isMinified(text);
       if (minified) {
@@ -241,17 +290,26 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       }
     }
 
+    yield;
+    checkAbort(options.signal);
     const hits = [...raw];
-    const taken = raw.map((h) => [h.offset, h.offset + h.length] as const);
-    const overlaps = (o: number, l: number) => taken.some(([s, e]) => o < e && o + l > s);
-    for (const cand of candidates) {
-      if (overlaps(cand.offset, cand.length)) continue;
+    // Whether a candidate overlaps a provider hit or an earlier bound one, in log time: a scan of every hit per
+    // candidate was quadratic (a generated file with 25k keys spent seconds here, in one step).
+    const overlapsRaw = overlapIndex(raw);
+    let boundEnd = -1;
+    let read = 0;
+    for (const cand of [...candidates].sort((a, b) => a.offset - b.offset)) {
+      if ((++read & 1023) === 0) {
+        yield;
+        checkAbort(options.signal);
+      }
+      if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
       const hit = matchBound(value, cand.names, bindable);
       if (hit) {
         hits.push({ rule: hit, offset, length: value.length });
-        taken.push([offset, offset + value.length]);
+        boundEnd = Math.max(boundEnd, offset + value.length);
       }
     }
 
@@ -262,7 +320,13 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     const findings: Finding[] = [];
     let suppressed = 0;
     const seen = new Set<string>();
+    let made = 0;
     for (const hit of hits.sort((a, b) => a.offset - b.offset)) {
+      // A generated file can hold thousands of findings (a redaction and a salted hash each): a step per thousand.
+      if ((++made & 1023) === 0) {
+        yield;
+        checkAbort(options.signal);
+      }
       const key = `${hit.offset}:${hit.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -275,6 +339,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     }
     // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
     if (options.singleKeyCalls && (!selected || selected.has(SINGLE_KEY_CALL_RULE)) && !isMinified(text)) {
+      yield;
       checkAbort(options.signal);
       for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
         if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
@@ -292,6 +357,25 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
     // Defensive: analysis must never take the language server down; the message names no value.
     return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
   }
+}
+
+/** Whether [offset, offset + length) overlaps one of `hits`: binary search over their starts, with the furthest end so far. */
+function overlapIndex(hits: readonly Hit[]): (offset: number, length: number) => boolean {
+  const sorted = [...hits].sort((a, b) => a.offset - b.offset);
+  const starts = sorted.map((h) => h.offset);
+  const maxEnd: number[] = [];
+  for (const h of sorted) maxEnd.push(Math.max(maxEnd[maxEnd.length - 1] ?? -1, h.offset + h.length));
+  return (offset, length) => {
+    // The last hit that starts before the range ends; some hit up to it ends after the range starts?
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < offset + length) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > offset;
+  };
 }
 
 /**
@@ -353,10 +437,17 @@ function scanStarts(c: CompiledRule, text: string, out: Hit[], ends: ReadonlyMap
   for (const k of keywords) for (const end of ends.get(k) ?? []) starts.push(end - k.length);
   if (keywords.length > 1) starts = starts.sort((a, b) => a - b);
   let end = 0;
+  const run = c.run;
   for (const start of starts) {
     if (start < end) continue;
     const next = matchAt(c, text, start, out);
     if (next >= 0) end = next;
+    else if (run && (!c.leftBoundary || isLeftBoundary(text, start)) && text.startsWith(run.literal, start)) {
+      // The literal matched and the rest failed: no later start inside this run of the class can match (literalRunOf).
+      let stop = start;
+      while (stop < text.length && run.member(text.charCodeAt(stop))) stop++;
+      end = stop;
+    }
   }
 }
 

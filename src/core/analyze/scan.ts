@@ -5,7 +5,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Finding } from '../findings';
-import { type AnalyzeOptions, analyzeText, DEFAULT_MAX_FILE_BYTES } from './index';
+import { type AnalysisResult, type AnalyzeOptions, analyzeText, analyzeTextCooperatively, DEFAULT_MAX_FILE_BYTES } from './index';
 
 /** Always skipped: version-control internals and dependency trees are not the project's code. */
 export const DEFAULT_EXCLUDES: readonly string[] = ['.git/', '.hg/', '.svn/', 'node_modules/'];
@@ -321,17 +321,20 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
  * synchronous (open, fstat, read, close): the analysis that follows is synchronous anyway, and four promise round
  * trips through the thread pool per file cost a workspace scan more than reading the bytes.
  */
-export async function analyzeFile(abs: string, rel: string, options: AnalyzeOptions): Promise<FileOutcome> {
+export async function analyzeFile(abs: string, rel: string, options: AnalyzeOptions, cooperative = false): Promise<FileOutcome> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const bytes = readUpTo(fsPath(abs), max);
   if (bytes === undefined) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
-  return analyzeBytes(rel, bytes, options);
+  return cooperative ? analyzeBytesCooperatively(rel, bytes, options) : analyzeBytes(rel, bytes, options);
 }
 
-/** analyzeFile for a workspace scan: a file that cannot be opened or read is skipped (`unreadable (EACCES)`), not thrown. */
-export async function analyzeFileOrSkip(abs: string, rel: string, options: AnalyzeOptions): Promise<FileOutcome> {
+/**
+ * analyzeFile for a workspace scan: a file that cannot be opened or read is skipped (`unreadable (EACCES)`), not thrown.
+ * `cooperative` (the thread that also listens for a cancel): the analysis yields to the event loop as it goes.
+ */
+export async function analyzeFileOrSkip(abs: string, rel: string, options: AnalyzeOptions, cooperative = false): Promise<FileOutcome> {
   try {
-    return await analyzeFile(abs, rel, options);
+    return await analyzeFile(abs, rel, options, cooperative);
   } catch (error) {
     return { findings: [], skipped: `unreadable (${(error as NodeJS.ErrnoException).code ?? 'error'})`, notes: [] };
   }
@@ -339,6 +342,36 @@ export async function analyzeFileOrSkip(abs: string, rel: string, options: Analy
 
 /** Shared by the file and the `--staged` paths (blobs from git). */
 export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOptions): FileOutcome {
+  const input = decodeForAnalysis(bytes, options);
+  if (!('text' in input)) return input;
+  return outcomeOf(analyzeText(rel, input.text, fileOptions(options), input.utf8), input.notes);
+}
+
+/**
+ * analyzeBytes yielding to the event loop every few milliseconds (analyzeTextCooperatively, no budget): a scan's main
+ * thread sees SIGINT/SIGTERM within one step of the analysis, not after the whole file.
+ */
+export async function analyzeBytesCooperatively(rel: string, bytes: Uint8Array, options: AnalyzeOptions): Promise<FileOutcome> {
+  const input = decodeForAnalysis(bytes, options);
+  if (!('text' in input)) return input;
+  // `utf8` may be the shared read buffer: the keyword pass reads it before the analysis first yields, so the next
+  // file's read cannot overwrite it while it is used.
+  return outcomeOf(await analyzeTextCooperatively(rel, input.text, { ...fileOptions(options), budgetMs: Infinity }, input.utf8), input.notes);
+}
+
+// Each file is read once: no parse tree is kept for a next edit (the editor's own analyses keep theirs). A scan's
+// options say so already: a copy of them per file cost a workspace scan a twentieth of its time.
+function fileOptions(options: AnalyzeOptions): AnalyzeOptions {
+  return options.retainParse === undefined ? { ...options, retainParse: false } : options;
+}
+
+function outcomeOf(result: AnalysisResult, notes: string[]): FileOutcome {
+  if (result.deferred) return { findings: [], notes: [], deferred: true };
+  return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
+}
+
+/** The text of a file's bytes (and its UTF-8 when exact), or the outcome of a file that is not analyzed. */
+function decodeForAnalysis(bytes: Uint8Array, options: AnalyzeOptions): { text: string; utf8: Uint8Array | undefined; notes: string[] } | FileOutcome {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
   if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
@@ -363,11 +396,7 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
     utf8 = undefined;
     notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
   }
-  // Each file is read once: no parse tree is kept for a next edit (the editor's own analyses keep theirs). A scan's
-  // options say so already: a copy of them per file cost a workspace scan a twentieth of its time.
-  const result = analyzeText(rel, text, options.retainParse === undefined ? { ...options, retainParse: false } : options, utf8);
-  if (result.deferred) return { findings: [], notes: [], deferred: true };
-  return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
+  return { text, utf8, notes };
 }
 
 /**
@@ -445,7 +474,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
       if (options.signal?.aborted) return;
       const index = inProcess[next++]!;
       const file = files[index]!;
-      const r = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
+      const r = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions, true);
       if (r.skipped === 'cancelled') return;
       record(index, r);
       // Yield so a cancel request (and the editor) get a turn: every ~10 ms of work, not after every file.
@@ -603,7 +632,7 @@ class ScanPool {
         continue;
       }
       const file = this.files[index]!;
-      const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions);
+      const outcome = await analyzeFileOrSkip(file.abs, file.rel, analyzeOptions, true);
       if (outcome.skipped === 'cancelled') break;
       this.record(index, outcome);
       // Let a cancel request in now and then.

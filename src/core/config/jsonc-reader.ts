@@ -34,12 +34,21 @@ export class JsoncReader {
   readonly errors: ConfigError[] = [];
   readonly root: Located | undefined;
   private readonly lineStarts: number[] = [0];
+  /** Errors (not warnings) in `errors`: counted as they come, since validation asks after every service. */
+  private errorsSoFar = 0;
 
   constructor(
     readonly text: string,
     readonly file: string,
   ) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // The parser recurses per level: a hostile file nested 100k deep exhausted the stack with no file or line.
+    const tooDeep = nestingBeyond(text, MAX_NESTING);
+    if (tooDeep) {
+      this.root = undefined;
+      this.errorAt(tooDeep.offset, tooDeep.path, `nested more than ${MAX_NESTING} levels deep; a configuration needs a few`);
+      return;
+    }
     const parseErrors: ParseError[] = [];
     const tree = parseTree(text, parseErrors, { allowTrailingComma: true, disallowComments: false });
     this.root = tree ? { node: tree, path: '' } : undefined;
@@ -61,6 +70,7 @@ export class JsoncReader {
   /** Every config error is recorded here: a key pasted in the wrong place (a URL, a property name) is quoted redacted. */
   errorAt(offset: number, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
     this.errors.push({ file: this.file, path: redactSecrets(path), ...this.position(offset), message: redactSecrets(message), severity });
+    if (severity === 'error') this.errorsSoFar++;
   }
 
   error(at: Located, message: string, severity: 'error' | 'warning' = 'error'): void {
@@ -151,13 +161,58 @@ export class JsoncReader {
 
   /** Number of errors (not warnings) recorded so far; compare before/after to know whether a section was valid. */
   errorCount(): number {
-    return this.errors.filter((e) => e.severity === 'error').length;
+    return this.errorsSoFar;
   }
 
   private fail(at: Located, message: string): undefined {
     this.error(at, message);
     return undefined;
   }
+}
+
+/** Deeper than any configuration needs, far shallower than the parser's stack allows. */
+export const MAX_NESTING = 64;
+
+/**
+ * Where the text first opens more than `limit` nested objects or arrays, with the JSON path to there; undefined when
+ * it never does. One pass without recursion, reading strings and comments as the parser does.
+ */
+export function nestingBeyond(text: string, limit: number): { offset: number; path: string } | undefined {
+  // Per open container: its path, and in an object the last string read (the key, once a colon follows), in an array the index.
+  const stack: Array<{ path: string; array: boolean; key?: string; index: number }> = [];
+  let lastString: string | undefined;
+  let key: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, Math.min(j, i + 1 + 200));
+      i = j;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === ':') {
+      key = lastString;
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.array) top.index++;
+      key = undefined;
+    } else if (c === '{' || c === '[') {
+      const top = stack[stack.length - 1];
+      const path = !top ? '' : top.array ? `${top.path}[${top.index}]` : childPath(top.path, key ?? '');
+      if (stack.length >= limit) return { offset: i, path };
+      stack.push({ path, array: c === '[', index: 0 });
+      key = undefined;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+      key = undefined;
+    }
+  }
+  return undefined;
 }
 
 function childPath(parent: string, name: string): string {

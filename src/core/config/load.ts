@@ -107,16 +107,19 @@ export function loadConfig(text: string, file: string): LoadedConfig {
   const list = r.prop(root, 'services');
   if (!list) r.errorAt(root.node.offset, 'services', "missing 'services': list the APIs you call with a key");
   else if (r.expectArray(list)) {
+    const names = new Set<string>();
     for (const at of r.items(list)) {
       const before = r.errors.length;
       const service = readService(r, at);
-      if (services.some((s) => s.name === service?.name)) r.error(r.prop(at, 'name') ?? at, `duplicate service name '${service!.name}'`);
+      // A duplicate name is looked up in a set (linear in the number of services, test/security/config.test.ts).
+      if (service && names.has(service.name)) r.error(r.prop(at, 'name') ?? at, `duplicate service name '${service.name}'`);
       const firstError = r.errors.slice(before).find((e) => e.severity === 'error');
       if (!service || firstError) {
         const written = r.prop(at, 'name')?.node.value;
         if (firstError) skipped.push({ name: typeof written === 'string' && written ? written : at.path, error: firstError });
         continue;
       }
+      names.add(service.name);
       services.push(service);
     }
   }
@@ -138,11 +141,15 @@ function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {
   const environments: EnvironmentConfig[] = [];
   const envsAt = r.prop(at, 'environments');
   if (r.expectArray(envsAt)) {
+    const envNames = new Set<string>();
     for (const e of r.items(envsAt)) {
       const env = readEnvironment(r, e);
       if (!env) continue;
-      if (environments.some((x) => x.name === env.name)) r.error(e, `duplicate environment '${env.name}'`);
-      else environments.push(env);
+      if (envNames.has(env.name)) r.error(e, `duplicate environment '${env.name}'`);
+      else {
+        envNames.add(env.name);
+        environments.push(env);
+      }
     }
     if (environments.length === 0 && r.items(envsAt).length === 0) r.error(envsAt, 'list at least one environment, or leave the property out');
   }

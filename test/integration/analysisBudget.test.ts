@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { sampleGen } from '../../src/core/rules/sampleGen';
+import { activeExtension, ourDiagnostics } from './helpers';
+
+/**
+ * Issue 19.1: one document must not stall the analysis of the others, and closing it stops its analysis. A large
+ * generated file (1.9 MB of names and random values, thousands of findings) takes the language server seconds; before,
+ * that ran in one piece on its main thread, and every other document waited for it.
+ */
+function largeDocumentText(seed: number): string {
+  const g = sampleGen(seed);
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 1_900_000; i++) {
+    const line = `const token${i} = "${g.alnum(32)}"; // secret key ${i}\n`;
+    lines.push(line);
+    size += line.length;
+  }
+  return lines.join('') + `export const last = "${'ghp' + '_' + g.alnum(36)}";\n`;
+}
+
+/** Whether a URI had diagnostics of ours at some change after `since` (Date.now()). */
+function watchDiagnostics(): { publishedAfter: (uri: vscode.Uri, since: number) => boolean; dispose(): void } {
+  const events: Array<{ uri: string; at: number }> = [];
+  const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+    for (const uri of e.uris) if (ourDiagnostics(uri).length > 0) events.push({ uri: uri.toString(), at: Date.now() });
+  });
+  return {
+    publishedAfter: (uri, since) => events.some((e) => e.uri === uri.toString() && e.at >= since),
+    dispose: () => listener.dispose(),
+  };
+}
+
+describe('one slow document does not stall the others (issue 19.1)', function () {
+  this.timeout(180_000);
+
+  before(async () => {
+    await activeExtension();
+  });
+
+  it('a small document gets its diagnostics before a large one opened just before it is done', async () => {
+    const large = await vscode.workspace.openTextDocument({ language: 'typescript', content: largeDocumentText(1) });
+    await vscode.window.showTextDocument(large);
+    // Let the server receive it and start (debounce 150 ms).
+    await new Promise((r) => setTimeout(r, 600));
+    const g = sampleGen(2);
+    const small = await vscode.workspace.openTextDocument({ language: 'typescript', content: `export const token = "${'ghp' + '_' + g.alnum(36)}";\n` });
+    await vscode.window.showTextDocument(small, { preview: false });
+    // Polled (the change event is debounced): when each first has diagnostics of ours.
+    const began = Date.now();
+    let smallAt: number | undefined;
+    let largeAt: number | undefined;
+    while ((smallAt === undefined || largeAt === undefined) && Date.now() - began < 120_000) {
+      if (smallAt === undefined && ourDiagnostics(small.uri).length > 0) smallAt = Date.now() - began;
+      if (largeAt === undefined && ourDiagnostics(large.uri).length > 0) largeAt = Date.now() - began;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    assert.ok(smallAt !== undefined && largeAt !== undefined, `diagnostics: small at ${smallAt} ms, large at ${largeAt} ms`);
+    assert.ok(smallAt < largeAt, `the small document's diagnostics came at ${smallAt} ms, the large one's at ${largeAt} ms`);
+    for (const document of [small, large]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('closing a document while it is analyzed stops its analysis: no diagnostics arrive for it afterwards', async () => {
+    const watch = watchDiagnostics();
+    try {
+      const large = await vscode.workspace.openTextDocument({ language: 'typescript', content: largeDocumentText(3) });
+      await vscode.window.showTextDocument(large);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.deepEqual(ourDiagnostics(large.uri), [], 'still being analyzed when closed');
+      const closedAt = Date.now();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // Longer than the whole analysis takes: a late result would have been published by then.
+      await new Promise((r) => setTimeout(r, 15_000));
+      assert.equal(watch.publishedAfter(large.uri, closedAt), false, 'diagnostics were published for the closed document');
+    } finally {
+      watch.dispose();
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import * as assert from 'node:assert/strict';
+import { compileRule } from '../../src/core/analyze/compile';
+import { analyzeText, type Hit, scanPattern } from '../../src/core/analyze/index';
+import { KeywordSet } from '../../src/core/analyze/keywords';
+import { rules } from '../../src/core/rules/index';
+import { samplesFor } from '../../src/core/rules/samples';
+import { sampleGen } from '../../src/core/rules/sampleGen';
+import { fill, linearFailure, MIB, plainText, timeOf } from './ruleTiming';
+
+/**
+ * Issue 13.3: no rule's pattern may backtrack catastrophically. For every rule, inputs are built from the rule's own
+ * keywords, literal fragments, sample prefixes and the characters its classes accept (long runs of each, the keyword
+ * followed by a run, the keyword and one class character repeated, the start of a real sample repeated), and each is
+ * matched the way the analyzer matches it (keyword positions, sticky or anchored tries, else the whole-text regex), and
+ * for name-bound rules the value and name tests. Each must stay within a generous multiple of the time one regex pass
+ * over plain text takes, measured here.
+ */
+
+/** Characters probed for membership in the pattern's classes: letters, digits, every punctuation a key format uses, whitespace. */
+const PROBES = [...'Aa0fQz9_-./+=:,@&?%~$\\ \n\t\r"\'`|#!*(){}[]<>;'];
+
+/** The bracket classes and escapes of a pattern (`[A-Za-z0-9_-]`, `[^\s]`, `\d`, `\s`, `.`). */
+function classesOf(src: string): RegExp[] {
+  const out: RegExp[] = [];
+  for (const m of src.matchAll(/\[(?:\\.|[^\]\\])+\]|\\[dswDSW]|(?<!\\)\./g)) out.push(new RegExp(`^${m[0]}$`));
+  return out;
+}
+
+/** Literal runs of two or more characters in the pattern's source (`sk-ant-api03-`, `-----BEGIN `, `T3BlbkFJ`). */
+function literalsOf(src: string): string[] {
+  const cleaned = src.replace(/\[(?:\\.|[^\]\\])+\]/g, '\u0000').replace(/\{\d+(?:,\d*)?\}|\(\?(?:<?[=!]|<\w+>|:)/g, '\u0000');
+  const out = new Set<string>();
+  for (const m of cleaned.matchAll(/(?:\\[^dswDSWbB]|[^\\()[\]{}|?*+^$.\u0000])+/g)) {
+    const literal = m[0].replace(/\\(.)/g, '$1');
+    if (literal.length >= 2) out.add(literal);
+  }
+  return [...out];
+}
+
+interface Adversary {
+  name: string;
+  build: (size: number) => string;
+}
+
+function adversariesOf(rule: (typeof rules)[number]): Adversary[] {
+  const src = rule.pattern.source;
+  const classes = classesOf(src);
+  // One probe per set of classes that accept it ('A' and 'Q' are the same input to `[A-Z0-9]`), told apart also by
+  // whether it ends a word ('-' lets every `eyJ` after it start a match, 'A' does not).
+  const bySignature = new Map<string, string>();
+  for (const c of PROBES) {
+    const signature = classes.map((re) => (re.test(c) ? 1 : 0)).join('') + (/[A-Za-z0-9]/.test(c) ? 'w' : '');
+    if (signature.includes('1') && !bySignature.has(signature)) bySignature.set(signature, c);
+  }
+  const chars = [...new Set([...bySignature.values(), '\n', ' ', '\\n'])];
+  const fragments = [...new Set([...rule.keywords, ...literalsOf(src)])];
+  const samples = samplesFor(rule.id)?.positives.map((p) => {
+    const s = p(sampleGen(7));
+    return typeof s === 'string' ? s : s.value;
+  }) ?? [];
+  const out: Adversary[] = [];
+  for (const c of chars) out.push({ name: `run of ${JSON.stringify(c)}`, build: (n) => fill('', c, n) });
+  for (const f of fragments) {
+    out.push({ name: `${JSON.stringify(f)} repeated`, build: (n) => fill('', f, n) });
+    for (const c of chars) {
+      out.push({ name: `${JSON.stringify(f)} then a run of ${JSON.stringify(c)}`, build: (n) => fill(f, c, n) });
+      out.push({ name: `(${JSON.stringify(f)} + ${JSON.stringify(c)}) repeated`, build: (n) => fill('', f + c, n) });
+    }
+  }
+  for (const s of samples) {
+    // The start of a real match (a whole PEM header, a prefix and part of the key), then a run of each character.
+    // Cut also before each of the first separators (the end of a PEM header, of `Bearer`), where a run may compete.
+    const separators = [...s.matchAll(/[\s\\]/g)].slice(0, 6).map((m) => m.index);
+    for (const cut of new Set([s.length >> 2, s.length >> 1, ...separators.filter((i) => i > 0)])) {
+      const head = s.slice(0, cut);
+      for (const c of chars) out.push({ name: `sample's first ${cut} characters then a run of ${JSON.stringify(c)}`, build: (n) => fill(head, c, n) });
+    }
+    for (const cut of [s.length >> 1, s.length - 1]) {
+      const head = s.slice(0, cut);
+      out.push({ name: `sample's first ${cut} characters repeated`, build: (n) => fill('', head, n) });
+      out.push({ name: `sample's first ${cut} characters + space repeated`, build: (n) => fill('', head + ' ', n) });
+    }
+    // A whole sample followed by the part of it a class accepts, again and again (matches that almost extend).
+    out.push({ name: 'sample + sample tail repeated', build: (n) => fill('', s + s.slice(-8), n) });
+  }
+  return out;
+}
+
+/** The rule matched as analyzeText matches it: the keyword automaton's positions, then the compiled rule's strategy. */
+function matcherOf(rule: (typeof rules)[number]): (text: string) => void {
+  const c = compileRule(rule);
+  if (c.whole) {
+    const hint = rule.nameHint!;
+    return (text) => {
+      c.whole!.test(text);
+      hint.test(text);
+    };
+  }
+  const set = new KeywordSet(rule.keywords);
+  const tracked = new Set<string>();
+  const located = c.starts ?? [];
+  return (text) => {
+    const { ends } = set.scan(text, tracked, located);
+    const out: Hit[] = [];
+    scanPattern(c, text, out, ends);
+  };
+}
+
+describe('security: every rule matches in linear time (issue 13.3)', function () {
+  this.timeout(600_000);
+  const plain = plainText(MIB);
+  /** The whole analyzer on plain text: what 1 MiB costs when nothing is adversarial. */
+  let plainMs = 0;
+
+  before(() => {
+    plainMs = timeOf(() => analyzeText('notes.txt', plain, { salt: 'linear' }), 3);
+  });
+
+  for (const rule of rules) {
+    it(`${rule.id}: adversarial inputs from its own keywords and classes`, () => {
+      const match = matcherOf(rule);
+      const failures: string[] = [];
+      for (const a of adversariesOf(rule)) {
+        const failure = linearFailure(a.name, a.build, match, plainMs, 10, 50);
+        if (failure) failures.push(failure);
+        if (failures.length >= 3) break;
+      }
+      assert.deepEqual(failures, [], `plain text through the analyzer: ${plainMs.toFixed(1)} ms/MiB`);
+    });
+  }
+});
