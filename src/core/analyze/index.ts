@@ -114,7 +114,7 @@ function valueMask(value: string): number {
  * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
  * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
  */
-const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws/i;
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|cookieparser|wallet|sequelize/i;
 const ALL_RULES = (1 << valueRules.length) - 1;
 
 /**

@@ -37,6 +37,19 @@ export const cryptoRules = defineRules([
     envName: 'PRIVATE_KEY',
     rotationUrl: 'https://www.openssl.org/docs/manmaster/man1/openssl-genpkey.html',
   },
+  {
+    id: 'laravel-app-key',
+    provider: 'Laravel',
+    title: 'Laravel application key',
+    // APP_KEY encrypts sessions and cookies; with it, anyone can forge them (and, with some drivers, run code).
+    pattern: /base64:[A-Za-z0-9+/]{43}=/,
+    nameHint: /^app_key$/i,
+    keywords: ['app_key'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'APP_KEY',
+    rotationUrl: 'https://laravel.com/docs/encryption#gracefully-rotating-encryption-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -53,4 +66,5 @@ export const cryptoSamples: Record<string, RuleSamples> = {
     ],
     negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
   },
+  'laravel-app-key': { positives: [(g) => ({ name: 'APP_KEY', value: 'base64:' + g.base64(43) + '=' })], negatives: [{ name: 'APP_KEY', value: 'base64:' + 'A'.repeat(43) + '=' }, { name: 'APP_KEY', value: 'SomeRandomString' }] },
 };

@@ -145,6 +145,17 @@ export const devtoolRules = defineRules([
     envName: 'TYPEFORM_TOKEN',
     rotationUrl: 'https://admin.typeform.com/user/tokens',
   },
+  {
+    id: 'figma-personal-access-token',
+    provider: 'Figma',
+    title: 'Figma personal access token',
+    pattern: /figd_[A-Za-z0-9_-]{40,200}/,
+    keywords: ['figd_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'FIGMA_TOKEN',
+    rotationUrl: 'https://help.figma.com/hc/en-us/articles/8085703771159-Manage-personal-access-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -162,4 +173,5 @@ export const devtoolSamples: Record<string, RuleSamples> = {
   'readme-api-key': { positives: [(g) => 'rdme_' + g.lowerAlnum(70)], negatives: ['rdme_' + 'abc'] },
   'terraform-cloud-token': { positives: [(g) => g.alnum(14) + '.atlasv1.' + g.b64url(67)], negatives: ['abc.atlasv1.' + 'def'] },
   'typeform-api-token': { positives: [(g) => 'tfp_' + g.b64url(59)], negatives: ['tfp_' + 'abc'] },
+  'figma-personal-access-token': { positives: [(g) => 'figd_' + g.b64url(40), (g) => 'figd_' + g.b64url(43)], negatives: ['figd_' + 'abc', 'figd_' + 'x'.repeat(40)] },
 };

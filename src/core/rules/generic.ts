@@ -13,7 +13,7 @@ export const genericRules = defineRules([
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
     nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher)[_-]?key|(?:^|_)pass$)/i,
-    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher'],
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize'],
     minEntropy: 3.5,
     severity: 'warning',
     envName: 'API_KEY',

@@ -1,0 +1,33 @@
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { runCases } from './tester';
+
+/**
+ * Classes of misses and false positives users reported (issue 17), each written as its own case with generated
+ * values: nothing here is a peer's sample. Rule formats are pinned by their samples (src/core/rules/*.ts).
+ */
+const g = sampleGen(0x17);
+const hex40 = g.hex(40);
+const hex64 = g.hex(64);
+const random24 = g.alnum(24);
+const password = g.alnum(10) + '!' + g.alnum(10);
+const redisPass = g.alnum(20);
+const at = (code: string, value: string) => code.indexOf(value);
+
+const cookie = `app.use(cookieParser("${random24}"));\n`;
+const wallet = `const wallet = new ethers.Wallet("0x${hex64}", provider);\n`;
+const sequelize = `const db = new Sequelize("shop", "app", "${password}", { dialect: "postgres" });\n`;
+const redis = `const url = "redis://:${redisPass}@cache.internal:6379/0";\n`;
+
+runCases('analyzeText: user-reported misses', {
+  valid: [
+    { path: 'src/chain.ts', code: `const token = "0x${hex40}";\n`, name: 'an Ethereum address (0x + 40 hex) is public' },
+    { path: 'settings.py', code: `PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.Argon2PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n]\n`, name: 'class paths under a PASSWORD_ name' },
+    { path: 'svc/key.json', code: `{"type": "service_account", "private_key_id": "${hex40}"}\n`, name: "a GCP key file's private_key_id only names the key" },
+  ],
+  invalid: [
+    { path: 'src/app.ts', code: cookie, findings: [{ ruleId: 'generic-secret', line: 0, character: at(cookie, random24), endLine: 0, endCharacter: at(cookie, random24) + random24.length }], name: 'cookieParser(secret)' },
+    { path: 'src/chain.ts', code: wallet, findings: [{ ruleId: 'generic-secret', line: 0, character: at(wallet, '0x'), endLine: 0, endCharacter: at(wallet, '0x') + 66 }], name: 'new Wallet(privateKey)' },
+    { path: 'src/db.ts', code: sequelize, findings: [{ ruleId: 'generic-secret', line: 0, character: at(sequelize, password), endLine: 0, endCharacter: at(sequelize, password) + password.length }], name: 'new Sequelize(db, user, password)' },
+    { path: 'src/cache.ts', code: redis, findings: [{ ruleId: 'connection-string-password', line: 0, character: at(redis, redisPass), endLine: 0, endCharacter: at(redis, redisPass) + redisPass.length }], name: 'a redis URL with a password and no user' },
+  ],
+});
