@@ -33,6 +33,11 @@ export interface AnalyzeOptions {
   lowerSeverityInTestPaths?: boolean;
   /** Cancellation: a superseded analysis stops early and returns `skipped: { reason: 'cancelled' }`. */
   signal?: AbortSignal;
+  /**
+   * Report publishable keys (Stripe `pk_`, Mapbox `pk.`, Supabase publishable keys, anon JWTs), as info. Default false:
+   * they are meant to ship in client code, so by default they get no diagnostic at all.
+   */
+  showPublishable?: boolean;
   /** Rule ids to run (default: all). */
   ruleIds?: readonly string[];
   /** Also report single-key calls (HTTP calls or SDK clients with one key and no fallback); default false. */
@@ -264,6 +269,8 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       const key = `${hit.offset}:${hit.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
+      if (hit.publishable && options.showPublishable !== true) continue;
       const start = lines.position(hit.offset);
       if (ignores?.suppresses(start.line, hit.rule.id)) {
         suppressed++;
@@ -306,6 +313,8 @@ export interface Hit {
   rule: Rule;
   offset: number;
   length: number;
+  /** Set when findings are made: the rule is publishable, or this value is (Rule.publishableWhen). */
+  publishable?: boolean;
 }
 
 /** A rule's matches in `text`; `ends` (the keyword automaton's, by keyword) locates the rules that start with one. */
@@ -463,9 +472,9 @@ const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', i
 function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
   const value = text.slice(hit.offset, hit.offset + hit.length);
-  let severity = options.severityOverrides?.[rule.id] ?? rule.severity;
+  let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
   if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
-  const message = rule.publishable
+  const message = hit.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
     : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
   return {

@@ -1,6 +1,18 @@
 import { defineRules, type RuleSamples } from './types';
 
 /** Key material and signed tokens that are not tied to one provider. */
+/** A string claim of a JWT's payload, or undefined when the value does not decode (never throws). */
+function jwtClaim(token: string, claim: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload || payload.length > 8192) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))?.[claim];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const cryptoRules = defineRules([
   {
     id: 'age-secret-key',
@@ -19,6 +31,9 @@ export const cryptoRules = defineRules([
     title: 'JSON Web Token',
     // A signed token is a bearer credential until it expires; often long-lived service tokens.
     pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/,
+    // Supabase's and similar anon keys are JWTs with `"role": "anon"`, made to ship in browsers (row-level security
+    // guards the data): publishable, like Stripe's `pk_`.
+    publishableWhen: (value) => jwtClaim(value, 'role') === 'anon',
     keywords: ['eyj'],
     minEntropy: 3,
     severity: 'warning',
@@ -57,7 +72,11 @@ export const cryptoSamples: Record<string, RuleSamples> = {
   'age-secret-key': { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
   'jwt': {
     positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
-    negatives: ['eyJhbGciOi' + '.eyJ.' + 'abc'],
+    negatives: [
+      'eyJhbGciOi' + '.eyJ.' + 'abc',
+      // A Supabase-style anon key: publishable, so no diagnostic by default.
+      Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from('{"iss":"supabase","ref":"abcdefghijklmnopqrst","role":"anon","iat":1700000000,"exp":2000000000}').toString('base64url') + '.' + 'Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg',
+    ],
   },
   'private-key': {
     positives: [

@@ -1,3 +1,5 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 import { runCases } from './tester';
 
@@ -30,4 +32,23 @@ runCases('analyzeText: user-reported misses', {
     { path: 'src/db.ts', code: sequelize, findings: [{ ruleId: 'generic-secret', line: 0, character: at(sequelize, password), endLine: 0, endCharacter: at(sequelize, password) + password.length }], name: 'new Sequelize(db, user, password)' },
     { path: 'src/cache.ts', code: redis, findings: [{ ruleId: 'connection-string-password', line: 0, character: at(redis, redisPass), endLine: 0, endCharacter: at(redis, redisPass) + redisPass.length }], name: 'a redis URL with a password and no user' },
   ],
+});
+
+describe('analyzeText: publishable keys and anon JWTs', () => {
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const jwt = (role: string) => b64({ alg: 'HS256', typ: 'JWT' }) + '.' + b64({ iss: 'supabase', ref: g.lowerAlnum(20), role, iat: 1700000000, exp: 2000000000 }) + '.' + g.b64url(43);
+  const pk = 'pk_' + 'live_' + g.alnum(24);
+  const found = (code: string, showPublishable?: boolean) => analyzeText('src/supabase.ts', code, { salt: 's', showPublishable }).findings.map((f) => `${f.ruleId}:${f.severity}`);
+
+  it('an anon JWT gets no diagnostic by default, info when shown; a service-role JWT stays a warning', () => {
+    const anon = `const supabaseAnonKey = "${jwt('anon')}";\n`;
+    assert.deepEqual(found(anon), []);
+    assert.deepEqual(found(anon, true), ['jwt:info']);
+    assert.deepEqual(found(`const key = "${jwt('service_role')}";\n`), ['jwt:warning']);
+  });
+
+  it('a Stripe publishable key: nothing by default, info when shown', () => {
+    assert.deepEqual(found(`const pk = "${pk}";\n`), []);
+    assert.deepEqual(found(`const pk = "${pk}";\n`, true), ['stripe-publishable-key:info']);
+  });
 });
