@@ -13,6 +13,7 @@ import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from
 import { extractTokens } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
+import { inlinePairs } from './inline';
 import { KeywordSet } from './keywords';
 import { LineIndex } from './positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
@@ -241,6 +242,9 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
         }
         notes.push(...extraction.notes);
         candidates = extraction.candidates;
+        // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
+        const inline = inlinePairs(text, bindingNamePositions(text, namePositions, bindable));
+        if (inline.length) candidates = [...candidates, ...inline];
       }
     }
 

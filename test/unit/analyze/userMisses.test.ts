@@ -19,6 +19,17 @@ const cookie = `app.use(cookieParser("${random24}"));\n`;
 const wallet = `const wallet = new ethers.Wallet("0x${hex64}", provider);\n`;
 const sequelize = `const db = new Sequelize("shop", "app", "${password}", { dialect: "postgres" });\n`;
 const redis = `const url = "redis://:${redisPass}@cache.internal:6379/0";\n`;
+const ddKey = g.hex(32);
+const ddComment = `// Local runs: DD_API_KEY=${ddKey}\nconst site = "datadoghq.eu";\n`;
+const jsdoc = `/**\n * Example:\n *   DD_API_KEY=${ddKey}\n */\nexport function send() {}\n`;
+const shellComment = `# export API_TOKEN=${random24}\necho ok\n`;
+const queryKey = g.alnum(32);
+const query = 'const url = `https://api.weather.io/v1/now?q=${city}&api_key=' + queryKey + '`;\n';
+const uuid = g.uuid();
+const postman = `{\n  "name": "staging",\n  "values": [\n    { "key": "herokuApiKey", "value": "${uuid}", "enabled": true }\n  ]\n}\n`;
+const line = (code: string, value: string) => code.slice(0, code.indexOf(value)).split('\n').length - 1;
+const col = (code: string, value: string) => code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
+const one = (ruleId: string, code: string, value: string) => [{ ruleId, line: line(code, value), character: col(code, value), endLine: line(code, value), endCharacter: col(code, value) + value.length }];
 
 runCases('analyzeText: user-reported misses', {
   valid: [
@@ -30,6 +41,11 @@ runCases('analyzeText: user-reported misses', {
     { path: 'src/app.ts', code: cookie, findings: [{ ruleId: 'generic-secret', line: 0, character: at(cookie, random24), endLine: 0, endCharacter: at(cookie, random24) + random24.length }], name: 'cookieParser(secret)' },
     { path: 'src/chain.ts', code: wallet, findings: [{ ruleId: 'generic-secret', line: 0, character: at(wallet, '0x'), endLine: 0, endCharacter: at(wallet, '0x') + 66 }], name: 'new Wallet(privateKey)' },
     { path: 'src/db.ts', code: sequelize, findings: [{ ruleId: 'generic-secret', line: 0, character: at(sequelize, password), endLine: 0, endCharacter: at(sequelize, password) + password.length }], name: 'new Sequelize(db, user, password)' },
+    { path: 'src/metrics.ts', code: ddComment, findings: one('datadog-api-key', ddComment, ddKey), name: 'NAME=value in a line comment' },
+    { path: 'src/metrics.ts', code: jsdoc, findings: one('datadog-api-key', jsdoc, ddKey), name: 'NAME=value in a JSDoc example' },
+    { path: 'deploy/run.sh', code: shellComment, findings: one('generic-secret', shellComment, random24), name: '# export NAME=value in a shell comment' },
+    { path: 'src/weather.ts', code: query, findings: one('generic-secret', query, queryKey), name: 'a key in a URL query inside a template literal' },
+    { path: 'postman/staging.postman_environment.json', code: postman, findings: one('heroku-api-key', postman, uuid), name: 'a Postman environment value named by its key sibling' },
     { path: 'src/cache.ts', code: redis, findings: [{ ruleId: 'connection-string-password', line: 0, character: at(redis, redisPass), endLine: 0, endCharacter: at(redis, redisPass) + redisPass.length }], name: 'a redis URL with a password and no user' },
   ],
 });
