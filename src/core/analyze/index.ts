@@ -122,6 +122,7 @@ function valueMask(value: string): number {
  */
 const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|cookieparser|wallet|sequelize/i;
 const ALL_RULES = (1 << valueRules.length) - 1;
+const GENERIC_BIT = 1 << (valueRules.length - 1);
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
@@ -255,7 +256,7 @@ export function analyzeText(path: string, text: string, options: AnalyzeOptions,
       if (overlaps(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-      const hit = matchBound(value, cand.names, bindable);
+      const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
       if (hit) {
         hits.push({ rule: hit, offset, length: value.length });
         taken.push([offset, offset + value.length]);

@@ -42,12 +42,17 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
   return out;
 }
 
-/** The pair of `re` (sticky) at `at`, when the keyword ending at `end` is inside its name. */
+/**
+ * The pair of `re` (sticky) at `at`, when the keyword ending at `end` is inside its name. In a comment, `NAME: value`
+ * is how doc comments show example objects and responses (`NextContinuationToken: "…"` in the AWS SDK's typings):
+ * only a provider rule's name and shape may bind it; `NAME=value`, a commented-out setting, also binds the generic one.
+ */
 function push(out: Candidate[], re: RegExp, text: string, at: number, end: number): void {
   re.lastIndex = at;
   const m = re.exec(text);
   if (!m) return;
   const nameStart = m.index + m[0].indexOf(m[1]!);
   if (end <= nameStart || end > nameStart + m[1]!.length) return;
-  out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!] });
+  const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
+  out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
 }

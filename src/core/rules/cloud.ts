@@ -106,6 +106,28 @@ export const cloudRules = defineRules([
     envName: 'VERCEL_TOKEN',
     rotationUrl: 'https://vercel.com/account/settings/tokens',
   },
+  {
+    id: 'scalingo-api-token',
+    provider: 'Scalingo',
+    title: 'Scalingo API token',
+    pattern: /tk-us-[A-Za-z0-9_-]{48}/,
+    keywords: ['tk-us-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SCALINGO_API_TOKEN',
+    rotationUrl: 'https://doc.scalingo.com/platform/user-management/api-tokens',
+  },
+  {
+    id: 'openshift-user-token',
+    provider: 'Red Hat OpenShift',
+    title: 'OpenShift user token',
+    pattern: /sha256~[A-Za-z0-9_-]{43}/,
+    keywords: ['sha256~'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'OPENSHIFT_TOKEN',
+    rotationUrl: 'https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -119,4 +141,6 @@ export const cloudSamples: Record<string, RuleSamples> = {
   'heroku-api-key-v2': { positives: [(g) => 'HRKU-AA' + g.b64url(58)], negatives: ['HRKU-AA' + 'x'.repeat(58), 'HRKU-AA' + 'short'] },
   'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
   'vercel-token': { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
+  'scalingo-api-token': { positives: [(g) => 'tk-us-' + g.b64url(48)], negatives: ['tk-us-' + 'x'.repeat(48)] },
+  'openshift-user-token': { positives: [(g) => 'sha256~' + g.b64url(43)], negatives: ['sha256~' + 'x'.repeat(43)] },
 };

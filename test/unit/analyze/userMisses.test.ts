@@ -22,6 +22,7 @@ const redis = `const url = "redis://:${redisPass}@cache.internal:6379/0";\n`;
 const ddKey = g.hex(32);
 const ddComment = `// Local runs: DD_API_KEY=${ddKey}\nconst site = "datadoghq.eu";\n`;
 const jsdoc = `/**\n * Example:\n *   DD_API_KEY=${ddKey}\n */\nexport function send() {}\n`;
+const docExample = `/**\n * @example\n *   NextContinuationToken: "${g.base64(56)}",\n */\nexport declare class ListObjects {}\n`;
 const shellComment = `# export API_TOKEN=${random24}\necho ok\n`;
 const queryKey = g.alnum(32);
 const query = 'const url = `https://api.weather.io/v1/now?q=${city}&api_key=' + queryKey + '`;\n';
@@ -33,6 +34,7 @@ const one = (ruleId: string, code: string, value: string) => [{ ruleId, line: li
 
 runCases('analyzeText: user-reported misses', {
   valid: [
+    { path: 'src/s3.d.ts', code: docExample, name: 'a `Name: "value"` example object in a doc comment binds no generic secret' },
     { path: 'src/chain.ts', code: `const token = "0x${hex40}";\n`, name: 'an Ethereum address (0x + 40 hex) is public' },
     { path: 'settings.py', code: `PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.Argon2PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n]\n`, name: 'class paths under a PASSWORD_ name' },
     { path: 'svc/key.json', code: `{"type": "service_account", "private_key_id": "${hex40}"}\n`, name: "a GCP key file's private_key_id only names the key" },
