@@ -27,7 +27,7 @@ export const genericRules = defineRules([
     // The generic heuristic treats UUIDs as identifiers; many services (Snyk, Heroku's legacy keys, internal gateways)
     // issue UUIDs as keys, and `X-API-Key: <uuid>` or `apiKey: "<uuid>"` says which it is.
     pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
-    nameHint: /(?:^|[^A-Za-z]|(?<=[a-z]))(?:[Xx]-)?(?:API|[Aa]pi)[-_]?(?:KEY|[Kk]ey)$/,
+    nameHint: /api[-_]?key$/i,
     keywords: ['apikey', 'api_key', 'api-key'],
     minEntropy: 3,
     severity: 'warning',
@@ -56,7 +56,7 @@ export const genericSamples: Record<string, RuleSamples> = {
     ],
   },
   'api-key-uuid': {
-    positives: [(g) => ({ name: 'X-API-Key', value: g.uuid() }), (g) => ({ name: 'apiKey', value: g.uuid() }), (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() })],
+    positives: [(g) => ({ name: 'partnerApiKey', value: g.uuid() }), (g) => ({ name: 'apiKey', value: g.uuid() }), (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() })],
     negatives: [{ name: 'apiKeyId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'requestId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'apiKey', value: '00000000-0000-0000-0000-000000000000' }],
   },
 };

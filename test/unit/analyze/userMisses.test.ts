@@ -28,6 +28,10 @@ const queryKey = g.alnum(32);
 const query = 'const url = `https://api.weather.io/v1/now?q=${city}&api_key=' + queryKey + '`;\n';
 const uuid = g.uuid();
 const postman = `{\n  "name": "staging",\n  "values": [\n    { "key": "herokuApiKey", "value": "${uuid}", "enabled": true }\n  ]\n}\n`;
+const headerUuid = g.uuid();
+const header = `await fetch(url, { headers: { "X-API-Key": "${headerUuid}" } });\n`;
+const dockerKey = 'base64:' + g.base64(43) + '=';
+const docker = `FROM node:20-slim\nENV APP_KEY ${dockerKey}\n`;
 const line = (code: string, value: string) => code.slice(0, code.indexOf(value)).split('\n').length - 1;
 const col = (code: string, value: string) => code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
 const one = (ruleId: string, code: string, value: string) => [{ ruleId, line: line(code, value), character: col(code, value), endLine: line(code, value), endCharacter: col(code, value) + value.length }];
@@ -48,6 +52,8 @@ runCases('analyzeText: user-reported misses', {
     { path: 'deploy/run.sh', code: shellComment, findings: one('generic-secret', shellComment, random24), name: '# export NAME=value in a shell comment' },
     { path: 'src/weather.ts', code: query, findings: one('generic-secret', query, queryKey), name: 'a key in a URL query inside a template literal' },
     { path: 'postman/staging.postman_environment.json', code: postman, findings: one('heroku-api-key', postman, uuid), name: 'a Postman environment value named by its key sibling' },
+    { path: 'src/client.ts', code: header, findings: one('api-key-uuid', header, headerUuid), name: 'a UUID under an X-API-Key header' },
+    { path: 'Dockerfile', code: docker, findings: one('laravel-app-key', docker, dockerKey), name: 'ENV NAME value where the value holds = (base64 padding)' },
     { path: 'src/cache.ts', code: redis, findings: [{ ruleId: 'connection-string-password', line: 0, character: at(redis, redisPass), endLine: 0, endCharacter: at(redis, redisPass) + redisPass.length }], name: 'a redis URL with a password and no user' },
   ],
 });
