@@ -2,7 +2,7 @@
  * secretlint's rule snapshots (`packages/@secretlint/secretlint-rule-<x>/test/snapshots/<case>/input*` with the
  * expected `output.json`): each expected message is a true positive (its range in the input); an `ok.*` case with no
  * message is a false-positive sample. Cases whose name carries an option (`--enableIDScanRule-false`) or that test
- * options (`options.*`) depend on configuration and are left out, as are rules that are not detectors.
+ * options (`options.*`, or an `allows` list in the case's .secretlintrc.json) depend on configuration and are left out, as are rules that are not detectors.
  */
 import type { GitTree, PeerCase, SuiteRead } from './types';
 
@@ -26,6 +26,9 @@ export function readSecretlint(tree: GitTree): SuiteRead {
     const input = paths.find((p) => /\/input(?:\.[^/]*)?$/.test(p));
     const output = paths.find((p) => p.endsWith('/output.json'));
     if (!input || !output) continue;
+    // A case whose configuration allow-lists values tests the option, not detection.
+    const rc = paths.find((p) => p.endsWith('/.secretlintrc.json'));
+    if (rc && /"allows"/.test(texts.get(rc) ?? '')) continue;
     const text = texts.get(input) ?? '';
     const base = input.split('/').pop()!;
     const ext = base.includes('.') ? base.slice(base.lastIndexOf('.') + 1).toLowerCase() : 'txt';

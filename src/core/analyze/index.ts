@@ -120,7 +120,8 @@ function valueMask(value: string): number {
  * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
  * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
  */
-const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|cookieparser|wallet|sequelize/i;
+// `cookieParser`, `Wallet`, `Sequelize` only as the called name itself (`walletAddress` or `getWallet` binds nothing).
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize)$/i;
 const ALL_RULES = (1 << valueRules.length) - 1;
 const GENERIC_BIT = 1 << (valueRules.length - 1);
 

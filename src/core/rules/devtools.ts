@@ -216,7 +216,8 @@ export const devtoolRules = defineRules([
     id: 'infracost-api-token',
     provider: 'Infracost',
     title: 'Infracost API token',
-    pattern: /ico-[A-Za-z0-9]{32}/,
+    // Not after a dot: `favicon.ico-<hash>.png` is an asset name.
+    pattern: /ico-(?<!\.ico-)[A-Za-z0-9]{32}/,
     keywords: ['ico-'],
     minEntropy: 3,
     severity: 'error',
@@ -290,7 +291,7 @@ export const devtoolSamples: Record<string, RuleSamples> = {
   'adobe-client-secret': { positives: [(g) => 'p8e-' + g.alnum(32)], negatives: ['p8e-' + 'x'.repeat(32), 'p8e-' + 'short'] },
   'artifactory-api-key': { positives: [(g) => 'AKCp' + g.alnum(69), (g) => 'cmVmd' + g.alnum(59)], negatives: ['AKCp' + 'x'.repeat(69), 'cmVmd' + 'short'] },
   'frameio-api-token': { positives: [(g) => 'fio-u-' + g.b64url(64)], negatives: ['fio-u-' + 'x'.repeat(64)] },
-  'infracost-api-token': { positives: [(g) => 'ico-' + g.alnum(32)], negatives: ['ico-' + 'x'.repeat(32), 'mexico-' + 'city'] },
+  'infracost-api-token': { positives: [(g) => 'ico-' + g.alnum(32)], negatives: ['ico-' + 'x'.repeat(32), 'mexico-' + 'city', 'https://cdn.example.net/box.ico-' + '7a388b69018576d24b59331fd60aab0c' + '.png'] },
   'sourcegraph-access-token': { positives: [(g) => 'sgp_' + g.hex(16) + '_' + g.hex(40), (g) => 'sgp_' + 'local_' + g.hex(40)], negatives: ['sgp_' + 'abc_def'] },
   'harness-access-token': { positives: [(g) => 'pat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20), (g) => 'sat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20)], negatives: ['pat.' + 'x'.repeat(22) + '.' + 'x'.repeat(24) + '.' + 'x'.repeat(20), 'compat.' + 'layer'] },
   'settlemint-token': { positives: [(g) => 'sm_pat_' + g.alnum(16), (g) => 'sm_sat_' + g.alnum(16)], negatives: ['sm_pat_' + 'x'.repeat(16)] },
