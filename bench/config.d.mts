@@ -10,3 +10,4 @@ export declare const PEERS: Record<string, string>;
 export declare const NODE22: string;
 export declare const REAL_WORLD_PACKAGES: Record<string, string>;
 export declare const PYTHON_SOURCES: string[];
+export declare const PEER_SUITES: Record<string, { repo: string; commit: string }>;

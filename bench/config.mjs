@@ -44,3 +44,14 @@ export const REAL_WORLD_PACKAGES = {
   'chart.js': '4.6.1',
 };
 export const PYTHON_SOURCES = ['/usr/lib/python3/dist-packages'];
+
+/**
+ * Peers' own test data for `npm run bench:peers` (bench/peers.ts), pinned by commit. Not installed by setup.mjs and
+ * never copied into this repository: clone each (bench/peers/README.md) and pass its directory.
+ */
+export const PEER_SUITES = {
+  gitleaks: { repo: 'https://github.com/gitleaks/gitleaks.git', commit: 'b58d3f102cf3a2c84cb7f923d05c25c9b1aed84b' },
+  secretlint: { repo: 'https://github.com/secretlint/secretlint.git', commit: '18346ba31b8173d52060b971221ab38c1943def0' },
+  'detect-secrets': { repo: 'https://github.com/Yelp/detect-secrets.git', commit: '5e141933554a0b74e7341841f318be21e895339c' },
+  trufflehog: { repo: 'https://github.com/trufflesecurity/trufflehog.git', commit: '3ab759fef4bb5935d4fe9ac68b503d05346b8364' },
+};

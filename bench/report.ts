@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { BENCH, RESULTS_DIR } from './config.mjs';
 import { historySection } from './lib/historySection';
 import { versions } from './lib/tools';
+import { renderPeers } from './peers/report';
 
 const read = (name: string) => (existsSync(join(RESULTS_DIR, name)) ? JSON.parse(readFileSync(join(RESULTS_DIR, name), 'utf8')) : undefined);
 const quality = read('quality.json');
@@ -33,6 +34,7 @@ out.push('npm run bench:setup                # pinned peers, Node 22 for secretl
 out.push('npm run bench:quality              # labeled corpus (seeded) → bench/corpus/labeled/, three tools');
 out.push('npm run bench:fp                   # real-world corpus → bench/corpus/real-world/, three tools');
 out.push('npm run bench:speed                # throughput, memory, re-analysis, CPU profile');
+out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
 if (quality) {
@@ -95,6 +97,8 @@ if (speed) {
 
 const history = read('history.json');
 if (history) out.push(...historySection(history));
+const peers = read('peers.json');
+if (peers) out.push(...renderPeers(peers), '');
 
 const notes = join(BENCH, 'NOTES.md');
 if (existsSync(notes)) out.push(readFileSync(notes, 'utf8').trim(), '');

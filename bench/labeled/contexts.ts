@@ -121,7 +121,7 @@ const sh: Ctx[] = [
 
 const md: Ctx[] = [
   (v, r) => (!multiline(v.value) && dqShellSafe(v.value) ? { snippet: `\`\`\`bash\nexport ${nameFor(v, 'screaming', r)}="§"\n\`\`\`\n`, literal: v.value } : undefined),
-  (v) => (!multiline(v.value) ? { snippet: `Use the key \`§\` for the staging project.\n`, literal: v.value } : undefined),
+  (v) => (!multiline(v.value) && nameFree(v) ? { snippet: `Use the key \`§\` for the staging project.\n`, literal: v.value } : undefined),
 ];
 
 const byFormat: Record<Format, Ctx[]> = { ts, js: ts, py, yaml, json, env, docker, sh, md };

@@ -42,7 +42,7 @@ import { analysisPath, documentPath } from './paths';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let init: ServerInitializationOptions = { salt: '', docsBase: '' };
-let analyzer: AnalyzerSettings = { enable: true, maxFileSizeKB: 2048, ruleSeverity: {}, lowerSeverityInTestPaths: true };
+let analyzer: AnalyzerSettings = { enable: true, maxFileSizeKB: 2048, ruleSeverity: {}, lowerSeverityInTestPaths: true, showPublishableKeys: false };
 let baseline: Baseline | undefined;
 
 const DEBOUNCE_MS = 150;
@@ -95,7 +95,7 @@ function analyzeOptions(signal?: AbortSignal): AnalyzeOptions {
     if (level === 'off') ruleIds.push(id);
     else severityOverrides[id] = level;
   }
-  return { salt: salt(), keySalt: init.salt, maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, singleKeyCalls: true, signal };
+  return { salt: salt(), keySalt: init.salt, maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, showPublishable: analyzer.showPublishableKeys === true, singleKeyCalls: true, signal };
 }
 
 /** Findings the user switched off (`"off"` in rotationReady.ruleSeverity) or accepted in the baseline are not shown. */

@@ -19,6 +19,8 @@ export interface AnalyzerSettings {
   maxFileSizeKB: number;
   ruleSeverity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
   lowerSeverityInTestPaths: boolean;
+  /** Report publishable keys (meant for client code) as info; default false: no diagnostic. */
+  showPublishableKeys: boolean;
 }
 
 export const ScanWorkspaceRequest = 'rotationReady/scanWorkspace';

@@ -45,11 +45,16 @@ describe('rotation-ready scan', () => {
     assert.ok(noValue(stdout));
   });
 
-  it('publishable keys alone do not fail the scan', async () => {
+  it('publishable keys get no finding by default, and info with --show-publishable (never failing the scan)', async () => {
     root = project({ 'web/pay.ts': `const pk = '${frag.pk}';\n` });
-    const { code, stdout } = await cli(root, '--format', 'json');
-    assert.equal(code, 0);
-    assert.equal(JSON.parse(stdout).findings[0].ruleId, 'stripe-publishable-key');
+    const quiet = await cli(root, '--format', 'json');
+    assert.equal(quiet.code, 0);
+    assert.deepEqual(JSON.parse(quiet.stdout).findings, []);
+    const shown = await cli(root, '--format', 'json', '--show-publishable');
+    assert.equal(shown.code, 0);
+    const [finding] = JSON.parse(shown.stdout).findings;
+    assert.equal(finding.ruleId, 'stripe-publishable-key');
+    assert.equal(finding.severity, 'info');
   });
 
   it('exits 2 on bad usage', async () => {

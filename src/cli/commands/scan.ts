@@ -30,6 +30,7 @@ Options:
   --baseline FILE            baseline of accepted findings (default ${BASELINE_FILE} if it exists)
   --update-baseline          write every current finding to the baseline and exit 0
   --no-ignore                also report findings suppressed by ignore comments and the baseline
+  --show-publishable         also report publishable keys (Stripe pk_, Mapbox pk., anon JWTs) as info
   --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
   --max-file-size KB         skip files larger than this (default 2048)
   --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
@@ -46,13 +47,14 @@ interface ScanArgs {
   baseline?: string;
   updateBaseline: boolean;
   noIgnore: boolean;
+  showPublishable: boolean;
   exclude: string[];
   maxFileBytes?: number;
   jobs?: number;
 }
 
 export function parseScanArgs(args: string[]): ScanArgs {
-  const parsed: ScanArgs = { paths: [], format: 'text', staged: false, updateBaseline: false, noIgnore: false, exclude: [] };
+  const parsed: ScanArgs = { paths: [], format: 'text', staged: false, updateBaseline: false, noIgnore: false, showPublishable: false, exclude: [] };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -83,6 +85,9 @@ export function parseScanArgs(args: string[]): ScanArgs {
         break;
       case '--no-ignore':
         parsed.noIgnore = true;
+        break;
+      case '--show-publishable':
+        parsed.showPublishable = true;
         break;
       case '--exclude':
         parsed.exclude.push(value());
@@ -126,7 +131,7 @@ async function gitRoot(cwd: string): Promise<string> {
 }
 
 /** Staged files and their staged blobs (what the commit will contain, not the working tree). */
-async function scanStaged(root: string, options: { salt: string; exclude: string[]; maxFileBytes?: number; inlineIgnores: boolean; signal: AbortSignal }) {
+async function scanStaged(root: string, options: { salt: string; exclude: string[]; maxFileBytes?: number; inlineIgnores: boolean; showPublishable: boolean; signal: AbortSignal }) {
   const { stdout } = await run('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   const excludes = ignore().add([...DEFAULT_EXCLUDES, ...options.exclude]);
   const paths = stdout.split('\0').filter((p) => p && !excludes.ignores(p));
@@ -137,7 +142,7 @@ async function scanStaged(root: string, options: { salt: string; exclude: string
   for (const path of paths) {
     if (options.signal.aborted) break;
     const blob = await run('git', ['show', `:${path}`], { cwd: root, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
-    const r = analyzeBytes(path, blob.stdout as unknown as Buffer, { salt: options.salt, maxFileBytes: options.maxFileBytes, inlineIgnores: options.inlineIgnores, signal: options.signal });
+    const r = analyzeBytes(path, blob.stdout as unknown as Buffer, { salt: options.salt, maxFileBytes: options.maxFileBytes, inlineIgnores: options.inlineIgnores, showPublishable: options.showPublishable, signal: options.signal });
     if (r.skipped) skipped.push({ path, reason: r.skipped });
     else files++;
     findings.push(...r.findings);
@@ -163,9 +168,9 @@ export const scanCommand: CliCommand = {
 
     let result: { findings: Finding[]; skipped: ScanReport['skipped']; notes: ScanReport['notes']; files: number };
     if (args.staged) {
-      result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal });
+      result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal });
     } else {
-      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, signal: io.signal, workers: scanWorkers(args.jobs) });
+      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal, workers: scanWorkers(args.jobs) });
       if (scan.cancelled) {
         io.stderr('rotation-ready scan: cancelled\n');
         return 2;

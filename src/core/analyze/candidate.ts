@@ -7,6 +7,8 @@ export interface Candidate {
   offset: number;
   length: number;
   names: string[];
+  /** Only provider rules may bind it, not the generic heuristic (a `name: "value"` example in a doc comment). */
+  providerOnly?: boolean;
 }
 
 /** What every extractor returns: candidates, plus notes when it had to give up part of the file. */

@@ -13,6 +13,7 @@ import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from
 import { extractTokens } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
+import { inlinePairs } from './inline';
 import { KeywordSet } from './keywords';
 import { LineIndex } from './positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
@@ -35,6 +36,11 @@ export interface AnalyzeOptions {
   lowerSeverityInTestPaths?: boolean;
   /** Cancellation: a superseded analysis stops early and returns `skipped: { reason: 'cancelled' }`. */
   signal?: AbortSignal;
+  /**
+   * Report publishable keys (Stripe `pk_`, Mapbox `pk.`, Supabase publishable keys, anon JWTs), as info. Default false:
+   * they are meant to ship in client code, so by default they get no diagnostic at all.
+   */
+  showPublishable?: boolean;
   /** Rule ids to run (default: all). */
   ruleIds?: readonly string[];
   /** Also report single-key calls (HTTP calls or SDK clients with one key and no fallback); default false. */
@@ -116,8 +122,10 @@ function valueMask(value: string): number {
  * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
  * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
  */
-const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws/i;
+// `cookieParser`, `Wallet`, `Sequelize` only as the called name itself (`walletAddress` or `getWallet` binds nothing).
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize)$/i;
 const ALL_RULES = (1 << valueRules.length) - 1;
+const GENERIC_BIT = 1 << (valueRules.length - 1);
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
@@ -287,6 +295,9 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
         }
         notes.push(...extraction.notes);
         candidates = extraction.candidates;
+        // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
+        const inline = inlinePairs(text, bindingNamePositions(text, namePositions, bindable));
+        if (inline.length) candidates = [...candidates, ...inline];
       }
     }
 
@@ -306,7 +317,7 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
       if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
       const value = text.slice(cand.offset, cand.offset + cand.length).trim();
       const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-      const hit = matchBound(value, cand.names, bindable);
+      const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
       if (hit) {
         hits.push({ rule: hit, offset, length: value.length });
         boundEnd = Math.max(boundEnd, offset + value.length);
@@ -330,6 +341,8 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
       const key = `${hit.offset}:${hit.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
+      if (hit.publishable && options.showPublishable !== true) continue;
       const start = lines.position(hit.offset);
       if (ignores?.suppresses(start.line, hit.rule.id)) {
         suppressed++;
@@ -392,6 +405,8 @@ export interface Hit {
   rule: Rule;
   offset: number;
   length: number;
+  /** Set when findings are made: the rule is publishable, or this value is (Rule.publishableWhen). */
+  publishable?: boolean;
 }
 
 /** A rule's matches in `text`; `ends` (the keyword automaton's, by keyword) locates the rules that start with one. */
@@ -556,9 +571,9 @@ const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', i
 function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
   const value = text.slice(hit.offset, hit.offset + hit.length);
-  let severity = options.severityOverrides?.[rule.id] ?? rule.severity;
+  let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
   if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
-  const message = rule.publishable
+  const message = hit.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
     : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
   return {

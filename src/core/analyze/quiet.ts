@@ -32,6 +32,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^(?:sha(?:1|256|384|512)|md5)[-:]/i;
 const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const DATA_URI = /^data:/i;
+/** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
+const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
+const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
 /** Password hashes in Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2): hashes, not secrets. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[56]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$)/;
 
@@ -87,5 +91,5 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
+  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
 }

@@ -90,6 +90,17 @@ export const commerceRules = defineRules([
     envName: 'SQUARE_APPLICATION_SECRET',
     rotationUrl: 'https://developer.squareup.com/apps',
   },
+  {
+    id: 'duffel-api-token',
+    provider: 'Duffel',
+    title: 'Duffel API token',
+    pattern: /duffel_(?:test|live)_[A-Za-z0-9_=-]{43}/,
+    keywords: ['duffel_test_', 'duffel_live_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'DUFFEL_ACCESS_TOKEN',
+    rotationUrl: 'https://duffel.com/docs/api/overview/making-requests/authentication',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -102,4 +113,5 @@ export const commerceSamples: Record<string, RuleSamples> = {
   'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32)], negatives: ['shpss_' + 'secret'] },
   'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
   'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
+  'duffel-api-token': { positives: [(g) => 'duffel_' + 'live_' + g.b64url(43), (g) => 'duffel_' + 'test_' + g.b64url(43)], negatives: ['duffel_' + 'test_' + 'x'.repeat(43)] },
 };

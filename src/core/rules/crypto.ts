@@ -1,6 +1,18 @@
 import { defineRules, type RuleSamples } from './types';
 
 /** Key material and signed tokens that are not tied to one provider. */
+/** A string claim of a JWT's payload, or undefined when the value does not decode (never throws). */
+function jwtClaim(token: string, claim: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload || payload.length > 8192) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))?.[claim];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const cryptoRules = defineRules([
   {
     id: 'age-secret-key',
@@ -19,6 +31,9 @@ export const cryptoRules = defineRules([
     title: 'JSON Web Token',
     // A signed token is a bearer credential until it expires; often long-lived service tokens.
     pattern: /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/,
+    // Supabase's and similar anon keys are JWTs with `"role": "anon"`, made to ship in browsers (row-level security
+    // guards the data): publishable, like Stripe's `pk_`.
+    publishableWhen: (value) => jwtClaim(value, 'role') === 'anon',
     keywords: ['eyj'],
     minEntropy: 3,
     severity: 'warning',
@@ -40,6 +55,19 @@ export const cryptoRules = defineRules([
     envName: 'PRIVATE_KEY',
     rotationUrl: 'https://www.openssl.org/docs/manmaster/man1/openssl-genpkey.html',
   },
+  {
+    id: 'laravel-app-key',
+    provider: 'Laravel',
+    title: 'Laravel application key',
+    // APP_KEY encrypts sessions and cookies; with it, anyone can forge them (and, with some drivers, run code).
+    pattern: /base64:[A-Za-z0-9+/]{43}=/,
+    nameHint: /^app_key$/i,
+    keywords: ['app_key'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'APP_KEY',
+    rotationUrl: 'https://laravel.com/docs/encryption#gracefully-rotating-encryption-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -47,7 +75,11 @@ export const cryptoSamples: Record<string, RuleSamples> = {
   'age-secret-key': { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
   'jwt': {
     positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
-    negatives: ['eyJhbGciOi' + '.eyJ.' + 'abc'],
+    negatives: [
+      'eyJhbGciOi' + '.eyJ.' + 'abc',
+      // A Supabase-style anon key: publishable, so no diagnostic by default.
+      Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from('{"iss":"supabase","ref":"abcdefghijklmnopqrst","role":"anon","iat":1700000000,"exp":2000000000}').toString('base64url') + '.' + 'Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg',
+    ],
   },
   'private-key': {
     positives: [
@@ -56,4 +88,5 @@ export const cryptoSamples: Record<string, RuleSamples> = {
     ],
     negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
   },
+  'laravel-app-key': { positives: [(g) => ({ name: 'APP_KEY', value: 'base64:' + g.base64(43) + '=' })], negatives: [{ name: 'APP_KEY', value: 'base64:' + 'A'.repeat(43) + '=' }, { name: 'APP_KEY', value: 'SomeRandomString' }] },
 };

@@ -13,8 +13,23 @@ export const genericRules = defineRules([
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
     nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher)[_-]?key|(?:^|_)pass$)/i,
-    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher'],
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize'],
     minEntropy: 3.5,
+    severity: 'warning',
+    envName: 'API_KEY',
+    rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+  },
+  {
+    id: 'api-key-uuid',
+    provider: 'Generic',
+    title: 'API key (UUID-shaped) under an API-key name',
+    message: 'A UUID-shaped API key is hardcoded (the name says it is an API key): move it to an environment variable or the keychain, and rotate it.',
+    // The generic heuristic treats UUIDs as identifiers; many services (Snyk, Heroku's legacy keys, internal gateways)
+    // issue UUIDs as keys, and `X-API-Key: <uuid>` or `apiKey: "<uuid>"` says which it is.
+    pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
+    nameHint: /api[-_]?key$/i,
+    keywords: ['apikey', 'api_key', 'api-key'],
+    minEntropy: 3,
     severity: 'warning',
     envName: 'API_KEY',
     rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
@@ -39,5 +54,9 @@ export const genericSamples: Record<string, RuleSamples> = {
       { name: 'apiKey', value: 'DEPTH32F_STENCIL8' },
       { name: 'credential', value: 'OffscreenCanvasRenderingContext2D' },
     ],
+  },
+  'api-key-uuid': {
+    positives: [(g) => ({ name: 'partnerApiKey', value: g.uuid() }), (g) => ({ name: 'apiKey', value: g.uuid() }), (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() })],
+    negatives: [{ name: 'apiKeyId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'requestId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'apiKey', value: '00000000-0000-0000-0000-000000000000' }],
   },
 };

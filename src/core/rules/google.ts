@@ -26,17 +26,16 @@ export const googleRules = defineRules([
     rotationUrl: 'https://console.cloud.google.com/apis/credentials',
   },
   {
-    id: 'gcp-service-account-key-id',
-    provider: 'Google Cloud',
-    title: 'Google Cloud service-account key file',
-    // The key file's private_key is caught by private-key; its id marks which key to delete.
-    pattern: /[a-f0-9]{40}/,
-    nameHint: /^private_key_id$/i,
-    keywords: ['private_key_id'],
+    id: 'firebase-cloud-messaging-server-key',
+    provider: 'Google',
+    title: 'Firebase Cloud Messaging legacy server key',
+    // `AAAA` + 7 characters (the sender's key id) + `:APA91b` + 134 characters; sends pushes to every app user.
+    pattern: /AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{130,140}/,
+    keywords: ['apa91b'],
     minEntropy: 3,
     severity: 'error',
-    envName: 'GOOGLE_APPLICATION_CREDENTIALS',
-    rotationUrl: 'https://console.cloud.google.com/iam-admin/serviceaccounts',
+    envName: 'FCM_SERVER_KEY',
+    rotationUrl: 'https://console.firebase.google.com/project/_/settings/cloudmessaging',
   },
 ]);
 
@@ -44,5 +43,5 @@ export const googleRules = defineRules([
 export const googleSamples: Record<string, RuleSamples> = {
   'google-api-key': { positives: [(g) => 'AIza' + g.b64url(35)], negatives: ['AIza' + 'x'.repeat(35), 'AIza' + 'Sy_short'] },
   'google-oauth-client-secret': { positives: [(g) => 'GOCSPX-' + g.b64url(28)], negatives: ['GOCSPX-' + 'placeholder'] },
-  'gcp-service-account-key-id': { positives: [(g) => ({ name: 'private_key_id', value: g.hex(40) })], negatives: [{ name: 'private_key_id', value: 'REPLACE_ME' }] },
+  'firebase-cloud-messaging-server-key': { positives: [(g) => 'AAAA' + g.b64url(7) + ':APA91b' + g.b64url(134)], negatives: ['AAAA' + 'abcdefg' + ':APA91b' + 'short', 'AAAA' + 'x'.repeat(7) + ':APA91b' + 'x'.repeat(134)] },
 };

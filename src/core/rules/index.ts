@@ -3,6 +3,7 @@ import { awsRules } from './aws';
 import { azureRules } from './azure';
 import { cloudRules } from './cloud';
 import { commerceRules } from './commerce';
+import { crmRules } from './crm';
 import { cryptoRules } from './crypto';
 import { dataRules } from './data';
 import { devtoolRules } from './devtools';
@@ -10,6 +11,7 @@ import { genericRules } from './generic';
 import { githubRules } from './github';
 import { gitlabRules } from './gitlab';
 import { googleRules } from './google';
+import { identityRules } from './identity';
 import { mapRules } from './maps';
 import { messagingRules } from './messaging';
 import { observabilityRules } from './observability';
@@ -27,6 +29,7 @@ export const rules: readonly Rule[] = [
   ...azureRules,
   ...cloudRules,
   ...commerceRules,
+  ...crmRules,
   ...cryptoRules,
   ...dataRules,
   ...devtoolRules,
@@ -34,6 +37,7 @@ export const rules: readonly Rule[] = [
   ...githubRules,
   ...gitlabRules,
   ...googleRules,
+  ...identityRules,
   ...mapRules,
   ...messagingRules,
   ...observabilityRules,

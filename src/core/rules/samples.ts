@@ -3,6 +3,7 @@ import { awsSamples } from './aws';
 import { azureSamples } from './azure';
 import { cloudSamples } from './cloud';
 import { commerceSamples } from './commerce';
+import { crmSamples } from './crm';
 import { cryptoSamples } from './crypto';
 import { dataSamples } from './data';
 import { devtoolSamples } from './devtools';
@@ -10,6 +11,7 @@ import { genericSamples } from './generic';
 import { githubSamples } from './github';
 import { gitlabSamples } from './gitlab';
 import { googleSamples } from './google';
+import { identitySamples } from './identity';
 import { mapSamples } from './maps';
 import { messagingSamples } from './messaging';
 import { observabilitySamples } from './observability';
@@ -30,6 +32,7 @@ export const ruleSamples: Readonly<Record<string, RuleSamples>> = {
   ...azureSamples,
   ...cloudSamples,
   ...commerceSamples,
+  ...crmSamples,
   ...cryptoSamples,
   ...dataSamples,
   ...devtoolSamples,
@@ -37,6 +40,7 @@ export const ruleSamples: Readonly<Record<string, RuleSamples>> = {
   ...githubSamples,
   ...gitlabSamples,
   ...googleSamples,
+  ...identitySamples,
   ...mapSamples,
   ...messagingSamples,
   ...observabilitySamples,

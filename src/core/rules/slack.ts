@@ -48,6 +48,29 @@ export const slackRules = defineRules([
     envName: 'SLACK_WEBHOOK_URL',
     rotationUrl: apps,
   },
+  {
+    id: 'slack-legacy-token',
+    provider: 'Slack',
+    title: 'Slack legacy token',
+    // Legacy workspace, bot and user tokens (xoxs-, xoxo-, xoxa-, xoxr-, xoxb- with one number): deprecated, still accepted where not revoked.
+    pattern: /(?:xox[os]-\d{1,16}-\d{1,16}-\d{1,16}-[a-fA-F0-9]{8,64}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48}){0,4})/,
+    keywords: ['xoxo-', 'xoxs-', 'xoxb-', 'xoxa-', 'xoxr-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_TOKEN',
+    rotationUrl: 'https://api.slack.com/authentication/rotation',
+  },
+  {
+    id: 'slack-config-token',
+    provider: 'Slack',
+    title: 'Slack app configuration token',
+    pattern: /xoxe(?:\.xox[bp]-\d-[A-Za-z0-9]{163,166}|-\d-[A-Za-z0-9]{146})/,
+    keywords: ['xoxe'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SLACK_CONFIG_TOKEN',
+    rotationUrl: 'https://api.slack.com/authentication/config-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -59,4 +82,6 @@ export const slackSamples: Record<string, RuleSamples> = {
     positives: [(g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24)],
     negatives: ['https://hooks.slack.com/services/' + 'T000/B000/XXXX'],
   },
+  'slack-legacy-token': { positives: [(g) => 'xoxs-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(12) + '-' + g.hex(32), (g) => 'xoxb-' + g.digits(12) + '-' + g.alnum(24), (g) => 'xoxa-2-' + g.alnum(20) + '-' + g.alnum(12)], negatives: ['xoxs-' + '1234-1234-1234-abcd', 'xoxa-' + 'x'.repeat(20)] },
+  'slack-config-token': { positives: [(g) => 'xoxe.' + 'xoxp-1-' + g.alnum(164), (g) => 'xoxe-' + '1-' + g.alnum(146)], negatives: ['xoxe-' + '1-' + 'x'.repeat(146)] },
 };

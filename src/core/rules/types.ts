@@ -56,8 +56,13 @@ export interface Rule {
   /** Minimum Shannon entropy (bits per character) of the value; filters `xxxx…` placeholders. */
   minEntropy?: number;
   severity: Severity;
-  /** Publishable keys (Stripe `pk_`, Mapbox `pk.`) are meant to ship in clients: reported as info, never errors. */
+  /**
+   * Publishable keys (Stripe `pk_`, Mapbox `pk.`) are meant to ship in clients: not reported by default, and as info
+   * with the `showPublishable` option (setting `rotationReady.showPublishableKeys`, CLI `--show-publishable`).
+   */
   publishable?: boolean;
+  /** For rules whose values are sometimes meant for clients (a Supabase anon JWT): which values to treat as publishable. */
+  publishableWhen?: (value: string) => boolean;
   /** The diagnostic's sentence when "<title> is hardcoded: …" does not read well. Never contains the value. */
   message?: string;
   /** Suggested environment variable name for the move-to-env fix. */

@@ -6,13 +6,12 @@ const L = random32.length;
 runCases('analyzeText: .env, JSON, YAML, Dockerfile, properties/INI, Python, shell', {
   valid: [
     { path: '.env.example', code: `API_KEY=\nSTRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\nTOKEN=\${VAULT_TOKEN}\n` },
-    { path: '.env', code: `# API_KEY=${random32}\n`, name: '.env comment line' },
     { path: 'package.json', code: `{ "name": "x", "dependencies": { "token-helper": "^1.2.3" } }` },
     { path: 'package-lock.json', code: `{ "packages": { "": { "integrity": "sha512-${random32}${random32}==" } } }` },
     { path: 'values.yaml', code: `image:\n  token: "{{ .Values.token }}"\n  password: \${DB_PASSWORD}\n` },
     { path: 'Dockerfile', code: `FROM node:20\nARG NPM_TOKEN\nENV API_KEY=\${API_KEY}\n` },
-    { path: 'app.properties', code: `# secret=${random32}\nspring.datasource.password=\${DB_PASSWORD}\n` },
-    { path: 'app.py', code: `API_KEY = os.environ["API_KEY"]\n# token = "${random32}"\n` },
+    { path: 'app.properties', code: `spring.datasource.password=\${DB_PASSWORD}\n` },
+    { path: 'app.py', code: `API_KEY = os.environ["API_KEY"]\n` },
     { path: 'run.sh', code: `export API_TOKEN="$API_TOKEN"\ncurl -H "Authorization: Bearer $TOKEN" https://x\n` },
     { path: 'config.yaml', code: `# rotation-ready-ignore-next-line\npassword: ${random32}\n` },
     { path: 'worker.py', code: `headers={"Authorization": f"Bearer {BILLING_API_KEY}"}\n`, name: 'f-string interpolation is not a value' },
@@ -20,6 +19,10 @@ runCases('analyzeText: .env, JSON, YAML, Dockerfile, properties/INI, Python, she
     { path: 'demo/.env.example', code: `API_KEY=${random32}\n`, name: 'generic heuristic is quiet in example files' },
   ],
   invalid: [
+    // A commented-out key is still in every clone and in the history (issue 17: keys in comments were missed).
+    { path: '.env', code: `# API_KEY=${random32}\n`, name: '.env comment line', findings: [{ ruleId: 'generic-secret', line: 0, character: 10, endLine: 0, endCharacter: 10 + L }] },
+    { path: 'app.properties', code: `# secret=${random32}\nspring.datasource.password=\${DB_PASSWORD}\n`, findings: [{ ruleId: 'generic-secret', line: 0, character: 9, endLine: 0, endCharacter: 9 + L }] },
+    { path: 'app.py', code: `API_KEY = os.environ["API_KEY"]\n# token = "${random32}"\n`, findings: [{ ruleId: 'generic-secret', line: 1, character: 11, endLine: 1, endCharacter: 11 + L }] },
     {
       path: '.env.local',
       code: `A=1\nexport API_TOKEN="${random32}" # comment\nSTRIPE=${stripe}\n`,

@@ -44,7 +44,7 @@ describe('rule samples', () => {
         const sample = norm(make(g));
         for (const p of place(sample)) {
           it(`finds true positive #${i + 1} at its exact range in ${p.path}`, () => {
-            const { findings } = analyzeText(p.path, p.text, { salt: 'test', lowerSeverityInTestPaths: false });
+            const { findings } = analyzeText(p.path, p.text, { salt: 'test', lowerSeverityInTestPaths: false, showPublishable: true });
             const hit = findings.find((f) => f.ruleId === rule.id);
             assert.ok(hit, `${rule.id} did not fire in ${p.path}; got ${findings.map((f) => f.ruleId).join(', ') || 'nothing'}`);
             assert.deepEqual([hit.offset, hit.offset + hit.length], rule.pattern.source.includes('(?<secret>') ? [hit.offset, hit.offset + hit.length] : p.span);

@@ -6,6 +6,8 @@ export function extractJson(text: string): Extraction {
   const out: Candidate[] = [];
   // Name of the property whose value is being read; arrays keep their property's name.
   const stack: string[] = [];
+  /** Per open object: the string of its `key` or `name` property, which names its `value` (Postman environments, k8s env). */
+  const labels: string[] = [];
   let pending = '';
   let errors = 0;
   visit(
@@ -13,10 +15,12 @@ export function extractJson(text: string): Extraction {
     {
       onObjectBegin: () => {
         stack.push(pending);
+        labels.push('');
         pending = '';
       },
       onObjectEnd: () => {
         stack.pop();
+        labels.pop();
         pending = '';
       },
       onArrayBegin: () => {
@@ -32,7 +36,10 @@ export function extractJson(text: string): Extraction {
       onLiteralValue: (value, offset, length) => {
         const name = pending || stack[stack.length - 1] || '';
         pending = '';
-        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, [name]);
+        // `{"key": "herokuApiKey", "value": "…"}`: the sibling names the value.
+        if (typeof value === 'string' && (name === 'key' || name === 'name') && labels.length) labels[labels.length - 1] = value;
+        const label = name === 'value' ? labels[labels.length - 1] : '';
+        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, label ? [name, label] : [name]);
       },
       onError: () => {
         errors++;

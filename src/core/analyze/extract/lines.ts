@@ -131,7 +131,8 @@ export function extractDockerfile(text: string): Extraction {
     const m = /^\s*(ENV|ARG|LABEL)\s+/i.exec(line);
     if (!m) continue;
     let i = m[0].length;
-    const legacy = /^([A-Za-z_][A-Za-z0-9_.-]*)\s+(?!\S*=)/.exec(line.slice(i));
+    // `ENV NAME value`: the name is followed by whitespace, not `=` (the value may hold `=`, as base64 padding does).
+    const legacy = /^([A-Za-z_][A-Za-z0-9_.-]*)\s+/.exec(line.slice(i));
     if (m[1]!.toUpperCase() === 'ENV' && legacy) {
       // `ENV KEY value with spaces`
       const span = valueSpan(line, i + legacy[0].length, undefined);

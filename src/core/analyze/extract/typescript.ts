@@ -166,7 +166,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
  * Calls whose argument at an index is a key by definition, though nothing names it: `jwt.sign(payload, "…")`,
  * `crypto.createHmac("sha256", "…")`. The most common hardcoded secret in Node code has no secret-like name.
  */
-const KEY_ARGUMENT = new Map([['createHmac', 1], ['createCipheriv', 1], ['createDecipheriv', 1], ['createSecretKey', 0]]);
+// `cookieParser(secret)`, `new Wallet(privateKey)` (ethers), `new Sequelize(db, user, password)`.
+const KEY_ARGUMENT = new Map([['createHmac', 1], ['createCipheriv', 1], ['createDecipheriv', 1], ['createSecretKey', 0], ['cookieParser', 0], ['Wallet', 0], ['Sequelize', 2]]);
 const JWT_RECEIVER = /^(?:jwt|jsonwebtoken|jws|JWT)$/;
 
 function keyArgument(callee: ts.Expression): number | undefined {

@@ -1,0 +1,35 @@
+/**
+ * Which of our providers a peer's rule or detector is about, from its id: the id, lower-cased and without
+ * separators, starts with the provider's name or one of the other names the peers use for it. Undefined: a provider
+ * we do not claim (listed as not covered in the results).
+ */
+const OTHER_NAMES: Record<string, string[]> = {
+  Google: ['gcp', 'google', 'firebase'],
+  'Google Cloud': ['gcpserviceaccount', 'googlecloud'],
+  'Private key': ['privatekey', 'private-key'],
+  Database: ['databaseconnectionstring', 'postgres', 'mongodb', 'redis', 'jdbc', 'sqlserver'],
+  'HashiCorp Terraform': ['hashicorptf', 'terraform'],
+  'HashiCorp Vault': ['vault', 'hashicorpvault'],
+  'PayPal Braintree': ['braintree'],
+  Brevo: ['brevo', 'sendinblue'],
+  'Docker Hub': ['docker', 'dockerhub'],
+  'Fly.io': ['flyio'],
+  'Alibaba Cloud': ['alibaba'],
+  'Mistral AI': ['mistral'],
+};
+/** Names too short to be a prefix: they must be the whole id. */
+const WHOLE_ONLY = new Set(['age', 'uri', 'jwt']);
+
+export function providerOf(peerRule: string, ours: ReadonlySet<string>): string | undefined {
+  const id = peerRule.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const first = peerRule.toLowerCase().split(/[^a-z0-9]+/)[0]!;
+  let best: [string, number] | undefined;
+  for (const provider of ours) {
+    const names = [provider.toLowerCase().replace(/[^a-z0-9]/g, ''), ...(OTHER_NAMES[provider] ?? []).map((n) => n.replace(/[^a-z0-9]/g, ''))];
+    for (const n of names) {
+      const hit = WHOLE_ONLY.has(n) ? id === n || first === n : id.startsWith(n);
+      if (hit && (!best || n.length > best[1])) best = [provider, n.length];
+    }
+  }
+  return best?.[0];
+}

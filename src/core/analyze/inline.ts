@@ -1,0 +1,58 @@
+import type { Candidate } from './candidate';
+
+/** A comment line's start: `//`, `#`, ` * ` (JSDoc), `/*`, `--`, `;`, `<!--`. */
+const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
+/** `NAME=value` or `NAME: value` in a comment: `// DD_API_KEY=…`, `# export HUBSPOT_TOKEN=…`, ` *   X_TOKEN: …`. */
+const COMMENT_PAIR = /([A-Za-z_$][\w.$-]{0,63})[ \t]*[=:][ \t]*["'`]?([^\s"'`<>,;]{8,512})/y;
+/** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
+const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=([^\s&#"'`<>]{8,512})/y;
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 36;
+}
+
+/**
+ * Name–value pairs that no extractor reads, found only where a secret-like name keyword ends (`nameEnds`): the
+ * extractors read code and configuration, not comments, and a query string is one string value to them. Each
+ * candidate is then checked like any other (name hint, value shape, entropy, placeholders).
+ */
+export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
+  const out: Candidate[] = [];
+  let lastWord = -1;
+  let lineStart = -1;
+  let commentLine = false;
+  for (const end of nameEnds) {
+    let start = end - 1;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    if (start === lastWord) continue;
+    lastWord = start;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (before === 63 || before === 38) {
+      push(out, QUERY_PAIR, text, start - 1, end);
+      continue;
+    }
+    const line = text.lastIndexOf('\n', start - 1) + 1;
+    if (line !== lineStart) {
+      lineStart = line;
+      COMMENT_START.lastIndex = line;
+      commentLine = COMMENT_START.test(text);
+    }
+    if (commentLine) push(out, COMMENT_PAIR, text, start, end);
+  }
+  return out;
+}
+
+/**
+ * The pair of `re` (sticky) at `at`, when the keyword ending at `end` is inside its name. In a comment, `NAME: value`
+ * is how doc comments show example objects and responses (`NextContinuationToken: "…"` in the AWS SDK's typings):
+ * only a provider rule's name and shape may bind it; `NAME=value`, a commented-out setting, also binds the generic one.
+ */
+function push(out: Candidate[], re: RegExp, text: string, at: number, end: number): void {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (!m) return;
+  const nameStart = m.index + m[0].indexOf(m[1]!);
+  if (end <= nameStart || end > nameStart + m[1]!.length) return;
+  const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
+  out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
+}
