@@ -4,13 +4,13 @@ import { rules as allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
-import { AnalysisAborted, checkAbort } from './abort';
+import { AnalysisAborted, checkAbort, runSteps } from './abort';
 import type { Candidate, Extraction } from './candidate';
 import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
 import { shannonEntropy } from './entropy';
 import { extractJson } from './extract/json';
 import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from './extract/lines';
-import { extractTokens } from './extract/tokens';
+import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
 import { inlinePairs } from './inline';
@@ -192,11 +192,7 @@ function bindingNamePositions(text: string, ends: readonly number[], bindable: n
  * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding: the keyword pass reads bytes.
  */
 export function analyzeText(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): AnalysisResult {
-  const steps = analysisSteps(path, text, options, utf8);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(analysisSteps(path, text, options, utf8));
 }
 
 /** `skipped.reason` of an analysis stopped by its time budget (analyzeTextCooperatively). */
@@ -284,14 +280,14 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
       } else {
         let extraction: Extraction;
         try {
-          extraction = extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect, where) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where));
+          extraction = yield* extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect, where) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where));
         } catch (error) {
           if (error instanceof AnalysisAborted) throw error;
           if (error === PARSE_DEFERRED) return { findings: [], notes: [], deferred: true };
           // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
           // findings already made and fall back to the lexical pass, which has no recursion.
           notes.push(`The ${language} structure could not be read (${error instanceof RangeError ? 'nested too deeply' : 'parser error'}); it was analyzed token by token.`);
-          extraction = extractTokens(text, 'text', options.signal);
+          extraction = yield* extractTokensSteps(text, 'text', options.signal);
         }
         notes.push(...extraction.notes);
         candidates = extraction.candidates;
@@ -513,7 +509,7 @@ const PARSE_DEFERRED = Symbol('parse deferred');
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Extraction {
+function* extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Generator<void, Extraction, void> {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
@@ -527,7 +523,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
       // generated (bundles, compilers), and the token pass reads the same strings and names.
       if (text.length > MAX_PARSE_CHARS) {
         notes.push('The file is large: it was analyzed token by token rather than parsed.');
-        return extractTokens(text, 'text', signal, near);
+        return yield* extractTokensSteps(text, 'text', signal, near);
       }
       // eslint-disable-next-line @typescript-eslint/only-throw-error
       if (deferParse) throw PARSE_DEFERRED;
@@ -537,7 +533,7 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
         if (error instanceof AnalysisAborted) throw error;
         // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
         notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
-        return extractTokens(text, 'text', signal);
+        return yield* extractTokensSteps(text, 'text', signal);
       }
     }
     case 'json':
@@ -552,17 +548,17 @@ function extract(language: AnalyzerLanguage, path: string, text: string, signal:
       return extractProperties(text);
     case 'dockerfile': {
       const pairs = extractDockerfile(text);
-      const run = extractTokens(text, 'shell', signal);
+      const run = yield* extractTokensSteps(text, 'shell', signal);
       return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
     }
     case 'python': {
       const near = bindable('python');
-      return near.length === 0 ? none : extractTokens(text, 'python', signal, near);
+      return near.length === 0 ? none : yield* extractTokensSteps(text, 'python', signal, near);
     }
     case 'shell':
-      return extractTokens(text, 'shell', signal);
+      return yield* extractTokensSteps(text, 'shell', signal);
     default:
-      return extractTokens(text, 'text', signal);
+      return yield* extractTokensSteps(text, 'text', signal);
   }
 }
 

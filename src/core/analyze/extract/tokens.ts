@@ -1,5 +1,5 @@
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
-import { checkAbort } from '../abort';
+import { checkAbort, runSteps } from '../abort';
 import * as chars from './chars';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -81,25 +81,54 @@ const NEAR_WINDOW = 8 * 1024;
 const PYTHON_CODE = /[^"'#]*/y;
 const TEXT_CODE = /[^"'`\/]*/y;
 
+/** Characters the token pass reads between two yields of its steps: a few milliseconds of work. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** Where a resumable token pass stands between two chunks (the loop's own variables, saved). */
+interface TokenizeState {
+  toks: Tokens;
+  i: number;
+  valueNext: boolean;
+  checked: number;
+  keep: boolean;
+  nextNear: number;
+}
+
 /**
- * The tokens of `text`. With `near` (ascending offsets of the strings that matter, by opening quote, as the parse
- * prefilter found them), only the stretches up to NEAR_WINDOW characters before each of them, and the token after each
- * string, are kept; in between, the same loop reads past strings, comments and words without keeping them, so each
- * stretch starts where the whole-text pass would be, with the same tokens. A BREAK token opens each stretch.
+ * The tokens of `text`, as steps: it yields every CHUNK_CHARS characters, so a cooperative caller can pause or stop it
+ * inside a large file (a 1.9 MB file is ~30 steps); driven straight through, it is the same loop.
  */
-function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[]): Tokens {
-  const toks = new Tokens();
+function* tokenizeSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[]): Generator<void, Tokens, void> {
+  const state: TokenizeState = { toks: new Tokens(), i: 0, valueNext: false, checked: -1, keep: near === undefined, nextNear: 0 };
+  while (!tokenizeChunk(text, dialect, state, state.i + CHUNK_CHARS, signal, near)) {
+    yield;
+    checkAbort(signal);
+  }
+  return state.toks;
+}
+
+/**
+ * Tokenizes from `state.i` until a token starts at or past `limit`; true when the text is done. With `near` (ascending
+ * offsets of the strings that matter, by opening quote, as the parse prefilter found them), only the stretches up to
+ * NEAR_WINDOW characters before each of them, and the token after each string, are kept; in between, the same loop
+ * reads past strings, comments and words without keeping them, so each stretch starts where the whole-text pass would
+ * be, with the same tokens. A BREAK token opens each stretch.
+ */
+function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState, limit: number, signal?: AbortSignal, near?: readonly number[]): boolean {
+  const toks = state.toks;
   const n = text.length;
+  const stop = Math.min(n, limit);
   const word = dialect === 'shell' ? SHELL_WORD_CHAR : WORD_CHAR;
-  let i = 0;
+  // Locals, saved back at the end: the loop reads them on every character.
+  let i = state.i;
   // Shell: a bare word right after `=` or a flag is a value, not a name.
-  let valueNext = false;
+  let valueNext = state.valueNext;
   // Cancellation is checked every 4096 tokens (not on every character while the count sits at a multiple of it).
-  let checked = -1;
+  let checked = state.checked;
   // Windowed: whether tokens are kept here, and the next string that matters.
-  let keep = near === undefined;
-  let nextNear = 0;
-  while (i < n) {
+  let keep = state.keep;
+  let nextNear = state.nextNear;
+  while (i < stop) {
     if ((toks.length & 4095) === 0 && toks.length !== checked) {
       checked = toks.length;
       checkAbort(signal);
@@ -109,7 +138,10 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal, nea
       // After a kept string, its next token is kept too (a mapping key is told by the `:` after it).
       const afterString = keep && toks.length > 0 && toks.kinds[toks.length - 1] === STR;
       const wanted = afterString || (nextNear < near.length && near[nextNear]! - i <= NEAR_WINDOW);
-      if (!wanted && nextNear === near.length) break;
+      if (!wanted && nextNear === near.length) {
+        i = n;
+        break;
+      }
       if (wanted && !keep && i > 0) toks.push(BREAK, i, i);
       keep = wanted;
       if (!keep) {
@@ -225,7 +257,12 @@ function tokenize(text: string, dialect: TokenDialect, signal?: AbortSignal, nea
     if (dialect === 'shell' && c === EQUALS) valueNext = true;
     i++;
   }
-  return toks;
+  state.i = i;
+  state.valueNext = valueNext;
+  state.checked = checked;
+  state.keep = keep;
+  state.nextNear = nextNear;
+  return i >= n;
 }
 
 /** `[\s;&|()<>"'\`]`: the end of an unquoted shell value (any Unicode space, as `\s` reads it). */
@@ -244,16 +281,24 @@ const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
  * `windowed: false` reads the whole text for the same strings (what the windowed pass must equal; tests).
  */
 export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Extraction {
-  const nearSet = near && dialect !== 'shell' ? new Set(near) : undefined;
-  if (nearSet && windowed) {
-    const result = extractFromTokens(text, dialect, tokenize(text, dialect, signal, near), nearSet);
-    if (result) return result;
-  }
-  return extractFromTokens(text, dialect, tokenize(text, dialect, signal), nearSet)!;
+  return runSteps(extractTokensSteps(text, dialect, signal, near, windowed));
 }
 
+/** extractTokens as steps (it yields every few milliseconds of work), for a cooperative analysis; the same result. */
+export function* extractTokensSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Generator<void, Extraction, void> {
+  const nearSet = near && dialect !== 'shell' ? new Set(near) : undefined;
+  if (nearSet && windowed) {
+    const result = yield* extractFromTokens(text, dialect, yield* tokenizeSteps(text, dialect, signal, near), signal, nearSet);
+    if (result) return result;
+  }
+  return (yield* extractFromTokens(text, dialect, yield* tokenizeSteps(text, dialect, signal), signal, nearSet))!;
+}
+
+/** Strings the binding pass reads between two yields. */
+const CHUNK_TOKENS = 16 * 1024;
+
 /** Undefined when a string's look-back reached a BREAK: the tokens before it there are not the text's. */
-function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, near?: ReadonlySet<number>): Extraction | undefined {
+function* extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, signal?: AbortSignal, near?: ReadonlySet<number>): Generator<void, Extraction | undefined, void> {
   const { starts, ends, kinds } = toks;
   const out: Candidate[] = [];
   // The last BREAK before the string being read; reading at or before it means the stretch was too short.
@@ -315,6 +360,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
   };
 
   for (let i = 0; i < toks.length; i++) {
+    if ((i & (CHUNK_TOKENS - 1)) === CHUNK_TOKENS - 1) {
+      yield;
+      checkAbort(signal);
+    }
     if (kinds[i] === BREAK) floor = i;
     if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
     // Windowed, only the strings that matter (by opening quote, or the first of three).
