@@ -60,4 +60,61 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
     done = true;
     assert.equal(result.skipped, undefined, result.notes.join(' '));
   });
+
+  describe('inside one long step: the token pass (issue 13.3, 19.1)', function () {
+    this.timeout(60_000);
+    /** A generated file of ~1.9 MB whose token pass reads every string's look-back: hundreds of ms in one piece before. */
+    const rows = Array.from({ length: 64 }, () => `"${g.alnum(10)}", `).join('') + '\n';
+    const big = `api_key = "${key('')}"\nitems = [` + rows.repeat(Math.floor(1.9e6 / rows.length)) + ']\n';
+    /** Large files each extractor reads by tokens: windowed Python, a JS file too large to parse, the whole-text pass. */
+    const line = (i: number) => `token_${i} = "${g.alnum(32)}"  # secret key ${i}\n`;
+    const generated = Array.from({ length: 25_000 }, (_, i) => line(i)).join('');
+    const inputs: [string, string][] = [
+      ['gen.txt', big],
+      ['gen.py', generated],
+      ['gen.js', generated.replace(/^token_/gm, 'const token_').replace(/#/g, '//')],
+      ['gen.sh', generated.replace(/^token_(\d+) = /gm, 'export TOKEN_$1=')],
+    ];
+
+    for (const [path, input] of inputs) {
+      it(`finds exactly what the synchronous analysis finds (${path}, ${(input.length / 1e6).toFixed(1)} MB)`, async () => {
+        const sync = analyzeText(path, input, { salt: 's' });
+        const cooperative = await analyzeTextCooperatively(path, input, { salt: 's', budgetMs: Infinity, sliceMs: 0 });
+        assert.ok(sync.findings.length > 0);
+        assert.equal(JSON.stringify(cooperative), JSON.stringify(sync));
+      });
+    }
+
+    it('stops within a fifth of the analysis time when its signal fires in the middle of the token pass', async () => {
+      analyzeText('gen.txt', big, { salt: 's' });
+      const started = performance.now();
+      const sync = analyzeText('gen.txt', big, { salt: 's' });
+      const whole = performance.now() - started;
+      assert.equal(sync.skipped, undefined);
+      // The signal is due half-way through; how late the analysis returns after that moment is what a cancel waits.
+      const controller = new AbortController();
+      const due = performance.now() + whole / 2;
+      setTimeout(() => controller.abort(), whole / 2);
+      const result = await analyzeTextCooperatively('gen.txt', big, { salt: 's', budgetMs: Infinity, signal: controller.signal });
+      const late = performance.now() - due;
+      assert.equal(result.skipped?.reason, 'cancelled');
+      assert.ok(late < whole / 5, `returned ${late.toFixed(0)} ms after its signal was due; the analysis takes ${whole.toFixed(0)} ms`);
+    });
+
+    it('yields to the event loop at least every 50 ms inside the token pass', async () => {
+      let last = performance.now();
+      let longest = 0;
+      let done = false;
+      const tick = () => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+        if (!done) setImmediate(tick);
+      };
+      setImmediate(tick);
+      await analyzeTextCooperatively('gen.txt', big, { salt: 's', budgetMs: Infinity });
+      done = true;
+      assert.ok(longest < 50, `the event loop waited ${longest.toFixed(0)} ms at most`);
+    });
+  });
 });
