@@ -359,6 +359,7 @@ function* extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, s
     return [];
   };
 
+  let read = 0;
   for (let i = 0; i < toks.length; i++) {
     if ((i & (CHUNK_TOKENS - 1)) === CHUNK_TOKENS - 1) {
       yield;
@@ -370,6 +371,11 @@ function* extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, s
     if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
     // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
     if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
+    // A string's look-back reads up to four brackets of 64 tokens: a step per 256 strings as well (~10 ms at worst).
+    if ((++read & 255) === 0) {
+      yield;
+      checkAbort(signal);
+    }
     const names = bindings(i, 0);
     if (crossed) return undefined;
     if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
