@@ -74,6 +74,10 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
       ['gen.py', generated],
       ['gen.js', generated.replace(/^token_/gm, 'const token_').replace(/#/g, '//')],
       ['gen.sh', generated.replace(/^token_(\d+) = /gm, 'export TOKEN_$1=')],
+      // The line extractors, in steps of lines.
+      ['config.yaml', generated.replace(/^token_(\d+) = /gm, 'token_$1: ')],
+      ['.env', generated.replace(/^token_(\d+) = "(\w+)"/gm, 'TOKEN_$1=$2')],
+      ['Dockerfile', generated.replace(/^token_(\d+) = /gm, 'ENV TOKEN_$1=').replace(/#.*$/gm, '')],
     ];
 
     for (const [path, input] of inputs) {

@@ -9,7 +9,7 @@ import type { Candidate, Extraction } from './candidate';
 import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
 import { shannonEntropy } from './entropy';
 import { extractJson } from './extract/json';
-import { extractDockerfile, extractDotenv, extractProperties, extractYaml } from './extract/lines';
+import { extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractYamlSteps } from './extract/lines';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
@@ -228,6 +228,11 @@ export async function analyzeTextCooperatively(path: string, text: string, optio
       spent += now - sliceStart;
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
+      // Heard while yielding: stop here, not at the step's next own check (a line extractor has none).
+      if (options.signal?.aborted) {
+        steps.return(undefined as never);
+        return cancelledResult();
+      }
     }
   }
 }
@@ -362,10 +367,14 @@ function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf
     if (suppressed > 0) notes.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by rotation-ready-ignore-next-line comments.`);
     return { findings, notes };
   } catch (error) {
-    if (error instanceof AnalysisAborted) return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
+    if (error instanceof AnalysisAborted) return cancelledResult();
     // Defensive: analysis must never take the language server down; the message names no value.
     return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
   }
+}
+
+function cancelledResult(): AnalysisResult {
+  return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
 }
 
 /** Whether [offset, offset + length) overlaps one of `hits`: binary search over their starts, with the furthest end so far. */
@@ -540,14 +549,14 @@ function* extract(language: AnalyzerLanguage, path: string, text: string, signal
     case 'jsonc':
       return extractJson(text);
     case 'yaml':
-      return extractYaml(text);
+      return yield* extractYamlSteps(text);
     case 'dotenv':
-      return extractDotenv(text);
+      return yield* extractDotenvSteps(text);
     case 'properties':
     case 'ini':
-      return extractProperties(text);
+      return yield* extractPropertiesSteps(text);
     case 'dockerfile': {
-      const pairs = extractDockerfile(text);
+      const pairs = yield* extractDockerfileSteps(text);
       const run = yield* extractTokensSteps(text, 'shell', signal);
       return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
     }

@@ -3,13 +3,17 @@ import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
  * because these files are often templates (Helm `{{ }}`, `${VAR}` substitution) that real parsers reject,
- * and a secret in a broken file is still a secret.
+ * and a secret in a broken file is still a secret. Each extractor is steps (it yields every CHUNK_LINES lines), so a
+ * cooperative analysis can pause or stop inside a large file.
  */
 
 interface Line {
   text: string;
   start: number;
 }
+
+/** Lines an extractor reads between two yields of its steps: a few milliseconds of work. */
+const CHUNK_LINES = 2048;
 
 function* lines(text: string): Generator<Line> {
   let start = 0;
@@ -45,9 +49,11 @@ function valueSpan(line: string, from: number, inlineComment: RegExp | undefined
 
 const HASH_COMMENT = /\s#/g;
 
-export function extractDotenv(text: string): Extraction {
+export function* extractDotenvSteps(text: string): Generator<void, Extraction, void> {
   const out: Candidate[] = [];
+  let read = 0;
   for (const { text: line, start } of lines(text)) {
+    if (++read % CHUNK_LINES === 0) yield;
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line);
     if (!m) continue;
     const span = valueSpan(line, m[0].length, HASH_COMMENT);
@@ -56,10 +62,12 @@ export function extractDotenv(text: string): Extraction {
   return { candidates: out, notes: [] };
 }
 
-export function extractProperties(text: string): Extraction {
+export function* extractPropertiesSteps(text: string): Generator<void, Extraction, void> {
   const out: Candidate[] = [];
   let section = '';
+  let read = 0;
   for (const { text: line, start } of lines(text)) {
+    if (++read % CHUNK_LINES === 0) yield;
     if (/^\s*[#;!]/.test(line)) continue;
     const sec = /^\s*\[([^\]]+)\]/.exec(line);
     if (sec) {
@@ -75,14 +83,16 @@ export function extractProperties(text: string): Extraction {
   return { candidates: out, notes: [] };
 }
 
-export function extractYaml(text: string): Extraction {
+export function* extractYamlSteps(text: string): Generator<void, Extraction, void> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
   const keys: Array<{ indent: number; key: string }> = [];
   let block: { indent: number; names: string[]; from: number } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
   const siblingName = new Map<number, string>();
+  let read = 0;
   for (const { text: line, start } of lines(text)) {
+    if (++read % CHUNK_LINES === 0) yield;
     const indent = line.length - line.trimStart().length;
     if (block) {
       if (line.trim() === '' || indent > block.indent) {
@@ -125,9 +135,11 @@ export function extractYaml(text: string): Extraction {
 }
 
 /** Dockerfile: ENV/ARG/LABEL pairs; RUN lines are left to the shell-style token pass. */
-export function extractDockerfile(text: string): Extraction {
+export function* extractDockerfileSteps(text: string): Generator<void, Extraction, void> {
   const out: Candidate[] = [];
+  let read = 0;
   for (const { text: line, start } of lines(text)) {
+    if (++read % CHUNK_LINES === 0) yield;
     const m = /^\s*(ENV|ARG|LABEL)\s+/i.exec(line);
     if (!m) continue;
     let i = m[0].length;
