@@ -25,6 +25,24 @@ function generatedFile(seed: number): string {
   return lines.join('');
 }
 
+/** Starts `scan .` in `dir`, sends `signal` once it is busy analyzing, checks it exits 2 saying `cancelled`: ms after the signal. */
+async function scanAndSignal(dir: string, signal: NodeJS.Signals): Promise<number> {
+  // The report is not read: a scan that finished before the signal would block writing it to a full pipe.
+  const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), '--', join(root, 'src/cli/main.ts'), 'scan', '.'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
+  // Loading TypeScript through tsx takes a moment; then it is analyzing the first files.
+  await new Promise((r) => setTimeout(r, 4_000));
+  assert.equal(child.exitCode, null, `the scan ended before the signal: ${stderr}`);
+  const sentAt = performance.now();
+  child.kill(signal);
+  const { code, at } = await exited;
+  assert.equal(code, 2, stderr);
+  assert.match(stderr, /cancelled/);
+  return at - sentAt;
+}
+
 describe('security: a scan stops promptly on SIGINT and SIGTERM (issue 13.3)', function () {
   this.timeout(120_000);
   let dir: string;
@@ -40,20 +58,7 @@ describe('security: a scan stops promptly on SIGINT and SIGTERM (issue 13.3)', f
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal}: the process exits within a few hundred ms, saying it was cancelled`, async () => {
-      // The report is not read: a scan that finished before the signal would block writing it to a full pipe.
-      const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), '--', join(root, 'src/cli/main.ts'), 'scan', '.'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
-      // Loading TypeScript through tsx takes a moment; then it is analyzing the first files.
-      await new Promise((r) => setTimeout(r, 4_000));
-      assert.equal(child.exitCode, null, `the scan ended before the signal: ${stderr}`);
-      const sentAt = performance.now();
-      child.kill(signal);
-      const { code, at } = await exited;
-      const ms = at - sentAt;
-      assert.equal(code, 2, stderr);
-      assert.match(stderr, /cancelled/);
+      const ms = await scanAndSignal(dir, signal);
       assert.ok(ms < 500, `exited ${ms.toFixed(0)} ms after ${signal}`);
     });
   }
@@ -83,18 +88,7 @@ describe('security: a scan stops promptly even inside one large file (issue 13.3
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} during the token pass of a 1.9 MB file: the process exits within 500 ms`, async () => {
-      const child = spawn(process.execPath, ['-r', require.resolve('tsx/cjs'), '--', join(root, 'src/cli/main.ts'), 'scan', '.'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
-      await new Promise((r) => setTimeout(r, 4_000));
-      assert.equal(child.exitCode, null, `the scan ended before the signal: ${stderr}`);
-      const sentAt = performance.now();
-      child.kill(signal);
-      const { code, at } = await exited;
-      const ms = at - sentAt;
-      assert.equal(code, 2, stderr);
-      assert.match(stderr, /cancelled/);
+      const ms = await scanAndSignal(dir, signal);
       // Claimed: under 100 ms of analysis after the signal; the rest is process exit (and CI noise).
       assert.ok(ms < 500, `exited ${ms.toFixed(0)} ms after ${signal}`);
       console.log(`      ${signal}: exited ${ms.toFixed(0)} ms after the signal`);
