@@ -9,6 +9,7 @@ import { parseDotenv } from '../core/fix/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, planFileEnv, projectInfo } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
+import { decodeSource } from '../core/fix/sourceBytes';
 import { NewFile, UnsupportedFixError } from '../core/fix/types';
 import { planWrapperFix } from '../core/fix/wrapperFix';
 import type { Finding } from '../core/findings';
@@ -124,8 +125,17 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
 /** Plans every env fix in one file (open document or file on disk), composed into one set of edits. */
 export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): PlannedFileFixes {
   const document = ctx.document(params.uri);
-  const text = document ? document.getText() : readFileSync(fileURLToPath(params.uri), 'utf8');
   const path = document ? ctx.path(document) : ctx.path({ uri: params.uri, languageId: '' } as TextDocument);
+  let text: string;
+  if (document) text = document.getText();
+  else {
+    // A closed file is opened by the editor to apply the edits: only UTF-8 (with or without a BOM, which
+    // the editor hides as this does) comes back byte for byte.
+    const decoded = decodeSource(path, readFileSync(fileURLToPath(params.uri)));
+    const reason = !decoded.ok ? decoded.reason : decoded.source.encoding !== 'utf8' ? `the file is ${decoded.source.encoding}; open it and fix it there, or use \`rotation-ready fix\`` : undefined;
+    if (reason || !decoded.ok) return { uri: params.uri, version: null, steps: [], edits: [], unfixed: [reason ?? ''] };
+    text = decoded.source.text;
+  }
   const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
   const plan = planFileEnv(path, text, undefined, ctx.salt(), project, ctx.root ? dotenvNames(ctx.root) : new Map());
   return {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
@@ -8,6 +8,7 @@ import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
 import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
+import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
@@ -83,21 +84,31 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const names = dotenvNames(root);
 
       const plans: FilePlan[] = [];
+      // How each file was encoded, so the fixed text is written back in the same bytes.
+      const sources = new Map<string, DecodedSource>();
+      const refused: string[] = [];
       for (const file of files) {
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
-        let text: string;
+        let bytes: Buffer;
         try {
-          text = readFileSync(file.abs, 'utf8');
+          bytes = readFileSync(file.abs);
         } catch {
           continue;
         }
+        const decoded = decodeSource(file.rel, bytes);
+        if (!decoded.ok) {
+          refused.push(`${file.rel}: not fixed: ${decoded.reason}`);
+          continue;
+        }
+        sources.set(file.rel, decoded.source);
+        const text = decoded.source.text;
         const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);
         if (plan.steps.length > 0 || plan.unfixed.length > 0) plans.push(plan);
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
-      const unfixed = plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`));
+      const unfixed = [...refused, ...plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`))];
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
@@ -123,7 +134,8 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
               io.stdout(`created ${helper.path}\n`);
             }
           }
-          writeAtomic(join(root, plan.rel), plan.final, 0o644);
+          const target = join(root, plan.rel);
+          writeAtomic(target, encodeSource(sources.get(plan.rel)!, plan.final), statSync(target).mode & 0o7777);
           const stored = applied.flatMap((a) => a.stored);
           io.stdout(`${plan.rel}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
         } catch (error) {

@@ -10,6 +10,7 @@ import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, Pro
 import { pythonImportOsEdit } from './pythonEdit';
 import { requireEnvHelper } from './templates/requireEnv';
 import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
 export interface EnvFixInput {
@@ -67,6 +68,12 @@ interface Rewrite {
  */
 export function planEnvFix(input: EnvFixInput): EnvFixPlan {
   const { path, text, finding } = input;
+  if (text.startsWith(BOM)) {
+    // A byte-order mark stays first: plan on the text after it, then put it back.
+    const inner = planEnvFix({ ...input, text: text.slice(1), finding: { ...finding, offset: finding.offset - 1 } });
+    const newText = BOM + inner.newText;
+    return { ...inner, newText, edits: minimalEdits(text, newText), secret: { ...inner.secret, offset: inner.secret.offset + 1 } };
+  }
   const value = text.slice(finding.offset, finding.offset + finding.length);
   if (!value || finding.offset + finding.length > text.length) throw new UnsupportedFixError('The finding does not point at a value in this text (the document changed since it was analyzed).');
   const build = (name: string): Rewrite => rewriteFor(path, text, finding.offset, finding.offset + finding.length, name, input.project);
@@ -81,7 +88,7 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
     if (problem) throw new UnsupportedFixError(problem);
   }
   const rewrite = build(envName);
-  const newText = rewrite.newText ?? applyChanges(text, rewrite.changes);
+  const newText = matchLineEndings(text, rewrite.newText ?? applyChanges(text, rewrite.changes));
   const plan: EnvFixPlan = {
     kind: 'env',
     path,

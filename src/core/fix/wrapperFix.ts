@@ -11,6 +11,7 @@ import { pythonImportEdit } from './pythonEdit';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
 import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
 export interface WrapperFixInput {
@@ -54,6 +55,12 @@ interface Change {
  */
 export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   const { path, text } = input;
+  if (text.startsWith(BOM)) {
+    // A byte-order mark stays first: plan on the text after it, then put it back.
+    const inner = planWrapperFix({ ...input, text: text.slice(1), finding: { offset: input.finding.offset - 1 } });
+    const newText = BOM + inner.newText;
+    return { ...inner, newText, edits: minimalEdits(text, newText), secrets: inner.secrets.map((s) => ({ ...s, offset: s.offset + 1 })) };
+  }
   const project = input.project ?? {};
   const calls = singleKeyCallsInText(path, text);
   const call = calls.find((c) => c.calleeStart === input.finding.offset) ?? calls.find((c) => c.start <= input.finding.offset && input.finding.offset < c.end);
@@ -127,6 +134,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     }
     if (!project.exists?.(helperPath)) helperFile = { path: helperPath, text: keyFallbackHelper(style) };
   }
+  newText = matchLineEndings(text, newText);
   const plan: WrapperFixPlan = {
     kind: 'wrapper',
     path,
