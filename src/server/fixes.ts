@@ -7,10 +7,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { parseDotenv } from '../core/fix/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
-import { dotenvNames, planFileEnv, projectInfo } from '../core/fix/filePlan';
+import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
-import { NewFile, UnsupportedFixError } from '../core/fix/types';
+import type { NewFile } from '../core/fix/types';
 import { planWrapperFix } from '../core/fix/wrapperFix';
 import type { Finding } from '../core/findings';
 import { languageOfPath } from '../core/analyze/index';
@@ -117,8 +117,7 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
     const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
   } catch (error) {
-    if (error instanceof UnsupportedFixError) return { error: error.message };
-    throw error;
+    return { error: unplannedReason(error, [text.slice(finding.offset, finding.offset + finding.length)]) };
   }
 }
 

@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { analyzeText } from '../../core/analyze/index';
 import { listFiles } from '../../core/analyze/scan';
 import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
+import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
@@ -103,14 +104,21 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         }
         sources.set(file.rel, decoded.source);
         const text = decoded.source.text;
-        const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);
+        let plan: FilePlan;
+        try {
+          plan = wrap ? planFileWrappers(file.rel, text, project, names) : planFileEnv(file.rel, text, args.rule, salt, project, names);
+        } catch (error) {
+          // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
+          refused.push(`${file.rel}: not fixed: ${unplannedReason(error, [])}`);
+          continue;
+        }
         if (plan.steps.length > 0 || plan.unfixed.length > 0) plans.push(plan);
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
       const unfixed = [...refused, ...plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`))];
       if (args.dryRun) {
-        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan));
+        for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
         for (const line of unfixed) io.stderr(`${line}\n`);
         const count = plans.reduce((n, p) => n + p.steps.length, 0);
@@ -152,9 +160,14 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
 }
 
 /** The file's unified diff with every removed secret shown only in its redacted form. */
-function redactedPatch(plan: FilePlan): string {
+function redactedPatch(plan: FilePlan, salt: string): string {
   let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
-  for (const step of plan.steps) for (const [value, shown] of step.redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
+  const redactions = plan.steps.flatMap((step) => step.redactions);
+  // A secret the fix leaves in place (another rule's, or a key the wrapper keeps) shows in the context lines too.
+  for (const text of [plan.original, plan.final]) {
+    for (const f of analyzeText(plan.rel, text, { salt }).findings) if (f.kind === 'hardcoded-secret') redactions.push([text.slice(f.offset, f.offset + f.length), f.redacted]);
+  }
+  for (const [value, shown] of redactions.sort((a, b) => b[0].length - a[0].length)) if (value) patch = patch.split(value).join(`<${shown}>`);
   return patch;
 }
 

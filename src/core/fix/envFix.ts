@@ -9,7 +9,7 @@ import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportOsEdit } from './pythonEdit';
 import { requireEnvHelper } from './templates/requireEnv';
-import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
 import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
@@ -164,26 +164,13 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
     const specifier = importSpecifier(path, helperPath, style, text);
     const importChange = style === 'python' ? undefined : importEdit(source, ['requireEnv'], specifier, style, codeStyle);
     if (importChange) changes.push({ start: importChange.pos, end: importChange.pos + importChange.length, text: importChange.text });
-    const rewrite: Rewrite = { changes, contextNames, newText: manipulate(file, changes) };
+    const rewrite: Rewrite = { changes, contextNames, newText: applyChangesChecked(path, text, changes) };
     if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
     if (style !== 'python' && importChange && !project.exists?.(helperPath)) rewrite.helperFile = { path: helperPath, text: requireEnvHelper(style) };
     return rewrite;
   } finally {
     done();
   }
-}
-
-/**
- * Applies the collected changes through ts-morph, last first (analysis is finished: no node is
- * navigated after the first manipulation). ts-morph re-parses after each change and throws if a change
- * inserted a syntax error, which is the guard that the rewrite still parses.
- */
-function manipulate(file: ReturnType<typeof openSourceFile>['file'], changes: Change[]): string {
-  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
-    if (change.start === change.end) file.insertText(change.start, change.text);
-    else file.replaceText([change.start, change.end], change.text);
-  }
-  return file.getFullText();
 }
 
 function findLiteral(source: ts.SourceFile, start: number, end: number): LiteralNode | undefined {

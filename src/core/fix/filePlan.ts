@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
+import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
@@ -55,19 +56,22 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
     const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
     try {
       const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, project });
+      if (taken.includes(envPlan.envName)) {
+        // Only a default of an env read keeps the read's name; that name already holds another value.
+        throw new UnsupportedFixError(`${envPlan.envName} already holds a different value (in .env or from another fix); the literal is a default of that variable, so check which value is right and remove the default by hand.`);
+      }
       names.set(envPlan.envName, hash);
       plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
       text = envPlan.newText;
     } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
-      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${error.message}`);
+      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${unplannedReason(error, [value])}`);
     }
   }
   plan.final = text;
   return plan;
 }
 
-export function planFileWrappers(rel: string, original: string, project: ProjectInfo): FilePlan {
+export function planFileWrappers(rel: string, original: string, project: ProjectInfo, names: Map<string, string> = new Map()): FilePlan {
   const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
   let text = original;
   const skipped = new Set<number>();
@@ -75,15 +79,23 @@ export function planFileWrappers(rel: string, original: string, project: Project
     const call = singleKeyCallsInText(rel, text).filter((c) => !skipped.has(c.calleeStart))[0];
     if (!call) break;
     try {
-      const wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
+      let wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
+      // A hardcoded key is stored under the wrapper's name: never one that holds another value already.
+      const hash = wrapperPlan.secrets[0]?.sha256;
+      if (hash !== undefined) {
+        const base = wrapperPlan.envName;
+        let envName = base;
+        for (let n = 2; names.has(envName) && names.get(envName) !== hash; n++) envName = `${base}_${n}`;
+        if (envName !== base) wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project, envName });
+        names.set(envName, hash);
+      }
       const redactions = wrapperPlan.secrets.map((s) => [text.slice(s.offset, s.offset + s.length), redact(text.slice(s.offset, s.offset + s.length), call.provider)] as [string, string]);
       plan.steps.push({ input: text, plan: wrapperPlan, redactions });
       text = wrapperPlan.newText;
     } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
       // Later calls shift when nothing is rewritten; their offsets stay valid.
       skipped.add(call.calleeStart);
-      plan.unfixed.push(`${call.callee}: ${error.message}`);
+      plan.unfixed.push(`${call.callee} at line ${lineOf(text, call.calleeStart)}: ${unplannedReason(error, keyValues(text, call))}`);
     }
   }
   plan.final = text;
@@ -96,4 +108,35 @@ export function dotenvNames(root: string): Map<string, string> {
   const file = join(root, '.env');
   const dotenv = existsSync(file) ? parseDotenv(readFileSync(file, 'utf8')) : new Map<string, string>();
   return new Map([...dotenv].map(([name, value]) => [name, sha256(value)]));
+}
+
+/**
+ * One line saying why a fix was not planned. An UnsupportedFixError says it itself; any other error is
+ * a bug of ours: its first line is kept (no stack, no file text), with the values the fix was about and
+ * anything key-shaped redacted, since a parser's message may quote the source.
+ */
+export function unplannedReason(error: unknown, values: readonly string[]): string {
+  if (error instanceof UnsupportedFixError) return error.message;
+  let line = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  for (const value of values) if (value) line = line.split(value).join('[value]');
+  line = line.replace(/[A-Za-z0-9_\-+/=.]{20,}/g, '[redacted]').slice(0, 200);
+  const name = error instanceof Error ? error.name : 'Error';
+  return `the fix could not be planned (${name}: ${line}); nothing was changed here. Please report this with the shape of the code (not the key).`;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The literal key values a single-key call holds (so an error message never repeats them). */
+function keyValues(text: string, call: SingleKeyCall): string[] {
+  const out: string[] = [];
+  let key: KeySource | undefined = call.key;
+  while (key) {
+    if (key.kind === 'literal') out.push(text.slice(key.start, key.end));
+    key = key.kind === 'constant' ? key.inner : undefined;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { Project, SourceFile, ts } from 'ts-morph';
 import type { ModuleStyle } from './moduleStyle';
+import { UnsupportedFixError } from './types';
 
 /** One in-memory project per process: files are created with `overwrite` and removed after use. */
 let project: Project | undefined;
@@ -136,4 +137,32 @@ export function importEdit(source: ts.SourceFile, names: readonly string[], spec
     : `import { ${missing.join(', ')} } from ${q(specifier)}${semi}`;
   const insertion = importInsertion(source, statement);
   return { pos: insertion.pos, length: 0, text: insertion.text };
+}
+
+/** A replacement of `[start, end)` in a text by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Applies non-overlapping changes as text, last first (at one offset a removal before an insertion), then
+ * checks the result parses no worse than the original did: a change that would break the syntax is
+ * refused with a reason instead of being written. (Plain text plus a parse, not ts-morph's tree
+ * manipulation, which throws on valid changes that remove whole statements.)
+ */
+export function applyChangesChecked(path: string, text: string, changes: readonly TextChange[]): string {
+  let result = text;
+  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
+  if (syntaxErrorCount(path, result) > syntaxErrorCount(path, text)) {
+    throw new UnsupportedFixError('The rewrite would not parse here (an unusual construct around the value); change this line by hand.');
+  }
+  return result;
+}
+
+function syntaxErrorCount(path: string, text: string): number {
+  const kind = /\.tsx$/i.test(path) ? ts.ScriptKind.TSX : /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(path.replace(/^.*[\\/]/, '') || 'file.ts', text, ts.ScriptTarget.Latest, false, kind);
+  return (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.length ?? 0;
 }

@@ -10,7 +10,7 @@ import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './m
 import { pythonImportEdit } from './pythonEdit';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
-import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
 import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
@@ -124,11 +124,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     try {
       const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text), style, codeStyleOf(text));
       if (edit) changes.push({ start: edit.pos, end: edit.pos + edit.length, text: edit.text });
-      for (const change of sortForApply(changes)) {
-        if (change.start === change.end) file.insertText(change.start, change.text);
-        else file.replaceText([change.start, change.end], change.text);
-      }
-      newText = file.getFullText();
+      newText = applyChangesChecked(path, text, changes);
     } finally {
       done();
     }
