@@ -11,6 +11,7 @@ import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo, unpl
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
+import { verifyChanges } from '../../core/fix/verify';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
@@ -116,6 +117,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
+      verifyPlans(root, plans, created);
       const unfixed = [...refused, ...plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`))];
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
@@ -157,6 +159,30 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       return unfixed.length > 0 ? 1 : 0;
     },
   };
+}
+
+/**
+ * Type-checks (TS/JS) or re-scans (Python) every planned file before anything is written; a file whose
+ * fixes would add an error keeps its text, and its secret stays where it is, with the reason reported.
+ * Helpers no remaining fix needs are not created.
+ */
+function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>): void {
+  const changed = plans.filter((p) => p.steps.length > 0);
+  const helpersOf = (plan: FilePlan): string[] => [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))];
+  const rejected = verifyChanges(
+    root,
+    changed.map((p) => ({ abs: join(root, p.rel), rel: p.rel, before: p.original, after: p.final, creates: helpersOf(p).filter((h) => created.has(h)).map((h) => join(root, h)) })),
+    [...created.values()].map((h) => ({ abs: join(root, h.path), text: h.text })),
+  );
+  for (const plan of changed) {
+    const reason = rejected.get(join(root, plan.rel));
+    if (!reason) continue;
+    plan.steps = [];
+    plan.final = plan.original;
+    plan.unfixed.unshift(reason);
+  }
+  const needed = new Set(plans.flatMap(helpersOf));
+  for (const path of [...created.keys()]) if (!needed.has(path)) created.delete(path);
 }
 
 /** The file's unified diff with every removed secret shown only in its redacted form. */

@@ -161,7 +161,7 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
     if (parent && ts.isJsxAttribute(parent)) changes[0]!.text = `{${changes[0]!.text}}`;
     const helperDir = project.helperDir ?? posix.dirname(path);
     const helperPath = posix.join(helperDir, helperFileName('requireEnv', style, project.packageType));
-    const specifier = importSpecifier(path, helperPath, style, text);
+    const specifier = importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path));
     const importChange = style === 'python' ? undefined : importEdit(source, ['requireEnv'], specifier, style, codeStyle);
     if (importChange) changes.push({ start: importChange.pos, end: importChange.pos + importChange.length, text: importChange.text });
     const rewrite: Rewrite = { changes, contextNames, newText: applyChangesChecked(path, text, changes) };

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ts } from 'ts-morph';
 import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
@@ -11,6 +12,7 @@ import { planEnvFix } from './envFix';
 import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
 import { NewFile, UnsupportedFixError } from './types';
+import { nearestConfig } from './verify';
 import { planWrapperFix } from './wrapperFix';
 
 /**
@@ -39,7 +41,23 @@ export function projectInfo(root: string, created: Map<string, NewFile>): Projec
   // One helper per project: in src/ when the project has one, else at the root.
   const info: ProjectInfo = { helperDir: existsSync(join(root, 'src')) ? 'src' : '.', exists: (path) => created.has(path) || existsSync(join(root, path)) };
   if (packageType) info.packageType = packageType;
+  const configs = new Map<string, ts.CompilerOptions | undefined>();
+  info.tsImportExtension = (path) => {
+    const config = nearestConfig(join(root, path), root);
+    if (!config) return undefined;
+    if (!configs.has(config)) configs.set(config, compilerOptionsOf(config));
+    const options = configs.get(config);
+    const nodeLike = (kind: number | undefined, from: number, to: number): boolean => kind !== undefined && kind >= from && kind <= to;
+    return nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext) ? '.js' : undefined;
+  };
   return info;
+}
+
+/** A tsconfig's effective compiler options (`extends` followed), or undefined when it cannot be read. */
+function compilerOptionsOf(config: string): ts.CompilerOptions | undefined {
+  const read = ts.readConfigFile(config, ts.sys.readFile);
+  if (read.error) return undefined;
+  return ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), undefined, config).options;
 }
 
 export function planFileEnv(rel: string, original: string, rule: string | undefined, salt: string, project: ProjectInfo, names: Map<string, string>): FilePlan {

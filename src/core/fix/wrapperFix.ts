@@ -122,7 +122,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   } else {
     const { file, done } = openSourceFile(path, text);
     try {
-      const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text), style, codeStyleOf(text));
+      const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path)), style, codeStyleOf(text));
       if (edit) changes.push({ start: edit.pos, end: edit.pos + edit.length, text: edit.text });
       newText = applyChangesChecked(path, text, changes);
     } finally {
