@@ -10,6 +10,7 @@ import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
+import { verifyChanges } from '../core/fix/verify';
 import type { NewFile } from '../core/fix/types';
 import { planWrapperFix } from '../core/fix/wrapperFix';
 import type { Finding } from '../core/findings';
@@ -137,6 +138,15 @@ export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): Pla
   }
   const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
   const plan = planFileEnv(path, text, undefined, ctx.salt(), project, ctx.root ? dotenvNames(ctx.root) : new Map());
+  if (ctx.root && params.uri.startsWith('file:') && plan.steps.length > 0) {
+    // Type-checked in the project's own configuration before the editor applies anything (docs/fixes.md).
+    const abs = fileURLToPath(params.uri);
+    const helpers = [...new Map(plan.steps.flatMap((s) => (s.plan.helperFile ? [[s.plan.helperFile.path, s.plan.helperFile] as const] : []))).values()];
+    const root = ctx.root;
+    const rejected = verifyChanges(root, [{ abs, rel: path, before: text, after: plan.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text })));
+    const reason = rejected.get(abs);
+    if (reason) return { uri: params.uri, version: document ? document.version : null, steps: [], edits: [], unfixed: [reason, ...plan.unfixed] };
+  }
   return {
     uri: params.uri,
     version: document ? document.version : null,

@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CliIo } from '../../../src/cli/command';
 import { createFixCommand } from '../../../src/cli/commands/fix';
 import { pythonRegression, verifyChanges } from '../../../src/core/fix/verify';
+import { planFileFixes } from '../../../src/server/fixes';
 import { makeSecret, tempDir } from './support';
 
 /**
@@ -74,6 +76,16 @@ describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)',
     const dry = await fix(temp.dir, ['--dry-run']);
     assert.equal(dry.code, 1, 'a dry run reports the same refusal');
     assert.match(dry.err, /TS2345/);
+  });
+
+  it("the editor's fix-all is verified the same way (language server planFileFixes)", () => {
+    project({ name: 'p' }, { module: 'commonjs', target: 'es2022' });
+    const abs = join(temp.dir, 'src', 'billing.ts');
+    writeFileSync(abs, `export function requireEnv(slot: number): string {\n  return String(slot);\n}\nexport const stripeKey = '${secret}';\n`);
+    const planned = planFileFixes({ uri: pathToFileURL(abs).href }, { root: temp.dir, salt: () => 'salt', path: () => 'src/billing.ts', findings: () => [], document: () => undefined });
+    assert.deepEqual(planned.edits, []);
+    assert.deepEqual(planned.steps, []);
+    assert.match(planned.unfixed[0] ?? '', /would not type-check with tsconfig\.json: TS2345/);
   });
 
   it('errors the file already had do not block a fix; only new ones do', () => {
