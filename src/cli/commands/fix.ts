@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
 import { listFiles } from '../../core/analyze/scan';
 import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
+import { composePlans, dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
@@ -19,18 +19,21 @@ import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
 
-Applies Rotation Ready's fixes headless (default: the current folder, respecting .gitignore):
+Makes the code rotation ready, headless (default: the current folder, respecting .gitignore), every
+fix by default:
   hardcoded secrets        → moved to an environment variable (requireEnv("NAME") in TS/JS,
                              os.environ["NAME"] in Python, \${NAME} where a config tool reads it)
-  --rule single-key-call   → calls with one key are routed through a primary/fallback helper
-                             (behaviour changes: review the --dry-run diff first)
+  single-key calls         → routed through a primary/fallback helper that reads NAME_PRIMARY and
+                             NAME_FALLBACK per call (behaviour changes: review the --dry-run diff first)
+Each changed TS/JS file is type-checked with its own tsconfig first; a fix that would add an error
+is not applied and the report says why.
 
 Every secret removed from a file is first stored and read back: in a .env file in the current
 folder that is made git-ignored first, or with --keychain in the OS keychain. .env.example gets
 the names. A file whose secret cannot be stored is left untouched.
 
 Options:
-  --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call)
+  --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call for the wrapper alone)
   --dry-run      print a unified diff (secrets redacted) and change nothing
   --keychain     store removed secrets in the OS keychain instead of .env
   --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
@@ -78,7 +81,9 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const args = parseArgs(rawArgs);
       const root = io.cwd;
       const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
-      const wrap = args.rule === SINGLE_KEY_CALL_RULE;
+      // Every fix by default (like eslint --fix): secrets move to the environment, then single-key calls get the wrapper.
+      const wrap = args.rule === undefined || args.rule === SINGLE_KEY_CALL_RULE;
+      const env = args.rule !== SINGLE_KEY_CALL_RULE;
       const { files } = await listFiles({ roots: args.paths.length ? args.paths : ['.'], cwd: root, salt, exclude: args.exclude });
       const created = new Map<string, NewFile>();
       const project = projectInfo(root, created);
@@ -107,7 +112,8 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         const text = decoded.source.text;
         let plan: FilePlan;
         try {
-          plan = wrap ? planFileWrappers(file.rel, text, project, names) : planFileEnv(file.rel, text, args.rule, salt, project, names);
+          plan = env ? planFileEnv(file.rel, text, args.rule, salt, project, names) : planFileWrappers(file.rel, text, project, names);
+          if (env && wrap) plan = composePlans(plan, planFileWrappers(file.rel, plan.final, project, names));
         } catch (error) {
           // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
           refused.push(`${file.rel}: not fixed: ${unplannedReason(error, [])}`);
@@ -137,7 +143,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root }));
           for (const step of plan.steps) {
             const helper = step.plan.helperFile;
-            if (helper && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {
+            if (helper && created.has(helper.path) && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {
               mkdirSync(dirname(join(root, helper.path)), { recursive: true });
               writeAtomic(join(root, helper.path), helper.text, 0o644);
               writtenHelpers.add(helper.path);
@@ -168,7 +174,9 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
  */
 function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>): void {
   const changed = plans.filter((p) => p.steps.length > 0);
-  const helpersOf = (plan: FilePlan): string[] => [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))];
+  // A helper the final text no longer imports (a wrapper replaced the last `requireEnv` read) is not created.
+  const helpersOf = (plan: FilePlan): string[] =>
+    [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
   const rejected = verifyChanges(
     root,
     changed.map((p) => ({ abs: join(root, p.rel), rel: p.rel, before: p.original, after: p.final, creates: helpersOf(p).filter((h) => created.has(h)).map((h) => join(root, h)) })),

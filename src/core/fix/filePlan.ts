@@ -121,6 +121,11 @@ export function planFileWrappers(rel: string, original: string, project: Project
 }
 
 
+/** `first` then `second`, where `second` was planned on `first.final`: one plan from the original text. */
+export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
+  return { rel: first.rel, original: first.original, steps: [...first.steps, ...second.steps], final: second.final, unfixed: [...first.unfixed, ...second.unfixed] };
+}
+
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
 export function dotenvNames(root: string): Map<string, string> {
   const file = join(root, '.env');

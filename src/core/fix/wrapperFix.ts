@@ -10,7 +10,7 @@ import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './m
 import { pythonImportEdit } from './pythonEdit';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
-import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { applyChangesChecked, codeStyleOf, dropUnusedImport, importEdit, openSourceFile, quoted } from './tsSource';
 import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
@@ -124,7 +124,8 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     try {
       const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path)), style, codeStyleOf(text));
       if (edit) changes.push({ start: edit.pos, end: edit.pos + edit.length, text: edit.text });
-      newText = applyChangesChecked(path, text, changes);
+      // The wrapper reads the key itself now: a `requireEnv` import the move-to-env fix added may be left unused.
+      newText = dropUnusedImport(path, applyChangesChecked(path, text, changes), 'requireEnv', 'requireEnv');
     } finally {
       done();
     }
