@@ -94,6 +94,8 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       // How each file was encoded, so the fixed text is written back in the same bytes.
       const sources = new Map<string, DecodedSource>();
       const refused: string[] = [];
+      // A composed plan whose wrapper does not type-check falls back to moving the secrets alone.
+      const envFallbacks = new Map<FilePlan, FilePlan>();
       for (const file of files) {
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
@@ -113,7 +115,11 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         let plan: FilePlan;
         try {
           plan = env ? planFileEnv(file.rel, text, args.rule, salt, project, names) : planFileWrappers(file.rel, text, project, names);
-          if (env && wrap) plan = composePlans(plan, planFileWrappers(file.rel, plan.final, project, names));
+          if (env && wrap) {
+            const envOnly = plan;
+            plan = composePlans(plan, planFileWrappers(file.rel, plan.final, project, names));
+            if (plan.steps.length > envOnly.steps.length && envOnly.steps.length > 0) envFallbacks.set(plan, { ...envOnly, steps: [...envOnly.steps], unfixed: [...envOnly.unfixed] });
+          }
         } catch (error) {
           // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
           refused.push(`${file.rel}: not fixed: ${unplannedReason(error, [])}`);
@@ -123,7 +129,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
-      verifyPlans(root, plans, created);
+      verifyPlans(root, plans, created, envFallbacks);
       const unfixed = [...refused, ...plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`))];
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
@@ -172,25 +178,40 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
  * fixes would add an error keeps its text, and its secret stays where it is, with the reason reported.
  * Helpers no remaining fix needs are not created.
  */
-function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>): void {
-  const changed = plans.filter((p) => p.steps.length > 0);
-  // A helper the final text no longer imports (a wrapper replaced the last `requireEnv` read) is not created.
-  const helpersOf = (plan: FilePlan): string[] =>
-    [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
+function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): void {
+  let changed = plans.filter((p) => p.steps.length > 0);
+  for (let round = 0; round < 2 && changed.length > 0; round++) changed = rejectUnverified(root, changed, created, fallbacks);
+  const needed = new Set(plans.flatMap(helpersOf));
+  for (const path of [...created.keys()]) if (!needed.has(path)) created.delete(path);
+}
+
+/** Rejects the plans that do not verify; returns those replaced by their fallback (to verify in turn). */
+function rejectUnverified(root: string, changed: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): FilePlan[] {
   const rejected = verifyChanges(
     root,
     changed.map((p) => ({ abs: join(root, p.rel), rel: p.rel, before: p.original, after: p.final, creates: helpersOf(p).filter((h) => created.has(h)).map((h) => join(root, h)) })),
     [...created.values()].map((h) => ({ abs: join(root, h.path), text: h.text })),
   );
+  const retry: FilePlan[] = [];
   for (const plan of changed) {
     const reason = rejected.get(join(root, plan.rel));
     if (!reason) continue;
+    const fallback = fallbacks.get(plan);
+    if (fallback) {
+      Object.assign(plan, fallback, { unfixed: [`single-key-call: the primary/fallback wrapper was left out: ${reason}`, ...fallback.unfixed] });
+      retry.push(plan);
+      continue;
+    }
     plan.steps = [];
     plan.final = plan.original;
     plan.unfixed.unshift(reason);
   }
-  const needed = new Set(plans.flatMap(helpersOf));
-  for (const path of [...created.keys()]) if (!needed.has(path)) created.delete(path);
+  return retry;
+}
+
+/** Helpers a plan's final text imports (a wrapper may have replaced the last `requireEnv` read: that one is not created). */
+function helpersOf(plan: FilePlan): string[] {
+  return [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
 }
 
 /** The file's unified diff with every removed secret shown only in its redacted form. */

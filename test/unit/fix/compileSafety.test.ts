@@ -78,6 +78,22 @@ describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)',
     assert.match(dry.err, /TS2345/);
   });
 
+  it('when the composed fix would not type-check, the secret still moves and only the wrapper is left out', async () => {
+    project({ name: 'p' }, { module: 'commonjs', target: 'es2022', esModuleInterop: true });
+    // A function of the project's own under the wrapper's name: the wrapper call would not type-check.
+    const original = `import Stripe from 'stripe';\n\nexport function withFallbackClient(n: number): number {\n  return n;\n}\nexport const stripe = new Stripe('${secret}');\n`;
+    writeFileSync(join(temp.dir, 'src', 'billing.ts'), original);
+    mkdirSync(join(temp.dir, 'src', 'types'));
+    writeFileSync(join(temp.dir, 'src', 'types', 'stripe.d.ts'), "declare module 'stripe' {\n  export default class Stripe {\n    constructor(key: string);\n  }\n}\n");
+    const { code, err } = await fix(temp.dir);
+    assert.equal(code, 1);
+    assert.match(err, /^src\/billing\.ts: not fixed: single-key-call: the primary\/fallback wrapper was left out: the fixed file would not type-check with tsconfig\.json: TS\d+/m);
+    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), original.replace(`'${secret}'`, "requireEnv('STRIPE_SECRET_KEY')").replace("import Stripe from 'stripe';\n", "import Stripe from 'stripe';\nimport { requireEnv } from './requireEnv';\n"));
+    assert.equal(readFileSync(join(temp.dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`);
+    assert.ok(!existsSync(join(temp.dir, 'src', 'keyFallback.ts')));
+    assert.equal(tsc(temp.dir), '');
+  });
+
   it("the editor's fix-all is verified the same way (language server planFileFixes)", () => {
     project({ name: 'p' }, { module: 'commonjs', target: 'es2022' });
     const abs = join(temp.dir, 'src', 'billing.ts');
