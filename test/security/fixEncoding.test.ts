@@ -2,22 +2,14 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIo } from '../../src/cli/command';
-import { createFixCommand } from '../../src/cli/commands/fix';
 import { decodeSource, encodeSource } from '../../src/core/fix/sourceBytes';
-import { makeSecret, tempDir } from '../unit/fix/support';
+import { makeSecret, runFixCommand, tempDir } from '../unit/fix/support';
 
 /**
  * A cloned repository's encodings are attacker input (issue 13.4): `fix` either writes a file back
  * byte for byte outside its edit (BOM, encoding, line endings, mode) or refuses it with the reason.
  */
-async function fix(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
-  const code = await createFixCommand({ keychain: () => assert.fail('the keychain is not used') }).run(args, io);
-  return { code, out, err };
-}
+const fix = runFixCommand;
 
 const bytes = (...parts: Array<string | number[]>): Buffer => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 const BOM = [0xef, 0xbb, 0xbf];

@@ -3,24 +3,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CliIo } from '../../../src/cli/command';
-import { createFixCommand } from '../../../src/cli/commands/fix';
 import { pythonRegression, verifyChanges } from '../../../src/core/fix/verify';
 import { planFileFixes } from '../../../src/server/fixes';
-import { makeSecret, tempDir } from './support';
+import { makeSecret, runFixCommand, tempDir } from './support';
 
 /**
  * Issues 15.2 and 15.3: generated code compiles under the project's own tsconfig, and `fix` type-checks
  * each changed file in that configuration before writing it; a fix that adds an error is not applied.
  * Each project links this repository's node_modules so `@types/node` resolves as in a real project.
  */
-async function fix(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
-  const code = await createFixCommand({ keychain: () => assert.fail('the keychain is not used') }).run(args, io);
-  return { code, out, err };
-}
+const fix = runFixCommand;
 
 function tsc(dir: string): string {
   try {
@@ -31,7 +23,9 @@ function tsc(dir: string): string {
   }
 }
 
-describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)', () => {
+describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)', function () {
+  // Each case runs the compiler on a real project (tsc -p and the fix's own check): seconds, more under load.
+  this.timeout(300_000);
   let temp: ReturnType<typeof tempDir>;
   let secret: string;
   const project = (packageJson: object, compilerOptions: object): void => {

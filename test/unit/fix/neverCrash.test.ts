@@ -2,24 +2,18 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CliIo } from '../../../src/cli/command';
-import { createFixCommand } from '../../../src/cli/commands/fix';
 import { unplannedReason } from '../../../src/core/fix/filePlan';
 import { loadFixtures } from './fixtures';
-import { makeSecret, tempDir, typeCheck } from './support';
+import { makeSecret, runFixCommand, tempDir, typeCheck } from './support';
 
 /** Issue 15.1: no input to `fix` ends in a stack trace; what cannot be planned is skipped with one line and exit 1. */
-async function fix(dir: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
-  const code = await createFixCommand({ keychain: () => assert.fail('the keychain is not used') }).run(args, io);
-  return { code, out, err };
-}
+const fix = runFixCommand;
 
 const STACK_LINE = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
 
-describe('fix never crashes (issue 15.1)', () => {
+describe('fix never crashes (issue 15.1)', function () {
+  // Whole CLI runs over every fixture, each change type-checked: seconds, more under load.
+  this.timeout(180_000);
   let temp: ReturnType<typeof tempDir>;
   beforeEach(() => {
     temp = tempDir();

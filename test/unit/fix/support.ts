@@ -93,3 +93,13 @@ export function pythonSyntaxErrors(texts: string[]): string[] | undefined {
   const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
   return JSON.parse(run.stdout) as string[];
 }
+
+/** Runs `rotation-ready fix` in `dir` (no keychain: these tests store in .env); what it printed and its exit code. */
+export async function runFixCommand(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
+  const { createFixCommand } = await import('../../../src/cli/commands/fix');
+  let out = '';
+  let err = '';
+  const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
+  const code = await createFixCommand({ keychain: () => { throw new Error('the keychain is not used here'); } }).run(args, io);
+  return { code, out, err };
+}
