@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { createFixCommand } from '../../../src/cli/commands/fix';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -96,7 +97,6 @@ export function pythonSyntaxErrors(texts: string[]): string[] | undefined {
 
 /** Runs `rotation-ready fix` in `dir` (no keychain: these tests store in .env); what it printed and its exit code. */
 export async function runFixCommand(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
-  const { createFixCommand } = await import('../../../src/cli/commands/fix');
   let out = '';
   let err = '';
   const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
