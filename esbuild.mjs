@@ -3,7 +3,7 @@
 // node_modules/keytar, which .vscodeignore keeps in the .vsix.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -51,6 +51,14 @@ const typescriptApart = {
   },
 };
 
+/** `rotation-ready mcp` and the MCP SDK live in dist/mcp.js, loaded only by that command: a scan does not compile them. */
+const mcpApart = {
+  name: 'mcp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/mcp$/ }, (args) => (/[\\/]src[\\/]cli[\\/]commands$/.test(args.resolveDir) ? { path: './mcp.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -71,10 +79,13 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/server/server.ts' }, outdir: 'dist' },
   // dist/cli.js and dist/scanWorker.js only load dist/cli-main.js and dist/scanWorker-main.js from their V8 code caches
   // (src/cli/codeCache.ts, scripts/code-cache.mjs).
-  { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // `node --`: Node.js reads `--env-file` anywhere on its command line, even after the script, unless a `--` comes
+  // first; without it `rotation-ready … --env-file .env` ran a repository's NODE_OPTIONS (docs/SECURITY.md).
+  { ...common, entryPoints: { cli: 'src/cli/bin.ts', scanWorker: 'src/cli/scanWorkerBoot.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env -S node --' } },
   // The loader alone, for scripts/code-cache.mjs, which writes the caches with it.
   { ...common, entryPoints: { codeCache: 'src/cli/codeCache.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
+  { ...common, entryPoints: { 'cli-main': 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart, mcpApart] },
+  { ...common, entryPoints: { mcp: 'src/cli/commands/mcp.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   // The CLI's workspace scan runs in worker threads from this entry (src/core/analyze/scan.ts, analyzeInWorkers).
   { ...common, entryPoints: { 'scanWorker-main': 'src/core/analyze/scanWorker.ts' }, outdir: 'dist', plugins: [...common.plugins, tsMorphApart] },
   { ...common, entryPoints: { 'ts-morph': 'node_modules/ts-morph/dist/ts-morph.js' }, outdir: 'dist', plugins: [...common.plugins, typescriptApart] },
@@ -99,6 +110,8 @@ if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The package's bin, executable as npm makes it on install: run by its shebang, `node --` (test/security).
+  chmodSync('dist/cli.js', 0o755);
   // After the bundles: the code caches of the CLI, its scan worker and the compiler (one from an older build is ignored).
   const cache = spawnSync(process.execPath, ['scripts/code-cache.mjs'], { stdio: 'inherit' });
   if (cache.status !== 0) {

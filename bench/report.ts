@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BENCH, RESULTS_DIR } from './config.mjs';
+import { historySection } from './lib/historySection';
 import { versions } from './lib/tools';
 
 const read = (name: string) => (existsSync(join(RESULTS_DIR, name)) ? JSON.parse(readFileSync(join(RESULTS_DIR, name), 'utf8')) : undefined);
@@ -91,6 +92,9 @@ if (speed) {
   for (const w of speed.whereTimeGoes) out.push(`| ${(100 * w.share).toFixed(1)} % | ${w.ms} | ${w.component} |`);
   out.push('');
 }
+
+const history = read('history.json');
+if (history) out.push(...historySection(history));
 
 const notes = join(BENCH, 'NOTES.md');
 if (existsSync(notes)) out.push(readFileSync(notes, 'utf8').trim(), '');

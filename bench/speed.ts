@@ -16,6 +16,7 @@ import { analyzeText } from '../src/core/analyze/index';
 import { rules } from '../src/core/rules/index';
 import { sampleGen } from '../src/core/rules/sampleGen';
 import { CACHE, REAL_WORLD, RESULTS_DIR, ROOT } from './config.mjs';
+import { toRust } from './lib/rustRegex';
 import { runRotationReady, runSecretlint } from './lib/tools';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -24,33 +25,6 @@ const manifest = JSON.parse(readFileSync(join(CACHE, 'real-world-manifest.json')
 const MB = manifest.bytes / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Rust-regex form of a rule pattern: no lookbehind (ripgrep's default engine has none), no JS-only escapes. */
-function toRust(src: string): string {
-  let out = '';
-  for (let i = 0; i < src.length; i++) {
-    if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
-      let depth = 0;
-      for (; i < src.length; i++) {
-        if (src[i] === '\\') i++;
-        else if (src[i] === '(') depth++;
-        else if (src[i] === ')' && --depth === 0) break;
-      }
-      continue;
-    }
-    if (src.startsWith('(?<', i) && src[i + 3] !== '=' && src[i + 3] !== '!') {
-      out += '(?P<';
-      i += 2;
-      continue;
-    }
-    if (src[i] === '\\' && src[i + 1] === '/') {
-      out += src[i + 1];
-      i++;
-      continue;
-    }
-    out += src[i];
-  }
-  return out;
-}
 const scanPatterns = rules.filter((r) => !r.nameHint).map((r) => toRust(r.pattern.source).replace(/\(\?P<\w+>/g, '('));
 const combined = scanPatterns.map((p) => `(?:${p})`).join('|');
 
@@ -102,7 +76,7 @@ const reanalysis = { lines: 5001, bytes: big.length, runs: edits.length, medianM
 // 3. Where the time goes: a CPU profile of one scan, self time by component.
 const profDir = join(CACHE, 'cpu-profile');
 rmSync(profDir, { recursive: true, force: true });
-spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', '/dev/null'], { cwd: REAL_WORLD });
+spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--', join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', '/dev/null'], { cwd: REAL_WORLD });
 // With worker threads each thread writes its own profile: sum them all (the main thread is mostly idle then).
 type Profile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
 const profiles = readdirSync(profDir).map((f) => JSON.parse(readFileSync(join(profDir, f), 'utf8')) as Profile);

@@ -96,7 +96,7 @@ async function main() {
 
   if (!(await portFree(SIMULATOR_PORT))) throw new Error(`port ${SIMULATOR_PORT} (the demo's simulator) is taken: stop what is using it, or an earlier npm start`);
   console.log(`▶ starting the provider simulator on http://127.0.0.1:${SIMULATOR_PORT}`);
-  startChild('simulator', process.execPath, ['dist/cli.js', 'simulate', '--port', String(SIMULATOR_PORT), '--config', join(demo, '.simulator.json')]);
+  startChild('simulator', process.execPath, ['--', 'dist/cli.js', 'simulate', '--port', String(SIMULATOR_PORT), '--config', join(demo, '.simulator.json')]);
   await waitForHttp(`http://127.0.0.1:${SIMULATOR_PORT}/__admin/health`, 'the simulator');
 
   if (hasDesktopCode()) {
@@ -136,7 +136,7 @@ async function main() {
 // private one (scripts/with-keyring.sh), never the machine's own. Keys added there end with the demo.
 if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.RR_PRIVATE_KEYRING) {
   console.log('▶ no desktop keychain here: the demo uses a throwaway private keyring (keys added end with it)');
-  const result = spawnSync('bash', [join(root, 'scripts/with-keyring.sh'), process.execPath, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const result = spawnSync('bash', [join(root, 'scripts/with-keyring.sh'), process.execPath, '--', ...process.argv.slice(1)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
 

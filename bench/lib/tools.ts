@@ -55,7 +55,7 @@ export function runRotationReady(dir: string, extra: string[] = []): ToolRun {
   const out = join(CACHE, 'results', 'rotation-ready.json');
   mkdirSync(join(CACHE, 'results'), { recursive: true });
   // --max-file-size: every tool reads every file (ours skips files over 2 MiB by default).
-  const r = timed(process.execPath, [join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', out, ...extra], dir);
+  const r = timed(process.execPath, ['--', join(ROOT, 'dist/cli.js'), 'scan', '.', '--format', 'json', '--max-file-size', '65536', '--output', out, ...extra], dir);
   if (r.status !== 0 && r.status !== 1) throw new Error(`rotation-ready scan failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const findings: ToolFinding[] = report.findings.map((f: { path: string; offset: number; length: number; ruleId: string; severity: string }) => ({

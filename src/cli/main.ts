@@ -1,3 +1,5 @@
+import { redactSecrets } from '../core/alerts/guard';
+import { printable, printableLines } from '../core/printable';
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';
 
@@ -7,7 +9,25 @@ function help(): string {
   return ['Usage: rotation-ready <command> [options]', '', 'Commands:', ...lines, '', 'Run `rotation-ready <command> --help` for a command\'s options.'].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo): Promise<number> {
+/**
+ * An option that Node.js reads from anywhere in its arguments, even after the script name: `--env-file` (Node 20 to
+ * 24, unless a `--` precedes the script, as dist/cli.js's shebang puts it) and, on Node 23.10 and later, the config
+ * file options (even after a `--`: docs/SECURITY.md, known limits). Refused rather than given a meaning of ours, so
+ * nobody learns to type one. Arguments after a `--` are another program's (`exec -- node --env-file`).
+ */
+function nodeReadsOption(args: readonly string[]): string | undefined {
+  for (const arg of args) {
+    if (arg === '--') return undefined;
+    const flag = /^--(?:env-file(?:-if-exists)?|experimental-(?:default-)?config-file)(?==|$)/.exec(arg);
+    if (flag) return flag[0];
+  }
+  return undefined;
+}
+
+export async function main(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every text the CLI prints: no control or bidi character reaches the terminal raw (the values in a line were escaped
+  // where it was made, so its line feeds are ours), and no error, warning or note shows what looks like a key.
+  const io: CliIo = { ...rawIo, stdout: (t) => rawIo.stdout(printableLines(t)), stderr: (t) => rawIo.stderr(printableLines(redactSecrets(t))) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help() + '\n');
@@ -19,7 +39,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`rotation-ready: unknown command '${name}'\n\n${help()}\n`);
+    io.stderr(`rotation-ready: unknown command '${printable(name)}'\n\n${help()}\n`);
+    return 2;
+  }
+  const nodeOption = nodeReadsOption(rest);
+  if (nodeOption) {
+    io.stderr(`rotation-ready ${name}: ${nodeOption} is not an option of rotation-ready: Node.js itself reads it anywhere on its command line, so a repository's file could run code (NODE_OPTIONS). Give a dotenv file of keys with --dotenv FILE (dry-run).\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -30,10 +55,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`rotation-ready ${name}: ${error.message}\n\n${command.usage}\n`);
+      io.stderr(`rotation-ready ${name}: ${printable(error.message)}\n\n${command.usage}\n`);
       return 2;
     }
-    io.stderr(`rotation-ready ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`rotation-ready ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { KeychainPort } from '../core/keychain/port';
 import { DryRunArgs, runDryRunCommand } from './dryRun/command';
+import { approvalStore } from './dryRun/approvals';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
+import { type Prompts, vscodePrompts } from './keys/prompts';
 import { log } from './log';
 import type { DryRunHooks } from './monitor/index';
 import { createBaseline, scanWorkspace } from './scan';
@@ -16,14 +18,16 @@ export function registerCommands(
   client: () => LanguageClient | undefined,
   keychain: () => KeychainPort,
   dryRunHooks?: DryRunHooks,
+  prompts: () => Prompts = () => vscodePrompts,
 ): void {
   const dryRunDependencies = {
     config,
     keySource: async () => {
-      const source = dryRunKeySource(keychain(), config.value?.services ?? []);
+      const source = dryRunKeySource(keychain(), config.value?.services ?? [], () => approvalStore(context));
       return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
     },
     salt: () => workspaceSalt(context),
+    confirm: (message: string, detail: string, action: string) => prompts().confirm(message, detail, action),
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.exportReport', exportReport),

@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { approvalStore } from './dryRun/approvals';
 import { ReportPanel } from './dryRun/reportPanel';
 import { registerFixCommands } from './fixes';
+import { registerHistory } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
@@ -30,16 +31,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(
     registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
   );
-  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks);
+  registerCommands(context, config, () => client, () => keyStore.keychain.port, monitor.dryRunHooks, () => keyStore.prompts);
   context.subscriptions.push(
     ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
   );
+  context.subscriptions.push(...registerHistory(context));
   context.subscriptions.push(
     ...registerTools({
       extensionUri: context.extensionUri,
       scan: () => vscode.commands.executeCommand('rotationReady.scanWorkspace'),
       dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', args),
       rotationStatus: () => rotationStatuses(keyStore, config),
+      services: () => config.value?.services ?? [],
     }),
   );
   void config.reload();

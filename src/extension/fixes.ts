@@ -16,6 +16,7 @@ import {
   WireTextEdit,
 } from '../shared/protocol';
 import { KeyStoreDestination } from './keyStoreDestination';
+import { requireTrust } from './keys/trust';
 import { log } from './log';
 import type { WorkspaceConfig } from './workspaceConfig';
 
@@ -200,15 +201,41 @@ export function filesWithSecrets(): vscode.Uri[] {
     .map(([uri]) => uri);
 }
 
+/**
+ * The fixes that write a secret (to .env or the keychain, where the workspace's configuration chose) or a
+ * helper file: trusted workspaces only, since an untrusted repository's config must not decide where a value goes.
+ */
+const FIX_COMMANDS_NEEDING_TRUST = new Set<string>();
+
+/**
+ * In Restricted Mode the light bulb still lists those fixes, titled as needing trust and never preferred:
+ * choosing one explains why and offers Manage Workspace Trust (the command refuses). VS Code hides
+ * disabled code actions from Ctrl+., which would leave the user with no reason. The ignore comment stays.
+ */
+export function markFixesNeedingTrust<T extends vscode.Command | vscode.CodeAction>(actions: T[] | null | undefined): T[] | null | undefined {
+  if (vscode.workspace.isTrusted || !actions) return actions;
+  for (const action of actions) {
+    if (action instanceof vscode.CodeAction && action.command && FIX_COMMANDS_NEEDING_TRUST.has(action.command.command)) {
+      action.title = `${action.title.replace(/…$/, '')} (needs a trusted workspace)`;
+      action.isPreferred = false;
+    }
+  }
+  return actions;
+}
+
 export function registerFixCommands(deps: FixDependencies): vscode.Disposable[] {
+  const trusted = <A extends unknown[], R>(id: string, refused: R, run: (...args: A) => R | Promise<R>) => {
+    FIX_COMMANDS_NEEDING_TRUST.add(id);
+    return vscode.commands.registerCommand(id, (...args: A) => (requireTrust('move a secret out of a file') ? run(...args) : refused));
+  };
   return [
-    vscode.commands.registerCommand('rotationReady.moveSecretToEnv', (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
-    vscode.commands.registerCommand('rotationReady.addKeyFallback', (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
-    vscode.commands.registerCommand('rotationReady.fixAllInFile', (uri?: string | vscode.Uri) => {
+    trusted('rotationReady.moveSecretToEnv', false, (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
+    trusted('rotationReady.addKeyFallback', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
+    trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? vscode.window.activeTextEditor?.document.uri);
       return target ? fixAll(deps, [target], false) : 0;
     }),
-    vscode.commands.registerCommand('rotationReady.fixAllInWorkspace', async (options?: { preview?: boolean }) => {
+    trusted('rotationReady.fixAllInWorkspace', 0, async (options?: { preview?: boolean }) => {
       const files = filesWithSecrets();
       if (files.length === 0) {
         void vscode.window.showInformationMessage('Rotation Ready: no hardcoded secrets in the Problems panel. Run "Scan Workspace for Hardcoded Secrets" first to find them all.');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { probeUrlFor } from '../core/config/index';
+import { markdownCode } from '../core/markdownCode';
 import type { EnvironmentInfo } from '../core/keychain/keyStore';
 import type { SlotMeta } from '../core/keychain/metadata';
 import type { Slot } from '../core/keychain/port';
@@ -108,7 +109,7 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
     item.description = parts.join(' · ');
     const lines = [`**${name}**`, ''];
     if (config) {
-      lines.push(`Probe: \`${config.probe.method} ${config.probe.url}\``, '', `Environments: ${config.environments.map((e) => e.name).join(', ')}`);
+      lines.push(`Probe: ${markdownCode(`${config.probe.method} ${config.probe.url}`)}`, '', `Environments: ${config.environments.map((e) => e.name).join(', ')}`);
     } else {
       lines.push('Not in `.rotation-ready.json`: its keys can be stored and injected, but not validated or rotated until a probe is configured.');
     }
@@ -134,8 +135,8 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
     const health = this.healthOf?.(service, environment);
     if (health) item.description = [health.summary, item.description].filter(Boolean).join(' · ');
     const lines = [`Environment **${environment}** of **${service}**`, ''];
-    if (config) lines.push(`Probe: \`${probeUrlFor(config, environment)}\``, '');
-    if (vars) lines.push(`Feeds \`${vars.primary}\`, \`${vars.fallback}\` and \`${vars.plain}\``);
+    if (config) lines.push(`Probe: ${markdownCode(probeUrlFor(config, environment))}`, '');
+    if (vars) lines.push(`Feeds ${markdownCode(vars.primary)}, ${markdownCode(vars.fallback)} and ${markdownCode(vars.plain)}`);
     if (stage !== 'idle') lines.push('', `Rotation: ${stage === 'old-key-removed' ? 'complete' : stageProgress(stage)} (stage \`${stage}\`)`);
     if (health) lines.push('', `Health monitor: ${health.level}, ${health.summary}`);
     item.tooltip = new vscode.MarkdownString(lines.join('\n'));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
+import { markFixesNeedingTrust } from './fixes';
 import { log } from './log';
 
 /** Languages and file names the server analyzes as you type. */
@@ -34,6 +35,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     documentSelector: analyzedSelector,
     initializationOptions,
     outputChannel: log(),
+    middleware: {
+      provideCodeActions: async (document, range, context, token, next) => markFixesNeedingTrust(await next(document, range, context, token)),
+    },
     // The server pulls `rotationReady` settings; file events re-scan changed files and reload the baseline.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
   };

@@ -3,10 +3,19 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ScanProgressNotification, ScanProgressParams, ScanWorkspaceParams, ScanWorkspaceRequest, ScanWorkspaceResult } from '../shared/protocol';
 import { log } from './log';
 
-/** Globs the scan skips beside .gitignore: `files.exclude` (the enabled ones) and `rotationReady.exclude`. */
+/**
+ * Globs the scan skips beside .gitignore: `files.exclude` (the enabled ones) and `rotationReady.exclude`.
+ * `files.exclude` is VS Code's, not a restricted setting: in Restricted Mode only the user's and the
+ * default value count, so a repository's own settings cannot hide its files from the scan.
+ */
 function excludes(): string[] {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {});
+  const files = vscode.workspace.getConfiguration('files', folder);
+  const userExclude = () => {
+    const inspected = files.inspect<Record<string, boolean>>('exclude');
+    return { ...inspected?.defaultValue, ...inspected?.globalValue };
+  };
+  const filesExclude = vscode.workspace.isTrusted ? files.get<Record<string, boolean>>('exclude', {}) : userExclude();
   const ours = vscode.workspace.getConfiguration('rotationReady', folder).get<string[]>('exclude', []);
   return [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([glob]) => glob), ...ours];
 }

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
+import { readUnlessSymlink } from '../core/confine';
 import { parseDotenv } from '../core/fix/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
@@ -39,8 +40,8 @@ function commentPrefix(path: string): string | undefined {
 function takenNames(root: string | undefined): string[] {
   if (!root) return [];
   const names = new Set(dotenvNames(root).keys());
-  const example = join(root, '.env.example');
-  if (existsSync(example)) for (const name of parseDotenv(readFileSync(example, 'utf8')).keys()) names.add(name);
+  const example = readUnlessSymlink(join(root, '.env.example'));
+  if (example !== undefined) for (const name of parseDotenv(example).keys()) names.add(name);
   return [...names];
 }
 

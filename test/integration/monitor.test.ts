@@ -50,6 +50,8 @@ describe('health monitor in the extension host', function () {
     await keychain.set({ workspaceId, service: 'billing-api', environment: 'dev', slot: 'primary' }, keys.primary);
     await keychain.set({ workspaceId, service: 'billing-api', environment: 'dev', slot: 'fallback' }, keys.fallback);
     api.approvals().approve('billing-api', `127.0.0.1:${simulator.port}`);
+    // The webhook's host is approved like a probe host (alerts go nowhere else).
+    api.approvals().approve('alerts:webhook', new URL(hook.url).host);
   });
 
   after(async () => {

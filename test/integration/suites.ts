@@ -9,3 +9,5 @@ import './fixes.test';
 import './monitor.test';
 import './tools.test';
 import './channels.test';
+import './approvals.test';
+import './history.test';

@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { dryRunConfirmation } from '../../src/extension/tools/index';
 import { activeExtension, workspaceUri } from './helpers';
 
 const textOf = (result: vscode.LanguageModelToolResult) => result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
@@ -38,6 +41,28 @@ describe('language-model tools for agent mode', function () {
     assert.match(await invoke('rotation-ready_explain_finding', { ruleId: 'no-such-rule' }), /No Rotation Ready rule/);
   });
 
+  it('explains only rules it knows: no path out of docs/rules, no other page, no crash on odd input', async () => {
+    assert.match(await invoke('rotation-ready_explain_finding', { ruleId: 'single-key-call' }), /single-key/i);
+    const readme = readFileSync(join(process.env.RR_REPO_ROOT ?? '', 'README.md'), 'utf8').split('\n')[0]!;
+    const hostile: unknown[] = ['../../README', '..%2F..%2FREADME', '../rules/../../README', 'README', '/etc/hostname', 'stripe-secret-key/../../../README', 'stripe-secret-key\0', 42, { id: 'x' }, ['stripe-secret-key'], null, 'x'.repeat(5000)];
+    for (const ruleId of hostile) {
+      const text = await invoke('rotation-ready_explain_finding', { ruleId });
+      assert.match(text, /No Rotation Ready rule/, `${JSON.stringify(ruleId)?.slice(0, 40)} was refused`);
+      assert.equal(text.includes(readme), false, 'no other Markdown file is read');
+      assert.ok(text.length < 600, 'the refusal does not echo a long input back');
+    }
+  });
+
+  it('escapes service names in the dry-run confirmation (they come from the workspace config)', () => {
+    const message = dryRunConfirmation(['__init__', 'a*b*', '[docs](command:workbench.action.terminal.new)', '<img src=x>']);
+    assert.notEqual(message.isTrusted, true);
+    assert.match(message.value, /\\_\\_init\\_\\_/);
+    assert.match(message.value, /a\\\*b\\\*/);
+    assert.doesNotMatch(message.value, /(?<!\\)\]\(/, 'no link survives');
+    assert.notEqual(message.supportHtml, true, 'HTML is not rendered');
+    assert.match(dryRunConfirmation(undefined).value, /every configured service/);
+  });
+
   describe('with keys and a simulator', () => {
     let simulator: Simulator;
     let original: Uint8Array;
@@ -69,6 +94,34 @@ describe('language-model tools for agent mode', function () {
       assert.match(text, /billing-api\s+dev\s+safe to promote/);
       assert.equal(text.includes(primary) || text.includes(fallback), false);
       assert.ok(simulator.requestLog.length >= 4, 'probes reached the simulator');
+    });
+
+    it('runs no dry-run for services or environments the configuration does not name', async () => {
+      const before = simulator.requestLog.length;
+      const refusals: [object, RegExp][] = [
+        [{ services: ['billing-api', '../../billing-api'] }, /not configured.*"\.\.\/\.\.\/billing-api".*configured: billing-api/s],
+        [{ services: 'billing-api' }, /list of service names.*configured: billing-api/s],
+        [{ services: ['billing-api', 7] }, /list of service names/],
+        [{ services: ['billing-api'], environments: ['prod'] }, /not configured.*"prod".*configured: dev/s],
+        [{ services: ['billing-api'], rounds: 'many' }, /rounds must be a whole number/],
+      ];
+      for (const [input, expected] of refusals) assert.match(await invoke('rotation-ready_run_dry_run', input), expected, JSON.stringify(input));
+      assert.equal(simulator.requestLog.length, before, 'no probe was sent');
+    });
+
+    it('clamps rounds to the schema: at least 1, at most 20', async () => {
+      let before = simulator.requestLog.length;
+      await invoke('rotation-ready_run_dry_run', { services: ['billing-api'], rounds: -5 });
+      assert.equal(simulator.requestLog.length - before, 2, 'one round for the primary and one for the fallback');
+      before = simulator.requestLog.length;
+      await invoke('rotation-ready_run_dry_run', { services: ['billing-api'], rounds: 100_000 });
+      assert.equal(simulator.requestLog.length - before, 40, 'twenty rounds for each key');
+    });
+
+    it('the dry-run command itself clamps rounds, whoever calls it', async () => {
+      const before = simulator.requestLog.length;
+      await vscode.commands.executeCommand('rotationReady.runDryRun', { services: ['billing-api'], rounds: -3, showReport: false });
+      assert.equal(simulator.requestLog.length - before, 2, 'one round for the primary and one for the fallback');
     });
 
     it('reports rotation status by fingerprint', async () => {

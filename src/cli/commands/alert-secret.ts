@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { redactSecrets } from '../../core/alerts/guard';
 import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
 import { formatConfigError, loadConfig } from '../../core/config/index';
 import { KeytarKeychain } from '../../core/keychain/keytar';
@@ -67,6 +68,9 @@ function parse(args: string[]): Options {
   const name = positional[0];
   if (!name) throw new UsageError(`${o.action} needs the credential name, e.g. pagerduty-routing`);
   if (!CHANNEL_SECRET_NAME.test(name)) throw new UsageError('a credential name uses letters, digits, ".", "-" and "_", starting with a letter or digit');
+  // The value typed where the name goes: never stored under it, nor echoed back in the notes that name it.
+  const shown = redactSecrets(name);
+  if (shown !== name) throw new UsageError(`'${shown}' looks like a key, not a credential name: give the name the config uses (e.g. pagerduty-routing); the value is read from stdin`);
   o.name = name;
   return o;
 }
@@ -161,7 +165,7 @@ export function createAlertSecretCommand(
   deps: AlertSecretDeps = {
     keychain: () => new KeytarKeychain(),
     readValue: readValueFromStdin,
-    approvals: (root, io) => new ApprovalStore(defaultApprovalsFile(io.env), { workspaceRoots: [root, io.cwd] }),
+    approvals: (root, io) => new ApprovalStore(defaultApprovalsFile(io.env), { workspace: root, workspaceRoots: [io.cwd] }),
   },
 ): CliCommand {
   return {

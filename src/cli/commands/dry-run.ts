@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseEnv } from 'node:util';
-import { AlertDispatcher, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
+import { AlertDispatcher, alertEndpoints, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
 import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
 import {
@@ -12,9 +12,11 @@ import {
   DryRunReport,
   KeySource,
   checkTransport,
+  confirmedEnvKeySource,
   defaultApprovalsFile,
   envKeySource,
-  pendingApprovals,
+  isLoopbackHost,
+  probeBindings,
   renderMarkdown,
   renderText,
   reportToJson,
@@ -27,7 +29,8 @@ import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
-                              [--rounds N] [--keychain] [--env-file FILE] [--approve-host | --approve-loopback] [--alert]
+                              [--rounds N] [--keychain] [--dotenv FILE] [--allow-env NAME]...
+                              [--approve-host | --approve-loopback HOST:PORT...] [--alert]
 
 Probes the primary and the fallback key of every configured service over several rounds (read-only)
 and prints a verdict per service and environment: safe to promote, wait for propagation,
@@ -39,15 +42,23 @@ do not remove the old key, incident, inconclusive, needs host approval.
   --format F          text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
   --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
-  --env-file FILE     read keys from a dotenv file as well as the environment
-                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config)
-  --approve-host      approve sending each selected service's keys to its probe host, and remember it
-  --approve-loopback  the same, for loopback hosts only (the local provider simulator)
+  --dotenv FILE       read keys from a dotenv file as well as the environment
+                      (<NAME>_KEY_PRIMARY, else <NAME>_KEY; <NAME>_KEY_FALLBACK, names from the config,
+                      and the "urlEnv" of alert sinks); only those names are read from it: where approvals
+                      and salts live comes from the real environment alone
+  --allow-env NAME    a process environment variable a key may be read from (repeatable, or NAME,NAME);
+                      only names you confirm (here or at the prompt) are read, and remembered with the approval
+  --approve-host      approve sending each selected service's keys (and --alert's Slack/webhook alerts)
+                      to the host the config names, and remember it for this workspace
+  --approve-loopback HOST:PORT
+                      the same for exactly this loopback host and port (the local provider simulator),
+                      e.g. 127.0.0.1:8787 (repeatable); another port is another host
   --alert             send alerts for rejected keys to the configured sinks (off by default: a dry-run is read-only)
                       (PagerDuty, email and Datadog credentials come from the OS keychain: see \`rotation-ready alert-secret\`)
 
-Keys are sent only to hosts you approved for that service (stored in ${'$'}ROTATION_READY_CONFIG_DIR,
-else ~/.config/rotation-ready/approvals.json, never in the workspace), over https (plain http only to loopback).
+Keys are sent only to hosts you approved for that service in this workspace (stored in
+${'$'}ROTATION_READY_CONFIG_DIR of the real process environment, else ~/.config/rotation-ready/approvals.json;
+never in the workspace, never chosen by a dotenv file), over https (plain http only to loopback).
 Without an approval you are asked when stdin is a terminal; otherwise the service is reported as needing approval.
 
 Exit code: 0 every service is safe to rotate, 1 any is not, 2 error (bad config or option, unapproved host, cancelled).`;
@@ -58,15 +69,27 @@ interface Options {
   environments: string[];
   format: 'text' | 'json' | 'markdown';
   rounds?: number;
-  envFile?: string;
+  dotenv?: string;
   keychain: boolean;
   approveHost: boolean;
-  approveLoopback: boolean;
+  /** Exact loopback `host:port`s approved on the command line. */
+  approveLoopback: string[];
+  /** Process environment variable names the user confirmed keys may be read from. */
+  allowEnv: string[];
   alert: boolean;
 }
 
+/** `127.0.0.1:8787` → its URL host spelling, or a UsageError: only an exact loopback host and port. */
+function loopbackHostPort(value: string): string {
+  const u = URL.canParse(`http://${value}`) ? new URL(`http://${value}`) : undefined;
+  if (!u || u.host.toLowerCase() !== value.toLowerCase().replace(/:80$/, '') || !isLoopbackHost(u.hostname) || !/:\d+$/.test(value)) {
+    throw new UsageError(`--approve-loopback needs an exact loopback host and port, e.g. 127.0.0.1:8787 or [::1]:8787, found '${value}'`);
+  }
+  return u.host.toLowerCase();
+}
+
 export function parseDryRunArgs(args: string[]): Options {
-  const o: Options = { config: '.rotation-ready.json', services: [], environments: [], format: 'text', keychain: false, approveHost: false, approveLoopback: false, alert: false };
+  const o: Options = { config: '.rotation-ready.json', services: [], environments: [], format: 'text', keychain: false, approveHost: false, approveLoopback: [], allowEnv: [], alert: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const eq = arg.indexOf('=');
@@ -98,8 +121,8 @@ export function parseDryRunArgs(args: string[]): Options {
         o.rounds = Number(v);
         break;
       }
-      case '--env-file':
-        o.envFile = value();
+      case '--dotenv':
+        o.dotenv = value();
         break;
       case '--keychain':
         o.keychain = true;
@@ -108,7 +131,13 @@ export function parseDryRunArgs(args: string[]): Options {
         o.approveHost = true;
         break;
       case '--approve-loopback':
-        o.approveLoopback = true;
+        o.approveLoopback.push(loopbackHostPort(value()));
+        break;
+      case '--allow-env':
+        for (const name of value().split(',')) {
+          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--allow-env takes environment variable names, found '${name.slice(0, 40)}'`);
+          o.allowEnv.push(name);
+        }
         break;
       case '--alert':
         o.alert = true;
@@ -161,16 +190,26 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     return 2;
   }
 
+  // Where approvals and the salt live comes from the real process environment only (io.env), never
+  // from the dotenv file: a repository's .env could otherwise point them into the repository.
+  const approvalsFile = defaultApprovalsFile(io.env);
+  const approvals = new ApprovalStore(approvalsFile, { workspace: dirname(file), workspaceRoots: [io.cwd] });
   let env: NodeJS.ProcessEnv = io.env;
-  if (o.envFile) {
-    const envFile = resolve(io.cwd, o.envFile);
-    if (!existsSync(envFile)) throw new UsageError(`no such env file: ${envFile}`);
-    env = { ...parseEnv(readFileSync(envFile, 'utf8')), ...io.env };
+  let dotenv: KeySource | undefined;
+  if (o.dotenv) {
+    const dotenvFile = resolve(io.cwd, o.dotenv);
+    if (!existsSync(dotenvFile)) throw new UsageError(`no such dotenv file: ${dotenvFile}`);
+    const values = parseEnv(readFileSync(dotenvFile, 'utf8'));
+    env = { ...values, ...io.env };
+    dotenv = { ...envKeySource(values, services), label: o.dotenv };
   }
   // Remember every key read, only in memory, so the alert guard can refuse a payload that contains one.
   const seen = new Set<string>();
+  // The process environment is read only under names the user confirmed; the dotenv file they named, as the config says.
+  const fromEnv = confirmedEnvKeySource(io.env, services, approvals);
   // The keychain workspace is the config file's folder, as for `rotation-ready exec` and the extension.
-  const source = o.keychain ? chainKeySources(keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file))), envKeySource(env, services)) : envKeySource(env, services);
+  const sources = [...(o.keychain ? [keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file)))] : []), fromEnv, ...(dotenv ? [dotenv] : [])];
+  const source = sources.length === 1 ? fromEnv : chainKeySources(...sources);
   const keys: KeySource = {
     label: source.label,
     get: async (service, environment, slot) => {
@@ -180,13 +219,27 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     },
   };
 
-  const approvalsFile = defaultApprovalsFile(env);
-  const approvals = new ApprovalStore(approvalsFile, { workspaceRoots: [dirname(file), io.cwd] });
   const interactive = process.stdin.isTTY === true && process.stderr.isTTY === true;
-  for (const p of pendingApprovals(services, approvals, o.environments.length ? o.environments : undefined)) {
-    if (o.approveHost || (o.approveLoopback && p.loopback) || (interactive && (await ask(`Send ${p.service}'s keys to ${p.host}? Remembered in ${approvalsFile} [y/N] `)))) {
-      approvals.approve(p.service, p.host);
-      io.stderr(`approved: ${p.service} → ${p.host}\n`);
+  const approvedOnCommandLine = (host: string, loopback: boolean) => o.approveHost || (loopback && o.approveLoopback.includes(host));
+  for (const b of probeBindings(services, o.environments.length ? o.environments : undefined)) {
+    // Names the config would read that are set in this process's environment and not yet confirmed for this binding.
+    const confirmed = approvals.confirmedEnvVars(b.service, b.host);
+    const unconfirmed = b.envVars.filter((n) => io.env[n]?.trim() && !confirmed.includes(n));
+    const allowed = unconfirmed.filter((n) => o.allowEnv.includes(n));
+    const fromEnvText = (names: string[]) => (names.length ? ` (its keys read from the environment variables ${names.join(', ')})` : '');
+    if (!approvals.isApproved(b.service, b.host)) {
+      if (approvedOnCommandLine(b.host, b.loopback)) approvals.approve(b.service, b.host, { envVars: allowed });
+      else if (interactive && (await ask(`Send ${b.service}'s keys to ${b.host}${fromEnvText(unconfirmed)}? Remembered for this workspace in ${approvalsFile} [y/N] `))) {
+        approvals.approve(b.service, b.host, { envVars: unconfirmed });
+      } else continue;
+      const names = approvals.confirmedEnvVars(b.service, b.host);
+      io.stderr(`approved: ${b.service} → ${b.host}${names.length ? ` (environment variables ${names.join(', ')})` : ''}\n`);
+    } else if (allowed.length) approvals.approve(b.service, b.host, { envVars: allowed });
+    const rest = unconfirmed.filter((n) => !approvals.confirmedEnvVars(b.service, b.host).includes(n));
+    if (rest.length && interactive && (await ask(`Read ${b.service}'s keys (sent to ${b.host}) from the environment variables ${rest.join(', ')}? [y/N] `))) {
+      approvals.approve(b.service, b.host, { envVars: rest });
+    } else if (rest.length) {
+      io.stderr(`not read: ${b.service}'s environment variable${rest.length > 1 ? 's' : ''} ${rest.join(', ')} (not confirmed for ${b.host}); pass ${rest.map((n) => `--allow-env ${n}`).join(' ')} to read ${rest.length > 1 ? 'them' : 'it'}\n`);
     }
   }
 
@@ -210,11 +263,23 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
       const c = checkTransport(t.url);
       return c.ok && c.loopback;
     });
-    io.stderr(`not approved, nothing sent: ${hosts}. Run again with --approve-host${allLoopback ? ' or --approve-loopback' : ''}.\n`);
+    const loopbacks = [...new Set(unapproved.map((t) => t.host))];
+    io.stderr(`not approved, nothing sent: ${hosts}. Run again with --approve-host${allLoopback ? ` or ${loopbacks.map((h) => `--approve-loopback ${h}`).join(' ')}` : ''}.\n`);
   }
 
   // PagerDuty, email and Datadog credentials: this workspace's entries in the OS keychain (`alert-secret set`).
-  if (o.alert) await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
+  if (o.alert) {
+    // Slack and webhook endpoints come from the config too: approved like probe hosts, per workspace.
+    const sinkConfigs = [...loaded.settings.alerts.sinks, ...services.flatMap((s) => s.alerts.sinks)];
+    for (const endpoint of alertEndpoints(sinkConfigs, env)) {
+      if (approvals.isApproved(endpoint.subject, endpoint.host)) continue;
+      if (approvedOnCommandLine(endpoint.host, endpoint.loopback) || (interactive && (await ask(`Send Rotation Ready alerts (${endpoint.type} sink) to ${endpoint.host}? Remembered for this workspace in ${approvalsFile} [y/N] `)))) {
+        approvals.approve(endpoint.subject, endpoint.host);
+        io.stderr(`approved: ${endpoint.type} alerts → ${endpoint.host}\n`);
+      }
+    }
+    await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
+  }
 
   if (report.cancelled || configErrors || unapproved.length > 0) return 2;
   return report.summary.safe === report.summary.targets ? 0 : 1;

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
-import { listFiles } from '../../core/analyze/scan';
-import { SINGLE_KEY_CALL_RULE } from '../../core/calls/index';
+import { fsPath, listFiles } from '../../core/analyze/scan';
+import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { composePlans, dotenvNames, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
+import { composePlans, dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
@@ -15,6 +15,7 @@ import { verifyChanges } from '../../core/fix/verify';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { printable } from '../../core/printable';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
@@ -38,7 +39,8 @@ Options:
   --keychain     store removed secrets in the OS keychain instead of .env
   --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
 
-Exit code: 0 fixed (or nothing to fix), 1 some findings could not be fixed, 2 usage or runtime error.`;
+Exit code: 0 fixed (or nothing to fix), 1 a finding remains (it could not be fixed, or a file held more than
+one run fixes), 2 usage or runtime error.`;
 
 export interface FixDeps {
   keychain: () => KeychainPort;
@@ -100,18 +102,29 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
         let bytes: Buffer;
+        const path = fsPath(file.abs);
         try {
-          bytes = readFileSync(file.abs);
+          bytes = readFileSync(path);
         } catch {
           continue;
         }
         const decoded = decodeSource(file.rel, bytes);
         if (!decoded.ok) {
-          refused.push(`${file.rel}: not fixed: ${decoded.reason}`);
+          refused.push(`${printable(file.rel)}: not fixed: ${decoded.reason}`);
+          continue;
+        }
+        const text = decoded.source.text;
+        // Fixes write the file by its relative path, which for a name that is not UTF-8 shows its bytes escaped.
+        if (typeof path !== 'string') {
+          const why = 'the file name is not valid UTF-8: rename the file, then run fix again';
+          const unfixed = [
+            ...(env ? envFixFindings(file.rel, text, args.rule, salt).map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${why}`) : []),
+            ...(wrap ? singleKeyCallsInText(file.rel, text).map((c) => `${c.callee}: ${why}`) : []),
+          ];
+          if (unfixed.length > 0) plans.push({ rel: file.rel, original: text, steps: [], final: text, unfixed, remaining: unfixed.length });
           continue;
         }
         sources.set(file.rel, decoded.source);
-        const text = decoded.source.text;
         let plan: FilePlan;
         try {
           plan = env ? planFileEnv(file.rel, text, args.rule, salt, project, names) : planFileWrappers(file.rel, text, project, names);
@@ -122,7 +135,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           }
         } catch (error) {
           // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
-          refused.push(`${file.rel}: not fixed: ${unplannedReason(error, [])}`);
+          refused.push(`${printable(file.rel)}: not fixed: ${unplannedReason(error, [])}`);
           continue;
         }
         if (plan.steps.length > 0 || plan.unfixed.length > 0) plans.push(plan);
@@ -130,11 +143,18 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       }
 
       verifyPlans(root, plans, created, envFallbacks);
-      const unfixed = [...refused, ...plans.flatMap((p) => p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`))];
+      // What a fix left behind besides what it said it could not fix: the exit code says a key remains either way.
+      const unfixed = [
+        ...refused,
+        ...plans.flatMap((p) => [
+          ...p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`),
+          ...(p.remaining > p.unfixed.length ? [`${p.rel}: not fixed: ${p.remaining - p.unfixed.length} finding(s) still in the file after fixing`] : []),
+        ]),
+      ];
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
-        for (const line of unfixed) io.stderr(`${line}\n`);
+        for (const line of unfixed) io.stderr(`${printable(line)}\n`);
         const count = plans.reduce((n, p) => n + p.steps.length, 0);
         io.stdout(`\n${count} fix${count === 1 ? '' : 'es'} in ${plans.filter((p) => p.steps.length).length} file(s) would be applied (dry run: nothing was changed).\n`);
         return unfixed.length > 0 ? 1 : 0;
@@ -159,14 +179,14 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           const target = join(root, plan.rel);
           writeAtomic(target, encodeSource(sources.get(plan.rel)!, plan.final), statSync(target).mode & 0o7777);
           const stored = applied.flatMap((a) => a.stored);
-          io.stdout(`${plan.rel}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
+          io.stdout(`${printable(plan.rel)}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
         } catch (error) {
           for (const a of applied.reverse()) await a.undo().catch(() => undefined);
           failed = true;
-          io.stderr(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}\n`);
+          io.stderr(`${printable(`${plan.rel}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
         }
       }
-      for (const line of unfixed) io.stderr(`${line}\n`);
+      for (const line of unfixed) io.stderr(`${printable(line)}\n`);
       if (failed) return 2;
       return unfixed.length > 0 ? 1 : 0;
     },
@@ -214,11 +234,14 @@ function helpersOf(plan: FilePlan): string[] {
   return [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
 }
 
-/** The file's unified diff with every removed secret shown only in its redacted form. */
+/**
+ * The file's unified diff with every secret shown only in its redacted form: the removed ones, and any other finding
+ * of the file (before or after), which context lines around an edit would otherwise print (one a fix left, a
+ * publishable key, a key the wrapper keeps).
+ */
 function redactedPatch(plan: FilePlan, salt: string): string {
   let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
   const redactions = plan.steps.flatMap((step) => step.redactions);
-  // A secret the fix leaves in place (another rule's, or a key the wrapper keeps) shows in the context lines too.
   for (const text of [plan.original, plan.final]) {
     for (const f of analyzeText(plan.rel, text, { salt }).findings) if (f.kind === 'hardcoded-secret') redactions.push([text.slice(f.offset, f.offset + f.length), f.redacted]);
   }

@@ -31,6 +31,8 @@ export const commands: CliCommand[] = [
   execCommand,
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   lazyCommand('fix', () => (require('./fix') as typeof import('./fix')).fixCommand),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  lazyCommand('mcp', () => (require('./mcp') as typeof import('./mcp')).mcpCommand),
   scanCommand,
   simulateCommand,
 ];

@@ -11,14 +11,17 @@ import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../
 import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import type { Finding } from '../../core/findings';
+import { printable } from '../../core/printable';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { HISTORY_USAGE, runHistoryScan } from './scanHistory';
 
 const run = promisify(execFile);
 
 const usage = `Usage: rotation-ready scan [paths...] [options]
 
 Finds hardcoded keys and secrets in files (default: the current folder), respecting .gitignore.
-Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error.
+Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail), 2 usage or runtime error,
+or a path that could not be read (it may hold a key).
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -31,7 +34,9 @@ Options:
   --max-file-size KB         skip files larger than this (default 2048)
   --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
 
-Values are never printed: findings show the provider, the last 4 characters and a fingerprint.`;
+Values are never printed: findings show the provider, the last 4 characters and a fingerprint.
+
+${HISTORY_USAGE}`;
 
 interface ScanArgs {
   paths: string[];
@@ -104,8 +109,11 @@ export function parseScanArgs(args: string[]): ScanArgs {
   return parsed;
 }
 
+/** Skip reasons that mean a path was not read at all (a binary or oversized file was, and is reported as such). */
+const UNREAD = /^(?:unreadable|not found$)/;
+
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
-function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
+export function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
   return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
 }
 
@@ -143,6 +151,7 @@ export const scanCommand: CliCommand = {
   summary: 'Find hardcoded keys and secrets (text, JSON or SARIF; pre-commit friendly)',
   usage,
   async run(rawArgs, io) {
+    if (rawArgs.some((a) => a === '--history' || a.startsWith('--history='))) return runHistoryScan(rawArgs, io);
     const args = parseScanArgs(rawArgs);
     const root = args.staged ? await gitRoot(io.cwd) : io.cwd;
     const baselinePath = args.baseline ? resolve(io.cwd, args.baseline) : join(root, BASELINE_FILE);
@@ -179,6 +188,12 @@ export const scanCommand: CliCommand = {
       io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.files} file${result.files === 1 ? '' : 's'}; report written to ${args.output}.\n`);
     } else {
       io.stdout(output);
+    }
+    // A file that could not be read may hold a key: the scan did not do its job, whatever it found elsewhere.
+    const unread = result.skipped.filter((s) => UNREAD.test(s.reason));
+    if (unread.length > 0) {
+      io.stderr(`rotation-ready scan: ${unread.length} path${unread.length === 1 ? '' : 's'} could not be read (${unread.slice(0, 3).map((s) => `${printable(s.path)}: ${s.reason}`).join('; ')}${unread.length > 3 ? '; …' : ''})\n`);
+      return 2;
     }
     return fresh.some(isFailing) ? 1 : 0;
   },

@@ -1,13 +1,46 @@
+import { analyzeText } from '../analyze/index';
+import { shannonEntropy } from '../analyze/entropy';
+import { isPlaceholder, isQuietGenericValue } from '../analyze/quiet';
+import { redact } from '../redact';
+
+/** A key value as it appears raw and in the encodings a bug could plausibly produce (JSON-escaped, URL-encoded, base64). */
+function secretForms(secret: string): Set<string> {
+  return new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')]);
+}
+
 /**
- * The redaction guard: before any payload leaves, it is searched for every known key value,
- * raw and in the encodings a bug could plausibly produce (JSON-escaped, URL-encoded, base64).
+ * The redaction guard: before any payload leaves, it is searched for every known key value, in each of its forms.
  * A hit refuses the send; the alert is never "fixed up" and sent anyway.
  */
 export function containsSecret(payload: string, secrets: Iterable<string>): boolean {
   for (const secret of secrets) {
     if (!secret || secret.length < 6) continue;
-    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64').replace(/=+$/, '')]);
-    for (const form of forms) if (payload.includes(form)) return true;
+    for (const form of secretForms(secret)) if (payload.includes(form)) return true;
   }
   return false;
+}
+
+/** Runs of token characters long enough to be a key (a path's `/` and `.` split it into its names). */
+const TOKEN = /[A-Za-z0-9_+=-]{20,}/g;
+
+/**
+ * The same guard for text meant for people (an error, a warning, a note), which may quote what someone pasted in the
+ * wrong place (a key as a URL, an auth type, a property name, a credential's name): every known value in each of its
+ * forms, whatever any rule finds, and any other high-entropy token are shown only redacted (`Stripe…abcd`).
+ */
+export function redactSecrets(text: string, secrets: Iterable<string> = []): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (!secret || secret.length < 6) continue;
+    for (const form of secretForms(secret)) out = out.split(form).join(redact(secret, 'key'));
+  }
+  // What the rules find, replaced from the end so earlier offsets hold.
+  const found = analyzeText('message.txt', out, { salt: 'redaction-guard', lowerSeverityInTestPaths: false, inlineIgnores: false, retainParse: false }).findings;
+  for (const f of [...found].sort((a, b) => b.offset - a.offset)) out = out.slice(0, f.offset) + f.redacted + out.slice(f.offset + f.length);
+  return out.replace(TOKEN, (token) => (looksRandom(token) ? redact(token, 'secret') : token));
+}
+
+/** Random-looking: letters and digits both, the generic rule's entropy, and not words, a placeholder, a UUID or a hash. */
+function looksRandom(token: string): boolean {
+  return /[A-Za-z]/.test(token) && /\d/.test(token) && shannonEntropy(token) >= 3.5 && !isPlaceholder(token) && !isQuietGenericValue(token);
 }

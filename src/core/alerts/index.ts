@@ -1,8 +1,8 @@
 export * from './types';
 export { AlertDispatcher } from './dispatcher';
 export type { AlertDispatcherOptions, AlertEvent, Delivery, DispatchResult, DispatchStatus, RetryPolicy } from './dispatcher';
-export { alertText, auditLogSink, callbackSink, createSinks, slackSink, webhookSink } from './sinks';
-export type { SinkContext } from './sinks';
+export { alertEndpoints, alertEndpointSubject, alertText, auditLogSink, callbackSink, createSinks, slackSink, webhookSink } from './sinks';
+export type { AlertEndpoint, SinkContext } from './sinks';
 export { containsSecret } from './guard';
 export { alertsFromReport } from './from-report';
 export * from './channels/index';

@@ -1,6 +1,8 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { SinkConfig } from '../config/types';
+import { ConfinementError, confinedPath } from '../confine';
 import { checkTransport, type HostApprovals } from '../probe/approval';
 import { channelSink } from './channels/create';
 import type { ChannelSecrets } from './channels/secrets';
@@ -33,7 +35,7 @@ export function webhookSink(url: string, headers: Record<string, string> = {}): 
   };
 }
 
-/** JSONL audit log: one alert per line, appended (file mode 0600). */
+/** JSONL audit log: one alert per line, appended (file mode 0600), never through a symlink put there later. */
 export function auditLogSink(file: string): AlertSink {
   return {
     name: `audit-log:${file}`,
@@ -41,7 +43,12 @@ export function auditLogSink(file: string): AlertSink {
     deliver: async (payload) => {
       try {
         await mkdir(dirname(file), { recursive: true });
-        await appendFile(file, payload, { mode: 0o600 });
+        const handle = await open(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0), 0o600);
+        try {
+          await handle.appendFile(payload);
+        } finally {
+          await handle.close();
+        }
       } catch (error) {
         throw new SinkError(`audit-log: ${(error as NodeJS.ErrnoException).code ?? 'write failed'}`, true);
       }
@@ -69,8 +76,38 @@ export interface SinkContext {
   notify?: (text: string, alert: Alert) => void | Promise<void>;
   /** Channel credentials by keychain entry name (pagerduty, email, datadog); see channels/secrets.ts. */
   secrets?: ChannelSecrets;
-  /** Which credential may go to which host (stored outside the workspace); none approved when absent. */
+  /** Which credential or alert may go to which host (stored outside the workspace); none approved when absent. */
   approvals?: HostApprovals;
+}
+
+/** The approval subject for sending alerts of a Slack or webhook sink to a host: keyed like a service. */
+export function alertEndpointSubject(type: 'slack' | 'webhook'): string {
+  return `alerts:${type}`;
+}
+
+export interface AlertEndpoint {
+  /** `alerts:slack` or `alerts:webhook`, as approvals store it. */
+  subject: string;
+  type: 'slack' | 'webhook';
+  host: string;
+  loopback: boolean;
+}
+
+/**
+ * The hosts the Slack and webhook sinks of a configuration post to (with a usable URL), once each:
+ * what a UI asks the user to approve before an alert goes there. Never the URL (a Slack webhook URL is itself a secret).
+ */
+export function alertEndpoints(configs: readonly SinkConfig[], env: NodeJS.ProcessEnv): AlertEndpoint[] {
+  const out = new Map<string, AlertEndpoint>();
+  for (const c of configs) {
+    if (c.type !== 'slack' && c.type !== 'webhook') continue;
+    const url = c.url ?? (c.urlEnv ? env[c.urlEnv] : undefined);
+    const transport = url ? checkTransport(url) : undefined;
+    if (!transport?.ok) continue;
+    const subject = alertEndpointSubject(c.type);
+    out.set(`${subject}\0${transport.host}`, { subject, type: c.type, host: transport.host, loopback: transport.loopback });
+  }
+  return [...out.values()];
 }
 
 /** Builds sinks from config. Problems come back as value-free messages (never a webhook URL). */
@@ -100,11 +137,21 @@ export function createSinks(configs: readonly SinkConfig[], ctx: SinkContext): {
           errors.push(`${c.type} sink: ${transport.reason}`);
           break;
         }
+        // The endpoint comes from the workspace's config: alerts (service names, fingerprints, timings) go only to a host the user approved.
+        if (!ctx.approvals?.isApproved(alertEndpointSubject(c.type), transport.host)) {
+          errors.push(`${c.type} sink: sending alerts to ${transport.host} is not approved; nothing is sent there until you approve it (the dry-run's host approval)`);
+          break;
+        }
         sinks.push(c.type === 'slack' ? slackSink(url) : webhookSink(url, c.headers ?? {}));
         break;
       }
       case 'audit-log':
-        sinks.push(auditLogSink(isAbsolute(c.path) ? c.path : resolve(ctx.baseDir, c.path)));
+        try {
+          sinks.push(auditLogSink(confinedPath(ctx.baseDir, c.path, 'audit-log sink path')));
+        } catch (error) {
+          if (!(error instanceof ConfinementError)) throw error;
+          errors.push(error.message);
+        }
         break;
       case 'notification':
         if (ctx.notify) sinks.push(callbackSink('notification', ctx.notify));

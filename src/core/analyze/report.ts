@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../findings';
+import { printable } from '../printable';
 import { ruleById, ruleDocPath, rules } from '../rules/index';
 import type { ScanSkip } from './scan';
 
@@ -21,10 +22,10 @@ export function isFailing(finding: Finding): boolean {
 export function formatText(report: ScanReport): string {
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(`${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.message} [${f.redacted}]`);
+    lines.push(`${printable(f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.message} [${f.redacted}]`);
   }
-  for (const s of report.skipped) lines.push(`${s.path}: skipped (${s.reason})`);
-  for (const n of report.notes) lines.push(`${n.path}: note: ${n.note}`);
+  for (const s of report.skipped) lines.push(`${printable(s.path)}: skipped (${s.reason})`);
+  for (const n of report.notes) lines.push(`${printable(n.path)}: note: ${printable(n.note)}`);
   const count = (sev: Severity) => report.findings.filter((f) => f.severity === sev).length;
   const parts = [`${plural(report.findings.length, 'finding')}`];
   const bySeverity = (['error', 'warning', 'info'] as const).filter((s) => count(s) > 0).map((s) => plural(count(s), s === 'info' ? 'info' : s));

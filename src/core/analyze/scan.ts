@@ -55,6 +55,38 @@ export interface ScanWorkers {
   maxOldGenerationSizeMb?: number;
 }
 
+/**
+ * A path whose bytes are not UTF-8 (a file name made on another system, or on purpose to hide a file) cannot be held
+ * in a string: Node.js encodes string paths as UTF-8, and the name read as a string (with U+FFFD) names no file. The
+ * walk carries such a path as NUL + its bytes in base64 (NUL never occurs in a path), `fsPath` gives the bytes back,
+ * and its relative path shows each byte that is not UTF-8 as `\xNN` (displayName).
+ */
+const BYTES = '\0';
+
+/** What to open for a walked file's `abs`: the string itself, or the bytes of a path that is not UTF-8. */
+export function fsPath(abs: string): string | Buffer {
+  return abs.startsWith(BYTES) ? Buffer.from(abs.slice(1), 'base64') : abs;
+}
+
+function bytesLocator(path: Buffer): string {
+  return BYTES + path.toString('base64');
+}
+
+/** A file name's bytes as text: UTF-8 characters as they are, any other byte as `\xNN`. */
+export function displayName(name: Buffer): string {
+  let out = '';
+  for (let i = 0; i < name.length; ) {
+    // A valid character is never a prefix of another one, so the shortest valid slice is the character.
+    let n = 1;
+    while (n <= 4 && i + n <= name.length && !isUtf8(name.subarray(i, i + n))) n++;
+    if (n <= 4 && i + n <= name.length) {
+      out += name.toString('utf8', i, i + n);
+      i += n;
+    } else out += `\\x${name[i++]!.toString(16).padStart(2, '0')}`;
+  }
+  return out;
+}
+
 /** Pool → worker, as the walk goes: the next files of the scan, in order (a file's index is its place in all of them). */
 export interface WorkerFiles {
   abs: string[];
@@ -84,6 +116,17 @@ export interface ScanResult {
   skipped: ScanSkip[];
   notes: Array<{ path: string; note: string }>;
   cancelled: boolean;
+}
+
+/** A directory entry as a folder or a file, through a symbolic link; undefined for anything else or a dangling link. */
+function kindOf(entry: import('node:fs').Dirent<string> | import('node:fs').Dirent<Buffer>, path: string | Buffer): 'dir' | 'file' | undefined {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : undefined;
+  try {
+    const target = statSync(path);
+    return target.isDirectory() ? 'dir' : target.isFile() ? 'file' : undefined;
+  } catch {
+    return undefined; // dangling link
+  }
 }
 
 /**
@@ -130,12 +173,18 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
     if (++dirsRead % 64 === 0) await new Promise<void>((r) => setImmediate(r));
     if (seenDirs.has(dir.real)) return; // symlink loop or a directory reached twice
     seenDirs.add(dir.real);
+    if (dir.abs.startsWith(BYTES)) return walkBytes(dir, rules);
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch {
       skipped.push({ path: fileRel(dir.rel, dir.abs), reason: 'unreadable directory' });
       return;
+    }
+    // A name that is not UTF-8 comes back with U+FFFD in it and names no file: such entries are walked by their bytes.
+    if (entries.some((e) => e.name.includes('\ufffd'))) {
+      entries = entries.filter((e) => !e.name.includes('\ufffd'));
+      await walkBytes(dir, rules, (name) => name.toString('utf8').includes('\ufffd'));
     }
     let scoped = rules;
     if (useGitignore && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
@@ -149,18 +198,9 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
     for (const entry of entries) {
       const abs = child(dir.abs, entry.name);
       const link = entry.isSymbolicLink();
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (link) {
-        try {
-          const target = statSync(abs);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch {
-          continue; // dangling link
-        }
-      }
-      if (!isDir && !isFile) continue;
+      const kind = kindOf(entry, abs);
+      if (kind === undefined) continue;
+      const isDir = kind === 'dir';
       const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
       const slash = isDir ? '/' : '';
       if (defaultsOnly ? isDir && excludedDirs.has(entry.name) : excludes.ignores((dir.outside ? entry.name : rel) + slash)) continue;
@@ -176,6 +216,66 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
         }
         await walk({ abs, rel, outside: dir.outside, real }, scoped);
       } else addFile(abs, rel, link ? undefined : child(dir.real, entry.name));
+    }
+  };
+
+  /**
+   * `walk` for a directory whose path is not UTF-8 (`dir.abs` and `dir.real` are byte locators), or, with `only`, for
+   * the entries of an ordinary directory whose names are not: by their bytes, with the same excludes, .gitignore
+   * rules (matched on the displayed path), symbolic links and loop checks.
+   */
+  /** Where the .gitignore files read by walkBytes are, relative to `base` (their `root` is a byte locator). */
+  const ruleRels = new Map<string, string>();
+  const walkBytes = async (dir: Place, rules: Array<{ root: string; ig: Ignore }>, only?: (name: Buffer) => boolean): Promise<void> => {
+    const bytesOf = (path: string) => (path.startsWith(BYTES) ? (fsPath(path) as Buffer) : Buffer.from(path));
+    const dirBytes = bytesOf(dir.abs);
+    const realBytes = bytesOf(dir.real);
+    const separator = Buffer.from(sep);
+    let entries: Array<import('node:fs').Dirent<Buffer>>;
+    try {
+      entries = readdirSync(dirBytes, { withFileTypes: true, encoding: 'buffer' });
+    } catch {
+      skipped.push({ path: fileRel(dir.rel, dir.abs), reason: 'unreadable directory' });
+      return;
+    }
+    let scoped = rules;
+    if (!only && useGitignore && entries.some((e) => e.name.toString() === '.gitignore' && e.isFile())) {
+      try {
+        scoped = [...rules, { root: dir.abs, ig: ignore().add(readFileSync(Buffer.concat([dirBytes, separator, Buffer.from('.gitignore')]), 'utf8')) }];
+        ruleRels.set(dir.abs, dir.rel);
+      } catch {
+        // an unreadable .gitignore ignores nothing
+      }
+    }
+    for (const entry of entries) {
+      if (only && !only(entry.name)) continue;
+      const path = Buffer.concat([dirBytes, separator, entry.name]);
+      const link = entry.isSymbolicLink();
+      const kind = kindOf(entry, path);
+      if (kind === undefined) continue;
+      const isDir = kind === 'dir';
+      const name = displayName(entry.name);
+      const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
+      const slash = isDir ? '/' : '';
+      if (excludes.ignores((dir.outside ? name : rel) + slash)) continue;
+      // A .gitignore matches the path from its own folder, as in `walk`.
+      if (
+        scoped.some(({ root, ig }) => {
+          const from = ruleRels.get(root) ?? toSlashes(relative(base, root));
+          return from === '' ? ig.ignores(rel + slash) : rel.startsWith(`${from}/`) && ig.ignores(rel.slice(from.length + 1) + slash);
+        })
+      )
+        continue;
+      let real = Buffer.concat([realBytes, separator, entry.name]);
+      if (link) {
+        try {
+          real = realpathSync.native(path, { encoding: 'buffer' });
+        } catch {
+          continue;
+        }
+      }
+      if (isDir) await walk({ abs: bytesLocator(path), rel, outside: dir.outside, real: bytesLocator(real) }, scoped);
+      else addFile(bytesLocator(path), rel, bytesLocator(real));
     }
   };
 
@@ -223,7 +323,7 @@ export async function listFiles(options: ScanOptions, onFile?: (file: { abs: str
  */
 export async function analyzeFile(abs: string, rel: string, options: AnalyzeOptions): Promise<FileOutcome> {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const bytes = readUpTo(abs, max);
+  const bytes = readUpTo(fsPath(abs), max);
   if (bytes === undefined) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
   return analyzeBytes(rel, bytes, options);
 }
@@ -276,7 +376,7 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
  * and a fresh allocation per file (15,000 in a large workspace) kept the garbage collector busy.
  */
 let readBuffer = Buffer.allocUnsafe(0);
-function readUpTo(abs: string, max: number): Buffer | undefined {
+function readUpTo(abs: string | Buffer, max: number): Buffer | undefined {
   const fd = openSync(abs, 'r');
   try {
     const size = fstatSync(fd).size;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from '../findings';
 
 /**
@@ -55,7 +56,12 @@ export function parseBaseline(text: string, source = BASELINE_FILE): Baseline {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${source}: not valid JSON (${error instanceof Error ? error.message : 'parse error'})`);
+    // Where, not JSON.parse's message: it quotes the text, and `--baseline .env` would print a key.
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true });
+    const at = errors[0]?.offset ?? 0;
+    const line = text.slice(0, at).split('\n').length;
+    throw new BaselineError(`${source}: not valid JSON (${errors[0] ? printParseErrorCode(errors[0].error) : 'parse error'} at line ${line}, column ${at - text.lastIndexOf('\n', at - 1)})`);
   }
   if (!isObject(data)) throw new BaselineError(`${source}: expected an object with "version", "salt" and "findings"`);
   if (data.version !== 1) throw new BaselineError(`${source}: unsupported "version" ${JSON.stringify(data.version)}; expected 1`);

@@ -1,4 +1,6 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { redactSecrets } from '../alerts/guard';
+import { printable } from '../printable';
 
 /** One problem in a configuration file: where it is (file, JSON path, 1-based line/column) and why. */
 export interface ConfigError {
@@ -11,9 +13,10 @@ export interface ConfigError {
   severity: 'error' | 'warning';
 }
 
+/** One line for a terminal: the file name, JSON path and message may hold anything a repository put there. */
 export function formatConfigError(e: ConfigError): string {
-  const where = e.path ? ` ${e.path}:` : '';
-  return `${e.file}:${e.line}:${e.column}: ${e.severity}:${where} ${e.message}`;
+  const where = e.path ? ` ${printable(e.path)}:` : '';
+  return `${printable(e.file)}:${e.line}:${e.column}: ${e.severity}:${where} ${printable(e.message)}`;
 }
 
 /** A value in the parsed document together with its JSON path, so every error can point at it. */
@@ -55,8 +58,9 @@ export class JsoncReader {
     return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 
+  /** Every config error is recorded here: a key pasted in the wrong place (a URL, a property name) is quoted redacted. */
   errorAt(offset: number, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
-    this.errors.push({ file: this.file, path, ...this.position(offset), message, severity });
+    this.errors.push({ file: this.file, path: redactSecrets(path), ...this.position(offset), message: redactSecrets(message), severity });
   }
 
   error(at: Located, message: string, severity: 'error' | 'warning' = 'error'): void {

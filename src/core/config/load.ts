@@ -1,8 +1,10 @@
 import { isLoopbackHost } from '../probe/loopback';
+import { PROVIDER_PRESETS, ProviderPreset, presetUrl, providerPreset } from '../probe/presets';
 import { ConfigError, JsoncReader, Located } from './jsonc-reader';
 import {
   DEFAULT_ENVIRONMENT,
   DEFAULT_PROBE,
+  PROBE_ROUNDS,
   DEFAULT_SETTINGS,
   EnvVarNames,
   EnvironmentConfig,
@@ -22,10 +24,10 @@ import {
 /** Property names the loader understands; test/unit/config checks that the JSON Schema lists the same ones. */
 export const KNOWN_PROPERTIES = {
   root: ['version', 'services', 'dryRun', 'alerts', 'monitor', 'metrics'],
-  service: ['name', 'environments', 'envVars', 'probe', 'alerts', 'monitor'],
+  service: ['name', 'provider', 'baseUrl', 'environments', 'envVars', 'probe', 'alerts', 'monitor'],
   environment: ['name', 'url', 'envVars'],
   envVars: ['primary', 'fallback', 'plain'],
-  probe: ['url', 'method', 'auth', 'successStatus', 'headers', 'body', 'timeoutMs', 'rounds', 'intervalMs'],
+  probe: ['url', 'method', 'auth', 'successStatus', 'successField', 'headers', 'body', 'timeoutMs', 'rounds', 'intervalMs'],
   auth: ['type', 'name', 'username'],
   dryRun: ['concurrency', 'retryBudget', 'maxRetryAfterMs'],
   alerts: ['sinks', 'dedupWindowMs', 'maxPerServicePerWindow'],
@@ -129,12 +131,19 @@ function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {
   }
   if (!envsAt) environments.push({ name: DEFAULT_ENVIRONMENT });
 
+  const providerAt = r.prop(at, 'provider');
+  const providerId = r.string(providerAt, { oneOf: PROVIDER_IDS });
+  if (providerAt && providerId === undefined) return undefined;
+  const preset = providerId === undefined ? undefined : providerPreset(providerId);
+  const baseUrlAt = r.prop(at, 'baseUrl');
+  const baseUrl = readUrl(r, baseUrlAt);
+  if (baseUrlAt && !preset) r.error(baseUrlAt, "'baseUrl' replaces a provider preset's origin: set 'provider' too, or give the full 'probe.url'");
   const probeAt = r.prop(at, 'probe');
-  if (!probeAt) {
-    r.error(at, "missing 'probe': the endpoint a dry-run calls with each key");
+  if (!probeAt && !preset) {
+    r.error(at, "missing 'probe' (the endpoint a dry-run calls with each key) or 'provider' (a built-in one, see docs/providers.md)");
     return undefined;
   }
-  const probe = readProbe(r, probeAt);
+  const probe = preset ? readPresetProbe(r, at, probeAt, preset, baseUrl) : readProbe(r, probeAt!);
   let sinks: SinkConfig[] = [];
   const alertsAt = r.prop(at, 'alerts');
   if (r.expectObject(alertsAt)) {
@@ -142,7 +151,7 @@ function readService(r: JsoncReader, at: Located): ServiceConfig | undefined {
     sinks = readSinks(r, r.prop(alertsAt, 'sinks'));
   }
   if (!probe) return undefined;
-  const service: ServiceConfig = { name, environments, envVars, probe, alerts: { sinks } };
+  const service: ServiceConfig = { name, ...(preset ? { provider: preset.id } : {}), environments, envVars, probe, alerts: { sinks } };
   const monitorAt = r.prop(at, 'monitor');
   if (r.expectObject(monitorAt)) {
     r.checkKnown(monitorAt, KNOWN_PROPERTIES.serviceMonitor);
@@ -260,26 +269,61 @@ function readUrl(r: JsoncReader, at: Located | undefined): string | undefined {
   return text;
 }
 
-function readProbe(r: JsoncReader, at: Located): ProbeConfig | undefined {
+const PROVIDER_IDS = PROVIDER_PRESETS.map((p) => p.id);
+
+/** The preset's probe, with `baseUrl` for its origin and whatever `probe` sets on top (url, auth, headers, timings…). */
+function readPresetProbe(r: JsoncReader, service: Located, probeAt: Located | undefined, preset: ProviderPreset, baseUrl: string | undefined): ProbeConfig | undefined {
+  const base: ProbeConfig = {
+    url: presetUrl(preset, baseUrl),
+    method: preset.method,
+    auth: preset.auth,
+    headers: { ...(preset.headers ?? {}) },
+    ...(preset.body !== undefined ? { body: preset.body } : {}),
+    ...(preset.successStatus ? { successStatus: preset.successStatus } : {}),
+    ...(preset.successField !== undefined ? { successField: preset.successField } : {}),
+    timeoutMs: DEFAULT_PROBE.timeoutMs,
+    rounds: DEFAULT_PROBE.rounds,
+    intervalMs: DEFAULT_PROBE.intervalMs,
+  };
+  const before = r.errorCount();
+  const probe = probeAt ? readProbe(r, probeAt, base) : base;
+  if (!probe || r.errorCount() !== before) return undefined;
+  if (preset.needs?.baseUrl && baseUrl === undefined && !(probeAt && r.prop(probeAt, 'url'))) {
+    r.error(service, `provider '${preset.id}' needs 'baseUrl': ${preset.needs.baseUrl}`);
+    return undefined;
+  }
+  if (preset.needs?.username && !(probe.auth.type === 'basic' && probe.auth.username)) {
+    r.error(probeAt ?? service, `provider '${preset.id}' needs the basic-auth user name in probe.auth: { "type": "basic", "username": "…" }, ${preset.needs.username}`);
+    return undefined;
+  }
+  return probe;
+}
+
+/** `probe`; with `base` (a provider preset) every property is optional and overrides the preset's. */
+function readProbe(r: JsoncReader, at: Located, base?: ProbeConfig): ProbeConfig | undefined {
   if (!r.expectObject(at)) return undefined;
   r.checkKnown(at, KNOWN_PROPERTIES.probe);
   const before = r.errorCount();
   const urlAt = r.prop(at, 'url');
-  if (!urlAt) r.error(at, "missing 'url'");
-  const url = readUrl(r, urlAt);
-  const method = (r.string(r.prop(at, 'method'), { oneOf: HTTP_METHODS }) ?? DEFAULT_PROBE.method) as HttpMethod;
+  if (!urlAt && !base) r.error(at, "missing 'url'");
+  const url = urlAt ? readUrl(r, urlAt) : base?.url;
+  const method = (r.string(r.prop(at, 'method'), { oneOf: HTTP_METHODS }) ?? base?.method ?? DEFAULT_PROBE.method) as HttpMethod;
   const authAt = r.prop(at, 'auth');
-  if (!authAt) r.error(at, "missing 'auth': how the key is sent (bearer, header, query or basic)");
-  const auth = readAuth(r, authAt);
+  if (!authAt && !base) r.error(at, "missing 'auth': how the key is sent (bearer, header, query or basic)");
+  const auth = authAt ? readAuth(r, authAt) : base?.auth;
   const probe: ProbeConfig = {
     url: url ?? '',
     method,
     auth: auth ?? { type: 'bearer' },
-    headers: {},
+    headers: { ...(base?.headers ?? {}) },
     timeoutMs: r.number(r.prop(at, 'timeoutMs'), { min: 1, max: 120_000 }) ?? DEFAULT_PROBE.timeoutMs,
-    rounds: r.number(r.prop(at, 'rounds'), { integer: true, min: 1, max: 50 }) ?? DEFAULT_PROBE.rounds,
+    rounds: r.number(r.prop(at, 'rounds'), { integer: true, ...PROBE_ROUNDS }) ?? DEFAULT_PROBE.rounds,
     intervalMs: r.number(r.prop(at, 'intervalMs'), { min: 0, max: 600_000 }) ?? DEFAULT_PROBE.intervalMs,
   };
+  if (base?.successStatus) probe.successStatus = base.successStatus;
+  if (base?.body !== undefined) probe.body = base.body;
+  const successField = r.string(r.prop(at, 'successField'), { pattern: /^[A-Za-z_$][\w$-]*$/, patternHint: 'a top-level JSON property name, e.g. ok' }) ?? base?.successField;
+  if (successField !== undefined) probe.successField = successField;
   const statusAt = r.prop(at, 'successStatus');
   if (r.expectArray(statusAt)) {
     const statuses = r.items(statusAt).map((s) => r.number(s, { integer: true, min: 100, max: 599 })).filter((n): n is number => n !== undefined);
@@ -303,7 +347,7 @@ function readProbe(r: JsoncReader, at: Located): ProbeConfig | undefined {
       if (!Object.keys(probe.headers).some((h) => h.toLowerCase() === 'content-type')) probe.headers['content-type'] = 'application/json';
     } else r.error(bodyAt, 'expected a string, an object or an array');
     if (method === 'GET' || method === 'HEAD') r.error(bodyAt, `a ${method} request cannot have a body`);
-  }
+  } else if (method === 'GET' || method === 'HEAD') delete probe.body;
   return r.errorCount() === before && url !== undefined && auth ? probe : undefined;
 }
 

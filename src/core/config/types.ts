@@ -19,6 +19,8 @@ export interface ProbeConfig {
   headers: Record<string, string>;
   /** Request body, already serialised; objects in the file are sent as JSON. */
   body?: string;
+  /** For APIs that answer 200 to a bad key (Slack): the key works only if this top-level JSON field of the answer is `true`. */
+  successField?: string;
   timeoutMs: number;
   rounds: number;
   intervalMs: number;
@@ -61,6 +63,8 @@ export type SinkConfig = (
 
 export interface ServiceConfig {
   name: string;
+  /** The provider preset the probe came from (src/core/probe/presets.ts), when `provider` is set. */
+  provider?: string;
   environments: EnvironmentConfig[];
   envVars: EnvVarNames;
   probe: ProbeConfig;
@@ -149,6 +153,8 @@ export interface Settings {
 }
 
 export const DEFAULT_PROBE = { method: 'GET', timeoutMs: 5000, rounds: 3, intervalMs: 1000 } as const;
+/** Probe rounds per key: what a config's `probe.rounds` may say, and the most a dry-run request may ask for. */
+export const PROBE_ROUNDS = { min: 1, max: 50 } as const;
 export const DEFAULT_ENVIRONMENT = 'dev';
 export const DEFAULT_SETTINGS: Settings = {
   dryRun: { concurrency: 8, retryBudget: 2, maxRetryAfterMs: 30_000 },

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { confinedPath, readUnlessSymlink, refuseSymlink } from '../confine';
 import { appendLine, parseDotenv } from './dotenv';
 import type { EnvFixPlan } from './envFix';
 import { sha256 } from './hash';
@@ -59,6 +59,8 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   };
   let current: SecretToSecure | undefined;
   try {
+    // The helper is written into a folder of the repository's choosing (maybe a symlinked src/): it must resolve inside the workspace.
+    if (plan.helperFile && options.root !== undefined) confinedPath(options.root, plan.helperFile.path, 'helper file');
     plan.secrets.forEach((secret, i) => {
       if (sha256(values[i] ?? '') !== secret.sha256) throw new Error(`the value given for ${secret.envName} is not the one the fix removes (the document changed?)`);
     });
@@ -87,7 +89,8 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
 
 /** `NAME=` lines for names `.env.example` does not list yet; returns an undo. */
 function addExampleNames(path: string, names: string[]): () => void {
-  const before = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  refuseSymlink(path, '.env.example');
+  const before = readUnlessSymlink(path);
   const listed = parseDotenv(before ?? '');
   const missing = [...new Set(names)].filter((n) => !listed.has(n));
   if (missing.length === 0) return () => undefined;

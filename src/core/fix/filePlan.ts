@@ -5,6 +5,7 @@ import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
+import { readUnlessSymlink } from '../confine';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
 import { parseDotenv } from './dotenv';
@@ -27,6 +28,8 @@ export interface FilePlan {
   steps: Array<{ input: string; plan: SecuredPlan; redactions: Array<[string, string]> }>;
   final: string;
   unfixed: string[];
+  /** Findings of the kind being fixed still in `final`: the unfixed ones, and any a fix left (exit 1 in the CLI). */
+  remaining: number;
 }
 
 /** Where generated helpers go and how JS modules look in the project at `root`. */
@@ -60,15 +63,29 @@ function compilerOptionsOf(config: string): ts.CompilerOptions | undefined {
   return ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), undefined, config).options;
 }
 
+/** The hardcoded secrets that `fix` moves out of a file (informational findings, e.g. publishable keys, stay). */
+export function envFixFindings(rel: string, text: string, rule: string | undefined, salt: string): Finding[] {
+  return analyzeText(rel, text, { salt, ...(rule ? { ruleIds: [rule] } : {}) }).findings.filter((f: Finding) => f.kind === 'hardcoded-secret' && f.severity !== 'info');
+}
+
 export function planFileEnv(rel: string, original: string, rule: string | undefined, salt: string, project: ProjectInfo, names: Map<string, string>): FilePlan {
-  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
-  const tried = new Set<string>();
+  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [], remaining: 0 };
+  // Occurrences that could not be fixed stay in the text, ahead of the others with their fingerprint (the same value
+  // in the same file): per fingerprint, how many of the first occurrences to pass over. A fingerprint alone fixed
+  // one occurrence of a value repeated in a file and passed over the rest.
+  const failed = new Map<string, number>();
   let text = original;
+  let left: Finding[] | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const findings = analyzeText(rel, text, { salt, ...(rule ? { ruleIds: [rule] } : {}) }).findings.filter((f: Finding) => f.kind === 'hardcoded-secret' && f.severity !== 'info' && !tried.has(f.fingerprint));
-    const finding = findings[0];
+    const seen = new Map<string, number>();
+    left = envFixFindings(rel, text, rule, salt);
+    const finding = left.find((f) => {
+      const index = seen.get(f.fingerprint) ?? 0;
+      seen.set(f.fingerprint, index + 1);
+      return index >= (failed.get(f.fingerprint) ?? 0);
+    });
     if (!finding) break;
-    tried.add(finding.fingerprint);
+    left = undefined;
     const value = text.slice(finding.offset, finding.offset + finding.length);
     const hash = sha256(value);
     const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
@@ -82,20 +99,26 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
       plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
       text = envPlan.newText;
     } catch (error) {
+      failed.set(finding.fingerprint, (failed.get(finding.fingerprint) ?? 0) + 1);
       plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${unplannedReason(error, [value])}`);
     }
   }
   plan.final = text;
+  // The last analysis saw the final text, unless the loop stopped at its guard.
+  plan.remaining = (left ?? envFixFindings(rel, text, rule, salt)).length;
   return plan;
 }
 
 export function planFileWrappers(rel: string, original: string, project: ProjectInfo, names: Map<string, string> = new Map()): FilePlan {
-  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [] };
+  const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [], remaining: 0 };
   let text = original;
   const skipped = new Set<number>();
+  let left: ReturnType<typeof singleKeyCallsInText> | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    const call = singleKeyCallsInText(rel, text).filter((c) => !skipped.has(c.calleeStart))[0];
+    left = singleKeyCallsInText(rel, text);
+    const call = left.filter((c) => !skipped.has(c.calleeStart))[0];
     if (!call) break;
+    left = undefined;
     try {
       let wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
       // A hardcoded key is stored under the wrapper's name: never one that holds another value already.
@@ -117,19 +140,19 @@ export function planFileWrappers(rel: string, original: string, project: Project
     }
   }
   plan.final = text;
+  plan.remaining = (left ?? singleKeyCallsInText(rel, text)).length;
   return plan;
 }
 
-
 /** `first` then `second`, where `second` was planned on `first.final`: one plan from the original text. */
 export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
-  return { rel: first.rel, original: first.original, steps: [...first.steps, ...second.steps], final: second.final, unfixed: [...first.unfixed, ...second.unfixed] };
+  return { rel: first.rel, original: first.original, steps: [...first.steps, ...second.steps], final: second.final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
 }
 
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
 export function dotenvNames(root: string): Map<string, string> {
-  const file = join(root, '.env');
-  const dotenv = existsSync(file) ? parseDotenv(readFileSync(file, 'utf8')) : new Map<string, string>();
+  const text = readUnlessSymlink(join(root, '.env'));
+  const dotenv = text !== undefined ? parseDotenv(text) : new Map<string, string>();
   return new Map([...dotenv].map(([name, value]) => [name, sha256(value)]));
 }
 

@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import type { KeychainPort, Slot, SlotAddress } from '../keychain/port';
 import { appendLine, formatDotenvLine, parseDotenv } from './dotenv';
 import { writeFileAtomic } from '../atomicWrite';
+import { refuseSymlink } from '../confine';
 
 /** Undoes one store, so a fix that fails half-way leaves nothing behind. */
 export interface StoredSecret {
@@ -85,6 +86,8 @@ export class DotenvDestination implements SecretDestination {
   }
 
   async store(envName: string, value: string): Promise<StoredSecret> {
+    // A symlinked .env would copy (and write) the secret wherever the repository points it.
+    refuseSymlink(this.file, this.label);
     const undoIgnore = ensureGitIgnored(this.options.root, this.file, this.options.useGit ?? true);
     try {
       const before = existsSync(this.file) ? readFileSync(this.file, 'utf8') : undefined;

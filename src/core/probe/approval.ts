@@ -2,24 +2,39 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { ServiceConfig } from '../config/types';
-import { probeUrlFor } from '../config/types';
+import { envVarsFor, probeUrlFor } from '../config/types';
 import { isLoopbackHost } from './loopback';
 import { writeFileAtomic } from '../atomicWrite';
+import { isInsideAnyway, realPath } from '../confine';
+import { workspaceIdFor } from '../keychain/workspaceId';
 
 /**
  * Host approval: a key is sent only to a host the user approved for that service, so a cloned
  * repository's `.rotation-ready.json` can never direct the user's keys elsewhere (issue 6, Security).
  * Approvals live outside the workspace: the CLI uses ~/.config/rotation-ready/approvals.json,
- * the extension its globalStorage folder.
+ * the extension its globalStorage folder. Each is bound to the workspace it was given in.
  */
 export interface HostApprovals {
   isApproved(service: string, host: string): boolean;
 }
 
 export interface Approval {
+  /** The service (or `channel:<name>`, `alerts:<sink type>`) whose data may go to `host`. */
   service: string;
   /** `hostname[:port]` as in a URL's host (lower case, default port omitted). */
   host: string;
+  /**
+   * The workspace the approval was given in (`workspaceIdFor` of its resolved root): it holds there
+   * only, so a repository that names its service like one approved in another project gets nothing.
+   */
+  workspace: string;
+  /** That workspace's folder when the approval was given, for a person reading the file. */
+  workspaceRoot?: string;
+  /**
+   * Which key sources it covers besides this workspace's keychain entries: the environment variables
+   * the user confirmed the service's keys may be read from. A name the config adds later is not read.
+   */
+  envVars: string[];
   approvedAt: string;
 }
 
@@ -42,6 +57,7 @@ export function checkTransport(url: string): TransportCheck {
   return { ok: false, reason: `unsupported protocol ${u.protocol}` };
 }
 
+/** Lexical containment (after `..` is resolved); see `isReallyInside` in ../confine for where a path truly is. */
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(resolve(parent), resolve(child));
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
@@ -49,42 +65,78 @@ export function isInside(child: string, parent: string): boolean {
 
 export class ApprovalStoreError extends Error {}
 
-/** Approvals in a JSON file (mode 0600) outside every workspace. Re-read before each write so two processes merge. */
+export interface ApprovalStoreOptions {
+  /** The workspace (its root folder) these approvals are for: only approvals given there count. */
+  workspace: string;
+  /** Folders the file must lie outside of (the workspace is always one), judged on resolved real paths. */
+  workspaceRoots?: readonly string[];
+}
+
+/**
+ * Approvals in a JSON file (mode 0600) outside every workspace, seen through one workspace: approvals
+ * given in another workspace are kept in the file but do not count here. Re-read before each write so
+ * two processes merge. Entries without a workspace (written by an earlier version) count nowhere.
+ */
 export class ApprovalStore implements HostApprovals {
   private approvals: Approval[] = [];
+  readonly workspaceId: string;
+  private readonly workspaceRoot: string;
 
-  /** @throws ApprovalStoreError when `file` lies inside one of `workspaceRoots`. */
+  /** @throws ApprovalStoreError when `file` lies inside the workspace or one of `workspaceRoots` (symlinks, /proc/self/cwd and bind mounts resolved). */
   constructor(
     readonly file: string,
-    options: { workspaceRoots?: readonly string[] } = {},
+    options: ApprovalStoreOptions,
   ) {
-    for (const root of options.workspaceRoots ?? []) {
-      if (isInside(file, root)) throw new ApprovalStoreError(`host approvals must be stored outside the workspace (${root}); a workspace file could pre-approve hosts`);
+    for (const root of [options.workspace, ...(options.workspaceRoots ?? [])]) {
+      if (isInsideAnyway(file, root)) {
+        throw new ApprovalStoreError(`host approvals must be stored outside the workspace (${root}), but ${file} resolves into it; a workspace file could pre-approve hosts`);
+      }
     }
+    this.workspaceRoot = realPath(options.workspace);
+    this.workspaceId = workspaceIdFor(options.workspace);
     this.approvals = this.read();
+  }
+
+  private find(service: string, host: string): Approval | undefined {
+    const h = host.toLowerCase();
+    return this.approvals.find((a) => a.workspace === this.workspaceId && a.service === service && a.host === h);
   }
 
   isApproved(service: string, host: string): boolean {
-    const h = host.toLowerCase();
-    return this.approvals.some((a) => a.service === service && a.host === h);
+    return this.find(service, host) !== undefined;
   }
 
+  /** The environment variable names the user confirmed for this binding (none when it is not approved). */
+  confirmedEnvVars(service: string, host: string): readonly string[] {
+    return this.find(service, host)?.envVars ?? [];
+  }
+
+  /** This workspace's approvals. */
   list(): readonly Approval[] {
-    return this.approvals;
+    return this.approvals.filter((a) => a.workspace === this.workspaceId);
   }
 
-  approve(service: string, host: string, now = new Date()): void {
+  /** Approves a binding in this workspace, or adds `envVars` to the names an existing one covers. */
+  approve(service: string, host: string, options: { envVars?: readonly string[]; now?: Date } = {}): void {
     this.approvals = this.read();
-    if (this.isApproved(service, host)) return;
-    this.approvals.push({ service, host: host.toLowerCase(), approvedAt: now.toISOString() });
+    const existing = this.find(service, host);
+    const names = [...new Set(options.envVars ?? [])];
+    if (existing) {
+      const added = names.filter((n) => !existing.envVars.includes(n));
+      if (added.length === 0) return;
+      existing.envVars.push(...added);
+    } else {
+      const now = options.now ?? new Date();
+      this.approvals.push({ service, host: host.toLowerCase(), workspace: this.workspaceId, workspaceRoot: this.workspaceRoot, envVars: names, approvedAt: now.toISOString() });
+    }
     this.write();
   }
 
-  /** Removes one binding, or every binding of a service; returns how many. */
+  /** Removes one binding, or every binding of a service, in this workspace; returns how many. */
   revoke(service: string, host?: string): number {
     this.approvals = this.read();
     const before = this.approvals.length;
-    this.approvals = this.approvals.filter((a) => !(a.service === service && (host === undefined || a.host === host.toLowerCase())));
+    this.approvals = this.approvals.filter((a) => !(a.workspace === this.workspaceId && a.service === service && (host === undefined || a.host === host.toLowerCase())));
     if (this.approvals.length !== before) this.write();
     return before - this.approvals.length;
   }
@@ -109,14 +161,19 @@ export class ApprovalStore implements HostApprovals {
     }
     const list = (data as { approvals?: unknown }).approvals;
     if (!Array.isArray(list)) return [];
-    return list.filter(
-      (a): a is Approval => typeof a === 'object' && a !== null && typeof (a as Approval).service === 'string' && typeof (a as Approval).host === 'string',
-    );
+    const approvals: Approval[] = [];
+    for (const a of list as Array<Partial<Approval> | null>) {
+      if (typeof a !== 'object' || a === null || typeof a.service !== 'string' || typeof a.host !== 'string') continue;
+      const envVars = Array.isArray(a.envVars) ? a.envVars.filter((n): n is string => typeof n === 'string') : [];
+      // An entry without a workspace (an earlier version's) is kept but counts nowhere: it is asked again.
+      approvals.push({ ...a, service: a.service, host: a.host, workspace: typeof a.workspace === 'string' ? a.workspace : '', envVars, approvedAt: String(a.approvedAt ?? '') });
+    }
+    return approvals;
   }
 
   private write(): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    writeFileAtomic(this.file, `${JSON.stringify({ version: 1, approvals: this.approvals }, null, 2)}\n`);
+    writeFileAtomic(this.file, `${JSON.stringify({ version: 2, approvals: this.approvals }, null, 2)}\n`);
   }
 }
 
@@ -129,7 +186,11 @@ export function memoryApprovals(bindings: Array<{ service: string; host: string 
   };
 }
 
-/** The CLI's approvals file: $ROTATION_READY_CONFIG_DIR, else $XDG_CONFIG_HOME/rotation-ready, else ~/.config/rotation-ready (%APPDATA% on Windows). */
+/**
+ * The CLI's approvals file: $ROTATION_READY_CONFIG_DIR, else $XDG_CONFIG_HOME/rotation-ready, else
+ * ~/.config/rotation-ready (%APPDATA% on Windows). `env` must be the real process environment, never
+ * one merged with a dotenv file: a repository's `.env` would otherwise choose where approvals live.
+ */
 export function defaultApprovalsFile(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const dir =
     env.ROTATION_READY_CONFIG_DIR ||
@@ -138,12 +199,42 @@ export function defaultApprovalsFile(env: NodeJS.ProcessEnv = process.env, platf
   return join(dir, 'approvals.json');
 }
 
+/** Every environment variable name a service's keys are read from in these environments (primary, plain, fallback). */
+export function envVarNamesOf(service: ServiceConfig, environments: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const e of environments) {
+    const v = envVarsFor(service, e);
+    names.add(v.primary).add(v.plain).add(v.fallback);
+  }
+  return [...names];
+}
+
 export interface PendingApproval {
   service: string;
   /** Environments whose probe goes to this host. */
   environments: string[];
   host: string;
   loopback: boolean;
+  /** The environment variables the service's keys would be read from for these environments. */
+  envVars: string[];
+}
+
+/** Where a service's probes go: one entry per service and host, with the environments and variable names involved. */
+export function probeBindings(services: readonly ServiceConfig[], environments?: readonly string[]): PendingApproval[] {
+  const bindings = new Map<string, PendingApproval>();
+  for (const s of services) {
+    for (const e of s.environments) {
+      if (environments && !environments.includes(e.name)) continue;
+      const t = checkTransport(probeUrlFor(s, e.name));
+      if (!t.ok) continue;
+      const id = `${s.name}\0${t.host}`;
+      const entry = bindings.get(id) ?? { service: s.name, environments: [], host: t.host, loopback: t.loopback, envVars: [] };
+      entry.environments.push(e.name);
+      bindings.set(id, entry);
+    }
+  }
+  for (const entry of bindings.values()) entry.envVars = envVarNamesOf(services.find((s) => s.name === entry.service)!, entry.environments);
+  return [...bindings.values()];
 }
 
 /**
@@ -152,17 +243,5 @@ export interface PendingApproval {
  * URLs that may not carry a key at all (plain http to a public host) are not listed: no approval can allow them.
  */
 export function pendingApprovals(services: readonly ServiceConfig[], approvals: HostApprovals, environments?: readonly string[]): PendingApproval[] {
-  const pending = new Map<string, PendingApproval>();
-  for (const s of services) {
-    for (const e of s.environments) {
-      if (environments && !environments.includes(e.name)) continue;
-      const t = checkTransport(probeUrlFor(s, e.name));
-      if (!t.ok || approvals.isApproved(s.name, t.host)) continue;
-      const id = `${s.name}\0${t.host}`;
-      const entry = pending.get(id) ?? { service: s.name, environments: [], host: t.host, loopback: t.loopback };
-      entry.environments.push(e.name);
-      pending.set(id, entry);
-    }
-  }
-  return [...pending.values()];
+  return probeBindings(services, environments).filter((b) => !approvals.isApproved(b.service, b.host));
 }

@@ -1,5 +1,6 @@
 import { KeychainPort, Slot } from '../keychain/port';
-import { EnvVarNames, ServiceConfig, envVarsFor } from '../config/types';
+import { EnvVarNames, ServiceConfig, envVarsFor, probeUrlFor } from '../config/types';
+import { checkTransport } from './approval';
 
 /** Where a dry-run gets a slot's key. Values stay in memory only for the probe request. */
 export interface KeySource {
@@ -21,19 +22,37 @@ export function keychainKeySource(port: KeychainPort, workspaceId: string): KeyS
  * and `<NAME>_FALLBACK`, with names from the config (per environment when it overrides them).
  * There is no env var for `previous`: that slot only exists in the keychain.
  */
-export function envKeySource(env: NodeJS.ProcessEnv, services: readonly ServiceConfig[]): KeySource {
+export function envKeySource(env: NodeJS.ProcessEnv, services: readonly ServiceConfig[], allowed?: (service: ServiceConfig, environment: string, name: string) => boolean): KeySource {
   return {
     label: 'environment variables',
     get: async (service, environment, slot) => {
       const config = services.find((s) => s.name === service);
       if (!config) return undefined;
-      return envValue(env, envVarsFor(config, environment), slot);
+      return envValue(env, envVarsFor(config, environment), slot, allowed && ((name) => allowed(config, environment, name)));
     },
   };
 }
 
-export function envValue(env: NodeJS.ProcessEnv, names: EnvVarNames, slot: Slot): string | undefined {
+/** Which environment variable names the user confirmed for a service→host binding (an ApprovalStore). */
+export interface EnvVarConfirmations {
+  confirmedEnvVars(service: string, host: string): readonly string[];
+}
+
+/**
+ * Keys from the process environment, read only under names the user confirmed for the service's
+ * approved probe host in this workspace: the config chooses the names (`envVars`), so without this a
+ * repository could name, say, the user's cloud credentials and send them to a host approved for it.
+ */
+export function confirmedEnvKeySource(env: NodeJS.ProcessEnv, services: readonly ServiceConfig[], confirmations: EnvVarConfirmations): KeySource {
+  return envKeySource(env, services, (service, environment, name) => {
+    const transport = checkTransport(probeUrlFor(service, environment));
+    return transport.ok && confirmations.confirmedEnvVars(service.name, transport.host).includes(name);
+  });
+}
+
+export function envValue(env: NodeJS.ProcessEnv, names: EnvVarNames, slot: Slot, allowed: (name: string) => boolean = () => true): string | undefined {
   const read = (name: string) => {
+    if (!allowed(name)) return undefined;
     const v = env[name]?.trim();
     return v ? v : undefined;
   };

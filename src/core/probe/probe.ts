@@ -12,6 +12,8 @@ export interface ProbeRequest {
   body?: string;
   /** Absent: any 2xx. */
   successStatus?: number[];
+  /** The answer's top-level JSON field that must be `true` for the key to count as valid (APIs that answer 200 to a bad key). */
+  successField?: string;
   timeoutMs: number;
 }
 
@@ -61,14 +63,47 @@ export async function probe(req: ProbeRequest, key: string, options: { approvals
   try {
     const res = await fetch(url, { method: req.method, headers, body: req.body ?? null, redirect: 'manual', signal });
     const latencyMs = Math.round(performance.now() - started);
-    // The body is never read: it could echo the key, and nothing in it changes the outcome.
+    const classified = classifyStatus(res.status, req.successStatus, res.headers.get('retry-after'));
+    if (classified.outcome === 'valid' && req.successField !== undefined) {
+      // Only this one field is looked at; the body is neither kept nor reported (it could echo the key).
+      const ok = await successFieldIsTrue(res, req.successField);
+      return ok ? { ...classified, latencyMs, at } : { outcome: 'rejected', status: res.status, detail: `HTTP ${res.status} without ${req.successField}: true`, latencyMs, at };
+    }
+    // Otherwise the body is never read: it could echo the key, and nothing in it changes the outcome.
     await res.body?.cancel().catch(() => undefined);
-    return { ...classifyStatus(res.status, req.successStatus, res.headers.get('retry-after')), latencyMs, at };
+    return { ...classified, latencyMs, at };
   } catch (error) {
     if (options.signal?.aborted) throw options.signal.reason;
     const latencyMs = Math.round(performance.now() - started);
     const errorClass = timeout.aborted ? 'timeout' : networkErrorClass(error);
     return { outcome: 'unknown', errorClass, detail: errorClass === 'timeout' ? `no answer within ${req.timeoutMs} ms` : networkErrorCode(error), latencyMs, at };
+  }
+}
+
+const MAX_SUCCESS_BODY = 64 * 1024;
+
+/** Reads at most 64 KiB of a JSON answer and checks one top-level field; anything else (too long, not JSON) is not a success. */
+async function successFieldIsTrue(res: Response, field: string): Promise<boolean> {
+  const reader = res.body?.getReader();
+  if (!reader) return false;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_SUCCESS_BODY) return false;
+      chunks.push(value);
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  try {
+    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && (parsed as Record<string, unknown>)[field] === true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,10 +1,18 @@
 import { ConfigError, JsoncReader, Located } from '../config/jsonc-reader';
+import { PROVIDER_PRESETS, providerPreset } from '../probe/presets';
 import type { SimAuth, SimBehaviour, SimKey, SimService, SimulatorConfig } from './types';
 
 export const DEFAULT_SIMULATOR_PORT = 7311;
 
 const TOP = ['host', 'port', 'services'] as const;
-const SERVICE = ['name', 'basePath', 'auth', 'keys', 'behaviour'] as const;
+const SERVICE = ['name', 'provider', 'basePath', 'auth', 'keys', 'behaviour'] as const;
+
+/** How a provider preset's probe sends the key, as the simulator checks it (a basic-auth user name is not checked). */
+export function presetSimAuth(providerId: string): SimAuth {
+  const auth = providerPreset(providerId)?.auth;
+  if (!auth) throw new Error(`unknown provider '${providerId}'`);
+  return auth.type === 'basic' ? { type: 'basic' } : auth;
+}
 const KEY = ['value', 'label', 'revoked', 'propagation'] as const;
 
 /** Parses a simulator config file (JSON with comments). Errors carry file, JSON path and line/column. */
@@ -41,14 +49,16 @@ function readService(r: JsoncReader, at: Located): SimService | undefined {
     if (!r.prop(at, 'name')) r.error(at, "missing 'name'");
     return undefined;
   }
-  const auth = readAuth(r, r.prop(at, 'auth'), at);
+  const providerAt = r.prop(at, 'provider');
+  const provider = r.string(providerAt, { oneOf: PROVIDER_PRESETS.map((p) => p.id) });
+  const auth = provider !== undefined && !r.prop(at, 'auth') ? presetSimAuth(provider) : readAuth(r, r.prop(at, 'auth'), at);
   const keys: SimKey[] = [];
   const keysAt = r.prop(at, 'keys');
   if (r.expectArray(keysAt)) for (const k of r.items(keysAt)) {
     const key = readKey(r, k);
     if (key) keys.push(key);
   }
-  const svc: SimService = { name, auth: auth ?? { type: 'bearer' }, keys };
+  const svc: SimService = { name, auth: auth ?? { type: 'bearer' }, keys, ...(provider !== undefined ? { provider } : {}) };
   const basePath = r.string(r.prop(at, 'basePath'), { pattern: /^\//, patternHint: "must start with '/'" });
   if (basePath !== undefined) svc.basePath = basePath;
   const behaviourAt = r.prop(at, 'behaviour');

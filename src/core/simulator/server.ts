@@ -1,9 +1,10 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isLoopbackAddress } from '../probe/loopback';
+import { providerPreset } from '../probe/presets';
 import { redact } from '../redact';
 import { behaviourProblems } from './config';
-import { ServiceState, simFingerprint } from './state';
+import { Decision, ServiceState, simFingerprint } from './state';
 import type { SimAuth, SimBehaviour, SimKey, SimLogEntry, SimServiceSnapshot, SimulatorConfig } from './types';
 
 /** In-process control of a running simulator; the `/__admin` HTTP routes call the same methods. */
@@ -109,7 +110,23 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
       record({ method, path: url.pathname, service: svc.name, status: 0, reason: 'hang', latencyMs: 0 }, started);
       return;
     }
-    const decision = svc.decide(extractKeys(req, url, svc.config.auth));
+    const preset = svc.config.provider === undefined ? undefined : providerPreset(svc.config.provider);
+    const missingHeader = Object.keys(preset?.headers ?? {}).find((h) => req.headers[h.toLowerCase()] === undefined);
+    const decision: Decision =
+      preset && method !== preset.method
+        ? { status: 405, reason: 'wrong-method' }
+        : missingHeader !== undefined
+          ? { status: 400, reason: 'missing-header' }
+          : svc.decide(extractKeys(req, url, svc.config.auth));
+    // A 200-always API (Slack) answers a bad key 200 with its success field false.
+    const field = preset?.successField;
+    const status = field !== undefined && (decision.status === 401 || decision.status === 403) ? 200 : decision.status;
+    const body =
+      field !== undefined && status === 200
+        ? { [field]: decision.status === 200, ...(decision.status === 200 ? {} : { error: decision.reason.replace(/-/g, '_') }) }
+        : decision.status === 200
+          ? { ok: true, service: svc.name }
+          : { error: decision.reason.replace(/-/g, '_') };
     const answer = (): void => {
       if (res.destroyed) return;
       const key = decision.key?.key;
@@ -120,7 +137,7 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
           service: svc.name,
           ...(key?.label !== undefined ? { keyLabel: key.label } : {}),
           ...(key ? { keyFingerprint: simFingerprint(key.value), keyRedacted: redact(key.value, 'key') } : {}),
-          status: decision.status,
+          status,
           reason: decision.reason,
           latencyMs: Date.now() - started,
         },
@@ -128,7 +145,7 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
       );
       const headers: Record<string, string> = {};
       if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
-      sendJson(res, decision.status, decision.status === 200 ? { ok: true, service: svc.name } : { error: decision.reason.replace(/-/g, '_') }, headers);
+      sendJson(res, status, body, headers);
     };
     const latency = svc.behaviour.latencyMs ?? 0;
     if (latency > 0) {

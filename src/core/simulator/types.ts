@@ -56,6 +56,11 @@ export interface SimService {
   /** Requests under this path belong to the service; default `/<name>`. */
   basePath?: string;
   auth: SimAuth;
+  /**
+   * Behave like this provider preset's probe endpoint (src/core/probe/presets.ts): its method only, its extra
+   * headers required (400 without them), and for a 200-always API (Slack) a bad key answered 200 with the field false.
+   */
+  provider?: string;
   /** Keys as objects, or bare values (valid, unlabelled). */
   keys: Array<SimKey | string>;
   behaviour?: SimBehaviour;
@@ -81,6 +86,8 @@ export type SimReason =
   | 'fail-next'
   | 'hang'
   | 'not-found'
+  | 'wrong-method'
+  | 'missing-header'
   | 'admin';
 
 /** One logged request. Never holds a key value: only its label, fingerprint and redacted form. */

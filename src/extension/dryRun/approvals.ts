@@ -1,41 +1,63 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { ApprovalStore, checkTransport } from '../../core/probe/index';
-import type { ServiceConfig } from '../../core/config/index';
-import { probeUrlFor } from '../../core/config/index';
+import { alertEndpoints } from '../../core/alerts/index';
+import { ApprovalStore, probeBindings } from '../../core/probe/index';
+import type { LoadedConfig, ServiceConfig } from '../../core/config/index';
+import type { Prompts } from '../keys/prompts';
+
+/** The modal confirmation (the Keys feature's prompt seam, which the integration tests script). */
+export type Confirm = Prompts['confirm'];
 
 /**
  * Host approvals live in the extension's global storage, outside every workspace, so a cloned
- * repository's config can never pre-approve a host. Asking is the only way in.
+ * repository's config can never pre-approve a host. Asking is the only way in. The store sees only
+ * approvals given in this workspace (its first folder on disk).
  */
 export function approvalStore(context: vscode.ExtensionContext): ApprovalStore {
   const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  return new ApprovalStore(join(context.globalStorageUri.fsPath, 'host-approvals.json'), { workspaceRoots: roots });
+  const workspace = roots[0];
+  if (!workspace) throw new Error('Open a folder on disk first: host approvals belong to a workspace folder.');
+  return new ApprovalStore(join(context.globalStorageUri.fsPath, 'host-approvals.json'), { workspace, workspaceRoots: roots });
 }
 
-/** Asks, once per service→host binding, whether the service's keys may go to that host. Returns the bindings still unapproved. */
-export async function askForApprovals(store: ApprovalStore, services: readonly ServiceConfig[], environments?: readonly string[]): Promise<string[]> {
+/**
+ * Asks, once per service→host binding, whether the service's keys may go to that host, naming the
+ * environment variables (set in this window's environment) they would be read from; asks again when
+ * the configuration names a variable not confirmed yet. Returns the bindings still unapproved.
+ */
+export async function askForApprovals(confirm: Confirm, store: ApprovalStore, services: readonly ServiceConfig[], environments?: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
   const unapproved: string[] = [];
-  for (const service of services) {
-    const hosts = new Set<string>();
-    for (const environment of service.environments) {
-      if (environments && !environments.includes(environment.name)) continue;
-      const transport = checkTransport(probeUrlFor(service, environment.name));
-      if (transport.ok) hosts.add(transport.host);
-    }
-    for (const host of hosts) {
-      if (store.isApproved(service.name, host)) continue;
-      const choice = await vscode.window.showWarningMessage(
-        `Send the keys of "${service.name}" to ${host}?`,
-        {
-          modal: true,
-          detail: `The workspace's .rotation-ready.json points the probe of "${service.name}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
-        },
-        'Allow',
-      );
-      if (choice === 'Allow') store.approve(service.name, host);
-      else unapproved.push(`${service.name} → ${host}`);
-    }
+  for (const binding of probeBindings(services, environments)) {
+    const { service, host } = binding;
+    const approved = store.isApproved(service, host);
+    const confirmed = store.confirmedEnvVars(service, host);
+    const unconfirmed = binding.envVars.filter((n) => env[n]?.trim() && !confirmed.includes(n));
+    if (approved && unconfirmed.length === 0) continue;
+    const variables = unconfirmed.length ? ` Keys are read from this workspace's keychain entries, else from the environment variables ${unconfirmed.join(', ')}.` : " Keys are read from this workspace's keychain entries.";
+    const allowed = await confirm(
+      approved ? `Read the keys of "${service}" (sent to ${host}) from the environment variables ${unconfirmed.join(', ')}?` : `Send the keys of "${service}" to ${host}?`,
+      `The workspace's .rotation-ready.json points the probe of "${service}" at ${host}.${variables} Rotation Ready sends a key only to hosts you approve in this workspace, and reads only the environment variables you confirm; approvals are stored outside the workspace and asked again if the host or the variables change.`,
+      'Allow',
+    );
+    if (allowed) store.approve(service, host, { envVars: unconfirmed });
+    else if (!approved) unapproved.push(`${service} → ${host}`);
+  }
+  return unapproved;
+}
+
+/** Asks whether the Slack and webhook alerts the configuration sends may go to their hosts (once per host, per workspace). */
+export async function askForAlertEndpoints(confirm: Confirm, store: ApprovalStore, config: LoadedConfig, services: readonly ServiceConfig[], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const unapproved: string[] = [];
+  const sinks = [...config.settings.alerts.sinks, ...services.flatMap((s) => s.alerts.sinks)];
+  for (const endpoint of alertEndpoints(sinks, env)) {
+    if (store.isApproved(endpoint.subject, endpoint.host)) continue;
+    const allowed = await confirm(
+      `Send Rotation Ready alerts (${endpoint.type} sink) to ${endpoint.host}?`,
+      `The workspace's .rotation-ready.json sends alerts (service names, environments, key fingerprints, statuses, timings) to ${endpoint.host}. Rotation Ready posts alerts only to hosts you approve in this workspace; approvals are stored outside the workspace.`,
+      'Allow',
+    );
+    if (allowed) store.approve(endpoint.subject, endpoint.host);
+    else unapproved.push(`${endpoint.type} alerts → ${endpoint.host}`);
   }
   return unapproved;
 }

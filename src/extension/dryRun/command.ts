@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { ServiceConfig } from '../../core/config/index';
+import { PROBE_ROUNDS, type ServiceConfig } from '../../core/config/index';
 import { runDryRun, summaryLine } from '../../core/probe/index';
 import type { DryRunReport, KeySource } from '../../core/probe/index';
 import { log } from '../log';
+import { clampedInteger } from '../tools/inputs';
 import type { WorkspaceConfig } from '../workspaceConfig';
-import { approvalStore, askForApprovals } from './approvals';
+import { approvalStore, askForAlertEndpoints, askForApprovals, type Confirm } from './approvals';
 import { ReportPanel } from './reportPanel';
 
 /** Arguments for `rotationReady.runDryRun` when called programmatically (sidebar, LM tool, tests). */
@@ -22,6 +23,8 @@ export interface DryRunDependencies {
   config: WorkspaceConfig;
   keySource: () => Promise<KeySource>;
   salt: () => Promise<string>;
+  /** The host-approval question (modal). */
+  confirm: Confirm;
 }
 
 /** A dry-run is read-only: it sends probes to approved hosts and changes no key. */
@@ -43,9 +46,15 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   if (!services || services.length === 0) return undefined;
 
   const approvals = approvalStore(context);
-  const refused = args.askApproval === false ? [] : await askForApprovals(approvals, services, args.environments);
+  const refused = args.askApproval === false ? [] : await askForApprovals(deps.confirm, approvals, services, args.environments);
   if (refused.length) log().warn(`Dry-run: not approved, nothing sent: ${refused.join(', ')}`);
+  // The dry-run's alerts go to the configured Slack and webhook sinks: their hosts are approved the same way.
+  const refusedAlerts = args.askApproval === false ? [] : await askForAlertEndpoints(deps.confirm, approvals, loaded, services);
+  if (refusedAlerts.length) log().warn(`Dry-run: not approved, no alerts sent to: ${refusedAlerts.join(', ')}`);
 
+  // Any caller may pass rounds (the command is public): never more than a config may ask for.
+  const clamped = clampedInteger(args.rounds, PROBE_ROUNDS.min, PROBE_ROUNDS.max, 'rounds');
+  const rounds = clamped.ok ? clamped.value : undefined;
   const keys = await deps.keySource();
   const salt = await deps.salt();
   const report = await vscode.window.withProgress(
@@ -63,7 +72,7 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
         salt,
         settings: loaded.settings.dryRun,
         environments: args.environments,
-        rounds: args.rounds,
+        rounds,
         signal: controller.signal,
         onProgress: (event) => {
           if (event.type !== 'target') return;

@@ -45,6 +45,7 @@ export class ProbeValidator implements Validator {
           headers: config.probe.headers,
           ...(config.probe.body !== undefined ? { body: config.probe.body } : {}),
           ...(config.probe.successStatus ? { successStatus: config.probe.successStatus } : {}),
+          ...(config.probe.successField !== undefined ? { successField: config.probe.successField } : {}),
           timeoutMs: config.probe.timeoutMs,
         },
         key,

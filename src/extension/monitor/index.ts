@@ -8,9 +8,9 @@ import type { KeychainPort } from '../../core/keychain/port';
 import { HealthMonitor, historyReport, monitoredServices, ProbeHistory } from '../../core/monitor/index';
 import type { MonitorRunEvent, TargetHealth } from '../../core/monitor/index';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
-import { chainKeySources, envKeySource, keychainKeySource } from '../../core/probe/index';
 import type { DryRunReport, HostApprovals, KeySource } from '../../core/probe/index';
 import { approvalStore } from '../dryRun/approvals';
+import { dryRunKeySource } from '../dryRun/keySource';
 import { ReportPanel } from '../dryRun/reportPanel';
 import type { KeysTreeProvider } from '../keysView';
 import { log } from '../log';
@@ -24,12 +24,6 @@ import { HealthStatusBar, SHOW_HEALTH_COMMAND } from './statusBar';
 
 export const MONITOR_SETTING = 'rotationReady.monitor.enabled';
 
-/** The dry-run's key sources: this workspace's entries in the Keys sidebar's keychain, then the environment. */
-function monitorKeySource(keychain: KeychainPort, services: readonly ServiceConfig[]): KeySource {
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  const sources = folder ? [keychainKeySource(keychain, workspaceIdFor(folder.uri.fsPath))] : [];
-  return chainKeySources(...sources, envKeySource(process.env, services));
-}
 
 /** What the integration tests see of the health monitor (RotationReadyApi.monitor). Never a value. */
 export interface MonitorApi {
@@ -76,13 +70,14 @@ export function activateMonitor(
   };
   // Approvals are read fresh for every probe: one approved in a dry-run counts at the monitor's next run.
   let store: ReturnType<typeof approvalStore> | undefined;
-  const approvals: HostApprovals = {
-    isApproved: (service, host) => {
-      store ??= approvalStore(context);
-      store.reload();
-      return store.isApproved(service, host);
-    },
+  const freshStore = () => {
+    store ??= approvalStore(context);
+    store.reload();
+    return store;
   };
+  const approvals: HostApprovals = { isApproved: (service, host) => freshStore().isApproved(service, host) };
+  // The dry-run's key sources: this workspace's keychain entries, then the environment variables the user confirmed.
+  const monitorKeySource = (keychain: KeychainPort, services: readonly ServiceConfig[]) => dryRunKeySource(keychain, services, freshStore);
   const metrics = new ExtensionMetrics({ channelSecrets, approvals, ...(deps.keyMeta ? { keyMeta: deps.keyMeta } : {}) });
   const alerts = new ExtensionAlerts(config, secrets, { secrets: channelSecrets, approvals, extraSinks: () => metrics.sinks() });
   const logError = (what: string) => (error: unknown) => log().error(`${what}: ${error instanceof Error ? error.message : String(error)}`);

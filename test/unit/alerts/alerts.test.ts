@@ -152,7 +152,7 @@ describe('alerts', () => {
         { type: 'audit-log', path: 'audit.jsonl' },
         { type: 'notification' },
       ],
-      { baseDir: '/ws', env: { SLACK_URL: 'https://hooks.slack.example/services/x' }, notify: (t) => void notes.push(t) },
+      { baseDir: '/ws', env: { SLACK_URL: 'https://hooks.slack.example/services/x' }, notify: (t) => void notes.push(t), approvals: memoryApprovals([{ service: 'alerts:slack', host: 'hooks.slack.example' }]) },
     );
     assert.deepEqual(sinks.map((s) => s.name), ['slack', 'audit-log:/ws/audit.jsonl', 'notification']);
     assert.equal(errors.length, 2);

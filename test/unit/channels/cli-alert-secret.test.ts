@@ -162,6 +162,8 @@ describe('CLI: rotation-ready alert-secret', () => {
 
 describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by alert-secret', () => {
   let sim: Simulator;
+  /** The simulator's exact host:port, and the environment variables the keys come from, confirmed on the command line. */
+  const approveSim = () => ['--approve-loopback', `127.0.0.1:${sim.port}`, '--allow-env', 'BILLING_API_KEY_PRIMARY,BILLING_API_KEY_FALLBACK'];
   let ws: string;
   let userDir: string;
   const keys = { primary: secret('p'), fallback: secret('f') };
@@ -195,7 +197,7 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
       // Stored but not approved for the receiver's host: the routing key goes nowhere.
       sim.admin.revokeKey('billing-api', { label: 'primary' });
       const refused: string[] = [];
-      await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io(refused));
+      await createDryRunCommand({ keychain: () => keychain }).run([...approveSim(), '--alert'], io(refused));
       assert.match(refused.join(''), /sending the credential 'pagerduty-routing' to 127\.0\.0\.1:\d+ is not approved/);
       assert.equal(pd.requests.length, 0, 'nothing reached the unapproved host');
 
@@ -203,7 +205,7 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
       sim.admin.reset('billing-api');
       sim.admin.revokeKey('billing-api', { label: 'primary' });
       const out: string[] = [];
-      const code = await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io(out));
+      const code = await createDryRunCommand({ keychain: () => keychain }).run([...approveSim(), '--alert'], io(out));
       assert.equal(code, 1, out.join(''));
       assert.match(out.join(''), /alert billing-api \(dev\): sent/);
       assert.equal(pd.requests.length, 1, 'one trigger (PagerDuty routes critical only: the primary incident)');
@@ -237,7 +239,7 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
       writeFileSync(join(ws, '.rotation-ready.json'), JSON.stringify(config));
       // A new receiver is a new host: approve it, so what fails is the missing key itself.
       await createAlertSecretCommand({ keychain: () => keychain, readValue: async () => '', approvals: userApprovals }).run(['approve', 'pagerduty-routing'], io);
-      await createDryRunCommand({ keychain: () => keychain }).run(['--approve-loopback', '--alert'], io);
+      await createDryRunCommand({ keychain: () => keychain }).run([...approveSim(), '--alert'], io);
       assert.match(out.join(''), /alert billing-api \(dev\): partial — pagerduty: no routing key in the keychain \(keychain service 'rotation-ready', account 'ws-[^']+\/_channel\/pagerduty-routing\/primary'\)/);
       assert.equal(pd.requests.length, 0);
     } finally {
@@ -248,7 +250,7 @@ describe('CLI: dry-run --alert pages PagerDuty with the routing key stored by al
 
 /** The CLI's own approvals file (ROTATION_READY_CONFIG_DIR), shared by `alert-secret` and `dry-run`. */
 function userApprovals(root: string, io: CliIo) {
-  return new ApprovalStore(defaultApprovalsFile(io.env), { workspaceRoots: [root] });
+  return new ApprovalStore(defaultApprovalsFile(io.env), { workspace: root });
 }
 
 describe('channel credential names and incident tracking', () => {

@@ -6,6 +6,7 @@ import { parse } from 'jsonc-parser';
 import { createSinks } from '../../../src/core/alerts/index';
 import { channelSecretAddress, keychainChannelSecrets, storeChannelSecret } from '../../../src/core/alerts/channels/index';
 import { KNOWN_PROPERTIES, loadConfig } from '../../../src/core/config/index';
+import { memoryApprovals } from '../../../src/core/probe/index';
 import { accountName } from '../../../src/core/keychain/port';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { alert, mapSecrets } from './helpers';
@@ -81,7 +82,8 @@ describe('channels: configuration (loader, schema, createSinks)', () => {
 
   it('createSinks builds the channels, routes PagerDuty to critical by default, and explains what it cannot build', () => {
     const { settings } = loadConfig(full, 'x.json');
-    const built = createSinks(settings.alerts.sinks, { baseDir: '/tmp', env: { SLACK_URL: 'https://hooks.slack.com/services/T/B/x' }, secrets: mapSecrets({}) });
+    const approvals = memoryApprovals([{ service: 'alerts:slack', host: 'hooks.slack.com' }]);
+    const built = createSinks(settings.alerts.sinks, { baseDir: '/tmp', env: { SLACK_URL: 'https://hooks.slack.com/services/T/B/x' }, secrets: mapSecrets({}), approvals });
     assert.deepEqual(built.errors, []);
     assert.deepEqual(built.sinks.map((s) => s.name), ['pagerduty', 'pagerduty', 'email', 'email', 'datadog', 'slack']);
     const warning = alert({ slot: 'fallback', error: 'fallback key rejected (HTTP 401) in 3 of 3 rounds' });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, isLoopbackAddress, isLoopbackHost, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
@@ -7,43 +8,47 @@ import { serviceConfig } from './helpers';
 
 describe('host approval', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'rr-approvals-'));
+  const workspace = dir();
 
   it('persists service→host bindings in a 0600 JSON file and reloads them', () => {
     const file = join(dir(), 'nested/approvals.json');
-    const store = new ApprovalStore(file);
+    const store = new ApprovalStore(file, { workspace });
     assert.equal(store.isApproved('billing-api', 'api.example.com'), false);
-    store.approve('billing-api', 'API.example.com', new Date('2026-01-01T00:00:00Z'));
+    store.approve('billing-api', 'API.example.com', { now: new Date('2026-01-01T00:00:00Z') });
     store.approve('billing-api', 'api.example.com');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    const again = new ApprovalStore(file);
+    const again = new ApprovalStore(file, { workspace });
     assert.equal(again.isApproved('billing-api', 'api.example.com'), true);
     assert.equal(again.isApproved('billing-api', 'api.example.com:8443'), false, 'another port is another host');
     assert.equal(again.isApproved('maps-api', 'api.example.com'), false, 'approval is per service');
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { version: 1, approvals: [{ service: 'billing-api', host: 'api.example.com', approvedAt: '2026-01-01T00:00:00.000Z' }] });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {
+      version: 2,
+      approvals: [{ service: 'billing-api', host: 'api.example.com', workspace: workspaceIdFor(workspace), workspaceRoot: realpathSync(workspace), envVars: [], approvedAt: '2026-01-01T00:00:00.000Z' }],
+    });
   });
 
   it('merges with approvals written by another process, and revokes', () => {
     const file = join(dir(), 'approvals.json');
-    const a = new ApprovalStore(file);
-    const b = new ApprovalStore(file);
+    const a = new ApprovalStore(file, { workspace });
+    const b = new ApprovalStore(file, { workspace });
     a.approve('one', 'h1');
     b.approve('two', 'h2');
     a.reload();
     assert.deepEqual(a.list().map((x) => x.service), ['one', 'two']);
     assert.equal(a.revoke('one'), 1);
-    assert.equal(new ApprovalStore(file).isApproved('one', 'h1'), false);
+    assert.equal(new ApprovalStore(file, { workspace }).isApproved('one', 'h1'), false);
   });
 
   it('refuses to live inside a workspace (a cloned repo could pre-approve its hosts)', () => {
     const ws = dir();
-    assert.throws(() => new ApprovalStore(join(ws, '.vscode/approvals.json'), { workspaceRoots: [ws] }), ApprovalStoreError);
-    assert.doesNotThrow(() => new ApprovalStore(join(dir(), 'approvals.json'), { workspaceRoots: [ws] }));
+    assert.throws(() => new ApprovalStore(join(ws, '.vscode/approvals.json'), { workspace: ws }), ApprovalStoreError);
+    assert.doesNotThrow(() => new ApprovalStore(join(dir(), 'approvals.json'), { workspace: ws }));
   });
 
   it('reports a corrupt file clearly', () => {
     const file = join(dir(), 'approvals.json');
     writeFileSync(file, '{nope');
-    assert.throws(() => new ApprovalStore(file), /not valid JSON/);
+    assert.throws(() => new ApprovalStore(file, { workspace }), /not valid JSON/);
   });
 
   it('keys go over https anywhere, plain http only to loopback, never with URL credentials', () => {
@@ -76,8 +81,8 @@ describe('host approval', () => {
     const insecure = serviceConfig('insecure', 'http://api.example.com');
     const approvals = memoryApprovals([{ service: 'billing', host: 'prod.billing.example' }]);
     assert.deepEqual(pendingApprovals([billing, local, insecure], approvals), [
-      { service: 'billing', environments: ['dev', 'staging'], host: 'api.billing.example', loopback: false },
-      { service: 'local', environments: ['dev'], host: '127.0.0.1:7311', loopback: true },
+      { service: 'billing', environments: ['dev', 'staging'], host: 'api.billing.example', loopback: false, envVars: ['BILLING_KEY_PRIMARY', 'BILLING_KEY', 'BILLING_KEY_FALLBACK'] },
+      { service: 'local', environments: ['dev'], host: '127.0.0.1:7311', loopback: true, envVars: ['LOCAL_KEY_PRIMARY', 'LOCAL_KEY', 'LOCAL_KEY_FALLBACK'] },
     ]);
     assert.deepEqual(pendingApprovals([billing], approvals, ['prod']), []);
   });

@@ -33,6 +33,9 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
   });
   afterEach(() => sim.close());
 
+  /** `--approve-loopback` names the exact loopback host and port (the simulator's). */
+  const approveSim = () => ['--approve-loopback', `127.0.0.1:${sim.port}`];
+
   async function cli(...args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
@@ -42,7 +45,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
   }
 
   it('the demo flow: approve loopback once, see safe / wait / do-not-remove, then wait turns safe', async () => {
-    const first = await cli('--env-file', '.env', '--approve-loopback');
+    const first = await cli('--dotenv', '.env', ...approveSim());
     assert.equal(first.code, 1, first.err);
     assert.match(first.err, /approved: billing-api → 127\.0\.0\.1:\d+/);
     assert.match(first.out, /^SERVICE\s+ENV\s+VERDICT\s+PRIMARY\s+FALLBACK$/m);
@@ -53,7 +56,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
     assert.ok(existsSync(join(userDir, 'approvals.json')), 'approvals live in the user directory');
     assert.ok(!existsSync(join(ws, 'approvals.json')));
 
-    const second = await cli('--env-file', '.env', '--format', 'json');
+    const second = await cli('--dotenv', '.env', '--format', 'json');
     assert.equal(second.code, 1);
     const report = JSON.parse(second.out) as DryRunReport;
     assert.deepEqual(report.targets.map((t) => t.verdict), ['safe-to-promote', 'safe-to-promote', 'do-not-remove-old-key']);
@@ -62,7 +65,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
   });
 
   it('exit 0 when every selected service is safe; Markdown on request', async () => {
-    const r = await cli('--env-file', '.env', '--approve-loopback', '--service', 'billing-api', '--format', 'markdown', '--rounds', '2');
+    const r = await cli('--dotenv', '.env', ...approveSim(), '--service', 'billing-api', '--format', 'markdown', '--rounds', '2');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^# Rotation dry-run/);
     assert.match(r.out, /\| billing-api \| safe to promote \| valid \(200 200\)/);
@@ -70,7 +73,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
   });
 
   it('without approval: exit 2, a hint, and no request reaches the simulator', async () => {
-    const r = await cli('--env-file', '.env');
+    const r = await cli('--dotenv', '.env');
     assert.equal(r.code, 2);
     assert.match(r.err, /not approved, nothing sent: billing-api → 127\.0\.0\.1:\d+.*--approve-loopback/);
     assert.match(r.out, /needs host approval/);
@@ -86,7 +89,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
       env: { ROTATION_READY_CONFIG_DIR: userDir, BILLING_API_KEY: 'rrsim_billing_primary_0001_devonly' },
       signal: new AbortController().signal,
     };
-    assert.equal(await main(['dry-run', '--service', 'billing-api', '--approve-host', '--rounds', '1'], io), 1);
+    assert.equal(await main(['dry-run', '--service', 'billing-api', '--approve-host', '--allow-env', 'BILLING_API_KEY', '--rounds', '1'], io), 1);
     assert.match(out.join(''), /billing-api\s+dev\s+do not remove old key\s+valid \(200\)\s+missing/);
   });
 
@@ -97,7 +100,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
     await keychain.set({ workspaceId, service: 'billing-api', environment: 'dev', slot: 'fallback' }, 'rrsim_billing_fallback_0002_devonly');
     const out: string[] = [];
     const io: CliIo = { stdout: (t) => void out.push(t), stderr: () => undefined, cwd: ws, env: { ROTATION_READY_CONFIG_DIR: userDir }, signal: new AbortController().signal };
-    const code = await createDryRunCommand({ keychain: () => keychain }).run(['--keychain', '--approve-loopback', '--rounds', '1'], io);
+    const code = await createDryRunCommand({ keychain: () => keychain }).run(['--keychain', ...approveSim(), '--rounds', '1'], io);
     assert.equal(code, 1);
     assert.match(out.join(''), /billing-api\s+dev\s+safe to promote/);
     assert.match(out.join(''), /maps-api\s+dev\s+inconclusive\s+missing/, 'no keychain entry and no env var');
@@ -106,7 +109,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
 
   it('--alert sends an incident to the configured sinks (audit log, notification) without key material', async () => {
     sim.admin.revokeKey('weather-api', { label: 'primary' });
-    const r = await cli('--env-file', '.env', '--approve-loopback', '--service', 'weather-api', '--alert');
+    const r = await cli('--dotenv', '.env', ...approveSim(), '--service', 'weather-api', '--alert');
     assert.equal(r.code, 1);
     assert.match(r.out, /weather-api\s+dev\s+INCIDENT/);
     assert.match(r.err, /ALERT Rotation Ready: weather-api \(dev\): primary key rejected \(HTTP 401\) in 3 of 3 rounds — key rk1:[0-9a-f]{16}/);
@@ -120,7 +123,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
   it('config errors: reported with position, the other services still run, exit 2', async () => {
     const text = readFileSync(join(ws, '.rotation-ready.json'), 'utf8').replace('"auth": { "type": "query", "name": "appid" }', '"auth": { "type": "query" }');
     writeFileSync(join(ws, '.rotation-ready.json'), text);
-    const r = await cli('--env-file', '.env', '--approve-loopback', '--rounds', '1');
+    const r = await cli('--dotenv', '.env', ...approveSim(), '--rounds', '1');
     assert.equal(r.code, 2);
     assert.match(r.err, /\.rotation-ready\.json:\d+:\d+: error: services\[2\]\.probe\.auth: auth type 'query' needs/);
     assert.match(r.out, /billing-api/);
@@ -138,7 +141,7 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
 
   it('refuses an approvals store inside the workspace', async () => {
     const io: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: ws, env: { ROTATION_READY_CONFIG_DIR: join(ws, '.rr') }, signal: new AbortController().signal };
-    assert.equal(await main(['dry-run', '--approve-loopback'], io), 2);
+    assert.equal(await main(['dry-run', '--approve-host'], io), 2);
     assert.ok(!existsSync(join(ws, '.rr/approvals.json')));
   });
 });

@@ -1,0 +1,228 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+/**
+ * Git as a data source for the history scan. Every command is a single long-running process whose output is
+ * streamed; paths and ref names from the repository are data (read NUL-separated, never passed back as
+ * arguments). Settings that could run a program (fsmonitor, signature checks, pagers, replace refs) are off.
+ */
+const SAFE_GLOBALS = ['--no-pager', '--no-replace-objects', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
+const SAFE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+
+export class GitError extends Error {}
+
+export function spawnGit(cwd: string, args: string[]): ChildProcessWithoutNullStreams {
+  return spawn('git', [...SAFE_GLOBALS, ...args], { cwd, env: { ...process.env, ...SAFE_ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** Runs git to completion and returns its standard output as bytes; a failure says which command and why (stderr's first line). */
+export async function gitOutput(cwd: string, args: string[], signal?: AbortSignal): Promise<Buffer> {
+  const child = spawnGit(cwd, args);
+  child.stdin.end();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => out.push(c));
+  child.stderr.on('data', (c: Buffer) => err.push(c));
+  const abort = () => child.kill();
+  signal?.addEventListener('abort', abort, { once: true });
+  try {
+    const code = await exitCode(child);
+    if (code !== 0) throw new GitError(`git ${args[0]} failed: ${firstLine(Buffer.concat(err))}`);
+    return Buffer.concat(out);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+export function exitCode(child: ChildProcessWithoutNullStreams): Promise<number> {
+  return new Promise((resolve, reject) => {
+    child.once('error', (e) => reject(new GitError(`could not run git: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
+    child.once('close', (code) => resolve(code ?? 1));
+  });
+}
+
+function firstLine(bytes: Buffer): string {
+  return printable(bytes.toString('utf8').split('\n').find((l) => l.trim()) ?? 'no message');
+}
+
+/** Control characters (terminal escapes, newlines) in a repository's path or message shown as `\xNN`. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+export interface BlobIntroduction {
+  blob: string;
+  commit: string;
+  /** Author time, seconds since the epoch. */
+  authorTime: number;
+  /** Path (decoded as UTF-8; invalid bytes replaced). */
+  path: string;
+}
+
+const ZERO = /^0+$/;
+
+/**
+ * Streams `git log --raw` over the selected history, oldest first, and calls `onBlob` once per blob id, with the
+ * first commit (and path, among those `accept` takes) that introduced it. Merges are diffed against their first parent, so content that
+ * appears only in a merge (a conflict resolution) is seen too. Submodule links and symlinks are not content.
+ */
+export async function forEachIntroducedBlob(
+  cwd: string,
+  revArgs: string[],
+  onBlob: (b: BlobIntroduction) => void,
+  options: { signal?: AbortSignal; accept?: (path: string) => boolean } = {},
+): Promise<void> {
+  const { signal, accept } = options;
+  const child = spawnGit(cwd, ['log', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--no-textconv', '--no-ext-diff', '--no-color', '--no-mailmap', '--format=%x01%H %at', ...revArgs, '--']);
+  child.stdin.end();
+  const err: Buffer[] = [];
+  child.stderr.on('data', (c: Buffer) => err.push(c));
+  const abort = () => child.kill();
+  signal?.addEventListener('abort', abort, { once: true });
+  const seen = new Set<string>();
+  let commit = '';
+  let authorTime = 0;
+  // Raw entries: `:<mode> <mode> <old> <new> <status>\0<path>\0`; a commit header `\x01<sha> <time>` ends with \0 too
+  // (followed by a newline before the first raw entry). Fields are split on NUL across chunk boundaries.
+  let pending: Buffer | undefined;
+  let meta: string | undefined;
+  const field = (bytes: Buffer): void => {
+    if (meta !== undefined) {
+      const mode = meta.slice(8, 14);
+      const parts = meta.split(' ');
+      const blob = parts[3] ?? '';
+      meta = undefined;
+      if (mode === '160000' || mode === '120000' || ZERO.test(blob) || seen.has(blob)) return;
+      const path = bytes.toString('utf8');
+      if (accept && !accept(path)) return;
+      seen.add(blob);
+      onBlob({ blob, commit, authorTime, path });
+      return;
+    }
+    let text = bytes.toString('latin1');
+    if (text.startsWith('\n')) text = text.slice(1);
+    if (text.startsWith('\x01')) {
+      const [sha, time] = text.slice(1).split(' ');
+      commit = sha ?? '';
+      authorTime = Number(time) || 0;
+    } else if (text.startsWith(':')) meta = text;
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    let data = pending ? Buffer.concat([pending, chunk]) : chunk;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      field(data.subarray(start, nul));
+      start = nul + 1;
+    }
+    pending = start < data.length ? Buffer.from(data.subarray(start)) : undefined;
+    data = Buffer.alloc(0);
+  });
+  try {
+    const code = await exitCode(child);
+    signal?.throwIfAborted();
+    if (code !== 0) throw new GitError(`git log failed: ${firstLine(Buffer.concat(err))}`);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+/** Blob ids and paths of the tree at `rev` (`git ls-tree -r -z`), or none when the repository has no commit yet. */
+export async function treeBlobs(cwd: string, rev: string, signal?: AbortSignal): Promise<Array<{ blob: string; path: string }>> {
+  let out: Buffer;
+  try {
+    out = await gitOutput(cwd, ['ls-tree', '-r', '-z', '--full-tree', rev], signal);
+  } catch (error) {
+    if (error instanceof GitError && /Not a valid object name|not a tree object/i.test(error.message)) return [];
+    throw error;
+  }
+  const entries: Array<{ blob: string; path: string }> = [];
+  let start = 0;
+  for (let nul = out.indexOf(0); nul >= 0; nul = out.indexOf(0, start)) {
+    const entry = out.subarray(start, nul);
+    start = nul + 1;
+    const tab = entry.indexOf(9);
+    const [mode, type, blob] = entry.subarray(0, tab).toString('latin1').split(' ');
+    if (type === 'blob' && mode !== '120000' && blob) entries.push({ blob, path: entry.subarray(tab + 1).toString('utf8') });
+  }
+  return entries;
+}
+
+/**
+ * Reads blobs through one `git cat-file --batch` process: sizes first (`--batch-check`), so a blob over `maxBytes`
+ * is never read; then the contents, one at a time, handed to `onBlob` (memory: the largest blob read, not the history).
+ */
+export async function readBlobs(
+  cwd: string,
+  blobs: readonly string[],
+  maxBytes: number,
+  onBlob: (blob: string, bytes: Buffer | undefined, size: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const sizes = new Map<string, number>();
+  await batch(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], blobs, (header) => {
+    const [sha, type, size] = header.split(' ');
+    if (sha && type === 'blob') sizes.set(sha, Number(size));
+  }, undefined, signal);
+  const small: string[] = [];
+  for (const b of blobs) {
+    const size = sizes.get(b);
+    if (size === undefined) continue;
+    if (size > maxBytes) onBlob(b, undefined, size);
+    else small.push(b);
+  }
+  await batch(cwd, ['cat-file', '--batch=%(objectname) %(objecttype) %(objectsize)'], small, () => undefined, onBlob, signal);
+}
+
+/** Feeds object ids to a cat-file batch process and parses `<header>\n[<size bytes>\n]` answers as they stream. */
+async function batch(
+  cwd: string,
+  args: string[],
+  ids: readonly string[],
+  onHeader: (header: string) => void,
+  onContent: ((blob: string, bytes: Buffer, size: number) => void) | undefined,
+  signal?: AbortSignal,
+): Promise<void> {
+  const child = spawnGit(cwd, args);
+  const err: Buffer[] = [];
+  child.stderr.on('data', (c: Buffer) => err.push(c));
+  const abort = () => child.kill();
+  signal?.addEventListener('abort', abort, { once: true });
+  const done = exitCode(child);
+  // Input is written with back-pressure, so a large history never queues all its ids at once.
+  const writer = (async () => {
+    for (let i = 0; i < ids.length; i += 1024) {
+      if (signal?.aborted) break;
+      if (!child.stdin.write(ids.slice(i, i + 1024).join('\n') + '\n')) await new Promise((r) => child.stdin.once('drain', r));
+    }
+    child.stdin.end();
+  })().catch(() => undefined);
+  let buffered: Buffer = Buffer.alloc(0);
+  let content: { blob: string; size: number } | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
+    for (;;) {
+      if (content) {
+        if (buffered.length < content.size + 1) return;
+        onContent!(content.blob, buffered.subarray(0, content.size), content.size);
+        buffered = buffered.subarray(content.size + 1);
+        content = undefined;
+        continue;
+      }
+      const nl = buffered.indexOf(10);
+      if (nl < 0) return;
+      const header = buffered.subarray(0, nl).toString('latin1');
+      buffered = buffered.subarray(nl + 1);
+      onHeader(header);
+      const [sha, type, size] = header.split(' ');
+      if (onContent && sha && type && type !== 'missing' && size !== undefined) content = { blob: sha, size: Number(size) };
+    }
+  });
+  try {
+    const code = await done;
+    await writer;
+    signal?.throwIfAborted();
+    if (code !== 0) throw new GitError(`git cat-file failed: ${firstLine(Buffer.concat(err))}`);
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}

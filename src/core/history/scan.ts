@@ -1,0 +1,187 @@
+import type { AnalyzeOptions } from '../analyze/index';
+import { analyzeBytes, DEFAULT_EXCLUDES } from '../analyze/scan';
+import type { ScanSkip } from '../analyze/scan';
+import type { Finding } from '../findings';
+import { keyFingerprint } from '../redact';
+import ignore from 'ignore';
+import { GitError, forEachIntroducedBlob, gitOutput, printable, readBlobs, treeBlobs } from './git';
+
+export { GitError } from './git';
+
+/** A finding in a blob of the history: where it was introduced, and whether the same key is still in HEAD. */
+export interface HistoryFinding extends Finding {
+  /** The first commit (oldest) that introduced this key at this path. */
+  commit: string;
+  /** That commit's author date, ISO 8601. */
+  authorDate: string;
+  /** The same key (by salted fingerprint of the value, at any path) is in HEAD's tree. */
+  inHead: boolean;
+  /** Commits (blob versions) at this path that contain it. */
+  occurrences: number;
+}
+
+export interface HistoryScanOptions extends Pick<AnalyzeOptions, 'salt' | 'maxFileBytes' | 'inlineIgnores'> {
+  /** Repository folder (any folder inside the work tree). */
+  cwd: string;
+  /** Refs to walk (branches, tags, commits); default every ref (`--all`). */
+  refs?: string[];
+  /** Only commits after this revision (`<rev>..`) or, if it is not a revision, this date (`--since`). */
+  since?: string;
+  /** Only paths under these (repository-relative) prefixes. */
+  paths?: string[];
+  exclude?: string[];
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface HistoryScanResult {
+  findings: HistoryFinding[];
+  /** Unique blobs analyzed (each once, whatever the number of commits holding it). */
+  blobs: number;
+  commits: number;
+  skipped: ScanSkip[];
+  notes: Array<{ path: string; note: string }>;
+}
+
+export const HISTORY_ONLY_MESSAGE = 'Exposed in history — rotate it; deleting the line does not revoke it.';
+
+/** A user-given revision or date must not read as an option (`--output=…`) or carry control characters. */
+function checkRevArg(value: string, what: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (value === '' || value.startsWith('-') || /[\x00-\x1f\x7f]/.test(value)) throw new GitError(`${what} '${printable(value)}' is not a revision`);
+}
+
+async function isCommit(cwd: string, rev: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    await gitOutput(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `git log` arguments selecting the history: refs (verified commits) or `--all`, and the lower bound. */
+async function revisionArgs(options: HistoryScanOptions): Promise<string[]> {
+  const args: string[] = [];
+  for (const ref of options.refs ?? []) {
+    checkRevArg(ref, '--branch');
+    if (!(await isCommit(options.cwd, ref, options.signal))) throw new GitError(`--branch '${printable(ref)}' names no commit in this repository`);
+    args.push(ref);
+  }
+  if (args.length === 0) args.push('--all');
+  if (options.since !== undefined) {
+    checkRevArg(options.since, '--since');
+    if (await isCommit(options.cwd, options.since, options.signal)) args.push(`^${options.since}`);
+    else if (/\d/.test(options.since)) args.push(`--since=${options.since}`);
+    else throw new GitError(`--since '${printable(options.since)}' is neither a revision nor a date`);
+  }
+  return args;
+}
+
+/** The work tree's top, or for a bare repository (a mirror) the repository itself. */
+export async function repositoryFolder(cwd: string, signal?: AbortSignal): Promise<string> {
+  const ask = (arg: string) =>
+    gitOutput(cwd, ['rev-parse', arg], signal).then(
+      (out) => out.toString('utf8').trim(),
+      () => {
+        throw new GitError(`${printable(cwd)} is not inside a git repository`);
+      },
+    );
+  return (await ask('--is-bare-repository')) === 'true' ? cwd : ask('--show-toplevel');
+}
+
+/** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
+function decoded(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Every blob reachable from the selected refs, each unique blob analyzed once, findings reported per key and path
+ * with the commit that introduced them, and whether the key is still in HEAD (or only in history: still to rotate).
+ */
+export async function scanHistory(options: HistoryScanOptions): Promise<HistoryScanResult> {
+  const { cwd, signal } = options;
+  const top = await repositoryFolder(cwd, signal);
+  const revArgs = await revisionArgs(options);
+  const excludes = ignore().add([...DEFAULT_EXCLUDES, ...(options.exclude ?? [])]);
+  const prefixes = (options.paths ?? []).map((p) => p.replace(/^\.\/+/, '').replace(/\/+$/, '')).filter((p) => p && p !== '.');
+  const wanted = (path: string) => {
+    try {
+      if (excludes.ignores(path)) return false;
+    } catch {
+      return false; // a path `ignore` cannot test (absolute, `..`) is not part of the tree anyway
+    }
+    return prefixes.length === 0 || prefixes.some((p) => path === p || path.startsWith(`${p}/`));
+  };
+
+  const introduced = new Map<string, { commit: string; authorTime: number; path: string }>();
+  const commits = new Set<string>();
+  await forEachIntroducedBlob(
+    top,
+    revArgs,
+    (b) => {
+      commits.add(b.commit);
+      introduced.set(b.blob, b);
+    },
+    { accept: wanted, ...(signal ? { signal } : {}) },
+  );
+
+  // The keys in HEAD, by salted value fingerprint: HEAD's blobs are analyzed too (once, with the rest).
+  const head = await treeBlobs(top, 'HEAD', signal);
+  const headBlobs = new Set(head.map((h) => h.blob));
+  const headPath = new Map(head.map((h) => [h.blob, h.path]));
+  const toRead = [...introduced.keys()];
+  for (const h of head) if (!introduced.has(h.blob) && wanted(h.path)) toRead.push(h.blob);
+
+  const headKeys = new Set<string>();
+  const found: Array<{ finding: Finding; key: string; blob: string }> = [];
+  const skipped: ScanSkip[] = [];
+  const notes: Array<{ path: string; note: string }> = [];
+  const analyze: AnalyzeOptions = { salt: options.salt, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
+  const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
+  let done = 0;
+  await readBlobs(top, toRead, maxBytes, (blob, bytes, size) => {
+    done++;
+    if (done % 256 === 0) options.onProgress?.(done, toRead.length);
+    const at = introduced.get(blob);
+    const path = printable(at?.path ?? headPath.get(blob) ?? blob);
+    if (!bytes) {
+      if (at) skipped.push({ path: `${path}@${at.commit.slice(0, 12)}`, reason: `larger than ${Math.round(maxBytes / 1024)} KiB (${size} bytes)` });
+      return;
+    }
+    const r = analyzeBytes(path, bytes, analyze);
+    if (r.findings.length === 0) return;
+    const text = decoded(bytes);
+    for (const f of r.findings) {
+      const key = keyFingerprint(text.slice(f.offset, f.offset + f.length), options.salt);
+      if (headBlobs.has(blob)) headKeys.add(key);
+      if (at) found.push({ finding: f, key, blob });
+    }
+    if (at) notes.push(...r.notes.map((note) => ({ path, note })));
+  }, signal);
+  options.onProgress?.(toRead.length, toRead.length);
+
+  // One finding per key and path (its fingerprint): the oldest commit that introduced it, and how many versions held it.
+  const byFingerprint = new Map<string, HistoryFinding>();
+  for (const { finding, key, blob } of found) {
+    const at = introduced.get(blob)!;
+    const existing = byFingerprint.get(finding.fingerprint);
+    if (existing) {
+      existing.occurrences++;
+      if (at.authorTime * 1000 < Date.parse(existing.authorDate)) Object.assign(existing, { commit: at.commit, authorDate: new Date(at.authorTime * 1000).toISOString(), range: finding.range, offset: finding.offset });
+      continue;
+    }
+    const inHead = headKeys.has(key);
+    byFingerprint.set(finding.fingerprint, {
+      ...finding,
+      message: inHead ? `${finding.message} Also in history since commit ${at.commit.slice(0, 12)}.` : `${HISTORY_ONLY_MESSAGE} ${finding.message}`,
+      commit: at.commit,
+      authorDate: new Date(at.authorTime * 1000).toISOString(),
+      inHead,
+      occurrences: 1,
+    });
+  }
+  const findings = [...byFingerprint.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.authorDate.localeCompare(b.authorDate)));
+  return { findings, blobs: toRead.length, commits: commits.size, skipped, notes };
+}
