@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
  * a uniquely named temporary file beside it, then a rename. Mode 0600 by default: these files hold
  * metadata, approvals or a git-ignored .env.
  */
-export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, mode = 0o600): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, text, { mode });

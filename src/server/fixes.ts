@@ -8,9 +8,11 @@ import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { readUnlessSymlink } from '../core/confine';
 import { parseDotenv } from '../core/fix/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
-import { dotenvNames, planFileEnv, projectInfo } from '../core/fix/filePlan';
+import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
-import { NewFile, UnsupportedFixError } from '../core/fix/types';
+import { decodeSource } from '../core/fix/sourceBytes';
+import { verifyChanges } from '../core/fix/verify';
+import type { NewFile } from '../core/fix/types';
 import { planWrapperFix } from '../core/fix/wrapperFix';
 import type { Finding } from '../core/findings';
 import { languageOfPath } from '../core/analyze/index';
@@ -118,18 +120,35 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
     const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
   } catch (error) {
-    if (error instanceof UnsupportedFixError) return { error: error.message };
-    throw error;
+    return { error: unplannedReason(error, [text.slice(finding.offset, finding.offset + finding.length)]) };
   }
 }
 
 /** Plans every env fix in one file (open document or file on disk), composed into one set of edits. */
 export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): PlannedFileFixes {
   const document = ctx.document(params.uri);
-  const text = document ? document.getText() : readFileSync(fileURLToPath(params.uri), 'utf8');
   const path = document ? ctx.path(document) : ctx.path({ uri: params.uri, languageId: '' } as TextDocument);
+  let text: string;
+  if (document) text = document.getText();
+  else {
+    // A closed file is opened by the editor to apply the edits: only UTF-8 (with or without a BOM, which
+    // the editor hides as this does) comes back byte for byte.
+    const decoded = decodeSource(path, readFileSync(fileURLToPath(params.uri)));
+    const reason = !decoded.ok ? decoded.reason : decoded.source.encoding !== 'utf8' ? `the file is ${decoded.source.encoding}; open it and fix it there, or use \`rotation-ready fix\`` : undefined;
+    if (reason || !decoded.ok) return { uri: params.uri, version: null, steps: [], edits: [], unfixed: [reason ?? ''] };
+    text = decoded.source.text;
+  }
   const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
   const plan = planFileEnv(path, text, undefined, ctx.salt(), project, ctx.root ? dotenvNames(ctx.root) : new Map());
+  if (ctx.root && params.uri.startsWith('file:') && plan.steps.length > 0) {
+    // Type-checked in the project's own configuration before the editor applies anything (docs/fixes.md).
+    const abs = fileURLToPath(params.uri);
+    const helpers = [...new Map(plan.steps.flatMap((s) => (s.plan.helperFile ? [[s.plan.helperFile.path, s.plan.helperFile] as const] : []))).values()];
+    const root = ctx.root;
+    const rejected = verifyChanges(root, [{ abs, rel: path, before: text, after: plan.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text })));
+    const reason = rejected.get(abs);
+    if (reason) return { uri: params.uri, version: document ? document.version : null, steps: [], edits: [], unfixed: [reason, ...plan.unfixed] };
+  }
   return {
     uri: params.uri,
     version: document ? document.version : null,

@@ -1,15 +1,17 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
 import { fsPath, listFiles } from '../../core/analyze/scan';
 import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo } from '../../core/fix/filePlan';
+import { composePlans, dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
+import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
+import { verifyChanges } from '../../core/fix/verify';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
@@ -18,18 +20,21 @@ import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
 
-Applies Rotation Ready's fixes headless (default: the current folder, respecting .gitignore):
+Makes the code rotation ready, headless (default: the current folder, respecting .gitignore), every
+fix by default:
   hardcoded secrets        → moved to an environment variable (requireEnv("NAME") in TS/JS,
                              os.environ["NAME"] in Python, \${NAME} where a config tool reads it)
-  --rule single-key-call   → calls with one key are routed through a primary/fallback helper
-                             (behaviour changes: review the --dry-run diff first)
+  single-key calls         → routed through a primary/fallback helper that reads NAME_PRIMARY and
+                             NAME_FALLBACK per call (behaviour changes: review the --dry-run diff first)
+Each changed TS/JS file is type-checked with its own tsconfig first; a fix that would add an error
+is not applied and the report says why.
 
 Every secret removed from a file is first stored and read back: in a .env file in the current
 folder that is made git-ignored first, or with --keychain in the OS keychain. .env.example gets
 the names. A file whose secret cannot be stored is left untouched.
 
 Options:
-  --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call)
+  --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call for the wrapper alone)
   --dry-run      print a unified diff (secrets redacted) and change nothing
   --keychain     store removed secrets in the OS keychain instead of .env
   --exclude GLOB skip paths matching GLOB (gitignore syntax; repeatable)
@@ -78,7 +83,9 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const args = parseArgs(rawArgs);
       const root = io.cwd;
       const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
-      const wrap = args.rule === SINGLE_KEY_CALL_RULE;
+      // Every fix by default (like eslint --fix): secrets move to the environment, then single-key calls get the wrapper.
+      const wrap = args.rule === undefined || args.rule === SINGLE_KEY_CALL_RULE;
+      const env = args.rule !== SINGLE_KEY_CALL_RULE;
       const { files } = await listFiles({ roots: args.paths.length ? args.paths : ['.'], cwd: root, salt, exclude: args.exclude });
       const created = new Map<string, NewFile>();
       const project = projectInfo(root, created);
@@ -86,35 +93,64 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const names = dotenvNames(root);
 
       const plans: FilePlan[] = [];
+      // How each file was encoded, so the fixed text is written back in the same bytes.
+      const sources = new Map<string, DecodedSource>();
+      const refused: string[] = [];
+      // A composed plan whose wrapper does not type-check falls back to moving the secrets alone.
+      const envFallbacks = new Map<FilePlan, FilePlan>();
       for (const file of files) {
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
-        let text: string;
+        let bytes: Buffer;
         const path = fsPath(file.abs);
         try {
-          text = readFileSync(path, 'utf8');
+          bytes = readFileSync(path);
         } catch {
           continue;
         }
+        const decoded = decodeSource(file.rel, bytes);
+        if (!decoded.ok) {
+          refused.push(`${printable(file.rel)}: not fixed: ${decoded.reason}`);
+          continue;
+        }
+        const text = decoded.source.text;
         // Fixes write the file by its relative path, which for a name that is not UTF-8 shows its bytes escaped.
         if (typeof path !== 'string') {
           const why = 'the file name is not valid UTF-8: rename the file, then run fix again';
-          const unfixed = wrap
-            ? singleKeyCallsInText(file.rel, text).map((c) => `${c.callee}: ${why}`)
-            : envFixFindings(file.rel, text, args.rule, salt).map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${why}`);
+          const unfixed = [
+            ...(env ? envFixFindings(file.rel, text, args.rule, salt).map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${why}`) : []),
+            ...(wrap ? singleKeyCallsInText(file.rel, text).map((c) => `${c.callee}: ${why}`) : []),
+          ];
           if (unfixed.length > 0) plans.push({ rel: file.rel, original: text, steps: [], final: text, unfixed, remaining: unfixed.length });
           continue;
         }
-        const plan = wrap ? planFileWrappers(file.rel, text, project) : planFileEnv(file.rel, text, args.rule, salt, project, names);
+        sources.set(file.rel, decoded.source);
+        let plan: FilePlan;
+        try {
+          plan = env ? planFileEnv(file.rel, text, args.rule, salt, project, names) : planFileWrappers(file.rel, text, project, names);
+          if (env && wrap) {
+            const envOnly = plan;
+            plan = composePlans(plan, planFileWrappers(file.rel, plan.final, project, names));
+            if (plan.steps.length > envOnly.steps.length && envOnly.steps.length > 0) envFallbacks.set(plan, { ...envOnly, steps: [...envOnly.steps], unfixed: [...envOnly.unfixed] });
+          }
+        } catch (error) {
+          // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
+          refused.push(`${printable(file.rel)}: not fixed: ${unplannedReason(error, [])}`);
+          continue;
+        }
         if (plan.steps.length > 0 || plan.unfixed.length > 0) plans.push(plan);
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
+      verifyPlans(root, plans, created, envFallbacks);
       // What a fix left behind besides what it said it could not fix: the exit code says a key remains either way.
-      const unfixed = plans.flatMap((p) => [
-        ...p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`),
-        ...(p.remaining > p.unfixed.length ? [`${p.rel}: not fixed: ${p.remaining - p.unfixed.length} finding(s) still in the file after fixing`] : []),
-      ]);
+      const unfixed = [
+        ...refused,
+        ...plans.flatMap((p) => [
+          ...p.unfixed.map((reason) => `${p.rel}: not fixed: ${reason}`),
+          ...(p.remaining > p.unfixed.length ? [`${p.rel}: not fixed: ${p.remaining - p.unfixed.length} finding(s) still in the file after fixing`] : []),
+        ]),
+      ];
       if (args.dryRun) {
         for (const plan of plans.filter((p) => p.steps.length > 0)) io.stdout(redactedPatch(plan, salt));
         for (const helper of created.values()) io.stdout(createTwoFilesPatch('/dev/null', helper.path, '', helper.text, undefined, undefined, { context: 3 }));
@@ -133,14 +169,15 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
           for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root }));
           for (const step of plan.steps) {
             const helper = step.plan.helperFile;
-            if (helper && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {
+            if (helper && created.has(helper.path) && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {
               mkdirSync(dirname(join(root, helper.path)), { recursive: true });
               writeAtomic(join(root, helper.path), helper.text, 0o644);
               writtenHelpers.add(helper.path);
               io.stdout(`created ${helper.path}\n`);
             }
           }
-          writeAtomic(join(root, plan.rel), plan.final, 0o644);
+          const target = join(root, plan.rel);
+          writeAtomic(target, encodeSource(sources.get(plan.rel)!, plan.final), statSync(target).mode & 0o7777);
           const stored = applied.flatMap((a) => a.stored);
           io.stdout(`${printable(plan.rel)}: ${plan.steps.length} fix${plan.steps.length === 1 ? '' : 'es'}${stored.length ? ` (${stored.join(', ')})` : ''}\n`);
         } catch (error) {
@@ -157,14 +194,58 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
 }
 
 /**
+ * Type-checks (TS/JS) or re-scans (Python) every planned file before anything is written; a file whose
+ * fixes would add an error keeps its text, and its secret stays where it is, with the reason reported.
+ * Helpers no remaining fix needs are not created.
+ */
+function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): void {
+  let changed = plans.filter((p) => p.steps.length > 0);
+  for (let round = 0; round < 2 && changed.length > 0; round++) changed = rejectUnverified(root, changed, created, fallbacks);
+  const needed = new Set(plans.flatMap(helpersOf));
+  for (const path of [...created.keys()]) if (!needed.has(path)) created.delete(path);
+}
+
+/** Rejects the plans that do not verify; returns those replaced by their fallback (to verify in turn). */
+function rejectUnverified(root: string, changed: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): FilePlan[] {
+  const rejected = verifyChanges(
+    root,
+    changed.map((p) => ({ abs: join(root, p.rel), rel: p.rel, before: p.original, after: p.final, creates: helpersOf(p).filter((h) => created.has(h)).map((h) => join(root, h)) })),
+    [...created.values()].map((h) => ({ abs: join(root, h.path), text: h.text })),
+  );
+  const retry: FilePlan[] = [];
+  for (const plan of changed) {
+    const reason = rejected.get(join(root, plan.rel));
+    if (!reason) continue;
+    const fallback = fallbacks.get(plan);
+    if (fallback) {
+      Object.assign(plan, fallback, { unfixed: [`single-key-call: the primary/fallback wrapper was left out: ${reason}`, ...fallback.unfixed] });
+      retry.push(plan);
+      continue;
+    }
+    plan.steps = [];
+    plan.final = plan.original;
+    plan.unfixed.unshift(reason);
+  }
+  return retry;
+}
+
+/** Helpers a plan's final text imports (a wrapper may have replaced the last `requireEnv` read: that one is not created). */
+function helpersOf(plan: FilePlan): string[] {
+  return [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
+}
+
+/**
  * The file's unified diff with every secret shown only in its redacted form: the removed ones, and any other finding
- * of the file, which context lines around an edit would otherwise print (one a fix left, a publishable key).
+ * of the file (before or after), which context lines around an edit would otherwise print (one a fix left, a
+ * publishable key, a key the wrapper keeps).
  */
 function redactedPatch(plan: FilePlan, salt: string): string {
   let patch = createTwoFilesPatch(`a/${plan.rel}`, `b/${plan.rel}`, plan.original, plan.final, undefined, undefined, { context: 3 });
-  const others = analyzeText(plan.rel, plan.original, { salt }).findings.filter((f) => f.kind === 'hardcoded-secret');
-  const redactions = [...plan.steps.flatMap((step) => step.redactions), ...others.map((f) => [plan.original.slice(f.offset, f.offset + f.length), f.redacted] as [string, string])];
-  for (const [value, shown] of redactions) if (value) patch = patch.split(value).join(`<${shown}>`);
+  const redactions = plan.steps.flatMap((step) => step.redactions);
+  for (const text of [plan.original, plan.final]) {
+    for (const f of analyzeText(plan.rel, text, { salt }).findings) if (f.kind === 'hardcoded-secret') redactions.push([text.slice(f.offset, f.offset + f.length), f.redacted]);
+  }
+  for (const [value, shown] of redactions.sort((a, b) => b[0].length - a[0].length)) if (value) patch = patch.split(value).join(`<${shown}>`);
   return patch;
 }
 

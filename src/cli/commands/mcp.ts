@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
@@ -23,21 +24,17 @@ No tool returns a key value, and no tool approves a host: approve with \`rotatio
 or in the editor. Standard output carries the protocol; messages go to standard error.`;
 
 function parse(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
-  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: io.cwd, keychain: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--root') o.root = resolve(io.cwd, value());
-    else if (flag === '--keychain') o.keychain = true;
-    else if (flag === '--keys-metadata') o.keysMetadata = resolve(io.cwd, value());
-    else throw new UsageError(`unknown option '${arg}'`);
+  let values: { root?: string; keychain?: boolean; 'keys-metadata'?: string };
+  try {
+    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: { root: { type: 'string' }, keychain: { type: 'boolean' }, 'keys-metadata': { type: 'string' } } }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  for (const [flag, value] of [['--root', values.root], ['--keys-metadata', values['keys-metadata']]] as const) {
+    if (value === '') throw new UsageError(`${flag} needs a value`);
+  }
+  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: resolve(io.cwd, values.root ?? '.'), keychain: values.keychain === true };
+  if (values['keys-metadata'] !== undefined) o.keysMetadata = resolve(io.cwd, values['keys-metadata']);
   try {
     o.root = realpathSync(o.root);
   } catch {

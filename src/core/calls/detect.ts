@@ -469,8 +469,48 @@ function hasFallbackPath(node: ts.Node, source: ts.SourceFile, call: SingleKeyCa
   }
   const keyText = JSON.stringify(call.key);
   if (/_(?:PRIMARY|FALLBACK)\b|fallback|secondary|backup/i.test(keyText)) return true;
+  const scope = enclosingFunction(node);
+  if (retriesWithAnotherKey(scope.getText(source), 1)) return true;
+  // The key is a parameter of a small request function: its callers may do the retry (issue 15.6).
+  const name = call.key.kind === 'parameter' && ts.isFunctionLike(scope) ? functionName(scope) : undefined;
+  return name !== undefined && callersRetry(source, name);
+}
+
+function enclosingFunction(node: ts.Node): ts.Node {
   let scope: ts.Node = node;
   while (scope.parent && !ts.isFunctionLike(scope)) scope = scope.parent;
-  const text = scope.getText(source);
-  return /\b40[13]\b/.test(text) && /fallback|secondary|backup|next_?key|old_?key|rotat/i.test(text);
+  return scope;
+}
+
+/**
+ * Code that checks 401/403 and either names another key (fallback, secondary, next key…) or calls the
+ * request function again (`calls` or more times) is a retry with another key already.
+ */
+function retriesWithAnotherKey(text: string, calls: number, name?: string): boolean {
+  if (!/\b40[13]\b/.test(text)) return false;
+  if (/fallback|secondary|backup|next_?key|old_?key|rotat/i.test(text)) return true;
+  return name !== undefined && (text.match(new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g')) ?? []).length >= calls;
+}
+
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** Whether a caller of `name` in this file checks 401/403 and retries with another key (or calls it twice). */
+function callersRetry(source: ts.SourceFile, name: string): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const called = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (called === name && retriesWithAnotherKey(enclosingFunction(node).getText(source), 2, name)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
 }

@@ -25,7 +25,7 @@ export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
     const found = keyInArgs(text, scan, open + 1, close);
     if (!found) continue;
     const key = resolvePyKey(text, scan, found.keyStart, found.keyEnd, start);
-    if (!key || quiet(text, start, close, key)) continue;
+    if (!key || quiet(text, start, key)) continue;
     const url = /^\s*f?["']([^"']+)/.exec(text.slice(open + 1, close))?.[1];
     const host = fromUrl(url);
     const provider = host.provider ?? 'HTTP';
@@ -173,13 +173,33 @@ function resolvePyKey(text: string, scan: PyScan, s: number, e: number, callStar
   return { kind: 'expression', text: value };
 }
 
-function quiet(text: string, start: number, end: number, key: KeySource): boolean {
+function quiet(text: string, start: number, key: KeySource): boolean {
   if (/_(?:PRIMARY|FALLBACK)\b|fallback|secondary|backup/i.test(JSON.stringify(key))) return true;
   const before = text.slice(Math.max(0, start - 200), start);
   if (/with_key_fallback\s*\([^)]*lambda\s+\w+\s*:\s*$/.test(before.replace(/\n/g, ' '))) return true;
   // The enclosing def (or the module) checks 401/403 and knows another key.
-  const defStart = text.lastIndexOf('\ndef ', start);
-  const nextDef = text.indexOf('\ndef ', end);
-  const scope = text.slice(defStart < 0 ? 0 : defStart, nextDef < 0 ? text.length : nextDef);
-  return /\b40[13]\b/.test(scope) && /fallback|secondary|backup|next_key|old_key|rotat/i.test(scope);
+  const scope = defAround(text, start);
+  if (/\b40[13]\b/.test(scope.text) && /fallback|secondary|backup|next_key|old_key|rotat/i.test(scope.text)) return true;
+  // The key is a parameter of a small request function: a caller may check 401/403 and call it again
+  // with another key (issue 15.6).
+  if (key.kind !== 'parameter' || !scope.name) return false;
+  const callPattern = new RegExp(`(?<![\\w.])${scope.name}\\s*\\(`, 'g');
+  for (const use of text.matchAll(callPattern)) {
+    const caller = defAround(text, use.index!);
+    if (caller.name === scope.name || !/\b40[13]\b/.test(caller.text)) continue;
+    if (/fallback|secondary|backup|next_key|old_key|rotat/i.test(caller.text) || (caller.text.match(callPattern) ?? []).length >= 2) return true;
+  }
+  return false;
+}
+
+/** The top-level or nested `def` enclosing an offset (its name and text), else the whole module. */
+function defAround(text: string, offset: number): { name: string | undefined; text: string } {
+  const before = text.slice(0, offset);
+  const match = [...before.matchAll(/^([ \t]*)(?:async[ \t]+)?def[ \t]+(\w+)/gm)].pop();
+  if (!match) return { name: undefined, text };
+  const indent = match[1]!.length;
+  // The def ends at the next line indented no deeper than the def itself.
+  const rest = text.slice(match.index! + match[0].length);
+  const end = new RegExp(`\\n[ \\t]{0,${indent}}(?=\\S)`).exec(rest);
+  return { name: match[2], text: text.slice(match.index!, end ? match.index! + match[0].length + end.index : text.length) };
 }

@@ -9,7 +9,8 @@ import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportOsEdit } from './pythonEdit';
 import { requireEnvHelper } from './templates/requireEnv';
-import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
 export interface EnvFixInput {
@@ -67,6 +68,12 @@ interface Rewrite {
  */
 export function planEnvFix(input: EnvFixInput): EnvFixPlan {
   const { path, text, finding } = input;
+  if (text.startsWith(BOM)) {
+    // A byte-order mark stays first: plan on the text after it, then put it back.
+    const inner = planEnvFix({ ...input, text: text.slice(1), finding: { ...finding, offset: finding.offset - 1 } });
+    const newText = BOM + inner.newText;
+    return { ...inner, newText, edits: minimalEdits(text, newText), secret: { ...inner.secret, offset: inner.secret.offset + 1 } };
+  }
   const value = text.slice(finding.offset, finding.offset + finding.length);
   if (!value || finding.offset + finding.length > text.length) throw new UnsupportedFixError('The finding does not point at a value in this text (the document changed since it was analyzed).');
   const build = (name: string): Rewrite => rewriteFor(path, text, finding.offset, finding.offset + finding.length, name, input.project);
@@ -81,7 +88,7 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
     if (problem) throw new UnsupportedFixError(problem);
   }
   const rewrite = build(envName);
-  const newText = rewrite.newText ?? applyChanges(text, rewrite.changes);
+  const newText = matchLineEndings(text, rewrite.newText ?? applyChanges(text, rewrite.changes));
   const plan: EnvFixPlan = {
     kind: 'env',
     path,
@@ -154,29 +161,16 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
     if (parent && ts.isJsxAttribute(parent)) changes[0]!.text = `{${changes[0]!.text}}`;
     const helperDir = project.helperDir ?? posix.dirname(path);
     const helperPath = posix.join(helperDir, helperFileName('requireEnv', style, project.packageType));
-    const specifier = importSpecifier(path, helperPath, style, text);
+    const specifier = importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path));
     const importChange = style === 'python' ? undefined : importEdit(source, ['requireEnv'], specifier, style, codeStyle);
     if (importChange) changes.push({ start: importChange.pos, end: importChange.pos + importChange.length, text: importChange.text });
-    const rewrite: Rewrite = { changes, contextNames, newText: manipulate(file, changes) };
+    const rewrite: Rewrite = { changes, contextNames, newText: applyChangesChecked(path, text, changes) };
     if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
     if (style !== 'python' && importChange && !project.exists?.(helperPath)) rewrite.helperFile = { path: helperPath, text: requireEnvHelper(style) };
     return rewrite;
   } finally {
     done();
   }
-}
-
-/**
- * Applies the collected changes through ts-morph, last first (analysis is finished: no node is
- * navigated after the first manipulation). ts-morph re-parses after each change and throws if a change
- * inserted a syntax error, which is the guard that the rewrite still parses.
- */
-function manipulate(file: ReturnType<typeof openSourceFile>['file'], changes: Change[]): string {
-  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
-    if (change.start === change.end) file.insertText(change.start, change.text);
-    else file.replaceText([change.start, change.end], change.text);
-  }
-  return file.getFullText();
 }
 
 function findLiteral(source: ts.SourceFile, start: number, end: number): LiteralNode | undefined {

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ts } from 'ts-morph';
 import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
+import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
 import { readUnlessSymlink } from '../confine';
 import { redact } from '../redact';
@@ -11,6 +13,7 @@ import { planEnvFix } from './envFix';
 import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
 import { NewFile, UnsupportedFixError } from './types';
+import { nearestConfig } from './verify';
 import { planWrapperFix } from './wrapperFix';
 
 /**
@@ -41,7 +44,23 @@ export function projectInfo(root: string, created: Map<string, NewFile>): Projec
   // One helper per project: in src/ when the project has one, else at the root.
   const info: ProjectInfo = { helperDir: existsSync(join(root, 'src')) ? 'src' : '.', exists: (path) => created.has(path) || existsSync(join(root, path)) };
   if (packageType) info.packageType = packageType;
+  const configs = new Map<string, ts.CompilerOptions | undefined>();
+  info.tsImportExtension = (path) => {
+    const config = nearestConfig(join(root, path), root);
+    if (!config) return undefined;
+    if (!configs.has(config)) configs.set(config, compilerOptionsOf(config));
+    const options = configs.get(config);
+    const nodeLike = (kind: number | undefined, from: number, to: number): boolean => kind !== undefined && kind >= from && kind <= to;
+    return nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext) ? '.js' : undefined;
+  };
   return info;
+}
+
+/** A tsconfig's effective compiler options (`extends` followed), or undefined when it cannot be read. */
+function compilerOptionsOf(config: string): ts.CompilerOptions | undefined {
+  const read = ts.readConfigFile(config, ts.sys.readFile);
+  if (read.error) return undefined;
+  return ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(config), undefined, config).options;
 }
 
 /** The hardcoded secrets that `fix` moves out of a file (informational findings, e.g. publishable keys, stay). */
@@ -72,13 +91,16 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
     const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
     try {
       const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, project });
+      if (taken.includes(envPlan.envName)) {
+        // Only a default of an env read keeps the read's name; that name already holds another value.
+        throw new UnsupportedFixError(`${envPlan.envName} already holds a different value (in .env or from another fix); the literal is a default of that variable, so check which value is right and remove the default by hand.`);
+      }
       names.set(envPlan.envName, hash);
       plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
       text = envPlan.newText;
     } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
       failed.set(finding.fingerprint, (failed.get(finding.fingerprint) ?? 0) + 1);
-      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${error.message}`);
+      plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${unplannedReason(error, [value])}`);
     }
   }
   plan.final = text;
@@ -87,7 +109,7 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
   return plan;
 }
 
-export function planFileWrappers(rel: string, original: string, project: ProjectInfo): FilePlan {
+export function planFileWrappers(rel: string, original: string, project: ProjectInfo, names: Map<string, string> = new Map()): FilePlan {
   const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [], remaining: 0 };
   let text = original;
   const skipped = new Set<number>();
@@ -98,15 +120,23 @@ export function planFileWrappers(rel: string, original: string, project: Project
     if (!call) break;
     left = undefined;
     try {
-      const wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
+      let wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project });
+      // A hardcoded key is stored under the wrapper's name: never one that holds another value already.
+      const hash = wrapperPlan.secrets[0]?.sha256;
+      if (hash !== undefined) {
+        const base = wrapperPlan.envName;
+        let envName = base;
+        for (let n = 2; names.has(envName) && names.get(envName) !== hash; n++) envName = `${base}_${n}`;
+        if (envName !== base) wrapperPlan = planWrapperFix({ path: rel, text, finding: { offset: call.calleeStart }, project, envName });
+        names.set(envName, hash);
+      }
       const redactions = wrapperPlan.secrets.map((s) => [text.slice(s.offset, s.offset + s.length), redact(text.slice(s.offset, s.offset + s.length), call.provider)] as [string, string]);
       plan.steps.push({ input: text, plan: wrapperPlan, redactions });
       text = wrapperPlan.newText;
     } catch (error) {
-      if (!(error instanceof UnsupportedFixError)) throw error;
       // Later calls shift when nothing is rewritten; their offsets stay valid.
       skipped.add(call.calleeStart);
-      plan.unfixed.push(`${call.callee}: ${error.message}`);
+      plan.unfixed.push(`${call.callee} at line ${lineOf(text, call.calleeStart)}: ${unplannedReason(error, keyValues(text, call))}`);
     }
   }
   plan.final = text;
@@ -114,10 +144,45 @@ export function planFileWrappers(rel: string, original: string, project: Project
   return plan;
 }
 
+/** `first` then `second`, where `second` was planned on `first.final`: one plan from the original text. */
+export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
+  return { rel: first.rel, original: first.original, steps: [...first.steps, ...second.steps], final: second.final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
+}
 
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
 export function dotenvNames(root: string): Map<string, string> {
   const text = readUnlessSymlink(join(root, '.env'));
   const dotenv = text !== undefined ? parseDotenv(text) : new Map<string, string>();
   return new Map([...dotenv].map(([name, value]) => [name, sha256(value)]));
+}
+
+/**
+ * One line saying why a fix was not planned. An UnsupportedFixError says it itself; any other error is
+ * a bug of ours: its first line is kept (no stack, no file text), with the values the fix was about and
+ * anything key-shaped redacted, since a parser's message may quote the source.
+ */
+export function unplannedReason(error: unknown, values: readonly string[]): string {
+  if (error instanceof UnsupportedFixError) return error.message;
+  let line = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
+  for (const value of values) if (value) line = line.split(value).join('[value]');
+  line = line.replace(/[A-Za-z0-9_\-+/=.]{20,}/g, '[redacted]').slice(0, 200);
+  const name = error instanceof Error ? error.name : 'Error';
+  return `the fix could not be planned (${name}: ${line}); nothing was changed here. Please report this with the shape of the code (not the key).`;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** The literal key values a single-key call holds (so an error message never repeats them). */
+function keyValues(text: string, call: SingleKeyCall): string[] {
+  const out: string[] = [];
+  let key: KeySource | undefined = call.key;
+  while (key) {
+    if (key.kind === 'literal') out.push(text.slice(key.start, key.end));
+    key = key.kind === 'constant' ? key.inner : undefined;
+  }
+  return out;
 }

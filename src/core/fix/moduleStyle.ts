@@ -11,6 +11,11 @@ export interface ProjectInfo {
   packageType?: 'module' | 'commonjs';
   /** Whether a path exists, so a helper is created once and a Python package is recognised. Default: nothing exists. */
   exists?: (path: string) => boolean;
+  /**
+   * The extension a relative import needs in this TS file under its own tsconfig (`.js` under
+   * `module`/`moduleResolution` node16/nodenext); undefined: decide from the file's own imports.
+   */
+  tsImportExtension?: (path: string) => '.js' | undefined;
 }
 
 export function isTsPath(path: string): boolean {
@@ -48,15 +53,15 @@ export function helperFileName(base: 'requireEnv' | 'keyFallback', style: Module
 
 /**
  * The specifier the edited file uses to import the helper: relative, `./` first, and with the extension
- * Node needs: always for ESM JS, for TS only when the file's relative imports already carry `.js`
- * (NodeNext resolution), never for CJS `.js`.
+ * Node needs: always for ESM JS, for TS when its tsconfig resolves like Node (node16/nodenext) or the
+ * file's relative imports already carry `.js`, never for CJS `.js`.
  */
-export function importSpecifier(fromPath: string, helperPath: string, style: ModuleStyle, fileText: string): string {
+export function importSpecifier(fromPath: string, helperPath: string, style: ModuleStyle, fileText: string, tsExtension?: '.js'): string {
   let relative = posix.relative(posix.dirname(fromPath), helperPath);
   if (!relative.startsWith('.')) relative = `./${relative}`;
   const ext = posix.extname(relative);
   const bare = relative.slice(0, relative.length - ext.length);
-  if (style === 'ts') return /from\s+['"]\.\.?\/[^'"]+\.js['"]/.test(fileText) ? `${bare}.js` : bare;
+  if (style === 'ts') return tsExtension || /from\s+['"]\.\.?\/[^'"]+\.js['"]/.test(fileText) ? `${bare}.js` : bare;
   if (style === 'esm') return relative;
   return ext === '.js' ? bare : relative;
 }

@@ -2,7 +2,8 @@ import { inStringOrComment, PyScan } from '../calls/pythonScan';
 
 /** `import os` (or another module) unless the file already imports it at the top level. */
 export function pythonImportOsEdit(text: string, scan: PyScan): { start: number; end: number; text: string } | undefined {
-  return pythonImportEdit(text, scan, 'import os', /^import\s+(?:[\w.]+\s*,\s*)*os(?:\s*,|\s*$|\s*#)/m);
+  // `import os`, `import sys, os`, `import os.path` all bind `os`; `import os.path as p` does not.
+  return pythonImportEdit(text, scan, 'import os', /^import\s+(?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*)*os(?:\.[\w.]+)?(?:\s*[,;#]|\s*$)/m);
 }
 
 /**

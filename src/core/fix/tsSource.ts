@@ -1,5 +1,6 @@
 import { Project, SourceFile, ts } from 'ts-morph';
 import type { ModuleStyle } from './moduleStyle';
+import { UnsupportedFixError } from './types';
 
 /** One in-memory project per process: files are created with `overwrite` and removed after use. */
 let project: Project | undefined;
@@ -136,4 +137,78 @@ export function importEdit(source: ts.SourceFile, names: readonly string[], spec
     : `import { ${missing.join(', ')} } from ${q(specifier)}${semi}`;
   const insertion = importInsertion(source, statement);
   return { pos: insertion.pos, length: 0, text: insertion.text };
+}
+
+/** A replacement of `[start, end)` in a text by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Applies non-overlapping changes as text, last first (at one offset a removal before an insertion), then
+ * checks the result parses no worse than the original did: a change that would break the syntax is
+ * refused with a reason instead of being written. (Plain text plus a parse, not ts-morph's tree
+ * manipulation, which throws on valid changes that remove whole statements.)
+ */
+export function applyChangesChecked(path: string, text: string, changes: readonly TextChange[]): string {
+  let result = text;
+  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
+  if (syntaxErrorCount(path, result) > syntaxErrorCount(path, text)) {
+    throw new UnsupportedFixError('The rewrite would not parse here (an unusual construct around the value); change this line by hand.');
+  }
+  return result;
+}
+
+function syntaxErrorCount(path: string, text: string): number {
+  const kind = /\.tsx$/i.test(path) ? ts.ScriptKind.TSX : /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(path.replace(/^.*[\\/]/, '') || 'file.ts', text, ts.ScriptTarget.Latest, false, kind);
+  return (source as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.length ?? 0;
+}
+
+/**
+ * Removes the import (ESM named import or CJS destructuring require) of `name` from a module whose
+ * specifier ends in `module` when the text no longer uses `name` anywhere else: a fix that replaced the
+ * last call of our own helper must not leave an unused import behind (`noUnusedLocals`).
+ */
+export function dropUnusedImport(path: string, text: string, name: string, module: string): string {
+  const kind = /\.tsx$/i.test(path) ? ts.ScriptKind.TSX : /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const source = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, kind);
+  const fromModule = (spec: ts.Expression | undefined): boolean => !!spec && ts.isStringLiteral(spec) && new RegExp(`(?:^|/)${module}(?:\\.[cm]?[jt]sx?)?$`).test(spec.text);
+  let binding: ts.Node | undefined;
+  let statement: ts.Statement | undefined;
+  let siblings = 0;
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt) && fromModule(stmt.moduleSpecifier) && stmt.importClause?.namedBindings && ts.isNamedImports(stmt.importClause.namedBindings)) {
+      const elements = stmt.importClause.namedBindings.elements;
+      const found = elements.find((e) => e.name.text === name);
+      if (found) [binding, statement, siblings] = [found, stmt, elements.length - 1 + (stmt.importClause.name ? 1 : 0)];
+    } else if (ts.isVariableStatement(stmt) && stmt.declarationList.declarations.length === 1) {
+      const decl = stmt.declarationList.declarations[0]!;
+      if (decl.initializer && isRequireCall(decl.initializer) && fromModule(decl.initializer.arguments[0]) && ts.isObjectBindingPattern(decl.name)) {
+        const found = decl.name.elements.find((e) => ts.isIdentifier(e.name) && e.name.text === name);
+        if (found) [binding, statement, siblings] = [found, stmt, decl.name.elements.length - 1];
+      }
+    }
+  }
+  if (!binding || !statement) return text;
+  let uses = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && !(node.pos >= statement!.pos && node.end <= statement!.end)) uses++;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (uses > 0) return text;
+  if (siblings > 0) {
+    // `{ a, requireEnv }` / `{ requireEnv, b }`: the element and one comma.
+    const start = binding.getStart(source);
+    const after = /^\s*,\s*/.exec(text.slice(binding.end));
+    if (after) return text.slice(0, start) + text.slice(binding.end + after[0].length);
+    const before = /,\s*$/.exec(text.slice(0, start));
+    return text.slice(0, start - (before?.[0].length ?? 0)) + text.slice(binding.end);
+  }
+  const lineStart = text.lastIndexOf('\n', statement.getStart(source) - 1) + 1;
+  const nl = text.indexOf('\n', statement.end);
+  return text.slice(0, lineStart) + text.slice(nl < 0 ? text.length : nl + 1);
 }

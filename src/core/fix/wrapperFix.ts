@@ -10,7 +10,8 @@ import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './m
 import { pythonImportEdit } from './pythonEdit';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
-import { codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
+import { applyChangesChecked, codeStyleOf, dropUnusedImport, importEdit, openSourceFile, quoted } from './tsSource';
+import { BOM, matchLineEndings } from './sourceBytes';
 import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
 
 export interface WrapperFixInput {
@@ -54,6 +55,12 @@ interface Change {
  */
 export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   const { path, text } = input;
+  if (text.startsWith(BOM)) {
+    // A byte-order mark stays first: plan on the text after it, then put it back.
+    const inner = planWrapperFix({ ...input, text: text.slice(1), finding: { offset: input.finding.offset - 1 } });
+    const newText = BOM + inner.newText;
+    return { ...inner, newText, edits: minimalEdits(text, newText), secrets: inner.secrets.map((s) => ({ ...s, offset: s.offset + 1 })) };
+  }
   const project = input.project ?? {};
   const calls = singleKeyCallsInText(path, text);
   const call = calls.find((c) => c.calleeStart === input.finding.offset) ?? calls.find((c) => c.start <= input.finding.offset && input.finding.offset < c.end);
@@ -115,18 +122,16 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   } else {
     const { file, done } = openSourceFile(path, text);
     try {
-      const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text), style, codeStyleOf(text));
+      const edit = importEdit(file.compilerNode, [fn], importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path)), style, codeStyleOf(text));
       if (edit) changes.push({ start: edit.pos, end: edit.pos + edit.length, text: edit.text });
-      for (const change of sortForApply(changes)) {
-        if (change.start === change.end) file.insertText(change.start, change.text);
-        else file.replaceText([change.start, change.end], change.text);
-      }
-      newText = file.getFullText();
+      // The wrapper reads the key itself now: a `requireEnv` import the move-to-env fix added may be left unused.
+      newText = dropUnusedImport(path, applyChangesChecked(path, text, changes), 'requireEnv', 'requireEnv');
     } finally {
       done();
     }
     if (!project.exists?.(helperPath)) helperFile = { path: helperPath, text: keyFallbackHelper(style) };
   }
+  newText = matchLineEndings(text, newText);
   const plan: WrapperFixPlan = {
     kind: 'wrapper',
     path,

@@ -151,7 +151,7 @@ export const aiRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const aiSamples: Record<string, RuleSamples> = {
+export const aiSamples = (): Record<string, RuleSamples> => ({
   'anthropic-admin-key': { positives: [(g) => 'sk-ant-' + 'admin01-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'admin01-' + 'xyz'] },
   'anthropic-api-key': { positives: [(g) => 'sk-ant-' + 'api03-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'api03-' + '...'] },
   'cohere-api-key': { positives: [(g) => ({ name: 'COHERE_API_KEY', value: g.alnum(40) })], negatives: [{ name: 'COHERE_API_KEY', value: 'your-cohere-key' }] },
@@ -168,4 +168,4 @@ export const aiSamples: Record<string, RuleSamples> = {
   'pinecone-api-key': { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
   'replicate-api-token': { positives: [(g) => 'r8_' + g.alnum(37)], negatives: ['r8_' + 'abc'] },
   'xai-api-key': { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
-};
+});

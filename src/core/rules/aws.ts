@@ -40,7 +40,7 @@ export const awsRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const awsSamples: Record<string, RuleSamples> = {
+export const awsSamples = (): Record<string, RuleSamples> => ({
   'aws-access-key-id': {
     positives: [(g) => 'AKIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16), (g) => 'ASIA' + g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)],
     // AWS's own documentation example ends in EXAMPLE and is quiet.
@@ -54,4 +54,4 @@ export const awsSamples: Record<string, RuleSamples> = {
     positives: [(g) => 'IQoJb3JpZ2luX2Vj' + g.base64(180)],
     negatives: ['IQoJb3JpZ2luX2Vj' + 'short'],
   },
-};
+});

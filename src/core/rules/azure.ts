@@ -41,7 +41,7 @@ export const azureRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const azureSamples: Record<string, RuleSamples> = {
+export const azureSamples = (): Record<string, RuleSamples> => ({
   'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
   'azure-storage-account-key': {
     positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
@@ -55,4 +55,4 @@ export const azureSamples: Record<string, RuleSamples> = {
     ],
     negatives: ['https://demo.blob.core.windows.net/c?sv=2022-11-02&sig=' + 'SIGNATURE'],
   },
-};
+});

@@ -131,7 +131,7 @@ export const cloudRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const cloudSamples: Record<string, RuleSamples> = {
+export const cloudSamples = (): Record<string, RuleSamples> => ({
   'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
@@ -143,4 +143,4 @@ export const cloudSamples: Record<string, RuleSamples> = {
   'vercel-token': { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
   'scalingo-api-token': { positives: [(g) => 'tk-us-' + g.b64url(48)], negatives: ['tk-us-' + 'x'.repeat(48)] },
   'openshift-user-token': { positives: [(g) => 'sha256~' + g.b64url(43)], negatives: ['sha256~' + 'x'.repeat(43)] },
-};
+});

@@ -104,7 +104,7 @@ export const commerceRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const commerceSamples: Record<string, RuleSamples> = {
+export const commerceSamples = (): Record<string, RuleSamples> => ({
   'braintree-access-token': { positives: [(g) => 'access_token$' + 'production$' + g.lowerAlnum(16) + '$' + g.hex(32)], negatives: ['access_token$' + 'production$' + 'merchant'] },
   'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
@@ -114,4 +114,4 @@ export const commerceSamples: Record<string, RuleSamples> = {
   'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
   'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
   'duffel-api-token': { positives: [(g) => 'duffel_' + 'live_' + g.b64url(43), (g) => 'duffel_' + 'test_' + g.b64url(43)], negatives: ['duffel_' + 'test_' + 'x'.repeat(43)] },
-};
+});

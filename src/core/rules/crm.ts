@@ -29,10 +29,10 @@ export const crmRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const crmSamples: Record<string, RuleSamples> = {
+export const crmSamples = (): Record<string, RuleSamples> => ({
   'hubspot-private-app-token': {
     positives: [(g) => 'pat-na1-' + g.uuid(), (g) => 'pat-na2-' + g.uuid(), (g) => 'pat-eu1-' + g.uuid()],
     negatives: ['pat-na1-' + '00000000-0000-0000-0000-000000000000', 'pat-xx1-' + 'abcdef01-2345-6789-abcd-ef0123456789'],
   },
   'salesforce-access-token': { positives: [(g) => '00D' + g.alnum(12) + '!' + g.alnum(2) + '.' + g.alnum(93)], negatives: ['00D' + 'x'.repeat(12) + '!' + 'x'.repeat(96), '00D' + 'abc' + '!short'] },
-};
+});

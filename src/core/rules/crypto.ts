@@ -71,7 +71,7 @@ export const cryptoRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const cryptoSamples: Record<string, RuleSamples> = {
+export const cryptoSamples = (): Record<string, RuleSamples> => ({
   'age-secret-key': { positives: [(g) => 'AGE-SECRET-' + 'KEY-1' + g.chars('QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L', 58)], negatives: ['AGE-SECRET-' + 'KEY-1' + 'XXXX'] },
   'jwt': {
     positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
@@ -89,4 +89,4 @@ export const cryptoSamples: Record<string, RuleSamples> = {
     negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
   },
   'laravel-app-key': { positives: [(g) => ({ name: 'APP_KEY', value: 'base64:' + g.base64(43) + '=' })], negatives: [{ name: 'APP_KEY', value: 'base64:' + 'A'.repeat(43) + '=' }, { name: 'APP_KEY', value: 'SomeRandomString' }] },
-};
+});

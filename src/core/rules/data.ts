@@ -63,7 +63,7 @@ export const dataRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const dataSamples: Record<string, RuleSamples> = {
+export const dataSamples = (): Record<string, RuleSamples> => ({
   'connection-string-password': {
     positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379'],
     negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com'],
@@ -72,4 +72,4 @@ export const dataSamples: Record<string, RuleSamples> = {
   'supabase-access-token': { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },
   'supabase-publishable-key': { positives: [(g) => 'sb_' + 'publishable_' + g.b64url(31)], negatives: ['sb_' + 'publishable_' + 'x'] },
   'supabase-secret-key': { positives: [(g) => 'sb_' + 'secret_' + g.b64url(31)], negatives: ['sb_' + 'secret_' + 'key'] },
-};
+});

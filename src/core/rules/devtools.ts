@@ -271,7 +271,7 @@ export const devtoolRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const devtoolSamples: Record<string, RuleSamples> = {
+export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
@@ -296,4 +296,4 @@ export const devtoolSamples: Record<string, RuleSamples> = {
   'harness-access-token': { positives: [(g) => 'pat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20), (g) => 'sat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20)], negatives: ['pat.' + 'x'.repeat(22) + '.' + 'x'.repeat(24) + '.' + 'x'.repeat(20), 'compat.' + 'layer'] },
   'settlemint-token': { positives: [(g) => 'sm_pat_' + g.alnum(16), (g) => 'sm_sat_' + g.alnum(16)], negatives: ['sm_pat_' + 'x'.repeat(16)] },
   'defined-networking-api-token': { positives: [(g) => 'dnkey-' + g.lowerAlnum(26) + '-' + g.lowerAlnum(52)], negatives: ['dnkey-' + 'x'.repeat(26) + '-' + 'x'.repeat(52)] },
-};
+});

@@ -37,7 +37,7 @@ export const genericRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const genericSamples: Record<string, RuleSamples> = {
+export const genericSamples = (): Record<string, RuleSamples> => ({
   'generic-secret': {
     positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) })],
     negatives: [
@@ -59,4 +59,4 @@ export const genericSamples: Record<string, RuleSamples> = {
     positives: [(g) => ({ name: 'partnerApiKey', value: g.uuid() }), (g) => ({ name: 'apiKey', value: g.uuid() }), (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() })],
     negatives: [{ name: 'apiKeyId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'requestId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'apiKey', value: '00000000-0000-0000-0000-000000000000' }],
   },
-};
+});

@@ -61,10 +61,10 @@ export const githubRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const githubSamples: Record<string, RuleSamples> = {
+export const githubSamples = (): Record<string, RuleSamples> => ({
   'github-classic-token': { positives: [(g) => 'ghp_' + g.alnum(36)], negatives: ['ghp_' + 'x'.repeat(36), 'ghp_' + 'short'] },
   'github-fine-grained-token': { positives: [(g) => 'github_pat_' + g.alnum(22) + '_' + g.alnum(59)], negatives: ['github_pat_' + 'your_token_here'] },
   'github-oauth-token': { positives: [(g) => 'gho_' + g.alnum(36)], negatives: ['gho_' + '0'.repeat(36)] },
   'github-app-token': { positives: [(g) => 'ghs_' + g.alnum(36), (g) => 'ghu_' + g.alnum(36)], negatives: ['ghs_' + 'abc'] },
   'github-refresh-token': { positives: [(g) => 'ghr_' + g.alnum(76)], negatives: ['ghr_' + 'token'] },
-};
+});

@@ -49,9 +49,9 @@ export const gitlabRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const gitlabSamples: Record<string, RuleSamples> = {
+export const gitlabSamples = (): Record<string, RuleSamples> => ({
   'gitlab-personal-access-token': { positives: [(g) => 'glpat-' + g.alnum(20)], negatives: ['glpat-' + 'xxxxxxxxxxxxxxxxxxxx'] },
   'gitlab-pipeline-trigger-token': { positives: [(g) => 'glptt-' + g.hex(40)], negatives: ['glptt-' + '0'.repeat(40)] },
   'gitlab-runner-token': { positives: [(g) => 'glrt-' + g.alnum(20), (g) => 'GR1348941' + g.alnum(20)], negatives: ['glrt-' + 'example'] },
   'gitlab-deploy-token': { positives: [(g) => 'gldt-' + g.alnum(20)], negatives: ['gldt-' + 'a'.repeat(20)] },
-};
+});

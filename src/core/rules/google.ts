@@ -40,8 +40,8 @@ export const googleRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const googleSamples: Record<string, RuleSamples> = {
+export const googleSamples = (): Record<string, RuleSamples> => ({
   'google-api-key': { positives: [(g) => 'AIza' + g.b64url(35)], negatives: ['AIza' + 'x'.repeat(35), 'AIza' + 'Sy_short'] },
   'google-oauth-client-secret': { positives: [(g) => 'GOCSPX-' + g.b64url(28)], negatives: ['GOCSPX-' + 'placeholder'] },
   'firebase-cloud-messaging-server-key': { positives: [(g) => 'AAAA' + g.b64url(7) + ':APA91b' + g.b64url(134)], negatives: ['AAAA' + 'abcdefg' + ':APA91b' + 'short', 'AAAA' + 'x'.repeat(7) + ':APA91b' + 'x'.repeat(134)] },
-};
+});

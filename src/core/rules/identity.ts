@@ -18,9 +18,9 @@ export const identityRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const identitySamples: Record<string, RuleSamples> = {
+export const identitySamples = (): Record<string, RuleSamples> => ({
   'okta-api-token': {
     positives: [(g) => ({ name: 'OKTA_API_TOKEN', value: '00' + g.b64url(40) }), (g) => ({ name: 'oktaToken', value: '00' + g.alnum(40) })],
     negatives: [{ name: 'OKTA_API_TOKEN', value: '00' + 'x'.repeat(40) }, { name: 'OKTA_ORG_URL', value: 'https://dev-123456.okta.com' }],
   },
-};
+});

@@ -28,7 +28,7 @@ export const mapRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const mapSamples: Record<string, RuleSamples> = {
+export const mapSamples = (): Record<string, RuleSamples> => ({
   'mapbox-public-token': { positives: [(g) => 'pk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['pk.' + 'eyJ' + 'abc'] },
   'mapbox-secret-token': { positives: [(g) => 'sk.' + 'eyJ' + g.b64url(60) + '.' + g.b64url(22)], negatives: ['sk.' + 'eyJ' + 'abc'] },
-};
+});

@@ -117,7 +117,7 @@ export const messagingRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const messagingSamples: Record<string, RuleSamples> = {
+export const messagingSamples = (): Record<string, RuleSamples> => ({
   'brevo-api-key': { positives: [(g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16)], negatives: ['xkeysib-' + 'abc'] },
   'discord-bot-token': { positives: [(g) => ({ name: 'DISCORD_BOT_TOKEN', value: 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38) })], negatives: [{ name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' }] },
   'discord-webhook-url': { positives: [(g) => 'https://discord.com/api/webhooks/' + g.digits(19) + '/' + g.b64url(68)], negatives: ['https://discord.com/api/webhooks/' + '123/abc'] },
@@ -128,4 +128,4 @@ export const messagingSamples: Record<string, RuleSamples> = {
   'telegram-bot-token': { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },
   'twilio-api-key': { positives: [(g) => 'SK' + g.hex(32)], negatives: ['SK' + '0'.repeat(32)] },
   'twilio-auth-token': { positives: [(g) => ({ name: 'TWILIO_AUTH_TOKEN', value: g.hex(32) })], negatives: [{ name: 'TWILIO_AUTH_TOKEN', value: 'your_auth_token' }] },
-};
+});

@@ -83,7 +83,7 @@ export const observabilityRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const observabilitySamples: Record<string, RuleSamples> = {
+export const observabilitySamples = (): Record<string, RuleSamples> => ({
   'datadog-api-key': { positives: [(g) => ({ name: 'DD_API_KEY', value: g.hex(32) }), (g) => ({ name: 'datadogAppKey', value: g.hex(40) })], negatives: [{ name: 'DD_API_KEY', value: '<DATADOG_API_KEY>' }] },
   'dynatrace-api-token': { positives: [(g) => 'dt0c01.' + g.upperAlnum(24) + '.' + g.upperAlnum(64)], negatives: ['dt0c01.' + 'ABC'] },
   'grafana-cloud-token': { positives: [(g) => 'glc_' + g.base64(120)], negatives: ['glc_' + 'abc'] },
@@ -91,4 +91,4 @@ export const observabilitySamples: Record<string, RuleSamples> = {
   'new-relic-user-api-key': { positives: [(g) => 'NRAK-' + g.upperAlnum(27)], negatives: ['NRAK-' + 'XXXXXXXXXXXXXXXXXXXXXXXXXXX'] },
   'new-relic-license-key': { positives: [(g) => g.hex(36) + 'NRAL'], negatives: ['0'.repeat(36) + 'NRAL'] },
   'sentry-auth-token': { positives: [(g) => 'sntryu_' + g.hex(64), (g) => 'sntrys_' + 'eyJ' + g.b64url(120)], negatives: ['sntryu_' + 'abc'] },
-};
+});

@@ -72,11 +72,11 @@ export const packageRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const packageSamples: Record<string, RuleSamples> = {
+export const packageSamples = (): Record<string, RuleSamples> => ({
   'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
   'docker-hub-token': { positives: [(g) => 'dckr_' + 'pat_' + g.b64url(27)], negatives: ['dckr_' + 'pat_' + 'abc'] },
   'npm-access-token': { positives: [(g) => 'npm_' + g.alnum(36)], negatives: ['npm_' + 'config_registry', 'npm_' + 'x'.repeat(36)] },
   'nuget-api-key': { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
   'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
-};
+});

@@ -74,7 +74,7 @@ export const slackRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const slackSamples: Record<string, RuleSamples> = {
+export const slackSamples = (): Record<string, RuleSamples> => ({
   'slack-app-token': { positives: [(g) => 'xapp-1-' + g.upperAlnum(11) + '-' + g.digits(13) + '-' + g.hex(64)], negatives: ['xapp-1-' + 'A-1-abc'] },
   'slack-bot-token': { positives: [(g) => 'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24)], negatives: ['xoxb-' + 'your-bot-token'] },
   'slack-user-token': { positives: [(g) => 'xoxp-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(13) + '-' + g.hex(32)], negatives: ['xoxp-' + '123-456'] },
@@ -84,4 +84,4 @@ export const slackSamples: Record<string, RuleSamples> = {
   },
   'slack-legacy-token': { positives: [(g) => 'xoxs-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(12) + '-' + g.hex(32), (g) => 'xoxb-' + g.digits(12) + '-' + g.alnum(24), (g) => 'xoxa-2-' + g.alnum(20) + '-' + g.alnum(12)], negatives: ['xoxs-' + '1234-1234-1234-abcd', 'xoxa-' + 'x'.repeat(20)] },
   'slack-config-token': { positives: [(g) => 'xoxe.' + 'xoxp-1-' + g.alnum(164), (g) => 'xoxe-' + '1-' + g.alnum(146)], negatives: ['xoxe-' + '1-' + 'x'.repeat(146)] },
-};
+});

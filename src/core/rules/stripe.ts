@@ -63,7 +63,7 @@ export const stripeRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
-export const stripeSamples: Record<string, RuleSamples> = {
+export const stripeSamples = (): Record<string, RuleSamples> => ({
   'stripe-publishable-key': { positives: [(g) => 'pk_' + 'live_' + g.alnum(24)], negatives: ['pk_' + 'live_' + 'short'] },
   'stripe-restricted-key': { positives: [(g) => 'rk_' + 'live_' + g.alnum(24)], negatives: ['rk_' + 'live_' + 'x'.repeat(24)] },
   'stripe-secret-key': {
@@ -72,4 +72,4 @@ export const stripeSamples: Record<string, RuleSamples> = {
   },
   'stripe-test-secret-key': { positives: [(g) => 'sk_' + 'test_' + g.alnum(24)], negatives: ['sk_' + 'test_' + '123'] },
   'stripe-webhook-secret': { positives: [(g) => 'whsec_' + g.alnum(32)], negatives: ['whsec_' + '...'] },
-};
+});

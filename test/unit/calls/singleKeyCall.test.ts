@@ -20,6 +20,19 @@ describe('rule: single-key-call', () => {
       ['short non-key literal', "fetch(u, { headers: { Authorization: 'none' } });"],
     ];
     for (const [name, code] of valid) it(name, () => assert.deepEqual(callees('a.ts', code), []));
+
+    // Issue 15.6: already-correct code whose request function takes the key, and whose caller reads the
+    // primary and fallback at call time and retries once on 401/403, is not flagged.
+    const retryingCallers: Array<[string, string, string]> = [
+      ['TS: a request function called again with the fallback on 401/403', 'a.ts', "function request(path: string, key: string): Promise<Response> {\n  return fetch('https://api.example.com' + path, { headers: { Authorization: `Bearer ${key}` } });\n}\nexport async function getThing(): Promise<Response> {\n  const res = await request('/thing', process.env.EX_KEY_PRIMARY ?? '');\n  if (res.status !== 401 && res.status !== 403) return res;\n  const second = process.env.EX_KEY_FALLBACK;\n  return second ? request('/thing', second) : res;\n}\n"],
+      ['TS: an axios arrow function retried in a catch with the next key', 'a.ts', "import axios from 'axios';\nconst send = (key: string) => axios.get('https://api.example.com/x', { headers: { 'x-api-key': key } });\nexport async function get(first: string, other?: string) {\n  try {\n    return await send(first);\n  } catch (e: any) {\n    if (other && (e.response?.status === 401 || e.response?.status === 403)) return send(other);\n    throw e;\n  }\n}\n"],
+      ['Python: a request def called again on 401/403', 'a.py', 'import os\nimport requests\n\ndef _get(path, key):\n    return requests.get("https://api.example.com" + path, headers={"Authorization": f"Bearer {key}"})\n\ndef get(path):\n    res = _get(path, os.environ["EX_KEY_PRIMARY"])\n    if res.status_code in (401, 403) and os.environ.get("EX_KEY_FALLBACK"):\n        res = _get(path, os.environ["EX_KEY_FALLBACK"])\n    return res\n'],
+    ];
+    for (const [name, path, code] of retryingCallers) it(name, () => assert.deepEqual(callees(path, code), []));
+    it('a request function whose caller does not retry is still reported', () => {
+      assert.deepEqual(callees('a.ts', "function request(key: string) {\n  return fetch('https://api.example.com/x', { headers: { 'x-api-key': key } });\n}\nexport const get = async () => {\n  const res = await request(process.env.EX_KEY!);\n  if (res.status === 401) throw new Error('unauthorized');\n  return res;\n};\n").map((c) => c.replace(/:[^:]*$/, '')), ['fetch:request:parameter']);
+      assert.deepEqual(callees('a.py', 'import requests\n\ndef _get(key):\n    return requests.get("https://api.example.com/x", headers={"X-Api-Key": key})\n\ndef get():\n    return _get(os.environ["EX_KEY"])\n').map((c) => c.replace(/:[^:]*$/, '')), ['requests.get:request:parameter']);
+    });
   });
 
   describe('invalid (reported)', () => {

@@ -48,7 +48,7 @@ describe('cli: rotation-ready fix', () => {
   afterEach(() => temp.cleanup());
 
   it('--dry-run prints a unified diff with the secret redacted and changes nothing', async () => {
-    const { code, out } = await run(temp.dir, ['--dry-run']);
+    const { code, out } = await run(temp.dir, ['--dry-run', '--rule', 'stripe-secret-key']);
     assert.equal(code, 0);
     assert.ok(!out.includes(secret), 'the secret is never printed');
     assert.match(out, /^--- a\/src\/billing\.ts$/m);
@@ -60,7 +60,7 @@ describe('cli: rotation-ready fix', () => {
   });
 
   it('moves the secret to a git-ignored .env, writes the helper and .env.example; a second run finds nothing', async () => {
-    const { code, out, err } = await run(temp.dir, []);
+    const { code, out, err } = await run(temp.dir, ['--rule', 'stripe-secret-key']);
     assert.equal(code, 0, err);
     assert.ok(!out.includes(secret) && !err.includes(secret));
     assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { requireEnv } from './requireEnv';\n\nexport const stripe = new Stripe(requireEnv('STRIPE_SECRET_KEY'));\n");
@@ -68,9 +68,22 @@ describe('cli: rotation-ready fix', () => {
     assert.equal(readFileSync(join(temp.dir, '.env.example'), 'utf8'), 'STRIPE_SECRET_KEY=\n');
     assert.ok(existsSync(join(temp.dir, 'src', 'requireEnv.ts')));
     execFileSync('git', ['check-ignore', '-q', '.env'], { cwd: temp.dir });
-    const again = await run(temp.dir, []);
+    const again = await run(temp.dir, ['--rule', 'stripe-secret-key']);
     assert.equal(again.code, 0);
     assert.match(again.out, /^$/);
+  });
+
+  it('by default applies every fix in one run (issue 15.4): the secret moves to .env and the call gets the wrapper, no unused requireEnv', async () => {
+    const { code, out, err } = await run(temp.dir, []);
+    assert.equal(code, 0, err);
+    assert.ok(!out.includes(secret) && !err.includes(secret));
+    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient({ service: 'stripe', envName: 'STRIPE_SECRET_KEY' }, (key) => new Stripe(key));\n");
+    assert.equal(readFileSync(join(temp.dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`, 'the helper reads STRIPE_SECRET_KEY_PRIMARY, else this');
+    assert.ok(existsSync(join(temp.dir, 'src', 'keyFallback.ts')));
+    assert.ok(!existsSync(join(temp.dir, 'src', 'requireEnv.ts')), 'no helper nothing imports');
+    const again = await run(temp.dir, []);
+    assert.equal(again.code, 0, again.err);
+    assert.equal(again.out, '', 'a second run finds nothing to do');
   });
 
   it('--keychain stores in the keychain; a failing keychain leaves every file untouched', async () => {

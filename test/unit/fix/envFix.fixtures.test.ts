@@ -50,7 +50,9 @@ describe('fix: move secret to environment variable (fixtures)', () => {
     });
   }
 
-  it('outputs type-check under strict (with the generated helper) wherever the inputs did', () => {
+  it('outputs type-check under strict (with the generated helper) wherever the inputs did', function () {
+    // A type-check of every fixture is slow work, not a bound: it may take a while on a loaded machine.
+    this.timeout(120_000);
     const ts = fixtures.filter((f) => f.ext === 'ts' && f.config.typecheck !== false);
     const inputs = new Map(ts.map((f) => [`/fx/${f.name}/${posix.basename(f.path)}`, f.input]));
     const outputs = new Map(ts.map((f) => [`/fx/${f.name}/${posix.basename(f.path)}`, f.output]));

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ts from 'typescript';
+import { createFixCommand } from '../../../src/cli/commands/fix';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -92,4 +93,13 @@ export function pythonSyntaxErrors(texts: string[]): string[] | undefined {
   const script = 'import ast, json, sys\nout = []\nfor src in json.load(sys.stdin):\n    try:\n        ast.parse(src)\n        out.append("")\n    except SyntaxError as e:\n        out.append(str(e))\nprint(json.dumps(out))';
   const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
   return JSON.parse(run.stdout) as string[];
+}
+
+/** Runs `rotation-ready fix` in `dir` (no keychain: these tests store in .env); what it printed and its exit code. */
+export async function runFixCommand(dir: string, args: string[] = []): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (err += t), cwd: dir, env: {}, signal: new AbortController().signal };
+  const code = await createFixCommand({ keychain: () => { throw new Error('the keychain is not used here'); } }).run(args, io);
+  return { code, out, err };
 }

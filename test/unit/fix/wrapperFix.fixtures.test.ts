@@ -40,7 +40,9 @@ describe('fix: add primary/fallback key rotation (fixtures)', () => {
     });
   }
 
-  it('TS outputs type-check under strict with the generated helper wherever the inputs did', () => {
+  it('TS outputs type-check under strict with the generated helper wherever the inputs did', function () {
+    // A type-check of every fixture is slow work, not a bound: it may take a while on a loaded machine.
+    this.timeout(120_000);
     const ts = fixtures.filter((f) => f.ext === 'ts' && f.config.typecheck !== false);
     const file = (f: Fixture): string => `/wx/${f.name}/${posix.basename(f.path)}`;
     const inputs = new Map(ts.map((f) => [file(f), f.input]));

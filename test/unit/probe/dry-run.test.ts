@@ -184,54 +184,69 @@ describe('dry-run against the provider simulator', () => {
     const services = [{ sim: { name: 'stuck', keys: [p], behaviour: { hang: true } }, primary: p, fallback: p }];
     for (let i = 0; i < 10; i++) services.push({ sim: { name: `fast${i}`, keys: [p], behaviour: { hang: false } }, primary: p, fallback: p });
     const s = await setup(services);
-    s.configs[0]!.probe.timeoutMs = 400;
-    const doneAt = new Map<string, number>();
-    const t0 = Date.now();
+    // Generous, so a loaded machine still finishes the fast services first; only the order is asserted, not a duration.
+    s.configs[0]!.probe.timeoutMs = 3000;
+    const order: string[] = [];
     const report = await runDryRun({
       services: s.configs,
       keys: s.keys,
       approvals: s.approvals,
       salt: SALT,
-      rounds: 2,
+      rounds: 1,
       settings: { concurrency: 4, retryBudget: 0 },
-      onProgress: (e: DryRunEvent) => void (e.type === 'target' && doneAt.set(e.target.service, Date.now() - t0)),
+      onProgress: (e: DryRunEvent) => void order.push(e.type === 'target' ? `done ${e.target.service}` : `round ${e.service} ${e.result.errorClass ?? e.result.outcome}`),
     });
     const stuck = report.targets.find((t) => t.service === 'stuck')!;
     assert.deepEqual(stuck.slots.map((x) => x.classification), ['unknown', 'unknown']);
     assert.equal(stuck.slots[0]!.rounds[0]!.errorClass, 'timeout');
-    assert.ok(doneAt.get('stuck')! >= 800, 'two rounds of 400 ms timeouts');
-    for (let i = 0; i < 10; i++) assert.ok(doneAt.get(`fast${i}`)! < 400, `fast${i} finished before the first timeout (${doneAt.get(`fast${i}`)} ms)`);
+    // The stuck service holds two of the four probe slots while it hangs; the fast ones share the other two.
+    const firstTimeout = order.indexOf('round stuck timeout');
+    assert.ok(firstTimeout >= 0, order.join(', '));
+    for (let i = 0; i < 10; i++) {
+      const done = order.indexOf(`done fast${i}`);
+      assert.ok(done >= 0 && done < firstTimeout, `fast${i} finished before the hanging probe timed out: ${order.join(', ')}`);
+    }
     assert.equal(report.summary.safe, 10);
   });
 
-  it('100 services finish within a bound', async () => {
+  it('100 services are probed concurrently, never more at once than the limit', async () => {
     const p = key('p');
     const f = key('f');
-    const s = await setup(Array.from({ length: 100 }, (_, i) => ({ sim: { name: `svc${i}`, keys: [p, f] }, primary: p, fallback: f })));
-    const t0 = Date.now();
-    const report = await runDryRun({ services: s.configs, keys: s.keys, approvals: s.approvals, salt: SALT, settings: { concurrency: 16 } });
-    const elapsed = Date.now() - t0;
-    assert.equal(report.summary.safe, 100);
+    // A little latency keeps each request open long enough for the overlap to show at the server.
+    const s = await setup(Array.from({ length: 100 }, (_, i) => ({ sim: { name: `svc${i}`, keys: [p, f], behaviour: { latencyMs: 20 } }, primary: p, fallback: f })));
+    let maxInFlight = 0;
+    const poll = setInterval(() => (maxInFlight = Math.max(maxInFlight, sim.inFlight())), 2);
+    try {
+      const report = await runDryRun({ services: s.configs, keys: s.keys, approvals: s.approvals, salt: SALT, settings: { concurrency: 16 } });
+      assert.equal(report.summary.safe, 100);
+    } finally {
+      clearInterval(poll);
+    }
     assert.equal(sim.requestLog.length, 600);
-    assert.ok(elapsed < 5000, `100 services × 2 keys × 3 rounds took ${elapsed} ms`);
+    assert.ok(maxInFlight <= 16, `at most 16 requests in flight (${maxInFlight})`);
+    // One service at a time would give at most 2 (its primary and fallback); the speed figure itself is left to bench/.
+    assert.ok(maxInFlight >= 8, `requests ran concurrently across services (${maxInFlight} at once)`);
   });
 
   it('cancellation stops every request, wait and retry', async () => {
     const p = key('p');
-    const s = await setup(Array.from({ length: 20 }, (_, i) => ({ sim: { name: `slow${i}`, keys: [p], behaviour: { latencyMs: 3000 } }, primary: p, fallback: p })));
+    // Answers come long after the cancellation: a run that waited for its in-flight requests would log them.
+    const s = await setup(Array.from({ length: 20 }, (_, i) => ({ sim: { name: `slow${i}`, keys: [p], behaviour: { latencyMs: 10_000 } }, primary: p, fallback: p })));
+    // Nor may the probes' own timeout close them: only the cancellation can.
+    for (const c of s.configs) c.probe.timeoutMs = 60_000;
     const controller = new AbortController();
-    const t0 = Date.now();
     const running = runDryRun({ services: s.configs, keys: s.keys, approvals: s.approvals, salt: SALT, signal: controller.signal, settings: { concurrency: 8 } });
-    await waitFor(() => sim.inFlight() === 8, 2000, '8 requests in flight');
+    await waitFor(() => sim.inFlight() === 8, 10_000, '8 requests in flight');
     controller.abort();
     const report = await running;
-    assert.ok(Date.now() - t0 < 1500, 'returns promptly');
+    assert.equal(sim.requestLog.length, 0, 'returned before any in-flight request was answered');
     assert.equal(report.cancelled, true);
     assert.ok(report.targets.every((t) => t.verdict === 'inconclusive'));
-    await waitFor(() => sim.inFlight() === 0, 1000, 'in-flight requests to close');
-    const seen = sim.requestLog.length;
+    await waitFor(() => sim.inFlight() === 0, 10_000, 'in-flight requests to close');
     await sleep(200);
-    assert.equal(sim.requestLog.length, seen, 'no request after cancellation');
+    // A slow request is logged only when answered; one sent after the cancellation would show as in flight.
+    assert.equal(sim.inFlight(), 0, 'no request after cancellation');
+    assert.equal(sim.requestLog.length, 0, 'no request after cancellation');
   });
 
   it('environments: only those asked for; keys read per environment', async () => {

@@ -70,6 +70,13 @@ describe('samples stay out of the runtime', () => {
     assert.deepEqual(Object.keys(ruleSamples).filter((id) => !ids.has(id)), []);
   });
 
+  it("each family's samples are a function, so a bundle drops them whatever their expressions", () => {
+    for (const file of readdirSync(join(root, 'src/core/rules')).filter((f) => f.endsWith('.ts') && f !== 'samples.ts')) {
+      const text = readFileSync(join(root, 'src/core/rules', file), 'utf8');
+      for (const m of text.matchAll(/^export const (\w+Samples)\b(.*)$/gm)) assert.match(m[2]!, /^ = \(\): Record<string, RuleSamples> => \(\{$/, `${file}: ${m[1]}`);
+    }
+  });
+
   it('only tests import the samples module, so the bundles drop it', () => {
     const offenders: string[] = [];
     const walk = (dir: string): void => {

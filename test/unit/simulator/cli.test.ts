@@ -21,11 +21,11 @@ describe('CLI: rotation-ready simulate', () => {
     writeFileSync(join(dir, 'sim.json'), JSON.stringify({ services: [{ name: 'svc', auth: { type: 'query', name: 'k' }, keys: [{ label: 'primary', value: key }] }] }));
     const { io, out, abort } = captureIo(dir);
     const running = main(['simulate', '--config', 'sim.json', '--port', '0'], io);
-    await waitFor(() => out.join('').includes('Press Ctrl+C'), 3000, 'the simulator to start');
+    await waitFor(() => out.join('').includes('Press Ctrl+C'), 10_000, 'the simulator to start');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out.join(''))![1]!;
     assert.equal((await fetch(`${url}/svc/ping?k=${key}`)).status, 200);
     assert.equal((await fetch(`${url}/svc/ping?k=nope`)).status, 401);
-    await waitFor(() => out.join('').includes('unknown key'), 1000, 'the log line');
+    await waitFor(() => out.join('').includes('unknown key'), 10_000, 'the log line');
     abort();
     assert.equal(await running, 0);
     const text = out.join('');
@@ -46,7 +46,7 @@ describe('CLI: rotation-ready simulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rr-sim-'));
     const { io, out, abort } = captureIo(dir);
     const running = main(['simulate', '--port=0', '--quiet'], io);
-    await waitFor(() => out.join('').includes('Press Ctrl+C'), 3000, 'the simulator to start');
+    await waitFor(() => out.join('').includes('Press Ctrl+C'), 10_000, 'the simulator to start');
     assert.match(out.join(''), /bundled demo/);
     assert.match(out.join(''), /maps-api .* auth: header x-api-key .*fallback=propagating/);
     assert.doesNotMatch(out.join(''), /rrsim_/, 'the banner names labels, not keys');
