@@ -64,6 +64,26 @@ describe('one slow document does not stall the others (issue 19.1)', function ()
     }
   });
 
+  it("the issue's reproduction: a private-key header and 256 KiB of newlines do not hold up another document", async () => {
+    // Before: the private-key pattern backtracked on this for ~69 s of the server's CPU, and every other document's
+    // diagnostics waited ~72 s. Now the pattern is linear and the analysis yields, so the other one comes in seconds.
+    const hostile = await vscode.workspace.openTextDocument({ language: 'typescript', content: '-----BEGIN ' + 'PRIVATE KEY-----' + '\n'.repeat(256 * 1024) });
+    await vscode.window.showTextDocument(hostile);
+    await new Promise((r) => setTimeout(r, 600));
+    const g = sampleGen(4);
+    const small = await vscode.workspace.openTextDocument({ language: 'typescript', content: `export const token = "${'ghp' + '_' + g.alnum(36)}";\n` });
+    await vscode.window.showTextDocument(small, { preview: false });
+    const began = Date.now();
+    while (ourDiagnostics(small.uri).length === 0 && Date.now() - began < 90_000) await new Promise((r) => setTimeout(r, 25));
+    const ms = Date.now() - began;
+    // A liveness bound far above a loaded machine's seconds and far below the ~72 s the stall took.
+    assert.ok(ourDiagnostics(small.uri).length > 0 && ms < 20_000, `the other document's diagnostics came after ${ms} ms`);
+    for (const document of [small, hostile]) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   it('closing a document while it is analyzed stops its analysis: no diagnostics arrive for it afterwards', async () => {
     const watch = watchDiagnostics();
     try {
