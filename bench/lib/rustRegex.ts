@@ -1,8 +1,8 @@
-/** Rust-regex form of a rule pattern: no lookbehind (ripgrep's default engine has none), no JS-only escapes. */
+/** Rust-regex form of a rule pattern: no look-around (ripgrep's default engine has none; dropping one only widens the match), no JS-only escapes. */
 export function toRust(src: string): string {
   let out = '';
   for (let i = 0; i < src.length; i++) {
-    if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i)) {
+    if (src.startsWith('(?<=', i) || src.startsWith('(?<!', i) || src.startsWith('(?=', i) || src.startsWith('(?!', i)) {
       let depth = 0;
       for (; i < src.length; i++) {
         if (src[i] === '\\') i++;
