@@ -40,7 +40,11 @@ export function redactSecrets(text: string, secrets: Iterable<string> = []): str
   return out.replace(TOKEN, (token) => (looksRandom(token) ? redact(token, 'secret') : token));
 }
 
-/** Random-looking: letters and digits both, the generic rule's entropy, and not words, a placeholder, a UUID or a hash. */
+/**
+ * Random-looking: letters with digits, or upper- and lower-case letters (a random key of 40 letters has no digit about
+ * once in a thousand), the generic rule's entropy, and not words, a placeholder, a UUID or a hash.
+ */
 function looksRandom(token: string): boolean {
-  return /[A-Za-z]/.test(token) && /\d/.test(token) && shannonEntropy(token) >= 3.5 && !isPlaceholder(token) && !isQuietGenericValue(token);
+  const mixed = /\d/.test(token) || (/[a-z]/.test(token) && /[A-Z]/.test(token));
+  return /[A-Za-z]/.test(token) && mixed && shannonEntropy(token) >= 3.5 && !isPlaceholder(token) && !isQuietGenericValue(token);
 }
