@@ -4,6 +4,7 @@
  * Covers the syntax its rule files use: literals, escapes (\d \w \s \. …), classes with ranges and negation, groups
  * (`(?:`, `(?i)`, named), alternation and quantifiers. Seeded, so a run is reproducible.
  */
+import { seededRandom } from '../../src/core/rules/sampleGen';
 import { Unsupported } from './goEval';
 
 const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
@@ -23,14 +24,7 @@ const POSIX: Record<string, string> = {
 };
 
 export function regexGenerator(seed: number): (pattern: string) => string {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const pick = <T>(xs: ArrayLike<T>): T => xs[Math.floor(random() * xs.length)]!;
   return (pattern) => {
     let i = 0;
