@@ -40,13 +40,32 @@ export const SIZES = [64 * 1024, MIB];
 /**
  * Runs `run` on `build(size)` for growing sizes; returns a failure message at the first size whose time exceeds
  * `multiple` × the plain-text time scaled to that size (plus `slackMs` for timer and GC noise), else undefined.
+ *
+ * Over that budget at the largest size, the input is judged on how its time grows, which is what "linear" means and
+ * what load on a shared machine does not change: measured again (best of three) at a quarter of the size and at the
+ * whole, a linear input takes about 4× as long, a quadratic one 16×. It fails when the growth is above
+ * MAX_LINEAR_GROWTH, or when it is linear but slower than HARD_MULTIPLE × the budget (a constant that big is a hang
+ * in all but name).
  */
 export function linearFailure(name: string, build: (size: number) => string, run: (text: string) => void, plainMsPerMiB: number, multiple: number, slackMs: number): string | undefined {
   for (const size of SIZES) {
     const text = build(size);
     const ms = timeOf(() => run(text));
     const budget = multiple * plainMsPerMiB * (size / MIB) + slackMs;
-    if (ms > budget) return `${name}: ${ms.toFixed(0)} ms on ${size / 1024} KiB (budget ${budget.toFixed(0)} ms: ${multiple}× plain text + ${slackMs} ms)`;
+    if (ms <= budget) continue;
+    const overBudget = `${name}: ${ms.toFixed(0)} ms on ${size / 1024} KiB (budget ${budget.toFixed(0)} ms: ${multiple}× plain text + ${slackMs} ms)`;
+    if (size !== MIB) return overBudget;
+    const quarter = build(size / 4);
+    const quarterMs = timeOf(() => run(quarter), 3);
+    const wholeMs = timeOf(() => run(text), 3);
+    const growth = wholeMs / Math.max(quarterMs, 1);
+    if (growth > MAX_LINEAR_GROWTH) return `${overBudget}; ${growth.toFixed(1)}× the time for 4× the input (${quarterMs.toFixed(0)} ms → ${wholeMs.toFixed(0)} ms): not linear`;
+    if (wholeMs > HARD_MULTIPLE * budget) return `${overBudget}; linear, but ${wholeMs.toFixed(0)} ms is over ${HARD_MULTIPLE}× the budget`;
   }
   return undefined;
 }
+
+/** 4× the input in at most this many times the time: linear with room for noise; quadratic is 16×. */
+export const MAX_LINEAR_GROWTH = 7;
+/** A linear input over the budget still fails beyond this many budgets. */
+export const HARD_MULTIPLE = 3;
