@@ -6,9 +6,10 @@ const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
 const COMMENT_PAIR = /([A-Za-z_$][\w.$-]{0,63})[ \t]*[=:][ \t]*["'`]?([^\s"'`<>,;]{8,512})/y;
 /**
  * `NAME=value` at the start of a string or right after a `\n` escape in one: a .env or INI file held in a string
- * (`{"config.ini": "API_TOKEN=…\\nDEBUG=1"}`, a test's fixture, a template). The value stops at the escape.
+ * (`{"config.ini": "API_TOKEN=…\\nDEBUG=1"}`, a test's fixture, a template). The value ends at the escape, the
+ * string's end or a space; one that runs into `&` is a form body (`'oauth_token=…&…'` in a doc example), not a file.
  */
-const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,512})/y;
+const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,512})(?=\\[nr]|["'`\s]|$)/y;
 /**
  * `NAME=value` starting a line, with no space around `=` (how .env lines, shell assignments and notes write it; code
  * writes `name = value`): in a file of any other kind (`notes.txt`, a README, a Makefile recipe). The value is a bare

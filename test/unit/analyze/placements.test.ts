@@ -45,6 +45,7 @@ describe('analyzeText: placements in other ecosystems\' files', () => {
     ['a placeholder in a text file', 'notes/setup.txt', 'API_TOKEN=your-api-token-here\nexport SECRET_KEY=changeme-changeme\n'],
     ['a path in a text file', 'notes/setup.txt', 'PATH=/usr/local/bin:/usr/bin\n'],
     ['code with spaces around =', 'notes/setup.txt', 'token = getToken(environmentName)\n'],
+    ['a form body in a doc example', 'oauth/endpoints.py', `    >>> b\n    'oauth_token=${g.alnum(18)}&oauth_token_secret=${g.alnum(15)}&realms=movies'\n`],
   ];
   for (const [name, path, text] of quiet) {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
