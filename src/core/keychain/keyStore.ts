@@ -1,5 +1,5 @@
 import { keyFingerprint } from '../redact';
-import type { RotationRecord } from '../rotation/record';
+import type { RotationRecord } from '../vocabulary/rotationRecord';
 import { EnvironmentMeta, entryKey, MetadataFile, readMetadata, SlotMeta, ValidationResult, writeMetadata } from './metadata';
 import { KeychainError, KeychainPort, Slot, SLOTS, SlotAddress } from './port';
 

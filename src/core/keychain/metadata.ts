@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RotationRecord } from '../rotation/record';
+import type { RotationRecord } from '../vocabulary/rotationRecord';
 import type { Slot } from './port';
 import { writeFileAtomic } from '../atomicWrite';
 

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { ServiceConfig } from '../config/types';
 import { envVarsFor, probeUrlFor } from '../config/types';
-import { isLoopbackHost } from './loopback';
+import { isLoopbackHost } from '../net/loopback';
 import { writeFileAtomic } from '../atomicWrite';
 import { isInsideAnyway, realPath } from '../confine';
 import { workspaceIdFor } from '../keychain/workspaceId';

@@ -9,6 +9,6 @@ export type { Approval, ApprovalStoreOptions, HostApprovals, PendingApproval, Tr
 export { chainKeySources, confirmedEnvKeySource, envKeySource, envValue, keychainKeySource } from './key-source';
 export type { EnvVarConfirmations, KeySource } from './key-source';
 export { renderMarkdown, renderText, reportToJson, summaryLine, VERDICT_LABEL } from './report';
-export { isLoopbackHost, isLoopbackAddress } from './loopback';
-export { PROVIDER_PRESETS, presetForRule, presetUrl, providerPreset } from './presets';
-export type { ProviderPreset } from './presets';
+export { isLoopbackHost, isLoopbackAddress } from '../net/loopback';
+export { PROVIDER_PRESETS, presetForRule, presetUrl, providerPreset } from '../config/presets';
+export type { ProviderPreset } from '../config/presets';

@@ -16,7 +16,7 @@ import {
   webhookSink,
 } from '../../../src/core/alerts/index';
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
-import { startSimulator } from '../../../src/core/simulator/index';
+import { startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
 import { alert } from '../channels/helpers';
 
