@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RotationRecord } from '../vocabulary/rotationRecord';
-import type { Slot } from './port';
+import type { Slot } from '../vocabulary/slot';
 import { writeFileAtomic } from '../atomicWrite';
 
 /** What a probe said about one slot's key (never the key). */

@@ -1,6 +1,6 @@
 import { EnvironmentInfo, KeyStore, KeyStoreError, ServiceRef } from '../keychain/keyStore';
 import type { ValidationResult } from '../keychain/metadata';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import { RotationRecord, Stage, STAGES } from '../vocabulary/rotationRecord';
 import { ProviderInfo, rotationSteps, StepText } from './steps';
 
