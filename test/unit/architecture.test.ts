@@ -34,7 +34,7 @@ interface Import {
   /** The importing file, relative to the repository. */
   from: string;
   specifier: string;
-  /** The imported file when the specifier is relative and resolves. */
+  /** The imported file when the specifier is relative. */
   target?: string;
 }
 
@@ -45,10 +45,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The file a relative specifier names, as the bundler resolves it (`./x` → x.ts, x.tsx, x/index.ts). */
-function resolveRelative(from: string, specifier: string): string | undefined {
+/** The file a relative specifier names, as the bundler resolves it (`./x` → x.ts, x.tsx, x/index.ts), else the path it spells. */
+function resolveRelative(from: string, specifier: string): string {
   const base = resolve(dirname(from), specifier);
-  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? base;
 }
 
 /** Every import, `export … from`, `import()` and `require()` of every source file under src/, from the compiler's own reading. */
