@@ -129,11 +129,11 @@ function cycles(edges: Map<string, Map<string, Import>>): string[][] {
   return found;
 }
 
-const describe_ = (i: Import): string => `${i.from} imports '${i.specifier}'`;
+const describeImport = (i: Import): string => `${i.from} imports '${i.specifier}'`;
 
 describe('architecture', () => {
   it('only the extension imports vscode: core, the language server, the CLI, the simulator and shared types run on plain Node', () => {
-    const offenders = imports.filter((i) => i.specifier === 'vscode' && !PROGRAMS[programOf(resolve(SRC, '..', i.from))!]?.vscode).map(describe_);
+    const offenders = imports.filter((i) => i.specifier === 'vscode' && !PROGRAMS[programOf(resolve(SRC, '..', i.from))!]?.vscode).map(describeImport);
     assert.deepEqual(offenders, []);
   });
 
@@ -143,7 +143,7 @@ describe('architecture', () => {
       const to = i.target && programOf(i.target);
       const allowed = PROGRAMS[from];
       if (!allowed) return [`src/${from} is not in PROGRAMS (test/unit/architecture.test.ts): say what it may import`];
-      return to && to !== from && !allowed.imports.includes(to) ? [`${describe_(i)}: src/${from} may import only ${allowed.imports.join(', ') || 'itself'}`] : [];
+      return to && to !== from && !allowed.imports.includes(to) ? [`${describeImport(i)}: src/${from} may import only ${allowed.imports.join(', ') || 'itself'}`] : [];
     });
     assert.deepEqual([...new Set(offenders)], []);
   });
@@ -176,7 +176,7 @@ describe('architecture', () => {
       const mutual = inside.filter(([from, to]) => from < to && edges.get(to)?.has(from)).map(([from, to]) => `${from} ↔ ${to}`);
       return [
         `cycle between ${component.join(', ')}${mutual.length ? ` (importing each other: ${mutual.join(', ')})` : ''}`,
-        ...inside.map(([from, to]) => `  ${from} → ${to}: ${describe_(edges.get(from)!.get(to)!)}`),
+        ...inside.map(([from, to]) => `  ${from} → ${to}: ${describeImport(edges.get(from)!.get(to)!)}`),
       ];
     });
     assert.deepEqual(found, []);
@@ -189,7 +189,7 @@ describe('architecture', () => {
       for (const [to, i] of out) {
         const a = layerOf.get(from);
         const b = layerOf.get(to);
-        if (a && b && b.level > a.level) offenders.push(`${from} (${a.name}) → ${to} (${b.name}): ${describe_(i)}`);
+        if (a && b && b.level > a.level) offenders.push(`${from} (${a.name}) → ${to} (${b.name}): ${describeImport(i)}`);
       }
     }
     assert.deepEqual(offenders, []);
