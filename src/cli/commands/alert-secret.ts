@@ -7,6 +7,7 @@ import { KeytarKeychain } from '../../core/keychain/keytar';
 import { ApprovalStore, defaultApprovalsFile, type HostApprovals } from '../../core/probe/index';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready alert-secret set <name> [--config FILE]
@@ -45,20 +46,10 @@ interface Options {
   config: string;
 }
 
-function parse(args: string[]): Options {
-  const [action, ...rest] = args;
+export function parseAlertSecretArgs(args: string[]): Options {
+  const { values, positionals: [action, ...positional] } = parseCommandArgs(args, { config: COMMON_OPTIONS.config }, { positionals: true });
   if (action !== 'set' && action !== 'list' && action !== 'approve') throw new UsageError(action ? `unknown action '${action}': use set, approve or list` : 'missing action: set, approve or list');
-  const o: Options = { action, config: '.rotation-ready.json' };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--config' || arg.startsWith('--config=')) {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (!v) throw new UsageError('--config needs a value');
-      o.config = v;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg.replace(/=.*/s, '=…')}'`);
-    else positional.push(arg);
-  }
+  const o: Options = { action, config: values.config ?? '.rotation-ready.json' };
   if (o.action === 'list') {
     if (positional.length) throw new UsageError('list takes no name');
     return o;
@@ -76,7 +67,7 @@ function parse(args: string[]): Options {
 }
 
 async function run(args: string[], io: CliIo, deps: AlertSecretDeps): Promise<number> {
-  const o = parse(args);
+  const o = parseAlertSecretArgs(args);
   const file = resolve(io.cwd, o.config);
   const workspaceId = workspaceIdFor(dirname(file));
   let refs: ReturnType<typeof channelCredentialRefs> | undefined;

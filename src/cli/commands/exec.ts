@@ -6,6 +6,7 @@ import { injectedEnv } from '../../core/keychain/injection';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs } from '../args';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environment>] -- <command> [args...]
@@ -18,6 +19,16 @@ Options:
   --service <name>   only this service (repeatable); default: every service with keys
   --env <name>       environment (default: ${DEFAULT_ENVIRONMENT})`;
 
+const EXEC_OPTIONS = { service: COMMON_OPTIONS.service, env: COMMON_OPTIONS.env } as const satisfies OptionSpecs;
+
+export function parseExecArgs(args: string[]): { services: string[]; environment: string; command: string[] } {
+  const { values: v, positionals, afterSeparator: command } = parseCommandArgs(args, EXEC_OPTIONS, { positionals: true });
+  if (positionals.length > 0) throw new UsageError('the command to run goes after `--`: rotation-ready exec [options] -- <command> [args...]');
+  if (command.length === 0) throw new UsageError('missing `-- <command>`');
+  if ((v.env?.length ?? 0) > 1) throw new UsageError('--env is given once: the command runs with the keys of one environment');
+  return { services: v.service ?? [], environment: v.env?.[0] ?? DEFAULT_ENVIRONMENT, command };
+}
+
 export interface ExecDeps {
   keychain: () => KeychainPort;
 }
@@ -28,20 +39,7 @@ export function createExecCommand(deps: ExecDeps = { keychain: () => new KeytarK
     summary: 'Run a command with the workspace keys injected from the keychain',
     usage,
     async run(args, io) {
-      const separator = args.indexOf('--');
-      const options = separator >= 0 ? args.slice(0, separator) : args;
-      const command = separator >= 0 ? args.slice(separator + 1) : [];
-      if (command.length === 0) throw new UsageError('missing `-- <command>`');
-      const services: string[] = [];
-      let environment = DEFAULT_ENVIRONMENT;
-      for (let i = 0; i < options.length; i++) {
-        const option = options[i];
-        const value = options[i + 1];
-        if ((option === '--service' || option === '--env') && (value === undefined || value.startsWith('--'))) throw new UsageError(`${option} needs a value`);
-        if (option === '--service') services.push(options[++i]!);
-        else if (option === '--env') environment = options[++i]!;
-        else throw new UsageError(`unknown option '${option}'`);
-      }
+      const { services, environment, command } = parseExecArgs(args);
 
       const configPath = join(io.cwd, '.rotation-ready.json');
       const config = existsSync(configPath) ? loadConfig(readFileSync(configPath, 'utf8'), configPath) : undefined;

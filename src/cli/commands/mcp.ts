@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
+import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { dryRunTool, explainFindingTool, LIMITS, type ProjectContext, rotationStatusTool, scanPathTool, ToolInputError } from '../mcp/tools';
 
@@ -24,15 +24,7 @@ No tool returns a key value, and no tool approves a host: approve with \`rotatio
 or in the editor. Standard output carries the protocol; messages go to standard error.`;
 
 function parse(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
-  let values: { root?: string; keychain?: boolean; 'keys-metadata'?: string };
-  try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: { root: { type: 'string' }, keychain: { type: 'boolean' }, 'keys-metadata': { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  for (const [flag, value] of [['--root', values.root], ['--keys-metadata', values['keys-metadata']]] as const) {
-    if (value === '') throw new UsageError(`${flag} needs a value`);
-  }
+  const { values } = parseCommandArgs(args, { root: { type: 'string' }, keychain: COMMON_OPTIONS.keychain, 'keys-metadata': { type: 'string' } });
   const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: resolve(io.cwd, values.root ?? '.'), keychain: values.keychain === true };
   if (values['keys-metadata'] !== undefined) o.keysMetadata = resolve(io.cwd, values['keys-metadata']);
   try {
