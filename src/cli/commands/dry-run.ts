@@ -29,6 +29,7 @@ import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { workspaceFingerprints } from '../../core/fingerprints';
 import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
+import { cliConfigFile } from '../project';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
                               [--rounds N] [--keychain] [--dotenv FILE] [--allow-env NAME]...
@@ -38,10 +39,11 @@ Probes the primary and the fallback key of every configured service over several
 and prints a verdict per service and environment: safe to promote, wait for propagation,
 do not remove the old key, incident, inconclusive, needs host approval.
 
-  --config FILE       .rotation-ready.json to use (default: ./.rotation-ready.json)
-  --service S         only this service (repeatable)
-  --env E             only this environment (repeatable)
-  --format F          text (default), json or markdown
+  -c, --config FILE   .rotation-ready.json to use (default: the nearest one at or above the current folder,
+                      not above a git repository's top or your home folder; named when it is above)
+  -s, --service S     only this service (repeatable)
+  -e, --env E         only this environment (repeatable)
+  -f, --format F      text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
   --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
   --dotenv FILE       read keys from a dotenv file as well as the environment
@@ -66,7 +68,7 @@ Without an approval you are asked when stdin is a terminal; otherwise the servic
 Exit code: 0 every service is safe to rotate, 1 any is not, 2 error (bad config or option, unapproved host, cancelled).`;
 
 interface Options {
-  config: string;
+  config?: string;
   services: string[];
   environments: string[];
   format: 'text' | 'json' | 'markdown';
@@ -111,7 +113,7 @@ export function parseDryRunArgs(args: string[]): Options {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--allow-env takes environment variable names, found '${name.slice(0, 40)}'`);
   }
   return {
-    config: v.config ?? '.rotation-ready.json',
+    ...(v.config !== undefined ? { config: v.config } : {}),
     services: v.service ?? [],
     environments: v.env ?? [],
     format: v.format === undefined ? 'text' : oneOf('--format', v.format, ['text', 'json', 'markdown']),
@@ -140,8 +142,8 @@ export interface DryRunDeps {
 
 async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number> {
   const o = parseDryRunArgs(args);
-  const file = resolve(io.cwd, o.config);
-  if (!existsSync(file)) throw new UsageError(`no configuration at ${file} (see docs/configuration.md)`);
+  const { file, searched } = cliConfigFile(io, 'dry-run', o.config);
+  if (!existsSync(file)) throw new UsageError(`no configuration at ${file}${searched ? ' or in a folder above it' : ''} (see docs/configuration.md)`);
   const loaded = loadConfig(readFileSync(file, 'utf8'), file);
   for (const e of loaded.errors) io.stderr(`${formatConfigError(e)}\n`);
   const configErrors = loaded.errors.some((e) => e.severity === 'error');

@@ -5,6 +5,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { z } from 'zod';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { cliProject } from '../project';
 import { dryRunTool, explainFindingTool, LIMITS, type ProjectContext, rotationStatusTool, scanPathTool, ToolInputError } from '../mcp/tools';
 
 const usage = `Usage: rotation-ready mcp [--root DIR] [--keychain] [--keys-metadata FILE]
@@ -16,7 +17,8 @@ the tools the editor's language-model tools offer, over one project:
   rotation_status    each configured service's rotation stage (with --keys-metadata)
   dry_run            probe configured services' keys, only to hosts you already approved
 
-  --root DIR            the project (default: the current folder); tool paths must stay inside it
+  --root DIR            the project (default: the folder of the nearest .rotation-ready.json at or above the
+                        current folder, else the current folder); tool paths must stay inside it
   --keychain            dry_run reads keys from the OS keychain (this project's entries) before the environment
   --keys-metadata FILE  the editor's key metadata for this project (value-free), for rotation_status
 
@@ -25,7 +27,7 @@ or in the editor. Standard output carries the protocol; messages go to standard 
 
 function parse(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
   const { values } = parseCommandArgs(args, { root: { type: 'string' }, keychain: COMMON_OPTIONS.keychain, 'keys-metadata': { type: 'string' } });
-  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: resolve(io.cwd, values.root ?? '.'), keychain: values.keychain === true };
+  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: values.root !== undefined ? resolve(io.cwd, values.root) : cliProject(io, 'mcp').root, keychain: values.keychain === true };
   if (values['keys-metadata'] !== undefined) o.keysMetadata = resolve(io.cwd, values['keys-metadata']);
   try {
     o.root = realpathSync(o.root);

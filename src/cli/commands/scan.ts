@@ -25,8 +25,8 @@ Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail
 or a path that could not be read (it may hold a key).
 
 Options:
-  --format text|json|sarif   output format (default text)
-  --output FILE              write the report to FILE instead of standard output
+  -f, --format FORMAT        text (default), json or sarif
+  -o, --output FILE          write the report to FILE instead of standard output
   --staged                   scan the staged content of staged files (for a pre-commit hook)
   --baseline FILE            baseline of accepted findings (default ${BASELINE_FILE} if it exists)
   --update-baseline          write every current finding to the baseline and exit 0
@@ -34,7 +34,7 @@ Options:
   --show-publishable         also report publishable keys (Stripe pk_, Mapbox pk., anon JWTs) as info
   --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
   --max-file-size KB         skip files larger than this (default 2048)
-  --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
+  -j, --jobs N               analyze in N threads (default: one per core; 1 = in this process only)
 
 Values are never printed: findings show the provider, the last 4 characters and a fingerprint.
 

@@ -12,10 +12,10 @@ const usage = `Usage: rotation-ready simulate [--port N] [--host H] [--config FI
 Runs the local provider simulator: an HTTP server on 127.0.0.1 that guards endpoints with keys
 the way an API provider does (revocation, propagation delay, rate limits, slow or hanging answers, flapping).
 
-  --config FILE  simulator config (JSON with comments); default ./.simulator.json, else the bundled demo config
-  --port N       port to listen on (default: the config's port, else ${DEFAULT_SIMULATOR_PORT}; 0 picks a free one)
-  --host H       interface (default 127.0.0.1; admin routes answer loopback peers only)
-  --quiet        do not print each request
+  -c, --config FILE  simulator config (JSON with comments); default ./.simulator.json, else the bundled demo config
+  --port N           port to listen on (default: the config's port, else ${DEFAULT_SIMULATOR_PORT}; 0 picks a free one)
+  --host H           interface (default 127.0.0.1; admin routes answer loopback peers only)
+  --quiet            do not print each request
 
 Admin routes (loopback only): GET /__admin/health, GET /__admin/services, GET|DELETE /__admin/log,
 POST /__admin/services/<name>/keys {value,label?,propagation?:{seconds?,requests?}},
