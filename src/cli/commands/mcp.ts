@@ -25,7 +25,7 @@ the tools the editor's language-model tools offer, over one project:
 No tool returns a key value, and no tool approves a host: approve with \`rotation-ready dry-run --approve-host\`
 or in the editor. Standard output carries the protocol; messages go to standard error.`;
 
-function parse(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
+export function parseMcpArgs(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
   const { values } = parseCommandArgs(args, { root: { type: 'string' }, keychain: COMMON_OPTIONS.keychain, 'keys-metadata': { type: 'string' } });
   const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: values.root !== undefined ? resolve(io.cwd, values.root) : cliProject(io, 'mcp').root, keychain: values.keychain === true };
   if (values['keys-metadata'] !== undefined) o.keysMetadata = resolve(io.cwd, values['keys-metadata']);
@@ -103,7 +103,7 @@ export const mcpCommand: CliCommand = {
   summary: 'Serve the scan, explain, rotation-status and dry-run tools to agents over MCP (stdio)',
   usage,
   async run(args, io) {
-    const o = parse(args, io);
+    const o = parseMcpArgs(args, io);
     const ctx: ProjectContext = { root: o.root, env: io.env, keychain: o.keychain, ...(o.keysMetadata ? { keysMetadata: o.keysMetadata } : {}), signal: io.signal };
     const server = createMcpServer(ctx);
     const transport = new StdioServerTransport();

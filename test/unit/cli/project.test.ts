@@ -4,11 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
+import { createAlertSecretCommand } from '../../../src/cli/commands/alert-secret';
 import { createExecCommand } from '../../../src/cli/commands/exec';
+import { parseMcpArgs } from '../../../src/cli/commands/mcp';
 import { main } from '../../../src/cli/main';
 import { findProject } from '../../../src/core/config/findProject';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
+import { memoryApprovals } from '../../../src/core/probe/index';
 import { randomKey } from '../keychain/helpers';
 
 const sha = (v: string): string => createHash('sha256').update(v).digest('hex');
@@ -101,6 +104,20 @@ describe('CLI: how the project is found', () => {
     assert.deepEqual(JSON.parse(readFileSync(report, 'utf8')), { alpha: sha(alphaKey), beta: null, cwd });
     assert.match(err, /using .*packages\/alpha\/\.rotation-ready\.json/);
     assert.ok(!err.includes(alphaKey) && !err.includes(betaKey));
+  });
+
+  it("alert-secret stores a credential under the package's workspace; mcp serves the package by default", async () => {
+    const alpha = join(repo, 'packages/alpha');
+    const keychain = new MemoryKeychain();
+    const value = randomKey();
+    const roots: string[] = [];
+    const command = createAlertSecretCommand({ keychain: () => keychain, readValue: async () => value, approvals: (root) => (roots.push(root), memoryApprovals()) });
+    const io: CliIo = { stdout: () => undefined, stderr: () => undefined, cwd: join(alpha, 'src/deep'), env: {}, signal: new AbortController().signal };
+    assert.equal(await command.run(['set', 'pagerduty-routing'], io), 0);
+    assert.deepEqual(roots, [alpha]);
+    assert.deepEqual((await keychain.list(workspaceIdFor(alpha))).map((a) => a.environment), ['pagerduty-routing']);
+    assert.equal(parseMcpArgs([], io).root, alpha);
+    assert.equal(parseMcpArgs(['--root', '.'], io).root, join(alpha, 'src/deep'), '--root wins');
   });
 
   it("approvals still live only where the real environment says, never inside the project found above", async () => {
