@@ -15,7 +15,7 @@ import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
 import { inlinePairs } from './inline';
 import { KeywordSet } from './keywords';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
 import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from '../findings';
-import { positionAt } from '../positions';
+import { positionAt } from '../vocabulary/positions';
 
 /**
  * `.rotation-ready-baseline.json`: findings accepted as known, so a scan reports only new ones.

@@ -1,4 +1,4 @@
-import { LineIndex } from '../positions';
+import { LineIndex } from '../vocabulary/positions';
 
 /**
  * `// rotation-ready-ignore-next-line [rule-id[, rule-id…]]` (or `#`, `;`, `/*`, `<!--` comment markers).

@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../vocabulary/positions';
 import { fingerprint, redact } from '../redact';
 import { findSingleKeyCalls } from './detect';
 import type { SingleKeyCall } from './model';

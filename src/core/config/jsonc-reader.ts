@@ -1,6 +1,6 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { redactSecrets } from '../alerts/guard';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../vocabulary/positions';
 import { printable } from '../printable';
 
 /** One problem in a configuration file: where it is (file, JSON path, 1-based line/column) and why. */

@@ -6,7 +6,7 @@ import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
 import { readUnlessSymlink } from '../confine';
-import { lineNumberAt } from '../positions';
+import { lineNumberAt } from '../vocabulary/positions';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
 import { parseDotenv } from './dotenv';

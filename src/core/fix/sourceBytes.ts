@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { lineNumberAt } from '../positions';
+import { lineNumberAt } from '../vocabulary/positions';
 import { applyEdits, minimalEdits } from './minimalEdits';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { scanPython } from '../calls/pythonScan';
-import { LineIndex } from '../positions';
+import { LineIndex } from '../vocabulary/positions';
 import { isJsPath, isTsPath } from './moduleStyle';
 
 /**

@@ -1,4 +1,4 @@
-import type { Position } from './findings';
+import type { Position } from '../findings';
 
 /**
  * Offsets ↔ lines, with the line breaks VS Code and the LSP count: `\r\n`, `\n` and a lone `\r` each end a

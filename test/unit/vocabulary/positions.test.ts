@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../src/core/analyze/index';
-import { parseBaseline } from '../../src/core/baseline/baseline';
-import { detectSingleKeyCallsInText } from '../../src/core/calls/index';
-import { JsoncReader } from '../../src/core/config/jsonc-reader';
-import { decodeSource } from '../../src/core/fix/sourceBytes';
-import { pythonRegression } from '../../src/core/fix/verify';
-import { LineIndex, lineNumberAt, positionAt } from '../../src/core/positions';
-import { makeSecret } from './fix/support';
+import { analyzeText } from '../../../src/core/analyze/index';
+import { parseBaseline } from '../../../src/core/baseline/baseline';
+import { detectSingleKeyCallsInText } from '../../../src/core/calls/index';
+import { JsoncReader } from '../../../src/core/config/jsonc-reader';
+import { decodeSource } from '../../../src/core/fix/sourceBytes';
+import { pythonRegression } from '../../../src/core/fix/verify';
+import { LineIndex, lineNumberAt, positionAt } from '../../../src/core/vocabulary/positions';
+import { makeSecret } from '../fix/support';
 
 /** The same lines joined by each line ending VS Code knows: every position must come out the same. */
 const ENDINGS: Array<[string, string]> = [
