@@ -25,7 +25,7 @@ export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
     if (!found) continue;
     const key = resolvePyKey(text, scan, found.keyStart, found.keyEnd, start);
     if (!key || quiet(text, start, key)) continue;
-    const url = /^\s*f?["']([^"']+)/.exec(text.slice(open + 1, close))?.[1];
+    const url = urlOf(text, scan, open + 1, close);
     calls.push(
       singleKeyCall({
         library,
@@ -43,6 +43,16 @@ export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
     );
   }
   return calls;
+}
+
+/** The URL a call's first argument starts with (a string or an f-string's text up to its first field), as the scan read it. */
+function urlOf(text: string, scan: PyScan, from: number, to: number): string | undefined {
+  let start = from;
+  while (start < to && /\s/.test(text[start]!)) start++;
+  const first = scan.strings.find((x) => x.start === start);
+  if (!first || first.prefix.includes('b')) return undefined;
+  const content = text.slice(first.contentStart, first.contentEnd);
+  return (first.prefix.includes('f') ? content.split('{')[0] : content) || undefined;
 }
 
 function insideScan(scan: PyScan, offset: number): boolean {
@@ -130,8 +140,10 @@ function valueUse(text: string, scan: PyScan, s: number, e: number): PyFound | u
     const replacement = scheme ? `f${q}${scheme}{$KEY}${q}` : '$KEY';
     return { use: { start: s, end: e, replacement }, keyStart: s, keyEnd: e };
   }
-  const concat = /^(["'])[^"']*\1\s*\+\s*/.exec(value);
-  if (concat) return { use: { start: s + concat[0].length, end: e, replacement: '$KEY' }, keyStart: s + concat[0].length, keyEnd: e };
+  // `"Bearer " + KEY`: the string token (as the scan read it), a plus, then the key.
+  const head = scan.strings.find((x) => x.start === s && x.end < e);
+  const plus = head && !head.prefix.includes('f') ? /^\s*\+\s*/.exec(text.slice(head.end, e)) : undefined;
+  if (head && plus) return { use: { start: head.end + plus[0].length, end: e, replacement: '$KEY' }, keyStart: head.end + plus[0].length, keyEnd: e };
   if (/^[A-Za-z_][\w.]*(?:\[[^\]]+\])?(?:\([^)]*\))?$/.test(value)) return { use: { start: s, end: e, replacement: '$KEY' }, keyStart: s, keyEnd: e };
   return undefined;
 }

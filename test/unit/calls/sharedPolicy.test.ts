@@ -91,4 +91,9 @@ describe('calls: one list of credential headers and parameters for TS/JS and Pyt
     assert.equal(ts?.keyUses[0]?.replacement, '`ApiKey ${$KEY}`');
     assert.equal(py?.keyUses[0]?.replacement, 'f"ApiKey {$KEY}"');
   });
+
+  it('Python: the header value and the URL are read with the one Python string scanner (prefixes, escapes, f-strings)', () => {
+    const calls = singleKeyCallsInText('a.py', 'import requests\nrequests.get(f"https://api.stripe.com/v1/{path}", headers={"Authorization": u"Bearer \\"x\\" " + os.environ["K"]})\n');
+    assert.deepEqual(calls.map((c) => [c.provider, c.key]), [['Stripe', { kind: 'env', name: 'K' }]]);
+  });
 });
