@@ -1,4 +1,4 @@
-import { redactSecrets } from '../core/alerts/guard';
+import { redactSecrets } from '../core/guard';
 import { printable, printableLines } from '../core/printable';
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { redactSecrets } from '../../core/alerts/guard';
+import { redactSecrets } from '../../core/guard';
 import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
 import { formatConfigError, loadConfig } from '../../core/config/index';
 import { KeytarKeychain } from '../../core/keychain/keytar';

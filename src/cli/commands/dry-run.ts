@@ -11,17 +11,17 @@ import {
   type HostApprovals,
   DryRunReport,
   KeySource,
-  checkTransport,
   confirmedEnvKeySource,
   defaultApprovalsFile,
   envKeySource,
-  isLoopbackHost,
   probeBindings,
   renderMarkdown,
   renderText,
   reportToJson,
   runDryRun,
 } from '../../core/probe/index';
+import { isLoopbackHost } from '../../core/net/loopback';
+import { checkTransport } from '../../core/net/transport';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatConfigError } from '../../core/config/jsonc-reader';
-import { DEFAULT_SIMULATOR_PORT, SimLogEntry, loadSimulatorConfig, startSimulator } from '../../core/simulator/index';
+import { DEFAULT_SIMULATOR_PORT, SimLogEntry, loadSimulatorConfig, startSimulator } from '../../simulator/index';
 import { CliCommand, CliIo, UsageError } from '../command';
 // Bundled so `rotation-ready simulate` works from anywhere, with the same keys the demo's README names.
 import bundledDemoConfig from '../../../demo/.simulator.json';

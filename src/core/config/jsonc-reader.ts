@@ -1,5 +1,5 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { redactSecrets } from '../alerts/guard';
+import { redactSecrets } from '../guard';
 import { LineIndex } from '../vocabulary/positions';
 import { printable } from '../printable';
 

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import { envBindingName, envReadName, pythonEnvDefaultOpen } from '../calls/envRead';
 import { scanPython, stringAt } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
-import { checkEnvName, ENV_NAME, suggestEnvNames } from './envName';
+import { checkEnvName, ENV_NAME, suggestEnvNames } from '../vocabulary/envName';
 import { sha256 } from './hash';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
