@@ -16,7 +16,7 @@ import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
 import { inlinePairs } from './inline';
 import { extractXmlSteps } from './extract/xml';
 import { KeywordSet } from './keywords';
-import { LineIndex } from './positions';
+import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
 import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
 
