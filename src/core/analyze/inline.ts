@@ -51,7 +51,8 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
       if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
     }
-    const line = text.lastIndexOf('\n', start - 1) + 1;
+    // A line ends at \n, \r\n or a lone \r (vocabulary/positions.ts counts lines the same way).
+    const line = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
     if (line !== lineStart) {
       lineStart = line;
       COMMENT_START.lastIndex = line;

@@ -57,3 +57,14 @@ describe('analyzeText: placements in other ecosystems\' files', () => {
     }
   });
 });
+
+describe('analyzeText: comment pairs in a file whose lines end with a lone CR', () => {
+  it('finds NAME=value on a commented line and a NAME=value line, as with LF', () => {
+    const key = sampleGen(0x1718).alnum(28) + '7Q';
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['const a = 1;', `// API_TOKEN=${key}`, 'const b = 2;'].join(eol) + eol;
+      const findings = analyzeText('src/app.ts', text, { salt: 'eol' }).findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint');
+      assert.deepEqual(findings.map((f) => [text.slice(f.offset, f.offset + f.length), f.range.start.line]), [[key, 1]], JSON.stringify(eol));
+    }
+  });
+});
