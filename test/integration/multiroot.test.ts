@@ -30,10 +30,13 @@ async function fingerprintInHover(uri: vscode.Uri): Promise<{ key: string; finge
   const document = await vscode.workspace.openTextDocument(uri);
   const diagnostics = await waitFor(() => ourDiagnostics(uri), (d) => d.some((x) => codeOf(x) === 'github-classic-token'), `a github-pat diagnostic in ${uri.fsPath}`);
   const finding = diagnostics.find((d) => codeOf(d) === 'github-classic-token')!;
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, finding.range.start.translate(0, 3));
-  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-  const fingerprint = /fingerprint `(rk1:[0-9a-f]{16})`/.exec(text)?.[1];
-  assert.ok(fingerprint, `the hover shows the key's fingerprint: ${text}`);
+  // The diagnostic may come from the first-open scan before the open document's own analysis: wait for the hover.
+  const hoverText = async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, finding.range.start.translate(0, 3));
+    return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  };
+  const text = await waitFor(hoverText, (t) => /fingerprint `rk1:/.test(t), `the hover of the key in ${uri.fsPath} showing its fingerprint`);
+  const fingerprint = /fingerprint `(rk1:[0-9a-f]{16})`/.exec(text)![1]!;
   return { key: document.getText(finding.range), fingerprint };
 }
 
