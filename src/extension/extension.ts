@@ -12,7 +12,7 @@ import { log } from './log';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
 import { Projects } from './projects';
-import { saltOutsideProjects } from './salt';
+import { fingerprintsFor, saltOutsideProjects } from './salt';
 import { scanOnFirstOpen } from './scan';
 import { ProjectsNotification, type ProjectsParams } from '../shared/protocol';
 
@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     },
   });
   context.subscriptions.push(...registerFixCommands({ client: () => client, projects }));
-  context.subscriptions.push(...registerHistory(projects));
+  context.subscriptions.push(...registerHistory(projects, (root) => fingerprintsFor(context, root).salt));
   // The agent's tools work on the active editor's project (or the first): a model never chooses a path.
   const toolProject = () => projects.current() ?? projects.all()[0];
   context.subscriptions.push(

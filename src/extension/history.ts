@@ -71,7 +71,8 @@ function readBaseline(root: string): Baseline | undefined {
   return existsSync(file) ? parseBaseline(readFileSync(file, 'utf8'), BASELINE_FILE) : undefined;
 }
 
-export function registerHistory(projects: Projects): vscode.Disposable[] {
+/** `saltOf`: the fingerprint salt of a folder on disk (src/extension/salt.ts), for a repository in no project. */
+export function registerHistory(projects: Projects, saltOf: (root: string) => string): vscode.Disposable[] {
   const tree = new HistoryTree();
   const run = async (folder?: vscode.Uri): Promise<HistoryScanSummary | undefined> => {
     // Git reads the repository's own configuration: only in a workspace the user trusts.
@@ -79,15 +80,14 @@ export function registerHistory(projects: Projects): vscode.Disposable[] {
       void vscode.window.showWarningMessage('Rotation Ready: scanning the git history needs a trusted workspace (it runs git on this repository).');
       return undefined;
     }
-    const project = folder ? projects.of(folder) : await projects.pick('Scan the git history of which project?');
-    if (!project) {
+    const root = folder?.scheme === 'file' ? folder.fsPath : (await projects.pick('Scan the git history of which project?'))?.root;
+    if (!root) {
       void vscode.window.showWarningMessage('Rotation Ready: open a folder that is a git repository to scan its history.');
       return undefined;
     }
-    const root = folder?.fsPath ?? project.root;
     try {
       const baseline = readBaseline(root);
-      const salt = baseline?.salt ?? project.salt;
+      const salt = baseline?.salt ?? projects.byRoot(root)?.salt ?? saltOf(root);
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Ready: scanning the git history', cancellable: true },
         async (progress, token) => {
