@@ -45,8 +45,8 @@ export async function scanWorkspace(client: LanguageClient | undefined, projects
         reported = percent;
       });
       try {
-        // The excludes of the first folder scanned: with several folders VS Code merges workspace-level settings into each.
-        const params: ScanWorkspaceParams = { exclude: excludes(chosen[0]?.uri), writeBaseline: options.writeBaseline, projects: chosen.map((p) => p.root) };
+        // Each project with the settings of its own folder (a .code-workspace's settings apply to every folder).
+        const params: ScanWorkspaceParams = { exclude: excludes(undefined), writeBaseline: options.writeBaseline, projects: chosen.map((p) => ({ root: p.root, exclude: excludes(p.uri) })) };
         return await client.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, params, token);
       } finally {
         listener.dispose();

@@ -259,7 +259,8 @@ function publishScanResults(scanned: ReadonlyMap<Project, readonly Finding[]>): 
 }
 
 connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams, token): Promise<ScanWorkspaceResult> => {
-  const chosen = params.projects ? projects.filter((p) => params.projects!.includes(p.root)) : projects;
+  const asked = new Map(params.projects?.map((p) => [p.root, p.exclude]));
+  const chosen = params.projects ? projects.filter((p) => asked.has(p.root)) : projects;
   if (chosen.length === 0) throw new Error('Open a folder to scan: the workspace scan walks the workspace folders.');
   const controller = new AbortController();
   token.onCancellationRequested(() => controller.abort());
@@ -280,7 +281,7 @@ connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams, t
       roots: [root],
       base: root,
       cwd: root,
-      exclude: [...params.exclude, ...nested],
+      exclude: [...(asked.get(root) ?? params.exclude), ...nested],
       signal: controller.signal,
       onProgress: ({ done, total: files }) => {
         doneHere = done;
@@ -309,7 +310,7 @@ connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams, t
   if (params.writeBaseline && total.baselinesWritten!.length) reanalyzeOpenDocuments();
   if (!total.cancelled) {
     publishScanResults(shownByProject);
-    scanExcludes = ignore().add([...DEFAULT_EXCLUDES, ...params.exclude]);
+    scanExcludes = ignore().add([...DEFAULT_EXCLUDES, ...params.exclude, ...[...asked.values()].flat()]);
   }
   return total;
 });

@@ -38,8 +38,11 @@ export interface ProjectsParams {
 
 export const ScanWorkspaceRequest = 'rotationReady/scanWorkspace';
 export interface ScanWorkspaceParams {
-  /** Roots of the projects to scan (each as if opened alone, without the projects nested in it); default every project. */
-  projects?: string[];
+  /**
+   * The projects to scan, each as if opened alone (without the projects nested in it), with the globs to skip in it
+   * (its folder's `files.exclude` and `rotationReady.exclude`); default every project, with `exclude`.
+   */
+  projects?: Array<{ root: string; exclude: string[] }>;
   /** Globs to skip beside .gitignore: `files.exclude` and `rotationReady.exclude`, gitignore-style. */
   exclude: string[];
   /** Write every finding of this scan into `.rotation-ready-baseline.json` (accept them as known). */
