@@ -15,6 +15,7 @@ const stages = [
   { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
   { name: 'integration', command: harness('dev') },
   { name: 'restricted', command: harness('restricted') },
+  { name: 'multiroot', command: harness('multiroot') },
   { name: 'integration-vsix', command: harness('vsix') },
   { name: 'ui', command: harness('ui') },
   // The README's main job, end to end: demo copy, simulator, packaged extension in code-server, then stop.

@@ -3,6 +3,7 @@ import type { ApprovalStore } from '../core/probe/index';
 import type { KeysApi } from './keys/index';
 import type { KeysTreeProvider } from './keysView';
 import type { MonitorApi } from './monitor/index';
+import type { Projects } from './projects';
 import type { WorkspaceConfig } from './workspaceConfig';
 
 /**
@@ -11,11 +12,14 @@ import type { WorkspaceConfig } from './workspaceConfig';
  * instead of scraping the UI; nothing here exposes a key.
  */
 export interface RotationReadyApi {
-  config: WorkspaceConfig;
+  /** The first project's configuration (the only project's in a single-folder workspace). */
+  readonly config: WorkspaceConfig;
+  /** Every project: workspace folders and packages with their own `.rotation-ready.json`. */
+  projects: Projects;
   keysTree: KeysTreeProvider;
   /** The keys feature: scripted prompts, the metadata path and keychain in use (never a value). */
   keys: KeysApi;
-  /** Host approvals, stored outside the workspace. */
+  /** Host approvals of the first project, stored outside the workspace. */
   approvals: () => ApprovalStore;
   /** HTML of the open dry-run report webview, if any. */
   reportHtml: () => string | undefined;

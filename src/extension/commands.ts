@@ -1,61 +1,56 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { KeychainPort } from '../core/keychain/port';
 import { DryRunArgs, runDryRunCommand } from './dryRun/command';
-import { approvalStore } from './dryRun/approvals';
 import { dryRunKeySource } from './dryRun/keySource';
 import { ReportPanel } from './dryRun/reportPanel';
-import { type Prompts, vscodePrompts } from './keys/prompts';
 import { log } from './log';
 import type { DryRunHooks } from './monitor/index';
 import { createBaseline, scanWorkspace } from './scan';
-import { workspaceSalt } from './salt';
-import { CONFIG_FILE, WorkspaceConfig } from './workspaceConfig';
+import type { Project, Projects } from './projects';
+import { CONFIG_FILE } from './workspaceConfig';
 
 export function registerCommands(
   context: vscode.ExtensionContext,
-  config: WorkspaceConfig,
+  projects: Projects,
   client: () => LanguageClient | undefined,
-  keychain: () => KeychainPort,
   dryRunHooks?: DryRunHooks,
-  prompts: () => Prompts = () => vscodePrompts,
 ): void {
   const dryRunDependencies = {
-    config,
-    keySource: async () => {
-      const source = dryRunKeySource(keychain(), config.value?.services ?? [], () => approvalStore(context));
+    projects,
+    keySource: async (project: Project) => {
+      const source = dryRunKeySource(projects.keychain.port, project.root, project.config.value?.services ?? [], () => project.approvals());
       return dryRunHooks ? dryRunHooks.wrapKeys(source) : source;
     },
-    salt: () => workspaceSalt(context),
-    confirm: (message: string, detail: string, action: string) => prompts().confirm(message, detail, action),
+    confirm: (message: string, detail: string, action: string) => projects.shared.prompts.confirm(message, detail, action),
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('rotationReady.exportReport', exportReport),
-    vscode.commands.registerCommand('rotationReady.scanWorkspace', () => scanWorkspace(client())),
-    vscode.commands.registerCommand('rotationReady.createBaseline', (confirm?: boolean) => createBaseline(client(), confirm !== false)),
+    vscode.commands.registerCommand('rotationReady.scanWorkspace', () => scanWorkspace(client(), projects)),
+    vscode.commands.registerCommand('rotationReady.createBaseline', (confirm?: boolean, root?: string) => createBaseline(client(), projects, confirm !== false, root)),
     vscode.commands.registerCommand('rotationReady.runDryRun', async (args?: DryRunArgs) => {
-      const report = await runDryRunCommand(context, dryRunDependencies, isDryRunArgs(args) ? args : {});
-      if (report) dryRunHooks?.onReport(report);
-      return report;
+      const done = await runDryRunCommand(dryRunDependencies, isDryRunArgs(args) ? args : {});
+      if (done) dryRunHooks?.onReport(done.report, done.project);
+      return done?.report;
     }),
     vscode.commands.registerCommand('rotationReady.showOutput', () => log().show(true)),
-    vscode.commands.registerCommand('rotationReady.openConfig', openConfig),
-    vscode.commands.registerCommand('rotationReady.refreshServices', () => config.reload()),
+    vscode.commands.registerCommand('rotationReady.openConfig', () => openConfig(projects)),
+    vscode.commands.registerCommand('rotationReady.refreshServices', () => Promise.all(projects.all().map((p) => p.config.reload()))),
   );
 }
 
-/** Opens the workspace's `.rotation-ready.json`, offering to create a commented starter when there is none. */
-async function openConfig(): Promise<vscode.TextEditor | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) {
+/** Opens a project's `.rotation-ready.json`, offering to create a commented starter when there is none. */
+async function openConfig(projects: Projects): Promise<vscode.TextEditor | undefined> {
+  if (projects.all().length === 0) {
     void vscode.window.showWarningMessage('Rotation Ready: open a folder first; its configuration lives at the folder root.');
     return undefined;
   }
-  const uri = vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+  const project = await projects.pick('Open the configuration of which project?');
+  if (!project) return undefined;
+  const uri = project.config.uri();
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
-    const create = await vscode.window.showInformationMessage(`No ${CONFIG_FILE} in ${folder.name}. Create a starter configuration?`, 'Create', 'Cancel');
+    const create = await vscode.window.showInformationMessage(`No ${CONFIG_FILE} in ${project.name}. Create a starter configuration?`, 'Create', 'Cancel');
     if (create !== 'Create') return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(starterConfig(), 'utf8'));
   }
@@ -73,7 +68,7 @@ function starterConfig(): string {
 
 /** Menus pass a tree node as the first argument; only a plain options object is taken as DryRunArgs. */
 function isDryRunArgs(value: unknown): value is DryRunArgs {
-  return typeof value === 'object' && value !== null && !('kind' in value) && Object.keys(value).every((k) => ['services', 'environments', 'rounds', 'showReport', 'askApproval'].includes(k));
+  return typeof value === 'object' && value !== null && !('kind' in value) && Object.keys(value).every((k) => ['project', 'services', 'environments', 'rounds', 'showReport', 'askApproval'].includes(k));
 }
 
 /** Exports the open dry-run report as JSON or Markdown (asks which, and where, when not given). */

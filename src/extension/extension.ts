@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
-import { approvalStore } from './dryRun/approvals';
 import { ReportPanel } from './dryRun/reportPanel';
 import { registerFixCommands } from './fixes';
 import { registerHistory } from './history';
@@ -12,61 +11,58 @@ import { startLanguageClient } from './languageClient';
 import { log } from './log';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
-import { workspaceSalt } from './salt';
+import { Projects } from './projects';
+import { fingerprintsFor, saltOutsideProjects } from './salt';
 import { scanOnFirstOpen } from './scan';
-import { WorkspaceConfig } from './workspaceConfig';
+import { ProjectsNotification, type ProjectsParams } from '../shared/protocol';
 
 let client: LanguageClient | undefined;
 
 /** Only wires: providers, commands and views live in modules named for what they do. */
 export async function activate(context: vscode.ExtensionContext): Promise<RotationReadyApi> {
   context.subscriptions.push(log());
-  const config = new WorkspaceConfig();
-  const { tree: keysTree, api: keys, keys: keyStore } = activateKeys(context, config);
-  context.subscriptions.push(config);
-  const monitor = activateMonitor(context, config, {
-    keysTree,
-    keychain: () => keyStore.keychain.port,
-    keyMeta: (service, environment, slot) => keyStore.info({ service, environment }).slots[slot],
-  });
+  const projects = new Projects(context);
+  context.subscriptions.push(projects);
+  const { tree: keysTree, api: keys } = activateKeys(context, projects);
+  const monitor = activateMonitor(context, projects, { keysTree });
   context.subscriptions.push(
-    registerChannelCredentialCommand({ keychain: () => keyStore.keychain.port, prompts: () => keyStore.prompts, config: () => keyStore.loadedConfig(), root: () => keyStore.root, approvals: () => approvalStore(context) }),
+    registerChannelCredentialCommand({ keychain: () => projects.keychain.port, prompts: () => projects.shared.prompts, project: () => projects.pick('Set a credential of which project?') }),
   );
-  registerCommands(
-    context,
-    config,
-    () => client,
-    () => keyStore.keychain.port,
-    {
-      ...monitor.dryRunHooks,
-      onReport: (report) => {
-        monitor.dryRunHooks.onReport(report);
-        void keyStore.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
-      },
+  registerCommands(context, projects, () => client, {
+    ...monitor.dryRunHooks,
+    onReport: (report, project) => {
+      monitor.dryRunHooks.onReport(report, project);
+      void project.keys.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
     },
-    () => keyStore.prompts,
-  );
-  context.subscriptions.push(
-    ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
-  );
-  context.subscriptions.push(...registerHistory(context));
+  });
+  context.subscriptions.push(...registerFixCommands({ client: () => client, projects }));
+  context.subscriptions.push(...registerHistory(projects, (root) => fingerprintsFor(context, root).salt));
+  // The agent's tools work on the active editor's project (or the first): a model never chooses a path.
+  const toolProject = () => projects.current() ?? projects.all()[0];
   context.subscriptions.push(
     ...registerTools({
       extensionUri: context.extensionUri,
       scan: () => vscode.commands.executeCommand('rotationReady.scanWorkspace'),
-      dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', args),
-      rotationStatus: () => rotationStatuses(keyStore, config),
-      services: () => config.value?.services ?? [],
+      dryRun: (args) => vscode.commands.executeCommand('rotationReady.runDryRun', { ...args, project: toolProject()?.root }),
+      rotationStatus: async () => {
+        const project = toolProject();
+        return project ? rotationStatuses(project.keys, project.config) : [];
+      },
+      services: () => toolProject()?.config.value?.services ?? [],
     }),
   );
-  void config.reload();
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const discovered = projects.discover();
   try {
     client = await startLanguageClient(context, {
-      workspaceRoot: folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined,
-      salt: await workspaceSalt(context),
+      projects: projects.info(),
+      salt: await saltOutsideProjects(context),
       docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
     });
+    const started = client;
+    context.subscriptions.push(projects.onDidChange(() => void started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams)));
+    // Packages found while the server started: it hears of them now.
+    await discovered;
+    await started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams);
   } catch (error) {
     // Commands and views keep working without squiggles; say why, where the user will look.
     log().error(`The analyzer (language server) did not start: ${error instanceof Error ? error.message : String(error)}`);
@@ -74,9 +70,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       if (choice) log().show(true);
     });
   }
-  void scanOnFirstOpen(context, client);
+  void discovered.then(() => scanOnFirstOpen(context, client, projects));
   log().info(`Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'})`);
-  return { config, keysTree, keys, approvals: () => approvalStore(context), reportHtml: () => ReportPanel.open?.html, logDirectory: context.logUri, monitor: monitor.api };
+  const first = () => projects.all()[0];
+  return {
+    get config() {
+      const project = first();
+      if (!project) throw new Error('No project: open a folder on disk.');
+      return project.config;
+    },
+    projects,
+    keysTree,
+    keys,
+    approvals: () => {
+      const project = first();
+      if (!project) throw new Error('Open a folder on disk first: host approvals belong to a project folder.');
+      return project.approvals();
+    },
+    reportHtml: () => ReportPanel.open?.html,
+    logDirectory: context.logUri,
+    monitor: monitor.api,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,7 +4,6 @@ import type { ServiceConfig } from '../core/config/index';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
 import { checkEnvName } from '../core/vocabulary/envName';
 import { allDestinations, DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
-import type { KeyStore } from '../core/keychain/keyStore';
 import {
   PlanFileFixesParams,
   PlanFileFixesRequest,
@@ -19,7 +18,7 @@ import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview
 import { KeyStoreDestination } from './keyStoreDestination';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
-import type { WorkspaceConfig } from './workspaceConfig';
+import type { Project, Projects } from './projects';
 
 /**
  * The editor half of the fixes: the language server plans them (it has the compiler), the extension
@@ -28,9 +27,8 @@ import type { WorkspaceConfig } from './workspaceConfig';
  */
 export interface FixDependencies {
   client: () => LanguageClient | undefined;
-  /** The Keys sidebar's store and keychain label, when a folder is open. */
-  keyStore: () => { store: KeyStore; label: string } | undefined;
-  config: WorkspaceConfig;
+  /** A file's project: its root holds the `.env`, its keychain entries and its config name the services. */
+  projects: Projects;
 }
 
 export interface FixTarget {
@@ -40,24 +38,18 @@ export interface FixTarget {
 
 type Destination = 'dotenv' | 'keychain' | 'both';
 
-function workspaceRoot(): string | undefined {
-  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-}
-
 /** The service a variable belongs to, when the config names it; else one derived from the name. */
 function serviceFor(envName: string, services: readonly ServiceConfig[]): string {
   const match = services.find((s) => [s.envVars.plain, s.envVars.primary].includes(envName));
   return match?.name ?? envName.toLowerCase().replace(/_+/g, '-');
 }
 
-function destination(deps: FixDependencies, root: string): SecretDestination {
-  const choice = vscode.workspace.getConfiguration('rotationReady').get<Destination>('fix.secretDestination', 'dotenv');
-  const dotenv = new DotenvDestination({ root });
+function destination(project: Project): SecretDestination {
+  const choice = vscode.workspace.getConfiguration('rotationReady', project.uri).get<Destination>('fix.secretDestination', 'dotenv');
+  const dotenv = new DotenvDestination({ root: project.root });
   if (choice === 'dotenv') return dotenv;
-  const services = deps.config.value?.services ?? [];
-  const target = deps.keyStore();
-  if (!target) throw new Error('the keychain needs an open folder on disk; store the value in .env instead (setting rotationReady.fix.secretDestination)');
-  const keychain = new KeyStoreDestination(target.store, target.label, (name) => serviceFor(name, services));
+  const services = project.config.value?.services ?? [];
+  const keychain = new KeyStoreDestination(project.keys.store, project.keys.keychain.port.label, (name) => serviceFor(name, services));
   return choice === 'keychain' ? keychain : allDestinations(dotenv, keychain);
 }
 
@@ -107,11 +99,12 @@ function notAppliedMessage(stored: readonly string[]): string {
  * secrets and applies its edits (and helper file) as one undoable workspace edit.
  */
 async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: PlannedFix, preview: boolean): Promise<boolean> {
-  const root = workspaceRoot();
-  if (!root) {
+  const project = deps.projects.of(uri);
+  if (!project) {
     void vscode.window.showWarningMessage('Rotation Ready: open the folder this file belongs to: the secret is stored relative to it (.env or the keychain entry of that workspace).');
     return false;
   }
+  const root = project.root;
   if (preview && !(await confirmPreview(plan.title, proposedChanges(uri, plan.newText, root, plan.helperFile)))) return false;
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.version !== plan.version) {
@@ -120,7 +113,7 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
   }
   let applied: AppliedFix;
   try {
-    applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFile: plan.helperFile, secrets: plan.secrets }, document.getText(), destination(deps, root), { root });
+    applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFile: plan.helperFile, secrets: plan.secrets }, document.getText(), destination(project), { root });
   } catch (error) {
     void vscode.window.showErrorMessage(`Rotation Ready: ${error instanceof Error ? error.message : String(error)}`);
     return false;
@@ -163,21 +156,26 @@ export async function addKeyFallback(deps: FixDependencies, target: FixTarget, e
 /** Every env fix in the given files: planned, previewed when asked, then secured and applied as one edit. */
 export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean): Promise<number> {
   const client = deps.client();
-  const root = workspaceRoot();
-  if (!client || !root) {
+  if (!client || deps.projects.all().length === 0) {
     void vscode.window.showWarningMessage('Rotation Ready: fixing needs the analyzer and an open folder.');
     return 0;
   }
-  const planned: Array<{ uri: vscode.Uri; plan: PlannedFileFixes; original: string }> = [];
+  const planned: Array<{ uri: vscode.Uri; project: Project; plan: PlannedFileFixes; original: string }> = [];
   const unfixed: string[] = [];
   try {
     for (const uri of uris) {
+      // Each file's secrets go to its own project's .env or keychain entries.
+      const project = deps.projects.of(uri);
+      if (!project) {
+        unfixed.push(`${vscode.workspace.asRelativePath(uri)}: not in a project folder`);
+        continue;
+      }
       const plan = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString() } satisfies PlanFileFixesParams);
       unfixed.push(...plan.unfixed.map((u) => `${vscode.workspace.asRelativePath(uri)}: ${u}`));
       if (plan.steps.length === 0) continue;
       const document = await vscode.workspace.openTextDocument(uri);
       if (plan.version !== null && document.version !== plan.version) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while fixes were being prepared`);
-      planned.push({ uri, plan, original: document.getText() });
+      planned.push({ uri, project, plan, original: document.getText() });
     }
   } catch (error) {
     void vscode.window.showErrorMessage(`Rotation Ready: nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
@@ -192,17 +190,20 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
   if (preview) {
     const helpers = new Map<string, ProposedChange>();
     const changes: ProposedChange[] = [];
-    for (const { uri, plan } of planned) {
+    for (const { uri, project, plan } of planned) {
       changes.push({ uri, proposed: plan.steps[plan.steps.length - 1]!.newText });
-      for (const step of plan.steps) if (step.helperFile) helpers.set(step.helperFile.path, { uri: helperUri(root, step.helperFile), proposed: step.helperFile.text, created: true });
+      for (const step of plan.steps) if (step.helperFile) helpers.set(helperUri(project.root, step.helperFile).toString(), { uri: helperUri(project.root, step.helperFile), proposed: step.helperFile.text, created: true });
     }
     if (!(await confirmPreview(`Move ${count} hardcoded secret(s) to environment variables`, [...changes, ...helpers.values()]))) return 0;
   }
   const edit = new vscode.WorkspaceEdit();
   const applied: AppliedFix[] = [];
-  const store = destination(deps, root);
+  const stores = new Map<string, SecretDestination>();
+  const storeOf = (project: Project) => stores.get(project.root) ?? stores.set(project.root, destination(project)).get(project.root)!;
   try {
-    for (const { uri, plan, original } of planned) {
+    for (const { uri, project, plan, original } of planned) {
+      const root = project.root;
+      const store = storeOf(project);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while the preview was open`);
       let input = original;
@@ -225,7 +226,7 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     void vscode.window.showWarningMessage(notAppliedMessage(applied.flatMap((a) => a.stored)));
     return 0;
   }
-  void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${store.label}.`);
+  void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${[...new Set([...stores.values()].map((s) => s.label))].join(', ')}.`);
   return count;
 }
 

@@ -5,7 +5,7 @@ import { applyBaseline, BASELINE_FILE, parseBaseline, type Baseline } from '../c
 import { GitError, type HistoryFinding, scanHistory } from '../core/history/scan';
 import { presetForRule } from '../core/config/presets';
 import { log } from './log';
-import { workspaceSalt } from './salt';
+import type { Projects } from './projects';
 
 /** What the command returns (value-free; tests and callers read it). */
 export interface HistoryScanSummary {
@@ -71,7 +71,8 @@ function readBaseline(root: string): Baseline | undefined {
   return existsSync(file) ? parseBaseline(readFileSync(file, 'utf8'), BASELINE_FILE) : undefined;
 }
 
-export function registerHistory(context: vscode.ExtensionContext): vscode.Disposable[] {
+/** `saltOf`: the fingerprint salt of a folder on disk (src/extension/salt.ts), for a repository in no project. */
+export function registerHistory(projects: Projects, saltOf: (root: string) => string): vscode.Disposable[] {
   const tree = new HistoryTree();
   const run = async (folder?: vscode.Uri): Promise<HistoryScanSummary | undefined> => {
     // Git reads the repository's own configuration: only in a workspace the user trusts.
@@ -79,14 +80,14 @@ export function registerHistory(context: vscode.ExtensionContext): vscode.Dispos
       void vscode.window.showWarningMessage('Rotation Ready: scanning the git history needs a trusted workspace (it runs git on this repository).');
       return undefined;
     }
-    const root = folder?.fsPath ?? vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+    const root = folder?.scheme === 'file' ? folder.fsPath : (await projects.pick('Scan the git history of which project?'))?.root;
     if (!root) {
       void vscode.window.showWarningMessage('Rotation Ready: open a folder that is a git repository to scan its history.');
       return undefined;
     }
     try {
       const baseline = readBaseline(root);
-      const salt = baseline?.salt ?? (await workspaceSalt(context));
+      const salt = baseline?.salt ?? projects.byRoot(root)?.salt ?? saltOf(root);
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Ready: scanning the git history', cancellable: true },
         async (progress, token) => {

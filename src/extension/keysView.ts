@@ -7,20 +7,25 @@ import type { Slot } from '../core/vocabulary/slot';
 import { rotationSteps } from '../core/rotation/index';
 import { STAGES } from '../core/vocabulary/rotationRecord';
 import { age, shortFingerprint, stageProgress, validationSummary } from './keys/format';
-import type { Keys } from './keys/keys';
-import type { WorkspaceConfig } from './workspaceConfig';
+import type { Project, Projects } from './projects';
 
-/** A node of the Keys tree. Commands receive these as their first argument (menus) or build them (palette). */
+/**
+ * A node of the Keys tree. Commands receive these as their first argument (menus) or build them (palette).
+ * `project` is the root of the project the node belongs to; without it a command asks (or takes the
+ * active editor's project, or the only one).
+ */
 export type KeysNode =
-  | { kind: 'service'; service: string }
-  | { kind: 'environment'; service: string; environment: string }
-  | { kind: 'rotation'; service: string; environment: string }
-  | { kind: 'slot'; service: string; environment: string; slot: Slot };
+  | { kind: 'project'; project: string }
+  | { kind: 'service'; project?: string; service: string }
+  | { kind: 'environment'; project?: string; service: string; environment: string }
+  | { kind: 'rotation'; project?: string; service: string; environment: string }
+  | { kind: 'slot'; project?: string; service: string; environment: string; slot: Slot };
 
 const SLOT_ORDER: readonly Slot[] = ['primary', 'fallback', 'previous'];
 
 /**
- * The Keys sidebar: services (configured in `.rotation-ready.json`, or known only because the user
+ * The Keys sidebar: with more than one project (workspace folders, monorepo packages), one group per
+ * project; in each, services (configured in `.rotation-ready.json`, or known only because the user
  * added keys) → environments → the slots primary / fallback / previous, plus where a rotation is.
  * Renders metadata only (fingerprints, ages, validation results, env var names), never a value, so
  * nothing here reads the keychain. `getChildren` is synchronous over the last metadata snapshot.
@@ -30,83 +35,117 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   /** Health from the monitor (src/extension/monitor), shown per environment; undefined while it is off. */
-  private healthOf: ((service: string, environment: string) => { level: string; summary: string } | undefined) | undefined;
+  private healthOf: ((project: string, service: string, environment: string) => { level: string; summary: string } | undefined) | undefined;
+  private projectSubscriptions: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly config: WorkspaceConfig,
-    private readonly keys?: Keys,
-  ) {
-    this.subscriptions = [config.onDidChange(() => this.changed.fire(undefined))];
-    if (keys) this.subscriptions.push(keys.onDidChange(() => this.changed.fire(undefined)));
+  constructor(private readonly projects: Projects) {
+    this.subscriptions = [projects.onDidChange(() => this.follow())];
+    this.follow();
   }
 
-  /** The health monitor's hook: health per service environment, or undefined when it stops. */
-  setHealth(healthOf: ((service: string, environment: string) => { level: string; summary: string } | undefined) | undefined): void {
+  /** Listens to every project's config and keys; called again when the projects change. */
+  private follow(): void {
+    for (const s of this.projectSubscriptions) s.dispose();
+    const fire = () => this.changed.fire(undefined);
+    this.projectSubscriptions = this.projects.all().flatMap((p) => [p.config.onDidChange(fire), p.keys.onDidChange(fire)]);
+    fire();
+  }
+
+  /** The health monitor's hook: health per project service environment, or undefined when it stops. */
+  setHealth(healthOf: ((project: string, service: string, environment: string) => { level: string; summary: string } | undefined) | undefined): void {
     this.healthOf = healthOf;
     this.changed.fire(undefined);
   }
 
   getChildren(node?: KeysNode): KeysNode[] {
+    const all = this.projects.all();
     if (!node) {
-      const services: string[] = [];
-      for (const ref of this.refs()) if (!services.includes(ref.service)) services.push(ref.service);
-      return services.map((service) => ({ kind: 'service', service }));
+      if (all.length > 1) return all.map((p) => ({ kind: 'project', project: p.root }));
+      return all[0] ? this.services(all[0]) : [];
     }
+    const project = this.projectOf(node);
+    if (!project) return [];
+    if (node.kind === 'project') return this.services(project);
     if (node.kind === 'service') {
-      return this.refs()
+      return project.keys
+        .refs()
         .filter((r) => r.service === node.service)
-        .map((r) => ({ kind: 'environment', service: r.service, environment: r.environment }));
+        .map((r) => ({ kind: 'environment', project: project.root, service: r.service, environment: r.environment }));
     }
-    if (node.kind === 'environment' && this.keys?.store) {
-      const info = this.keys.info(node);
+    if (node.kind === 'environment') {
+      const info = project.keys.info(node);
       const out: KeysNode[] = [];
-      if (info.rotation && info.rotation.stage !== 'idle') out.push({ kind: 'rotation', service: node.service, environment: node.environment });
+      if (info.rotation && info.rotation.stage !== 'idle') out.push({ kind: 'rotation', project: project.root, service: node.service, environment: node.environment });
       for (const slot of SLOT_ORDER) {
-        if (slot !== 'previous' || info.slots.previous) out.push({ kind: 'slot', service: node.service, environment: node.environment, slot });
+        if (slot !== 'previous' || info.slots.previous) out.push({ kind: 'slot', project: project.root, service: node.service, environment: node.environment, slot });
       }
       return out;
     }
     return [];
   }
 
+  private services(project: Project): KeysNode[] {
+    const services: string[] = [];
+    for (const ref of project.keys.refs()) if (!services.includes(ref.service)) services.push(ref.service);
+    return services.map((service) => ({ kind: 'service', project: project.root, service }));
+  }
+
+  /** The node's project; a node without one (built by a caller) is the only project's. */
+  private projectOf(node: KeysNode): Project | undefined {
+    return node.project !== undefined ? this.projects.byRoot(node.project) : this.projects.all().length === 1 ? this.projects.all()[0] : undefined;
+  }
+
   getParent(node: KeysNode): KeysNode | undefined {
-    if (node.kind === 'service') return undefined;
-    if (node.kind === 'environment') return { kind: 'service', service: node.service };
-    return { kind: 'environment', service: node.service, environment: node.environment };
+    if (node.kind === 'project') return undefined;
+    const project = this.projectOf(node);
+    if (node.kind === 'service') return project && this.projects.all().length > 1 ? { kind: 'project', project: project.root } : undefined;
+    if (node.kind === 'environment') return { kind: 'service', project: project?.root, service: node.service };
+    return { kind: 'environment', project: project?.root, service: node.service, environment: node.environment };
   }
 
   getTreeItem(node: KeysNode): vscode.TreeItem {
+    const project = this.projectOf(node);
+    if (!project) return new vscode.TreeItem('(project closed)');
     switch (node.kind) {
+      case 'project':
+        return this.projectItem(project);
       case 'service':
-        return this.serviceItem(node.service);
+        return this.serviceItem(project, node.service);
       case 'environment':
-        return this.environmentItem(node.service, node.environment);
+        return this.environmentItem(project, node.service, node.environment);
       case 'rotation':
-        return this.rotationItem(node.service, node.environment);
+        return this.rotationItem(project, node.service, node.environment);
       case 'slot':
-        return this.slotItem(node.service, node.environment, node.slot);
+        return this.slotItem(project, node.service, node.environment, node.slot);
     }
   }
 
-  private refs(): Array<{ service: string; environment: string }> {
-    if (this.keys) return this.keys.refs();
-    return (this.config.value?.services ?? []).flatMap((s) => s.environments.map((e) => ({ service: s.name, environment: e.name })));
+  private projectItem(project: Project): vscode.TreeItem {
+    const item = new vscode.TreeItem(project.name, vscode.TreeItemCollapsibleState.Expanded);
+    const services = new Set(project.keys.refs().map((r) => r.service)).size;
+    item.description = `${services} service${services === 1 ? '' : 's'}`;
+    item.tooltip = new vscode.MarkdownString(`Project ${markdownCode(project.root)}: its own \`.rotation-ready.json\`, baseline, fingerprints, keychain entries and host approvals.`);
+    item.iconPath = new vscode.ThemeIcon('folder');
+    item.contextValue = 'project';
+    item.id = `project:${project.root}`;
+    return item;
   }
 
-  private info(service: string, environment: string): EnvironmentInfo {
-    return this.keys?.info({ service, environment }) ?? { service, environment, slots: {} };
+  private info(project: Project, service: string, environment: string): EnvironmentInfo {
+    return project.keys.info({ service, environment });
   }
 
-  private serviceItem(name: string): vscode.TreeItem {
-    const config = this.config.value?.services.find((s) => s.name === name);
+  private serviceItem(project: Project, name: string): vscode.TreeItem {
+    const config = project.config.value?.services.find((s) => s.name === name);
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Expanded);
-    const rotating = this.refs()
+    const rotating = project.keys
+      .refs()
       .filter((r) => r.service === name)
-      .map((r) => ({ env: r.environment, stage: this.info(name, r.environment).rotation?.stage ?? 'idle' }))
+      .map((r) => ({ env: r.environment, stage: this.info(project, name, r.environment).rotation?.stage ?? 'idle' }))
       .filter((r) => r.stage !== 'idle');
     // Where a rotation stands comes first: the sidebar is narrow and truncates descriptions.
     const parts = rotating.map((r) => `${r.env}: ${r.stage === 'old-key-removed' ? 'rotated' : `rotating, ${stageProgress(r.stage)}`}`);
-    const skipped = this.config.value?.skipped.find((s) => s.name === name);
+    const skipped = project.config.value?.skipped.find((s) => s.name === name);
     parts.push(config ? hostOf(config.probe.url) : skipped ? `left out: config error on line ${skipped.error.line}` : 'added in the sidebar (no probe configured)');
     item.description = parts.join(' · ');
     const lines = [`**${name}**`, ''];
@@ -117,44 +156,44 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
     } else {
       lines.push('Not in `.rotation-ready.json`: its keys can be stored and injected, but not validated or rotated until a probe is configured.');
     }
-    const provider = this.keys?.provider(name);
-    if (provider?.url) lines.push('', `New keys: [${provider.name}](${provider.url})`);
+    const provider = project.keys.provider(name);
+    if (provider.url) lines.push('', `New keys: [${provider.name}](${provider.url})`);
     item.tooltip = new vscode.MarkdownString(lines.join('\n'));
     item.iconPath = new vscode.ThemeIcon(rotating.some((r) => r.stage !== 'old-key-removed') ? 'sync' : 'key');
     item.contextValue = config ? 'service' : 'service-unconfigured';
-    item.id = `service:${name}`;
+    item.id = `service:${project.root}:${name}`;
     return item;
   }
 
-  private environmentItem(service: string, environment: string): vscode.TreeItem {
-    const config = this.config.value?.services.find((s) => s.name === service);
-    const vars = this.keys?.envVars({ service, environment }) ?? (config ? { ...config.envVars } : undefined);
-    const info = this.info(service, environment);
+  private environmentItem(project: Project, service: string, environment: string): vscode.TreeItem {
+    const config = project.config.value?.services.find((s) => s.name === service);
+    const vars = project.keys.envVars({ service, environment });
+    const info = this.info(project, service, environment);
     const stage = info.rotation?.stage ?? 'idle';
     const hasKeys = Boolean(info.slots.primary || info.slots.fallback);
-    const item = new vscode.TreeItem(environment, this.keys?.store ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(environment, vscode.TreeItemCollapsibleState.Expanded);
     const count = (['primary', 'fallback'] as const).filter((s) => info.slots[s]).length;
     if (stage !== 'idle' && stage !== 'old-key-removed') item.description = `rotating · ${stageProgress(stage)}`;
-    else if (vars) item.description = `${count === 0 ? 'no keys' : count === 1 ? '1 key' : '2 keys'} · ${vars.primary} · ${vars.fallback}`;
-    const health = this.healthOf?.(service, environment);
+    else item.description = `${count === 0 ? 'no keys' : count === 1 ? '1 key' : '2 keys'} · ${vars.primary} · ${vars.fallback}`;
+    const health = this.healthOf?.(project.root, service, environment);
     if (health) item.description = [health.summary, item.description].filter(Boolean).join(' · ');
     const lines = [`Environment **${environment}** of **${service}**`, ''];
     if (config) lines.push(`Probe: ${markdownCode(probeUrlFor(config, environment))}`, '');
-    if (vars) lines.push(`Feeds ${markdownCode(vars.primary)}, ${markdownCode(vars.fallback)} and ${markdownCode(vars.plain)}`);
+    lines.push(`Feeds ${markdownCode(vars.primary)}, ${markdownCode(vars.fallback)} and ${markdownCode(vars.plain)}`);
     if (stage !== 'idle') lines.push('', `Rotation: ${stage === 'old-key-removed' ? 'complete' : stageProgress(stage)} (stage \`${stage}\`)`);
     if (health) lines.push('', `Health monitor: ${health.level}, ${health.summary}`);
     item.tooltip = new vscode.MarkdownString(lines.join('\n'));
     item.iconPath = new vscode.ThemeIcon('server-environment');
     const flags = ['environment', hasKeys ? 'hasKeys' : '', info.slots.fallback ? 'hasFallback' : '', stage !== 'idle' && stage !== 'old-key-removed' ? 'rotating' : ''];
     item.contextValue = flags.filter(Boolean).join(' ');
-    item.id = `environment:${service}/${environment}`;
+    item.id = `environment:${project.root}:${service}/${environment}`;
     return item;
   }
 
-  private rotationItem(service: string, environment: string): vscode.TreeItem {
-    const info = this.info(service, environment);
+  private rotationItem(project: Project, service: string, environment: string): vscode.TreeItem {
+    const info = this.info(project, service, environment);
     const stage = info.rotation?.stage ?? 'idle';
-    const steps = rotationSteps(this.keys?.provider(service) ?? { name: service }, environment);
+    const steps = rotationSteps(project.keys.provider(service), environment);
     const next = steps[STAGES.indexOf(stage)];
     const item = new vscode.TreeItem(stage === 'old-key-removed' ? 'Rotation complete' : `Rotation: ${stageProgress(stage)}`, vscode.TreeItemCollapsibleState.None);
     item.description = next ? `next: ${next.title.replace(/^\d+\.\s*/, '')}` : 'revoke the old key at the provider, then purge it';
@@ -163,17 +202,17 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
     );
     item.iconPath = new vscode.ThemeIcon(stage === 'old-key-removed' ? 'check' : 'debug-step-over');
     item.contextValue = 'rotation';
-    item.command = { command: 'rotationReady.rotate', title: 'Continue Rotation', arguments: [{ kind: 'environment', service, environment }] };
-    item.id = `rotation:${service}/${environment}`;
+    item.command = { command: 'rotationReady.rotate', title: 'Continue Rotation', arguments: [{ kind: 'environment', project: project.root, service, environment } satisfies KeysNode] };
+    item.id = `rotation:${project.root}:${service}/${environment}`;
     return item;
   }
 
-  private slotItem(service: string, environment: string, slot: Slot): vscode.TreeItem {
-    const meta = this.info(service, environment).slots[slot];
-    const vars = this.keys?.envVars({ service, environment });
-    const feeds = !vars ? [] : slot === 'primary' ? [vars.primary, vars.plain] : slot === 'fallback' ? [vars.fallback] : [];
+  private slotItem(project: Project, service: string, environment: string, slot: Slot): vscode.TreeItem {
+    const meta = this.info(project, service, environment).slots[slot];
+    const vars = project.keys.envVars({ service, environment });
+    const feeds = slot === 'primary' ? [vars.primary, vars.plain] : slot === 'fallback' ? [vars.fallback] : [];
     const item = new vscode.TreeItem(slot, vscode.TreeItemCollapsibleState.None);
-    item.id = `slot:${service}/${environment}/${slot}`;
+    item.id = `slot:${project.root}:${service}/${environment}/${slot}`;
     if (!meta) {
       item.description = `empty${feeds.length ? ` · ${feeds[0]}` : ''}`;
       item.tooltip = new vscode.MarkdownString(`No ${slot} key for **${service}** (${environment}).${feeds.length ? ` It would feed \`${feeds.join('`, `')}\`.` : ''}`);
@@ -191,7 +230,7 @@ export class KeysTreeProvider implements vscode.TreeDataProvider<KeysNode>, vsco
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    for (const s of [...this.subscriptions, ...this.projectSubscriptions]) s.dispose();
     this.changed.dispose();
   }
 }

@@ -17,12 +17,10 @@ export function fingerprintsFor(context: vscode.ExtensionContext, root: string):
 }
 
 /**
- * Fingerprint salt for this workspace: the one policy of every front end for a folder on disk;
- * without one (a virtual workspace: no keys, no CLI), a random salt kept in workspace state.
+ * Fingerprint salt of documents in no project (untitled ones, a virtual workspace: no keys, no CLI): a random
+ * salt kept in workspace state. A project's salt is its own (`fingerprintsFor`, the one policy of every front end).
  */
-export async function workspaceSalt(context: vscode.ExtensionContext): Promise<string> {
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (folder) return fingerprintsFor(context, folder.uri.fsPath).salt;
+export async function saltOutsideProjects(context: vscode.ExtensionContext): Promise<string> {
   let salt = context.workspaceState.get<string>(SALT_KEY);
   if (!salt) {
     salt = randomBytes(16).toString('hex');

@@ -5,7 +5,7 @@ import { log } from './log';
 export const CONFIG_FILE = '.rotation-ready.json';
 
 /**
- * The workspace's `.rotation-ready.json`, loaded and kept current. Config errors appear in the
+ * A project's `.rotation-ready.json` (src/extension/projects.ts), loaded and kept current. Config errors appear in the
  * Problems panel at the offending JSON path, and the services that did load keep working.
  */
 export class WorkspaceConfig implements vscode.Disposable {
@@ -15,8 +15,9 @@ export class WorkspaceConfig implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
   private current: LoadedConfig | undefined;
 
-  constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE}`);
+  /** @param root the project's folder: its config is `<root>/.rotation-ready.json`. */
+  constructor(readonly root: vscode.Uri) {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, CONFIG_FILE));
     const reload = () => void this.reload();
     watcher.onDidCreate(reload);
     watcher.onDidChange(reload);
@@ -28,9 +29,8 @@ export class WorkspaceConfig implements vscode.Disposable {
     return this.current;
   }
 
-  uri(): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    return folder && vscode.Uri.joinPath(folder.uri, CONFIG_FILE);
+  uri(): vscode.Uri {
+    return vscode.Uri.joinPath(this.root, CONFIG_FILE);
   }
 
   async reload(): Promise<LoadedConfig | undefined> {

@@ -46,8 +46,9 @@ function takenNames(root: string | undefined): string[] {
 }
 
 export interface FixContext {
-  root: string | undefined;
-  salt: () => string;
+  /** The root of the project a document belongs to (its own `.env`, `tsconfig.json`, helper files). */
+  root: (uri: string) => string | undefined;
+  salt: (uri: string) => string;
   path: (document: TextDocument) => string;
   findings: (uri: string) => readonly Finding[];
   document: (uri: string) => TextDocument | undefined;
@@ -110,8 +111,9 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   if (!finding) return { error: 'That finding is gone: the document changed since it was reported. Try again on the new squiggle.' };
   const path = ctx.path(document);
   const text = document.getText();
-  const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
-  const taken = takenNames(ctx.root);
+  const root = ctx.root(params.uri);
+  const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
+  const taken = takenNames(root);
   try {
     if (params.fix === 'wrapper') {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
@@ -138,13 +140,13 @@ export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): Pla
     if (reason || !decoded.ok) return { uri: params.uri, version: null, steps: [], edits: [], unfixed: [reason ?? ''] };
     text = decoded.source.text;
   }
-  const project = ctx.root ? projectInfo(ctx.root, new Map<string, NewFile>()) : {};
-  const plan = planFileEnv(path, text, undefined, ctx.salt(), project, ctx.root ? dotenvNames(ctx.root) : new Map());
-  if (ctx.root && params.uri.startsWith('file:') && plan.steps.length > 0) {
+  const root = ctx.root(params.uri);
+  const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
+  const plan = planFileEnv(path, text, undefined, ctx.salt(params.uri), project, root ? dotenvNames(root) : new Map());
+  if (root && params.uri.startsWith('file:') && plan.steps.length > 0) {
     // Type-checked in the project's own configuration before the editor applies anything (docs/fixes.md).
     const abs = fileURLToPath(params.uri);
     const helpers = [...new Map(plan.steps.flatMap((s) => (s.plan.helperFile ? [[s.plan.helperFile.path, s.plan.helperFile] as const] : []))).values()];
-    const root = ctx.root;
     const rejected = verifyChanges(root, [{ abs, rel: path, before: text, after: plan.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text })));
     const reason = rejected.get(abs);
     if (reason) return { uri: params.uri, version: document ? document.version : null, steps: [], edits: [], unfixed: [reason, ...plan.unfixed] };

@@ -2,7 +2,7 @@
 // the workspace scan; hovers. It imports only src/core, never `vscode`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
@@ -28,6 +28,9 @@ import {
   PlanFixParams,
   PlanFixRequest,
   PlanFixResult,
+  ProjectInfo,
+  ProjectsNotification,
+  ProjectsParams,
   ScanProgressNotification,
   ScanWorkspaceParams,
   ScanWorkspaceRequest,
@@ -38,12 +41,35 @@ import { readBaseline } from './baseline';
 import { codeActions, FIX_ALL_KIND, FixContext, planFileFixes, planFix } from './fixes';
 import { hoverFor } from './hover';
 import { analysisPath, documentPath } from './paths';
+import { nearestProjectRoot, nestedProjectRoots } from '../core/projectRoots';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-let init: ServerInitializationOptions = { salt: '', docsBase: '' };
+let init: ServerInitializationOptions = { projects: [], salt: '', docsBase: '' };
 let analyzer: AnalyzerSettings = { enable: true, maxFileSizeKB: 2048, ruleSeverity: {}, lowerSeverityInTestPaths: true, showPublishableKeys: false };
-let baseline: Baseline | undefined;
+
+/** A project as the server sees it: its root, its salt and its own baseline (each project as if opened alone). */
+interface Project extends ProjectInfo {
+  baseline: Baseline | undefined;
+}
+let projects: Project[] = [];
+/** Documents in no project (untitled ones, files outside every folder): no baseline, the window's salt. */
+const outside = (): Project => ({ root: '', salt: init.salt, baseline: undefined });
+
+function setProjects(list: readonly ProjectInfo[]): void {
+  const previous = new Map(projects.map((p) => [p.root, p]));
+  projects = list.map((p) => ({ ...p, baseline: previous.get(p.root)?.salt === p.salt ? previous.get(p.root)!.baseline : readBaseline(p.root, (m) => connection.console.error(m)) }));
+}
+
+/** The project of a document: the deepest project root above its file. */
+function projectOf(uri: string): Project {
+  if (!uri.startsWith('file:')) return outside();
+  const root = nearestProjectRoot(fileURLToPath(uri), projects.map((p) => p.root));
+  return projects.find((p) => p.root === root) ?? outside();
+}
+
+/** The path of a document in its project (what findings, fingerprints and baselines use). */
+const pathIn = (project: Project, uri: string, languageId: string) => analysisPath(uri, languageId, project.root || undefined);
 
 const DEBOUNCE_MS = 150;
 /**
@@ -62,7 +88,7 @@ let scanExcludes: ReturnType<typeof ignore> | undefined;
 
 connection.onInitialize((params) => {
   init = { ...init, ...(params.initializationOptions as ServerInitializationOptions) };
-  baseline = readBaseline(init.workspaceRoot, (m) => connection.console.error(m));
+  setProjects(init.projects ?? []);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -84,24 +110,28 @@ async function refreshSettings(): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
+connection.onNotification(ProjectsNotification, (params: ProjectsParams) => {
+  setProjects(params.projects);
+  reanalyzeOpenDocuments();
+});
 
-/** The salt every fingerprint uses: the baseline's when there is one, so its entries match. */
-const salt = () => baseline?.salt ?? init.salt;
+/** The salt every fingerprint of a project uses: its baseline's when there is one, so its entries match. */
+const saltOf = (project: Project) => project.baseline?.salt ?? project.salt;
 
-function analyzeOptions(signal?: AbortSignal): AnalyzeOptions {
+function analyzeOptions(project: Project, signal?: AbortSignal): AnalyzeOptions {
   const severityOverrides: Record<string, Severity> = {};
   const ruleIds: string[] = [];
   for (const [id, level] of Object.entries(analyzer.ruleSeverity ?? {})) {
     if (level === 'off') ruleIds.push(id);
     else severityOverrides[id] = level;
   }
-  return { salt: salt(), keySalt: init.salt, maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, showPublishable: analyzer.showPublishableKeys === true, singleKeyCalls: true, signal };
+  return { salt: saltOf(project), keySalt: project.salt, maxFileBytes: analyzer.maxFileSizeKB * 1024, severityOverrides, lowerSeverityInTestPaths: analyzer.lowerSeverityInTestPaths, showPublishable: analyzer.showPublishableKeys === true, singleKeyCalls: true, signal };
 }
 
 /** Findings the user switched off (`"off"` in rotationReady.ruleSeverity) or accepted in the baseline are not shown. */
-function visible(findings: readonly Finding[]): Finding[] {
+function visible(findings: readonly Finding[], project: Project): Finding[] {
   const off = new Set(Object.entries(analyzer.ruleSeverity ?? {}).filter(([, level]) => level === 'off').map(([id]) => id));
-  return applyBaseline(findings.filter((f) => !off.has(f.ruleId)), baseline).fresh;
+  return applyBaseline(findings.filter((f) => !off.has(f.ruleId)), project.baseline).fresh;
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -136,11 +166,12 @@ function tooSlowDiagnostic(): Diagnostic {
 
 /** Analyzes in slices (analyzeTextCooperatively): other documents, hovers and newer edits get in between. */
 async function analyze(document: TextDocument, signal: AbortSignal): Promise<void> {
-  const path = analysisPath(document.uri, document.languageId, init.workspaceRoot);
+  const project = projectOf(document.uri);
+  const path = pathIn(project, document.uri, document.languageId);
   try {
-    const result = analyzer.enable ? await analyzeTextCooperatively(path, document.getText(), { ...analyzeOptions(signal), budgetMs: ANALYSIS_BUDGET_MS }) : { findings: [], notes: [] };
+    const result = analyzer.enable ? await analyzeTextCooperatively(path, document.getText(), { ...analyzeOptions(project, signal), budgetMs: ANALYSIS_BUDGET_MS }) : { findings: [], notes: [] };
     if (signal.aborted) return;
-    const findings = visible(result.findings);
+    const findings = visible(result.findings, project);
     latestFindings.set(document.uri, findings);
     const diagnostics = findings.map(toDiagnostic);
     if (result.skipped?.reason === TOO_SLOW) diagnostics.push(tooSlowDiagnostic());
@@ -185,7 +216,7 @@ documents.onDidChangeContent(({ document }) => schedule(document));
 documents.onDidClose(({ document }) => {
   cancelPending(document.uri);
   latestFindings.delete(document.uri);
-  forgetDocument(analysisPath(document.uri, document.languageId, init.workspaceRoot));
+  forgetDocument(pathIn(projectOf(document.uri), document.uri, document.languageId));
   // A closed file shows what the last workspace scan found in it, as the Problems panel did before it opened.
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: (scanFindings.get(document.uri) ?? []).map(toDiagnostic) });
 });
@@ -193,11 +224,9 @@ documents.onDidClose(({ document }) => {
 connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase));
 
 const fixContext: FixContext = {
-  get root() {
-    return init.workspaceRoot;
-  },
-  salt,
-  path: (document) => analysisPath(document.uri, document.languageId, init.workspaceRoot),
+  root: (uri) => projectOf(uri).root || undefined,
+  salt: (uri) => saltOf(projectOf(uri)),
+  path: (document) => pathIn(projectOf(document.uri), document.uri, document.languageId),
   findings: (uri) => latestFindings.get(uri) ?? scanFindings.get(uri) ?? [],
   document: (uri) => documents.get(uri),
 };
@@ -205,16 +234,23 @@ connection.onCodeAction((params) => codeActions(params, fixContext));
 connection.onRequest(PlanFixRequest, (params: PlanFixParams): PlanFixResult => planFix(params, fixContext));
 connection.onRequest(PlanFileFixesRequest, (params: PlanFileFixesParams) => planFileFixes(params, fixContext));
 
-const uriOf = (relativePath: string) => pathToFileURL(join(init.workspaceRoot ?? '', relativePath)).toString();
+const uriOf = (project: Project, relativePath: string) => pathToFileURL(join(project.root, relativePath)).toString();
 
-function publishScanResults(findings: readonly Finding[], previousUris: Iterable<string>): void {
+/** Publishes the scanned projects' findings; files of those projects without findings now are cleared. */
+function publishScanResults(scanned: ReadonlyMap<Project, readonly Finding[]>): void {
   const byUri = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const uri = uriOf(finding.path);
-    byUri.set(uri, [...(byUri.get(uri) ?? []), finding]);
+  for (const [project, findings] of scanned) {
+    for (const finding of findings) {
+      const uri = uriOf(project, finding.path);
+      byUri.set(uri, [...(byUri.get(uri) ?? []), finding]);
+    }
   }
-  for (const uri of previousUris) if (!byUri.has(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  scanFindings.clear();
+  const rescanned = [...scanned.keys()];
+  for (const uri of [...scanFindings.keys()]) {
+    if (byUri.has(uri) || !rescanned.includes(projectOf(uri))) continue;
+    scanFindings.delete(uri);
+    if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
   for (const [uri, list] of byUri) {
     scanFindings.set(uri, list);
     // Open documents keep their live analysis, which may be newer than the file on disk.
@@ -223,51 +259,70 @@ function publishScanResults(findings: readonly Finding[], previousUris: Iterable
 }
 
 connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams, token): Promise<ScanWorkspaceResult> => {
-  const root = init.workspaceRoot;
-  if (!root) throw new Error('Open a folder to scan: the workspace scan walks the first workspace folder.');
+  const asked = new Map(params.projects?.map((p) => [p.root, p.exclude]));
+  const chosen = params.projects ? projects.filter((p) => asked.has(p.root)) : projects;
+  if (chosen.length === 0) throw new Error('Open a folder to scan: the workspace scan walks the workspace folders.');
   const controller = new AbortController();
   token.onCancellationRequested(() => controller.abort());
-  if (params.writeBaseline && !baseline) baseline = { version: 1, salt: newBaselineSalt(), entries: [] };
-  const result = await scanWorkspace({
-    ...analyzeOptions(controller.signal),
-    roots: [root],
-    base: root,
-    cwd: root,
-    exclude: params.exclude,
-    signal: controller.signal,
-    onProgress: ({ done, total }) => void connection.sendNotification(ScanProgressNotification, { done, total }),
-  });
-  let baselineWritten: string | undefined;
-  if (params.writeBaseline && !result.cancelled) {
-    baseline = createBaseline(result.findings, salt());
-    baselineWritten = join(root, BASELINE_FILE);
-    writeFileSync(baselineWritten, serializeBaseline(baseline));
-    reanalyzeOpenDocuments();
+  const allRoots = projects.map((p) => p.root);
+  const total: ScanWorkspaceResult = { files: 0, findings: 0, baselined: 0, skipped: [], notes: 0, cancelled: false, baselinesWritten: [] };
+  const shownByProject = new Map<Project, Finding[]>();
+  // One progress over every project: files done so far in all of them, of all the files found so far.
+  let doneBefore = 0;
+  let doneHere = 0;
+  for (const project of chosen) {
+    if (controller.signal.aborted) break;
+    const root = project.root;
+    if (params.writeBaseline && !project.baseline) project.baseline = { version: 1, salt: newBaselineSalt(), entries: [] };
+    // Each project is scanned as if opened alone: the packages nested in it are projects of their own.
+    const nested = nestedProjectRoots(root, allRoots).map((rel) => `/${rel}/`);
+    const result = await scanWorkspace({
+      ...analyzeOptions(project, controller.signal),
+      roots: [root],
+      base: root,
+      cwd: root,
+      exclude: [...(asked.get(root) ?? params.exclude), ...nested],
+      signal: controller.signal,
+      onProgress: ({ done, total: files }) => {
+        doneHere = done;
+        void connection.sendNotification(ScanProgressNotification, { done: doneBefore + done, total: doneBefore + files });
+      },
+    });
+    doneBefore += doneHere;
+    doneHere = 0;
+    if (params.writeBaseline && !result.cancelled) {
+      project.baseline = createBaseline(result.findings, saltOf(project));
+      const file = join(root, BASELINE_FILE);
+      writeFileSync(file, serializeBaseline(project.baseline));
+      total.baselinesWritten!.push(file);
+    }
+    const shown = visible(result.findings, project);
+    if (!result.cancelled) shownByProject.set(project, shown);
+    for (const skip of result.skipped) connection.console.info(`scan: skipped ${join(root, skip.path)}: ${skip.reason}`);
+    for (const note of result.notes) connection.console.info(`scan: ${join(root, note.path)}: ${note.note}`);
+    total.files += result.files;
+    total.findings += shown.length;
+    total.baselined += result.findings.length - shown.length;
+    total.skipped.push(...result.skipped.map((skip) => ({ ...skip, path: chosen.length > 1 ? join(root, skip.path) : skip.path })));
+    total.notes += result.notes.length;
+    total.cancelled ||= result.cancelled;
   }
-  const shown = visible(result.findings);
-  if (!result.cancelled) {
-    publishScanResults(shown, [...scanFindings.keys()]);
-    scanExcludes = ignore().add([...DEFAULT_EXCLUDES, ...params.exclude]);
+  if (params.writeBaseline && total.baselinesWritten!.length) reanalyzeOpenDocuments();
+  if (!total.cancelled) {
+    publishScanResults(shownByProject);
+    scanExcludes = ignore().add([...DEFAULT_EXCLUDES, ...params.exclude, ...[...asked.values()].flat()]);
   }
-  for (const skip of result.skipped) connection.console.info(`scan: skipped ${skip.path}: ${skip.reason}`);
-  for (const note of result.notes) connection.console.info(`scan: ${note.path}: ${note.note}`);
-  return {
-    files: result.files,
-    findings: shown.length,
-    baselined: result.findings.length - shown.length,
-    skipped: result.skipped,
-    notes: result.notes.length,
-    cancelled: result.cancelled,
-    baselineWritten,
-  };
+  return total;
 });
 
 // Saved and changed files re-scan once a workspace scan has run; the baseline reloads when it changes.
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   for (const change of changes) {
-    const path = documentPath(change.uri, init.workspaceRoot);
+    const project = projectOf(change.uri);
+    if (!project.root) continue;
+    const path = documentPath(change.uri, project.root);
     if (path === BASELINE_FILE) {
-      baseline = readBaseline(init.workspaceRoot, (m) => connection.console.error(m));
+      project.baseline = readBaseline(project.root, (m) => connection.console.error(m));
       reanalyzeOpenDocuments();
       continue;
     }
@@ -278,8 +333,8 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
       continue;
     }
     try {
-      const result = await analyzeFile(join(init.workspaceRoot!, path), path, analyzeOptions());
-      const findings = visible(result.findings);
+      const result = await analyzeFile(join(project.root, path), path, analyzeOptions(project));
+      const findings = visible(result.findings, project);
       if (findings.length) scanFindings.set(change.uri, findings);
       else scanFindings.delete(change.uri);
       if (!documents.get(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: findings.map(toDiagnostic) });

@@ -3,11 +3,18 @@
 export const SERVER_ID = 'rotationReady';
 export const DIAGNOSTIC_SOURCE = 'Rotation Ready';
 
+/** A project root (a workspace folder, or a folder below one with a `.rotation-ready.json`) and its fingerprint salt. */
+export interface ProjectInfo {
+  /** Absolute path: paths in findings of files below it (and in no deeper project) are relative to it. */
+  root: string;
+  /** Fingerprint salt of the project when it has no baseline file (a baseline carries its own). */
+  salt: string;
+}
+
 /** Sent by the client at start-up; the server needs no `vscode` API. */
 export interface ServerInitializationOptions {
-  /** Absolute path of the first workspace folder, if any: paths in findings are relative to it. */
-  workspaceRoot?: string;
-  /** Fingerprint salt for this workspace when it has no baseline file (a baseline carries its own). */
+  projects: ProjectInfo[];
+  /** Fingerprint salt for documents in no project (untitled ones, files outside every folder). */
   salt: string;
   /** Where rule documentation lives, for diagnostic code links (`<docsBase>/<rule-id>.md`). */
   docsBase: string;
@@ -23,8 +30,19 @@ export interface AnalyzerSettings {
   showPublishableKeys: boolean;
 }
 
+/** The client's projects changed (a folder added, a `.rotation-ready.json` created or deleted): the full new list. */
+export const ProjectsNotification = 'rotationReady/projects';
+export interface ProjectsParams {
+  projects: ProjectInfo[];
+}
+
 export const ScanWorkspaceRequest = 'rotationReady/scanWorkspace';
 export interface ScanWorkspaceParams {
+  /**
+   * The projects to scan, each as if opened alone (without the projects nested in it), with the globs to skip in it
+   * (its folder's `files.exclude` and `rotationReady.exclude`); default every project, with `exclude`.
+   */
+  projects?: Array<{ root: string; exclude: string[] }>;
   /** Globs to skip beside .gitignore: `files.exclude` and `rotationReady.exclude`, gitignore-style. */
   exclude: string[];
   /** Write every finding of this scan into `.rotation-ready-baseline.json` (accept them as known). */
@@ -38,7 +56,8 @@ export interface ScanWorkspaceResult {
   skipped: Array<{ path: string; reason: string }>;
   notes: number;
   cancelled: boolean;
-  baselineWritten?: string;
+  /** The baseline files written, one per project scanned. */
+  baselinesWritten?: string[];
 }
 
 export const ScanProgressNotification = 'rotationReady/scanProgress';

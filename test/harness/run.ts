@@ -5,6 +5,7 @@
 //   tsx test/harness/run.ts --mode vsix    suite against the packaged .vsix installed with --install-extension
 //   tsx test/harness/run.ts --mode ui      DOM assertions + screenshots on the installed .vsix
 //   tsx test/harness/run.ts --mode restricted   the Restricted Mode suite: Workspace Trust on, folder untrusted
+//   tsx test/harness/run.ts --mode multiroot    the multi-root suite: a .code-workspace of two folders, one a monorepo
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, format } from 'node:util';
@@ -12,8 +13,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { Chromium, CodeServer, codeServerInstalled, endGroup, installExtension, repoRoot, startChromium, startCodeServer } from './codeServer';
 import { runUiTest } from '../ui/workbench.ui';
 import { materializeDemo } from '../../scripts/materialize-demo';
+import { makeMultirootWorkspace } from './multiroot';
 
-type Mode = 'dev' | 'vsix' | 'ui' | 'restricted';
+type Mode = 'dev' | 'vsix' | 'ui' | 'restricted' | 'multiroot';
 
 interface SuiteResults {
   tests: number;
@@ -45,7 +47,9 @@ async function main(): Promise<number> {
   mkdirSync(runDir, { recursive: true });
   // A fresh copy of the workspace per run, its synthetic secrets filled in: a test's edit must never reach the fixture.
   const workspace = join(runDir, 'workspace');
-  materializeDemo(values.workspace!, workspace);
+  // The multi-root suite opens a .code-workspace file (`?workspace=`) instead of a folder (`?folder=`).
+  const opened = mode === 'multiroot' ? { workspace: makeMultirootWorkspace(workspace) } : { folder: workspace };
+  if (mode !== 'multiroot') materializeDemo(values.workspace!, workspace);
 
   if (mode === 'vsix' || mode === 'ui') {
     if (!existsSync(values.vsix!)) {
@@ -87,7 +91,7 @@ async function main(): Promise<number> {
       console.log('[harness] UI test passed');
       return 0;
     }
-    return await runSuite(page, server, workspace);
+    return await runSuite(page, server, opened);
   } catch (error) {
     console.error(`[harness] ${mode} run failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     if (server) console.error(`[harness] code-server log tail:\n${server.log().slice(-3000)}`);
@@ -99,7 +103,7 @@ async function main(): Promise<number> {
   }
 }
 
-async function runSuite(page: Page, server: CodeServer, workspace: string): Promise<number> {
+async function runSuite(page: Page, server: CodeServer, opened: { folder: string } | { workspace: string }): Promise<number> {
   const resultsFile = join(runDir, 'results.json');
   let exitCode: number | undefined;
   const exited = new Promise<number>((done) => {
@@ -129,7 +133,8 @@ async function runSuite(page: Page, server: CodeServer, workspace: string): Prom
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const target = 'folder' in opened ? `folder=${encodeURIComponent(opened.folder)}` : `workspace=${encodeURIComponent(opened.workspace)}`;
+  await page.goto(`${server.url}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await exited;
   // The workbench reports 0 even when the extension host crashed mid-run: trust only the results file.
   if (!existsSync(resultsFile)) {

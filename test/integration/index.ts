@@ -11,6 +11,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
   // Restricted Mode runs its own suite: everything else assumes a trusted workspace.
   if (process.env.RR_TEST_MODE === 'restricted') require('./restricted.test');
+  else if (process.env.RR_TEST_MODE === 'multiroot') require('./multiroot.test');
   else require('./suites');
   const results = { tests: 0, passes: 0, failures: 0, pending: 0, failed: [] as { title: string; error: string }[] };
   return new Promise((resolve, reject) => {

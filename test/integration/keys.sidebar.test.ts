@@ -180,7 +180,8 @@ describe('Keys sidebar: slots, key commands and the guided rotation', function (
     await waitFor(labels, (l) => l.includes(SERVICE), `${SERVICE} in the Keys tree`);
     assert.deepEqual(labels(), ['billing-api', 'maps-api', 'weather-api', SERVICE]);
     const envs = api.keysTree.getChildren({ kind: 'service', service: SERVICE });
-    assert.deepEqual(envs, [envNode]);
+    // Nodes the tree makes name their project (the only one here): commands then never need to ask.
+    assert.deepEqual(envs, [{ ...envNode, project: api.keys.workspaceRoot }]);
     const slots = api.keysTree.getChildren(envNode).map((n) => [itemOf(api, n).label, itemOf(api, n).description]);
     assert.deepEqual(slots, [
       ['primary', `empty · ${VARS.primary}`],

@@ -37,7 +37,7 @@ describe('workspace scan and baseline', function () {
 
   it('accepts current findings into a baseline; a changed secret shows up again', async () => {
     const result = await vscode.commands.executeCommand<ScanWorkspaceResult>('rotationReady.createBaseline', false);
-    assert.ok(result.baselineWritten?.endsWith('.rotation-ready-baseline.json'));
+    assert.ok(result.baselinesWritten?.length === 1 && result.baselinesWritten[0]!.endsWith('.rotation-ready-baseline.json'));
     const baselineText = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri('.rotation-ready-baseline.json'))).toString('utf8');
     assert.doesNotMatch(baselineText, /"line"|timestamp/i);
     const uri = workspaceUri('src/config.ts');

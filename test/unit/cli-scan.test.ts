@@ -109,6 +109,32 @@ describe('rotation-ready scan', () => {
     assert.equal(readFileSync(join(root, '.rotation-ready-baseline.json'), 'utf8'), again);
   });
 
+  it('on a monorepo root, each package (a folder with .rotation-ready.json) is judged by its own baseline', async () => {
+    const config = '{ "version": 1, "services": [] }\n';
+    const source = `export const stripe = '${frag.stripe}';\n`;
+    root = project({
+      'packages/a/.rotation-ready.json': config,
+      'packages/a/src/key.ts': source,
+      'packages/b/.rotation-ready.json': config,
+      'packages/b/src/key.ts': source,
+      'tools/seed.ts': source,
+    });
+    // Package a accepts its finding, scanned alone in its folder (its baseline: its salt, paths relative to it).
+    assert.equal((await cli(join(root, 'packages/a'), '--update-baseline')).code, 0);
+    assert.equal((await cli(join(root, 'packages/a'))).code, 0);
+    const fromRoot = await cli(root, '--format', 'json');
+    assert.equal(fromRoot.code, 1);
+    const report = JSON.parse(fromRoot.stdout) as { findings: Array<{ path: string }>; summary: { baselined: number } };
+    assert.deepEqual(report.findings.map((f) => f.path), ['packages/b/src/key.ts', 'tools/seed.ts'], 'the same key in package b and outside the packages is still reported');
+    assert.equal(report.summary.baselined, 1, "package a's own baseline accepts package a's finding");
+    assert.ok(noValue(fromRoot.stdout));
+    // The root's baseline speaks for the files in no package; a package without a baseline accepts nothing.
+    assert.equal((await cli(root, '--update-baseline')).code, 0);
+    const after = JSON.parse((await cli(root, '--format', 'json')).stdout) as { findings: Array<{ path: string }>; summary: { baselined: number } };
+    assert.deepEqual(after.findings.map((f) => f.path), ['packages/b/src/key.ts']);
+    assert.equal(after.summary.baselined, 2);
+  });
+
   it('--staged scans what is staged, not the working tree', async function () {
     root = project({ 'app.ts': `export const x = 1;\n` });
     const git = (...a: string[]) => execFileSync('git', a, { cwd: root, stdio: 'pipe' });

@@ -8,8 +8,9 @@ import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
-import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
+import { analyzeBytes, analyzeFile, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
+import { applyNestedBaselines } from '../../core/baseline/nested';
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
 import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
@@ -172,7 +173,20 @@ export const scanCommand: CliCommand = {
       return 0;
     }
 
-    const { fresh, baselined } = args.noIgnore ? { fresh: result.findings, baselined: [] } : applyBaseline(result.findings, baseline);
+    let { fresh, baselined } = args.noIgnore ? { fresh: result.findings, baselined: [] as Finding[] } : applyBaseline(result.findings, baseline);
+    if (!args.noIgnore && !args.staged) {
+      // A monorepo scanned from its root: each package with a .rotation-ready.json judges its files by its own baseline.
+      const nested = await applyNestedBaselines(result.findings, {
+        base: io.cwd,
+        root,
+        reanalyze: async (abs, rel, packageSalt) => (await analyzeFile(abs, rel, { salt: packageSalt, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable })).findings,
+      });
+      if (nested.outside.length < result.findings.length) {
+        const top = applyBaseline(nested.outside, baseline);
+        fresh = [...top.fresh, ...nested.fresh].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.offset - b.offset));
+        baselined = [...top.baselined, ...nested.baselined];
+      }
+    }
     const report: ScanReport = { findings: fresh, baselined: baselined.length, files: result.files, skipped: result.skipped, notes: result.notes, toolVersion: io.env.ROTATION_READY_VERSION ?? '0.1.0' };
     const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? JSON.stringify(toSarif(report), null, 2) + '\n' : formatText(report);
     if (args.output) {

@@ -11,13 +11,12 @@ export type Confirm = Prompts['confirm'];
 /**
  * Host approvals live in the extension's global storage, outside every workspace, so a cloned
  * repository's config can never pre-approve a host. Asking is the only way in. The store sees only
- * approvals given in this workspace (its first folder on disk).
+ * approvals given in the project at `root` (a workspace folder, or a package with its own
+ * `.rotation-ready.json`), as if it were opened alone.
  */
-export function approvalStore(context: vscode.ExtensionContext): ApprovalStore {
-  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
-  const workspace = roots[0];
-  if (!workspace) throw new Error('Open a folder on disk first: host approvals belong to a workspace folder.');
-  return new ApprovalStore(join(context.globalStorageUri.fsPath, 'host-approvals.json'), { workspace, workspaceRoots: roots });
+export function approvalStore(context: vscode.ExtensionContext, root: string, workspaceRoots: readonly string[]): ApprovalStore {
+  // The file must lie outside every open folder, not only outside this project.
+  return new ApprovalStore(join(context.globalStorageUri.fsPath, 'host-approvals.json'), { workspace: root, workspaceRoots: [root, ...workspaceRoots] });
 }
 
 /**

@@ -6,12 +6,14 @@ import { skippedReason } from '../../core/config/load';
 import { skippedText } from '../keys/index';
 import { log } from '../log';
 import { clampedInteger } from '../tools/inputs';
-import type { WorkspaceConfig } from '../workspaceConfig';
-import { approvalStore, askForAlertEndpoints, askForApprovals, type Confirm } from './approvals';
+import type { Project, Projects } from '../projects';
+import { askForAlertEndpoints, askForApprovals, type Confirm } from './approvals';
 import { ReportPanel } from './reportPanel';
 
 /** Arguments for `rotationReady.runDryRun` when called programmatically (sidebar, LM tool, tests). */
 export interface DryRunArgs {
+  /** The project's root (a workspace folder, or a package with its own .rotation-ready.json); default: the active editor's, the only one, or asked. */
+  project?: string;
   services?: string[];
   environments?: string[];
   rounds?: number;
@@ -22,22 +24,26 @@ export interface DryRunArgs {
 }
 
 export interface DryRunDependencies {
-  config: WorkspaceConfig;
-  keySource: () => Promise<KeySource>;
-  salt: () => Promise<string>;
+  projects: Projects;
+  keySource: (project: Project) => Promise<KeySource>;
   /** The host-approval question (modal). */
   confirm: Confirm;
 }
 
 /** A dry-run is read-only: it sends probes to approved hosts and changes no key. */
-export async function runDryRunCommand(context: vscode.ExtensionContext, deps: DryRunDependencies, args: DryRunArgs = {}): Promise<DryRunReport | undefined> {
+export async function runDryRunCommand(deps: DryRunDependencies, args: DryRunArgs = {}): Promise<{ report: DryRunReport; project: Project } | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Rotation Ready: dry-runs are disabled in a restricted workspace, because its configuration decides where keys are sent. Trust the workspace to run one.', 'Manage Workspace Trust').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
     });
     return undefined;
   }
-  const loaded = deps.config.value ?? (await deps.config.reload());
+  const project = args.project !== undefined ? deps.projects.byRoot(args.project) : await deps.projects.pick('Run the rotation dry-run in which project?');
+  if (!project) {
+    if (args.project !== undefined) void vscode.window.showWarningMessage('Rotation Ready: that folder is not a project of this workspace (a workspace folder, or a package with its own .rotation-ready.json).');
+    return undefined;
+  }
+  const loaded = project.config.value ?? (await project.config.reload());
   if (!loaded || loaded.services.length === 0) {
     void vscode.window.showInformationMessage('Rotation Ready: no services are configured in .rotation-ready.json, so there is nothing to probe.', 'Open Configuration').then((choice) => {
       if (choice) void vscode.commands.executeCommand('rotationReady.openConfig');
@@ -53,7 +59,7 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   const services = await pickServices(loaded.services, args.services);
   if (!services || services.length === 0) return undefined;
 
-  const approvals = approvalStore(context);
+  const approvals = project.approvals();
   const refused = args.askApproval === false ? [] : await askForApprovals(deps.confirm, approvals, services, args.environments);
   if (refused.length) log().warn(`Dry-run: not approved, nothing sent: ${refused.join(', ')}`);
   // The dry-run's alerts go to the configured Slack and webhook sinks: their hosts are approved the same way.
@@ -63,8 +69,8 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   // Any caller may pass rounds (the command is public): never more than a config may ask for.
   const clamped = clampedInteger(args.rounds, PROBE_ROUNDS.min, PROBE_ROUNDS.max, 'rounds');
   const rounds = clamped.ok ? clamped.value : undefined;
-  const keys = await deps.keySource();
-  const salt = await deps.salt();
+  const keys = await deps.keySource(project);
+  const salt = project.salt;
   const report = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Rotation Ready: dry-run', cancellable: true },
     async (progress, token) => {
@@ -93,8 +99,8 @@ export async function runDryRunCommand(context: vscode.ExtensionContext, deps: D
   if (loaded.skipped.length) report.skipped = loaded.skipped.map((s) => ({ service: s.name, reason: skippedReason(s) }));
   log().info(`Dry-run: ${summaryLine(report)}`);
   for (const target of report.targets) log().info(`  ${target.service} (${target.environment}) → ${target.host}: ${target.verdict}: ${target.reason}`);
-  if (args.showReport !== false) ReportPanel.show(report);
-  return report;
+  if (args.showReport !== false) ReportPanel.show(report, undefined, project.uri);
+  return { report, project };
 }
 
 async function pickServices(all: readonly ServiceConfig[], requested: string[] | undefined): Promise<ServiceConfig[] | undefined> {

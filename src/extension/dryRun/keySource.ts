@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { ServiceConfig } from '../../core/config/index';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
@@ -6,15 +5,14 @@ import { chainKeySources, confirmedEnvKeySource, keychainKeySource } from '../..
 import type { EnvVarConfirmations, KeySource } from '../../core/probe/index';
 
 /**
- * Where a dry-run (or the health monitor) finds keys: this workspace's entries in the keychain the Keys
+ * Where a dry-run (or the health monitor) finds keys: the project's entries (at `root`) in the keychain the Keys
  * sidebar uses (the OS keychain, or SecretStorage where keytar cannot load), then the environment VS Code
  * runs in, under the variable names the user confirmed in the approval prompt only.
  */
-export function dryRunKeySource(keychain: KeychainPort, services: readonly ServiceConfig[], confirmations: () => EnvVarConfirmations): KeySource {
-  const sources: KeySource[] = [];
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-  if (folder) sources.push(keychainKeySource(keychain, workspaceIdFor(folder.uri.fsPath)));
-  // Read fresh on every get, so a confirmation given in a prompt counts at once.
-  sources.push(confirmedEnvKeySource(process.env, services, { confirmedEnvVars: (service, host) => confirmations().confirmedEnvVars(service, host) }));
-  return chainKeySources(...sources);
+export function dryRunKeySource(keychain: KeychainPort, root: string, services: readonly ServiceConfig[], confirmations: () => EnvVarConfirmations): KeySource {
+  return chainKeySources(
+    keychainKeySource(keychain, workspaceIdFor(root)),
+    // Read fresh on every get, so a confirmation given in a prompt counts at once.
+    confirmedEnvKeySource(process.env, services, { confirmedEnvVars: (service, host) => confirmations().confirmedEnvVars(service, host) }),
+  );
 }

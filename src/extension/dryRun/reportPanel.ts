@@ -9,6 +9,8 @@ import { log } from '../log';
 export class ReportPanel {
   private static current: ReportPanel | undefined;
   private report: DryRunReport;
+  /** The folder of the project the report is about: exports are offered there. */
+  private folder: vscode.Uri | undefined;
 
   private constructor(private readonly panel: vscode.WebviewPanel, report: DryRunReport) {
     this.report = report;
@@ -21,13 +23,14 @@ export class ReportPanel {
   }
 
   /** Shows a dry-run report, or (with a title) the health monitor's history in the same form. */
-  static show(report: DryRunReport, title = 'Rotation Dry-Run'): ReportPanel {
+  static show(report: DryRunReport, title = 'Rotation Dry-Run', folder?: vscode.Uri): ReportPanel {
     if (!ReportPanel.current) {
       const panel = vscode.window.createWebviewPanel('rotationReady.report', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       ReportPanel.current = new ReportPanel(panel, report);
     }
     const current = ReportPanel.current;
     current.report = report;
+    current.folder = folder;
     current.panel.title = title;
     current.panel.webview.html = renderReportHtml(report, { cspSource: current.panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), title });
     current.panel.reveal(undefined, true);
@@ -44,7 +47,7 @@ export class ReportPanel {
 
   async export(format: 'json' | 'markdown', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const extension = format === 'json' ? 'json' : 'md';
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = this.folder;
     const uri =
       target ??
       (await vscode.window.showSaveDialog({

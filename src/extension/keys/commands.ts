@@ -6,6 +6,7 @@ import type { ValidationResult } from '../../core/keychain/metadata';
 import type { Slot } from '../../core/vocabulary/slot';
 import { RotationError } from '../../core/rotation/index';
 import type { KeysNode } from '../keysView';
+import type { Projects } from '../projects';
 import { log } from '../log';
 import { importFromDotEnv } from './importDotEnv';
 import { clipboardClearSeconds } from './clipboard';
@@ -14,6 +15,9 @@ import type { Keys } from './keys';
 import type { ActionItem } from './prompts';
 import { rotate } from './rotate';
 import { requireTrust } from './trust';
+
+/** A node below a project (menus pass these; the palette passes none). */
+type ServiceNode = Exclude<KeysNode, { kind: 'project' }>;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const REVEAL_SECONDS = 10;
@@ -24,13 +28,19 @@ const REVEAL_SECONDS = 10;
  * moves or injects a key needs a trusted workspace; every destructive one asks first. Nothing a
  * command returns, logs or shows contains a key value, except Reveal (shown, briefly) and Copy.
  */
-export function registerKeyCommands(keys: Keys): vscode.Disposable[] {
-  const clipboard = keys.clipboard;
-  const command = <A extends unknown[], R>(id: string, action: string, run: (...args: A) => Promise<R>, trust = true) =>
-    vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
+export function registerKeyCommands(projects: Projects): vscode.Disposable[] {
+  const command = <A extends unknown[], R>(id: string, action: string, run: (keys: Keys, node: ServiceNode | undefined, ...rest: A) => Promise<R>, trust = true) =>
+    vscode.commands.registerCommand(id, async (node?: KeysNode, ...rest: A): Promise<R | undefined> => {
       if (trust && !requireTrust(action)) return undefined;
+      // The node's project (menus), else the active editor's, the only one, or the one the user picks.
+      const project = node?.project !== undefined ? projects.byRoot(node.project) : await projects.pick(`Rotation Ready: ${action} in which project?`);
+      if (!project) {
+        if (projects.all().length === 0) void vscode.window.showWarningMessage('Rotation Ready: open a folder on disk first: keys belong to a project folder.');
+        return undefined;
+      }
+      const keys = project.keys;
       try {
-        return await run(...args);
+        return await run(keys, node?.kind === 'project' ? undefined : node, ...rest);
       } catch (error) {
         report(action, error);
         return undefined;
@@ -40,48 +50,48 @@ export function registerKeyCommands(keys: Keys): vscode.Disposable[] {
     });
 
   return [
-    command('rotationReady.addKey', 'add a key', (node?: KeysNode) => addKey(keys, node)),
-    command('rotationReady.replaceKey', 'replace a key', (node?: KeysNode) => replaceKey(keys, node)),
-    command('rotationReady.copyKey', 'copy a key', async (node?: KeysNode) => {
+    command('rotationReady.addKey', 'add a key', addKey),
+    command('rotationReady.replaceKey', 'replace a key', replaceKey),
+    command('rotationReady.copyKey', 'copy a key', async (keys, node) => {
       const target = await slotOf(keys, node, ['primary', 'fallback', 'previous'], 'Copy which key?');
       if (!target) return;
       const value = await keys.requireStore().read(target, target.slot);
       if (value === undefined) return;
       const seconds = clipboardClearSeconds();
-      await clipboard.copy(value, seconds);
+      await keys.clipboard.copy(value, seconds);
       void vscode.window.showInformationMessage(`Rotation Ready: copied the ${target.slot} key of ${label(target)}; the clipboard is cleared in ${seconds} s.`);
     }),
-    command('rotationReady.revealKey', 'reveal a key', async (node?: KeysNode) => {
+    command('rotationReady.revealKey', 'reveal a key', async (keys, node) => {
       const target = await slotOf(keys, node, ['primary', 'fallback', 'previous'], 'Reveal which key?');
       if (target) await reveal(keys, target);
     }),
-    command('rotationReady.deleteKey', 'delete a key', (node?: KeysNode) => deleteKey(keys, node)),
-    command('rotationReady.purgeKey', 'purge a key', (node?: KeysNode) => purgeKey(keys, node)),
-    command('rotationReady.restoreKey', 'restore a key', (node?: KeysNode) => restoreKey(keys, node)),
-    command('rotationReady.promoteKey', 'promote a key', (node?: KeysNode) => promoteKey(keys, node)),
-    command('rotationReady.validateKey', 'validate a key', (node?: KeysNode) => validateKey(keys, node)),
-    command('rotationReady.rotate', 'rotate a key', async (node?: KeysNode) => {
+    command('rotationReady.deleteKey', 'delete a key', deleteKey),
+    command('rotationReady.purgeKey', 'purge a key', purgeKey),
+    command('rotationReady.restoreKey', 'restore a key', restoreKey),
+    command('rotationReady.promoteKey', 'promote a key', promoteKey),
+    command('rotationReady.validateKey', 'validate a key', validateKey),
+    command('rotationReady.rotate', 'rotate a key', async (keys, node) => {
       const ref = node && node.kind !== 'service' ? refOf(node) : await pickRef(keys, node?.service, 'Rotate the key of which service and environment?');
       return ref ? rotate(keys, ref) : undefined;
     }),
-    command('rotationReady.runWithKeys', 'inject keys', async (node?: KeysNode) => {
+    command('rotationReady.runWithKeys', 'inject keys', async (keys, node) => {
       const refs = await refsOf(keys, node, 'Open a terminal with the keys of…');
       return refs ? openTerminalWithKeys(keys, refs) : undefined;
     }),
-    command('rotationReady.runTaskWithKeys', 'inject keys', async (node?: KeysNode, commandLine?: string) => {
+    command('rotationReady.runTaskWithKeys', 'inject keys', async (keys, node, commandLine?: string) => {
       const refs = await refsOf(keys, node, 'Run a task with the keys of…');
       return refs ? runTaskWithKeys(keys, refs, commandLine) : undefined;
     }),
-    command('rotationReady.importDotEnv', 'import keys from .env', () => importFromDotEnv(keys)),
-    command('rotationReady.writeDotEnv', 'write keys to .env', async (node?: KeysNode) => {
+    command('rotationReady.importDotEnv', 'import keys from .env', (keys) => importFromDotEnv(keys)),
+    command('rotationReady.writeDotEnv', 'write keys to .env', async (keys, node) => {
       const refs = await refsOf(keys, node, 'Write the keys of … to .env');
       return refs ? writeKeysToDotEnv(keys, refs) : undefined;
     }),
-    command('rotationReady.openServiceConfig', 'open the configuration', (node?: KeysNode) => openServiceConfig(keys, node), false),
+    command('rotationReady.openServiceConfig', 'open the configuration', openServiceConfig, false),
   ];
 }
 
-async function addKey(keys: Keys, node?: KeysNode): Promise<string | undefined> {
+async function addKey(keys: Keys, node?: ServiceNode): Promise<string | undefined> {
   const store = keys.requireStore();
   const ref = node && node.kind !== 'service' ? refOf(node) : await pickRef(keys, node?.service, 'Add a key to which service and environment?', true);
   if (!ref) return undefined;
@@ -114,7 +124,7 @@ async function addKey(keys: Keys, node?: KeysNode): Promise<string | undefined> 
   return meta.fingerprint;
 }
 
-async function replaceKey(keys: Keys, node?: KeysNode): Promise<string | undefined> {
+async function replaceKey(keys: Keys, node?: ServiceNode): Promise<string | undefined> {
   const target = await slotOf(keys, node, ['primary', 'fallback'], 'Replace which key?');
   if (!target || !refuseMidRotation(keys, target)) return undefined;
   const store = keys.requireStore();
@@ -133,7 +143,7 @@ async function replaceKey(keys: Keys, node?: KeysNode): Promise<string | undefin
   return meta.fingerprint;
 }
 
-async function deleteKey(keys: Keys, node?: KeysNode): Promise<boolean> {
+async function deleteKey(keys: Keys, node?: ServiceNode): Promise<boolean> {
   const target = await slotOf(keys, node, ['primary', 'fallback'], 'Delete which key?');
   if (!target || !refuseMidRotation(keys, target)) return false;
   const meta = keys.info(target).slots[target.slot];
@@ -149,7 +159,7 @@ async function deleteKey(keys: Keys, node?: KeysNode): Promise<boolean> {
   return true;
 }
 
-async function purgeKey(keys: Keys, node?: KeysNode): Promise<boolean> {
+async function purgeKey(keys: Keys, node?: ServiceNode): Promise<boolean> {
   const target = node?.kind === 'environment' ? { ...refOf(node), slot: 'previous' as Slot } : await slotOf(keys, node, ['previous'], 'Purge the previous key of…');
   if (!target) return false;
   const meta = keys.info(target).slots.previous;
@@ -168,7 +178,7 @@ async function purgeKey(keys: Keys, node?: KeysNode): Promise<boolean> {
   return true;
 }
 
-async function restoreKey(keys: Keys, node?: KeysNode): Promise<boolean> {
+async function restoreKey(keys: Keys, node?: ServiceNode): Promise<boolean> {
   const target = await slotOf(keys, node, ['previous'], 'Restore the previous key of…');
   if (!target || !refuseMidRotation(keys, target)) return false;
   const info = keys.info(target);
@@ -192,7 +202,7 @@ async function restoreKey(keys: Keys, node?: KeysNode): Promise<boolean> {
 }
 
 /** Fallback → primary outside a rotation; the new primary is validated first when the service has a probe. */
-async function promoteKey(keys: Keys, node?: KeysNode): Promise<boolean> {
+async function promoteKey(keys: Keys, node?: ServiceNode): Promise<boolean> {
   const ref = node && node.kind !== 'service' ? refOf(node) : await pickRef(keys, node?.service, 'Promote the fallback key of…');
   if (!ref || !refuseMidRotation(keys, ref)) return false;
   const info = keys.info(ref);
@@ -221,7 +231,7 @@ async function promoteKey(keys: Keys, node?: KeysNode): Promise<boolean> {
   return true;
 }
 
-async function validateKey(keys: Keys, node?: KeysNode): Promise<ValidationResult | undefined> {
+async function validateKey(keys: Keys, node?: ServiceNode): Promise<ValidationResult | undefined> {
   const target = await slotOf(keys, node, ['primary', 'fallback', 'previous'], 'Validate which key?');
   if (!target) return undefined;
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Rotation Ready: validating the ${target.slot} key of ${label(target)}…` }, () =>
@@ -235,7 +245,7 @@ async function validateKey(keys: Keys, node?: KeysNode): Promise<ValidationResul
   return result;
 }
 
-async function openServiceConfig(keys: Keys, node?: KeysNode): Promise<vscode.TextEditor | undefined> {
+async function openServiceConfig(keys: Keys, node?: ServiceNode): Promise<vscode.TextEditor | undefined> {
   const uri = keys.config.uri();
   const service = node?.service;
   if (!uri || !service || !(await keys.probedService(service))) return (await vscode.commands.executeCommand('rotationReady.openConfig')) as vscode.TextEditor | undefined;
@@ -276,17 +286,17 @@ function refuseMidRotation(keys: Keys, ref: ServiceRef): boolean {
   const stage = keys.info(ref).rotation?.stage ?? 'idle';
   if (stage === 'idle' || stage === 'old-key-removed') return true;
   void vscode.window.showWarningMessage(`Rotation Ready: ${label(ref)} is mid-rotation (${stage}); continue or roll back the rotation (Rotate) before changing its keys by hand.`, 'Rotate').then((choice) => {
-    if (choice) void vscode.commands.executeCommand('rotationReady.rotate', { kind: 'environment', ...ref });
+    if (choice) void vscode.commands.executeCommand('rotationReady.rotate', { kind: 'environment', project: keys.root, ...ref } satisfies KeysNode);
   });
   return false;
 }
 
-function refOf(node: Exclude<KeysNode, { kind: 'service' }>): ServiceRef {
+function refOf(node: Exclude<ServiceNode, { kind: 'service' }>): ServiceRef {
   return { service: node.service, environment: node.environment };
 }
 
 /** The slot a command acts on: the node's, or asked for among the filled `allowed` slots. */
-async function slotOf(keys: Keys, node: KeysNode | undefined, allowed: readonly Slot[], title: string): Promise<(ServiceRef & { slot: Slot }) | undefined> {
+async function slotOf(keys: Keys, node: ServiceNode | undefined, allowed: readonly Slot[], title: string): Promise<(ServiceRef & { slot: Slot }) | undefined> {
   if (node?.kind === 'slot' && allowed.includes(node.slot)) return { service: node.service, environment: node.environment, slot: node.slot };
   const refs = node && node.kind !== 'service' ? [refOf(node)] : keys.refs().filter((r) => !node || r.service === node.service);
   const items = refs.flatMap((ref) =>
@@ -322,7 +332,7 @@ async function pickRef(keys: Keys, service: string | undefined, title: string, a
   return { service: name, environment };
 }
 
-async function refsOf(keys: Keys, node: KeysNode | undefined, title: string): Promise<ServiceRef[] | undefined> {
+async function refsOf(keys: Keys, node: ServiceNode | undefined, title: string): Promise<ServiceRef[] | undefined> {
   if (node && node.kind !== 'service') return [refOf(node)];
   const withKeys = keys.refs().filter((r) => (!node || r.service === node.service) && (keys.info(r).slots.primary || keys.info(r).slots.fallback));
   if (withKeys.length <= 1) return withKeys.length ? withKeys : (void vscode.window.showInformationMessage('Rotation Ready: no keys stored yet; add one first.'), undefined);

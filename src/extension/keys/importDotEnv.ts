@@ -26,7 +26,7 @@ function assignmentOf(line: string): string | undefined {
  */
 export async function importFromDotEnv(keys: Keys): Promise<{ imported: string[] } | undefined> {
   const store = keys.requireStore();
-  const file = join(keys.root!, '.env');
+  const file = join(keys.root, '.env');
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -30,7 +30,7 @@ export async function openTerminalWithKeys(keys: Keys, refs: readonly ServiceRef
     env,
     isTransient: true,
     iconPath: new vscode.ThemeIcon('key'),
-    ...(keys.root ? { cwd: keys.root } : {}),
+    cwd: keys.root,
   });
   terminal.show();
   log().info(`Opened a terminal with ${names.join(', ')} injected (${refs.map(label).join(', ')}).`);
@@ -64,8 +64,9 @@ export async function runTaskWithKeys(keys: Keys, refs: readonly ServiceRef[], c
       if (!name) return undefined;
     }
   }
-  execution ??= new vscode.ShellExecution(name!, { env, ...(keys.root ? { cwd: keys.root } : {}) });
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  execution ??= new vscode.ShellExecution(name!, { env, cwd: keys.root });
+  // The task belongs to the workspace folder holding the project (a package's project lies inside one).
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(keys.root));
   const task = new vscode.Task({ type: 'rotation-ready', command: name }, folder ?? vscode.TaskScope.Workspace, `${name} (with keys)`, 'Rotation Ready', execution);
   log().info(`Running task "${name}" with ${Object.keys(env).sort().join(', ')} injected (${refs.map(label).join(', ')}).`);
   return vscode.tasks.executeTask(task);
@@ -81,7 +82,6 @@ function withEnv(execution: vscode.ShellExecution | vscode.ProcessExecution, env
 
 /** "Write to .env": the explicit, git-ignored alternative; asks first. */
 export async function writeKeysToDotEnv(keys: Keys, refs: readonly ServiceRef[]): Promise<DotEnvResult | undefined> {
-  if (!keys.root) throw new Error('Open a folder on disk first: .env is written at its root.');
   const names = refs.flatMap((ref) => {
     const v = keys.envVars(ref);
     const info = keys.info(ref);

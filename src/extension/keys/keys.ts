@@ -6,14 +6,14 @@ import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
-import { approvalStore } from '../dryRun/approvals';
+import type { ApprovalStore } from '../../core/probe/index';
 import type { DryRunReport } from '../../core/probe/index';
 import { log } from '../log';
 import { fingerprintsFor, keyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ClipboardGuard } from './clipboard';
-import { Prompts, vscodePrompts } from './prompts';
+import type { Prompts } from './prompts';
 import { providerFor } from './provider';
 import { ProbeValidator } from './validator';
 
@@ -35,22 +35,29 @@ export function chooseKeychain(secrets: vscode.SecretStorage, loadKeytar?: () =>
   }
 }
 
+/** Where a project's keys live: its root, the window's keychain, the shared prompts, its host approvals. */
+export interface KeysPlace {
+  root: string;
+  keychain: KeychainChoice;
+  shared: { prompts: Prompts };
+  approvals: () => ApprovalStore;
+}
+
 /**
- * The extension's view of the workspace's keys: the key store (values in the keychain, facts in a
- * metadata file in global storage, outside the workspace), the rotation machine, the validator, and
- * a snapshot of the metadata the tree renders synchronously. Never holds a value.
+ * The extension's view of one project's keys (src/extension/projects.ts): the key store (values in the
+ * keychain under the project's workspace id, facts in a metadata file in global storage, outside the
+ * workspace), the rotation machine, the validator, and a snapshot of the metadata the tree renders
+ * synchronously. Never holds a value.
  */
 export class Keys implements vscode.Disposable {
-  /** Undefined without a folder on disk (no workspace id, nowhere to anchor keys). */
-  readonly store: KeyStore | undefined;
-  readonly machine: RotationMachine | undefined;
+  readonly store: KeyStore;
+  readonly machine: RotationMachine;
   readonly validator: ProbeValidator;
   readonly keychain: KeychainChoice;
-  readonly root: string | undefined;
-  readonly metadataPath: string | undefined;
+  readonly root: string;
+  readonly metadataPath: string;
   readonly clipboard = new ClipboardGuard();
-  /** Replaced by the integration tests with scripted answers. */
-  prompts: Prompts = vscodePrompts;
+  private readonly shared: { prompts: Prompts };
   private entries: EnvironmentInfo[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -58,35 +65,37 @@ export class Keys implements vscode.Disposable {
   constructor(
     context: vscode.ExtensionContext,
     readonly config: WorkspaceConfig,
+    place: KeysPlace,
   ) {
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-    this.keychain = chooseKeychain(context.secrets);
-    log().info(`Keys are stored in ${this.keychain.port.label}${this.keychain.fallbackReason ? ` (the OS keychain is not usable here: ${this.keychain.fallbackReason})` : ''}.`);
-    if (folder) {
-      this.root = folder.uri.fsPath;
-      const workspaceId = workspaceIdFor(this.root);
-      this.metadataPath = keyMetadataPath(context, this.root);
-      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
-      this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
-    }
+    this.keychain = place.keychain;
+    this.shared = place.shared;
+    this.root = place.root;
+    const workspaceId = workspaceIdFor(this.root);
+    this.metadataPath = keyMetadataPath(context, this.root);
+    this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
+    this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
     this.validator = new ProbeValidator({
       store: () => this.requireStore(),
       config: () => this.loadedConfig(),
-      approvals: () => approvalStore(context),
+      approvals: place.approvals,
       approve: async (service, host) => {
         const ok = await this.prompts.confirm(
           `Send the keys of "${service}" to ${host}?`,
-          `The workspace's .rotation-ready.json points the probe of "${service}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
+          `The .rotation-ready.json of ${this.root} points the probe of "${service}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
           'Allow',
         );
-        if (ok) approvalStore(context).approve(service, host);
+        if (ok) place.approvals().approve(service, host);
         return ok;
       },
     });
   }
 
+  /** The questions the key commands ask (one set for every project; the integration tests script them). */
+  get prompts(): Prompts {
+    return this.shared.prompts;
+  }
+
   requireStore(): KeyStore {
-    if (!this.store) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
     return this.store;
   }
 
@@ -97,7 +106,6 @@ export class Keys implements vscode.Disposable {
    */
   async recordDryRun(report: DryRunReport): Promise<void> {
     const store = this.store;
-    if (!store) return;
     for (const target of report.targets) {
       for (const slot of target.slots) {
         if (!slot.keyFingerprint || slot.slot === 'previous' || slot.classification === 'missing' || slot.classification === 'not-probed') continue;
@@ -112,7 +120,7 @@ export class Keys implements vscode.Disposable {
   /** Re-reads the metadata (never values) and tells the tree. */
   async refresh(): Promise<void> {
     try {
-      this.entries = this.store ? await this.store.list() : [];
+      this.entries = await this.store.list();
     } catch (error) {
       this.entries = [];
       log().error(`Cannot read key metadata: ${error instanceof Error ? error.message : String(error)}`);

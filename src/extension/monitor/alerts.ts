@@ -3,7 +3,7 @@ import { AlertDispatcher, alertsFromReport, callbackSink, createSinks, IncidentT
 import type { Alert, AlertEvent, AlertSink, ChannelSecrets, DispatchResult } from '../../core/alerts/index';
 import type { DryRunReport, TargetReport } from '../../core/probe/index';
 import { log } from '../log';
-import type { WorkspaceConfig } from '../workspaceConfig';
+import type { Project } from '../projects';
 import type { SessionSecrets } from './sessionSecrets';
 import type { HostApprovals } from '../../core/probe/index';
 
@@ -14,10 +14,10 @@ import type { HostApprovals } from '../../core/probe/index';
  * the key values the key sources handed out this session. PagerDuty, email and Datadog read their
  * credentials from the Keys sidebar's keychain. A trigger that went out opens an incident; the first
  * healthy result for that service environment (monitor run or dry-run) sends one `resolve`.
+ * Each project (src/extension/projects.ts) has its own sinks, credentials, approvals and dispatcher.
  */
 export class ExtensionAlerts implements vscode.Disposable {
-  private dispatcher: AlertDispatcher | undefined;
-  private window = '';
+  private readonly dispatchers = new Map<string, { dispatcher: AlertDispatcher; window: string }>();
   private reported = '';
   private readonly notification: AlertSink = callbackSink('notification', (text, alert) => {
     const show = alert.action === 'resolve' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
@@ -26,67 +26,70 @@ export class ExtensionAlerts implements vscode.Disposable {
     });
   });
 
-  private readonly incidents = new IncidentTracker();
+  private readonly incidents = new Map<string, IncidentTracker>();
 
   constructor(
-    private readonly config: WorkspaceConfig,
     private readonly secrets: SessionSecrets,
     private readonly channels: {
-      /** Channel credentials in the Keys sidebar's keychain (undefined without a folder on disk). */
-      secrets: () => ChannelSecrets | undefined;
-      /** Which channel credential may go to which host (the same store as probe hosts, outside the workspace). */
-      approvals: HostApprovals;
+      /** Channel credentials of a project in the Keys sidebar's keychain. */
+      secrets: (project: Project) => ChannelSecrets;
+      /** Which channel credential may go to which host in a project (the same store as probe hosts, outside the workspace). */
+      approvals: (project: Project) => HostApprovals;
       /** Sinks that come and go with other features (the metrics counter while the endpoint is up). */
       extraSinks?: () => AlertSink[];
     },
   ) {}
 
   /** Dispatches one alert; a trigger that reached a sink opens an incident for its service environment. */
-  async dispatch(alert: Alert): Promise<DispatchResult> {
-    const result = await this.current().dispatch(alert);
-    if (alert.action !== 'resolve' && (result.status === 'sent' || result.status === 'partial')) this.incidents.triggered(alert);
+  async dispatch(alert: Alert, project: Project): Promise<DispatchResult> {
+    const result = await this.current(project).dispatch(alert);
+    if (alert.action !== 'resolve' && (result.status === 'sent' || result.status === 'partial')) this.incidentsOf(project).triggered(alert);
     return result;
   }
 
   /** One `resolve` per open incident whose target is healthy again (primary valid, fallback not rejected). */
-  async resolveHealthy(targets: readonly TargetReport[]): Promise<void> {
-    for (const alert of resolutionsFromReport({ targets }, this.incidents)) await this.dispatch(alert);
+  async resolveHealthy(targets: readonly TargetReport[], project: Project): Promise<void> {
+    for (const alert of resolutionsFromReport({ targets }, this.incidentsOf(project))) await this.dispatch(alert, project);
   }
 
-  /** Whether a trigger for this service environment went out and has not been resolved yet. */
-  incidentOpen(service: string, environment: string): boolean {
-    return this.incidents.isOpen(service, environment);
+  /** Whether a trigger for this service environment of the project went out and has not been resolved yet. */
+  incidentOpen(project: Project, service: string, environment: string): boolean {
+    return this.incidentsOf(project).isOpen(service, environment);
   }
 
   /** The alerts a dry-run's outcomes call for (primary rejected, fallback rejected in every round), then resolves. */
-  async dispatchReport(report: DryRunReport): Promise<void> {
-    for (const alert of alertsFromReport(report)) await this.dispatch(alert);
-    await this.resolveHealthy(report.targets);
+  async dispatchReport(report: DryRunReport, project: Project): Promise<void> {
+    for (const alert of alertsFromReport(report)) await this.dispatch(alert, project);
+    await this.resolveHealthy(report.targets, project);
   }
 
-  private current(): AlertDispatcher {
-    const settings = this.config.value?.settings.alerts;
+  private incidentsOf(project: Project): IncidentTracker {
+    let tracker = this.incidents.get(project.root);
+    if (!tracker) this.incidents.set(project.root, (tracker = new IncidentTracker()));
+    return tracker;
+  }
+
+  private current(project: Project): AlertDispatcher {
+    const settings = project.config.value?.settings.alerts;
     const window = JSON.stringify([settings?.dedupWindowMs, settings?.maxPerServicePerWindow]);
+    const kept = this.dispatchers.get(project.root);
     // Kept across config reloads unless the window itself changes, so de-duplication survives an edit.
-    if (!this.dispatcher || window !== this.window) {
-      this.window = window;
-      this.dispatcher = new AlertDispatcher({
-        sinks: (alert) => this.sinksFor(alert),
-        dedupWindowMs: settings?.dedupWindowMs ?? 10 * 60_000,
-        maxPerServicePerWindow: settings?.maxPerServicePerWindow ?? 5,
-        secrets: () => this.secrets.values(),
-        onEvent: logEvent,
-      });
-    }
-    return this.dispatcher;
+    if (kept && kept.window === window) return kept.dispatcher;
+    const dispatcher = new AlertDispatcher({
+      sinks: (alert) => this.sinksFor(alert, project),
+      dedupWindowMs: settings?.dedupWindowMs ?? 10 * 60_000,
+      maxPerServicePerWindow: settings?.maxPerServicePerWindow ?? 5,
+      secrets: () => this.secrets.values(),
+      onEvent: logEvent,
+    });
+    this.dispatchers.set(project.root, { dispatcher, window });
+    return dispatcher;
   }
 
-  private sinksFor(alert: Alert): AlertSink[] {
-    const loaded = this.config.value;
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  private sinksFor(alert: Alert, project: Project): AlertSink[] {
+    const loaded = project.config.value;
     // Without `notify`, createSinks skips configured notification sinks: the one below is always there, once.
-    const secrets = this.channels.secrets();
-    const ctx = { baseDir: folder?.uri.fsPath ?? process.cwd(), env: process.env, approvals: this.channels.approvals, ...(secrets ? { secrets } : {}) };
+    const ctx = { baseDir: project.root, env: process.env, approvals: this.channels.approvals(project), secrets: this.channels.secrets(project) };
     const global = createSinks(loaded?.settings.alerts.sinks ?? [], ctx);
     const own = createSinks(loaded?.services.find((s) => s.name === alert.service)?.alerts.sinks ?? [], ctx);
     const errors = [...global.errors, ...own.errors.map((e) => `${alert.service}: ${e}`)];
@@ -97,7 +100,7 @@ export class ExtensionAlerts implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.dispatcher = undefined;
+    this.dispatchers.clear();
   }
 }
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { CHANNEL_PSEUDO_SERVICE, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
-import type { LoadedConfig } from '../../core/config/index';
 import type { KeychainPort } from '../../core/keychain/port';
-import type { HostApprovals } from '../../core/probe/index';
+import type { Project } from '../projects';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import type { ActionItem, Prompts } from '../keys/prompts';
 import { requireTrust } from '../keys/trust';
@@ -29,9 +28,8 @@ export interface ChannelCredentialResult {
 export function registerChannelCredentialCommand(deps: {
   keychain: () => KeychainPort;
   prompts: () => Prompts;
-  config: () => Promise<LoadedConfig | undefined>;
-  root: () => string | undefined;
-  approvals: () => HostApprovals & { approve(subject: string, host: string): void };
+  /** The project whose config names the credential: the active editor's, the only one, or asked. */
+  project: () => Promise<Project | undefined>;
 }): vscode.Disposable {
   return vscode.commands.registerCommand(SET_CHANNEL_CREDENTIAL_COMMAND, async (name?: string): Promise<ChannelCredentialResult | undefined> => {
     if (!requireTrust('set an alert channel credential')) return undefined;
@@ -50,12 +48,13 @@ async function setCredential(
   deps: Parameters<typeof registerChannelCredentialCommand>[0],
   preset: string | undefined,
 ): Promise<ChannelCredentialResult | undefined> {
-  const root = deps.root();
-  if (!root) {
-    void vscode.window.showWarningMessage('Rotation Ready: open a folder on disk first: alert channel credentials belong to a workspace folder.');
+  const project = await deps.project();
+  if (!project) {
+    void vscode.window.showWarningMessage('Rotation Ready: open a folder on disk first: alert channel credentials belong to a project folder.');
     return undefined;
   }
-  const refs = channelCredentialRefs(await deps.config());
+  const root = project.root;
+  const refs = channelCredentialRefs(project.config.value ?? (await project.config.reload()));
   if (refs.length === 0) {
     void vscode.window.showInformationMessage(
       'Rotation Ready: no alert channel in .rotation-ready.json names a credential. Add e.g. "routingKeySecret": "pagerduty-routing" to a pagerduty sink (see docs/alerting.md), then run this command again.',
@@ -96,7 +95,7 @@ async function setCredential(
   const location = channelSecretLocation(workspaceId, ref.name);
   log().info(`Stored alert channel credential '${ref.name}' (${ref.what}) in ${keychain.label}: ${location}`);
   // The config decides where the credential goes; the user decides whether it may.
-  const approvals = deps.approvals();
+  const approvals = project.approvals();
   const approvedHosts: string[] = [];
   for (const host of ref.hosts) {
     const subject = channelApprovalSubject(ref.name);

@@ -4,18 +4,15 @@ import { keychainChannelSecrets } from '../../core/alerts/index';
 import type { ChannelSecrets } from '../../core/alerts/index';
 import { DEFAULT_SETTINGS } from '../../core/config/index';
 import type { ServiceConfig } from '../../core/config/index';
-import type { KeychainPort } from '../../core/keychain/port';
 import { HealthMonitor, historyReport, monitoredServices, ProbeHistory } from '../../core/monitor/index';
 import type { MonitorRunEvent, TargetHealth } from '../../core/monitor/index';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
-import type { DryRunReport, HostApprovals, KeySource } from '../../core/probe/index';
-import { approvalStore } from '../dryRun/approvals';
+import type { ApprovalStore, DryRunReport, HostApprovals, KeySource } from '../../core/probe/index';
 import { dryRunKeySource } from '../dryRun/keySource';
 import { ReportPanel } from '../dryRun/reportPanel';
 import type { KeysTreeProvider } from '../keysView';
 import { log } from '../log';
-import { workspaceSalt } from '../salt';
-import type { WorkspaceConfig } from '../workspaceConfig';
+import type { Project, Projects } from '../projects';
 import { ExtensionAlerts } from './alerts';
 import { ExtensionMetrics } from './metrics';
 import type { KeyMeta } from './metrics';
@@ -46,7 +43,8 @@ export interface MonitorApi {
 /** Hooks the dry-run command uses: its key source records values for the guard; its report raises alerts. */
 export interface DryRunHooks {
   wrapKeys(source: KeySource): KeySource;
-  onReport(report: DryRunReport): void;
+  /** A dry-run of `project` finished: its alerts go to that project's sinks. */
+  onReport(report: DryRunReport, project: Project): void;
 }
 
 /**
@@ -58,37 +56,43 @@ export interface DryRunHooks {
  */
 export function activateMonitor(
   context: vscode.ExtensionContext,
-  config: WorkspaceConfig,
-  deps: { keysTree?: KeysTreeProvider; keychain: () => KeychainPort; keyMeta?: KeyMeta },
+  projects: Projects,
+  deps: { keysTree?: KeysTreeProvider },
 ): { api: MonitorApi; dryRunHooks: DryRunHooks } {
   const { keysTree } = deps;
   const secrets = new SessionSecrets();
-  // PagerDuty, email and Datadog credentials: entries of this workspace in the Keys sidebar's keychain.
-  const channelSecrets = (): ChannelSecrets | undefined => {
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-    return folder ? keychainChannelSecrets(deps.keychain(), workspaceIdFor(folder.uri.fsPath)) : undefined;
-  };
+  const keychain = () => projects.keychain.port;
+  // PagerDuty, email and Datadog credentials: entries of the project in the Keys sidebar's keychain.
+  const channelSecrets = (project: Project): ChannelSecrets => keychainChannelSecrets(keychain(), workspaceIdFor(project.root));
   // Approvals are read fresh for every probe: one approved in a dry-run counts at the monitor's next run.
-  let store: ReturnType<typeof approvalStore> | undefined;
-  const freshStore = () => {
-    store ??= approvalStore(context);
+  const stores = new Map<string, ApprovalStore>();
+  const freshStore = (project: Project) => {
+    let store = stores.get(project.root);
+    if (!store) stores.set(project.root, (store = project.approvals()));
     store.reload();
     return store;
   };
-  const approvals: HostApprovals = { isApproved: (service, host) => freshStore().isApproved(service, host) };
-  // The dry-run's key sources: this workspace's keychain entries, then the environment variables the user confirmed.
-  const monitorKeySource = (keychain: KeychainPort, services: readonly ServiceConfig[]) => dryRunKeySource(keychain, services, freshStore);
-  const metrics = new ExtensionMetrics({ channelSecrets, approvals, ...(deps.keyMeta ? { keyMeta: deps.keyMeta } : {}) });
-  const alerts = new ExtensionAlerts(config, secrets, { secrets: channelSecrets, approvals, extraSinks: () => metrics.sinks() });
+  const approvalsOf = (project: Project): HostApprovals => ({ isApproved: (service, host) => freshStore(project).isApproved(service, host) });
+  /**
+   * The monitor watches one project at a time: the one its Start command was given, else (started by the
+   * setting) the active editor's project or the first. Its alerts, metrics and approvals are that project's.
+   */
+  let watched: Project | undefined;
+  const watchedApprovals: HostApprovals = { isApproved: (service, host) => (watched ? approvalsOf(watched).isApproved(service, host) : false) };
+  // The dry-run's key sources: the project's keychain entries, then the environment variables the user confirmed.
+  const monitorKeySource = (project: Project) => dryRunKeySource(keychain(), project.root, services(), () => freshStore(project));
+  const keyMeta: KeyMeta = (service, environment, slot) => watched?.keys.info({ service, environment }).slots[slot];
+  const metrics = new ExtensionMetrics({ channelSecrets: () => (watched ? channelSecrets(watched) : undefined), approvals: watchedApprovals, keyMeta });
+  const alerts = new ExtensionAlerts(secrets, { secrets: channelSecrets, approvals: approvalsOf, extraSinks: () => metrics.sinks() });
   const logError = (what: string) => (error: unknown) => log().error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   const statusBar = new HealthStatusBar();
   const storage = context.storageUri ?? context.globalStorageUri;
   const historyFile = join(storage.fsPath, 'monitor-history.json');
-  const history = new ProbeHistory(historyFile, (config.value?.settings ?? DEFAULT_SETTINGS).monitor.history);
+  const history = new ProbeHistory(historyFile, DEFAULT_SETTINGS.monitor.history);
   const loading = history.load().then((result) => {
     if (result.error) log().warn(`Health monitor: ${result.error}`);
   });
-  const services = (): ServiceConfig[] => config.value?.services ?? [];
+  const services = (): ServiceConfig[] => watched?.config.value?.services ?? [];
   let monitor: HealthMonitor | undefined;
   /** The Start/Stop commands override the setting for this session. */
   let override: boolean | undefined;
@@ -98,42 +102,45 @@ export function activateMonitor(
     if (monitor?.running) statusBar.show(health);
     else if (!vscode.workspace.isTrusted && vscode.workspace.getConfiguration().get<boolean>(MONITOR_SETTING, false)) statusBar.showRestricted();
     else statusBar.hide();
-    keysTree?.setHealth?.(monitor?.running ? (service, environment) => monitor?.healthOf(service, environment) : undefined);
+    const root = watched?.root;
+    keysTree?.setHealth?.(monitor?.running ? (project, service, environment) => (project === root ? monitor?.healthOf(service, environment) : undefined) : undefined);
   };
 
   const onRun = (event: MonitorRunEvent) => {
     for (const h of event.health) if (h.level !== 'healthy') log().info(`Health monitor: ${h.service} (${h.environment}): ${h.level}: ${h.summary}`);
     for (const s of event.signals) log().warn(`Health monitor: ${s.service} (${s.environment}): signal ${s.kind}: ${s.detail}`);
     metrics.observe(event);
-    void alerts.resolveHealthy(event.targets).catch(logError('Alerts'));
+    if (watched) void alerts.resolveHealthy(event.targets, watched).catch(logError('Alerts'));
     refresh();
   };
 
   const wanted = () => vscode.workspace.isTrusted && (override ?? vscode.workspace.getConfiguration().get<boolean>(MONITOR_SETTING, false));
 
   let starting: Promise<void> | undefined;
-  const start = (): Promise<void> => (starting ??= startOnce().finally(() => (starting = undefined)));
-  const startOnce = async (): Promise<void> => {
+  const start = (project?: Project): Promise<void> => (starting ??= startOnce(project).finally(() => (starting = undefined)));
+  const startOnce = async (project?: Project): Promise<void> => {
     if (monitor?.running) return;
     await loading;
-    const salt = await workspaceSalt(context);
-    const settings = config.value?.settings ?? DEFAULT_SETTINGS;
+    const chosen = project ?? projects.current() ?? projects.all()[0];
+    if (!chosen) return;
+    watched = chosen;
+    const salt = chosen.salt;
+    const settings = chosen.config.value?.settings ?? DEFAULT_SETTINGS;
     history.setLimits(settings.monitor.history);
     monitor = new HealthMonitor({
-      keys: secrets.record(monitorKeySource(deps.keychain(), services())),
-      approvals,
+      keys: secrets.record(monitorKeySource(chosen)),
+      approvals: approvalsOf(chosen),
       salt,
       history,
       services: services(),
       settings,
-      dispatch: (alert) => alerts.dispatch(alert),
+      dispatch: (alert) => alerts.dispatch(alert, chosen),
       onRun,
       onError: (service, error) => log().error(`Health monitor: ${service}: ${error instanceof Error ? error.message : String(error)}`),
     });
     await metrics.apply(settings.metrics);
     monitor.start();
-    const watched = monitoredServices(services());
-    log().info(`Health monitor started: ${watched.length ? watched.map((s) => s.name).join(', ') : 'no service to watch'}`);
+    log().info(`Health monitor started for ${chosen.name}: ${monitoredServices(services()).map((s) => s.name).join(', ') || 'no service to watch'}`);
     refresh();
   };
 
@@ -163,11 +170,11 @@ export function activateMonitor(
       }
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void apply()),
-    config.onDidChange(() => {
-      if (!monitor?.running) return;
-      const settings = config.value?.settings ?? DEFAULT_SETTINGS;
+    projects.onDidChangeConfig((project) => {
+      if (!monitor?.running || project !== watched) return;
+      const settings = project.config.value?.settings ?? DEFAULT_SETTINGS;
       void metrics.apply(settings.metrics);
-      void monitor.update({ services: services(), settings, keys: secrets.record(monitorKeySource(deps.keychain(), services())) }).then(refresh);
+      void monitor.update({ services: services(), settings, keys: secrets.record(monitorKeySource(project)) }).then(refresh);
     }),
     vscode.commands.registerCommand('rotationReady.startHealthMonitor', async () => {
       if (!vscode.workspace.isTrusted) {
@@ -182,8 +189,10 @@ export function activateMonitor(
           });
         return false;
       }
+      const project = await projects.pick('Start the health monitor for which project?');
+      if (!project) return false;
       override = true;
-      await start();
+      await start(project);
       if (monitoredServices(services()).length === 0) {
         void vscode.window.showInformationMessage('Rotation Ready: the health monitor is on, but no service in .rotation-ready.json is monitored.');
       }
@@ -207,7 +216,7 @@ export function activateMonitor(
         if (choice === 'Run Rotation Dry-Run') return vscode.commands.executeCommand('rotationReady.runDryRun');
         return undefined;
       }
-      ReportPanel.show(historyReport(history, monitor ? monitoredServices(services()) : services()), 'Key Health (monitor history)');
+      ReportPanel.show(historyReport(history, monitor ? monitoredServices(services()) : services()), 'Key Health (monitor history)', watched?.uri);
       return undefined;
     }),
   );
@@ -229,13 +238,13 @@ export function activateMonitor(
     },
     guardedKeyCount: () => secrets.size,
     metricsUrl: () => metrics.url,
-    incidentOpen: (service, environment) => alerts.incidentOpen(service, environment),
+    incidentOpen: (service, environment) => Boolean(watched && alerts.incidentOpen(watched, service, environment)),
   };
   const dryRunHooks: DryRunHooks = {
     wrapKeys: (source) => secrets.record(source),
-    onReport: (report) => {
-      metrics.observe(report);
-      void alerts.dispatchReport(report).catch(logError('Alerts'));
+    onReport: (report, project) => {
+      if (project === watched || !watched) metrics.observe(report);
+      void alerts.dispatchReport(report, project).catch(logError('Alerts'));
     },
   };
   return { api, dryRunHooks };

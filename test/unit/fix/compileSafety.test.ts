@@ -92,7 +92,7 @@ describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)',
     project({ name: 'p' }, { module: 'commonjs', target: 'es2022' });
     const abs = join(temp.dir, 'src', 'billing.ts');
     writeFileSync(abs, `export function requireEnv(slot: number): string {\n  return String(slot);\n}\nexport const stripeKey = '${secret}';\n`);
-    const planned = planFileFixes({ uri: pathToFileURL(abs).href }, { root: temp.dir, salt: () => 'salt', path: () => 'src/billing.ts', findings: () => [], document: () => undefined });
+    const planned = planFileFixes({ uri: pathToFileURL(abs).href }, { root: () => temp.dir, salt: () => 'salt', path: () => 'src/billing.ts', findings: () => [], document: () => undefined });
     assert.deepEqual(planned.edits, []);
     assert.deepEqual(planned.steps, []);
     assert.match(planned.unfixed[0] ?? '', /would not type-check with tsconfig\.json: TS2345/);
