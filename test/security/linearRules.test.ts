@@ -4,6 +4,7 @@ import { analyzeText, type Hit, scanPattern } from '../../src/core/analyze/index
 import { KeywordSet } from '../../src/core/analyze/keywords';
 import { rules } from '../../src/core/rules/index';
 import { samplesFor } from '../../src/core/rules/samples';
+import { inlinePairs } from '../../src/core/analyze/inline';
 import { sampleGen } from '../../src/core/rules/sampleGen';
 import { fill, linearFailure, MIB, plainText, timeOf } from './ruleTiming';
 
@@ -129,3 +130,35 @@ describe('security: every rule matches in linear time (issue 13.3)', function ()
     });
   }
 });
+
+describe('security: inline pairs in linear time', function () {
+  this.timeout(300_000);
+  const line = (i: number) => `const token${i} = compute(${i}); // secret key ${i}\n`;
+  const lines = (n: number) => {
+    let out = '';
+    for (let i = 0; out.length < n; i++) out += line(i);
+    return out.slice(0, n);
+  };
+  const inputs: Array<[string, (n: number) => string]> = [
+    ['a name keyword on every line of a file without a carriage return', lines],
+    ['the same words on one line', (n) => lines(n).replace(/\n/g, ' ')],
+  ];
+  for (const [name, build] of inputs) {
+    it(name, () => {
+      // 4× the input in about 4× the time; a search back from each keyword to its line's start (lastIndexOf) was
+      // quadratic: 1.2 s for 256 KiB, 19 s for 1 MiB. Times under 100 ms are noise, not growth.
+      const quarter = build(256 * 1024);
+      const whole = build(1024 * 1024);
+      const quarterMs = timeOf(() => inlinePairs(quarter, keywordEnds(quarter)), 2);
+      const wholeMs = timeOf(() => inlinePairs(whole, keywordEnds(whole)), 2);
+      assert.ok(wholeMs < 100 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+    });
+  }
+});
+
+/** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
+function keywordEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const m of text.matchAll(/token|secret|key/g)) ends.push(m.index + m[0].length);
+  return ends;
+}

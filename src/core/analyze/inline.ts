@@ -35,6 +35,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
   let lastWord = -1;
   let lineStart = -1;
   let commentLine = false;
+  const lines = new LineStarts(text);
   for (const end of nameEnds) {
     let start = end - 1;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
@@ -51,8 +52,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
       if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
     }
-    // A line ends at \n, \r\n or a lone \r (vocabulary/positions.ts counts lines the same way).
-    const line = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const line = lines.startOf(start);
     if (line !== lineStart) {
       lineStart = line;
       COMMENT_START.lastIndex = line;
@@ -62,6 +62,35 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     else if (start - line <= 64 && LINE_PAIR_START.test(text.slice(line, start))) push(out, LINE_PAIR, text, start, end);
   }
   return out;
+}
+
+/**
+ * Where the line holding an offset starts; a line ends at \n, \r\n or a lone \r (as vocabulary/positions.ts counts).
+ * Offsets come ascending, so the text is read forward once: a search back from each offset (`lastIndexOf`) read a
+ * whole line per keyword, and a file without a \r the whole text before it (a 1.9 MB file with a name keyword on every
+ * line took a minute).
+ */
+class LineStarts {
+  private readUpTo = 0;
+  private start = 0;
+
+  constructor(private readonly text: string) {}
+
+  startOf(offset: number): number {
+    if (offset < this.readUpTo) {
+      // Out of order (not expected from the keyword pass): read back from this offset only.
+      let i = offset;
+      while (i > 0 && !isLineBreak(this.text.charCodeAt(i - 1))) i--;
+      return i;
+    }
+    for (let i = this.readUpTo; i < offset; i++) if (isLineBreak(this.text.charCodeAt(i))) this.start = i + 1;
+    this.readUpTo = offset;
+    return this.start;
+  }
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /**
