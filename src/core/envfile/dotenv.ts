@@ -126,8 +126,10 @@ export function readDotenv(text: string): DotenvDocument {
     }
     if (value === undefined) {
       const end = lineEnd(i);
-      const hash = text.indexOf('#', i);
-      value = text.slice(i, hash >= 0 && hash < end ? hash : end).replace(/[ \t\v\f]+$/, '');
+      let stop = i;
+      while (stop < end && text.charCodeAt(stop) !== 0x23) stop++;
+      while (stop > i && SPACE(text.charCodeAt(stop - 1))) stop--;
+      value = text.slice(i, stop);
       i = pastBreak(end);
       line = startLine + 1;
     }
