@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { writeFileAtomic } from '../atomicWrite';
@@ -62,12 +62,12 @@ export function ensureGitIgnored(root: string, file: string, options: GitIgnoreO
     throw new Error(`Could not make ${rel} git-ignored: a .gitignore in a folder below it re-includes it (e.g. !${rel.split('/').pop()}); fix the ignore rules first.`);
   }
   const mode = before === undefined ? 0o644 : statSync(gitignore).mode & 0o7777;
-  writeFileAtomic(gitignore, after, mode);
+  writeKeepingMode(gitignore, after, mode);
   const undo = (): void => {
     const now = readOptional(gitignore);
     if (now === undefined || !now.equals(after)) return;
     if (before === undefined) rmSync(gitignore, { force: true });
-    else writeFileAtomic(gitignore, before, mode);
+    else writeKeepingMode(gitignore, before, mode);
   };
   if (top !== undefined && !gitCheckIgnore(top, fromTop)) {
     undo();
@@ -143,6 +143,12 @@ function readGitignore(path: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;
   }
+}
+
+/** An atomic write that keeps the file's mode exactly (the umask would narrow it on a new inode). */
+function writeKeepingMode(path: string, bytes: Uint8Array, mode: number): void {
+  writeFileAtomic(path, bytes, mode);
+  chmodSync(path, mode);
 }
 
 function readOptional(path: string): Buffer | undefined {
