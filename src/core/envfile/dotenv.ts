@@ -76,13 +76,9 @@ export function readDotenv(text: string): DotenvDocument {
     const start = i;
     const startLine = line;
     while (i < n && SPACE(text.charCodeAt(i))) i++;
-    const skipLine = (reason?: string): void => {
-      if (reason) problems.push({ line: startLine, reason });
+    if (i >= n || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x23) {
       i = pastBreak(lineEnd(i));
       line = startLine + 1;
-    };
-    if (i >= n || text.charCodeAt(i) === 0x0a || text.charCodeAt(i) === 0x0d || text.charCodeAt(i) === 0x23) {
-      skipLine();
       continue;
     }
     let exported = false;
@@ -100,7 +96,9 @@ export function readDotenv(text: string): DotenvDocument {
     while (i < n && SPACE(text.charCodeAt(i))) i++;
     if (name === '' || text.charCodeAt(i) !== 0x3d) {
       // Never the line's text: a line without "=" may be a bare key.
-      skipLine('not a NAME=value line (a name is letters, digits, _, . and -, then "="); skipped');
+      problems.push({ line: startLine, reason: 'not a NAME=value line (a name is letters, digits, _, . and -, then "="); skipped' });
+      i = pastBreak(lineEnd(i));
+      line = startLine + 1;
       continue;
     }
     i++;
