@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeychainPort, Slot, SlotAddress } from '../keychain/port';
+import type { KeychainPort, SlotAddress } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import { appendLine, formatDotenvLine, parseDotenv, readDotenvFile } from '../envfile/dotenv';
 import { ensureGitIgnored } from '../envfile/gitignore';
 import { writeFileAtomic } from '../atomicWrite';
