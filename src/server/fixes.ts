@@ -5,8 +5,7 @@ import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languagese
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
-import { readUnlessSymlink } from '../core/confine';
-import { parseDotenv } from '../core/fix/dotenv';
+import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
@@ -40,7 +39,7 @@ function commentPrefix(path: string): string | undefined {
 function takenNames(root: string | undefined): string[] {
   if (!root) return [];
   const names = new Set(dotenvNames(root).keys());
-  const example = readUnlessSymlink(join(root, '.env.example'));
+  const example = readDotenvFile(join(root, '.env.example'), { label: '.env.example', symlinks: 'skip' });
   if (example !== undefined) for (const name of parseDotenv(example).keys()) names.add(name);
   return [...names];
 }
@@ -113,8 +112,8 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   const text = document.getText();
   const root = ctx.root(params.uri);
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
-  const taken = takenNames(root);
   try {
+    const taken = takenNames(root);
     if (params.fix === 'wrapper') {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
       return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, takenNames: taken } };

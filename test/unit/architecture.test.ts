@@ -11,7 +11,7 @@ import * as ts from 'typescript';
 const CORE_LAYERS: ReadonlyArray<{ name: string; units: readonly string[] }> = [
   { name: 'foundation', units: ['vocabulary', 'net', 'findings', 'redact', 'printable', 'atomicWrite', 'confine', 'markdownCode', 'projectRoots'] },
   { name: 'detection', units: ['rules', 'baseline', 'calls', 'analyze', 'guard', 'history'] },
-  { name: 'configuration', units: ['config'] },
+  { name: 'configuration', units: ['config', 'envfile'] },
   { name: 'keys', units: ['keychain', 'rotation'] },
   { name: 'actions', units: ['fix', 'probe', 'report'] },
   { name: 'operations', units: ['alerts', 'metrics', 'monitor', 'fingerprints'] },

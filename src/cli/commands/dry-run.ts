@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { parseEnv } from 'node:util';
 import { AlertDispatcher, alertEndpoints, alertsFromReport, createSinks, keychainChannelSecrets } from '../../core/alerts/index';
 import type { ChannelSecrets } from '../../core/alerts/index';
 import { ServiceConfig, formatConfigError, loadConfig } from '../../core/config/index';
@@ -29,6 +28,7 @@ import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { workspaceFingerprints } from '../../core/fingerprints';
 import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
+import { DotenvError, readDotenv, readDotenvFile } from '../../core/envfile/dotenv';
 import { cliConfigFile } from '../project';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
@@ -166,8 +166,18 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   let dotenv: KeySource | undefined;
   if (o.dotenv) {
     const dotenvFile = resolve(io.cwd, o.dotenv);
-    if (!existsSync(dotenvFile)) throw new UsageError(`no such dotenv file: ${dotenvFile}`);
-    const values = parseEnv(readFileSync(dotenvFile, 'utf8'));
+    let text: string | undefined;
+    try {
+      // The user named this file, so a symlink is followed; size, binary and encoding are still checked.
+      text = readDotenvFile(dotenvFile, { label: o.dotenv, symlinks: 'follow' });
+    } catch (error) {
+      if (error instanceof DotenvError) throw new UsageError(error.message);
+      throw error;
+    }
+    if (text === undefined) throw new UsageError(`no such dotenv file: ${dotenvFile}`);
+    const parsed = readDotenv(text);
+    for (const problem of parsed.problems) io.stderr(`${o.dotenv}:${problem.line}: ${problem.reason}\n`);
+    const values: NodeJS.ProcessEnv = Object.fromEntries(parsed.values);
     env = { ...values, ...io.env };
     dotenv = { ...envKeySource(values, services), label: o.dotenv };
   }

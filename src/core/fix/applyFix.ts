@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { confinedPath, readUnlessSymlink, refuseSymlink } from '../confine';
-import { appendLine, parseDotenv } from './dotenv';
+import { confinedPath } from '../confine';
+import { appendLine, parseDotenv, readDotenvFile } from '../envfile/dotenv';
 import type { EnvFixPlan } from './envFix';
 import { sha256 } from './hash';
 import { restore, SecretDestination, StoredSecret, writeAtomic } from './secretDestination';
@@ -89,8 +89,7 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
 
 /** `NAME=` lines for names `.env.example` does not list yet; returns an undo. */
 function addExampleNames(path: string, names: string[]): () => void {
-  refuseSymlink(path, '.env.example');
-  const before = readUnlessSymlink(path);
+  const before = readDotenvFile(path, { label: '.env.example' });
   const listed = parseDotenv(before ?? '');
   const missing = [...new Set(names)].filter((n) => !listed.has(n));
   if (missing.length === 0) return () => undefined;

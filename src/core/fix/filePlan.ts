@@ -5,11 +5,10 @@ import { analyzeText } from '../analyze/index';
 import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
-import { readUnlessSymlink } from '../confine';
 import { lineNumberAt } from '../vocabulary/positions';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
-import { parseDotenv } from './dotenv';
+import { DotenvError, parseDotenv, readDotenvFile } from '../envfile/dotenv';
 import { planEnvFix } from './envFix';
 import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
@@ -152,7 +151,7 @@ export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
 
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
 export function dotenvNames(root: string): Map<string, string> {
-  const text = readUnlessSymlink(join(root, '.env'));
+  const text = readDotenvFile(join(root, '.env'), { label: '.env', symlinks: 'skip' });
   const dotenv = text !== undefined ? parseDotenv(text) : new Map<string, string>();
   return new Map([...dotenv].map(([name, value]) => [name, sha256(value)]));
 }
@@ -163,7 +162,7 @@ export function dotenvNames(root: string): Map<string, string> {
  * anything key-shaped redacted, since a parser's message may quote the source.
  */
 export function unplannedReason(error: unknown, values: readonly string[]): string {
-  if (error instanceof UnsupportedFixError) return error.message;
+  if (error instanceof UnsupportedFixError || error instanceof DotenvError) return error.message;
   let line = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim();
   for (const value of values) if (value) line = line.split(value).join('[value]');
   line = line.replace(/[A-Za-z0-9_\-+/=.]{20,}/g, '[redacted]').slice(0, 200);

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KeychainPort, SlotAddress } from '../keychain/port';
 import type { Slot } from '../vocabulary/slot';
-import { appendLine, formatDotenvLine, parseDotenv } from './dotenv';
+import { appendLine, formatDotenvLine, parseDotenv, readDotenvFile } from '../envfile/dotenv';
+import { ensureGitIgnored } from '../envfile/gitignore';
 import { writeFileAtomic } from '../atomicWrite';
 import { refuseSymlink } from '../confine';
 
@@ -89,13 +89,14 @@ export class DotenvDestination implements SecretDestination {
   async store(envName: string, value: string): Promise<StoredSecret> {
     // A symlinked .env would copy (and write) the secret wherever the repository points it.
     refuseSymlink(this.file, this.label);
-    const undoIgnore = ensureGitIgnored(this.options.root, this.file, this.options.useGit ?? true);
+    const line = formatDotenvLine(envName, value);
+    const before = readDotenvFile(this.file, { label: this.label });
+    const { undo: undoIgnore } = ensureGitIgnored(this.options.root, this.file, { useGit: this.options.useGit ?? true });
     try {
-      const before = existsSync(this.file) ? readFileSync(this.file, 'utf8') : undefined;
       const current = parseDotenv(before ?? '').get(envName);
       if (current !== undefined && current !== value) throw new Error(`${this.label} already defines ${envName} with a different value; choose another name.`);
-      if (current === undefined) writeAtomic(this.file, appendLine(before ?? '', formatDotenvLine(envName, value)));
-      const readBack = parseDotenv(readFileSync(this.file, 'utf8')).get(envName);
+      if (current === undefined) writeAtomic(this.file, appendLine(before ?? '', line));
+      const readBack = parseDotenv(readDotenvFile(this.file, { label: this.label }) ?? '').get(envName);
       if (readBack !== value) {
         restore(this.file, before);
         throw new Error(`${this.label} did not read back the value just written for ${envName}.`);
@@ -137,38 +138,4 @@ export const writeAtomic = writeFileAtomic;
 export function restore(path: string, before: string | undefined, mode = 0o600): void {
   if (before === undefined) rmSync(path, { force: true });
   else writeAtomic(path, before, mode);
-}
-
-function git(root: string, args: string[]): number {
-  try {
-    execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-    return 0;
-  } catch (error) {
-    const status = (error as { status?: number | null }).status;
-    return typeof status === 'number' ? status : 128;
-  }
-}
-
-/**
- * Makes `file` git-ignored before anything is written to it; returns an undo. Refuses a tracked file.
- * Without a repository (or without git) the `.gitignore` line is still added, for when there is one.
- */
-export function ensureGitIgnored(root: string, file: string, useGit: boolean): () => void {
-  const rel = relative(root, file).split(/[\\/]/).join('/');
-  const inRepo = useGit && git(root, ['rev-parse', '--is-inside-work-tree']) === 0;
-  if (inRepo && git(root, ['ls-files', '--error-unmatch', '--', rel]) === 0) {
-    throw new Error(`${rel} is tracked by git, so a value written to it would be committed; untrack it first (git rm --cached ${rel}) and commit that.`);
-  }
-  if (inRepo && git(root, ['check-ignore', '-q', '--', rel]) === 0) return () => undefined;
-  const gitignore = join(root, '.gitignore');
-  const before = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : undefined;
-  const lines = (before ?? '').split(/\r?\n/).map((l) => l.trim());
-  if (!inRepo && lines.some((l) => l === rel || l === `/${rel}` || l === basename(rel))) return () => undefined;
-  writeAtomic(gitignore, appendLine(before ?? '', `/${rel}`), 0o644);
-  const undo = (): void => restore(gitignore, before, 0o644);
-  if (inRepo && git(root, ['check-ignore', '-q', '--', rel]) !== 0) {
-    undo();
-    throw new Error(`Could not make ${rel} git-ignored (a rule in a .gitignore re-includes it); fix the ignore rules first.`);
-  }
-  return undo;
 }

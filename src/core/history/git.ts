@@ -5,8 +5,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
  * streamed; paths and ref names from the repository are data (read NUL-separated, never passed back as
  * arguments). Settings that could run a program (fsmonitor, signature checks, pagers, replace refs) are off.
  */
-const SAFE_GLOBALS = ['--no-pager', '--no-replace-objects', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
-const SAFE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
+export const SAFE_GLOBALS = ['--no-pager', '--no-replace-objects', '-c', 'core.fsmonitor=false', '-c', 'log.showSignature=false', '-c', 'core.quotePath=false'];
+export const SAFE_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
 
 export class GitError extends Error {}
 

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvVarNames } from '../config/types';
 import { writeFileAtomic } from '../atomicWrite';
+import { parseDotenv, readDotenvFile, setDotenvValues } from '../envfile/dotenv';
+import { ensureGitIgnored } from '../envfile/gitignore';
 
 /** The keys of one service to inject (values; they go only into a process's environment or a git-ignored .env). */
 export interface InjectedKeys {
@@ -34,65 +35,25 @@ export interface DotEnvResult {
 }
 
 /**
- * "Write to .env", the explicit alternative to injection: first makes sure the file is git-ignored
- * (adding it to `.gitignore` if needed, and refusing if git still would not ignore it), then sets
- * the given variables, replacing only their own lines and keeping every other entry and comment.
+ * "Write to .env", the explicit alternative to injection: first makes sure the file is git-ignored and not
+ * tracked (ensureGitIgnored), then sets the given variables (setDotenvValues: their own assignments are
+ * rewritten, every other entry and comment kept) and reads them back; on any failure both files are restored.
  */
 export async function writeDotEnv(root: string, vars: Record<string, string>, fileName = '.env'): Promise<DotEnvResult> {
-  const gitignoreUpdated = await ensureGitIgnored(root, fileName);
   const path = join(root, fileName);
-  const lines = existsSync(path) ? readFileSync(path, 'utf8').split(/\r?\n/) : [];
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const pending = new Map(Object.entries(vars));
-  const out = lines.map((line) => {
-    const match = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-    const name = match?.[2];
-    if (name === undefined || !pending.has(name)) return line;
-    const value = pending.get(name)!;
-    pending.delete(name);
-    return `${match![1] ?? ''}${name}=${quote(value)}`;
-  });
-  for (const [name, value] of pending) out.push(`${name}=${quote(value)}`);
-  writeFileAtomic(path, `${out.join('\n')}\n`);
-  return { path, gitignoreUpdated, written: Object.keys(vars) };
-}
-
-/** Ensures `fileName` at the workspace root is git-ignored. Returns whether `.gitignore` changed. */
-export async function ensureGitIgnored(root: string, fileName = '.env'): Promise<boolean> {
-  if ((await gitIgnores(root, fileName)) === true) return false;
-  const gitignore = join(root, '.gitignore');
-  const text = existsSync(gitignore) ? readFileSync(gitignore, 'utf8') : '';
-  let changed = false;
-  if (!gitignoreLists(text, fileName)) {
-    writeFileAtomic(gitignore, `${text}${text.length === 0 || text.endsWith('\n') ? '' : '\n'}# Local keys written by Rotation Ready\n/${fileName}\n`);
-    changed = true;
+  const before = readDotenvFile(path, { label: fileName });
+  const text = setDotenvValues(before ?? '', vars);
+  const ignored = ensureGitIgnored(root, path);
+  try {
+    writeFileAtomic(path, text);
+    const readBack = parseDotenv(readDotenvFile(path, { label: fileName }) ?? '');
+    const wrong = Object.keys(vars).filter((name) => readBack.get(name) !== vars[name]);
+    if (wrong.length) throw new Error(`${fileName} did not read back the value just written for ${wrong.join(', ')} (is a quote left open above?); it was restored.`);
+  } catch (error) {
+    if (before === undefined) rmSync(path, { force: true });
+    else writeFileAtomic(path, before);
+    ignored.undo();
+    throw error;
   }
-  if ((await gitIgnores(root, fileName)) === false) {
-    throw new Error(`${fileName} is still not ignored by git (is it tracked? run git rm --cached on it first); refusing to write keys to it.`);
-  }
-  return changed;
+  return { path, gitignoreUpdated: ignored.updated, written: Object.keys(vars) };
 }
-
-/** Asks git (undefined when git or a repository is not there). */
-function gitIgnores(root: string, fileName: string): Promise<boolean | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['-C', root, 'check-ignore', '-q', '--', fileName], { timeout: 5000 }, (error) => {
-      if (!error) return resolve(true);
-      resolve((error as { code?: unknown }).code === 1 ? false : undefined);
-    });
-  });
-}
-
-/** Without git: does `.gitignore` have a line that ignores the file at the root? */
-function gitignoreLists(text: string, fileName: string): boolean {
-  const patterns = text.split(/\r?\n/).map((l) => l.trim());
-  if (patterns.some((p) => p === `!${fileName}` || p === `!/${fileName}`)) return false;
-  return patterns.some((p) => p === fileName || p === `/${fileName}` || p === `${fileName}*` || p === '*.env' || p === '.env*' || p === '/.env*');
-}
-
-function quote(value: string): string {
-  if (/^[A-Za-z0-9_\-.:/+=@,]*$/.test(value)) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
-}
-
-

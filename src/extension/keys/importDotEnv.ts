@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseEnv } from 'node:util';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { parseDotenv, readDotenvFile, removeDotenvEntries } from '../../core/envfile/dotenv';
 import type { LiveSlot, ServiceRef } from '../../core/keychain/keyStore';
 import { log } from '../log';
 import type { Keys } from './keys';
@@ -11,11 +10,6 @@ interface Candidate extends vscode.QuickPickItem {
   variable: string;
   ref: ServiceRef;
   slot: LiveSlot;
-}
-
-/** `NAME=` assignment lines (optionally `export NAME=`) of the given names, so they can be removed. */
-function assignmentOf(line: string): string | undefined {
-  return /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line)?.[1];
 }
 
 /**
@@ -27,14 +21,18 @@ function assignmentOf(line: string): string | undefined {
 export async function importFromDotEnv(keys: Keys): Promise<{ imported: string[] } | undefined> {
   const store = keys.requireStore();
   const file = join(keys.root, '.env');
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
+    text = readDotenvFile(file, { label: '.env' });
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Rotation Ready: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  if (text === undefined) {
     void vscode.window.showInformationMessage('Rotation Ready: this workspace has no .env file to import keys from.');
     return undefined;
   }
-  const values = parseEnv(text) as Record<string, string>;
+  const values = parseDotenv(text);
   const candidates: Candidate[] = [];
   for (const ref of keys.refs()) {
     const vars = keys.envVars(ref);
@@ -45,7 +43,7 @@ export async function importFromDotEnv(keys: Keys): Promise<{ imported: string[]
       [vars.fallback, 'fallback'],
     ];
     for (const [variable, slot] of wanted) {
-      if (!values[variable]?.trim() || slots[slot] || candidates.some((c) => c.ref.service === ref.service && c.ref.environment === ref.environment && c.slot === slot)) continue;
+      if (!values.get(variable)?.trim() || slots[slot] || candidates.some((c) => c.ref.service === ref.service && c.ref.environment === ref.environment && c.slot === slot)) continue;
       candidates.push({ label: variable, description: `→ ${ref.service} (${ref.environment}) ${slot}`, picked: true, variable, ref, slot });
     }
   }
@@ -56,22 +54,23 @@ export async function importFromDotEnv(keys: Keys): Promise<{ imported: string[]
   const picked = await keys.prompts.pickMany(candidates, { title: `Import keys from .env into ${store.keychain.label}`, placeHolder: 'Each value is stored and read back, then its line is removed from .env' });
   if (!picked || picked.length === 0) return undefined;
   const imported: string[] = [];
+  const importedValues = new Map<string, string>();
   const failed: string[] = [];
   for (const candidate of picked) {
-    const value = values[candidate.variable]!.trim();
+    const value = values.get(candidate.variable)!.trim();
     try {
       const meta = await store.add(candidate.ref, candidate.slot, value, { envVars: keys.envVars(candidate.ref) });
       if ((await store.read(candidate.ref, candidate.slot)) !== value) throw new Error('the keychain did not return the stored value');
       imported.push(candidate.variable);
+      importedValues.set(candidate.variable, value);
       log().info(`Imported ${candidate.variable} from .env as the ${candidate.slot} key of ${candidate.ref.service} (${candidate.ref.environment}) (${meta.fingerprint}).`);
     } catch (error) {
       failed.push(`${candidate.variable}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
   if (imported.length) {
-    // Only lines whose value is now safely in the keychain go; everything else in .env stays as it was.
-    const kept = text.split(/(?<=\n)/).filter((line) => !imported.includes(assignmentOf(line) ?? ''));
-    writeFileAtomic(file, kept.join(''));
+    // Only assignments whose value is now safely in the keychain go; everything else in .env stays as it was.
+    writeFileAtomic(file, removeDotenvEntries(text, (entry) => importedValues.get(entry.name) === entry.value.trim()));
   }
   await keys.refresh();
   const done = imported.length ? `moved ${imported.length} key(s) from .env into ${store.keychain.label} (${imported.join(', ')}); their lines are removed from .env.` : 'imported nothing.';

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseEnv } from 'node:util';
 import { createExecCommand } from '../../../src/cli/commands/exec';
 import { deriveEnvVarNames } from '../../../src/core/config';
 import { injectedEnv, writeDotEnv } from '../../../src/core/keychain/injection';
@@ -32,7 +33,9 @@ describe('injection', () => {
     const result = await writeDotEnv(dir, { BILLING_API_KEY: a, BILLING_API_KEY_PRIMARY: `${a} "quoted"` });
     assert.equal(result.gitignoreUpdated, true);
     assert.equal(readFileSync(join(dir, '.gitignore'), 'utf8'), 'node_modules/\n# Local keys written by Rotation Ready\n/.env\n');
-    assert.equal(readFileSync(join(dir, '.env'), 'utf8'), `# mine\nOTHER=1\nexport BILLING_API_KEY=${a}\nBILLING_API_KEY_PRIMARY="${a} \\"quoted\\""\n`);
+    // Single quotes: Node.js's util.parseEnv and dotenv take no \" escape, so "…\"…" read back a cut value.
+    assert.equal(readFileSync(join(dir, '.env'), 'utf8'), `# mine\nOTHER=1\nexport BILLING_API_KEY=${a}\nBILLING_API_KEY_PRIMARY='${a} "quoted"'\n`);
+    assert.deepEqual(parseEnv(readFileSync(join(dir, '.env'), 'utf8')), { OTHER: '1', BILLING_API_KEY: a, BILLING_API_KEY_PRIMARY: `${a} "quoted"` });
     assert.equal(statSync(join(dir, '.env')).mode & 0o077, 0);
     execFileSync('git', ['-C', dir, 'check-ignore', '-q', '.env']);
     assert.equal((await writeDotEnv(dir, { X: '1' })).gitignoreUpdated, false);

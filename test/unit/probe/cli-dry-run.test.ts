@@ -73,6 +73,22 @@ describe('CLI: rotation-ready dry-run on the demo workspace', () => {
     assert.equal(sim.requestLog.length, 4);
   });
 
+  it('--dotenv: a binary or huge file is refused with its name and why; a line it skips is named by number, never quoted', async () => {
+    writeFileSync(join(ws, 'binary.env'), Buffer.from([0x41, 0x3d, 0x31, 0x0a, 0x00, 0x01]));
+    const binary = await cli('--dotenv', 'binary.env', ...approveSim());
+    assert.equal(binary.code, 2);
+    assert.match(binary.err, /binary\.env is not text \(a NUL byte on line 2\)/);
+    writeFileSync(join(ws, 'huge.env'), 'A=1\n'.repeat(300_000));
+    assert.match((await cli('--dotenv', 'huge.env', ...approveSim())).err, /huge\.env is 1200000 bytes, more than the 1048576/);
+    const stray = demoKeys[0]!;
+    writeFileSync(join(ws, '.env'), `${stray}\n${readFileSync(join(root, 'demo/.env.example'), 'utf8')}`);
+    const r = await cli('--dotenv', '.env', ...approveSim(), '--service', 'billing-api', '--rounds', '1');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /^\.env:1: not a NAME=value line/m);
+    assert.ok(!r.err.includes(stray) && !r.out.includes(stray));
+    assert.equal(sim.requestLog.length > 0, true);
+  });
+
   it('without approval: exit 2, a hint, and no request reaches the simulator', async () => {
     const r = await cli('--dotenv', '.env');
     assert.equal(r.code, 2);
