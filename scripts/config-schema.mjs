@@ -109,19 +109,24 @@ export async function generated() {
   ];
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const check = process.argv.includes('--check');
-  let stale = 0;
+/** Writes the generated files that differ from what the schema gives (or, with `check`, only names them); returns those. */
+export async function writeGenerated({ check = false } = {}) {
+  const stale = [];
   for (const [file, text] of await generated()) {
     let old = '';
     try {
       old = readFileSync(file, 'utf8');
     } catch {}
     if (old === text) continue;
-    if (check) {
-      console.error(`${file} is out of date: run node scripts/config-schema.mjs`);
-      stale++;
-    } else writeFileSync(file, text);
+    stale.push(file);
+    if (!check) writeFileSync(file, text);
   }
-  process.exit(stale ? 1 : 0);
+  return stale;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes('--check');
+  const stale = await writeGenerated({ check });
+  for (const file of stale) console.error(check ? `${file} is out of date: run node scripts/config-schema.mjs` : `wrote ${file}`);
+  process.exit(check && stale.length ? 1 : 0);
 }
