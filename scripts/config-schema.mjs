@@ -93,6 +93,8 @@ export async function typesSource(schema) {
   return compile(untitled, 'RotationReadyFile', {
     bannerComment: banner.trimEnd(),
     additionalProperties: false,
+    // `string[]`, not a tuple of at least one: the resolved types (types.ts) hand arrays on as arrays.
+    ignoreMinAndMaxItems: true,
     unreachableDefinitions: true,
     strictIndexSignatures: true,
     format: true,

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../../src/core/config/index';
+import { DEFAULT_PROBE, DEFAULT_SETTINGS, HTTP_METHODS, PROBE_ROUNDS, loadConfig } from '../../../src/core/config/index';
+import type { EnvironmentConfig, MetricsSettings, ProbeConfig, ServiceConfig, Settings, SinkConfig } from '../../../src/core/config/index';
+import type * as File from '../../../src/core/config/generated/file';
 import { compiledSchema } from '../../../src/core/config/generated/validate';
 
 const root = join(__dirname, '../../..');
@@ -15,6 +17,30 @@ describe('config: validator and types generated from the JSON Schema', function 
     for (const [file, text] of await generated()) {
       assert.equal(readFileSync(file, 'utf8'), text, `${file} is stale: run node scripts/config-schema.mjs`);
     }
+  });
+
+  it('the resolved types are a file the schema accepts: what the loader hands on fits the generated types (checked by tsc)', () => {
+    // Compile-time: a field renamed, retyped or dropped in the schema breaks this line, not a user at run time.
+    const fits = (s: SinkConfig, p: ProbeConfig, e: EnvironmentConfig, c: Omit<ServiceConfig, 'provider'>, m: MetricsSettings, set: Omit<Settings, 'metrics'>): [File.Sink, File.Probe, File.Environment, Omit<File.Service, 'provider'>, File.Metrics, Omit<File.RotationReadyFile, 'services' | 'metrics'>] => [s, p, e, c, m, set];
+    const { services, settings } = loadConfig(readFileSync(join(root, 'demo/.rotation-ready.json'), 'utf8'), 'demo.json');
+    const service = services[0]!;
+    assert.equal(fits(settings.alerts.sinks[0]!, service.probe, service.environments[0]!, service, {}, settings).length, 6);
+  });
+
+  it('the defaults the loader fills in are the schema\'s', () => {
+    const d = (compiledSchema as unknown as { definitions: Record<string, Node>; properties: Record<string, Node> });
+    const defaults = (node: Node) => Object.fromEntries(Object.entries(node.properties ?? {}).filter(([, v]) => v.default !== undefined).map(([k, v]) => [k, v.default]));
+    const probe = d.definitions.probe!.properties!;
+    assert.deepEqual({ method: probe.method!.default, timeoutMs: probe.timeoutMs!.default, rounds: probe.rounds!.default, intervalMs: probe.intervalMs!.default }, { ...DEFAULT_PROBE });
+    assert.deepEqual({ min: probe.rounds!.minimum, max: probe.rounds!.maximum }, { ...PROBE_ROUNDS });
+    assert.deepEqual(probe.method!.enum, [...HTTP_METHODS]);
+    assert.deepEqual(defaults(d.properties.dryRun!), DEFAULT_SETTINGS.dryRun);
+    const { sinks, ...alerts } = DEFAULT_SETTINGS.alerts;
+    assert.deepEqual({ ...defaults(d.properties.alerts!), sinks }, { ...alerts, sinks });
+    const m = d.definitions.monitorSettings!.properties!;
+    assert.deepEqual({ intervalSeconds: m.intervalSeconds!.default, jitter: m.jitter!.default }, { intervalSeconds: DEFAULT_SETTINGS.monitor.intervalSeconds, jitter: DEFAULT_SETTINGS.monitor.jitter });
+    assert.deepEqual(defaults(m.history!), DEFAULT_SETTINGS.monitor.history);
+    for (const kind of ['spike', 'intermittent', 'increase'] as const) assert.deepEqual(defaults(m.signals!.properties![kind]!), DEFAULT_SETTINGS.monitor.signals[kind], kind);
   });
 
   it('the validator was compiled from this schema (its own copy, references inlined, equals the file)', async () => {

@@ -57,7 +57,7 @@ export type Service = {
    *
    * @minItems 1
    */
-  environments?: [Environment, ...Environment[]];
+  environments?: Environment[];
   envVars?: EnvVars;
   probe?: Probe;
   /**
@@ -163,7 +163,7 @@ export type Sink = {
    *
    * @minItems 1
    */
-  to?: [Mailbox, ...Mailbox[]];
+  to?: Mailbox[];
   /**
    * datadog: name of the keychain entry holding the Datadog API key.
    */
@@ -317,7 +317,7 @@ export interface Probe {
    *
    * @minItems 1
    */
-  successStatus?: [number, ...number[]];
+  successStatus?: number[];
   /**
    * For APIs that answer 200 even to a bad key (Slack): the key counts as valid only if this top-level JSON field of the answer is true. Only this field is read; the answer is never kept.
    */
