@@ -5,6 +5,8 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
 
+import { writeGenerated } from './scripts/config-schema.mjs';
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -74,6 +76,9 @@ const common = {
   define: { 'process.env.ROTATION_READY_VERSION': JSON.stringify(version) },
   plugins: [problemMatcherPlugin],
 };
+
+// The config validator and types come from media/rotation-ready.schema.json: a schema edit is never bundled stale.
+for (const file of await writeGenerated()) console.log(`regenerated ${file} from the schema`);
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts', server: 'src/server/server.ts' }, outdir: 'dist' },

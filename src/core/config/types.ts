@@ -1,4 +1,11 @@
-/** `.rotation-ready.json`, resolved: every default applied, every value checked (see docs/configuration.md). */
+import type * as File from './generated/file';
+
+/**
+ * `.rotation-ready.json`, resolved: every default applied, every value checked (see docs/configuration.md). The file's
+ * shape is media/rotation-ready.schema.json, whose types are generated into ./generated/file.ts; the types here take
+ * their fields from those and say only what resolving changes (defaults filled in, a body serialised, one variant per
+ * auth or sink type, which the schema's if/then expresses and generated types cannot).
+ */
 
 export type ProbeAuth =
   | { type: 'bearer' }
@@ -7,7 +14,7 @@ export type ProbeAuth =
   /** Basic auth: with `username` the key is the password, otherwise the key is the user name and the password is empty. */
   | { type: 'basic'; username?: string };
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
+export type HttpMethod = NonNullable<File.Probe['method']>;
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export interface ProbeConfig {
@@ -26,22 +33,13 @@ export interface ProbeConfig {
   intervalMs: number;
 }
 
-export interface EnvVarNames {
-  primary: string;
-  fallback: string;
-  /** The single-key variable a codebase without fallback uses; read when the primary variable is unset. */
-  plain: string;
-}
+export type EnvVarNames = Required<File.EnvVars>;
 
-export interface EnvironmentConfig {
-  name: string;
-  /** Probe URL for this environment when it differs from the service's. */
-  url?: string;
-  envVars?: Partial<EnvVarNames>;
-}
+/** An environment written as a name is `{ name }`. */
+export type EnvironmentConfig = Exclude<File.Environment, string>;
 
 /** An alert's routing level; a sink with `minSeverity` takes only alerts at least that severe. */
-export type SinkSeverity = 'info' | 'warning' | 'critical';
+export type SinkSeverity = NonNullable<File.Sink['minSeverity']>;
 
 export type SinkConfig = (
   | { type: 'slack'; url?: string; urlEnv?: string }
@@ -73,52 +71,20 @@ export interface ServiceConfig {
   monitor?: ServiceMonitorConfig;
 }
 
-/** `services[].monitor`: whether the health monitor probes this service, and how often. */
-export interface ServiceMonitorConfig {
-  /** Default true: when the monitor runs, every configured service is watched unless it opts out. */
-  enabled: boolean;
-  /** Overrides `monitor.intervalSeconds` for this service. */
-  intervalSeconds?: number;
-}
+/** `services[].monitor`: whether the health monitor probes this service (default true), and how often. */
+export type ServiceMonitorConfig = Required<Pick<File.ServiceMonitor, 'enabled'>> & Pick<File.ServiceMonitor, 'intervalSeconds'>;
 
-export interface DryRunSettings {
-  /** Requests in flight at once, across all services. */
-  concurrency: number;
-  /** Extra attempts per slot for `unknown` outcomes (5xx, network, timeout) before one is reported. */
-  retryBudget: number;
-  /** A 429's Retry-After is waited out up to this long; longer means the round is reported rate-limited. */
-  maxRetryAfterMs: number;
-}
+export type DryRunSettings = Required<NonNullable<File.RotationReadyFile['dryRun']>>;
 
-export interface AlertSettings {
-  sinks: SinkConfig[];
-  /** The same alert (service, environment, error, key) is sent at most once per window. */
-  dedupWindowMs: number;
-  /** At most this many alerts per service per window, whatever their error. */
-  maxPerServicePerWindow: number;
-}
+export type AlertSettings = { sinks: SinkConfig[] } & Required<Omit<NonNullable<File.RotationReadyFile['alerts']>, 'sinks'>>;
 
+type Signals = NonNullable<File.MonitorSettings['signals']>;
 /** A spike: `rejections` consecutive rejected probes of one key within `windowSeconds`, after `healthyProbes` valid ones (docs/monitoring.md). */
-export interface SpikeThresholds {
-  rejections: number;
-  windowSeconds: number;
-  healthyProbes: number;
-}
-
+export type SpikeThresholds = Required<NonNullable<Signals['spike']>>;
 /** Intermittent: one key's outcome flips between valid and rejected at least `flips` times within `windowSeconds`. */
-export interface IntermittentThresholds {
-  flips: number;
-  windowSeconds: number;
-}
-
+export type IntermittentThresholds = Required<NonNullable<Signals['intermittent']>>;
 /** Gradual increase: the share of 401/403/429 probes rises in each of `windows` consecutive windows, ending at `minRate` or more. */
-export interface IncreaseThresholds {
-  windows: number;
-  windowSeconds: number;
-  /** A window with fewer probes says nothing. */
-  minProbes: number;
-  minRate: number;
-}
+export type IncreaseThresholds = Required<NonNullable<Signals['increase']>>;
 
 export interface SignalThresholds {
   spike: SpikeThresholds;
@@ -126,22 +92,19 @@ export interface SignalThresholds {
   increase: IncreaseThresholds;
 }
 
-export interface MonitorSettings {
-  /** Seconds between two probe runs of a service (per service: `services[].monitor.intervalSeconds`). */
-  intervalSeconds: number;
-  /** Each delay is randomly stretched or shortened by up to this fraction, so services do not probe in lock-step. */
-  jitter: number;
+export type MonitorSettings = Required<Omit<File.MonitorSettings, 'history' | 'signals'>> & {
   /** The local probe history is capped per key: by count and by age. */
-  history: { maxEntriesPerKey: number; maxAgeHours: number };
+  history: Required<NonNullable<File.MonitorSettings['history']>>;
   signals: SignalThresholds;
-}
+};
 
+type FileMetrics = File.Metrics;
 /** `metrics`: opt-in exports of the monitor's probe results (docs/alerting.md). */
 export interface MetricsSettings {
   /** A Prometheus/OpenMetrics scrape endpoint at `http://<host>:<port>/metrics`; loopback only. */
-  prometheus?: { port: number; host: string };
+  prometheus?: Required<NonNullable<FileMetrics['prometheus']>>;
   /** Pushes probe series to Datadog's intake every `intervalSeconds`; the API key is a keychain entry. */
-  datadog?: { apiKeySecret: string; url?: string; intervalSeconds: number; tags?: string[] };
+  datadog?: NonNullable<FileMetrics['datadog']> & { intervalSeconds: number };
 }
 
 export interface Settings {
