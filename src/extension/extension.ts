@@ -47,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     () => keyStore.prompts,
   );
   context.subscriptions.push(
-    ...registerFixCommands({ client: () => client, config, keyStore: () => (keyStore.store ? { store: keyStore.store, label: keyStore.keychain.port.label } : undefined) }),
+    ...registerFixCommands({ client: () => client, project: () => keyStore.project }),
   );
   context.subscriptions.push(...registerHistory(context));
   context.subscriptions.push(

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ServiceConfig } from '../core/config/index';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
 import { checkEnvName } from '../core/fix/envName';
-import { allDestinations, DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
-import type { KeyStore } from '../core/keychain/keyStore';
+import { DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
+import type { ProjectContext } from '../core/workflows/context';
+import { secretDestination, type SecretDestinationChoice } from '../core/workflows/secureSecret';
 import {
   PlanFileFixesParams,
   PlanFileFixesRequest,
@@ -16,10 +16,8 @@ import {
   WireTextEdit,
 } from '../shared/protocol';
 import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview';
-import { KeyStoreDestination } from './keyStoreDestination';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
-import type { WorkspaceConfig } from './workspaceConfig';
 
 /**
  * The editor half of the fixes: the language server plans them (it has the compiler), the extension
@@ -28,9 +26,8 @@ import type { WorkspaceConfig } from './workspaceConfig';
  */
 export interface FixDependencies {
   client: () => LanguageClient | undefined;
-  /** The Keys sidebar's store and keychain label, when a folder is open. */
-  keyStore: () => { store: KeyStore; label: string } | undefined;
-  config: WorkspaceConfig;
+  /** The project the Keys sidebar shows (its key store, config and env-name policy), when a folder is open. */
+  project: () => ProjectContext | undefined;
 }
 
 export interface FixTarget {
@@ -38,27 +35,18 @@ export interface FixTarget {
   fingerprint: string;
 }
 
-type Destination = 'dotenv' | 'keychain' | 'both';
-
 function workspaceRoot(): string | undefined {
   return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
 }
 
-/** The service a variable belongs to, when the config names it; else one derived from the name. */
-function serviceFor(envName: string, services: readonly ServiceConfig[]): string {
-  const match = services.find((s) => [s.envVars.plain, s.envVars.primary].includes(envName));
-  return match?.name ?? envName.toLowerCase().replace(/_+/g, '-');
-}
-
 function destination(deps: FixDependencies, root: string): SecretDestination {
-  const choice = vscode.workspace.getConfiguration('rotationReady').get<Destination>('fix.secretDestination', 'dotenv');
-  const dotenv = new DotenvDestination({ root });
-  if (choice === 'dotenv') return dotenv;
-  const services = deps.config.value?.services ?? [];
-  const target = deps.keyStore();
-  if (!target) throw new Error('the keychain needs an open folder on disk; store the value in .env instead (setting rotationReady.fix.secretDestination)');
-  const keychain = new KeyStoreDestination(target.store, target.label, (name) => serviceFor(name, services));
-  return choice === 'keychain' ? keychain : allDestinations(dotenv, keychain);
+  const choice = vscode.workspace.getConfiguration('rotationReady').get<SecretDestinationChoice>('fix.secretDestination', 'dotenv');
+  const project = deps.project();
+  if (choice === 'dotenv' || !project) {
+    if (choice !== 'dotenv') throw new Error('the keychain needs an open folder on disk; store the value in .env instead (setting rotationReady.fix.secretDestination)');
+    return new DotenvDestination({ root });
+  }
+  return secretDestination(project, choice);
 }
 
 function toRange(edit: WireTextEdit): vscode.Range {

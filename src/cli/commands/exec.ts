@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { deriveEnvVarNames, envVarsFor, loadConfig, DEFAULT_ENVIRONMENT } from '../../core/config';
-import { injectedEnv } from '../../core/keychain/injection';
+import { DEFAULT_ENVIRONMENT } from '../../core/config';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { createProjectContext, loadProjectConfig } from '../../core/workflows/context';
+import { injectableServices, keysForProcess } from '../../core/workflows/injectKeys';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environment>] -- <command> [args...]
@@ -43,30 +41,11 @@ export function createExecCommand(deps: ExecDeps = { keychain: () => new KeytarK
         else throw new UsageError(`unknown option '${option}'`);
       }
 
-      const configPath = join(io.cwd, '.rotation-ready.json');
-      const config = existsSync(configPath) ? loadConfig(readFileSync(configPath, 'utf8'), configPath) : undefined;
-      const keychain = deps.keychain();
-      const workspaceId = workspaceIdFor(io.cwd);
-      const stored = (await keychain.list(workspaceId)).filter((a) => a.environment === environment);
-      const names = services.length > 0 ? services : [...new Set([...(config?.services.map((s) => s.name) ?? []), ...stored.map((a) => a.service)])].sort();
-
-      const env: Record<string, string> = {};
-      const injected: string[] = [];
-      for (const service of names) {
-        const configured = config?.services.find((s) => s.name === service);
-        const vars = configured ? envVarsFor(configured, environment) : deriveEnvVarNames(service);
-        const address = (slot: 'primary' | 'fallback') => ({ workspaceId, service, environment, slot });
-        const primary = await keychain.get(address('primary'));
-        const fallback = await keychain.get(address('fallback'));
-        const serviceEnv = injectedEnv(vars, { ...(primary !== undefined ? { primary } : {}), ...(fallback !== undefined ? { fallback } : {}) });
-        if (Object.keys(serviceEnv).length === 0) {
-          io.stderr(`rotation-ready exec: no keys stored for ${service} (${environment}) in ${keychain.label}\n`);
-          continue;
-        }
-        Object.assign(env, serviceEnv);
-        injected.push(`${service}: ${Object.keys(serviceEnv).join(', ')}`);
-      }
-      if (injected.length > 0) io.stderr(`rotation-ready exec: injecting ${injected.join('; ')}\n`);
+      const ctx = createProjectContext({ root: io.cwd, keychain: deps.keychain(), env: io.env, config: loadProjectConfig(io.cwd) });
+      const refs = services.length > 0 ? services.map((service) => ({ service, environment })) : await injectableServices(ctx, environment);
+      const { env, injected, empty } = await keysForProcess(ctx, refs);
+      for (const ref of empty) io.stderr(`rotation-ready exec: no keys stored for ${ref.service} (${environment}) in ${ctx.keychain.label}\n`);
+      if (injected.length > 0) io.stderr(`rotation-ready exec: injecting ${injected.map((i) => `${i.ref.service}: ${i.names.join(', ')}`).join('; ')}\n`);
 
       return new Promise<number>((resolve) => {
         const child = spawn(command[0]!, command.slice(1), { cwd: io.cwd, env: { ...io.env, ...env }, stdio: 'inherit' });

@@ -1,4 +1,5 @@
 /** `.rotation-ready.json`, resolved: every default applied, every value checked (see docs/configuration.md). */
+import { envVarNamesForService } from '../envNames';
 
 export type ProbeAuth =
   | { type: 'bearer' }
@@ -171,11 +172,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
 };
 
-/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK`. */
+/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK` (the one policy: src/core/envNames.ts). */
 export function deriveEnvVarNames(service: string): EnvVarNames {
-  const base = service.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  const plain = /(^|_)KEY$/.test(base) ? base : `${base}_KEY`;
-  return { primary: `${plain}_PRIMARY`, fallback: `${plain}_FALLBACK`, plain };
+  return envVarNamesForService(service);
 }
 
 /** The environment's env var names, falling back to the service's. */

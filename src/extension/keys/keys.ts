@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { deriveEnvVarNames, envVarsFor, EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
+import type { EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
 import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 import { approvalStore } from '../dryRun/approvals';
 import type { DryRunReport } from '../../core/probe/index';
 import { log } from '../log';
-import { fingerprintsFor, keyMetadataPath } from '../salt';
+import { createProjectContext, resolveEnvVars, type ProjectContext } from '../../core/workflows/context';
+import { legacyKeyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ClipboardGuard } from './clipboard';
@@ -43,6 +43,8 @@ export function chooseKeychain(secrets: vscode.SecretStorage, loadKeytar?: () =>
 export class Keys implements vscode.Disposable {
   /** Undefined without a folder on disk (no workspace id, nowhere to anchor keys). */
   readonly store: KeyStore | undefined;
+  /** The project's context for the core workflows; undefined without a folder on disk. */
+  readonly project: ProjectContext | undefined;
   readonly machine: RotationMachine | undefined;
   readonly validator: ProbeValidator;
   readonly keychain: KeychainChoice;
@@ -64,9 +66,10 @@ export class Keys implements vscode.Disposable {
     log().info(`Keys are stored in ${this.keychain.port.label}${this.keychain.fallbackReason ? ` (the OS keychain is not usable here: ${this.keychain.fallbackReason})` : ''}.`);
     if (folder) {
       this.root = folder.uri.fsPath;
-      const workspaceId = workspaceIdFor(this.root);
-      this.metadataPath = keyMetadataPath(context, this.root);
-      this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
+      // The same project context as the CLI's: one metadata file, one salt, one env-name policy (src/core/workflows).
+      this.project = createProjectContext({ root: this.root, keychain: this.keychain.port, env: process.env, config: () => config.value, legacyMetadataPath: legacyKeyMetadataPath(context, this.root) });
+      this.metadataPath = this.project.metadataPath;
+      this.store = this.project.keyStore;
       this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
     }
     this.validator = new ProbeValidator({
@@ -83,6 +86,11 @@ export class Keys implements vscode.Disposable {
         return ok;
       },
     });
+  }
+
+  requireProject(): ProjectContext {
+    if (!this.project) throw new Error('Open a folder on disk first: keys belong to a workspace folder.');
+    return this.project;
   }
 
   requireStore(): KeyStore {
@@ -146,9 +154,7 @@ export class Keys implements vscode.Disposable {
 
   /** Env var names the keys feed: from the config, else as recorded when the key was added, else derived. */
   envVars(ref: ServiceRef): EnvVarNames {
-    const config = this.serviceConfig(ref.service);
-    if (config) return envVarsFor(config, ref.environment);
-    return this.info(ref).envVars ?? deriveEnvVarNames(ref.service);
+    return resolveEnvVars(this.config.value, ref, this.info(ref).envVars);
   }
 
   provider(service: string): ProviderInfo {
