@@ -12,7 +12,6 @@ import { keyMetadataFile } from '../../src/core/workflows/context';
 import { RotationMachine } from '../../src/core/rotation/index';
 import type { UiTestContext } from './workbench.ui';
 
-
 interface Row {
   label: string;
   description: string;
