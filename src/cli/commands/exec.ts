@@ -10,7 +10,9 @@ const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environm
 
 Runs <command> with the keys of this workspace's services injected from the OS keychain as
 environment variables (<NAME>_PRIMARY, <NAME>_FALLBACK and the plain <NAME> = primary).
-Keys are never written to disk. The workspace is the current folder.
+The names are the config's, else those recorded when the key was stored (fix --keychain, the Keys
+sidebar: the names the fixed code reads), else derived from the service (billing-api → BILLING_API_KEY,
+openai-token → OPENAI_TOKEN). Keys are never written to disk. The workspace is the current folder.
 
 Options:
   --service <name>   only this service (repeatable); default: every service with keys

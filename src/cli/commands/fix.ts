@@ -31,8 +31,10 @@ Each changed TS/JS file is type-checked with its own tsconfig first; a fix that 
 is not applied and the report says why.
 
 Every secret removed from a file is first stored and read back: in a .env file in the current
-folder that is made git-ignored first, or with --keychain in the OS keychain. .env.example gets
-the names. A file whose secret cannot be stored is left untouched.
+folder that is made git-ignored first, or with --keychain in the OS keychain, as the primary key
+(dev) of the service the name gives (OPENAI_TOKEN → openai-token, BILLING_API_KEY → billing-api, or
+the configured service that reads it), which exec and the editor then inject under the names the
+fixed code reads. .env.example gets the names. A file whose secret cannot be stored is left untouched.
 
 Options:
   --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call for the wrapper alone)
