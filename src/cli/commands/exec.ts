@@ -4,6 +4,7 @@ import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { createProjectContext, loadProjectConfig } from '../../core/workflows/context';
 import { injectableServices, keysForProcess } from '../../core/workflows/injectKeys';
+import { printable } from '../../core/printable';
 import { CliCommand, UsageError } from '../command';
 
 const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environment>] -- <command> [args...]
@@ -45,8 +46,9 @@ export function createExecCommand(deps: ExecDeps = { keychain: () => new KeytarK
 
       const ctx = createProjectContext({ root: io.cwd, keychain: deps.keychain(), env: io.env, config: loadProjectConfig(io.cwd) });
       const refs = services.length > 0 ? services.map((service) => ({ service, environment })) : await injectableServices(ctx, environment);
-      const { env, injected, empty } = await keysForProcess(ctx, refs);
+      const { env, injected, empty, failed } = await keysForProcess(ctx, refs);
       for (const ref of empty) io.stderr(`rotation-ready exec: no keys stored for ${ref.service} (${environment}) in ${ctx.keychain.label}\n`);
+      for (const { ref, reason } of failed) io.stderr(`rotation-ready exec: not injected: ${ref.service} (${environment}): ${printable(reason)}\n`);
       if (injected.length > 0) io.stderr(`rotation-ready exec: injecting ${injected.map((i) => `${i.ref.service}: ${i.names.join(', ')}`).join('; ')}\n`);
 
       return new Promise<number>((resolve) => {

@@ -10,6 +10,8 @@ export interface KeyInjection {
   injected: Array<{ ref: ServiceRef; names: string[] }>;
   /** Services asked for that have no key in this environment. */
   empty: ServiceRef[];
+  /** Services whose keys could not be read (a key the metadata lists is gone from the keychain…): why, never a value. */
+  failed: Array<{ ref: ServiceRef; reason: string }>;
 }
 
 /**
@@ -30,12 +32,18 @@ export async function injectableServices(ctx: ProjectContext, environment: strin
  * use); one only in the keychain (stored without metadata) is read from the keychain itself.
  */
 export async function keysForProcess(ctx: ProjectContext, refs: readonly ServiceRef[]): Promise<KeyInjection> {
-  const result: KeyInjection = { env: {}, injected: [], empty: [] };
+  const result: KeyInjection = { env: {}, injected: [], empty: [], failed: [] };
   for (const ref of refs) {
-    const names = await ctx.names.envVarsFor(ref);
-    const known = Object.keys((await ctx.keyStore.info(ref)).slots).length > 0;
-    const values = known ? await ctx.keyStore.readForInjection(ref) : await readFromKeychain(ctx, ref);
-    const env = injectedEnv(names, values);
+    let env: Record<string, string>;
+    try {
+      const names = await ctx.names.envVarsFor(ref);
+      const known = Object.keys((await ctx.keyStore.info(ref)).slots).length > 0;
+      env = injectedEnv(names, known ? await ctx.keyStore.readForInjection(ref) : await readFromKeychain(ctx, ref));
+    } catch (error) {
+      // One service's broken entry does not keep the others' keys out of the process.
+      result.failed.push({ ref, reason: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
     if (Object.keys(env).length === 0) {
       result.empty.push(ref);
       continue;

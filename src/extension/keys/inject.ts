@@ -8,7 +8,9 @@ import type { Keys } from './keys';
 
 /** The env vars (names → values) for some services' keys, as `rotation-ready exec` computes them; values only ever go to a process or a git-ignored .env. */
 async function environmentFor(keys: Keys, refs: readonly ServiceRef[]): Promise<Record<string, string>> {
-  return (await keysForProcess(keys.requireProject(), refs)).env;
+  const { env, failed } = await keysForProcess(keys.requireProject(), refs);
+  if (failed.length > 0) throw new Error(failed.map((f) => f.reason).join(' '));
+  return env;
 }
 
 /**

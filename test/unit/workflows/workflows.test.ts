@@ -121,6 +121,12 @@ describe('workflows (src/core/workflows): what both front ends call', () => {
       });
       assert.deepEqual(result.empty, [{ service: 'nothing', environment: 'dev' }]);
       assert.ok(!JSON.stringify(result.injected).includes(billing), 'the summary names variables, never values');
+      // A key the metadata lists but the keychain lost: that service is reported, the others are still injected.
+      await keychain.delete({ workspaceId: ctx.workspaceId, service: 'billing-api', environment: 'dev', slot: 'primary' });
+      const partial = await keysForProcess(ctx, refs);
+      assert.deepEqual(partial.failed.map((f) => f.ref.service), ['billing-api']);
+      assert.match(partial.failed[0]!.reason, /missing from/);
+      assert.equal(partial.env.SEARCH_API, search);
     });
   });
 
