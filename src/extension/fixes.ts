@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
-import { checkEnvName } from '../core/fix/envName';
+import { checkEnvName } from '../core/vocabulary/envName';
 import { DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
 import type { ProjectContext } from '../core/workflows/context';
 import { secretDestination, type SecretDestinationChoice } from '../core/workflows/secureSecret';

@@ -10,11 +10,10 @@ import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import {
   ApprovalStore,
   defaultApprovalsFile,
-  presetForRule,
-  providerPreset,
   renderText,
   runDryRun,
 } from '../../core/probe/index';
+import { presetForRule, providerPreset } from '../../core/config/presets';
 import { RotationMachine } from '../../core/rotation/index';
 import { createProjectContext, keyMetadataFile } from '../../core/workflows/context';
 import { dryRunKeySource } from '../../core/workflows/dryRunKeys';

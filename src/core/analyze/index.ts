@@ -14,6 +14,7 @@ import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { type AnalyzerLanguage, isTestPath, languageOfPath } from './language';
 import { inlinePairs } from './inline';
+import { extractXmlSteps } from './extract/xml';
 import { KeywordSet } from './keywords';
 import { LineIndex } from './positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
@@ -566,6 +567,8 @@ function* extract(language: AnalyzerLanguage, path: string, text: string, signal
     }
     case 'shell':
       return yield* extractTokensSteps(text, 'shell', signal);
+    case 'xml':
+      return yield* extractXmlSteps(text);
     default:
       return yield* extractTokensSteps(text, 'text', signal);
   }

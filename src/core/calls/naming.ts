@@ -1,5 +1,5 @@
-import { plainEnvName, serviceForEnvName } from '../envNames';
-import { toEnvName } from '../fix/envName';
+import { plainEnvName, serviceForEnvName } from '../vocabulary/serviceNames';
+import { toEnvName } from '../vocabulary/envName';
 import type { KeySource } from './model';
 
 /** Env names the SDKs themselves document. */
@@ -73,7 +73,7 @@ function specificName(name: string): string | undefined {
   return env.split('_').some((w) => !['API', 'KEY', 'TOKEN', 'SECRET', 'AUTH', 'ACCESS', 'BEARER', 'X'].includes(w)) ? env : undefined;
 }
 
-/** The service a helper's alerts name: the one policy the keychain and `exec` use too (src/core/envNames.ts). */
+/** The service a helper's alerts name: the one policy the keychain and `exec` use too (src/core/vocabulary/serviceNames.ts). */
 export const serviceFor = serviceForEnvName;
 
 export function describeKey(key: KeySource): string {

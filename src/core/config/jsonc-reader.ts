@@ -1,5 +1,5 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { redactSecrets } from '../alerts/guard';
+import { redactSecrets } from '../guard';
 import { printable } from '../printable';
 
 /** One problem in a configuration file: where it is (file, JSON path, 1-based line/column) and why. */

@@ -1,5 +1,5 @@
 /** `.rotation-ready.json`, resolved: every default applied, every value checked (see docs/configuration.md). */
-import { envVarNamesForService } from '../envNames';
+import { envVarNamesForService } from '../vocabulary/serviceNames';
 
 export type ProbeAuth =
   | { type: 'bearer' }
@@ -64,7 +64,7 @@ export type SinkConfig = (
 
 export interface ServiceConfig {
   name: string;
-  /** The provider preset the probe came from (src/core/probe/presets.ts), when `provider` is set. */
+  /** The provider preset the probe came from (src/core/config/presets.ts), when `provider` is set. */
   provider?: string;
   environments: EnvironmentConfig[];
   envVars: EnvVarNames;
@@ -172,7 +172,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
 };
 
-/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK` (the one policy: src/core/envNames.ts). */
+/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK` (the one policy: src/core/vocabulary/serviceNames.ts). */
 export function deriveEnvVarNames(service: string): EnvVarNames {
   return envVarNamesForService(service);
 }

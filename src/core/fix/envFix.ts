@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
 import { scanPython, stringAt } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
-import { checkEnvName, ENV_NAME, suggestEnvNames } from './envName';
+import { checkEnvName, ENV_NAME, suggestEnvNames } from '../vocabulary/envName';
 import { sha256 } from './hash';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { envVarsFor, loadConfig, type EnvVarNames, type LoadedConfig } from '../config/index';
-import { envVarNamesForService, envVarNamesOf, plainEnvName, serviceForEnvName } from '../envNames';
+import { envVarNamesForService, envVarNamesOf, plainEnvName, serviceForEnvName } from '../vocabulary/serviceNames';
 import { fingerprintSaltFile, workspaceFingerprints, type FingerprintContext } from '../fingerprints';
 import { KeyStore, type ServiceRef } from '../keychain/keyStore';
 import type { KeychainPort } from '../keychain/port';

@@ -13,7 +13,7 @@ import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
 import { alertsFromReport } from '../../../src/core/alerts/index';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { loadConfig } from '../../../src/core/config/index';
-import { envVarNamesForService, serviceForEnvName } from '../../../src/core/envNames';
+import { envVarNamesForService, serviceForEnvName } from '../../../src/core/vocabulary/serviceNames';
 import { workspaceFingerprints } from '../../../src/core/fingerprints';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { ApprovalStore, runDryRun } from '../../../src/core/probe/index';
