@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ServiceConfig } from '../core/config/index';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
 import { checkEnvName } from '../core/vocabulary/envName';
-import { allDestinations, DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
+import type { SecretDestination } from '../core/fix/secretDestination';
+import { secretDestination, type SecretDestinationChoice } from '../core/workflows/secureSecret';
 import {
   PlanFileFixesParams,
   PlanFileFixesRequest,
@@ -15,7 +15,6 @@ import {
   WireTextEdit,
 } from '../shared/protocol';
 import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview';
-import { KeyStoreDestination } from './keyStoreDestination';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
 import type { Project, Projects } from './projects';
@@ -36,21 +35,10 @@ export interface FixTarget {
   fingerprint: string;
 }
 
-type Destination = 'dotenv' | 'keychain' | 'both';
-
-/** The service a variable belongs to, when the config names it; else one derived from the name. */
-function serviceFor(envName: string, services: readonly ServiceConfig[]): string {
-  const match = services.find((s) => [s.envVars.plain, s.envVars.primary].includes(envName));
-  return match?.name ?? envName.toLowerCase().replace(/_+/g, '-');
-}
-
 function destination(project: Project): SecretDestination {
-  const choice = vscode.workspace.getConfiguration('rotationReady', project.uri).get<Destination>('fix.secretDestination', 'dotenv');
-  const dotenv = new DotenvDestination({ root: project.root });
-  if (choice === 'dotenv') return dotenv;
-  const services = project.config.value?.services ?? [];
-  const keychain = new KeyStoreDestination(project.keys.store, project.keys.keychain.port.label, (name) => serviceFor(name, services));
-  return choice === 'keychain' ? keychain : allDestinations(dotenv, keychain);
+  const choice = vscode.workspace.getConfiguration('rotationReady', project.uri).get<SecretDestinationChoice>('fix.secretDestination', 'dotenv');
+  // The project's context, as the CLI's fix builds it: one keychain destination, with metadata, read-back and undo.
+  return secretDestination(project.keys.project, choice);
 }
 
 function toRange(edit: WireTextEdit): vscode.Range {

@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FingerprintContext, workspaceFingerprints } from '../core/fingerprints';
 import { workspaceIdFor } from '../core/keychain/workspaceId';
+import { adoptLegacyMetadata, keyMetadataFile } from '../core/workflows/context';
 
 const SALT_KEY = 'rotationReady.fingerprintSalt';
 
-/** The Keys sidebar's metadata file of the workspace at `root` (in the extension's global storage). */
-export function keyMetadataPath(context: vscode.ExtensionContext, root: string): string {
+/** Where the Keys sidebar kept the metadata of the workspace at `root` before it moved beside the salts (read once, to copy). */
+export function legacyKeyMetadataPath(context: vscode.ExtensionContext, root: string): string {
   return join(context.globalStorageUri.fsPath, 'keys', `${workspaceIdFor(root)}.json`);
 }
 
-/** The workspace's fingerprint policy (src/core/fingerprints.ts), for a folder on disk. */
+/** The workspace's fingerprint policy (src/core/fingerprints.ts), for a folder on disk: the one the CLI uses. */
 export function fingerprintsFor(context: vscode.ExtensionContext, root: string): FingerprintContext {
-  return workspaceFingerprints(root, { metadataPath: keyMetadataPath(context, root) });
+  const metadataPath = keyMetadataFile(workspaceIdFor(root), process.env);
+  adoptLegacyMetadata(legacyKeyMetadataPath(context, root), metadataPath);
+  return workspaceFingerprints(root, { env: process.env, metadataPath });
 }
 
 /**

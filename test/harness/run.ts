@@ -69,6 +69,8 @@ async function main(): Promise<number> {
   try {
     server = await startCodeServer({
       runDir,
+      // Per-user state (host approvals, fingerprint salts, key metadata) stays in the run, never in the machine's own config.
+      env: { ROTATION_READY_CONFIG_DIR: join(runDir, 'user-config') },
       userSettings:
         mode === 'ui'
           ? { 'workbench.colorTheme': 'Default Dark Modern' }

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
@@ -73,9 +77,34 @@ describe('quick-fixes in the editor', function () {
       const value = document.getText(diagnostic.range);
       const move = (await actionsAt(document.uri, diagnostic.range)).find((a) => a.command?.command === 'rotationReady.moveSecretToEnv')!;
       assert.equal(await vscode.commands.executeCommand<boolean>(move.command!.command, ...move.command!.arguments!, 'AWS_ACCESS_KEY_ID'), true);
-      const stored = await new KeytarKeychain().get({ workspaceId: workspaceIdFor(vscode.workspace.workspaceFolders![0]!.uri.fsPath), service: 'aws-access-key-id', environment: 'dev', slot: 'primary' });
+      const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      const stored = await new KeytarKeychain().get({ workspaceId: workspaceIdFor(root), service: 'aws-access-key-id', environment: 'dev', slot: 'primary' });
       assert.equal(stored, value);
       assert.equal(read('.env').includes(value), false, 'not written to .env');
+      assert.match(document.getText(), /requireEnv\(["']AWS_ACCESS_KEY_ID["']\)/);
+
+      // Issue 14: the editor's task injection and the CLI's exec (another process, no --service naming) inject the
+      // names the rewritten code reads, from the key metadata both share; `_KEY` derived from the service would be wrong.
+      const { exports: api, extensionPath } = await activeExtension();
+      await api.keys.refresh();
+      const listNames = `env | grep -o '^AWS_ACCESS_KEY_ID[A-Z_]*=' | LC_ALL=C sort`;
+      const fromEditor = join(tmpdir(), `rr-names-${randomBytes(6).toString('hex')}.txt`);
+      const ended = new Promise<number | undefined>((resolve) => {
+        const listener = vscode.tasks.onDidEndTaskProcess((e) => {
+          if (e.execution.task.source !== 'Rotation Ready') return;
+          listener.dispose();
+          resolve(e.exitCode);
+        });
+      });
+      await vscode.commands.executeCommand('rotationReady.runTaskWithKeys', { kind: 'environment', service: 'aws-access-key-id', environment: 'dev' }, `${listNames} > '${fromEditor}'`);
+      assert.equal(await ended, 0);
+      const { stdout: fromCli } = await promisify(execFile)(process.execPath, ['--', join(extensionPath, 'dist/cli.js'), 'exec', '--', 'sh', '-c', listNames], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+      try {
+        assert.deepEqual(readFileSync(fromEditor, 'utf8').trim().split('\n'), ['AWS_ACCESS_KEY_ID=', 'AWS_ACCESS_KEY_ID_PRIMARY=']);
+        assert.deepEqual(fromCli.trim().split('\n'), ['AWS_ACCESS_KEY_ID=', 'AWS_ACCESS_KEY_ID_PRIMARY='], 'the CLI injects the same names');
+      } finally {
+        rmSync(fromEditor, { force: true });
+      }
       await vscode.commands.executeCommand('undo');
     } finally {
       await settings.update('fix.secretDestination', undefined, vscode.ConfigurationTarget.Workspace);

@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { KeyStore } from '../../src/core/keychain/keyStore';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
+import { keyMetadataFile } from '../../src/core/workflows/context';
 import { RotationMachine } from '../../src/core/rotation/index';
 import type { UiTestContext } from './workbench.ui';
-
-const EXTENSION_ID = 'rotation-ready.rotation-ready';
 
 interface Row {
   label: string;
@@ -24,13 +23,12 @@ interface Row {
 async function seed(context: UiTestContext): Promise<string[]> {
   const key = (name: string) => `rrui_${name}_${randomBytes(16).toString('hex')}`;
   const values = { billingOld: key('billing_old'), billingNew: key('billing_new'), mapsOld: key('maps_old'), mapsNew: key('maps_new'), weather: key('weather') };
-  // code-server keeps the extension host's global storage under <user-data-dir>/User/globalStorage/<extension id>.
-  const userData = join(dirname(context.workspace), 'ud');
+  // The key metadata the Keys sidebar and the CLI share, in the run's per-user config folder (test/harness/run.ts).
   const workspaceId = workspaceIdFor(context.workspace);
   const store = new KeyStore({
     keychain: new KeytarKeychain(),
     workspaceId,
-    metadataPath: join(userData, 'User', 'globalStorage', EXTENSION_ID, 'keys', `${workspaceId}.json`),
+    metadataPath: keyMetadataFile(workspaceId, { ROTATION_READY_CONFIG_DIR: join(dirname(context.workspace), 'user-config') }),
   });
   const machine = new RotationMachine(store);
   const billing = { service: 'billing-api', environment: 'dev' };

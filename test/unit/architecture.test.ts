@@ -15,6 +15,7 @@ const CORE_LAYERS: ReadonlyArray<{ name: string; units: readonly string[] }> = [
   { name: 'keys', units: ['keychain', 'rotation'] },
   { name: 'actions', units: ['fix', 'probe', 'report'] },
   { name: 'operations', units: ['alerts', 'metrics', 'monitor', 'fingerprints'] },
+  { name: 'workflows', units: ['workflows'] },
 ];
 
 /** The programs under src/ and the folders of src/ each may import (besides itself); none of them imports `vscode` but the extension. */

@@ -10,9 +10,7 @@ import {
   type HostApprovals,
   DryRunReport,
   KeySource,
-  confirmedEnvKeySource,
   defaultApprovalsFile,
-  envKeySource,
   probeBindings,
   renderMarkdown,
   renderText,
@@ -23,9 +21,8 @@ import { isLoopbackHost } from '../../core/net/loopback';
 import { checkTransport } from '../../core/net/transport';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
-import { chainKeySources, keychainKeySource } from '../../core/probe/index';
-import { workspaceFingerprints } from '../../core/fingerprints';
+import { createProjectContext } from '../../core/workflows/context';
+import { dryRunKeySource } from '../../core/workflows/dryRunKeys';
 import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
 import { DotenvError, readDotenv, readDotenvFile } from '../../core/envfile/dotenv';
@@ -163,7 +160,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
   const approvalsFile = defaultApprovalsFile(io.env);
   const approvals = new ApprovalStore(approvalsFile, { workspace: dirname(file), workspaceRoots: [io.cwd] });
   let env: NodeJS.ProcessEnv = io.env;
-  let dotenv: KeySource | undefined;
+  let dotenv: { values: NodeJS.ProcessEnv; label: string } | undefined;
   if (o.dotenv) {
     const dotenvFile = resolve(io.cwd, o.dotenv);
     let text: string | undefined;
@@ -179,15 +176,13 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     for (const problem of parsed.problems) io.stderr(`${o.dotenv}:${problem.line}: ${problem.reason}\n`);
     const values: NodeJS.ProcessEnv = Object.fromEntries(parsed.values);
     env = { ...values, ...io.env };
-    dotenv = { ...envKeySource(values, services), label: o.dotenv };
+    dotenv = { values, label: o.dotenv };
   }
   // Remember every key read, only in memory, so the alert guard can refuse a payload that contains one.
   const seen = new Set<string>();
-  // The process environment is read only under names the user confirmed; the dotenv file they named, as the config says.
-  const fromEnv = confirmedEnvKeySource(io.env, services, approvals);
-  // The keychain workspace is the config file's folder, as for `rotation-ready exec` and the extension.
-  const sources = [...(o.keychain ? [keychainKeySource(deps.keychain(), workspaceIdFor(dirname(file)))] : []), fromEnv, ...(dotenv ? [dotenv] : [])];
-  const source = sources.length === 1 ? fromEnv : chainKeySources(...sources);
+  // The project is the config file's folder, as for `rotation-ready exec` and the extension: its keychain entries and salt.
+  const project = createProjectContext({ root: dirname(file), keychain: deps.keychain, env: io.env, config: loaded });
+  const source = dryRunKeySource(project, { services, keychain: o.keychain, processEnv: io.env, confirmations: approvals, ...(dotenv ? { dotenv } : {}) });
   const keys: KeySource = {
     label: source.label,
     get: async (service, environment, slot) => {
@@ -226,7 +221,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
     keys,
     approvals,
     // The workspace's one fingerprint policy, so report lines and alerts match the Keys sidebar.
-    salt: workspaceFingerprints(dirname(file), { env: io.env }).salt,
+    salt: project.fingerprints.salt,
     settings: loaded.settings.dryRun,
     ...(o.environments.length ? { environments: o.environments } : {}),
     ...(o.rounds !== undefined ? { rounds: o.rounds } : {}),
@@ -259,7 +254,7 @@ async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number>
         io.stderr(`approved: ${endpoint.type} alerts → ${endpoint.host}\n`);
       }
     }
-    await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(deps.keychain(), workspaceIdFor(dirname(file))), approvals);
+    await sendAlerts(report, loaded.settings, services, dirname(file), env, seen, io, keychainChannelSecrets(project.keychain, project.workspaceId), approvals);
   }
 
   if (report.cancelled || configErrors || unapproved.length > 0) return 2;

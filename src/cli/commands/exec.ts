@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { deriveEnvVarNames, envVarsFor, loadConfig, DEFAULT_ENVIRONMENT } from '../../core/config';
-import { injectedEnv } from '../../core/keychain/injection';
+import { loadConfig, DEFAULT_ENVIRONMENT } from '../../core/config';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { printable } from '../../core/printable';
+import { createProjectContext } from '../../core/workflows/context';
+import { injectableServices, keysForProcess } from '../../core/workflows/injectKeys';
 import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs } from '../args';
 import { CliCommand, UsageError } from '../command';
 import { cliProject } from '../project';
@@ -13,9 +14,11 @@ const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environm
 
 Runs <command> with the keys of this workspace's services injected from the OS keychain as
 environment variables (<NAME>_PRIMARY, <NAME>_FALLBACK and the plain <NAME> = primary).
-Keys are never written to disk. The workspace is the folder of the nearest .rotation-ready.json
-at or above the current folder (not above a git repository's top or your home folder), else the
-current folder; the command runs in the current folder.
+The names are the config's, else those recorded when the key was stored (fix --keychain, the Keys
+sidebar: the names the fixed code reads), else derived from the service (billing-api → BILLING_API_KEY,
+openai-token → OPENAI_TOKEN). Keys are never written to disk. The workspace is the folder of the
+nearest .rotation-ready.json at or above the current folder (not above a git repository's top or
+your home folder), else the current folder; the command runs in the current folder.
 
 Options:
   -s, --service <name>  only this service (repeatable); default: every service with keys
@@ -46,28 +49,12 @@ export function createExecCommand(deps: ExecDeps = { keychain: () => new KeytarK
       // The keychain workspace is the project's folder (that of the nearest .rotation-ready.json), as for dry-run.
       const project = cliProject(io, 'exec');
       const config = project.configFile ? loadConfig(readFileSync(project.configFile, 'utf8'), project.configFile) : undefined;
-      const keychain = deps.keychain();
-      const workspaceId = workspaceIdFor(project.root);
-      const stored = (await keychain.list(workspaceId)).filter((a) => a.environment === environment);
-      const names = services.length > 0 ? services : [...new Set([...(config?.services.map((s) => s.name) ?? []), ...stored.map((a) => a.service)])].sort();
-
-      const env: Record<string, string> = {};
-      const injected: string[] = [];
-      for (const service of names) {
-        const configured = config?.services.find((s) => s.name === service);
-        const vars = configured ? envVarsFor(configured, environment) : deriveEnvVarNames(service);
-        const address = (slot: 'primary' | 'fallback') => ({ workspaceId, service, environment, slot });
-        const primary = await keychain.get(address('primary'));
-        const fallback = await keychain.get(address('fallback'));
-        const serviceEnv = injectedEnv(vars, { ...(primary !== undefined ? { primary } : {}), ...(fallback !== undefined ? { fallback } : {}) });
-        if (Object.keys(serviceEnv).length === 0) {
-          io.stderr(`rotation-ready exec: no keys stored for ${service} (${environment}) in ${keychain.label}\n`);
-          continue;
-        }
-        Object.assign(env, serviceEnv);
-        injected.push(`${service}: ${Object.keys(serviceEnv).join(', ')}`);
-      }
-      if (injected.length > 0) io.stderr(`rotation-ready exec: injecting ${injected.join('; ')}\n`);
+      const ctx = createProjectContext({ root: project.root, keychain: deps.keychain(), env: io.env, config });
+      const refs = services.length > 0 ? services.map((service) => ({ service, environment })) : await injectableServices(ctx, environment);
+      const { env, injected, empty, failed } = await keysForProcess(ctx, refs);
+      for (const ref of empty) io.stderr(`rotation-ready exec: no keys stored for ${ref.service} (${environment}) in ${ctx.keychain.label}\n`);
+      for (const { ref, reason } of failed) io.stderr(`rotation-ready exec: not injected: ${ref.service} (${environment}): ${printable(reason)}\n`);
+      if (injected.length > 0) io.stderr(`rotation-ready exec: injecting ${injected.map((i) => `${i.ref.service}: ${i.names.join(', ')}`).join('; ')}\n`);
 
       return new Promise<number>((resolve) => {
         const child = spawn(command[0]!, command.slice(1), { cwd: io.cwd, env: { ...io.env, ...env }, stdio: 'inherit' });

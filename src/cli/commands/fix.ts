@@ -8,14 +8,15 @@ import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/ind
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
 import { composePlans, dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
-import { DotenvDestination, KeychainDestination, SecretDestination, writeAtomic } from '../../core/fix/secretDestination';
+import { writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
 import { verifyChanges } from '../../core/fix/verify';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { printable } from '../../core/printable';
+import { createProjectContext, loadProjectConfig } from '../../core/workflows/context';
+import { secretDestination } from '../../core/workflows/secureSecret';
 import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs } from '../args';
 import { CliCommand } from '../command';
 
@@ -31,8 +32,10 @@ Each changed TS/JS file is type-checked with its own tsconfig first; a fix that 
 is not applied and the report says why.
 
 Every secret removed from a file is first stored and read back: in a .env file in the current
-folder that is made git-ignored first, or with --keychain in the OS keychain. .env.example gets
-the names. A file whose secret cannot be stored is left untouched.
+folder that is made git-ignored first, or with --keychain in the OS keychain, as the primary key
+(dev) of the service the name gives (OPENAI_TOKEN → openai-token, BILLING_API_KEY → billing-api, or
+the configured service that reads it), which exec and the editor then inject under the names the
+fixed code reads. .env.example gets the names. A file whose secret cannot be stored is left untouched.
 
 Options:
   --rule ID      only this rule (a hardcoded-secret rule id, or single-key-call for the wrapper alone)
@@ -153,7 +156,9 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         return unfixed.length > 0 ? 1 : 0;
       }
 
-      const destination: SecretDestination = args.keychain ? new KeychainDestination(deps.keychain(), { workspaceId: workspaceIdFor(root) }) : new DotenvDestination({ root });
+      // The keychain entry gets the metadata the Keys sidebar shows and the names `exec` injects (src/core/workflows).
+      const ctx = createProjectContext({ root, keychain: deps.keychain, env: io.env, config: loadProjectConfig(root) });
+      const destination = secretDestination(ctx, args.keychain ? 'keychain' : 'dotenv');
       let failed = false;
       const writtenHelpers = new Set<string>();
       for (const plan of plans.filter((p) => p.steps.length > 0)) {

@@ -14,13 +14,13 @@ A Model Context Protocol server over stdio, for agents outside VS Code (Claude D
 the tools the editor's language-model tools offer, over one project:
   scan_path          scan a file or folder inside the project (findings with redacted keys only)
   explain_finding    what a rule id means and how to rotate that provider's key
-  rotation_status    each configured service's rotation stage (with --keys-metadata)
+  rotation_status    each configured service's rotation stage (from the project's key metadata)
   dry_run            probe configured services' keys, only to hosts you already approved
 
   --root DIR            the project (default: the folder of the nearest .rotation-ready.json at or above the
                         current folder, else the current folder); tool paths must stay inside it
   --keychain            dry_run reads keys from the OS keychain (this project's entries) before the environment
-  --keys-metadata FILE  the editor's key metadata for this project (value-free), for rotation_status
+  --keys-metadata FILE  key metadata for rotation_status (value-free; default: the project's, shared by the CLI and the editor)
 
 No tool returns a key value, and no tool approves a host: approve with \`rotation-ready dry-run --approve-host\`
 or in the editor. Standard output carries the protocol; messages go to standard error.`;

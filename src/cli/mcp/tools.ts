@@ -9,16 +9,14 @@ import { KeyStore } from '../../core/keychain/keyStore';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import {
   ApprovalStore,
-  chainKeySources,
   defaultApprovalsFile,
-  confirmedEnvKeySource,
-  keychainKeySource,
   renderText,
   runDryRun,
-  type KeySource,
 } from '../../core/probe/index';
 import { presetForRule, providerPreset } from '../../core/config/presets';
 import { RotationMachine } from '../../core/rotation/index';
+import { createProjectContext, keyMetadataFile } from '../../core/workflows/context';
+import { dryRunKeySource } from '../../core/workflows/dryRunKeys';
 import { ruleById, rules } from '../../core/rules/index';
 
 /**
@@ -119,15 +117,17 @@ function loadProjectConfig(ctx: ProjectContext): LoadedConfig & { file: string }
 export async function rotationStatusTool(ctx: ProjectContext): Promise<string> {
   const config = loadProjectConfig(ctx);
   const errors = config.errors.map((e) => formatConfigError(e));
-  if (!ctx.keysMetadata || !existsSync(ctx.keysMetadata)) {
+  // Without --keys-metadata: the project's own metadata file, which the CLI and the Keys sidebar share.
+  const keysMetadata = ctx.keysMetadata ?? keyMetadataFile(workspaceIdFor(ctx.root), ctx.env);
+  if (!existsSync(keysMetadata)) {
     const services = config.services.map((s) => `${s.name} (${s.environments.map((e) => e.name).join(', ')})${s.provider ? `, provider ${s.provider}` : ''}`);
     return [
       `Configured services: ${services.join('; ') || 'none'}.`,
-      'No key metadata for this project was given (start the server with --keys-metadata FILE, the editor\'s keys/<workspace id>.json), so rotation stages are unknown here.',
+      'No key metadata for this project yet (the Keys sidebar and fix --keychain record it; or start the server with --keys-metadata FILE), so rotation stages are unknown here.',
       ...errors,
     ].join('\n');
   }
-  const store = new KeyStore({ keychain: new KeytarKeychain(), workspaceId: workspaceIdFor(ctx.root), metadataPath: ctx.keysMetadata });
+  const store = new KeyStore({ keychain: new KeytarKeychain(), workspaceId: workspaceIdFor(ctx.root), metadataPath: keysMetadata });
   const machine = new RotationMachine(store, {
     provider: (ref) => {
       const preset = providerPreset(config.services.find((s) => s.name === ref.service)?.provider ?? '');
@@ -154,13 +154,14 @@ export async function dryRunTool(ctx: ProjectContext, input: { services?: string
   if (services.length === 0) throw new ToolInputError('no service to probe');
   // Approvals belong to this project and name the environment variables the user confirmed; nothing is approved here.
   const approvals = new ApprovalStore(defaultApprovalsFile(ctx.env), { workspace: ctx.root, workspaceRoots: [ctx.root] });
-  const envKeys = confirmedEnvKeySource(ctx.env, services, approvals);
-  const keys: KeySource = ctx.keychain ? chainKeySources(keychainKeySource(new KeytarKeychain(), workspaceIdFor(ctx.root)), envKeys) : envKeys;
+  // The same key sources and fingerprint salt as `rotation-ready dry-run` and the editor (src/core/workflows).
+  const project = createProjectContext({ root: ctx.root, keychain: () => new KeytarKeychain(), env: ctx.env, config });
+  const keys = dryRunKeySource(project, { services, keychain: ctx.keychain, processEnv: ctx.env, confirmations: approvals });
   const report = await runDryRun({
     services,
     keys,
     approvals,
-    salt: saltOf(ctx, undefined),
+    salt: project.fingerprints.salt,
     settings: config.settings.dryRun,
     rounds: clamp(input.rounds, LIMITS.rounds),
     ...(input.environments?.length ? { environments: input.environments } : {}),

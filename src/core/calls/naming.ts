@@ -1,3 +1,4 @@
+import { plainEnvName, serviceForEnvName } from '../vocabulary/serviceNames';
 import { toEnvName } from '../vocabulary/envName';
 import type { KeySource } from './model';
 
@@ -56,7 +57,7 @@ export function envNameFor(key: KeySource, provider: string, urlStem: string | u
 function keyName(key: KeySource): string | undefined {
   switch (key.kind) {
     case 'env':
-      return key.name.replace(/_(?:PRIMARY|FALLBACK)$/, '');
+      return plainEnvName(key.name);
     case 'constant':
       return keyName(key.inner) ?? specificName(key.name);
     case 'parameter':
@@ -72,11 +73,8 @@ function specificName(name: string): string | undefined {
   return env.split('_').some((w) => !['API', 'KEY', 'TOKEN', 'SECRET', 'AUTH', 'ACCESS', 'BEARER', 'X'].includes(w)) ? env : undefined;
 }
 
-/** `BILLING_API_KEY` → `billing-api`; `STRIPE_SECRET_KEY` → `stripe`. */
-export function serviceFor(envName: string): string {
-  const stem = envName.replace(/_(?:SECRET_KEY|SECRET|KEY|TOKEN|AUTH_TOKEN|ACCESS_TOKEN)$/, '') || envName;
-  return stem.toLowerCase().replace(/_+/g, '-');
-}
+/** The service a helper's alerts name: the one policy the keychain and `exec` use too (src/core/vocabulary/serviceNames.ts). */
+export const serviceFor = serviceForEnvName;
 
 export function describeKey(key: KeySource): string {
   switch (key.kind) {

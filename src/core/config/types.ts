@@ -1,3 +1,4 @@
+import { envVarNamesForService } from '../vocabulary/serviceNames';
 import type * as File from './generated/file';
 
 /**
@@ -134,11 +135,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
 };
 
-/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK`. */
+/** `billing-api` → `BILLING_API_KEY`, `BILLING_API_KEY_PRIMARY`, `BILLING_API_KEY_FALLBACK` (the one policy: src/core/vocabulary/serviceNames.ts). */
 export function deriveEnvVarNames(service: string): EnvVarNames {
-  const base = service.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
-  const plain = /(^|_)KEY$/.test(base) ? base : `${base}_KEY`;
-  return { primary: `${plain}_PRIMARY`, fallback: `${plain}_FALLBACK`, plain };
+  return envVarNamesForService(service);
 }
 
 /** The environment's env var names, falling back to the service's. */

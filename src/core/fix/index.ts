@@ -5,7 +5,7 @@ export { envFixApplies, planEnvFix } from './envFix';
 export type { EnvFixInput, EnvFixPlan } from './envFix';
 export { applyEdits, minimalEdits } from './minimalEdits';
 export type { ModuleStyle, ProjectInfo } from './moduleStyle';
-export { allDestinations, DotenvDestination, KeychainDestination } from './secretDestination';
+export { allDestinations, DotenvDestination } from './secretDestination';
 export type { SecretDestination, StoredSecret } from './secretDestination';
 export { FixAbortedError, UnsupportedFixError } from './types';
 export type { NewFile, SecretToSecure, TextEdit } from './types';

@@ -1,7 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KeychainPort, SlotAddress } from '../keychain/port';
-import type { Slot } from '../vocabulary/slot';
 import { appendLine, formatDotenvLine, parseDotenv, readDotenvFile } from '../envfile/dotenv';
 import { ensureGitIgnored } from '../envfile/gitignore';
 import { writeFileAtomic } from '../atomicWrite';
@@ -15,54 +13,13 @@ export interface StoredSecret {
 }
 
 /**
- * Where a secret goes before the literal leaves the code. `store` writes the value, READS IT BACK and
+ * Where a secret goes before the literal leaves the code (the keychain one, with the Keys sidebar's metadata, is
+ * src/core/workflows/secureSecret.ts). `store` writes the value, READS IT BACK and
  * compares, and throws (value-free message) when it cannot; it returns how to undo the write.
  */
 export interface SecretDestination {
   readonly label: string;
   store(envName: string, value: string): Promise<StoredSecret>;
-}
-
-export interface KeychainDestinationOptions {
-  workspaceId: string;
-  /** Service a moved secret belongs to; default: the variable name in kebab case (`STRIPE_SECRET_KEY` → `stripe-secret-key`). */
-  service?: (envName: string) => string;
-  /** Default `dev`: a secret found in a working copy is a development key until someone says otherwise. */
-  environment?: string;
-  slot?: Slot;
-}
-
-/** The OS keychain (through the KeychainPort) as a destination. */
-export class KeychainDestination implements SecretDestination {
-  readonly label: string;
-  constructor(private readonly port: KeychainPort, private readonly options: KeychainDestinationOptions) {
-    this.label = port.label;
-  }
-
-  address(envName: string): SlotAddress {
-    const service = this.options.service?.(envName) ?? envName.toLowerCase().replace(/_+/g, '-');
-    return { workspaceId: this.options.workspaceId, service, environment: this.options.environment ?? 'dev', slot: this.options.slot ?? 'primary' };
-  }
-
-  async store(envName: string, value: string): Promise<StoredSecret> {
-    const address = this.address(envName);
-    const previous = await this.port.get(address);
-    if (previous !== undefined && previous !== value) {
-      throw new Error(`${this.port.label} already holds a different key for ${address.service}/${address.environment} (${address.slot}); choose another name or remove that entry first.`);
-    }
-    if (previous === undefined) await this.port.set(address, value);
-    const readBack = await this.port.get(address);
-    if (readBack !== value) {
-      if (previous === undefined) await this.port.delete(address).catch(() => false);
-      throw new Error(`${this.port.label} did not return the value just stored for ${address.service}/${address.environment}.`);
-    }
-    return {
-      label: this.port.label,
-      undo: async () => {
-        if (previous === undefined) await this.port.delete(address);
-      },
-    };
-  }
 }
 
 export interface DotenvDestinationOptions {

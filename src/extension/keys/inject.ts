@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { ServiceRef } from '../../core/keychain/keyStore';
-import { injectedEnv, writeDotEnv } from '../../core/keychain/injection';
+import { writeDotEnv } from '../../core/keychain/injection';
+import { keysForProcess } from '../../core/workflows/injectKeys';
 import type { DotEnvResult } from '../../core/keychain/injection';
 import { log } from '../log';
 import type { Keys } from './keys';
 
-/** The env vars (names → values) for some services' keys; values only ever go to a process or a git-ignored .env. */
+/** The env vars (names → values) for some services' keys, as `rotation-ready exec` computes them; values only ever go to a process or a git-ignored .env. */
 async function environmentFor(keys: Keys, refs: readonly ServiceRef[]): Promise<Record<string, string>> {
-  const store = keys.requireStore();
-  const env: Record<string, string> = {};
-  for (const ref of refs) Object.assign(env, injectedEnv(keys.envVars(ref), await store.readForInjection(ref)));
+  const { env, failed } = await keysForProcess(keys.requireProject(), refs);
+  if (failed.length > 0) throw new Error(failed.map((f) => f.reason).join(' '));
   return env;
 }
 

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { deriveEnvVarNames, envVarsFor, EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
+import type { EnvVarNames, LoadedConfig, ServiceConfig } from '../../core/config/index';
 import { EnvironmentInfo, KeyStore, ServiceRef } from '../../core/keychain/keyStore';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { RotationMachine } from '../../core/rotation/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 import type { ApprovalStore } from '../../core/probe/index';
 import type { DryRunReport } from '../../core/probe/index';
 import { log } from '../log';
-import { fingerprintsFor, keyMetadataPath } from '../salt';
+import { createProjectContext, resolveEnvVars, type ProjectContext } from '../../core/workflows/context';
+import { legacyKeyMetadataPath } from '../salt';
 import { SecretStorageKeychain } from '../secretStorageKeychain';
 import type { WorkspaceConfig } from '../workspaceConfig';
 import { ClipboardGuard } from './clipboard';
@@ -51,6 +51,8 @@ export interface KeysPlace {
  */
 export class Keys implements vscode.Disposable {
   readonly store: KeyStore;
+  /** The project's context for the core workflows (the CLI builds the same one for this folder). */
+  readonly project: ProjectContext;
   readonly machine: RotationMachine;
   readonly validator: ProbeValidator;
   readonly keychain: KeychainChoice;
@@ -70,9 +72,10 @@ export class Keys implements vscode.Disposable {
     this.keychain = place.keychain;
     this.shared = place.shared;
     this.root = place.root;
-    const workspaceId = workspaceIdFor(this.root);
-    this.metadataPath = keyMetadataPath(context, this.root);
-    this.store = new KeyStore({ keychain: this.keychain.port, workspaceId, metadataPath: this.metadataPath, salt: fingerprintsFor(context, this.root).salt });
+    // The same project context as the CLI's: one metadata file, one salt, one env-name policy (src/core/workflows).
+    this.project = createProjectContext({ root: this.root, keychain: this.keychain.port, env: process.env, config: () => config.value, legacyMetadataPath: legacyKeyMetadataPath(context, this.root) });
+    this.metadataPath = this.project.metadataPath;
+    this.store = this.project.keyStore;
     this.machine = new RotationMachine(this.store, { provider: (ref) => this.provider(ref.service) });
     this.validator = new ProbeValidator({
       store: () => this.requireStore(),
@@ -93,6 +96,10 @@ export class Keys implements vscode.Disposable {
   /** The questions the key commands ask (one set for every project; the integration tests script them). */
   get prompts(): Prompts {
     return this.shared.prompts;
+  }
+
+  requireProject(): ProjectContext {
+    return this.project;
   }
 
   requireStore(): KeyStore {
@@ -154,9 +161,7 @@ export class Keys implements vscode.Disposable {
 
   /** Env var names the keys feed: from the config, else as recorded when the key was added, else derived. */
   envVars(ref: ServiceRef): EnvVarNames {
-    const config = this.serviceConfig(ref.service);
-    if (config) return envVarsFor(config, ref.environment);
-    return this.info(ref).envVars ?? deriveEnvVarNames(ref.service);
+    return resolveEnvVars(this.config.value, ref, this.info(ref).envVars);
   }
 
   provider(service: string): ProviderInfo {

@@ -4,10 +4,17 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEnvFix } from '../../../src/core/fix/applyFix';
 import { planEnvFix } from '../../../src/core/fix/envFix';
-import { allDestinations, DotenvDestination, KeychainDestination } from '../../../src/core/fix/secretDestination';
+import { allDestinations, DotenvDestination } from '../../../src/core/fix/secretDestination';
 import { FixAbortedError } from '../../../src/core/fix/types';
 import { accountName, KeychainError, KeychainPort, SlotAddress } from '../../../src/core/keychain/port';
+import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
+import { createProjectContext } from '../../../src/core/workflows/context';
+import { KeyStoreDestination } from '../../../src/core/workflows/secureSecret';
 import { makeSecret, tempDir } from './support';
+
+/** The keychain destination both front ends use (src/core/workflows), with its per-user files under the test's folder. */
+const keychainDestination = (keychain: KeychainPort, root: string): KeyStoreDestination =>
+  new KeyStoreDestination(createProjectContext({ root, keychain, env: { ROTATION_READY_CONFIG_DIR: join(root, '.user-config') } }));
 
 /** A keychain in a Map that can be told to fail; a local fake so this test depends only on the port. */
 class FakeKeychain implements KeychainPort {
@@ -64,8 +71,8 @@ describe('fix: applyEnvFix secures the secret before any edit', () => {
     const { dir, cleanup, secret, plan } = setup();
     try {
       const keychain = new FakeKeychain();
-      const applied = await applyEnvFix(plan, secret, new KeychainDestination(keychain, { workspaceId: 'ws-1' }), { root: dir });
-      assert.deepEqual([...keychain.entries], [['ws-1/stripe-secret-key/dev/primary', secret]]);
+      const applied = await applyEnvFix(plan, secret, keychainDestination(keychain, dir), { root: dir });
+      assert.deepEqual([...keychain.entries], [[`${workspaceIdFor(dir)}/stripe-secret-key/dev/primary`, secret]]);
       assert.deepEqual(applied.stored, ['STRIPE_SECRET_KEY → Test keychain']);
       assert.ok(!existsSync(join(dir, '.env')));
     } finally {
@@ -78,7 +85,7 @@ describe('fix: applyEnvFix secures the secret before any edit', () => {
     try {
       const keychain = new FakeKeychain();
       keychain.failSet = true;
-      const both = allDestinations(new DotenvDestination({ root: dir }), new KeychainDestination(keychain, { workspaceId: 'ws-1' }));
+      const both = allDestinations(new DotenvDestination({ root: dir }), keychainDestination(keychain, dir));
       await assert.rejects(applyEnvFix(plan, secret, both, { root: dir }), (error: Error) => {
         assert.ok(error instanceof FixAbortedError);
         assert.match(error.message, /Could not store the value of STRIPE_SECRET_KEY in .env and Test keychain: .*locked.*Nothing was changed; the secret is still in src\/billing\.ts\./);
@@ -99,7 +106,7 @@ describe('fix: applyEnvFix secures the secret before any edit', () => {
     try {
       const keychain = new FakeKeychain();
       keychain.corrupt = true;
-      await assert.rejects(applyEnvFix(plan, secret, new KeychainDestination(keychain, { workspaceId: 'ws-1' }), { root: dir }), /did not return the value just stored.*Nothing was changed/);
+      await assert.rejects(applyEnvFix(plan, secret, keychainDestination(keychain, dir), { root: dir }), /did not return the value just stored.*Nothing was changed/);
       assert.equal(keychain.entries.size, 0);
     } finally {
       cleanup();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
 import { createFixCommand } from '../../../src/cli/commands/fix';
@@ -29,7 +29,7 @@ class MapKeychain implements KeychainPort {
 async function run(cwd: string, args: string[], keychain = new MapKeychain()): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd, env: {}, signal: new AbortController().signal };
+  const io: CliIo = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), cwd, env: { ROTATION_READY_CONFIG_DIR: `${cwd}.user-config` }, signal: new AbortController().signal };
   const code = await createFixCommand({ keychain: () => keychain }).run(args, io);
   return { code, out, err };
 }
@@ -45,7 +45,10 @@ describe('cli: rotation-ready fix', () => {
     secret = makeSecret('stripe');
     writeFileSync(join(temp.dir, 'src', 'billing.ts'), source(secret));
   });
-  afterEach(() => temp.cleanup());
+  afterEach(() => {
+    temp.cleanup();
+    rmSync(`${temp.dir}.user-config`, { recursive: true, force: true });
+  });
 
   it('--dry-run prints a unified diff with the secret redacted and changes nothing', async () => {
     const { code, out } = await run(temp.dir, ['--dry-run', '--rule', 'stripe-secret-key']);
@@ -77,7 +80,7 @@ describe('cli: rotation-ready fix', () => {
     const { code, out, err } = await run(temp.dir, []);
     assert.equal(code, 0, err);
     assert.ok(!out.includes(secret) && !err.includes(secret));
-    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient({ service: 'stripe', envName: 'STRIPE_SECRET_KEY' }, (key) => new Stripe(key));\n");
+    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient({ service: 'stripe-secret-key', envName: 'STRIPE_SECRET_KEY' }, (key) => new Stripe(key));\n");
     assert.equal(readFileSync(join(temp.dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`, 'the helper reads STRIPE_SECRET_KEY_PRIMARY, else this');
     assert.ok(existsSync(join(temp.dir, 'src', 'keyFallback.ts')));
     assert.ok(!existsSync(join(temp.dir, 'src', 'requireEnv.ts')), 'no helper nothing imports');

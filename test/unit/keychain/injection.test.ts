@@ -69,7 +69,7 @@ describe('injection', () => {
     const out: string[] = [];
     const script = "const c=require('crypto');const h=v=>v&&c.createHash('sha256').update(v).digest('hex');require('fs').writeFileSync(process.argv[1],JSON.stringify({p:h(process.env.BILLING_API_KEY_PRIMARY),f:h(process.env.BILLING_API_KEY_FALLBACK),plain:h(process.env.BILLING_API_KEY),s:process.env.SEARCH_KEY??null}))";
     const report = join(dir, 'report.json');
-    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: dir, env: process.env, signal: new AbortController().signal };
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t), cwd: dir, env: { ...process.env, ROTATION_READY_CONFIG_DIR: join(dir, 'user-config') }, signal: new AbortController().signal };
     const code = await createExecCommand({ keychain: () => keychain }).run(['--', process.execPath, '-e', script, report], io);
     assert.equal(code, 0);
     assert.deepEqual(JSON.parse(readFileSync(report, 'utf8')), { p: sha(a), f: sha(b), plain: sha(a), s: null });
