@@ -4,7 +4,7 @@ import { rules as allRules } from '../rules/index';
 import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
-import { AnalysisAborted, checkAbort, runSteps } from './abort';
+import { AnalysisAborted, andThen, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
 import type { Candidate, Extraction } from './candidate';
 import { type CompiledRule, compileRule, isLeftBoundary } from './compile';
 import { shannonEntropy } from './entropy';
@@ -192,7 +192,12 @@ function bindingNamePositions(text: string, ends: readonly number[], bindable: n
  * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding: the keyword pass reads bytes.
  */
 export function analyzeText(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): AnalysisResult {
-  return runSteps(analysisSteps(path, text, options, utf8));
+  const steps = analysisSteps(path, text, options, utf8);
+  for (;;) {
+    const result = steps();
+    if (result !== MORE) return result;
+    if (options.signal?.aborted) return cancelledResult();
+  }
 }
 
 /** `skipped.reason` of an analysis stopped by its time budget (analyzeTextCooperatively). */
@@ -217,160 +222,185 @@ export async function analyzeTextCooperatively(path: string, text: string, optio
   let spent = 0;
   let sliceStart = performance.now();
   for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
+    const result = steps();
+    if (result !== MORE) return result;
+    if (options.signal?.aborted) return cancelledResult();
     const now = performance.now();
     if (spent + (now - sliceStart) > options.budgetMs) {
-      steps.return(undefined as never);
       return { findings: [], skipped: { reason: TOO_SLOW }, notes: [`Stopped: analyzing this file took longer than ${options.budgetMs} ms, so it was not fully checked for hardcoded secrets.`] };
     }
     if (now - sliceStart >= slice) {
       spent += now - sliceStart;
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();
-      // Heard while yielding: stop here, not at the step's next own check (a line extractor has none).
-      if (options.signal?.aborted) {
-        steps.return(undefined as never);
-        return cancelledResult();
-      }
     }
   }
 }
 
-/** The analysis as steps: it yields between rules and stages, where a cooperative caller may pause or stop it. */
-function* analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): Generator<void, AnalysisResult, void> {
+/**
+ * The analysis as steps: a piece per rule, per stage and per thousand candidates or findings (and the extractors' own
+ * pieces), where a cooperative caller may pause or stop it. Never throws: an error is a result.
+ */
+function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8?: Uint8Array): Steps<AnalysisResult> {
   const notes: string[] = [];
-  try {
-    checkAbort(options.signal);
-    const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // UTF-16 length is a lower bound of the UTF-8 size; exact enough for a limit and O(1).
-    if (text.length > max) {
-      return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
-    }
-    if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
+  const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
+  const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
+  const language = languageOfPath(path);
+  const inTests = isTestPath(path);
+  let present: ReadonlySet<string> = new Set();
+  let namePositions: readonly number[] = [];
+  let ends: ReadonlyMap<string, readonly number[]> = new Map();
+  const has = (keywords: string[]) => keywords.some((k) => present.has(k));
+  const raw: Hit[] = [];
+  const rulesToRun: CompiledRule[] = [];
+  let ruleAt = 0;
+  // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
+  let bindable = 0;
+  const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+  let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
+  let candidates: Candidate[] = [];
+  let candidateAt = 0;
+  let overlapsRaw: (offset: number, length: number) => boolean;
+  let boundEnd = -1;
+  const hits: Hit[] = [];
+  let hitAt = 0;
+  let reporting = false;
+  let ignores: ReturnType<typeof parseIgnoreDirectives> | undefined;
+  let lines: LineIndex;
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  const seen = new Set<string>();
+  const singleKeyCallsWanted = options.singleKeyCalls === true && (!selected || selected.has(SINGLE_KEY_CALL_RULE));
 
-    const selected = options.ruleIds ? new Set(options.ruleIds) : undefined;
-    const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
-    // One automaton pass: which rule keywords occur, and where the secret-like name keywords end.
-    const { found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords, utf8);
-    const has = (keywords: string[]) => keywords.some((k) => present.has(k));
-    const raw: Hit[] = [];
-
-    // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
-    const toRun = new Uint8Array(scanRules.length);
-    for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
-    for (let i = 0; i < scanRules.length; i++) {
-      const c = scanRules[i]!;
-      if (toRun[i] === 0 || !enabled(c)) continue;
-      yield;
+  const steps = inStages<AnalysisResult>(
+    // Size, binary, and one automaton pass: which rule keywords occur, and where the secret-like name keywords end.
+    () => {
       checkAbort(options.signal);
-      scanPattern(c, text, raw, ends);
-    }
-
-    const language = languageOfPath(path);
-    const inTests = isTestPath(path);
-    let candidates: Candidate[] = [];
-    // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
-    let bindable = 0;
-    valueRules.forEach((c, i) => {
-      if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
-    });
-    const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
-    yield;
-    checkAbort(options.signal);
-    if (bindable !== 0 && has(parseKeywords)) {
-      const minified = isMinified(text);
-      if (minified) {
+      const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+      // UTF-16 length is a lower bound of the UTF-8 size; exact enough for a limit and O(1).
+      if (text.length > max) {
+        return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
+      }
+      if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
+      ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords, utf8));
+      // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
+      const toRun = new Uint8Array(scanRules.length);
+      for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
+      for (let i = 0; i < scanRules.length; i++) if (toRun[i] === 1 && enabled(scanRules[i]!)) rulesToRun.push(scanRules[i]!);
+      return NEXT;
+    },
+    // Provider patterns, a rule per piece.
+    () => {
+      if (ruleAt === rulesToRun.length) return NEXT;
+      scanPattern(rulesToRun[ruleAt++]!, text, raw, ends);
+      return MORE;
+    },
+    () => {
+      valueRules.forEach((c, i) => {
+        if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+      });
+      if (bindable === 0 || !has(parseKeywords)) return NEXT;
+      if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
-      } else {
-        let extraction: Extraction;
-        try {
-          extraction = yield* extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, (dialect, where) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where));
-        } catch (error) {
-          if (error instanceof AnalysisAborted) throw error;
-          if (error === PARSE_DEFERRED) return { findings: [], notes: [], deferred: true };
-          // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
-          // findings already made and fall back to the lexical pass, which has no recursion.
-          notes.push(`The ${language} structure could not be read (${error instanceof RangeError ? 'nested too deeply' : 'parser error'}); it was analyzed token by token.`);
-          extraction = yield* extractTokensSteps(text, 'text', options.signal);
+        return NEXT;
+      }
+      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where);
+      extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
+        if (error instanceof AnalysisAborted) throw error;
+        if (error === PARSE_DEFERRED) return () => DEFERRED;
+        // Pathological input (e.g. nesting deep enough to exhaust a parser's stack): keep the provider
+        // findings already made and fall back to the lexical pass, which has no recursion.
+        notes.push(`The ${language} structure could not be read (${error instanceof RangeError ? 'nested too deeply' : 'parser error'}); it was analyzed token by token.`);
+        return extractTokensSteps(text, 'text', options.signal);
+      });
+      return NEXT;
+    },
+    () => {
+      if (!extraction) return NEXT;
+      const extracted = extraction();
+      if (extracted === MORE) return MORE;
+      if (extracted === DEFERRED) return { findings: [], notes: [], deferred: true };
+      notes.push(...extracted.notes);
+      candidates = extracted.candidates;
+      // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
+      const inline = inlinePairs(text, bindingNamePositions(text, namePositions, bindable));
+      if (inline.length) candidates = [...candidates, ...inline];
+      return NEXT;
+    },
+    () => {
+      hits.push(...raw);
+      // Whether a candidate overlaps a provider hit or an earlier bound one, in log time: a scan of every hit per
+      // candidate was quadratic (a generated file with 25k keys spent seconds here, in one step).
+      overlapsRaw = overlapIndex(raw);
+      candidates = [...candidates].sort((a, b) => a.offset - b.offset);
+      return NEXT;
+    },
+    // The name-bound rules over the candidates, a thousand per piece.
+    () => {
+      for (const pieceEnd = Math.min(candidates.length, candidateAt + 1024); candidateAt < pieceEnd; candidateAt++) {
+        const cand = candidates[candidateAt]!;
+        if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
+        const value = text.slice(cand.offset, cand.offset + cand.length).trim();
+        const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
+        if (hit) {
+          hits.push({ rule: hit, offset, length: value.length });
+          boundEnd = Math.max(boundEnd, offset + value.length);
         }
-        notes.push(...extraction.notes);
-        candidates = extraction.candidates;
-        // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-        const inline = inlinePairs(text, bindingNamePositions(text, namePositions, bindable));
-        if (inline.length) candidates = [...candidates, ...inline];
       }
-    }
-
-    yield;
-    checkAbort(options.signal);
-    const hits = [...raw];
-    // Whether a candidate overlaps a provider hit or an earlier bound one, in log time: a scan of every hit per
-    // candidate was quadratic (a generated file with 25k keys spent seconds here, in one step).
-    const overlapsRaw = overlapIndex(raw);
-    let boundEnd = -1;
-    let read = 0;
-    for (const cand of [...candidates].sort((a, b) => a.offset - b.offset)) {
-      if ((++read & 1023) === 0) {
-        yield;
-        checkAbort(options.signal);
-      }
-      if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
-      const value = text.slice(cand.offset, cand.offset + cand.length).trim();
-      const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-      const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
-      if (hit) {
-        hits.push({ rule: hit, offset, length: value.length });
-        boundEnd = Math.max(boundEnd, offset + value.length);
-      }
-    }
-
-    // Suppressions and line positions only matter when something was found (most files of a workspace scan: nothing).
-    const reporting = hits.length > 0 || (options.singleKeyCalls === true && (!selected || selected.has(SINGLE_KEY_CALL_RULE)));
-    const ignores = options.inlineIgnores === false || !reporting ? undefined : parseIgnoreDirectives(text);
-    const lines = new LineIndex(text);
-    const findings: Finding[] = [];
-    let suppressed = 0;
-    const seen = new Set<string>();
-    let made = 0;
-    for (const hit of hits.sort((a, b) => a.offset - b.offset)) {
-      // A generated file can hold thousands of findings (a redaction and a salted hash each): a step per thousand.
-      if ((++made & 1023) === 0) {
-        yield;
-        checkAbort(options.signal);
-      }
-      const key = `${hit.offset}:${hit.length}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
-      if (hit.publishable && options.showPublishable !== true) continue;
-      const start = lines.position(hit.offset);
-      if (ignores?.suppresses(start.line, hit.rule.id)) {
-        suppressed++;
-        continue;
-      }
-      findings.push(toFinding(hit, path, text, start, lines, options, inTests));
-    }
-    // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
-    if (options.singleKeyCalls && (!selected || selected.has(SINGLE_KEY_CALL_RULE)) && !isMinified(text)) {
-      yield;
-      checkAbort(options.signal);
-      for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
-        if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
+      return candidateAt < candidates.length ? MORE : NEXT;
+    },
+    () => {
+      // Suppressions and line positions only matter when something was found (most files of a workspace scan: nothing).
+      reporting = hits.length > 0 || singleKeyCallsWanted;
+      ignores = options.inlineIgnores === false || !reporting ? undefined : parseIgnoreDirectives(text);
+      lines = new LineIndex(text);
+      hits.sort((a, b) => a.offset - b.offset);
+      return NEXT;
+    },
+    // Findings, a thousand per piece: a generated file can hold thousands (a redaction and a salted hash each).
+    () => {
+      for (const pieceEnd = Math.min(hits.length, hitAt + 1024); hitAt < pieceEnd; hitAt++) {
+        const hit = hits[hitAt]!;
+        const key = `${hit.offset}:${hit.length}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
+        if (hit.publishable && options.showPublishable !== true) continue;
+        const start = lines.position(hit.offset);
+        if (ignores?.suppresses(start.line, hit.rule.id)) {
           suppressed++;
           continue;
         }
-        findings.push({ ...call, severity: options.severityOverrides?.[call.ruleId] ?? call.severity });
+        findings.push(toFinding(hit, path, text, start, lines, options, inTests));
       }
-      findings.sort((a, b) => a.offset - b.offset);
+      return hitAt < hits.length ? MORE : NEXT;
+    },
+    () => {
+      // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
+      if (singleKeyCallsWanted && !isMinified(text)) {
+        for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
+          if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
+            suppressed++;
+            continue;
+          }
+          findings.push({ ...call, severity: options.severityOverrides?.[call.ruleId] ?? call.severity });
+        }
+        findings.sort((a, b) => a.offset - b.offset);
+      }
+      if (suppressed > 0) notes.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by rotation-ready-ignore-next-line comments.`);
+      return { findings, notes };
+    },
+  );
+  return () => {
+    try {
+      return steps();
+    } catch (error) {
+      if (error instanceof AnalysisAborted) return cancelledResult();
+      // Defensive: analysis must never take the language server down; the message names no value.
+      return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
     }
-    if (suppressed > 0) notes.push(`${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by rotation-ready-ignore-next-line comments.`);
-    return { findings, notes };
-  } catch (error) {
-    if (error instanceof AnalysisAborted) return cancelledResult();
-    // Defensive: analysis must never take the language server down; the message names no value.
-    return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
-  }
+  };
 }
 
 function cancelledResult(): AnalysisResult {
@@ -511,6 +541,8 @@ const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
 /** Thrown by extract() under `deferParse` when the file needs a parse. */
 const PARSE_DEFERRED = Symbol('parse deferred');
+/** What the extraction stage of analysisSteps makes of PARSE_DEFERRED. */
+const DEFERRED: unique symbol = Symbol('deferred');
 
 /**
  * Candidates of one document by its language. Scripts (JS/TS, Python) are first screened by `bindable`: the strings
@@ -518,56 +550,62 @@ const PARSE_DEFERRED = Symbol('parse deferred');
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-function* extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Generator<void, Extraction, void> {
+function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Steps<Extraction> {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
-    case 'javascript': {
-      // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
-      // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
-      // hundreds of KB of string literal types). Told before a value is checked.
-      const near = DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script');
-      if (near.length === 0) return none;
-      // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
-      // generated (bundles, compilers), and the token pass reads the same strings and names.
-      if (text.length > MAX_PARSE_CHARS) {
-        notes.push('The file is large: it was analyzed token by token rather than parsed.');
-        return yield* extractTokensSteps(text, 'text', signal, near);
-      }
-      // eslint-disable-next-line @typescript-eslint/only-throw-error
-      if (deferParse) throw PARSE_DEFERRED;
-      try {
-        return extractTypeScript(path, text, signal, near, retain);
-      } catch (error) {
-        if (error instanceof AnalysisAborted) throw error;
-        // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
-        notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
-        return yield* extractTokensSteps(text, 'text', signal);
-      }
-    }
+    case 'javascript':
+      return andThen(
+        // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
+        // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
+        // hundreds of KB of string literal types). Told before a value is checked.
+        () => (DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script')),
+        (near): Steps<Extraction> => {
+          if (near.length === 0) return () => none;
+          // A syntax tree costs ~30× its text in memory: a 9 MB bundle alone took a scan past 500 MB. Files this large are
+          // generated (bundles, compilers), and the token pass reads the same strings and names.
+          if (text.length > MAX_PARSE_CHARS) {
+            notes.push('The file is large: it was analyzed token by token rather than parsed.');
+            return extractTokensSteps(text, 'text', signal, near);
+          }
+          if (deferParse) {
+            return () => {
+              // eslint-disable-next-line @typescript-eslint/only-throw-error
+              throw PARSE_DEFERRED;
+            };
+          }
+          return recovering(
+            () => extractTypeScript(path, text, signal, near, retain),
+            (error) => {
+              if (error instanceof AnalysisAborted) throw error;
+              // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
+              notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
+              return extractTokensSteps(text, 'text', signal);
+            },
+          );
+        },
+      );
     case 'json':
     case 'jsonc':
-      return extractJson(text);
+      return () => extractJson(text);
     case 'yaml':
-      return yield* extractYamlSteps(text);
+      return extractYamlSteps(text);
     case 'dotenv':
-      return yield* extractDotenvSteps(text);
+      return extractDotenvSteps(text);
     case 'properties':
     case 'ini':
-      return yield* extractPropertiesSteps(text);
-    case 'dockerfile': {
-      const pairs = yield* extractDockerfileSteps(text);
-      const run = yield* extractTokensSteps(text, 'shell', signal);
-      return { candidates: [...pairs.candidates, ...run.candidates], notes: [] };
-    }
-    case 'python': {
-      const near = bindable('python');
-      return near.length === 0 ? none : yield* extractTokensSteps(text, 'python', signal, near);
-    }
+      return extractPropertiesSteps(text);
+    case 'dockerfile':
+      return andThen(extractDockerfileSteps(text), (pairs) => andThen(extractTokensSteps(text, 'shell', signal), (run) => () => ({ candidates: [...pairs.candidates, ...run.candidates], notes: [] })));
+    case 'python':
+      return andThen(
+        () => bindable('python'),
+        (near) => (near.length === 0 ? () => none : extractTokensSteps(text, 'python', signal, near)),
+      );
     case 'shell':
-      return yield* extractTokensSteps(text, 'shell', signal);
+      return extractTokensSteps(text, 'shell', signal);
     default:
-      return yield* extractTokensSteps(text, 'text', signal);
+      return extractTokensSteps(text, 'text', signal);
   }
 }
 
