@@ -257,6 +257,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
   let bindable = 0;
   const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+  // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
+  let bindingEnds: number[] | undefined;
+  const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
@@ -304,7 +307,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
-      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNamePositions(text, namePositions, bindable), dialect, MIN_VALUE_LENGTH, couldBind, where);
+      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
         if (error === PARSE_DEFERRED) return () => DEFERRED;
@@ -323,7 +326,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       notes.push(...extracted.notes);
       candidates = extracted.candidates;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNamePositions(text, namePositions, bindable));
+      const inline = inlinePairs(text, bindingNames());
       if (inline.length) candidates = [...candidates, ...inline];
       return NEXT;
     },
