@@ -14,8 +14,8 @@ export const MORE: unique symbol = Symbol('more');
 
 /**
  * Work done a piece at a time: each call does the next piece (a few milliseconds at most) and returns the result, or
- * MORE. Plain calls rather than generators: the synchronous path (a CLI scan's worker threads) paid ~5 % of a scan's
- * CPU for resuming generators at each pause point.
+ * MORE. Plain calls rather than generators: the synchronous path (a CLI scan's worker threads) paid for resuming
+ * generators at each pause point (bench/NOTES.md).
  */
 export type Steps<T> = () => T | typeof MORE;
 
