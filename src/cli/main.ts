@@ -1,5 +1,6 @@
-import { redactSecrets } from '../core/alerts/guard';
+import { redactSecrets } from '../core/guard';
 import { printable, printableLines } from '../core/printable';
+import { usageErrorText } from './args';
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';
 
@@ -47,7 +48,10 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     io.stderr(`rotation-ready ${name}: ${nodeOption} is not an option of rotation-ready: Node.js itself reads it anywhere on its command line, so a repository's file could run code (NODE_OPTIONS). Give a dotenv file of keys with --dotenv FILE (dry-run).\n`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // After a `--` the arguments are another program's (`exec -- node --help` runs node, it does not show exec's help).
+  const separator = rest.indexOf('--');
+  const own = separator < 0 ? rest : rest.slice(0, separator);
+  if (own.includes('--help') || own.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;
   }
@@ -55,7 +59,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`rotation-ready ${name}: ${printable(error.message)}\n\n${command.usage}\n`);
+      io.stderr(usageErrorText(name, printable(error.message)));
       return 2;
     }
     io.stderr(`rotation-ready ${name}: ${printable(error instanceof Error ? error.message : String(error))}\n`);

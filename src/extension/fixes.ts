@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ServiceConfig } from '../core/config/index';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
-import { checkEnvName } from '../core/fix/envName';
+import { checkEnvName } from '../core/vocabulary/envName';
 import { allDestinations, DotenvDestination, SecretDestination } from '../core/fix/secretDestination';
 import type { KeyStore } from '../core/keychain/keyStore';
 import {

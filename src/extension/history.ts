@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { applyBaseline, BASELINE_FILE, parseBaseline, type Baseline } from '../core/baseline/index';
 import { GitError, type HistoryFinding, scanHistory } from '../core/history/scan';
-import { presetForRule } from '../core/probe/presets';
+import { presetForRule } from '../core/config/presets';
 import { log } from './log';
 import { workspaceSalt } from './salt';
 

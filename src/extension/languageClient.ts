@@ -20,6 +20,8 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'file', language: 'ini' },
   { scheme: 'file', language: 'shellscript' },
   { scheme: 'file', language: 'dockerfile' },
+  { scheme: 'file', language: 'xml' },
+  { scheme: 'file', language: 'makefile' },
   { scheme: 'file', pattern: '**/.env*' },
   { scheme: 'untitled' },
 ];

@@ -15,7 +15,7 @@ export function documentPath(uri: string, workspaceRoot: string | undefined): st
 const extensionOfLanguage: Record<string, string> = {
   typescript: 'ts', typescriptreact: 'tsx', javascript: 'js', javascriptreact: 'jsx',
   python: 'py', json: 'json', jsonc: 'jsonc', yaml: 'yaml', dotenv: 'env',
-  properties: 'properties', ini: 'ini', shellscript: 'sh', dockerfile: 'dockerfile',
+  properties: 'properties', ini: 'ini', shellscript: 'sh', dockerfile: 'dockerfile', xml: 'xml', makefile: 'mk',
 };
 
 /** The path the analyzer sees: the document's own, or with an extension from its language id when the name has none. */

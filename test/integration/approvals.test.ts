@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { DryRunReport } from '../../src/core/probe/index';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import type { Prompts } from '../../src/extension/keys/prompts';
 import { webhookReceiver } from '../unit/monitor/helpers';
 import { activeExtension, waitFor, workspaceUri } from './helpers';

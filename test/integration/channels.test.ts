@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { channelSecretAddress } from '../../src/core/alerts/index';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import type { ChannelCredentialResult } from '../../src/extension/monitor/channelCredentials';
 import type { Prompts } from '../../src/extension/keys/prompts';
 import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';

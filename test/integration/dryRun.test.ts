@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
-import type { Slot } from '../../src/core/keychain/port';
+import type { Slot } from '../../src/core/vocabulary/slot';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import type { DryRunReport } from '../../src/core/probe/index';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import { activeExtension, workspaceUri, filesUnder } from './helpers';
 
 /** Synthetic keys made for this run only. */

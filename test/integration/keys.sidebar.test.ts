@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { KeyStore } from '../../src/core/keychain/keyStore';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { RotationMachine } from '../../src/core/rotation/index';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import type { RotationReadyApi } from '../../src/extension/api';
 import { chooseKeychain } from '../../src/extension/keys/keys';
 import type { Prompts } from '../../src/extension/keys/prompts';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import type { DryRunReport } from '../../src/core/probe/index';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import type { KeysNode } from '../../src/extension/keysView';
 import { webhookReceiver } from '../unit/monitor/helpers';
 import { activeExtension, waitFor, workspaceUri, filesUnder } from './helpers';

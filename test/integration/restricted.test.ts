@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import { activeExtension, ourDiagnostics, waitFor, workspaceUri } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
-import { startSimulator, type Simulator } from '../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../src/simulator/index';
 import { dryRunConfirmation } from '../../src/extension/tools/index';
 import { activeExtension, workspaceUri } from './helpers';
 

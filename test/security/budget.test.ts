@@ -78,6 +78,8 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
       ['config.yaml', generated.replace(/^token_(\d+) = /gm, 'token_$1: ')],
       ['.env', generated.replace(/^token_(\d+) = "(\w+)"/gm, 'TOKEN_$1=$2')],
       ['Dockerfile', generated.replace(/^token_(\d+) = /gm, 'ENV TOKEN_$1=').replace(/#.*$/gm, '')],
+      // The XML reader, in steps of tags.
+      ['settings.xml', generated.replace(/^token_(\d+) = "(\w+)"\s*#.*$/gm, '<apiToken$1>$2</apiToken$1>')],
     ];
 
     for (const [path, input] of inputs) {

@@ -7,7 +7,7 @@ import type { CliIo } from '../../src/cli/command';
 import { commands } from '../../src/cli/commands/index';
 import { main } from '../../src/cli/main';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
-import { loadSimulatorConfig, type Simulator, startSimulator } from '../../src/core/simulator/index';
+import { loadSimulatorConfig, type Simulator, startSimulator } from '../../src/simulator/index';
 
 /**
  * Issue 13, item 1: a repository's `.env` must never run code in our process. Node.js reads `--env-file` anywhere on

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { redactSecrets } from '../../src/core/alerts/guard';
+import { redactSecrets } from '../../src/core/guard';
 import { sampleGen } from '../../src/core/rules/sampleGen';
 
 /**

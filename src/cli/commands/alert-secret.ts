@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { redactSecrets } from '../../core/alerts/guard';
+import { dirname } from 'node:path';
+import { redactSecrets } from '../../core/guard';
 import { CHANNEL_PSEUDO_SERVICE, CHANNEL_SECRET_NAME, channelApprovalSubject, channelCredentialRefs, channelSecretLocation, keychainChannelSecrets, storeChannelSecret } from '../../core/alerts/index';
 import { formatConfigError, loadConfig } from '../../core/config/index';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import { ApprovalStore, defaultApprovalsFile, type HostApprovals } from '../../core/probe/index';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
+import { cliConfigFile } from '../project';
 
 const usage = `Usage: rotation-ready alert-secret set <name> [--config FILE]
        rotation-ready alert-secret approve <name> [--config FILE]
@@ -23,7 +25,9 @@ the entry the config names in "routingKeySecret", "passwordSecret" or "apiKeySec
   approve <name> approves the hosts the config sends <name> to (remembered outside the workspace,
                  in the same file as probe host approvals); a credential goes to no other host
   list           the credentials the config names, whether each is stored, and where it may go
-  --config FILE  .rotation-ready.json to use (default: ./.rotation-ready.json); its folder is the workspace
+  -c, --config FILE
+                 .rotation-ready.json to use (default: the nearest one at or above the current folder,
+                 not above a git repository's top or your home folder); its folder is the workspace
 
 Examples:
   printf %s "$PD_ROUTING_KEY" | rotation-ready alert-secret set pagerduty-routing
@@ -42,23 +46,13 @@ export interface AlertSecretDeps {
 interface Options {
   action: 'set' | 'list' | 'approve';
   name?: string;
-  config: string;
+  config?: string;
 }
 
-function parse(args: string[]): Options {
-  const [action, ...rest] = args;
+export function parseAlertSecretArgs(args: string[]): Options {
+  const { values, positionals: [action, ...positional] } = parseCommandArgs(args, { config: COMMON_OPTIONS.config }, { positionals: true });
   if (action !== 'set' && action !== 'list' && action !== 'approve') throw new UsageError(action ? `unknown action '${action}': use set, approve or list` : 'missing action: set, approve or list');
-  const o: Options = { action, config: '.rotation-ready.json' };
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--config' || arg.startsWith('--config=')) {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (!v) throw new UsageError('--config needs a value');
-      o.config = v;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg.replace(/=.*/s, '=…')}'`);
-    else positional.push(arg);
-  }
+  const o: Options = { action, ...(values.config !== undefined ? { config: values.config } : {}) };
   if (o.action === 'list') {
     if (positional.length) throw new UsageError('list takes no name');
     return o;
@@ -76,15 +70,15 @@ function parse(args: string[]): Options {
 }
 
 async function run(args: string[], io: CliIo, deps: AlertSecretDeps): Promise<number> {
-  const o = parse(args);
-  const file = resolve(io.cwd, o.config);
+  const o = parseAlertSecretArgs(args);
+  const { file, searched } = cliConfigFile(io, 'alert-secret', o.config);
   const workspaceId = workspaceIdFor(dirname(file));
   let refs: ReturnType<typeof channelCredentialRefs> | undefined;
   if (existsSync(file)) {
     const loaded = loadConfig(readFileSync(file, 'utf8'), file);
     for (const e of loaded.errors) io.stderr(`${formatConfigError(e)}\n`);
     refs = channelCredentialRefs(loaded);
-  } else if (o.action !== 'set') throw new UsageError(`no configuration at ${file} (see docs/alerting.md)`);
+  } else if (o.action !== 'set') throw new UsageError(`no configuration at ${file}${searched ? ' or in a folder above it' : ''} (see docs/alerting.md)`);
   const approvals = deps.approvals(dirname(file), io);
   const approvalLine = (r: NonNullable<typeof refs>[number]) =>
     r.hosts.map((h) => `${h} ${approvals.isApproved(channelApprovalSubject(r.name), h) ? 'approved' : 'NOT approved'}`).join(', ');

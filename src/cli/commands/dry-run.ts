@@ -11,23 +11,25 @@ import {
   type HostApprovals,
   DryRunReport,
   KeySource,
-  checkTransport,
   confirmedEnvKeySource,
   defaultApprovalsFile,
   envKeySource,
-  isLoopbackHost,
   probeBindings,
   renderMarkdown,
   renderText,
   reportToJson,
   runDryRun,
 } from '../../core/probe/index';
+import { isLoopbackHost } from '../../core/net/loopback';
+import { checkTransport } from '../../core/net/transport';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { chainKeySources, keychainKeySource } from '../../core/probe/index';
 import { workspaceFingerprints } from '../../core/fingerprints';
+import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
+import { cliConfigFile } from '../project';
 
 const usage = `Usage: rotation-ready dry-run [--config FILE] [--service S]... [--env E]... [--format text|json|markdown]
                               [--rounds N] [--keychain] [--dotenv FILE] [--allow-env NAME]...
@@ -37,10 +39,11 @@ Probes the primary and the fallback key of every configured service over several
 and prints a verdict per service and environment: safe to promote, wait for propagation,
 do not remove the old key, incident, inconclusive, needs host approval.
 
-  --config FILE       .rotation-ready.json to use (default: ./.rotation-ready.json)
-  --service S         only this service (repeatable)
-  --env E             only this environment (repeatable)
-  --format F          text (default), json or markdown
+  -c, --config FILE   .rotation-ready.json to use (default: the nearest one at or above the current folder,
+                      not above a git repository's top or your home folder; named when it is above)
+  -s, --service S     only this service (repeatable)
+  -e, --env E         only this environment (repeatable)
+  -f, --format F      text (default), json or markdown
   --rounds N          probes per key (overrides each probe's "rounds")
   --keychain          read keys from the OS keychain first (this workspace's entries), then the environment
   --dotenv FILE       read keys from a dotenv file as well as the environment
@@ -65,7 +68,7 @@ Without an approval you are asked when stdin is a terminal; otherwise the servic
 Exit code: 0 every service is safe to rotate, 1 any is not, 2 error (bad config or option, unapproved host, cancelled).`;
 
 interface Options {
-  config: string;
+  config?: string;
   services: string[];
   environments: string[];
   format: 'text' | 'json' | 'markdown';
@@ -89,65 +92,39 @@ function loopbackHostPort(value: string): string {
   return u.host.toLowerCase();
 }
 
+const DRY_RUN_OPTIONS = {
+  config: COMMON_OPTIONS.config,
+  service: COMMON_OPTIONS.service,
+  env: COMMON_OPTIONS.env,
+  format: COMMON_OPTIONS.format,
+  keychain: COMMON_OPTIONS.keychain,
+  rounds: { type: 'string' },
+  dotenv: { type: 'string' },
+  'allow-env': { type: 'string', multiple: true },
+  'approve-host': { type: 'boolean' },
+  'approve-loopback': { type: 'string', multiple: true },
+  alert: { type: 'boolean' },
+} as const satisfies OptionSpecs;
+
 export function parseDryRunArgs(args: string[]): Options {
-  const o: Options = { config: '.rotation-ready.json', services: [], environments: [], format: 'text', keychain: false, approveHost: false, approveLoopback: [], allowEnv: [], alert: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--config':
-        o.config = value();
-        break;
-      case '--service':
-        o.services.push(value());
-        break;
-      case '--env':
-        o.environments.push(value());
-        break;
-      case '--format': {
-        const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'markdown') throw new UsageError(`--format must be text, json or markdown, found '${f}'`);
-        o.format = f;
-        break;
-      }
-      case '--rounds': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 50) throw new UsageError(`--rounds must be a number from 1 to 50, found '${v}'`);
-        o.rounds = Number(v);
-        break;
-      }
-      case '--dotenv':
-        o.dotenv = value();
-        break;
-      case '--keychain':
-        o.keychain = true;
-        break;
-      case '--approve-host':
-        o.approveHost = true;
-        break;
-      case '--approve-loopback':
-        o.approveLoopback.push(loopbackHostPort(value()));
-        break;
-      case '--allow-env':
-        for (const name of value().split(',')) {
-          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--allow-env takes environment variable names, found '${name.slice(0, 40)}'`);
-          o.allowEnv.push(name);
-        }
-        break;
-      case '--alert':
-        o.alert = true;
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}'`);
-    }
+  const { values: v } = parseCommandArgs(args, DRY_RUN_OPTIONS);
+  const allowEnv = (v['allow-env'] ?? []).flatMap((list) => list.split(','));
+  for (const name of allowEnv) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(`--allow-env takes environment variable names, found '${name.slice(0, 40)}'`);
   }
-  return o;
+  return {
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    services: v.service ?? [],
+    environments: v.env ?? [],
+    format: v.format === undefined ? 'text' : oneOf('--format', v.format, ['text', 'json', 'markdown']),
+    ...(v.rounds !== undefined ? { rounds: wholeNumber('--rounds', v.rounds, 1, 50) } : {}),
+    ...(v.dotenv !== undefined ? { dotenv: v.dotenv } : {}),
+    keychain: v.keychain === true,
+    approveHost: v['approve-host'] === true,
+    approveLoopback: (v['approve-loopback'] ?? []).map(loopbackHostPort),
+    allowEnv,
+    alert: v.alert === true,
+  };
 }
 
 async function ask(question: string): Promise<boolean> {
@@ -165,8 +142,8 @@ export interface DryRunDeps {
 
 async function run(args: string[], io: CliIo, deps: DryRunDeps): Promise<number> {
   const o = parseDryRunArgs(args);
-  const file = resolve(io.cwd, o.config);
-  if (!existsSync(file)) throw new UsageError(`no configuration at ${file} (see docs/configuration.md)`);
+  const { file, searched } = cliConfigFile(io, 'dry-run', o.config);
+  if (!existsSync(file)) throw new UsageError(`no configuration at ${file}${searched ? ' or in a folder above it' : ''} (see docs/configuration.md)`);
   const loaded = loadConfig(readFileSync(file, 'utf8'), file);
   for (const e of loaded.errors) io.stderr(`${formatConfigError(e)}\n`);
   const configErrors = loaded.errors.some((e) => e.severity === 'error');

@@ -1,22 +1,35 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { deriveEnvVarNames, envVarsFor, loadConfig, DEFAULT_ENVIRONMENT } from '../../core/config';
 import { injectedEnv } from '../../core/keychain/injection';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
+import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs } from '../args';
 import { CliCommand, UsageError } from '../command';
+import { cliProject } from '../project';
 
 const usage = `Usage: rotation-ready exec [--service <name>]... [--env <environment>] -- <command> [args...]
 
 Runs <command> with the keys of this workspace's services injected from the OS keychain as
 environment variables (<NAME>_PRIMARY, <NAME>_FALLBACK and the plain <NAME> = primary).
-Keys are never written to disk. The workspace is the current folder.
+Keys are never written to disk. The workspace is the folder of the nearest .rotation-ready.json
+at or above the current folder (not above a git repository's top or your home folder), else the
+current folder; the command runs in the current folder.
 
 Options:
-  --service <name>   only this service (repeatable); default: every service with keys
-  --env <name>       environment (default: ${DEFAULT_ENVIRONMENT})`;
+  -s, --service <name>  only this service (repeatable); default: every service with keys
+  -e, --env <name>      environment (default: ${DEFAULT_ENVIRONMENT})`;
+
+const EXEC_OPTIONS = { service: COMMON_OPTIONS.service, env: COMMON_OPTIONS.env } as const satisfies OptionSpecs;
+
+export function parseExecArgs(args: string[]): { services: string[]; environment: string; command: string[] } {
+  const { values: v, positionals, afterSeparator: command } = parseCommandArgs(args, EXEC_OPTIONS, { positionals: true });
+  if (positionals.length > 0) throw new UsageError('the command to run goes after `--`: rotation-ready exec [options] -- <command> [args...]');
+  if (command.length === 0) throw new UsageError('missing `-- <command>`');
+  if ((v.env?.length ?? 0) > 1) throw new UsageError('--env is given once: the command runs with the keys of one environment');
+  return { services: v.service ?? [], environment: v.env?.[0] ?? DEFAULT_ENVIRONMENT, command };
+}
 
 export interface ExecDeps {
   keychain: () => KeychainPort;
@@ -28,25 +41,13 @@ export function createExecCommand(deps: ExecDeps = { keychain: () => new KeytarK
     summary: 'Run a command with the workspace keys injected from the keychain',
     usage,
     async run(args, io) {
-      const separator = args.indexOf('--');
-      const options = separator >= 0 ? args.slice(0, separator) : args;
-      const command = separator >= 0 ? args.slice(separator + 1) : [];
-      if (command.length === 0) throw new UsageError('missing `-- <command>`');
-      const services: string[] = [];
-      let environment = DEFAULT_ENVIRONMENT;
-      for (let i = 0; i < options.length; i++) {
-        const option = options[i];
-        const value = options[i + 1];
-        if ((option === '--service' || option === '--env') && (value === undefined || value.startsWith('--'))) throw new UsageError(`${option} needs a value`);
-        if (option === '--service') services.push(options[++i]!);
-        else if (option === '--env') environment = options[++i]!;
-        else throw new UsageError(`unknown option '${option}'`);
-      }
+      const { services, environment, command } = parseExecArgs(args);
 
-      const configPath = join(io.cwd, '.rotation-ready.json');
-      const config = existsSync(configPath) ? loadConfig(readFileSync(configPath, 'utf8'), configPath) : undefined;
+      // The keychain workspace is the project's folder (that of the nearest .rotation-ready.json), as for dry-run.
+      const project = cliProject(io, 'exec');
+      const config = project.configFile ? loadConfig(readFileSync(project.configFile, 'utf8'), project.configFile) : undefined;
       const keychain = deps.keychain();
-      const workspaceId = workspaceIdFor(io.cwd);
+      const workspaceId = workspaceIdFor(project.root);
       const stored = (await keychain.list(workspaceId)).filter((a) => a.environment === environment);
       const names = services.length > 0 ? services : [...new Set([...(config?.services.map((s) => s.name) ?? []), ...stored.map((a) => a.service)])].sort();
 

@@ -16,7 +16,8 @@ import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import { printable } from '../../core/printable';
-import { CliCommand, UsageError } from '../command';
+import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs } from '../args';
+import { CliCommand } from '../command';
 
 const usage = `Usage: rotation-ready fix [paths...] [--rule ID] [--dry-run] [--keychain]
 
@@ -54,24 +55,16 @@ interface FixArgs {
   exclude: string[];
 }
 
-function parseArgs(args: string[]): FixArgs {
-  const parsed: FixArgs = { paths: [], dryRun: false, keychain: false, exclude: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = (): string => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--rule') parsed.rule = value();
-    else if (arg.startsWith('--rule=')) parsed.rule = arg.slice('--rule='.length);
-    else if (arg === '--dry-run') parsed.dryRun = true;
-    else if (arg === '--keychain') parsed.keychain = true;
-    else if (arg === '--exclude') parsed.exclude.push(value());
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
-    else parsed.paths.push(arg);
-  }
-  return parsed;
+const FIX_OPTIONS = {
+  rule: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  keychain: COMMON_OPTIONS.keychain,
+  exclude: COMMON_OPTIONS.exclude,
+} as const satisfies OptionSpecs;
+
+export function parseFixArgs(args: string[]): FixArgs {
+  const { values: v, positionals } = parseCommandArgs(args, FIX_OPTIONS, { positionals: true });
+  return { paths: positionals, ...(v.rule !== undefined ? { rule: v.rule } : {}), dryRun: v['dry-run'] === true, keychain: v.keychain === true, exclude: v.exclude ?? [] };
 }
 
 export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKeychain() }): CliCommand {
@@ -80,7 +73,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
     summary: 'Move hardcoded secrets to environment variables; add primary/fallback keys to single-key calls',
     usage,
     async run(rawArgs, io) {
-      const args = parseArgs(rawArgs);
+      const args = parseFixArgs(rawArgs);
       const root = io.cwd;
       const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
       // Every fix by default (like eslint --fix): secrets move to the environment, then single-key calls get the wrapper.

@@ -1,10 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
+import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
+import { cliProject } from '../project';
 import { dryRunTool, explainFindingTool, LIMITS, type ProjectContext, rotationStatusTool, scanPathTool, ToolInputError } from '../mcp/tools';
 
 const usage = `Usage: rotation-ready mcp [--root DIR] [--keychain] [--keys-metadata FILE]
@@ -16,24 +17,17 @@ the tools the editor's language-model tools offer, over one project:
   rotation_status    each configured service's rotation stage (with --keys-metadata)
   dry_run            probe configured services' keys, only to hosts you already approved
 
-  --root DIR            the project (default: the current folder); tool paths must stay inside it
+  --root DIR            the project (default: the folder of the nearest .rotation-ready.json at or above the
+                        current folder, else the current folder); tool paths must stay inside it
   --keychain            dry_run reads keys from the OS keychain (this project's entries) before the environment
   --keys-metadata FILE  the editor's key metadata for this project (value-free), for rotation_status
 
 No tool returns a key value, and no tool approves a host: approve with \`rotation-ready dry-run --approve-host\`
 or in the editor. Standard output carries the protocol; messages go to standard error.`;
 
-function parse(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
-  let values: { root?: string; keychain?: boolean; 'keys-metadata'?: string };
-  try {
-    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options: { root: { type: 'string' }, keychain: { type: 'boolean' }, 'keys-metadata': { type: 'string' } } }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  for (const [flag, value] of [['--root', values.root], ['--keys-metadata', values['keys-metadata']]] as const) {
-    if (value === '') throw new UsageError(`${flag} needs a value`);
-  }
-  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: resolve(io.cwd, values.root ?? '.'), keychain: values.keychain === true };
+export function parseMcpArgs(args: string[], io: CliIo): { root: string; keychain: boolean; keysMetadata?: string } {
+  const { values } = parseCommandArgs(args, { root: { type: 'string' }, keychain: COMMON_OPTIONS.keychain, 'keys-metadata': { type: 'string' } });
+  const o: { root: string; keychain: boolean; keysMetadata?: string } = { root: values.root !== undefined ? resolve(io.cwd, values.root) : cliProject(io, 'mcp').root, keychain: values.keychain === true };
   if (values['keys-metadata'] !== undefined) o.keysMetadata = resolve(io.cwd, values['keys-metadata']);
   try {
     o.root = realpathSync(o.root);
@@ -109,7 +103,7 @@ export const mcpCommand: CliCommand = {
   summary: 'Serve the scan, explain, rotation-status and dry-run tools to agents over MCP (stdio)',
   usage,
   async run(args, io) {
-    const o = parse(args, io);
+    const o = parseMcpArgs(args, io);
     const ctx: ProjectContext = { root: o.root, env: io.env, keychain: o.keychain, ...(o.keysMetadata ? { keysMetadata: o.keysMetadata } : {}), signal: io.signal };
     const server = createMcpServer(ctx);
     const transport = new StdioServerTransport();

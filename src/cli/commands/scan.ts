@@ -12,6 +12,7 @@ import { analyzeBytes, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from 
 import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
+import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { HISTORY_USAGE, runHistoryScan } from './scanHistory';
 
@@ -24,8 +25,8 @@ Exit code: 0 clean, 1 findings (errors or warnings; publishable keys do not fail
 or a path that could not be read (it may hold a key).
 
 Options:
-  --format text|json|sarif   output format (default text)
-  --output FILE              write the report to FILE instead of standard output
+  -f, --format FORMAT        text (default), json or sarif
+  -o, --output FILE          write the report to FILE instead of standard output
   --staged                   scan the staged content of staged files (for a pre-commit hook)
   --baseline FILE            baseline of accepted findings (default ${BASELINE_FILE} if it exists)
   --update-baseline          write every current finding to the baseline and exit 0
@@ -33,13 +34,13 @@ Options:
   --show-publishable         also report publishable keys (Stripe pk_, Mapbox pk., anon JWTs) as info
   --exclude GLOB             skip paths matching GLOB (gitignore syntax; repeatable)
   --max-file-size KB         skip files larger than this (default 2048)
-  --jobs N                   analyze in N threads (default: one per core; 1 = in this process only)
+  -j, --jobs N               analyze in N threads (default: one per core; 1 = in this process only)
 
 Values are never printed: findings show the provider, the last 4 characters and a fingerprint.
 
 ${HISTORY_USAGE}`;
 
-interface ScanArgs {
+export interface ScanArgs {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   output?: string;
@@ -51,66 +52,52 @@ interface ScanArgs {
   exclude: string[];
   maxFileBytes?: number;
   jobs?: number;
+  /** `--history` and its options (scanHistory.ts). */
+  history: boolean;
+  since?: string;
+  branches: string[];
 }
 
+const SCAN_OPTIONS = {
+  format: COMMON_OPTIONS.format,
+  output: COMMON_OPTIONS.output,
+  exclude: COMMON_OPTIONS.exclude,
+  staged: { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+  'show-publishable': { type: 'boolean' },
+  'max-file-size': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  history: { type: 'boolean' },
+  since: { type: 'string' },
+  branch: { type: 'string', multiple: true },
+} as const satisfies OptionSpecs;
+
 export function parseScanArgs(args: string[]): ScanArgs {
-  const parsed: ScanArgs = { paths: [], format: 'text', staged: false, updateBaseline: false, noIgnore: false, showPublishable: false, exclude: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--format': {
-        const f = value();
-        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not '${f}'`);
-        parsed.format = f;
-        break;
-      }
-      case '--output':
-      case '-o':
-        parsed.output = value();
-        break;
-      case '--staged':
-        parsed.staged = true;
-        break;
-      case '--baseline':
-        parsed.baseline = value();
-        break;
-      case '--update-baseline':
-        parsed.updateBaseline = true;
-        break;
-      case '--no-ignore':
-        parsed.noIgnore = true;
-        break;
-      case '--show-publishable':
-        parsed.showPublishable = true;
-        break;
-      case '--exclude':
-        parsed.exclude.push(value());
-        break;
-      case '--max-file-size': {
-        const kb = Number(value());
-        if (!Number.isFinite(kb) || kb <= 0) throw new UsageError('--max-file-size must be a positive number of KiB');
-        parsed.maxFileBytes = Math.round(kb * 1024);
-        break;
-      }
-      case '--jobs':
-      case '-j': {
-        const v = value();
-        if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of threads, at least 1, found '${v}'`);
-        parsed.jobs = Number(v);
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-        parsed.paths.push(arg);
-    }
+  const { values: v, positionals } = parseCommandArgs(args, SCAN_OPTIONS, { positionals: true });
+  const parsed: ScanArgs = {
+    paths: positionals,
+    format: v.format === undefined ? 'text' : oneOf('--format', v.format, ['text', 'json', 'sarif']),
+    staged: v.staged === true,
+    updateBaseline: v['update-baseline'] === true,
+    noIgnore: v['no-ignore'] === true,
+    showPublishable: v['show-publishable'] === true,
+    exclude: v.exclude ?? [],
+    history: v.history === true,
+    branches: v.branch ?? [],
+    ...(v.output !== undefined ? { output: v.output } : {}),
+    ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
+    ...(v.since !== undefined ? { since: v.since } : {}),
+  };
+  if (v['max-file-size'] !== undefined) {
+    const kb = Number(v['max-file-size']);
+    if (!Number.isFinite(kb) || kb <= 0) throw new UsageError(`--max-file-size must be a positive number of KiB, found '${v['max-file-size']}'`);
+    parsed.maxFileBytes = Math.round(kb * 1024);
   }
+  if (v.jobs !== undefined) parsed.jobs = wholeNumber('--jobs', v.jobs, 1, Number.MAX_SAFE_INTEGER, 'a whole number of threads');
   if (parsed.staged && parsed.paths.length) throw new UsageError('--staged scans the index; do not pass paths with it');
+  if (!parsed.history && (parsed.since !== undefined || parsed.branches.length)) throw new UsageError('--since and --branch go with --history');
   return parsed;
 }
 
@@ -156,8 +143,8 @@ export const scanCommand: CliCommand = {
   summary: 'Find hardcoded keys and secrets (text, JSON or SARIF; pre-commit friendly)',
   usage,
   async run(rawArgs, io) {
-    if (rawArgs.some((a) => a === '--history' || a.startsWith('--history='))) return runHistoryScan(rawArgs, io);
     const args = parseScanArgs(rawArgs);
+    if (args.history) return runHistoryScan(args, io);
     const root = args.staged ? await gitRoot(io.cwd) : io.cwd;
     const baselinePath = args.baseline ? resolve(io.cwd, args.baseline) : join(root, BASELINE_FILE);
     let baseline: Baseline | undefined;

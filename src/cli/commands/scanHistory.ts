@@ -6,7 +6,7 @@ import { applyBaseline, BASELINE_FILE, parseBaseline } from '../../core/baseline
 import { writeFileAtomic } from '../../core/atomicWrite';
 import { GitError, type HistoryFinding, repositoryFolder, scanHistory } from '../../core/history/scan';
 import { type CliIo, UsageError } from '../command';
-import { parseScanArgs, saltFor } from './scan';
+import { type ScanArgs, saltFor } from './scan';
 
 export const HISTORY_USAGE = `History (rotation-ready scan --history [--since REV|DATE] [--branch REF]... [paths...]):
   --history                  scan every blob reachable from the refs (default: all refs), each unique blob once;
@@ -15,31 +15,8 @@ export const HISTORY_USAGE = `History (rotation-ready scan --history [--since RE
   --branch REF               walk REF instead of all refs (repeatable)
   A key found only in history is still exposed: rotate it; deleting the line does not revoke it.`;
 
-/** Takes the history options out of `scan`'s arguments; the rest is parsed as for any scan. */
-export function splitHistoryArgs(args: string[]): { history: boolean; since?: string; branches: string[]; rest: string[] } {
-  const out: { history: boolean; since?: string; branches: string[]; rest: string[] } = { history: false, branches: [], rest: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.indexOf('=');
-    const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--history') out.history = true;
-    else if (flag === '--since') out.since = value();
-    else if (flag === '--branch') out.branches.push(value());
-    else out.rest.push(arg);
-  }
-  if (!out.history && (out.since !== undefined || out.branches.length)) throw new UsageError('--since and --branch go with --history');
-  return out;
-}
-
 /** `scan --history`: the same report formats, exit codes and baseline as a scan of the files. */
-export async function runHistoryScan(rawArgs: string[], io: CliIo): Promise<number> {
-  const split = splitHistoryArgs(rawArgs);
-  const args = parseScanArgs(split.rest);
+export async function runHistoryScan(args: ScanArgs, io: CliIo): Promise<number> {
   if (args.staged) throw new UsageError('--staged and --history do not go together');
   if (args.updateBaseline) throw new UsageError('--update-baseline records the current files; run it without --history');
   let top: string;
@@ -60,8 +37,8 @@ export async function runHistoryScan(rawArgs: string[], io: CliIo): Promise<numb
     result = await scanHistory({
       cwd: top,
       salt,
-      refs: split.branches,
-      ...(split.since !== undefined ? { since: split.since } : {}),
+      refs: args.branches,
+      ...(args.since !== undefined ? { since: args.since } : {}),
       paths,
       exclude: args.exclude,
       ...(args.maxFileBytes !== undefined ? { maxFileBytes: args.maxFileBytes } : {}),

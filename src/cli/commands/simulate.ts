@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatConfigError } from '../../core/config/jsonc-reader';
-import { DEFAULT_SIMULATOR_PORT, SimLogEntry, loadSimulatorConfig, startSimulator } from '../../core/simulator/index';
+import { DEFAULT_SIMULATOR_PORT, SimLogEntry, loadSimulatorConfig, startSimulator } from '../../simulator/index';
+import { COMMON_OPTIONS, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { CliCommand, CliIo, UsageError } from '../command';
 // Bundled so `rotation-ready simulate` works from anywhere, with the same keys the demo's README names.
 import bundledDemoConfig from '../../../demo/.simulator.json';
@@ -11,10 +12,10 @@ const usage = `Usage: rotation-ready simulate [--port N] [--host H] [--config FI
 Runs the local provider simulator: an HTTP server on 127.0.0.1 that guards endpoints with keys
 the way an API provider does (revocation, propagation delay, rate limits, slow or hanging answers, flapping).
 
-  --config FILE  simulator config (JSON with comments); default ./.simulator.json, else the bundled demo config
-  --port N       port to listen on (default: the config's port, else ${DEFAULT_SIMULATOR_PORT}; 0 picks a free one)
-  --host H       interface (default 127.0.0.1; admin routes answer loopback peers only)
-  --quiet        do not print each request
+  -c, --config FILE  simulator config (JSON with comments); default ./.simulator.json, else the bundled demo config
+  --port N           port to listen on (default: the config's port, else ${DEFAULT_SIMULATOR_PORT}; 0 picks a free one)
+  --host H           interface (default 127.0.0.1; admin routes answer loopback peers only)
+  --quiet            do not print each request
 
 Admin routes (loopback only): GET /__admin/health, GET /__admin/services, GET|DELETE /__admin/log,
 POST /__admin/services/<name>/keys {value,label?,propagation?:{seconds?,requests?}},
@@ -22,38 +23,21 @@ POST /__admin/services/<name>/keys/revoke {value?|label?}, POST /__admin/service
 {latencyMs?,hang?,rateLimit?:{next?,limit?,windowMs?,retryAfterSeconds?},flap?:{up,down,status?},failNext?:{count,status?}},
 POST /__admin/services/<name>/reset, POST /__admin/reset. The log never holds key values.`;
 
+const SIMULATE_OPTIONS = {
+  config: COMMON_OPTIONS.config,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const satisfies OptionSpecs;
+
 export function parseSimulateArgs(args: string[]): { port?: number; host?: string; config?: string; quiet: boolean } {
-  const out: { port?: number; host?: string; config?: string; quiet: boolean } = { quiet: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--port': {
-        const v = value();
-        const port = Number(v);
-        if (!/^\d+$/.test(v) || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, found '${v}'`);
-        out.port = port;
-        break;
-      }
-      case '--host':
-        out.host = value();
-        break;
-      case '--config':
-        out.config = value();
-        break;
-      case '--quiet':
-        out.quiet = true;
-        break;
-      default:
-        throw new UsageError(`unknown option '${arg}'`);
-    }
-  }
-  return out;
+  const { values: v } = parseCommandArgs(args, SIMULATE_OPTIONS);
+  return {
+    ...(v.port !== undefined ? { port: wholeNumber('--port', v.port, 0, 65535) } : {}),
+    ...(v.host !== undefined ? { host: v.host } : {}),
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    quiet: v.quiet === true,
+  };
 }
 
 export function formatLogEntry(e: SimLogEntry): string {

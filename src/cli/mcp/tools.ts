@@ -13,12 +13,11 @@ import {
   defaultApprovalsFile,
   confirmedEnvKeySource,
   keychainKeySource,
-  presetForRule,
-  providerPreset,
   renderText,
   runDryRun,
   type KeySource,
 } from '../../core/probe/index';
+import { presetForRule, providerPreset } from '../../core/config/presets';
 import { RotationMachine } from '../../core/rotation/index';
 import { ruleById, rules } from '../../core/rules/index';
 

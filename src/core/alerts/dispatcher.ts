@@ -1,4 +1,4 @@
-import { containsSecret } from './guard';
+import { containsSecret } from '../guard';
 import { Alert, AlertSink, SinkError } from './types';
 
 export interface RetryPolicy {

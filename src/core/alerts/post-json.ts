@@ -1,4 +1,4 @@
-import { checkTransport } from '../probe/approval';
+import { checkTransport } from '../net/transport';
 import { SinkError } from './types';
 
 /** POSTs JSON; any non-2xx is an error (5xx and 429 retryable). Redirects are not followed. */

@@ -1,4 +1,4 @@
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 
 /**
  * An alert on an auth failure (issue 6): `{ service, error, timestamp, environment }` plus the

@@ -4,6 +4,7 @@ import { extractJson } from './extract/json';
 import { extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractYamlSteps } from './extract/lines';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
+import { extractXmlSteps } from './extract/xml';
 import type { AnalyzerLanguage } from './language';
 import type { StringDialect } from './prefilter';
 
@@ -75,6 +76,8 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       );
     case 'shell':
       return extractTokensSteps(text, 'shell', signal);
+    case 'xml':
+      return extractXmlSteps(text);
     default:
       return extractTokensSteps(text, 'text', signal);
   }

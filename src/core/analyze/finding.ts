@@ -2,7 +2,7 @@ import type { Finding, Severity } from '../findings';
 import { fingerprint, keyFingerprint, redact } from '../redact';
 import type { AnalyzeOptions } from './options';
 import type { Hit } from './patterns';
-import type { LineIndex } from './positions';
+import type { LineIndex } from '../vocabulary/positions';
 
 const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 

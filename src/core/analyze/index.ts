@@ -12,7 +12,7 @@ import { isTestPath, languageOfPath } from './language';
 import { inlinePairs } from './inline';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
-import { LineIndex } from './positions';
+import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
 import { GENERIC_BIT, genericRule, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
 

@@ -4,6 +4,20 @@ import type { Candidate } from './candidate';
 const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
 /** `NAME=value` or `NAME: value` in a comment: `// DD_API_KEY=…`, `# export HUBSPOT_TOKEN=…`, ` *   X_TOKEN: …`. */
 const COMMENT_PAIR = /([A-Za-z_$][\w.$-]{0,63})[ \t]*[=:][ \t]*["'`]?([^\s"'`<>,;]{8,512})/y;
+/**
+ * `NAME=value` at the start of a string or right after a `\n` escape in one: a .env or INI file held in a string
+ * (`{"config.ini": "API_TOKEN=…\\nDEBUG=1"}`, a test's fixture, a template). The value ends at the escape, the
+ * string's end or a space; one that runs into `&` is a form body (`'oauth_token=…&…'` in a doc example), not a file.
+ */
+const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,512})(?=\\[nr]|["'`\s]|$)/y;
+/**
+ * `NAME=value` starting a line, with no space around `=` (how .env lines, shell assignments and notes write it; code
+ * writes `name = value`): in a file of any other kind (`notes.txt`, a README, a Makefile recipe). The value is a bare
+ * word, up to the end of the line or a space.
+ */
+const LINE_PAIR = /([A-Za-z_][\w.-]{0,63})=([^\s"'`\\<>,;&()]{8,512})(?=\s|$)/y;
+/** Spaces and `export ` before a line's pair. */
+const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
 /** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
 const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=([^\s&#"'`<>]{8,512})/y;
 
@@ -26,10 +40,16 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
     if (start === lastWord) continue;
     lastWord = start;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    let before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    // `\nAPI_TOKEN=…`: the `n` of the escape is not part of the name.
+    if (before === 92 && text.charCodeAt(start) === 110) before = text.charCodeAt(start++);
     if (before === 63 || before === 38) {
       push(out, QUERY_PAIR, text, start - 1, end);
       continue;
+    }
+    // After a quote or a `\n` escape: the first pair of a file held in a string, or one of its next lines.
+    if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
+      if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
     }
     const line = text.lastIndexOf('\n', start - 1) + 1;
     if (line !== lineStart) {
@@ -38,6 +58,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
       commentLine = COMMENT_START.test(text);
     }
     if (commentLine) push(out, COMMENT_PAIR, text, start, end);
+    else if (start - line <= 64 && LINE_PAIR_START.test(text.slice(line, start))) push(out, LINE_PAIR, text, start, end);
   }
   return out;
 }
@@ -47,12 +68,13 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
  * is how doc comments show example objects and responses (`NextContinuationToken: "…"` in the AWS SDK's typings):
  * only a provider rule's name and shape may bind it; `NAME=value`, a commented-out setting, also binds the generic one.
  */
-function push(out: Candidate[], re: RegExp, text: string, at: number, end: number): void {
+function push(out: Candidate[], re: RegExp, text: string, at: number, end: number): boolean {
   re.lastIndex = at;
   const m = re.exec(text);
-  if (!m) return;
+  if (!m) return false;
   const nameStart = m.index + m[0].indexOf(m[1]!);
-  if (end <= nameStart || end > nameStart + m[1]!.length) return;
+  if (end <= nameStart || end > nameStart + m[1]!.length) return false;
   const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
   out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
+  return true;
 }

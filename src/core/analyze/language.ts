@@ -11,6 +11,7 @@ export type AnalyzerLanguage =
   | 'ini'
   | 'python'
   | 'shell'
+  | 'xml'
   | 'text';
 
 const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
@@ -23,6 +24,7 @@ const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
   ini: 'ini', cfg: 'ini', conf: 'ini', toml: 'ini', editorconfig: 'ini', npmrc: 'ini',
   py: 'python', pyi: 'python', pyw: 'python',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
+  xml: 'xml', config: 'xml', csproj: 'xml', vbproj: 'xml', fsproj: 'xml', props: 'xml', targets: 'xml', nuspec: 'xml', plist: 'xml', xaml: 'xml', resx: 'xml',
 } satisfies Record<string, AnalyzerLanguage>));
 
 const byBasename = new Map<string, AnalyzerLanguage>(Object.entries({

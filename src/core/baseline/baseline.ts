@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from '../findings';
+import { positionAt } from '../vocabulary/positions';
 
 /**
  * `.rotation-ready-baseline.json`: findings accepted as known, so a scan reports only new ones.
@@ -60,8 +61,8 @@ export function parseBaseline(text: string, source = BASELINE_FILE): Baseline {
     const errors: ParseError[] = [];
     parse(text, errors, { disallowComments: true });
     const at = errors[0]?.offset ?? 0;
-    const line = text.slice(0, at).split('\n').length;
-    throw new BaselineError(`${source}: not valid JSON (${errors[0] ? printParseErrorCode(errors[0].error) : 'parse error'} at line ${line}, column ${at - text.lastIndexOf('\n', at - 1)})`);
+    const { line, character } = positionAt(text, at);
+    throw new BaselineError(`${source}: not valid JSON (${errors[0] ? printParseErrorCode(errors[0].error) : 'parse error'} at line ${line + 1}, column ${character + 1})`);
   }
   if (!isObject(data)) throw new BaselineError(`${source}: expected an object with "version", "salt" and "findings"`);
   if (data.version !== 1) throw new BaselineError(`${source}: unsupported "version" ${JSON.stringify(data.version)}; expected 1`);

@@ -1,3 +1,5 @@
+import { LineIndex } from '../vocabulary/positions';
+
 /**
  * `// rotation-ready-ignore-next-line [rule-id[, rule-id…]]` (or `#`, `;`, `/*`, `<!--` comment markers).
  * Without rule ids every rule is suppressed on the next line; with ids only those.
@@ -16,15 +18,12 @@ const DIRECTIVE = /(?:\/\/|\/\*|#|;|<!--|--)[ \t]*rotation-ready-ignore-next-lin
 export function parseIgnoreDirectives(text: string): IgnoreDirectives {
   const entries = new Map<number, Set<string>>();
   if (text.includes(IGNORE_DIRECTIVE)) {
-    let line = 0;
-    let scanned = 0;
+    // The same lines as the findings' (a lone `\r` ends one too), or a directive would name the wrong line.
+    const lines = new LineIndex(text);
     DIRECTIVE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = DIRECTIVE.exec(text))) {
-      for (let i = text.indexOf('\n', scanned); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) {
-        line++;
-        scanned = i + 1;
-      }
+      const line = lines.lineOf(m.index);
       const ids = (m[1] ?? '')
         .replace(/\*\/|-->/g, ' ')
         .split(/[\s,]+/)

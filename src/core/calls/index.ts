@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
+import { LineIndex } from '../vocabulary/positions';
 import { fingerprint, redact } from '../redact';
 import { findSingleKeyCalls } from './detect';
 import type { SingleKeyCall } from './model';
@@ -19,12 +20,14 @@ export interface SingleKeyCallOptions {
 
 /** Single-key calls in a parsed TS/JS file, as findings (kind and rule `single-key-call`). */
 export function detectSingleKeyCalls(sourceFile: ts.SourceFile, path: string, options: SingleKeyCallOptions): Finding[] {
-  return findSingleKeyCalls(sourceFile).map((call) => toFinding(call, sourceFile.text, path, options.salt));
+  const lines = new LineIndex(sourceFile.text);
+  return findSingleKeyCalls(sourceFile).map((call) => toFinding(call, sourceFile.text, lines, path, options.salt));
 }
 
 /** The text-level entry the analyzer calls: parses TS/JS with the compiler, scans Python; other languages have no calls. */
 export function detectSingleKeyCallsInText(path: string, text: string, options: SingleKeyCallOptions): Finding[] {
-  return singleKeyCallsInText(path, text).map((call) => toFinding(call, text, path, options.salt));
+  const lines = new LineIndex(text);
+  return singleKeyCallsInText(path, text).map((call) => toFinding(call, text, lines, path, options.salt));
 }
 
 /** The calls themselves (for the wrapper fix), by language. */
@@ -47,9 +50,9 @@ function scriptKindOf(path: string): ts.ScriptKind | undefined {
   return undefined;
 }
 
-function toFinding(call: SingleKeyCall, text: string, path: string, salt: string): Finding {
-  const start = positionOf(text, call.calleeStart);
-  const end = positionOf(text, call.calleeEnd);
+function toFinding(call: SingleKeyCall, text: string, lines: LineIndex, path: string, salt: string): Finding {
+  const start = lines.position(call.calleeStart);
+  const end = lines.position(call.calleeEnd);
   const literal = call.key.kind === 'literal' ? text.slice(call.key.start, call.key.end) : undefined;
   const what = call.shape === 'client' ? `${call.callee} builds a client` : call.shape === 'request' ? `${call.callee} calls ${call.provider === 'HTTP' ? 'an API' : call.provider}` : `${call.callee} sets the key for every request`;
   const todo = call.shape === 'interceptor' || call.shape === 'defaults'
@@ -70,14 +73,4 @@ function toFinding(call: SingleKeyCall, text: string, path: string, salt: string
     fingerprint: fingerprint('single-key-call', path, `${call.callee}\0${literal ?? describeKey(call.key)}`, salt),
     suggestedEnvName: call.envName,
   };
-}
-
-function positionOf(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
 }

@@ -1,4 +1,4 @@
-import { toEnvName } from '../fix/envName';
+import { toEnvName } from '../vocabulary/envName';
 import type { KeySource } from './model';
 
 /** Env names the SDKs themselves document. */

@@ -1,9 +1,8 @@
-import { envNameFor, fromUrl, serviceFor } from './naming';
+import { singleKeyCall } from './callRecord';
+import { ANOTHER_KEY, AUTH_FAILURE_STATUS, AUTH_HEADER, AUTH_SCHEME, KEY_PARAM, SLOT_KEY_NAME } from './credentialNames';
+import { pythonEnvReadName } from './envRead';
 import type { CallLibrary, KeySource, KeyUse, SingleKeyCall } from './model';
 import { matchingBracket, PyScan, scanPython, stringAt } from './pythonScan';
-
-const AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|private-token|x-[\w-]*(?:key|token|secret))$/i;
-const KEY_PARAM = /^(?:api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token)$/i;
 
 /**
  * `requests` and `httpx` calls with one key, by a careful token scan (strings and comments are
@@ -26,28 +25,34 @@ export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
     if (!found) continue;
     const key = resolvePyKey(text, scan, found.keyStart, found.keyEnd, start);
     if (!key || quiet(text, start, key)) continue;
-    const url = /^\s*f?["']([^"']+)/.exec(text.slice(open + 1, close))?.[1];
-    const host = fromUrl(url);
-    const provider = host.provider ?? 'HTTP';
-    const envName = envNameFor(key, provider, host.stem);
-    const call: SingleKeyCall = {
-      library,
-      shape: 'request',
-      callee: `${library}.${m[2]}`,
-      provider,
-      start,
-      end: close + 1,
-      calleeStart: start,
-      calleeEnd: start + m[1]!.length + 1 + m[2]!.length,
-      keyUses: [found.use],
-      key,
-      envName,
-      service: serviceFor(envName),
-    };
-    if (found.body) call.body = found.body;
-    calls.push(call);
+    const url = urlOf(text, scan, open + 1, close);
+    calls.push(
+      singleKeyCall({
+        library,
+        shape: 'request',
+        callee: `${library}.${m[2]}`,
+        start,
+        end: close + 1,
+        calleeStart: start,
+        calleeEnd: start + m[1]!.length + 1 + m[2]!.length,
+        keyUses: [found.use],
+        key,
+        ...(url !== undefined ? { url } : {}),
+        ...(found.body ? { body: found.body } : {}),
+      }),
+    );
   }
   return calls;
+}
+
+/** The URL a call's first argument starts with (a string or an f-string's text up to its first field), as the scan read it. */
+function urlOf(text: string, scan: PyScan, from: number, to: number): string | undefined {
+  let start = from;
+  while (start < to && /\s/.test(text[start]!)) start++;
+  const first = scan.strings.find((x) => x.start === start);
+  if (!first || first.prefix.includes('b')) return undefined;
+  const content = text.slice(first.contentStart, first.contentEnd);
+  return (first.prefix.includes('f') ? content.split('{')[0] : content) || undefined;
 }
 
 function insideScan(scan: PyScan, offset: number): boolean {
@@ -130,13 +135,15 @@ function valueUse(text: string, scan: PyScan, s: number, e: number): PyFound | u
   }
   if (str) {
     const content = text.slice(str.contentStart, str.contentEnd);
-    const scheme = /^((?:Bearer|Basic|Token|token|Bot)\s+)/.exec(content)?.[1];
+    const scheme = AUTH_SCHEME.exec(content)?.[1];
     const q = str.quote;
     const replacement = scheme ? `f${q}${scheme}{$KEY}${q}` : '$KEY';
     return { use: { start: s, end: e, replacement }, keyStart: s, keyEnd: e };
   }
-  const concat = /^(["'])[^"']*\1\s*\+\s*/.exec(value);
-  if (concat) return { use: { start: s + concat[0].length, end: e, replacement: '$KEY' }, keyStart: s + concat[0].length, keyEnd: e };
+  // `"Bearer " + KEY`: the string token (as the scan read it), a plus, then the key.
+  const head = scan.strings.find((x) => x.start === s && x.end < e);
+  const plus = head && !head.prefix.includes('f') ? /^\s*\+\s*/.exec(text.slice(head.end, e)) : undefined;
+  if (head && plus) return { use: { start: head.end + plus[0].length, end: e, replacement: '$KEY' }, keyStart: head.end + plus[0].length, keyEnd: e };
   if (/^[A-Za-z_][\w.]*(?:\[[^\]]+\])?(?:\([^)]*\))?$/.test(value)) return { use: { start: s, end: e, replacement: '$KEY' }, keyStart: s, keyEnd: e };
   return undefined;
 }
@@ -145,11 +152,11 @@ function resolvePyKey(text: string, scan: PyScan, s: number, e: number, callStar
   const value = text.slice(s, e).trim();
   const str = stringAt(scan, s + 1, e - 1) ?? scan.strings.find((x) => x.start === s);
   if (str && str.start === s) {
-    const content = text.slice(str.contentStart, str.contentEnd).replace(/^(?:Bearer|Basic|Token|token|Bot)\s+/, '');
+    const content = text.slice(str.contentStart, str.contentEnd).replace(AUTH_SCHEME, '');
     return content.length >= 8 ? { kind: 'literal', start: str.contentEnd - content.length, end: str.contentEnd } : undefined;
   }
-  const env = /^os\.(?:environ\[\s*["'](\w+)["']\s*\]|environ\.get\(\s*["'](\w+)["'][^)]*\)|getenv\(\s*["'](\w+)["'][^)]*\))$/.exec(value);
-  if (env) return { kind: 'env', name: env[1] ?? env[2] ?? env[3]! };
+  const env = pythonEnvReadName(value);
+  if (env) return { kind: 'env', name: env };
   if (/^[A-Za-z_]\w*$/.test(value) && depth < 3) {
     // The enclosing def's parameters, then the nearest assignment above the call.
     const before = text.slice(0, callStart);
@@ -174,20 +181,20 @@ function resolvePyKey(text: string, scan: PyScan, s: number, e: number, callStar
 }
 
 function quiet(text: string, start: number, key: KeySource): boolean {
-  if (/_(?:PRIMARY|FALLBACK)\b|fallback|secondary|backup/i.test(JSON.stringify(key))) return true;
+  if (SLOT_KEY_NAME.test(JSON.stringify(key))) return true;
   const before = text.slice(Math.max(0, start - 200), start);
   if (/with_key_fallback\s*\([^)]*lambda\s+\w+\s*:\s*$/.test(before.replace(/\n/g, ' '))) return true;
   // The enclosing def (or the module) checks 401/403 and knows another key.
   const scope = defAround(text, start);
-  if (/\b40[13]\b/.test(scope.text) && /fallback|secondary|backup|next_key|old_key|rotat/i.test(scope.text)) return true;
+  if (AUTH_FAILURE_STATUS.test(scope.text) && ANOTHER_KEY.test(scope.text)) return true;
   // The key is a parameter of a small request function: a caller may check 401/403 and call it again
   // with another key (issue 15.6).
   if (key.kind !== 'parameter' || !scope.name) return false;
   const callPattern = new RegExp(`(?<![\\w.])${scope.name}\\s*\\(`, 'g');
   for (const use of text.matchAll(callPattern)) {
     const caller = defAround(text, use.index!);
-    if (caller.name === scope.name || !/\b40[13]\b/.test(caller.text)) continue;
-    if (/fallback|secondary|backup|next_key|old_key|rotat/i.test(caller.text) || (caller.text.match(callPattern) ?? []).length >= 2) return true;
+    if (caller.name === scope.name || !AUTH_FAILURE_STATUS.test(caller.text)) continue;
+    if (ANOTHER_KEY.test(caller.text) || (caller.text.match(callPattern) ?? []).length >= 2) return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { redactSecrets } from '../alerts/guard';
+import { redactSecrets } from '../guard';
+import { LineIndex } from '../vocabulary/positions';
 import { printable } from '../printable';
 
 /** One problem in a configuration file: where it is (file, JSON path, 1-based line/column) and why. */
@@ -33,7 +34,7 @@ export interface Located {
 export class JsoncReader {
   readonly errors: ConfigError[] = [];
   readonly root: Located | undefined;
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
   /** Errors (not warnings) in `errors`: counted as they come, since validation asks after every service. */
   private errorsSoFar = 0;
 
@@ -41,7 +42,7 @@ export class JsoncReader {
     readonly text: string,
     readonly file: string,
   ) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(text);
     // The parser recurses per level: a hostile file nested 100k deep exhausted the stack with no file or line.
     const tooDeep = nestingBeyond(text, MAX_NESTING);
     if (tooDeep) {
@@ -56,15 +57,10 @@ export class JsoncReader {
     else for (const e of parseErrors) this.errorAt(e.offset, '', `syntax error: ${printParseErrorCode(e.error)}`);
   }
 
+  /** One-based, as an editor shows it. */
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
+    const { line, character } = this.lines.position(offset);
+    return { line: line + 1, column: character + 1 };
   }
 
   /** Every config error is recorded here: a key pasted in the wrong place (a URL, a property name) is quoted redacted. */

@@ -1,5 +1,5 @@
-import { isLoopbackHost } from '../probe/loopback';
-import { PROVIDER_PRESETS, ProviderPreset, presetUrl, providerPreset } from '../probe/presets';
+import { isLoopbackHost } from '../net/loopback';
+import { PROVIDER_PRESETS, ProviderPreset, presetUrl, providerPreset } from './presets';
 import { ConfigError, JsoncReader, Located } from './jsonc-reader';
 import {
   DEFAULT_ENVIRONMENT,

@@ -63,7 +63,7 @@ export type SinkConfig = (
 
 export interface ServiceConfig {
   name: string;
-  /** The provider preset the probe came from (src/core/probe/presets.ts), when `provider` is set. */
+  /** The provider preset the probe came from (src/core/config/presets.ts), when `provider` is set. */
   provider?: string;
   environments: EnvironmentConfig[];
   envVars: EnvVarNames;

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
+import { envBindingName, envReadName, pythonEnvDefaultOpen } from '../calls/envRead';
 import { scanPython, stringAt } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
-import { checkEnvName, ENV_NAME, suggestEnvNames } from './envName';
+import { checkEnvName, ENV_NAME, suggestEnvNames } from '../vocabulary/envName';
 import { sha256 } from './hash';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
@@ -150,7 +151,7 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
     const changes: Change[] = [];
     const contextNames = contextNamesOf(literal);
     let envDefaultOf: string | undefined;
-    // `process.env.X ?? 'secret'` / `|| 'secret'`: the literal was only a default; the read replaces both.
+    // `process.env.X ?? 'secret'`, `const { X = 'secret' } = Bun.env`: the literal was only a default of that read.
     const fallback = outerEnvDefault(literal);
     if (fallback && isWholeValue(literal, start, end, source)) {
       envDefaultOf = fallback.envName;
@@ -227,32 +228,24 @@ function toTemplateRaw(raw: string): string {
   return out;
 }
 
+/**
+ * The env read a literal is only the default of: `process.env.X ?? '…'` / `|| '…'` (the whole expression is
+ * replaced by the read), or `const { X = '…' } = process.env` (the default is).
+ */
 function outerEnvDefault(literal: LiteralNode): { node: ts.Expression; envName: string } | undefined {
   let node: ts.Node = literal;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  if (!ts.isBinaryExpression(parent) || parent.right !== node) return undefined;
-  const op = parent.operatorToken.kind;
-  if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
-  const name = envReadName(parent.left);
-  return name ? { node: parent, envName: name } : undefined;
-}
-
-/** `process.env.X`, `process.env['X']`, `import.meta.env.X` → `X`. */
-export function envReadName(node: ts.Expression): string | undefined {
-  while (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) node = node.expression;
-  let object: ts.Expression | undefined;
   let name: string | undefined;
-  if (ts.isPropertyAccessExpression(node)) {
-    object = node.expression;
-    name = node.name.text;
-  } else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-    object = node.expression;
-    name = node.argumentExpression.text;
+  let replaced: ts.Expression = literal;
+  if (ts.isBindingElement(parent) && parent.initializer === node) name = envBindingName(parent);
+  else if (ts.isBinaryExpression(parent) && parent.right === node) {
+    const op = parent.operatorToken.kind;
+    if (op !== ts.SyntaxKind.QuestionQuestionToken && op !== ts.SyntaxKind.BarBarToken) return undefined;
+    name = envReadName(parent.left);
+    replaced = parent;
   }
-  if (!object || !name) return undefined;
-  const text = object.getText();
-  return /^(?:process\.env|import\.meta\.env|globalThis\.process\.env)$/.test(text.replace(/\s+/g, '')) && ENV_NAME.test(name) ? name : undefined;
+  return name && ENV_NAME.test(name) ? { node: replaced, envName: name } : undefined;
 }
 
 function contextNamesOf(literal: LiteralNode): string[] {
@@ -292,12 +285,12 @@ function rewritePython(text: string, start: number, end: number, envName: string
   const other = q === '"' ? "'" : '"';
   const changes: Change[] = [];
   // os.getenv("X", "secret") / os.environ.get("X", "secret"): the literal was a default; the read replaces the call.
-  const defaultCall = /os\.(?:getenv|environ\.get)\(\s*(["'])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*$/.exec(text.slice(Math.max(0, str.start - 200), str.start));
+  const defaultCall = pythonEnvDefaultOpen(text.slice(Math.max(0, str.start - 200), str.start));
   const closing = /^\s*\)/.exec(text.slice(str.end));
   let envDefaultOf: string | undefined;
   if (whole && defaultCall && closing) {
-    envDefaultOf = defaultCall[2]!;
-    const callStart = str.start - defaultCall[0].length;
+    envDefaultOf = defaultCall.name;
+    const callStart = str.start - defaultCall.length;
     changes.push({ start: callStart, end: str.end + closing[0].length, text: `os.environ[${q}${envName}${q}]` });
   } else if (whole && !str.prefix.includes('f')) {
     changes.push({ start: str.start, end: str.end, text: `os.environ[${q}${envName}${q}]` });

@@ -6,6 +6,7 @@ import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
 import { readUnlessSymlink } from '../confine';
+import { lineNumberAt } from '../vocabulary/positions';
 import { redact } from '../redact';
 import type { SecuredPlan } from './applyFix';
 import { parseDotenv } from './dotenv';
@@ -136,7 +137,7 @@ export function planFileWrappers(rel: string, original: string, project: Project
     } catch (error) {
       // Later calls shift when nothing is rewritten; their offsets stay valid.
       skipped.add(call.calleeStart);
-      plan.unfixed.push(`${call.callee} at line ${lineOf(text, call.calleeStart)}: ${unplannedReason(error, keyValues(text, call))}`);
+      plan.unfixed.push(`${call.callee} at line ${lineNumberAt(text, call.calleeStart)}: ${unplannedReason(error, keyValues(text, call))}`);
     }
   }
   plan.final = text;
@@ -168,12 +169,6 @@ export function unplannedReason(error: unknown, values: readonly string[]): stri
   line = line.replace(/[A-Za-z0-9_\-+/=.]{20,}/g, '[redacted]').slice(0, 200);
   const name = error instanceof Error ? error.name : 'Error';
   return `the fix could not be planned (${name}: ${line}); nothing was changed here. Please report this with the shape of the code (not the key).`;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /** The literal key values a single-key call holds (so an error message never repeats them). */

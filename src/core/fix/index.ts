@@ -3,7 +3,6 @@ export { applyEnvFix, applyFix } from './applyFix';
 export type { AppliedFix, ApplyOptions, SecuredPlan } from './applyFix';
 export { envFixApplies, planEnvFix } from './envFix';
 export type { EnvFixInput, EnvFixPlan } from './envFix';
-export { checkEnvName, suggestEnvNames, toEnvName } from './envName';
 export { applyEdits, minimalEdits } from './minimalEdits';
 export type { ModuleStyle, ProjectInfo } from './moduleStyle';
 export { allDestinations, DotenvDestination, KeychainDestination } from './secretDestination';

@@ -1,5 +1,5 @@
 import { diffLines, diffWordsWithSpace } from 'diff';
-import { positionAt } from './positions';
+import { positionAt } from '../vocabulary/positions';
 import type { TextEdit } from './types';
 
 /** Above this many changed characters a block is replaced whole: a word diff would cost more than it saves. */

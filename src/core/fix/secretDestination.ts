@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { KeychainPort, Slot, SlotAddress } from '../keychain/port';
+import type { KeychainPort, SlotAddress } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import { appendLine, formatDotenvLine, parseDotenv } from './dotenv';
 import { writeFileAtomic } from '../atomicWrite';
 import { refuseSymlink } from '../confine';

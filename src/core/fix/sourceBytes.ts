@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { lineNumberAt } from '../vocabulary/positions';
 import { applyEdits, minimalEdits } from './minimalEdits';
 
 /**
@@ -48,7 +49,8 @@ export function decodeSource(path: string, bytes: Uint8Array): DecodeResult {
   if (encoding === 'utf8') {
     const invalid = firstInvalidUtf8(body);
     if (invalid !== undefined) {
-      const line = lineOfByte(body, invalid);
+      // Latin-1 gives one character per byte, and UTF-8 never uses the bytes of CR or LF inside a character.
+      const line = lineNumberAt(body.toString('latin1', 0, invalid), invalid);
       return { ok: false, reason: `line ${line} is not valid UTF-8 (byte 0x${body[invalid]!.toString(16).padStart(2, '0')}); fix does not rewrite a file it cannot write back byte for byte, so move the value by hand or re-save the file as UTF-8` };
     }
   }
@@ -119,10 +121,4 @@ function firstInvalidUtf8(bytes: Buffer): number | undefined {
     i += need + 1;
   }
   return undefined;
-}
-
-function lineOfByte(bytes: Buffer, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-  return line;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { scanPython } from '../calls/pythonScan';
+import { LineIndex } from '../vocabulary/positions';
 import { isJsPath, isTsPath } from './moduleStyle';
 
 /**
@@ -133,8 +134,10 @@ function describe(d: ts.Diagnostic): string {
 export function pythonRegression(before: string, after: string): string | undefined {
   const problems = (text: string): string[] => {
     const scan = scanPython(text);
+    const lines = new LineIndex(text);
+    const lineOf = (offset: number): number => lines.lineOf(offset) + 1;
     const out: string[] = [];
-    for (const s of scan.strings) if (!text.startsWith(s.quote, s.end - s.quote.length) || s.end - s.start < s.prefix.length + 2 * s.quote.length) out.push(`an unclosed string at line ${lineOf(text, s.start)}`);
+    for (const s of scan.strings) if (!text.startsWith(s.quote, s.end - s.quote.length) || s.end - s.start < s.prefix.length + 2 * s.quote.length) out.push(`an unclosed string at line ${lineOf(s.start)}`);
     const skip = new Set<number>();
     for (const s of scan.strings) for (let i = s.start; i < s.end; i++) skip.add(i);
     for (const [s, e] of scan.comments) for (let i = s; i < e; i++) skip.add(i);
@@ -144,18 +147,12 @@ export function pythonRegression(before: string, after: string): string | undefi
       if (skip.has(i)) continue;
       const c = text[i]!;
       if (c === '(' || c === '[' || c === '{') open.push({ c, at: i });
-      else if (closing[c] && open.pop()?.c !== closing[c]) out.push(`an unmatched '${c}' at line ${lineOf(text, i)}`);
+      else if (closing[c] && open.pop()?.c !== closing[c]) out.push(`an unmatched '${c}' at line ${lineOf(i)}`);
     }
-    for (const o of open) out.push(`an unclosed '${o.c}' at line ${lineOf(text, o.at)}`);
+    for (const o of open) out.push(`an unclosed '${o.c}' at line ${lineOf(o.at)}`);
     return out;
   };
   const was = problems(before).length;
   const now = problems(after);
   return now.length > was ? `the fixed file would not parse (${now[now.length - 1]}); the file was left as it was` : undefined;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }

@@ -4,7 +4,7 @@ import { singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import { scanPython } from '../calls/pythonScan';
 import { sha256 } from './envFix';
-import { checkEnvName } from './envName';
+import { checkEnvName } from '../vocabulary/envName';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportEdit } from './pythonEdit';

@@ -1,7 +1,8 @@
 import { keyFingerprint } from '../redact';
-import type { RotationRecord } from '../rotation/record';
+import type { RotationRecord } from '../vocabulary/rotationRecord';
 import { EnvironmentMeta, entryKey, MetadataFile, readMetadata, SlotMeta, ValidationResult, writeMetadata } from './metadata';
-import { KeychainError, KeychainPort, Slot, SLOTS, SlotAddress } from './port';
+import { KeychainError, KeychainPort, SlotAddress } from './port';
+import { SLOTS, type Slot } from '../vocabulary/slot';
 
 /** One service in one environment: the unit that has slots and a rotation. */
 export interface ServiceRef {

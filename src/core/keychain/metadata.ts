@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { RotationRecord } from '../rotation/record';
-import type { Slot } from './port';
+import type { RotationRecord } from '../vocabulary/rotationRecord';
+import type { Slot } from '../vocabulary/slot';
 import { writeFileAtomic } from '../atomicWrite';
 
 /** What a probe said about one slot's key (never the key). */

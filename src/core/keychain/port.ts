@@ -3,9 +3,7 @@
  * the default) and VS Code SecretStorage (only when keytar cannot load). Non-secret metadata
  * (ages, validation results, rotation state) never goes through this port.
  */
-
-export type Slot = 'primary' | 'fallback' | 'previous';
-export const SLOTS: readonly Slot[] = ['primary', 'fallback', 'previous'];
+import { SLOTS, type Slot } from '../vocabulary/slot';
 
 /** Identifies one stored key. The adapter account is `<workspaceId>/<service>/<environment>/<slot>`. */
 export interface SlotAddress {

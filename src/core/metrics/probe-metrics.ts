@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Alert } from '../alerts/types';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import type { TargetReport } from '../probe/types';
 import { severityOf, signalOf } from '../alerts/channels/severity';
 import { OUTCOME_LABEL, ProbeObservation, SIGNAL_LABELS, SignalState } from './types';

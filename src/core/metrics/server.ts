@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLoopbackHost } from '../probe/loopback';
+import { isLoopbackHost } from '../net/loopback';
 import type { ProbeMetrics } from './probe-metrics';
 
 export interface MetricsServer {

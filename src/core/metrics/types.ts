@@ -1,5 +1,5 @@
-import type { Slot } from '../keychain/port';
-import type { Outcome } from '../probe/types';
+import type { Slot } from '../vocabulary/slot';
+import type { Outcome } from '../vocabulary/outcome';
 
 /**
  * One probe result as the metrics see it: the small interface the health monitor (and a dry-run,

@@ -1,6 +1,6 @@
 import type { Alert } from '../alerts/types';
 import type { SpikeThresholds } from '../config/types';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import type { HistoryEntry, Signal } from './types';
 
 /**

@@ -1,5 +1,6 @@
-import type { Slot } from '../keychain/port';
-import type { Outcome, Verdict } from '../probe/types';
+import type { Slot } from '../vocabulary/slot';
+import type { Verdict } from '../probe/types';
+import type { Outcome } from '../vocabulary/outcome';
 import type { HistoryEntry, HealthLevel, Signal, TargetHealth } from './types';
 
 const describe = (slot: Slot, e: HistoryEntry): string => {

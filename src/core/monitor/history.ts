@@ -1,7 +1,8 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Slot } from '../keychain/port';
-import type { ErrorClass, Outcome } from '../probe/types';
+import type { Slot } from '../vocabulary/slot';
+import type { ErrorClass } from '../probe/types';
+import type { Outcome } from '../vocabulary/outcome';
 import type { HistoryEntry, SeriesId } from './types';
 
 export interface HistoryLimits {

@@ -1,7 +1,7 @@
 import type { Alert } from '../alerts/types';
 import type { ServiceConfig, Settings } from '../config/types';
 import { DEFAULT_SETTINGS } from '../config/types';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import type { HostApprovals } from '../probe/approval';
 import { runDryRun } from '../probe/dry-run';
 import type { KeySource } from '../probe/key-source';

@@ -1,5 +1,5 @@
 import type { IncreaseThresholds, IntermittentThresholds, SignalThresholds, SpikeThresholds } from '../config/types';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import type { HistoryEntry, Signal } from './types';
 
 /**

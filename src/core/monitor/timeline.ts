@@ -1,6 +1,6 @@
 import type { ServiceConfig } from '../config/types';
 import { probeUrlFor } from '../config/types';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import { classifyRounds, verdictFor } from '../probe/classify';
 import type { DryRunReport, RoundResult, SlotReport, TargetReport, Verdict } from '../probe/types';
 import { VERDICTS } from '../probe/types';

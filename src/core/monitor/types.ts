@@ -1,5 +1,6 @@
-import type { Slot } from '../keychain/port';
-import type { ErrorClass, Outcome, Verdict } from '../probe/types';
+import type { Slot } from '../vocabulary/slot';
+import type { ErrorClass, Verdict } from '../probe/types';
+import type { Outcome } from '../vocabulary/outcome';
 
 /**
  * One probe in the monitor's history. Value-free by construction: the key appears only as its

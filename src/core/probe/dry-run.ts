@@ -1,9 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import type { Slot } from '../keychain/port';
+import type { Slot } from '../vocabulary/slot';
 import type { DryRunSettings, ServiceConfig } from '../config/types';
 import { DEFAULT_SETTINGS, probeUrlFor } from '../config/types';
 import { keyFingerprint, redact } from '../redact';
-import { HostApprovals, checkTransport } from './approval';
+import { HostApprovals } from './approval';
+import { checkTransport } from '../net/transport';
 import { classifyRounds, verdictFor } from './classify';
 import type { KeySource } from './key-source';
 import { Limiter, sleep } from './limiter';

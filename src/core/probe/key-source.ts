@@ -1,6 +1,7 @@
-import { KeychainPort, Slot } from '../keychain/port';
+import { KeychainPort } from '../keychain/port';
+import { Slot } from '../vocabulary/slot';
 import { EnvVarNames, ServiceConfig, envVarsFor, probeUrlFor } from '../config/types';
-import { checkTransport } from './approval';
+import { checkTransport } from '../net/transport';
 
 /** Where a dry-run gets a slot's key. Values stay in memory only for the probe request. */
 export interface KeySource {

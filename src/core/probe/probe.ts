@@ -1,7 +1,8 @@
 import type { HttpMethod, ProbeAuth } from '../config/types';
 import type { HostApprovals } from './approval';
-import { checkTransport } from './approval';
-import type { ErrorClass, Outcome, ProbeResult } from './types';
+import { checkTransport } from '../net/transport';
+import type { ErrorClass, ProbeResult } from './types';
+import type { Outcome } from '../vocabulary/outcome';
 
 export interface ProbeRequest {
   service: string;

@@ -1,7 +1,5 @@
-import type { Slot } from '../keychain/port';
-
-/** What one probe says about one key (DESIGN.md: outcome). */
-export type Outcome = 'valid' | 'rejected' | 'rate-limited' | 'unknown' | 'misconfigured';
+import type { Outcome } from '../vocabulary/outcome';
+import type { Slot } from '../vocabulary/slot';
 
 /** Why an outcome is unknown or misconfigured; value-free by construction. */
 export type ErrorClass =

@@ -1,7 +1,7 @@
 import { EnvironmentInfo, KeyStore, KeyStoreError, ServiceRef } from '../keychain/keyStore';
 import type { ValidationResult } from '../keychain/metadata';
-import type { Slot } from '../keychain/port';
-import { RotationRecord, Stage, STAGES } from './record';
+import type { Slot } from '../vocabulary/slot';
+import { RotationRecord, Stage, STAGES } from '../vocabulary/rotationRecord';
 import { ProviderInfo, rotationSteps, StepText } from './steps';
 
 /** Checks one slot's key against its service (the probe engine implements it). Returns no value. */

@@ -1,4 +1,4 @@
-import type { Stage } from './record';
+import type { Stage } from '../vocabulary/rotationRecord';
 
 /** Where to get a new key: shown in step 1. */
 export interface ProviderInfo {

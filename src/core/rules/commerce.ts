@@ -50,7 +50,9 @@ export const commerceRules = defineRules([
     id: 'shopify-access-token',
     provider: 'Shopify',
     title: 'Shopify Admin API access token',
-    pattern: /shp(?:at|ca|pa)_[a-fA-F0-9]{32}/,
+    // 32 hex characters until 2024; Shopify then lengthened tokens and secrets to 32–64 letters and digits
+    // (shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing).
+    pattern: /shp(?:at|ca|pa)_[A-Za-z0-9]{32,64}/,
     keywords: ['shpat_', 'shpca_', 'shppa_'],
     minEntropy: 3,
     severity: 'error',
@@ -61,7 +63,8 @@ export const commerceRules = defineRules([
     id: 'shopify-shared-secret',
     provider: 'Shopify',
     title: 'Shopify app shared secret',
-    pattern: /shpss_[a-fA-F0-9]{32}/,
+    // As access tokens: 32 hex before, 32–64 letters and digits since (shopify.dev/changelog/app-secret-key-length-has-increased).
+    pattern: /shpss_[A-Za-z0-9]{32,64}/,
     keywords: ['shpss_'],
     minEntropy: 3,
     severity: 'error',
@@ -109,8 +112,11 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
   'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
   'shippo-api-token': { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },
-  'shopify-access-token': { positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32)], negatives: ['shpat_' + 'token'] },
-  'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32)], negatives: ['shpss_' + 'secret'] },
+  'shopify-access-token': {
+    positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32), (g) => 'shpat_' + g.alnum(38), (g) => 'shpca_' + g.alnum(64)],
+    negatives: ['shpat_' + 'token', 'shpat_' + 'x'.repeat(40)],
+  },
+  'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32), (g) => 'shpss_' + g.alnum(40)], negatives: ['shpss_' + 'secret'] },
   'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
   'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
   'duffel-api-token': { positives: [(g) => 'duffel_' + 'live_' + g.b64url(43), (g) => 'duffel_' + 'test_' + g.b64url(43)], negatives: ['duffel_' + 'test_' + 'x'.repeat(43)] },

@@ -3,7 +3,7 @@ import { KeychainError } from '../../core/keychain/port';
 import { KeyStoreError } from '../../core/keychain/keyStore';
 import type { LiveSlot, ServiceRef } from '../../core/keychain/keyStore';
 import type { ValidationResult } from '../../core/keychain/metadata';
-import type { Slot } from '../../core/keychain/port';
+import type { Slot } from '../../core/vocabulary/slot';
 import { RotationError } from '../../core/rotation/index';
 import type { KeysNode } from '../keysView';
 import { log } from '../log';

@@ -1,6 +1,5 @@
 import type { SlotMeta } from '../../core/keychain/metadata';
-import type { Stage } from '../../core/rotation/index';
-import { STAGES } from '../../core/rotation/index';
+import { STAGES, type Stage } from '../../core/vocabulary/rotationRecord';
 
 /** `3 min`, `5 h`, `12 d`: how long ago an ISO time was (compact, for tree descriptions). */
 export function age(iso: string | undefined, now = Date.now()): string {

@@ -2,8 +2,9 @@ import type { LoadedConfig } from '../../core/config/index';
 import { probeUrlFor } from '../../core/config/index';
 import type { KeyStore } from '../../core/keychain/keyStore';
 import type { ValidationResult } from '../../core/keychain/metadata';
-import type { Slot } from '../../core/keychain/port';
-import { checkTransport, NotApprovedError, probe } from '../../core/probe/index';
+import type { Slot } from '../../core/vocabulary/slot';
+import { NotApprovedError, probe } from '../../core/probe/index';
+import { checkTransport } from '../../core/net/transport';
 import type { ApprovalStore, ProbeResult } from '../../core/probe/index';
 import type { Validator } from '../../core/rotation/index';
 

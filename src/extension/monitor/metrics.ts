@@ -1,6 +1,6 @@
 import type { ChannelSecrets } from '../../core/alerts/index';
 import type { MetricsSettings } from '../../core/config/index';
-import type { Slot } from '../../core/keychain/port';
+import type { Slot } from '../../core/vocabulary/slot';
 import { DatadogSeriesExporter, metricsSink, observationsFromReport, ProbeMetrics, startMetricsServer } from '../../core/metrics/index';
 import type { MetricsServer, SignalState } from '../../core/metrics/index';
 import type { AlertSink } from '../../core/alerts/index';

@@ -10,13 +10,13 @@ import {
   AlertEvent,
   alertsFromReport,
   auditLogSink,
-  containsSecret,
   createSinks,
   slackSink,
   webhookSink,
 } from '../../../src/core/alerts/index';
+import { containsSecret } from '../../../src/core/guard';
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
-import { startSimulator } from '../../../src/core/simulator/index';
+import { startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
 import { alert } from '../channels/helpers';
 

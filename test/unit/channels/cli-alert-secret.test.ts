@@ -14,7 +14,7 @@ import { loadConfig } from '../../../src/core/config/index';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { ApprovalStore, defaultApprovalsFile, memoryApprovals } from '../../../src/core/probe/index';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
-import { startSimulator, type Simulator } from '../../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../../src/simulator/index';
 import { intake } from './helpers';
 
 const secret = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;

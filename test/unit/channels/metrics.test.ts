@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { AlertDispatcher } from '../../../src/core/alerts/index';
 import { metricsSink, observationsFromReport, ProbeMetrics } from '../../../src/core/metrics/index';
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
-import { startSimulator } from '../../../src/core/simulator/index';
+import { startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
 import { alert } from './helpers';
 

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../../src/core/config/index';
 import { ProbeMetrics, startMetricsServer, type MetricsServer } from '../../../src/core/metrics/index';
 import { HealthMonitor, ProbeHistory } from '../../../src/core/monitor/index';
 import { memoryApprovals } from '../../../src/core/probe/index';
-import { startSimulator, type Simulator } from '../../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, sleep, testKey } from '../probe/helpers';
 
 /** The Debian `prometheus` binary (scripts/setup.sh installs it), or undefined. `PROMETHEUS_BIN` overrides the lookup. */

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseScanArgs } from '../../../src/cli/commands/scan';
-import { splitHistoryArgs } from '../../../src/cli/commands/scanHistory';
 
 const root = join(__dirname, '../../..');
 const yaml = (file: string): unknown => parse(readFileSync(join(root, file), 'utf8'));
@@ -14,8 +13,7 @@ function assertScanCommand(command: string, what: string): void {
   const words = command.trim().split(/\s+/);
   const at = words.indexOf('scan');
   assert.ok(at > 0 && /rotation-ready|cli\.js/.test(words[at - 1]!), `${what}: runs rotation-ready scan`);
-  const { rest } = splitHistoryArgs(words.slice(at + 1));
-  assert.doesNotThrow(() => parseScanArgs(rest), `${what}: arguments parse`);
+  assert.doesNotThrow(() => parseScanArgs(words.slice(at + 1)), `${what}: arguments parse`);
 }
 
 /** The hook manifest as the pre-commit framework reads it (pre-commit.com, "Creating new hooks"). */

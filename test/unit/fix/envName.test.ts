@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { planEnvFix } from '../../../src/core/fix/envFix';
-import { checkEnvName, suggestEnvNames, toEnvName } from '../../../src/core/fix/envName';
+import { checkEnvName, suggestEnvNames, toEnvName } from '../../../src/core/vocabulary/envName';
 import { minimalEdits } from '../../../src/core/fix/minimalEdits';
 import { UnsupportedFixError } from '../../../src/core/fix/types';
 import { makeSecret } from './support';

@@ -7,7 +7,7 @@ import * as ts from 'typescript';
 import { singleKeyCallsInText } from '../../../src/core/calls/index';
 import { keyFallbackPython } from '../../../src/core/fix/templates/keyFallbackPython';
 import { planWrapperFix } from '../../../src/core/fix/wrapperFix';
-import { startSimulator, Simulator } from '../../../src/core/simulator';
+import { startSimulator, Simulator } from '../../../src/simulator';
 import { hasPython, makeSecret, tempDir } from './support';
 
 interface AuthFailureEvent {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ApprovalStore } from '../../../src/core/probe/index';
-import { Simulator, startSimulator } from '../../../src/core/simulator/index';
+import { Simulator, startSimulator } from '../../../src/simulator/index';
 import { testKey } from '../probe/helpers';
 
 const repo = join(__dirname, '../../..');

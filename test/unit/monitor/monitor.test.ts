@@ -8,7 +8,7 @@ import type { ServiceConfig, Settings } from '../../../src/core/config/index';
 import { HealthMonitor, historyReport, ProbeHistory } from '../../../src/core/monitor/index';
 import type { MonitorRunEvent } from '../../../src/core/monitor/index';
 import { memoryApprovals } from '../../../src/core/probe/index';
-import { startSimulator, type Simulator } from '../../../src/core/simulator/index';
+import { startSimulator, type Simulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, sleep, testKey, waitFor } from '../probe/helpers';
 import { webhookReceiver } from './helpers';
 

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApprovalStore, ApprovalStoreError, checkTransport, defaultApprovalsFile, isLoopbackAddress, isLoopbackHost, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
+import { ApprovalStore, ApprovalStoreError, defaultApprovalsFile, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
+import { isLoopbackAddress, isLoopbackHost } from '../../../src/core/net/loopback';
+import { checkTransport } from '../../../src/core/net/transport';
 import { serviceConfig } from './helpers';
 
 describe('host approval', () => {

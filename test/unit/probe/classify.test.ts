@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { KeyClass, Outcome, RoundResult, SlotReport, classifyRounds, verdictFor } from '../../../src/core/probe/index';
+import { KeyClass, RoundResult, SlotReport, classifyRounds, verdictFor } from '../../../src/core/probe/index';
+import { Outcome } from '../../../src/core/vocabulary/outcome';
 
 const STATUS: Record<Outcome, number | undefined> = { valid: 200, rejected: 401, 'rate-limited': 429, unknown: 503, misconfigured: 404 };
 const rounds = (...outcomes: Outcome[]): RoundResult[] =>

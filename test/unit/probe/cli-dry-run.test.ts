@@ -9,7 +9,7 @@ import { workspaceFingerprints } from '../../../src/core/fingerprints';
 import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { DryRunReport } from '../../../src/core/probe/index';
-import { Simulator, loadSimulatorConfig, startSimulator } from '../../../src/core/simulator/index';
+import { Simulator, loadSimulatorConfig, startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys } from './helpers';
 
 const root = join(__dirname, '../../..');

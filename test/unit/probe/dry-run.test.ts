@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { ServiceConfig } from '../../../src/core/config/types';
 import { DryRunEvent, DryRunReport, memoryApprovals, renderMarkdown, renderText, reportToJson, runDryRun } from '../../../src/core/probe/index';
-import { SimService, Simulator, startSimulator } from '../../../src/core/simulator/index';
+import { SimService, Simulator, startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, sleep, testKey, waitFor } from './helpers';
 
 const SALT = 'test-salt';

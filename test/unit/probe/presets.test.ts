@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { loadConfig } from '../../../src/core/config/index';
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
-import { PROVIDER_PRESETS, ProviderPreset, presetForRule, providerPreset } from '../../../src/core/probe/presets';
+import { PROVIDER_PRESETS, ProviderPreset, presetForRule, providerPreset } from '../../../src/core/config/presets';
 import { rules as RULES } from '../../../src/core/rules/index';
-import { Simulator, presetSimAuth, startSimulator } from '../../../src/core/simulator/index';
+import { Simulator, presetSimAuth, startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, testKey } from './helpers';
 
 /** A `.rotation-ready.json` service using the preset, pointed at the simulator through `baseUrl`. */

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NotApprovedError, ProbeRequest, classifyStatus, memoryApprovals, parseRetryAfter, probe } from '../../../src/core/probe/index';
-import { Simulator, startSimulator } from '../../../src/core/simulator/index';
+import { Simulator, startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, testKey, waitFor } from './helpers';
 
 describe('probe: one key, one request, one outcome', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Slot } from '../../../src/core/keychain/port';
+import type { Slot } from '../../../src/core/vocabulary/slot';
 import { RotationMachine, Validator } from '../../../src/core/rotation';
 import { assertNoValues, fixture, randomKey } from '../keychain/helpers';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { KeyStore } from '../../../src/core/keychain/keyStore';
 import type { ValidationResult } from '../../../src/core/keychain/metadata';
-import type { Slot } from '../../../src/core/keychain/port';
+import type { Slot } from '../../../src/core/vocabulary/slot';
 import { RotationError, RotationMachine, Validator } from '../../../src/core/rotation';
 import { assertNoValues, Fixture, fixture, randomKey } from '../keychain/helpers';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/core/config/index';
-import { DEFAULT_SIMULATOR_PORT, loadSimulatorConfig } from '../../../src/core/simulator/index';
+import { DEFAULT_SIMULATOR_PORT, loadSimulatorConfig } from '../../../src/simulator/index';
 
 const root = join(__dirname, '../../..');
 

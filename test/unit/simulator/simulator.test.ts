@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Simulator, SimulatorConfig, simFingerprint, startSimulator } from '../../../src/core/simulator/index';
+import { Simulator, SimulatorConfig, simFingerprint, startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, sleep, testKey, waitFor } from '../probe/helpers';
 
 describe('provider simulator', () => {

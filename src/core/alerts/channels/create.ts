@@ -1,5 +1,5 @@
 import type { SinkConfig } from '../../config/types';
-import { checkTransport } from '../../probe/approval';
+import { checkTransport } from '../../net/transport';
 import type { AlertSink } from '../types';
 import { datadogSink } from './datadog';
 import { emailSink } from './email';

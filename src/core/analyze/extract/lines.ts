@@ -79,10 +79,12 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
         section = sec[1]!.trim();
         return;
       }
-      const m = /^\s*([^\s=:#;]+(?:\s+[^\s=:#;]+)*?)\s*[=:]/.exec(line);
+      // `key = value`, `key: value`, and a quoted key with `=>` (logstash and Ruby-style settings: `"token" => "…"`).
+      const m = /^\s*(?:"([^"]+)"|([^\s=:#;]+(?:\s+[^\s=:#;]+)*?))\s*(?:=>?|:)/.exec(line);
       if (!m) return;
+      const key = m[1] ?? m[2]!;
       const span = valueSpan(line, m[0].length, /\s[#;]/g);
-      const names = section ? [m[1]!, `${section}.${m[1]!}`] : [m[1]!];
+      const names = section ? [key, `${section}.${key}`] : [key];
       if (span) pushCandidate(out, text, start + span[0], span[1], names);
     },
     () => ({ candidates: out, notes: [] }),

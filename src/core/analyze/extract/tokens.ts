@@ -268,6 +268,9 @@ function isShellValueEnd(c: number): boolean {
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
+/** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
+const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
+
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
 
 /**
@@ -315,7 +318,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     if (prev < 0) return [];
     const p = src(prev);
     if (kind(prev) === PUNCT && BIND.has(p)) {
-      const names = [nameAt(i - 2)];
+      // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
+      let before = i - 2;
+      while (before > prev - 3 && kind(before) >= 0 && ends[before] === starts[before + 1] && OPERATOR_HEAD.test(src(before))) before--;
+      const names = [nameAt(before)];
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));

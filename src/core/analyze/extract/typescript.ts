@@ -1,7 +1,7 @@
 import type { ts } from 'ts-morph';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { checkAbort } from '../abort';
-import { lastAtOrBefore } from '../positions';
+import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
 import { statementSlices } from './slices';
 

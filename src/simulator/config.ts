@@ -1,5 +1,5 @@
-import { ConfigError, JsoncReader, Located } from '../config/jsonc-reader';
-import { PROVIDER_PRESETS, providerPreset } from '../probe/presets';
+import { ConfigError, JsoncReader, Located } from '../core/config/jsonc-reader';
+import { PROVIDER_PRESETS, providerPreset } from '../core/config/presets';
 import type { SimAuth, SimBehaviour, SimKey, SimService, SimulatorConfig } from './types';
 
 export const DEFAULT_SIMULATOR_PORT = 7311;

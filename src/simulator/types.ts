@@ -57,7 +57,7 @@ export interface SimService {
   basePath?: string;
   auth: SimAuth;
   /**
-   * Behave like this provider preset's probe endpoint (src/core/probe/presets.ts): its method only, its extra
+   * Behave like this provider preset's probe endpoint (src/core/config/presets.ts): its method only, its extra
    * headers required (400 without them), and for a 200-always API (Slack) a bad key answered 200 with the field false.
    */
   provider?: string;

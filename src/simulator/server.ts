@@ -1,8 +1,8 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isLoopbackAddress } from '../probe/loopback';
-import { providerPreset } from '../probe/presets';
-import { redact } from '../redact';
+import { isLoopbackAddress } from '../core/net/loopback';
+import { providerPreset } from '../core/config/presets';
+import { redact } from '../core/redact';
 import { behaviourProblems } from './config';
 import { Decision, ServiceState, simFingerprint } from './state';
 import type { SimAuth, SimBehaviour, SimKey, SimLogEntry, SimServiceSnapshot, SimulatorConfig } from './types';

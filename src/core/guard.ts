@@ -1,7 +1,7 @@
-import { analyzeText } from '../analyze/index';
-import { shannonEntropy } from '../analyze/entropy';
-import { isPlaceholder, isQuietGenericValue } from '../analyze/quiet';
-import { redact } from '../redact';
+import { analyzeText } from './analyze/index';
+import { shannonEntropy } from './analyze/entropy';
+import { isPlaceholder, isQuietGenericValue } from './analyze/quiet';
+import { redact } from './redact';
 
 /** A key value as it appears raw and in the encodings a bug could plausibly produce (JSON-escaped, URL-encoded, base64). */
 function secretForms(secret: string): Set<string> {

@@ -1,9 +1,9 @@
-import type { ProbeAuth, ProbeConfig } from '../config/types';
+import type { ProbeAuth, ProbeConfig } from './types';
 
 /**
  * A provider's cheap, read-only endpoint that answers 2xx only for a valid key, so `"provider": "<id>"` on a
  * service is enough for a dry-run. Each entry cites the provider's documentation for that endpoint
- * (docs/providers.md lists them); the simulator speaks each preset's auth style (src/core/simulator).
+ * (docs/providers.md lists them); the simulator speaks each preset's auth style (src/simulator).
  */
 export interface ProviderPreset extends Pick<ProbeConfig, 'method' | 'auth' | 'body' | 'successStatus' | 'successField'> {
   id: string;

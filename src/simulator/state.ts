@@ -1,4 +1,4 @@
-import { keyFingerprint, redact } from '../redact';
+import { keyFingerprint, redact } from '../core/redact';
 import type { SimBehaviour, SimKey, SimKeySnapshot, SimReason, SimService, SimServiceSnapshot } from './types';
 
 /**

@@ -1,0 +1,85 @@
+import { ts } from 'ts-morph';
+import type { CallLibrary } from './model';
+
+/** Which names in a TS/JS file stand for HTTP clients and SDKs: the modules known, and the file's imports of them. */
+
+/** Modules whose default (or named) export is an HTTP client. */
+const HTTP_MODULES: Record<string, CallLibrary> = { axios: 'axios', got: 'got', ky: 'ky', undici: 'undici', 'node-fetch': 'node-fetch', 'cross-fetch': 'node-fetch', 'isomorphic-fetch': 'node-fetch' };
+
+/** SDK modules, their provider, and where the key goes: a positional argument or an options property. */
+export const SDKS: Record<string, { provider: string; arg?: number; props?: string[] }> = {
+  stripe: { provider: 'Stripe', arg: 0 },
+  openai: { provider: 'OpenAI', props: ['apiKey'] },
+  '@anthropic-ai/sdk': { provider: 'Anthropic', props: ['apiKey', 'authToken'] },
+  resend: { provider: 'Resend', arg: 0 },
+  twilio: { provider: 'Twilio', arg: 1 },
+  '@octokit/rest': { provider: 'GitHub', props: ['auth'] },
+  octokit: { provider: 'GitHub', props: ['auth'] },
+  '@slack/web-api': { provider: 'Slack', arg: 0 },
+  '@supabase/supabase-js': { provider: 'Supabase', arg: 1 },
+  '@mistralai/mistralai': { provider: 'Mistral', props: ['apiKey'] },
+  'groq-sdk': { provider: 'Groq', props: ['apiKey'] },
+  'cohere-ai': { provider: 'Cohere', props: ['token'] },
+  replicate: { provider: 'Replicate', props: ['auth'] },
+  '@pinecone-database/pinecone': { provider: 'Pinecone', props: ['apiKey'] },
+  '@google/generative-ai': { provider: 'Google', arg: 0 },
+};
+
+export const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'paginate']);
+export const CLIENT_FACTORIES: Partial<Record<CallLibrary, Set<string>>> = { axios: new Set(['create']), got: new Set(['extend']), ky: new Set(['create', 'extend']) };
+/** Names a generic SDK constructor takes its key in. */
+export const SDK_KEY_PROPS = /^(?:apiKey|api_key|authToken|accessToken|token|auth|secretKey)$/;
+/** The generated helper, or a hand-written fallback: calls inside these already have a fallback path. */
+export const HELPER_CALLS = /^(?:withKeyFallback|withFallbackClient)$/;
+
+export interface Binding {
+  module: string;
+  /** `default`, `*` or the imported name. */
+  imported: string;
+}
+
+/** The file's top-level imports and requires, by local name. */
+export function collectBindings(source: ts.SourceFile): Map<string, Binding> {
+  const bindings = new Map<string, Binding>();
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const module = stmt.moduleSpecifier.text;
+      const clause = stmt.importClause;
+      if (clause?.name) bindings.set(clause.name.text, { module, imported: 'default' });
+      const named = clause?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) bindings.set(named.name.text, { module, imported: '*' });
+      if (named && ts.isNamedImports(named)) for (const el of named.elements) bindings.set(el.name.text, { module, imported: (el.propertyName ?? el.name).text });
+    } else if (ts.isVariableStatement(stmt)) {
+      for (const decl of stmt.declarationList.declarations) {
+        const req = requireOf(decl.initializer);
+        if (!req) continue;
+        if (ts.isIdentifier(decl.name)) bindings.set(decl.name.text, { module: req.module, imported: req.member ?? 'default' });
+        else if (ts.isObjectBindingPattern(decl.name)) {
+          for (const el of decl.name.elements) if (ts.isIdentifier(el.name)) bindings.set(el.name.text, { module: req.module, imported: el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text });
+        }
+      }
+    }
+  }
+  return bindings;
+}
+
+function requireOf(init: ts.Expression | undefined): { module: string; member?: string } | undefined {
+  if (!init) return undefined;
+  if (ts.isPropertyAccessExpression(init) && init.name.text === 'default') return requireOf(init.expression);
+  if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' && init.arguments[0] && ts.isStringLiteral(init.arguments[0])) return { module: init.arguments[0].text };
+  return undefined;
+}
+
+/** The HTTP library an identifier stands for: an import of one, or the global `fetch`. */
+export function libraryOf(name: string, bindings: Map<string, Binding>): CallLibrary | undefined {
+  const binding = bindings.get(name);
+  if (binding) {
+    const lib = HTTP_MODULES[binding.module];
+    if (lib === 'undici') return binding.imported === 'request' || binding.imported === 'fetch' ? 'undici' : undefined;
+    return lib;
+  }
+  if (name === 'fetch') return 'fetch';
+  // Scripts that load a client globally (a CDN <script>) still call it by its usual name.
+  if (name === 'axios' || name === 'ky') return name;
+  return undefined;
+}
