@@ -110,8 +110,9 @@ const component = (n: { callFrame: { functionName: string; url: string; lineNumb
   if (mod.includes('extract/slices') || mod.includes('extract/jsLexer') || mod.includes('extract/typescript')) return 'statement slices and syntax-tree walk (JS/TS)';
   if (mod.includes('keywords')) return 'keyword automaton: hits and offsets (keywords.ts)';
   if (mod.includes('prefilter') || mod.includes('quiet') || mod.includes('entropy') || mod.includes('candidate')) return 'candidate-string prefilter and quiet filters';
-  if (mod.includes('analyze/scan') || mod.includes('ignore')) return 'file walk, reads, thread pool (scan.ts), .gitignore';
-  if (mod.includes('analyze/index')) return 'analyzer (index.ts: rules to run, name and value checks, findings)';
+  if (/analyze\/(?:scan|walk|read|pool)\.ts/.test(mod) || mod.includes('ignore')) return 'file walk, reads, thread pool (scan, walk, read, pool), .gitignore';
+  if (/analyze\/(?:patterns|compile)\.ts/.test(mod)) return 'provider patterns (patterns.ts)';
+  if (/analyze\/(?:index|abort|binding|ruleSet|extraction|finding)\.ts/.test(mod)) return 'analyzer (index.ts and its steps, name and value checks, findings)';
   return mod || '(bundle)';
 };
 const self = new Map<string, number>();

@@ -31,9 +31,9 @@ export interface LiteralRun {
 
 /**
  * `[a-f0-9]{32}-us\d{1,2}` (Mailchimp), `\d{8,10}:AA…` (Telegram), `[a-f0-9]{36}NRAL` (New Relic): V8 cannot skip
- * ahead to a literal that is not at the start, so such a pattern is tried at every character of a file (a tenth of a
- * workspace scan for Mailchimp alone). These are matched from their literal instead: find it with indexOf, then try
- * the pattern, sticky, at each start the prefix's length allows.
+ * ahead to a literal that is not at the start, so such a pattern is tried at every character of a file (slow: see
+ * bench/NOTES.md). These are matched from their literal instead: find it with indexOf, then try the pattern, sticky,
+ * at each start the prefix's length allows.
  */
 export interface Anchor {
   literal: string;
@@ -47,7 +47,7 @@ export function compileRule(rule: Rule): CompiledRule {
   if (rule.nameHint) return { rule, whole: new RegExp(`^(?:${src})$`), hasSecretGroup };
   // Keys are delimited by non-alphanumerics; without the boundaries `ghp_…` would match inside longer junk.
   // The left boundary is checked by the caller (isLeftBoundary): a leading lookbehind would stop V8 from
-  // skipping ahead to the pattern's first literal character, which made one rule cost 10 ms on a 250 KB file.
+  // skipping ahead to the pattern's first literal character (bench/NOTES.md).
   const body = `(?:${src})(?![A-Za-z0-9])`;
   const flags = hasSecretGroup ? 'd' : '';
   const anchor = anchorOf(src);
@@ -61,7 +61,7 @@ export function compileRule(rule: Rule): CompiledRule {
  * For a pattern `L[C]{n,}…` whose literal start L is made of characters of C (`eyJ[A-Za-z0-9_-]{10,}\.…`): a start
  * inside the C-run that follows a failed start cannot match either (every way it could continue, the earlier start
  * could too), so those starts are skipped once the literal itself matched there. Without this, `eyJ-eyJ-eyJ-…` re-read the rest of the run from each start:
- * quadratic (0.45 s on 16 KiB). Undefined for any other shape.
+ * quadratic. Undefined for any other shape.
  */
 export function literalRunOf(src: string): LiteralRun | undefined {
   const m = /^((?:\\[^A-Za-z0-9]|[A-Za-z0-9_~:-])+)(\[(?:\\.|[^\]\\])+\])(?:\+|\*|\{\d+,\})/.exec(src);

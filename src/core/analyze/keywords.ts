@@ -1,13 +1,12 @@
 /**
  * The prefilter: which rule keywords occur in a text, in one pass (an Aho–Corasick automaton compiled to a
- * DFA over ASCII, case-insensitive). Calling `includes` once per keyword read a 250 KB file ~150 times (9 ms);
- * this reads it once (well under 1 ms).
+ * DFA over ASCII, case-insensitive): the text is read once, not once per keyword.
  *
  * The pass runs in WebAssembly over the text's UTF-8 bytes, a chunk at a time (keywords.wat): the transition table is
  * one flat array indexed by `state + column`, with states numbered by their row's offset, so a byte costs three loads;
  * the loop reads four parts of a chunk at once, and hits come back as offsets in the text's UTF-16 units (outside
- * ASCII, counted after the pass with SIMD).
- * The same loop in JavaScript over the string was a fifth of a workspace scan.
+ * ASCII, counted after the pass with SIMD). Why WebAssembly, and its speed against the loop in JavaScript:
+ * bench/NOTES.md.
  */
 import { isAscii } from 'node:buffer';
 import { keywordsWasm } from './keywordsWasm';
@@ -162,7 +161,7 @@ export class KeywordSet {
   /**
    * The keywords (lower-case) that occur in `text` and, in the same pass, the end offsets of the `tracked` ones (all
    * in one list) and of the `located` ones (a list per keyword): re-analysis after a keystroke needs the first two,
-   * and two whole-text passes were a sixth of its time; provider patterns are tried only where their keywords end.
+   * in one pass rather than two; provider patterns are tried only where their keywords end.
    * `utf8`, when the caller has it (a file read from disk), is the text's UTF-8 encoding and saves encoding it again.
    * Real code reaches an accepting state every few hundred characters (`key`, `token`, `sk`, `pat`), so what a hit
    * does is worked out per state beforehand (`marksOf`): no set or map lookups per hit.

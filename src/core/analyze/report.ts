@@ -1,7 +1,7 @@
 import type { Finding, Severity } from '../findings';
 import { printable } from '../printable';
 import { ruleById, ruleDocPath, rules } from '../rules/index';
-import type { ScanSkip } from './scan';
+import type { ScanSkip } from './walk';
 
 /** What a scan hands to a formatter. Findings carry no values, so neither does any report. */
 export interface ScanReport {

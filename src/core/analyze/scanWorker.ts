@@ -1,13 +1,14 @@
 /**
  * Worker-thread entry of the workspace scan (bundled as dist/scanWorker-main.js, which dist/scanWorker.js loads from its
  * code cache, src/cli/scanWorkerBoot.ts). The analysis options, the port for replies and the pool's shared counters
- * come as workerData; the files come in batches as the walk finds them (scan.ts, ScanPool). The worker takes files
+ * come as workerData; the files come in batches as the walk finds them (pool.ts, ScanPool). The worker takes files
  * until none are left, waiting for the walk when it is ahead of it, and replies every few milliseconds, and at once
  * when it hands a file back for the main thread's parser.
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
-import { analyzeFileOrSkip, FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './scan';
+import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
+import { analyzeFileOrSkip } from './read';
 
 const { options, replies, shared } = workerData as { options: AnalyzeOptions; replies: MessagePort; shared: Int32Array };
 /**

@@ -7,8 +7,8 @@ const { charTable, BACKSLASH, BACKTICK, BANG, CLOSE_BRACE, CLOSE_BRACKET, CLOSE_
  * Just enough of a JavaScript/TypeScript lexer for statementSlices: brackets, `;` and `,`, the few keywords that
  * shape statements, and the tokens that must be skipped whole (strings, templates, comments, regular expressions).
  * Everything else is an operand or "other punctuation". It reads char codes and allocates nothing per token but the
- * text of short lower-case words (to recognize keywords): four times the speed of the compiler's scanner, which was
- * a third of a workspace scan's parsing time. Its API follows the compiler's scanner (`scan`, `reScanSlashToken`,
+ * text of short lower-case words (to recognize keywords), faster than the compiler's scanner (bench/NOTES.md). Its
+ * API follows the compiler's scanner (`scan`, `reScanSlashToken`,
  * `reScanTemplateToken`), and like it, it reports what it cannot read (an unterminated string, comment, template or
  * regular expression) through `onError`, after which the caller gives up on slicing.
  */
@@ -81,7 +81,7 @@ export const Kind = {
 
 /**
  * Keywords by first letter and length (`(first - 'a') * 11 + length`): a word is compared in place with the one or two
- * of its bucket, not sliced out and looked up (a string per identifier was a third of the lexer's time).
+ * of its bucket, not sliced out and looked up (no string per identifier).
  */
 const KEYWORD_BUCKETS: Array<Array<{ word: string; kind: number }> | undefined> = [];
 for (const [name, kind] of Object.entries(Kind)) {

@@ -1,29 +1,33 @@
+import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
  * because these files are often templates (Helm `{{ }}`, `${VAR}` substitution) that real parsers reject,
- * and a secret in a broken file is still a secret. Each extractor is steps (it yields every CHUNK_LINES lines), so a
+ * and a secret in a broken file is still a secret. Each extractor is steps (a piece per CHUNK_LINES lines), so a
  * cooperative analysis can pause or stop inside a large file.
  */
 
-interface Line {
-  text: string;
-  start: number;
-}
-
-/** Lines an extractor reads between two yields of its steps: a few milliseconds of work. */
+/** Lines an extractor reads in one piece of its steps: a few milliseconds of work. */
 const CHUNK_LINES = 2048;
 
-function* lines(text: string): Generator<Line> {
+/**
+ * Steps that call `visit` on each line of `text` (without its line break; `start` is its offset), CHUNK_LINES lines
+ * a piece, then return `done()`.
+ */
+function eachLine<T>(text: string, visit: (line: string, start: number) => void, done: () => T): Steps<T> {
   let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const raw = text.slice(start, end);
-    yield { text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, start };
-    start = end + 1;
-  }
+  return () => {
+    for (let read = 0; start <= text.length; read++) {
+      if (read === CHUNK_LINES) return MORE;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const raw = text.slice(start, end);
+      visit(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start);
+      start = end + 1;
+    }
+    return done();
+  };
 }
 
 /** A value after `=`/`:`: quoted (single/double/backtick) or bare up to an inline comment. Returns [offset, length] in the line. */
@@ -49,126 +53,130 @@ function valueSpan(line: string, from: number, inlineComment: RegExp | undefined
 
 const HASH_COMMENT = /\s#/g;
 
-export function* extractDotenvSteps(text: string): Generator<void, Extraction, void> {
+export function extractDotenvSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
-  let read = 0;
-  for (const { text: line, start } of lines(text)) {
-    if (++read % CHUNK_LINES === 0) yield;
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line);
-    if (!m) continue;
-    const span = valueSpan(line, m[0].length, HASH_COMMENT);
-    if (span) pushCandidate(out, text, start + span[0], span[1], [m[1]!]);
-  }
-  return { candidates: out, notes: [] };
+  return eachLine(
+    text,
+    (line, start) => {
+      const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/.exec(line);
+      if (!m) return;
+      const span = valueSpan(line, m[0].length, HASH_COMMENT);
+      if (span) pushCandidate(out, text, start + span[0], span[1], [m[1]!]);
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
 }
 
-export function* extractPropertiesSteps(text: string): Generator<void, Extraction, void> {
+export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
-  let read = 0;
-  for (const { text: line, start } of lines(text)) {
-    if (++read % CHUNK_LINES === 0) yield;
-    if (/^\s*[#;!]/.test(line)) continue;
-    const sec = /^\s*\[([^\]]+)\]/.exec(line);
-    if (sec) {
-      section = sec[1]!.trim();
-      continue;
-    }
-    // `key = value`, `key: value`, and a quoted key with `=>` (logstash and Ruby-style settings: `"token" => "…"`).
-    const m = /^\s*(?:"([^"]+)"|([^\s=:#;]+(?:\s+[^\s=:#;]+)*?))\s*(?:=>?|:)/.exec(line);
-    if (!m) continue;
-    const key = m[1] ?? m[2]!;
-    const span = valueSpan(line, m[0].length, /\s[#;]/g);
-    const names = section ? [key, `${section}.${key}`] : [key];
-    if (span) pushCandidate(out, text, start + span[0], span[1], names);
-  }
-  return { candidates: out, notes: [] };
+  return eachLine(
+    text,
+    (line, start) => {
+      if (/^\s*[#;!]/.test(line)) return;
+      const sec = /^\s*\[([^\]]+)\]/.exec(line);
+      if (sec) {
+        section = sec[1]!.trim();
+        return;
+      }
+      // `key = value`, `key: value`, and a quoted key with `=>` (logstash and Ruby-style settings: `"token" => "…"`).
+      const m = /^\s*(?:"([^"]+)"|([^\s=:#;]+(?:\s+[^\s=:#;]+)*?))\s*(?:=>?|:)/.exec(line);
+      if (!m) return;
+      const key = m[1] ?? m[2]!;
+      const span = valueSpan(line, m[0].length, /\s[#;]/g);
+      const names = section ? [key, `${section}.${key}`] : [key];
+      if (span) pushCandidate(out, text, start + span[0], span[1], names);
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
 }
 
-export function* extractYamlSteps(text: string): Generator<void, Extraction, void> {
+export function extractYamlSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
   const keys: Array<{ indent: number; key: string }> = [];
   let block: { indent: number; names: string[]; from: number } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
   const siblingName = new Map<number, string>();
-  let read = 0;
-  for (const { text: line, start } of lines(text)) {
-    if (++read % CHUNK_LINES === 0) yield;
-    const indent = line.length - line.trimStart().length;
-    if (block) {
-      if (line.trim() === '' || indent > block.indent) {
-        if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
-        continue;
+  return eachLine(
+    text,
+    (line, start) => {
+      const indent = line.length - line.trimStart().length;
+      if (block) {
+        if (line.trim() === '' || indent > block.indent) {
+          if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
+          return;
+        }
+        block = undefined;
       }
-      block = undefined;
-    }
-    const trimmed = line.slice(indent);
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
-    const m = /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
-    if (m) {
-      const key = (m[3] ?? m[4] ?? '').trim();
-      const keyIndent = indent + (m[1]?.length ?? 0);
-      while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
-      keys.push({ indent: keyIndent, key });
-      if (m[1]) siblingName.delete(keyIndent);
-      const rest = indent + m[0].length;
-      if (rest >= line.length) continue;
-      if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
-        block = { indent: keyIndent, names: [key], from: rest };
-        continue;
+      const trimmed = line.slice(indent);
+      if (trimmed === '' || trimmed.startsWith('#')) return;
+      while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
+      const m = /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
+      if (m) {
+        const key = (m[3] ?? m[4] ?? '').trim();
+        const keyIndent = indent + (m[1]?.length ?? 0);
+        while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
+        keys.push({ indent: keyIndent, key });
+        if (m[1]) siblingName.delete(keyIndent);
+        const rest = indent + m[0].length;
+        if (rest >= line.length) return;
+        if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
+          block = { indent: keyIndent, names: [key], from: rest };
+          return;
+        }
+        const span = valueSpan(line, rest, HASH_COMMENT);
+        if (!span) return;
+        if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
+        const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : [key]);
+        return;
       }
-      const span = valueSpan(line, rest, HASH_COMMENT);
-      if (!span) continue;
-      if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
-      const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
-      pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : [key]);
-      continue;
-    }
-    const item = /^-\s+/.exec(trimmed);
-    if (item) {
-      const parent = keys.filter((k) => k.indent <= indent).pop();
-      const span = valueSpan(line, indent + item[0].length, HASH_COMMENT);
-      if (span && parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
-    }
-  }
-  return { candidates: out, notes: [] };
+      const item = /^-\s+/.exec(trimmed);
+      if (item) {
+        const parent = keys.filter((k) => k.indent <= indent).pop();
+        const span = valueSpan(line, indent + item[0].length, HASH_COMMENT);
+        if (span && parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
+      }
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
 }
 
 /** Dockerfile: ENV/ARG/LABEL pairs; RUN lines are left to the shell-style token pass. */
-export function* extractDockerfileSteps(text: string): Generator<void, Extraction, void> {
+export function extractDockerfileSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
-  let read = 0;
-  for (const { text: line, start } of lines(text)) {
-    if (++read % CHUNK_LINES === 0) yield;
-    const m = /^\s*(ENV|ARG|LABEL)\s+/i.exec(line);
-    if (!m) continue;
-    let i = m[0].length;
-    // `ENV NAME value`: the name is followed by whitespace, not `=` (the value may hold `=`, as base64 padding does).
-    const legacy = /^([A-Za-z_][A-Za-z0-9_.-]*)\s+/.exec(line.slice(i));
-    if (m[1]!.toUpperCase() === 'ENV' && legacy) {
-      // `ENV KEY value with spaces`
-      const span = valueSpan(line, i + legacy[0].length, undefined);
-      if (span) pushCandidate(out, text, start + span[0], span[1], [legacy[1]!]);
-      continue;
-    }
-    const pair = /([A-Za-z_][A-Za-z0-9_.-]*)=/g;
-    pair.lastIndex = i;
-    let p: RegExpExecArray | null;
-    while ((p = pair.exec(line))) {
-      const span = valueSpan(line, p.index + p[0].length, undefined);
-      if (!span) break;
-      let [off, len] = span;
-      const quoted = line[off - 1] === '"' || line[off - 1] === "'";
-      if (!quoted) {
-        const ws = line.slice(off, off + len).search(/\s/);
-        if (ws >= 0) len = ws;
+  return eachLine(
+    text,
+    (line, start) => {
+      const m = /^\s*(ENV|ARG|LABEL)\s+/i.exec(line);
+      if (!m) return;
+      let i = m[0].length;
+      // `ENV NAME value`: the name is followed by whitespace, not `=` (the value may hold `=`, as base64 padding does).
+      const legacy = /^([A-Za-z_][A-Za-z0-9_.-]*)\s+/.exec(line.slice(i));
+      if (m[1]!.toUpperCase() === 'ENV' && legacy) {
+        // `ENV KEY value with spaces`
+        const span = valueSpan(line, i + legacy[0].length, undefined);
+        if (span) pushCandidate(out, text, start + span[0], span[1], [legacy[1]!]);
+        return;
       }
-      pushCandidate(out, text, start + off, len, [p[1]!]);
-      pair.lastIndex = off + len + (quoted ? 1 : 0);
-      i = pair.lastIndex;
-    }
-  }
-  return { candidates: out, notes: [] };
+      const pair = /([A-Za-z_][A-Za-z0-9_.-]*)=/g;
+      pair.lastIndex = i;
+      let p: RegExpExecArray | null;
+      while ((p = pair.exec(line))) {
+        const span = valueSpan(line, p.index + p[0].length, undefined);
+        if (!span) break;
+        let [off, len] = span;
+        const quoted = line[off - 1] === '"' || line[off - 1] === "'";
+        if (!quoted) {
+          const ws = line.slice(off, off + len).search(/\s/);
+          if (ws >= 0) len = ws;
+        }
+        pushCandidate(out, text, start + off, len, [p[1]!]);
+        pair.lastIndex = off + len + (quoted ? 1 : 0);
+        i = pair.lastIndex;
+      }
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
 }

@@ -1,5 +1,5 @@
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
-import { checkAbort, runSteps } from '../abort';
+import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -81,7 +81,7 @@ const NEAR_WINDOW = 8 * 1024;
 const PYTHON_CODE = /[^"'#]*/y;
 const TEXT_CODE = /[^"'`\/]*/y;
 
-/** Characters the token pass reads between two yields of its steps: a few milliseconds of work. */
+/** Characters the token pass reads in one piece of its steps: a few milliseconds of work. */
 const CHUNK_CHARS = 64 * 1024;
 
 /** Where a resumable token pass stands between two chunks (the loop's own variables, saved). */
@@ -95,16 +95,12 @@ interface TokenizeState {
 }
 
 /**
- * The tokens of `text`, as steps: it yields every CHUNK_CHARS characters, so a cooperative caller can pause or stop it
- * inside a large file (a 1.9 MB file is ~30 steps); driven straight through, it is the same loop.
+ * The tokens of `text`, as steps: a piece per CHUNK_CHARS characters, so a cooperative caller can pause or stop it
+ * inside a large file (a 1.9 MB file is ~30 pieces); driven straight through, it is the same loop.
  */
-function* tokenizeSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[]): Generator<void, Tokens, void> {
+function tokenizeSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[]): Steps<Tokens> {
   const state: TokenizeState = { toks: new Tokens(), i: 0, valueNext: false, checked: -1, keep: near === undefined, nextNear: 0 };
-  while (!tokenizeChunk(text, dialect, state, state.i + CHUNK_CHARS, signal, near)) {
-    yield;
-    checkAbort(signal);
-  }
-  return state.toks;
+  return () => (tokenizeChunk(text, dialect, state, state.i + CHUNK_CHARS, signal, near) ? state.toks : MORE);
 }
 
 /**
@@ -284,24 +280,26 @@ const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
  * `windowed: false` reads the whole text for the same strings (what the windowed pass must equal; tests).
  */
 export function extractTokens(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Extraction {
-  return runSteps(extractTokensSteps(text, dialect, signal, near, windowed));
+  return runSteps(extractTokensSteps(text, dialect, signal, near, windowed), signal);
 }
 
-/** extractTokens as steps (it yields every few milliseconds of work), for a cooperative analysis; the same result. */
-export function* extractTokensSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Generator<void, Extraction, void> {
+/** extractTokens as steps (a piece per few milliseconds of work), for a cooperative analysis; the same result. */
+export function extractTokensSteps(text: string, dialect: TokenDialect, signal?: AbortSignal, near?: readonly number[], windowed = true): Steps<Extraction> {
   const nearSet = near && dialect !== 'shell' ? new Set(near) : undefined;
-  if (nearSet && windowed) {
-    const result = yield* extractFromTokens(text, dialect, yield* tokenizeSteps(text, dialect, signal, near), signal, nearSet);
-    if (result) return result;
-  }
-  return (yield* extractFromTokens(text, dialect, yield* tokenizeSteps(text, dialect, signal), signal, nearSet))!;
+  const whole = () => andThen(tokenizeSteps(text, dialect, signal), (toks) => extractFromTokens(text, dialect, toks, nearSet) as Steps<Extraction>);
+  if (!nearSet || !windowed) return whole();
+  // Should a string's look-back reach the start of its window (undefined), the text is read whole.
+  return andThen(
+    andThen(tokenizeSteps(text, dialect, signal, near), (toks) => extractFromTokens(text, dialect, toks, nearSet)),
+    (result) => (result ? () => result : whole()),
+  );
 }
 
-/** Strings the binding pass reads between two yields. */
+/** Tokens the binding pass reads in one piece of its steps. */
 const CHUNK_TOKENS = 16 * 1024;
 
 /** Undefined when a string's look-back reached a BREAK: the tokens before it there are not the text's. */
-function* extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, signal?: AbortSignal, near?: ReadonlySet<number>): Generator<void, Extraction | undefined, void> {
+function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, near?: ReadonlySet<number>): Steps<Extraction | undefined> {
   const { starts, ends, kinds } = toks;
   const out: Candidate[] = [];
   // The last BREAK before the string being read; reading at or before it means the stretch was too short.
@@ -366,25 +364,25 @@ function* extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, s
   };
 
   let read = 0;
-  for (let i = 0; i < toks.length; i++) {
-    if ((i & (CHUNK_TOKENS - 1)) === CHUNK_TOKENS - 1) {
-      yield;
-      checkAbort(signal);
+  let i = 0;
+  return () => {
+    for (const pieceEnd = Math.min(toks.length, i + CHUNK_TOKENS); i < pieceEnd; i++) {
+      if (kinds[i] === BREAK) floor = i;
+      if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
+      // Windowed, only the strings that matter (by opening quote, or the first of three).
+      if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
+      // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
+      if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
+      const names = bindings(i, 0);
+      if (crossed) return undefined;
+      if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
+      // A string's look-back reads up to four brackets of 64 tokens: a piece ends after 256 strings too (~10 ms at worst).
+      if ((++read & 255) === 0) {
+        i++;
+        return MORE;
+      }
     }
-    if (kinds[i] === BREAK) floor = i;
-    if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
-    // Windowed, only the strings that matter (by opening quote, or the first of three).
-    if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
-    // A mapping key (`{'commentsandwhitespace': [...]}`) is a name, never a value.
-    if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
-    // A string's look-back reads up to four brackets of 64 tokens: a step per 256 strings as well (~10 ms at worst).
-    if ((++read & 255) === 0) {
-      yield;
-      checkAbort(signal);
-    }
-    const names = bindings(i, 0);
-    if (crossed) return undefined;
-    if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
-  }
-  return crossed ? undefined : { candidates: out, notes: [] };
+    if (i < toks.length) return MORE;
+    return crossed ? undefined : { candidates: out, notes: [] };
+  };
 }

@@ -1,3 +1,4 @@
+import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 
 /**
@@ -10,70 +11,72 @@ import { type Candidate, type Extraction, pushCandidate } from '../candidate';
  * One pass, forward only: every loop advances, so a hostile file costs its length.
  */
 
-/** Tags read between two yields of the steps. */
+/** Tags read in one piece of the steps. */
 const CHUNK_TAGS = 4096;
 const NAME = /[A-Za-z_][\w.:-]{0,127}/y;
 const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]{0,127})\s*=\s*(?:"([^"<]{0,4096})"|'([^'<]{0,4096})')/y;
 /** Attributes that name the setting whose `value` sits beside them. */
 const NAMING_ATTRIBUTES = new Set(['key', 'name', 'id']);
 
-export function* extractXmlSteps(text: string): Generator<void, Extraction, void> {
+export function extractXmlSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   // The text of the last `<key>` element (plist), for the value element that follows it.
   let plistKey: string | undefined;
-  let tags = 0;
-  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i)) {
-    if (++tags % CHUNK_TAGS === 0) yield;
-    const next = text.charCodeAt(i + 1);
-    // Closing tags, comments, declarations, processing instructions: nothing bound.
-    if (next === 47 || next === 33 || next === 63) {
-      i += 2;
-      continue;
+  let i = text.indexOf('<');
+  return () => {
+    for (let tags = 0; i >= 0; i = text.indexOf('<', i)) {
+      if (++tags > CHUNK_TAGS) return MORE;
+      const next = text.charCodeAt(i + 1);
+      // Closing tags, comments, declarations, processing instructions: nothing bound.
+      if (next === 47 || next === 33 || next === 63) {
+        i += 2;
+        continue;
+      }
+      NAME.lastIndex = i + 1;
+      const name = NAME.exec(text)?.[0];
+      if (!name) {
+        i++;
+        continue;
+      }
+      let at = i + 1 + name.length;
+      const attributes: Array<{ name: string; offset: number; length: number; value: string }> = [];
+      for (;;) {
+        ATTRIBUTE.lastIndex = at;
+        const m = ATTRIBUTE.exec(text);
+        if (!m) break;
+        const value = m[2] ?? m[3] ?? '';
+        attributes.push({ name: m[1]!, offset: m.index + m[0].length - value.length - 1, length: value.length, value });
+        at = m.index + m[0].length;
+      }
+      const naming = attributes.find((a) => NAMING_ATTRIBUTES.has(a.name.toLowerCase()))?.value;
+      for (const a of attributes) {
+        if (NAMING_ATTRIBUTES.has(a.name.toLowerCase())) continue;
+        const names = [a.name, name];
+        if (a.name.toLowerCase() === 'value' && naming) names.unshift(naming);
+        pushCandidate(out, text, a.offset, a.length, names);
+      }
+      const close = text.indexOf('>', at);
+      if (close < 0) break;
+      i = close + 1;
+      if (text.charCodeAt(close - 1) === 47) continue;
+      // The element's text, when a closing tag follows it directly (no child elements).
+      const end = text.indexOf('<', i);
+      if (end < 0) break;
+      let from = i;
+      let to = end;
+      while (from < to && isSpace(text.charCodeAt(from))) from++;
+      while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+      const closesHere = text.startsWith(`</${name}`, end);
+      const content = closesHere ? text.slice(from, to) : '';
+      if (name === 'key') {
+        plistKey = closesHere ? content : undefined;
+        continue;
+      }
+      if (closesHere && to > from && !content.includes('\n')) pushCandidate(out, text, from, to - from, plistKey ? [name, plistKey] : [name]);
+      plistKey = undefined;
     }
-    NAME.lastIndex = i + 1;
-    const name = NAME.exec(text)?.[0];
-    if (!name) {
-      i++;
-      continue;
-    }
-    let at = i + 1 + name.length;
-    const attributes: Array<{ name: string; offset: number; length: number; value: string }> = [];
-    for (;;) {
-      ATTRIBUTE.lastIndex = at;
-      const m = ATTRIBUTE.exec(text);
-      if (!m) break;
-      const value = m[2] ?? m[3] ?? '';
-      attributes.push({ name: m[1]!, offset: m.index + m[0].length - value.length - 1, length: value.length, value });
-      at = m.index + m[0].length;
-    }
-    const naming = attributes.find((a) => NAMING_ATTRIBUTES.has(a.name.toLowerCase()))?.value;
-    for (const a of attributes) {
-      if (NAMING_ATTRIBUTES.has(a.name.toLowerCase())) continue;
-      const names = [a.name, name];
-      if (a.name.toLowerCase() === 'value' && naming) names.unshift(naming);
-      pushCandidate(out, text, a.offset, a.length, names);
-    }
-    const close = text.indexOf('>', at);
-    if (close < 0) break;
-    i = close + 1;
-    if (text.charCodeAt(close - 1) === 47) continue;
-    // The element's text, when a closing tag follows it directly (no child elements).
-    const end = text.indexOf('<', i);
-    if (end < 0) break;
-    let from = i;
-    let to = end;
-    while (from < to && isSpace(text.charCodeAt(from))) from++;
-    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
-    const closesHere = text.startsWith(`</${name}`, end);
-    const content = closesHere ? text.slice(from, to) : '';
-    if (name === 'key') {
-      plistKey = closesHere ? content : undefined;
-      continue;
-    }
-    if (closesHere && to > from && !content.includes('\n')) pushCandidate(out, text, from, to - from, plistKey ? [name, plistKey] : [name]);
-    plistKey = undefined;
-  }
-  return { candidates: out, notes: [] };
+    return { candidates: out, notes: [] };
+  };
 }
 
 function isSpace(c: number): boolean {

@@ -1,0 +1,111 @@
+/**
+ * The two sides of a name-bound rule (a value bound to a name: `apiKey = "…"`), decided for every such rule at once and
+ * remembered: which rules a value could satisfy, which rules a name could bind.
+ */
+import type { Rule } from '../rules/types';
+import type { CompiledRule } from './compile';
+import { shannonEntropy } from './entropy';
+import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
+import { ALL_RULES, genericRule, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
+
+/**
+ * The value side of matchBound for every name-bound rule at once: which rules would accept this value if a name
+ * bound it (pattern, entropy floor, not a placeholder, and for the generic heuristic not a quiet value). Remembered
+ * per value: re-analysis after a keystroke sees the same strings again (all but the edited one). A pure function of
+ * the value, so the memo changes no result; it is dropped when it grows large.
+ */
+const valueMasks = new Map<string, number>();
+export function valueMask(value: string): number {
+  let mask = valueMasks.get(value);
+  if (mask !== undefined) return mask;
+  mask = 0;
+  if (value.length >= MIN_VALUE_LENGTH && !isPlaceholder(value)) {
+    const entropy = shannonEntropy(value);
+    for (let i = 0; i < valueRules.length; i++) {
+      const c = valueRules[i]!;
+      if (entropy < (c.rule.minEntropy ?? 0) || !c.whole!.test(value)) continue;
+      if (c === genericRule && isQuietGenericValue(value)) continue;
+      mask |= 1 << i;
+    }
+  }
+  if (valueMasks.size >= 50_000) valueMasks.clear();
+  valueMasks.set(value, mask);
+  return mask;
+}
+
+/**
+ * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
+ * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
+ */
+// `cookieParser`, `Wallet`, `Sequelize` only as the called name itself (`walletAddress` or `getWallet` binds nothing).
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize)$/i;
+
+/**
+ * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
+ * Tested on the whole word around a keyword (`self.api_key`, `X-Api-Key`) and on its dotted or dashed segments, so it
+ * accepts at least every name an extractor can take from there (an identifier, a property's last segment, a header).
+ * Remembered per word, like valueMask.
+ */
+const nameMasks = new Map<string, number>();
+function nameMask(word: string): number {
+  let mask = nameMasks.get(word);
+  if (mask !== undefined) return mask;
+  mask = 0;
+  if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
+  else {
+    const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
+    for (let i = 0; i < valueRules.length; i++) {
+      const c = valueRules[i]!;
+      if (names.some((n) => nameBinds(c, n))) mask |= 1 << i;
+    }
+  }
+  if (nameMasks.size >= 50_000) nameMasks.clear();
+  nameMasks.set(word, mask);
+  return mask;
+}
+
+/** Whether a rule takes values bound to this name: its name hint, and for the generic heuristic the quiet-name filters. */
+function nameBinds(c: CompiledRule, name: string): boolean {
+  return c === genericRule ? isSecretName(name, c.rule.nameHint!) : c.rule.nameHint!.test(name);
+}
+
+/** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 64 || c === 46 || c === 45;
+}
+
+/**
+ * Of the name keywords' end offsets, those inside a word that could name a secret for one of the `bindable` rules:
+ * `keys`, `keyof`, `Keyboard`, `tokenizer` and `passive` are most of the keyword hits in real code and bind nothing.
+ */
+export function bindingNamePositions(text: string, ends: readonly number[], bindable: number): number[] {
+  const out: number[] = [];
+  let lastStart = -1;
+  let lastMask = 0;
+  for (const end of ends) {
+    let start = end - 1;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    // Several keywords in one word (`apiKeyToken`): the word is read once.
+    if (start !== lastStart) {
+      let stop = end;
+      while (stop < text.length && isNameChar(text.charCodeAt(stop))) stop++;
+      lastStart = start;
+      lastMask = nameMask(text.slice(start, stop));
+    }
+    if ((lastMask & bindable) !== 0) out.push(end);
+  }
+  return out;
+}
+
+/**
+ * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
+ * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
+ */
+export function matchBound(value: string, names: string[], bindable: number): Rule | undefined {
+  const values = valueMask(value) & bindable;
+  for (let i = 0; i < valueRules.length; i++) {
+    const c = valueRules[i]!;
+    if ((values & (1 << i)) !== 0 && names.some((n) => nameBinds(c, n))) return c.rule;
+  }
+  return undefined;
+}

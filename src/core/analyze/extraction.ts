@@ -1,0 +1,84 @@
+import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
+import type { Extraction } from './candidate';
+import { extractJson } from './extract/json';
+import { extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractYamlSteps } from './extract/lines';
+import { extractTokensSteps } from './extract/tokens';
+import { extractTypeScript } from './extract/typescript';
+import { extractXmlSteps } from './extract/xml';
+import type { AnalyzerLanguage } from './language';
+import type { StringDialect } from './prefilter';
+
+/** JS/TS files longer than this are read by the token pass, not parsed (memory; see extract()). */
+const MAX_PARSE_CHARS = 512 * 1024;
+
+const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
+
+/** Thrown by extract() under `deferParse` when the file needs a parse. */
+export const PARSE_DEFERRED = Symbol('parse deferred');
+
+/**
+ * Candidates of one document by its language. Scripts (JS/TS, Python) are first screened by `bindable`: the strings
+ * near a secret-like name whose value some enabled rule could accept; with none, the file is neither parsed nor
+ * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
+ * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
+ */
+export function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Steps<Extraction> {
+  const none: Extraction = { candidates: [], notes: [] };
+  switch (language) {
+    case 'typescript':
+    case 'javascript':
+      return andThen(
+        // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
+        // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
+        // hundreds of KB of string literal types). Told before a value is checked.
+        () => (DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script')),
+        (near): Steps<Extraction> => {
+          if (near.length === 0) return () => none;
+          // A syntax tree costs many times its text in memory (bench/NOTES.md). Files this large are generated
+          // (bundles, compilers), and the token pass reads the same strings and names.
+          if (text.length > MAX_PARSE_CHARS) {
+            notes.push('The file is large: it was analyzed token by token rather than parsed.');
+            return extractTokensSteps(text, 'text', signal, near);
+          }
+          if (deferParse) {
+            return () => {
+              // eslint-disable-next-line @typescript-eslint/only-throw-error
+              throw PARSE_DEFERRED;
+            };
+          }
+          return recovering(
+            () => extractTypeScript(path, text, signal, near, retain),
+            (error) => {
+              if (error instanceof AnalysisAborted) throw error;
+              // Pathological nesting can exhaust the parser's stack; the lexical pass still finds bound strings.
+              notes.push('The file could not be parsed (too deeply nested); it was analyzed token by token.');
+              return extractTokensSteps(text, 'text', signal);
+            },
+          );
+        },
+      );
+    case 'json':
+    case 'jsonc':
+      return () => extractJson(text);
+    case 'yaml':
+      return extractYamlSteps(text);
+    case 'dotenv':
+      return extractDotenvSteps(text);
+    case 'properties':
+    case 'ini':
+      return extractPropertiesSteps(text);
+    case 'dockerfile':
+      return andThen(extractDockerfileSteps(text), (pairs) => andThen(extractTokensSteps(text, 'shell', signal), (run) => () => ({ candidates: [...pairs.candidates, ...run.candidates], notes: [] })));
+    case 'python':
+      return andThen(
+        () => bindable('python'),
+        (near) => (near.length === 0 ? () => none : extractTokensSteps(text, 'python', signal, near)),
+      );
+    case 'shell':
+      return extractTokensSteps(text, 'shell', signal);
+    case 'xml':
+      return extractXmlSteps(text);
+    default:
+      return extractTokensSteps(text, 'text', signal);
+  }
+}

@@ -1,0 +1,33 @@
+import type { Finding, Severity } from '../findings';
+import { fingerprint, keyFingerprint, redact } from '../redact';
+import type { AnalyzeOptions } from './options';
+import type { Hit } from './patterns';
+import type { LineIndex } from '../vocabulary/positions';
+
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+
+/** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */
+export function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
+  const { rule } = hit;
+  const value = text.slice(hit.offset, hit.offset + hit.length);
+  let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
+  if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
+  const message = hit.publishable
+    ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
+    : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;
+  return {
+    ruleId: rule.id,
+    kind: 'hardcoded-secret',
+    provider: rule.provider,
+    message,
+    severity,
+    path,
+    range: { start, end: lines.position(hit.offset + hit.length) },
+    offset: hit.offset,
+    length: hit.length,
+    redacted: redact(value, rule.provider),
+    fingerprint: fingerprint(rule.id, path, value, options.salt),
+    ...(options.keySalt !== undefined ? { keyFingerprint: keyFingerprint(value, options.keySalt) } : {}),
+    suggestedEnvName: rule.envName,
+  };
+}
