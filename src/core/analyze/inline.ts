@@ -66,15 +66,21 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
 
 /**
  * Where the line holding an offset starts; a line ends at \n, \r\n or a lone \r (as vocabulary/positions.ts counts).
- * Offsets come ascending, so the text is read forward once: a search back from each offset (`lastIndexOf`) read a
+ * Offsets come ascending, so the text is read forward once (indexOf, native): a search back from each offset (`lastIndexOf`) read a
  * whole line per keyword, and a file without a \r the whole text before it (a 1.9 MB file with a name keyword on every
  * line took a minute).
  */
 class LineStarts {
   private readUpTo = 0;
   private start = 0;
+  /** The next \n and \r at or after readUpTo (Infinity when there is none): found by indexOf, each once. */
+  private nextLf: number;
+  private nextCr: number;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.nextLf = this.find('\n', 0);
+    this.nextCr = this.find('\r', 0);
+  }
 
   startOf(offset: number): number {
     if (offset < this.readUpTo) {
@@ -83,9 +89,21 @@ class LineStarts {
       while (i > 0 && !isLineBreak(this.text.charCodeAt(i - 1))) i--;
       return i;
     }
-    for (let i = this.readUpTo; i < offset; i++) if (isLineBreak(this.text.charCodeAt(i))) this.start = i + 1;
+    while (this.nextLf < offset) {
+      this.start = Math.max(this.start, this.nextLf + 1);
+      this.nextLf = this.find('\n', this.nextLf + 1);
+    }
+    while (this.nextCr < offset) {
+      this.start = Math.max(this.start, this.nextCr + 1);
+      this.nextCr = this.find('\r', this.nextCr + 1);
+    }
     this.readUpTo = offset;
     return this.start;
+  }
+
+  private find(c: string, from: number): number {
+    const at = this.text.indexOf(c, from);
+    return at < 0 ? Infinity : at;
   }
 }
 
