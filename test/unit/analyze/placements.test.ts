@@ -68,3 +68,14 @@ describe('analyzeText: comment pairs in a file whose lines end with a lone CR', 
     }
   });
 });
+
+describe('analyzeText: an env read with a fallback value in Python', () => {
+  const key = sampleGen(0x1719).alnum(26) + '4K';
+  it('`os.getenv("X") or "…"` and `os.environ.get("X") or "…"`: the fallback is the key the variable names', () => {
+    assert.deepEqual(found('app/settings.py', `import os\nAPI = os.getenv("PAYMENT_API_KEY") or "${key}"\n`), [key]);
+    assert.deepEqual(found('app/settings.py', `import os\nTOKEN = os.environ.get("GITHUB_TOKEN") or '${key}'\n`), [key]);
+  });
+  it('stays quiet on `or` after a call that names nothing secret', () => {
+    assert.deepEqual(found('app/settings.py', `label = describe(value) or "${key}"\n`), []);
+  });
+});

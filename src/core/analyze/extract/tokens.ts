@@ -358,6 +358,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       }
       return depth < 3 ? bindings(j, depth + 1) : [];
     }
+    // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
+    // bind path above).
+    if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
