@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AlertDispatcher, createSinks } from '../../src/core/alerts/index';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { memoryApprovals } from '../../src/core/probe/index';
-import { alert } from '../unit/channels/helpers';
+import { alert } from '../unit/alerts/channels/helpers';
 import { assertNoKeys, testKey } from '../unit/probe/helpers';
 import { cli, listener, tempDir, writeConfig, type Listener } from './hostile';
 

@@ -18,7 +18,7 @@ import { containsSecret } from '../../../src/core/guard';
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
 import { startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
-import { alert } from '../channels/helpers';
+import { alert } from './channels/helpers';
 
 /** A real webhook receiver on 127.0.0.1 that answers the given statuses in turn (then 200). */
 async function receiver(statuses: number[] = []) {

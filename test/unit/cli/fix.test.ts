@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
 import { createFixCommand } from '../../../src/cli/commands/fix';
 import { accountName, KeychainError, KeychainPort, SlotAddress } from '../../../src/core/keychain/port';
-import { makeSecret, tempDir } from './support';
+import { makeSecret, tempDir } from '../fix/support';
 
 class MapKeychain implements KeychainPort {
   readonly label = 'Test keychain';

@@ -3,7 +3,7 @@ import { planEnvFix } from '../../../src/core/fix/envFix';
 import { checkEnvName, suggestEnvNames, toEnvName } from '../../../src/core/vocabulary/envName';
 import { minimalEdits } from '../../../src/core/fix/minimalEdits';
 import { UnsupportedFixError } from '../../../src/core/fix/types';
-import { makeSecret } from './support';
+import { makeSecret } from '../fix/support';
 
 describe('fix: env names', () => {
   it('derives names from identifiers', () => {

@@ -4,10 +4,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { main } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/command';
-import { rules } from '../../src/core/rules/index';
-import { frag } from './analyze/tester';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/command';
+import { rules } from '../../../src/core/rules/index';
+import { frag } from '../analyze/tester';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -74,7 +74,7 @@ describe('rotation-ready scan', () => {
     const text = readFileSync(join(root, 'out.sarif'), 'utf8');
     assert.ok(noValue(text));
     const sarif = JSON.parse(text);
-    const schema = JSON.parse(readFileSync(join(__dirname, '../fixtures/analyzer/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../fixtures/analyzer/sarif/sarif-schema-2.1.0.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
     assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const run = sarif.runs[0];

@@ -4,7 +4,7 @@ import { metricsSink, observationsFromReport, ProbeMetrics } from '../../../src/
 import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
 import { startSimulator } from '../../../src/simulator/index';
 import { assertNoKeys, mapKeySource, serviceConfig, testKey } from '../probe/helpers';
-import { alert } from './helpers';
+import { alert } from '../alerts/channels/helpers';
 
 const line = (body: string, prefix: string) => body.split('\n').find((l) => l.startsWith(prefix));
 

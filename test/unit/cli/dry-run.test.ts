@@ -10,7 +10,7 @@ import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { DryRunReport } from '../../../src/core/probe/index';
 import { Simulator, loadSimulatorConfig, startSimulator } from '../../../src/simulator/index';
-import { assertNoKeys } from './helpers';
+import { assertNoKeys } from '../probe/helpers';
 
 const root = join(__dirname, '../../..');
 

@@ -1,7 +1,7 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Alert } from '../../../src/core/alerts/index';
-import type { ChannelSecrets } from '../../../src/core/alerts/channels/index';
+import type { Alert } from '../../../../src/core/alerts/index';
+import type { ChannelSecrets } from '../../../../src/core/alerts/channels/index';
 
 export interface Received {
   path: string;

@@ -4,7 +4,7 @@ import { memoryApprovals, runDryRun } from '../../../src/core/probe/index';
 import { PROVIDER_PRESETS, ProviderPreset, presetForRule, providerPreset } from '../../../src/core/config/presets';
 import { rules as RULES } from '../../../src/core/rules/index';
 import { Simulator, presetSimAuth, startSimulator } from '../../../src/simulator/index';
-import { assertNoKeys, mapKeySource, testKey } from './helpers';
+import { assertNoKeys, mapKeySource, testKey } from '../probe/helpers';
 
 /** A `.rotation-ready.json` service using the preset, pointed at the simulator through `baseUrl`. */
 function presetConfig(preset: ProviderPreset, baseUrl: string, extra: Record<string, unknown> = {}): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { clampedInteger, knownId, knownNames, listed, quoted } from '../../../src/extension/tools/inputs';
+import { clampedInteger, knownId, knownNames, listed, quoted } from '../../../../src/extension/tools/inputs';
 
 // The language-model tools' input checks (src/extension/tools/inputs.ts): what a prompt-injected model sends.
 describe('language-model tool inputs', () => {

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { generate } from 'selfsigned';
 import { SMTPServer, SMTPServerOptions } from 'smtp-server';
-import { AlertDispatcher } from '../../../src/core/alerts/index';
-import { emailSink, EmailSinkOptions } from '../../../src/core/alerts/channels/index';
-import { assertNoKeys, testKey } from '../probe/helpers';
+import { AlertDispatcher } from '../../../../src/core/alerts/index';
+import { emailSink, EmailSinkOptions } from '../../../../src/core/alerts/channels/index';
+import { assertNoKeys, testKey } from '../../probe/helpers';
 import { alert, fastRetry, mapSecrets } from './helpers';
 
 interface Mail {

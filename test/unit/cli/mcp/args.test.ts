@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../../src/cli/command';
-import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../../src/cli/command';
+import { main } from '../../../../src/cli/main';
 
 /** `rotation-ready mcp` refuses bad options before it starts serving (usage error, exit 2, the reason on stderr). */
 describe('CLI: rotation-ready mcp options', () => {

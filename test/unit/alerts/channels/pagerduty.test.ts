@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { AlertDispatcher, AlertEvent } from '../../../src/core/alerts/index';
-import { IncidentTracker, pagerDutyDedupKey, pagerDutySink, routeBySeverity } from '../../../src/core/alerts/channels/index';
-import { assertNoKeys, testKey } from '../probe/helpers';
+import { AlertDispatcher, AlertEvent } from '../../../../src/core/alerts/index';
+import { IncidentTracker, pagerDutyDedupKey, pagerDutySink, routeBySeverity } from '../../../../src/core/alerts/channels/index';
+import { assertNoKeys, testKey } from '../../probe/helpers';
 import { alert, fastRetry, intake, mapSecrets, Received } from './helpers';
 
 /**

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ApprovalStore } from '../../../src/core/probe/index';
-import { Simulator, startSimulator } from '../../../src/simulator/index';
-import { testKey } from '../probe/helpers';
+import { ApprovalStore } from '../../../../src/core/probe/index';
+import { Simulator, startSimulator } from '../../../../src/simulator/index';
+import { testKey } from '../../probe/helpers';
 
-const repo = join(__dirname, '../../..');
+const repo = join(__dirname, '../../../..');
 type Result = { content: Array<{ type: string; text: string }>; isError?: boolean };
 
 describe('rotation-ready mcp: the SDK client over stdio', function () {

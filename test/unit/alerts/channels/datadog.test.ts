@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { AlertDispatcher } from '../../../src/core/alerts/index';
-import { datadogSink } from '../../../src/core/alerts/channels/index';
-import { DatadogSeriesExporter } from '../../../src/core/metrics/index';
-import { assertNoKeys, testKey } from '../probe/helpers';
+import { AlertDispatcher } from '../../../../src/core/alerts/index';
+import { datadogSink } from '../../../../src/core/alerts/channels/index';
+import { DatadogSeriesExporter } from '../../../../src/core/metrics/index';
+import { assertNoKeys, testKey } from '../../probe/helpers';
 import { alert, fastRetry, intake, mapSecrets, Received } from './helpers';
 
 const DD_API_KEY = 'ddtestapikey0123456789abcdef0123';

@@ -15,7 +15,7 @@ import { MemoryKeychain } from '../../../src/core/keychain/memory';
 import { ApprovalStore, defaultApprovalsFile, memoryApprovals } from '../../../src/core/probe/index';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { startSimulator, type Simulator } from '../../../src/simulator/index';
-import { intake } from './helpers';
+import { intake } from '../alerts/channels/helpers';
 
 const secret = (name: string) => `rrtest_${name}_${randomBytes(12).toString('hex')}`;
 

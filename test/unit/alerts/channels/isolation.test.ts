@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { SMTPServer } from 'smtp-server';
-import { AlertDispatcher, AlertEvent, webhookSink } from '../../../src/core/alerts/index';
-import { datadogSink, emailSink, pagerDutySink } from '../../../src/core/alerts/channels/index';
-import { assertNoKeys, testKey } from '../probe/helpers';
+import { AlertDispatcher, AlertEvent, webhookSink } from '../../../../src/core/alerts/index';
+import { datadogSink, emailSink, pagerDutySink } from '../../../../src/core/alerts/channels/index';
+import { assertNoKeys, testKey } from '../../probe/helpers';
 import { alert, intake, mapSecrets } from './helpers';
 
 /** Every channel at once, against real local receivers: failures stay local, keys never leave. */
