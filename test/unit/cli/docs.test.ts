@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commands } from '../../src/cli/commands/index';
+import { commands } from '../../../src/cli/commands/index';
 
 describe('docs/cli.md', () => {
-  const doc = readFileSync(join(__dirname, '../../docs/cli.md'), 'utf8');
+  const doc = readFileSync(join(__dirname, '../../../docs/cli.md'), 'utf8');
 
   for (const command of commands) {
     it(`documents \`${command.name}\``, () => {
