@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../src/core/rules/sampleGen';
 
 export const DEFAULT_SEED = 'rotation-ready-demo';
 export const DEMO_DIR = path.resolve(__dirname, '..', 'demo');
@@ -64,16 +65,9 @@ export function isSecretKind(kind: string): kind is SecretKind {
   return Object.prototype.hasOwnProperty.call(GENERATORS, kind);
 }
 
-/** mulberry32, seeded from a SHA-256 of (seed, kind, index) so each value is independent of the others. */
+/** mulberry32 (the rules' samples' generator), seeded from a SHA-256 of (seed, kind, index) so each value is independent of the others. */
 function prng(seed: string, kind: string, index: number): () => number {
-  let state = createHash('sha256').update(`${seed}\0${kind}\0${index}`).digest().readUInt32LE(0);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(createHash('sha256').update(`${seed}\0${kind}\0${index}`).digest().readUInt32LE(0));
 }
 
 /** The synthetic value for one placeholder. Same (kind, index, seed), same value. */
