@@ -107,7 +107,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let hitAt = 0;
   let reporting = false;
   let ignores: ReturnType<typeof parseIgnoreDirectives> | undefined;
-  let lines: LineIndex;
+  // Built when first asked (the inline pairs, then the findings' positions), once per text.
+  const lines = new LineIndex(text);
   const findings: Finding[] = [];
   let suppressed = 0;
   const seen = new Set<string>();
@@ -164,7 +165,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       notes.push(...extracted.notes);
       candidates = extracted.candidates;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNames());
+      const inline = inlinePairs(text, bindingNames(), lines);
       if (inline.length) candidates = [...candidates, ...inline];
       return NEXT;
     },
@@ -195,7 +196,6 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Suppressions and line positions only matter when something was found (most files of a workspace scan: nothing).
       reporting = hits.length > 0 || singleKeyCallsWanted;
       ignores = options.inlineIgnores === false || !reporting ? undefined : parseIgnoreDirectives(text);
-      lines = new LineIndex(text);
       hits.sort((a, b) => a.offset - b.offset);
       return NEXT;
     },

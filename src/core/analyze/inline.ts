@@ -1,3 +1,4 @@
+import { LineIndex } from '../vocabulary/positions';
 import type { Candidate } from './candidate';
 
 /** A comment line's start: `//`, `#`, ` * ` (JSDoc), `/*`, `--`, `;`, `<!--`. */
@@ -30,12 +31,11 @@ function isNameChar(c: number): boolean {
  * extractors read code and configuration, not comments, and a query string is one string value to them. Each
  * candidate is then checked like any other (name hint, value shape, entropy, placeholders).
  */
-export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
+export function inlinePairs(text: string, nameEnds: readonly number[], lines = new LineIndex(text)): Candidate[] {
   const out: Candidate[] = [];
   let lastWord = -1;
   let lineStart = -1;
   let commentLine = false;
-  const lines = new LineStarts(text);
   for (const end of nameEnds) {
     let start = end - 1;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
@@ -52,7 +52,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
       if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
     }
-    const line = lines.startOf(start);
+    const line = lines.lineStart(start);
     if (line !== lineStart) {
       lineStart = line;
       COMMENT_START.lastIndex = line;
@@ -62,53 +62,6 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     else if (start - line <= 64 && LINE_PAIR_START.test(text.slice(line, start))) push(out, LINE_PAIR, text, start, end);
   }
   return out;
-}
-
-/**
- * Where the line holding an offset starts; a line ends at \n, \r\n or a lone \r (as vocabulary/positions.ts counts).
- * Offsets come ascending, so the text is read forward once (indexOf, native): a search back from each offset (`lastIndexOf`) read a
- * whole line per keyword, and a file without a \r the whole text before it (a 1.9 MB file with a name keyword on every
- * line took a minute).
- */
-class LineStarts {
-  private readUpTo = 0;
-  private start = 0;
-  /** The next \n and \r at or after readUpTo (Infinity when there is none): found by indexOf, each once. */
-  private nextLf: number;
-  private nextCr: number;
-
-  constructor(private readonly text: string) {
-    this.nextLf = this.find('\n', 0);
-    this.nextCr = this.find('\r', 0);
-  }
-
-  startOf(offset: number): number {
-    if (offset < this.readUpTo) {
-      // Out of order (not expected from the keyword pass): read back from this offset only.
-      let i = offset;
-      while (i > 0 && !isLineBreak(this.text.charCodeAt(i - 1))) i--;
-      return i;
-    }
-    while (this.nextLf < offset) {
-      this.start = Math.max(this.start, this.nextLf + 1);
-      this.nextLf = this.find('\n', this.nextLf + 1);
-    }
-    while (this.nextCr < offset) {
-      this.start = Math.max(this.start, this.nextCr + 1);
-      this.nextCr = this.find('\r', this.nextCr + 1);
-    }
-    this.readUpTo = offset;
-    return this.start;
-  }
-
-  private find(c: string, from: number): number {
-    const at = this.text.indexOf(c, from);
-    return at < 0 ? Infinity : at;
-  }
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13;
 }
 
 /**

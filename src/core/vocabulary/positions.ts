@@ -14,13 +14,21 @@ const CR = 13;
  * decoded as Latin-1: one character per byte, so the offsets are byte offsets.
  */
 export function lineStarts(text: string): number[] {
+  // Line breaks found by indexOf (native, fast), each once: a character loop over every analyzed file cost a tenth
+  // of a workspace scan. A text without a \r looks for one once.
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === LF) starts.push(i + 1);
-    else if (c === CR) {
-      if (text.charCodeAt(i + 1) === LF) i++;
-      starts.push(i + 1);
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      // `\r\n` is one break; a lone `\r` is one too.
+      const end = text.charCodeAt(cr + 1) === LF ? cr + 1 : cr;
+      starts.push(end + 1);
+      if (end !== cr) lf = text.indexOf('\n', end + 1);
+      cr = text.indexOf('\r', end + 1);
+    } else {
+      starts.push(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
     }
   }
   return starts;
@@ -40,6 +48,12 @@ export class LineIndex {
   /** Zero-based line of an offset. */
   lineOf(offset: number): number {
     return this.position(offset).line;
+  }
+
+  /** Where the line holding an offset starts. */
+  lineStart(offset: number): number {
+    const starts = (this.starts ??= lineStarts(this.text));
+    return starts[lastAtOrBefore(starts, offset)]!;
   }
 }
 
