@@ -107,7 +107,30 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
       assert.ok(late < whole / 5, `returned ${late.toFixed(0)} ms after its signal was due; the analysis takes ${whole.toFixed(0)} ms`);
     });
 
-    it('yields to the event loop at least every 100 ms inside the token pass', async () => {
+    /** The editor's case (issue 19.1's in-host test): a 1.9 MB generated TypeScript file, single-key calls wanted. */
+    const generatedTs = generated.replace(/^token_/gm, 'const token_').replace(/#/g, '//') + `export const last = "${key('ghp' + '_')}";\n`;
+    const editor = { salt: 's', singleKeyCalls: true };
+
+    it('finds exactly what the synchronous analysis finds in a large TypeScript file with single-key calls wanted', async () => {
+      const sync = analyzeText('gen.ts', generatedTs, editor);
+      const cooperative = await analyzeTextCooperatively('gen.ts', generatedTs, { ...editor, budgetMs: Infinity, sliceMs: 0 });
+      assert.ok(sync.findings.length > 20_000);
+      assert.equal(JSON.stringify(cooperative), JSON.stringify(sync));
+    });
+
+    it('does not parse a file too large to parse for single-key calls, and says so', () => {
+      // The parse is one piece that no caller can pause (250-700 ms here): a small document opened meanwhile waited.
+      const withCall = generatedTs + 'await fetch("https://api.example.com", { headers: { Authorization: `Bearer ${process.env.API_KEY}` } });\n';
+      const result = analyzeText('gen.ts', withCall, editor);
+      assert.equal(result.findings.filter((f) => f.ruleId === 'single-key-call').length, 0);
+      assert.match(result.notes.join(' '), /large: it was not checked for single-key calls/);
+      const small = analyzeText('small.ts', withCall.slice(withCall.lastIndexOf('export const last')), editor);
+      assert.equal(small.findings.filter((f) => f.ruleId === 'single-key-call').length, 1, 'the same call in a small file is found');
+    });
+
+    for (const [path, input, options] of [['gen.txt', big, { salt: 's' }], ['gen.ts', generatedTs, editor]] as const)
+    it(`yields to the event loop at least every 100 ms (${path})`, async () => {
+      analyzeText(path, input, options);
       let last = performance.now();
       let longest = 0;
       let done = false;
@@ -118,7 +141,7 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
         if (!done) setImmediate(tick);
       };
       setImmediate(tick);
-      await analyzeTextCooperatively('gen.txt', big, { salt: 's', budgetMs: Infinity });
+      await analyzeTextCooperatively(path, input, { ...options, budgetMs: Infinity });
       done = true;
       // Its pieces are a few milliseconds of work; a garbage collection of this 1.9 MB text can add tens. Without the
       // yields, the event loop would wait for the whole analysis (several hundred ms).

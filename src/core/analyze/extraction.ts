@@ -9,7 +9,7 @@ import type { AnalyzerLanguage } from './language';
 import type { StringDialect } from './prefilter';
 
 /** JS/TS files longer than this are read by the token pass, not parsed (memory; see extract()). */
-const MAX_PARSE_CHARS = 512 * 1024;
+export const MAX_PARSE_CHARS = 512 * 1024;
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
 
@@ -22,7 +22,7 @@ export const PARSE_DEFERRED = Symbol('parse deferred');
  * tokenized (most files of real code, where this was most of a workspace scan's time). Other formats are read whole:
  * their values are often unquoted (`.env`, YAML, shell), and their extractors are line passes, cheap already.
  */
-export function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => number[]): Steps<Extraction> {
+export function extract(language: AnalyzerLanguage, path: string, text: string, signal: AbortSignal | undefined, notes: string[], retain: boolean, deferParse: boolean, bindable: (dialect: StringDialect, where?: (offset: number) => boolean) => Steps<number[]>): Steps<Extraction> {
   const none: Extraction = { candidates: [], notes: [] };
   switch (language) {
     case 'typescript':
@@ -31,7 +31,7 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
         // A declaration file's only values are `declare const X = "…"` and enum members (`A = "…"`): every other string
         // in it is a type, a module name or a property key, which no extractor takes (Stripe's and Node's typings are
         // hundreds of KB of string literal types). Told before a value is checked.
-        () => (DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script')),
+        DECLARATION_FILE.test(path) ? bindable('script', (o) => /=\s*$/.test(text.slice(Math.max(0, o - 64), o))) : bindable('script'),
         (near): Steps<Extraction> => {
           if (near.length === 0) return () => none;
           // A syntax tree costs many times its text in memory (bench/NOTES.md). Files this large are generated
@@ -71,7 +71,7 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       return andThen(extractDockerfileSteps(text), (pairs) => andThen(extractTokensSteps(text, 'shell', signal), (run) => () => ({ candidates: [...pairs.candidates, ...run.candidates], notes: [] })));
     case 'python':
       return andThen(
-        () => bindable('python'),
+        bindable('python'),
         (near) => (near.length === 0 ? () => none : extractTokensSteps(text, 'python', signal, near)),
       );
     case 'shell':

@@ -5,7 +5,7 @@ import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Ste
 import { bindingNamePositions, matchBound, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import type { CompiledRule } from './compile';
-import { extract, PARSE_DEFERRED } from './extraction';
+import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
 import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
@@ -219,7 +219,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     },
     () => {
       // Single-key calls (one key, no fallback on 401/403): the other half of what the analyzer points at.
-      if (singleKeyCallsWanted && !isMinified(text)) {
+      // Not in files too large to parse (generated, as for extraction): the parse is one piece no caller can pause.
+      if (singleKeyCallsWanted && text.length > MAX_PARSE_CHARS) notes.push('The file is large: it was not checked for single-key calls.');
+      else if (singleKeyCallsWanted && !isMinified(text)) {
         for (const call of singleKeyCalls().detectSingleKeyCallsInText(path, text, { salt: options.salt })) {
           if (ignores?.suppresses(call.range.start.line, call.ruleId)) {
             suppressed++;

@@ -1,3 +1,4 @@
+import { MORE, type Steps } from './abort';
 import { credentialStart } from './candidate';
 
 /**
@@ -46,28 +47,50 @@ function templateParts(content: string): string[] {
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
  * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
-export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean, where?: (offset: number) => boolean): number[] {
+export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean, where?: (offset: number) => boolean): Steps<number[]> {
   const out: number[] = [];
-  if (namePositions.length === 0) return out;
-  const strings = dialect === 'python' ? PYTHON_STRINGS : SCRIPT_STRINGS;
-  strings.lastIndex = 0;
+  if (namePositions.length === 0) return () => out;
+  // A regular expression of its own: the language server interleaves documents between pieces, and a shared one's
+  // lastIndex would be moved by the other document's scan.
+  const strings = new RegExp(dialect === 'python' ? PYTHON_STRINGS : SCRIPT_STRINGS);
   let h = 0;
-  let m: RegExpExecArray | null;
-  while ((m = strings.exec(text))) {
+  let done = false;
+  // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
+  return () => {
+    if (done) return out;
+    let m: RegExpExecArray | null;
+    for (let left = STRINGS_PER_PIECE; left > 0; left--) {
+      if (!(m = strings.exec(text))) {
+        done = true;
+        return out;
+      }
+      if (!near(m)) continue;
+      out.push(m.index);
+    }
+    return MORE;
+  };
+
+  /** Whether the string `m` is near a name and holds a value some rule could take; false ends the scan when no name is left. */
+  function near(m: RegExpExecArray): boolean {
     const quoted = m[0];
     // Comments are matched only to be skipped: an apostrophe in one (`don't`) would pair with a quote after it.
-    if (quoted.length < minLength + 2 || quoted[0] === '/' || quoted[0] === '#') continue;
+    if (quoted.length < minLength + 2 || quoted[0] === '/' || quoted[0] === '#') return false;
     const o = m.index;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
-    if (h === namePositions.length) break; // no name after this point: no later string is near one
-    if (namePositions[h]! > o + NAME_WINDOW_AFTER) continue;
-    if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) continue;
-    if (where && !where(o)) continue;
+    if (h === namePositions.length) {
+      // No name after this point: no later string is near one.
+      strings.lastIndex = text.length;
+      return false;
+    }
+    if (namePositions[h]! > o + NAME_WINDOW_AFTER) return false;
+    if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return false;
+    if (where && !where(o)) return false;
     const q = quoted.startsWith('"""') || quoted.startsWith("'''") ? 3 : 1;
     const content = quoted.slice(q, quoted.length - q);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted[0] === '`' && content.includes('${') ? templateParts(content) : [content];
-    if (parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim()))) out.push(o);
+    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim()));
   }
-  return out;
 }
+
+const STRINGS_PER_PIECE = 4096;
