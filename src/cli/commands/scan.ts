@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../core/atomicWrite';
@@ -9,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
 import { analyzeBytes, analyzeFile, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
-import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
+import { applyBaseline, BASELINE_FILE, createBaseline, findingSalt, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import { applyNestedBaselines } from '../../core/baseline/nested';
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
@@ -110,7 +109,7 @@ const UNREAD = /^(?:unreadable|not found$)/;
 
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
 export function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
-  return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+  return findingSalt(baseline, io.env, root);
 }
 
 /**

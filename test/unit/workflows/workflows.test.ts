@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
 import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
 import { scanCommand } from '../../../src/cli/commands/scan';
+import { createMcpContext, scanPathTool } from '../../../src/cli/mcp/tools';
 import { alertsFromReport } from '../../../src/core/alerts/index';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { loadConfig } from '../../../src/core/config/index';
@@ -152,7 +153,7 @@ describe('workflows (src/core/workflows): what both front ends call', () => {
     let server: Server;
     afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-    it('one key has one fingerprint in the key metadata (sidebar), the hover, the dry-run report, its alerts, the audit log, the CLI report and the CLI scan (text, JSON, SARIF)', async () => {
+    it('one key has one fingerprint in the key metadata (sidebar), the hover, the dry-run report, its alerts, the audit log, the CLI report, the CLI scan (text, JSON, SARIF) and the MCP scan tool', async () => {
       // A provider that rejects every key, so the dry-run raises an alert for it.
       server = createServer((_req, res) => res.writeHead(401).end('{}'));
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -201,6 +202,10 @@ describe('workflows (src/core/workflows): what both front ends call', () => {
       assert.deepEqual(json.findings.map((f) => f.keyFingerprint), [inMetadata], 'scan JSON');
       const sarif = JSON.parse(scans[2]!) as { runs: Array<{ results: Array<{ properties: { keyFingerprint?: string } }> }> };
       assert.deepEqual(sarif.runs[0]!.results.map((r) => r.properties.keyFingerprint), [inMetadata], 'scan SARIF');
+      // The MCP server's scan tool, over the same ProjectContext.
+      const mcpScan = await scanPathTool(createMcpContext({ root, env, keychain: false }), { path: 'pay.ts' });
+      assert.ok(mcpScan.includes(`${inMetadata}]`), `MCP scan_path: ${mcpScan}`);
+      scans.push(mcpScan);
       assert.ok(![out, err, ...scans, readFileSync(join(root, 'audit.jsonl'), 'utf8'), readFileSync(ctx.metadataPath, 'utf8')].some((t) => t.includes(key)), 'no output holds the key');
     });
   });
