@@ -1,5 +1,5 @@
+import { findingSalt } from '../../core/baseline/index';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
@@ -78,7 +78,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
     async run(rawArgs, io) {
       const args = parseFixArgs(rawArgs);
       const root = io.cwd;
-      const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+      const salt = findingSalt(undefined, io.env, root);
       // Every fix by default (like eslint --fix): secrets move to the environment, then single-key calls get the wrapper.
       const wrap = args.rule === undefined || args.rule === SINGLE_KEY_CALL_RULE;
       const env = args.rule !== SINGLE_KEY_CALL_RULE;

@@ -1,6 +1,7 @@
 import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
+import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
 const { charTable, BACKSLASH, BACKTICK, CR, DOLLAR, DOUBLE, EQUALS, HASH, LF, SINGLE, SLASH, SPACE, STAR, TAB } = chars;
@@ -66,11 +67,11 @@ const WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.`);
 const SHELL_WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
 const SHELL_OPERATOR = charTable(String.raw`;&|()<>`);
 const SHELL_VALUE_END = charTable(String.raw`\s;&|()<>"'\``);
-const PYTHON_PREFIX = charTable('rRbBfFuU');
 /** Two-character punctuators by `first * 128 + second` (a table lookup per punctuation character, not a set's). */
 const PUNCT2_CODES = new Uint8Array(128 * 128);
 for (const p of PUNCT2) PUNCT2_CODES[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
+const isWordChar = (c: number) => inTable(WORD_CHAR, c);
 
 /**
  * How far before a string that matters the windowed pass starts tokenizing: the look-back of `bindings` is at most four
@@ -147,6 +148,8 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
         skip.lastIndex = i;
         skip.test(text);
         let to = skip.lastIndex;
+        // A string's prefix letters (`f"…"`) belong to it: the whole-text pass reads them with it.
+        if (dialect === 'python' && to < n && text.charCodeAt(to) !== HASH) to = prefixStart(text, i, to, isWordChar);
         const windowStart = near[nextNear]! - NEAR_WINDOW;
         if (to > windowStart) to = Math.max(i, text.lastIndexOf('\n', windowStart));
         if (to > i) {
@@ -166,7 +169,11 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
       continue;
     }
     // Comments
-    if (c === HASH && (dialect === 'python' || (dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))))) {
+    if (c === HASH && dialect === 'python') {
+      i = pythonCommentEnd(text, i);
+      continue;
+    }
+    if (c === HASH && dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))) {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
@@ -187,9 +194,20 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
       i = e < 0 ? n : e;
       continue;
     }
-    // Strings (Python prefixes r, b, f, u and combinations; shell $'…')
+    // Python strings: one reader for every Python front end (core/pythonStrings.ts).
+    if (dialect === 'python') {
+      const prefix = pythonStringPrefix(text, i);
+      if (prefix >= 0) {
+        const j = pythonStringContentEnd(text, i, prefix);
+        const q = i + prefix;
+        if (keep) toks.push(STR, q + pythonQuoteLength(text, q), j);
+        i = pythonStringEnd(text, q, j);
+        valueNext = false;
+        continue;
+      }
+    }
+    // Strings (shell $'…'; other languages)
     let q = i;
-    if (dialect === 'python') while (q < n && q - i < 2 && inTable(PYTHON_PREFIX, text.charCodeAt(q))) q++;
     if (dialect === 'shell' && c === DOLLAR && text.charCodeAt(i + 1) === SINGLE) q = i + 1;
     const quote = text.charCodeAt(q);
     if ((quote === DOUBLE || quote === SINGLE || (quote === BACKTICK && dialect !== 'python')) && (q === i || dialect !== 'text')) {
