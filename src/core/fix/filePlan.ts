@@ -52,7 +52,9 @@ export function projectInfo(root: string, created: Map<string, NewFile>): Projec
     if (!configs.has(config)) configs.set(config, compilerOptionsOf(config));
     const options = configs.get(config);
     const nodeLike = (kind: number | undefined, from: number, to: number): boolean => kind !== undefined && kind >= from && kind <= to;
-    return nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext) ? '.js' : undefined;
+    if (!(nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext))) return undefined;
+    // Node resolution needs an extension; a project that imports its `.ts` files by name gets that one.
+    return options?.allowImportingTsExtensions ? '.ts' : '.js';
   };
   return info;
 }
