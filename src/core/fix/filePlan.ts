@@ -14,7 +14,7 @@ import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
 import { NewFile, UnsupportedFixError } from './types';
 import { nearestConfig } from './verify';
-import { exampleNamesFor, keyReadsEnv } from './rotationReady';
+import { exampleNamesFor, keyReadsEnv, tidyComposed } from './rotationReady';
 import { planWrapperFix } from './wrapperFix';
 
 /**
@@ -158,7 +158,8 @@ export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
     ...first.steps.map((step) => (step.kind === 'env' ? { ...step, plan: { ...step.plan, exampleNames: exampleNamesFor([step.envName], wrapped.filter((n) => n === step.envName), second.final) } } : step)),
     ...second.steps,
   ];
-  return { rel: first.rel, original: first.original, steps, final: second.final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
+  const final = tidyComposed(first.rel, first.original, second.final);
+  return { rel: first.rel, original: first.original, steps, final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
 }
 
 export interface FileFixOptions {

@@ -66,6 +66,16 @@ export function exampleNamesFor(moved: readonly string[], wrapped: readonly stri
 }
 
 /**
+ * The composed text without what the move added and the wrapper made unused: Python's `import os`, when the
+ * original had none and nothing reads `os.` any more (TS/JS drop their unused `requireEnv` import in the wrapper).
+ */
+export function tidyComposed(path: string, original: string, composed: string): string {
+  if (!/\.pyw?$/i.test(path) || /^import os[ \t]*$/m.test(original)) return composed;
+  const without = composed.replace(/^import os[ \t]*\r?\n/m, '');
+  return without !== composed && !/\bos\./.test(without) ? without : composed;
+}
+
+/**
  * Plans Make Rotation Ready for a hardcoded-secret finding (pure: no I/O). Throws UnsupportedFixError when
  * the secret cannot be moved, or when no call reads it afterwards (then "Move secret" is the fix).
  */
@@ -94,6 +104,7 @@ export function planRotationReady(input: EnvFixInput): RotationReadyPlan {
     const why = lastError instanceof UnsupportedFixError ? ` (${lastError.message.replace(/\.$/, '')})` : '';
     throw new UnsupportedFixError(`No HTTP call that the primary/fallback wrapper can rewrite reads this secret${why}; use "Move secret to environment variable" instead.`);
   }
+  text = tidyComposed(input.path, input.text, text);
   const helperFiles = neededHelpers([env, ...wrappers], text);
   const fn = wrappers.some((w) => w.title.includes('withFallbackClient')) ? 'withFallbackClient' : /\.pyw?$/i.test(input.path) ? 'with_key_fallback' : 'withKeyFallback';
   const plan: RotationReadyPlan = {

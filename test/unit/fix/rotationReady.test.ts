@@ -65,6 +65,18 @@ describe('fix: Make Rotation Ready (issue 15.4)', () => {
     assert.deepEqual(plan.exampleNames, ['BILLING_API_KEY', 'BILLING_API_KEY_PRIMARY', 'BILLING_API_KEY_FALLBACK']);
   });
 
+  it('Python: os.environ read, then with_key_fallback; the `import os` the move added is dropped when nothing reads os any more (as in `fix`)', () => {
+    const secret = makeSecret('generic');
+    const text = `import requests\n\nAPI_KEY = "${secret}"\n\n\ndef ping():\n    return requests.get("https://billing.example.com/v1/account", headers={"Authorization": f"Bearer {API_KEY}"})\n`;
+    const project = { helperDir: 'worker' };
+    const plan = planRotationReady({ path: 'worker/billing.py', text, finding: finding(text, secret), project });
+    assert.equal(plan.newText, 'import requests\nfrom key_fallback import with_key_fallback\n\n\ndef ping():\n    return with_key_fallback("api", "API_KEY", lambda key: requests.get("https://billing.example.com/v1/account", headers={"Authorization": f"Bearer {key}"}))\n');
+    assert.deepEqual(plan.helperFiles.map((h) => h.path), ['worker/key_fallback.py']);
+    assert.equal(planFileAll('worker/billing.py', text, { salt: 's', project, names: new Map() }).plan.final, plan.newText);
+    const kept = `import os\n${text}`;
+    assert.match(planRotationReady({ path: 'worker/billing.py', text: kept, finding: finding(kept, secret), project }).newText, /^import os\n/, 'an import the file had stays');
+  });
+
   it('says why when the key feeds no call (then "Move secret" is the fix)', () => {
     const secret = makeSecret('generic');
     const text = `export const billingApiKey = '${secret}';\n`;
