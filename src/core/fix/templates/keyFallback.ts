@@ -206,7 +206,7 @@ function report(service: string, error: string): void {
     service,
     error,
     timestamp: new Date().toISOString(),
-    environment: process.env.ROTATION_READY_ENVIRONMENT || process.env.NODE_ENV || 'unknown',
+    environment: process.env['ROTATION_READY_ENVIRONMENT'] || process.env['NODE_ENV'] || 'unknown',
   };
   logLine('[key-fallback] ' + service + ': ' + error + ' (environment: ' + event.environment + ')');
   if (!alertHook) return;
