@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import axios from 'axios';
 import OpenAI from 'openai';
 import Stripe from 'stripe';
+import { Resend } from 'resend';
 import { keyFallbackHelper } from '../../../src/core/fix/templates/keyFallback';
 import { startSimulator, Simulator } from '../../../src/simulator';
 import { makeSecret, tempDir } from './support';
@@ -130,5 +131,18 @@ describe('fix: withFallbackClient keeps the client library API (real ky, got, ax
     await stripe.customers.create({ email: 'a@example.com' });
     await stripe.customers.list({ limit: 3 });
     assert.deepEqual(keysUsed(), [[401, 'primary'], [200, 'fallback'], [401, 'primary'], [200, 'fallback']]);
+  });
+
+  it('resend: an error returned as a value ({ data, error } with statusCode 401) is retried with the fallback', async () => {
+    process.env.RESEND_BASE_URL = sim.serviceUrl('api');
+    try {
+      const resend = helper.withFallbackClient(options, (key) => new Resend(key));
+      sim.admin.revokeKey('api', { label: 'primary' });
+      const { error } = await resend.emails.send({ from: 'a@example.com', to: 'b@example.com', subject: 's', html: '<p>x</p>' });
+      assert.equal(error, null);
+      assert.deepEqual(keysUsed(), [[401, 'primary'], [200, 'fallback']]);
+    } finally {
+      delete process.env.RESEND_BASE_URL;
+    }
   });
 });

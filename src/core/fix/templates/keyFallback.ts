@@ -267,9 +267,14 @@ function statusOf(value: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** 401 or 403 from a response (fetch, undici) or an error carrying one (axios, got, ky, SDK errors). */
+/**
+ * 401 or 403 from a response (fetch, undici), an error carrying one (axios, got, ky, SDK errors), or an
+ * error returned as a value ({ data, error }: Resend, Supabase).
+ */
 function authStatus(outcome: Outcome<unknown>): number | undefined {
-  const status = outcome.ok ? statusOf(outcome.value) : statusOf((outcome.error as { response?: unknown } | null)?.response) ?? statusOf(outcome.error);
+  const status = outcome.ok
+    ? statusOf(outcome.value) ?? statusOf((outcome.value as { error?: unknown } | null | undefined)?.error)
+    : statusOf((outcome.error as { response?: unknown } | null)?.response) ?? statusOf(outcome.error);
   return status === 401 || status === 403 ? status : undefined;
 }
 
