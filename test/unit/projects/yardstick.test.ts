@@ -278,11 +278,20 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
           helper.setAuthFailureLogger((line) => void outputs.push(line));
           helper.setAuthFailureHook((event) => void outputs.push(JSON.stringify(event)));
           call = async () => {
+            // What the code and its libraries print (Octokit logs each request, through a console bound at load) is output too.
+            const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+            const saved = methods.map((m) => console[m]);
+            const writes = [process.stdout.write, process.stderr.write];
+            for (const m of methods) console[m] = (...args: unknown[]) => void outputs.push(args.map(String).join(' '));
+            for (const stream of [process.stdout, process.stderr]) stream.write = ((chunk: string | Uint8Array) => outputs.push(String(chunk)) > 0) as typeof stream.write;
             try {
               return await module[project.run.export]!();
             } catch (error) {
               outputs.push(String(error), (error as Error).stack ?? '');
               throw error;
+            } finally {
+              methods.forEach((m, i) => (console[m] = saved[i]!));
+              [process.stdout.write, process.stderr.write] = writes as [typeof process.stdout.write, typeof process.stderr.write];
             }
           };
         });
