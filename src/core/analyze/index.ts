@@ -14,7 +14,7 @@ import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { GENERIC_BIT, genericRule, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
+import { HEURISTIC_BITS, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -92,7 +92,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
-  // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
+  // Which name-bound rules can fire here: enabled, their keywords present, the heuristics not in tests.
   let bindable = 0;
   const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
@@ -139,7 +139,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     },
     () => {
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
       });
       if (bindable === 0 || !has(parseKeywords)) return NEXT;
       if (isMinified(text)) {
@@ -184,7 +184,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
