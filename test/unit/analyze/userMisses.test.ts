@@ -56,6 +56,11 @@ const ddApp = g.hex(40);
 const ddApi = g.hex(32);
 const ddHeaders = `const headers = { "DD-API-KEY": "${ddApi}", "DD-APPLICATION-KEY": "${ddApp}" };\n`;
 const appKeyPy = `initialize(api_key=os.environ["DD_API_KEY"], app_key="${ddApp}")\n`;
+// Discord bot tokens with no name beside them: the bot's id (17 to 19 digits) in base64url, a timestamp, an HMAC.
+const discordToken = (digits: number, hmac: number) => Buffer.from(g.chars('123456789', 1) + g.digits(digits - 1)).toString('base64url') + '.' + g.b64url(6) + '.' + g.b64url(hmac);
+const discordJs = `const client = new Client({ intents: [] });\nclient.login("${discordToken(19, 38)}");\n`;
+const discordPy = `bot.run('${discordToken(17, 27)}')\n`;
+const notDiscord = `client.login("${Buffer.from('1' + g.alnum(17)).toString('base64url')}.${g.b64url(6)}.${g.b64url(38)}");\n`;
 const line = (code: string, value: string) => code.slice(0, code.indexOf(value)).split('\n').length - 1;
 const col = (code: string, value: string) => code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
 const one = (ruleId: string, code: string, value: string) => [{ ruleId, line: line(code, value), character: col(code, value), endLine: line(code, value), endCharacter: col(code, value) + value.length }];
@@ -68,6 +73,7 @@ runCases('analyzeText: user-reported misses', {
     { path: 'svc/key.json', code: `{"type": "service_account", "private_key_id": "${hex40}"}\n`, name: "a GCP key file's private_key_id only names the key" },
     { path: 'src/form.ts', code: passwordWords, name: 'password-shaped values under names that are not a password (policy, hint, bypass) and a label' },
     { path: 'deploy/db.sh', code: mysqlSpaced, name: "mysql -p '…' with a space: the string is the database, the password is prompted" },
+    { path: 'src/bot.ts', code: notDiscord, name: 'a Discord-shaped string whose first segment is not a user id' },
     { path: 'src/names.py', code: tupleOfThree, name: 'a tuple of three strings is not an entry pair' },
   ],
   invalid: [
@@ -94,6 +100,8 @@ runCases('analyzeText: user-reported misses', {
     { path: 'app/registry.py', code: registryPy, findings: one('aws-secret-access-key', registryPy, awsSecret), name: 'a Python entry tuple ("aws-secret-access-key", "…")' },
     { path: 'src/datadog.ts', code: ddHeaders, findings: [...one('datadog-api-key', ddHeaders, ddApi), ...one('datadog-api-key', ddHeaders, ddApp)], name: 'Datadog keys under DD-API-KEY and DD-APPLICATION-KEY' },
     { path: 'app/metrics.py', code: appKeyPy, findings: one('generic-secret', appKeyPy, ddApp), name: 'a 40-hex app_key argument' },
+    { path: 'src/bot.js', code: discordJs, findings: one('discord-bot-token', discordJs, discordJs.slice(discordJs.indexOf('login("') + 7, discordJs.lastIndexOf('"'))), name: 'a nameless Discord bot token (19-digit id, 38-character HMAC) in client.login' },
+    { path: 'bot/main.py', code: discordPy, findings: one('discord-bot-token', discordPy, discordPy.slice(9, discordPy.lastIndexOf("'"))), name: 'a nameless Discord bot token (17-digit id, 27-character HMAC) in bot.run' },
     { path: 'src/cache.ts', code: redis, findings: [{ ruleId: 'connection-string-password', line: 0, character: at(redis, redisPass), endLine: 0, endCharacter: at(redis, redisPass) + redisPass.length }], name: 'a redis URL with a password and no user' },
   ],
 });
