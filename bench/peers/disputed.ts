@@ -56,6 +56,14 @@ export const DISPUTES: Dispute[] = [
   },
   {
     suite: 'gitleaks',
+    peerRule: /^gcp-api-key$/,
+    expect: 'fp',
+    // Its other false positives (a key cut out of a longer string, the wrong case, low entropy) stay counted.
+    applies: (text) => /^AIza[0-9A-Za-z_-]{35}$/.test(text.trim()),
+    reason: 'a well-formed Google API key: gitleaks calls it a false positive only because its allowlist names these literal values (examples in firebase-android-sdk); without that list any scanner should flag it',
+  },
+  {
+    suite: 'gitleaks',
     peerRule: /^nuget-config-password$/,
     expect: 'fp',
     applies: (text) => /value="(?:33f!!lloppa|hal\+9ooo_da!sY)"/.test(text),
