@@ -77,8 +77,9 @@ function isNameChar(c: number): boolean {
 /**
  * Of the name keywords' end offsets, those inside a word that could name a secret for one of the `bindable` rules:
  * `keys`, `keyof`, `Keyboard`, `tokenizer` and `passive` are most of the keyword hits in real code and bind nothing.
+ * With `masks`, which of those rules each one could bind is pushed there, in the same order.
  */
-export function bindingNamePositions(text: string, ends: readonly number[], bindable: number): number[] {
+export function bindingNamePositions(text: string, ends: readonly number[], bindable: number, masks?: number[]): number[] {
   const out: number[] = [];
   let lastStart = -1;
   let lastMask = 0;
@@ -92,7 +93,10 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       lastStart = start;
       lastMask = nameMask(text.slice(start, stop));
     }
-    if ((lastMask & bindable) !== 0) out.push(end);
+    if ((lastMask & bindable) !== 0) {
+      out.push(end);
+      masks?.push(lastMask & bindable);
+    }
   }
   return out;
 }

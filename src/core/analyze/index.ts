@@ -94,10 +94,12 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let ruleAt = 0;
   // Which name-bound rules can fire here: enabled, their keywords present, the heuristics not in tests.
   let bindable = 0;
-  const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+  const couldBind = (value: string, names: number) => (valueMask(value) & bindable & names) !== 0;
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
-  const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable));
+  // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.
+  const bindingMasks: number[] = [];
+  const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable, bindingMasks));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
@@ -146,7 +148,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
-      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where);
+      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
         if (error === PARSE_DEFERRED) return () => DEFERRED;

@@ -131,7 +131,7 @@ export const messagingSamples = (): Record<string, RuleSamples> => ({
     positives: [
       (g) => ({ name: 'DISCORD_BOT_TOKEN', value: discordId(g.chars('123456789', 1) + g.digits(18)) + '.' + g.b64url(6) + '.' + g.b64url(38) }),
       (g) => ({ name: 'token', value: discordId(g.chars('123456789', 1) + g.digits(17)) + '.' + g.b64url(6) + '.' + g.b64url(27) }),
-      (g) => discordId(g.chars('123456789', 1) + g.digits(16)) + '.' + g.b64url(6) + '.' + g.b64url(38),
+      (g) => ({ name: 'discordBot', value: discordId(g.chars('123456789', 1) + g.digits(16)) + '.' + g.b64url(6) + '.' + g.b64url(38) }),
     ],
     negatives: [
       { name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' },
