@@ -19,6 +19,13 @@ export interface Extraction {
   notes: string[];
 }
 
+/**
+ * Calls that only re-encode their first argument (`Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`,
+ * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`): the literal is the value of whatever
+ * the call's result is bound to (`const signingKey = Buffer.from("…", "hex")`). Tested on the dotted callee.
+ */
+export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
+
 /** `X-Api-Key: …` at the start of a string: a header written as one string. */
 const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
 

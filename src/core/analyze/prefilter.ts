@@ -45,11 +45,19 @@ function templateParts(content: string): string[] {
 
 /**
  * Offsets (of the opening quote, ascending) of the strings that start within the name window of one of
- * `namePositions` (ascending) and hold a value (the content, or a template's literal part, after a header name and an
+ * `namePositions` (ascending; `nameMasks`, when given, says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
  * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
-export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean, where?: (offset: number) => boolean): Steps<number[]> {
+export function boundStringOffsets(
+  text: string,
+  namePositions: readonly number[],
+  dialect: StringDialect,
+  minLength: number,
+  couldBind: (value: string, names: number) => boolean,
+  where?: (offset: number) => boolean,
+  nameMasks?: readonly number[],
+): Steps<number[]> {
   const out: number[] = [];
   if (namePositions.length === 0) return () => out;
   const next = dialect === 'python' ? pythonStrings(text) : scriptStrings(text);
@@ -81,12 +89,16 @@ export function boundStringOffsets(text: string, namePositions: readonly number[
       return false;
     }
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) return false;
+    // Which rules the names in the window could bind (all, without masks): a value only one of the other rules takes
+    // (a short password near `token`) is no reason to parse.
+    let names = nameMasks ? 0 : -1;
+    if (nameMasks) for (let k = h; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) names |= nameMasks[k]!;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return false;
     if (where && !where(o)) return false;
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim()));
+    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names));
   }
 }
 

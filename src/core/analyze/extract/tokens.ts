@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, VALUE_WRAPPER } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
@@ -284,6 +284,12 @@ function isShellValueEnd(c: number): boolean {
   return c < 128 ? SHELL_VALUE_END[c] === 1 : /\s/.test(String.fromCharCode(c));
 }
 
+/**
+ * MySQL's clients take the password glued to `-p` (`mysql -uroot -p'…'`; `-p '…'` would prompt and read `'…'` as the
+ * database): there the string is a password, whatever the line calls it.
+ */
+const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
+
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
@@ -372,16 +378,29 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
+        // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
+        if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
         return names.filter(Boolean);
       }
-      return depth < 3 ? bindings(j, depth + 1) : [];
+      // A pair (`("aws-secret-access-key", "…")`, `["apiKey", "…"]` in a list of entries): its first string names the second.
+      const outer = depth < 3 ? bindings(j, depth + 1) : [];
+      if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
+      return outer;
     }
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
     if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
+    if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
+  };
+
+  /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */
+  const mysqlCommandBefore = (t: number): boolean => {
+    const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
+    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && MYSQL_CLIENT.test(src(j))) return true;
+    return false;
   };
 
   let read = 0;
