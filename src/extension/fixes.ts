@@ -15,6 +15,7 @@ import {
   WireTextEdit,
 } from '../shared/protocol';
 import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview';
+import { followUndo } from './fixUndo';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
 import type { Project, Projects } from './projects';
@@ -99,6 +100,7 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     void vscode.window.showWarningMessage('Rotation Ready: the document changed while the fix was being prepared; nothing was changed. Try again.');
     return false;
   }
+  const original = document.getText();
   let applied: AppliedFix;
   try {
     applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFile: plan.helperFile, secrets: plan.secrets }, document.getText(), destination(project), { root });
@@ -116,6 +118,7 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     void vscode.window.showWarningMessage(notAppliedMessage(applied.stored));
     return false;
   }
+  followUndo(document, original, document.getText(), [applied.exampleNames]);
   const where = applied.stored.join(', ');
   log().info(`${vscode.workspace.asRelativePath(uri)}: ${plan.title}${where ? `; stored ${where}` : ''}`);
   void vscode.window.showInformationMessage(`Rotation Ready: ${plan.title}.${where ? ` The value is stored: ${where}.` : ''} Undo (Ctrl+Z) restores the file${where ? '; the stored value stays safe' : ''}.`);
@@ -186,6 +189,7 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
   }
   const edit = new vscode.WorkspaceEdit();
   const applied: AppliedFix[] = [];
+  const appliedPerFile = new Map<vscode.Uri, AppliedFix[]>();
   const stores = new Map<string, SecretDestination>();
   const storeOf = (project: Project) => stores.get(project.root) ?? stores.set(project.root, destination(project)).get(project.root)!;
   try {
@@ -195,8 +199,12 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while the preview was open`);
       let input = original;
+      const ofFile: AppliedFix[] = [];
+      appliedPerFile.set(uri, ofFile);
       for (const step of plan.steps) {
-        applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets }, input, store, { root }));
+        const done = await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets }, input, store, { root });
+        applied.push(done);
+        ofFile.push(done);
         if (step.helperFile) edit.createFile(helperUri(root, step.helperFile), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
         input = step.newText;
       }
@@ -213,6 +221,10 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     for (const a of applied.reverse()) await a.undo().catch(() => undefined);
     void vscode.window.showWarningMessage(notAppliedMessage(applied.flatMap((a) => a.stored)));
     return 0;
+  }
+  for (const { uri, original } of planned) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    followUndo(document, original, document.getText(), (appliedPerFile.get(uri) ?? []).map((a) => a.exampleNames));
   }
   void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${[...new Set([...stores.values()].map((s) => s.label))].join(', ')}.`);
   return count;

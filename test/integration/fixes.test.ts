@@ -64,9 +64,17 @@ describe('quick-fixes in the editor', function () {
     assert.match(document.getText(), /requireEnv\("STRIPE_LIVE_SECRET_KEY"\)|requireEnv\('STRIPE_LIVE_SECRET_KEY'\)/);
     assert.match(read('.env'), new RegExp(`^STRIPE_LIVE_SECRET_KEY=${value}$`, 'm'));
     assert.match(read('.gitignore'), /^\.env$/m);
+    const exampleBefore = read('.env.example').replace(/^STRIPE_LIVE_SECRET_KEY=\r?\n/m, '');
     assert.match(read('.env.example'), /^STRIPE_LIVE_SECRET_KEY=$/m);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => document.getText(), (t) => t === original, 'undo to restore the file');
+    // Undo takes back what the fix added beside the file too; the value stays secured in .env.
+    await waitFor(() => read('.env.example'), (t) => t === exampleBefore, 'undo to take STRIPE_LIVE_SECRET_KEY= out of .env.example');
+    assert.match(read('.env'), new RegExp(`^STRIPE_LIVE_SECRET_KEY=${value}$`, 'm'), 'the stored value stays safe');
+    await vscode.commands.executeCommand('redo');
+    await waitFor(() => read('.env.example'), (t) => /^STRIPE_LIVE_SECRET_KEY=$/m.test(t), 'redo to list the name again');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => read('.env.example'), (t) => t === exampleBefore, 'the second undo to take it out again');
   });
 
   it('stores the secret in the OS keychain when rotationReady.fix.secretDestination is "keychain"', async () => {
