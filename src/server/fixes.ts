@@ -7,6 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
+import { sha256 } from '../core/fix/hash';
 import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
@@ -118,7 +119,10 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
       return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, takenNames: taken } };
     }
-    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
+    // A name in .env that holds this very value already (a URL's password stored before) is read, not stored again.
+    const hash = sha256(text.slice(finding.offset, finding.offset + finding.length));
+    const sameValueNames = root ? [...dotenvNames(root)].filter(([, h]) => h === hash).map(([n]) => n) : [];
+    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken.filter((n) => !sameValueNames.includes(n)), sameValueNames, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
   } catch (error) {
     return { error: unplannedReason(error, [text.slice(finding.offset, finding.offset + finding.length)]) };
