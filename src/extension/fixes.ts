@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { applyFix, AppliedFix } from '../core/fix/applyFix';
@@ -138,10 +140,48 @@ export async function moveSecretToEnv(deps: FixDependencies, target: FixTarget, 
 }
 
 export async function addKeyFallback(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
-  const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName });
+  const uri = vscode.Uri.parse(target.uri);
+  const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName, layout: layoutOf(uri, deps.projects.of(uri)?.root) });
   if (!plan) return false;
   // Behaviour changes (a retry with another key), so the edit goes through the refactoring preview.
-  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
+  return secureAndApply(deps, uri, plan, options.preview !== false);
+}
+
+/**
+ * How the document is formatted, for the wrapper's call: the editor's indentation for it, and the longest line the
+ * project wants (Prettier's printWidth in the project's .prettierrc(.json) or package.json, else the editor's first
+ * ruler). A config that cannot be read is passed over: the file's own indentation and 100 columns are the default.
+ */
+function layoutOf(uri: vscode.Uri, root: string | undefined): PlanFixParams['layout'] {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const settings = vscode.workspace.getConfiguration('editor', editor?.document ?? uri);
+  const tabSize = typeof editor?.options.tabSize === 'number' ? editor.options.tabSize : settings.get<number>('tabSize', 4);
+  const insertSpaces = typeof editor?.options.insertSpaces === 'boolean' ? editor.options.insertSpaces : settings.get<boolean>('insertSpaces', true);
+  const ruler = settings.get<Array<number | { column: number }>>('rulers', [])[0];
+  const printWidth = (root ? prettierPrintWidth(root) : undefined) ?? (typeof ruler === 'number' ? ruler : ruler?.column);
+  const layout: NonNullable<PlanFixParams['layout']> = { indent: insertSpaces ? ' '.repeat(tabSize) : '\t', tabSize };
+  if (printWidth !== undefined && printWidth > 0) layout.printWidth = printWidth;
+  return layout;
+}
+
+function prettierPrintWidth(root: string): number | undefined {
+  for (const [file, pick] of [
+    ['.prettierrc', (t: string) => Number(/^\s*"?printWidth"?\s*[:=]\s*(\d+)/m.exec(t)?.[1])],
+    ['.prettierrc.json', (t: string) => (JSON.parse(t) as { printWidth?: unknown }).printWidth],
+    ['package.json', (t: string) => (JSON.parse(t) as { prettier?: { printWidth?: unknown } }).prettier?.printWidth],
+  ] as const) {
+    try {
+      const path = join(root, file);
+      // A repository's file: only a small regular file is read (a FIFO would block the read).
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > 1_000_000) continue;
+      const width = pick(readFileSync(path, 'utf8'));
+      if (typeof width === 'number' && Number.isInteger(width) && width > 0 && width < 1000) return width;
+    } catch {
+      // absent or not readable as such: the next source
+    }
+  }
+  return undefined;
 }
 
 /** Every env fix in the given files: planned, previewed when asked, then secured and applied as one edit. */

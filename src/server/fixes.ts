@@ -116,7 +116,7 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   try {
     const taken = takenNames(root);
     if (params.fix === 'wrapper') {
-      const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
+      const plan = planWrapperFix({ path, text, finding, envName: params.envName, project, layout: params.layout });
       return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, takenNames: taken } };
     }
     // A name in .env that holds this very value already (a URL's password stored before) is read, not stored again.

@@ -89,6 +89,8 @@ export interface PlanFixParams {
   fingerprint: string;
   fix: 'env' | 'wrapper';
   envName?: string;
+  /** How the editor formats the document (indentation, print width): the wrapper's call is laid out to match. */
+  layout?: { indent?: string; printWidth?: number; tabSize?: number };
 }
 /** One planned fix for an open document, against the document version it was planned on. */
 export interface PlannedFix {
