@@ -34,13 +34,14 @@ export function followUndo(document: vscode.TextDocument, before: string, after:
 function onChange(event: vscode.TextDocumentChangeEvent): void {
   if (event.reason === undefined) {
     // A typed edit after an Undo makes the fix's Redo impossible: stop following it.
-    for (const t of tracked) if (t.undone && t.uri === event.document.uri.toString()) tracked.delete(t);
+    if (tracked.size > 0) for (const t of tracked) if (t.undone && t.uri === event.document.uri.toString()) tracked.delete(t);
     return;
   }
   const uri = event.document.uri.toString();
+  const mine = [...tracked].filter((t) => t.uri === uri);
+  if (mine.length === 0) return;
   const text = event.document.getText();
-  for (const t of tracked) {
-    if (t.uri !== uri) continue;
+  for (const t of mine) {
     if (event.reason === vscode.TextDocumentChangeReason.Undo && !t.undone && text === t.before) {
       t.undone = true;
       for (const e of t.examples) {
