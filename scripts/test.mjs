@@ -12,7 +12,8 @@ const stages = [
   { name: 'build', command: ['node', 'esbuild.mjs', '--strict'] },
   { name: 'unit', command: ['npx', 'mocha'] },
   { name: 'keychain', command: withKeyring(['npx', 'mocha', '--config', 'test/keychain/.mocharc.json']), needs: 'test/keychain/.mocharc.json' },
-  { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
+  // Then the README's stated size of the package is checked against it (scripts/check-vsix-size.mjs).
+  { name: 'package', command: ['bash', '-c', 'npm run --silent package && node scripts/check-vsix-size.mjs'] },
   { name: 'integration', command: harness('dev') },
   { name: 'restricted', command: harness('restricted') },
   { name: 'multiroot', command: harness('multiroot') },

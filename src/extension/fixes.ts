@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { applyFix, AppliedFix, helpersOf } from '../core/fix/applyFix';
@@ -15,6 +17,7 @@ import {
   WireTextEdit,
 } from '../shared/protocol';
 import { confirmPreview, ProposedChange, registerFixPreview } from './fixPreview';
+import { followUndo } from './fixUndo';
 import { requireTrust } from './keys/trust';
 import { log } from './log';
 import type { Project, Projects } from './projects';
@@ -100,6 +103,7 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     void vscode.window.showWarningMessage('Rotation Ready: the document changed while the fix was being prepared; nothing was changed. Try again.');
     return false;
   }
+  const original = document.getText();
   let applied: AppliedFix;
   try {
     applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFiles: helpers, secrets: plan.secrets, ...(plan.exampleNames ? { exampleNames: plan.exampleNames } : {}) }, document.getText(), destination(project), { root });
@@ -117,6 +121,7 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     void vscode.window.showWarningMessage(notAppliedMessage(applied.stored));
     return false;
   }
+  followUndo(document, original, document.getText(), [applied.exampleNames]);
   const where = applied.stored.join(', ');
   log().info(`${vscode.workspace.asRelativePath(uri)}: ${plan.title}${where ? `; stored ${where}` : ''}`);
   void vscode.window.showInformationMessage(`Rotation Ready: ${plan.title}.${where ? ` The value is stored: ${where}.` : ''} Undo (Ctrl+Z) restores the file${where ? '; the stored value stays safe' : ''}.`);
@@ -141,22 +146,62 @@ export async function moveSecretToEnv(deps: FixDependencies, target: FixTarget, 
  * change is previewed first unless `preview: false`.
  */
 export async function makeRotationReady(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
-  let plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', ...(envName ? { envName } : {}) });
+  const uri = vscode.Uri.parse(target.uri);
+  const layout = layoutOf(uri, deps.projects.of(uri)?.root);
+  let plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', layout, ...(envName ? { envName } : {}) });
   if (!plan) return false;
   const chosen = (envName ?? (await askName(plan, 'Make Rotation Ready')))?.trim();
   if (!chosen) return false;
   if (chosen !== plan.envName) {
-    plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', envName: chosen });
+    plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', envName: chosen, layout });
     if (!plan) return false;
   }
-  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
+  return secureAndApply(deps, uri, plan, options.preview !== false);
 }
 
 export async function addKeyFallback(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
-  const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName });
+  const uri = vscode.Uri.parse(target.uri);
+  const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName, layout: layoutOf(uri, deps.projects.of(uri)?.root) });
   if (!plan) return false;
   // Behaviour changes (a retry with another key), so the edit goes through the refactoring preview.
-  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
+  return secureAndApply(deps, uri, plan, options.preview !== false);
+}
+
+/**
+ * How the document is formatted, for the wrapper's call: the editor's indentation for it, and the longest line the
+ * project wants (Prettier's printWidth in the project's .prettierrc(.json) or package.json, else the editor's first
+ * ruler). A config that cannot be read is passed over: the file's own indentation and 100 columns are the default.
+ */
+function layoutOf(uri: vscode.Uri, root: string | undefined): PlanFixParams['layout'] {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  const settings = vscode.workspace.getConfiguration('editor', editor?.document ?? uri);
+  const tabSize = typeof editor?.options.tabSize === 'number' ? editor.options.tabSize : settings.get<number>('tabSize', 4);
+  const insertSpaces = typeof editor?.options.insertSpaces === 'boolean' ? editor.options.insertSpaces : settings.get<boolean>('insertSpaces', true);
+  const ruler = settings.get<Array<number | { column: number }>>('rulers', [])[0];
+  const printWidth = (root ? prettierPrintWidth(root) : undefined) ?? (typeof ruler === 'number' ? ruler : ruler?.column);
+  const layout: NonNullable<PlanFixParams['layout']> = { indent: insertSpaces ? ' '.repeat(tabSize) : '\t', tabSize };
+  if (printWidth !== undefined && printWidth > 0) layout.printWidth = printWidth;
+  return layout;
+}
+
+function prettierPrintWidth(root: string): number | undefined {
+  for (const [file, pick] of [
+    ['.prettierrc', (t: string) => Number(/^\s*"?printWidth"?\s*[:=]\s*(\d+)/m.exec(t)?.[1])],
+    ['.prettierrc.json', (t: string) => (JSON.parse(t) as { printWidth?: unknown }).printWidth],
+    ['package.json', (t: string) => (JSON.parse(t) as { prettier?: { printWidth?: unknown } }).prettier?.printWidth],
+  ] as const) {
+    try {
+      const path = join(root, file);
+      // A repository's file: only a small regular file is read (a FIFO would block the read).
+      const stat = statSync(path);
+      if (!stat.isFile() || stat.size > 1_000_000) continue;
+      const width = pick(readFileSync(path, 'utf8'));
+      if (typeof width === 'number' && Number.isInteger(width) && width > 0 && width < 1000) return width;
+    } catch {
+      // absent or not readable as such: the next source
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -211,6 +256,7 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
   }
   const edit = new vscode.WorkspaceEdit();
   const applied: AppliedFix[] = [];
+  const appliedPerFile = new Map<vscode.Uri, AppliedFix[]>();
   const stores = new Map<string, SecretDestination>();
   const storeOf = (project: Project) => stores.get(project.root) ?? stores.set(project.root, destination(project)).get(project.root)!;
   try {
@@ -220,8 +266,12 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while the preview was open`);
       let input = original;
+      const ofFile: AppliedFix[] = [];
+      appliedPerFile.set(uri, ofFile);
       for (const step of plan.steps) {
-        applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets, ...(step.exampleNames ? { exampleNames: step.exampleNames } : {}) }, input, store, { root }));
+        const done = await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets, ...(step.exampleNames ? { exampleNames: step.exampleNames } : {}) }, input, store, { root });
+        applied.push(done);
+        ofFile.push(done);
         if (step.helperFile) edit.createFile(helperUri(root, step.helperFile), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
         input = step.newText;
       }
@@ -238,6 +288,10 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     for (const a of applied.reverse()) await a.undo().catch(() => undefined);
     void vscode.window.showWarningMessage(notAppliedMessage(applied.flatMap((a) => a.stored)));
     return 0;
+  }
+  for (const { uri, original } of planned) {
+    const document = await vscode.workspace.openTextDocument(uri);
+    followUndo(document, original, document.getText(), (appliedPerFile.get(uri) ?? []).map((a) => a.exampleNames));
   }
   void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables${wrapped ? ` (${wrapped} call(s) now fall back to <NAME>_FALLBACK on 401/403)` : ''}; values stored in ${[...new Set([...stores.values()].map((s) => s.label))].join(', ')}.`);
   return count;

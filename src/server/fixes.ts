@@ -11,6 +11,7 @@ import { dotenvNames, FilePlan, planFileAll, projectInfo, unplannedReason } from
 import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
 import { singleKeyCallsInText } from '../core/calls/index';
 import type { SingleKeyCall } from '../core/calls/model';
+import { sha256 } from '../core/fix/hash';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
 import { verifyChanges } from '../core/fix/verify';
@@ -142,14 +143,17 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   try {
     const taken = takenNames(root);
     if (params.fix === 'rotation-ready') {
-      const plan = planRotationReady({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
+      const plan = planRotationReady({ path, text, finding, envName: params.envName, existingEnvNames: taken, project, layout: params.layout });
       return { plan: { kind: 'rotation-ready', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: plan.title, edits: plan.edits, newText: plan.newText, helperFiles: plan.helperFiles, secrets: [...plan.secrets], exampleNames: [...(plan.exampleNames ?? [])], takenNames: taken } };
     }
     if (params.fix === 'wrapper') {
-      const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
+      const plan = planWrapperFix({ path, text, finding, envName: params.envName, project, layout: params.layout });
       return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, exampleNames: plan.exampleNames, takenNames: taken } };
     }
-    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
+    // A name in .env that holds this very value already (a URL's password stored before) is read, not stored again.
+    const hash = sha256(text.slice(finding.offset, finding.offset + finding.length));
+    const sameValueNames = root ? [...dotenvNames(root)].filter(([, h]) => h === hash).map(([n]) => n) : [];
+    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken.filter((n) => !sameValueNames.includes(n)), sameValueNames, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
   } catch (error) {
     return { error: unplannedReason(error, [text.slice(finding.offset, finding.offset + finding.length)]) };

@@ -90,6 +90,8 @@ export interface PlanFixParams {
   /** `rotation-ready`: move the secret, then wrap the calls that read it (a hardcoded-secret or single-key-call finding). */
   fix: 'env' | 'wrapper' | 'rotation-ready';
   envName?: string;
+  /** How the editor formats the document (indentation, print width): the wrapper's call is laid out to match. */
+  layout?: { indent?: string; printWidth?: number; tabSize?: number };
 }
 /** One planned fix for an open document, against the document version it was planned on. */
 export interface PlannedFix {

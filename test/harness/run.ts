@@ -89,7 +89,7 @@ async function main(): Promise<number> {
       mkdirSync(screenshots, { recursive: true });
       const readmeWorkspace = join(runDir, 'workspace-readme');
       materializeDemo(values.workspace!, readmeWorkspace);
-      await runUiTest(page, { serverUrl: server.url, workspace, screenshots, readmeWorkspace });
+      await runUiTest(page, { serverUrl: server.url, workspace, screenshots, readmeWorkspace, userData: join(runDir, 'ud'), artifacts: join(repoRoot, 'test-artifacts') });
       console.log('[harness] UI test passed');
       return 0;
     }

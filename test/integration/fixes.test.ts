@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
+import { parseDotenv } from '../../src/core/envfile/dotenv';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { activeExtension, ourDiagnostics, waitFor, workspaceUri } from './helpers';
@@ -64,9 +65,35 @@ describe('quick-fixes in the editor', function () {
     assert.match(document.getText(), /requireEnv\("STRIPE_LIVE_SECRET_KEY"\)|requireEnv\('STRIPE_LIVE_SECRET_KEY'\)/);
     assert.match(read('.env'), new RegExp(`^STRIPE_LIVE_SECRET_KEY=${value}$`, 'm'));
     assert.match(read('.gitignore'), /^\.env$/m);
+    const exampleBefore = read('.env.example').replace(/^STRIPE_LIVE_SECRET_KEY=\r?\n/m, '');
     assert.match(read('.env.example'), /^STRIPE_LIVE_SECRET_KEY=$/m);
     await vscode.commands.executeCommand('undo');
     await waitFor(() => document.getText(), (t) => t === original, 'undo to restore the file');
+    // Undo takes back what the fix added beside the file too; the value stays secured in .env.
+    await waitFor(() => read('.env.example'), (t) => t === exampleBefore, 'undo to take STRIPE_LIVE_SECRET_KEY= out of .env.example');
+    assert.match(read('.env'), new RegExp(`^STRIPE_LIVE_SECRET_KEY=${value}$`, 'm'), 'the stored value stays safe');
+  });
+
+  it('moves a database URL whole under DATABASE_URL, or its password URL-encoded under a password name', async () => {
+    const { document, diagnostic } = await openWithFinding('src/config.ts', 'connection-string-password');
+    const original = document.getText();
+    const password = document.getText(diagnostic.range);
+    const url = /postgres:\/\/[^'"`\s]+/.exec(document.lineAt(diagnostic.range.start.line).text)![0];
+    const move = async (name: string) => {
+      const action = (await actionsAt(document.uri, (await waitFor(() => ourDiagnostics(document.uri), (d) => d.some((x) => codeOf(x) === 'connection-string-password'), 'the URL finding')).find((x) => codeOf(x) === 'connection-string-password')!.range)).find((a) => a.command?.command === 'rotationReady.moveSecretToEnv')!;
+      assert.equal(await vscode.commands.executeCommand<boolean>(action.command!.command, ...action.command!.arguments!, name), true);
+    };
+    await move('DATABASE_URL');
+    assert.equal(parseDotenv(read('.env')).get('DATABASE_URL'), url, 'DATABASE_URL holds the whole URL, never the password alone');
+    assert.match(document.getText(), /DATABASE_URL = requireEnv\(['"]DATABASE_URL['"]\)/);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText(), (t) => t === original, 'undo');
+    await move('DATABASE_PASSWORD');
+    assert.equal(parseDotenv(read('.env')).get('DATABASE_PASSWORD'), password);
+    assert.ok(document.getText().includes('${encodeURIComponent(requireEnv('), 'the password goes back into the URL encoded');
+    assert.equal(document.getText().includes(password), false);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText(), (t) => t === original, 'undo');
   });
 
   it('stores the secret in the OS keychain when rotationReady.fix.secretDestination is "keychain"', async () => {
@@ -179,6 +206,8 @@ describe('quick-fixes in the editor', function () {
     const document = await vscode.workspace.openTextDocument(compose);
     assert.notEqual(document.getText(), before, 'docker-compose.yml was rewritten');
     assert.match(document.getText(), /\$\{[A-Z_]+\}/, 'with ${NAME} placeholders compose reads from .env');
+    // One password, one stored key: the URL reads the variable the database's own password line reads.
+    assert.match(document.getText(), /DATABASE_URL: postgres:\/\/checkout:\$\{POSTGRES_PASSWORD\}@db/);
     // The edit touched several unsaved documents: revert each, so later suites see the demo as it was.
     for (const dirty of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
       await vscode.window.showTextDocument(dirty);

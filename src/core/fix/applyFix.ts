@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { confinedPath } from '../confine';
-import { appendLine, parseDotenv, readDotenvFile } from '../envfile/dotenv';
+import { appendLine, parseDotenv, readDotenvFile, removeDotenvEntries } from '../envfile/dotenv';
 import type { EnvFixPlan } from './envFix';
 import { sha256 } from './hash';
 import { restore, SecretDestination, StoredSecret, writeAtomic } from './secretDestination';
@@ -37,6 +37,16 @@ export interface AppliedFix {
   stored: string[];
   /** Undoes the stores and the `.env.example` line, for a caller whose document edit then failed. */
   undo(): Promise<void>;
+  /** The `NAME=` lines this fix added to `.env.example` (none when it listed them all): an editor Undo takes them out again. */
+  exampleNames?: ExampleNames;
+}
+
+/** Names a fix added to an `.env.example` file, with no value. */
+export interface ExampleNames {
+  path: string;
+  names: string[];
+  /** The fix created the file: taking its last line out removes it. */
+  created: boolean;
 }
 
 /**
@@ -60,6 +70,7 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   const done: StoredSecret[] = [];
   const stored: string[] = [];
   let undoExample: () => void = () => undefined;
+  let exampleNames: ExampleNames | undefined;
   const undoAll = async (): Promise<void> => {
     undoExample();
     for (const item of [...done].reverse()) await item.undo().catch(() => undefined);
@@ -81,7 +92,10 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
     }
     current = undefined;
     if (options.envExample !== false && options.root !== undefined && plan.secrets.length > 0) {
-      undoExample = addExampleNames(join(options.root, options.envExample ?? '.env.example'), [...(plan.exampleNames ?? plan.secrets.map((s) => s.envName))]);
+      const path = join(options.root, options.envExample ?? '.env.example');
+      const added = addExampleNames(path, [...(plan.exampleNames ?? plan.secrets.map((s) => s.envName))]);
+      undoExample = added.undo;
+      if (added.names.length > 0) exampleNames = { path, names: added.names, created: added.created };
     }
   } catch (error) {
     await undoAll();
@@ -91,6 +105,7 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   }
   const applied: AppliedFix = { edits: plan.edits, newText: plan.newText, stored, undo: undoAll };
   if (plan.helperFile) applied.helperFile = plan.helperFile;
+  if (exampleNames) applied.exampleNames = exampleNames;
   return applied;
 }
 
@@ -100,14 +115,35 @@ export function helpersOf(plan: Pick<SecuredPlan, 'helperFile' | 'helperFiles'>)
   return all.filter((h, i) => all.findIndex((o) => o.path === h.path) === i);
 }
 
-/** `NAME=` lines for names `.env.example` does not list yet; returns an undo. */
-function addExampleNames(path: string, names: string[]): () => void {
+/** `NAME=` lines for names `.env.example` does not list yet; returns the names added and an undo. */
+export function addExampleNames(path: string, names: readonly string[]): { names: string[]; created: boolean; undo: () => void } {
   const before = readDotenvFile(path, { label: '.env.example' });
   const listed = parseDotenv(before ?? '');
   const missing = [...new Set(names)].filter((n) => !listed.has(n));
-  if (missing.length === 0) return () => undefined;
+  const created = before === undefined;
+  if (missing.length === 0) return { names: [], created, undo: () => undefined };
   writeAtomic(path, missing.reduce((text, name) => appendLine(text, `${name}=`), before ?? ''), 0o644);
-  return () => restore(path, before, 0o644);
+  return { names: missing, created, undo: () => restore(path, before, 0o644) };
+}
+
+/**
+ * Takes the `NAME=` lines of `names` out of `.env.example` again (after an Undo of the fix that added them).
+ * Only lines still without a value go: one the user has since filled in, and every other line, stays.
+ * Returns the names removed; the file is left alone when there are none.
+ */
+export function removeExampleNames(path: string, names: readonly string[], options: { removeEmptyFile?: boolean } = {}): string[] {
+  const before = readDotenvFile(path, { label: '.env.example' });
+  if (before === undefined) return [];
+  const wanted = new Set(names);
+  const removed: string[] = [];
+  const after = removeDotenvEntries(before, (entry) => {
+    const drop = wanted.has(entry.name) && entry.value === '';
+    if (drop) removed.push(entry.name);
+    return drop;
+  });
+  if (options.removeEmptyFile && removed.length > 0 && after.trim() === '') restore(path, undefined);
+  else if (after !== before) writeAtomic(path, after, 0o644);
+  return removed;
 }
 
 function scrub(message: string, values: string[]): string {

@@ -4,11 +4,12 @@ import type { Finding } from '../findings';
 import { envBindingName, envReadName, pythonEnvDefaultOpen } from '../calls/envRead';
 import { scanPython, stringAt } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
-import { checkEnvName, ENV_NAME, suggestEnvNames } from '../vocabulary/envName';
+import { checkEnvName, ENV_NAME, suggestEnvNames, untakenNames } from '../vocabulary/envName';
+import { isUrlName, urlAround, urlSecretNames } from '../vocabulary/urlNames';
 import { sha256 } from './hash';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, isJsPath, isTsPath, moduleStyleOf, ProjectInfo } from './moduleStyle';
-import { pythonImportOsEdit } from './pythonEdit';
+import { pythonImportEdit, pythonImportOsEdit } from './pythonEdit';
 import { requireEnvHelper } from './templates/requireEnv';
 import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
 import { BOM, matchLineEndings } from './sourceBytes';
@@ -24,6 +25,11 @@ export interface EnvFixInput {
   envName?: string;
   /** Names already used in the project for other values (from `.env`, `.env.example`, code); never reused. */
   existingEnvNames?: Iterable<string>;
+  /**
+   * Names that already hold this very value (in `.env`, or from an earlier fix of the same run): a URL's
+   * password is read from one of them rather than stored a second time under another name.
+   */
+  sameValueNames?: readonly string[];
   project?: ProjectInfo;
 }
 
@@ -77,19 +83,34 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
   }
   const value = text.slice(finding.offset, finding.offset + finding.length);
   if (!value || finding.offset + finding.length > text.length) throw new UnsupportedFixError('The finding does not point at a value in this text (the document changed since it was analyzed).');
-  const build = (name: string): Rewrite => rewriteFor(path, text, finding.offset, finding.offset + finding.length, name, input.project);
+  // The password of a URL: the whole URL moves under a URL name, the password alone (URL-encoded back) under another.
+  const url = urlAround(text, finding.offset, finding.offset + finding.length);
+  const spanOf = (name: string): { start: number; end: number; encode: boolean } =>
+    url && isUrlName(name) ? { start: url.start, end: url.end, encode: false } : { start: finding.offset, end: finding.offset + finding.length, encode: url !== undefined };
+  const build = (name: string): Rewrite => {
+    const span = spanOf(name);
+    return rewriteFor(path, text, span.start, span.end, name, input.project, span.encode);
+  };
   // First pass with a placeholder name: finds the context names (and rejects unsupported places early).
-  const probe = build('RR_PLACEHOLDER_NAME');
+  const probe = build(url ? 'RR_PLACEHOLDER_URL' : 'RR_PLACEHOLDER_NAME');
   const existing = [...(input.existingEnvNames ?? [])];
   const contextNames = probe.envDefaultOf ? [probe.envDefaultOf, ...probe.contextNames] : probe.contextNames;
-  const suggestedNames = suggestEnvNames(finding, contextNames, existing.filter((n) => n !== probe.envDefaultOf));
+  let suggestedNames: string[];
+  if (url) {
+    const names = urlSecretNames(url.scheme, contextNames);
+    const reused = (input.sameValueNames ?? []).filter((n) => ENV_NAME.test(n) && !isUrlName(n));
+    suggestedNames = untakenNames([...reused, names.url, names.password], existing.filter((n) => n !== probe.envDefaultOf && !reused.includes(n)));
+  } else {
+    suggestedNames = suggestEnvNames(finding, contextNames, existing.filter((n) => n !== probe.envDefaultOf));
+  }
   const envName = input.envName ?? probe.envDefaultOf ?? suggestedNames[0] ?? 'API_KEY';
   if (input.envName !== undefined || !probe.envDefaultOf) {
-    const problem = checkEnvName(envName, input.envName !== undefined ? existing : []);
+    const problem = checkEnvName(envName, input.envName !== undefined ? existing.filter((n) => !(input.sameValueNames ?? []).includes(n)) : []);
     if (problem) throw new UnsupportedFixError(problem);
   }
   const rewrite = build(envName);
   const newText = matchLineEndings(text, rewrite.newText ?? applyChanges(text, rewrite.changes));
+  const span = spanOf(envName);
   const plan: EnvFixPlan = {
     kind: 'env',
     path,
@@ -97,7 +118,7 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
     suggestedNames: suggestedNames.filter((n) => n !== envName),
     newText,
     edits: minimalEdits(text, newText),
-    secret: { envName, offset: finding.offset, length: finding.length, sha256: sha256(value) },
+    secret: { envName, offset: span.start, length: span.end - span.start, sha256: sha256(text.slice(span.start, span.end)) },
   };
   if (rewrite.helperFile) plan.helperFile = rewrite.helperFile;
   return plan;
@@ -110,15 +131,17 @@ export function envFixApplies(path: string): boolean {
 
 export { sha256 };
 
-function rewriteFor(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo | undefined): Rewrite {
-  if (isTsPath(path) || isJsPath(path)) return rewriteTsJs(path, text, start, end, envName, project ?? {});
-  if (/\.pyw?$/i.test(path)) return rewritePython(text, start, end, envName);
+/** `encode`: the value is a URL's password, so the code puts the variable back URL-encoded. */
+function rewriteFor(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo | undefined, encode: boolean): Rewrite {
+  if (isTsPath(path) || isJsPath(path)) return rewriteTsJs(path, text, start, end, envName, project ?? {}, encode);
+  if (/\.pyw?$/i.test(path)) return rewritePython(text, start, end, envName, encode);
   const base = posix.basename(path.replace(/\\/g, '/'));
   if (base === '.env' || base.startsWith('.env.') || base.endsWith('.env')) {
     throw new UnsupportedFixError('A .env file is where the secret belongs: keep it there and make sure the file is git-ignored.');
   }
   const placeholder = configPlaceholder(path);
   if (!placeholder) throw new UnsupportedFixError(`No tool known to read ${base} replaces environment placeholders, so the value cannot be moved out safely; load this file's secrets from the environment in the code that reads it.`);
+  // A placeholder cannot URL-encode: a password with characters a URL reserves must be stored encoded (or move the whole URL).
   const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
   const key = /([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?(?:[^"'\s]*\s+)?$/.exec(line);
   return { changes: [{ start, end, text: placeholder(envName) }], contextNames: key ? [key[1]!] : [] };
@@ -134,7 +157,7 @@ function applyChanges(text: string, changes: Change[]): string {
 
 type LiteralNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
 
-function rewriteTsJs(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo): Rewrite {
+function rewriteTsJs(path: string, text: string, start: number, end: number, envName: string, project: ProjectInfo, encode: boolean): Rewrite {
   const { file, done } = openSourceFile(path, text);
   try {
     const source = file.compilerNode;
@@ -147,7 +170,8 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
     }
     const style = moduleStyleOf(path, text, project.packageType);
     const codeStyle = codeStyleOf(text);
-    const read = `requireEnv(${quoted(envName, codeStyle.quote)})`;
+    const plainRead = `requireEnv(${quoted(envName, codeStyle.quote)})`;
+    const read = encode ? `encodeURIComponent(${plainRead})` : plainRead;
     const changes: Change[] = [];
     const contextNames = contextNamesOf(literal);
     let envDefaultOf: string | undefined;
@@ -270,7 +294,7 @@ function contextNamesOf(literal: LiteralNode): string[] {
 
 // ---------------------------------------------------------------- Python
 
-function rewritePython(text: string, start: number, end: number, envName: string): Rewrite {
+function rewritePython(text: string, start: number, end: number, envName: string, encode: boolean): Rewrite {
   const scan = scanPython(text);
   const str = stringAt(scan, start, end);
   if (!str) throw new UnsupportedFixError('The value is not inside a Python string; move it by hand.');
@@ -297,7 +321,8 @@ function rewritePython(text: string, start: number, end: number, envName: string
   } else {
     // Part of a string: an f-string with the read where the value was (the inner quotes differ, as Python < 3.12 needs).
     const inner = str.quote.length === 3 ? q : other;
-    const read = `{os.environ[${inner}${envName}${inner}]}`;
+    const environ = `os.environ[${inner}${envName}${inner}]`;
+    const read = encode ? `{quote(${environ}, safe=${inner}${inner})}` : `{${environ}}`;
     if (str.prefix.includes('f')) {
       changes.push({ start, end, text: read });
     } else {
@@ -309,6 +334,13 @@ function rewritePython(text: string, start: number, end: number, envName: string
   }
   const importOs = pythonImportOsEdit(text, scan);
   if (importOs) changes.push(importOs);
+  const importQuote = encode ? pythonImportEdit(text, scan, 'from urllib.parse import quote', /^from\s+urllib\.parse\s+import\s+(?:[\w\s,]*\b)?quote\b(?!_)/m) : undefined;
+  if (importQuote) {
+    // Both before the first import: one insertion, `import os` first.
+    const same = importOs && importOs.start === importQuote.start ? importOs : undefined;
+    if (same) same.text += importQuote.text;
+    else changes.push(importQuote);
+  }
   const rewrite: Rewrite = { changes, contextNames };
   if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
   return rewrite;

@@ -16,6 +16,7 @@ import { NewFile, UnsupportedFixError } from './types';
 import { nearestConfig } from './verify';
 import { exampleNamesFor, keyReadsEnv, tidyComposed } from './rotationReady';
 import { planWrapperFix } from './wrapperFix';
+import { urlAround } from '../vocabulary/urlNames';
 
 /**
  * Whole-file planning shared by the CLI's `fix` and the editor's "fix all": every fix of one kind in a
@@ -77,32 +78,44 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
   // in the same file): per fingerprint, how many of the first occurrences to pass over. A fingerprint alone fixed
   // one occurrence of a value repeated in a file and passed over the rest.
   const failed = new Map<string, number>();
+  // A password inside a URL and the same password on its own (compose's POSTGRES_PASSWORD) are one key: the
+  // standalone ones go first, so the URL then reads the password from their name instead of storing it again.
+  const kindOf = (f: Finding, within: string): string => `${f.fingerprint}${urlAround(within, f.offset, f.offset + f.length) ? ' in a URL' : ''}`;
+  const chosenHere = new Set<string>();
   let text = original;
   let left: Finding[] | undefined;
   for (let guard = 0; guard < 100; guard++) {
     const seen = new Map<string, number>();
     left = envFixFindings(rel, text, rule, salt);
-    const finding = left.find((f) => {
-      const index = seen.get(f.fingerprint) ?? 0;
-      seen.set(f.fingerprint, index + 1);
-      return index >= (failed.get(f.fingerprint) ?? 0);
+    const open = left.filter((f) => {
+      const kind = kindOf(f, text);
+      const index = seen.get(kind) ?? 0;
+      seen.set(kind, index + 1);
+      return index >= (failed.get(kind) ?? 0);
     });
+    const finding = open.find((f) => !urlAround(text, f.offset, f.offset + f.length)) ?? open[0];
     if (!finding) break;
     left = undefined;
     const value = text.slice(finding.offset, finding.offset + finding.length);
     const hash = sha256(value);
-    const taken = [...names].filter(([, h]) => h !== hash).map(([n]) => n);
+    const url = urlAround(text, finding.offset, finding.offset + finding.length);
+    const urlHash = url ? sha256(text.slice(url.start, url.end)) : undefined;
+    const taken = [...names].filter(([, h]) => h !== hash && h !== urlHash).map(([n]) => n);
+    // Names this file's own fixes chose come first: the URL then reads what the file's other place reads.
+    const sameValueNames = [...names].filter(([, h]) => h === hash).map(([n]) => n).sort((a, b) => Number(chosenHere.has(b)) - Number(chosenHere.has(a)));
     try {
-      const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, project });
+      const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, sameValueNames, project });
       if (taken.includes(envPlan.envName)) {
         // Only a default of an env read keeps the read's name; that name already holds another value.
         throw new UnsupportedFixError(`${envPlan.envName} already holds a different value (in .env or from another fix); the literal is a default of that variable, so check which value is right and remove the default by hand.`);
       }
-      names.set(envPlan.envName, hash);
+      names.set(envPlan.envName, envPlan.secret.sha256);
+      chosenHere.add(envPlan.envName);
       plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]], kind: 'env', envName: envPlan.envName });
       text = envPlan.newText;
     } catch (error) {
-      failed.set(finding.fingerprint, (failed.get(finding.fingerprint) ?? 0) + 1);
+      const kind = kindOf(finding, text);
+      failed.set(kind, (failed.get(kind) ?? 0) + 1);
       plan.unfixed.push(`${finding.ruleId} at line ${finding.range.start.line + 1}: ${unplannedReason(error, [value])}`);
     }
   }

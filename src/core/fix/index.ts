@@ -1,6 +1,6 @@
 /** The fix engine's API for the code-action provider and the CLI (see docs/fixes.md). */
-export { applyEnvFix, applyFix } from './applyFix';
-export type { AppliedFix, ApplyOptions, SecuredPlan } from './applyFix';
+export { addExampleNames, applyEnvFix, applyFix, removeExampleNames } from './applyFix';
+export type { AppliedFix, ApplyOptions, ExampleNames, SecuredPlan } from './applyFix';
 export { envFixApplies, planEnvFix } from './envFix';
 export type { EnvFixInput, EnvFixPlan } from './envFix';
 export { applyEdits, minimalEdits } from './minimalEdits';

@@ -5,7 +5,7 @@ import type { SecuredPlan } from './applyFix';
 import { EnvFixInput, EnvFixPlan, planEnvFix } from './envFix';
 import { minimalEdits } from './minimalEdits';
 import { NewFile, UnsupportedFixError } from './types';
-import { planWrapperFix, WrapperFixPlan } from './wrapperFix';
+import { CodeLayout, planWrapperFix, WrapperFixPlan } from './wrapperFix';
 
 /**
  * "Make Rotation Ready": a hardcoded key that feeds an HTTP call is moved to the environment, then every
@@ -79,7 +79,7 @@ export function tidyComposed(path: string, original: string, composed: string): 
  * Plans Make Rotation Ready for a hardcoded-secret finding (pure: no I/O). Throws UnsupportedFixError when
  * the secret cannot be moved, or when no call reads it afterwards (then "Move secret" is the fix).
  */
-export function planRotationReady(input: EnvFixInput): RotationReadyPlan {
+export function planRotationReady(input: EnvFixInput & { layout?: CodeLayout }): RotationReadyPlan {
   const env: EnvFixPlan = planEnvFix(input);
   const envName = env.envName;
   const wrappers: WrapperFixPlan[] = [];
@@ -91,7 +91,7 @@ export function planRotationReady(input: EnvFixInput): RotationReadyPlan {
     const call = singleKeyCallsInText(input.path, text).find((c) => !skipped.has(c.calleeStart) && keyReadsEnv(c.key, envName));
     if (!call) break;
     try {
-      const wrapper = planWrapperFix({ path: input.path, text, finding: { offset: call.calleeStart }, envName, ...(input.project ? { project: input.project } : {}) });
+      const wrapper = planWrapperFix({ path: input.path, text, finding: { offset: call.calleeStart }, envName, ...(input.project ? { project: input.project } : {}), ...(input.layout ? { layout: input.layout } : {}) });
       wrappers.push(wrapper);
       text = wrapper.newText;
     } catch (error) {

@@ -5,6 +5,7 @@ import type { KeySource, SingleKeyCall } from '../calls/model';
 import { scanPython } from '../calls/pythonScan';
 import { sha256 } from './envFix';
 import { checkEnvName } from '../vocabulary/envName';
+import { loadTypeScript } from '../analyze/typescriptLoader';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportEdit } from './pythonEdit';
@@ -24,6 +25,18 @@ export interface WrapperFixInput {
   /** Service name in auth-failure events; default from the variable name (`billing-api`). */
   service?: string;
   project?: ProjectInfo;
+  /** How the editor lays out this document; default: the file's own indentation, lines up to 100 characters. */
+  layout?: CodeLayout;
+}
+
+/** The document's formatting options as the wrapper's call is written out. */
+export interface CodeLayout {
+  /** One level of indentation: `'  '`, `'    '` or `'\t'`. */
+  indent?: string;
+  /** The longest line wanted (the project's Prettier printWidth, or the editor's first ruler). */
+  printWidth?: number;
+  /** Columns a tab counts for when measuring a line. */
+  tabSize?: number;
 }
 
 export interface WrapperFixPlan {
@@ -108,7 +121,8 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     const codeStyle = codeStyleOf(text);
     fn = call.shape === 'client' ? 'withFallbackClient' : 'withKeyFallback';
     const body = call.body ? `, body: ${text.slice(call.body.start, call.body.end)}` : '';
-    newCall = `${fn}({ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)}${body} }, (${param}) => ${inner})`;
+    const options = `{ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)}${body} }`;
+    newCall = layOutCall(path, text, call.start, call.end, fn, options, `(${param}) => ${inner}`, input.layout);
   }
   changes.push({ start: call.start, end: call.end, text: newCall });
 
@@ -196,4 +210,52 @@ function applyChanges(text: string, changes: Change[]): string {
   let result = text;
   for (const change of sortForApply(changes)) result = result.slice(0, change.start) + change.text + result.slice(change.end);
   return result;
+}
+
+/**
+ * `fn(options, (key) => inner)` on one line while it fits the print width; else one argument per line, indented
+ * one level deeper than the line the call starts on, the inner call's own lines moved in with it (unless a line
+ * break sits inside a string or template, whose value re-indenting would change).
+ */
+function layOutCall(path: string, text: string, start: number, end: number, fn: string, options: string, callback: string, layout: CodeLayout = {}): string {
+  const oneLine = `${fn}(${options}, ${callback})`;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  const tabSize = layout.tabSize ?? 4;
+  const width = (line: string) => line.replace(/\t/g, ' '.repeat(tabSize)).length;
+  // The line the call starts on, as it would read: what precedes the call, the call's first line, and (when the call
+  // is one line) what follows it on the line, such as `;`.
+  const firstLine = `${before}${oneLine}${text.slice(end).split('\n')[0]!}`.split('\n')[0]!;
+  if (width(firstLine) <= (layout.printWidth ?? 100)) return oneLine;
+  const base = /^[ \t]*/.exec(before)![0];
+  const unit = layout.indent ?? indentUnitOf(text);
+  const deeper = base + unit;
+  const shifted = lineBreaksOnlyInCode(path, callback) ? callback.replace(/\n(?=[^\r\n])/g, `\n${unit}`) : callback;
+  return `${fn}(\n${deeper}${options},\n${deeper}${shifted},\n${base})`;
+}
+
+/** The indentation the file uses most for one level (two spaces when it has none). */
+function indentUnitOf(text: string): string {
+  if (/^\t+\S/m.test(text) && !/^ {2,}\S/m.test(text)) return '\t';
+  const widths = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1]!.length);
+  const smallest = widths.length ? Math.min(...widths) : 2;
+  return ' '.repeat(smallest === 4 || smallest === 2 ? smallest : 2);
+}
+
+/** Whether every line break of `code` is between tokens (none inside a string, template or comment). */
+function lineBreaksOnlyInCode(path: string, code: string): boolean {
+  const ts = loadTypeScript();
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, /\.[jt]sx$/.test(path) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, code);
+  // A `}` closes a `${…}` of a template (and the template goes on) or a block: which one, the nesting says.
+  const open: Array<'template' | 'brace'> = [];
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === ts.SyntaxKind.OpenBraceToken) open.push('brace');
+    else if (kind === ts.SyntaxKind.CloseBraceToken) {
+      if (open.pop() === 'template') kind = scanner.reScanTemplateToken(false);
+    }
+    if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) open.push('template');
+    const multiLineToken = kind !== ts.SyntaxKind.NewLineTrivia && kind !== ts.SyntaxKind.WhitespaceTrivia && scanner.getTokenText().includes('\n');
+    if (multiLineToken) return false;
+  }
+  return true;
 }

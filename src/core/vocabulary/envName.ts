@@ -38,15 +38,21 @@ function isSpecific(name: string): boolean {
  * a vaguer context name, then `<PROVIDER>_API_KEY`. A taken name gets `_2`, `_3`… rather than reuse.
  */
 export function suggestEnvNames(finding: Pick<Finding, 'provider' | 'suggestedEnvName'>, contextNames: readonly string[], existingEnvNames: Iterable<string> = []): string[] {
-  const taken = new Set(existingEnvNames);
+  const taken = existingEnvNames;
   const context = contextNames.filter((name) => CREDENTIAL_WORD.test(name) || ENV_NAME.test(name));
   const specific = context.filter(isSpecific).map(toEnvName);
   // A vague name is kept only when it already is an env-style name (`API_KEY = "…"`), not `authorization`.
   const vague = context.filter((name) => !isSpecific(name) && ENV_NAME.test(name)).map(toEnvName);
   const provider = finding.provider && finding.provider !== 'Generic' ? `${toEnvName(finding.provider)}_API_KEY` : undefined;
-  const ordered = [...specific, finding.suggestedEnvName, ...vague, provider, 'API_KEY'].filter((n): n is string => !!n && ENV_NAME.test(n));
+  return untakenNames([...specific, finding.suggestedEnvName, ...vague, provider, 'API_KEY'], taken);
+}
+
+/** `names` in order, each valid one once, a taken one as `NAME_2`, `NAME_3`… rather than reused. */
+export function untakenNames(names: readonly (string | undefined)[], existingEnvNames: Iterable<string>): string[] {
+  const taken = new Set(existingEnvNames);
   const result: string[] = [];
-  for (const name of ordered) {
+  for (const name of names) {
+    if (!name || !ENV_NAME.test(name)) continue;
     let candidate = name;
     for (let i = 2; taken.has(candidate); i++) candidate = `${name}_${i}`;
     if (!result.includes(candidate)) result.push(candidate);

@@ -80,7 +80,7 @@ describe('cli: rotation-ready fix', () => {
     const { code, out, err } = await run(temp.dir, []);
     assert.equal(code, 0, err);
     assert.ok(!out.includes(secret) && !err.includes(secret));
-    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient({ service: 'stripe-secret-key', envName: 'STRIPE_SECRET_KEY' }, (key) => new Stripe(key));\n");
+    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient(\n  { service: 'stripe-secret-key', envName: 'STRIPE_SECRET_KEY' },\n  (key) => new Stripe(key),\n);\n");
     assert.equal(readFileSync(join(temp.dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`, 'the helper reads STRIPE_SECRET_KEY_PRIMARY, else this');
     assert.equal(readFileSync(join(temp.dir, '.env.example'), 'utf8'), 'STRIPE_SECRET_KEY_PRIMARY=\nSTRIPE_SECRET_KEY_FALLBACK=\n', '.env.example names what the wrapper reads');
     assert.ok(existsSync(join(temp.dir, 'src', 'keyFallback.ts')));
@@ -111,6 +111,6 @@ describe('cli: rotation-ready fix', () => {
     const { code, out } = await run(temp.dir, ['--rule', 'single-key-call']);
     assert.equal(code, 0);
     assert.match(out, /created src\/keyFallback\.ts/);
-    assert.match(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), /withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/);
+    assert.match(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), /withKeyFallback\(\s*\{ service: 'billing-api', envName: 'BILLING_API_KEY' \},\s*\(key\) => fetch\(/);
   });
 });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEnvFix } from '../../../src/core/fix/applyFix';
+import { addExampleNames, applyEnvFix, removeExampleNames } from '../../../src/core/fix/applyFix';
 import { planEnvFix } from '../../../src/core/fix/envFix';
 import { allDestinations, DotenvDestination } from '../../../src/core/fix/secretDestination';
 import { FixAbortedError } from '../../../src/core/fix/types';
@@ -62,6 +62,38 @@ describe('fix: applyEnvFix secures the secret before any edit', () => {
       await applyEnvFix(plan, secret, new DotenvDestination({ root: dir }), { root: dir });
       assert.equal(readFileSync(join(dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`);
       assert.equal(readFileSync(join(dir, '.gitignore'), 'utf8').match(/\.env/g)?.length, 1);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('says which NAME= lines it added to .env.example, and an Undo takes out only those still empty', async () => {
+    const { dir, cleanup, secret, plan } = setup();
+    try {
+      const example = join(dir, '.env.example');
+      writeFileSync(example, '# keys\r\nOTHER=\r\n');
+      const applied = await applyEnvFix(plan, secret, new DotenvDestination({ root: dir }), { root: dir });
+      assert.deepEqual(applied.exampleNames, { path: example, names: ['STRIPE_SECRET_KEY'], created: false });
+      assert.equal(readFileSync(example, 'utf8'), '# keys\r\nOTHER=\r\nSTRIPE_SECRET_KEY=\r\n');
+      assert.deepEqual(removeExampleNames(example, ['STRIPE_SECRET_KEY'], { removeEmptyFile: false }), ['STRIPE_SECRET_KEY']);
+      assert.equal(readFileSync(example, 'utf8'), '# keys\r\nOTHER=\r\n', 'the rest of the file as it was');
+      // Redo lists it again; a line the user has filled in since is theirs and stays.
+      addExampleNames(example, ['STRIPE_SECRET_KEY']);
+      writeFileSync(example, readFileSync(example, 'utf8').replace('STRIPE_SECRET_KEY=', 'STRIPE_SECRET_KEY=your-key-here'));
+      assert.deepEqual(removeExampleNames(example, ['STRIPE_SECRET_KEY']), []);
+      assert.match(readFileSync(example, 'utf8'), /STRIPE_SECRET_KEY=your-key-here/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('an .env.example the fix created goes again with its last line', async () => {
+    const { dir, cleanup, secret, plan } = setup();
+    try {
+      const applied = await applyEnvFix(plan, secret, new DotenvDestination({ root: dir }), { root: dir });
+      assert.equal(applied.exampleNames?.created, true);
+      removeExampleNames(applied.exampleNames!.path, applied.exampleNames!.names, { removeEmptyFile: true });
+      assert.equal(existsSync(join(dir, '.env.example')), false);
     } finally {
       cleanup();
     }

@@ -29,7 +29,7 @@ describe('fix never crashes (issue 15.1)', function () {
     assert.equal(code, 0, err);
     assert.doesNotMatch(out + err, STACK_LINE);
     const after = readFileSync(file, 'utf8');
-    assert.match(after, /withKeyFallback\(\{ service: 'my-service-api', envName: 'MY_SERVICE_API_KEY' \}, \(\w+\) => fetch\(url, \{ headers: \{ Authorization: `Bearer \$\{\w+\}` \} \}\)\)/);
+    assert.match(after, /withKeyFallback\(\s*\{ service: 'my-service-api', envName: 'MY_SERVICE_API_KEY' \},\s*\(\w+\) => fetch\(url, \{ headers: \{ Authorization: `Bearer \$\{\w+\}` \} \}\),?\s*\)/);
     assert.doesNotMatch(after, /const API_KEY/, 'the constant that only fed the key is removed');
     const files = new Map([['/p/src/client.ts', after], ['/p/src/keyFallback.ts', readFileSync(join(temp.dir, 'src', 'keyFallback.ts'), 'utf8')]]);
     assert.deepEqual([...typeCheck(files).values()].flat(), []);
