@@ -290,6 +290,8 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
               outputs.push(String(error), (error as Error).stack ?? '');
               throw error;
             } finally {
+              // Express logs a handler's error on the next turn (finalhandler defers it): capture that too.
+              await new Promise((resolve) => setImmediate(resolve));
               methods.forEach((m, i) => (console[m] = saved[i]!));
               [process.stdout.write, process.stderr.write] = writes as [typeof process.stdout.write, typeof process.stderr.write];
             }
