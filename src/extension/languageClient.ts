@@ -37,6 +37,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     documentSelector: analyzedSelector,
     initializationOptions,
     outputChannel: log(),
+    // The hover links to our own commands only (scan the git history); nothing else in its Markdown can run.
+    markdown: { isTrusted: { enabledCommands: ['rotationReady.scanHistory'] } },
     middleware: {
       provideCodeActions: async (document, range, context, token, next) => markFixesNeedingTrust(await next(document, range, context, token)),
     },
