@@ -109,7 +109,10 @@ export function registerHistory(projects: Projects, saltOf: (root: string) => st
   // A folder from the explorer or a test (a Uri), or a project's root from the hover's command link (a string, taken
   // only when it names a project of this window: a link cannot point the scan elsewhere).
   const run = async (folder?: vscode.Uri | string): Promise<HistoryScanSummary | undefined> => {
-    if (typeof folder === 'string') folder = projects.byRoot(folder) ? vscode.Uri.file(folder) : undefined;
+    if (typeof folder === 'string') {
+      if (!projects.byRoot(folder)) return undefined;
+      folder = vscode.Uri.file(folder);
+    }
     // Git reads the repository's own configuration: only in a workspace the user trusts.
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Rotation Ready: scanning the git history needs a trusted workspace (it runs git on this repository).');
