@@ -8,7 +8,7 @@ import { runCommand } from './keys.ui';
 import { quickOpen, type UiTestContext } from './workbench.ui';
 
 /** The 1-based line and column of the first occurrence of `needle` in a workspace file on disk. */
-function positionOf(workspace: string, relativePath: string, needle: string | RegExp): { line: number; column: number; text: string } {
+export function positionOf(workspace: string, relativePath: string, needle: string | RegExp): { line: number; column: number; text: string } {
   const lines = readFileSync(join(workspace, relativePath), 'utf8').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = typeof needle === 'string' ? (lines[i]!.includes(needle) ? { index: lines[i]!.indexOf(needle), 0: needle } : null) : needle.exec(lines[i]!);
@@ -17,7 +17,7 @@ function positionOf(workspace: string, relativePath: string, needle: string | Re
   throw new Error(`${needle} not found in ${relativePath}`);
 }
 
-async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
+export async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
   await page.keyboard.press('Escape');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');

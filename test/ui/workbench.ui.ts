@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runHistoryHoverUiTest } from './history.ui';
 import { runKeysUiTest } from './keys.ui';
 import { runReadmeWalk } from './readme.ui';
 
@@ -72,6 +73,9 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   const label = (await ourRow.first().getAttribute('aria-label')) ?? '';
   assert.match(label, /Rotation Ready/);
   await shot(page, context, '01-squiggle-and-problems');
+
+  // The mouse on the squiggle: the hover says whether the key is in git history, and its link scans it.
+  await runHistoryHoverUiTest(page, context);
 
   await icon.click();
   // The Keys tree lists the services of the demo's .rotation-ready.json.
