@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runCommand } from './keys.ui';
 import { goTo, positionOf } from './readme.ui';
 import { quickOpen, type UiTestContext } from './workbench.ui';
 
@@ -52,6 +53,9 @@ export async function runHistoryHoverUiTest(page: Page, context: UiTestContext):
     assert.equal(text.includes(stripe.text), false, 'the hover never shows the key');
     await page.screenshot({ path: join(context.screenshots, 'history-2-hover-in-history.png') });
     await page.keyboard.press('Escape');
+    // The scan opened our view container; the workbench test goes on by clicking its icon, which must open it.
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
   } finally {
     rmSync(join(workspace, '.git'), { recursive: true, force: true });
   }
