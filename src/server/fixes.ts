@@ -78,6 +78,8 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
       }
     } else if (envFixApplies(path) && wants(CodeActionKind.QuickFix)) {
       actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });
+      // The bridge to the Keys sidebar: the service from the key's provider preset, the key as its primary, the rotation.
+      actions.push({ title: 'Add to Keys and Rotate…', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to Keys and Rotate', command: 'rotationReady.addToKeysAndRotate', arguments: [{ ...args[0], ruleId: diagnostic.code }] } });
     }
     const ignore = ignoreAction(document, path, diagnostic);
     if (ignore && wants(CodeActionKind.QuickFix)) actions.push(ignore);
