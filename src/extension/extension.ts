@@ -4,6 +4,7 @@ import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
 import { ReportPanel } from './dryRun/reportPanel';
 import { registerAddToKeys } from './addToKeys';
+import { registerCheckLive } from './checkLive';
 import { registerFixCommands } from './fixes';
 import { registerHistory, sendHistoryIndexes } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
@@ -36,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       void project.keys.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
     },
   });
-  context.subscriptions.push(...registerFixCommands({ client: () => client, projects }), registerAddToKeys({ client: () => client, projects }));
+  context.subscriptions.push(...registerFixCommands({ client: () => client, projects }), registerAddToKeys({ client: () => client, projects }), registerCheckLive({ client: () => client, projects }));
   context.subscriptions.push(...registerHistory(projects, (root) => fingerprintsFor(context, root).salt, { state: context.workspaceState, client: () => client }));
   // The agent's tools work on the active editor's project (or the first): a model never chooses a path.
   const toolProject = () => projects.current() ?? projects.all()[0];

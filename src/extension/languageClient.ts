@@ -26,8 +26,8 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'untitled' },
 ];
 
-/** Actions that write the configuration and the keychain are not offered at all in Restricted Mode. */
-const TRUSTED_ONLY = new Set(['rotationReady.addToKeysAndRotate']);
+/** Actions that write the configuration and the keychain, or send a found key out, are not offered at all in Restricted Mode. */
+const TRUSTED_ONLY = new Set(['rotationReady.addToKeysAndRotate', 'rotationReady.checkKeyLive']);
 function withoutUntrustedOnly<T extends vscode.Command | vscode.CodeAction>(actions: T[] | null | undefined): T[] | null | undefined {
   if (vscode.workspace.isTrusted || !actions) return actions;
   return actions.filter((a) => !(a instanceof vscode.CodeAction && a.command && TRUSTED_ONLY.has(a.command.command)));

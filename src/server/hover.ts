@@ -31,8 +31,21 @@ export function historyLine(finding: Finding, history: HistoryContext): string |
   return `**This key is also in git history** (commit \`${entry.commit.slice(0, 7)}\`, ${entry.authorDate.slice(0, 10)}, ${markdownCode(entry.path)}): rotate it — deleting the line does not revoke it. From ${scanned}.`;
 }
 
-/** Hover on a finding: provider, what it is, its fingerprint, git history, and where to rotate it. Never the value. */
-export function hoverFor(findings: readonly Finding[], position: Position, docsBase: string, history?: HistoryContext): Hover | undefined {
+/** The last live check of a key (value-free), as the extension reported it. */
+export interface LiveCheck {
+  liveness: 'live' | 'revoked' | 'unknown';
+  detail: string;
+  checkedAt: string;
+}
+
+const LIVENESS_TEXT: Record<LiveCheck['liveness'], string> = {
+  live: '**live** — the provider accepts it: rotate it now',
+  revoked: '**revoked** — the provider refuses it',
+  unknown: '**unknown** — the provider did not say',
+};
+
+/** Hover on a finding: provider, what it is, its fingerprint, git history, live check, and where to rotate it. Never the value. */
+export function hoverFor(findings: readonly Finding[], position: Position, docsBase: string, history?: HistoryContext, liveChecks?: ReadonlyMap<string, LiveCheck>): Hover | undefined {
   const hits = findings.filter((f) => contains(f, position));
   if (hits.length === 0) return undefined;
   const sections = hits.map((finding) => {
@@ -43,6 +56,9 @@ export function hoverFor(findings: readonly Finding[], position: Position, docsB
     if (finding.kind === 'hardcoded-secret') lines.push('', `Key: ${markdownCode(finding.redacted)}${finding.keyFingerprint ? ` · fingerprint \`${finding.keyFingerprint}\`` : ''}`);
     const inHistory = history && historyLine(finding, history);
     if (inHistory) lines.push('', inHistory);
+    const live = finding.keyFingerprint ? liveChecks?.get(finding.keyFingerprint) : undefined;
+    // The detail names a host from the configuration: a code span nothing in it can close.
+    if (live) lines.push('', `Live check (${live.checkedAt.slice(0, 16).replace('T', ' ')} UTC): ${LIVENESS_TEXT[live.liveness]} (${markdownCode(live.detail)}).`);
     const links = [];
     if (rule?.rotationUrl) links.push(`[Rotate at ${finding.provider}](${rule.rotationUrl})`);
     if (docsBase) links.push(`[How to rotate this key](${docsBase}/${finding.ruleId}.md)`);

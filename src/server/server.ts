@@ -25,6 +25,8 @@ import {
   DIAGNOSTIC_SOURCE,
   HistoryIndexNotification,
   HistoryIndexParams,
+  LiveCheckNotification,
+  LiveCheckParams,
   PlanFileFixesParams,
   PlanFileFixesRequest,
   PlanFixParams,
@@ -41,7 +43,7 @@ import {
 } from '../shared/protocol';
 import { readBaseline } from './baseline';
 import { codeActions, FIX_ALL_KIND, FixContext, planFileFixes, planFix } from './fixes';
-import { hoverFor, type HistoryContext } from './hover';
+import { hoverFor, type HistoryContext, type LiveCheck } from './hover';
 import type { HistoryKeyIndex } from '../core/history/keyIndex';
 import { analysisPath, documentPath } from './paths';
 import { nearestProjectRoot, nestedProjectRoots } from '../core/projectRoots';
@@ -239,7 +241,11 @@ function historyOf(uri: string): HistoryContext | undefined {
   return { index: scanned === undefined ? undefined : historyIndexes.get(scanned), scanLink: `command:rotationReady.scanHistory?${encodeURIComponent(JSON.stringify([project.root]))}` };
 }
 
-connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase, historyOf(textDocument.uri)));
+/** The last live check of each key, by its rk1 fingerprint (value-free). */
+const liveChecks = new Map<string, LiveCheck>();
+connection.onNotification(LiveCheckNotification, ({ keyFingerprint, ...check }: LiveCheckParams) => void liveChecks.set(keyFingerprint, check));
+
+connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase, historyOf(textDocument.uri), liveChecks));
 
 const fixContext: FixContext = {
   root: (uri) => projectOf(uri).root || undefined,

@@ -138,3 +138,13 @@ export interface HistoryIndexParams {
   /** Each key's `rk1:` fingerprint → where it first entered the history (core/history/keyIndex.ts's HistoryKeyIndex). */
   index: { scannedAt: string; commits: number; keys: Record<string, { commit: string; authorDate: string; path: string; inHead: boolean }> } | null;
 }
+
+/** The result of *Check if this key is live* for one key (by its `rk1:` fingerprint), shown in the hover. */
+export const LiveCheckNotification = 'rotationReady/liveCheck';
+export interface LiveCheckParams {
+  keyFingerprint: string;
+  liveness: 'live' | 'revoked' | 'unknown';
+  /** Value-free: status, host, latency. */
+  detail: string;
+  checkedAt: string;
+}

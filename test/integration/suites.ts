@@ -15,3 +15,4 @@ import './history.test';
 import './importDotEnv.test';
 import './analysisBudget.test';
 import './addToKeys.test';
+import './checkLive.test';

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runAddToKeysUiTest } from './addToKeys.ui';
 import { runHistoryHoverUiTest } from './history.ui';
 import { runKeysUiTest } from './keys.ui';
 import { runReadmeWalk } from './readme.ui';
@@ -97,4 +98,7 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row[aria-label*="single-key-call"], .markers-panel .monaco-list-row[aria-label*="no fallback"]').first().waitFor({ timeout: 30_000 });
   await shot(page, context, '04-overview');
+
+  // From the squiggle to a rotation: Add to Keys and Rotate… on the demo key (changes src/config.ts, so it comes last).
+  await runAddToKeysUiTest(page, context);
 }
