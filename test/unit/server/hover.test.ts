@@ -48,3 +48,12 @@ describe('hover: is the key of a current finding also in git history', () => {
     assert.doesNotMatch((hover?.contents as { value: string }).value, /history/);
   });
 });
+
+describe('hover: the last live check of the key', () => {
+  it('says live / revoked with the value-free detail; a host from the configuration cannot add a link', () => {
+    const checks = new Map([['rk1:aabb', { liveness: 'revoked' as const, detail: 'HTTP 401 from [x](command:evil) in 3 ms', checkedAt: '2026-03-01T10:20:00.000Z' }]]);
+    const value = (hoverFor([finding], at, '', undefined, checks)?.contents as { value: string }).value;
+    assert.ok(value.includes('Live check (2026-03-01 10:20 UTC): **revoked** — the provider refuses it (`HTTP 401 from [x](command:evil) in 3 ms`).'), value);
+    assert.doesNotMatch((hoverFor([{ ...finding, keyFingerprint: 'rk1:other' }], at, '', undefined, checks)?.contents as { value: string }).value, /Live check/);
+  });
+});
