@@ -33,10 +33,22 @@ export async function runAddToKeysUiTest(page: Page, context: UiTestContext): Pr
   // The Keys sidebar: the service and its primary key (a fingerprint, never the value).
   const service = page.locator('.sidebar .pane-body .monaco-list-row[aria-level="1"][aria-label*="stripe"]').first();
   await service.waitFor({ timeout: 20_000 });
-  const primary = page.locator('.sidebar .pane-body .monaco-list-row[aria-level="3"]').filter({ hasText: 'primary' }).filter({ hasText: 'STRIPE_SECRET_KEY' }).first();
-  await primary.waitFor({ timeout: 20_000 });
-  const primaryText = await primary.innerText();
-  assert.doesNotMatch(primaryText, /empty/, primaryText);
+  // The rows below the service, in order: its environment, then its slots (each row: label and description).
+  const stripeRows = async () => {
+    const rows = await page.locator('.sidebar .pane-body .monaco-list-row').evaluateAll((elements) =>
+      elements.map((e) => ({ level: Number(e.getAttribute('aria-level') ?? 0), label: e.querySelector('.label-name')?.textContent?.trim() ?? '', description: e.querySelector('.label-description')?.textContent?.trim() ?? '' })),
+    );
+    const start = rows.findIndex((r) => r.level === 1 && r.label === 'stripe');
+    const end = rows.findIndex((r, i) => i > start && r.level === 1);
+    return start < 0 ? [] : rows.slice(start, end < 0 ? undefined : end);
+  };
+  let primary: { label: string; description: string } | undefined;
+  for (let tries = 0; tries < 40 && !primary?.description.startsWith('rk1:'); tries++) {
+    primary = (await stripeRows()).find((r) => r.level === 3 && r.label === 'primary');
+    if (!primary?.description.startsWith('rk1:')) await page.waitForTimeout(500);
+  }
+  assert.match(primary?.description ?? '', /^rk1:/, `the primary of stripe holds a key: ${JSON.stringify(await stripeRows())}`);
+  const primaryText = JSON.stringify(primary);
   await page.screenshot({ path: join(context.screenshots, 'add-to-keys-2-wizard-step1.png') });
 
   const sidebar = await page.locator('.part.sidebar').innerText();
