@@ -21,6 +21,7 @@ import { readSecretlint } from './peers/secretlint';
 import { readTrufflehog } from './peers/trufflehog';
 import { GitTree, type PeerCase, type SuiteRead } from './peers/types';
 import { providerOf } from './peers/providers';
+import { disputeOf } from './peers/disputed';
 
 const readers: Record<string, (tree: GitTree) => SuiteRead> = {
   gitleaks: readGitleaks,
@@ -68,7 +69,8 @@ if (args.includes('--write')) {
 /** Every case analyzed as a file of its type; per peer rule: how many TPs we flag, how many FPs we flag. */
 function score(cases: PeerCase[]): RuleScore[] {
   const byRule = new Map<string, RuleScore>();
-  const ourProviders = new Set(rules.filter((r) => r.id !== 'generic-secret').map((r) => r.provider));
+  const ourProviders = new Set(rules.filter((r) => !r.heuristic).map((r) => r.provider));
+  const heuristic = new Set(rules.filter((r) => r.heuristic).map((r) => r.id));
   for (const c of cases) {
     let s = byRule.get(c.peerRule);
     if (!s) {
@@ -80,8 +82,15 @@ function score(cases: PeerCase[]): RuleScore[] {
     const { findings } = analyzeText(path, c.text, { salt: 'peers-bench' });
     // An alarm: info findings (publishable keys) are not flags.
     const flags = findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint' && (!c.range || (f.offset < c.range[1] && f.offset + f.length > c.range[0])));
+    const dispute = disputeOf(c);
+    if (dispute) {
+      const d = ((s.disputed ??= {})[dispute.reason] ??= { expect: c.expect, samples: 0, flagged: 0 });
+      d.samples++;
+      if (flags.length) d.flagged++;
+      continue;
+    }
     for (const f of flags) s.ourRules[f.ruleId] = (s.ourRules[f.ruleId] ?? 0) + 1;
-    const byProvider = flags.some((f) => f.ruleId !== 'generic-secret');
+    const byProvider = flags.some((f) => !heuristic.has(f.ruleId));
     if (c.expect === 'tp') {
       s.tp++;
       if (flags.length) s.tpFound++;

@@ -40,7 +40,7 @@ export function providerValues(g: SampleGen, r: Rng, perRule: number): { positiv
   const positives: Value[] = [];
   const publishable: Value[] = [];
   for (const rule of rules) {
-    if (rule.id === 'generic-secret') continue;
+    if (rule.heuristic) continue;
     const makers = ruleSamples[rule.id]!.positives;
     for (let i = 0; i < perRule; i++) {
       const s = makers[i % makers.length]!(g);

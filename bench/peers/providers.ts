@@ -17,6 +17,8 @@ const OTHER_NAMES: Record<string, string[]> = {
   'Alibaba Cloud': ['alibaba'],
   'Mistral AI': ['mistral'],
 };
+/** Other providers whose names start with one of ours (Squarespace is not Square). */
+const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };
 /** Names too short to be a prefix: they must be the whole id. */
 const WHOLE_ONLY = new Set(['age', 'uri', 'jwt']);
 
@@ -25,6 +27,7 @@ export function providerOf(peerRule: string, ours: ReadonlySet<string>): string 
   const first = peerRule.toLowerCase().split(/[^a-z0-9]+/)[0]!;
   let best: [string, number] | undefined;
   for (const provider of ours) {
+    if (NOT_NAMES[provider]?.some((n) => id.startsWith(n))) continue;
     const names = [provider.toLowerCase().replace(/[^a-z0-9]/g, ''), ...(OTHER_NAMES[provider] ?? []).map((n) => n.replace(/[^a-z0-9]/g, ''))];
     for (const n of names) {
       const hit = WHOLE_ONLY.has(n) ? id === n || first === n : id.startsWith(n);

@@ -15,6 +15,8 @@ export interface RuleScore {
   missedSamples: number;
   /** Our rule ids that fired, and how often. */
   ourRules: Record<string, number>;
+  /** Samples left out of the rates (bench/peers/disputed.ts), by reason: how many, and how many of them we flag. */
+  disputed?: Record<string, { expect: 'tp' | 'fp'; samples: number; flagged: number }>;
 }
 
 export interface SuiteResult {
@@ -65,6 +67,12 @@ export function renderPeers(result: PeersResult): string[] {
     const uncovered = s.rules.filter((r) => !r.provider);
     if (uncovered.length) {
       out.push(`Not covered (no rule of ours for the provider; a TP may still be found by the generic heuristic, shown as found/total): ${uncovered.map((r) => `${r.peerRule} ${r.tpFound}/${r.tp}`).join(', ')}.`, '');
+    }
+    const disputed = s.rules.flatMap((r) => Object.entries(r.disputed ?? {}).map(([reason, d]) => ({ rule: r.peerRule, reason, ...d })));
+    if (disputed.length) {
+      out.push('Disputed samples, left out of the rates above (bench/peers/disputed.ts says why, by a rule on the sample, never a list of samples):', '');
+      for (const d of disputed) out.push(`- ${d.rule}: ${d.samples} ${d.expect === 'tp' ? 'true' : 'false'}-positive sample${d.samples === 1 ? '' : 's'}, ${d.flagged} flagged by us — ${d.reason}.`);
+      out.push('');
     }
     if (s.notes.length) {
       out.push('<details><summary>What the reader could not evaluate</summary>', '');

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { applyFix, AppliedFix } from '../core/fix/applyFix';
+import { applyFix, AppliedFix, helpersOf } from '../core/fix/applyFix';
 import { checkEnvName } from '../core/vocabulary/envName';
 import type { SecretDestination } from '../core/fix/secretDestination';
 import { secretDestination, type SecretDestinationChoice } from '../core/workflows/secureSecret';
@@ -73,8 +73,8 @@ function helperUri(root: string, helperFile: { path: string }): vscode.Uri {
 }
 
 /** What the change proposes, for the preview: the edited file and the generated helper, if any. */
-function proposedChanges(uri: vscode.Uri, newText: string, root: string, helperFile?: { path: string; text: string }): ProposedChange[] {
-  return [{ uri, proposed: newText }, ...(helperFile ? [{ uri: helperUri(root, helperFile), proposed: helperFile.text, created: true }] : [])];
+function proposedChanges(uri: vscode.Uri, newText: string, root: string, helpers: ReadonlyArray<{ path: string; text: string }>): ProposedChange[] {
+  return [{ uri, proposed: newText }, ...helpers.map((helper) => ({ uri: helperUri(root, helper), proposed: helper.text, created: true }))];
 }
 
 /** The message when VS Code refused the edit: says the values were removed again only when some were stored. */
@@ -93,7 +93,8 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
     return false;
   }
   const root = project.root;
-  if (preview && !(await confirmPreview(plan.title, proposedChanges(uri, plan.newText, root, plan.helperFile)))) return false;
+  const helpers = helpersOf(plan);
+  if (preview && !(await confirmPreview(plan.title, proposedChanges(uri, plan.newText, root, helpers)))) return false;
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.version !== plan.version) {
     void vscode.window.showWarningMessage('Rotation Ready: the document changed while the fix was being prepared; nothing was changed. Try again.');
@@ -101,14 +102,14 @@ async function secureAndApply(deps: FixDependencies, uri: vscode.Uri, plan: Plan
   }
   let applied: AppliedFix;
   try {
-    applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFile: plan.helperFile, secrets: plan.secrets }, document.getText(), destination(project), { root });
+    applied = await applyFix({ path: document.uri.fsPath, newText: plan.newText, edits: plan.edits, helperFiles: helpers, secrets: plan.secrets, ...(plan.exampleNames ? { exampleNames: plan.exampleNames } : {}) }, document.getText(), destination(project), { root });
   } catch (error) {
     void vscode.window.showErrorMessage(`Rotation Ready: ${error instanceof Error ? error.message : String(error)}`);
     return false;
   }
   const edit = new vscode.WorkspaceEdit();
   const metadata: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: false, label: plan.title };
-  if (plan.helperFile) edit.createFile(helperUri(root, plan.helperFile), { ignoreIfExists: true, contents: Buffer.from(plan.helperFile.text, 'utf8') }, metadata);
+  for (const helper of helpers) edit.createFile(helperUri(root, helper), { ignoreIfExists: true, contents: Buffer.from(helper.text, 'utf8') }, metadata);
   for (const e of plan.edits) edit.replace(uri, toRange(e), e.newText, metadata);
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
   if (!ok) {
@@ -134,6 +135,23 @@ export async function moveSecretToEnv(deps: FixDependencies, target: FixTarget, 
   return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, false);
 }
 
+/**
+ * Make Rotation Ready: the secret moves to the environment (stored and read back first) and the calls that read
+ * it get the primary/fallback wrapper, in one workspace edit (one Ctrl+Z). The retry changes behaviour, so the
+ * change is previewed first unless `preview: false`.
+ */
+export async function makeRotationReady(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
+  let plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', ...(envName ? { envName } : {}) });
+  if (!plan) return false;
+  const chosen = (envName ?? (await askName(plan, 'Make Rotation Ready')))?.trim();
+  if (!chosen) return false;
+  if (chosen !== plan.envName) {
+    plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'rotation-ready', envName: chosen });
+    if (!plan) return false;
+  }
+  return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
+}
+
 export async function addKeyFallback(deps: FixDependencies, target: FixTarget, envName?: string, options: { preview?: boolean } = {}): Promise<boolean> {
   const plan = await requestPlan(deps, { uri: target.uri, fingerprint: target.fingerprint, fix: 'wrapper', envName });
   if (!plan) return false;
@@ -141,8 +159,11 @@ export async function addKeyFallback(deps: FixDependencies, target: FixTarget, e
   return secureAndApply(deps, vscode.Uri.parse(target.uri), plan, options.preview !== false);
 }
 
-/** Every env fix in the given files: planned, previewed when asked, then secured and applied as one edit. */
-export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean): Promise<number> {
+/**
+ * Make Rotation Ready for every secret of the given files (moved; the calls that read it get the wrapper): planned,
+ * previewed, then secured and applied as one edit. `preview` undefined: previewed when a wrapper changes behaviour.
+ */
+export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean | undefined): Promise<number> {
   const client = deps.client();
   if (!client || deps.projects.all().length === 0) {
     void vscode.window.showWarningMessage('Rotation Ready: fixing needs the analyzer and an open folder.');
@@ -175,14 +196,18 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     void vscode.window.showInformationMessage(`Rotation Ready: nothing to fix${unfixed.length ? ` automatically (${unfixed.length} finding(s) need a manual change: see the log)` : ''}.`);
     return 0;
   }
-  if (preview) {
+  const wrapped = planned.reduce((n, p) => n + p.plan.wrapped, 0);
+  const title = `Move ${count} hardcoded secret(s) to environment variables${wrapped ? ` and route ${wrapped} call(s) that read them through the primary/fallback helper` : ''}`;
+  // A wrapper retries with another key (a behaviour change): previewed unless the caller said otherwise.
+  const showPreview = preview ?? wrapped > 0;
+  if (showPreview) {
     const helpers = new Map<string, ProposedChange>();
     const changes: ProposedChange[] = [];
     for (const { uri, project, plan } of planned) {
       changes.push({ uri, proposed: plan.steps[plan.steps.length - 1]!.newText });
       for (const step of plan.steps) if (step.helperFile) helpers.set(helperUri(project.root, step.helperFile).toString(), { uri: helperUri(project.root, step.helperFile), proposed: step.helperFile.text, created: true });
     }
-    if (!(await confirmPreview(`Move ${count} hardcoded secret(s) to environment variables`, [...changes, ...helpers.values()]))) return 0;
+    if (!(await confirmPreview(title, [...changes, ...helpers.values()]))) return 0;
   }
   const edit = new vscode.WorkspaceEdit();
   const applied: AppliedFix[] = [];
@@ -196,7 +221,7 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
       if (document.getText() !== original) throw new Error(`${vscode.workspace.asRelativePath(uri)} changed while the preview was open`);
       let input = original;
       for (const step of plan.steps) {
-        applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets }, input, store, { root }));
+        applied.push(await applyFix({ path: uri.fsPath, newText: step.newText, edits: [], helperFile: step.helperFile, secrets: step.secrets, ...(step.exampleNames ? { exampleNames: step.exampleNames } : {}) }, input, store, { root }));
         if (step.helperFile) edit.createFile(helperUri(root, step.helperFile), { ignoreIfExists: true, contents: Buffer.from(step.helperFile.text, 'utf8') });
         input = step.newText;
       }
@@ -208,13 +233,13 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
     void vscode.window.showErrorMessage(`Rotation Ready: nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
     return 0;
   }
-  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: preview });
+  const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: showPreview });
   if (!ok) {
     for (const a of applied.reverse()) await a.undo().catch(() => undefined);
     void vscode.window.showWarningMessage(notAppliedMessage(applied.flatMap((a) => a.stored)));
     return 0;
   }
-  void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables; values stored in ${[...new Set([...stores.values()].map((s) => s.label))].join(', ')}.`);
+  void vscode.window.showInformationMessage(`Rotation Ready: moved ${count} secret(s) to environment variables${wrapped ? ` (${wrapped} call(s) now fall back to <NAME>_FALLBACK on 401/403)` : ''}; values stored in ${[...new Set([...stores.values()].map((s) => s.label))].join(', ')}.`);
   return count;
 }
 
@@ -256,10 +281,11 @@ export function registerFixCommands(deps: FixDependencies): vscode.Disposable[] 
   return [
     registerFixPreview(),
     trusted('rotationReady.moveSecretToEnv', false, (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
+    trusted('rotationReady.makeRotationReady', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => makeRotationReady(deps, target, envName, options)),
     trusted('rotationReady.addKeyFallback', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
-    trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri) => {
+    trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri, options?: { preview?: boolean }) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? vscode.window.activeTextEditor?.document.uri);
-      return target ? fixAll(deps, [target], false) : 0;
+      return target ? fixAll(deps, [target], options?.preview) : 0;
     }),
     trusted('rotationReady.fixAllInWorkspace', 0, async (options?: { preview?: boolean }) => {
       const files = filesWithSecrets();

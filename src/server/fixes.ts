@@ -8,7 +8,10 @@ import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { presetForRule } from '../core/config/presets';
 import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
-import { dotenvNames, planFileEnv, projectInfo, unplannedReason } from '../core/fix/filePlan';
+import { dotenvNames, FilePlan, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
+import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
+import { singleKeyCallsInText } from '../core/calls/index';
+import type { SingleKeyCall } from '../core/calls/model';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
 import { verifyChanges } from '../core/fix/verify';
@@ -68,17 +71,23 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];
+  let calls: SingleKeyCall[] | undefined;
   for (const diagnostic of ours) {
     const fingerprint = (diagnostic.data as { fingerprint?: string } | undefined)?.fingerprint;
     if (!fingerprint) continue;
     const args = [{ uri: document.uri, fingerprint }];
+    // Make Rotation Ready, where a hardcoded key feeds an HTTP call: the preferred action on the key and on the call.
+    const feeding = wants(CodeActionKind.QuickFix) ? rotationReadyTarget(document, path, diagnostic, fingerprint, ctx, () => (calls ??= singleKeyCallsInText(path, document.getText()))) : undefined;
+    if (feeding) {
+      actions.push({ title: 'Make Rotation Ready…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Make Rotation Ready', command: 'rotationReady.makeRotationReady', arguments: [{ uri: document.uri, fingerprint: feeding }] } });
+    }
     if (diagnostic.code === 'single-key-call') {
       // A quick fix, preferred: it is what the diagnostic asks for, so it comes first in Ctrl+. (before Ignore).
       if (wants(CodeActionKind.QuickFix)) {
-        actions.push({ title: 'Add primary/fallback key rotation…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Add primary/fallback key rotation', command: 'rotationReady.addKeyFallback', arguments: args } });
+        actions.push({ title: 'Add primary/fallback key rotation…', kind: CodeActionKind.QuickFix, isPreferred: !feeding, diagnostics: [diagnostic], command: { title: 'Add primary/fallback key rotation', command: 'rotationReady.addKeyFallback', arguments: args } });
       }
     } else if (envFixApplies(path) && wants(CodeActionKind.QuickFix)) {
-      actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });
+      actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: !feeding, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });
       // The bridge to the Keys sidebar: the service from the key's provider preset, the key as its primary, the rotation.
       actions.push({ title: 'Add to Keys and Rotate…', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to Keys and Rotate', command: 'rotationReady.addToKeysAndRotate', arguments: [{ ...args[0], ruleId: diagnostic.code }] } });
     }
@@ -93,6 +102,24 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
     actions.push({ title: 'Move every hardcoded secret in this file to environment variables', kind: FIX_ALL_KIND, command: { title: 'Fix all', command: 'rotationReady.fixAllInFile', arguments: [document.uri] } });
   }
   return actions;
+}
+
+/**
+ * The hardcoded-secret finding Make Rotation Ready moves, when this diagnostic's key (or, on a single-key
+ * call, the key it sends) is hardcoded and feeds a call the wrapper can rewrite; else undefined.
+ */
+function rotationReadyTarget(document: TextDocument, path: string, diagnostic: Diagnostic, fingerprint: string, ctx: FixContext, calls: () => SingleKeyCall[]): string | undefined {
+  if (!/\.(?:[cm]?[jt]sx?|pyw?)$/i.test(path)) return undefined;
+  const findings = ctx.findings(document.uri);
+  const secrets = findings.filter((f) => f.kind === 'hardcoded-secret' && f.severity !== 'info');
+  if (secrets.length === 0) return undefined;
+  if (diagnostic.code === 'single-key-call') {
+    const finding = findings.find((f) => f.fingerprint === fingerprint);
+    const call = finding && calls().find((c) => c.calleeStart === finding.offset);
+    return call ? secrets.find((s) => feedsCall([call], s.offset))?.fingerprint : undefined;
+  }
+  const secret = secrets.find((f) => f.fingerprint === fingerprint);
+  return secret && feedsCall(calls(), secret.offset) ? secret.fingerprint : undefined;
 }
 
 function ignoreAction(document: TextDocument, path: string, diagnostic: Diagnostic): CodeAction | undefined {
@@ -121,9 +148,13 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
   try {
     const taken = takenNames(root);
+    if (params.fix === 'rotation-ready') {
+      const plan = planRotationReady({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
+      return { plan: { kind: 'rotation-ready', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: plan.title, edits: plan.edits, newText: plan.newText, helperFiles: plan.helperFiles, secrets: [...plan.secrets], exampleNames: [...(plan.exampleNames ?? [])], takenNames: taken } };
+    }
     if (params.fix === 'wrapper') {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project });
-      return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, takenNames: taken } };
+      return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, exampleNames: plan.exampleNames, takenNames: taken } };
     }
     const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
@@ -143,25 +174,43 @@ export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): Pla
     // the editor hides as this does) comes back byte for byte.
     const decoded = decodeSource(path, readFileSync(fileURLToPath(params.uri)));
     const reason = !decoded.ok ? decoded.reason : decoded.source.encoding !== 'utf8' ? `the file is ${decoded.source.encoding}; open it and fix it there, or use \`rotation-ready fix\`` : undefined;
-    if (reason || !decoded.ok) return { uri: params.uri, version: null, steps: [], edits: [], unfixed: [reason ?? ''] };
+    if (reason || !decoded.ok) return { uri: params.uri, version: null, steps: [], edits: [], unfixed: [reason ?? ''], wrapped: 0 };
     text = decoded.source.text;
   }
   const root = ctx.root(params.uri);
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
-  const plan = planFileEnv(path, text, undefined, ctx.salt(params.uri), project, root ? dotenvNames(root) : new Map());
+  const version = document ? document.version : null;
+  // Make Rotation Ready for each secret: moved, then the calls that read it get the wrapper (as `rotation-ready fix`).
+  const planned = planFileAll(path, text, { salt: ctx.salt(params.uri), project, names: root ? dotenvNames(root) : new Map(), onlyMovedSecrets: true });
+  let plan = planned.plan;
   if (root && params.uri.startsWith('file:') && plan.steps.length > 0) {
     // Type-checked in the project's own configuration before the editor applies anything (docs/fixes.md).
     const abs = fileURLToPath(params.uri);
-    const helpers = [...new Map(plan.steps.flatMap((s) => (s.plan.helperFile ? [[s.plan.helperFile.path, s.plan.helperFile] as const] : []))).values()];
-    const rejected = verifyChanges(root, [{ abs, rel: path, before: text, after: plan.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text })));
-    const reason = rejected.get(abs);
-    if (reason) return { uri: params.uri, version: document ? document.version : null, steps: [], edits: [], unfixed: [reason, ...plan.unfixed] };
+    const check = (candidate: FilePlan): string | undefined => {
+      const helpers = neededHelpers(candidate.steps.map((s) => s.plan), candidate.final);
+      return verifyChanges(root, [{ abs, rel: path, before: text, after: candidate.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text }))).get(abs);
+    };
+    let reason = check(plan);
+    if (reason && planned.envOnly) {
+      // The wrapper is what fails: the secrets can still move on their own.
+      plan = { ...planned.envOnly, unfixed: [`single-key-call: the primary/fallback wrapper was left out: ${reason}`, ...planned.envOnly.unfixed] };
+      reason = check(plan);
+    }
+    if (reason) return { uri: params.uri, version, steps: [], edits: [], unfixed: [reason, ...plan.unfixed], wrapped: 0 };
   }
+  const helpers = new Set(neededHelpers(plan.steps.map((s) => s.plan), plan.final).map((h) => h.path));
   return {
     uri: params.uri,
-    version: document ? document.version : null,
-    steps: plan.steps.map((s) => ({ newText: s.plan.newText, secrets: [...s.plan.secrets], helperFile: s.plan.helperFile })),
+    version,
+    steps: plan.steps.map((s) => ({
+      newText: s.plan.newText,
+      secrets: [...s.plan.secrets],
+      // A helper the final text no longer imports (requireEnv, replaced by the wrapper) is not created.
+      helperFile: s.plan.helperFile && helpers.has(s.plan.helperFile.path) ? s.plan.helperFile : undefined,
+      ...(s.plan.exampleNames ? { exampleNames: [...s.plan.exampleNames] } : {}),
+    })),
     edits: minimalEdits(text, plan.final),
     unfixed: plan.unfixed,
+    wrapped: plan.steps.filter((s) => s.kind === 'wrapper').length,
   };
 }

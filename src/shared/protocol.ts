@@ -87,12 +87,13 @@ export interface PlanFixParams {
   uri: string;
   /** The finding to fix, by fingerprint (what the diagnostic carries). */
   fingerprint: string;
-  fix: 'env' | 'wrapper';
+  /** `rotation-ready`: move the secret, then wrap the calls that read it (a hardcoded-secret or single-key-call finding). */
+  fix: 'env' | 'wrapper' | 'rotation-ready';
   envName?: string;
 }
 /** One planned fix for an open document, against the document version it was planned on. */
 export interface PlannedFix {
-  kind: 'env' | 'wrapper';
+  kind: 'env' | 'wrapper' | 'rotation-ready';
   version: number;
   envName: string;
   suggestedNames: string[];
@@ -101,7 +102,11 @@ export interface PlannedFix {
   edits: WireTextEdit[];
   newText: string;
   helperFile?: { path: string; text: string };
+  /** Further helpers the fix creates (Make Rotation Ready: `keyFallback`, and `requireEnv` while it is still read). */
+  helperFiles?: Array<{ path: string; text: string }>;
   secrets: WireSecret[];
+  /** What `.env.example` gets once the secrets are stored (default: their names). */
+  exampleNames?: string[];
   /** Names already bound to other values in the project (.env, .env.example): the input box rejects them. */
   takenNames: string[];
 }
@@ -121,7 +126,9 @@ export interface PlannedFileFixes {
   /** The open document's version, or null for a file on disk. */
   version: number | null;
   /** Each step's secrets are offsets into that step's input: the original text, then the previous step's newText. */
-  steps: Array<{ newText: string; secrets: WireSecret[]; helperFile?: { path: string; text: string } }>;
+  steps: Array<{ newText: string; secrets: WireSecret[]; helperFile?: { path: string; text: string }; exampleNames?: string[] }>;
+  /** How many calls the plan routes through the primary/fallback wrapper (a behaviour change: previewed first). */
+  wrapped: number;
   /** Minimal edits from the original text to the last step's newText. */
   edits: WireTextEdit[];
   unfixed: string[];

@@ -126,7 +126,8 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
         ? { [field]: decision.status === 200, ...(decision.status === 200 ? {} : { error: decision.reason.replace(/-/g, '_') }) }
         : decision.status === 200
           ? { ok: true, service: svc.name }
-          : { error: decision.reason.replace(/-/g, '_') };
+          : // The status in the body too, as providers whose SDKs return errors as values send it (Resend).
+            { error: decision.reason.replace(/-/g, '_'), statusCode: status };
     const answer = (): void => {
       if (res.destroyed) return;
       const key = decision.key?.key;

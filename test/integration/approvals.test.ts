@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import type { DryRunReport } from '../../src/core/probe/index';
+import { ApprovalStore, defaultApprovalsFile, type DryRunReport } from '../../src/core/probe/index';
 import { startSimulator, type Simulator } from '../../src/simulator/index';
 import type { Prompts } from '../../src/extension/keys/prompts';
 import { webhookReceiver } from '../unit/monitor/helpers';
@@ -102,6 +102,23 @@ describe('host approvals in the editor: one workspace, confirmed variables, appr
     const report = await dryRun(false);
     assert.equal(report.targets[0]!.verdict, 'needs-approval');
     assert.deepEqual(simulator.requestLog, [], 'nothing was sent');
+  });
+
+  it('an approval given from the CLI counts in the editor: one per-user file for both front ends', async () => {
+    const { exports: api } = await activeExtension();
+    // The CLI's store: the same file, located from the real environment, for this workspace folder.
+    const file = defaultApprovalsFile(process.env);
+    assert.equal(api.approvals().file, file);
+    const cli = new ApprovalStore(file, { workspace: workspaceUri().fsPath });
+    cli.approve(SERVICE, host(), { envVars: [names.primary, names.fallback] });
+    try {
+      simulator.admin.clearLog();
+      const report = await dryRun(false);
+      assert.notEqual(report.targets[0]!.verdict, 'needs-approval', JSON.stringify(report.targets[0]));
+      assert.ok(simulator.requestLog.length > 0, 'the probe went to the host the CLI approved');
+    } finally {
+      cli.revoke(SERVICE);
+    }
   });
 
   it('the approval prompt names the environment variables; only the ones confirmed there are read', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -111,12 +111,44 @@ describe('quick-fixes in the editor', function () {
     }
   });
 
+  it('Make Rotation Ready: the preferred action on a hardcoded key that feeds a call; one edit moves it and wraps the calls, one undo restores the file', async () => {
+    const { document, diagnostic } = await openWithFinding('src/clients/billing.ts', 'single-key-call');
+    const original = document.getText();
+    const secret = ourDiagnostics(document.uri).find((d) => codeOf(d) !== 'single-key-call' && d.severity !== vscode.DiagnosticSeverity.Information)!;
+    const value = document.getText(secret.range);
+    for (const at of [diagnostic, secret]) {
+      const actions = await actionsAt(document.uri, at.range, vscode.CodeActionKind.QuickFix.value);
+      const ready = actions.find((a) => a.command?.command === 'rotationReady.makeRotationReady');
+      assert.ok(ready, `offered on ${codeOf(at)}: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(ready.title, 'Make Rotation Ready…');
+      assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Make Rotation Ready…'], 'the only preferred action');
+    }
+    const exampleBefore = read('.env.example');
+    const ready = (await actionsAt(document.uri, secret.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.command?.command === 'rotationReady.makeRotationReady')!;
+    assert.equal(await vscode.commands.executeCommand<boolean>(ready.command!.command, ...ready.command!.arguments!, 'BILLING_API_KEY', { preview: false }), true);
+    const fixed = document.getText();
+    assert.equal(fixed.includes(value), false, 'the literal left the file');
+    assert.equal((fixed.match(/withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/g) ?? []).length, (original.match(/\bfetch\(/g) ?? []).length, 'every fetch that read the key is wrapped');
+    assert.doesNotMatch(fixed, /requireEnv|billingApiKey/, 'no unused read of the moved key is left');
+    assert.ok(read('.env').split('\n').includes(`BILLING_API_KEY=${value}`), 'the value is stored under the name the wrapper falls back to');
+    // The demo's .env.example lists BILLING_API_KEY_PRIMARY / _FALLBACK already (the names the wrapper reads): nothing to add, no plain NAME= line.
+    assert.equal(read('.env.example'), exampleBefore);
+    await waitFor(() => ourDiagnostics(document.uri), (d) => !d.some((x) => codeOf(x) === 'single-key-call'), 'no single-key call left in the fixed text');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => document.getText(), (t) => t === original, 'one undo to restore the file');
+    assert.ok(read('.env').split('\n').includes(`BILLING_API_KEY=${value}`), 'the secured value stays safe after undo');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // Leave .env.example as the next tests expect it.
+    writeFileSync(join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.env.example'), exampleBefore);
+  });
+
   it('rewrites a single-key fetch through the primary/fallback helper', async () => {
     const { document, diagnostic } = await openWithFinding('src/clients/billing.ts', 'single-key-call');
     const actions = await actionsAt(document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const wrap = actions.find((a) => a.command?.command === 'rotationReady.addKeyFallback');
     assert.ok(wrap, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(wrap.isPreferred, true, 'the fix the diagnostic asks for is the preferred action, not Ignore');
+    assert.equal(wrap.isPreferred, false, 'Make Rotation Ready is preferred where the key is hardcoded');
+    assert.equal(actions[0]?.command?.command, 'rotationReady.makeRotationReady', 'and comes first, not Ignore');
     assert.equal(await vscode.commands.executeCommand<boolean>(wrap.command!.command, ...wrap.command!.arguments!, undefined, { preview: false }), true);
     assert.match(document.getText(), /withKeyFallback/);
     const helper = await vscode.workspace.findFiles('**/keyFallback.ts', '**/node_modules/**');

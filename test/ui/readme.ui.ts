@@ -182,22 +182,43 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
   await page.keyboard.press('Control+Z');
   await page.locator('.monaco-editor .view-lines').first().filter({ hasText: stripe.text.slice(0, 12) }).waitFor({ timeout: 10_000 });
 
-  // Step 2: Add primary/fallback key rotation on billing.ts's fetch: a preview, and Apply applies it.
+  // Step 2: Make Rotation Ready on billing.ts's fetch (the first action): the hardcoded key moves to .env and every
+  // call that read it goes through the primary/fallback helper, in one edit, previewed first. One Ctrl+Z restores the
+  // file (the stored value stays), Ctrl+Shift+Z applies it again.
   if (!skip.has('2')) {
-    await quickOpen(page, 'src/clients/billing.ts');
-    const call = positionOf(workspace, 'src/clients/billing.ts', 'fetch(');
+    const billing = 'src/clients/billing.ts';
+    const original = readFileSync(join(workspace, billing), 'utf8');
+    const key = positionOf(workspace, billing, /(?<=const billingApiKey = ')[^']+/);
+    await quickOpen(page, billing);
+    const call = positionOf(workspace, billing, 'fetch(');
     await goTo(page, { line: call.line, column: call.column + 1 });
-    await codeAction(page, 'Add primary/fallback key rotation', { first: true });
+    await codeAction(page, 'Make Rotation Ready', { first: true });
+    const nameBox = await openInput(page);
+    assert.match(nameBox.title, /Make Rotation Ready/);
+    await page.keyboard.press('Enter');
     const preview = await notificationItem(page, 'review the change');
     await shot('2-preview');
     await preview.locator('.monaco-button:has-text("Apply")').click();
     await hideNotifications(page);
-    const helper = join(workspace, 'src/keyFallback.ts');
-    await waitFor(() => existsSync(helper), 'the generated helper on disk');
-    await quickOpen(page, 'src/clients/billing.ts');
-    await page.keyboard.press('Control+S');
-    await waitFor(() => /keyFallback/.test(readFileSync(join(workspace, 'src/clients/billing.ts'), 'utf8')), 'billing.ts on disk calling the helper');
+    await notification(page, 'The value is stored');
+    await waitFor(() => existsSync(join(workspace, '.env')) && readFileSync(join(workspace, '.env'), 'utf8').split('\n').includes(`BILLING_API_KEY=${key.text}`), 'the key in .env');
+    await waitFor(() => existsSync(join(workspace, 'src/keyFallback.ts')), 'the generated helper on disk');
+    await quickOpen(page, billing);
+    const lines = page.locator('.monaco-editor .view-lines').first();
+    await lines.filter({ hasText: 'withKeyFallback' }).waitFor({ timeout: 10_000 });
+    const fixed = (await lines.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(fixed, /withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/);
+    assert.equal(fixed.includes(key.text), false, 'the key left the editor');
+    assert.equal(/requireEnv|billingApiKey/.test(fixed), false, 'no leftover read of the moved key');
     await shot('2-applied');
+    await page.keyboard.press('Control+Z');
+    await lines.filter({ hasText: key.text.slice(0, 12) }).waitFor({ timeout: 10_000 });
+    assert.equal((await lines.innerText()).includes('withKeyFallback'), false, 'one Ctrl+Z undid the whole change');
+    assert.ok(readFileSync(join(workspace, '.env'), 'utf8').includes(`BILLING_API_KEY=${key.text}`), 'the stored value stays after undo');
+    await page.keyboard.press('Control+Shift+Z');
+    await lines.filter({ hasText: 'withKeyFallback' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+S');
+    await waitFor(() => readFileSync(join(workspace, billing), 'utf8') !== original && /keyFallback/.test(readFileSync(join(workspace, billing), 'utf8')), 'billing.ts on disk calling the helper');
   }
 
   // Step 3: keys for billing-api (primary and fallback) and maps-api (primary), typed into masked boxes.

@@ -1,5 +1,5 @@
+import { findingSalt } from '../../core/baseline/index';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { dirname, join, posix } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
@@ -7,7 +7,7 @@ import { fsPath, listFiles } from '../../core/analyze/scan';
 import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../../core/calls/index';
 import { applyFix, AppliedFix } from '../../core/fix/applyFix';
 import { envFixApplies } from '../../core/fix/envFix';
-import { composePlans, dotenvNames, envFixFindings, FilePlan, planFileEnv, planFileWrappers, projectInfo, unplannedReason } from '../../core/fix/filePlan';
+import { dotenvNames, envFixFindings, FilePlan, planFileAll, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
@@ -78,7 +78,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
     async run(rawArgs, io) {
       const args = parseFixArgs(rawArgs);
       const root = io.cwd;
-      const salt = io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+      const salt = findingSalt(undefined, io.env, root);
       // Every fix by default (like eslint --fix): secrets move to the environment, then single-key calls get the wrapper.
       const wrap = args.rule === undefined || args.rule === SINGLE_KEY_CALL_RULE;
       const env = args.rule !== SINGLE_KEY_CALL_RULE;
@@ -123,12 +123,9 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         sources.set(file.rel, decoded.source);
         let plan: FilePlan;
         try {
-          plan = env ? planFileEnv(file.rel, text, args.rule, salt, project, names) : planFileWrappers(file.rel, text, project, names);
-          if (env && wrap) {
-            const envOnly = plan;
-            plan = composePlans(plan, planFileWrappers(file.rel, plan.final, project, names));
-            if (plan.steps.length > envOnly.steps.length && envOnly.steps.length > 0) envFallbacks.set(plan, { ...envOnly, steps: [...envOnly.steps], unfixed: [...envOnly.unfixed] });
-          }
+          const planned = planFileAll(file.rel, text, { ...(args.rule !== undefined ? { rule: args.rule } : {}), salt, project, names });
+          plan = planned.plan;
+          if (planned.envOnly) envFallbacks.set(plan, planned.envOnly);
         } catch (error) {
           // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
           refused.push(`${printable(file.rel)}: not fixed: ${unplannedReason(error, [])}`);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { COMMON_OPTIONS, parseCommandArgs } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { cliProject } from '../project';
-import { dryRunTool, explainFindingTool, LIMITS, type ProjectContext, rotationStatusTool, scanPathTool, ToolInputError } from '../mcp/tools';
+import { createMcpContext, dryRunTool, explainFindingTool, LIMITS, type McpContext, rotationStatusTool, scanPathTool, ToolInputError } from '../mcp/tools';
 
 const usage = `Usage: rotation-ready mcp [--root DIR] [--keychain] [--keys-metadata FILE]
 
@@ -47,8 +47,8 @@ async function answer(work: () => Promise<string>): Promise<{ content: Array<{ t
   }
 }
 
-export function createMcpServer(ctx: ProjectContext): McpServer {
-  const server = new McpServer({ name: 'rotation-ready', version: ctx.env.ROTATION_READY_VERSION ?? '0.1.0' });
+export function createMcpServer(ctx: McpContext): McpServer {
+  const server = new McpServer({ name: 'rotation-ready', version: ctx.project.env.ROTATION_READY_VERSION ?? '0.1.0' });
   server.registerTool(
     'scan_path',
     {
@@ -104,7 +104,7 @@ export const mcpCommand: CliCommand = {
   usage,
   async run(args, io) {
     const o = parseMcpArgs(args, io);
-    const ctx: ProjectContext = { root: o.root, env: io.env, keychain: o.keychain, ...(o.keysMetadata ? { keysMetadata: o.keysMetadata } : {}), signal: io.signal };
+    const ctx = createMcpContext({ root: o.root, env: io.env, keychain: o.keychain, ...(o.keysMetadata ? { keysMetadata: o.keysMetadata } : {}), signal: io.signal });
     const server = createMcpServer(ctx);
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((done) => {

@@ -1,21 +1,22 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../core/atomicWrite';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
 import { analyzeBytes, analyzeFile, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
-import { applyBaseline, BASELINE_FILE, createBaseline, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
+import { applyBaseline, BASELINE_FILE, createBaseline, findingSalt, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import { applyNestedBaselines } from '../../core/baseline/nested';
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
 import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { HISTORY_USAGE, runHistoryScan } from './scanHistory';
+import { nearestProjectRoot, PROJECT_CONFIG_FILE } from '../../core/projectRoots';
+import { createProjectContext } from '../../core/workflows/context';
 
 const run = promisify(execFile);
 
@@ -37,7 +38,8 @@ Options:
   --max-file-size KB         skip files larger than this (default 2048)
   -j, --jobs N               analyze in N threads (default: one per core; 1 = in this process only)
 
-Values are never printed: findings show the provider, the last 4 characters and a fingerprint.
+Values are never printed: findings show the provider, the last 4 characters and the key's fingerprint (rk1:…,
+the one the Keys sidebar, the dry-run report and alerts show for it in this project).
 
 ${HISTORY_USAGE}`;
 
@@ -107,7 +109,67 @@ const UNREAD = /^(?:unreadable|not found$)/;
 
 /** Fingerprint salt: the baseline's, else $ROTATION_READY_SALT, else one derived from the project folder (stable across runs). */
 export function saltFor(baseline: Baseline | undefined, io: CliIo, root: string): string {
-  return baseline?.salt ?? io.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
+  return findingSalt(baseline, io.env, root);
+}
+
+/**
+ * The key-fingerprint salt of each project a scan reads (core/fingerprints.ts through the workflows' ProjectContext):
+ * the scan's folder, or a package below it with its own .rotation-ready.json. Undefined, with a note, when the per-user
+ * salt file cannot be kept (a read-only home): the findings then show no rk1 fingerprint rather than one nothing else shows.
+ */
+function projectKeySalts(io: CliIo): (root: string) => string | undefined {
+  const salts = new Map<string, string | undefined>();
+  return (root) => {
+    if (!salts.has(root)) {
+      try {
+        const project = createProjectContext({ root, env: io.env, keychain: () => { throw new Error('a scan does not open the keychain'); } });
+        salts.set(root, project.fingerprints.salt);
+      } catch (error) {
+        io.stderr(`rotation-ready scan: no key fingerprints for ${printable(root)}: ${printable((error as Error).message)}\n`);
+        salts.set(root, undefined);
+      }
+    }
+    return salts.get(root);
+  };
+}
+
+const keySaltOption = (keySalt: string | undefined): { keySalt?: string } => (keySalt ? { keySalt } : {});
+
+/** The project a file belongs to: the nearest folder at or below the scan's root holding a .rotation-ready.json, else the root. */
+function packageOf(abs: string, root: string): string {
+  const dirs: string[] = [];
+  for (let dir = dirname(abs); isInsideRoot(root, dir); dir = dirname(dir)) {
+    dirs.push(dir);
+    if (dir === root || dirname(dir) === dir) break;
+  }
+  return nearestProjectRoot(abs, [root, ...dirs.filter((dir) => existsSync(join(dir, PROJECT_CONFIG_FILE)))]) ?? root;
+}
+
+const isInsideRoot = (root: string, dir: string): boolean => {
+  const rel = relative(root, dir);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/** Findings in packages, fingerprinted again with their package's key salt (the file analyzed again, matched by offset). */
+async function rekeyPackageFindings(findings: Finding[], options: { base: string; root: string; keySalts: (root: string) => string | undefined; analyze: (abs: string, rel: string, keySalt: string | undefined) => Promise<{ findings: Finding[] }> }): Promise<Finding[]> {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.kind !== 'hardcoded-secret') continue;
+    const abs = resolve(options.base, f.path);
+    if (packageOf(abs, resolve(options.root)) !== resolve(options.root)) byFile.set(abs, [...(byFile.get(abs) ?? []), f]);
+  }
+  if (byFile.size === 0) return findings;
+  const rekeyed = new Map<Finding, string | undefined>();
+  for (const [abs, inFile] of byFile) {
+    const again = (await options.analyze(abs, inFile[0]!.path, options.keySalts(packageOf(abs, resolve(options.root))))).findings;
+    for (const f of inFile) rekeyed.set(f, again.find((a) => a.offset === f.offset && a.length === f.length)?.keyFingerprint);
+  }
+  return findings.map((f) => {
+    if (!rekeyed.has(f)) return f;
+    const { keyFingerprint: _old, ...rest } = f;
+    const keyFingerprint = rekeyed.get(f);
+    return keyFingerprint ? { ...rest, keyFingerprint } : rest;
+  });
 }
 
 async function gitRoot(cwd: string): Promise<string> {
@@ -119,7 +181,7 @@ async function gitRoot(cwd: string): Promise<string> {
 }
 
 /** Staged files and their staged blobs (what the commit will contain, not the working tree). */
-async function scanStaged(root: string, options: { salt: string; exclude: string[]; maxFileBytes?: number; inlineIgnores: boolean; showPublishable: boolean; signal: AbortSignal }) {
+async function scanStaged(root: string, options: { salt: string; keySalt?: string; exclude: string[]; maxFileBytes?: number; inlineIgnores: boolean; showPublishable: boolean; signal: AbortSignal }) {
   const { stdout } = await run('git', ['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   const excludes = ignore().add([...DEFAULT_EXCLUDES, ...options.exclude]);
   const paths = stdout.split('\0').filter((p) => p && !excludes.ignores(p));
@@ -130,7 +192,7 @@ async function scanStaged(root: string, options: { salt: string; exclude: string
   for (const path of paths) {
     if (options.signal.aborted) break;
     const blob = await run('git', ['show', `:${path}`], { cwd: root, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 });
-    const r = analyzeBytes(path, blob.stdout as unknown as Buffer, { salt: options.salt, maxFileBytes: options.maxFileBytes, inlineIgnores: options.inlineIgnores, showPublishable: options.showPublishable, signal: options.signal });
+    const r = analyzeBytes(path, blob.stdout as unknown as Buffer, { salt: options.salt, ...(options.keySalt ? { keySalt: options.keySalt } : {}), maxFileBytes: options.maxFileBytes, inlineIgnores: options.inlineIgnores, showPublishable: options.showPublishable, signal: options.signal });
     if (r.skipped) skipped.push({ path, reason: r.skipped });
     else files++;
     findings.push(...r.findings);
@@ -153,12 +215,14 @@ export const scanCommand: CliCommand = {
     else if (args.baseline && !args.updateBaseline) throw new UsageError(`baseline file not found: ${args.baseline}`);
     const salt = args.updateBaseline && !baseline ? newBaselineSalt() : saltFor(baseline, io, root);
     const inlineIgnores = !args.noIgnore;
+    const keySalts = projectKeySalts(io);
+    const keySalt = keySalts(root);
 
     let result: { findings: Finding[]; skipped: ScanReport['skipped']; notes: ScanReport['notes']; files: number };
     if (args.staged) {
-      result = await scanStaged(root, { salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal });
+      result = await scanStaged(root, { salt, keySalt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal });
     } else {
-      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal, workers: scanWorkers(args.jobs) });
+      const scan = await scanWorkspace({ roots: args.paths.length ? args.paths : ['.'], cwd: io.cwd, salt, keySalt, exclude: args.exclude, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable, signal: io.signal, workers: scanWorkers(args.jobs) });
       if (scan.cancelled) {
         io.stderr('rotation-ready scan: cancelled\n');
         return 2;
@@ -179,7 +243,7 @@ export const scanCommand: CliCommand = {
       const nested = await applyNestedBaselines(result.findings, {
         base: io.cwd,
         root,
-        reanalyze: async (abs, rel, packageSalt) => (await analyzeFile(abs, rel, { salt: packageSalt, maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable })).findings,
+        reanalyze: async (abs, rel, packageSalt) => (await analyzeFile(abs, rel, { salt: packageSalt, ...keySaltOption(keySalts(packageOf(abs, root))), maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable })).findings,
       });
       if (nested.outside.length < result.findings.length) {
         const top = applyBaseline(nested.outside, baseline);
@@ -187,6 +251,8 @@ export const scanCommand: CliCommand = {
         baselined = [...top.baselined, ...nested.baselined];
       }
     }
+    // A package's keys are its own project's (its own salt, as the Keys sidebar shows them when it is opened).
+    fresh = await rekeyPackageFindings(fresh, { base: io.cwd, root, keySalts, analyze: (abs, rel, packageKeySalt) => analyzeFile(abs, rel, { salt, ...keySaltOption(packageKeySalt), maxFileBytes: args.maxFileBytes, inlineIgnores, showPublishable: args.showPublishable }) });
     const report: ScanReport = { findings: fresh, baselined: baselined.length, files: result.files, skipped: result.skipped, notes: result.notes, toolVersion: io.env.ROTATION_READY_VERSION ?? '0.1.0' };
     const output = args.format === 'json' ? formatJson(report) : args.format === 'sarif' ? JSON.stringify(toSarif(report), null, 2) + '\n' : formatText(report);
     if (args.output) {

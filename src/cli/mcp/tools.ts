@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { applyBaseline, BASELINE_FILE, parseBaseline, type Baseline } from '../../core/baseline/index';
+import { applyBaseline, BASELINE_FILE, findingSalt, parseBaseline, type Baseline } from '../../core/baseline/index';
 import { scanWorkspace } from '../../core/analyze/scan';
-import { formatConfigError, loadConfig, type LoadedConfig } from '../../core/config/index';
+import { formatConfigError, type LoadedConfig } from '../../core/config/index';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import { KeyStore } from '../../core/keychain/keyStore';
-import { workspaceIdFor } from '../../core/keychain/workspaceId';
 import {
   ApprovalStore,
   defaultApprovalsFile,
@@ -15,7 +13,7 @@ import {
 } from '../../core/probe/index';
 import { presetForRule, providerPreset } from '../../core/config/presets';
 import { RotationMachine } from '../../core/rotation/index';
-import { createProjectContext, keyMetadataFile } from '../../core/workflows/context';
+import { createProjectContext, loadProjectConfig as loadConfigAt, type ProjectContext } from '../../core/workflows/context';
 import { dryRunKeySource } from '../../core/workflows/dryRunKeys';
 import { ruleById, rules } from '../../core/rules/index';
 
@@ -24,15 +22,21 @@ import { ruleById, rules } from '../../core/rules/index';
  * The same four as the editor's language-model tools. Every input is checked here: paths stay inside the root after
  * symlinks are resolved, rule ids and service names must exist, numbers are clamped. No answer holds a key value.
  */
-export interface ProjectContext {
-  /** The project folder, as its real path. */
-  root: string;
-  env: NodeJS.ProcessEnv;
+export interface McpContext {
+  /** The project (its real path), opened as every front end opens one: workspace id, salts, config, KeyStore. */
+  project: ProjectContext;
   /** Read keys from the OS keychain (this project's entries) before the environment. */
   keychain: boolean;
-  /** The editor's key metadata file for this project (value-free: stages, slot fingerprints), for rotation status. */
+  /** Another key metadata file to read rotation stages from (`--keys-metadata`); default: the project's own. */
   keysMetadata?: string;
   signal?: AbortSignal;
+}
+
+/** The MCP server's context for the project at `root`: the workflows' ProjectContext, its config read afresh per call. */
+export function createMcpContext(options: { root: string; env: NodeJS.ProcessEnv; keychain: boolean; keysMetadata?: string; signal?: AbortSignal }): McpContext {
+  const root = realpathSync(options.root);
+  const project = createProjectContext({ root, keychain: () => new KeytarKeychain(), env: options.env, config: () => loadConfigAt(root) });
+  return { project, keychain: options.keychain, ...(options.keysMetadata ? { keysMetadata: options.keysMetadata } : {}), ...(options.signal ? { signal: options.signal } : {}) };
 }
 
 export class ToolInputError extends Error {}
@@ -45,39 +49,36 @@ export function clamp(value: number | undefined, limit: { min: number; max: numb
 }
 
 /** A path given by the agent, as a root-relative path, only if it exists and stays inside the root once symlinks are followed. */
-export function pathInside(ctx: ProjectContext, input: string | undefined): string {
+export function pathInside(ctx: McpContext, input: string | undefined): string {
   const given = (input ?? '.').trim() || '.';
   // eslint-disable-next-line no-control-regex
   if (/[\x00-\x1f]/.test(given)) throw new ToolInputError('the path has control characters');
-  const abs = isAbsolute(given) ? given : resolve(ctx.root, given);
+  const root = ctx.project.root;
+  const abs = isAbsolute(given) ? given : resolve(root, given);
   let real: string;
   try {
     real = realpathSync(abs);
   } catch {
     throw new ToolInputError(`no such file or folder in the project: ${given}`);
   }
-  if (real !== ctx.root && !real.startsWith(ctx.root.endsWith(sep) ? ctx.root : ctx.root + sep)) throw new ToolInputError(`${given} is outside the project (${ctx.root})`);
-  return relative(ctx.root, real) || '.';
+  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) throw new ToolInputError(`${given} is outside the project (${root})`);
+  return relative(root, real) || '.';
 }
 
-function baselineOf(ctx: ProjectContext): Baseline | undefined {
-  const file = join(ctx.root, BASELINE_FILE);
+function baselineOf(ctx: McpContext): Baseline | undefined {
+  const file = join(ctx.project.root, BASELINE_FILE);
   return existsSync(file) ? parseBaseline(readFileSync(file, 'utf8'), BASELINE_FILE) : undefined;
 }
 
-function saltOf(ctx: ProjectContext, baseline: Baseline | undefined): string {
-  return baseline?.salt ?? ctx.env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${ctx.root}`).digest('hex').slice(0, 32);
-}
-
-export async function scanPathTool(ctx: ProjectContext, input: { path?: string; maxResults?: number }): Promise<string> {
+export async function scanPathTool(ctx: McpContext, input: { path?: string; maxResults?: number }): Promise<string> {
   const path = pathInside(ctx, input.path);
   const max = clamp(input.maxResults, LIMITS.maxResults);
   const baseline = baselineOf(ctx);
-  const scan = await scanWorkspace({ roots: [path], cwd: ctx.root, salt: saltOf(ctx, baseline), inlineIgnores: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  const scan = await scanWorkspace({ roots: [path], cwd: ctx.project.root, salt: findingSalt(baseline, ctx.project.env, ctx.project.root), keySalt: ctx.project.fingerprints.salt, inlineIgnores: true, ...(ctx.signal ? { signal: ctx.signal } : {}) });
   const { fresh, baselined } = applyBaseline(scan.findings, baseline);
   const lines = fresh.slice(0, max).map((f) => {
     const preset = presetForRule(f.ruleId);
-    return `${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message} [${f.redacted}]${preset ? ` (provider preset: ${preset.id})` : ''}`;
+    return `${f.path}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.ruleId} ${f.message} [${f.redacted}${f.keyFingerprint ? ` ${f.keyFingerprint}` : ''}]${preset ? ` (provider preset: ${preset.id})` : ''}`;
   });
   const more = fresh.length > max ? `\n… and ${fresh.length - max} more (raise maxResults, up to ${LIMITS.maxResults.max}).` : '';
   const header = `Scanned ${scan.files} file(s) under ${path}: ${fresh.length} finding(s)${baselined.length ? `, ${baselined.length} accepted by the baseline` : ''}${scan.skipped.length ? `, ${scan.skipped.length} skipped` : ''}. Values are never shown; explain a finding with explain_finding, and move keys to environment variables or the keychain.`;
@@ -108,17 +109,17 @@ export async function explainFindingTool(input: { ruleId: string }): Promise<str
   return `Rule ${rule.id}: ${rule.title} (${rule.provider}), severity ${rule.severity}. Suggested environment variable: ${rule.envName}. Rotate at ${rule.rotationUrl}.${presetText}\n\n${doc}`.trim();
 }
 
-function loadProjectConfig(ctx: ProjectContext): LoadedConfig & { file: string } {
-  const file = join(ctx.root, '.rotation-ready.json');
-  if (!existsSync(file)) throw new ToolInputError('the project has no .rotation-ready.json (see docs/configuration.md)');
-  return { ...loadConfig(readFileSync(file, 'utf8'), file), file };
+function projectConfig(ctx: McpContext): LoadedConfig {
+  const config = ctx.project.config;
+  if (!config) throw new ToolInputError('the project has no .rotation-ready.json (see docs/configuration.md)');
+  return config;
 }
 
-export async function rotationStatusTool(ctx: ProjectContext): Promise<string> {
-  const config = loadProjectConfig(ctx);
+export async function rotationStatusTool(ctx: McpContext): Promise<string> {
+  const config = projectConfig(ctx);
   const errors = config.errors.map((e) => formatConfigError(e));
   // Without --keys-metadata: the project's own metadata file, which the CLI and the Keys sidebar share.
-  const keysMetadata = ctx.keysMetadata ?? keyMetadataFile(workspaceIdFor(ctx.root), ctx.env);
+  const keysMetadata = ctx.keysMetadata ?? ctx.project.metadataPath;
   if (!existsSync(keysMetadata)) {
     const services = config.services.map((s) => `${s.name} (${s.environments.map((e) => e.name).join(', ')})${s.provider ? `, provider ${s.provider}` : ''}`);
     return [
@@ -127,7 +128,7 @@ export async function rotationStatusTool(ctx: ProjectContext): Promise<string> {
       ...errors,
     ].join('\n');
   }
-  const store = new KeyStore({ keychain: new KeytarKeychain(), workspaceId: workspaceIdFor(ctx.root), metadataPath: keysMetadata });
+  const store = ctx.keysMetadata ? new KeyStore({ keychain: ctx.project.keychain, workspaceId: ctx.project.workspaceId, metadataPath: keysMetadata }) : ctx.project.keyStore;
   const machine = new RotationMachine(store, {
     provider: (ref) => {
       const preset = providerPreset(config.services.find((s) => s.name === ref.service)?.provider ?? '');
@@ -146,17 +147,17 @@ export async function rotationStatusTool(ctx: ProjectContext): Promise<string> {
 }
 
 /** A dry-run of configured services: probes go only to hosts already approved (nothing is approved from here). */
-export async function dryRunTool(ctx: ProjectContext, input: { services?: string[]; environments?: string[]; rounds?: number }): Promise<string> {
-  const config = loadProjectConfig(ctx);
+export async function dryRunTool(ctx: McpContext, input: { services?: string[]; environments?: string[]; rounds?: number }): Promise<string> {
+  const config = projectConfig(ctx);
   const names = input.services ?? [];
   for (const name of names) if (!config.services.some((s) => s.name === name)) throw new ToolInputError(`no service '${name.slice(0, 80)}' in .rotation-ready.json (services: ${config.services.map((s) => s.name).join(', ') || 'none'})`);
   const services = config.services.filter((s) => names.length === 0 || names.includes(s.name));
   if (services.length === 0) throw new ToolInputError('no service to probe');
   // Approvals belong to this project and name the environment variables the user confirmed; nothing is approved here.
-  const approvals = new ApprovalStore(defaultApprovalsFile(ctx.env), { workspace: ctx.root, workspaceRoots: [ctx.root] });
+  const project = ctx.project;
+  const approvals = new ApprovalStore(defaultApprovalsFile(project.env), { workspace: project.root, workspaceRoots: [project.root] });
   // The same key sources and fingerprint salt as `rotation-ready dry-run` and the editor (src/core/workflows).
-  const project = createProjectContext({ root: ctx.root, keychain: () => new KeytarKeychain(), env: ctx.env, config });
-  const keys = dryRunKeySource(project, { services, keychain: ctx.keychain, processEnv: ctx.env, confirmations: approvals });
+  const keys = dryRunKeySource(project, { services, keychain: ctx.keychain, processEnv: project.env, confirmations: approvals });
   const report = await runDryRun({
     services,
     keys,

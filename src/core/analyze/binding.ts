@@ -6,7 +6,7 @@ import type { Rule } from '../rules/types';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
-import { ALL_RULES, genericRule, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
+import { ALL_RULES, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
 
 /**
  * The value side of matchBound for every name-bound rule at once: which rules would accept this value if a name
@@ -24,7 +24,7 @@ export function valueMask(value: string): number {
     for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
       if (entropy < (c.rule.minEntropy ?? 0) || !c.whole!.test(value)) continue;
-      if (c === genericRule && isQuietGenericValue(value)) continue;
+      if (c.rule.heuristic && isQuietGenericValue(value)) continue;
       mask |= 1 << i;
     }
   }
@@ -64,9 +64,9 @@ function nameMask(word: string): number {
   return mask;
 }
 
-/** Whether a rule takes values bound to this name: its name hint, and for the generic heuristic the quiet-name filters. */
+/** Whether a rule takes values bound to this name: its name hint, and for a heuristic the quiet-name filters. */
 function nameBinds(c: CompiledRule, name: string): boolean {
-  return c === genericRule ? isSecretName(name, c.rule.nameHint!) : c.rule.nameHint!.test(name);
+  return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!) : c.rule.nameHint!.test(name);
 }
 
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
@@ -77,8 +77,9 @@ function isNameChar(c: number): boolean {
 /**
  * Of the name keywords' end offsets, those inside a word that could name a secret for one of the `bindable` rules:
  * `keys`, `keyof`, `Keyboard`, `tokenizer` and `passive` are most of the keyword hits in real code and bind nothing.
+ * With `masks`, which of those rules each one could bind is pushed there, in the same order.
  */
-export function bindingNamePositions(text: string, ends: readonly number[], bindable: number): number[] {
+export function bindingNamePositions(text: string, ends: readonly number[], bindable: number, masks?: number[]): number[] {
   const out: number[] = [];
   let lastStart = -1;
   let lastMask = 0;
@@ -92,7 +93,10 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       lastStart = start;
       lastMask = nameMask(text.slice(start, stop));
     }
-    if ((lastMask & bindable) !== 0) out.push(end);
+    if ((lastMask & bindable) !== 0) {
+      out.push(end);
+      masks?.push(lastMask & bindable);
+    }
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { AUTH_SCHEME } from '../calls/credentialNames';
+
 /**
  * A string value found by a language extractor, with the names it is bound to
  * (variable, property, parameter, env key, header, keyword argument, `process.env.X` fallback).
@@ -17,9 +19,15 @@ export interface Extraction {
   notes: string[];
 }
 
+/**
+ * Calls that only re-encode their first argument (`Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`,
+ * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`): the literal is the value of whatever
+ * the call's result is bound to (`const signingKey = Buffer.from("…", "hex")`). Tested on the dotted callee.
+ */
+export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
+
 /** `X-Api-Key: …` at the start of a string: a header written as one string. */
 const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
-const SCHEME = /^(?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key)\s+/;
 
 /**
  * The credential part of a string's content `text[start, end)`: after a header name that names a credential
@@ -33,7 +41,7 @@ export function credentialStart(text: string, start: number, end: number): { sta
     names.push(header[1]!);
     start += header[0].length;
   }
-  const scheme = SCHEME.exec(text.slice(start, Math.min(end, start + 12)));
+  const scheme = AUTH_SCHEME.exec(text.slice(start, Math.min(end, start + 12)));
   if (scheme) {
     names.push('authorization');
     start += scheme[0].length;

@@ -14,7 +14,7 @@ import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { GENERIC_BIT, genericRule, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
+import { HEURISTIC_BITS, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -92,12 +92,14 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
-  // Which name-bound rules can fire here: enabled, their keywords present, the generic heuristic not in tests.
+  // Which name-bound rules can fire here: enabled, their keywords present, the heuristics not in tests.
   let bindable = 0;
-  const couldBind = (value: string) => (valueMask(value) & bindable) !== 0;
+  const couldBind = (value: string, names: number) => (valueMask(value) & bindable & names) !== 0;
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
-  const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable));
+  // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.
+  const bindingMasks: number[] = [];
+  const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable, bindingMasks));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
@@ -139,14 +141,14 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     },
     () => {
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c === genericRule ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
       });
       if (bindable === 0 || !has(parseKeywords)) return NEXT;
       if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
-      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where);
+      const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
         if (error === PARSE_DEFERRED) return () => DEFERRED;
@@ -184,7 +186,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~GENERIC_BIT : bindable);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);

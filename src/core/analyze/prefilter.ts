@@ -1,5 +1,6 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart } from './candidate';
+import { nextPythonLiteral } from '../pythonStrings';
 
 /**
  * Before parsing or tokenizing a script, find the quoted strings that could become a name-bound finding at all: the
@@ -8,11 +9,12 @@ import { credentialStart } from './candidate';
  * neither parsed nor tokenized.
  *
  * The quote pairing is per line (backticks may span lines, and Python's triple quotes), so a stray quote cannot hide
- * a literal on another line; comments are skipped whole, so an apostrophe in one pairs with nothing. Strings are
- * enumerated by one regular expression (fast: V8 runs it in generated code); only the long ones near a name are read.
+ * a literal on another line; comments are skipped whole, so an apostrophe in one pairs with nothing. Script strings
+ * are enumerated by one regular expression (fast: V8 runs it in generated code), Python's by the reader the token pass
+ * uses (core/pythonStrings.ts: prefixes, f-string fields), so both see the same strings; only the long ones near a
+ * name are read.
  */
 export const SCRIPT_STRINGS = /\/\/[^\n]*|\/\*[^]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\[^])*`/g;
-export const PYTHON_STRINGS = /#[^\n]*|"""[^]*?"""|'''[^]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 /** A module specifier (`from "…"`, `import "…"`, `require("…")`, `import("…")`): the parser never takes one as a value. */
 const MODULE_SPECIFIER_BEFORE = /(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$/;
 
@@ -43,54 +45,97 @@ function templateParts(content: string): string[] {
 
 /**
  * Offsets (of the opening quote, ascending) of the strings that start within the name window of one of
- * `namePositions` (ascending) and hold a value (the content, or a template's literal part, after a header name and an
+ * `namePositions` (ascending; `nameMasks`, when given, says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
  * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
-export function boundStringOffsets(text: string, namePositions: readonly number[], dialect: StringDialect, minLength: number, couldBind: (value: string) => boolean, where?: (offset: number) => boolean): Steps<number[]> {
+export function boundStringOffsets(
+  text: string,
+  namePositions: readonly number[],
+  dialect: StringDialect,
+  minLength: number,
+  couldBind: (value: string, names: number) => boolean,
+  where?: (offset: number) => boolean,
+  nameMasks?: readonly number[],
+): Steps<number[]> {
   const out: number[] = [];
   if (namePositions.length === 0) return () => out;
-  // A regular expression of its own: the language server interleaves documents between pieces, and a shared one's
-  // lastIndex would be moved by the other document's scan.
-  const strings = new RegExp(dialect === 'python' ? PYTHON_STRINGS : SCRIPT_STRINGS);
+  const next = dialect === 'python' ? pythonStrings(text) : scriptStrings(text);
   let h = 0;
   let done = false;
   // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
   return () => {
     if (done) return out;
-    let m: RegExpExecArray | null;
     for (let left = STRINGS_PER_PIECE; left > 0; left--) {
-      if (!(m = strings.exec(text))) {
+      const quoted = next();
+      if (!quoted) {
         done = true;
         return out;
       }
-      if (!near(m)) continue;
-      out.push(m.index);
+      if (near(quoted)) out.push(quoted.at);
+      else if (done) return out;
     }
     return MORE;
   };
 
-  /** Whether the string `m` is near a name and holds a value some rule could take; false ends the scan when no name is left. */
-  function near(m: RegExpExecArray): boolean {
-    const quoted = m[0];
-    // Comments are matched only to be skipped: an apostrophe in one (`don't`) would pair with a quote after it.
-    if (quoted.length < minLength + 2 || quoted[0] === '/' || quoted[0] === '#') return false;
-    const o = m.index;
+  /** Whether the string is near a name and holds a value some rule could take; with no name left, the scan ends. */
+  function near(quoted: Quoted): boolean {
+    if (quoted.contentEnd - quoted.contentStart < minLength) return false;
+    const o = quoted.at;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
     if (h === namePositions.length) {
       // No name after this point: no later string is near one.
-      strings.lastIndex = text.length;
+      done = true;
       return false;
     }
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) return false;
+    // Which rules the names in the window could bind (all, without masks): a value only one of the other rules takes
+    // (a short password near `token`) is no reason to parse.
+    let names = nameMasks ? 0 : -1;
+    if (nameMasks) for (let k = h; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) names |= nameMasks[k]!;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return false;
     if (where && !where(o)) return false;
-    const q = quoted.startsWith('"""') || quoted.startsWith("'''") ? 3 : 1;
-    const content = quoted.slice(q, quoted.length - q);
+    const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
-    const parts = quoted[0] === '`' && content.includes('${') ? templateParts(content) : [content];
-    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim()));
+    const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
+    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names));
   }
+}
+
+/** A string the enumeration found: the offset of its opening quote, its content, and whether it is a JS template. */
+interface Quoted {
+  at: number;
+  contentStart: number;
+  contentEnd: number;
+  template: boolean;
+}
+
+/** Each string of a script in turn (comments skipped whole, so an apostrophe in one (`don't`) pairs with nothing). */
+function scriptStrings(text: string): () => Quoted | undefined {
+  // A regular expression of its own: the language server interleaves documents between pieces, and a shared one's
+  // lastIndex would be moved by the other document's scan.
+  const strings = new RegExp(SCRIPT_STRINGS);
+  return () => {
+    for (let m = strings.exec(text); m; m = strings.exec(text)) {
+      if (m[0][0] === '/') continue;
+      return { at: m.index, contentStart: m.index + 1, contentEnd: m.index + m[0].length - 1, template: m[0][0] === '`' };
+    }
+    return undefined;
+  };
+}
+
+/** Each string of Python source in turn, as the token pass reads them (core/pythonStrings.ts), by opening quote. */
+function pythonStrings(text: string): () => Quoted | undefined {
+  let from = 0;
+  return () => {
+    for (let literal = nextPythonLiteral(text, from); literal; literal = nextPythonLiteral(text, from)) {
+      from = literal.end;
+      if ('comment' in literal) continue;
+      return { at: literal.contentStart - literal.quote.length, contentStart: literal.contentStart, contentEnd: literal.contentEnd, template: false };
+    }
+    from = text.length;
+    return undefined;
+  };
 }
 
 const STRINGS_PER_PIECE = 4096;

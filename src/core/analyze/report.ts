@@ -22,7 +22,7 @@ export function isFailing(finding: Finding): boolean {
 export function formatText(report: ScanReport): string {
   const lines: string[] = [];
   for (const f of report.findings) {
-    lines.push(`${printable(f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.message} [${f.redacted}]`);
+    lines.push(`${printable(f.path)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity.padEnd(7)}  ${f.ruleId}  ${f.message} [${f.redacted}${f.keyFingerprint ? ` ${f.keyFingerprint}` : ''}]`);
   }
   for (const s of report.skipped) lines.push(`${printable(s.path)}: skipped (${s.reason})`);
   for (const n of report.notes) lines.push(`${printable(n.path)}: note: ${printable(n.note)}`);
@@ -88,7 +88,7 @@ export function toSarif(report: ScanReport): object {
             },
           ],
           partialFingerprints: { 'rotationReady/v1': f.fingerprint },
-          properties: { provider: f.provider, redacted: f.redacted, ...(ruleById(f.ruleId)?.publishable ? { publishable: true } : {}) },
+          properties: { provider: f.provider, redacted: f.redacted, ...(f.keyFingerprint ? { keyFingerprint: f.keyFingerprint } : {}), ...(ruleById(f.ruleId)?.publishable ? { publishable: true } : {}) },
         })),
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: report.skipped.map((s) => ({ level: 'note', message: { text: `Skipped: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(s.path), uriBaseId: '%SRCROOT%' } } }] })) }],
       },

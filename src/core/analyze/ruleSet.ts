@@ -10,18 +10,19 @@ export const scanRulesByKeyword = new Map<string, number[]>();
 scanRules.forEach((c, i) => {
   for (const k of new Set(c.rule.keywords.map((w) => w.toLowerCase()))) scanRulesByKeyword.set(k, [...(scanRulesByKeyword.get(k) ?? []), i]);
 });
-export const boundRules = compiled.filter((c) => c.whole && c.rule.id !== 'generic-secret');
-export const genericRule = compiled.find((c) => c.rule.id === 'generic-secret')!;
-/** Keywords whose presence makes parsing worthwhile (name-bound rules and the generic heuristic). */
-export const parseKeywords = [...new Set([...boundRules, genericRule].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
+export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
+/** The heuristics (Rule.heuristic), the generic one first: they come after every provider rule. */
+export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
+/** Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics). */
+export const parseKeywords = [...new Set([...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
 export const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
-/** The name-bound rules in matchBound's order, the generic heuristic last: bit i of a value's mask is rule i. */
-export const valueRules = [...boundRules, genericRule];
+/** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
+export const valueRules = [...boundRules, ...heuristicRules];
 /** matchBound's own floor: no rule takes a shorter value. */
 export const MIN_VALUE_LENGTH = 8;
-/** Every name-bound rule's bit, and the generic heuristic's (the last). */
+/** Every name-bound rule's bit, and the heuristics' (the last ones). */
 export const ALL_RULES = (1 << valueRules.length) - 1;
-export const GENERIC_BIT = 1 << (valueRules.length - 1);
+export const HEURISTIC_BITS = ALL_RULES & ~((1 << boundRules.length) - 1);

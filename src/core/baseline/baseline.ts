@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { parse, type ParseError, printParseErrorCode } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import { positionAt } from '../vocabulary/positions';
@@ -29,6 +29,15 @@ export class BaselineError extends Error {}
 
 export function newBaselineSalt(): string {
   return randomBytes(16).toString('hex');
+}
+
+/**
+ * The salt of a headless run's finding fingerprints (`rr1:`): the baseline's, else `$ROTATION_READY_SALT`, else one
+ * derived from the project folder (stable across runs on one machine). `scan`, `scan --history`, `fix` and the MCP
+ * scan tool use it, so their findings match one baseline alike.
+ */
+export function findingSalt(baseline: Pick<Baseline, 'salt'> | undefined, env: NodeJS.ProcessEnv, root: string): string {
+  return baseline?.salt ?? env.ROTATION_READY_SALT ?? createHash('sha256').update(`rotation-ready:${root}`).digest('hex').slice(0, 32);
 }
 
 export function createBaseline(findings: readonly Finding[], salt: string): Baseline {

@@ -1,19 +1,13 @@
+import { nextPythonLiteral, type PythonString } from '../pythonStrings';
+
 /**
  * A careful token scan of Python source: strings (with prefixes, triple quotes, f-strings) and
  * comments are recognised, so brackets and names inside them are never mistaken for code. It is not
  * a parser; it is what the single-key-call rule and the Python fixes need (no Python grammar ships
- * with the analyzer yet; see docs/rules/single-key-call.md).
+ * with the analyzer yet; see docs/rules/single-key-call.md). Strings are read by core/pythonStrings.ts,
+ * as the secret extractor reads them.
  */
-export interface PyString {
-  /** The whole token, prefix and quotes included. */
-  start: number;
-  end: number;
-  /** Lower-cased prefix letters, e.g. `f`, `rb`. */
-  prefix: string;
-  quote: string;
-  contentStart: number;
-  contentEnd: number;
-}
+export type PyString = PythonString;
 
 export interface PyScan {
   strings: PyString[];
@@ -24,34 +18,10 @@ export interface PyScan {
 export function scanPython(text: string): PyScan {
   const strings: PyString[] = [];
   const comments: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === '#') {
-      const end = text.indexOf('\n', i);
-      comments.push([i, end < 0 ? text.length : end]);
-      i = end < 0 ? text.length : end;
-      continue;
-    }
-    const prefix = /^(?:[rRbBuUfF]{1,2})?(?='|")/.exec(text.slice(i, i + 3));
-    if (prefix && (i === 0 || !/[\w]/.test(text[i - 1]!))) {
-      const start = i;
-      i += prefix[0].length;
-      const q = text[i]!;
-      const quote = text.startsWith(q.repeat(3), i) ? q.repeat(3) : q;
-      i += quote.length;
-      const contentStart = i;
-      while (i < text.length && !text.startsWith(quote, i)) {
-        if (text[i] === '\\') i++;
-        else if (quote.length === 1 && text[i] === '\n') break;
-        i++;
-      }
-      const contentEnd = Math.min(i, text.length);
-      i = Math.min(i + quote.length, text.length);
-      strings.push({ start, end: i, prefix: prefix[0].toLowerCase(), quote, contentStart, contentEnd });
-      continue;
-    }
-    i++;
+  for (let at = 0, literal = nextPythonLiteral(text, 0); literal; literal = nextPythonLiteral(text, at)) {
+    if ('comment' in literal) comments.push([literal.start, literal.end]);
+    else strings.push(literal);
+    at = literal.end;
   }
   return { strings, comments };
 }

@@ -12,7 +12,14 @@ export interface SecuredPlan {
   newText: string;
   edits: TextEdit[];
   helperFile?: NewFile;
+  /** More helpers the plan creates (Make Rotation Ready may need `requireEnv` and `keyFallback`). */
+  helperFiles?: readonly NewFile[];
   secrets: readonly SecretToSecure[];
+  /**
+   * The names `.env.example` gets when secrets are stored; default the secrets' names. A wrapper lists
+   * `<NAME>_PRIMARY` / `<NAME>_FALLBACK`, the names its helper reads.
+   */
+  exampleNames?: readonly string[];
 }
 
 export interface ApplyOptions {
@@ -60,7 +67,7 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   let current: SecretToSecure | undefined;
   try {
     // The helper is written into a folder of the repository's choosing (maybe a symlinked src/): it must resolve inside the workspace.
-    if (plan.helperFile && options.root !== undefined) confinedPath(options.root, plan.helperFile.path, 'helper file');
+    if (options.root !== undefined) for (const helper of helpersOf(plan)) confinedPath(options.root, helper.path, 'helper file');
     plan.secrets.forEach((secret, i) => {
       if (sha256(values[i] ?? '') !== secret.sha256) throw new Error(`the value given for ${secret.envName} is not the one the fix removes (the document changed?)`);
     });
@@ -74,7 +81,7 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
     }
     current = undefined;
     if (options.envExample !== false && options.root !== undefined && plan.secrets.length > 0) {
-      undoExample = addExampleNames(join(options.root, options.envExample ?? '.env.example'), plan.secrets.map((s) => s.envName));
+      undoExample = addExampleNames(join(options.root, options.envExample ?? '.env.example'), [...(plan.exampleNames ?? plan.secrets.map((s) => s.envName))]);
     }
   } catch (error) {
     await undoAll();
@@ -85,6 +92,12 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   const applied: AppliedFix = { edits: plan.edits, newText: plan.newText, stored, undo: undoAll };
   if (plan.helperFile) applied.helperFile = plan.helperFile;
   return applied;
+}
+
+/** Every helper file a plan creates. */
+export function helpersOf(plan: Pick<SecuredPlan, 'helperFile' | 'helperFiles'>): NewFile[] {
+  const all = [...(plan.helperFile ? [plan.helperFile] : []), ...(plan.helperFiles ?? [])];
+  return all.filter((h, i) => all.findIndex((o) => o.path === h.path) === i);
 }
 
 /** `NAME=` lines for names `.env.example` does not list yet; returns an undo. */

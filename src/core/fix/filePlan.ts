@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ts } from 'ts-morph';
 import { analyzeText } from '../analyze/index';
-import { singleKeyCallsInText } from '../calls/index';
+import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../calls/index';
 import type { KeySource, SingleKeyCall } from '../calls/model';
 import type { Finding } from '../findings';
 import { lineNumberAt } from '../vocabulary/positions';
@@ -14,6 +14,7 @@ import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
 import { NewFile, UnsupportedFixError } from './types';
 import { nearestConfig } from './verify';
+import { exampleNamesFor, keyReadsEnv, tidyComposed } from './rotationReady';
 import { planWrapperFix } from './wrapperFix';
 
 /**
@@ -25,7 +26,7 @@ import { planWrapperFix } from './wrapperFix';
 export interface FilePlan {
   rel: string;
   original: string;
-  steps: Array<{ input: string; plan: SecuredPlan; redactions: Array<[string, string]> }>;
+  steps: Array<{ input: string; plan: SecuredPlan; redactions: Array<[string, string]>; kind: 'env' | 'wrapper'; envName: string }>;
   final: string;
   unfixed: string[];
   /** Findings of the kind being fixed still in `final`: the unfixed ones, and any a fix left (exit 1 in the CLI). */
@@ -51,7 +52,9 @@ export function projectInfo(root: string, created: Map<string, NewFile>): Projec
     if (!configs.has(config)) configs.set(config, compilerOptionsOf(config));
     const options = configs.get(config);
     const nodeLike = (kind: number | undefined, from: number, to: number): boolean => kind !== undefined && kind >= from && kind <= to;
-    return nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext) ? '.js' : undefined;
+    if (!(nodeLike(options?.module, ts.ModuleKind.Node16, ts.ModuleKind.NodeNext) || nodeLike(options?.moduleResolution, ts.ModuleResolutionKind.Node16, ts.ModuleResolutionKind.NodeNext))) return undefined;
+    // Node resolution needs an extension; a project that imports its `.ts` files by name gets that one.
+    return options?.allowImportingTsExtensions ? '.ts' : '.js';
   };
   return info;
 }
@@ -96,7 +99,7 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
         throw new UnsupportedFixError(`${envPlan.envName} already holds a different value (in .env or from another fix); the literal is a default of that variable, so check which value is right and remove the default by hand.`);
       }
       names.set(envPlan.envName, hash);
-      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]] });
+      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]], kind: 'env', envName: envPlan.envName });
       text = envPlan.newText;
     } catch (error) {
       failed.set(finding.fingerprint, (failed.get(finding.fingerprint) ?? 0) + 1);
@@ -109,13 +112,14 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
   return plan;
 }
 
-export function planFileWrappers(rel: string, original: string, project: ProjectInfo, names: Map<string, string> = new Map()): FilePlan {
+/** Every single-key call in the file gets the wrapper; with `reading`, only calls whose key reads one of those variables. */
+export function planFileWrappers(rel: string, original: string, project: ProjectInfo, names: Map<string, string> = new Map(), reading?: ReadonlySet<string>): FilePlan {
   const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [], remaining: 0 };
   let text = original;
   const skipped = new Set<number>();
   let left: ReturnType<typeof singleKeyCallsInText> | undefined;
   for (let guard = 0; guard < 100; guard++) {
-    left = singleKeyCallsInText(rel, text);
+    left = singleKeyCallsInText(rel, text).filter((c) => !reading || [...reading].some((name) => keyReadsEnv(c.key, name)));
     const call = left.filter((c) => !skipped.has(c.calleeStart))[0];
     if (!call) break;
     left = undefined;
@@ -131,7 +135,7 @@ export function planFileWrappers(rel: string, original: string, project: Project
         names.set(envName, hash);
       }
       const redactions = wrapperPlan.secrets.map((s) => [text.slice(s.offset, s.offset + s.length), redact(text.slice(s.offset, s.offset + s.length), call.provider)] as [string, string]);
-      plan.steps.push({ input: text, plan: wrapperPlan, redactions });
+      plan.steps.push({ input: text, plan: wrapperPlan, redactions, kind: 'wrapper', envName: wrapperPlan.envName });
       text = wrapperPlan.newText;
     } catch (error) {
       // Later calls shift when nothing is rewritten; their offsets stay valid.
@@ -140,13 +144,49 @@ export function planFileWrappers(rel: string, original: string, project: Project
     }
   }
   plan.final = text;
-  plan.remaining = (left ?? singleKeyCallsInText(rel, text)).length;
+  plan.remaining = (left ?? singleKeyCallsInText(rel, text).filter((c) => !reading || [...reading].some((name) => keyReadsEnv(c.key, name)))).length;
   return plan;
 }
 
-/** `first` then `second`, where `second` was planned on `first.final`: one plan from the original text. */
+/**
+ * `first` (secrets moved) then `second` (wrappers planned on `first.final`): one plan from the original text.
+ * A moved name a wrapper now reads goes to `.env.example` as `<NAME>_PRIMARY` / `<NAME>_FALLBACK`.
+ */
 export function composePlans(first: FilePlan, second: FilePlan): FilePlan {
-  return { rel: first.rel, original: first.original, steps: [...first.steps, ...second.steps], final: second.final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
+  const wrapped = second.steps.filter((s) => s.kind === 'wrapper').map((s) => s.envName);
+  const steps = [
+    ...first.steps.map((step) => (step.kind === 'env' ? { ...step, plan: { ...step.plan, exampleNames: exampleNamesFor([step.envName], wrapped.filter((n) => n === step.envName), second.final) } } : step)),
+    ...second.steps,
+  ];
+  const final = tidyComposed(first.rel, first.original, second.final);
+  return { rel: first.rel, original: first.original, steps, final, unfixed: [...first.unfixed, ...second.unfixed], remaining: first.remaining + second.remaining };
+}
+
+export interface FileFixOptions {
+  /** Only this rule: a secret rule moves secrets alone, `single-key-call` adds wrappers alone. */
+  rule?: string;
+  salt: string;
+  project: ProjectInfo;
+  /** Names → hash of the value they hold (`.env`, and earlier files of this run); updated with the names given. */
+  names: Map<string, string>;
+  /** Wrap only the calls that read a secret this plan moves (Make Rotation Ready per secret), not every single-key call. */
+  onlyMovedSecrets?: boolean;
+}
+
+/**
+ * Every fix of one file, composed ("Make Rotation Ready" for the whole file): secrets move to the environment,
+ * then single-key calls get the wrapper on the result. `envOnly` is the plan without wrappers, for a caller whose
+ * check refuses the composed text (the secrets can still move).
+ */
+export function planFileAll(rel: string, text: string, options: FileFixOptions): { plan: FilePlan; envOnly?: FilePlan } {
+  const { rule, salt, project, names } = options;
+  if (rule === SINGLE_KEY_CALL_RULE) return { plan: planFileWrappers(rel, text, project, names) };
+  const env = planFileEnv(rel, text, rule, salt, project, names);
+  if (rule !== undefined && !options.onlyMovedSecrets) return { plan: env };
+  const reading = options.onlyMovedSecrets ? new Set(env.steps.map((s) => s.envName)) : undefined;
+  if (reading && reading.size === 0) return { plan: env };
+  const plan = composePlans(env, planFileWrappers(rel, env.final, project, names, reading));
+  return plan.steps.length > env.steps.length && env.steps.length > 0 ? { plan, envOnly: { ...env, steps: [...env.steps], unfixed: [...env.unfixed] } } : { plan };
 }
 
 /** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */

@@ -13,9 +13,10 @@ export interface ProjectInfo {
   exists?: (path: string) => boolean;
   /**
    * The extension a relative import needs in this TS file under its own tsconfig (`.js` under
-   * `module`/`moduleResolution` node16/nodenext); undefined: decide from the file's own imports.
+   * `module`/`moduleResolution` node16/nodenext, `.ts` when that project also sets `allowImportingTsExtensions`);
+   * undefined: decide from the file's own imports.
    */
-  tsImportExtension?: (path: string) => '.js' | undefined;
+  tsImportExtension?: (path: string) => '.js' | '.ts' | undefined;
 }
 
 export function isTsPath(path: string): boolean {
@@ -53,15 +54,20 @@ export function helperFileName(base: 'requireEnv' | 'keyFallback', style: Module
 
 /**
  * The specifier the edited file uses to import the helper: relative, `./` first, and with the extension
- * Node needs: always for ESM JS, for TS when its tsconfig resolves like Node (node16/nodenext) or the
- * file's relative imports already carry `.js`, never for CJS `.js`.
+ * Node needs: always for ESM JS, for TS the one the file's relative imports already carry (`.js`, or `.ts`
+ * under `allowImportingTsExtensions`), else the one its tsconfig requires (node16/nodenext); never for CJS `.js`.
  */
-export function importSpecifier(fromPath: string, helperPath: string, style: ModuleStyle, fileText: string, tsExtension?: '.js'): string {
+export function importSpecifier(fromPath: string, helperPath: string, style: ModuleStyle, fileText: string, tsExtension?: '.js' | '.ts'): string {
   let relative = posix.relative(posix.dirname(fromPath), helperPath);
   if (!relative.startsWith('.')) relative = `./${relative}`;
   const ext = posix.extname(relative);
   const bare = relative.slice(0, relative.length - ext.length);
-  if (style === 'ts') return tsExtension || /from\s+['"]\.\.?\/[^'"]+\.js['"]/.test(fileText) ? `${bare}.js` : bare;
+  if (style === 'ts') {
+    // The file's own relative imports show what its configuration accepts; then the tsconfig's answer.
+    const own = /from\s+['"]\.\.?\/[^'"]+(\.[jt]s)['"]/.exec(fileText)?.[1] as '.js' | '.ts' | undefined;
+    const extension = own ?? tsExtension;
+    return extension ? `${bare}${extension}` : bare;
+  }
   if (style === 'esm') return relative;
   return ext === '.js' ? bare : relative;
 }

@@ -37,6 +37,8 @@ export interface WrapperFixPlan {
   helperFile?: NewFile;
   /** Hardcoded keys the rewrite removes: stored (as `<NAME>`, the helper's primary) before the edits apply. */
   secrets: SecretToSecure[];
+  /** What `.env.example` lists for it: the names the helper reads, `<NAME>_PRIMARY` and `<NAME>_FALLBACK`. */
+  exampleNames: string[];
   /** One line for the refactoring preview, e.g. "fetch → withKeyFallback (BILLING_API_KEY_PRIMARY / _FALLBACK)". */
   title: string;
 }
@@ -140,6 +142,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     newText,
     edits: minimalEdits(text, newText),
     secrets,
+    exampleNames: [`${envName}_PRIMARY`, `${envName}_FALLBACK`],
     title: `${call.callee} → ${fn} (${envName}_PRIMARY, falling back to ${envName}_FALLBACK on 401/403)`,
   };
   if (helperFile) plan.helperFile = helperFile;

@@ -1,60 +1,12 @@
 import { keyFingerprint } from '../redact';
-import type { RotationRecord } from '../vocabulary/rotationRecord';
 import { EnvironmentMeta, entryKey, MetadataFile, readMetadata, SlotMeta, ValidationResult, writeMetadata } from './metadata';
-import { KeychainError, KeychainPort, SlotAddress } from './port';
+import { KeychainPort, SlotAddress } from './port';
 import { SLOTS, type Slot } from '../vocabulary/slot';
+import { describeRef, type EnvironmentInfo, KeyStoreError, type KeyStoreOptions, type LiveSlot, type RotationChange, type ServiceRef, type SlotCheck } from './keyStoreTypes';
+import { applyPlan, type SlotAccess } from './slotMoves';
 
-/** One service in one environment: the unit that has slots and a rotation. */
-export interface ServiceRef {
-  service: string;
-  environment: string;
-}
-
-/** The slots code reads keys from; `previous` only keeps a key for undo until it is purged. */
-export type LiveSlot = 'primary' | 'fallback';
-
-export type KeyStoreErrorReason =
-  | 'invalid-name'
-  | 'occupied'
-  | 'empty'
-  | 'previous-occupied'
-  | 'missing-in-keychain'
-  | 'rotation-in-progress'
-  | 'rollback-incomplete';
-
-/** A refused or failed key-store operation. The message never contains a value. */
-export class KeyStoreError extends Error {
-  constructor(
-    message: string,
-    readonly reason: KeyStoreErrorReason,
-  ) {
-    super(message);
-    this.name = 'KeyStoreError';
-  }
-}
-
-/** What a slot will hold after an operation: a slot's current key, a new value, or nothing. */
-type Source = { from: Slot } | { value: string } | null;
-type Plan = Partial<Record<Slot, Source>>;
-
-export interface KeyStoreOptions {
-  keychain: KeychainPort;
-  workspaceId: string;
-  /** JSON file for non-secret metadata; the extension passes a path in its storage folder. */
-  metadataPath: string;
-  /** The salt a new metadata file gets (the workspace's fingerprint policy, src/core/fingerprints.ts); random when absent. */
-  salt?: string;
-  now?: () => Date;
-}
-
-export interface EnvironmentInfo extends EnvironmentMeta {
-  slots: Partial<Record<Slot, SlotMeta>>;
-}
-
-export interface SlotCheck {
-  slot: Slot;
-  state: 'ok' | 'empty' | 'missing-in-keychain' | 'not-in-metadata' | 'different-key';
-}
+export { KeyStoreError } from './keyStoreTypes';
+export type { EnvironmentInfo, KeyStoreErrorReason, KeyStoreOptions, LiveSlot, RotationChange, ServiceRef, SlotCheck } from './keyStoreTypes';
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -72,6 +24,8 @@ export class KeyStore {
   private readonly salt: string | undefined;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
+  /** What the slot moves (slotMoves.ts) read and write through. */
+  private readonly slotAccess: SlotAccess;
 
   constructor(options: KeyStoreOptions) {
     this.keychain = options.keychain;
@@ -79,6 +33,14 @@ export class KeyStore {
     this.metadataPath = options.metadataPath;
     this.salt = options.salt;
     this.now = options.now ?? (() => new Date());
+    this.slotAccess = {
+      keychain: this.keychain,
+      metadataPath: this.metadataPath,
+      now: () => this.now(),
+      load: () => this.load(),
+      entryOf: (data, ref) => this.entryOf(data, ref),
+      address: (ref, slot) => this.address(ref, slot),
+    };
   }
 
   /** Every service/environment with metadata (never values), sorted. */
@@ -102,8 +64,8 @@ export class KeyStore {
   add(ref: ServiceRef, slot: LiveSlot, value: string, options: { envVars?: EnvironmentMeta['envVars'] } = {}): Promise<SlotMeta> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (entry.slots[slot]) throw new KeyStoreError(`${describe(ref)} already has a ${slot} key (${entry.slots[slot]!.fingerprint}); use replace.`, 'occupied');
-      const after = await this.apply(ref, { [slot]: { value } }, (e) => {
+      if (entry.slots[slot]) throw new KeyStoreError(`${describeRef(ref)} already has a ${slot} key (${entry.slots[slot]!.fingerprint}); use replace.`, 'occupied');
+      const after = await applyPlan(this.slotAccess, ref, { [slot]: { value } }, (e) => {
         if (options.envVars) e.envVars = options.envVars;
       });
       return after.slots[slot]!;
@@ -114,9 +76,9 @@ export class KeyStore {
   replace(ref: ServiceRef, slot: LiveSlot, value: string): Promise<SlotMeta> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots[slot]) throw new KeyStoreError(`${describe(ref)} has no ${slot} key to replace; use add.`, 'empty');
+      if (!entry.slots[slot]) throw new KeyStoreError(`${describeRef(ref)} has no ${slot} key to replace; use add.`, 'empty');
       this.requirePreviousFree(ref, entry);
-      const after = await this.apply(ref, { [slot]: { value }, previous: { from: slot } });
+      const after = await applyPlan(this.slotAccess, ref, { [slot]: { value }, previous: { from: slot } });
       return after.slots[slot]!;
     });
   }
@@ -125,9 +87,9 @@ export class KeyStore {
   delete(ref: ServiceRef, slot: LiveSlot, rotation?: RotationChange): Promise<EnvironmentInfo> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots[slot]) throw new KeyStoreError(`${describe(ref)} has no ${slot} key.`, 'empty');
+      if (!entry.slots[slot]) throw new KeyStoreError(`${describeRef(ref)} has no ${slot} key.`, 'empty');
       this.requirePreviousFree(ref, entry);
-      return this.apply(ref, { [slot]: null, previous: { from: slot } }, withRotation(rotation));
+      return applyPlan(this.slotAccess, ref, { [slot]: null, previous: { from: slot } }, withRotation(rotation));
     });
   }
 
@@ -138,11 +100,11 @@ export class KeyStore {
   purge(ref: ServiceRef): Promise<void> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots.previous) throw new KeyStoreError(`${describe(ref)} has no previous key to purge.`, 'empty');
+      if (!entry.slots.previous) throw new KeyStoreError(`${describeRef(ref)} has no previous key to purge.`, 'empty');
       if (entry.rotation?.stage === 'promoted') {
-        throw new KeyStoreError(`${describe(ref)} is mid-rotation: previous holds the old key until the new primary validated (step 5) or the rotation is rolled back.`, 'rotation-in-progress');
+        throw new KeyStoreError(`${describeRef(ref)} is mid-rotation: previous holds the old key until the new primary validated (step 5) or the rotation is rolled back.`, 'rotation-in-progress');
       }
-      await this.apply(ref, { previous: null });
+      await applyPlan(this.slotAccess, ref, { previous: null });
     });
   }
 
@@ -150,9 +112,9 @@ export class KeyStore {
   promote(ref: ServiceRef, rotation?: RotationChange): Promise<EnvironmentInfo> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots.fallback) throw new KeyStoreError(`${describe(ref)} has no fallback key to promote.`, 'empty');
+      if (!entry.slots.fallback) throw new KeyStoreError(`${describeRef(ref)} has no fallback key to promote.`, 'empty');
       if (entry.slots.primary) this.requirePreviousFree(ref, entry);
-      return this.apply(ref, { primary: { from: 'fallback' }, fallback: null, ...(entry.slots.primary ? { previous: { from: 'primary' } } : {}) }, withRotation(rotation));
+      return applyPlan(this.slotAccess, ref, { primary: { from: 'fallback' }, fallback: null, ...(entry.slots.primary ? { previous: { from: 'primary' } } : {}) }, withRotation(rotation));
     });
   }
 
@@ -160,9 +122,9 @@ export class KeyStore {
   demote(ref: ServiceRef, rotation?: RotationChange): Promise<EnvironmentInfo> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots.previous || !entry.slots.primary) throw new KeyStoreError(`${describe(ref)} needs a primary and a previous key to undo a promotion.`, 'empty');
-      if (entry.slots.fallback) throw new KeyStoreError(`${describe(ref)} already has a fallback key; cannot undo the promotion without overwriting it.`, 'occupied');
-      return this.apply(ref, { fallback: { from: 'primary' }, primary: { from: 'previous' }, previous: null }, withRotation(rotation));
+      if (!entry.slots.previous || !entry.slots.primary) throw new KeyStoreError(`${describeRef(ref)} needs a primary and a previous key to undo a promotion.`, 'empty');
+      if (entry.slots.fallback) throw new KeyStoreError(`${describeRef(ref)} already has a fallback key; cannot undo the promotion without overwriting it.`, 'occupied');
+      return applyPlan(this.slotAccess, ref, { fallback: { from: 'primary' }, primary: { from: 'previous' }, previous: null }, withRotation(rotation));
     });
   }
 
@@ -170,9 +132,9 @@ export class KeyStore {
   restore(ref: ServiceRef, slot: LiveSlot, rotation?: RotationChange): Promise<EnvironmentInfo> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots.previous) throw new KeyStoreError(`${describe(ref)} has no previous key to restore.`, 'empty');
-      if (entry.slots[slot]) throw new KeyStoreError(`${describe(ref)} already has a ${slot} key; use swapWithPrevious.`, 'occupied');
-      return this.apply(ref, { [slot]: { from: 'previous' }, previous: null }, withRotation(rotation));
+      if (!entry.slots.previous) throw new KeyStoreError(`${describeRef(ref)} has no previous key to restore.`, 'empty');
+      if (entry.slots[slot]) throw new KeyStoreError(`${describeRef(ref)} already has a ${slot} key; use swapWithPrevious.`, 'occupied');
+      return applyPlan(this.slotAccess, ref, { [slot]: { from: 'previous' }, previous: null }, withRotation(rotation));
     });
   }
 
@@ -180,8 +142,8 @@ export class KeyStore {
   swapWithPrevious(ref: ServiceRef, slot: LiveSlot): Promise<EnvironmentInfo> {
     return this.exclusive(async () => {
       const entry = this.entryOf(this.load(), ref);
-      if (!entry.slots.previous || !entry.slots[slot]) throw new KeyStoreError(`${describe(ref)} needs a ${slot} and a previous key to swap.`, 'empty');
-      return this.apply(ref, { [slot]: { from: 'previous' }, previous: { from: slot } });
+      if (!entry.slots.previous || !entry.slots[slot]) throw new KeyStoreError(`${describeRef(ref)} needs a ${slot} and a previous key to swap.`, 'empty');
+      return applyPlan(this.slotAccess, ref, { [slot]: { from: 'previous' }, previous: { from: slot } });
     });
   }
 
@@ -190,24 +152,24 @@ export class KeyStore {
     return this.exclusive(async () => {
       const data = this.load();
       const entry = this.entryOf(data, ref);
-      if (entry.slots.fallback) throw new KeyStoreError(`${describe(ref)} already has a fallback key (${entry.slots.fallback.fingerprint}).`, 'occupied');
+      if (entry.slots.fallback) throw new KeyStoreError(`${describeRef(ref)} already has a fallback key (${entry.slots.fallback.fingerprint}).`, 'occupied');
       const fingerprint = keyFingerprint(value, data.salt);
       const fromPrevious = entry.slots.previous?.fingerprint === fingerprint;
-      return this.apply(ref, fromPrevious ? { fallback: { from: 'previous' }, previous: null } : { fallback: { value } }, withRotation(rotation));
+      return applyPlan(this.slotAccess, ref, fromPrevious ? { fallback: { from: 'previous' }, previous: null } : { fallback: { value } }, withRotation(rotation));
     });
   }
 
   /** Changes only metadata (e.g. rotation stage, retired marks), in one atomic write. */
   updateMeta(ref: ServiceRef, change: (entry: EnvironmentMeta) => void): Promise<EnvironmentInfo> {
-    return this.exclusive(async () => this.apply(ref, {}, change));
+    return this.exclusive(async () => applyPlan(this.slotAccess, ref, {}, change));
   }
 
   /** Records a validation result for a slot (from the probe engine). */
   recordValidation(ref: ServiceRef, slot: Slot, result: ValidationResult): Promise<void> {
     return this.exclusive(async () => {
-      await this.apply(ref, {}, (e) => {
+      await applyPlan(this.slotAccess, ref, {}, (e) => {
         const meta = e.slots[slot];
-        if (!meta) throw new KeyStoreError(`${describe(ref)} has no ${slot} key to record a validation for.`, 'empty');
+        if (!meta) throw new KeyStoreError(`${describeRef(ref)} has no ${slot} key to record a validation for.`, 'empty');
         meta.lastValidatedAt = this.now().toISOString();
         meta.lastValidation = { ok: result.ok, outcome: result.outcome, ...(result.detail !== undefined ? { detail: result.detail } : {}) };
       });
@@ -216,7 +178,7 @@ export class KeyStore {
 
   setEnvVars(ref: ServiceRef, envVars: NonNullable<EnvironmentMeta['envVars']>): Promise<void> {
     return this.exclusive(async () => {
-      await this.apply(ref, {}, (e) => (e.envVars = envVars));
+      await applyPlan(this.slotAccess, ref, {}, (e) => (e.envVars = envVars));
     });
   }
 
@@ -230,7 +192,7 @@ export class KeyStore {
     if (!entry.slots[slot]) return undefined;
     const value = await this.keychain.get(this.address(ref, slot));
     if (value === undefined && entry.slots[slot]) {
-      throw new KeyStoreError(`The ${slot} key of ${describe(ref)} (${entry.slots[slot]!.fingerprint}) is missing from ${this.keychain.label}.`, 'missing-in-keychain');
+      throw new KeyStoreError(`The ${slot} key of ${describeRef(ref)} (${entry.slots[slot]!.fingerprint}) is missing from ${this.keychain.label}.`, 'missing-in-keychain');
     }
     return value;
   }
@@ -296,124 +258,10 @@ export class KeyStore {
   private requirePreviousFree(ref: ServiceRef, entry: EnvironmentMeta): void {
     if (entry.slots.previous) {
       throw new KeyStoreError(
-        `${describe(ref)} still keeps an earlier key in previous (${entry.slots.previous.fingerprint}); purge it first so no key is overwritten.`,
+        `${describeRef(ref)} still keeps an earlier key in previous (${entry.slots.previous.fingerprint}); purge it first so no key is overwritten.`,
         'previous-occupied',
       );
     }
-  }
-
-  /**
-   * Carries out a plan: reads every key it moves, writes targets (each verified by the port), then
-   * deletes emptied slots, then writes metadata once. A target is written only after its current
-   * key has been copied to where it goes, so at every moment each key is in at least one slot.
-   * On a failure, completed keychain steps are undone in reverse order.
-   */
-  private async apply(ref: ServiceRef, plan: Plan, change?: (entry: EnvironmentMeta) => void): Promise<EnvironmentInfo> {
-    const data = this.load();
-    const entry = structuredClone(this.entryOf(data, ref));
-    const now = this.now().toISOString();
-
-    // Read the keys that move or get overwritten, checking they are the ones metadata describes.
-    const current = new Map<Slot, string>();
-    const touched = new Set<Slot>();
-    for (const [target, source] of Object.entries(plan) as Array<[Slot, Source]>) {
-      touched.add(target);
-      if (source && 'from' in source) touched.add(source.from);
-    }
-    for (const slot of touched) {
-      if (!entry.slots[slot]) continue;
-      const value = await this.keychain.get(this.address(ref, slot));
-      if (value === undefined || keyFingerprint(value, data.salt) !== entry.slots[slot]!.fingerprint) {
-        throw new KeyStoreError(
-          `The ${slot} key of ${describe(ref)} (${entry.slots[slot]!.fingerprint}) is ${value === undefined ? 'missing from' : 'different in'} ${this.keychain.label}; nothing was changed.`,
-          'missing-in-keychain',
-        );
-      }
-      current.set(slot, value);
-    }
-    const secrets = [...current.values(), ...Object.values(plan).flatMap((s) => (s && 'value' in s ? [s.value] : []))];
-    for (const secret of secrets) if (secret.length === 0) throw new KeyStoreError('A key cannot be empty.', 'invalid-name');
-
-    // Order the writes: a slot whose key still has to be copied elsewhere is written last.
-    const writes = (Object.entries(plan) as Array<[Slot, Source]>).filter(([, source]) => source !== null);
-    const pendingCopies = (slot: Slot, done: Set<Slot>): boolean =>
-      writes.some(([target, source]) => !done.has(target) && target !== slot && source && 'from' in source && source.from === slot);
-    const ordered: Array<[Slot, Source]> = [];
-    const done = new Set<Slot>();
-    while (ordered.length < writes.length) {
-      const next = writes.find(([target]) => !done.has(target) && !pendingCopies(target, done)) ?? writes.find(([target]) => !done.has(target))!;
-      ordered.push(next);
-      done.add(next[0]);
-    }
-    const deletes = (Object.entries(plan) as Array<[Slot, Source]>).filter(([slot, source]) => source === null && current.has(slot)).map(([slot]) => slot);
-
-    const undo: Array<() => Promise<unknown>> = [];
-    try {
-      for (const [target, source] of ordered) {
-        const value = source && 'value' in source ? source.value : current.get((source as { from: Slot }).from);
-        if (value === undefined) continue;
-        const before = current.get(target);
-        // Registered before the call: a failed write (e.g. verification) may still have changed the slot.
-        undo.push(() => this.ensure(ref, target, before));
-        await this.keychain.set(this.address(ref, target), value);
-      }
-      for (const slot of deletes) {
-        const before = current.get(slot)!;
-        undo.push(() => this.ensure(ref, slot, before));
-        await this.keychain.delete(this.address(ref, slot));
-      }
-    } catch (error) {
-      // A call refused outright (locked, unavailable, denied) changed nothing: do not undo it.
-      if (error instanceof KeychainError && ['locked', 'unavailable', 'denied'].includes(error.reason)) undo.pop();
-      await this.undo(ref, undo, error);
-    }
-
-    // New metadata: moved keys keep their facts; new keys get a fingerprint and a time.
-    const previousSlots = entry.slots;
-    const slots: Partial<Record<Slot, SlotMeta>> = { ...previousSlots };
-    for (const [target, source] of Object.entries(plan) as Array<[Slot, Source]>) {
-      if (source === null) delete slots[target];
-      else if ('value' in source) slots[target] = { fingerprint: keyFingerprint(source.value, data.salt), addedAt: now };
-      else if (previousSlots[source.from]) slots[target] = { ...previousSlots[source.from]!, movedAt: now };
-      else delete slots[target];
-    }
-    entry.slots = slots;
-    try {
-      change?.(entry);
-      data.entries[entryKey(ref.service, ref.environment)] = entry;
-      writeMetadata(this.metadataPath, data, secrets);
-    } catch (error) {
-      await this.undo(ref, undo, error);
-    }
-    return entry;
-  }
-
-  /** Puts a slot back to `value` (or empty), writing only if it differs: undo does as little as it can. */
-  private async ensure(ref: ServiceRef, slot: Slot, value: string | undefined): Promise<void> {
-    const address = this.address(ref, slot);
-    const now = await this.keychain.get(address);
-    if (now === value) return;
-    if (value === undefined) await this.keychain.delete(address);
-    else await this.keychain.set(address, value);
-  }
-
-  private async undo(ref: ServiceRef, steps: Array<() => Promise<unknown>>, cause: unknown): Promise<never> {
-    const failed: unknown[] = [];
-    for (const step of steps.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        failed.push(error);
-      }
-    }
-    if (failed.length > 0) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new KeyStoreError(
-        `${describe(ref)}: an operation failed (${reason}) and ${failed.length} undo step(s) failed too; run a check: a key may sit in two slots, none is lost.`,
-        'rollback-incomplete',
-      );
-    }
-    throw cause;
   }
 
   private entryOf(data: MetadataFile, ref: ServiceRef): EnvironmentMeta {
@@ -439,9 +287,6 @@ export class KeyStore {
   }
 }
 
-/** How a key-store operation changes the rotation record, in the same metadata write as its slot moves. */
-export type RotationChange = (record: RotationRecord | undefined) => RotationRecord | undefined;
-
 function withRotation(change: RotationChange | undefined): ((entry: EnvironmentMeta) => void) | undefined {
   return change
     ? (entry) => {
@@ -452,6 +297,3 @@ function withRotation(change: RotationChange | undefined): ((entry: EnvironmentM
     : undefined;
 }
 
-function describe(ref: ServiceRef): string {
-  return `${ref.service} (${ref.environment})`;
-}

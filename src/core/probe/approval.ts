@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import type { ServiceConfig } from '../config/types';
@@ -11,8 +11,9 @@ import { workspaceIdFor } from '../keychain/workspaceId';
 /**
  * Host approval: a key is sent only to a host the user approved for that service, so a cloned
  * repository's `.rotation-ready.json` can never direct the user's keys elsewhere (issue 6, Security).
- * Approvals live outside the workspace: the CLI uses ~/.config/rotation-ready/approvals.json,
- * the extension its globalStorage folder. Each is bound to the workspace it was given in.
+ * Approvals live outside the workspace, in one file per user that the CLI, the MCP server and the extension
+ * share (~/.config/rotation-ready/approvals.json, located from the real process environment only): an
+ * approval given in one front end holds in the others. Each is bound to the workspace it was given in.
  */
 export interface HostApprovals {
   isApproved(service: string, host: string): boolean;
@@ -155,6 +156,42 @@ export class ApprovalStore implements HostApprovals {
   private write(): void {
     mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
     writeFileAtomic(this.file, `${JSON.stringify({ version: 2, approvals: this.approvals }, null, 2)}\n`);
+  }
+}
+
+/**
+ * The extension kept its approvals in its global storage, where the CLI did not see them: the first store opened
+ * after the move merges them into the shared file (an entry already there wins) and renames the old file to
+ * `<name>.migrated`, so an approval revoked later is not brought back. A file that is not JSON is left as it is.
+ */
+export function adoptLegacyApprovals(legacyFile: string, file: string): void {
+  if (!existsSync(legacyFile)) return;
+  const entries = (path: string): unknown[] | undefined => {
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8')) as { approvals?: unknown };
+      return Array.isArray(data.approvals) ? data.approvals : [];
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' ? [] : undefined;
+    }
+  };
+  const legacy = entries(legacyFile);
+  const current = entries(file);
+  if (!legacy || !current) return;
+  const key = (a: unknown) => {
+    const { workspace, service, host } = (a ?? {}) as Partial<Approval>;
+    return `${workspace}\0${service}\0${host}`;
+  };
+  const known = new Set(current.map(key));
+  const added = legacy.filter((a) => !known.has(key(a)));
+  if (added.length > 0) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, `${JSON.stringify({ version: 2, approvals: [...current, ...added] }, null, 2)}\n`);
+  }
+  try {
+    renameSync(legacyFile, `${legacyFile}.migrated`);
+  } catch (error) {
+    // Another window moved it first.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 

@@ -6,7 +6,7 @@ export { checkKeyLive, livenessOf } from './liveCheck';
 export type { LiveCheckResult, Liveness } from './liveCheck';
 export type { DryRunOptions, DryRunEvent } from './dry-run';
 export { classifyRounds, verdictFor, roundsPicture } from './classify';
-export { ApprovalStore, ApprovalStoreError, defaultApprovalsFile, envVarNamesOf, memoryApprovals, pendingApprovals, probeBindings } from './approval';
+export { adoptLegacyApprovals, ApprovalStore, ApprovalStoreError, defaultApprovalsFile, envVarNamesOf, memoryApprovals, pendingApprovals, probeBindings } from './approval';
 export type { Approval, ApprovalStoreOptions, HostApprovals, PendingApproval } from './approval';
 export { chainKeySources, confirmedEnvKeySource, envKeySource, envValue, keychainKeySource } from './key-source';
 export type { EnvVarConfirmations, KeySource } from './key-source';

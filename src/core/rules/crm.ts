@@ -15,6 +15,20 @@ export const crmRules = defineRules([
     rotationUrl: 'https://developers.hubspot.com/docs/api/private-apps',
   },
   {
+    id: 'hubspot-api-key',
+    provider: 'HubSpot',
+    title: 'HubSpot API key (legacy hapikey)',
+    // The account-wide key HubSpot issued before private apps: a bare UUID, so only its name says what it is. HubSpot
+    // stopped accepting them in 2022, but they still sit in code and history, and still name an account to clean up.
+    pattern: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    nameHint: /hubspot|hapikey/i,
+    keywords: ['hubspot', 'hapikey'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'HUBSPOT_API_KEY',
+    rotationUrl: 'https://developers.hubspot.com/docs/api/migrate-an-api-key-integration-to-a-private-app',
+  },
+  {
     id: 'salesforce-access-token',
     provider: 'Salesforce',
     title: 'Salesforce session or OAuth access token',
@@ -30,6 +44,10 @@ export const crmRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const crmSamples = (): Record<string, RuleSamples> => ({
+  'hubspot-api-key': {
+    positives: [(g) => ({ name: 'HUBSPOT_API_KEY', value: g.uuid() }), (g) => ({ name: 'hapikey', value: g.uuid() }), (g) => ({ name: 'hubspotKey', value: g.uuid() })],
+    negatives: [{ name: 'HUBSPOT_API_KEY', value: '00000000-0000-0000-0000-000000000000' }, { name: 'HUBSPOT_API_KEY', value: 'your-hubspot-key' }],
+  },
   'hubspot-private-app-token': {
     positives: [(g) => 'pat-na1-' + g.uuid(), (g) => 'pat-na2-' + g.uuid(), (g) => 'pat-eu1-' + g.uuid()],
     negatives: ['pat-na1-' + '00000000-0000-0000-0000-000000000000', 'pat-xx1-' + 'abcdef01-2345-6789-abcd-ef0123456789'],

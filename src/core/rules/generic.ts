@@ -12,11 +12,29 @@ export const genericRules = defineRules([
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
-    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher)[_-]?key|(?:^|_)pass$)/i,
+    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher)[_-]?key|(?:^|_)pass$)/i,
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize'],
     minEntropy: 3.5,
+    heuristic: true,
     severity: 'warning',
     envName: 'API_KEY',
+    rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+  },
+  {
+    id: 'hardcoded-password',
+    provider: 'Generic',
+    title: 'Hardcoded password (a human-chosen password under a password name)',
+    message: 'A password is hardcoded (the name says it is one): move it to an environment variable or the keychain, and change it.',
+    // `Summer2022#`, `Rocket2019$`: too short and too regular for the generic heuristic's 16 random characters, but a
+    // password by policy (letters and digits, and mixed case or a symbol) under a name that can only mean a password.
+    // The length is checked first so the look-aheads read at most 64 characters.
+    pattern: /(?=\S{8,64}$)(?=\S*\d)(?=\S*[A-Za-z])(?:(?=\S*[^A-Za-z0-9\s])|(?=\S*[a-z])(?=\S*[A-Z]))\S+/,
+    nameHint: /passw(?:or)?d|passphrase|(?:^|_)pwd$|(?:^|_)pass$/i,
+    keywords: ['pass', 'pwd', 'mysql', 'mariadb'],
+    minEntropy: 2.5,
+    heuristic: true,
+    severity: 'warning',
+    envName: 'DB_PASSWORD',
     rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
   },
   {
@@ -53,6 +71,27 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       { name: 'secret', value: 'AnonXMLHttpRequest' },
       { name: 'apiKey', value: 'DEPTH32F_STENCIL8' },
       { name: 'credential', value: 'OffscreenCanvasRenderingContext2D' },
+    ],
+  },
+  'hardcoded-password': {
+    positives: [
+      (g) => ({ name: 'password', value: 'Summer' + g.digits(4) + '#' }),
+      (g) => ({ name: 'DB_PASSWORD', value: 'Rocket' + g.digits(4) + '$' }),
+      (g) => ({ name: 'db_pass', value: g.chars('BCDFGHJKLMNPRSTVWZ', 1) + g.chars('aeiou', 1) + g.chars('bcdfglmnprst', 3) + g.digits(3) + '!' }),
+      (g) => ({ name: 'MYSQL_PWD', value: 'Tr' + g.digits(1) + 'ub' + g.digits(1) + 'dor&' + g.digits(1) }),
+      (g) => ({ name: 'admin_passwd', value: 'Kx' + g.digits(2) + 'mQ' + g.lowerAlnum(4) }),
+    ],
+    negatives: [
+      { name: 'password', value: 'password123' },
+      { name: 'password', value: 'Password:' },
+      { name: 'passwordPolicy', value: 'Summer2022#' },
+      { name: 'passwordHint', value: 'Rocket2019$' },
+      { name: 'passwordLabel', value: 'Passwort (8+)' },
+      { name: 'password', value: '${DB_PASSWORD}' },
+      { name: 'bypass', value: 'Summer2022#' },
+      { name: 'password', value: 'correct horse battery staple 1' },
+      { name: 'PASSWORD_HASHERS', value: 'django.contrib.auth.hashers.Argon2PasswordHasher' },
+      { name: 'password', value: '$2b$12$' + 'abcdefghijklmnopqrstuv' },
     ],
   },
   'api-key-uuid': {

@@ -17,9 +17,13 @@ export const messagingRules = defineRules([
     id: 'discord-bot-token',
     provider: 'Discord',
     title: 'Discord bot token',
-    pattern: /[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
-    nameHint: /discord|bot.?token/i,
-    keywords: ['discord', 'bot'],
+    // The first segment is the bot's user id (a decimal snowflake of 17 to 20 digits) in unpadded base64, so every
+    // group of four characters encodes three digits (`[MNO][DTjz][AEIMQUYcgk][w-z0-5]`) and the tail one or two: a shape
+    // strict enough to find the token with no name beside it (`client.login("…")`, `bot.run("…")`). Then the
+    // timestamp (6) and the HMAC (27 in older tokens, 38 in current ones).
+    pattern: /(?:[MNO][DTjz][AEIMQUYcgk][w-z0-5]){5}(?:[MNO][DTjz][AEIMQUYcgk]|[MNO][DTjz][AEIMQUYcgk][w-z0-5](?:[MNO][AQgw]|[MNO][DTjz][AEIMQUYcgk])?)\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}/,
+    // Where bot code holds its token: a discord.js/discord.py file, a TOKEN setting, `client.login(…)`, `bot.run(…)`.
+    keywords: ['discord', 'token', 'login(', '.run('],
     minEntropy: 4,
     severity: 'error',
     envName: 'DISCORD_BOT_TOKEN',
@@ -116,10 +120,25 @@ export const messagingRules = defineRules([
   },
 ]);
 
+/** A Discord user id as a bot token's first segment: base64url without padding. */
+const discordId = (digits: string) => Buffer.from(digits).toString('base64url');
+
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const messagingSamples = (): Record<string, RuleSamples> => ({
   'brevo-api-key': { positives: [(g) => 'xkeysib-' + g.hex(64) + '-' + g.alnum(16)], negatives: ['xkeysib-' + 'abc'] },
-  'discord-bot-token': { positives: [(g) => ({ name: 'DISCORD_BOT_TOKEN', value: 'M' + g.b64url(25) + '.' + g.b64url(6) + '.' + g.b64url(38) })], negatives: [{ name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' }] },
+  'discord-bot-token': {
+    // The bot's id in base64url, unpadded: 17 (older bots) to 19 digits (current ones), and both HMAC lengths.
+    positives: [
+      (g) => ({ name: 'DISCORD_BOT_TOKEN', value: discordId(g.chars('123456789', 1) + g.digits(18)) + '.' + g.b64url(6) + '.' + g.b64url(38) }),
+      (g) => ({ name: 'token', value: discordId(g.chars('123456789', 1) + g.digits(17)) + '.' + g.b64url(6) + '.' + g.b64url(27) }),
+      (g) => ({ name: 'discordBot', value: discordId(g.chars('123456789', 1) + g.digits(16)) + '.' + g.b64url(6) + '.' + g.b64url(38) }),
+    ],
+    negatives: [
+      { name: 'DISCORD_BOT_TOKEN', value: 'your.bot.token' },
+      // Right lengths, but the first segment is not a user id in base64.
+      { name: 'DISCORD_BOT_TOKEN', value: discordId('198AliceBobCarolDa') + '.GkX2pQ.' + 'Zr8vN3kL7pR2xT9mW4qB6yH1cJ5dF0sA3eU' },
+    ],
+  },
   'discord-webhook-url': { positives: [(g) => 'https://discord.com/api/webhooks/' + g.digits(19) + '/' + g.b64url(68)], negatives: ['https://discord.com/api/webhooks/' + '123/abc'] },
   'mailchimp-api-key': { positives: [(g) => g.hex(32) + '-us' + g.digits(2)], negatives: ['0'.repeat(32) + '-us1'] },
   'mailgun-api-key': { positives: [(g) => 'key-' + g.hex(32)], negatives: ['key-' + '0'.repeat(32), 'key-value'] },

@@ -7,8 +7,8 @@ export const observabilityRules = defineRules([
     provider: 'Datadog',
     title: 'Datadog API or application key',
     pattern: /[a-f0-9]{32}(?:[a-f0-9]{8})?/,
-    nameHint: /datadog|\bdd_?(?:api|app)/i,
-    keywords: ['datadog', 'dd_'],
+    nameHint: /datadog|\bdd[_-]?(?:api|app)/i,
+    keywords: ['datadog', 'dd_', 'dd-api', 'dd-app', 'ddapi', 'ddapp'],
     minEntropy: 3,
     severity: 'error',
     envName: 'DD_API_KEY',
@@ -84,7 +84,7 @@ export const observabilityRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const observabilitySamples = (): Record<string, RuleSamples> => ({
-  'datadog-api-key': { positives: [(g) => ({ name: 'DD_API_KEY', value: g.hex(32) }), (g) => ({ name: 'datadogAppKey', value: g.hex(40) })], negatives: [{ name: 'DD_API_KEY', value: '<DATADOG_API_KEY>' }] },
+  'datadog-api-key': { positives: [(g) => ({ name: 'DD_API_KEY', value: g.hex(32) }), (g) => ({ name: 'datadogAppKey', value: g.hex(40) }), (g) => ({ name: 'DD_APPLICATION_KEY', value: g.hex(40) }), (g) => ({ name: 'ddApiKey', value: g.hex(32) })], negatives: [{ name: 'DD_API_KEY', value: '<DATADOG_API_KEY>' }] },
   'dynatrace-api-token': { positives: [(g) => 'dt0c01.' + g.upperAlnum(24) + '.' + g.upperAlnum(64)], negatives: ['dt0c01.' + 'ABC'] },
   'grafana-cloud-token': { positives: [(g) => 'glc_' + g.base64(120)], negatives: ['glc_' + 'abc'] },
   'grafana-service-account-token': { positives: [(g) => 'glsa_' + g.alnum(32) + '_' + g.hex(8)], negatives: ['glsa_' + 'abc_def'] },

@@ -53,6 +53,12 @@ export interface Rule {
   nameHint?: RegExp;
   /** Lower-case substrings, at least one of which must occur in the file for the rule to run (the prefilter). */
   keywords: string[];
+  /**
+   * A guess from a name and a value, not a key format (the generic heuristic, hardcoded passwords): the name must also
+   * pass the secret-name filters (not `passwordPolicy`, `tokenUrl`), the value the quiet filters (not a UUID, a hash,
+   * words); it does not run in test files nor on doc-comment examples, and it comes after every provider rule.
+   */
+  heuristic?: boolean;
   /** Minimum Shannon entropy (bits per character) of the value; filters `xxxx…` placeholders. */
   minEntropy?: number;
   severity: Severity;

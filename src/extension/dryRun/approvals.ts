@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { alertEndpoints } from '../../core/alerts/index';
-import { ApprovalStore, probeBindings } from '../../core/probe/index';
+import { adoptLegacyApprovals, ApprovalStore, defaultApprovalsFile, probeBindings } from '../../core/probe/index';
 import type { LoadedConfig, ServiceConfig } from '../../core/config/index';
 import type { Prompts } from '../keys/prompts';
 
@@ -9,14 +10,22 @@ import type { Prompts } from '../keys/prompts';
 export type Confirm = Prompts['confirm'];
 
 /**
- * Host approvals live in the extension's global storage, outside every workspace, so a cloned
- * repository's config can never pre-approve a host. Asking is the only way in. The store sees only
- * approvals given in the project at `root` (a workspace folder, or a package with its own
+ * Host approvals live in the per-user file the CLI and the MCP server use (core/probe/approval.ts), outside every
+ * workspace and located from the extension host's real environment, so a cloned repository's config or .env can
+ * never pre-approve a host, and an approval given in one front end holds in the others. Asking is the only way in.
+ * The store sees only approvals given in the project at `root` (a workspace folder, or a package with its own
  * `.rotation-ready.json`), as if it were opened alone.
  */
 export function approvalStore(context: vscode.ExtensionContext, root: string, workspaceRoots: readonly string[]): ApprovalStore {
-  // The file must lie outside every open folder, not only outside this project.
-  return new ApprovalStore(join(context.globalStorageUri.fsPath, 'host-approvals.json'), { workspace: root, workspaceRoots: [root, ...workspaceRoots] });
+  // The file must lie outside every open folder, not only outside this project (checked before anything is written).
+  const store = new ApprovalStore(defaultApprovalsFile(process.env), { workspace: root, workspaceRoots: [root, ...workspaceRoots] });
+  // Where earlier versions kept the editor's approvals: merged into the shared file once.
+  const legacy = join(context.globalStorageUri.fsPath, 'host-approvals.json');
+  if (existsSync(legacy)) {
+    adoptLegacyApprovals(legacy, store.file);
+    store.reload();
+  }
+  return store;
 }
 
 /**

@@ -3,19 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
 import { extractTokens, type TokenDialect } from '../../../src/core/analyze/extract/tokens';
-import { PYTHON_STRINGS, SCRIPT_STRINGS } from '../../../src/core/analyze/prefilter';
+import { SCRIPT_STRINGS } from '../../../src/core/analyze/prefilter';
+import { nextPythonLiteral } from '../../../src/core/pythonStrings';
 
 const root = join(__dirname, '../../..');
-/** The parse prefilter's string enumeration per dialect: where the strings that matter start. */
-const STRINGS: Record<'python' | 'text', RegExp> = { python: PYTHON_STRINGS, text: SCRIPT_STRINGS };
-
 /** Every `every`-th string of 8 characters or more (by opening quote), as the prefilter would hand them over. */
 function nearStrings(text: string, dialect: 'python' | 'text', every: number): number[] {
   const near: number[] = [];
-  const re = STRINGS[dialect];
-  re.lastIndex = 0;
   let n = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].length >= 10 && m[0][0] !== '#' && m[0][0] !== '/' && n++ % every === 0) near.push(m.index);
+  if (dialect === 'python') {
+    for (let literal = nextPythonLiteral(text, 0); literal; literal = nextPythonLiteral(text, literal.end)) {
+      if ('comment' in literal || literal.contentEnd - literal.contentStart < 8) continue;
+      if (n++ % every === 0) near.push(literal.contentStart - literal.quote.length);
+    }
+    return near;
+  }
+  const re = new RegExp(SCRIPT_STRINGS);
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m[0].length >= 10 && m[0][0] !== '/' && n++ % every === 0) near.push(m.index);
   return near;
 }
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { singleKeyCallsInText } from '../../../src/core/calls/index';
 import { planEnvFix } from '../../../src/core/fix/envFix';
+import { analyzeText } from '../../../src/core/analyze/index';
 import { makeSecret } from '../fix/support';
 
 /**
@@ -90,6 +91,17 @@ describe('calls: one list of credential headers and parameters for TS/JS and Pyt
     const [py] = singleKeyCallsInText('a.py', `import requests\nrequests.get(u, headers={"Authorization": "ApiKey ${secret}"})\n`);
     assert.equal(ts?.keyUses[0]?.replacement, '`ApiKey ${$KEY}`');
     assert.equal(py?.keyUses[0]?.replacement, 'f"ApiKey {$KEY}"');
+  });
+
+  it('the secret extractor and the call rule know the same auth schemes (Digest too)', () => {
+    for (const scheme of ['Bearer', 'Basic', 'Token', 'Bot', 'Digest', 'ApiKey', 'Key']) {
+      const secret = makeSecret('any');
+      const text = `fetch(u, { headers: { Authorization: '${scheme} ${secret}' } });\n`;
+      const [call] = singleKeyCallsInText('a.ts', text);
+      assert.equal(call?.keyUses[0]?.replacement, `\`${scheme} \${$KEY}\``, scheme);
+      const finding = analyzeText('a.ts', text, { salt: 's' }).findings.find((f) => f.kind === 'hardcoded-secret');
+      assert.equal(finding && text.slice(finding.offset, finding.offset + finding.length), secret, `the extractor strips ${scheme} as the call rule keeps it`);
+    }
   });
 
   it('Python: the header value and the URL are read with the one Python string scanner (prefixes, escapes, f-strings)', () => {

@@ -82,6 +82,7 @@ describe('cli: rotation-ready fix', () => {
     assert.ok(!out.includes(secret) && !err.includes(secret));
     assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), "import Stripe from 'stripe';\nimport { withFallbackClient } from './keyFallback';\n\nexport const stripe = withFallbackClient({ service: 'stripe-secret-key', envName: 'STRIPE_SECRET_KEY' }, (key) => new Stripe(key));\n");
     assert.equal(readFileSync(join(temp.dir, '.env'), 'utf8'), `STRIPE_SECRET_KEY=${secret}\n`, 'the helper reads STRIPE_SECRET_KEY_PRIMARY, else this');
+    assert.equal(readFileSync(join(temp.dir, '.env.example'), 'utf8'), 'STRIPE_SECRET_KEY_PRIMARY=\nSTRIPE_SECRET_KEY_FALLBACK=\n', '.env.example names what the wrapper reads');
     assert.ok(existsSync(join(temp.dir, 'src', 'keyFallback.ts')));
     assert.ok(!existsSync(join(temp.dir, 'src', 'requireEnv.ts')), 'no helper nothing imports');
     const again = await run(temp.dir, []);

@@ -5,7 +5,7 @@ import { makeSecret } from './support';
 export const FIXTURES = join(__dirname, '../../fixtures/fix');
 
 export interface FixtureCase {
-  fix: 'env' | 'wrapper';
+  fix: 'env' | 'wrapper' | 'rotation-ready';
   /** Kind of generated secret that fills `{{secret}}` (see makeSecret). */
   secret?: string;
   provider?: string;
@@ -31,8 +31,16 @@ export interface Fixture {
   secret: string;
 }
 
+/**
+ * A fixture that carries its project (`tsconfig.json`, `package.json`, and `files/` copied to the root) is planned
+ * with the project information the CLI reads from disk and type-checked with `tsc -p` under its own tsconfig.
+ */
+export function fixtureProjectFiles(name: string): string[] {
+  return ['tsconfig.json', 'package.json', 'files'].filter((f) => existsSync(join(FIXTURES, name, f)));
+}
+
 /** Every `test/fixtures/fix/<name>/` with case.json, input.<ext> and output.<ext>; `{{secret}}` filled with one generated value. */
-export function loadFixtures(kind?: 'env' | 'wrapper'): Fixture[] {
+export function loadFixtures(kind?: FixtureCase['fix']): Fixture[] {
   return readdirSync(FIXTURES)
     .filter((name) => !name.startsWith('_'))
     .sort()

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { workspaceIdFor } from '../../../src/core/keychain/workspaceId';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApprovalStore, ApprovalStoreError, defaultApprovalsFile, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
+import { adoptLegacyApprovals, ApprovalStore, ApprovalStoreError, defaultApprovalsFile, memoryApprovals, pendingApprovals } from '../../../src/core/probe/index';
 import { isLoopbackAddress, isLoopbackHost } from '../../../src/core/net/loopback';
 import { checkTransport } from '../../../src/core/net/transport';
 import { serviceConfig } from './helpers';
@@ -87,5 +87,27 @@ describe('host approval', () => {
       { service: 'local', environments: ['dev'], host: '127.0.0.1:7311', loopback: true, envVars: ['LOCAL_KEY_PRIMARY', 'LOCAL_KEY', 'LOCAL_KEY_FALLBACK'] },
     ]);
     assert.deepEqual(pendingApprovals([billing], approvals, ['prod']), []);
+  });
+
+  it("one file for every front end: the editor's old approvals are merged in once, and a later revoke holds", () => {
+    const userDir = dir();
+    const shared = join(userDir, 'approvals.json');
+    const legacy = join(dir(), 'host-approvals.json');
+    // The editor approved billing-api and maps-api in its global storage; the CLI approved billing-api already.
+    const editor = new ApprovalStore(legacy, { workspace });
+    editor.approve('billing-api', 'api.example.com', { envVars: ['BILLING_KEY'] });
+    editor.approve('maps-api', 'maps.example.com');
+    new ApprovalStore(shared, { workspace }).approve('billing-api', 'api.example.com', { envVars: ['BILLING_API_KEY'] });
+
+    adoptLegacyApprovals(legacy, shared);
+    const store = new ApprovalStore(shared, { workspace });
+    assert.equal(store.isApproved('maps-api', 'maps.example.com'), true, "the editor's approval counts for the CLI");
+    assert.deepEqual(store.confirmedEnvVars('billing-api', 'api.example.com'), ['BILLING_API_KEY'], 'an entry already in the shared file wins');
+    assert.equal(existsSync(legacy), false);
+    assert.equal(existsSync(`${legacy}.migrated`), true, 'the old file is kept, renamed');
+
+    store.revoke('maps-api');
+    adoptLegacyApprovals(legacy, shared);
+    assert.equal(new ApprovalStore(shared, { workspace }).isApproved('maps-api', 'maps.example.com'), false, 'a revoked approval is not brought back');
   });
 });

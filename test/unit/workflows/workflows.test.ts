@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '../../../src/cli/command';
 import { createDryRunCommand } from '../../../src/cli/commands/dry-run';
+import { scanCommand } from '../../../src/cli/commands/scan';
+import { createMcpContext, scanPathTool } from '../../../src/cli/mcp/tools';
 import { alertsFromReport } from '../../../src/core/alerts/index';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { loadConfig } from '../../../src/core/config/index';
@@ -151,7 +153,7 @@ describe('workflows (src/core/workflows): what both front ends call', () => {
     let server: Server;
     afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-    it('one key has one fingerprint in the key metadata (sidebar), the hover, the dry-run report, its alerts, the audit log and the CLI report', async () => {
+    it('one key has one fingerprint in the key metadata (sidebar), the hover, the dry-run report, its alerts, the audit log, the CLI report, the CLI scan (text, JSON, SARIF) and the MCP scan tool', async () => {
       // A provider that rejects every key, so the dry-run raises an alert for it.
       server = createServer((_req, res) => res.writeHead(401).end('{}'));
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -186,7 +188,25 @@ describe('workflows (src/core/workflows): what both front ends call', () => {
       assert.equal(cli.targets[0]?.slots.find((s) => s.slot === 'primary')?.keyFingerprint, inMetadata, `CLI report (${err})`);
       const audit = readFileSync(join(root, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { fingerprint?: string });
       assert.deepEqual(audit.map((a) => a.fingerprint), [inMetadata], 'audit log');
-      assert.ok(![out, err, readFileSync(join(root, 'audit.jsonl'), 'utf8'), readFileSync(ctx.metadataPath, 'utf8')].some((t) => t.includes(key)), 'no output holds the key');
+
+      // The CLI scan of the folder, in each format: the hardcoded key's fingerprint is the sidebar's.
+      writeFileSync(join(root, 'pay.ts'), `export const key = '${key}';\n`);
+      const scans: string[] = [];
+      for (const format of ['text', 'json', 'sarif']) {
+        let scanOut = '';
+        await scanCommand.run(['--format', format, 'pay.ts'], { ...io, stdout: (t) => void (scanOut += t) });
+        scans.push(scanOut);
+      }
+      assert.ok(scans[0]!.includes(`${inMetadata}]`), `scan text: ${scans[0]}`);
+      const json = JSON.parse(scans[1]!) as { findings: Array<{ keyFingerprint?: string }> };
+      assert.deepEqual(json.findings.map((f) => f.keyFingerprint), [inMetadata], 'scan JSON');
+      const sarif = JSON.parse(scans[2]!) as { runs: Array<{ results: Array<{ properties: { keyFingerprint?: string } }> }> };
+      assert.deepEqual(sarif.runs[0]!.results.map((r) => r.properties.keyFingerprint), [inMetadata], 'scan SARIF');
+      // The MCP server's scan tool, over the same ProjectContext.
+      const mcpScan = await scanPathTool(createMcpContext({ root, env, keychain: false }), { path: 'pay.ts' });
+      assert.ok(mcpScan.includes(`${inMetadata}]`), `MCP scan_path: ${mcpScan}`);
+      scans.push(mcpScan);
+      assert.ok(![out, err, ...scans, readFileSync(join(root, 'audit.jsonl'), 'utf8'), readFileSync(ctx.metadataPath, 'utf8')].some((t) => t.includes(key)), 'no output holds the key');
     });
   });
 });

@@ -1,6 +1,7 @@
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, VALUE_WRAPPER } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
+import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
 const { charTable, BACKSLASH, BACKTICK, CR, DOLLAR, DOUBLE, EQUALS, HASH, LF, SINGLE, SLASH, SPACE, STAR, TAB } = chars;
@@ -66,11 +67,11 @@ const WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.`);
 const SHELL_WORD_CHAR = charTable(String.raw`A-Za-z0-9_$@.{}\/-`);
 const SHELL_OPERATOR = charTable(String.raw`;&|()<>`);
 const SHELL_VALUE_END = charTable(String.raw`\s;&|()<>"'\``);
-const PYTHON_PREFIX = charTable('rRbBfFuU');
 /** Two-character punctuators by `first * 128 + second` (a table lookup per punctuation character, not a set's). */
 const PUNCT2_CODES = new Uint8Array(128 * 128);
 for (const p of PUNCT2) PUNCT2_CODES[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 const inTable = (t: Uint8Array, c: number) => c < 128 && t[c] === 1;
+const isWordChar = (c: number) => inTable(WORD_CHAR, c);
 
 /**
  * How far before a string that matters the windowed pass starts tokenizing: the look-back of `bindings` is at most four
@@ -147,6 +148,8 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
         skip.lastIndex = i;
         skip.test(text);
         let to = skip.lastIndex;
+        // A string's prefix letters (`f"…"`) belong to it: the whole-text pass reads them with it.
+        if (dialect === 'python' && to < n && text.charCodeAt(to) !== HASH) to = prefixStart(text, i, to, isWordChar);
         const windowStart = near[nextNear]! - NEAR_WINDOW;
         if (to > windowStart) to = Math.max(i, text.lastIndexOf('\n', windowStart));
         if (to > i) {
@@ -166,7 +169,11 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
       continue;
     }
     // Comments
-    if (c === HASH && (dialect === 'python' || (dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))))) {
+    if (c === HASH && dialect === 'python') {
+      i = pythonCommentEnd(text, i);
+      continue;
+    }
+    if (c === HASH && dialect === 'shell' && (i === 0 || /\s/.test(text[i - 1]!))) {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
@@ -187,9 +194,20 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
       i = e < 0 ? n : e;
       continue;
     }
-    // Strings (Python prefixes r, b, f, u and combinations; shell $'…')
+    // Python strings: one reader for every Python front end (core/pythonStrings.ts).
+    if (dialect === 'python') {
+      const prefix = pythonStringPrefix(text, i);
+      if (prefix >= 0) {
+        const j = pythonStringContentEnd(text, i, prefix);
+        const q = i + prefix;
+        if (keep) toks.push(STR, q + pythonQuoteLength(text, q), j);
+        i = pythonStringEnd(text, q, j);
+        valueNext = false;
+        continue;
+      }
+    }
+    // Strings (shell $'…'; other languages)
     let q = i;
-    if (dialect === 'python') while (q < n && q - i < 2 && inTable(PYTHON_PREFIX, text.charCodeAt(q))) q++;
     if (dialect === 'shell' && c === DOLLAR && text.charCodeAt(i + 1) === SINGLE) q = i + 1;
     const quote = text.charCodeAt(q);
     if ((quote === DOUBLE || quote === SINGLE || (quote === BACKTICK && dialect !== 'python')) && (q === i || dialect !== 'text')) {
@@ -265,6 +283,12 @@ function tokenizeChunk(text: string, dialect: TokenDialect, state: TokenizeState
 function isShellValueEnd(c: number): boolean {
   return c < 128 ? SHELL_VALUE_END[c] === 1 : /\s/.test(String.fromCharCode(c));
 }
+
+/**
+ * MySQL's clients take the password glued to `-p` (`mysql -uroot -p'…'`; `-p '…'` would prompt and read `'…'` as the
+ * database): there the string is a password, whatever the line calls it.
+ */
+const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
@@ -354,16 +378,29 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
+        // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
+        if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
         return names.filter(Boolean);
       }
-      return depth < 3 ? bindings(j, depth + 1) : [];
+      // A pair (`("aws-secret-access-key", "…")`, `["apiKey", "…"]` in a list of entries): its first string names the second.
+      const outer = depth < 3 ? bindings(j, depth + 1) : [];
+      if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
+      return outer;
     }
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
     if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
+    if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
+  };
+
+  /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */
+  const mysqlCommandBefore = (t: number): boolean => {
+    const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
+    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && MYSQL_CLIENT.test(src(j))) return true;
+    return false;
   };
 
   let read = 0;

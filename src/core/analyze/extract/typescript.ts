@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, VALUE_WRAPPER } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -88,7 +88,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         return binary(node as ts.BinaryExpression, names);
       case T.SyntaxKind.CallExpression:
       case T.SyntaxKind.NewExpression:
-        return call(node as ts.CallExpression | ts.NewExpression);
+        return call(node as ts.CallExpression | ts.NewExpression, names);
       case T.SyntaxKind.ElementAccessExpression: {
         const n = node as ts.ElementAccessExpression;
         visit(n.expression, []);
@@ -110,13 +110,23 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         visit(n.whenTrue, names);
         return visit(n.whenFalse, names);
       }
+      case T.SyntaxKind.ArrayLiteralExpression: {
+        // An entry pair (`new Map([["aws-secret-access-key", "…"]])`, `Object.fromEntries`, header lists): its first
+        // string names the second.
+        const elements = (node as ts.ArrayLiteralExpression).elements;
+        if (elements.length === 2 && T.isStringLiteralLike(elements[0]!)) {
+          const key = elements[0].text;
+          visit(elements[0], names);
+          return visit(elements[1]!, [key, ...names]);
+        }
+        return T.forEachChild(node, (child) => visit(child, names));
+      }
       case T.SyntaxKind.ParenthesizedExpression:
       case T.SyntaxKind.AsExpression:
       case T.SyntaxKind.SatisfiesExpression:
       case T.SyntaxKind.NonNullExpression:
       case T.SyntaxKind.TypeAssertionExpression:
       case T.SyntaxKind.AwaitExpression:
-      case T.SyntaxKind.ArrayLiteralExpression:
         return T.forEachChild(node, (child) => visit(child, names));
       default:
         return T.forEachChild(node, (child) => visit(child, []));
@@ -147,7 +157,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     visit(n.right, []);
   };
 
-  const call = (n: ts.CallExpression | ts.NewExpression): void => {
+  const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
     visit(n.expression, []);
     const callee = nameOf(n.expression);
     if (n.expression.kind === T.SyntaxKind.ImportKeyword || callee === 'require') return;
@@ -155,7 +165,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     // headers.set('Authorization', '…'), getenv('API_KEY', '…'): an earlier string argument names the later ones.
     const first = args.length > 1 && T.isStringLiteralLike(args[0]!) ? args[0].text : '';
     const keyAt = keyArgument(n.expression);
-    args.forEach((arg, i) => visit(arg, i === keyAt ? [callee, 'secret'] : i > 0 && first ? [callee, first] : [callee]));
+    const wrapped = names.length > 0 && VALUE_WRAPPER.test(dottedCallee(n.expression));
+    args.forEach((arg, i) => visit(arg, i === keyAt ? [callee, 'secret'] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [callee, first] : [callee]));
   };
 
   visit(sf, []);
@@ -177,6 +188,13 @@ function keyArgument(callee: ts.Expression): number | undefined {
     return KEY_ARGUMENT.get(method);
   }
   return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
+}
+
+/** `Buffer.from`, `atob`, `TextEncoder.encode` (for `new TextEncoder().encode`): the callee with its receiver's name. */
+function dottedCallee(callee: ts.Expression): string {
+  if (!T.isPropertyAccessExpression(callee)) return nameOf(callee);
+  const receiver = T.isNewExpression(callee.expression) ? callee.expression.expression : callee.expression;
+  return `${nameOf(receiver)}.${callee.name.text}`;
 }
 
 function nameText(name: ts.Node): string {

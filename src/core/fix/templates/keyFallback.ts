@@ -77,52 +77,145 @@ export async function withKeyFallback<T>(options: KeyFallbackOptions, call: (key
 }
 
 /**
- * A client (SDK or HTTP instance) built by create(key), whose method calls retry once with a client
- * built from the fallback key when the primary is rejected with 401 or 403. Clients are built lazily
- * and kept per key, so a rotated key is picked up on the next call.
+ * A client (an SDK, or an axios/got/ky instance) built by create(key) that keeps its library's API and
+ * type: a method returns what the library returns (a ky or got promise with .json(), an openai
+ * APIPromise with .withResponse(), a list you can iterate with for await), and when the request it
+ * started is rejected with 401 or 403, the same chain of calls runs once more on a client built from
+ * the fallback key. Clients are built lazily and kept per key, so a rotated key is picked up on the next
+ * call. Settings made after creation (axios interceptors, instance.defaults.x = y, hooks) reach every
+ * client, also those built later.
  */
 export function withFallbackClient<T extends object>(options: KeyFallbackOptions, create: (key: string) => T): T {
   const clients = new Map<string, T>();
+  // Settings made on the client after creation, replayed in order on each client built later.
+  const settings: Array<(client: T) => void> = [];
   const clientFor = (key: string): T => {
     let client = clients.get(key);
     if (!client) {
       client = create(key);
+      for (const apply of settings) apply(client);
       // Keep the primary's and the fallback's clients; a retired key's client is dropped.
       if (clients.size >= 2) clients.delete(clients.keys().next().value as string);
       clients.set(key, client);
     }
     return client;
   };
-  const resolve = (client: T, path: readonly PropertyKey[]): { target: unknown; owner: unknown } => {
-    let owner: unknown = undefined;
-    let target: unknown = client;
-    for (const name of path) {
-      owner = target;
-      target = (target as Record<PropertyKey, unknown>)[name];
-    }
-    return { target, owner };
+  const primaryClient = (): T => clientFor(readKeys(options.envName).primary);
+  const valueAt = (step: Step<T>, client: T): { value: unknown; owner: unknown } => {
+    if (!step.parent) return { value: client, owner: undefined };
+    const parent = valueAt(step.parent, client);
+    if (!step.call) return { value: (parent.value as Record<PropertyKey, unknown>)[step.name as PropertyKey], owner: parent.value };
+    // A call runs once per client: an iterator, a sub-client or a pending request keeps its state.
+    if (!step.call.results.has(client)) step.call.results.set(client, Reflect.apply(parent.value as Method, parent.owner, step.call.args));
+    return { value: step.call.results.get(client), owner: undefined };
   };
-  const proxyAt = (path: readonly PropertyKey[]): unknown =>
-    new Proxy(function () {}, {
-      get(_target, name) {
-        // The client itself is not a promise: "await client" must not call client.then.
-        if (name === 'then' && path.length === 0) return undefined;
-        const value = resolve(clientFor(readKeys(options.envName).primary), [...path, name]).target;
-        return typeof value === 'function' || (typeof value === 'object' && value !== null) ? proxyAt([...path, name]) : value;
-      },
-      apply(_target, _this, args: unknown[]) {
-        const keys = readKeys(options.envName);
-        const invoke = (key: string): unknown => {
-          const { target, owner } = resolve(clientFor(key), path);
-          return (target as (...a: unknown[]) => unknown).apply(owner, args);
-        };
-        const first = invoke(keys.primary);
-        // Synchronous methods are passed through: only a request (a promise) can be rejected.
-        if (!isThenable(first)) return first;
-        return retryOnAuthFailure(options, keys.fallback, Promise.resolve(first), (key) => Promise.resolve(invoke(key)));
+  const clientOf = (step: Step<T>): T => (step.on ? step.on.client : primaryClient());
+  const invoke = (step: Step<T>, client: T, args: unknown[]): unknown => {
+    const { value, owner } = valueAt(step, client);
+    return Reflect.apply(value as Method, owner, args);
+  };
+
+  const call = (step: Step<T>, args: unknown[]): unknown => {
+    const keys = readKeys(options.envName);
+    const client = step.on ? step.on.client : clientFor(keys.primary);
+    const owner = step.parent ? valueAt(step.parent, client).value : undefined;
+    const result = invoke(step, client, args);
+    const on = step.on ?? { client };
+    const callStep: Step<T> = { parent: step, call: { args, results: new WeakMap([[client, result]]) }, on };
+    if (isThenable(result)) {
+      const fallback = keys.fallback !== undefined && clientFor(keys.fallback) !== client ? keys.fallback : undefined;
+      return pending(callStep, result, fallback !== undefined || keys.fallback === undefined, fallback);
+    }
+    if (typeof result === 'function' || (typeof result === 'object' && result !== null && result !== owner)) return proxyFor(callStep, result);
+    // A setting (it returns nothing, an id, or its owner for chaining): every client gets it.
+    if (!step.on && (result === undefined || typeof result === 'number' || result === owner)) {
+      for (const other of clients.values()) if (other !== client) invoke(step, other, args);
+      settings.push((later) => void invoke(step, later, args));
+    }
+    return result === owner && step.parent ? proxyFor(step.parent, owner) : result;
+  };
+
+  /** A request a call started, as the library's own promise: its extra methods are kept and retried too. */
+  const pending = (step: Step<T>, first: PromiseLike<unknown>, retry: boolean, fallback: string | undefined): unknown => {
+    let outcome: Promise<unknown> | undefined;
+    const settled = (): Promise<unknown> => {
+      if (!outcome) {
+        outcome = !retry
+          ? Promise.resolve(first)
+          : retryOnAuthFailure(options, fallback, Promise.resolve(first), (key) => {
+              const on = step.on as { client: T };
+              on.client = clientFor(key);
+              return Promise.resolve(valueAt(step, on.client).value);
+            });
+      }
+      return outcome;
+    };
+    return new Proxy(first as object, {
+      get(target, name) {
+        if (name === 'then' || name === 'catch' || name === 'finally') {
+          const promise = settled();
+          return (promise[name] as Method).bind(promise);
+        }
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? proxyFor({ parent: step, name, on: step.on as { client: T } }, value) : value;
       },
     });
-  return proxyAt([]) as T;
+  };
+
+  const proxyFor = (step: Step<T>, value: unknown): unknown => {
+    // Reflection (instanceof, Object.keys, console.log) sees the current client; before a key is set, nothing.
+    const current = (): object => {
+      try {
+        return valueAt(step, clientOf(step)).value as object;
+      } catch {
+        return {};
+      }
+    };
+    return new Proxy(typeof value === 'function' ? (): void => undefined : {}, {
+      get(_target, name) {
+        // The client itself is not a promise: "await client" must not call client.then.
+        if (name === 'then' && !step.parent) return undefined;
+        const child: Step<T> = step.on ? { parent: step, name, on: step.on } : { parent: step, name };
+        const childValue = valueAt(child, clientOf(step)).value;
+        return typeof childValue === 'function' || (typeof childValue === 'object' && childValue !== null) ? proxyFor(child, childValue) : childValue;
+      },
+      set(_target, name, newValue) {
+        const assign = (client: T): void => void Reflect.set(valueAt(step, client).value as object, name, newValue);
+        if (step.on) {
+          assign(step.on.client);
+          return true;
+        }
+        assign(primaryClient());
+        for (const other of clients.values()) assign(other);
+        settings.push(assign);
+        return true;
+      },
+      apply(_target, _this, args: unknown[]) {
+        return call(step, args);
+      },
+      has: (_target, name) => Reflect.has(current(), name),
+      ownKeys: () => Reflect.ownKeys(current()),
+      getOwnPropertyDescriptor(_target, name) {
+        const descriptor = Reflect.getOwnPropertyDescriptor(current(), name);
+        return descriptor && { ...descriptor, configurable: true };
+      },
+      getPrototypeOf: () => Reflect.getPrototypeOf(current()),
+    });
+  };
+  return proxyFor({}, create) as T;
+}
+
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * How a value is reached from a client: a property of its parent, or a call of it (results kept per
+ * client). on is the client a value derived from a call lives on; a retry moves it to the fallback's.
+ */
+interface Step<T> {
+  parent?: Step<T>;
+  name?: PropertyKey;
+  call?: { args: unknown[]; results: WeakMap<object, unknown> };
+  on?: { client: T };
 }
 
 async function retryOnAuthFailure<T>(options: KeyFallbackOptions, fallback: string | undefined, first: Promise<T>, call: (key: string) => Promise<T>): Promise<T> {
@@ -174,9 +267,14 @@ function statusOf(value: unknown): number | undefined {
   return typeof code === 'number' ? code : undefined;
 }
 
-/** 401 or 403 from a response (fetch, undici) or an error carrying one (axios, got, ky, SDK errors). */
+/**
+ * 401 or 403 from a response (fetch, undici), an error carrying one (axios, got, ky, SDK errors), or an
+ * error returned as a value ({ data, error }: Resend, Supabase).
+ */
 function authStatus(outcome: Outcome<unknown>): number | undefined {
-  const status = outcome.ok ? statusOf(outcome.value) : statusOf((outcome.error as { response?: unknown } | null)?.response) ?? statusOf(outcome.error);
+  const status = outcome.ok
+    ? statusOf(outcome.value) ?? statusOf((outcome.value as { error?: unknown } | null | undefined)?.error)
+    : statusOf((outcome.error as { response?: unknown } | null)?.response) ?? statusOf(outcome.error);
   return status === 401 || status === 403 ? status : undefined;
 }
 
@@ -206,7 +304,7 @@ function report(service: string, error: string): void {
     service,
     error,
     timestamp: new Date().toISOString(),
-    environment: process.env.ROTATION_READY_ENVIRONMENT || process.env.NODE_ENV || 'unknown',
+    environment: process.env['ROTATION_READY_ENVIRONMENT'] || process.env['NODE_ENV'] || 'unknown',
   };
   logLine('[key-fallback] ' + service + ': ' + error + ' (environment: ' + event.environment + ')');
   if (!alertHook) return;

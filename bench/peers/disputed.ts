@@ -1,0 +1,76 @@
+/**
+ * Peer samples we dispute: each entry says, by a rule on the sample's text (never a list of the samples themselves),
+ * why the sample is not what the peer labels it. Disputed samples are left out of recall and false-positive rates and
+ * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
+ * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
+ */
+import type { PeerCase } from './types';
+
+export interface Dispute {
+  /** Which samples: suite, peer rule (a regular expression on its id), and whether the peer calls them tp or fp. */
+  suite: string;
+  peerRule: RegExp;
+  expect: 'tp' | 'fp';
+  /** Whether this sample is one the reason applies to. */
+  applies: (text: string) => boolean;
+  reason: string;
+}
+
+/** base64url without padding → whether it decodes to decimal digits only (a Discord user id). */
+const isDigitsBase64 = (segment: string): boolean => /^[A-Za-z0-9_-]+$/.test(segment) && /^\d+$/.test(Buffer.from(segment, 'base64url').toString('latin1'));
+
+export const DISPUTES: Dispute[] = [
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // The same rule our placeholder filter applies to every value (src/core/analyze/quiet.ts: `(.)\1{7,}`).
+    // …and nothing random-looking is left once the runs are taken out: Twitter's bearer tokens open with a fixed run of
+    // 21 `A`s and then 80 random characters, which makes them keys, not placeholders.
+    applies: (text) => /([A-Za-z0-9])\1{7,}/.test(text) && !/[A-Za-z0-9]{20,}/.test(text.replace(/([A-Za-z0-9])\1{7,}/g, '-')),
+    reason: 'a placeholder: the key is runs of one character (`AGE-SECRET-KEY-1QQQQ…`, `xoxa-2-511111111-…`, `sk_live_AAAA…`) with nothing random left between them, which our placeholder filter treats as a placeholder for every rule',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^(?:adobe-client-id|discord-client-id)$/,
+    expect: 'tp',
+    applies: () => true,
+    reason: 'a client id, a public identifier sent with every OAuth request (like a Google OAuth client id): not reported by design',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^slack-webhook-url$/,
+    expect: 'tp',
+    applies: (text) => !/hooks\.slack\.com\/(?:services|workflows|triggers)\/T[A-Z0-9]+\/[AB][A-Z0-9]+\//.test(text),
+    reason: 'not a Slack webhook: the path is one random string, where a webhook URL is /services/T<team id>/B<id>/<secret>',
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^discord$/,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /([A-Za-z0-9_=-]{20,30})\.[A-Za-z0-9_-]{6}\./.exec(text);
+      return !m || !isDigitsBase64(m[1]!.replace(/^=+/, ''));
+    },
+    reason: "not a Discord bot token: the first part is not a user id (decimal digits) in base64, as every bot token's is (synthetic examples, or a shape cut at a point no token has)",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^gcp-api-key$/,
+    expect: 'fp',
+    // Its other false positives (a key cut out of a longer string, the wrong case, low entropy) stay counted.
+    applies: (text) => /^AIza[0-9A-Za-z_-]{35}$/.test(text.trim()),
+    reason: 'a well-formed Google API key: gitleaks calls it a false positive only because its allowlist names these literal values (examples in firebase-android-sdk); without that list any scanner should flag it',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^nuget-config-password$/,
+    expect: 'fp',
+    applies: (text) => /value="(?:33f!!lloppa|hal\+9ooo_da!sY)"/.test(text),
+    reason: "a password of NuGet's documentation, which gitleaks allow-lists by its literal value; it has a real password's shape, and we report any password hardcoded in a config",
+  },
+];
+
+export function disputeOf(c: PeerCase): Dispute | undefined {
+  return DISPUTES.find((d) => (d.suite === '*' || d.suite === c.suite) && d.expect === c.expect && d.peerRule.test(c.peerRule) && d.applies(c.text));
+}
