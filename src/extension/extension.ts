@@ -3,8 +3,10 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RotationReadyApi } from './api';
 import { registerCommands } from './commands';
 import { ReportPanel } from './dryRun/reportPanel';
+import { registerAddToKeys } from './addToKeys';
+import { registerCheckLive } from './checkLive';
 import { registerFixCommands } from './fixes';
-import { registerHistory } from './history';
+import { registerHistory, sendHistoryIndexes } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
@@ -40,8 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       void project.keys.recordDryRun(report).catch((error: unknown) => log().warn(`Could not record the dry-run's validations: ${error instanceof Error ? error.message : String(error)}`));
     },
   });
-  context.subscriptions.push(...registerFixCommands({ client: () => client, projects }));
-  context.subscriptions.push(...registerHistory(projects, (root) => fingerprintsFor(context, root).salt));
+  context.subscriptions.push(...registerFixCommands({ client: () => client, projects }), registerAddToKeys({ client: () => client, projects }), registerCheckLive({ client: () => client, projects }));
+  context.subscriptions.push(...registerHistory(projects, (root) => fingerprintsFor(context, root).salt, { state: context.workspaceState, client: () => client }));
   // The agent's tools work on the active editor's project (or the first): a model never chooses a path.
   const toolProject = () => projects.current() ?? projects.all()[0];
   context.subscriptions.push(
@@ -69,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     // Packages found while the server started: it hears of them now.
     await discovered;
     await started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams);
+    await sendHistoryIndexes(started, context.workspaceState);
   } catch (error) {
     // Commands and views keep working without squiggles; say why, where the user will look.
     log().error(`The analyzer (language server) did not start: ${error instanceof Error ? error.message : String(error)}`);

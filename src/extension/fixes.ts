@@ -48,7 +48,7 @@ function toRange(edit: WireTextEdit): vscode.Range {
   return new vscode.Range(edit.range.start.line, edit.range.start.character, edit.range.end.line, edit.range.end.character);
 }
 
-async function requestPlan(deps: FixDependencies, params: PlanFixParams): Promise<PlannedFix | undefined> {
+export async function requestPlan(deps: FixDependencies, params: PlanFixParams): Promise<PlannedFix | undefined> {
   const client = deps.client();
   if (!client) {
     void vscode.window.showErrorMessage('Rotation Ready: the analyzer is not running, so fixes cannot be planned. See the log for why.');

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { applyBaseline, BASELINE_FILE, parseBaseline, type Baseline } from '../core/baseline/index';
 import { GitError, type HistoryFinding, scanHistory } from '../core/history/scan';
 import { presetForRule } from '../core/config/presets';
+import { historyKeyIndex, type HistoryKeyIndex, parseHistoryKeyIndex } from '../core/history/keyIndex';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { HistoryIndexNotification, type HistoryIndexParams } from '../shared/protocol';
 import { log } from './log';
 import type { Projects } from './projects';
 
@@ -71,10 +74,45 @@ function readBaseline(root: string): Baseline | undefined {
   return existsSync(file) ? parseBaseline(readFileSync(file, 'utf8'), BASELINE_FILE) : undefined;
 }
 
+const INDEX_STATE = 'rotationReady.historyIndexes';
+
+/** The last history scan of each scanned folder of this workspace (value-free: key fingerprints, commits, paths). */
+function storedIndexes(state: vscode.Memento): Map<string, HistoryKeyIndex> {
+  const stored = state.get<Record<string, unknown>>(INDEX_STATE) ?? {};
+  const indexes = new Map<string, HistoryKeyIndex>();
+  for (const [root, value] of Object.entries(stored)) {
+    const index = parseHistoryKeyIndex(value);
+    if (index) indexes.set(root, index);
+  }
+  return indexes;
+}
+
+/** Tells the language server what the last history scans found, so the hover of a current key can say so. */
+export async function sendHistoryIndexes(client: LanguageClient, state: vscode.Memento): Promise<void> {
+  for (const [root, index] of storedIndexes(state)) await client.sendNotification(HistoryIndexNotification, { root, index } satisfies HistoryIndexParams);
+}
+
+export interface HistoryDependencies {
+  /** Where the last scan of each folder is kept (the workspace's state): the hover reads it after a restart too. */
+  state: vscode.Memento;
+  client: () => LanguageClient | undefined;
+}
+
 /** `saltOf`: the fingerprint salt of a folder on disk (src/extension/salt.ts), for a repository in no project. */
-export function registerHistory(projects: Projects, saltOf: (root: string) => string): vscode.Disposable[] {
+export function registerHistory(projects: Projects, saltOf: (root: string) => string, deps: HistoryDependencies): vscode.Disposable[] {
   const tree = new HistoryTree();
-  const run = async (folder?: vscode.Uri): Promise<HistoryScanSummary | undefined> => {
+  const remember = async (root: string, index: HistoryKeyIndex) => {
+    const all = Object.fromEntries(storedIndexes(deps.state));
+    await deps.state.update(INDEX_STATE, { ...all, [root]: index });
+    await deps.client()?.sendNotification(HistoryIndexNotification, { root, index } satisfies HistoryIndexParams);
+  };
+  // A folder from the explorer or a test (a Uri), or a project's root from the hover's command link (a string, taken
+  // only when it names a project of this window: a link cannot point the scan elsewhere).
+  const run = async (folder?: vscode.Uri | string): Promise<HistoryScanSummary | undefined> => {
+    if (typeof folder === 'string') {
+      if (!projects.byRoot(folder)) return undefined;
+      folder = vscode.Uri.file(folder);
+    }
     // Git reads the repository's own configuration: only in a workspace the user trusts.
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Rotation Ready: scanning the git history needs a trusted workspace (it runs git on this repository).');
@@ -87,14 +125,15 @@ export function registerHistory(projects: Projects, saltOf: (root: string) => st
     }
     try {
       const baseline = readBaseline(root);
-      const salt = baseline?.salt ?? projects.byRoot(root)?.salt ?? saltOf(root);
+      const keySalt = projects.byRoot(root)?.salt ?? saltOf(root);
+      const salt = baseline?.salt ?? keySalt;
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Rotation Ready: scanning the git history', cancellable: true },
         async (progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
           try {
-            return await scanHistory({ cwd: root, salt, signal: controller.signal, onProgress: (done, total) => progress.report({ message: `${done} of ${total} blobs` }) });
+            return await scanHistory({ cwd: root, salt, keySalt, signal: controller.signal, onProgress: (done, total) => progress.report({ message: `${done} of ${total} blobs` }) });
           } catch (error) {
             if (controller.signal.aborted) return undefined;
             throw error;
@@ -104,6 +143,8 @@ export function registerHistory(projects: Projects, saltOf: (root: string) => st
       if (!result) return { cancelled: true, blobs: 0, commits: 0, findings: 0, historyOnly: 0, baselined: 0, items: [] };
       const { fresh, baselined } = applyBaseline(result.findings, baseline);
       tree.set(fresh, root);
+      // Every key of the history, baselined or not: a key accepted in history is still exposed where it is in the code.
+      await remember(root, historyKeyIndex(result.findings, result.commits, new Date()));
       const historyOnly = fresh.filter((f) => !f.inHead).length;
       log().info(`History scan of ${result.commits} commits (${result.blobs} unique blobs): ${fresh.length} finding(s), ${historyOnly} only in history, ${baselined.length} baselined.`);
       void vscode.commands.executeCommand('rotationReady.history.focus');

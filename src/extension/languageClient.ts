@@ -26,6 +26,13 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'untitled' },
 ];
 
+/** Actions that write the configuration and the keychain, or send a found key out, are not offered at all in Restricted Mode. */
+const TRUSTED_ONLY = new Set(['rotationReady.addToKeysAndRotate', 'rotationReady.checkKeyLive']);
+function withoutUntrustedOnly<T extends vscode.Command | vscode.CodeAction>(actions: T[] | null | undefined): T[] | null | undefined {
+  if (vscode.workspace.isTrusted || !actions) return actions;
+  return actions.filter((a) => !(a instanceof vscode.CodeAction && a.command && TRUSTED_ONLY.has(a.command.command)));
+}
+
 /** The analyzer runs in its own Node process so typing never waits on ts-morph. */
 export async function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -37,8 +44,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     documentSelector: analyzedSelector,
     initializationOptions,
     outputChannel: log(),
+    // The hover links to our own commands only (scan the git history); nothing else in its Markdown can run.
+    markdown: { isTrusted: { enabledCommands: ['rotationReady.scanHistory'] } },
     middleware: {
-      provideCodeActions: async (document, range, context, token, next) => markFixesNeedingTrust(await next(document, range, context, token)),
+      provideCodeActions: async (document, range, context, token, next) => markFixesNeedingTrust(withoutUntrustedOnly(await next(document, range, context, token))),
     },
     // The server pulls `rotationReady` settings; file events re-scan changed files and reload the baseline.
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },

@@ -5,6 +5,7 @@ import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languagese
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
+import { presetForRule } from '../core/config/presets';
 import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, FilePlan, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
@@ -88,6 +89,12 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
       }
     } else if (envFixApplies(path) && wants(CodeActionKind.QuickFix)) {
       actions.push({ title: 'Move secret to environment variable…', kind: CodeActionKind.QuickFix, isPreferred: !feeding, diagnostics: [diagnostic], command: { title: 'Move secret to environment variable', command: 'rotationReady.moveSecretToEnv', arguments: args } });
+      // The bridge to the Keys sidebar: the service from the key's provider preset, the key as its primary, the rotation.
+      actions.push({ title: 'Add to Keys and Rotate…', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Add to Keys and Rotate', command: 'rotationReady.addToKeysAndRotate', arguments: [{ ...args[0], ruleId: diagnostic.code }] } });
+    }
+    if (diagnostic.code !== 'single-key-call' && presetForRule(diagnostic.code as string) && wants(CodeActionKind.QuickFix)) {
+      // A read-only probe of the found key through its provider's preset, to an approved host only (the extension asks).
+      actions.push({ title: 'Check if This Key Is Live…', kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: 'Check if This Key Is Live', command: 'rotationReady.checkKeyLive', arguments: [{ ...args[0], ruleId: diagnostic.code, range: diagnostic.range }] } });
     }
     const ignore = ignoreAction(document, path, diagnostic);
     if (ignore && wants(CodeActionKind.QuickFix)) actions.push(ignore);

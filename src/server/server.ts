@@ -23,6 +23,10 @@ import type { Finding, Severity } from '../core/findings';
 import {
   AnalyzerSettings,
   DIAGNOSTIC_SOURCE,
+  HistoryIndexNotification,
+  HistoryIndexParams,
+  LiveCheckNotification,
+  LiveCheckParams,
   PlanFileFixesParams,
   PlanFileFixesRequest,
   PlanFixParams,
@@ -39,7 +43,8 @@ import {
 } from '../shared/protocol';
 import { readBaseline } from './baseline';
 import { codeActions, FIX_ALL_KIND, FixContext, planFileFixes, planFix } from './fixes';
-import { hoverFor } from './hover';
+import { hoverFor, type HistoryContext, type LiveCheck } from './hover';
+import type { HistoryKeyIndex } from '../core/history/keyIndex';
 import { analysisPath, documentPath } from './paths';
 import { nearestProjectRoot, nestedProjectRoots } from '../core/projectRoots';
 
@@ -221,7 +226,26 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: (scanFindings.get(document.uri) ?? []).map(toDiagnostic) });
 });
 
-connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase));
+/** The last history scan of each scanned folder (absolute path), for hovers. */
+const historyIndexes = new Map<string, HistoryKeyIndex>();
+connection.onNotification(HistoryIndexNotification, ({ root, index }: HistoryIndexParams) => {
+  if (index) historyIndexes.set(root, index);
+  else historyIndexes.delete(root);
+});
+
+/** A document's history: the scan of the deepest scanned folder holding it; a document in no project has none. */
+function historyOf(uri: string): HistoryContext | undefined {
+  const project = projectOf(uri);
+  if (!project.root) return undefined;
+  const scanned = nearestProjectRoot(fileURLToPath(uri), [...historyIndexes.keys()]);
+  return { index: scanned === undefined ? undefined : historyIndexes.get(scanned), scanLink: `command:rotationReady.scanHistory?${encodeURIComponent(JSON.stringify([project.root]))}` };
+}
+
+/** The last live check of each key, by its rk1 fingerprint (value-free). */
+const liveChecks = new Map<string, LiveCheck>();
+connection.onNotification(LiveCheckNotification, ({ keyFingerprint, ...check }: LiveCheckParams) => void liveChecks.set(keyFingerprint, check));
+
+connection.onHover(({ textDocument, position }) => hoverFor(latestFindings.get(textDocument.uri) ?? [], position, init.docsBase, historyOf(textDocument.uri), liveChecks));
 
 const fixContext: FixContext = {
   root: (uri) => projectOf(uri).root || undefined,

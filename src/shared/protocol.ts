@@ -135,3 +135,25 @@ export interface PlannedFileFixes {
   edits: WireTextEdit[];
   unfixed: string[];
 }
+
+/**
+ * The last *Secrets in History* scan of a folder (kept per project by the extension, sent at start and after each
+ * scan), or null to forget it: the hover of a current finding says whether its key is also in the history.
+ */
+export const HistoryIndexNotification = 'rotationReady/historyIndex';
+export interface HistoryIndexParams {
+  /** The scanned folder (absolute). */
+  root: string;
+  /** Each key's `rk1:` fingerprint → where it first entered the history (core/history/keyIndex.ts's HistoryKeyIndex). */
+  index: { scannedAt: string; commits: number; keys: Record<string, { commit: string; authorDate: string; path: string; inHead: boolean }> } | null;
+}
+
+/** The result of *Check if this key is live* for one key (by its `rk1:` fingerprint), shown in the hover. */
+export const LiveCheckNotification = 'rotationReady/liveCheck';
+export interface LiveCheckParams {
+  keyFingerprint: string;
+  liveness: 'live' | 'revoked' | 'unknown';
+  /** Value-free: status, host, latency. */
+  detail: string;
+  checkedAt: string;
+}

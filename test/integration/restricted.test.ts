@@ -183,6 +183,9 @@ describe('Restricted Mode (an untrusted workspace)', function () {
       const actions = await actionsAt(config, stripe.range);
       const move = actions.find((a) => a.command?.command === 'rotationReady.moveSecretToEnv');
       assert.ok(move, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      // Add to Keys and Rotate writes the configuration and the keychain: not offered at all, and refused when run.
+      assert.equal(actions.find((a) => a.command?.command === 'rotationReady.addToKeysAndRotate'), undefined, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(await vscode.commands.executeCommand('rotationReady.addToKeysAndRotate', move.command!.arguments![0]), undefined);
       const billing = workspaceUri('src/clients/billing.ts');
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(billing));
       const call = (await waitFor(() => ourDiagnostics(billing), (d) => d.some((x) => codeOf(x) === 'single-key-call'), 'a single-key-call diagnostic')).find((x) => codeOf(x) === 'single-key-call')!;

@@ -14,3 +14,5 @@ import './approvals.test';
 import './history.test';
 import './importDotEnv.test';
 import './analysisBudget.test';
+import './addToKeys.test';
+import './checkLive.test';

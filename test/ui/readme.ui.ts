@@ -8,7 +8,7 @@ import { runCommand } from './keys.ui';
 import { quickOpen, type UiTestContext } from './workbench.ui';
 
 /** The 1-based line and column of the first occurrence of `needle` in a workspace file on disk. */
-function positionOf(workspace: string, relativePath: string, needle: string | RegExp): { line: number; column: number; text: string } {
+export function positionOf(workspace: string, relativePath: string, needle: string | RegExp): { line: number; column: number; text: string } {
   const lines = readFileSync(join(workspace, relativePath), 'utf8').split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = typeof needle === 'string' ? (lines[i]!.includes(needle) ? { index: lines[i]!.indexOf(needle), 0: needle } : null) : needle.exec(lines[i]!);
@@ -17,7 +17,7 @@ function positionOf(workspace: string, relativePath: string, needle: string | Re
   throw new Error(`${needle} not found in ${relativePath}`);
 }
 
-async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
+export async function goTo(page: Page, at: { line: number; column: number }): Promise<void> {
   await page.keyboard.press('Escape');
   await page.locator('.monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
@@ -43,7 +43,7 @@ async function askUntilShown(page: Page, keys: string[], shown: ReturnType<Page[
 }
 
 /** Ctrl+. at the cursor, then the code action whose title contains `title`. */
-async function codeAction(page: Page, title: string, options: { first?: boolean } = {}): Promise<void> {
+export async function codeAction(page: Page, title: string, options: { first?: boolean } = {}): Promise<void> {
   const row = page.locator(`.action-widget .monaco-list-row[aria-label*="${title}"]`).first();
   // The language server may still be answering the first request: ask again until the action is offered.
   await askUntilShown(page, ['Control+.'], row, 5, 10_000);
@@ -67,12 +67,12 @@ async function openInput(page: Page): Promise<{ type: string; placeholder: strin
 }
 
 /** Waits until the open quick input's title says `text` (a flow's next step replaces the box in place). */
-async function inputTitled(page: Page, text: string): Promise<{ type: string; placeholder: string; title: string }> {
+export async function inputTitled(page: Page, text: string): Promise<{ type: string; placeholder: string; title: string }> {
   await page.locator('.quick-input-widget .quick-input-title').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
   return openInput(page);
 }
 
-async function pickRow(page: Page, text: string): Promise<void> {
+export async function pickRow(page: Page, text: string): Promise<void> {
   const row = page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="${text}"]`).first();
   await row.waitFor({ timeout: 30_000 });
   await row.click();

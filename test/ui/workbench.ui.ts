@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { runAddToKeysUiTest } from './addToKeys.ui';
+import { runHistoryHoverUiTest } from './history.ui';
 import { runKeysUiTest } from './keys.ui';
 import { runReadmeWalk } from './readme.ui';
 
@@ -108,6 +110,9 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   assert.match(label, /Rotation Ready/);
   await shot(page, context, '01-squiggle-and-problems');
 
+  // The mouse on the squiggle: the hover says whether the key is in git history, and its link scans it.
+  await runHistoryHoverUiTest(page, context);
+
   await icon.click();
   // The Keys tree lists the services of the demo's .rotation-ready.json.
   for (const service of ['billing-api', 'maps-api', 'weather-api']) {
@@ -128,4 +133,7 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row[aria-label*="single-key-call"], .markers-panel .monaco-list-row[aria-label*="no fallback"]').first().waitFor({ timeout: 30_000 });
   await shot(page, context, '04-overview');
+
+  // From the squiggle to a rotation: Add to Keys and Rotate… on the demo key (changes src/config.ts, so it comes last).
+  await runAddToKeysUiTest(page, context);
 }

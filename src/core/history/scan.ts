@@ -20,7 +20,7 @@ export interface HistoryFinding extends Finding {
   occurrences: number;
 }
 
-export interface HistoryScanOptions extends Pick<AnalyzeOptions, 'salt' | 'maxFileBytes' | 'inlineIgnores'> {
+export interface HistoryScanOptions extends Pick<AnalyzeOptions, 'salt' | 'keySalt' | 'maxFileBytes' | 'inlineIgnores'> {
   /** Repository folder (any folder inside the work tree). */
   cwd: string;
   /** Refs to walk (branches, tags, commits); default every ref (`--all`). */
@@ -138,7 +138,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   const found: Array<{ finding: Finding; key: string; blob: string }> = [];
   const skipped: ScanSkip[] = [];
   const notes: Array<{ path: string; note: string }> = [];
-  const analyze: AnalyzeOptions = { salt: options.salt, ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
+  const analyze: AnalyzeOptions = { salt: options.salt, ...(options.keySalt !== undefined ? { keySalt: options.keySalt } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
   const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
   let done = 0;
   await readBlobs(top, toRead, maxBytes, (blob, bytes, size) => {
@@ -154,7 +154,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
     if (r.findings.length === 0) return;
     const text = decoded(bytes);
     for (const f of r.findings) {
-      const key = keyFingerprint(text.slice(f.offset, f.offset + f.length), options.salt);
+      // With a key salt the finding carries the key's fingerprint as the editor shows it (the hover matches on it).
+      const key = f.keyFingerprint ?? keyFingerprint(text.slice(f.offset, f.offset + f.length), options.salt);
       if (headBlobs.has(blob)) headKeys.add(key);
       if (at) found.push({ finding: f, key, blob });
     }

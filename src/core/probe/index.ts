@@ -2,6 +2,8 @@ export * from './types';
 export { probe, classifyStatus, parseRetryAfter, NotApprovedError } from './probe';
 export type { ProbeRequest } from './probe';
 export { runDryRun } from './dry-run';
+export { checkKeyLive, livenessOf } from './liveCheck';
+export type { LiveCheckResult, Liveness } from './liveCheck';
 export type { DryRunOptions, DryRunEvent } from './dry-run';
 export { classifyRounds, verdictFor, roundsPicture } from './classify';
 export { adoptLegacyApprovals, ApprovalStore, ApprovalStoreError, defaultApprovalsFile, envVarNamesOf, memoryApprovals, pendingApprovals, probeBindings } from './approval';

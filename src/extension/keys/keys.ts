@@ -81,16 +81,27 @@ export class Keys implements vscode.Disposable {
       store: () => this.requireStore(),
       config: () => this.loadedConfig(),
       approvals: place.approvals,
-      approve: async (service, host) => {
-        const ok = await this.prompts.confirm(
-          `Send the keys of "${service}" to ${host}?`,
-          `The .rotation-ready.json of ${this.root} points the probe of "${service}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
-          'Allow',
-        );
-        if (ok) place.approvals().approve(service, host);
-        return ok;
-      },
+      approve: (service, host) => this.approveHost(service, host),
     });
+    this.approvals = place.approvals;
+  }
+
+  private readonly approvals: () => ApprovalStore;
+
+  /** The one question before a key of `service` first goes to `host` (validation, live checks); records a yes. */
+  async approveHost(service: string, host: string): Promise<boolean> {
+    const ok = await this.prompts.confirm(
+      `Send the keys of "${service}" to ${host}?`,
+      `The .rotation-ready.json of ${this.root} points the probe of "${service}" at ${host}. Rotation Ready sends a key only to hosts you approve; approvals are stored outside the workspace and asked again if the host changes.`,
+      'Allow',
+    );
+    if (ok) this.approvals().approve(service, host);
+    return ok;
+  }
+
+  /** Host approvals of this project (stored outside the workspace). */
+  hostApprovals(): ApprovalStore {
+    return this.approvals();
   }
 
   /** The questions the key commands ask (one set for every project; the integration tests script them). */

@@ -1,4 +1,5 @@
 import type { ServiceConfig } from '../../core/config/index';
+import { providerPreset } from '../../core/config/presets';
 import { rules } from '../../core/rules/index';
 import type { ProviderInfo } from '../../core/rotation/index';
 
@@ -9,6 +10,9 @@ import type { ProviderInfo } from '../../core/rotation/index';
  * the service's own name and no link.
  */
 export function providerFor(serviceName: string, service: ServiceConfig | undefined): ProviderInfo {
+  // A service made from a provider preset names its provider, whatever host `baseUrl` points the probe at.
+  const preset = service?.provider ? providerPreset(service.provider) : undefined;
+  if (preset) return { name: preset.name, url: preset.keyPage };
   const domain = service ? baseDomain(hostname(service.probe.url)) : undefined;
   if (domain) {
     const rule = rules.find((r) => baseDomain(hostname(r.rotationUrl)) === domain);

@@ -43,6 +43,7 @@ describe('provider presets', () => {
       assert.ok(doc.includes(`\`${p.id}\``), `${p.id} listed`);
       assert.ok(doc.includes(p.docs), `${p.id} docs cited`);
       assert.ok(doc.includes(`${p.method} ${p.origin}${p.path}`), `${p.id} endpoint shown`);
+      assert.ok(doc.includes(`[key page](${p.keyPage})`), `${p.id} key page linked (rotation step 1)`);
     }
   });
 
