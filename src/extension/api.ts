@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ApprovalStore } from '../core/probe/index';
 import type { KeysApi } from './keys/index';
 import type { KeysTreeProvider } from './keysView';
+import type { McpStdioDefinition } from './mcp';
 import type { MonitorApi } from './monitor/index';
 import type { Projects } from './projects';
 import type { WorkspaceConfig } from './workspaceConfig';
@@ -27,4 +28,6 @@ export interface RotationReadyApi {
   logDirectory: vscode.Uri;
   /** The health monitor: running state, health, status bar text (never a value). */
   monitor: MonitorApi;
+  /** The MCP servers offered to agent mode (one per project; none in Restricted Mode or before VS Code 1.101). */
+  mcpServerDefinitions: () => McpStdioDefinition[];
 }

@@ -11,6 +11,7 @@ import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { startLanguageClient } from './languageClient';
 import { log } from './log';
+import { registerMcpServers } from './mcp';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
 import { activateMonitor } from './monitor/index';
 import { Projects } from './projects';
@@ -58,6 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
       services: () => toolProject()?.config.value?.services ?? [],
     }),
   );
+  // The same MCP server as `rotation-ready mcp`, offered to agent mode (one per project) where the host allows.
+  const mcp = registerMcpServers(context, projects);
+  context.subscriptions.push(...mcp.disposables);
   const discovered = projects.discover();
   const serverStarting = performance.now();
   try {
@@ -104,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     reportHtml: () => ReportPanel.open?.html,
     logDirectory: context.logUri,
     monitor: monitor.api,
+    mcpServerDefinitions: mcp.definitions,
   };
 }
 

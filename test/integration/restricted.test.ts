@@ -59,6 +59,12 @@ describe('Restricted Mode (an untrusted workspace)', function () {
     await simulator?.close();
   });
 
+  it('offers agent mode no MCP server: it would read the project\'s configuration and keys', async () => {
+    const { exports: api } = await activeExtension();
+    assert.ok(api.projects.all().length > 0, 'there is a project to offer');
+    assert.deepEqual(api.mcpServerDefinitions(), []);
+  });
+
   it('still analyzes: hardcoded keys are squiggled', async () => {
     const uri = workspaceUri('src/config.ts');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { KeytarKeychain } from '../../src/core/keychain/keytar';
 import { workspaceIdFor } from '../../src/core/keychain/workspaceId';
 import { startSimulator, type Simulator } from '../../src/simulator/index';
@@ -128,6 +130,44 @@ describe('language-model tools for agent mode', function () {
       const text = await invoke('rotation-ready_rotation_status', {});
       assert.match(text, /billing-api \(dev\): stage idle/);
       assert.equal(text.includes(primary) || text.includes(fallback), false);
+    });
+  });
+
+  describe('the MCP server offered to agent mode (MCP server definition API)', () => {
+    let client: Client | undefined;
+    after(() => client?.close());
+
+    it('defines one stdio server per project: the host\'s Node runs the bundled CLI\'s mcp command, `--` first', async () => {
+      const { exports: api } = await activeExtension();
+      assert.equal(typeof (vscode.lm as unknown as Record<string, unknown>).registerMcpServerDefinitionProvider, 'function', 'this host has the API (VS Code 1.101+)');
+      const definitions = api.mcpServerDefinitions();
+      assert.equal(definitions.length, api.projects.all().length);
+      const [definition] = definitions;
+      const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      assert.ok(definition instanceof (vscode as unknown as { McpStdioServerDefinition: new (...a: never[]) => object }).McpStdioServerDefinition);
+      assert.equal(definition!.command, process.execPath);
+      assert.deepEqual(definition!.args.slice(0, 1), ['--'], 'Node reads no option after the script');
+      assert.match(definition!.args[1]!, /dist[\\/]cli\.js$/);
+      assert.deepEqual(definition!.args.slice(2), ['mcp', '--root', root]);
+      assert.equal(definition!.cwd?.fsPath, root);
+    });
+
+    it('starts the defined command over stdio, as VS Code would, and answers the SDK client (list tools, scan)', async () => {
+      const { exports: api } = await activeExtension();
+      const [definition] = api.mcpServerDefinitions();
+      const env: Record<string, string> = {};
+      for (const [k, v] of Object.entries({ ...process.env, ...definition!.env })) if (typeof v === 'string' || typeof v === 'number') env[k] = String(v);
+      const transport = new StdioClientTransport({ command: definition!.command, args: definition!.args, cwd: definition!.cwd!.fsPath, env, stderr: 'pipe' });
+      client = new Client({ name: 'rotation-ready-in-host-test', version: '1.0.0' });
+      await client.connect(transport);
+      const { tools } = await client.listTools();
+      assert.deepEqual(tools.map((t) => t.name).sort(), ['dry_run', 'explain_finding', 'rotation_status', 'scan_path']);
+      const result = (await client.callTool({ name: 'scan_path', arguments: { path: 'src' } })) as { content: Array<{ text: string }>; isError?: boolean };
+      const text = result.content.map((c) => c.text).join('\n');
+      assert.ok(!result.isError, text);
+      assert.match(text, /src\/config\.ts:\d+:\d+ error stripe-secret-key/);
+      const config = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri('src/config.ts'))).toString('utf8');
+      assert.equal(text.includes(/sk_live_[A-Za-z0-9]+/.exec(config)![0]), false, 'the key is redacted');
     });
   });
 });

@@ -148,78 +148,119 @@ export async function treeBlobs(cwd: string, rev: string, signal?: AbortSignal):
 }
 
 /**
- * Reads blobs through one `git cat-file --batch` process: sizes first (`--batch-check`), so a blob over `maxBytes`
- * is never read; then the contents, one at a time, handed to `onBlob` (memory: the largest blob read, not the history).
+ * Blob bytes read ahead of the analysis, at most: git keeps writing while a blob is analyzed (reading only between
+ * analyses, it blocked on the full pipe and then waited for each read, most of all for a blob larger than the pipe).
+ */
+const READ_AHEAD_BYTES = 8 << 20;
+
+/**
+ * Reads blobs through one `git cat-file --batch` process, as `feed` names them (it may still be listing them: reading
+ * and analysis start with the first), and hands each to `onBlob` in that order, one at a time, between reads: the
+ * bytes, or undefined for a blob over `maxBytes` (its content is passed over as it streams, never held). Contents are
+ * read ahead while a blob is analyzed; reading pauses while READ_AHEAD_BYTES wait, so memory is that much plus the
+ * largest blob read, whatever the history.
  */
 export async function readBlobs(
   cwd: string,
-  blobs: readonly string[],
+  feed: (write: (blob: string) => void) => Promise<void>,
   maxBytes: number,
   onBlob: (blob: string, bytes: Buffer | undefined, size: number) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const sizes = new Map<string, number>();
-  await batch(cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype) %(objectsize)'], blobs, (header) => {
-    const [sha, type, size] = header.split(' ');
-    if (sha && type === 'blob') sizes.set(sha, Number(size));
-  }, undefined, signal);
-  const small: string[] = [];
-  for (const b of blobs) {
-    const size = sizes.get(b);
-    if (size === undefined) continue;
-    if (size > maxBytes) onBlob(b, undefined, size);
-    else small.push(b);
-  }
-  await batch(cwd, ['cat-file', '--batch=%(objectname) %(objecttype) %(objectsize)'], small, () => undefined, onBlob, signal);
-}
-
-/** Feeds object ids to a cat-file batch process and parses `<header>\n[<size bytes>\n]` answers as they stream. */
-async function batch(
-  cwd: string,
-  args: string[],
-  ids: readonly string[],
-  onHeader: (header: string) => void,
-  onContent: ((blob: string, bytes: Buffer, size: number) => void) | undefined,
-  signal?: AbortSignal,
-): Promise<void> {
-  const child = spawnGit(cwd, args);
+  const child = spawnGit(cwd, ['cat-file', '--batch=%(objectname) %(objecttype) %(objectsize)']);
   const err: Buffer[] = [];
   child.stderr.on('data', (c: Buffer) => err.push(c));
+  child.stdin.on('error', () => undefined); // git gone (cancelled, failed): said by its exit
   const abort = () => child.kill();
   signal?.addEventListener('abort', abort, { once: true });
   const done = exitCode(child);
-  // Input is written with back-pressure, so a large history never queues all its ids at once.
-  const writer = (async () => {
-    for (let i = 0; i < ids.length; i += 1024) {
-      if (signal?.aborted) break;
-      if (!child.stdin.write(ids.slice(i, i + 1024).join('\n') + '\n')) await new Promise((r) => child.stdin.once('drain', r));
-    }
-    child.stdin.end();
-  })().catch(() => undefined);
-  let buffered: Buffer = Buffer.alloc(0);
-  let content: { blob: string; size: number } | undefined;
+  // Ids are written as they are listed (41 bytes each; git answers as fast as it reads them).
+  const writer = feed((blob) => void child.stdin.write(`${blob}\n`)).then(
+    () => void child.stdin.end(),
+    (error: unknown) => {
+      child.kill();
+      throw error;
+    },
+  );
+
+  const queue: Array<{ blob: string; bytes: Buffer | undefined; size: number }> = [];
+  let queued = 0;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const nudge = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const deliver = (blob: string, bytes: Buffer | undefined, size: number) => {
+    queue.push({ blob, bytes, size });
+    queued += bytes?.length ?? 0;
+    if (queued > READ_AHEAD_BYTES) child.stdout.pause();
+    nudge();
+  };
+  // A partial header, and the content being read: a blob that arrives whole in one chunk is a view of it (no copy);
+  // one spread over chunks is copied once into a buffer of its size; one over `maxBytes` is only counted past.
+  let rest: Buffer | undefined;
+  let content: { blob: string; size: number; bytes: Buffer | undefined; filled: number; skip: boolean } | undefined;
   child.stdout.on('data', (chunk: Buffer) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    for (;;) {
+    const data = rest ? Buffer.concat([rest, chunk]) : chunk;
+    rest = undefined;
+    let at = 0;
+    while (at < data.length) {
       if (content) {
-        if (buffered.length < content.size + 1) return;
-        onContent!(content.blob, buffered.subarray(0, content.size), content.size);
-        buffered = buffered.subarray(content.size + 1);
-        content = undefined;
+        const want = content.size + 1; // the content and its newline
+        if (!content.skip && content.bytes === undefined && data.length - at >= want) {
+          deliver(content.blob, data.subarray(at, at + content.size), content.size);
+          at += want;
+          content = undefined;
+          continue;
+        }
+        const n = Math.min(want - content.filled, data.length - at);
+        if (!content.skip) data.copy((content.bytes ??= Buffer.allocUnsafe(want)), content.filled, at, at + n);
+        content.filled += n;
+        at += n;
+        if (content.filled === want) {
+          deliver(content.blob, content.skip ? undefined : content.bytes!.subarray(0, content.size), content.size);
+          content = undefined;
+        }
         continue;
       }
-      const nl = buffered.indexOf(10);
-      if (nl < 0) return;
-      const header = buffered.subarray(0, nl).toString('latin1');
-      buffered = buffered.subarray(nl + 1);
-      onHeader(header);
-      const [sha, type, size] = header.split(' ');
-      if (onContent && sha && type && type !== 'missing' && size !== undefined) content = { blob: sha, size: Number(size) };
+      const nl = data.indexOf(10, at);
+      if (nl < 0) {
+        rest = Buffer.from(data.subarray(at));
+        break;
+      }
+      const [sha, type, size] = data.toString('latin1', at, nl).split(' ');
+      at = nl + 1;
+      // `<id> missing` has no content; a listed id is always a blob.
+      if (sha && type && type !== 'missing' && size !== undefined) content = { blob: sha, size: Number(size), bytes: undefined, filled: 0, skip: type !== 'blob' || Number(size) > maxBytes };
     }
   });
+  child.stdout.once('close', () => {
+    ended = true;
+    nudge();
+  });
+  // The analysis, from the queue; between two blobs the event loop reads what git wrote meanwhile.
+  const consumer = (async () => {
+    for (;;) {
+      if (signal?.aborted) return;
+      const next = queue.shift();
+      if (!next) {
+        if (ended) return;
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      queued -= next.bytes?.length ?? 0;
+      if (child.stdout.isPaused() && queued <= READ_AHEAD_BYTES / 2) child.stdout.resume();
+      onBlob(next.blob, next.bytes, next.size);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  })().catch((error: unknown) => {
+    // git must not wait on a paused stream for a reader that has stopped.
+    child.kill();
+    throw error;
+  });
   try {
-    const code = await done;
-    await writer;
+    const [code] = await Promise.all([done, writer, consumer]);
     signal?.throwIfAborted();
     if (code !== 0) throw new GitError(`git cat-file failed: ${firstLine(Buffer.concat(err))}`);
   } finally {

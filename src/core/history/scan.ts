@@ -115,33 +115,43 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
     return prefixes.length === 0 || prefixes.some((p) => path === p || path.startsWith(`${p}/`));
   };
 
-  const introduced = new Map<string, { commit: string; authorTime: number; path: string }>();
-  const commits = new Set<string>();
-  await forEachIntroducedBlob(
-    top,
-    revArgs,
-    (b) => {
-      commits.add(b.commit);
-      introduced.set(b.blob, b);
-    },
-    { accept: wanted, ...(signal ? { signal } : {}) },
-  );
-
   // The keys in HEAD, by salted value fingerprint: HEAD's blobs are analyzed too (once, with the rest).
   const head = await treeBlobs(top, 'HEAD', signal);
   const headBlobs = new Set(head.map((h) => h.blob));
   const headPath = new Map(head.map((h) => [h.blob, h.path]));
-  const toRead = [...introduced.keys()];
-  for (const h of head) if (!introduced.has(h.blob) && wanted(h.path)) toRead.push(h.blob);
+  const introduced = new Map<string, { commit: string; authorTime: number; path: string }>();
+  const commits = new Set<string>();
+  // Blobs in the order they are read: each as the history walk introduces it, then HEAD's that it did not.
+  const toRead: string[] = [];
+  const listBlobs = async (read: (blob: string) => void) => {
+    await forEachIntroducedBlob(
+      top,
+      revArgs,
+      (b) => {
+        commits.add(b.commit);
+        introduced.set(b.blob, b);
+        toRead.push(b.blob);
+        read(b.blob);
+      },
+      { accept: wanted, ...(signal ? { signal } : {}) },
+    );
+    for (const h of head) {
+      if (introduced.has(h.blob) || !wanted(h.path)) continue;
+      toRead.push(h.blob);
+      read(h.blob);
+    }
+  };
 
   const headKeys = new Set<string>();
   const found: Array<{ finding: Finding; key: string; blob: string }> = [];
   const skipped: ScanSkip[] = [];
   const notes: Array<{ path: string; note: string }> = [];
-  const analyze: AnalyzeOptions = { salt: options.salt, ...(options.keySalt !== undefined ? { keySalt: options.keySalt } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
+  // No parse tree is kept (each blob is read once); said here, not copied into the options for each blob.
+  const analyze: AnalyzeOptions = { salt: options.salt, retainParse: false, ...(options.keySalt !== undefined ? { keySalt: options.keySalt } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
   const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
   let done = 0;
-  await readBlobs(top, toRead, maxBytes, (blob, bytes, size) => {
+  // Reading and analysis start with the first blob listed, while the walk goes on.
+  await readBlobs(top, listBlobs, maxBytes, (blob, bytes, size) => {
     done++;
     if (done % 256 === 0) options.onProgress?.(done, toRead.length);
     const at = introduced.get(blob);

@@ -174,3 +174,45 @@ describe('scan --history: a repository built by the test', function () {
     assert.match(outside.stderr, /git repository/);
   });
 });
+
+describe('scan --history: blobs larger than the pipe, and over the size limit, as they stream', function () {
+  this.timeout(60_000);
+  let root: string;
+  const keys = { inLarge: stripeKey(), afterSkipped: githubKey(), inTooLarge: stripeKey() };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root }).toString().trim();
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'rr-history-large-'));
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    git('config', 'commit.gpgsign', 'false');
+    const filler = (bytes: number) => Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => `// line ${i} of plain text, no key here\n`).join('');
+    // Read in several chunks: the key is near its end.
+    writeFileSync(join(root, 'large.js'), `${filler(300_000)}module.exports = { stripe: '${keys.inLarge}' };\n`);
+    // Over the limit below: passed over as it streams, the next blob still read from the right place.
+    writeFileSync(join(root, 'too-large.js'), `module.exports = { stripe: '${keys.inTooLarge}' };\n${filler(700_000)}`);
+    writeFileSync(join(root, 'small.js'), `module.exports = { token: '${keys.afterSkipped}' };\n`);
+    git('add', '-A');
+    git('commit', '-q', '--no-verify', '-m', 'large files');
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(root, 'large.js'), `// v${i}\n${filler(300_000)}module.exports = { stripe: '${keys.inLarge}' };\n`);
+      git('commit', '-q', '--no-verify', '-am', `v${i}`);
+    }
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('finds keys in blobs spread over many reads, reports the one over the limit as skipped, and reads on after it', async () => {
+    const result = await scanHistory({ cwd: root, salt: 'salt', maxFileBytes: 500_000 });
+    assert.ok(!JSON.stringify(result).includes(keys.inLarge) && !JSON.stringify(result).includes(keys.afterSkipped), 'no key value in the result');
+    const large = result.findings.filter((f) => f.path === 'large.js');
+    assert.equal(large.length, 1);
+    assert.equal(large[0]!.occurrences, 4, 'every version of the large file was read whole');
+    assert.ok(result.findings.some((f) => f.path === 'small.js' && f.ruleId.startsWith('github')), JSON.stringify(result.findings.map((f) => f.path)));
+    assert.ok(!result.findings.some((f) => f.path === 'too-large.js'));
+    assert.equal(result.skipped.length, 1);
+    assert.match(result.skipped[0]!.path, /^too-large\.js@/);
+    assert.match(result.skipped[0]!.reason, /larger than 488 KiB/);
+    assert.equal(result.blobs, 6);
+  });
+});
