@@ -79,7 +79,9 @@ const resultsFile = join(BENCH, 'RESULTS.md');
 const section = historySection(result).join('\n');
 const text = readFileSync(resultsFile, 'utf8');
 const start = text.indexOf('## History scan');
-const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
+// It ends at the next heading or at the marker comment of a generated section, which stays.
+const ends = start < 0 ? [] : ['\n## ', '\n<!-- '].map((m) => text.indexOf(m, start + 1)).filter((i) => i >= 0);
+const next = ends.length ? Math.min(...ends) : -1;
 writeFileSync(resultsFile, start < 0 ? insertBeforeNotes(text, section) : text.slice(0, start) + section + (next < 0 ? '\n' : text.slice(next + 1)));
 console.log(section);
 
