@@ -36,7 +36,7 @@ describe('fix: Make Rotation Ready (issue 15.4)', () => {
     assert.equal(plan.envName, 'BILLING_API_KEY');
     assert.equal(plan.wrapped, 1);
     assert.equal(plan.newText.includes(secret), false);
-    assert.match(plan.newText, /withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/);
+    assert.match(plan.newText, /withKeyFallback\(\s*\{ service: 'billing-api', envName: 'BILLING_API_KEY' \},\s*\(key\) => fetch\(/);
     assert.doesNotMatch(plan.newText, /requireEnv|billingApiKey/, 'the constant that only fed the call and its requireEnv import are gone');
     assert.deepEqual(plan.helperFiles.map((h) => h.path), ['src/keyFallback.ts'], 'no requireEnv helper nothing imports');
     assert.equal(applyEdits(text, plan.edits), plan.newText);
