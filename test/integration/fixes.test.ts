@@ -155,7 +155,7 @@ describe('quick-fixes in the editor', function () {
     assert.equal(await vscode.commands.executeCommand<boolean>(ready.command!.command, ...ready.command!.arguments!, 'BILLING_API_KEY', { preview: false }), true);
     const fixed = document.getText();
     assert.equal(fixed.includes(value), false, 'the literal left the file');
-    assert.equal((fixed.match(/withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/g) ?? []).length, (original.match(/\bfetch\(/g) ?? []).length, 'every fetch that read the key is wrapped');
+    assert.equal((fixed.match(/withKeyFallback\(\s*\{ service: 'billing-api', envName: 'BILLING_API_KEY' \},\s*\(key\) => fetch\(/g) ?? []).length, (original.match(/\bfetch\(/g) ?? []).length, 'every fetch that read the key is wrapped');
     assert.doesNotMatch(fixed, /requireEnv|billingApiKey/, 'no unused read of the moved key is left');
     assert.ok(read('.env').split('\n').includes(`BILLING_API_KEY=${value}`), 'the value is stored under the name the wrapper falls back to');
     // The demo's .env.example lists BILLING_API_KEY_PRIMARY / _FALLBACK already (the names the wrapper reads): nothing to add, no plain NAME= line.

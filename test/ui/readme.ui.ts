@@ -207,7 +207,7 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
     const lines = page.locator('.monaco-editor .view-lines').first();
     await lines.filter({ hasText: 'withKeyFallback' }).waitFor({ timeout: 10_000 });
     const fixed = (await lines.innerText()).replace(/\u00a0/g, ' ');
-    assert.match(fixed, /withKeyFallback\(\{ service: 'billing-api', envName: 'BILLING_API_KEY' \}, \(key\) => fetch\(/);
+    assert.match(fixed, /withKeyFallback\(\s*\{ service: 'billing-api', envName: 'BILLING_API_KEY' \},\s*\(key\) => fetch\(/);
     assert.equal(fixed.includes(key.text), false, 'the key left the editor');
     assert.equal(/requireEnv|billingApiKey/.test(fixed), false, 'no leftover read of the moved key');
     await shot('2-applied');
