@@ -16,7 +16,7 @@ describe('security: configuration validation is linear and never throws (issue 1
   it(`${N} services each with a bad URL cost a small multiple of parsing the file`, () => {
     const bad = config(Array.from({ length: N }, (_, i) => service(`svc-${i}`, 'ftp://not allowed')));
     let errors = 0;
-    const ms = timeOf(() => (errors = loadConfig(bad, 'big.json').errors.length));
+    const ms = timeOf(() => (errors = loadConfig(bad, 'big.json').errors.length), 2);
     const parse = parseMs(bad);
     assert.ok(errors >= N, `${errors} errors`);
     assert.ok(ms < 10 * parse + 500, `${ms.toFixed(0)} ms against ${parse.toFixed(0)} ms to parse it`);
@@ -25,7 +25,7 @@ describe('security: configuration validation is linear and never throws (issue 1
   it(`${N} services with the same name cost a small multiple of parsing the file`, () => {
     const same = config(Array.from({ length: N }, () => service('svc', 'https://api.example.com/me')));
     let errors = 0;
-    const ms = timeOf(() => (errors = loadConfig(same, 'big.json').errors.length));
+    const ms = timeOf(() => (errors = loadConfig(same, 'big.json').errors.length), 2);
     const parse = parseMs(same);
     assert.equal(errors, N - 1);
     assert.ok(ms < 10 * parse + 500, `${ms.toFixed(0)} ms against ${parse.toFixed(0)} ms to parse it`);

@@ -1,5 +1,5 @@
 import { Node, ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { redactSecrets } from '../guard';
+import { redactSecretsAll } from '../guard';
 import { LineIndex } from '../vocabulary/positions';
 import { printable } from '../printable';
 
@@ -32,7 +32,9 @@ export interface Located {
  * so one typo does not hide every other service.
  */
 export class JsoncReader {
-  readonly errors: ConfigError[] = [];
+  private readonly recorded: ConfigError[] = [];
+  /** How many of `recorded` are redacted: redaction is done in one pass when the errors are read. */
+  private redactedSoFar = 0;
   readonly root: Located | undefined;
   private readonly lines: LineIndex;
   /** Errors (not warnings) in `errors`: counted as they come, since validation asks after every service. */
@@ -63,16 +65,35 @@ export class JsoncReader {
     return { line: line + 1, column: character + 1 };
   }
 
-  /** Every config error is recorded here: a key pasted in the wrong place (a URL, a property name) is quoted redacted. */
-  errorAt(offset: number, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
-    this.errors.push({ file: this.file, path: redactSecrets(path), ...this.position(offset), message: redactSecrets(message), severity });
-    if (severity === 'error') this.errorsSoFar++;
+  /**
+   * Every config error, in the order recorded. A key pasted in the wrong place (a URL, a property name) is quoted
+   * redacted: the errors recorded since the last read are redacted here, together, in place.
+   */
+  get errors(): ConfigError[] {
+    const pending = this.recorded.slice(this.redactedSoFar);
+    if (pending.length > 0) {
+      const texts = redactSecretsAll(pending.flatMap((e) => [e.path, e.message]));
+      pending.forEach((e, i) => {
+        e.path = texts[2 * i]!;
+        e.message = texts[2 * i + 1]!;
+      });
+      this.redactedSoFar = this.recorded.length;
+    }
+    return this.recorded;
   }
 
-  error(at: Located, message: string, severity: 'error' | 'warning' = 'error'): void {
+  /** Records an error; the object returned is redacted in place before anyone reads `errors`. */
+  errorAt(offset: number, path: string, message: string, severity: 'error' | 'warning' = 'error'): ConfigError {
+    const error: ConfigError = { file: this.file, path, ...this.position(offset), message, severity };
+    this.recorded.push(error);
+    if (severity === 'error') this.errorsSoFar++;
+    return error;
+  }
+
+  error(at: Located, message: string, severity: 'error' | 'warning' = 'error'): ConfigError {
     // Point at the property name when there is one: that is where people look.
     const offset = at.node.parent?.type === 'property' ? at.node.parent.offset : at.node.offset;
-    this.errorAt(offset, at.path, message, severity);
+    return this.errorAt(offset, at.path, message, severity);
   }
 
   prop(obj: Located, name: string): Located | undefined {

@@ -72,10 +72,7 @@ export function loadConfig(text: string, file: string): LoadedConfig {
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   if (!r.root) return { services: [], errors: r.errors, skipped: [], settings };
   const data = r.value(r.root) as Record<string, unknown>;
-  const report = (at: Segment[], message: string, severity: 'error' | 'warning' = 'error'): ConfigError => {
-    r.error(r.locate(at)!, message, severity);
-    return r.errors[r.errors.length - 1]!;
-  };
+  const report = (at: Segment[], message: string, severity: 'error' | 'warning' = 'error'): ConfigError => r.error(r.locate(at)!, message, severity);
   const broken: Array<{ at: Segment[]; error: ConfigError }> = [];
   for (const p of schemaProblems(data)) {
     const error = report(p.at, p.message, p.severity);
