@@ -8,11 +8,10 @@ import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { presetForRule } from '../core/config/presets';
 import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
-import { dotenvNames, FilePlan, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
+import { dotenvNames, FilePlan, namesForValue, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
 import { singleKeyCallsInText } from '../core/calls/index';
 import type { SingleKeyCall } from '../core/calls/model';
-import { sha256 } from '../core/fix/hash';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
 import { verifyChanges } from '../core/fix/verify';
@@ -40,13 +39,16 @@ function commentPrefix(path: string): string | undefined {
   }
 }
 
-/** Names already holding values in the project: a new variable must not reuse them. */
-function takenNames(root: string | undefined): string[] {
-  if (!root) return [];
-  const names = new Set(dotenvNames(root).keys());
+/**
+ * Names in use in the project → the hash of their value: `.env`'s, and `.env.example`'s with none ('': a value
+ * that matches nothing, so a new variable never takes one of them).
+ */
+function projectNames(root: string | undefined): Map<string, string> {
+  if (!root) return new Map();
+  const names = dotenvNames(root);
   const example = readDotenvFile(join(root, '.env.example'), { label: '.env.example', symlinks: 'skip' });
-  if (example !== undefined) for (const name of parseDotenv(example).keys()) names.add(name);
-  return [...names];
+  if (example !== undefined) for (const name of parseDotenv(example).keys()) if (!names.has(name)) names.set(name, '');
+  return names;
 }
 
 export interface FixContext {
@@ -148,19 +150,19 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   const root = ctx.root(params.uri);
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
   try {
-    const taken = takenNames(root);
-    if (params.fix === 'rotation-ready') {
-      const plan = planRotationReady({ path, text, finding, envName: params.envName, existingEnvNames: taken, project, layout: params.layout });
-      return { plan: { kind: 'rotation-ready', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: plan.title, edits: plan.edits, newText: plan.newText, helperFiles: plan.helperFiles, secrets: [...plan.secrets], exampleNames: [...(plan.exampleNames ?? [])], takenNames: taken } };
-    }
+    const names = projectNames(root);
     if (params.fix === 'wrapper') {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project, layout: params.layout });
-      return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, exampleNames: plan.exampleNames, takenNames: taken } };
+      return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, exampleNames: plan.exampleNames, takenNames: [...names.keys()] } };
     }
-    // A name in .env that holds this very value already (a URL's password stored before) is read, not stored again.
-    const hash = sha256(text.slice(finding.offset, finding.offset + finding.length));
-    const sameValueNames = root ? [...dotenvNames(root)].filter(([, h]) => h === hash).map(([n]) => n) : [];
-    const plan = planEnvFix({ path, text, finding, envName: params.envName, existingEnvNames: taken.filter((n) => !sameValueNames.includes(n)), sameValueNames, project });
+    // A name that holds this very value already (a URL's password stored before) is read, not stored again.
+    const forValue = namesForValue(names, text, finding);
+    const taken = forValue.existingEnvNames;
+    if (params.fix === 'rotation-ready') {
+      const plan = planRotationReady({ path, text, finding, envName: params.envName, ...forValue, project, layout: params.layout });
+      return { plan: { kind: 'rotation-ready', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: plan.title, edits: plan.edits, newText: plan.newText, helperFiles: plan.helperFiles, secrets: [...plan.secrets], exampleNames: [...(plan.exampleNames ?? [])], takenNames: taken } };
+    }
+    const plan = planEnvFix({ path, text, finding, envName: params.envName, ...forValue, project });
     return { plan: { kind: 'env', version: document.version, envName: plan.envName, suggestedNames: plan.suggestedNames, title: `Move the ${finding.provider} secret to ${plan.envName}`, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: [plan.secret], takenNames: taken } };
   } catch (error) {
     return { error: unplannedReason(error, [text.slice(finding.offset, finding.offset + finding.length)]) };

@@ -72,6 +72,28 @@ export function envFixFindings(rel: string, text: string, rule: string | undefin
   return analyzeText(rel, text, { salt, ...(rule ? { ruleIds: [rule] } : {}) }).findings.filter((f: Finding) => f.kind === 'hardcoded-secret' && f.severity !== 'info');
 }
 
+/** The names a fix must not give a value, and those that hold it already (see namesForValue). */
+export interface NamesForValue {
+  existingEnvNames: string[];
+  sameValueNames: string[];
+}
+
+/**
+ * One policy for every fix that names a value (Move secret, Make Rotation Ready, fix-all, `rotation-ready fix`):
+ * `names` maps each name in use to the hash of its value ('' when the value is unknown, as in `.env.example`).
+ * A name holding this very value, or the whole URL around it, is not taken from it; those holding the value are
+ * `sameValueNames` (a URL's password reads one rather than storing it again, issue 16.5), `preferred` first.
+ */
+export function namesForValue(names: ReadonlyMap<string, string>, text: string, finding: Pick<Finding, 'offset' | 'length'>, preferred: ReadonlySet<string> = new Set()): NamesForValue {
+  const hash = sha256(text.slice(finding.offset, finding.offset + finding.length));
+  const url = urlAround(text, finding.offset, finding.offset + finding.length);
+  const urlHash = url ? sha256(text.slice(url.start, url.end)) : undefined;
+  return {
+    existingEnvNames: [...names].filter(([, h]) => h !== hash && h !== urlHash).map(([n]) => n),
+    sameValueNames: [...names].filter(([, h]) => h === hash).map(([n]) => n).sort((a, b) => Number(preferred.has(b)) - Number(preferred.has(a))),
+  };
+}
+
 export function planFileEnv(rel: string, original: string, rule: string | undefined, salt: string, project: ProjectInfo, names: Map<string, string>): FilePlan {
   const plan: FilePlan = { rel, original, steps: [], final: original, unfixed: [], remaining: 0 };
   // Occurrences that could not be fixed stay in the text, ahead of the others with their fingerprint (the same value
@@ -97,12 +119,8 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
     if (!finding) break;
     left = undefined;
     const value = text.slice(finding.offset, finding.offset + finding.length);
-    const hash = sha256(value);
-    const url = urlAround(text, finding.offset, finding.offset + finding.length);
-    const urlHash = url ? sha256(text.slice(url.start, url.end)) : undefined;
-    const taken = [...names].filter(([, h]) => h !== hash && h !== urlHash).map(([n]) => n);
     // Names this file's own fixes chose come first: the URL then reads what the file's other place reads.
-    const sameValueNames = [...names].filter(([, h]) => h === hash).map(([n]) => n).sort((a, b) => Number(chosenHere.has(b)) - Number(chosenHere.has(a)));
+    const { existingEnvNames: taken, sameValueNames } = namesForValue(names, text, finding, chosenHere);
     try {
       const envPlan = planEnvFix({ path: rel, text, finding, existingEnvNames: taken, sameValueNames, project });
       if (taken.includes(envPlan.envName)) {
