@@ -8,13 +8,13 @@ import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { presetForRule } from '../core/config/presets';
 import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
-import { dotenvNames, FilePlan, namesForValue, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
+import { dotenvNames, namesForValue, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
 import { singleKeyCallsInText } from '../core/calls/index';
 import type { SingleKeyCall } from '../core/calls/model';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
-import { verifyChanges } from '../core/fix/verify';
+import { verifyFilePlans } from '../core/fix/verifyPlans';
 import type { NewFile } from '../core/fix/types';
 import { planWrapperFix } from '../core/fix/wrapperFix';
 import type { Finding } from '../core/findings';
@@ -188,21 +188,13 @@ export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): Pla
   const version = document ? document.version : null;
   // Make Rotation Ready for each secret: moved, then the calls that read it get the wrapper (as `rotation-ready fix`).
   const planned = planFileAll(path, text, { salt: ctx.salt(params.uri), project, names: root ? dotenvNames(root) : new Map(), onlyMovedSecrets: true });
-  let plan = planned.plan;
+  const plan = planned.plan;
   if (root && params.uri.startsWith('file:') && plan.steps.length > 0) {
-    // Type-checked in the project's own configuration before the editor applies anything (docs/fixes.md).
-    const abs = fileURLToPath(params.uri);
-    const check = (candidate: FilePlan): string | undefined => {
-      const helpers = neededHelpers(candidate.steps.map((s) => s.plan), candidate.final);
-      return verifyChanges(root, [{ abs, rel: path, before: text, after: candidate.final, creates: helpers.map((h) => join(root, h.path)) }], helpers.map((h) => ({ abs: join(root, h.path), text: h.text }))).get(abs);
-    };
-    let reason = check(plan);
-    if (reason && planned.envOnly) {
-      // The wrapper is what fails: the secrets can still move on their own.
-      plan = { ...planned.envOnly, unfixed: [`single-key-call: the primary/fallback wrapper was left out: ${reason}`, ...planned.envOnly.unfixed] };
-      reason = check(plan);
-    }
-    if (reason) return { uri: params.uri, version, steps: [], edits: [], unfixed: [reason, ...plan.unfixed], wrapped: 0 };
+    // Type-checked in the project's own configuration before the editor applies anything, as `rotation-ready fix` does.
+    const created = new Map<string, NewFile>();
+    for (const step of [...plan.steps, ...(planned.envOnly?.steps ?? [])]) if (step.plan.helperFile) created.set(step.plan.helperFile.path, step.plan.helperFile);
+    verifyFilePlans(root, [{ abs: fileURLToPath(params.uri), plan, ...(planned.envOnly ? { envOnly: planned.envOnly } : {}) }], created);
+    if (plan.steps.length === 0) return { uri: params.uri, version, steps: [], edits: [], unfixed: plan.unfixed, wrapped: 0 };
   }
   const helpers = new Set(neededHelpers(plan.steps.map((s) => s.plan), plan.final).map((h) => h.path));
   return {

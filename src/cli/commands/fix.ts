@@ -1,6 +1,6 @@
 import { findingSalt } from '../../core/baseline/index';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
 import { fsPath, listFiles } from '../../core/analyze/scan';
@@ -11,7 +11,7 @@ import { dotenvNames, envFixFindings, FilePlan, planFileAll, projectInfo, unplan
 import { writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { NewFile } from '../../core/fix/types';
-import { verifyChanges } from '../../core/fix/verify';
+import { FileToVerify, verifyFilePlans } from '../../core/fix/verifyPlans';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { printable } from '../../core/printable';
@@ -92,8 +92,8 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       // How each file was encoded, so the fixed text is written back in the same bytes.
       const sources = new Map<string, DecodedSource>();
       const refused: string[] = [];
-      // A composed plan whose wrapper does not type-check falls back to moving the secrets alone.
-      const envFallbacks = new Map<FilePlan, FilePlan>();
+      // Each changed file is verified before anything is written; a composed plan falls back to moving the secrets alone.
+      const toVerify: FileToVerify[] = [];
       for (const file of files) {
         if (io.signal.aborted) break;
         if (!wrap && !envFixApplies(file.rel)) continue;
@@ -125,7 +125,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         try {
           const planned = planFileAll(file.rel, text, { ...(args.rule !== undefined ? { rule: args.rule } : {}), salt, project, names });
           plan = planned.plan;
-          if (planned.envOnly) envFallbacks.set(plan, planned.envOnly);
+          toVerify.push({ abs: join(root, file.rel), plan, ...(planned.envOnly ? { envOnly: planned.envOnly } : {}) });
         } catch (error) {
           // The planners report per fix; this is the last guard so no input ends the run with a stack trace.
           refused.push(`${printable(file.rel)}: not fixed: ${unplannedReason(error, [])}`);
@@ -135,7 +135,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         for (const step of plan.steps) if (step.plan.helperFile && !created.has(step.plan.helperFile.path)) created.set(step.plan.helperFile.path, step.plan.helperFile);
       }
 
-      verifyPlans(root, plans, created, envFallbacks);
+      verifyFilePlans(root, toVerify, created);
       // What a fix left behind besides what it said it could not fix: the exit code says a key remains either way.
       const unfixed = [
         ...refused,
@@ -186,47 +186,6 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       return unfixed.length > 0 ? 1 : 0;
     },
   };
-}
-
-/**
- * Type-checks (TS/JS) or re-scans (Python) every planned file before anything is written; a file whose
- * fixes would add an error keeps its text, and its secret stays where it is, with the reason reported.
- * Helpers no remaining fix needs are not created.
- */
-function verifyPlans(root: string, plans: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): void {
-  let changed = plans.filter((p) => p.steps.length > 0);
-  for (let round = 0; round < 2 && changed.length > 0; round++) changed = rejectUnverified(root, changed, created, fallbacks);
-  const needed = new Set(plans.flatMap(helpersOf));
-  for (const path of [...created.keys()]) if (!needed.has(path)) created.delete(path);
-}
-
-/** Rejects the plans that do not verify; returns those replaced by their fallback (to verify in turn). */
-function rejectUnverified(root: string, changed: FilePlan[], created: Map<string, NewFile>, fallbacks: Map<FilePlan, FilePlan>): FilePlan[] {
-  const rejected = verifyChanges(
-    root,
-    changed.map((p) => ({ abs: join(root, p.rel), rel: p.rel, before: p.original, after: p.final, creates: helpersOf(p).filter((h) => created.has(h)).map((h) => join(root, h)) })),
-    [...created.values()].map((h) => ({ abs: join(root, h.path), text: h.text })),
-  );
-  const retry: FilePlan[] = [];
-  for (const plan of changed) {
-    const reason = rejected.get(join(root, plan.rel));
-    if (!reason) continue;
-    const fallback = fallbacks.get(plan);
-    if (fallback) {
-      Object.assign(plan, fallback, { unfixed: [`single-key-call: the primary/fallback wrapper was left out: ${reason}`, ...fallback.unfixed] });
-      retry.push(plan);
-      continue;
-    }
-    plan.steps = [];
-    plan.final = plan.original;
-    plan.unfixed.unshift(reason);
-  }
-  return retry;
-}
-
-/** Helpers a plan's final text imports (a wrapper may have replaced the last `requireEnv` read: that one is not created). */
-function helpersOf(plan: FilePlan): string[] {
-  return [...new Set(plan.steps.flatMap((s) => (s.plan.helperFile ? [s.plan.helperFile.path] : [])))].filter((h) => plan.final.includes(posix.basename(h).replace(/\.[^.]+$/, '')));
 }
 
 /**

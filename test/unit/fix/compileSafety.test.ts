@@ -88,6 +88,21 @@ describe('fixes compile under the project’s own tsconfig (issues 15.2, 15.3)',
     assert.equal(tsc(temp.dir), '');
   });
 
+  it('when moving the secret alone would not type-check either, nothing is written (the fallback is verified too)', async () => {
+    project({ name: 'p' }, { module: 'commonjs', target: 'es2022', esModuleInterop: true });
+    // The wrapper's name and requireEnv are the project's own functions, taking numbers: neither fix type-checks.
+    const original = `import Stripe from 'stripe';\n\nexport function requireEnv(slot: number): string {\n  return String(slot);\n}\nexport function withFallbackClient(n: number): number {\n  return n;\n}\nexport const stripe = new Stripe('${secret}');\n`;
+    writeFileSync(join(temp.dir, 'src', 'billing.ts'), original);
+    mkdirSync(join(temp.dir, 'src', 'types'));
+    writeFileSync(join(temp.dir, 'src', 'types', 'stripe.d.ts'), "declare module 'stripe' {\n  export default class Stripe {\n    constructor(key: string);\n  }\n}\n");
+    const { code, err } = await fix(temp.dir);
+    assert.equal(code, 1);
+    assert.match(err, /^src\/billing\.ts: not fixed: the fixed file would not type-check with tsconfig\.json: TS2345/m);
+    assert.equal(readFileSync(join(temp.dir, 'src', 'billing.ts'), 'utf8'), original);
+    assert.ok(!existsSync(join(temp.dir, '.env')), 'nothing was stored for a fix that was not applied');
+    assert.equal(tsc(temp.dir), '');
+  });
+
   it("the editor's fix-all is verified the same way (language server planFileFixes)", () => {
     project({ name: 'p' }, { module: 'commonjs', target: 'es2022' });
     const abs = join(temp.dir, 'src', 'billing.ts');
