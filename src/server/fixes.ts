@@ -10,7 +10,7 @@ import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, namesForValue, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
-import { singleKeyCallsInText } from '../core/calls/index';
+import { callsDetectable, singleKeyCallsInText } from '../core/calls/index';
 import type { SingleKeyCall } from '../core/calls/model';
 import { minimalEdits } from '../core/fix/minimalEdits';
 import { decodeSource } from '../core/fix/sourceBytes';
@@ -112,7 +112,7 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
  * call, the key it sends) is hardcoded and feeds a call the wrapper can rewrite; else undefined.
  */
 function rotationReadyTarget(document: TextDocument, path: string, diagnostic: Diagnostic, fingerprint: string, ctx: FixContext, calls: () => SingleKeyCall[]): string | undefined {
-  if (!/\.(?:[cm]?[jt]sx?|pyw?)$/i.test(path)) return undefined;
+  if (!callsDetectable(path)) return undefined;
   const findings = ctx.findings(document.uri);
   const secrets = findings.filter((f) => f.kind === 'hardcoded-secret' && f.severity !== 'info');
   if (secrets.length === 0) return undefined;

@@ -42,7 +42,13 @@ export function singleKeyCallsInText(path: string, text: string): SingleKeyCall[
   return findSingleKeyCalls(source);
 }
 
-function scriptKindOf(path: string): ts.ScriptKind | undefined {
+/** Whether single-key calls are looked for in this file (TS/JS by its extension, Python): the one test by path. */
+export function callsDetectable(path: string): boolean {
+  return /\.pyw?$/i.test(path) || scriptKindOf(path) !== undefined;
+}
+
+/** The compiler's script kind of a TS/JS path (`.ts .tsx .mts .cts .js .jsx .mjs .cjs`; not a declaration file). */
+export function scriptKindOf(path: string): ts.ScriptKind | undefined {
   if (/\.d\.[cm]?ts$/i.test(path)) return undefined;
   if (/\.tsx$/i.test(path)) return ts.ScriptKind.TSX;
   if (/\.[cm]?ts$/i.test(path)) return ts.ScriptKind.TS;
