@@ -207,8 +207,9 @@ function prettierPrintWidth(root: string): number | undefined {
 /**
  * Make Rotation Ready for every secret of the given files (moved; the calls that read it get the wrapper): planned,
  * previewed, then secured and applied as one edit. `preview` undefined: previewed when a wrapper changes behaviour.
+ * `wrap: false`: the secrets move and no call gets the wrapper (on save).
  */
-export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean | undefined): Promise<number> {
+export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[], preview: boolean | undefined, wrap = true): Promise<number> {
   const client = deps.client();
   if (!client || deps.projects.all().length === 0) {
     void vscode.window.showWarningMessage('Rotation Ready: fixing needs the analyzer and an open folder.');
@@ -224,7 +225,7 @@ export async function fixAll(deps: FixDependencies, uris: readonly vscode.Uri[],
         unfixed.push(`${vscode.workspace.asRelativePath(uri)}: not in a project folder`);
         continue;
       }
-      const plan = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString() } satisfies PlanFileFixesParams);
+      const plan = await client.sendRequest<PlannedFileFixes>(PlanFileFixesRequest, { uri: uri.toString(), ...(wrap ? {} : { wrap: false }) } satisfies PlanFileFixesParams);
       unfixed.push(...plan.unfixed.map((u) => `${vscode.workspace.asRelativePath(uri)}: ${u}`));
       if (plan.steps.length === 0) continue;
       const document = await vscode.workspace.openTextDocument(uri);
@@ -337,8 +338,10 @@ export function registerFixCommands(deps: FixDependencies): vscode.Disposable[] 
     trusted('rotationReady.moveSecretToEnv', false, (target: FixTarget, envName?: string) => moveSecretToEnv(deps, target, envName)),
     trusted('rotationReady.makeRotationReady', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => makeRotationReady(deps, target, envName, options)),
     trusted('rotationReady.addKeyFallback', false, (target: FixTarget, envName?: string, options?: { preview?: boolean }) => addKeyFallback(deps, target, envName, options)),
-    trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri, options?: { preview?: boolean }) => {
+    trusted('rotationReady.fixAllInFile', 0, (uri?: string | vscode.Uri, options?: { preview?: boolean; onSave?: boolean }) => {
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? vscode.window.activeTextEditor?.document.uri);
+      // On save (editor.codeActionsOnSave) nothing pops up: the secrets move, the wrapper stays a quick fix.
+      if (options?.onSave) return target ? fixAll(deps, [target], false, false) : 0;
       return target ? fixAll(deps, [target], options?.preview) : 0;
     }),
     trusted('rotationReady.fixAllInWorkspace', 0, async (options?: { preview?: boolean }) => {

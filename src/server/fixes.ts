@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeActionTriggerKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { presetForRule } from '../core/config/presets';
@@ -102,7 +102,10 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
     if (ignore && wants(CodeActionKind.QuickFix)) actions.push(ignore);
   }
   if (wants(FIX_ALL_KIND) && envFixApplies(path) && ctx.findings(document.uri).some((f) => f.kind === 'hardcoded-secret' && f.severity !== 'info')) {
-    actions.push({ title: 'Move every hardcoded secret in this file to environment variables', kind: FIX_ALL_KIND, command: { title: 'Fix all', command: 'rotationReady.fixAllInFile', arguments: [document.uri] } });
+    // Asked automatically (editor.codeActionsOnSave): only the secrets move, applied with no preview; a call that
+    // reads one keeps its single-key-call diagnostic and quick fix (the wrapper changes behaviour: previewed there).
+    const onSave = params.context.triggerKind === CodeActionTriggerKind.Automatic;
+    actions.push({ title: 'Move every hardcoded secret in this file to environment variables', kind: FIX_ALL_KIND, command: { title: 'Fix all', command: 'rotationReady.fixAllInFile', arguments: onSave ? [document.uri, { onSave: true }] : [document.uri] } });
   }
   return actions;
 }
@@ -187,7 +190,7 @@ export function planFileFixes(params: PlanFileFixesParams, ctx: FixContext): Pla
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
   const version = document ? document.version : null;
   // Make Rotation Ready for each secret: moved, then the calls that read it get the wrapper (as `rotation-ready fix`).
-  const planned = planFileAll(path, text, { salt: ctx.salt(params.uri), project, names: root ? dotenvNames(root) : new Map(), onlyMovedSecrets: true });
+  const planned = planFileAll(path, text, { salt: ctx.salt(params.uri), project, names: root ? dotenvNames(root) : new Map(), onlyMovedSecrets: true, ...(params.wrap === false ? { wrap: false } : {}) });
   const plan = planned.plan;
   if (root && params.uri.startsWith('file:') && plan.steps.length > 0) {
     // Type-checked in the project's own configuration before the editor applies anything, as `rotation-ready fix` does.

@@ -122,6 +122,8 @@ export const PlanFileFixesRequest = 'rotationReady/planFileFixes';
 export interface PlanFileFixesParams {
   /** A file URI; the open document's text when it is open, else the file on disk. */
   uri: string;
+  /** false: move the secrets only, no primary/fallback wrapper (fix-all on save). Default true. */
+  wrap?: boolean;
 }
 export interface PlannedFileFixes {
   uri: string;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -194,6 +194,50 @@ describe('quick-fixes in the editor', function () {
       assert.ok(read('.env').includes(value), 'a secret did not reach .env');
     }
     await vscode.commands.executeCommand('undo');
+  });
+
+  it('fix-all on save (editor.codeActionsOnSave) moves the secrets with no preview; the call keeps its wrapper quick fix', async () => {
+    const relative = 'src/clients/billing.ts';
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const { document } = await openWithFinding(relative, 'single-key-call');
+    const onDisk = readFileSync(join(root, relative), 'utf8');
+    const exampleBefore = read('.env.example');
+    const helperExisted = existsSync(join(root, 'src', 'requireEnv.ts'));
+    const secret = ourDiagnostics(document.uri).find((d) => codeOf(d) !== 'single-key-call' && d.severity !== vscode.DiagnosticSeverity.Information)!;
+    const value = document.getText(secret.range);
+    const editorSettings = vscode.workspace.getConfiguration('editor');
+    await editorSettings.update('codeActionsOnSave', { 'source.fixAll.rotationReady': 'explicit' }, vscode.ConfigurationTarget.Workspace);
+    const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.endsWith('(preview)')).map((t) => t.label);
+    try {
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((b) => b.insert(new vscode.Position(document.lineCount, 0), '\n'));
+      const opened = new Set<string>();
+      const watch = setInterval(() => previewTabs().forEach((t) => opened.add(t)), 100);
+      // A preview waits for an answer, and so would the save: it must finish on its own.
+      const saved = await Promise.race([
+        Promise.resolve(vscode.commands.executeCommand('workbench.action.files.save')).then(() => true),
+        new Promise<boolean>((done) => setTimeout(() => done(false), 45_000)),
+      ]);
+      clearInterval(watch);
+      assert.deepEqual([...opened], [], 'no preview opened on save');
+      assert.equal(saved, true, 'the save finished with nothing to answer');
+      const fixed = document.getText();
+      assert.equal(fixed.includes(value), false, 'the secret left the file on save');
+      assert.match(fixed, /requireEnv\(['"][A-Z_]+['"]\)/, 'the code reads the variable');
+      assert.doesNotMatch(fixed, /withKeyFallback/, 'no wrapper without a preview');
+      assert.equal(readFileSync(join(root, relative), 'utf8'), fixed, 'the fixed text is what was saved');
+      assert.ok(read('.env').includes(value), 'the secret was secured first');
+      const call = (await waitFor(() => ourDiagnostics(document.uri), (d) => d.some((x) => codeOf(x) === 'single-key-call') && !d.some((x) => x === secret || document.getText(x.range) === value), 'the call still reported, the secret gone')).find((x) => codeOf(x) === 'single-key-call')!;
+      const actions = await actionsAt(document.uri, call.range, vscode.CodeActionKind.QuickFix.value);
+      assert.ok(actions.some((a) => a.command?.command === 'rotationReady.addKeyFallback'), `the wrapper stays a quick fix: ${actions.map((a) => a.title).join(' | ')}`);
+    } finally {
+      await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      // Leave the demo as the next tests expect it.
+      writeFileSync(join(root, relative), onDisk);
+      writeFileSync(join(root, '.env.example'), exampleBefore);
+      if (!helperExisted) rmSync(join(root, 'src', 'requireEnv.ts'), { force: true });
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('fixes every file of the workspace in one edit (previewed for users; applied directly here)', async () => {

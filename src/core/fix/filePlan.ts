@@ -202,6 +202,8 @@ export interface FileFixOptions {
   names: Map<string, string>;
   /** Wrap only the calls that read a secret this plan moves (Make Rotation Ready per secret), not every single-key call. */
   onlyMovedSecrets?: boolean;
+  /** false: the secrets move and no call gets the wrapper (fix-all on save: no behaviour change without a preview). */
+  wrap?: boolean;
 }
 
 /**
@@ -213,7 +215,7 @@ export function planFileAll(rel: string, text: string, options: FileFixOptions):
   const { rule, salt, project, names } = options;
   if (rule === SINGLE_KEY_CALL_RULE) return { plan: planFileWrappers(rel, text, project, names) };
   const env = planFileEnv(rel, text, rule, salt, project, names);
-  if (rule !== undefined && !options.onlyMovedSecrets) return { plan: env };
+  if ((rule !== undefined && !options.onlyMovedSecrets) || options.wrap === false) return { plan: env };
   const reading = options.onlyMovedSecrets ? new Set(env.steps.map((s) => s.envName)) : undefined;
   if (reading && reading.size === 0) return { plan: env };
   const plan = composePlans(env, planFileWrappers(rel, env.final, project, names, reading));
