@@ -207,7 +207,7 @@ describe('quick-fixes in the editor', function () {
     const value = document.getText(secret.range);
     const editorSettings = vscode.workspace.getConfiguration('editor');
     await editorSettings.update('codeActionsOnSave', { 'source.fixAll.rotationReady': 'explicit' }, vscode.ConfigurationTarget.Workspace);
-    const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.endsWith('(preview)')).map((t) => t.label);
+    const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('(preview)')).map((t) => t.label);
     try {
       const editor = await vscode.window.showTextDocument(document);
       await editor.edit((b) => b.insert(new vscode.Position(document.lineCount, 0), '\n'));

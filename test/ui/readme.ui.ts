@@ -121,6 +121,18 @@ async function hideNotifications(page: Page): Promise<void> {
   await center.waitFor({ state: 'hidden' });
 }
 
+/** After Apply or Discard the preview's editor is closed: no tab titled like it ("… (preview)") is left open. */
+async function assertPreviewClosed(page: Page, what: string): Promise<void> {
+  const previewTabs = () => page.locator('.tabs-container .tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? t.textContent ?? '').filter((label) => label.includes('(preview)')));
+  const deadline = Date.now() + 10_000;
+  let left = await previewTabs();
+  while (left.length > 0 && Date.now() < deadline) {
+    await page.waitForTimeout(250);
+    left = await previewTabs();
+  }
+  assert.deepEqual(left, [], `${what}: the preview's tab stays open after Apply`);
+}
+
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -201,6 +213,7 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
     await preview.locator('.monaco-button:has-text("Apply")').click();
     await hideNotifications(page);
     await notification(page, 'The value is stored');
+    await assertPreviewClosed(page, 'Make Rotation Ready');
     await waitFor(() => existsSync(join(workspace, '.env')) && readFileSync(join(workspace, '.env'), 'utf8').split('\n').includes(`BILLING_API_KEY=${key.text}`), 'the key in .env');
     await waitFor(() => existsSync(join(workspace, 'src/keyFallback.ts')), 'the generated helper on disk');
     await quickOpen(page, billing);
@@ -275,6 +288,7 @@ async function walk(page: Page, context: UiTestContext): Promise<void> {
     await fixAll.locator('.monaco-button:has-text("Apply")').click();
     await hideNotifications(page);
     await notification(page, 'moved');
+    await assertPreviewClosed(page, 'Move All Hardcoded Secrets');
     await runCommand(page, 'File: Save All');
     await waitFor(() => readFileSync(docker, 'utf8') !== before, 'docker-compose.yml on disk changed by the fix-all');
   }
