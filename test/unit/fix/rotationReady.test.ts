@@ -13,19 +13,9 @@ import { DotenvDestination } from '../../../src/core/fix/secretDestination';
 import { UnsupportedFixError } from '../../../src/core/fix/types';
 import { planFileFixes } from '../../../src/server/fixes';
 import { assertOutsideEditsIdentical } from './envFix.fixtures.test';
-import { makeSecret, tempDir } from './support';
+import { billingSource as billing, makeSecret, tempDir } from './support';
 
 /** Issue 15.4: "Make Rotation Ready" moves the secret and adds the wrapper in one plan (one undoable edit). */
-const billing = (secret: string, extra = ''): string =>
-  `const billingApiKey = '${secret}';\n\n` +
-  'export async function ping(): Promise<boolean> {\n' +
-  "  const res = await fetch('https://billing.example.com/v1/account', {\n" +
-  '    headers: { Authorization: `Bearer ${billingApiKey}` },\n' +
-  '  });\n' +
-  '  return res.ok;\n' +
-  '}\n' +
-  extra;
-
 const finding = (text: string, secret: string) => ({ offset: text.indexOf(secret), length: secret.length, provider: 'Generic', ruleId: 'generic-api-key' });
 
 describe('fix: Make Rotation Ready (issue 15.4)', () => {

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeText } from '../../../src/core/analyze/index';
 import type { Finding } from '../../../src/core/findings';
 import { FixContext, planFileFixes, planFix } from '../../../src/server/fixes';
-import { makeSecret, rand, tempDir } from './support';
+import { billingSource, makeSecret, rand, tempDir } from './support';
 
 /**
  * One naming policy for a value the project holds already (review finding: the quick-fix, fix-all and Make Rotation
@@ -39,15 +39,7 @@ function namesGiven(p: ReturnType<typeof project>, finding: Finding, step: numbe
 describe('fix: one name for a value the project holds already (quick-fix, fix-all, Make Rotation Ready)', () => {
   it('a key that appears twice (in .env and in the code, twice) keeps its name in every path', () => {
     const secret = makeSecret('generic');
-    const text =
-      `const billingApiKey = '${secret}';\n\n` +
-      'export async function ping(): Promise<boolean> {\n' +
-      "  const res = await fetch('https://billing.example.com/v1/account', {\n" +
-      '    headers: { Authorization: `Bearer ${billingApiKey}` },\n' +
-      '  });\n' +
-      '  return res.ok;\n' +
-      '}\n' +
-      `export const billingApiKeyCopy = '${secret}';\n`;
+    const text = billingSource(secret, `export const billingApiKeyCopy = '${secret}';\n`);
     const p = project(`BILLING_API_KEY=${secret}\n`, 'src/billing.ts', text);
     try {
       const first = p.findings.find((f) => f.kind === 'hardcoded-secret' && f.offset === text.indexOf(secret));

@@ -30,6 +30,17 @@ export function makeSecret(kind: string): string {
   }
 }
 
+/** A module whose hardcoded key feeds a fetch through a constant (the demo's billing client, in small). */
+export const billingSource = (secret: string, extra = ''): string =>
+  `const billingApiKey = '${secret}';\n\n` +
+  'export async function ping(): Promise<boolean> {\n' +
+  "  const res = await fetch('https://billing.example.com/v1/account', {\n" +
+  '    headers: { Authorization: `Bearer ${billingApiKey}` },\n' +
+  '  });\n' +
+  '  return res.ok;\n' +
+  '}\n' +
+  extra;
+
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'rr-fix-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
