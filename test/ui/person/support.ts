@@ -74,3 +74,39 @@ export async function addKeys(workspace: string, keys: ReadonlyArray<{ service: 
   });
   for (const key of keys) await store.add({ service: key.service, environment: 'dev' }, key.slot, key.value);
 }
+
+/**
+ * Fails when any of `values` is in the workbench's DOM, naming where (the innermost element's class path, with the
+ * value itself left out of the message). The screen-reader region may repeat text of a file the person opened
+ * (`files`: their text), as the workbench does after an Undo ("Context: <text> at line…"): the file's own text,
+ * not an output of ours.
+ */
+export async function assertNoKeyInWorkbench(page: Page, values: readonly string[], files: readonly string[] = []): Promise<void> {
+  const found = await page.locator('.monaco-workbench').first().evaluate((root, secrets) => {
+    type Node = typeof root;
+    const places: Array<{ secret: number; path: string; spoken?: string }> = [];
+    secrets.forEach((secret, index) => {
+      if (!root.outerHTML.includes(secret)) return;
+      let element: Node = root;
+      for (let deeper = true; deeper; ) {
+        deeper = false;
+        for (const child of Array.from(element.children) as Node[]) {
+          if (child.outerHTML.includes(secret)) {
+            element = child;
+            deeper = true;
+            break;
+          }
+        }
+      }
+      const path: string[] = [];
+      for (let e: Node | null = element; e && e !== root && path.length < 8; e = e.parentElement) path.unshift(`${e.tagName.toLowerCase()}${typeof e.className === 'string' && e.className.trim() ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`);
+      const spoken = element.closest('.monaco-aria-container') ? (element.textContent ?? '') : undefined;
+      places.push({ secret: index, path: path.join(' > '), ...(spoken !== undefined ? { spoken } : {}) });
+    });
+    return places;
+  }, [...values]);
+  // What the screen reader says around the key (the words that hold it) must be the file's own text.
+  const fromFile = (spoken: string, secret: string) => spoken.split(/\s+/).filter((word) => word.includes(secret)).every((word) => files.some((file) => file.includes(word)));
+  const leaks = found.filter((f) => f.spoken === undefined || !fromFile(f.spoken, values[f.secret]!));
+  if (leaks.length) throw new Error(`a key value appears in the workbench: ${leaks.map((f) => `${values[f.secret]!.length}-character key (…${values[f.secret]!.slice(-4)}) in ${f.path}${f.spoken !== undefined ? ` (spoken: ${JSON.stringify(f.spoken.split(values[f.secret]!).join('«key»').slice(0, 300))})` : ''}`).join('; ')}`);
+}
