@@ -49,8 +49,6 @@ export async function runExportUiTest(page: Page, context: UiTestContext): Promi
     // Keys as Add Key… leaves them: every service's primary and fallback (one of them revoked at the simulator).
     await addKeys(workspace, Object.entries(keys).flatMap(([service, k]) => (['primary', 'fallback'] as const).map((slot) => ({ service, slot, value: k[slot]! }))));
     const values = Object.values(keys).flatMap((k) => Object.values(k));
-    const rootBefore = readdirSync(workspace).sort();
-    const chosenBefore = readdirSync(chosenDir).sort();
 
     await openFolder(page, context.serverUrl, workspace);
     // The Keys sidebar's beaker: Run Rotation Dry-Run.
@@ -69,6 +67,9 @@ export async function runExportUiTest(page: Page, context: UiTestContext): Promi
     const reportText = await report.locator('body').innerText();
     for (const service of Object.keys(keys)) assert.ok(reportText.includes(service), `the report shows ${service}`);
     await page.screenshot({ path: join(context.screenshots, 'export-1-report.png') });
+    // What is there before the exports (the dry-run itself wrote its audit log under .rotation-ready/).
+    const rootBefore = readdirSync(workspace).sort();
+    const chosenBefore = readdirSync(chosenDir).sort();
 
     // The report's own button: the save dialog, the default in the workspace, a path of the person's choosing.
     await report.locator('#export-markdown').click();

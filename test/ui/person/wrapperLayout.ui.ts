@@ -17,11 +17,11 @@ function setRuler(workspace: string, column: number): void {
   writeFileSync(join(workspace, '.vscode/settings.json'), `${JSON.stringify({ 'editor.rulers': [column] }, null, 2)}\n`);
 }
 
-/** The ruler's position on screen (px), once the editor draws one. */
+/** Where the active editor draws its ruler (px from the text's left edge, whatever the scroll), once it draws one. */
 async function rulerLeft(page: Page): Promise<number> {
-  const ruler = page.locator('.monaco-editor .view-ruler').first();
+  const ruler = page.locator('.editor-group-container.active .monaco-editor .view-ruler').first();
   await ruler.waitFor({ state: 'attached', timeout: 20_000 });
-  return (await ruler.boundingBox())?.x ?? -1;
+  return ruler.evaluate((e) => parseFloat(e.style.left));
 }
 
 /** Make Rotation Ready on the first call of `file` that sends a key, applied through the preview, then saved. */
@@ -36,6 +36,8 @@ async function makeRotationReady(page: Page, workspace: string, file: string, ca
   const preview = await notificationItem(page, 'review the change');
   await preview.locator('.monaco-button:has-text("Apply")').click();
   await hideNotifications(page);
+  // Applied, the preview closes: the person is back in the file.
+  await page.locator('.tabs-container .tab').filter({ hasText: '(preview)' }).first().waitFor({ state: 'detached', timeout: 15_000 });
   const editor = page.locator('.monaco-editor .view-lines').first();
   await editor.filter({ hasText: 'withKeyFallback' }).waitFor({ timeout: 20_000 });
   await editor.click();
