@@ -57,8 +57,11 @@ export async function confirmPreview(title: string, changes: readonly ProposedCh
   }
 }
 
-/** Closes the preview's editor: found by its title (the multi-file diff's tab input has no public type). */
+/**
+ * Closes the preview's editor: found by its title (the multi-file diff's tab input has no public type), to which
+ * the workbench adds the number of files ("… (preview) (2 files)").
+ */
 async function closePreviewTabs(label: string): Promise<void> {
-  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === label);
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === label || tab.label.startsWith(`${label} (`));
   if (tabs.length) await vscode.window.tabGroups.close(tabs).then(undefined, () => undefined);
 }
