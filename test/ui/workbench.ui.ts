@@ -122,8 +122,10 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
     ran.push(name);
     // The part opens the folder itself, once it has prepared what a person would find there (a simulator, a setting).
     const workspace = context.freshWorkspace(name);
+    const started = Date.now();
     try {
       await run(page, { ...context, workspace });
+      console.log(`[harness] UI part ${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {
       // What the person saw when it went wrong (kept with the other screenshots).
       await page.screenshot({ path: join(context.screenshots, `${name}-failure.png`) }).catch(() => undefined);
