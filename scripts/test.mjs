@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const withKeyring = (command) => ['bash', 'scripts/with-keyring.sh', ...command];
-const harness = (mode) => withKeyring(['npx', 'tsx', 'test/harness/run.ts', '--mode', mode, '--timeout', '420']);
+const harness = (mode, seconds = 420) => withKeyring(['npx', 'tsx', 'test/harness/run.ts', '--mode', mode, '--timeout', String(seconds)]);
 
 const stages = [
   { name: 'typecheck', command: ['npx', 'tsc', '--noEmit', '-p', '.'] },
@@ -18,7 +18,8 @@ const stages = [
   { name: 'restricted', command: harness('restricted') },
   { name: 'multiroot', command: harness('multiroot') },
   { name: 'integration-vsix', command: harness('vsix') },
-  { name: 'ui', command: harness('ui') },
+  // The README walk, the workbench walk, then each person-driven part in its own fresh demo (test/ui/person/).
+  { name: 'ui', command: harness('ui', 900) },
   // The README's main job, end to end: demo copy, simulator, packaged extension in code-server, then stop.
   { name: 'start-smoke', command: ['node', 'scripts/start.mjs', '--smoke', '--reset'] },
 ];

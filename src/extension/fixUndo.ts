@@ -32,6 +32,8 @@ export function followUndo(document: vscode.TextDocument, before: string, after:
 }
 
 function onChange(event: vscode.TextDocumentChangeEvent): void {
+  // Saving (or any change of the dirty state) fires an event with no content change: not an edit of the text.
+  if (event.contentChanges.length === 0) return;
   if (event.reason === undefined) {
     // A typed edit after an Undo makes the fix's Redo impossible: stop following it.
     if (tracked.size > 0) for (const t of tracked) if (t.undone && t.uri === event.document.uri.toString()) tracked.delete(t);

@@ -4,6 +4,7 @@
 //   tsx test/harness/run.ts --mode dev     suite against the development folder
 //   tsx test/harness/run.ts --mode vsix    suite against the packaged .vsix installed with --install-extension
 //   tsx test/harness/run.ts --mode ui      DOM assertions + screenshots on the installed .vsix
+//                                          (--grep <regexp> runs only the UI parts it matches: readme, workbench, export…)
 //   tsx test/harness/run.ts --mode restricted   the Restricted Mode suite: Workspace Trust on, folder untrusted
 //   tsx test/harness/run.ts --mode multiroot    the multi-root suite: a .code-workspace of two folders, one a monorepo
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -89,7 +90,9 @@ async function main(): Promise<number> {
       mkdirSync(screenshots, { recursive: true });
       const readmeWorkspace = join(runDir, 'workspace-readme');
       materializeDemo(values.workspace!, readmeWorkspace);
-      await runUiTest(page, { serverUrl: server.url, workspace, screenshots, readmeWorkspace, userData: join(runDir, 'ud'), artifacts: join(repoRoot, 'test-artifacts') });
+      // Each part a person's clicks run after the main walk opens its own fresh copy of the demo (test/ui/person/).
+      const freshWorkspace = (name: string) => materializeDemo(values.workspace!, join(runDir, `workspace-${name}`)).targetDir;
+      await runUiTest(page, { serverUrl: server.url, workspace, screenshots, readmeWorkspace, userData: join(runDir, 'ud'), artifacts: join(repoRoot, 'test-artifacts'), grep: values.grep, freshWorkspace });
       console.log('[harness] UI test passed');
       return 0;
     }

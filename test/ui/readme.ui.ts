@@ -29,7 +29,7 @@ export async function goTo(page: Page, at: { line: number; column: number }): Pr
 }
 
 /** Presses `keys` until `shown` appears (Escape between tries), as a person asks again while the analyzer starts. */
-async function askUntilShown(page: Page, keys: string[], shown: ReturnType<Page['locator']>, tries: number, timeoutMs: number): Promise<void> {
+export async function askUntilShown(page: Page, keys: string[], shown: ReturnType<Page['locator']>, tries: number, timeoutMs: number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     for (const key of keys) await page.keyboard.press(key);
     try {
@@ -56,7 +56,7 @@ export async function codeAction(page: Page, title: string, options: { first?: b
 }
 
 /** The quick-input box that is open now: its input element and placeholder. */
-async function openInput(page: Page): Promise<{ type: string; placeholder: string; title: string }> {
+export async function openInput(page: Page): Promise<{ type: string; placeholder: string; title: string }> {
   const input = page.locator('.quick-input-widget input').first();
   await input.waitFor({ state: 'visible' });
   return {
@@ -95,7 +95,7 @@ async function typeKey(page: Page, value: string, why: string): Promise<void> {
  * A notification, found where a person finds it: with the smoke-test driver on (the harness), the
  * workbench shows no toasts, so it is read from the notification center (the bell).
  */
-async function notificationItem(page: Page, text: string) {
+export async function notificationItem(page: Page, text: string) {
   const item = page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first();
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -108,14 +108,14 @@ async function notificationItem(page: Page, text: string) {
   }
 }
 
-async function notification(page: Page, text: string): Promise<string> {
+export async function notification(page: Page, text: string): Promise<string> {
   const item = await notificationItem(page, text);
   const said = await item.innerText();
   await hideNotifications(page);
   return said;
 }
 
-async function hideNotifications(page: Page): Promise<void> {
+export async function hideNotifications(page: Page): Promise<void> {
   const center = page.locator('.notifications-center');
   if (await center.isVisible().catch(() => false)) await page.locator('.statusbar-item[id$="notifications"]').first().click();
   await center.waitFor({ state: 'hidden' });
@@ -133,7 +133,7 @@ async function assertPreviewClosed(page: Page, what: string): Promise<void> {
   assert.deepEqual(left, [], `${what}: the preview's tab stays open after Apply`);
 }
 
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -9,6 +9,7 @@ import { runAddToKeysUiTest } from './addToKeys.ui';
 import { runHistoryHoverUiTest } from './history.ui';
 import { runKeysUiTest } from './keys.ui';
 import { runReadmeWalk } from './readme.ui';
+import { PERSON_PARTS } from './person/index';
 
 export interface UiTestContext {
   serverUrl: string;
@@ -20,6 +21,10 @@ export interface UiTestContext {
   userData?: string;
   /** Where the start-up figures are written (test-artifacts/), kept by CI with the screenshots. */
   artifacts?: string;
+  /** Runs only the parts whose name it matches (a regular expression: `readme`, `workbench`, or a part of PERSON_PARTS). */
+  grep?: string;
+  /** A fresh copy of the demo for one part (its synthetic secrets filled in), under the run's folder. */
+  freshWorkspace?: (name: string) => string;
 }
 
 /** The extension's start-up line from its log file (src/extension/extension.ts), once it is written. */
@@ -61,8 +66,24 @@ export async function quickOpen(page: Page, relativePath: string): Promise<void>
   await page.locator(`.tabs-container .tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
 }
 
+/** Opens `folder` in the window; a leftover edit of the folder before is dropped (files.hotExit is off). */
+export async function openFolder(page: Page, serverUrl: string, folder: string): Promise<void> {
+  const leave = (dialog: { type: () => string; accept: () => Promise<void> }) => void (dialog.type() === 'beforeunload' ? dialog.accept() : undefined);
+  page.on('dialog', leave);
+  try {
+    await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+  } finally {
+    page.off('dialog', leave);
+  }
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
 export async function runUiTest(page: Page, context: UiTestContext): Promise<void> {
-  if (context.readmeWorkspace) {
+  const pattern = context.grep ? new RegExp(context.grep) : undefined;
+  const wanted = (part: string) => !pattern || pattern.test(part);
+  const ran: string[] = [];
+  if (context.readmeWorkspace && wanted('readme')) {
+    ran.push('readme');
     const started = Date.now();
     await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.readmeWorkspace)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -90,8 +111,34 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
     await runReadmeWalk(page, { ...context, workspace: context.readmeWorkspace });
     if (process.env.RR_UI_ONLY === 'readme') return;
   }
-  await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.workspace)}`);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  if (wanted('workbench')) {
+    ran.push('workbench');
+    await runWorkbenchWalk(page, context);
+  }
+  // Each a person's clicks on one feature, in a fresh copy of the demo: independent of the walks above and of each other.
+  for (const [name, run] of PERSON_PARTS) {
+    if (!wanted(name)) continue;
+    if (!context.freshWorkspace) throw new Error(`the UI part ${name} needs a fresh workspace (test/harness/run.ts makes them)`);
+    ran.push(name);
+    // The part opens the folder itself, once it has prepared what a person would find there (a simulator, a setting).
+    const workspace = context.freshWorkspace(name);
+    const started = Date.now();
+    try {
+      await run(page, { ...context, workspace });
+      console.log(`[harness] UI part ${name}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      // What the person saw when it went wrong (kept with the other screenshots).
+      await page.screenshot({ path: join(context.screenshots, `${name}-failure.png`) }).catch(() => undefined);
+      throw error;
+    }
+  }
+  // A selection that matches nothing must not pass as a green run.
+  if (ran.length === 0) throw new Error(`no UI part matches --grep ${context.grep}: ${['readme', 'workbench', ...PERSON_PARTS.map(([name]) => name)].join(', ')}`);
+  console.log(`[harness] UI parts run: ${ran.join(', ')}`);
+}
+
+async function runWorkbenchWalk(page: Page, context: UiTestContext): Promise<void> {
+  await openFolder(page, context.serverUrl, context.workspace);
 
   // The activity-bar icon is contributed by the manifest, before activation.
   const icon = page.locator(ACTIVITY_ICON);
