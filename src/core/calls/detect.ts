@@ -172,5 +172,6 @@ function build(site: CallSite, source: ts.SourceFile): SingleKeyCall | undefined
     ...(found.url !== undefined ? { url: found.url } : {}),
     ...(site.sdkProvider !== undefined ? { sdkProvider: site.sdkProvider } : {}),
     ...(found.body ? { body: { start: found.body.getStart(source), end: found.body.end } } : {}),
+    ...(found.held ? { held: found.held } : {}),
   });
 }
