@@ -12,7 +12,7 @@ import { writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
 import type { ProjectInfo } from '../../core/fix/moduleStyle';
 import type { NewFile } from '../../core/fix/types';
-import { projectRootOf, verifyChanges } from '../../core/fix/verify';
+import { projectRootOf, verifyChanges, within } from '../../core/fix/verify';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
 import { printable } from '../../core/printable';
@@ -168,7 +168,10 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       for (const plan of plans.filter((p) => p.steps.length > 0)) {
         const applied: AppliedFix[] = [];
         try {
-          for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root }));
+          // A file outside the current folder (named on the command line) keeps its helpers inside its own project.
+          const abs = join(root, plan.rel);
+          const helperRoot = within(abs, root) ? root : projectRootOf(abs, root);
+          for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root, helperRoot }));
           for (const step of plan.steps) {
             const helper = step.plan.helperFile;
             if (helper && created.has(helper.path) && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {

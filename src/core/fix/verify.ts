@@ -58,7 +58,7 @@ export function nearestConfig(file: string, root: string): string | undefined {
   const top = within(file, root) ? resolve(root) : parse(resolve(file)).root;
   for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) if (existsSync(join(dir, name))) return join(dir, name);
-    if (dir === top || !(dir + sep).startsWith(top + sep) || dirname(dir) === dir) return undefined;
+    if (dir === top || dirname(dir) === dir) return undefined;
   }
 }
 
