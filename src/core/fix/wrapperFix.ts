@@ -84,6 +84,9 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     if (/\.pyw?$/i.test(path)) {
       throw new UnsupportedFixError(`${call.callee} sets the key once on a client that every later request reuses, so a retry cannot swap it. By hand: take the key out of the client's headers and pass it per request through the helper, e.g. with_key_fallback("${call.service}", "${call.envName}", lambda key: client.get(url, headers={"Authorization": f"Bearer {key}"})).`);
     }
+    if (call.library === 'sdk') {
+      throw new UnsupportedFixError(`${call.callee} gives the module's shared client its key once, for every later request, so a retry cannot swap it. By hand: build the client per key inside the wrapper and send through it, e.g. withFallbackClient({ service: '${call.service}', envName: '${call.envName}' }, (key) => { const client = new MailService(); client.setApiKey(key); return client; }) with the SDK's client class (MailService for @sendgrid/mail).`);
+    }
     throw new UnsupportedFixError(`${call.callee} sets the key once for every request; wrap the client it configures instead (e.g. withFallbackClient around axios.create), or read the key per request.`);
   }
   if (input.envName === undefined && call.key.kind === 'parameter' && call.envName === 'API_KEY' && call.provider === 'HTTP') {

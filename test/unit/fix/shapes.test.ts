@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { singleKeyCallsInText } from '../../../src/core/calls/index';
+import { keyFallbackHelper } from '../../../src/core/fix/templates/keyFallback';
 import { UnsupportedFixError } from '../../../src/core/fix/types';
 import { planWrapperFix } from '../../../src/core/fix/wrapperFix';
 import { rand, runFixCommand, tempDir } from './support';
@@ -51,6 +52,44 @@ describe('fix: the shapes issue 15 §7 names', () => {
   it('axios instance.defaults.headers.common[…] = …: reported, refused with what to wrap instead', () => {
     const text = "import axios from 'axios';\nexport const api = axios.create({ baseURL: 'https://billing.example.com' });\napi.defaults.headers.common['Authorization'] = `Bearer ${process.env.BILLING_API_KEY}`;\n";
     assert.match(refusal('src/api.ts', text), /sets the key once for every request; wrap the client it configures instead/);
+  });
+
+  it('@sendgrid/mail sgMail.setApiKey(…): reported, refused with the per-key client to build by hand', () => {
+    const text = "import sgMail from '@sendgrid/mail';\n\nsgMail.setApiKey(process.env.SENDGRID_API_KEY ?? '');\n\nexport const welcome = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Welcome', text: 'Hello' });\n";
+    const why = refusal('src/mail.ts', text);
+    assert.match(why, /sgMail\.setApiKey gives the module's shared client its key once/);
+    assert.match(why, /withFallbackClient\(\{ service: 'sendgrid-api', envName: 'SENDGRID_API_KEY' \}, \(key\) => \{ const client = new MailService\(\); client\.setApiKey\(key\); return client; \}\)/);
+  });
+
+  it('the helper retries on a 401 that an SDK error carries as a numeric code (SendGrid), not on a string code', async () => {
+    const tmp = tempDir();
+    const name = `RR_SHAPES_${rand(6).toUpperCase()}`;
+    try {
+      writeFileSync(join(tmp.dir, 'keyFallback.ts'), keyFallbackHelper('ts'));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const helper = require(join(tmp.dir, 'keyFallback.ts')) as { withKeyFallback<T>(o: { service: string; envName: string }, f: (key: string) => Promise<T>): Promise<T>; setAuthFailureLogger(f: (l: string) => void): void };
+      helper.setAuthFailureLogger(() => undefined);
+      process.env[`${name}_PRIMARY`] = 'primary-value';
+      process.env[`${name}_FALLBACK`] = 'fallback-value';
+      const seen: string[] = [];
+      const sendGridLike = (key: string) => {
+        seen.push(key);
+        return key === 'primary-value' ? Promise.reject(Object.assign(new Error('Unauthorized'), { code: 401 })) : Promise.resolve('sent');
+      };
+      assert.equal(await helper.withKeyFallback({ service: 'mail', envName: name }, sendGridLike), 'sent');
+      assert.deepEqual(seen, ['primary-value', 'fallback-value']);
+      seen.length = 0;
+      const network = (key: string) => {
+        seen.push(key);
+        return Promise.reject(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+      };
+      await assert.rejects(helper.withKeyFallback({ service: 'mail', envName: name }, network), /reset/);
+      assert.deepEqual(seen, ['primary-value']);
+    } finally {
+      delete process.env[`${name}_PRIMARY`];
+      delete process.env[`${name}_FALLBACK`];
+      tmp.cleanup();
+    }
   });
 
   it('a key in the query string as OpenWeatherMap names it (&appid=…): detected and fixed', () => {
