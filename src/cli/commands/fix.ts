@@ -1,6 +1,6 @@
 import { findingSalt } from '../../core/baseline/index';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { analyzeText } from '../../core/analyze/index';
 import { fsPath, listFiles } from '../../core/analyze/scan';
@@ -10,7 +10,9 @@ import { envFixApplies } from '../../core/fix/envFix';
 import { dotenvNames, envFixFindings, FilePlan, planFileAll, projectInfo, unplannedReason } from '../../core/fix/filePlan';
 import { writeAtomic } from '../../core/fix/secretDestination';
 import { DecodedSource, decodeSource, encodeSource } from '../../core/fix/sourceBytes';
+import type { ProjectInfo } from '../../core/fix/moduleStyle';
 import type { NewFile } from '../../core/fix/types';
+import { projectRootOf, within } from '../../core/fix/verify';
 import { FileToVerify, verifyFilePlans } from '../../core/fix/verifyPlans';
 import { KeytarKeychain } from '../../core/keychain/keytar';
 import type { KeychainPort } from '../../core/keychain/port';
@@ -84,7 +86,13 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       const env = args.rule !== SINGLE_KEY_CALL_RULE;
       const { files } = await listFiles({ roots: args.paths.length ? args.paths : ['.'], cwd: root, salt, exclude: args.exclude });
       const created = new Map<string, NewFile>();
-      const project = projectInfo(root, created);
+      // Helpers go beside the project a file belongs to (its nearest package.json/tsconfig), also when that is outside the current folder.
+      const projects = new Map<string, ProjectInfo>();
+      const projectOf = (abs: string): ProjectInfo => {
+        const dir = relative(root, projectRootOf(abs, root)).split(sep).join('/') || '.';
+        if (!projects.has(dir)) projects.set(dir, projectInfo(root, created, dir));
+        return projects.get(dir)!;
+      };
       // Names this run gives to values, so two different secrets never share one.
       const names = dotenvNames(root);
 
@@ -123,7 +131,7 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
         sources.set(file.rel, decoded.source);
         let plan: FilePlan;
         try {
-          const planned = planFileAll(file.rel, text, { ...(args.rule !== undefined ? { rule: args.rule } : {}), salt, project, names });
+          const planned = planFileAll(file.rel, text, { ...(args.rule !== undefined ? { rule: args.rule } : {}), salt, project: projectOf(file.abs), names });
           plan = planned.plan;
           toVerify.push({ abs: join(root, file.rel), plan, ...(planned.envOnly ? { envOnly: planned.envOnly } : {}) });
         } catch (error) {
@@ -161,7 +169,10 @@ export function createFixCommand(deps: FixDeps = { keychain: () => new KeytarKey
       for (const plan of plans.filter((p) => p.steps.length > 0)) {
         const applied: AppliedFix[] = [];
         try {
-          for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root }));
+          // A file outside the current folder (named on the command line) keeps its helpers inside its own project.
+          const abs = join(root, plan.rel);
+          const helperRoot = within(abs, root) ? root : projectRootOf(abs, root);
+          for (const step of plan.steps) applied.push(await applyFix(step.plan, step.input, destination, { root, helperRoot }));
           for (const step of plan.steps) {
             const helper = step.plan.helperFile;
             if (helper && created.has(helper.path) && !writtenHelpers.has(helper.path) && !existsSync(join(root, helper.path))) {

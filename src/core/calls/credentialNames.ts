@@ -7,7 +7,7 @@
 /** Header names that carry a credential. */
 export const AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|api-key|apikey|x-auth-token|x-access-token|x-token|private-token|x-goog-api-key|ocp-apim-subscription-key|x-[\w-]*(?:key|token|secret))$/i;
 
-const KEY_PARAM_NAMES = String.raw`api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token|secret|client[-_]?secret`;
+const KEY_PARAM_NAMES = String.raw`api[-_]?key|apikey|appid|app[-_]?key|access[-_]?key|subscription[-_]?key|key|token|access[-_]?token|auth[-_]?token|secret|client[-_]?secret`;
 /** Query-parameter and option names that carry one. */
 export const KEY_PARAM = new RegExp(`^(?:${KEY_PARAM_NAMES})$`, 'i');
 /** The same names as a URL's query string has them, right before the key: `…?api_key=` + KEY. */

@@ -37,7 +37,7 @@ export function singleKeyCallsInText(path: string, text: string): SingleKeyCall[
   if (kind === undefined) return [];
   // Cheap prefilter: no client name, no call worth parsing for. The two-letter names only as words: as substrings they
   // are in most random values (a generated file of keys was parsed whole for "ky" in one of them).
-  if (!/fetch|axios|\bgot\b|\bky\b|undici|new\s+[A-Z]|twilio|createClient/.test(text)) return [];
+  if (!/fetch|axios|\bgot\b|\bky\b|undici|new\s+[A-Z]|twilio|createClient|\.set(?:Api)?(?:Key|Token|AccessToken|AuthToken)\b/.test(text)) return [];
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, kind);
   return findSingleKeyCalls(source);
 }

@@ -44,4 +44,26 @@ export interface SingleKeyCall {
   service: string;
   /** A request body the call sends by reference (so the helper can tell whether it can be sent twice). */
   body?: { start: number; end: number };
+  /** The key reaches the call through a headers value built before it (`const headers = new Headers({…})`). */
+  held?: HeldHeaders;
+}
+
+/**
+ * A headers variable the call sends (`fetch(url, { headers })`) whose credential header is set before the call: in
+ * its initializer (`new Headers({ Authorization: … })`, `{ 'X-Api-Key': … }`) or by `headers.set/append(…)`. The fix
+ * takes the header out of there and sets it per attempt: on the Headers object (`headers.set(…)` before the call),
+ * or in a copy of the plain object (`{ ...headers, Authorization: … }`), so the rest of the object stays as it was.
+ */
+export interface HeldHeaders {
+  /** The variable's name. */
+  name: string;
+  kind: 'Headers' | 'object';
+  /** Where the credential header is set before the call (an entry, or a whole `.set(…)` statement): removed. */
+  removals: Array<{ start: number; end: number }>;
+  /** The header's name as written in the source (`Authorization`, `'X-Api-Key'`). */
+  header: string;
+  /** The header's value with `$KEY` for the key, e.g. `` `Bearer ${$KEY}` ``. */
+  value: string;
+  /** Where the variable is used besides the declaration, the header's setting and this call (the fix then refuses). */
+  otherUse?: number;
 }

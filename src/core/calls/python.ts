@@ -42,6 +42,58 @@ export function findPythonSingleKeyCalls(text: string): SingleKeyCall[] {
       }),
     );
   }
+  calls.push(...sessionKeys(text, scan, modules));
+  return calls.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A key set once on a reused client: `httpx.Client(headers={…})` / `httpx.AsyncClient(…)`, and a
+ * `requests.Session()`'s `s.headers.update({…})` or `s.headers["Authorization"] = …`. Reported without a fix
+ * (shape `defaults`): the key is read when the client is built, so a retry cannot swap it.
+ */
+function sessionKeys(text: string, scan: PyScan, modules: Map<string, CallLibrary>): SingleKeyCall[] {
+  const calls: SingleKeyCall[] = [];
+  const record = (library: CallLibrary, callee: string, start: number, end: number, calleeEnd: number, found: PyFound): void => {
+    const key = resolvePyKey(text, scan, found.keyStart, found.keyEnd, start);
+    if (!key || quiet(text, start, key)) return;
+    calls.push(singleKeyCall({ library, shape: 'defaults', callee, start, end, calleeStart: start, calleeEnd, keyUses: [found.use], key }));
+  };
+  // Names bound to a session or client: `s = requests.Session()`, `client = httpx.Client(…)`, `self.http = …`.
+  const sessions = new Map<string, CallLibrary>();
+  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][\w.]*)\s*=\s*([A-Za-z_]\w*)\.(Session|session|Client|AsyncClient)\s*\(/gm)) {
+    const library = modules.get(m[2]!);
+    if (library && !insideScan(scan, m.index!)) sessions.set(m[1]!, library);
+  }
+  for (const m of text.matchAll(/\b([A-Za-z_]\w*)\.(Client|AsyncClient)\s*\(/g)) {
+    const start = m.index!;
+    if (modules.get(m[1]!) !== 'httpx' || insideScan(scan, start)) continue;
+    const open = start + m[0].length - 1;
+    const close = matchingBracket(text, scan, open);
+    const found = close > 0 ? keyInArgs(text, scan, open + 1, close) : undefined;
+    if (found) record('httpx', `${m[1]}.${m[2]}`, start, close + 1, open, found);
+  }
+  for (const [name, library] of sessions) {
+    const escaped = name.replace(/\./g, '\\.');
+    // s.headers.update({"Authorization": …}): the dict is read like a call's headers.
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${escaped}\\.headers\\.update\\s*\\(`, 'g'))) {
+      const start = m.index!;
+      if (insideScan(scan, start)) continue;
+      const open = start + m[0].length - 1;
+      const close = matchingBracket(text, scan, open);
+      const found = close > 0 ? keyInArgs(text, scan, open + 1, close, 'headers') : undefined;
+      if (found) record(library, `${name}.headers.update`, start, close + 1, open, found);
+    }
+    // s.headers["Authorization"] = f"Bearer {KEY}"
+    for (const m of text.matchAll(new RegExp(`(?<![\\w.])${escaped}\\.headers\\[\\s*(["'])([\\w-]+)\\1\\s*\\]\\s*=[ \\t]*`, 'g'))) {
+      const start = m.index!;
+      if (insideScan(scan, start) || !AUTH_HEADER.test(m[2]!)) continue;
+      const valueStart = start + m[0].length;
+      const lineEnd = text.indexOf('\n', valueStart);
+      const [vs, ve] = trimmed(text, [valueStart, lineEnd < 0 ? text.length : lineEnd]);
+      const found = valueUse(text, scan, vs, ve);
+      if (found) record(library, `${name}.headers[…]`, start, ve, start + m[0].indexOf('='), found);
+    }
+  }
   return calls;
 }
 
@@ -95,25 +147,27 @@ interface PyFound {
   body?: { start: number; end: number };
 }
 
-function keyInArgs(text: string, scan: PyScan, from: number, to: number): PyFound | undefined {
+/** The key in a call's keyword arguments; with `positional`, a first positional dict is read as that keyword's. */
+function keyInArgs(text: string, scan: PyScan, from: number, to: number, positional?: 'headers'): PyFound | undefined {
   let body: { start: number; end: number } | undefined;
   let found: PyFound | undefined;
   for (const part of splitTopLevel(text, scan, from, to)) {
     const [s, e] = trimmed(text, part);
-    const kw = /^(\w+)\s*=\s*/.exec(text.slice(s, e));
+    const named = /^(\w+)\s*=\s*/.exec(text.slice(s, e));
+    const kw = named ? { name: named[1]!, length: named[0].length } : positional && text[s] === '{' ? { name: positional, length: 0 } : undefined;
     if (!kw) continue;
-    const valueStart = s + kw[0].length;
-    if (/^(?:data|content|files)$/.test(kw[1]!) && /^\w[\w.]*$/.test(text.slice(valueStart, e))) body = { start: valueStart, end: e };
-    if ((kw[1] === 'headers' || kw[1] === 'params') && text[valueStart] === '{') {
+    const valueStart = s + kw.length;
+    if (/^(?:data|content|files)$/.test(kw.name) && /^\w[\w.]*$/.test(text.slice(valueStart, e))) body = { start: valueStart, end: e };
+    if ((kw.name === 'headers' || kw.name === 'params') && text[valueStart] === '{') {
       const close = matchingBracket(text, scan, valueStart);
       for (const entry of splitTopLevel(text, scan, valueStart + 1, close)) {
         const [es, ee] = trimmed(text, entry);
         const pair = /^(["'])([\w-]+)\1\s*:\s*/.exec(text.slice(es, ee));
         if (!pair) continue;
-        const isKey = kw[1] === 'headers' ? AUTH_HEADER.test(pair[2]!) : KEY_PARAM.test(pair[2]!);
+        const isKey = kw.name === 'headers' ? AUTH_HEADER.test(pair[2]!) : KEY_PARAM.test(pair[2]!);
         if (isKey) found ??= valueUse(text, scan, es + pair[0].length, ee);
       }
-    } else if (kw[1] === 'auth' && text[valueStart] === '(') {
+    } else if (kw.name === 'auth' && text[valueStart] === '(') {
       const close = matchingBracket(text, scan, valueStart);
       const items = splitTopLevel(text, scan, valueStart + 1, close);
       if (items.length === 2) found ??= valueUse(text, scan, ...trimmed(text, items[1]!));

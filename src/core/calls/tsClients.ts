@@ -6,6 +6,8 @@ import type { CallLibrary } from './model';
 /** Modules whose default (or named) export is an HTTP client. */
 const HTTP_MODULES: Record<string, CallLibrary> = { axios: 'axios', got: 'got', ky: 'ky', undici: 'undici', 'node-fetch': 'node-fetch', 'cross-fetch': 'node-fetch', 'isomorphic-fetch': 'node-fetch' };
 
+export const HTTP_MODULE_NAMES: ReadonlySet<string> = new Set(Object.keys(HTTP_MODULES));
+
 /** SDK modules, their provider, and where the key goes: a positional argument or an options property. */
 export const SDKS: Record<string, { provider: string; arg?: number; props?: string[] }> = {
   stripe: { provider: 'Stripe', arg: 0 },
@@ -23,6 +25,8 @@ export const SDKS: Record<string, { provider: string; arg?: number; props?: stri
   replicate: { provider: 'Replicate', props: ['auth'] },
   '@pinecone-database/pinecone': { provider: 'Pinecone', props: ['apiKey'] },
   '@google/generative-ai': { provider: 'Google', arg: 0 },
+  '@sendgrid/mail': { provider: 'SendGrid' },
+  '@sendgrid/client': { provider: 'SendGrid' },
 };
 
 export const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'paginate']);

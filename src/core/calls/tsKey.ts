@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { AUTH_HEADER, AUTH_SCHEME, KEY_PARAM, KEY_PARAM_IN_URL } from './credentialNames';
 import { envBindingName, envReadName } from './envRead';
-import type { KeySource, KeyUse } from './model';
+import type { HeldHeaders, KeySource, KeyUse } from './model';
 import { declarationOf, objectLiteralOf, propName, urlText } from './tsScope';
 
 /** Where a TS/JS call puts its key (headers, query, URL) and where that key comes from (literal, env, parameter…). */
@@ -14,6 +14,7 @@ export interface KeyInCall {
 export interface FoundKey extends KeyInCall {
   url?: string;
   body?: ts.Expression;
+  held?: HeldHeaders;
 }
 
 /** Looks for the key in a request's options: headers (object, `new Headers`), query params, the URL, `new Request`. */
@@ -44,6 +45,10 @@ export function findKeyInRequest(args: readonly ts.Expression[], source: ts.Sour
     }
     for (const prop of options.properties) {
       const name = propName(prop);
+      // fetch(url, { headers }) / { headers: headers }: the headers were built before the call.
+      const heldId = name === 'headers' ? (ts.isShorthandPropertyAssignment(prop) ? prop.name : ts.isPropertyAssignment(prop) && ts.isIdentifier(prop.initializer) ? prop.initializer : undefined) : undefined;
+      const held = heldId && keyInHeldHeaders(heldId, prop, source);
+      if (held) return { ...held, ...(url ? { url } : {}), ...(body ? { body } : {}) };
       if (!name || !ts.isPropertyAssignment(prop)) continue;
       if (name === 'headers') {
         const found = keyInHeaders(prop.initializer, source);
@@ -82,6 +87,106 @@ function keyInHeaders(expr: ts.Expression, source: ts.SourceFile): KeyInCall | u
     }
   }
   return undefined;
+}
+
+/**
+ * The key in a headers variable built before the call: `const headers = new Headers({ Authorization: … })`, a plain
+ * object, or `headers.set('Authorization', …)` / `.append(…)` statements after its declaration in the same block.
+ */
+function keyInHeldHeaders(id: ts.Identifier, prop: ts.ObjectLiteralElementLike, source: ts.SourceFile): (KeyInCall & { held: HeldHeaders }) | undefined {
+  const decl = declarationOf(id, source);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return undefined;
+  let init = decl.initializer;
+  while (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)) init = init.expression;
+  const isHeaders = ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Headers';
+  if (!isHeaders && !ts.isObjectLiteralExpression(init)) return undefined;
+  const statement = decl.parent.parent;
+  const block = statement.parent;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
+  const callStart = prop.getStart(source);
+  type Entry = { header: ts.Node; value: ts.Expression; removal: { start: number; end: number } };
+  let initialEntry: Entry | undefined;
+  // In the initializer: an entry of the object (or of Headers' object or [name, value] pairs).
+  const initial = isHeaders ? (init as ts.NewExpression).arguments?.[0] : init;
+  if (initial && ts.isObjectLiteralExpression(initial)) {
+    const found = initial.properties.find((p) => ts.isPropertyAssignment(p) && AUTH_HEADER.test(propName(p) ?? '')) as ts.PropertyAssignment | undefined;
+    if (found) initialEntry = { header: found.name, value: found.initializer, removal: listEntryRange(initial.properties, found, source) };
+  } else if (initial && ts.isArrayLiteralExpression(initial)) {
+    const found = initial.elements.find((e) => ts.isArrayLiteralExpression(e) && e.elements.length === 2 && ts.isStringLiteralLike(e.elements[0]!) && AUTH_HEADER.test(e.elements[0].text)) as ts.ArrayLiteralExpression | undefined;
+    if (found) initialEntry = { header: found.elements[0]!, value: found.elements[1]!, removal: listEntryRange(initial.elements, found, source) };
+  }
+  // Or set later: headers.set('Authorization', …) before the call (the last one wins, as it would at run time).
+  const before = new Set<ts.Node>();
+  const setters: ts.Statement[] = [];
+  let entry = initialEntry;
+  for (const stmt of block.statements) {
+    if (stmt.pos < statement.end || stmt.getStart(source) >= callStart || !ts.isExpressionStatement(stmt)) continue;
+    const expr = ts.isBinaryExpression(stmt.expression) ? stmt.expression.left : ts.isCallExpression(stmt.expression) ? stmt.expression.expression : stmt.expression;
+    const target = ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr) ? expr.expression : undefined;
+    if (!target || !ts.isIdentifier(target) || target.text !== id.text) continue;
+    // headers.set('Accept', …) or headers.accept = … before the call: other headers, which stay as they are.
+    before.add(target);
+    const call = stmt.expression;
+    if (!isHeaders || !ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !/^(?:set|append)$/.test(call.expression.name.text)) continue;
+    const [nameArg, value] = call.arguments;
+    if (!nameArg || !value || !ts.isStringLiteralLike(nameArg) || !AUTH_HEADER.test(nameArg.text)) continue;
+    setters.push(stmt);
+    entry = { header: nameArg, value, removal: statementRange(stmt, source) };
+  }
+  if (!entry) return undefined;
+  const found = keyUseOf(entry.value, source);
+  const valueStart = entry.value.getStart(source);
+  let value = entry.value.getText(source);
+  for (const use of [...found.uses].sort((a, b) => b.start - a.start)) value = value.slice(0, use.start - valueStart) + use.replacement + value.slice(use.end - valueStart);
+  const header = entry.header.getText(source);
+  const held: HeldHeaders = {
+    name: id.text,
+    kind: isHeaders ? 'Headers' : 'object',
+    removals: [...(initialEntry ? [initialEntry.removal] : []), ...setters.map((s) => statementRange(s, source))],
+    header: isHeaders && !ts.isStringLiteralLike(entry.header) ? `'${header}'` : header,
+    value,
+  };
+  // Anything else that reads the variable would lose the header (or another call would send it without the key).
+  const otherUse = referencesOf(id.text, block, source).find((ref) => ref !== decl.name && ref !== id && !before.has(ref));
+  if (otherUse) held.otherUse = otherUse.getStart(source);
+  // The call sends a copy of a plain object with the header; a Headers object gets it set before each attempt.
+  const uses: KeyUse[] = isHeaders ? [] : [{ start: prop.getStart(source), end: prop.end, replacement: `headers: { ...${id.text}, ${header}: ${value} }` }];
+  return { uses, keyExpr: found.keyExpr, held };
+}
+
+/** Identifiers named `name` in a block, not as a property name (`x.name`, `{ name: … }`). */
+function referencesOf(name: string, block: ts.Node, source: ts.SourceFile): ts.Identifier[] {
+  const refs: ts.Identifier[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name) {
+      const parent = node.parent;
+      const isPropertyName = (ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node);
+      if (!isPropertyName) refs.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return refs.filter((r) => r.getSourceFile() === source);
+}
+
+/** An entry of an object or array literal with its comma (the one after it, or before it when it is last). */
+function listEntryRange(list: ts.NodeArray<ts.Node>, entry: ts.Node, source: ts.SourceFile): { start: number; end: number } {
+  const index = list.indexOf(entry);
+  const next = list[index + 1];
+  if (next) return { start: entry.getStart(source), end: next.getStart(source) };
+  const previous = list[index - 1];
+  return { start: previous ? previous.end : entry.getStart(source), end: list.hasTrailingComma && !previous ? list.end : entry.end };
+}
+
+/** A statement's whole line(s) when nothing else is on them, else the statement alone. */
+function statementRange(stmt: ts.Statement, source: ts.SourceFile): { start: number; end: number } {
+  const text = source.text;
+  const start = stmt.getStart(source);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', stmt.end);
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  if (text.slice(lineStart, start).trim() === '' && text.slice(stmt.end, lineEnd).trim() === '') return { start: lineStart, end: lineEnd };
+  return { start, end: stmt.end };
 }
 
 /** `https://…?api_key=${KEY}` in a template, or `'…?key=' + KEY`. */

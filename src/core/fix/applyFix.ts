@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { confinedPath } from '../confine';
 import { appendLine, parseDotenv, readDotenvFile, removeDotenvEntries } from '../envfile/dotenv';
 import type { EnvFixPlan } from './envFix';
@@ -27,6 +27,11 @@ export interface ApplyOptions {
   root?: string;
   /** Default `.env.example`; false: leave it alone. */
   envExample?: string | false;
+  /**
+   * The folder helpers must stay inside (symlinks followed); default `root`. The CLI fixing a file outside its
+   * current folder names that file's project: its helpers go there, and no further.
+   */
+  helperRoot?: string;
 }
 
 export interface AppliedFix {
@@ -78,7 +83,10 @@ async function secureThenEdit(plan: SecuredPlan, values: string[], store: Secret
   let current: SecretToSecure | undefined;
   try {
     // The helper is written into a folder of the repository's choosing (maybe a symlinked src/): it must resolve inside the workspace.
-    if (options.root !== undefined) for (const helper of helpersOf(plan)) confinedPath(options.root, helper.path, 'helper file');
+    if (options.root !== undefined) {
+      const top = options.helperRoot ?? options.root;
+      for (const helper of helpersOf(plan)) confinedPath(top, relative(top, resolve(options.root, helper.path)), 'helper file');
+    }
     plan.secrets.forEach((secret, i) => {
       if (sha256(values[i] ?? '') !== secret.sha256) throw new Error(`the value given for ${secret.envName} is not the one the fix removes (the document changed?)`);
     });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { ts } from 'ts-morph';
 import { analyzeText } from '../analyze/index';
 import { SINGLE_KEY_CALL_RULE, singleKeyCallsInText } from '../calls/index';
@@ -34,17 +34,21 @@ export interface FilePlan {
   remaining: number;
 }
 
-/** Where generated helpers go and how JS modules look in the project at `root`. */
-export function projectInfo(root: string, created: Map<string, NewFile>): ProjectInfo {
+/**
+ * Where generated helpers go and how JS modules look in the project at `root`, or in the project folder `projectDir`
+ * (relative to `root`, which the planned paths are relative to: `../api` when the CLI runs beside it).
+ */
+export function projectInfo(root: string, created: Map<string, NewFile>, projectDir = '.'): ProjectInfo {
   let packageType: 'module' | 'commonjs' | undefined;
+  const home = join(root, projectDir);
   try {
-    const type = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string }).type;
+    const type = (JSON.parse(readFileSync(join(home, 'package.json'), 'utf8')) as { type?: string }).type;
     packageType = type === 'module' ? 'module' : 'commonjs';
   } catch {
     packageType = undefined;
   }
   // One helper per project: in src/ when the project has one, else at the root.
-  const info: ProjectInfo = { helperDir: existsSync(join(root, 'src')) ? 'src' : '.', exists: (path) => created.has(path) || existsSync(join(root, path)) };
+  const info: ProjectInfo = { helperDir: posix.join(projectDir, existsSync(join(home, 'src')) ? 'src' : '.'), exists: (path) => created.has(path) || existsSync(join(root, path)) };
   if (packageType) info.packageType = packageType;
   const configs = new Map<string, ts.CompilerOptions | undefined>();
   info.tsImportExtension = (path) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, parse, relative, resolve, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { scanPython } from '../calls/pythonScan';
 import { LineIndex } from '../vocabulary/positions';
@@ -50,12 +50,37 @@ export function verifyChanges(root: string, changes: readonly ChangedFile[], cre
   return rejected;
 }
 
-/** The nearest tsconfig.json (else jsconfig.json) from the file's folder up to `root`. */
+/**
+ * The nearest tsconfig.json (else jsconfig.json) from the file's folder up to `root`; for a file outside `root`
+ * (the CLI run from another folder), up to the filesystem's root: that file's project is its own.
+ */
 export function nearestConfig(file: string, root: string): string | undefined {
-  const top = resolve(root);
+  const top = within(file, root) ? resolve(root) : parse(resolve(file)).root;
   for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
     for (const name of ['tsconfig.json', 'jsconfig.json']) if (existsSync(join(dir, name))) return join(dir, name);
-    if (dir === top || !(dir + sep).startsWith(top + sep) || dirname(dir) === dir) return undefined;
+    if (dir === top || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `file` lies inside the folder `root`. */
+export function within(file: string, root: string): boolean {
+  const top = resolve(root);
+  return (resolve(file) + sep).startsWith(top + sep);
+}
+
+/** What marks a project's folder: its package and compiler configuration, or Python's. */
+const PROJECT_MARKERS = ['package.json', 'tsconfig.json', 'jsconfig.json', 'pyproject.toml', 'setup.py', 'setup.cfg'];
+
+/**
+ * The folder of the project a file belongs to, where its generated helpers go: the nearest folder with a
+ * package.json, tsconfig/jsconfig or Python project file, no higher than `root` for a file inside it (up to
+ * the filesystem's root for one outside); the file's own folder when none has one.
+ */
+export function projectRootOf(file: string, root: string): string {
+  const top = within(file, root) ? resolve(root) : parse(resolve(file)).root;
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (PROJECT_MARKERS.some((name) => existsSync(join(dir, name)))) return dir;
+    if (dir === top || dirname(dir) === dir) return top === resolve(root) ? top : dirname(resolve(file));
   }
 }
 

@@ -81,7 +81,25 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   const call = calls.find((c) => c.calleeStart === input.finding.offset) ?? calls.find((c) => c.start <= input.finding.offset && input.finding.offset < c.end);
   if (!call) throw new UnsupportedFixError('No single-key call at this position (the document changed since it was analyzed, or the call already has a fallback).');
   if (call.shape === 'interceptor' || call.shape === 'defaults') {
+    if (/\.pyw?$/i.test(path)) {
+      throw new UnsupportedFixError(`${call.callee} sets the key once on a client that every later request reuses, so a retry cannot swap it. By hand: take the key out of the client's headers and pass it per request through the helper, e.g. with_key_fallback("${call.service}", "${call.envName}", lambda key: client.get(url, headers={"Authorization": f"Bearer {key}"})).`);
+    }
+    if (call.library === 'sdk') {
+      throw new UnsupportedFixError(`${call.callee} gives the module's shared client its key once, for every later request, so a retry cannot swap it. By hand: build the client per key inside the wrapper and send through it, e.g. withFallbackClient({ service: '${call.service}', envName: '${call.envName}' }, (key) => { const client = new MailService(); client.setApiKey(key); return client; }) with the SDK's client class (MailService for @sendgrid/mail).`);
+    }
     throw new UnsupportedFixError(`${call.callee} sets the key once for every request; wrap the client it configures instead (e.g. withFallbackClient around axios.create), or read the key per request.`);
+  }
+  if (input.envName === undefined && call.key.kind === 'parameter' && call.envName === 'API_KEY' && call.provider === 'HTTP') {
+    // A generic request function (`postJson(url, key, body)`): its callers choose the key, and the API.
+    throw new UnsupportedFixError(`The key arrives as the parameter \`${call.key.name}\`, and nothing here says whose key it is: its callers choose, so the wrapper cannot read one variable for all of them. Wrap each call that passes the key instead, e.g. withKeyFallback({ service: 'billing-api', envName: 'BILLING_API_KEY' }, (key) => postJson(url, key, body)).`);
+  }
+  if (call.key.kind === 'expression' && /^this\./.test(call.key.text)) {
+    throw new UnsupportedFixError(`The key comes from \`${call.key.text}\`, which the object was given when it was built: the wrapper would read an environment variable instead and ignore that value. Wrap where the object is built (withFallbackClient({ service, envName }, (key) => new Client(key))), or have the class read its key per request.`);
+  }
+  const held = call.held;
+  if (held?.otherUse !== undefined) {
+    const line = text.slice(0, held.otherUse).split('\n').length;
+    throw new UnsupportedFixError(`The key reaches ${call.callee} through \`${held.name}\`, which is also used at line ${line}: taking the key out of it would change that use too. Give ${call.callee} its own headers (or set the header inside the call), then fix again.`);
   }
   if (call.keyUses.some((u) => u.start < call.start || u.end > call.end)) {
     throw new UnsupportedFixError(`The key reaches ${call.callee} through a value built outside the call (a headers object defined earlier); build the header inside the call first.`);
@@ -104,6 +122,8 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   }
   const literal = literalOf(call.key);
   if (call.key.kind === 'literal') secrets.push(secret(text, envName, call.key.start, call.key.end));
+  // The header set before the call is set per attempt now: its entry (or `.set(…)` statement) goes.
+  for (const range of held?.removals ?? []) changes.push({ ...range, text: '' });
   const removal = removableDeclaration(call, text);
   if (removal) {
     changes.push(removal);
@@ -122,7 +142,9 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     fn = call.shape === 'client' ? 'withFallbackClient' : 'withKeyFallback';
     const body = call.body ? `, body: ${text.slice(call.body.start, call.body.end)}` : '';
     const options = `{ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)}${body} }`;
-    newCall = layOutCall(path, text, call.start, call.end, fn, options, `(${param}) => ${inner}`, input.layout);
+    // A Headers object gets the header set on it before each attempt (fetch copies it when called).
+    const statement = held?.kind === 'Headers' ? `${held.name}.set(${held.header}, ${held.value.split('$KEY').join(param)});` : undefined;
+    newCall = layOutCall(path, text, call.start, call.end, fn, options, `(${param}) => ${inner}`, input.layout, statement);
   }
   changes.push({ start: call.start, end: call.end, text: newCall });
 
@@ -182,7 +204,8 @@ function removableDeclaration(call: SingleKeyCall, text: string): Change | undef
   if (key.kind !== 'constant' || !key.declaration) return undefined;
   const { start, end } = key.declaration;
   const uses = [...text.matchAll(new RegExp(`(?<![\\w$.])${key.name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))].map((m) => m.index!);
-  const others = uses.filter((at) => !(at >= start && at < end) && !call.keyUses.some((u) => at >= u.start && at < u.end));
+  const inside = (at: number, ranges: ReadonlyArray<{ start: number; end: number }>): boolean => ranges.some((r) => at >= r.start && at < r.end);
+  const others = uses.filter((at) => !(at >= start && at < end) && !inside(at, call.keyUses) && !inside(at, call.held?.removals ?? []));
   if (others.length > 0) return undefined;
   let lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
@@ -217,10 +240,18 @@ function applyChanges(text: string, changes: Change[]): string {
  * one level deeper than the line the call starts on, the inner call's own lines moved in with it (unless a line
  * break sits inside a string or template, whose value re-indenting would change).
  */
-function layOutCall(path: string, text: string, start: number, end: number, fn: string, options: string, callback: string, layout: CodeLayout = {}): string {
-  const oneLine = `${fn}(${options}, ${callback})`;
+function layOutCall(path: string, text: string, start: number, end: number, fn: string, options: string, callback: string, layout: CodeLayout = {}, statement?: string): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
+  if (statement !== undefined) {
+    // `fn(options, (key) => {` then the statement and `return <call>;`, one level deeper than the line the call starts on.
+    const base = /^[ \t]*/.exec(before)![0];
+    const unit = layout.indent ?? indentUnitOf(text);
+    const [head, body] = [callback.slice(0, callback.indexOf('=>') + 2), callback.slice(callback.indexOf('=>') + 2).trimStart()];
+    const shifted = lineBreaksOnlyInCode(path, body) ? body.replace(/\n(?=[^\r\n])/g, `\n${unit}`) : body;
+    return `${fn}(${options}, ${head} {\n${base}${unit}${statement}\n${base}${unit}return ${shifted};\n${base}})`;
+  }
+  const oneLine = `${fn}(${options}, ${callback})`;
   const tabSize = layout.tabSize ?? 4;
   const width = (line: string) => line.replace(/\t/g, ' '.repeat(tabSize)).length;
   // The line the call starts on, as it would read: what precedes the call, the call's first line, and (when the call

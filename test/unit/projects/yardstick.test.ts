@@ -128,13 +128,15 @@ function keysInHead(head: string, keys: Record<string, string>): string[] {
   return Object.entries(keys).filter(([, value]) => text.includes(value) || text.includes(encodeURIComponent(value))).map(([label]) => label);
 }
 
-/** Lines a fix may change: the single-key calls, key reads and literals, imports and blank lines. */
+/** Lines a fix may change: the single-key calls (and where a headers variable gets their key), key reads and literals, imports and blank lines. */
 function checkOutsideEdits(path: string, before: string, after: string, secret: string | undefined): void {
   const callLines = new Set<number>();
   for (const call of singleKeyCallsInText(path, before)) {
-    const first = before.slice(0, call.start).split('\n').length - 1;
-    const last = before.slice(0, call.end).split('\n').length - 1;
-    for (let line = first; line <= last; line++) callLines.add(line);
+    for (const range of [call, ...(call.held?.removals ?? [])]) {
+      const first = before.slice(0, range.start).split('\n').length - 1;
+      const last = before.slice(0, Math.max(range.start, range.end - 1)).split('\n').length - 1;
+      for (let line = first; line <= last; line++) callLines.add(line);
+    }
   }
   const keyRead = /process\.env|import\.meta\.env|os\.environ|os\.getenv|requireEnv/;
   const importLine = /^\s*(import\b|from\s+\S+\s+import\b|const\s+\{?[\w\s,]+\}?\s*=\s*require\()/;

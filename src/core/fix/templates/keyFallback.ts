@@ -262,9 +262,10 @@ function unwrap<T>(outcome: Outcome<T>): T {
 
 function statusOf(value: unknown): number | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { status, statusCode } = value as { status?: unknown; statusCode?: unknown };
-  const code = typeof status === 'number' ? status : statusCode;
-  return typeof code === 'number' ? code : undefined;
+  // SendGrid's errors carry the HTTP status as a numeric code (Node's own error codes are strings).
+  const { status, statusCode, code } = value as { status?: unknown; statusCode?: unknown; code?: unknown };
+  const found = [status, statusCode, code].find((c) => typeof c === 'number');
+  return typeof found === 'number' ? found : undefined;
 }
 
 /**
