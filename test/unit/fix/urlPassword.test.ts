@@ -7,8 +7,12 @@ import { rand } from './support';
 
 const SALT = 'test-salt';
 
-/** A database password made at test time (a URL-safe one, and one with characters a URL reserves). */
-const password = () => `Pw${rand(18)}`;
+/**
+ * A database password made at test time (a URL-safe one, and one with characters a URL reserves). A digit inside it:
+ * about 1 in 700 random 20-letter values splits into word-like camelCase parts that the generic heuristic leaves quiet
+ * (a detection limit, not what these naming tests are about).
+ */
+const password = () => `Pw${rand(9)}7${rand(8)}`;
 
 function plan(path: string, text: string, options: { envName?: string; sameValueNames?: string[] } = {}) {
   const finding = envFixFindings(path, text, 'connection-string-password', SALT)[0];
