@@ -18,8 +18,13 @@ export const azureRules = defineRules([
     id: 'azure-storage-account-key',
     provider: 'Azure',
     title: 'Azure Storage account key',
-    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
-    keywords: ['accountkey='],
+    // 64 random bytes in base64 after a storage-key name: `AccountKey=` in a connection string, and the same key
+    // under `account_key:`, `storageAccountKey = "…"`, `<account_key>…`, `-storagekey …`, `{ "AccountKey", "…" }`.
+    // The name is read case-aside with classes (no flags); the separators are bounded. The storage emulator's account
+    // `devstoreaccount1` has one key, published in Microsoft's docs for every Azurite user: not a secret.
+    pattern:
+      /(?<!devstoreaccount1;\s{0,16})(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]|[Ss][Tt][Oo][Rr][Aa][Gg][Ee])[_-]?(?:[Aa][Cc][Cc][Ee][Ss][Ss][_-]?)?[Kk][Ee][Yy][\s"'\]:=,>{|]{1,24}(?<secret>[A-Za-z0-9+/]{86}==)/,
+    keywords: ['accountkey', 'account_key', 'account-key', 'storagekey', 'storage_key', 'storage-key', 'storageaccesskey', 'storage_access_key'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_STORAGE_CONNECTION_STRING',
@@ -44,8 +49,19 @@ export const azureRules = defineRules([
 export const azureSamples = (): Record<string, RuleSamples> => ({
   'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
   'azure-storage-account-key': {
-    positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
-    negatives: ['AccountKey=' + '<your-key>'],
+    positives: [
+      (g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net',
+      // The key alone, under a storage-key name, in code and configuration.
+      (g) => ({ name: 'storage_account_key', value: g.base64(86) + '==' }),
+      (g) => ({ name: 'AZURE_STORAGE_KEY', value: g.base64(86) + '==' }),
+      (g) => ({ name: 'accountKey', value: g.base64(86) + '==' }),
+    ],
+    negatives: [
+      'AccountKey=' + '<your-key>',
+      { name: 'storageAccountKey', value: '<storage-account-key>' },
+      // The storage emulator's well-known development account (Azurite), documented for everyone.
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=' + 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzF' + 'T50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==' + ';BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;',
+    ],
   },
   'azure-sas-token': {
     positives: [
