@@ -119,7 +119,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'npm', name: 'npm', origin: 'https://registry.npmjs.org', path: '/-/whoami', method: 'GET', auth: bearer,
-    rules: ['npm-access-token'], docs: 'https://docs.npmjs.com/cli/v10/commands/npm-whoami', keyPage: 'https://www.npmjs.com/settings/~/tokens',
+    rules: ['npm-access-token', 'npm-legacy-token'], docs: 'https://docs.npmjs.com/cli/v10/commands/npm-whoami', keyPage: 'https://www.npmjs.com/settings/~/tokens',
   },
   {
     id: 'resend', name: 'Resend', origin: 'https://api.resend.com', path: '/domains', method: 'GET', auth: bearer,
