@@ -26,6 +26,19 @@ export const cloudRules = defineRules([
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
   },
   {
+    id: 'cloudflare-global-api-key',
+    provider: 'Cloudflare',
+    title: 'Cloudflare global API key',
+    // The legacy account-wide key (sent as `X-Auth-Key` with the account's email): 37 lower-case hex characters.
+    pattern: /[a-f0-9]{37}/,
+    nameHint: /cloudflare|\bcf_?(?:api_?|global_?|auth_?)?key|x[-_]auth[-_]key/i,
+    keywords: ['cloudflare', 'cf_', 'cfapi', 'cfkey', 'x-auth-key', 'x_auth_key'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CLOUDFLARE_API_KEY',
+    rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
+  },
+  {
     id: 'cloudflare-origin-ca-key',
     provider: 'Cloudflare',
     title: 'Cloudflare Origin CA key',
@@ -134,6 +147,11 @@ export const cloudRules = defineRules([
 export const cloudSamples = (): Record<string, RuleSamples> => ({
   'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
+  'cloudflare-global-api-key': {
+    positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'X-Auth-Key', value: g.hex(37) })],
+    // 32 or 40 hex characters are other things (an account or zone id, a commit): only 37 is the global key.
+    negatives: [{ name: 'CLOUDFLARE_ZONE', value: '9f1c' + '0b7e2d4a6c8e0f1a3b5c7d9e1f2a4b6c' }, { name: 'CLOUDFLARE_GLOBAL_API_KEY', value: '<global-api-key>' }],
+  },
   'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
   'digitalocean-token': { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
   'flyio-token': { positives: [(g) => 'fo1_' + g.b64url(43)], negatives: ['fo1_' + 'abc'] },
