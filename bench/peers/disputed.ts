@@ -19,6 +19,27 @@ export interface Dispute {
 /** base64url without padding → whether it decodes to decimal digits only (a Discord user id). */
 const isDigitsBase64 = (segment: string): boolean => /^[A-Za-z0-9_-]+$/.test(segment) && /^\d+$/.test(Buffer.from(segment, 'base64url').toString('latin1'));
 
+/** The first JWT-shaped run in a text: its header and payload segments, when they do not both decode to JSON objects. */
+const jwtNotJson = (text: string): boolean => {
+  const m = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/.exec(text);
+  if (!m) return false;
+  const isObject = (segment: string): boolean => {
+    try {
+      const v: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    } catch {
+      return false;
+    }
+  };
+  const [header, payload] = m[0].split('.');
+  return !isObject(header!) || !isObject(payload!);
+};
+/** Whether a text holds a JWT whose payload says `"role":"anon"` (a Supabase anon key). */
+const anonJwt = (text: string): boolean => {
+  const m = /eyJ[A-Za-z0-9_-]{10,}\.(eyJ[A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{16,}/.exec(text);
+  return !!m && /"role"\s*:\s*"anon"/.test(Buffer.from(m[1]!, 'base64url').toString('utf8'));
+};
+
 export const DISPUTES: Dispute[] = [
   {
     suite: '*',
@@ -68,6 +89,63 @@ export const DISPUTES: Dispute[] = [
     expect: 'fp',
     applies: (text) => /value="(?:33f!!lloppa|hal\+9ooo_da!sY)"/.test(text),
     reason: "a password of NuGet's documentation, which gitleaks allow-lists by its literal value; it has a real password's shape, and we report any password hardcoded in a config",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^cloudflare-(?:api-key|global-api-key|origin-ca-key)$/,
+    expect: 'fp',
+    // gitleaks' cloudflare.go builds each Cloudflare rule's false positives from the other two rules' true positives.
+    applies: (text) => /v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/.test(text) || /cloudflare\w*["']?\s*[:=]\s*["']?(?:[a-f0-9]{37}|[A-Za-z0-9_-]{40})["']?\s*$/i.test(text),
+    reason: "another kind of Cloudflare key (an origin CA key, an API token, a global API key): gitleaks lists each kind as a false positive of the other kinds' rules, but it is a Cloudflare secret all the same, and our rule for that kind reports it",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^discord-client-secret$/,
+    expect: 'tp',
+    applies: (text) => /(?<![0-9A-Za-z])\d{32}(?![0-9A-Za-z])/.test(text),
+    reason: 'not the shape of a Discord client secret: 32 decimal digits (gitleaks draws these samples from digits only), where a client secret is 32 random characters of letters, digits, `-` and `_`',
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'fp',
+    applies: (text) => /\bgh[pousr]_[A-Za-z0-9]{36}\b/.test(text),
+    reason: 'a GitHub token (`ghp_…`): a non-match for the peer\'s GitLab plugin only; a secret all the same, which our GitHub rule reports',
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'tp',
+    applies: (text) => /\bglptt-/.test(text) && !/\bglptt-[0-9a-f]{40}\b/.test(text),
+    reason: 'not a GitLab pipeline trigger token: its body is not the 40 hexadecimal digits every `glptt-` token has (synthetic text such as `glptt-Need5_T00-be-…`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^openaiadmin$/,
+    expect: 'fp',
+    applies: (text) => /\bsk-(?:proj-|svcacct-|[a-z0-9-]+-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/.test(text),
+    reason: 'a regular OpenAI API key (`sk-…T3BlbkFJ…`, `sk-proj-…`, `sk-svcacct-…`): a non-match for the peer\'s admin-key detector only; a secret all the same, which our OpenAI rule reports',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^stripepaymentintent$/,
+    expect: 'fp',
+    applies: (text) => /\b[sr]k_live_[A-Za-z0-9]{24,}/.test(text),
+    reason: 'the sample also holds a Stripe live secret or restricted key (`sk_live_…`): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: jwtNotJson,
+    reason: "not a JWT: its header or payload does not decode to JSON (edited by hand, `eyJhbGciOieee…`), so no verifier accepts it; detect-secrets' own tests call the same edit a false positive",
+  },
+  {
+    suite: '*',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: anonJwt,
+    reason: 'a Supabase-style anon key (a JWT with `"role":"anon"`): made to ship in browsers (row-level security guards the data), so publishable, with no diagnostic by default (shown as info with `--show-publishable`)',
   },
 ];
 
