@@ -115,7 +115,7 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'vercel', name: 'Vercel', origin: 'https://api.vercel.com', path: '/v2/user', method: 'GET', auth: bearer,
-    rules: ['vercel-token'], docs: 'https://vercel.com/docs/rest-api/reference/endpoints/user/get-the-user', keyPage: 'https://vercel.com/account/settings/tokens',
+    rules: ['vercel-token', 'vercel-prefixed-token'], docs: 'https://vercel.com/docs/rest-api/reference/endpoints/user/get-the-user', keyPage: 'https://vercel.com/account/settings/tokens',
   },
   {
     id: 'npm', name: 'npm', origin: 'https://registry.npmjs.org', path: '/-/whoami', method: 'GET', auth: bearer,
