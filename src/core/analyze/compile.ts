@@ -54,7 +54,10 @@ export function compileRule(rule: Rule): CompiledRule {
   const starts = startKeywords(src, rule.keywords);
   const sticky = anchor || starts ? new RegExp(body, `${flags}y`) : undefined;
   const run = starts ? literalRunOf(src) : undefined;
-  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts, sticky, run };
+  // A pattern that opens with a group of alternatives (`(?:secret_…|ntn_…)`) is bounded too when every one of them
+  // starts with a letter or digit: `xntn_…` is not a Notion token.
+  const leftBoundary = /^[A-Za-z0-9]/.test(src) || (literalStarts(src)?.every((s) => /^[A-Za-z0-9]/.test(s)) ?? false);
+  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary, anchor, starts, sticky, run };
 }
 
 /**
