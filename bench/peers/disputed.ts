@@ -147,8 +147,36 @@ export const DISPUTES: Dispute[] = [
     applies: anonJwt,
     reason: 'a Supabase-style anon key (a JWT with `"role":"anon"`): made to ship in browsers (row-level security guards the data), so publishable, with no diagnostic by default (shown as info with `--show-publishable`)',
   },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // The word glued to key characters (`dckr_pat_Example123…`, `…CYEXAMPLEKEY`), not a host or a path (api.example.com/v1/example);
+    // and AWS's documentation key by its fixed opening (`wJalrXUtnFEMI/K7MDENG/bPxRfiCY…`).
+    applies: (text) => /[A-Za-z0-9+_-]{6,}(?:example|EXAMPLE|Example)|(?:example|EXAMPLE|Example)[A-Za-z0-9+_-]{10,}/.test(text) || text.includes('wJalrXUtnFEMI/K7MDENG'),
+    reason: "a documentation placeholder: the key spells `example` (`dckr_pat_Example…`, `lin_api_…EXAMPLE`) or is AWS's documentation key (`wJalrXUtnFEMI/K7MDENG/bPxRfiCY…`), which our placeholder filter treats as a placeholder for every rule",
+  },
+  {
+    suite: 'secretlint',
+    peerRule: /^(?:aws|azure)$/,
+    expect: 'tp',
+    applies: (text) => /(?:account|tenant|client)_?id\b/i.test(text),
+    reason: 'a public identifier (an AWS account id, an Azure AD tenant or client id), not a credential: it grants nothing without a secret, and it appears in every sign-in URL and ARN',
+  },
 ];
 
+/**
+ * The sample's own text: for a secretlint snapshot (many samples in one file), the lines of the range its output
+ * expects, so a reason is judged on that sample and not on its neighbours.
+ */
+function ownText(c: PeerCase): string {
+  if (!c.range) return c.text;
+  const start = c.text.lastIndexOf('\n', c.range[0] - 1) + 1;
+  const end = c.text.indexOf('\n', c.range[1]);
+  return c.text.slice(start, end < 0 ? undefined : end);
+}
+
 export function disputeOf(c: PeerCase): Dispute | undefined {
-  return DISPUTES.find((d) => (d.suite === '*' || d.suite === c.suite) && d.expect === c.expect && d.peerRule.test(c.peerRule) && d.applies(c.text));
+  const text = ownText(c);
+  return DISPUTES.find((d) => (d.suite === '*' || d.suite === c.suite) && d.expect === c.expect && d.peerRule.test(c.peerRule) && d.applies(text));
 }
