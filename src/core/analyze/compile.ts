@@ -217,8 +217,8 @@ function quantifier(src: string, i: number): [number, number, number] {
 
 /** One character class or escape with its count, at the start of `s`: `[a-f0-9]{32}`, `\d{8,10}`, `[A-Z]`. */
 const PREFIX_ITEM = /^(?:\[(?:\\.|[^\]\\])+\]|\\[dws])(?:\{(\d+)(?:,(\d+))?\})?/;
-/** A literal of at least two characters (letters, digits, `_~:-`, escaped punctuation). */
-const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./-]){2,}/;
+/** A literal of at least two characters (letters, digits, `_~:-`, escaped `.`, `/`, `+`, `-`). */
+const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./+-]){2,}/;
 
 /** The literal a pattern can be matched from, and how far before it the match starts; undefined when it starts with one. */
 export function anchorOf(src: string): Anchor | undefined {

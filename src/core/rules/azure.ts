@@ -31,6 +31,19 @@ export const azureRules = defineRules([
     rotationUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
   },
   {
+    id: 'azure-container-registry-password',
+    provider: 'Azure',
+    title: 'Azure Container Registry password',
+    // ACR admin and token passwords carry Microsoft's identifiable-key signature: 42 base64 characters, `+ACR`, then
+    // 6 more (52 in all), so they are found with no name beside them (`docker login … -p …`, a registry secret).
+    pattern: /[A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9]{6}/,
+    keywords: ['+acr'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'ACR_PASSWORD',
+    rotationUrl: 'https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account',
+  },
+  {
     id: 'azure-sas-token',
     provider: 'Azure',
     title: 'Azure shared access signature',
@@ -62,6 +75,11 @@ export const azureSamples = (): Record<string, RuleSamples> => ({
       // The storage emulator's well-known development account (Azurite), documented for everyone.
       'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=' + 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzF' + 'T50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==' + ';BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;',
     ],
+  },
+  'azure-container-registry-password': {
+    positives: [(g) => g.base64(42) + '+ACR' + g.alnum(6)],
+    // The signature elsewhere than at its place, or too short a key before it.
+    negatives: ['Kq3rT8vB2nX6mZ1pL9wH4sD7fG0jC5yU' + '+ACR' + 'Ab3dE9', 'ACR' + '_PASSWORD'],
   },
   'azure-sas-token': {
     positives: [
