@@ -4,6 +4,7 @@
  * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
+import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
 export interface Dispute {
@@ -19,20 +20,10 @@ export interface Dispute {
 /** base64url without padding → whether it decodes to decimal digits only (a Discord user id). */
 const isDigitsBase64 = (segment: string): boolean => /^[A-Za-z0-9_-]+$/.test(segment) && /^\d+$/.test(Buffer.from(segment, 'base64url').toString('latin1'));
 
-/** The first JWT-shaped run in a text: its header and payload segments, when they do not both decode to JSON objects. */
+/** Whether the first JWT-shaped run in a text fails our JWT rule's structural check (header and payload are JSON objects). */
 const jwtNotJson = (text: string): boolean => {
   const m = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/.exec(text);
-  if (!m) return false;
-  const isObject = (segment: string): boolean => {
-    try {
-      const v: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-      return typeof v === 'object' && v !== null && !Array.isArray(v);
-    } catch {
-      return false;
-    }
-  };
-  const [header, payload] = m[0].split('.');
-  return !isObject(header!) || !isObject(payload!);
+  return !!m && ruleById('jwt')?.validWhen?.(m[0]) === false;
 };
 /** Whether a text holds a JWT whose payload says `"role":"anon"` (a Supabase anon key). */
 const anonJwt = (text: string): boolean => {
