@@ -64,10 +64,10 @@ export const azureSamples = (): Record<string, RuleSamples> => ({
   'azure-storage-account-key': {
     positives: [
       (g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net',
-      // The key alone, under a storage-key name, in code and configuration.
-      (g) => ({ name: 'storage_account_key', value: g.base64(86) + '==' }),
-      (g) => ({ name: 'AZURE_STORAGE_KEY', value: g.base64(86) + '==' }),
-      (g) => ({ name: 'accountKey', value: g.base64(86) + '==' }),
+      // The key alone after a storage-key name (the name is part of what the pattern reads, so it is in the sample).
+      (g) => 'storage_account_key=' + g.base64(86) + '==',
+      (g) => 'AZURE_STORAGE_KEY: ' + g.base64(86) + '==',
+      (g) => '-storagekey ' + g.base64(86) + '==',
     ],
     negatives: [
       'AccountKey=' + '<your-key>',

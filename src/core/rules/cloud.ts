@@ -32,7 +32,7 @@ export const cloudRules = defineRules([
     // The legacy account-wide key (sent as `X-Auth-Key` with the account's email): 37 lower-case hex characters.
     pattern: /[a-f0-9]{37}/,
     nameHint: /cloudflare|\bcf_?(?:api_?|global_?|auth_?)?key|x[-_]auth[-_]key/i,
-    keywords: ['cloudflare', 'cf_', 'cfapi', 'cfkey', 'x-auth-key', 'x_auth_key'],
+    keywords: ['cloudflare', 'cf_', 'cfapi', 'cfkey', 'cfauth', 'cfglobal', 'x-auth-key', 'x_auth_key'],
     minEntropy: 3,
     severity: 'error',
     envName: 'CLOUDFLARE_API_KEY',
@@ -175,7 +175,7 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   'cloudflare-global-api-key': {
-    positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'X-Auth-Key', value: g.hex(37) })],
+    positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'cfAuthKey', value: g.hex(37) })],
     // 32 or 40 hex characters are other things (an account or zone id, a commit): only 37 is the global key.
     negatives: [{ name: 'CLOUDFLARE_ZONE', value: '9f1c' + '0b7e2d4a6c8e0f1a3b5c7d9e1f2a4b6c' }, { name: 'CLOUDFLARE_GLOBAL_API_KEY', value: '<global-api-key>' }],
   },
