@@ -4,6 +4,7 @@
  * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
+import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
 export interface Dispute {
@@ -18,6 +19,17 @@ export interface Dispute {
 
 /** base64url without padding → whether it decodes to decimal digits only (a Discord user id). */
 const isDigitsBase64 = (segment: string): boolean => /^[A-Za-z0-9_-]+$/.test(segment) && /^\d+$/.test(Buffer.from(segment, 'base64url').toString('latin1'));
+
+/** Whether the first JWT-shaped run in a text fails our JWT rule's structural check (header and payload are JSON objects). */
+const jwtNotJson = (text: string): boolean => {
+  const m = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/.exec(text);
+  return !!m && ruleById('jwt')?.validWhen?.(m[0]) === false;
+};
+/** Whether a text holds a JWT whose payload says `"role":"anon"` (a Supabase anon key). */
+const anonJwt = (text: string): boolean => {
+  const m = /eyJ[A-Za-z0-9_-]{10,}\.(eyJ[A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{16,}/.exec(text);
+  return !!m && /"role"\s*:\s*"anon"/.test(Buffer.from(m[1]!, 'base64url').toString('utf8'));
+};
 
 export const DISPUTES: Dispute[] = [
   {
@@ -69,8 +81,93 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /value="(?:33f!!lloppa|hal\+9ooo_da!sY)"/.test(text),
     reason: "a password of NuGet's documentation, which gitleaks allow-lists by its literal value; it has a real password's shape, and we report any password hardcoded in a config",
   },
+  {
+    suite: 'gitleaks',
+    peerRule: /^cloudflare-(?:api-key|global-api-key|origin-ca-key)$/,
+    expect: 'fp',
+    // gitleaks' cloudflare.go builds each Cloudflare rule's false positives from the other two rules' true positives.
+    applies: (text) => /v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/.test(text) || /cloudflare\w*["']?\s*[:=]\s*["']?(?:[a-f0-9]{37}|[A-Za-z0-9_-]{40})["']?\s*$/i.test(text),
+    reason: "another kind of Cloudflare key (an origin CA key, an API token, a global API key): gitleaks lists each kind as a false positive of the other kinds' rules, but it is a Cloudflare secret all the same, and our rule for that kind reports it",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^discord-client-secret$/,
+    expect: 'tp',
+    applies: (text) => /(?<![0-9A-Za-z])\d{32}(?![0-9A-Za-z])/.test(text),
+    reason: 'not the shape of a Discord client secret: 32 decimal digits (gitleaks draws these samples from digits only), where a client secret is 32 random characters of letters, digits, `-` and `_`',
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'fp',
+    applies: (text) => /\bgh[pousr]_[A-Za-z0-9]{36}\b/.test(text),
+    reason: 'a GitHub token (`ghp_…`): a non-match for the peer\'s GitLab plugin only; a secret all the same, which our GitHub rule reports',
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'tp',
+    applies: (text) => /\bglptt-/.test(text) && !/\bglptt-[0-9a-f]{40}\b/.test(text),
+    reason: 'not a GitLab pipeline trigger token: its body is not the 40 hexadecimal digits every `glptt-` token has (synthetic text such as `glptt-Need5_T00-be-…`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^openaiadmin$/,
+    expect: 'fp',
+    applies: (text) => /\bsk-(?:proj-|svcacct-|[a-z0-9-]+-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/.test(text),
+    reason: 'a regular OpenAI API key (`sk-…T3BlbkFJ…`, `sk-proj-…`, `sk-svcacct-…`): a non-match for the peer\'s admin-key detector only; a secret all the same, which our OpenAI rule reports',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^stripepaymentintent$/,
+    expect: 'fp',
+    applies: (text) => /\b[sr]k_live_[A-Za-z0-9]{24,}/.test(text),
+    reason: 'the sample also holds a Stripe live secret or restricted key (`sk_live_…`): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: jwtNotJson,
+    reason: "not a JWT: its header or payload does not decode to JSON (edited by hand, `eyJhbGciOieee…`), so no verifier accepts it; detect-secrets' own tests call the same edit a false positive",
+  },
+  {
+    suite: '*',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: anonJwt,
+    reason: 'a Supabase-style anon key (a JWT with `"role":"anon"`): made to ship in browsers (row-level security guards the data), so publishable, with no diagnostic by default (shown as info with `--show-publishable`)',
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // The word glued to key characters (`dckr_pat_Example123…`, `…CYEXAMPLEKEY`), not a host or a path (api.example.com/v1/example);
+    // and AWS's documentation key by its fixed opening (`wJalrXUtnFEMI/K7MDENG/bPxRfiCY…`).
+    applies: (text) => /[A-Za-z0-9+_-]{6,}(?:example|EXAMPLE|Example)|(?:example|EXAMPLE|Example)[A-Za-z0-9+_-]{10,}/.test(text) || text.includes('wJalrXUtnFEMI/K7MDENG'),
+    reason: "a documentation placeholder: the key spells `example` (`dckr_pat_Example…`, `lin_api_…EXAMPLE`) or is AWS's documentation key (`wJalrXUtnFEMI/K7MDENG/bPxRfiCY…`), which our placeholder filter treats as a placeholder for every rule",
+  },
+  {
+    suite: 'secretlint',
+    peerRule: /^(?:aws|azure)$/,
+    expect: 'tp',
+    applies: (text) => /(?:account|tenant|client)_?id\b/i.test(text),
+    reason: 'a public identifier (an AWS account id, an Azure AD tenant or client id), not a credential: it grants nothing without a secret, and it appears in every sign-in URL and ARN',
+  },
 ];
 
+/**
+ * The sample's own text: for a secretlint snapshot (many samples in one file), the lines of the range its output
+ * expects, so a reason is judged on that sample and not on its neighbours.
+ */
+function ownText(c: PeerCase): string {
+  if (!c.range) return c.text;
+  const start = c.text.lastIndexOf('\n', c.range[0] - 1) + 1;
+  const end = c.text.indexOf('\n', c.range[1]);
+  return c.text.slice(start, end < 0 ? undefined : end);
+}
+
 export function disputeOf(c: PeerCase): Dispute | undefined {
-  return DISPUTES.find((d) => (d.suite === '*' || d.suite === c.suite) && d.expect === c.expect && d.peerRule.test(c.peerRule) && d.applies(c.text));
+  const text = ownText(c);
+  return DISPUTES.find((d) => (d.suite === '*' || d.suite === c.suite) && d.expect === c.expect && d.peerRule.test(c.peerRule) && d.applies(text));
 }

@@ -25,6 +25,7 @@ export function valueMask(value: string): number {
       const c = valueRules[i]!;
       if (entropy < (c.rule.minEntropy ?? 0) || !c.whole!.test(value)) continue;
       if (c.rule.heuristic && isQuietGenericValue(value)) continue;
+      if (c.rule.validWhen?.(value) === false) continue;
       mask |= 1 << i;
     }
   }

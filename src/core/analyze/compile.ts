@@ -54,7 +54,10 @@ export function compileRule(rule: Rule): CompiledRule {
   const starts = startKeywords(src, rule.keywords);
   const sticky = anchor || starts ? new RegExp(body, `${flags}y`) : undefined;
   const run = starts ? literalRunOf(src) : undefined;
-  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary: /^[A-Za-z0-9]/.test(src), anchor, starts, sticky, run };
+  // A pattern that opens with a group of alternatives (`(?:secret_…|ntn_…)`) is bounded too when every one of them
+  // starts with a letter or digit: `xntn_…` is not a Notion token.
+  const leftBoundary = /^[A-Za-z0-9]/.test(src) || (literalStarts(src)?.every((s) => /^[A-Za-z0-9]/.test(s)) ?? false);
+  return { rule, scan: new RegExp(body, `${flags}g`), hasSecretGroup, leftBoundary, anchor, starts, sticky, run };
 }
 
 /**
@@ -214,8 +217,8 @@ function quantifier(src: string, i: number): [number, number, number] {
 
 /** One character class or escape with its count, at the start of `s`: `[a-f0-9]{32}`, `\d{8,10}`, `[A-Z]`. */
 const PREFIX_ITEM = /^(?:\[(?:\\.|[^\]\\])+\]|\\[dws])(?:\{(\d+)(?:,(\d+))?\})?/;
-/** A literal of at least two characters (letters, digits, `_~:-`, escaped punctuation). */
-const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./-]){2,}/;
+/** A literal of at least two characters (letters, digits, `_~:-`, escaped `.`, `/`, `+`, `-`). */
+const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./+-]){2,}/;
 
 /** The literal a pattern can be matched from, and how far before it the match starts; undefined when it starts with one. */
 export function anchorOf(src: string): Anchor | undefined {

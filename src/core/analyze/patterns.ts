@@ -89,7 +89,7 @@ function report(c: CompiledRule, text: string, m: RegExpExecArray, out: Hit[]): 
     length = e - s;
   }
   const value = text.slice(offset, offset + length);
-  if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy)) out.push({ rule: c.rule, offset, length });
+  if (!isPlaceholder(value) && (c.rule.minEntropy === undefined || shannonEntropy(value) >= c.rule.minEntropy) && c.rule.validWhen?.(value) !== false) out.push({ rule: c.rule, offset, length });
 }
 
 /** Whether [offset, offset + length) overlaps one of `hits`: binary search over their starts, with the furthest end so far. */

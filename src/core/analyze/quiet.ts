@@ -34,6 +34,11 @@ const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
 const DATA_URI = /^data:/i;
 /** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+/**
+ * A Stripe PaymentIntent or SetupIntent client secret (`pi_…_secret_…`): made to be sent to the browser, where
+ * Stripe.js confirms the payment with it; it cannot call the API. The account's keys are `sk_`/`rk_`.
+ */
+const STRIPE_CLIENT_SECRET = /^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
 /** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
 const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
 /** Password hashes in Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2): hashes, not secrets. */
@@ -91,5 +96,5 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
+  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
 }

@@ -115,11 +115,11 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'vercel', name: 'Vercel', origin: 'https://api.vercel.com', path: '/v2/user', method: 'GET', auth: bearer,
-    rules: ['vercel-token'], docs: 'https://vercel.com/docs/rest-api/reference/endpoints/user/get-the-user', keyPage: 'https://vercel.com/account/settings/tokens',
+    rules: ['vercel-token', 'vercel-prefixed-token'], docs: 'https://vercel.com/docs/rest-api/reference/endpoints/user/get-the-user', keyPage: 'https://vercel.com/account/settings/tokens',
   },
   {
     id: 'npm', name: 'npm', origin: 'https://registry.npmjs.org', path: '/-/whoami', method: 'GET', auth: bearer,
-    rules: ['npm-access-token'], docs: 'https://docs.npmjs.com/cli/v10/commands/npm-whoami', keyPage: 'https://www.npmjs.com/settings/~/tokens',
+    rules: ['npm-access-token', 'npm-legacy-token'], docs: 'https://docs.npmjs.com/cli/v10/commands/npm-whoami', keyPage: 'https://www.npmjs.com/settings/~/tokens',
   },
   {
     id: 'resend', name: 'Resend', origin: 'https://api.resend.com', path: '/domains', method: 'GET', auth: bearer,

@@ -18,12 +18,30 @@ export const azureRules = defineRules([
     id: 'azure-storage-account-key',
     provider: 'Azure',
     title: 'Azure Storage account key',
-    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/,
-    keywords: ['accountkey='],
+    // 64 random bytes in base64 after a storage-key name: `AccountKey=` in a connection string, and the same key
+    // under `account_key:`, `storageAccountKey = "…"`, `<account_key>…`, `-storagekey …`, `{ "AccountKey", "…" }`.
+    // The name is read case-aside with classes (no flags); the separators are bounded. The storage emulator's account
+    // `devstoreaccount1` has one key, published in Microsoft's docs for every Azurite user: not a secret.
+    pattern:
+      /(?<!devstoreaccount1;\s{0,16})(?:[Aa][Cc][Cc][Oo][Uu][Nn][Tt]|[Ss][Tt][Oo][Rr][Aa][Gg][Ee])[_-]?(?:[Aa][Cc][Cc][Ee][Ss][Ss][_-]?)?[Kk][Ee][Yy][\s"'\]:=,>{|]{1,24}(?<secret>[A-Za-z0-9+/]{86}==)/,
+    keywords: ['accountkey', 'account_key', 'account-key', 'storagekey', 'storage_key', 'storage-key', 'storageaccesskey', 'storage_access_key'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_STORAGE_CONNECTION_STRING',
     rotationUrl: 'https://portal.azure.com/#browse/Microsoft.Storage%2FStorageAccounts',
+  },
+  {
+    id: 'azure-container-registry-password',
+    provider: 'Azure',
+    title: 'Azure Container Registry password',
+    // ACR admin and token passwords carry Microsoft's identifiable-key signature: 42 base64 characters, `+ACR`, then
+    // 6 more (52 in all), so they are found with no name beside them (`docker login … -p …`, a registry secret).
+    pattern: /[A-Za-z0-9+/]{42}\+ACR[A-Za-z0-9]{6}/,
+    keywords: ['+acr'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'ACR_PASSWORD',
+    rotationUrl: 'https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account',
   },
   {
     id: 'azure-sas-token',
@@ -44,8 +62,24 @@ export const azureRules = defineRules([
 export const azureSamples = (): Record<string, RuleSamples> => ({
   'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
   'azure-storage-account-key': {
-    positives: [(g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net'],
-    negatives: ['AccountKey=' + '<your-key>'],
+    positives: [
+      (g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net',
+      // The key alone after a storage-key name (the name is part of what the pattern reads, so it is in the sample).
+      (g) => 'storage_account_key=' + g.base64(86) + '==',
+      (g) => 'AZURE_STORAGE_KEY: ' + g.base64(86) + '==',
+      (g) => '-storagekey ' + g.base64(86) + '==',
+    ],
+    negatives: [
+      'AccountKey=' + '<your-key>',
+      { name: 'storageAccountKey', value: '<storage-account-key>' },
+      // The storage emulator's well-known development account (Azurite), documented for everyone.
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=' + 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzF' + 'T50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==' + ';BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;',
+    ],
+  },
+  'azure-container-registry-password': {
+    positives: [(g) => g.base64(42) + '+ACR' + g.alnum(6)],
+    // The signature elsewhere than at its place, or too short a key before it.
+    negatives: ['Kq3rT8vB2nX6mZ1pL9wH4sD7fG0jC5yU' + '+ACR' + 'Ab3dE9', 'ACR' + '_PASSWORD'],
   },
   'azure-sas-token': {
     positives: [

@@ -26,6 +26,32 @@ export const cloudRules = defineRules([
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
   },
   {
+    id: 'cloudflare-global-api-key',
+    provider: 'Cloudflare',
+    title: 'Cloudflare global API key',
+    // The legacy account-wide key (sent as `X-Auth-Key` with the account's email): 37 lower-case hex characters.
+    pattern: /[a-f0-9]{37}/,
+    nameHint: /cloudflare|\bcf_?(?:api_?|global_?|auth_?)?key|x[-_]auth[-_]key/i,
+    keywords: ['cloudflare', 'cf_', 'cfapi', 'cfkey', 'cfauth', 'cfglobal', 'x-auth-key', 'x_auth_key'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CLOUDFLARE_API_KEY',
+    rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
+  },
+  {
+    id: 'cloudflare-prefixed-token',
+    provider: 'Cloudflare',
+    title: 'Cloudflare API token or API key (prefixed format)',
+    // The scannable formats (developers.cloudflare.com/fundamentals/api/get-started/token-formats/): cfut_ (user API
+    // token), cfat_ (account API token), cfk_ (API key), then 40 letters and digits and an 8-hex checksum.
+    pattern: /cf(?:ut|at|k)_[A-Za-z0-9]{40}[0-9a-f]{8}/,
+    keywords: ['cfut_', 'cfat_', 'cfk_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'CLOUDFLARE_API_TOKEN',
+    rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
+  },
+  {
     id: 'cloudflare-origin-ca-key',
     provider: 'Cloudflare',
     title: 'Cloudflare Origin CA key',
@@ -98,9 +124,23 @@ export const cloudRules = defineRules([
     id: 'vercel-token',
     provider: 'Vercel',
     title: 'Vercel access token',
-    pattern: /(?:vc[pkari]_[A-Za-z0-9]{56}|[A-Za-z0-9]{24})/,
+    // The legacy token: 24 characters with nothing to say what it is but its name (the prefixed ones: vercel-prefixed-token).
+    pattern: /[A-Za-z0-9]{24}/,
     nameHint: /vercel/i,
-    keywords: ['vercel', 'vcp_', 'vck_'],
+    keywords: ['vercel'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'VERCEL_TOKEN',
+    rotationUrl: 'https://vercel.com/account/settings/tokens',
+  },
+  {
+    id: 'vercel-prefixed-token',
+    provider: 'Vercel',
+    title: 'Vercel access token, integration token, app token or AI Gateway key',
+    // Vercel's prefixed formats: vcp_ (personal access), vci_ (integration), vca_ (app access), vcr_ (app refresh),
+    // vck_ (AI Gateway API key), each followed by 20 to 60 letters and digits: found with no name beside them.
+    pattern: /vc[pikar]_[A-Za-z0-9]{20,60}/,
+    keywords: ['vcp_', 'vci_', 'vck_', 'vca_', 'vcr_'],
     minEntropy: 3.5,
     severity: 'error',
     envName: 'VERCEL_TOKEN',
@@ -134,12 +174,26 @@ export const cloudRules = defineRules([
 export const cloudSamples = (): Record<string, RuleSamples> => ({
   'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
+  'cloudflare-global-api-key': {
+    positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'cfAuthKey', value: g.hex(37) })],
+    // 32 or 40 hex characters are other things (an account or zone id, a commit): only 37 is the global key.
+    negatives: [{ name: 'CLOUDFLARE_ZONE', value: '9f1c' + '0b7e2d4a6c8e0f1a3b5c7d9e1f2a4b6c' }, { name: 'CLOUDFLARE_GLOBAL_API_KEY', value: '<global-api-key>' }],
+  },
   'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
   'digitalocean-token': { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
   'flyio-token': { positives: [(g) => 'fo1_' + g.b64url(43)], negatives: ['fo1_' + 'abc'] },
   'heroku-api-key': { positives: [(g) => ({ name: 'HEROKU_API_KEY', value: g.uuid() }), (g) => ({ name: 'herokuApiKey', value: g.uuid().toUpperCase() })], negatives: [{ name: 'HEROKU_APP_NAME', value: 'my-app' }, { name: 'HEROKU_API_KEY', value: '00000000-0000-0000-0000-000000000000' }] },
   'heroku-api-key-v2': { positives: [(g) => 'HRKU-AA' + g.b64url(58)], negatives: ['HRKU-AA' + 'x'.repeat(58), 'HRKU-AA' + 'short'] },
   'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
+  'vercel-prefixed-token': {
+    positives: [(g) => 'vcp_' + g.alnum(56), (g) => 'vci_' + g.alnum(40), (g) => 'vck_' + g.alnum(24), (g) => 'vca_' + g.alnum(60), (g) => 'vcr_' + g.alnum(32)],
+    negatives: ['vcp_' + 'token', 'vck_' + 'x'.repeat(40), 'vcp_' + 'a'.repeat(10) + 'b'.repeat(10)],
+  },
+  'cloudflare-prefixed-token': {
+    positives: [(g) => 'cfut_' + g.alnum(40) + g.hex(8), (g) => 'cfat_' + g.alnum(40) + g.hex(8), (g) => 'cfk_' + g.alnum(40) + g.hex(8)],
+    // Cut short, or a checksum that is not hexadecimal.
+    negatives: ['cfut_' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0Ga', 'cfat_' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0GaE2uK7oW4' + 'XYZWVUTS'],
+  },
   'vercel-token': { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
   'scalingo-api-token': { positives: [(g) => 'tk-us-' + g.b64url(48)], negatives: ['tk-us-' + 'x'.repeat(48)] },
   'openshift-user-token': { positives: [(g) => 'sha256~' + g.b64url(43)], negatives: ['sha256~' + 'x'.repeat(43)] },

@@ -13,6 +13,24 @@ function jwtClaim(token: string, claim: string): string | undefined {
   }
 }
 
+/**
+ * Whether a token's header and payload both decode to JSON objects, as every JWT's do: a string of the shape with a
+ * header that is not JSON (cut short, edited, made up) is not a token anything would accept.
+ */
+function isJwtShaped(token: string): boolean {
+  const [header, payload] = token.split('.');
+  if (!header || !payload || header.length > 8192 || payload.length > 65536) return false;
+  const isObject = (segment: string): boolean => {
+    try {
+      const v: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
+    } catch {
+      return false;
+    }
+  };
+  return isObject(header) && isObject(payload);
+}
+
 export const cryptoRules = defineRules([
   {
     id: 'age-secret-key',
@@ -34,6 +52,7 @@ export const cryptoRules = defineRules([
     // Supabase's and similar anon keys are JWTs with `"role": "anon"`, made to ship in browsers (row-level security
     // guards the data): publishable, like Stripe's `pk_`.
     publishableWhen: (value) => jwtClaim(value, 'role') === 'anon',
+    validWhen: isJwtShaped,
     keywords: ['eyj'],
     minEntropy: 3,
     severity: 'warning',
@@ -77,6 +96,8 @@ export const cryptoSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from(`{"sub":"${g.digits(8)}","iat":${g.digits(10)}}`).toString('base64url') + '.' + g.b64url(43)],
     negatives: [
       'eyJhbGciOi' + '.eyJ.' + 'abc',
+      // The shape, but a header that is not JSON (cut before its closing brace): not a token anything accepts.
+      Buffer.from('{"alg":"HS256","typ":"JWT"').toString('base64url') + '.' + Buffer.from('{"sub":"4821","iat":1700000000}').toString('base64url') + '.' + 'Q2x2Vn9Xq3Lm8Kp1Zr5Tb7Hd0Wy4Fs6Jc2Ne9Ua',
       // A Supabase-style anon key: publishable, so no diagnostic by default.
       Buffer.from('{"alg":"HS256","typ":"JWT"}').toString('base64url') + '.' + Buffer.from('{"iss":"supabase","ref":"abcdefghijklmnopqrst","role":"anon","iat":1700000000,"exp":2000000000}').toString('base64url') + '.' + 'Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg',
     ],

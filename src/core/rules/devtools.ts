@@ -278,7 +278,7 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'doppler-token': { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
   'hashicorp-vault-token': { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
   'linear-api-key': { positives: [(g) => 'lin_' + 'api_' + g.alnum(40)], negatives: ['lin_' + 'api_' + 'key'] },
-  'notion-integration-token': { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name'] },
+  'notion-integration-token': { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name', 'x' + 'ntn_' + '48203917562' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0GaE2uK'.slice(0, 35)] },
   'postman-api-key': { positives: [(g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34)], negatives: ['PMAK-' + 'abc'] },
   'prefect-api-key': { positives: [(g) => 'pnu_' + g.alnum(36)], negatives: ['pnu_' + 'abc'] },
   'pulumi-access-token': { positives: [(g) => 'pul-' + g.hex(40)], negatives: ['pul-' + 'request'] },

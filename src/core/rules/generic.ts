@@ -71,6 +71,8 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       { name: 'secret', value: 'AnonXMLHttpRequest' },
       { name: 'apiKey', value: 'DEPTH32F_STENCIL8' },
       { name: 'credential', value: 'OffscreenCanvasRenderingContext2D' },
+      // A Stripe PaymentIntent client secret: handed to the browser by design, it cannot call the API.
+      { name: 'clientSecret', value: 'pi_' + '3Qx7Lm2Vb9Nw4Kt8Hs6Dp1Za' + '_secret_' + 'Rj5Hd1Fz6Yc0PqWe3Tu8Mn2Bv' },
     ],
   },
   'hardcoded-password': {

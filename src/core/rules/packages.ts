@@ -36,6 +36,21 @@ export const packageRules = defineRules([
     rotationUrl: 'https://www.npmjs.com/settings/~/tokens',
   },
   {
+    id: 'npm-legacy-token',
+    provider: 'npm',
+    title: 'npm legacy access token (UUID)',
+    // npm tokens issued before the `npm_` format (2021) are UUIDs, still valid until revoked; a UUID is an identifier
+    // anywhere else, so only the registry's own auth settings say it is a token: `//registry…/:_authToken=` in .npmrc
+    // (or `npm config set`), `npmAuthToken:` in .yarnrc.yml. npm reads `_authToken` only scoped to a registry
+    // (`//host[/path]/:_authToken`); a bare or malformed one (`//host:_authToken`, `///:_authToken`) is never sent.
+    pattern: /(?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:\/[^\s:'"\/]{1,100}){0,8}\/:_authToken|npmAuthToken)["']?[ \t]{0,4}[=:][ \t]{0,4}["']?(?<secret>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/,
+    keywords: ['_authtoken', 'npmauthtoken'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'NPM_TOKEN',
+    rotationUrl: 'https://www.npmjs.com/settings/~/tokens',
+  },
+  {
     id: 'nuget-api-key',
     provider: 'NuGet',
     title: 'NuGet API key',
@@ -76,6 +91,11 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
   'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
   'docker-hub-token': { positives: [(g) => 'dckr_' + 'pat_' + g.b64url(27)], negatives: ['dckr_' + 'pat_' + 'abc'] },
   'npm-access-token': { positives: [(g) => 'npm_' + g.alnum(36)], negatives: ['npm_' + 'config_registry', 'npm_' + 'x'.repeat(36)] },
+  'npm-legacy-token': {
+    positives: [(g) => '//registry.npmjs.org/:_authToken=' + g.uuid(), (g) => '//npm.pkg.example.com:8443/api/npm/team/:_authToken=' + g.uuid(), (g) => 'npmAuthToken: ' + g.uuid().toUpperCase()],
+    // A UUID anywhere else is an identifier; a `_authToken` that reads the environment holds no token.
+    negatives: [{ name: 'requestId', value: '3f2c' + '9a1e-7b4d-4c8a-9e21-5d6f0b7a8c93' }, '//registry.npmjs.org/:_authToken=' + '${NPM_TOKEN}', '_authToken=' + '5b0e9c4a-1f7d-4e2b-8a36-c9d14e7f2a58'],
+  },
   'nuget-api-key': { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
   'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },

@@ -67,6 +67,11 @@ export interface Rule {
    * with the `showPublishable` option (setting `rotationReady.showPublishableKeys`, CLI `--show-publishable`).
    */
   publishable?: boolean;
+  /**
+   * A check of the value's structure that a pattern cannot make (a JWT's header and payload decode to JSON objects):
+   * a value that fails it is not of this kind, whatever its shape. Must be cheap and never throw.
+   */
+  validWhen?: (value: string) => boolean;
   /** For rules whose values are sometimes meant for clients (a Supabase anon JWT): which values to treat as publishable. */
   publishableWhen?: (value: string) => boolean;
   /** The diagnostic's sentence when "<title> is hardcoded: …" does not read well. Never contains the value. */
