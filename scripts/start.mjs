@@ -101,7 +101,7 @@ async function main() {
 
   if (hasDesktopCode()) {
     console.log('▶ opening the demo in VS Code (desktop)');
-    run('code', ['--new-window', `--extensionDevelopmentPath=${root}`, demo]);
+    run('code', ['--new-window', `--extensionDevelopmentPath=${root}`, demo, join(demo, 'src', 'config.ts')]);
     console.log('The simulator keeps running for the demo\'s dry-runs; press Ctrl+C here to stop it.');
     await new Promise(() => undefined);
   }
@@ -122,7 +122,10 @@ async function main() {
   // The demo is the copy this script just made from the repository: it opens trusted, so every feature works
   // at once (this server's own user-data-dir serves only the demo; your VS Code's trust settings are untouched).
   startChild('code-server', codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', '--disable-workspace-trust', demo], { env });
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(demo)}`;
+  // The demo opens with src/config.ts in the editor (the payload's `openFile`; the UI harness opens the same URL and
+  // times the first squiggle on it, test/ui/startup.ui.ts).
+  const firstFile = `vscode-remote://127.0.0.1:${port}${join(demo, 'src', 'config.ts')}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(demo)}&payload=${encodeURIComponent(JSON.stringify([['openFile', firstFile]]))}`;
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 'code-server');
   console.log(`\n  Rotation Ready demo is ready: open ${url}\n  Simulator: http://127.0.0.1:${SIMULATOR_PORT}   Ctrl+C stops both.\n`);
   if (values.smoke) {

@@ -9,7 +9,7 @@ import { registerFixCommands } from './fixes';
 import { registerHistory, sendHistoryIndexes } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
-import { startLanguageClient } from './languageClient';
+import { analyzerSettings, JS_LANGUAGES, startLanguageClient } from './languageClient';
 import { log } from './log';
 import { registerMcpServers } from './mcp';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
@@ -31,6 +31,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   context.subscriptions.push(log());
   const projects = new Projects(context);
   context.subscriptions.push(projects);
+  // The analyzer starts before anything else is wired: the open editors' squiggles wait for nothing they do not need
+  // (issue 16.6). Commands reach the client through `() => client`, set once it answers.
+  const serverStarting = performance.now();
+  const starting = startLanguageClient(context, {
+    projects: projects.info(),
+    salt: saltOutsideProjects(context),
+    docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+    settings: analyzerSettings(),
+    preloadTypeScript: vscode.workspace.textDocuments.some((d) => JS_LANGUAGES.has(d.languageId)),
+  });
+  // Its answer comes after the rest is wired; a failure is reported below, not as an unhandled rejection meanwhile.
+  starting.catch(() => undefined);
   const { tree: keysTree, api: keys } = activateKeys(context, projects);
   const monitor = activateMonitor(context, projects, { keysTree });
   context.subscriptions.push(
@@ -63,18 +75,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const mcp = registerMcpServers(context, projects);
   context.subscriptions.push(...mcp.disposables);
   const discovered = projects.discover();
-  const serverStarting = performance.now();
+  const sentProjects = JSON.stringify(projects.info());
+  let serverReady = Number.NaN;
   try {
-    client = await startLanguageClient(context, {
-      projects: projects.info(),
-      salt: await saltOutsideProjects(context),
-      docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
-    });
+    client = await starting;
+    serverReady = performance.now();
     const started = client;
     context.subscriptions.push(projects.onDidChange(() => void started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams)));
-    // Packages found while the server started: it hears of them now.
+    // Packages found while the server started: it hears of them now (only if there are any: the server re-analyzes
+    // the open documents when its projects change).
     await discovered;
-    await started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams);
+    if (JSON.stringify(projects.info()) !== sentProjects) await started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams);
     await sendHistoryIndexes(started, context.workspaceState);
   } catch (error) {
     // Commands and views keep working without squiggles; say why, where the user will look.
@@ -86,9 +97,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   void discovered.then(() => scanOnFirstOpen(context, client, projects));
   // Start-up costs, measured where they happen (the UI test's harness reads this line: test/ui/workbench.ui.ts).
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
-  const loaded = typeof __rrBundleStart === 'number' ? `code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
+  const loaded = typeof __rrBundleStart === 'number' ? `began loading at ${new Date(performance.timeOrigin + __rrBundleStart).toISOString()}, code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
   log().info(
-    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, of which the analyzer's start ${ms(serverStarting)} ms`,
+    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms and ready after ${ms(activating, serverReady)} ms`,
   );
   const first = () => projects.all()[0];
   return {

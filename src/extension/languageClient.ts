@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
+import { AnalyzerSettings, SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
 import { markFixesNeedingTrust } from './fixes';
 import { log } from './log';
 
@@ -25,6 +25,14 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'file', pattern: '**/.env*' },
   { scheme: 'untitled' },
 ];
+
+/** Languages the analyzer parses with the TypeScript compiler. */
+export const JS_LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
+
+/** The `rotationReady` settings as the server pulls them (vscode-languageclient's configuration feature reads them this way). */
+export function analyzerSettings(): Partial<AnalyzerSettings> {
+  return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration().get('rotationReady') ?? {})) as Partial<AnalyzerSettings>;
+}
 
 /** Actions that write the configuration and the keychain, or send a found key out, are not offered at all in Restricted Mode. */
 const TRUSTED_ONLY = new Set(['rotationReady.addToKeysAndRotate', 'rotationReady.checkKeyLive']);

@@ -23,11 +23,13 @@ export function fingerprintsFor(context: vscode.ExtensionContext, root: string):
  * Fingerprint salt of documents in no project (untitled ones, a virtual workspace: no keys, no CLI): a random
  * salt kept in workspace state. A project's salt is its own (`fingerprintsFor`, the one policy of every front end).
  */
-export async function saltOutsideProjects(context: vscode.ExtensionContext): Promise<string> {
+export function saltOutsideProjects(context: vscode.ExtensionContext): string {
   let salt = context.workspaceState.get<string>(SALT_KEY);
   if (!salt) {
     salt = randomBytes(16).toString('hex');
-    await context.workspaceState.update(SALT_KEY, salt);
+    // Not awaited: the state holds the value at once, and the analyzer's start must not wait for the write (issue
+    // 16.6: a round trip to the browser's storage, seconds on a busy start). A failed write only means a new salt next time.
+    context.workspaceState.update(SALT_KEY, salt).then(undefined, () => undefined);
   }
   return salt;
 }

@@ -94,6 +94,7 @@ export async function scanOnFirstOpen(context: vscode.ExtensionContext, client: 
   if (!client || context.workspaceState.get<boolean>(FIRST_SCAN_KEY)) return;
   const configured = await Promise.all(projects.all().map((p) => vscode.workspace.fs.stat(p.config.uri()).then(() => true, () => false)));
   if (!configured.includes(true)) return;
+  log().info('First opening of this folder: scanning it for hardcoded secrets.');
   const result = await scanWorkspace(client, projects, { quiet: true }).catch((error: unknown) => {
     log().warn(`The first scan of this folder did not finish: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

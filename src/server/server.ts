@@ -47,6 +47,8 @@ import { hoverFor, type HistoryContext, type LiveCheck } from './hover';
 import type { HistoryKeyIndex } from '../core/history/keyIndex';
 import { analysisPath, documentPath } from './paths';
 import { nearestProjectRoot, nestedProjectRoots } from '../core/projectRoots';
+import { loadTypeScript } from '../core/analyze/typescriptLoader';
+import { startupMilestones } from './startup';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -61,9 +63,12 @@ let projects: Project[] = [];
 /** Documents in no project (untitled ones, files outside every folder): no baseline, the window's salt. */
 const outside = (): Project => ({ root: '', salt: init.salt, baseline: undefined });
 
-function setProjects(list: readonly ProjectInfo[]): void {
+/** Sets the projects; false when they are the ones the server already has (same roots and salts, in order). */
+function setProjects(list: readonly ProjectInfo[]): boolean {
+  if (list.length === projects.length && list.every((p, i) => p.root === projects[i]!.root && p.salt === projects[i]!.salt)) return false;
   const previous = new Map(projects.map((p) => [p.root, p]));
   projects = list.map((p) => ({ ...p, baseline: previous.get(p.root)?.salt === p.salt ? previous.get(p.root)!.baseline : readBaseline(p.root, (m) => connection.console.error(m)) }));
+  return true;
 }
 
 /** The project of a document: the deepest project root above its file. */
@@ -76,14 +81,18 @@ function projectOf(uri: string): Project {
 /** The path of a document in its project (what findings, fingerprints and baselines use). */
 const pathIn = (project: Project, uri: string, languageId: string) => analysisPath(uri, languageId, project.root || undefined);
 
+/** Edits are analyzed once typing pauses this long; an opened document at once. */
 const DEBOUNCE_MS = 150;
 /**
  * A document's own analysis time before it is given up as too slow (its work only: time yielded to other documents
  * does not count). Linear-time rules analyze the largest allowed file well within it; it guards against what they miss.
  */
 const ANALYSIS_BUDGET_MS = 5_000;
-/** The analysis of a document, waiting for its debounce or running: a newer edit or closing the document aborts it. */
-const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController }>();
+/**
+ * The analysis of a document, waiting for its debounce or running: a newer edit or closing the document aborts it.
+ * `settled` resolves when it has published, failed or been aborted (a workspace scan waits for it: openDocumentsFirst).
+ */
+const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController; settled: Promise<void>; settle: () => void }>();
 /** The latest findings per open document, for hovers and code actions. */
 const latestFindings = new Map<string, Finding[]>();
 /** Findings of the last workspace scan per file URI: shown for files that are not open. */
@@ -92,8 +101,13 @@ const scanFindings = new Map<string, Finding[]>();
 let scanExcludes: ReturnType<typeof ignore> | undefined;
 
 connection.onInitialize((params) => {
+  startupMilestones.initialized();
   init = { ...init, ...(params.initializationOptions as ServerInitializationOptions) };
   setProjects(init.projects ?? []);
+  // The client's settings as of now: the first documents are analyzed without waiting for a configuration round trip.
+  analyzer = { ...analyzer, ...init.settings };
+  // The compiler loads while the client finishes starting and sends the open documents, not at their first parse.
+  if (init.preloadTypeScript) setImmediate(() => loadTypeScript());
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,14 +124,16 @@ connection.onInitialized(async () => {
 
 async function refreshSettings(): Promise<void> {
   const value = (await connection.workspace.getConfiguration('rotationReady')) as Partial<AnalyzerSettings> | null;
-  analyzer = { ...analyzer, ...(value ?? {}) };
+  const next = { ...analyzer, ...(value ?? {}) };
+  // Unchanged settings (the first pull, which the initialization options already gave) restart no analysis.
+  if (JSON.stringify(next) === JSON.stringify(analyzer)) return;
+  analyzer = next;
   reanalyzeOpenDocuments();
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 connection.onNotification(ProjectsNotification, (params: ProjectsParams) => {
-  setProjects(params.projects);
-  reanalyzeOpenDocuments();
+  if (setProjects(params.projects)) reanalyzeOpenDocuments();
 });
 
 /** The salt every fingerprint of a project uses: its baseline's when there is one, so its entries match. */
@@ -173,6 +189,7 @@ function tooSlowDiagnostic(): Diagnostic {
 async function analyze(document: TextDocument, signal: AbortSignal): Promise<void> {
   const project = projectOf(document.uri);
   const path = pathIn(project, document.uri, document.languageId);
+  const started = performance.now();
   try {
     const result = analyzer.enable ? await analyzeTextCooperatively(path, document.getText(), { ...analyzeOptions(project, signal), budgetMs: ANALYSIS_BUDGET_MS }) : { findings: [], notes: [] };
     if (signal.aborted) return;
@@ -181,6 +198,8 @@ async function analyze(document: TextDocument, signal: AbortSignal): Promise<voi
     const diagnostics = findings.map(toDiagnostic);
     if (result.skipped?.reason === TOO_SLOW) diagnostics.push(tooSlowDiagnostic());
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    const startup = startupMilestones.published(path, started);
+    if (startup) connection.console.info(startup);
     for (const note of result.notes) connection.console.info(`${path}: ${note}`);
   } catch (error) {
     // One bad document must not take the server down; say where and why.
@@ -188,17 +207,22 @@ async function analyze(document: TextDocument, signal: AbortSignal): Promise<voi
   }
 }
 
-function schedule(document: TextDocument): void {
+function schedule(document: TextDocument, delayMs = DEBOUNCE_MS): void {
   cancelPending(document.uri);
   const controller = new AbortController();
+  let settle!: () => void;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
   const entry = {
     controller,
+    settled,
+    settle,
     timer: setTimeout(() => {
       // Stays pending while it runs, so that a newer edit or closing the document aborts it.
       void analyze(document, controller.signal).finally(() => {
         if (pending.get(document.uri) === entry) pending.delete(document.uri);
+        settle();
       });
-    }, DEBOUNCE_MS),
+    }, delayMs),
   };
   pending.set(document.uri, entry);
 }
@@ -209,14 +233,26 @@ function cancelPending(uri: string): void {
     clearTimeout(previous.timer);
     previous.controller.abort();
     pending.delete(uri);
+    previous.settle();
   }
+}
+
+/**
+ * Waits for the open documents' analyses that are pending (a few rounds at most, so that typing cannot hold a scan
+ * back): what the user looks at is published before a workspace scan takes the thread (issue 16.6).
+ */
+async function openDocumentsFirst(signal: AbortSignal): Promise<void> {
+  for (let round = 0; round < 3 && pending.size > 0 && !signal.aborted; round++) await Promise.all([...pending.values()].map((p) => p.settled));
 }
 
 function reanalyzeOpenDocuments(): void {
   for (const document of documents.all()) schedule(document);
 }
 
-documents.onDidOpen(({ document }) => schedule(document));
+documents.onDidOpen(({ document }) => {
+  startupMilestones.opened();
+  schedule(document, 0);
+});
 documents.onDidChangeContent(({ document }) => schedule(document));
 documents.onDidClose(({ document }) => {
   cancelPending(document.uri);
@@ -288,6 +324,9 @@ connection.onRequest(ScanWorkspaceRequest, async (params: ScanWorkspaceParams, t
   if (chosen.length === 0) throw new Error('Open a folder to scan: the workspace scan walks the workspace folders.');
   const controller = new AbortController();
   token.onCancellationRequested(() => controller.abort());
+  await openDocumentsFirst(controller.signal);
+  const scanning = startupMilestones.scanStarting();
+  if (scanning) connection.console.info(scanning);
   const allRoots = projects.map((p) => p.root);
   const total: ScanWorkspaceResult = { files: 0, findings: 0, baselined: 0, skipped: [], notes: 0, cancelled: false, baselinesWritten: [] };
   const shownByProject = new Map<Project, Finding[]>();

@@ -18,6 +18,13 @@ export interface ServerInitializationOptions {
   salt: string;
   /** Where rule documentation lives, for diagnostic code links (`<docsBase>/<rule-id>.md`). */
   docsBase: string;
+  /**
+   * The `rotationReady` settings as the server would pull them: the first documents are analyzed at once, without a
+   * round trip for them first (the server still pulls them, and re-analyzes only if they differ).
+   */
+  settings?: Partial<AnalyzerSettings>;
+  /** An open editor is JavaScript or TypeScript: load the compiler while the client finishes starting, not at the first parse. */
+  preloadTypeScript?: boolean;
 }
 
 /** The `rotationReady` settings the server reads (pulled with workspace/configuration). */

@@ -1,8 +1,6 @@
 // DOM assertions and screenshots on the real workbench with the packaged extension installed.
 // Screenshots go to test-artifacts/screenshots (git-ignored), kept by CI as artifacts.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { runAddToKeysUiTest } from './addToKeys.ui';
@@ -10,6 +8,7 @@ import { runHistoryHoverUiTest } from './history.ui';
 import { runKeysUiTest } from './keys.ui';
 import { runReadmeWalk } from './readme.ui';
 import { PERSON_PARTS } from './person/index';
+import { DEMO_FIRST_FILE, runStartupTest } from './startup.ui';
 
 export interface UiTestContext {
   serverUrl: string;
@@ -17,7 +16,7 @@ export interface UiTestContext {
   screenshots: string;
   /** A second fresh copy of the demo, for the README walk (its keys must not meet the seeded ones). */
   readmeWorkspace?: string;
-  /** code-server's user-data folder: the extension's log (its start-up line) is under logs/. */
+  /** code-server's user-data folder: the logs (start-up milestones) are under logs/. */
   userData?: string;
   /** Where the start-up figures are written (test-artifacts/), kept by CI with the screenshots. */
   artifacts?: string;
@@ -27,25 +26,7 @@ export interface UiTestContext {
   freshWorkspace?: (name: string) => string;
 }
 
-/** The extension's start-up line from its log file (src/extension/extension.ts), once it is written. */
-async function startupLine(userData: string | undefined, timeoutMs = 10_000): Promise<string | undefined> {
-  if (!userData) return undefined;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const logs = join(userData, 'logs');
-    const files = existsSync(logs) ? (readdirSync(logs, { recursive: true }) as string[]).filter((f) => f.endsWith('.log') && f.includes('Rotation Ready')) : [];
-    for (const file of files) {
-      const line = readFileSync(join(logs, file), 'utf8').split('\n').find((l) => / active \(.*activated in \d+ ms/.test(l));
-      if (line) return line.replace(/^.*?Rotation Ready /, 'Rotation Ready ');
-    }
-    if (Date.now() > deadline) return undefined;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
 const ACTIVITY_ICON = '.part.activitybar a.action-label[aria-label^="Rotation Ready"]';
-/** The demo file that holds a hardcoded key on its first screen. */
-const DEMO_FILE = 'src/config.ts';
 
 async function shot(page: Page, context: UiTestContext, name: string): Promise<void> {
   await page.screenshot({ path: join(context.screenshots, `${name}.png`) });
@@ -84,30 +65,11 @@ export async function runUiTest(page: Page, context: UiTestContext): Promise<voi
   const ran: string[] = [];
   if (context.readmeWorkspace && wanted('readme')) {
     ran.push('readme');
-    const started = Date.now();
-    await page.goto(`${context.serverUrl}/?folder=${encodeURIComponent(context.readmeWorkspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const workbenchReady = Date.now();
-    // First run, as `npm start` opens it: no file opened, the Problems panel already lists our findings.
-    await page.keyboard.press('Control+Shift+M');
-    if (process.env.RR_UI_SKIP?.split(',').includes('first-run')) await page.keyboard.press('Control+Shift+M');
-    else await page.locator('.markers-panel .monaco-list-row[aria-label*="Rotation Ready"]').first().waitFor({ timeout: 60_000 });
-    const firstProblem = Date.now();
-    console.log(`[harness] first run: workbench ready ${((workbenchReady - started) / 1000).toFixed(1)} s after page load; first Rotation Ready problem (activation, analyzer start, first-open scan; no file opened) ${((firstProblem - workbenchReady) / 1000).toFixed(1)} s after that`);
-    const startup = await startupLine(context.userData);
-    console.log(`[harness] ${startup ?? 'no start-up line in the extension log'}`);
-    if (context.artifacts) {
-      mkdirSync(context.artifacts, { recursive: true });
-      const figures = { workbenchReadyMs: workbenchReady - started, firstProblemAfterWorkbenchMs: firstProblem - workbenchReady, extensionStartup: startup ?? null, loadAverage: loadavg(), measuredAt: new Date().toISOString() };
-      writeFileSync(join(context.artifacts, 'startup-timings.json'), `${JSON.stringify(figures, null, 2)}\n`);
-    }
-    // Asserted only when asked (RR_UI_STARTUP_BUDGET_MS, e.g. 2000, the issue's goal): on a shared, loaded machine the
-    // figure measures the load as much as the extension, and failing here would skip every check after it.
-    const budget = Number(process.env.RR_UI_STARTUP_BUDGET_MS ?? 0);
-    if (budget > 0 && !process.env.RR_UI_SKIP?.split(',').includes('first-run')) {
-      assert.ok(firstProblem - workbenchReady < budget, `the first squiggle came ${firstProblem - workbenchReady} ms after the workbench was ready (budget ${budget} ms; ${startup ?? 'no start-up line'})`);
-    }
+    // First run, as `npm start` opens it: src/config.ts in the editor, timed to its first squiggle (test/ui/startup.ui.ts).
+    await runStartupTest(page, { ...context, workspace: context.readmeWorkspace }, process.env.RR_UI_SKIP?.split(',').includes('first-run') === true);
     await page.screenshot({ path: join(context.screenshots, 'readme-0-first-run.png') });
+    // RR_UI_ONLY=first-run: only the start-up figures (to measure them several times in a row).
+    if (process.env.RR_UI_ONLY === 'first-run') return;
     await runReadmeWalk(page, { ...context, workspace: context.readmeWorkspace });
     if (process.env.RR_UI_ONLY === 'readme') return;
   }
@@ -146,7 +108,7 @@ async function runWorkbenchWalk(page: Page, context: UiTestContext): Promise<voi
   assert.equal(await icon.isVisible(), true, 'Rotation Ready activity-bar icon is visible');
 
   // Opening a demo file activates the extension; the language server draws a squiggle on its secret.
-  await quickOpen(page, DEMO_FILE);
+  await quickOpen(page, DEMO_FIRST_FILE);
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 45_000 });
 
   // `.squiggly-error` alone does not say who drew it: prove it is ours through the Problems panel.

@@ -1,6 +1,7 @@
 import type { ts } from 'ts-morph';
 
 let loaded: typeof ts | undefined;
+let loadMs: number | undefined;
 
 /**
  * The TypeScript compiler (the copy ts-morph bundles, so both share one), loaded at the first parse rather than at
@@ -10,6 +11,15 @@ let loaded: typeof ts | undefined;
  * esbuild bundles the `require` and evaluates the module only when this runs.
  */
 export function loadTypeScript(): typeof ts {
+  if (loaded) return loaded;
+  const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (loaded ??= require('@ts-morph/common/dist/typescript.js') as typeof ts);
+  loaded = require('@ts-morph/common/dist/typescript.js') as typeof ts;
+  loadMs = performance.now() - started;
+  return loaded;
+}
+
+/** How long loading the compiler took (ms), once it is loaded: the language server logs it with its start-up times. */
+export function typeScriptLoadMs(): number | undefined {
+  return loadMs;
 }

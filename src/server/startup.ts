@@ -1,0 +1,38 @@
+// Start-up milestones of the language server, in ms since its process started (performance.now()), logged when the
+// first documents' diagnostics are published: where the time to the first squiggle went (issue 16).
+import { typeScriptLoadMs } from '../core/analyze/typescriptLoader';
+
+const loaded = performance.now();
+let initialized: number | undefined;
+let firstOpen: number | undefined;
+/** Documents whose first diagnostics were logged; only the first few are (the workbench opens settings files too). */
+const reported = new Set<string>();
+const REPORTED_DOCUMENTS = 5;
+let scanReported = false;
+
+export const startupMilestones = {
+  initialized(): void {
+    initialized ??= performance.now();
+  },
+  opened(): void {
+    firstOpen ??= performance.now();
+  },
+  /** The line to log when the first workspace scan starts (undefined after the first time). */
+  scanStarting(): string | undefined {
+    if (scanReported) return undefined;
+    scanReported = true;
+    return `start-up: the first workspace scan started at ${Math.round(performance.now())} ms since the server process started`;
+  },
+  /** The line to log for a document's first published diagnostics, for the first few documents (else undefined). */
+  published(path: string, analysisStarted: number): string | undefined {
+    if (reported.size >= REPORTED_DOCUMENTS || reported.has(path)) return undefined;
+    reported.add(path);
+    const now = performance.now();
+    const at = (ms: number | undefined) => (ms === undefined ? '?' : `${Math.round(ms)} ms`);
+    const typescript = typeScriptLoadMs();
+    return (
+      `start-up: server process started at ${new Date(performance.timeOrigin).toISOString()}; code loaded at ${at(loaded)}, initialized at ${at(initialized)}, first document opened at ${at(firstOpen)}; ` +
+      `${path}'s diagnostics published at ${at(now)} (its analysis ${at(now - analysisStarted)}${typescript === undefined ? '' : `, of which loading the TypeScript compiler ${at(typescript)}`}), times since the server process started`
+    );
+  },
+};

@@ -1,0 +1,163 @@
+// The first run of the demo as `npm start` opens it (src/config.ts in the editor), timed: from the workbench being
+// shown to the first Rotation Ready squiggle on that file, with the milestones between them read from the logs.
+// The figures go to test-artifacts/startup-timings.json (kept by CI); the budget is asserted (issue 16.6).
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** The file `npm start` opens on the demo (scripts/start.mjs): it holds a hardcoded key on its first screen. */
+export const DEMO_FIRST_FILE = 'src/config.ts';
+
+/**
+ * The first squiggle must come within this many ms of the workbench being shown (RR_UI_STARTUP_BUDGET_MS changes it;
+ * 0 only records the figures).
+ */
+const DEFAULT_BUDGET_MS = 2_000;
+/**
+ * Above this load average per core the wall-clock budget measures the other processes as much as ours (on a 2-core
+ * machine at load 20 code-server's extension host alone started 10 s after the workbench): the run then says that the
+ * budget was not asserted, and why, and asserts only what holds under any load (the open file before the scan).
+ * RR_UI_STARTUP_BUDGET_MS set explicitly asserts it whatever the load.
+ */
+const QUIET_LOAD_PER_CORE = 1;
+
+/** The workbench URL that opens `folder` with `file` in the editor, as `npm start` prints it (the payload's `openFile`). */
+export function workbenchUrl(serverUrl: string, folder: string, file?: string): string {
+  const base = `${serverUrl}/?folder=${encodeURIComponent(folder)}`;
+  if (!file) return base;
+  const payload = [['openFile', `vscode-remote://${new URL(serverUrl).host}${join(folder, file)}`]];
+  return `${base}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/** Timestamped lines of one of code-server's log files (`2026-12-06 23:46:03.733 [info] …`, local time). */
+function logLines(userData: string, nameEnd: string): Array<{ at: number; text: string }> {
+  const logs = join(userData, 'logs');
+  if (!existsSync(logs)) return [];
+  const files = (readdirSync(logs, { recursive: true }) as string[]).filter((f) => f.endsWith(nameEnd)).sort();
+  return files.flatMap((file) =>
+    readFileSync(join(logs, file), 'utf8')
+      .split('\n')
+      .map((line) => /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[\w+\] (.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => ({ at: new Date(`${m[1]}T${m[2]}`).getTime(), text: m[3]! })),
+  );
+}
+
+/** Waits until `find` finds a line of the log (the extension writes its lines a little after the fact). */
+async function waitForLine(userData: string, nameEnd: string, find: RegExp, timeoutMs = 10_000): Promise<{ at: number; text: string } | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = logLines(userData, nameEnd).find((l) => find.test(l.text));
+    if (line || Date.now() > deadline) return line;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/** The little of the browser's DOM that problemIn reads (this project's types have no DOM library). */
+type RowsDocument = { querySelectorAll(selector: string): Iterable<{ getAttribute(name: string): string | null }> };
+
+/** Resolves when the Problems panel lists a Rotation Ready problem under `fileName` (its rows: a file, then its problems). */
+async function problemIn(page: Page, fileName: string, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    (name) => {
+      const { document } = globalThis as unknown as { document: RowsDocument };
+      let inFile = false;
+      for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
+        const label = row.getAttribute('aria-label') ?? '';
+        if (row.getAttribute('aria-level') === '1') inFile = label.includes(` file ${name} `);
+        else if (inFile && label.includes('Rotation Ready')) return true;
+      }
+      return false;
+    },
+    fileName,
+    { timeout: timeoutMs, polling: 20 },
+  );
+}
+
+export interface StartupContext {
+  serverUrl: string;
+  workspace: string;
+  /** code-server's user-data folder: the logs are under logs/. */
+  userData?: string;
+  /** Where startup-timings.json is written (test-artifacts/). */
+  artifacts?: string;
+}
+
+/**
+ * Opens the workspace as `npm start` does and times the first squiggle on its open file. Asserts the budget (and that
+ * the open file's diagnostics came before the first-open scan's), unless `skip` says the first run is not measured.
+ */
+export async function runStartupTest(page: Page, context: StartupContext, skip: boolean): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
+  const started = Date.now();
+  await page.goto(workbenchUrl(context.serverUrl, context.workspace, DEMO_FIRST_FILE));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const workbenchReady = Date.now();
+  await page.keyboard.press('Control+Shift+M');
+  if (skip) {
+    await page.keyboard.press('Control+Shift+M');
+    return;
+  }
+  const fileName = DEMO_FIRST_FILE.split('/').pop()!;
+  await problemIn(page, fileName, 60_000);
+  const firstSquiggle = Date.now();
+
+  // Milestones from the logs, in ms after the workbench was shown. A log file's first lines carry the time they were
+  // written, not said (code-server buffers them until the file is open): the start-up lines say their own times.
+  const after = (line: { at: number } | undefined) => (line ? line.at - workbenchReady : null);
+  const said = (line: { text: string } | undefined, re: RegExp, plus = 0) => {
+    const iso = line && re.exec(line.text)?.[1];
+    return iso ? new Date(iso).getTime() + plus - workbenchReady : null;
+  };
+  const ud = context.userData;
+  const ours = ud ? await waitForLine(ud, 'Rotation Ready.log', / active \(.*activated in \d+ ms/) : undefined;
+  const serverFirst = ud ? await waitForLine(ud, 'Rotation Ready.log', new RegExp(`start-up: server process started.*; ${DEMO_FIRST_FILE.replace(/[.]/g, '\\.')}'s diagnostics published`)) : undefined;
+  // The first-open scan lists the other files' findings (README: "opens with its findings already in the Problems panel").
+  const scanned = ud ? await waitForLine(ud, 'Rotation Ready.log', /^Scanned \d+ files/, 60_000) : undefined;
+  const scanAsked = ud ? logLines(ud, 'Rotation Ready.log').find((l) => /First opening of this folder/.test(l.text)) : undefined;
+  const serverScan = ud ? logLines(ud, 'Rotation Ready.log').find((l) => /start-up: the first workspace scan started/.test(l.text)) : undefined;
+  // In the server's own clock (ms since its process started): CPU-independent order of the two.
+  const serverMs = (line: { text: string } | undefined, re: RegExp) => (line ? Number(re.exec(line.text)?.[1]) : NaN);
+  const publishedMs = serverMs(serverFirst, /diagnostics published at (\d+) ms/);
+  const scanStartMs = serverMs(serverScan, /scan started at (\d+) ms/);
+  const host = ud ? logLines(ud, 'remoteexthost.log') : [];
+  const serverStart = said(serverFirst, /server process started at (\S+);/);
+  const fromServer = (re: RegExp) => (serverStart === null || !serverFirst ? null : serverStart + Number(re.exec(serverFirst.text)?.[1]));
+  const figures = {
+    workbenchReadyMs: workbenchReady - started,
+    firstSquiggleAfterWorkbenchMs: firstSquiggle - workbenchReady,
+    openFileBeforeScan: publishedMs < scanStartMs,
+    milestonesAfterWorkbenchMs: {
+      extensionHostStarted: after(host.find((l) => /Extension host with pid \d+ started/.test(l.text))),
+      activationEvent: after(host.find((l) => /_doActivateExtension rotation-ready\.rotation-ready\b/.test(l.text))),
+      extensionCodeLoading: said(ours, /began loading at (\S+),/),
+      serverProcessStarted: serverStart,
+      serverInitialized: fromServer(/initialized at (\d+) ms/),
+      firstDocumentOpenedInServer: fromServer(/first document opened at (\d+) ms/),
+      firstDiagnosticsPublished: fromServer(/diagnostics published at (\d+) ms/),
+      activated: after(ours),
+      firstOpenScanAsked: after(scanAsked),
+      firstOpenScanDone: after(scanned),
+    },
+    extensionStartup: ours?.text.replace(/^.*?Rotation Ready /, 'Rotation Ready ') ?? null,
+    serverStartup: serverFirst?.text ?? null,
+    loadAverage: loadavg(),
+    loadAverageAtStart: loadAtStart,
+    cores: availableParallelism(),
+    measuredAt: new Date().toISOString(),
+  };
+  console.log(`[harness] first run (${DEMO_FIRST_FILE} open, as npm start opens it): ${JSON.stringify(figures)}`);
+  if (context.artifacts) {
+    mkdirSync(context.artifacts, { recursive: true });
+    writeFileSync(join(context.artifacts, 'startup-timings.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  }
+  if (ud) assert.ok(figures.openFileBeforeScan, `${DEMO_FIRST_FILE}'s diagnostics must be published before the first-open scan starts: ${JSON.stringify(figures)}`);
+  const budget = Number(process.env.RR_UI_STARTUP_BUDGET_MS ?? DEFAULT_BUDGET_MS);
+  if (budget > 0 && process.env.RR_UI_STARTUP_BUDGET_MS === undefined && loadAtStart > QUIET_LOAD_PER_CORE * availableParallelism()) {
+    console.log(`[harness] start-up budget (${budget} ms) NOT asserted: load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores when the run began (quiet: ≤ ${QUIET_LOAD_PER_CORE} per core); the figures above are recorded, the open file's order before the scan was asserted`);
+  } else if (budget > 0) {
+    assert.ok(figures.firstSquiggleAfterWorkbenchMs <= budget, `the first squiggle came ${figures.firstSquiggleAfterWorkbenchMs} ms after the workbench was shown (budget ${budget} ms): ${JSON.stringify(figures)}`);
+  }
+}
