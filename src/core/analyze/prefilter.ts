@@ -1,6 +1,6 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart } from './candidate';
-import { nextPythonLiteral } from '../pythonStrings';
+import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
  * Before parsing or tokenizing a script, find the quoted strings that could become a name-bound finding at all: the
@@ -140,12 +140,13 @@ function scriptStrings(text: string, minLength: number, into: Quoted): () => boo
 
 /** scriptStrings for Python source, which is read as the token pass reads it (core/pythonStrings.ts). */
 function pythonStrings(text: string, minLength: number, into: Quoted): () => boolean {
+  const literal: PythonLiteralBounds = { comment: false, start: 0, quoteAt: 0, contentStart: 0, contentEnd: 0, end: 0 };
   let from = 0;
   return () => {
-    for (let literal = nextPythonLiteral(text, from); literal; literal = nextPythonLiteral(text, from)) {
+    while (nextPythonLiteralBounds(text, from, literal)) {
       from = literal.end;
-      if ('comment' in literal || literal.contentEnd - literal.contentStart < minLength) continue;
-      into.at = literal.contentStart - literal.quote.length;
+      if (literal.comment || literal.contentEnd - literal.contentStart < minLength) continue;
+      into.at = literal.quoteAt;
       into.contentStart = literal.contentStart;
       into.contentEnd = literal.contentEnd;
       into.template = false;
