@@ -254,14 +254,15 @@ function namedEscapeEnd(text: string, from: number): number {
   return text.charCodeAt(j) === CLOSE_BRACE ? j + 1 : from;
 }
 
-/** A comment's text: anything up to a line break (LF or CR). Sticky, run in generated code. */
-const COMMENT_RUN = /[^\n\r]*/y;
-
 /** The end of the comment at `from`: the line break ending its line (LF or CR), or the text's length. */
 export function pythonCommentEnd(text: string, from: number): number {
-  COMMENT_RUN.lastIndex = from;
-  COMMENT_RUN.test(text);
-  return COMMENT_RUN.lastIndex;
+  let j = from;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === LF || c === CR) return j;
+    j++;
+  }
+  return j;
 }
 
 /** Code without a string or a comment in it (what starts one: a quote, `#`); prefix letters are found by looking back. */
