@@ -21,10 +21,12 @@ export function valueMask(value: string): number {
   mask = 0;
   if (value.length >= MIN_VALUE_LENGTH && !isPlaceholder(value)) {
     const entropy = shannonEntropy(value);
+    // Asked once for all the heuristics (generic, password) that take the value: it reads the value word by word.
+    let quiet: boolean | undefined;
     for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
       if (entropy < (c.rule.minEntropy ?? 0) || !c.whole!.test(value)) continue;
-      if (c.rule.heuristic && isQuietGenericValue(value)) continue;
+      if (c.rule.heuristic && (quiet ??= isQuietGenericValue(value))) continue;
       if (c.rule.validWhen?.(value) === false) continue;
       mask |= 1 << i;
     }

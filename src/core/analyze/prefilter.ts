@@ -1,6 +1,6 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart } from './candidate';
-import { nextPythonLiteral } from '../pythonStrings';
+import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
  * Before parsing or tokenizing a script, find the quoted strings that could become a name-bound finding at all: the
@@ -60,15 +60,17 @@ export function boundStringOffsets(
 ): Steps<number[]> {
   const out: number[] = [];
   if (namePositions.length === 0) return () => out;
-  const next = dialect === 'python' ? pythonStrings(text) : scriptStrings(text);
+  // The string the enumeration is at, one object rewritten per string: a file holds tens of thousands of strings,
+  // and an object for each was a measurable share of a workspace scan.
+  const quoted: Quoted = { at: 0, contentStart: 0, contentEnd: 0, template: false };
+  const next = dialect === 'python' ? pythonStrings(text, minLength, quoted) : scriptStrings(text, minLength, quoted);
   let h = 0;
   let done = false;
   // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
   return () => {
     if (done) return out;
     for (let left = STRINGS_PER_PIECE; left > 0; left--) {
-      const quoted = next();
-      if (!quoted) {
+      if (!next()) {
         done = true;
         return out;
       }
@@ -80,7 +82,6 @@ export function boundStringOffsets(
 
   /** Whether the string is near a name and holds a value some rule could take; with no name left, the scan ends. */
   function near(quoted: Quoted): boolean {
-    if (quoted.contentEnd - quoted.contentStart < minLength) return false;
     const o = quoted.at;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
     if (h === namePositions.length) {
@@ -102,7 +103,7 @@ export function boundStringOffsets(
   }
 }
 
-/** A string the enumeration found: the offset of its opening quote, its content, and whether it is a JS template. */
+/** A string the enumeration is at: the offset of its opening quote, its content, and whether it is a JS template. */
 interface Quoted {
   at: number;
   contentStart: number;
@@ -110,31 +111,49 @@ interface Quoted {
   template: boolean;
 }
 
-/** Each string of a script in turn (comments skipped whole, so an apostrophe in one (`don't`) pairs with nothing). */
-function scriptStrings(text: string): () => Quoted | undefined {
+const SLASH = 0x2f;
+const BACKTICK = 0x60;
+
+/**
+ * Steps to the next string of a script whose content is at least `minLength` long and writes it into `into`; false
+ * when there is none left. Comments are skipped whole (an apostrophe in one (`don't`) pairs with nothing), and so are
+ * shorter strings, before anything is made of them.
+ */
+function scriptStrings(text: string, minLength: number, into: Quoted): () => boolean {
   // A regular expression of its own: the language server interleaves documents between pieces, and a shared one's
   // lastIndex would be moved by the other document's scan.
   const strings = new RegExp(SCRIPT_STRINGS);
   return () => {
     for (let m = strings.exec(text); m; m = strings.exec(text)) {
-      if (m[0][0] === '/') continue;
-      return { at: m.index, contentStart: m.index + 1, contentEnd: m.index + m[0].length - 1, template: m[0][0] === '`' };
+      const length = m[0].length;
+      const first = m[0].charCodeAt(0);
+      if (length < minLength + 2 || first === SLASH) continue;
+      into.at = m.index;
+      into.contentStart = m.index + 1;
+      into.contentEnd = m.index + length - 1;
+      into.template = first === BACKTICK;
+      return true;
     }
-    return undefined;
+    return false;
   };
 }
 
-/** Each string of Python source in turn, as the token pass reads them (core/pythonStrings.ts), by opening quote. */
-function pythonStrings(text: string): () => Quoted | undefined {
+/** scriptStrings for Python source, which is read as the token pass reads it (core/pythonStrings.ts). */
+function pythonStrings(text: string, minLength: number, into: Quoted): () => boolean {
+  const literal: PythonLiteralBounds = { comment: false, start: 0, quoteAt: 0, contentStart: 0, contentEnd: 0, end: 0 };
   let from = 0;
   return () => {
-    for (let literal = nextPythonLiteral(text, from); literal; literal = nextPythonLiteral(text, from)) {
+    while (nextPythonLiteralBounds(text, from, literal)) {
       from = literal.end;
-      if ('comment' in literal) continue;
-      return { at: literal.contentStart - literal.quote.length, contentStart: literal.contentStart, contentEnd: literal.contentEnd, template: false };
+      if (literal.comment || literal.contentEnd - literal.contentStart < minLength) continue;
+      into.at = literal.quoteAt;
+      into.contentStart = literal.contentStart;
+      into.contentEnd = literal.contentEnd;
+      into.template = false;
+      return true;
     }
     from = text.length;
-    return undefined;
+    return false;
   };
 }
 
