@@ -54,8 +54,9 @@ export const gitlabRules = defineRules([
     // The other documented prefixes (token_overview.html#token-prefixes), each with its length: glcbt- (CI/CD job,
     // 20 or more after an optional partition `<hex>_`), glsoat- (SCIM), glft- (feed), glffct- (feature-flags client):
     // 20 to 50; glimt- (incoming mail): 25; gloas- (OAuth application secret): 64; glagent- (agent for Kubernetes): 50
-    // or more. A longer or shorter run is not one of these tokens.
-    pattern: /gl(?:(?:cbt|soat|ft|ffct)-[A-Za-z0-9_-]{20,50}|imt-[A-Za-z0-9_-]{25}|oas-[A-Za-z0-9_-]{64}|agent-[A-Za-z0-9_-]{50,1024})(?![\w-])/,
+    // to 128 (the bound keeps a run of repeated prefixes linear at a small cost, test/security/linearRules.test.ts).
+    // A longer or shorter run is not one of these tokens.
+    pattern: /gl(?:(?:cbt|soat|ft|ffct)-[A-Za-z0-9_-]{20,50}|imt-[A-Za-z0-9_-]{25}|oas-[A-Za-z0-9_-]{64}|agent-[A-Za-z0-9_-]{50,128})(?![\w-])/,
     keywords: ['glcbt-', 'gloas-', 'glagent-', 'glsoat-', 'glft-', 'glffct-', 'glimt-'],
     minEntropy: 3,
     severity: 'error',
