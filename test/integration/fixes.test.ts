@@ -228,7 +228,13 @@ describe('quick-fixes in the editor', function () {
       assert.equal(readFileSync(join(root, relative), 'utf8'), fixed, 'the fixed text is what was saved');
       assert.ok(read('.env').includes(value), 'the secret was secured first');
       const call = (await waitFor(() => ourDiagnostics(document.uri), (d) => d.some((x) => codeOf(x) === 'single-key-call') && !d.some((x) => x === secret || document.getText(x.range) === value), 'the call still reported, the secret gone')).find((x) => codeOf(x) === 'single-key-call')!;
-      const actions = await actionsAt(document.uri, call.range, vscode.CodeActionKind.QuickFix.value);
+      // Asked until the analyzer has the saved text (the diagnostics can still be the edit's own for a moment).
+      let actions: vscode.CodeAction[] = [];
+      for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
+        const current = ourDiagnostics(document.uri).find((x) => codeOf(x) === 'single-key-call') ?? call;
+        actions = await actionsAt(document.uri, current.range, vscode.CodeActionKind.QuickFix.value);
+        if (actions.some((a) => a.command?.command === 'rotationReady.addKeyFallback')) break;
+      }
       assert.ok(actions.some((a) => a.command?.command === 'rotationReady.addKeyFallback'), `the wrapper stays a quick fix: ${actions.map((a) => a.title).join(' | ')}`);
     } finally {
       await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace);
