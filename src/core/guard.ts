@@ -44,9 +44,25 @@ export function redactSecretsAll(texts: readonly string[], secrets: Iterable<str
   const known = [...secrets].filter((s) => s && s.length >= 6);
   let out = texts.join(TEXT_SEPARATOR);
   for (const secret of known) for (const form of secretForms(secret)) out = out.split(form).join(redact(secret, 'key'));
-  // What the rules find, replaced from the end so earlier offsets hold.
+  // What the rules find, replaced in one pass over the joined text: slicing it once per finding would be quadratic
+  // when thousands of texts each quote a key.
   const found = analyzeText('message.txt', out, { salt: 'redaction-guard', lowerSeverityInTestPaths: false, inlineIgnores: false, retainParse: false }).findings;
-  for (const f of [...found].sort((a, b) => b.offset - a.offset)) out = out.slice(0, f.offset) + f.redacted + out.slice(f.offset + f.length);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const f of [...found].sort((a, b) => a.offset - b.offset)) {
+    if (f.offset < at) {
+      // Overlapping findings: the part past the first one's end is redacted too, so no tail of a key is left.
+      if (f.offset + f.length > at) {
+        pieces.push(f.redacted);
+        at = f.offset + f.length;
+      }
+      continue;
+    }
+    pieces.push(out.slice(at, f.offset), f.redacted);
+    at = f.offset + f.length;
+  }
+  pieces.push(out.slice(at));
+  out = pieces.join('');
   const parts = out.split(TEXT_SEPARATOR);
   // A text that held the separator itself, or a finding across it, cannot be split back: redact each on its own.
   if (parts.length !== texts.length) return texts.length === 1 ? [redactTokens(out)] : texts.map((t) => redactSecretsAll([t], known)[0]!);
