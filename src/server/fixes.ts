@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
 import { CodeActionKind, CodeActionTriggerKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IGNORE_DIRECTIVE } from '../core/baseline/index';
 import { presetForRule } from '../core/config/presets';
-import { parseDotenv, readDotenvFile } from '../core/envfile/dotenv';
 import { envFixApplies, planEnvFix } from '../core/fix/envFix';
 import { dotenvNames, namesForValue, planFileAll, projectInfo, unplannedReason } from '../core/fix/filePlan';
 import { feedsCall, neededHelpers, planRotationReady } from '../core/fix/rotationReady';
@@ -37,18 +35,6 @@ function commentPrefix(path: string): string | undefined {
     default:
       return '#';
   }
-}
-
-/**
- * Names in use in the project → the hash of their value: `.env`'s, and `.env.example`'s with none ('': a value
- * that matches nothing, so a new variable never takes one of them).
- */
-function projectNames(root: string | undefined): Map<string, string> {
-  if (!root) return new Map();
-  const names = dotenvNames(root);
-  const example = readDotenvFile(join(root, '.env.example'), { label: '.env.example', symlinks: 'skip' });
-  if (example !== undefined) for (const name of parseDotenv(example).keys()) if (!names.has(name)) names.set(name, '');
-  return names;
 }
 
 export interface FixContext {
@@ -153,7 +139,7 @@ export function planFix(params: PlanFixParams, ctx: FixContext): PlanFixResult {
   const root = ctx.root(params.uri);
   const project = root ? projectInfo(root, new Map<string, NewFile>()) : {};
   try {
-    const names = projectNames(root);
+    const names = root ? dotenvNames(root) : new Map<string, string>();
     if (params.fix === 'wrapper') {
       const plan = planWrapperFix({ path, text, finding, envName: params.envName, project, layout: params.layout });
       return { plan: { kind: 'wrapper', version: document.version, envName: plan.envName, suggestedNames: [], title: plan.title, edits: plan.edits, newText: plan.newText, helperFile: plan.helperFile, secrets: plan.secrets, exampleNames: plan.exampleNames, takenNames: [...names.keys()] } };

@@ -84,7 +84,7 @@ export interface NamesForValue {
 
 /**
  * One policy for every fix that names a value (Move secret, Make Rotation Ready, fix-all, `rotation-ready fix`):
- * `names` maps each name in use to the hash of its value ('' when the value is unknown, as in `.env.example`).
+ * `names` maps each name in use to the hash of its value (`dotenvNames`).
  * A name holding this very value, or the whole URL around it, is not taken from it; those holding the value are
  * `sameValueNames` (a URL's password reads one rather than storing it again, issue 16.5), `preferred` first.
  */
@@ -226,7 +226,11 @@ export function planFileAll(rel: string, text: string, options: FileFixOptions):
   return plan.steps.length > env.steps.length && env.steps.length > 0 ? { plan, envOnly: { ...env, steps: [...env.steps], unfixed: [...env.unfixed] } } : { plan };
 }
 
-/** Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value. */
+/**
+ * Names → hash of the value they hold in the project's `.env`, so a fix never reuses a name for another value.
+ * `.env.example` is left out on purpose: a name it lists without a value is the name the deployment provides, so a
+ * fix of the key it documents reads that name (was `NAME_2` in the quick-fix but not in fix-all or the CLI).
+ */
 export function dotenvNames(root: string): Map<string, string> {
   const text = readDotenvFile(join(root, '.env'), { label: '.env', symlinks: 'skip' });
   const dotenv = text !== undefined ? parseDotenv(text) : new Map<string, string>();

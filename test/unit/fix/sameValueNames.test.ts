@@ -79,4 +79,17 @@ describe('fix: one name for a value the project holds already (quick-fix, fix-al
       q.cleanup();
     }
   });
+  it('a name .env.example documents (no value in .env) is the name the deployment provides: every path reads it, none invents NAME_2', () => {
+    const secret = makeSecret('generic');
+    const text = billingSource(secret);
+    const p = project('', 'src/billing.ts', text);
+    writeFileSync(join(p.dir, '.env.example'), 'PORT=\nBILLING_API_KEY=\n');
+    try {
+      const finding = p.findings.find((f) => f.kind === 'hardcoded-secret');
+      assert.ok(finding, 'the key is found');
+      assert.deepEqual(namesGiven(p, finding, 0), { quick: 'BILLING_API_KEY', rotationReady: 'BILLING_API_KEY', fixAll: 'BILLING_API_KEY' });
+    } finally {
+      p.cleanup();
+    }
+  });
 });
