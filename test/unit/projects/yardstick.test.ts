@@ -327,8 +327,11 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
           it(`${status}: one retry with the fallback`, async () => {
             sim.admin.setBehaviour(serviceName, { revokedStatus: status });
             sim.admin.revokeKey(serviceName, { label: 'primary' });
+            const before = outputs.length;
             await call();
             assert.deepEqual(seen(), [[status, 'primary'], ['2xx', 'fallback']]);
+            // The auth-failure alert (the hook's event, the helper's log line) was raised.
+            assert.match(outputs.slice(before).join('\n'), new RegExp(`primary key rejected with ${status}; retried with the fallback key`));
           });
         }
         it('500: no retry with the fallback', async () => {
