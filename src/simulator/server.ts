@@ -5,7 +5,11 @@ import { providerPreset } from '../core/config/presets';
 import { redact } from '../core/redact';
 import { behaviourProblems } from './config';
 import { Decision, ServiceState, simFingerprint } from './state';
-import type { SimAuth, SimBehaviour, SimKey, SimLogEntry, SimServiceSnapshot, SimulatorConfig } from './types';
+import { providerApi, providerRoute } from './providerApis';
+import type { SimAuth, SimBehaviour, SimKey, SimLogEntry, SimReason, SimServiceSnapshot, SimulatorConfig } from './types';
+
+/** The most of a request body a route that checks bodies reads (larger ones are answered 400 unread). */
+const MAX_CHECKED_BODY = 1024 * 1024;
 
 /** In-process control of a running simulator; the `/__admin` HTTP routes call the same methods. */
 export interface SimulatorAdmin {
@@ -96,7 +100,11 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
       sendJson(res, 404, { error: 'not_found' });
       return;
     }
-    req.resume();
+    const preset = svc.config.provider === undefined ? undefined : providerPreset(svc.config.provider);
+    const api = svc.config.provider === undefined ? undefined : providerApi(svc.config.provider);
+    const route = providerRoute(api, svc.basePath === '/' ? url.pathname : url.pathname.slice(svc.basePath.length));
+    // A route that checks its body reads it; other requests' bodies are drained unread.
+    const bodyText = route?.validate ? readText(req, MAX_CHECKED_BODY) : (req.resume(), Promise.resolve(undefined));
     inFlight++;
     let done = false;
     const finish = (): void => {
@@ -110,10 +118,9 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
       record({ method, path: url.pathname, service: svc.name, status: 0, reason: 'hang', latencyMs: 0 }, started);
       return;
     }
-    const preset = svc.config.provider === undefined ? undefined : providerPreset(svc.config.provider);
     const missingHeader = Object.keys(preset?.headers ?? {}).find((h) => req.headers[h.toLowerCase()] === undefined);
     const decision: Decision =
-      preset && method !== preset.method
+      preset && method !== (route?.method ?? preset.method)
         ? { status: 405, reason: 'wrong-method' }
         : missingHeader !== undefined
           ? { status: 400, reason: 'missing-header' }
@@ -126,9 +133,20 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
         ? { [field]: decision.status === 200, ...(decision.status === 200 ? {} : { error: decision.reason.replace(/-/g, '_') }) }
         : decision.status === 200
           ? { ok: true, service: svc.name }
-          : // The status in the body too, as providers whose SDKs return errors as values send it (Resend).
-            { error: decision.reason.replace(/-/g, '_'), statusCode: status };
-    const answer = (): void => {
+          : api
+            ? api.errorBody(status)
+            : // The status in the body too, as providers whose SDKs return errors as values send it (Resend).
+              { error: decision.reason.replace(/-/g, '_'), statusCode: status };
+    const answer = async (): Promise<void> => {
+      // A known route answers as the provider's API does: its body checked once the key is accepted, its own success.
+      let reply: { status: number; reason: SimReason; body: unknown; headers: Record<string, string> } = { status, reason: decision.reason, body, headers: {} };
+      if (route && status === 200) {
+        const text = await bodyText;
+        const problem = text === undefined ? (route.validate ? { field: '', message: 'request entity too large' } : undefined) : route.validate?.(parseJsonOrText(text));
+        reply = problem
+          ? { status: 400, reason: 'invalid-body', body: api!.errorBody(400, problem), headers: {} }
+          : { status: route.status, reason: decision.reason, body: undefined, headers: route.headers?.() ?? {} };
+      }
       if (res.destroyed) return;
       const key = decision.key?.key;
       record(
@@ -138,21 +156,21 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
           service: svc.name,
           ...(key?.label !== undefined ? { keyLabel: key.label } : {}),
           ...(key ? { keyFingerprint: simFingerprint(key.value), keyRedacted: redact(key.value, 'key') } : {}),
-          status,
-          reason: decision.reason,
+          status: reply.status,
+          reason: reply.reason,
           latencyMs: Date.now() - started,
         },
         started,
       );
-      const headers: Record<string, string> = {};
-      if (decision.retryAfterSeconds !== undefined) headers['retry-after'] = String(decision.retryAfterSeconds);
-      sendJson(res, status, body, headers);
+      if (decision.retryAfterSeconds !== undefined) reply.headers['retry-after'] = String(decision.retryAfterSeconds);
+      if (reply.body === undefined) sendEmpty(res, reply.status, reply.headers);
+      else sendJson(res, reply.status, reply.body, reply.headers);
     };
     const latency = svc.behaviour.latencyMs ?? 0;
     if (latency > 0) {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        answer();
+        void answer();
       }, latency);
       timers.add(timer);
       res.on('close', () => {
@@ -160,7 +178,7 @@ export async function startSimulator(config: SimulatorConfig, options: Simulator
         timers.delete(timer);
       });
     } else {
-      answer();
+      void answer();
     }
   });
 
@@ -225,6 +243,35 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
+}
+
+function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { 'content-length': '0', ...headers });
+  res.end();
+}
+
+/** The body as text, or undefined past `limit` bytes (the rest is drained) or when the request breaks off. */
+function readText(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined));
+    req.on('error', () => resolve(undefined));
+    req.on('close', () => resolve(undefined));
+  });
+}
+
+function parseJsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

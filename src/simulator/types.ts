@@ -59,6 +59,9 @@ export interface SimService {
   /**
    * Behave like this provider preset's probe endpoint (src/core/config/presets.ts): its method only, its extra
    * headers required (400 without them), and for a 200-always API (Slack) a bad key answered 200 with the field false.
+   * Where the simulator knows more of the provider's API (src/simulator/providerApis.ts: SendGrid's mail send), those
+   * routes answer as the real API does (their method, body checks, success status and headers), and errors carry the
+   * provider's error body.
    */
   provider?: string;
   /** Keys as objects, or bare values (valid, unlabelled). */
@@ -88,6 +91,8 @@ export type SimReason =
   | 'not-found'
   | 'wrong-method'
   | 'missing-header'
+  /** A provider route's body lacks what the API requires (SendGrid's mail send: recipients, from, subject, content). */
+  | 'invalid-body'
   | 'admin';
 
 /** One logged request. Never holds a key value: only its label, fingerprint and redacted form. */

@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import { singleKeyCall } from './callRecord';
 import { AUTH_HEADER } from './credentialNames';
-import type { CallLibrary, CallShape, SingleKeyCall } from './model';
-import { type Binding, CLIENT_FACTORIES, collectBindings, HELPER_CALLS, HTTP_MODULE_NAMES, libraryOf, REQUEST_METHODS, SDK_KEY_PROPS, SDKS } from './tsClients';
+import type { CallLibrary, CallShape, SharedClientSetter, SingleKeyCall } from './model';
+import { type Binding, CLIENT_FACTORIES, collectBindings, HELPER_CALLS, HTTP_MODULE_NAMES, KEY_SETTERS, libraryOf, REQUEST_METHODS, SDK_KEY_PROPS, SDKS } from './tsClients';
 import { hasFallbackPath } from './tsFallback';
 import { findKeyInRequest, type FoundKey, type KeyInCall, keyUseOf, resolveKey } from './tsKey';
 import { objectLiteralOf, propName, rootName } from './tsScope';
@@ -74,8 +74,10 @@ function classify(node: ts.CallExpression | ts.NewExpression, source: ts.SourceF
   if (!library && method !== undefined && KEY_SETTERS.test(method) && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && node.arguments[0]) {
     const binding = bindings.get(callee.expression.text);
     if (binding && !binding.module.startsWith('.') && !HTTP_MODULE_NAMES.has(binding.module)) {
-      const provider = SDKS[binding.module]?.provider ?? providerFromClass(binding.module.replace(/^@([\w-]+)\/.*$/, '$1').replace(/^\w/, (c) => c.toUpperCase()));
-      return build({ node, callee, library: 'sdk', shape: 'defaults', calleeText, found: keyUseOf(node.arguments[0], source), sdkProvider: provider }, source);
+      const sdk = SDKS[binding.module];
+      const provider = sdk?.provider ?? providerFromClass(binding.module.replace(/^@([\w-]+)\/.*$/, '$1').replace(/^\w/, (c) => c.toUpperCase()));
+      const setter: SharedClientSetter = { binding: callee.expression.text, module: binding.module, method, ...sdk?.perKey };
+      return build({ node, callee, library: 'sdk', shape: 'setter', calleeText, found: keyUseOf(node.arguments[0], source), sdkProvider: provider, setter }, source);
     }
   }
   if (!library) {
@@ -91,9 +93,6 @@ function classify(node: ts.CallExpression | ts.NewExpression, source: ts.SourceF
   if (!found) return undefined;
   return build({ node, callee, library, shape, calleeText, found }, source);
 }
-
-/** Methods that give a shared SDK client its key once (`sgMail.setApiKey`, `client.setToken`). */
-const KEY_SETTERS = /^set(?:Api)?(?:Key|Token|AccessToken|AuthToken)$/;
 
 function sdkClient(node: ts.CallExpression | ts.NewExpression, source: ts.SourceFile, binding: Binding, args: readonly ts.Expression[], calleeText: string): SingleKeyCall | undefined {
   const sdk = SDKS[binding.module];
@@ -158,6 +157,7 @@ interface CallSite {
   shape: CallShape;
   found: FoundKey;
   sdkProvider?: string;
+  setter?: SharedClientSetter;
 }
 
 function build(site: CallSite, source: ts.SourceFile): SingleKeyCall | undefined {
@@ -184,5 +184,6 @@ function build(site: CallSite, source: ts.SourceFile): SingleKeyCall | undefined
     ...(site.sdkProvider !== undefined ? { sdkProvider: site.sdkProvider } : {}),
     ...(found.body ? { body: { start: found.body.getStart(source), end: found.body.end } } : {}),
     ...(found.held ? { held: found.held } : {}),
+    ...(site.setter ? { setter: site.setter } : {}),
   });
 }

@@ -62,7 +62,7 @@ function toFinding(call: SingleKeyCall, text: string, lines: LineIndex, path: st
   const end = lines.position(call.calleeEnd);
   const literal = call.key.kind === 'literal' ? text.slice(call.key.start, call.key.end) : undefined;
   const what = call.shape === 'client' ? `${call.callee} builds a client` : call.shape === 'request' ? `${call.callee} calls ${call.provider === 'HTTP' ? 'an API' : call.provider}` : `${call.callee} sets the key for every request`;
-  const todo = call.shape === 'interceptor' || call.shape === 'defaults'
+  const todo = call.shape === 'interceptor' || call.shape === 'defaults' || (call.shape === 'setter' && !call.setter?.clientClass)
     ? `read the key per request and retry once with ${call.envName}_FALLBACK on 401/403`
     : `route it through the primary/fallback helper (${call.envName}_PRIMARY, ${call.envName}_FALLBACK)`;
   return {

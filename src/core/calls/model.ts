@@ -4,9 +4,25 @@ export type CallLibrary = 'fetch' | 'node-fetch' | 'undici' | 'axios' | 'got' | 
 /**
  * `request`: one HTTP request (wrapped as `withKeyFallback(…, (key) => call)`); `client`: a client
  * built with the key (SDK constructor, `axios.create`, `got.extend`; wrapped as `withFallbackClient`);
+ * `setter`: an SDK module's shared client given its key by a method (`sgMail.setApiKey(key)`; rewritten as a
+ * client per key from the SDK's own class where it has one, see SharedClientSetter);
  * `interceptor` / `defaults`: the key is set on an instance later (reported, not rewritten).
  */
-export type CallShape = 'request' | 'client' | 'interceptor' | 'defaults';
+export type CallShape = 'request' | 'client' | 'setter' | 'interceptor' | 'defaults';
+
+/** `sgMail.setApiKey(key)`: the module binding whose shared client gets the key, and the SDK's class for a client per key. */
+export interface SharedClientSetter {
+  /** The file's name for the module (`sgMail`). */
+  binding: string;
+  /** The module it is imported from (`@sendgrid/mail`). */
+  module: string;
+  /** The setter called (`setApiKey`). */
+  method: string;
+  /** The SDK's exported class whose instances each take one key (`MailService`); undefined when none is known. */
+  clientClass?: string;
+  /** Methods of the shared client that the per-key rewrite cannot keep correct, and why (`setClient`: one client for every key). */
+  conflicts?: Record<string, string>;
+}
 
 /** Where the key comes from, followed within the file. Never holds the value of a literal. */
 export type KeySource =
@@ -46,6 +62,8 @@ export interface SingleKeyCall {
   body?: { start: number; end: number };
   /** The key reaches the call through a headers value built before it (`const headers = new Headers({…})`). */
   held?: HeldHeaders;
+  /** For a `setter` call: the module's shared client it configures. */
+  setter?: SharedClientSetter;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { CallLibrary } from './model';
+import type { CallLibrary, SharedClientSetter } from './model';
 
 /** Which names in a TS/JS file stand for HTTP clients and SDKs: the modules known, and the file's imports of them. */
 
@@ -8,8 +8,14 @@ const HTTP_MODULES: Record<string, CallLibrary> = { axios: 'axios', got: 'got', 
 
 export const HTTP_MODULE_NAMES: ReadonlySet<string> = new Set(Object.keys(HTTP_MODULES));
 
-/** SDK modules, their provider, and where the key goes: a positional argument or an options property. */
-export const SDKS: Record<string, { provider: string; arg?: number; props?: string[] }> = {
+const TWILIO_EMAIL_AUTH = "it sets another credential (Twilio Email's user name and password) that rotating this key does not reach";
+
+/**
+ * SDK modules, their provider, and where the key goes: a positional argument or an options property. A module
+ * whose export is a shared client given its key by a setter (`sgMail.setApiKey`) names its own class for a client
+ * per key (`perKey`), and the shared client's methods a per-key client cannot keep correct (`conflicts`).
+ */
+export const SDKS: Record<string, { provider: string; arg?: number; props?: string[]; perKey?: Pick<SharedClientSetter, 'clientClass' | 'conflicts'> }> = {
   stripe: { provider: 'Stripe', arg: 0 },
   openai: { provider: 'OpenAI', props: ['apiKey'] },
   '@anthropic-ai/sdk': { provider: 'Anthropic', props: ['apiKey', 'authToken'] },
@@ -25,9 +31,21 @@ export const SDKS: Record<string, { provider: string; arg?: number; props?: stri
   replicate: { provider: 'Replicate', props: ['auth'] },
   '@pinecone-database/pinecone': { provider: 'Pinecone', props: ['apiKey'] },
   '@google/generative-ai': { provider: 'Google', arg: 0 },
-  '@sendgrid/mail': { provider: 'SendGrid' },
-  '@sendgrid/client': { provider: 'SendGrid' },
+  '@sendgrid/mail': {
+    provider: 'SendGrid',
+    perKey: {
+      clientClass: 'MailService',
+      conflicts: {
+        setClient: 'it makes every key send through the one client given, so the per-key clients would share one key',
+        setTwilioEmailAuth: TWILIO_EMAIL_AUTH,
+      },
+    },
+  },
+  '@sendgrid/client': { provider: 'SendGrid', perKey: { clientClass: 'Client', conflicts: { setTwilioEmailAuth: TWILIO_EMAIL_AUTH } } },
 };
+
+/** Methods that give a shared SDK client its key once (`sgMail.setApiKey`, `client.setToken`). */
+export const KEY_SETTERS = /^set(?:Api)?(?:Key|Token|AccessToken|AuthToken)$/;
 
 export const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'paginate']);
 export const CLIENT_FACTORIES: Partial<Record<CallLibrary, Set<string>>> = { axios: new Set(['create']), got: new Set(['extend']), ky: new Set(['create', 'extend']) };

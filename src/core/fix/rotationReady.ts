@@ -37,7 +37,8 @@ export function keyReadsEnv(key: KeySource, name: string): boolean {
 export function feedsCall(calls: readonly SingleKeyCall[], offset: number): SingleKeyCall | undefined {
   const within = (range: { start: number; end: number } | undefined): boolean => !!range && range.start <= offset && offset <= range.end;
   const keyHolds = (key: KeySource): boolean => (key.kind === 'literal' ? within(key) : key.kind === 'constant' ? within(key.declaration) || keyHolds(key.inner) : false);
-  return calls.find((call) => call.shape !== 'interceptor' && call.shape !== 'defaults' && (keyHolds(call.key) || within(call)));
+  const rewritable = (call: SingleKeyCall): boolean => call.shape === 'setter' ? call.setter?.clientClass !== undefined : call.shape !== 'interceptor' && call.shape !== 'defaults';
+  return calls.find((call) => rewritable(call) && (keyHolds(call.key) || within(call)));
 }
 
 /** The helper module's name as the fixed text imports it (`requireEnv`, `keyFallback`, `key_fallback`). */

@@ -9,6 +9,7 @@ import { loadTypeScript } from '../analyze/typescriptLoader';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportEdit } from './pythonEdit';
+import { sharedClientChanges } from './sharedClientFix';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
 import { applyChangesChecked, codeStyleOf, dropUnusedImport, importEdit, openSourceFile, quoted } from './tsSource';
@@ -84,9 +85,6 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     if (/\.pyw?$/i.test(path)) {
       throw new UnsupportedFixError(`${call.callee} sets the key once on a client that every later request reuses, so a retry cannot swap it. By hand: take the key out of the client's headers and pass it per request through the helper, e.g. with_key_fallback("${call.service}", "${call.envName}", lambda key: client.get(url, headers={"Authorization": f"Bearer {key}"})).`);
     }
-    if (call.library === 'sdk') {
-      throw new UnsupportedFixError(`${call.callee} gives the module's shared client its key once, for every later request, so a retry cannot swap it. By hand: build the client per key inside the wrapper and send through it, e.g. withFallbackClient({ service: '${call.service}', envName: '${call.envName}' }, (key) => { const client = new MailService(); client.setApiKey(key); return client; }) with the SDK's client class (MailService for @sendgrid/mail).`);
-    }
     throw new UnsupportedFixError(`${call.callee} sets the key once for every request; wrap the client it configures instead (e.g. withFallbackClient around axios.create), or read the key per request.`);
   }
   if (input.envName === undefined && call.key.kind === 'parameter' && call.envName === 'API_KEY' && call.provider === 'HTTP') {
@@ -131,8 +129,15 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
   }
 
   let fn: string;
-  let newCall: string;
-  if (style === 'python') {
+  let newCall: string | undefined;
+  if (call.shape === 'setter') {
+    // `sgMail.setApiKey(key)`: the module's name becomes a client per key where its key was set.
+    fn = 'withFallbackClient';
+    const codeStyle = codeStyleOf(text);
+    const options = `{ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)} }`;
+    const layout = input.layout ?? {};
+    changes.push(...sharedClientChanges(path, text, call, { options, param, semicolon: codeStyle.semicolon, indent: layout.indent ?? indentUnitOf(text), printWidth: layout.printWidth ?? 100, tabSize: layout.tabSize ?? 4 }));
+  } else if (style === 'python') {
     fn = 'with_key_fallback';
     const q = /^\s*\w+\.\w+\(\s*f?(["'])/.exec(callText)?.[1] ?? '"';
     const body = call.body ? `, body=${text.slice(call.body.start, call.body.end)}` : '';
@@ -146,7 +151,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     const statement = held?.kind === 'Headers' ? `${held.name}.set(${held.header}, ${held.value.split('$KEY').join(param)});` : undefined;
     newCall = layOutCall(path, text, call.start, call.end, fn, options, `(${param}) => ${inner}`, input.layout, statement);
   }
-  changes.push({ start: call.start, end: call.end, text: newCall });
+  if (newCall !== undefined) changes.push({ start: call.start, end: call.end, text: newCall });
 
   let newText: string;
   let helperFile: NewFile | undefined;

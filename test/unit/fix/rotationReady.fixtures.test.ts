@@ -48,7 +48,7 @@ describe('fix: Make Rotation Ready (fixtures, each compiled with its own tsconfi
         const plan = planRotationReady({
           path: f.path,
           text: f.input,
-          finding: { offset: f.input.indexOf(f.secret), length: f.secret.length, provider: f.config.provider ?? 'Generic', ruleId: f.config.ruleId ?? 'generic-api-key' },
+          finding: { offset: f.input.indexOf(f.secret), length: f.secret.length, provider: f.config.provider ?? 'Generic', ruleId: f.config.ruleId ?? 'generic-api-key', ...(f.config.suggestedEnvName ? { suggestedEnvName: f.config.suggestedEnvName } : {}) },
           project: projectInfo(root, new Map<string, NewFile>()),
         });
         assert.equal(plan.newText, f.output);

@@ -54,11 +54,12 @@ describe('fix: the shapes issue 15 §7 names', () => {
     assert.match(refusal('src/api.ts', text), /sets the key once for every request; wrap the client it configures instead/);
   });
 
-  it('@sendgrid/mail sgMail.setApiKey(…): reported, refused with the per-key client to build by hand', () => {
+  it('@sendgrid/mail sgMail.setApiKey(…): reported, and fixed with a client per key (more in sharedClient.test.ts)', () => {
     const text = "import sgMail from '@sendgrid/mail';\n\nsgMail.setApiKey(process.env.SENDGRID_API_KEY ?? '');\n\nexport const welcome = (to: string) => sgMail.send({ to, from: 'team@example.com', subject: 'Welcome', text: 'Hello' });\n";
-    const why = refusal('src/mail.ts', text);
-    assert.match(why, /sgMail\.setApiKey gives the module's shared client its key once/);
-    assert.match(why, /withFallbackClient\(\{ service: 'sendgrid-api', envName: 'SENDGRID_API_KEY' \}, \(key\) => \{ const client = new MailService\(\); client\.setApiKey\(key\); return client; \}\)/);
+    const [call] = singleKeyCallsInText('src/mail.ts', text);
+    assert.ok(call, 'detected');
+    const plan = planWrapperFix({ path: 'src/mail.ts', text, finding: { offset: call.calleeStart } });
+    assert.match(plan.newText, /const sgMail = withFallbackClient\(\s*\{ service: 'sendgrid-api', envName: 'SENDGRID_API_KEY' \},\s*\(key\) => \{\s*const client = new MailService\(\);\s*client\.setApiKey\(key\);\s*return client;\s*\},?\s*\);/);
   });
 
   it('the helper retries on a 401 that an SDK error carries as a numeric code (SendGrid), not on a string code', async () => {

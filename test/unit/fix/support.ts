@@ -25,6 +25,8 @@ export function makeSecret(kind: string): string {
       return 'sk-' + 'proj-' + rand(40);
     case 'github':
       return 'gh' + 'p_' + rand(36);
+    case 'sendgrid':
+      return 'S' + 'G.' + rand(22) + '.' + rand(43);
     default:
       return rand(32);
   }

@@ -172,3 +172,57 @@ describe('provider simulator', () => {
     assert.equal((await admin('services/billing/behaviour', { latencyMs: null })).status, 200, 'null clears');
   });
 });
+
+describe('provider simulator: a provider API route answers as the real API (SendGrid mail send)', () => {
+  let sim: Simulator;
+  const primary = testKey('primary');
+  const revoked = testKey('revoked');
+  before(async () => {
+    sim = await startSimulator({ services: [{ name: 'sendgrid', basePath: '/sg', provider: 'sendgrid', auth: { type: 'bearer' }, keys: [{ label: 'primary', value: primary }, { label: 'old', value: revoked, revoked: true }] }] });
+  });
+  after(() => sim.close());
+  const message = { personalizations: [{ to: [{ email: 'to@example.com' }] }], from: { email: 'from@example.com' }, subject: 'Hello', content: [{ type: 'text/plain', value: 'Hi' }] };
+  const send = (key: string, body: unknown, method = 'POST') =>
+    fetch(`${sim.url}/sg/v3/mail/send`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, ...(method === 'POST' ? { body: JSON.stringify(body) } : {}) });
+
+  it('a valid message with a valid key: 202 Accepted, an empty body and an X-Message-Id', async () => {
+    const res = await send(primary, message);
+    assert.equal(res.status, 202);
+    assert.equal(await res.text(), '');
+    assert.match(res.headers.get('x-message-id') ?? '', /^[\w-]{22}$/);
+    assert.deepEqual(sim.admin.log().at(-1)?.status, 202);
+  });
+
+  it('a revoked key: 401 with SendGrid\'s error body; no body is checked before the key', async () => {
+    const res = await send(revoked, {});
+    assert.equal(res.status, 401);
+    assert.deepEqual(await res.json(), { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }] });
+  });
+
+  it('a message without a sender, recipients, subject or content: 400 naming the field', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ ...message, from: undefined }, 'from.email'],
+      [{ ...message, personalizations: [] }, 'personalizations'],
+      [{ ...message, subject: undefined }, 'subject'],
+      [{ ...message, content: [] }, 'content'],
+      ['not json', ''],
+    ];
+    for (const [body, field] of cases) {
+      const res = await fetch(`${sim.url}/sg/v3/mail/send`, { method: 'POST', headers: { authorization: `Bearer ${primary}` }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      assert.equal(res.status, 400, field);
+      const json = (await res.json()) as { errors: Array<{ field: string }> };
+      assert.equal(json.errors[0]?.field, field);
+    }
+    // A template with its own subject needs neither subject nor content.
+    assert.equal((await send(primary, { ...message, subject: undefined, content: undefined, template_id: 'd-123' })).status, 202);
+    assert.equal(sim.admin.log().at(-1)?.reason, 'ok');
+  });
+
+  it('the route takes its own method; the probe endpoint keeps the preset\'s', async () => {
+    assert.equal((await send(primary, undefined, 'GET')).status, 405);
+    assert.equal((await fetch(`${sim.url}/sg/v3/scopes`, { headers: { authorization: `Bearer ${primary}` } })).status, 200);
+    const wrong = await fetch(`${sim.url}/sg/v3/scopes`, { method: 'POST', headers: { authorization: `Bearer ${primary}` } });
+    assert.equal(wrong.status, 405);
+    assert.deepEqual(await wrong.json(), { errors: [{ message: 'method not allowed', field: null, help: null }] });
+  });
+});
