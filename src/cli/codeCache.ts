@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
+import { compileCacheOn } from '../shared/compileCache';
 
 /**
  * Loads a CommonJS file as `require` does, but compiled from the V8 code cache beside it (`<file>.cache`, written by
@@ -18,6 +19,10 @@ import { Script } from 'node:vm';
 export function requireWithCodeCache(file: string): unknown {
   const loaded = require.cache[file];
   if (loaded) return loaded.exports;
+  // Where Node's own compile cache is on (the language server, src/server/serverBoot.ts), `require` compiles through
+  // it: it checks the source's content and the V8 version, and stays valid where a cache beside the file, built by
+  // another Node.js, is rejected (V8 then compiles the compiler from scratch at every start).
+  if (compileCacheOn()) return createRequire(file)(file);
   let cachedData: Buffer | undefined;
   try {
     const cache = readFileSync(`${file}.cache`);

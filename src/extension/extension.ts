@@ -42,7 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     preloadTypeScript: vscode.workspace.textDocuments.some((d) => JS_LANGUAGES.has(d.languageId)),
   });
   // Its answer comes after the rest is wired; a failure is reported below, not as an unhandled rejection meanwhile.
-  starting.catch(() => undefined);
+  starting.ready.catch(() => undefined);
+  // The rest is wired once the analyzer's process exists: run before, it delayed the fork (languageClient.ts).
+  await starting.spawned;
+  const serverSpawned = performance.now();
   const { tree: keysTree, api: keys } = activateKeys(context, projects);
   const monitor = activateMonitor(context, projects, { keysTree });
   context.subscriptions.push(
@@ -78,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const sentProjects = JSON.stringify(projects.info());
   let serverReady = Number.NaN;
   try {
-    client = await starting;
+    client = await starting.ready;
     serverReady = performance.now();
     const started = client;
     context.subscriptions.push(projects.onDidChange(() => void started.sendNotification(ProjectsNotification, { projects: projects.info() } satisfies ProjectsParams)));
@@ -99,7 +102,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
   const loaded = typeof __rrBundleStart === 'number' ? `began loading at ${new Date(performance.timeOrigin + __rrBundleStart).toISOString()}, code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
   log().info(
-    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms and ready after ${ms(activating, serverReady)} ms`,
+    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms, its process started after ${ms(activating, serverSpawned)} ms, ready after ${ms(activating, serverReady)} ms`,
   );
   const first = () => projects.all()[0];
   return {

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { COMPILE_CACHE_ARG } from '../shared/compileCache';
 import { AnalyzerSettings, SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
 import { markFixesNeedingTrust } from './fixes';
 import { log } from './log';
@@ -41,12 +43,25 @@ function withoutUntrustedOnly<T extends vscode.Command | vscode.CodeAction>(acti
   return actions.filter((a) => !(a instanceof vscode.CodeAction && a.command && TRUSTED_ONLY.has(a.command.command)));
 }
 
-/** The analyzer runs in its own Node process so typing never waits on ts-morph. */
-export async function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
+/** The analyzer's start: `ready` once it has answered `initialize`, `spawned` once its process exists (or the start failed). */
+export interface StartingClient {
+  ready: Promise<LanguageClient>;
+  spawned: Promise<void>;
+}
+
+/**
+ * The analyzer runs in its own Node process so typing never waits on ts-morph. vscode-languageclient forks that process
+ * only after an asynchronous check of its working folder, so whatever the extension host runs synchronously meanwhile
+ * delays the fork (about 1 s of activate()'s wiring on a quiet 2-core machine, issue 16.6): callers await `spawned`
+ * before wiring the rest.
+ */
+export function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): StartingClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // The server's compiled code is cached in our own global storage (never a folder a workspace could choose).
+  const args = context.globalStorageUri.scheme === 'file' ? [`${COMPILE_CACHE_ARG}${join(context.globalStorageUri.fsPath, 'v8-compile-cache')}`] : [];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args },
+    debug: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: analyzedSelector,
@@ -61,6 +76,15 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
   };
   const client = new LanguageClient(SERVER_ID, 'Rotation Ready', serverOptions, clientOptions);
-  await client.start();
-  return client;
+  const ready = client.start().then(() => client);
+  let settled = false;
+  ready.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const spawned = (async () => {
+    // The client sets `serverProcess` as it forks; no event says so. A timer, not setImmediate: no busy loop meanwhile.
+    while (!client.serverProcess && !settled) await new Promise((tick) => setTimeout(tick, 1));
+  })();
+  return { ready, spawned };
 }
