@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
-import { compileCacheOn } from '../shared/compileCache';
 
 /**
  * Loads a CommonJS file as `require` does, but compiled from the V8 code cache beside it (`<file>.cache`, written by
@@ -22,7 +21,7 @@ export function requireWithCodeCache(file: string): unknown {
   // Where Node's own compile cache is on (the language server, src/server/serverBoot.ts), `require` compiles through
   // it: it checks the source's content and the V8 version, and stays valid where a cache beside the file, built by
   // another Node.js, is rejected (V8 then compiles the compiler from scratch at every start).
-  if (compileCacheOn()) return createRequire(file)(file);
+  if ((Module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.()) return createRequire(file)(file);
   let cachedData: Buffer | undefined;
   try {
     const cache = readFileSync(`${file}.cache`);

@@ -34,11 +34,6 @@ export function enableCompileCacheFromArgs(argv: readonly string[]): string {
   }
 }
 
-/** Whether this process compiles through Node's compile cache (enabled here or by NODE_COMPILE_CACHE). */
-export function compileCacheOn(): boolean {
-  return typeof api.getCompileCacheDir === 'function' && Boolean(api.getCompileCacheDir());
-}
-
 /** Writes what was compiled so far to the cache now, rather than at exit (a killed process never writes it). */
 export function flushCompileCache(): void {
   if (typeof api.flushCompileCache === 'function') api.flushCompileCache();
