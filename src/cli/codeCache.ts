@@ -18,6 +18,10 @@ import { Script } from 'node:vm';
 export function requireWithCodeCache(file: string): unknown {
   const loaded = require.cache[file];
   if (loaded) return loaded.exports;
+  // Where Node's own compile cache is on (the language server, src/server/serverBoot.ts), `require` compiles through
+  // it: it checks the source's content and the V8 version, and stays valid where a cache beside the file, built by
+  // another Node.js, is rejected (V8 then compiles the compiler from scratch at every start).
+  if ((Module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.()) return createRequire(file)(file);
   let cachedData: Buffer | undefined;
   try {
     const cache = readFileSync(`${file}.cache`);

@@ -9,7 +9,7 @@ import { registerFixCommands } from './fixes';
 import { registerHistory, sendHistoryIndexes } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
-import { analyzerSettings, JS_LANGUAGES, startLanguageClient } from './languageClient';
+import { analyzerSettings, JS_LANGUAGES, startLanguageClient, stopLanguageClient } from './languageClient';
 import { log } from './log';
 import { registerMcpServers } from './mcp';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
@@ -41,7 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     settings: analyzerSettings(),
     preloadTypeScript: vscode.workspace.textDocuments.some((d) => JS_LANGUAGES.has(d.languageId)),
   });
-  // Its answer comes after the rest is wired; a failure is reported below, not as an unhandled rejection meanwhile.
+  // Its process is forked by now (languageClient.ts); its answer comes after the rest is wired, and a failure is
+  // reported below, not as an unhandled rejection meanwhile.
+  const serverSpawned = performance.now();
   starting.catch(() => undefined);
   const { tree: keysTree, api: keys } = activateKeys(context, projects);
   const monitor = activateMonitor(context, projects, { keysTree });
@@ -99,7 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
   const loaded = typeof __rrBundleStart === 'number' ? `began loading at ${new Date(performance.timeOrigin + __rrBundleStart).toISOString()}, code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
   log().info(
-    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms and ready after ${ms(activating, serverReady)} ms`,
+    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms, its process forked after ${ms(activating, serverSpawned)} ms, ready after ${ms(activating, serverReady)} ms`,
   );
   const first = () => projects.all()[0];
   return {
@@ -124,5 +126,5 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await stopLanguageClient(client);
 }

@@ -1,5 +1,10 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
-import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DocumentSelector, IPCMessageReader, IPCMessageWriter, LanguageClient, LanguageClientOptions, MessageTransports, ServerOptions } from 'vscode-languageclient/node';
+import { COMPILE_CACHE_ARG } from '../shared/compileCache';
 import { AnalyzerSettings, SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
 import { markFixesNeedingTrust } from './fixes';
 import { log } from './log';
@@ -41,13 +46,42 @@ function withoutUntrustedOnly<T extends vscode.Command | vscode.CodeAction>(acti
   return actions.filter((a) => !(a instanceof vscode.CodeAction && a.command && TRUSTED_ONLY.has(a.command.command)));
 }
 
-/** The analyzer runs in its own Node process so typing never waits on ts-morph. */
-export async function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
+/** vscode-languageclient's own test for its debug options: the extension host itself runs under a debugger. */
+const underDebugger = () => process.execArgv.some((arg) => /^--(inspect|debug)(-brk)?(=|$)/.test(arg));
+
+/** The analyzer's process, as vscode-languageclient would fork it for an IPC `module`, but at once (see below). */
+let serverProcess: ChildProcess | undefined;
+function forkServer(module: string, args: readonly string[]): MessageTransports {
+  // As the client library does: the first workspace folder on disk is the working folder.
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const cwd = folder?.scheme === 'file' && existsSync(folder.fsPath) ? folder.fsPath : undefined;
+  const child = fork(module, [...args, '--node-ipc', `--clientProcessId=${process.pid}`], {
+    cwd,
+    // Under Electron (desktop VS Code) its binary runs as plain Node.js.
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
+    execArgv: underDebugger() ? ['--nolazy', '--inspect=6019'] : [],
+    silent: true,
+  });
+  serverProcess = child;
+  // What the process prints outside the protocol goes to our log, as the client library does.
+  for (const [stream, level] of [[child.stdout, 'info'], [child.stderr, 'error']] as const) {
+    if (stream) createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => log()[level](line));
+  }
+  return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child), detached: false };
+}
+
+/**
+ * The analyzer runs in its own Node process so typing never waits on ts-morph. Given a `module`, vscode-languageclient
+ * forks it only after an asynchronous check of its working folder, so whatever the extension host ran meanwhile
+ * (the rest of activate(), other extensions activating on the same event) delayed the fork: 0.6-1 s on a 2-core
+ * machine (issue 16.6). Forked by our function instead, the process starts inside `client.start()`, before anything else.
+ */
+export function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+  // The server's compiled code is cached in our own global storage (never a folder a workspace could choose).
+  const args = context.globalStorageUri.scheme === 'file' ? [`${COMPILE_CACHE_ARG}${join(context.globalStorageUri.fsPath, 'v8-compile-cache')}`] : [];
+  // A function: called again if the client restarts a crashed server.
+  const serverOptions: ServerOptions = async () => forkServer(serverModule, args);
   const clientOptions: LanguageClientOptions = {
     documentSelector: analyzedSelector,
     initializationOptions,
@@ -61,6 +95,12 @@ export async function startLanguageClient(context: vscode.ExtensionContext, init
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*') },
   };
   const client = new LanguageClient(SERVER_ID, 'Rotation Ready', serverOptions, clientOptions);
-  await client.start();
-  return client;
+  return client.start().then(() => client);
+}
+
+/** Stops the analyzer; a process that outlives its `exit` notification by 2 s is ended (the client library did that). */
+export async function stopLanguageClient(client: LanguageClient | undefined): Promise<void> {
+  const child = serverProcess;
+  await client?.stop();
+  if (child && child.exitCode === null && child.signalCode === null) setTimeout(() => child.exitCode === null && child.kill(), 2_000).unref();
 }

@@ -92,7 +92,7 @@ const ANALYSIS_BUDGET_MS = 5_000;
  * The analysis of a document, waiting for its debounce or running: a newer edit or closing the document aborts it.
  * `settled` resolves when it has published, failed or been aborted (a workspace scan waits for it: openDocumentsFirst).
  */
-const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController; settled: Promise<void>; settle: () => void }>();
+const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController; settled: Promise<void>; settle: () => void; version: number; delayMs: number }>();
 /** The latest findings per open document, for hovers and code actions. */
 const latestFindings = new Map<string, Finding[]>();
 /** Findings of the last workspace scan per file URI: shown for files that are not open. */
@@ -186,7 +186,7 @@ function tooSlowDiagnostic(): Diagnostic {
 }
 
 /** Analyzes in slices (analyzeTextCooperatively): other documents, hovers and newer edits get in between. */
-async function analyze(document: TextDocument, signal: AbortSignal): Promise<void> {
+async function analyze(document: TextDocument, signal: AbortSignal, delayMs: number): Promise<void> {
   const project = projectOf(document.uri);
   const path = pathIn(project, document.uri, document.languageId);
   const started = performance.now();
@@ -198,7 +198,7 @@ async function analyze(document: TextDocument, signal: AbortSignal): Promise<voi
     const diagnostics = findings.map(toDiagnostic);
     if (result.skipped?.reason === TOO_SLOW) diagnostics.push(tooSlowDiagnostic());
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    const startup = startupMilestones.published(path, started);
+    const startup = startupMilestones.published(path, started, delayMs);
     if (startup) connection.console.info(startup);
     for (const note of result.notes) connection.console.info(`${path}: ${note}`);
   } catch (error) {
@@ -216,9 +216,11 @@ function schedule(document: TextDocument, delayMs = DEBOUNCE_MS): void {
     controller,
     settled,
     settle,
+    version: document.version,
+    delayMs,
     timer: setTimeout(() => {
       // Stays pending while it runs, so that a newer edit or closing the document aborts it.
-      void analyze(document, controller.signal).finally(() => {
+      void analyze(document, controller.signal, delayMs).finally(() => {
         if (pending.get(document.uri) === entry) pending.delete(document.uri);
         settle();
       });
@@ -253,7 +255,11 @@ documents.onDidOpen(({ document }) => {
   startupMilestones.opened();
   schedule(document, 0);
 });
-documents.onDidChangeContent(({ document }) => schedule(document));
+// TextDocuments reports an opened document as changed too, at once: that same version is already scheduled without
+// delay, and rescheduling it would hold the first squiggle back by the typing debounce (issue 16.6).
+documents.onDidChangeContent(({ document }) => {
+  if (pending.get(document.uri)?.version !== document.version) schedule(document);
+});
 documents.onDidClose(({ document }) => {
   cancelPending(document.uri);
   latestFindings.delete(document.uri);
