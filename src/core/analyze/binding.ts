@@ -5,7 +5,7 @@
 import type { Rule } from '../rules/types';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
-import { isPlaceholder, isQuietGenericValue, isSecretName } from './quiet';
+import { isPlaceholder, isQuietGenericValue, isSecretName, snakeCase } from './quiet';
 import { ALL_RULES, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
 
 /**
@@ -63,7 +63,7 @@ function nameMask(word: string): number {
   if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
   else {
     const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
-    for (let i = 0; i < valueRules.length; i++) {
+    if (names.some(mayBind)) for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
       if (names.some((n) => nameBinds(c, n))) mask |= 1 << i;
     }
@@ -71,6 +71,18 @@ function nameMask(word: string): number {
   if (nameMasks.size >= 50_000) nameMasks.clear();
   nameMasks.set(word, mask);
   return mask;
+}
+
+/**
+ * Every rule's name hint in one expression (case-insensitive: it may take more than the hints, never less): a name none
+ * of them matches, as written or in snake_case, binds no rule, and most words around a keyword (`keys`, `keyof`,
+ * `passed`) are such names, each tested once instead of against each rule. Undefined if a hint cannot join it.
+ */
+const ANY_HINT = valueRules.every((c) => /^[gimsy]*$/.test(c.rule.nameHint!.flags) && !/\\[1-9k]|\(\?</.test(c.rule.nameHint!.source))
+  ? new RegExp(valueRules.map((c) => `(?:${c.rule.nameHint!.source})`).join('|'), 'is')
+  : undefined;
+function mayBind(name: string): boolean {
+  return !ANY_HINT || ANY_HINT.test(name) || ANY_HINT.test(snakeCase(name));
 }
 
 /** Whether a rule takes values bound to this name: its name hint, and for a heuristic the quiet-name filters. */
