@@ -63,9 +63,13 @@ function nameMask(word: string): number {
   if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
   else {
     const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
-    if (names.some(mayBind)) for (let i = 0; i < valueRules.length; i++) {
-      const c = valueRules[i]!;
-      if (names.some((n) => nameBinds(c, n))) mask |= 1 << i;
+    // Each name's snake_case form made once here, not once per heuristic that reads it.
+    const snakes = names.map(snakeCase);
+    if (names.some((n, k) => mayBind(n, snakes[k]!))) {
+      for (let i = 0; i < valueRules.length; i++) {
+        const c = valueRules[i]!;
+        if (names.some((n, k) => nameBinds(c, n, snakes[k]))) mask |= 1 << i;
+      }
     }
   }
   if (nameMasks.size >= 50_000) nameMasks.clear();
@@ -81,13 +85,13 @@ function nameMask(word: string): number {
 const ANY_HINT = valueRules.every((c) => /^[gimsy]*$/.test(c.rule.nameHint!.flags) && !/\\[1-9k]|\(\?</.test(c.rule.nameHint!.source))
   ? new RegExp(valueRules.map((c) => `(?:${c.rule.nameHint!.source})`).join('|'), 'is')
   : undefined;
-function mayBind(name: string): boolean {
-  return !ANY_HINT || ANY_HINT.test(name) || ANY_HINT.test(snakeCase(name));
+function mayBind(name: string, snake: string): boolean {
+  return !ANY_HINT || ANY_HINT.test(name) || (snake !== name && ANY_HINT.test(snake));
 }
 
 /** Whether a rule takes values bound to this name: its name hint, and for a heuristic the quiet-name filters. */
-function nameBinds(c: CompiledRule, name: string): boolean {
-  return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!) : c.rule.nameHint!.test(name);
+function nameBinds(c: CompiledRule, name: string, snake?: string): boolean {
+  return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!, snake) : c.rule.nameHint!.test(name);
 }
 
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */

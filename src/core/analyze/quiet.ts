@@ -57,9 +57,10 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
 
-export function isSecretName(name: string, hint: RegExp): boolean {
+/** `snake`: the name's snakeCase, when the caller has it already. */
+export function isSecretName(name: string, hint: RegExp, snake?: string): boolean {
   // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
-  if (!name || !(hint.test(name) || hint.test(snakeCase(name)))) return false;
+  if (!name || !(hint.test(name) || hint.test(snake ?? snakeCase(name)))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
   return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
 }
