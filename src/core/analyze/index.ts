@@ -109,7 +109,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let hitAt = 0;
   let reporting = false;
   let ignores: ReturnType<typeof parseIgnoreDirectives> | undefined;
-  // Built when first asked (the inline pairs, then the findings' positions), once per text.
+  // Built when first asked (the findings' positions), once per text.
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   let suppressed = 0;
@@ -167,7 +167,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       notes.push(...extracted.notes);
       candidates = extracted.candidates;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNames(), lines);
+      const inline = inlinePairs(text, bindingNames());
       if (inline.length) candidates = [...candidates, ...inline];
       return NEXT;
     },

@@ -1,4 +1,4 @@
-import { LineIndex } from '../vocabulary/positions';
+import { LineStartCursor } from '../vocabulary/positions';
 import type { Candidate } from './candidate';
 
 /** A comment line's start: `//`, `#`, ` * ` (JSDoc), `/*`, `--`, `;`, `<!--`. */
@@ -31,8 +31,9 @@ function isNameChar(c: number): boolean {
  * extractors read code and configuration, not comments, and a query string is one string value to them. Each
  * candidate is then checked like any other (name hint, value shape, entropy, placeholders).
  */
-export function inlinePairs(text: string, nameEnds: readonly number[], lines = new LineIndex(text)): Candidate[] {
+export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
+  const lines = new LineStartCursor(text);
   let lastWord = -1;
   let lineStart = -1;
   let commentLine = false;

@@ -52,9 +52,15 @@ const NOT_SECRET_NAME =
   /(?:url|uri|path|file|files|dir|name|names|type|types|id|ids|arn|endpoint|header|field|length|count|size|prefix|suffix|format|label|placeholder|pattern|regex|mode|version|ttl|timeout|expiry|expires|alg|algorithm|usage|scope|scopes|issuer|audience|provider|kind|hint|message|title|description|text|env|var|column|table|event|route|method|store|param|query|schema|class|icon|color|style|template|policy|location|ref|hash|sha|digest|checksum|etag|integrity|commit|fingerprint|nonce|salt|selector|hostname|host|port|region|display|error|status|state|button|input|link|key_?field|length)$/i;
 const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)/i;
 
-export function isSecretName(name: string, hint: RegExp): boolean {
+/** camelCase read as snake_case (`dbPass` → `db_Pass`), as name hints are written. */
+export function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+/** `snake`: the name's snakeCase, when the caller has it already. */
+export function isSecretName(name: string, hint: RegExp, snake?: string): boolean {
   // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
-  if (!name || !(hint.test(name) || hint.test(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2')))) return false;
+  if (!name || !(hint.test(name) || hint.test(snake ?? snakeCase(name)))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
   return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
 }

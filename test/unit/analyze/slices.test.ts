@@ -69,12 +69,23 @@ describe('statementSlices', () => {
     assert.deepEqual(slicesAround(text, ['"K1"'], false, false), ['var a = f(1, 2),\n  apiKey = "K1",\n  b = { c: "K2", d: [3, 4] },\n  e = 5;']);
   });
 
-  it('gives none when the structure is in doubt: unbalanced brackets, a scanner error, JSX', () => {
-    assert.equal(slicesAround('function f() {\n  const k = "K1";\n', ['"K1"']), undefined);
-    assert.equal(slicesAround('const k = "K1"; }', ['"K1"']), undefined);
-    assert.equal(slicesAround('const k = "K1";\nconst s = "unterminated\n', ['"K1"']), undefined);
+  it('gives none when the structure is in doubt up to where the last slice ends: unbalanced brackets, a scanner error, JSX', () => {
+    assert.equal(slicesAround('function f() {\n  const k = "K1"\n', ['"K1"']), undefined);
+    assert.equal(slicesAround('x(); }\nconst k = "K1";', ['"K1"']), undefined);
+    assert.equal(slicesAround('const s = "unterminated\nconst k = "K1";\n', ['"K1"']), undefined);
+    assert.equal(slicesAround('const k = f("K1", "unterminated\n);', ['"K1"']), undefined);
     assert.equal(slicesAround('const el = <div>{"K1"}</div>;', ['"K1"'], true), undefined);
     assert.deepEqual(slicesAround('const k = "K1";', [], true), []);
+  });
+
+  it('reads no further than where the last slice ends: what follows cannot move the slices', () => {
+    // A stray bracket, an unterminated string or JSX after it are not read (a large file's rest, most of this pass).
+    assert.deepEqual(slicesAround('const k = "K1";\n}', ['"K1"']), ['const k = "K1";']);
+    assert.deepEqual(slicesAround('const k = "K1";\nconst s = "unterminated\n', ['"K1"']), ['const k = "K1";']);
+    assert.deepEqual(slicesAround('const k = "K1";\nconst el = <div>{"K2"}</div>;', ['"K1"'], true), ['const k = "K1";']);
+    // Brackets left open after it too; a slice still open at the end of the file (no `;`, its list never closes) is doubt.
+    assert.deepEqual(slicesAround('function f() {\n  const k = "K1";\n  g(', ['"K1"']), ['const k = "K1";']);
+    assert.equal(slicesAround('function f() {\n  const k = "K1"\n  g(', ['"K1"']), undefined);
   });
 });
 

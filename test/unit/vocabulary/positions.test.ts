@@ -5,7 +5,7 @@ import { detectSingleKeyCallsInText } from '../../../src/core/calls/index';
 import { JsoncReader } from '../../../src/core/config/jsonc-reader';
 import { decodeSource } from '../../../src/core/fix/sourceBytes';
 import { pythonRegression } from '../../../src/core/fix/verify';
-import { LineIndex, lineNumberAt, positionAt } from '../../../src/core/vocabulary/positions';
+import { LineIndex, LineStartCursor, lineNumberAt, positionAt } from '../../../src/core/vocabulary/positions';
 import { makeSecret } from '../fix/support';
 
 /** The same lines joined by each line ending VS Code knows: every position must come out the same. */
@@ -25,6 +25,22 @@ describe('positions: one line-break rule (\\n, \\r\\n, a lone \\r) for every off
     }
     assert.deepEqual(index.position(text.indexOf('def')), { line: 4, character: 0 });
     assert.deepEqual(index.position(text.indexOf('x')), { line: 7, character: 0 });
+  });
+
+  it('LineStartCursor gives LineIndex\'s line start at ascending offsets (not on the \\n of a \\r\\n), on random texts', () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const pieces = ['\n', '\r', '\r\n', 'a', 'key', ' ', '\r\n\r'];
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = random(40); i > 0; i--) text += pieces[random(pieces.length)];
+      const index = new LineIndex(text);
+      const cursor = new LineStartCursor(text);
+      for (let offset = 0; offset <= text.length; offset += 1 + random(4)) {
+        if (text[offset] === '\n' && text[offset - 1] === '\r') continue;
+        assert.equal(cursor.lineStart(offset), index.lineStart(offset), `${JSON.stringify(text)} at ${offset}`);
+      }
+    }
   });
 
   for (const [name, eol] of ENDINGS) {

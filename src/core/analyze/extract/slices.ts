@@ -32,7 +32,8 @@ export interface SliceOptions {
  * `let` or `const` statement, the declarator between its commas, kept with the keyword.
  *
  * Undefined whenever the structure is in doubt, and the caller parses the whole file: a lexer error, a bracket that
- * closes the wrong kind, brackets left open, or JSX.
+ * closes the wrong kind, brackets left open, or JSX, read up to where the last slice ends (the rest of the file is not
+ * read: it cannot change them).
  */
 export function statementSlices(text: string, offsets: readonly number[], options: SliceOptions): Slices | undefined {
   const none: Slices = { ranges: [], semicolons: [] };
@@ -81,8 +82,12 @@ export function statementSlices(text: string, offsets: readonly number[], option
     if (prev >= FirstPunctuation && prev <= LastPunctuation) return true;
     return prev === ReturnKeyword || prev === TypeOfKeyword || prev === InstanceOfKeyword || prev === InKeyword || prev === OfKeyword || prev === NewKeyword || prev === DeleteKeyword || prev === VoidKeyword || prev === ThrowKeyword || prev === CaseKeyword || prev === DoKeyword || prev === ElseKeyword || prev === YieldKeyword || prev === AwaitKeyword || prev === TemplateHead || prev === TemplateMiddle;
   };
+  /** Slices whose statement has not ended yet, in any list. */
+  let pending = 0;
   const end = (f: Frame, at: number) => {
+    if (f.waiting.length === 0) return;
     for (const i of f.waiting) slices[i]!.end = at;
+    pending -= f.waiting.length;
     f.waiting = [];
   };
   const declaring = (f: Frame) => options.declarators && (f.first === VarKeyword || f.first === LetKeyword || f.first === ConstKeyword);
@@ -114,6 +119,7 @@ export function statementSlices(text: string, offsets: readonly number[], option
       let f = current;
       for (let i = stack.length - 1; !f.list; ) f = stack[--i]!;
       f.waiting.push(slices.length);
+      pending++;
       if (declaring(f) && f.lastComma >= 0) slices.push({ start: f.lastComma + 1, end: -1, keyword: [f.statementStart, f.firstEnd] });
       else slices.push({ start: f.statementStart, end: -1 });
       next++;
@@ -173,12 +179,22 @@ export function statementSlices(text: string, offsets: readonly number[], option
     }
     beforePrev = prev;
     prev = k;
+    // Every slice has ended: the tokens after it cannot move them (the lexer reads left to right), so the rest of the
+    // file is not read. Its brackets are not checked either: a slice cut in the wrong place by a misread token before
+    // it still fails its own parse (parseStatements), and then the whole file is parsed. Half the bytes this pass read
+    // in a workspace scan lay after the last candidate, most of them before V8 had optimized the loop.
+    if (next === offsets.length && pending === 0) return failed ? undefined : finish(slices, semicolons, text.length);
   }
   if (failed || stack.length !== 1) return undefined;
   // Offsets past the last token (none in a well-formed file) and the file's last statement.
   for (; next < offsets.length; next++) slices.push({ start: top.statementStart, end: -1 });
   end(top, text.length);
-  const ranges = merge(slices.flatMap((s) => [[s.start, s.end < 0 ? text.length : s.end] as [number, number], ...(s.keyword ? [s.keyword] : [])]));
+  return finish(slices, semicolons, text.length);
+}
+
+/** The kept ranges of ended slices, and the commas outside them. */
+function finish(slices: Array<{ start: number; end: number; keyword?: [number, number] }>, semicolons: number[], length: number): Slices {
+  const ranges = merge(slices.flatMap((s) => [[s.start, s.end < 0 ? length : s.end] as [number, number], ...(s.keyword ? [s.keyword] : [])]));
   // A comma inside a kept range stays a comma: a slice around it needs the whole statement.
   let r = 0;
   const outside = semicolons.filter((at) => {
