@@ -6,8 +6,9 @@ export const azureRules = defineRules([
     id: 'azure-client-secret',
     provider: 'Azure',
     title: 'Microsoft Entra ID (Azure AD) client secret',
-    // The fourth character block "Q~" marks the 2021+ client secret format.
-    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/,
+    // The fourth character block "Q~" marks the 2021+ client secret format. The secret ends there: a `Q~` inside a
+    // longer run of the same characters is part of something else (a CloudFront signature, a Freenet key).
+    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
     keywords: ['q~'],
     minEntropy: 3,
     severity: 'error',
@@ -60,7 +61,11 @@ export const azureRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const azureSamples = (): Record<string, RuleSamples> => ({
-  'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
+  'azure-client-secret': {
+    positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)],
+    // A signature with a `Q~` inside: the run goes on past where a client secret would end.
+    negatives: ['abc8Q~' + 'short', 'Sig0Yex4Q~' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Ye' + '-eY0aP5sG3fJ8dH1cX6mN4bV9tR2kLw7qZ~Tu'],
+  },
   'azure-storage-account-key': {
     positives: [
       (g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net',
