@@ -17,6 +17,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`process\.env|os\.environ|import\.meta\.env`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}|(.)\1{7,}`,
+    String.raw`01234567|12345678|23456789|98765432|87654321|76543210`, // counting digits: `dapi1234567890ABCDEF…`, `87654321-4321-…`
   ].join('|'),
   'i',
 );
