@@ -58,6 +58,20 @@ export const devtoolRules = defineRules([
     rotationUrl: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
   },
   {
+    id: 'hashicorp-vault-legacy-token',
+    provider: 'HashiCorp Vault',
+    title: 'HashiCorp Vault token (pre-1.10 format)',
+    // Vault before 1.10 issued service tokens `s.` and batch tokens `b.` with 24 random characters, no distinctive
+    // prefix: the name (VAULT_TOKEN, X-Vault-Token, a vault config's `token`) says what it is.
+    pattern: /[sb]\.[A-Za-z0-9]{24}/,
+    nameHint: /vault|^token$/i,
+    keywords: ['vault', 'token'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'VAULT_TOKEN',
+    rotationUrl: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
+  },
+  {
     id: 'linear-api-key',
     provider: 'Linear',
     title: 'Linear API key',
@@ -277,6 +291,10 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
   'doppler-token': { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
   'hashicorp-vault-token': { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
+  'hashicorp-vault-legacy-token': {
+    positives: [(g) => ({ name: 'VAULT_TOKEN', value: 's.' + g.alnum(24) }), (g) => ({ name: 'token', value: 'b.' + g.alnum(24) })],
+    negatives: [{ name: 'VAULT_TOKEN', value: 's.' + 'xxxxxxxxxxxxxxxxxxxxxxxx' }, { name: 'vault_addr', value: 's.' + 'example-vault-host-name' }, { name: 'token', value: 'x.' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf' }],
+  },
   'linear-api-key': { positives: [(g) => 'lin_' + 'api_' + g.alnum(40)], negatives: ['lin_' + 'api_' + 'key'] },
   'notion-integration-token': { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name', 'x' + 'ntn_' + '48203917562' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0GaE2uK'.slice(0, 35)] },
   'postman-api-key': { positives: [(g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34)], negatives: ['PMAK-' + 'abc'] },

@@ -16,3 +16,22 @@ runCases('analyzeText: classes from peers\' test data', {
   ],
   invalid: [],
 });
+
+const cfToken = g.alnum(40);
+const cfNotes = `Staging deploy\nCLOUDFLARE_API_KEY: ${cfToken}\n`;
+const vaultToken = 's.' + g.alnum(24);
+const vaultNotes = `vault:\n  token: ${vaultToken}\n`;
+const prose = `Summary: ${g.alnum(24)}\npassword: ${g.alnum(16)}\n`;
+const span = (code: string, value: string) => {
+  const lineNo = code.slice(0, code.indexOf(value)).split('\n').length - 1;
+  const character = code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
+  return { line: lineNo, character, endLine: lineNo, endCharacter: character + value.length };
+};
+
+runCases('analyzeText: NAME: value lines in a plain-text file', {
+  valid: [{ path: 'notes/release.txt', code: prose, name: 'a `Label: value` line binds only a provider rule, never the generic heuristic' }],
+  invalid: [
+    { path: 'notes/deploy.txt', code: cfNotes, findings: [{ ruleId: 'cloudflare-api-token', ...span(cfNotes, cfToken) }], name: 'CLOUDFLARE_API_KEY: … in notes' },
+    { path: 'notes/vault.txt', code: vaultNotes, findings: [{ ruleId: 'hashicorp-vault-legacy-token', ...span(vaultNotes, vaultToken) }], name: 'a pre-1.10 Vault token under token: in notes' },
+  ],
+});
