@@ -236,6 +236,27 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /\bpat\.[A-Za-z0-9_]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b/.test(text),
     reason: "a well-formed Harness personal access token (`pat.<account>.<token id>.<secret>`) without the word `harness` before it, which the peer's detector requires; a key all the same, which our Harness rule reports by its shape",
   },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'tp',
+    applies: (text) => /\bGR1348941/.test(text) && !/\bGR1348941[A-Za-z0-9_-]{20}(?![\w-])/.test(text),
+    reason: 'not a GitLab runner registration token: `GR1348941` is followed by a run of words longer than the 20 random characters every such token has (`GR1348941PREfix_helloworld…`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^mapbox$/,
+    expect: 'tp',
+    applies: (text) => /\bsk\./.test(text) && !/\bsk\.eyJ/.test(text),
+    reason: "not a Mapbox secret token: after `sk.` every token has a base64url JSON payload (`sk.eyJ1Ijoi…`), where the sample has three-character groups between dots",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^gcp$/,
+    expect: 'fp',
+    applies: (text) => /-----BEGIN PRIVATE KEY-----(?:\\n|\n)MII[A-Za-z0-9+/]{20}/.test(text),
+    reason: "a PEM private key (a service account's, pasted without the rest of its key file): a non-match for the peer's detector, which reads whole key files; a secret all the same, which our private-key rule reports",
+  },
 ];
 
 /**
