@@ -257,6 +257,20 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /-----BEGIN PRIVATE KEY-----(?:\\n|\n)MII[A-Za-z0-9+/]{20}/.test(text),
     reason: "a PEM private key (a service account's, pasted without the rest of its key file): a non-match for the peer's detector, which reads whole key files; a secret all the same, which our private-key rule reports",
   },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.test(text) && !/-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.test(text),
+    reason: 'not a usable private key: the PEM block has no well-formed footer (`-----END PRIVATE KEY----`, four dashes, or none), so no library loads it',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^cloudflarecakey$/,
+    expect: 'tp',
+    applies: (text) => /v1\.0-[A-Za-z0-9]{24}-/.test(text) && !/v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/.test(text),
+    reason: 'not a Cloudflare origin CA key: after `v1.0-` every key is hexadecimal (24, a dash, 146), where the sample has other letters (`v1.0-13vvv…`)',
+  },
 ];
 
 /**

@@ -6,7 +6,8 @@ export const cloudRules = defineRules([
     id: 'alibaba-access-key-id',
     provider: 'Alibaba Cloud',
     title: 'Alibaba Cloud AccessKey ID',
-    pattern: /LTAI[A-Za-z0-9]{20}/,
+    // LTAI and 20 characters today; older AccessKey IDs had 12 to 17 (LTAI + 12 is the classic 16-character id).
+    pattern: /LTAI[A-Za-z0-9]{12,21}/,
     keywords: ['ltai'],
     minEntropy: 3,
     severity: 'error',
@@ -174,7 +175,10 @@ export const cloudRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const cloudSamples = (): Record<string, RuleSamples> => ({
-  'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
+  'alibaba-access-key-id': {
+    positives: [(g) => 'LTAI' + g.alnum(20), (g) => 'LTAI' + g.alnum(12), (g) => 'LTAI' + g.alnum(21)],
+    negatives: ['LTAI' + 'x'.repeat(20), 'LTAI' + 'Zq7wLk2Rt9V', 'LTAI' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf'],
+  },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   'cloudflare-global-api-key': {
     positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'cfAuthKey', value: g.hex(37) })],
