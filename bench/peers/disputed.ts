@@ -271,6 +271,14 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /v1\.0-[A-Za-z0-9]{24}-/.test(text) && !/v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/.test(text),
     reason: 'not a Cloudflare origin CA key: after `v1.0-` every key is hexadecimal (24, a dash, 146), where the sample has other letters (`v1.0-13vvv…`)',
   },
+  {
+    suite: 'trufflehog',
+    // Checked one by one for these detectors; the reason holds for any "invalid pattern" row of this form.
+    peerRule: /^(?:harness|terraformcloudpersonaltoken|azuredirectmanagementkey)$/,
+    expect: 'fp',
+    applies: (text) => /(?:token|secret|api_?key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
+    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
+  },
 ];
 
 /**
