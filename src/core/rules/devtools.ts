@@ -14,6 +14,25 @@ export const devtoolRules = defineRules([
     rotationUrl: 'https://airtable.com/create/tokens',
   },
   {
+    id: 'airtable-oauth-token',
+    provider: 'Airtable',
+    title: 'Airtable OAuth access token',
+    // `oaa` + 14 characters, `.v1.`, a base64url JSON payload (user, OAuth app, expiry), `.` and a 64-hex signature.
+    pattern: /oaa[A-Za-z0-9]{14}\.v1\.[A-Za-z0-9_-]{20,2000}\.[a-f0-9]{64}/,
+    validWhen: (value) => {
+      try {
+        return Buffer.from(value.split('.')[2]!, 'base64url').toString('utf8').startsWith('{');
+      } catch {
+        return false;
+      }
+    },
+    keywords: ['oaa'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AIRTABLE_TOKEN',
+    rotationUrl: 'https://airtable.com/create/oauth',
+  },
+  {
     id: 'atlassian-api-token',
     provider: 'Atlassian',
     title: 'Atlassian API token',
@@ -286,6 +305,10 @@ export const devtoolRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const devtoolSamples = (): Record<string, RuleSamples> => ({
+  'airtable-oauth-token': {
+    positives: [(g) => 'oaa' + g.alnum(14) + '.v1.' + Buffer.from(JSON.stringify({ userId: 'usr' + g.alnum(14), expiresAt: '2031-02-03T19:56:37.000Z', oauthApplicationId: 'oap' + g.alnum(14), secret: g.hex(64) })).toString('base64url') + '.' + g.hex(64)],
+    negatives: ['oaa' + 'Zq7wLk2Rt9Vb4N' + '.v1.' + 'bm90IGEganNvbiBwYXlsb2FkIGF0IGFsbA' + '.' + 'ab12'.repeat(16), 'oaa' + 'short.v1.x.y'],
+  },
   'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
