@@ -265,6 +265,16 @@ export const DISPUTES: Dispute[] = [
     reason: 'not a usable private key: the PEM block has no well-formed footer (`-----END PRIVATE KEY----`, four dashes, or none), so no library loads it',
   },
   {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----([\s\S]*?)-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.exec(text);
+      return !!m && m[1]!.replace(/\\[nr]|[^A-Za-z0-9+/=]/g, '').length < 64;
+    },
+    reason: 'not a private key: the PEM block holds a few dozen characters, where the smallest real key (an Ed25519 one) has 64 and an RSA key hundreds',
+  },
+  {
     suite: 'trufflehog',
     peerRule: /^cloudflarecakey$/,
     expect: 'tp',
