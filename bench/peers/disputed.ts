@@ -22,8 +22,33 @@ const isDigitsBase64 = (segment: string): boolean => /^[A-Za-z0-9_-]+$/.test(seg
 
 /** Whether the first JWT-shaped run in a text fails our JWT rule's structural check (header and payload are JSON objects). */
 const jwtNotJson = (text: string): boolean => {
+  const p = jwtParts(text);
+  return !!p && (!jsonObject(p.header) || !jsonObject(p.payload));
+};
+/** The first run shaped like a JWT's header and payload (`ey….ey…`), and what follows it. */
+const jwtParts = (text: string): { header: string; payload: string; signature: string } | undefined => {
+  const m = /(ey[A-Za-z0-9_-]{10,})\.(ey[A-Za-z0-9_-]{10,})(?:\.([A-Za-z0-9_-]*))?/.exec(text);
+  return m ? { header: m[1]!, payload: m[2]!, signature: m[3] ?? '' } : undefined;
+};
+const jsonObject = (segment: string): Record<string, unknown> | undefined => {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+/** Whether a text's first JWT-shaped run has a header and payload that are JSON but no signature, or `alg: none`. */
+const unsignedJwt = (text: string): boolean => {
+  const p = jwtParts(text);
+  if (!p) return false;
+  const header = jsonObject(p.header);
+  return !!header && !!jsonObject(p.payload) && (p.signature.length < 16 || String(header.alg).toLowerCase() === 'none');
+};
+/** Whether a text's first JWT-shaped run is a signed JWT our rule accepts (header and payload JSON, a signature). */
+const signedJwt = (text: string): boolean => {
   const m = /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/.exec(text);
-  return !!m && ruleById('jwt')?.validWhen?.(m[0]) === false;
+  return !!m && ruleById('jwt')?.validWhen?.(m[0]) !== false && !unsignedJwt(text);
 };
 /** Whether a text holds a JWT whose payload says `"role":"anon"` (a Supabase anon key). */
 const anonJwt = (text: string): boolean => {
@@ -125,7 +150,7 @@ export const DISPUTES: Dispute[] = [
     reason: 'the sample also holds a Stripe live secret or restricted key (`sk_live_…`): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
   },
   {
-    suite: 'gitleaks',
+    suite: '*',
     peerRule: /^jwt$/,
     expect: 'tp',
     applies: jwtNotJson,
@@ -153,6 +178,116 @@ export const DISPUTES: Dispute[] = [
     expect: 'tp',
     applies: (text) => /(?:account|tenant|client)_?id\b/i.test(text),
     reason: 'a public identifier (an AWS account id, an Azure AD tenant or client id), not a credential: it grants nothing without a secret, and it appears in every sign-in URL and ARN',
+  },
+  {
+    suite: '*',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: unsignedJwt,
+    reason: "an unsigned JWT (no signature, or `alg: none`): anyone can write one, so it proves nothing and no verifier that checks signatures accepts it (jwt.io's example claims without their signature, a test's `alg: none` token)",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^jwt$/,
+    expect: 'fp',
+    applies: signedJwt,
+    reason: "a well-formed signed JWT: trufflehog calls it a non-match after checking it live (expired, not yet valid, a signature that does not verify with the secret its test knows); read as text, a signed JWT is a bearer token, which our JWT rule reports",
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // The same rule our placeholder filter applies to every value (src/core/analyze/quiet.ts).
+    applies: (text) => /01234567|12345678|23456789|98765432|87654321|76543210/.test(text),
+    reason: 'a placeholder: the key counts (`dapi1234567890ABCDEF…`, `12345678-ABCD-…`, `87654321-4321-…`), which our placeholder filter treats as a placeholder for every rule',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^anthropic-(?:admin-)?api-key$/,
+    expect: 'fp',
+    applies: (text) => /sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA/.test(text),
+    reason: "a well-formed Anthropic key of the other kind (an admin key for the API-key rule, an API key for the admin-key rule): a non-match for that one rule only; a secret all the same, which our rule for its kind reports",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^mailchimp-api-key$/,
+    expect: 'fp',
+    applies: (text) => /\b[0-9a-f]{32}-us\d{1,2}\b/.test(text),
+    reason: 'a well-formed Mailchimp API key (32 hexadecimal digits and a data-centre suffix `-usNN`): gitleaks lists it among its false positives under the comment "False Negative", a key its own rule misses',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^gcp-service-account$/,
+    expect: 'tp',
+    applies: (text) => !/private_key|PRIVATE KEY/.test(text),
+    reason: 'no credential in the sample: the line `"type": "service_account"` says a JSON file is a service-account key, but without its `private_key` there is nothing to use or rotate (a whole key file is reported by its private key)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^gitlaboauth2$/,
+    expect: 'fp',
+    applies: (text) => /\bgl(?:oas-[0-9a-f]{64}|pat-[A-Za-z0-9_-]{20,})\b/.test(text),
+    reason: "a well-formed GitLab secret (an OAuth application secret `gloas-…`, a personal access token `glpat-…`): a non-match for the peer's detector only because the client id it pairs with is missing or malformed; a secret all the same, which our GitLab rules report",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^harness$/,
+    expect: 'fp',
+    applies: (text) => /\bpat\.[A-Za-z0-9_]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b/.test(text),
+    reason: "a well-formed Harness personal access token (`pat.<account>.<token id>.<secret>`) without the word `harness` before it, which the peer's detector requires; a key all the same, which our Harness rule reports by its shape",
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^gitlab_token$/,
+    expect: 'tp',
+    applies: (text) => /\bGR1348941/.test(text) && !/\bGR1348941[A-Za-z0-9_-]{20}(?![\w-])/.test(text),
+    reason: 'not a GitLab runner registration token: `GR1348941` is followed by a run of words longer than the 20 random characters every such token has (`GR1348941PREfix_helloworld…`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^mapbox$/,
+    expect: 'tp',
+    applies: (text) => /\bsk\./.test(text) && !/\bsk\.eyJ/.test(text),
+    reason: "not a Mapbox secret token: after `sk.` every token has a base64url JSON payload (`sk.eyJ1Ijoi…`), where the sample has three-character groups between dots",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^gcp$/,
+    expect: 'fp',
+    applies: (text) => /-----BEGIN PRIVATE KEY-----(?:\\n|\n)MII[A-Za-z0-9+/]{20}/.test(text),
+    reason: "a PEM private key (a service account's, pasted without the rest of its key file): a non-match for the peer's detector, which reads whole key files; a secret all the same, which our private-key rule reports",
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.test(text) && !/-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.test(text),
+    reason: 'not a usable private key: the PEM block has no well-formed footer (`-----END PRIVATE KEY----`, four dashes, or none), so no library loads it',
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----([\s\S]*?)-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY-----/.exec(text);
+      return !!m && m[1]!.replace(/\\[nr]|[^A-Za-z0-9+/=]/g, '').length < 64;
+    },
+    reason: 'not a private key: the PEM block holds a few dozen characters, where the smallest real key (an Ed25519 one) has 64 and an RSA key hundreds',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^cloudflarecakey$/,
+    expect: 'tp',
+    applies: (text) => /v1\.0-[A-Za-z0-9]{24}-/.test(text) && !/v1\.0-[a-f0-9]{24}-[a-f0-9]{146}/.test(text),
+    reason: 'not a Cloudflare origin CA key: after `v1.0-` every key is hexadecimal (24, a dash, 146), where the sample has other letters (`v1.0-13vvv…`)',
+  },
+  {
+    suite: 'trufflehog',
+    // Checked one by one for these detectors; the reason holds for any "invalid pattern" row of this form.
+    peerRule: /^(?:harness|terraformcloudpersonaltoken|azuredirectmanagementkey)$/,
+    expect: 'fp',
+    applies: (text) => /(?:token|secret|api_?key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
+    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
   },
 ];
 

@@ -16,7 +16,8 @@ const PLACEHOLDER = new RegExp(
     String.raw`<[^<>]{1,64}>`, // <your-key>
     String.raw`process\.env|os\.environ|import\.meta\.env`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
-    String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}|(.)\1{7,}`,
+    String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
+    String.raw`01234567|12345678|23456789|98765432|87654321|76543210`, // counting digits: `dapi1234567890ABCDEF…`, `87654321-4321-…`
   ].join('|'),
   'i',
 );
@@ -24,8 +25,22 @@ const PLACEHOLDER = new RegExp(
 /** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`. */
 const DEFAULT_WORD = /^(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
 
+/** A run of one character: `AAAAAAAA`, `--------`. */
+const RUN = /(.)\1{7,}/;
+const RUNS = /(.)\1{7,}/g;
+
+/**
+ * A run of one character marks a placeholder (`sk_live_AAAA…`), unless the value is long and holds a random stretch
+ * besides: tokens with a binary structure carry such runs (a Fly.io macaroon's header `lJPECAAAAAAAA`, base64 of
+ * zero bytes) and are keys all the same.
+ */
+function hasPlaceholderRun(value: string): boolean {
+  if (!RUN.test(value)) return false;
+  return value.length < 64 || !/[A-Za-z0-9+/_-]{40}/.test(value.replace(RUNS, ' '));
+}
+
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || DEFAULT_WORD.test(value);
+  return PLACEHOLDER.test(value) || hasPlaceholderRun(value) || DEFAULT_WORD.test(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,12 @@
 import { defineRules, type RuleSamples } from './types';
 
+/** At least `min` capitals and `min` small letters: random letters, not a camelCase name. */
+const hasBothCases = (body: string, min: number): boolean => {
+  const upper = body.replace(/[^A-Z]/g, '').length;
+  const lower = body.replace(/[^a-z]/g, '').length;
+  return upper >= min && lower >= min;
+};
+
 /** Model providers' API keys. Leaked AI keys are abused within minutes for paid inference. */
 export const aiRules = defineRules([
   {
@@ -51,8 +58,12 @@ export const aiRules = defineRules([
     id: 'huggingface-token',
     provider: 'Hugging Face',
     title: 'Hugging Face access token',
-    pattern: /hf_[A-Za-z]{34}/,
-    keywords: ['hf_'],
+    // `hf_` user access tokens, and `api_org_` organization API tokens (the older org-wide form, still accepted).
+    pattern: /(?:hf_|api_org_)[A-Za-z]{34}/,
+    keywords: ['hf_', 'api_org_'],
+    // The body is random mixed case; an identifier that happens to be 34 letters long (`api_org_listMembersFor…`) is
+    // camelCase, with a handful of capitals.
+    validWhen: (value) => hasBothCases(value.slice(value.length - 34), 8),
     minEntropy: 3,
     severity: 'error',
     envName: 'HF_TOKEN',
@@ -156,7 +167,10 @@ export const aiSamples = (): Record<string, RuleSamples> => ({
   'anthropic-api-key': { positives: [(g) => 'sk-ant-' + 'api03-' + g.b64url(93) + 'AA'], negatives: ['sk-ant-' + 'api03-' + '...'] },
   'cohere-api-key': { positives: [(g) => ({ name: 'COHERE_API_KEY', value: g.alnum(40) })], negatives: [{ name: 'COHERE_API_KEY', value: 'your-cohere-key' }] },
   'groq-api-key': { positives: [(g) => 'gsk_' + g.alnum(52)], negatives: ['gsk_' + 'x'.repeat(52)] },
-  'huggingface-token': { positives: [(g) => 'hf_' + g.chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 34)], negatives: ['hf_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hf_hub_download'] },
+  'huggingface-token': {
+    positives: [(g) => 'hf_' + g.chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 34), (g) => 'api_' + 'org_' + g.chars('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 34)],
+    negatives: ['hf_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'hf_hub_download', 'api_' + 'org_' + 'settings_page', 'api_' + 'org_' + 'a'.repeat(34), 'api_' + 'org_' + 'listMembersForOrganizationUsersAll'],
+  },
   'langsmith-api-key': { positives: [(g) => 'lsv2_' + 'pt_' + g.hex(32) + '_' + g.hex(10)], negatives: ['lsv2_' + 'pt_' + 'abc'] },
   'mistral-api-key': { positives: [(g) => ({ name: 'MISTRAL_API_KEY', value: g.alnum(32) })], negatives: [{ name: 'MISTRAL_API_KEY', value: 'mistral-large-latest' }] },
   'openai-api-key': {

@@ -6,13 +6,28 @@ export const azureRules = defineRules([
     id: 'azure-client-secret',
     provider: 'Azure',
     title: 'Microsoft Entra ID (Azure AD) client secret',
-    // The fourth character block "Q~" marks the 2021+ client secret format.
-    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/,
+    // The fourth character block "Q~" marks the 2021+ client secret format. The secret ends there: a `Q~` inside a
+    // longer run of the same characters is part of something else (a CloudFront signature, a Freenet key).
+    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
     keywords: ['q~'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_CLIENT_SECRET',
     rotationUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+  },
+  {
+    id: 'azure-openai-api-key',
+    provider: 'Azure',
+    title: 'Azure OpenAI / Azure AI services key',
+    // 32 hex characters (or the newer 84 letters and digits) with no prefix: the name says what it is
+    // (AZURE_OPENAI_API_KEY, AZURE_OPENAI_KEY, azureOpenAIKey, AOAI_KEY, AZURE_AI_SERVICES_KEY).
+    pattern: /(?:[a-f0-9]{32}|[A-Za-z0-9]{84})/,
+    nameHint: /azure_?open_?ai|\baoai|azure_?(?:ai|cognitive)_?services?/i,
+    keywords: ['azure_openai', 'azureopenai', 'azure_open_ai', 'aoai', 'azure_ai_service', 'azureaiservice', 'azure_cognitive', 'azurecognitive'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_OPENAI_API_KEY',
+    rotationUrl: 'https://portal.azure.com/#browse/Microsoft.CognitiveServices%2Faccounts',
   },
   {
     id: 'azure-storage-account-key',
@@ -60,7 +75,15 @@ export const azureRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const azureSamples = (): Record<string, RuleSamples> => ({
-  'azure-client-secret': { positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)], negatives: ['abc8Q~' + 'short'] },
+  'azure-client-secret': {
+    positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)],
+    // A signature with a `Q~` inside: the run goes on past where a client secret would end.
+    negatives: ['abc8Q~' + 'short', 'Sig0Yex4Q~' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Ye' + '-eY0aP5sG3fJ8dH1cX6mN4bV9tR2kLw7qZ~Tu'],
+  },
+  'azure-openai-api-key': {
+    positives: [(g) => ({ name: 'AZURE_OPENAI_API_KEY', value: g.hex(32) }), (g) => ({ name: 'azureOpenAIKey', value: g.hex(32) }), (g) => ({ name: 'AZURE_AI_SERVICES_KEY', value: g.alnum(84) })],
+    negatives: [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' }, { name: 'AZURE_OPENAI_API_KEY', value: '0'.repeat(32) }, { name: 'AZURE_OPENAI_DEPLOYMENT', value: 'gpt-4o-mini-2024-07-18' }],
+  },
   'azure-storage-account-key': {
     positives: [
       (g) => 'DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=' + g.base64(86) + '==;EndpointSuffix=core.windows.net',

@@ -6,7 +6,8 @@ export const cloudRules = defineRules([
     id: 'alibaba-access-key-id',
     provider: 'Alibaba Cloud',
     title: 'Alibaba Cloud AccessKey ID',
-    pattern: /LTAI[A-Za-z0-9]{20}/,
+    // LTAI and 20 characters today; older AccessKey IDs had 12 to 17 (LTAI + 12 is the classic 16-character id).
+    pattern: /LTAI[A-Za-z0-9]{12,21}/,
     keywords: ['ltai'],
     minEntropy: 3,
     severity: 'error',
@@ -77,8 +78,10 @@ export const cloudRules = defineRules([
     id: 'flyio-token',
     provider: 'Fly.io',
     title: 'Fly.io access token',
-    pattern: /(?:fo1_[A-Za-z0-9_-]{43}|FlyV1 fm\d_[A-Za-z0-9+/=,_-]{100,})/,
-    keywords: ['fo1_', 'flyv1 fm'],
+    // fo1_ (legacy access token), and the macaroon tokens fm1a_, fm1r_, fm2_ (written after `FlyV1 `, which some
+    // places leave out).
+    pattern: /(?:fo1_[A-Za-z0-9_-]{43}|fm(?:1[ar]|2)_[A-Za-z0-9+/=,_-]{100,})/,
+    keywords: ['fo1_', 'fm1a_', 'fm1r_', 'fm2_'],
     minEntropy: 3,
     severity: 'error',
     envName: 'FLY_API_TOKEN',
@@ -172,7 +175,10 @@ export const cloudRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const cloudSamples = (): Record<string, RuleSamples> => ({
-  'alibaba-access-key-id': { positives: [(g) => 'LTAI' + g.alnum(20)], negatives: ['LTAI' + 'x'.repeat(20)] },
+  'alibaba-access-key-id': {
+    positives: [(g) => 'LTAI' + g.alnum(20), (g) => 'LTAI' + g.alnum(12), (g) => 'LTAI' + g.alnum(21)],
+    negatives: ['LTAI' + 'x'.repeat(20), 'LTAI' + 'Zq7wLk2Rt9V', 'LTAI' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf'],
+  },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   'cloudflare-global-api-key': {
     positives: [(g) => ({ name: 'CLOUDFLARE_GLOBAL_API_KEY', value: g.hex(37) }), (g) => ({ name: 'cfApiKey', value: g.hex(37) }), (g) => ({ name: 'cfAuthKey', value: g.hex(37) })],
@@ -181,7 +187,11 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   },
   'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
   'digitalocean-token': { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
-  'flyio-token': { positives: [(g) => 'fo1_' + g.b64url(43)], negatives: ['fo1_' + 'abc'] },
+  'flyio-token': {
+    // A macaroon token opens with a msgpack header whose zero bytes are a run of `A`s: a key all the same.
+    positives: [(g) => 'fo1_' + g.b64url(43), (g) => 'fm2_' + 'lJPE' + 'CAAAAAAAA' + g.base64(160), (g) => 'fm1r_' + g.base64(120) + '=='],
+    negatives: ['fo1_' + 'abc', 'fm2_' + 'A'.repeat(120), 'fm1r_' + 'short'],
+  },
   'heroku-api-key': { positives: [(g) => ({ name: 'HEROKU_API_KEY', value: g.uuid() }), (g) => ({ name: 'herokuApiKey', value: g.uuid().toUpperCase() })], negatives: [{ name: 'HEROKU_APP_NAME', value: 'my-app' }, { name: 'HEROKU_API_KEY', value: '00000000-0000-0000-0000-000000000000' }] },
   'heroku-api-key-v2': { positives: [(g) => 'HRKU-AA' + g.b64url(58)], negatives: ['HRKU-AA' + 'x'.repeat(58), 'HRKU-AA' + 'short'] },
   'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },

@@ -8,7 +8,8 @@ export const dataRules = defineRules([
     title: 'Password in a connection URL',
     // scheme://user:password@host — the password alone is reported, so the fix can keep the URL shape.
     // Starts with the literal `://` (scheme checked by the lookbehind) so the regex engine can skip ahead fast.
-    pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/)[^\s:/@'"`]{0,64}:(?<secret>[^\s:@/'"`]{3,128})@[A-Za-z0-9.-]+/,
+    // A password that repeats the user name (`mongodb://mongodb:mongodb@localhost`) is a local default, not a secret.
+    pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/)(?<user>[^\s:/@'"`]{0,64}):(?!\k<user>@)(?<secret>[^\s:@/'"`]{3,128})@[A-Za-z0-9.-]+/,
     keywords: ['://'],
     minEntropy: 2,
     severity: 'error',
@@ -66,7 +67,7 @@ export const dataRules = defineRules([
 export const dataSamples = (): Record<string, RuleSamples> => ({
   'connection-string-password': {
     positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379'],
-    negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com'],
+    negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com', 'mongodb://' + 'appdb:appdb' + '@localhost:27017/app', 'amqp://' + 'rabbit:rabbit' + '@queue:5672'],
   },
   'planetscale-token': { positives: [(g) => 'pscale_' + 'pw_' + g.b64url(43)], negatives: ['pscale_' + 'pw_' + 'abc'] },
   'supabase-access-token': { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },

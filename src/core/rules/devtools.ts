@@ -14,6 +14,25 @@ export const devtoolRules = defineRules([
     rotationUrl: 'https://airtable.com/create/tokens',
   },
   {
+    id: 'airtable-oauth-token',
+    provider: 'Airtable',
+    title: 'Airtable OAuth access token',
+    // `oaa` + 14 characters, `.v1.`, a base64url JSON payload (user, OAuth app, expiry), `.` and a 64-hex signature.
+    pattern: /oaa[A-Za-z0-9]{14}\.v1\.[A-Za-z0-9_-]{20,2000}\.[a-f0-9]{64}/,
+    validWhen: (value) => {
+      try {
+        return Buffer.from(value.split('.')[2]!, 'base64url').toString('utf8').startsWith('{');
+      } catch {
+        return false;
+      }
+    },
+    keywords: ['oaa'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AIRTABLE_TOKEN',
+    rotationUrl: 'https://airtable.com/create/oauth',
+  },
+  {
     id: 'atlassian-api-token',
     provider: 'Atlassian',
     title: 'Atlassian API token',
@@ -52,6 +71,20 @@ export const devtoolRules = defineRules([
     title: 'HashiCorp Vault service token',
     pattern: /hv[sb]\.[A-Za-z0-9_-]{24,200}/,
     keywords: ['hvs.', 'hvb.'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'VAULT_TOKEN',
+    rotationUrl: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
+  },
+  {
+    id: 'hashicorp-vault-legacy-token',
+    provider: 'HashiCorp Vault',
+    title: 'HashiCorp Vault token (pre-1.10 format)',
+    // Vault before 1.10 issued service tokens `s.` and batch tokens `b.` with 24 random characters, no distinctive
+    // prefix: the name (VAULT_TOKEN, X-Vault-Token, a vault config's `token`) says what it is.
+    pattern: /[sb]\.[A-Za-z0-9]{24}/,
+    nameHint: /vault|^token$/i,
+    keywords: ['vault', 'token'],
     minEntropy: 3.5,
     severity: 'error',
     envName: 'VAULT_TOKEN',
@@ -272,11 +305,19 @@ export const devtoolRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const devtoolSamples = (): Record<string, RuleSamples> => ({
+  'airtable-oauth-token': {
+    positives: [(g) => 'oaa' + g.alnum(14) + '.v1.' + Buffer.from(JSON.stringify({ userId: 'usr' + g.alnum(14), expiresAt: '2031-02-03T19:56:37.000Z', oauthApplicationId: 'oap' + g.alnum(14), secret: g.hex(64) })).toString('base64url') + '.' + g.hex(64)],
+    negatives: ['oaa' + 'Zq7wLk2Rt9Vb4N' + '.v1.' + 'bm90IGEganNvbiBwYXlsb2FkIGF0IGFsbA' + '.' + 'ab12'.repeat(16), 'oaa' + 'short.v1.x.y'],
+  },
   'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
   'doppler-token': { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
   'hashicorp-vault-token': { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
+  'hashicorp-vault-legacy-token': {
+    positives: [(g) => ({ name: 'VAULT_TOKEN', value: 's.' + g.alnum(24) }), (g) => ({ name: 'token', value: 'b.' + g.alnum(24) })],
+    negatives: [{ name: 'VAULT_TOKEN', value: 's.' + 'xxxxxxxxxxxxxxxxxxxxxxxx' }, { name: 'vault_addr', value: 's.' + 'example-vault-host-name' }, { name: 'token', value: 'x.' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf' }],
+  },
   'linear-api-key': { positives: [(g) => 'lin_' + 'api_' + g.alnum(40)], negatives: ['lin_' + 'api_' + 'key'] },
   'notion-integration-token': { positives: [(g) => 'ntn_' + g.digits(11) + g.alnum(35), (g) => 'secret_' + g.alnum(43)], negatives: ['secret_' + 'key_name', 'x' + 'ntn_' + '48203917562' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0GaE2uK'.slice(0, 35)] },
   'postman-api-key': { positives: [(g) => 'PMAK-' + g.hex(24) + '-' + g.hex(34)], negatives: ['PMAK-' + 'abc'] },

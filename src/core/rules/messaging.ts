@@ -57,7 +57,10 @@ export const messagingRules = defineRules([
     id: 'mailgun-api-key',
     provider: 'Mailgun',
     title: 'Mailgun API key',
-    pattern: /key-[a-f0-9]{32}/,
+    // `key-` and 32 lower-case letters and digits (not only hex: Mailgun's own documentation shows `key-3ax6…`); a
+    // random one has digits and letters both, a slug (`key-…`) rarely does.
+    pattern: /key-[a-z0-9]{32}/,
+    validWhen: (value) => /\d/.test(value.slice(4)) && /[a-z]/.test(value.slice(4)),
     keywords: ['key-'],
     minEntropy: 3,
     severity: 'error',
@@ -143,7 +146,10 @@ export const messagingSamples = (): Record<string, RuleSamples> => ({
   },
   'discord-webhook-url': { positives: [(g) => 'https://discord.com/api/webhooks/' + g.digits(19) + '/' + g.b64url(68)], negatives: ['https://discord.com/api/webhooks/' + '123/abc'] },
   'mailchimp-api-key': { positives: [(g) => g.hex(32) + '-us' + g.digits(2)], negatives: ['0'.repeat(32) + '-us1'] },
-  'mailgun-api-key': { positives: [(g) => 'key-' + g.hex(32)], negatives: ['key-' + '0'.repeat(32), 'key-value'] },
+  'mailgun-api-key': {
+    positives: [(g) => 'key-' + g.hex(32), (g) => 'key-' + g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 30) + 'q7'],
+    negatives: ['key-' + '0'.repeat(32), 'key-value', 'key-' + 'performanceindicatorsdashboardsx'],
+  },
   'resend-api-key': { positives: [(g) => 're_' + g.alnum(8) + '_' + g.alnum(24)], negatives: ['re_' + 'abc_def'] },
   'sendgrid-api-key': { positives: [(g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43)], negatives: ['SG.' + 'xxxxxxxxxxxxxxxxxxxxxx.' + 'x'.repeat(43)] },
   'telegram-bot-token': { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },

@@ -1,5 +1,18 @@
 import { defineRules, type RuleSamples } from './types';
 
+/**
+ * Whether a Docker config `auth` value is base64 of `user:password` with a real password: printable, a user, and a
+ * password that is not a stand-in (`user:pass`, `my_username:my_password`, `***`).
+ */
+function isRegistryAuth(value: string): boolean {
+  if (value.length > 8192) return false;
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 1 || !/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
+  const password = decoded.slice(colon + 1);
+  return password.length >= 4 && !/^(?:my_?)?pass(?:word|wd)?$|^\**$|^(?:secret|changeme|token)$/i.test(password);
+}
+
 /** Package registries: a leaked publish token lets anyone ship a release under your name. */
 export const packageRules = defineRules([
   {
@@ -23,6 +36,21 @@ export const packageRules = defineRules([
     severity: 'error',
     envName: 'DOCKERHUB_TOKEN',
     rotationUrl: 'https://app.docker.com/settings/personal-access-tokens',
+  },
+  {
+    id: 'docker-registry-auth',
+    provider: 'Docker registry',
+    title: 'Docker registry credentials (config auth)',
+    // `"auths": {"<registry>": {"auth": "<base64 of user:password>"}}`: ~/.docker/config.json, a Kubernetes
+    // .dockerconfigjson, GitLab's DOCKER_AUTH_CONFIG; read from the text, so a config held in an escaped string counts.
+    pattern: /auth\\*"\s*:\s*\\*"(?<secret>[A-Za-z0-9+/]{8,8192}={0,2})\\*"/,
+    validWhen: isRegistryAuth,
+    keywords: ['auths'],
+    minEntropy: 3,
+    severity: 'error',
+    message: 'A Docker registry password is hardcoded (base64 in a Docker config `auth`): move it to an environment variable or the keychain, and change it.',
+    envName: 'DOCKER_AUTH_CONFIG',
+    rotationUrl: 'https://docs.docker.com/reference/cli/docker/login/',
   },
   {
     id: 'npm-access-token',
@@ -89,6 +117,18 @@ export const packageRules = defineRules([
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const packageSamples = (): Record<string, RuleSamples> => ({
   'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
+  'docker-registry-auth': {
+    positives: [
+      (g) => `{"auths":{"registry.acme.io":{"auth":"${Buffer.from('deploy:' + g.alnum(20)).toString('base64')}"}}}`,
+      (g) => `{"auths": {"ghcr.io": {"username": "ci", "auth": "${Buffer.from('ci-bot:' + g.alnum(12) + '@' + g.alnum(6)).toString('base64')}"}}}`,
+    ],
+    negatives: [
+      `{"auths":{"registry.acme.io":{"auth":"${Buffer.from('user:pass').toString('base64')}"}}}`,
+      `{"auths":{"registry.acme.io":{"auth":"${Buffer.from('my_username:my_password').toString('base64')}"}}}`,
+      '{"auths":{"registry.acme.io":{"auth":"******"}}}',
+      '{"auths":{"registry.acme.io":{"auth":"dGhpcyBpcyBub3QgYSBwYWlyIGF0IGFsbA=="}}}',
+    ],
+  },
   'docker-hub-token': { positives: [(g) => 'dckr_' + 'pat_' + g.b64url(27)], negatives: ['dckr_' + 'pat_' + 'abc'] },
   'npm-access-token': { positives: [(g) => 'npm_' + g.alnum(36)], negatives: ['npm_' + 'config_registry', 'npm_' + 'x'.repeat(36)] },
   'npm-legacy-token': {
