@@ -121,8 +121,8 @@ export const DISPUTES: Dispute[] = [
     suite: 'trufflehog',
     peerRule: /^stripepaymentintent$/,
     expect: 'fp',
-    applies: (text) => /\b[sr]k_live_[A-Za-z0-9]{24,}/.test(text),
-    reason: 'the sample also holds a Stripe live secret or restricted key (`sk_live_…`): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
+    applies: (text) => /\b[sr]k_(?:live|test)_[A-Za-z0-9]{24,}/.test(text),
+    reason: 'the sample also holds a Stripe secret or restricted key (`sk_live_…`, `sk_test_…`; a test-mode secret key reads and writes the test account): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
   },
   {
     suite: 'gitleaks',
@@ -153,6 +153,51 @@ export const DISPUTES: Dispute[] = [
     expect: 'tp',
     applies: (text) => /(?:account|tenant|client)_?id\b/i.test(text),
     reason: 'a public identifier (an AWS account id, an Azure AD tenant or client id), not a credential: it grants nothing without a secret, and it appears in every sign-in URL and ARN',
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // `fake` glued to key characters (`SKbddc…fake8f7c…`, `sq0csb-o6cs8xFAKExEg…`), as `example` above; not a word in
+    // a sentence or a name (`fake_api_key`), which the placeholder filter already reads.
+    applies: (text) => /[A-Za-z0-9]{3,}(?:fake|FAKE|Fake)|(?:fake|FAKE|Fake)[A-Za-z0-9]{6,}/.test(text),
+    reason: 'a documentation placeholder: the key spells `fake` (`SK…fake8f7c…`, `sq0csb-…FAKE…`), which no issuer generates',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /./,
+    expect: 'fp',
+    // A `?` between key characters of one quoted value, not a URL's query (`/path?x=1`) nor prose.
+    applies: (text) => /['"`][^'"`\s?]*[A-Za-z0-9_-]{3}\?[A-Za-z0-9_-]{3}[^'"`\s?]*['"`]/.test(text),
+    reason: "a near-miss the peer makes by putting `?` inside a valid key (`npm_hK0F…?Kp6b…`): no issuer makes such a value, so it tests where the peer's pattern stops, not what a user meets; under a secret-sounding name it is still a random value, which our generic heuristic reports like any other (a real key with one character changed gives the rest of it away)",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^salesforce$/,
+    expect: 'tp',
+    applies: (text) => { const m = /\b00[A-Za-z0-9]{13}!/.exec(text); return !!m && !m[0].startsWith('00D'); },
+    reason: 'not a Salesforce session token: the part before `!` is the org id, and every org id starts `00D` (this one is random)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^squareapp$/,
+    expect: 'tp',
+    applies: (text) => /\bsq0i[a-z]{2}-/.test(text),
+    reason: "a Square application id (`sq0idp-…`), which the peer's detector reports: a public identifier that Square's Web Payments SDK sends from the browser, not a credential (the application's secret is `sq0csp-…`)",
+  },
+  {
+    suite: '*',
+    peerRule: /^newrelicbrowser|^new-relic-browser/,
+    expect: 'tp',
+    applies: (text) => /\bNR(?:JS|BR)-[a-f0-9]{19}\b/.test(text),
+    reason: "a New Relic browser monitoring key (`NRJS-…`, `NRBR-…`): the browser agent's snippet puts it in every page, so it is publishable, with no diagnostic by default (shown as info with `--show-publishable`)",
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^telegram/,
+    expect: 'fp',
+    applies: (text) => /\bbot\d{8,10}:AA[A-Za-z0-9_-]{33}\b/.test(text),
+    reason: "a Telegram bot token written as in the Bot API's URLs (`api.telegram.org/bot<token>/getMe`): a secret in that position too; the peer's pattern misses it only because `bot` glued before the digits breaks its word boundary",
   },
 ];
 
