@@ -172,6 +172,13 @@ export const DISPUTES: Dispute[] = [
     reason: "a near-miss the peer makes by putting `?` inside a valid key (`npm_hK0F…?Kp6b…`): no issuer makes such a value, so it tests where the peer's pattern stops, not what a user meets; under a secret-sounding name it is still a random value, which our generic heuristic reports like any other (a real key with one character changed gives the rest of it away)",
   },
   {
+    suite: 'gitleaks',
+    peerRule: /^square-secret$/,
+    expect: 'tp',
+    applies: (text) => /sq0csp-[A-Za-z0-9_\\\]^-]{43}/.test(text) && !/sq0csp-[A-Za-z0-9_-]{43}/.test(text),
+    reason: "not a Square secret: its body holds `\\`, `]` or `^`, outside the key's alphabet (gitleaks draws it from `[0-9A-Za-z\\\\-_]`, which Go reads as the range `\\`–`_`; its own rule, `sq0csp-[\\w-]{43}`, does not match such a draw)",
+  },
+  {
     suite: 'trufflehog',
     peerRule: /^salesforce$/,
     expect: 'tp',
