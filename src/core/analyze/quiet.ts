@@ -25,7 +25,40 @@ const PLACEHOLDER = new RegExp(
 const DEFAULT_WORD = /^(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || DEFAULT_WORD.test(value);
+  return PLACEHOLDER.test(value) || DEFAULT_WORD.test(value) || isCounting(value);
+}
+
+/**
+ * Values typed by counting, not drawn: `a1b2c3d4e5f6a7b8c9d0…`, `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`. Read as two
+ * sequences, its letters and its digits, nearly every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap);
+ * in a random key about one step in six is (hex letters), so 85 % of at least 12 steps never happens by chance.
+ */
+function isCounting(whole: string): boolean {
+  if (whole.length < 16) return false;
+  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the count: read what follows the last separator.
+  const tail = whole.slice(Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1);
+  const value = tail.length >= 16 ? tail : whole;
+  let steps = 0;
+  let next = 0;
+  let letter = -1;
+  let digit = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) {
+      if (letter >= 0) {
+        steps++;
+        if (c === letter + 1 || (c === 0x61 && (letter === 0x66 || letter === 0x7a))) next++;
+      }
+      letter = c;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digit >= 0) {
+        steps++;
+        if (c === digit + 1 || (c === 0x30 && digit === 0x39)) next++;
+      }
+      digit = c;
+    }
+  }
+  return steps >= 12 && next >= 0.85 * steps;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
