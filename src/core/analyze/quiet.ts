@@ -33,7 +33,7 @@ export function isPlaceholder(value: string): boolean {
  * sequences, its letters and its digits, nearly every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap);
  * in a random key about one step in six is (hex letters), so 85 % of at least 12 steps never happens by chance.
  */
-function isCounting(whole: string): boolean {
+export function isCounting(whole: string): boolean {
   if (whole.length < 16) return false;
   // A provider's prefix (`shpss_`, `sk_test_`) is not part of the count: read what follows the last separator.
   const tail = whole.slice(Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1);
