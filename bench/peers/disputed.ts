@@ -4,6 +4,7 @@
  * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
+import { isCounting } from '../../src/core/analyze/quiet';
 import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
@@ -146,8 +147,8 @@ export const DISPUTES: Dispute[] = [
     suite: 'trufflehog',
     peerRule: /^stripepaymentintent$/,
     expect: 'fp',
-    applies: (text) => /\b[sr]k_live_[A-Za-z0-9]{24,}/.test(text),
-    reason: 'the sample also holds a Stripe live secret or restricted key (`sk_live_…`): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
+    applies: (text) => /\b[sr]k_(?:live|test)_[A-Za-z0-9]{24,}/.test(text),
+    reason: 'the sample also holds a Stripe secret or restricted key (`sk_live_…`, `sk_test_…`; a test-mode secret key reads and writes the test account): a non-match for the peer\'s payment-intent detector only; a secret all the same, which our Stripe rule reports',
   },
   {
     suite: '*',
@@ -192,6 +193,15 @@ export const DISPUTES: Dispute[] = [
     expect: 'fp',
     applies: signedJwt,
     reason: "a well-formed signed JWT: trufflehog calls it a non-match after checking it live (expired, not yet valid, a signature that does not verify with the secret its test knows); read as text, a signed JWT is a bearer token, which our JWT rule reports",
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    // `fake` glued to key characters (`SKbddc…fake8f7c…`, `sq0csb-o6cs8xFAKExEg…`), as `example` above; not a word in
+    // a sentence or a name (`fake_api_key`), which the placeholder filter already reads.
+    applies: (text) => /[A-Za-z0-9]{3,}(?:fake|FAKE|Fake)|(?:fake|FAKE|Fake)[A-Za-z0-9]{6,}/.test(text),
+    reason: 'a documentation placeholder: the key spells `fake` (`SK…fake8f7c…`, `sq0csb-…FAKE…`), which no issuer generates',
   },
   {
     suite: '*',
@@ -288,6 +298,48 @@ export const DISPUTES: Dispute[] = [
     expect: 'fp',
     applies: (text) => /(?:token|secret|api_?key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
     reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
+  },
+  {
+    suite: '*',
+    peerRule: /./,
+    expect: 'tp',
+    applies: (text) => (text.match(/[A-Za-z0-9_.-]{16,}/g) ?? []).some(isCounting),
+    reason: 'a placeholder typed by counting (`aBcDeFgHiJ…1234567890…`, `a1b2c3d4e5f6…`), which our placeholder filter treats as a placeholder for every rule',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^square-secret$/,
+    expect: 'tp',
+    applies: (text) => /sq0csp-[A-Za-z0-9_\\\]^-]{43}/.test(text) && !/sq0csp-[A-Za-z0-9_-]{43}/.test(text),
+    reason: "not a Square secret: its body holds `\\`, `]` or `^`, outside the key's alphabet (gitleaks draws it from `[0-9A-Za-z\\\\-_]`, which Go reads as the range `\\`–`_`; its own rule, `sq0csp-[\\w-]{43}`, does not match such a draw)",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^salesforce$/,
+    expect: 'tp',
+    applies: (text) => { const m = /\b00[A-Za-z0-9]{13}!/.exec(text); return !!m && !m[0].startsWith('00D'); },
+    reason: 'not a Salesforce session token: the part before `!` is the org id, and every org id starts `00D` (this one is random)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^squareapp$/,
+    expect: 'tp',
+    applies: (text) => /\bsq0i[a-z]{2}-/.test(text),
+    reason: "a Square application id (`sq0idp-…`), which the peer's detector reports: a public identifier that Square's Web Payments SDK sends from the browser, not a credential (the application's secret is `sq0csp-…`)",
+  },
+  {
+    suite: '*',
+    peerRule: /^newrelicbrowser|^new-relic-browser/,
+    expect: 'tp',
+    applies: (text) => /\bNR(?:JS|BR)-[a-f0-9]{19}\b/.test(text),
+    reason: "a New Relic browser monitoring key (`NRJS-…`, `NRBR-…`): the browser agent's snippet puts it in every page, so it is publishable, with no diagnostic by default (shown as info with `--show-publishable`)",
+  },
+  {
+    suite: 'detect-secrets',
+    peerRule: /^telegram/,
+    expect: 'fp',
+    applies: (text) => /\bbot\d{8,10}:AA[A-Za-z0-9_-]{33}\b/.test(text),
+    reason: "a Telegram bot token written as in the Bot API's URLs (`api.telegram.org/bot<token>/getMe`): a secret in that position too; the peer's pattern misses it only because `bot` glued before the digits breaks its word boundary",
   },
 ];
 

@@ -40,7 +40,40 @@ function hasPlaceholderRun(value: string): boolean {
 }
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || hasPlaceholderRun(value) || DEFAULT_WORD.test(value);
+  return PLACEHOLDER.test(value) || hasPlaceholderRun(value) || DEFAULT_WORD.test(value) || isCounting(value);
+}
+
+/**
+ * Values typed by counting, not drawn: `a1b2c3d4e5f6a7b8c9d0…`, `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`. Read as two
+ * sequences, its letters and its digits, nearly every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap);
+ * in a random key about one step in six is (hex letters), so 85 % of at least 12 steps never happens by chance.
+ */
+export function isCounting(whole: string): boolean {
+  if (whole.length < 16) return false;
+  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the count: read what follows the last separator.
+  const tail = whole.slice(Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1);
+  const value = tail.length >= 16 ? tail : whole;
+  let steps = 0;
+  let next = 0;
+  let letter = -1;
+  let digit = -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) {
+      if (letter >= 0) {
+        steps++;
+        if (c === letter + 1 || (c === 0x61 && (letter === 0x66 || letter === 0x7a))) next++;
+      }
+      letter = c;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digit >= 0) {
+        steps++;
+        if (c === digit + 1 || (c === 0x30 && digit === 0x39)) next++;
+      }
+      digit = c;
+    }
+  }
+  return steps >= 12 && next >= 0.85 * steps;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +117,34 @@ export function isSecretName(name: string, hint: RegExp, snake?: string): boolea
 const ABBREVIATIONS = new Set(['http', 'https', 'html', 'xml', 'json', 'sql', 'css', 'url', 'rpc', 'grpc', 'dns', 'tcp', 'udp', 'ssl', 'tls', 'ssh', 'dom', 'svg', 'png', 'pdf', 'csv', 'msg', 'src', 'dst', 'ctx', 'cfg', 'cmd', 'req', 'res']);
 
 /**
+ * Letter pairs of English identifiers: each group is a first letter and the letters that follow it in at least three
+ * distinct words of TypeScript's own lib declarations (DOM and ECMAScript names, 397 of the 676 pairs, 99.6 % of the
+ * pairs those words hold). A part of a random string has a pair outside it far more often than a word does (82 % of
+ * random 3–8 letter parts against 3 % of the words).
+ */
+const WORD_PAIRS = new Set(
+  'aabcdfgijklmnprstuvwxy babcdegijklmoprstuy cacdehiklmopqrstuy dabcdefgijlmnoprstuvwy eabcdefghijklmnopqrstuvwxyz faefilnorstuy gabcdefghilmnorstuy haceilmnoprstuy iabcdefgklmnopqrstvxz jaeiou kabcdefgilnpstuw labcdefgilopstuvy mabefilmnopstu nabcdefghiklmnopqrstuvwy oabcdefgiklmnoprstuvwxy pabdeghiloprstuy qu rabcdefgiklmnoprstuvwy sacdefhiklmnopqrstuvwy tabcdefhilmnoprstuwy uabcdefgilmnoprstx vabehimow waehilnors xaceimopt ybcefilmnopstw zaeio'
+    .split(' ')
+    .flatMap((group) => [...group.slice(1)].map((next) => group[0]! + next)),
+);
+
+/** Two-letter words that stand as their own part of an identifier (`InterpolationInJSX`, `ValueOf`, `UserId`). */
+const SHORT_WORDS = new Set(['a', 'i', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'id', 'if', 'in', 'io', 'is', 'it', 'me', 'my', 'no', 'of', 'ok', 'on', 'or', 'to', 'ui', 'up', 'us', 'we']);
+
+/**
+ * A part that reads as a word: a vowel, and every letter pair one that words have (`Request`, `Stencil`, not `Xqz`);
+ * a long word may hold one rarer pair (`Interpolation`'s `rp`).
+ */
+function isWordLike(letters: string): boolean {
+  const lower = letters.toLowerCase();
+  if (ABBREVIATIONS.has(lower)) return true;
+  if (!/[aeiouy]/.test(lower)) return false;
+  let rare = lower.length >= 7 ? 1 : 0;
+  for (let i = 0; i + 1 < lower.length; i++) if (!WORD_PAIRS.has(lower.slice(i, i + 2)) && --rare < 0) return false;
+  return true;
+}
+
+/**
  * camelCase, kebab, snake and dotted identifiers made of word-like parts: `my-app-secret-prod`, `secrets.json`,
  * `CREDENTIALS_STS_ASSUME_ROLE`, `x-aws-ec2-metadata-token`, `?InterpolationInJSX` (lexer token names),
  * `urn:ietf:params:oauth:token-type:jwt`, `AnonXMLHttpRequest`, `DEPTH32F_STENCIL8`, `RenderingContext2D`. Acronyms
@@ -104,12 +165,17 @@ export function looksLikeWords(value: string): boolean {
   const words = parts.filter((p) => !/^\d{1,8}$/.test(p));
   if (words.length === 0) return false;
   if (words.length < parts.length && words.length < 2) return false;
-  let word = false;
+  // Words must carry most of the letters: a random string splits into short parts that pass as acronyms (`jf`, `AYr`).
+  let wordLetters = 0;
+  let letters = 0;
   for (const p of words) {
-    if (/^[A-Za-z]{1,14}\d{0,2}$/.test(p) && (/[aeiouy]/i.test(p) || ABBREVIATIONS.has(p.replace(/\d+$/, '').toLowerCase()))) word ||= p.length >= 3;
-    else if (!/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
+    const body = p.replace(/\d+$/, '');
+    letters += body.length;
+    const wordShaped = /^[A-Za-z]{1,14}\d{0,2}$/.test(p);
+    if (wordShaped && body.length >= 3 && isWordLike(body)) wordLetters += body.length;
+    else if (!(wordShaped && SHORT_WORDS.has(body.toLowerCase())) && !/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
   }
-  return word;
+  return wordLetters > 0 && wordLetters * 2 >= letters;
 }
 
 /** Regular-expression sources held in strings (`(?:equ|neq)`, `[nN][oO]`, `\\d+`): patterns, not secrets. */

@@ -86,8 +86,9 @@ export const commerceRules = defineRules([
     id: 'square-oauth-secret',
     provider: 'Square',
     title: 'Square OAuth application secret',
-    pattern: /sq0csp-[A-Za-z0-9_-]{43}/,
-    keywords: ['sq0csp-'],
+    // `sq0csp-` in production, `sandbox-sq0csb-` in the sandbox.
+    pattern: /sq0cs[pb]-[A-Za-z0-9_-]{43}/,
+    keywords: ['sq0csp-', 'sq0csb-'],
     minEntropy: 3,
     severity: 'error',
     envName: 'SQUARE_APPLICATION_SECRET',
@@ -116,8 +117,8 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32), (g) => 'shpat_' + g.alnum(38), (g) => 'shpca_' + g.alnum(64)],
     negatives: ['shpat_' + 'token', 'shpat_' + 'x'.repeat(40)],
   },
-  'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32), (g) => 'shpss_' + g.alnum(40)], negatives: ['shpss_' + 'secret'] },
+  'shopify-shared-secret': { positives: [(g) => 'shpss_' + g.hex(32), (g) => 'shpss_' + g.alnum(40)], negatives: ['shpss_' + 'secret', 'shpss_' + '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d'] },
   'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
-  'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc'] },
+  'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43), (g) => 'sq0csb-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc', 'sq0csx-' + 'Vb3kQ9mZ2pX7vL4wR8tN1bH6sJ0cF5dG3aKx7Lq2Vm9'] },
   'duffel-api-token': { positives: [(g) => 'duffel_' + 'live_' + g.b64url(43), (g) => 'duffel_' + 'test_' + g.b64url(43)], negatives: ['duffel_' + 'test_' + 'x'.repeat(43)] },
 });

@@ -261,8 +261,23 @@ export const devtoolRules = defineRules([
     id: 'sourcegraph-access-token',
     provider: 'Sourcegraph',
     title: 'Sourcegraph access token',
-    pattern: /sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}/,
+    // `sgp_<instance id or local>_<40 hex>`, and the older `sgp_<40 hex>`.
+    pattern: /sgp_(?:(?:[a-fA-F0-9]{16}|local)_)?[a-fA-F0-9]{40}/,
     keywords: ['sgp_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SRC_ACCESS_TOKEN',
+    rotationUrl: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+  },
+  {
+    id: 'sourcegraph-legacy-token',
+    provider: 'Sourcegraph',
+    title: 'Sourcegraph access token (unprefixed)',
+    // Tokens made before the `sgp_` prefix are 40 hex digits, known only by the name they are kept under (the CLI's
+    // `SRC_ACCESS_TOKEN`); a commit SHA under `SOURCEGRAPH_COMMIT` is not one.
+    pattern: /[a-fA-F0-9]{40}/,
+    nameHint: /^(?:src_access_token|sourcegraph(?:[_-]?(?:access[_-]?)?token)?)$/i,
+    keywords: ['src_access_token', 'sourcegraph'],
     minEntropy: 3,
     severity: 'error',
     envName: 'SRC_ACCESS_TOKEN',
@@ -333,7 +348,14 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'artifactory-api-key': { positives: [(g) => 'AKCp' + g.alnum(69), (g) => 'cmVmd' + g.alnum(59)], negatives: ['AKCp' + 'x'.repeat(69), 'cmVmd' + 'short'] },
   'frameio-api-token': { positives: [(g) => 'fio-u-' + g.b64url(64)], negatives: ['fio-u-' + 'x'.repeat(64)] },
   'infracost-api-token': { positives: [(g) => 'ico-' + g.alnum(32)], negatives: ['ico-' + 'x'.repeat(32), 'mexico-' + 'city', 'https://cdn.example.net/box.ico-' + '7a388b69018576d24b59331fd60aab0c' + '.png'] },
-  'sourcegraph-access-token': { positives: [(g) => 'sgp_' + g.hex(16) + '_' + g.hex(40), (g) => 'sgp_' + 'local_' + g.hex(40)], negatives: ['sgp_' + 'abc_def'] },
+  'sourcegraph-access-token': {
+    positives: [(g) => 'sgp_' + g.hex(16) + '_' + g.hex(40), (g) => 'sgp_' + 'local_' + g.hex(40), (g) => 'sgp_' + g.hex(40)],
+    negatives: ['sgp_' + 'abc_def', 'sgp_' + '9c4e1a7b2d8f3e60' + '_' + '5b1d9e3a7c2f', 'sgp_' + '3e7a9c1b5d2f8e4a6c0b' + 'g' + '1d5e9a3c7b2f6e4a8c0d1'],
+  },
+  'sourcegraph-legacy-token': {
+    positives: [(g) => ({ name: 'SRC_ACCESS_TOKEN', value: g.hex(40) }), (g) => ({ name: 'sourcegraphToken', value: g.hex(40) })],
+    negatives: [{ name: 'SOURCEGRAPH_COMMIT', value: '4f3a9c2e1b7d8f6a0c5e3b9d2a7f1e8c6b4d0a93' }, { name: 'SRC_ACCESS_TOKEN', value: 'f'.repeat(40) }],
+  },
   'harness-access-token': { positives: [(g) => 'pat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20), (g) => 'sat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20)], negatives: ['pat.' + 'x'.repeat(22) + '.' + 'x'.repeat(24) + '.' + 'x'.repeat(20), 'compat.' + 'layer'] },
   'settlemint-token': { positives: [(g) => 'sm_pat_' + g.alnum(16), (g) => 'sm_sat_' + g.alnum(16)], negatives: ['sm_pat_' + 'x'.repeat(16)] },
   'defined-networking-api-token': { positives: [(g) => 'dnkey-' + g.lowerAlnum(26) + '-' + g.lowerAlnum(52)], negatives: ['dnkey-' + 'x'.repeat(26) + '-' + 'x'.repeat(52)] },

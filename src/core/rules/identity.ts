@@ -8,7 +8,8 @@ export const identityRules = defineRules([
     title: 'Okta API token',
     // `00` + 40 characters: no prefix of its own, so the name (okta) is what identifies it.
     pattern: /00[A-Za-z0-9_-]{40}/,
-    nameHint: /okta/i,
+    // `okta` as a word of the name (`OKTA_API_TOKEN`, `oktaToken`, `apiOkta`), not letters inside another (`rookTable`).
+    nameHint: /(?:^|[^A-Za-z])[Oo][Kk][Tt][Aa]|[a-z]Okta/,
     keywords: ['okta'],
     minEntropy: 3,
     severity: 'error',
@@ -21,6 +22,6 @@ export const identityRules = defineRules([
 export const identitySamples = (): Record<string, RuleSamples> => ({
   'okta-api-token': {
     positives: [(g) => ({ name: 'OKTA_API_TOKEN', value: '00' + g.b64url(40) }), (g) => ({ name: 'oktaToken', value: '00' + g.alnum(40) })],
-    negatives: [{ name: 'OKTA_API_TOKEN', value: '00' + 'x'.repeat(40) }, { name: 'OKTA_ORG_URL', value: 'https://dev-123456.okta.com' }],
+    negatives: [{ name: 'OKTA_API_TOKEN', value: '00' + 'x'.repeat(40) }, { name: 'OKTA_ORG_URL', value: 'https://dev-123456.okta.com' }, { name: 'rookTable', value: '00' + 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4' }],
   },
 });

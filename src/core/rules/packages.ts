@@ -90,6 +90,21 @@ export const packageRules = defineRules([
     rotationUrl: 'https://www.nuget.org/account/apikeys',
   },
   {
+    id: 'nuget-cleartext-password',
+    provider: 'NuGet',
+    title: 'NuGet feed password in clear text',
+    message: "A package feed's password is hardcoded in clear text (NuGet's `ClearTextPassword`): read it from an environment variable (`%FEED_PASSWORD%`) instead, and change it.",
+    // `<packageSourceCredentials>`'s `ClearTextPassword` holds, by its name, the feed password unencrypted: any value
+    // but an environment reference (`%VAR%`, kept quiet by the placeholder filter) is a hardcoded password, words or not.
+    pattern: /\S{8,256}/,
+    nameHint: /^cleartextpassword$/i,
+    keywords: ['cleartextpassword'],
+    minEntropy: 2,
+    severity: 'warning',
+    envName: 'NUGET_FEED_PASSWORD',
+    rotationUrl: 'https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials',
+  },
+  {
     id: 'pypi-upload-token',
     provider: 'PyPI',
     title: 'PyPI upload token',
@@ -137,6 +152,10 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
     negatives: [{ name: 'requestId', value: '3f2c' + '9a1e-7b4d-4c8a-9e21-5d6f0b7a8c93' }, '//registry.npmjs.org/:_authToken=' + '${NPM_TOKEN}', '_authToken=' + '5b0e9c4a-1f7d-4e2b-8a36-c9d14e7f2a58'],
   },
   'nuget-api-key': { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
+  'nuget-cleartext-password': {
+    positives: [(g) => ({ name: 'ClearTextPassword', value: 'Feed' + g.alnum(6) + 'Pass' }), (g) => ({ name: 'ClearTextPassword', value: 'Nightly-' + g.lowerAlnum(8) })],
+    negatives: [{ name: 'ClearTextPassword', value: '%NUGET_FEED_PASSWORD%' }, { name: 'ClearTextPassword', value: 'short' }, { name: 'Password', value: 'Nightly-build' }],
+  },
   'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
 });

@@ -40,8 +40,9 @@ export const slackRules = defineRules([
     id: 'slack-webhook-url',
     provider: 'Slack',
     title: 'Slack incoming webhook URL',
-    // The path after /services/ is the credential: anyone holding it can post to the channel.
-    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{23,25})/,
+    // The path after /services/ is the credential: anyone holding it can post to the channel. Any scheme or none
+    // (`http://` redirects, a URL in prose); a workflow trigger has a numeric id before its secret.
+    pattern: /hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>T[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/(?:\d{10,20}\/)?[A-Za-z0-9]{23,25})/,
     keywords: ['hooks.slack.com'],
     minEntropy: 3,
     severity: 'error',
@@ -79,7 +80,11 @@ export const slackSamples = (): Record<string, RuleSamples> => ({
   'slack-bot-token': { positives: [(g) => 'xoxb-' + g.digits(12) + '-' + g.digits(13) + '-' + g.alnum(24)], negatives: ['xoxb-' + 'your-bot-token'] },
   'slack-user-token': { positives: [(g) => 'xoxp-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(13) + '-' + g.hex(32)], negatives: ['xoxp-' + '123-456'] },
   'slack-webhook-url': {
-    positives: [(g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24)],
+    positives: [
+      (g) => 'https://hooks.slack.com/services/T' + g.upperAlnum(10) + '/B' + g.upperAlnum(10) + '/' + g.alnum(24),
+      (g) => 'http://hooks.slack.com/services/T' + g.upperAlnum(8) + '/B' + g.upperAlnum(8) + '/' + g.alnum(24),
+      (g) => 'https://hooks.slack.com/workflows/T' + g.upperAlnum(10) + '/A' + g.upperAlnum(10) + '/' + g.digits(18) + '/' + g.alnum(24),
+    ],
     negatives: ['https://hooks.slack.com/services/' + 'T000/B000/XXXX'],
   },
   'slack-legacy-token': { positives: [(g) => 'xoxs-' + g.digits(12) + '-' + g.digits(12) + '-' + g.digits(12) + '-' + g.hex(32), (g) => 'xoxb-' + g.digits(12) + '-' + g.alnum(24), (g) => 'xoxa-2-' + g.alnum(20) + '-' + g.alnum(12)], negatives: ['xoxs-' + '1234-1234-1234-abcd', 'xoxa-' + 'x'.repeat(20)] },

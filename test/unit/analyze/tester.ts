@@ -52,5 +52,6 @@ export const frag = {
   akia: 'AKIA' + 'Q3EGRF7VXDIWUMPY',
   random32: 'Zx8Qp2LmN4vR7tY1' + 'wE5uI9oA3sD6fG0h',
   random40: 'wJalrXUtnFEMIK7MDENGbPxRfiCYzQ3' + 'Pq8St1Vw4',
-  pk: 'pk_' + 'live_' + '51H7xYzAbCdEfGhIjKlMnOpQr',
+  // Not an alphabet run (`AbCdEf…` reads as a placeholder typed by counting).
+  pk: 'pk_' + 'live_' + '51H7xYzQ8mTvK2wRnL6pB3sJd',
 };

@@ -67,6 +67,28 @@ export function extractDotenvSteps(text: string): Steps<Extraction> {
   );
 }
 
+/**
+ * Plain text and files of unknown type (notes, `.txt`, READMEs without a code fence): a line that is nothing but
+ * `NAME: value` or `NAME = value` with a bare value of one word (`STRIPE_SECRET: sk_…`, `db_password = …`,
+ * `- API_TOKEN: …`, `export X=…`) binds the value to the name, as in a .env file. Prose (`Note: this is …`) has
+ * spaces in its value and is left alone; quoted values are the token pass's.
+ */
+export function extractTextPairsSteps(text: string): Steps<Extraction> {
+  const out: Candidate[] = [];
+  return eachLine(
+    text,
+    (line, start) => {
+      const m = /^\s*(?:[-*]\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*[:=][ \t]*(?=[^\s'"`])/.exec(line);
+      if (!m) return;
+      const from = m[0].length;
+      let end = line.length;
+      while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+      if (end > from && !/\s/.test(line.slice(from, end))) pushCandidate(out, text, start + from, end - from, [m[1]!]);
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
+}
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+
+/**
+ * Notes files and files of unknown type: a line that is only `NAME: value` or `NAME = value`, the value bare, binds the
+ * value to the name as a .env line would, so the name-aware rules (the generic heuristic, name-bound provider keys)
+ * see it. Values are generated here; none is a peer's sample.
+ */
+const g = sampleGen(0x7e47);
+const secret = g.alnum(20) + g.digits(4) + g.alnum(8);
+const legacy = g.hex(40);
+const find = (path: string, text: string) => analyzeText(path, text, { salt: 't', lowerSeverityInTestPaths: false }).findings.map((f) => `${f.ruleId}:${text.slice(f.offset, f.offset + f.length)}`);
+
+describe('bare NAME: value lines in text files', () => {
+  for (const [path, line] of [
+    ['notes.txt', `STRIPE_SECRET: ${secret}`],
+    ['notes.txt', `db_password = ${secret}   `],
+    ['handover.md', `- API_TOKEN: ${secret}`],
+    ['deploy.notes', `export SERVICE_TOKEN=${secret}`],
+    ['creds', `client_secret:${secret}`],
+  ] as const) {
+    it(`${path}: ${line.replace(secret, '…')}`, () => {
+      assert.deepEqual(find(path, `Staging, copied from the vault on Monday\n${line}\nthanks\n`), [`generic-secret:${secret}`]);
+    });
+  }
+
+  it('binds a name-bound provider key too (an unprefixed Sourcegraph token under SRC_ACCESS_TOKEN)', () => {
+    assert.deepEqual(find('notes.txt', `SRC_ACCESS_TOKEN: ${legacy}\n`), [`sourcegraph-legacy-token:${legacy}`]);
+  });
+
+  it('leaves prose alone: a value with spaces, a name that is a sentence, a quoted value read once', () => {
+    assert.deepEqual(find('notes.txt', `Note: the token is rotated weekly ${secret}\nWhat we use for the token: see the vault\n`), []);
+    assert.deepEqual(find('notes.txt', `API_TOKEN: "${secret}"\n`), [`generic-secret:${secret}`]);
+  });
+});
