@@ -21,7 +21,7 @@ const cfToken = g.alnum(40);
 const cfNotes = `Staging deploy\nCLOUDFLARE_API_KEY: ${cfToken}\n`;
 const vaultToken = 's.' + g.alnum(24);
 const vaultNotes = `vault:\n  token: ${vaultToken}\n`;
-const prose = `Summary: ${g.alnum(24)}\npassword: ${g.alnum(16)}\n`;
+const prose = `Summary: ${g.alnum(24)}\nBuild: ${g.alnum(16)}\nNote: the password is in the vault\n`;
 const span = (code: string, value: string) => {
   const lineNo = code.slice(0, code.indexOf(value)).split('\n').length - 1;
   const character = code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
@@ -29,7 +29,7 @@ const span = (code: string, value: string) => {
 };
 
 runCases('analyzeText: NAME: value lines in a plain-text file', {
-  valid: [{ path: 'notes/release.txt', code: prose, name: 'a `Label: value` line binds only a provider rule, never the generic heuristic' }],
+  valid: [{ path: 'notes/release.txt', code: prose, name: 'a `Label: value` line under a name that says nothing of a secret is not one (a secret name binds the generic heuristic: textPairs.test.ts)' }],
   invalid: [
     { path: 'notes/deploy.txt', code: cfNotes, findings: [{ ruleId: 'cloudflare-api-token', ...span(cfNotes, cfToken) }], name: 'CLOUDFLARE_API_KEY: … in notes' },
     { path: 'notes/vault.txt', code: vaultNotes, findings: [{ ruleId: 'hashicorp-vault-legacy-token', ...span(vaultNotes, vaultToken) }], name: 'a pre-1.10 Vault token under token: in notes' },
