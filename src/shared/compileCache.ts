@@ -9,7 +9,6 @@ export const COMPILE_CACHE_ARG = '--rotation-ready-compile-cache=';
 /** node:module's compile-cache API, which Node.js 20 (and an older Electron's Node) lacks: feature-detected. */
 interface CompileCacheApi {
   enableCompileCache?: (directory: string) => { status: number; message?: string; directory?: string };
-  getCompileCacheDir?: () => string | undefined;
   flushCompileCache?: () => void;
   constants?: { compileCacheStatus?: Record<string, number> };
 }
