@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { scriptKindOf } from '../calls/index';
 import type { SingleKeyCall } from '../calls/model';
 import { KEY_SETTERS } from '../calls/tsClients';
-import { isRequireCall } from './tsSource';
+import { isRequireCall, wholeLines } from './tsSource';
 import { UnsupportedFixError } from './types';
 
 /**
@@ -127,10 +127,10 @@ function importChange(source: ts.SourceFile, declaration: ModuleDeclaration, cls
     const named = clause.namedBindings;
     const elements = named && ts.isNamedImports(named) ? named.elements.map((e) => e.getText(source)) : [];
     if (!classImported) elements.push(cls);
-    if (elements.length === 0) return wholeLines(text, declaration.getStart(source), declaration.end);
+    if (elements.length === 0) return { ...wholeLines(text, declaration.getStart(source), declaration.end), text: '' };
     return { start: clause.getStart(source), end: clause.end, text: `{ ${elements.join(', ')} }` };
   }
-  if (classImported) return wholeLines(text, declaration.getStart(source), declaration.end);
+  if (classImported) return { ...wholeLines(text, declaration.getStart(source), declaration.end), text: '' };
   if (ts.isImportEqualsDeclaration(declaration)) {
     const spec = (declaration.moduleReference as ts.ExternalModuleReference).expression.getText(source);
     const semi = text.slice(declaration.getStart(source), declaration.end).trimEnd().endsWith(';') ? ';' : '';
@@ -141,13 +141,6 @@ function importChange(source: ts.SourceFile, declaration: ModuleDeclaration, cls
   const init = decl.initializer!;
   const require = ts.isPropertyAccessExpression(init) ? init.expression.getText(source) : init.getText(source);
   return { start: decl.getStart(source), end: decl.end, text: `{ ${cls} } = ${require}` };
-}
-
-/** `[start, end)` widened to its whole lines (with the line break), removed. */
-function wholeLines(text: string, start: number, end: number): SharedClientChange {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  return { start: lineStart, end: nl < 0 ? text.length : nl + 1, text: '' };
 }
 
 /** `const sgMail = withFallbackClient(options, (key) => { … })`: on the lines the setter's statement had, indented as it was. */

@@ -1,4 +1,5 @@
 import { Project, SourceFile, ts } from 'ts-morph';
+import { scriptKindOf } from '../calls/index';
 import type { ModuleStyle } from './moduleStyle';
 import { UnsupportedFixError } from './types';
 
@@ -173,8 +174,7 @@ function syntaxErrorCount(path: string, text: string): number {
  * last call of our own helper must not leave an unused import behind (`noUnusedLocals`).
  */
 export function dropUnusedImport(path: string, text: string, name: string, module: string): string {
-  const kind = /\.tsx$/i.test(path) ? ts.ScriptKind.TSX : /\.jsx$/i.test(path) ? ts.ScriptKind.JSX : /\.[cm]?js$/i.test(path) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  const source = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, kind);
+  const source = ts.createSourceFile('file', text, ts.ScriptTarget.Latest, true, scriptKindOf(path) ?? ts.ScriptKind.TS);
   const fromModule = (spec: ts.Expression | undefined): boolean => !!spec && ts.isStringLiteral(spec) && new RegExp(`(?:^|/)${module}(?:\\.[cm]?[jt]sx?)?$`).test(spec.text);
   let binding: ts.Node | undefined;
   let statement: ts.Statement | undefined;
@@ -208,7 +208,12 @@ export function dropUnusedImport(path: string, text: string, name: string, modul
     const before = /,\s*$/.exec(text.slice(0, start));
     return text.slice(0, start - (before?.[0].length ?? 0)) + text.slice(binding.end);
   }
-  const lineStart = text.lastIndexOf('\n', statement.getStart(source) - 1) + 1;
-  const nl = text.indexOf('\n', statement.end);
-  return text.slice(0, lineStart) + text.slice(nl < 0 ? text.length : nl + 1);
+  const lines = wholeLines(text, statement.getStart(source), statement.end);
+  return text.slice(0, lines.start) + text.slice(lines.end);
+}
+
+/** `[start, end)` widened to its whole lines, the last one's line break included. */
+export function wholeLines(text: string, start: number, end: number): { start: number; end: number } {
+  const nl = text.indexOf('\n', end);
+  return { start: text.lastIndexOf('\n', start - 1) + 1, end: nl < 0 ? text.length : nl + 1 };
 }
