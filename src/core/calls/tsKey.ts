@@ -175,7 +175,9 @@ function listEntryRange(list: ts.NodeArray<ts.Node>, entry: ts.Node, source: ts.
   const next = list[index + 1];
   if (next) return { start: entry.getStart(source), end: next.getStart(source) };
   const previous = list[index - 1];
-  return { start: previous ? previous.end : entry.getStart(source), end: list.hasTrailingComma && !previous ? list.end : entry.end };
+  if (previous) return { start: previous.end, end: entry.end };
+  // The only entry: everything between the brackets, so that `{ Authorization: … }` becomes `{}`, not `{  }`.
+  return { start: list.pos, end: entry.parent.end - 1 };
 }
 
 /** A statement's whole line(s) when nothing else is on them, else the statement alone. */

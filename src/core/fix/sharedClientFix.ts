@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { scriptKindOf } from '../calls/index';
 import type { SingleKeyCall } from '../calls/model';
 import { KEY_SETTERS } from '../calls/tsClients';
+import { blockCallback, CallLayout } from './callLayout';
 import { isRequireCall, wholeLines } from './tsSource';
 import { UnsupportedFixError } from './types';
 
@@ -28,10 +29,7 @@ export interface SharedClientWriting {
   /** The callback's key parameter. */
   param: string;
   semicolon: boolean;
-  /** One level of indentation. */
-  indent: string;
-  printWidth: number;
-  tabSize: number;
+  layout: CallLayout;
 }
 
 export interface SharedClientChange {
@@ -146,16 +144,11 @@ function importChange(source: ts.SourceFile, declaration: ModuleDeclaration, cls
 /** `const sgMail = withFallbackClient(options, (key) => { … })`: on the lines the setter's statement had, indented as it was. */
 function perKeyClient(text: string, at: number, binding: string, cls: string, method: string, w: SharedClientWriting): string {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const base = /^[ \t]*/.exec(text.slice(lineStart, at))![0];
   const semi = w.semicolon ? ';' : '';
   const client = binding === 'client' || w.param === 'client' ? 'keyedClient' : 'client';
   const body = [`const ${client} = new ${cls}()${semi}`, `${client}.${method}(${w.param})${semi}`, `return ${client}${semi}`];
-  const head = `const ${binding} = withFallbackClient(`;
-  const firstLine = `${head}${w.options}, (${w.param}) => {`;
-  const width = (line: string): number => line.replace(/\t/g, ' '.repeat(w.tabSize)).length;
-  if (width(base + firstLine) <= w.printWidth) return [firstLine, ...body.map((l) => base + w.indent + l), `${base}})${semi}`].join('\n');
-  const inner = base + w.indent;
-  return [head, `${inner}${w.options},`, `${inner}(${w.param}) => {`, ...body.map((l) => inner + w.indent + l), `${inner}},`, `${base})${semi}`].join('\n');
+  const head = `const ${binding} = `;
+  return head + blockCallback(text.slice(lineStart, at) + head, 'withFallbackClient', w.options, w.param, body, w.layout, true) + semi;
 }
 
 function within(node: ts.Node, outer: ts.Node): boolean {

@@ -5,10 +5,10 @@ import type { KeySource, SingleKeyCall } from '../calls/model';
 import { scanPython } from '../calls/pythonScan';
 import { sha256 } from './envFix';
 import { checkEnvName } from '../vocabulary/envName';
-import { loadTypeScript } from '../analyze/typescriptLoader';
 import { minimalEdits } from './minimalEdits';
 import { helperFileName, importSpecifier, moduleStyleOf, ProjectInfo } from './moduleStyle';
 import { pythonImportEdit } from './pythonEdit';
+import { arrowCallback, blockCallback, CallLayout, indentUnitOf, lineBreaksOnlyInCode } from './callLayout';
 import { sharedClientChanges } from './sharedClientFix';
 import { keyFallbackHelper } from './templates/keyFallback';
 import { keyFallbackPython } from './templates/keyFallbackPython';
@@ -135,8 +135,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     fn = 'withFallbackClient';
     const codeStyle = codeStyleOf(text);
     const options = `{ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)} }`;
-    const layout = input.layout ?? {};
-    changes.push(...sharedClientChanges(path, text, call, { options, param, semicolon: codeStyle.semicolon, indent: layout.indent ?? indentUnitOf(text), printWidth: layout.printWidth ?? 100, tabSize: layout.tabSize ?? 4 }));
+    changes.push(...sharedClientChanges(path, text, call, { options, param, semicolon: codeStyle.semicolon, layout: fullLayout(text, input.layout) }));
   } else if (style === 'python') {
     fn = 'with_key_fallback';
     const q = /^\s*\w+\.\w+\(\s*f?(["'])/.exec(callText)?.[1] ?? '"';
@@ -149,7 +148,7 @@ export function planWrapperFix(input: WrapperFixInput): WrapperFixPlan {
     const options = `{ service: ${quoted(service, codeStyle.quote)}, envName: ${quoted(envName, codeStyle.quote)}${body} }`;
     // A Headers object gets the header set on it before each attempt (fetch copies it when called).
     const statement = held?.kind === 'Headers' ? `${held.name}.set(${held.header}, ${held.value.split('$KEY').join(param)});` : undefined;
-    newCall = layOutCall(path, text, call.start, call.end, fn, options, `(${param}) => ${inner}`, input.layout, statement);
+    newCall = layOutCall(path, text, call.start, call.end, fn, options, param, inner, input.layout, statement);
   }
   if (newCall !== undefined) changes.push({ start: call.start, end: call.end, text: newCall });
 
@@ -243,55 +242,19 @@ function applyChanges(text: string, changes: Change[]): string {
 /**
  * `fn(options, (key) => inner)` on one line while it fits the print width; else one argument per line, indented
  * one level deeper than the line the call starts on, the inner call's own lines moved in with it (unless a line
- * break sits inside a string or template, whose value re-indenting would change).
+ * break sits inside a string or template, whose value re-indenting would change). With a statement to run first,
+ * `fn(options, (key) => {` then the statement and `return <call>;`.
  */
-function layOutCall(path: string, text: string, start: number, end: number, fn: string, options: string, callback: string, layout: CodeLayout = {}, statement?: string): string {
+/** The document's layout, with the file's own indentation and common defaults for what it does not say. */
+function fullLayout(text: string, layout: CodeLayout = {}): CallLayout {
+  return { indent: layout.indent ?? indentUnitOf(text), printWidth: layout.printWidth ?? 100, tabSize: layout.tabSize ?? 4 };
+}
+
+function layOutCall(path: string, text: string, start: number, end: number, fn: string, options: string, param: string, inner: string, layout: CodeLayout = {}, statement?: string): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
-  if (statement !== undefined) {
-    // `fn(options, (key) => {` then the statement and `return <call>;`, one level deeper than the line the call starts on.
-    const base = /^[ \t]*/.exec(before)![0];
-    const unit = layout.indent ?? indentUnitOf(text);
-    const [head, body] = [callback.slice(0, callback.indexOf('=>') + 2), callback.slice(callback.indexOf('=>') + 2).trimStart()];
-    const shifted = lineBreaksOnlyInCode(path, body) ? body.replace(/\n(?=[^\r\n])/g, `\n${unit}`) : body;
-    return `${fn}(${options}, ${head} {\n${base}${unit}${statement}\n${base}${unit}return ${shifted};\n${base}})`;
-  }
-  const oneLine = `${fn}(${options}, ${callback})`;
-  const tabSize = layout.tabSize ?? 4;
-  const width = (line: string) => line.replace(/\t/g, ' '.repeat(tabSize)).length;
-  // The line the call starts on, as it would read: what precedes the call, the call's first line, and (when the call
-  // is one line) what follows it on the line, such as `;`.
-  const firstLine = `${before}${oneLine}${text.slice(end).split('\n')[0]!}`.split('\n')[0]!;
-  if (width(firstLine) <= (layout.printWidth ?? 100)) return oneLine;
-  const base = /^[ \t]*/.exec(before)![0];
-  const unit = layout.indent ?? indentUnitOf(text);
-  const deeper = base + unit;
-  const shifted = lineBreaksOnlyInCode(path, callback) ? callback.replace(/\n(?=[^\r\n])/g, `\n${unit}`) : callback;
-  return `${fn}(\n${deeper}${options},\n${deeper}${shifted},\n${base})`;
-}
-
-/** The indentation the file uses most for one level (two spaces when it has none). */
-function indentUnitOf(text: string): string {
-  if (/^\t+\S/m.test(text) && !/^ {2,}\S/m.test(text)) return '\t';
-  const widths = [...text.matchAll(/^( +)\S/gm)].map((m) => m[1]!.length);
-  const smallest = widths.length ? Math.min(...widths) : 2;
-  return ' '.repeat(smallest === 4 || smallest === 2 ? smallest : 2);
-}
-
-/** Whether every line break of `code` is between tokens (none inside a string, template or comment). */
-function lineBreaksOnlyInCode(path: string, code: string): boolean {
-  const ts = loadTypeScript();
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, /\.[jt]sx$/.test(path) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, code);
-  // A `}` closes a `${…}` of a template (and the template goes on) or a block: which one, the nesting says.
-  const open: Array<'template' | 'brace'> = [];
-  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    if (kind === ts.SyntaxKind.OpenBraceToken) open.push('brace');
-    else if (kind === ts.SyntaxKind.CloseBraceToken) {
-      if (open.pop() === 'template') kind = scanner.reScanTemplateToken(false);
-    }
-    if (kind === ts.SyntaxKind.TemplateHead || kind === ts.SyntaxKind.TemplateMiddle) open.push('template');
-    const multiLineToken = kind !== ts.SyntaxKind.NewLineTrivia && kind !== ts.SyntaxKind.WhitespaceTrivia && scanner.getTokenText().includes('\n');
-    if (multiLineToken) return false;
-  }
-  return true;
+  const full = fullLayout(text, layout);
+  const movable = lineBreaksOnlyInCode(path, inner);
+  if (statement !== undefined) return blockCallback(before, fn, options, param, [statement, `return ${inner};`], full, movable);
+  return arrowCallback(before, text.slice(end).split('\n')[0]!, fn, options, param, inner, full, movable);
 }

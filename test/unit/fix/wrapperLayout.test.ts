@@ -50,4 +50,27 @@ describe('fix: the wrapper call is laid out as the document is formatted', () =>
     const out = wrap(text, { indent: '  ', printWidth: 80 });
     assert.ok(out.includes('body: `line one\nline two`'), out);
   });
+
+  describe('a Headers object the call alone uses: the header is set inside the callback', () => {
+    const text = [
+      'export async function load(): Promise<Response> {',
+      '  const headers = new Headers({ Authorization: `Bearer ${process.env.INVENTORY_SERVICE_API_KEY}` });',
+      "  return fetch('https://inventory.example.com/v2/items', { headers });",
+      '}',
+      '',
+    ].join('\n');
+
+    it('breaks the callback\'s first line when it would pass the print width', () => {
+      const out = wrap(text, { indent: '  ', printWidth: 80 });
+      assert.ok(longestLine(out) <= 80, out);
+      assert.match(out, /  return withKeyFallback\(\n    \{ service: '[\w-]+', envName: 'INVENTORY_SERVICE_API_KEY' \},\n    \(key\) => \{\n      headers\.set\('Authorization', `Bearer \$\{key\}`\);\n      return fetch\(/);
+      assert.match(out, /\n    \},\n  \);\n\}/);
+    });
+
+    it('keeps it on one line while it fits, and leaves an empty object where the only header was', () => {
+      const out = wrap(text, { indent: '  ', printWidth: 200 });
+      assert.match(out, /  return withKeyFallback\(\{ service: '[\w-]+', envName: 'INVENTORY_SERVICE_API_KEY' \}, \(key\) => \{\n    headers\.set\(/);
+      assert.ok(out.includes('const headers = new Headers({});'), out);
+    });
+  });
 });
