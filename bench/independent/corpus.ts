@@ -18,6 +18,8 @@ export interface Label {
   kindLabel: string;
   contextOnly: boolean;
   placement: string;
+  /** the variable / key name it was planted under (never the value) */
+  name: string;
   fileType: string;
   template: string;
 }
@@ -141,29 +143,41 @@ export function generateCorpus(seed: number): { files: CorpusFile[]; labels: Lab
     return r.pick(best);
   };
 
+  const pk = (p: Placement, k: Kind) => `${p.id}:${k.klass === 'negative' ? 'negative' : 'secret'}`;
+  const count = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
   const plant = (section: Section, lang: Lang): Snip | undefined => {
     const here = placements.filter((p) => p.section === section && (!p.tsOnly || lang === 'ts'));
     const roll = r.next();
     const pool = roll < 0.35 ? negatives : roll < 0.67 ? secretKinds.provider : secretKinds.generic;
-    const fitting = pool.filter((k) => here.some((p) => fits(p, k, lang)));
-    if (!fitting.length) return undefined;
-    const k = leastUsed(r.shuffle([...fitting]).slice(0, 8), (k) => k.id, kindCount);
-    const upper = r.pick(k.names);
-    const v = k.gen(r);
-    const ok = here.filter((p) => fits(p, k, lang) && (!p.split || (v.length >= 16 && !v.includes('\n'))));
-    if (!ok.length) return undefined;
-    const p = leastUsed(ok, (p) => p.id, placementCount);
-    kindCount.set(k.id, (kindCount.get(k.id) ?? 0) + 1);
-    placementCount.set(p.id, (placementCount.get(p.id) ?? 0) + 1);
-    return render(r, p, k, lang, upper, v);
+    let p: Placement;
+    let k: Kind;
+    if (pool === negatives) {
+      // Look-alikes: balance the kinds, then their placements.
+      const fitting = pool.filter((k) => here.some((p) => fits(p, k, lang)));
+      if (!fitting.length) return undefined;
+      k = leastUsed(fitting, (k) => k.id, kindCount);
+      p = leastUsed(here.filter((p) => fits(p, k, lang) && !p.split), (p) => pk(p, k), placementCount);
+    } else {
+      // Secrets: balance the placements first (some take few kinds: a password slot), then the kinds that fit.
+      const open = here.filter((p) => pool.some((k) => fits(p, k, lang)));
+      if (!open.length) return undefined;
+      p = leastUsed(open, (p) => pk(p, pool[0]!), placementCount);
+      k = leastUsed(pool.filter((k) => fits(p, k, lang)), (k) => k.id, kindCount);
+    }
+    let v = k.gen(r);
+    for (let i = 0; p.split && v.length < 16 && i < 5; i++) v = k.gen(r);
+    if (p.split && v.length < 16) return undefined;
+    count(kindCount, k.id);
+    count(placementCount, pk(p, k));
+    return render(r, p, k, lang, r.pick(k.names), v);
   };
 
   let rounds = 0;
   const covered = () =>
-    providers.every((k) => (kindCount.get(k.id) ?? 0) >= 6) &&
-    generics.every((k) => (kindCount.get(k.id) ?? 0) >= 30) &&
-    negatives.every((k) => (kindCount.get(k.id) ?? 0) >= 12) &&
-    placements.every((p) => (placementCount.get(p.id) ?? 0) >= 4);
+    providers.every((k) => (kindCount.get(k.id) ?? 0) >= 10) &&
+    generics.every((k) => (kindCount.get(k.id) ?? 0) >= 40) &&
+    negatives.every((k) => (kindCount.get(k.id) ?? 0) >= 20) &&
+    placements.every((p) => (placementCount.get(`${p.id}:secret`) ?? 0) >= 8);
   while (rounds < 4 || (!covered() && rounds < 40)) {
     rounds++;
     const app = `app-${String(rounds).padStart(2, '0')}`;
@@ -218,7 +232,7 @@ function render(r: Rng, p: Placement, k: Kind, lang: Lang, upper: string, v: str
   const span = out.span ?? (p.pem === 'raw' ? v.split('\n').length : 1);
   return {
     lines: out.lines,
-    labels: [{ klass: k.klass, kind: k.id, kindLabel: k.label, contextOnly: !!k.contextOnly, placement: p.id }],
+    labels: [{ klass: k.klass, kind: k.id, kindLabel: k.label, contextOnly: !!k.contextOnly, placement: p.id, name: upper }],
     at: [{ at, span }],
   };
 }

@@ -81,7 +81,8 @@ export const providers: Kind[] = [
   P({ id: 'datadog-app', label: 'Datadog application key', names: ['DD_APP_KEY', 'DATADOG_APP_KEY'], header: 'DD-APPLICATION-KEY', contextOnly: true, gen: (r) => r.hex(40) }),
   P({ id: 'newrelic-user', label: 'New Relic user key', names: ['NEW_RELIC_API_KEY'], header: 'Api-Key', gen: (r) => 'NRAK-' + r.chars(UPPER_DIGITS, 27) }),
   P({ id: 'newrelic-license', label: 'New Relic license key', names: ['NEW_RELIC_LICENSE_KEY'], gen: (r) => r.hex(36) + 'NRAL' }),
-  P({ id: 'heroku', label: 'Heroku API key', names: ['HEROKU_API_KEY'], scheme: 'Bearer', gen: (r) => (r.chance(0.5) ? 'HRKU-AA' + ua(r, 58) : r.uuid()) }),
+  P({ id: 'heroku', label: 'Heroku API key', names: ['HEROKU_API_KEY'], scheme: 'Bearer', gen: (r) => 'HRKU-AA' + ua(r, 58) }),
+  P({ id: 'heroku-legacy', label: 'Heroku API key (legacy UUID)', names: ['HEROKU_API_KEY'], contextOnly: true, scheme: 'Bearer', gen: (r) => r.uuid() }),
   P({ id: 'digitalocean', label: 'DigitalOcean token', names: ['DIGITALOCEAN_TOKEN', 'DO_API_TOKEN'], scheme: 'Bearer', gen: (r) => r.pick(['dop_v1_', 'doo_v1_', 'dor_v1_']) + r.hex(64) }),
   P({ id: 'discord-bot', label: 'Discord bot token', names: ['DISCORD_TOKEN', 'DISCORD_BOT_TOKEN'], scheme: 'Bot', gen: (r) => `${discordId(r)}.${ua(r, 6)}.${ua(r, r.pick([27, 38]))}`, sdkJs: (q) => `client.login(${q});`, sdkPy: (q) => `bot.run(${q})` }),
   P({ id: 'discord-webhook', label: 'Discord webhook', names: ['DISCORD_WEBHOOK_URL'], tags: ['uri'], gen: (r) => `https://discord.com/api/webhooks/${r.digits(19)}/${ua(r, 68)}` }),
@@ -98,7 +99,8 @@ export const providers: Kind[] = [
   P({ id: 'supabase-service', label: 'Supabase service-role key', names: ['SUPABASE_SERVICE_ROLE_KEY'], scheme: 'Bearer', gen: (r) => jwtOf(r, { iss: 'supabase', ref: r.chars('abcdefghijklmnopqrst', 20), role: 'service_role', iat: 1700000000 + r.int(0, 9e6), exp: 2000000000 + r.int(0, 9e6) }), sdkJs: (q) => `const supabaseAdmin = createClient(process.env.SUPABASE_URL!, ${q});` }),
   P({ id: 'supabase-secret', label: 'Supabase secret key', names: ['SUPABASE_SECRET_KEY'], gen: (r) => `sb_secret_${r.alnum(22)}_${r.alnum(8)}` }),
   P({ id: 'fcm-legacy', label: 'Firebase Cloud Messaging server key', names: ['FCM_SERVER_KEY', 'FIREBASE_SERVER_KEY'], scheme: 'key=', gen: (r) => `AAAA${ua(r, 7)}:APA91b${ua(r, 134)}` }),
-  P({ id: 'azure-storage', label: 'Azure storage account key', names: ['AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_KEY'], tags: [], gen: (r) => (r.chance(0.5) ? `DefaultEndpointsProtocol=https;AccountName=st${r.chars(LOWER_DIGITS, 10)};AccountKey=${r.base64(64)};EndpointSuffix=core.windows.net` : r.base64(64)), sdkJs: (q) => `const blobService = BlobServiceClient.fromConnectionString(${q});` }),
+  P({ id: 'azure-storage-connection', label: 'Azure storage connection string', names: ['AZURE_STORAGE_CONNECTION_STRING', 'AzureWebJobsStorage'], tags: [], gen: (r) => `DefaultEndpointsProtocol=https;AccountName=st${r.chars(LOWER_DIGITS, 10)};AccountKey=${r.base64(64)};EndpointSuffix=core.windows.net`, sdkJs: (q) => `const blobService = BlobServiceClient.fromConnectionString(${q});` }),
+  P({ id: 'azure-storage-key', label: 'Azure storage account key', names: ['AZURE_STORAGE_KEY', 'AZURE_STORAGE_ACCOUNT_KEY'], contextOnly: true, tags: [], gen: (r) => r.base64(64), sdkJs: (q) => `const credential = new StorageSharedKeyCredential(accountName, ${q});` }),
   P({ id: 'azure-ad-secret', label: 'Azure AD client secret', names: ['AZURE_CLIENT_SECRET'], tags: ['password'], gen: (r) => `${r.chars(ALNUM, 3)}${r.int(0, 9)}Q~${r.chars(ALNUM + '_~.-', 34)}`, sdkJs: (q) => `const credential = new ClientSecretCredential(tenantId, clientId, ${q});` }),
   P({ id: 'azure-openai', label: 'Azure OpenAI key', names: ['AZURE_OPENAI_API_KEY'], header: 'api-key', contextOnly: true, gen: (r) => r.hex(32) }),
   P({ id: 'sentry-token', label: 'Sentry auth token', names: ['SENTRY_AUTH_TOKEN'], scheme: 'Bearer', gen: (r) => 'sntryu_' + r.hex(64) }),
@@ -152,6 +154,8 @@ export const providers: Kind[] = [
 ];
 
 const SYMBOLS = '!@#%^&*-_+=?.';
+/** Secrets of Python projects: in Python code and in the config and deployment files around it. */
+const PYTHON_WORLD = ['py-', 'env-', 'yaml-', 'compose-', 'k8s-', 'sh-', 'md-fence-shell', 'tf-'];
 const WORDS = ['Summer', 'Winter', 'Rocket', 'Dragon', 'Monkey', 'Sunshine', 'Welcome', 'Football', 'Princess', 'Falcon', 'Tiger', 'Galaxy', 'Phoenix', 'Shadow', 'Coffee', 'Banana', 'Autumn', 'Spring', 'Panther', 'Marina'];
 const human = (r: Rng) => r.pick(WORDS) + r.pick(['', r.pick(WORDS).toLowerCase()]) + r.int(1985, 2025) + r.pick(['!', '#', '$', '@', '*', '!!', '?']);
 const randomPassword = (r: Rng, n: number) => {
@@ -186,13 +190,13 @@ export const generics: Kind[] = [
     return `-----BEGIN ${type}-----\n${pemBody(r, bytes)}\n-----END ${type}-----`;
   } }),
   G({ id: 'webhook-secret', label: 'webhook signing secret', names: ['WEBHOOK_SECRET', 'GITHUB_WEBHOOK_SECRET', 'SIGNING_SECRET', 'SLACK_SIGNING_SECRET'], tags: [], gen: (r) => r.pick([() => r.alnum(32), () => r.hex(32), () => r.hex(40)])() }),
-  G({ id: 'fernet-key', label: 'Fernet / urlsafe-base64 key', names: ['FERNET_KEY', 'FIELD_ENCRYPTION_KEY'], tags: [], gen: (r) => r.base64url(32) + '=' }),
+  G({ id: 'fernet-key', label: 'Fernet / urlsafe-base64 key', names: ['FERNET_KEY', 'FIELD_ENCRYPTION_KEY'], tags: [], only: PYTHON_WORLD, gen: (r) => r.base64url(32) + '=' }),
   G({ id: 'oauth-client-secret', label: 'OAuth client secret (no prefix)', names: ['CLIENT_SECRET', 'OAUTH_CLIENT_SECRET', 'AUTH0_CLIENT_SECRET', 'KEYCLOAK_CLIENT_SECRET'], tags: ['password'], gen: (r) => r.pick([() => ua(r, 64), () => r.alnum(40), () => r.alnum(32)])() }),
   G({ id: 'basic-auth-url', label: 'basic auth in a URL', names: ['REGISTRY_URL', 'ELASTICSEARCH_URL', 'WEBHOOK_URL', 'PROXY_URL', 'API_URL'], tags: ['uri'], gen: (r) => `https://${r.pick(['deploy', 'admin', 'ci', 'elastic'])}:${uriPassword(r)}@${r.pick(['es.internal.acme.io:9200', 'registry.acme.dev', 'proxy.corp.example.net:3128', 'hooks.partner.io/v1/events'])}` }),
   G({ id: 'smtp-password', label: 'SMTP password', names: ['SMTP_PASSWORD', 'EMAIL_HOST_PASSWORD', 'MAIL_PASSWORD', 'SMTP_PASS'], tags: ['password'], gen: (r) => r.pick([() => r.alnum(16), () => randomPassword(r, 18), () => r.chars('abcdefghijklmnopqrstuvwxyz', 16)])() }),
-  G({ id: 'laravel-app-key', label: 'Laravel APP_KEY', names: ['APP_KEY'], tags: [], only: ['env-', 'yaml-', 'sh-export', 'md-fence-env'], gen: (r) => 'base64:' + r.base64(32) }),
+  G({ id: 'laravel-app-key', label: 'Laravel APP_KEY', names: ['APP_KEY'], tags: [], only: ['env-', 'yaml-', 'compose-', 'k8s-', 'sh-export', 'md-fence-shell'], gen: (r) => 'base64:' + r.base64(32) }),
   G({ id: 'eth-private-key', label: 'Ethereum private key', names: ['PRIVATE_KEY', 'DEPLOYER_PRIVATE_KEY', 'WALLET_PRIVATE_KEY'], tags: [], gen: (r) => '0x' + r.hex(64) }),
-  G({ id: 'django-secret', label: 'Django SECRET_KEY', names: ['SECRET_KEY', 'DJANGO_SECRET_KEY'], tags: [], gen: (r) => r.pick(['django-insecure-', '']) + r.chars('abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)', 50) }),
+  G({ id: 'django-secret', label: 'Django SECRET_KEY', names: ['SECRET_KEY', 'DJANGO_SECRET_KEY'], tags: [], only: PYTHON_WORLD, gen: (r) => r.pick(['django-insecure-', '']) + r.chars('abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)', 50) }),
 ];
 
 const email = (r: Rng) => `${r.pick(['ops', 'billing', 'no-reply', 'dev'])}@${r.pick(['acme.io', 'example.com', 'corp.example.net'])}`;
@@ -231,6 +235,14 @@ export const negatives: Kind[] = [
   N({ id: 'recaptcha-site-key', label: 'reCAPTCHA site key (public)', names: ['RECAPTCHA_SITE_KEY', 'NEXT_PUBLIC_RECAPTCHA_SITE_KEY'], gen: (r) => '6L' + ua(r, 38) }),
   N({ id: 'email', label: 'email / username', names: ['SMTP_USER', 'ADMIN_EMAIL', 'DB_USER'], gen: email }),
   N({ id: 'file-hash-name', label: 'hashed asset names', names: ['MAIN_BUNDLE', 'CHUNK'], gen: (r) => `/static/js/main.${r.hex(8)}.js` }),
+  N({ id: 'config-words', label: 'settings beside secrets (TTL, algorithm, header and cookie names)', names: ['TOKEN_TTL', 'JWT_ALGORITHM', 'SESSION_COOKIE_NAME', 'API_KEY_HEADER', 'PASSWORD_RESET_TIMEOUT', 'SECRET_ROTATION_DAYS'], gen: (r) => r.pick(['3600', 'HS256', 'RS256', 'sessionid', 'X-API-Key', 'Authorization', '86400', 'bearer', 'new-password', 'access_token']) }),
+  N({ id: 'key-id', label: 'key ids (KMS, GPG, kid, SSH fingerprint)', names: ['KMS_KEY_ID', 'GPG_KEY_ID', 'SIGNING_KEY_ID', 'JWT_KID', 'SSH_KEY_FINGERPRINT'], gen: (r) => r.pick([() => r.uuid(), () => r.hex(16).toUpperCase(), () => 'SHA256:' + r.base64(32).replace(/=+$/, ''), () => `arn:aws:kms:eu-west-1:${r.digits(12)}:key/${r.uuid()}`])() }),
+  N({ id: 'vapid-public', label: 'VAPID public key', names: ['VAPID_PUBLIC_KEY', 'NEXT_PUBLIC_VAPID_KEY'], gen: (r) => 'B' + r.base64url(64).slice(0, 86) }),
+  N({ id: 'solana-address', label: 'Solana address (public)', names: ['TOKEN_MINT', 'WALLET_ADDRESS', 'PROGRAM_ID'], gen: (r) => r.chars('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz', 44) }),
+  N({ id: 'sentry-dsn', label: 'Sentry DSN (public by design)', names: ['SENTRY_DSN', 'NEXT_PUBLIC_SENTRY_DSN'], gen: (r) => `https://${r.hex(32)}@o${r.digits(6)}.ingest.sentry.io/${r.digits(7)}` }),
+  N({ id: 'algolia-search-key', label: 'Algolia search-only key (public)', names: ['ALGOLIA_SEARCH_KEY', 'NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY'], gen: (r) => r.hex(32) }),
+  N({ id: 'firebase-web-config', label: 'Firebase web config ids', names: ['FIREBASE_APP_ID', 'FIREBASE_MESSAGING_SENDER_ID', 'FIREBASE_MEASUREMENT_ID'], gen: (r) => r.pick([() => `1:${r.digits(12)}:web:${r.hex(22)}`, () => r.digits(12), () => 'G-' + r.chars(UPPER_DIGITS, 10)])() }),
+  N({ id: 'client-publishable', label: 'client-side keys (PostHog phc_, Razorpay key id)', names: ['NEXT_PUBLIC_POSTHOG_KEY', 'RAZORPAY_KEY_ID', 'POSTHOG_PROJECT_API_KEY'], gen: (r) => (r.chance(0.5) ? 'phc_' + r.alnum(43) : 'rzp_live_' + r.alnum(14)) }),
 ];
 
 export const allKinds = [...providers, ...generics, ...negatives];

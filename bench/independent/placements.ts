@@ -65,6 +65,8 @@ export interface Placement {
   literal?: boolean;
   /** a PEM fits: written with \n escapes, or raw over several lines */
   pem?: 'escaped' | 'raw';
+  /** holds multi-line values only (a YAML block scalar) */
+  pemOnly?: boolean;
   /** TypeScript only */
   tsOnly?: boolean;
   /** needs a value of at least 16 characters (split in two) */
@@ -201,7 +203,7 @@ export const placements: Placement[] = [
   { id: 'yaml-entry', section: 'yaml-map', needs: named, pem: 'escaped', render: (c) => ({ lines: [`${c.n.snake}: ${yq(c.v)}`] }) },
   { id: 'yaml-upper-entry', section: 'yaml-map', needs: named, render: (c) => ({ lines: [`${c.n.upper}: ${c.r.chance(0.5) ? yq(c.v) : `"${c.v}"`}`] }) },
   { id: 'yaml-nested', section: 'yaml-map', needs: named, render: (c) => ({ lines: [`${c.n.head}:`, `  ${c.n.restSnake}: ${yq(c.v)}`] }) },
-  { id: 'yaml-block-scalar', section: 'yaml-map', needs: named, pem: 'raw', render: (c) => ({ lines: [`${c.n.snake}: |`, ...c.v.split('\n').map((l) => '  ' + l)] }) },
+  { id: 'yaml-block-scalar', section: 'yaml-map', needs: named, pem: 'raw', pemOnly: true, render: (c) => ({ lines: [`${c.n.snake}: |`, ...c.v.split('\n').map((l) => '  ' + l)] }) },
   { id: 'yaml-anchor', section: 'yaml-map', needs: named, render: (c) => ({ lines: [`${c.n.head}_defaults: &${c.n.head}_defaults`, `  ${c.n.restSnake}: ${yq(c.v)}`, '  timeout: 30'] }) },
   { id: 'yaml-flow-map', section: 'yaml-map', needs: named, render: (c) => ({ lines: [`${c.n.head}: { ${c.n.restSnake}: ${yq(c.v)}, timeout: 30 }`] }) },
   { id: 'yaml-headers', section: 'yaml-map', needs: token, render: (c) => ({ lines: ['headers:', `  ${c.header}: ${yq(c.hv)}`] }) },
@@ -247,7 +249,7 @@ export function fits(p: Placement, k: Kind, lang: Lang): boolean {
   if (p.tsOnly && lang !== 'ts') return false;
   if (k.only && !k.only.some((pre) => p.id.startsWith(pre))) return false;
   if (k.tags.includes('expr')) return !!p.literal && (lang === 'ts' || lang === 'js' || lang === 'py') && p.needs !== 'sdkJs' && p.needs !== 'sdkPy';
-  if (k.tags.includes('pem') && !p.pem) return false;
+  if (k.tags.includes('pem') ? !p.pem : p.pemOnly) return false;
   if (p.split && k.klass === 'negative') return false;
   const needs = p.needs;
   if (needs === 'named') return true;

@@ -43,6 +43,8 @@ const keep = opt('keep');
 const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'rr-independent-'));
 const corpusDir = join(work, 'corpus');
 const home = join(work, 'home');
+// A kept folder may hold an earlier corpus: start clean so that only this one is scanned.
+rmSync(corpusDir, { recursive: true, force: true });
 mkdirSync(home, { recursive: true });
 for (const f of files) {
   mkdirSync(dirname(join(corpusDir, f.path)), { recursive: true });

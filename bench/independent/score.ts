@@ -45,7 +45,7 @@ export interface Scored {
   byKind: Record<string, Tally & { klass: string; label: string }>;
   byFileType: Record<string, Tally & { fp: number }>;
   misses: (Label & { infoOnly: boolean })[];
-  falsePositives: { file: string; line: number; ruleId: string; kind: string; placement: string; fileType: string }[];
+  falsePositives: { file: string; line: number; ruleId: string; kind: string; placement: string; name: string; fileType: string }[];
 }
 
 const tally = (): Tally => ({ planted: 0, found: 0, negPlanted: 0, flagged: 0, infoOnly: 0 });
@@ -81,7 +81,7 @@ export function score(labels: Label[], findings: Finding[]): Scored {
       continue;
     }
     const neg = on[0];
-    fps.push({ file: path, line: start, ruleId: f.ruleId, kind: neg?.kind ?? 'unlabelled', placement: neg?.placement ?? '-', fileType: neg?.fileType ?? '-' });
+    fps.push({ file: path, line: start, ruleId: f.ruleId, kind: neg?.kind ?? 'unlabelled', placement: neg?.placement ?? '-', name: neg?.name ?? '-', fileType: neg?.fileType ?? '-' });
   }
 
   const head = { providers: tally(), providersContextOnly: tally(), generic: tally(), negatives: tally() };
@@ -180,12 +180,12 @@ export function renderReport(s: Scored, m: Meta): string {
   for (const [id, t] of Object.entries(s.byKind).filter(([, t]) => t.klass === 'negative').sort((a, b) => b[1].flagged / b[1].negPlanted - a[1].flagged / a[1].negPlanted || a[0].localeCompare(b[0])))
     out.push(`| ${t.label} (\`${id}\`) | ${t.negPlanted} | ${t.flagged} | ${pct(t.flagged, t.negPlanted)} | ${t.infoOnly} |`);
 
-  out.push('', `## Misses (${s.misses.length}; values never shown)`, '', '| class | kind | placement | file | line | info only |', '|---|---|---|---|---|---|');
+  out.push('', `## Misses (${s.misses.length}; values never shown)`, '', '| class | kind | placement | name | file | line | info only |', '|---|---|---|---|---|---|---|');
   for (const l of [...s.misses].sort((a, b) => a.klass.localeCompare(b.klass) || a.kind.localeCompare(b.kind) || a.placement.localeCompare(b.placement)))
-    out.push(`| ${l.klass} | ${l.kind} | ${l.placement} | ${l.file} | ${l.line} | ${l.infoOnly ? 'yes' : ''} |`);
-  out.push('', `## False positives (${s.falsePositives.length})`, '', '| rule | planted negative | placement | file | line |', '|---|---|---|---|---|');
+    out.push(`| ${l.klass} | ${l.kind} | ${l.placement} | ${l.name} | ${l.file} | ${l.line} | ${l.infoOnly ? 'yes' : ''} |`);
+  out.push('', `## False positives (${s.falsePositives.length})`, '', '| rule | planted negative | placement | name | file | line |', '|---|---|---|---|---|---|');
   for (const f of [...s.falsePositives].sort((a, b) => a.kind.localeCompare(b.kind) || a.ruleId.localeCompare(b.ruleId)))
-    out.push(`| ${f.ruleId} | ${f.kind} | ${f.placement} | ${f.file} | ${f.line} |`);
+    out.push(`| ${f.ruleId} | ${f.kind} | ${f.placement} | ${f.name} | ${f.file} | ${f.line} |`);
   out.push('');
   return out.join('\n');
 }
