@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { BENCH, RESULTS_DIR } from './config.mjs';
+import { BENCH, CACHE, RESULTS_DIR } from './config.mjs';
 import { historySection } from './lib/historySection';
 import { versions } from './lib/tools';
 import { renderPeers } from './peers/report';
@@ -34,6 +34,7 @@ out.push('npm run bench:setup                # pinned peers, Node 22 for secretl
 out.push('npm run bench:quality              # labeled corpus (seeded) → bench/corpus/labeled/, three tools');
 out.push('npm run bench:fp                   # real-world corpus → bench/corpus/real-world/, three tools');
 out.push('npm run bench:speed                # throughput, memory, re-analysis, CPU profile');
+out.push('npm run bench:independent          # a labelled corpus written blind to the analyzer (bench/independent/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -99,6 +100,18 @@ const history = read('history.json');
 if (history) out.push(...historySection(history));
 const peers = read('peers.json');
 if (peers) out.push(...renderPeers(peers), '');
+
+// The independent yardstick's own report: its headline and the tables by file type and by kind of generic secret
+// (placements, provider kinds and the lists of misses stay in bench/.cache/independent.md).
+const independent = join(CACHE, 'independent.md');
+if (existsSync(independent)) {
+  const sections = readFileSync(independent, 'utf8').trim().split(/^(?=## )/m);
+  const [head, ...rest] = sections;
+  const kept = rest.filter((s) => /^## (Per file type|Per kind: generic secrets)/.test(s));
+  out.push('## 5. Independent yardstick (written blind, bench/independent)', '');
+  out.push(head!.replace(/^# .*\n+/, '').trim(), '', ...kept.map((s) => s.replace(/^## /, '### ').trim() + '\n'));
+  out.push('How it was written and its limits: bench/independent/README.md. The full tables (by placement, by provider format) and the redacted lists of misses and false positives: bench/.cache/independent.md after `npm run bench:independent`.', '');
+}
 
 const notes = join(BENCH, 'NOTES.md');
 if (existsSync(notes)) out.push(readFileSync(notes, 'utf8').trim(), '');
