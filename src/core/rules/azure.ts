@@ -20,10 +20,12 @@ export const azureRules = defineRules([
     provider: 'Azure',
     title: 'Azure OpenAI / Azure AI services key',
     // 32 hex characters (or the newer 84 letters and digits) with no prefix: the name says what it is
-    // (AZURE_OPENAI_API_KEY, AZURE_OPENAI_KEY, azureOpenAIKey, AOAI_KEY, AZURE_AI_SERVICES_KEY).
+    // (AZURE_OPENAI_API_KEY, AZURE_OPENAI_KEY, azureOpenAIKey, AOAI_KEY, AZURE_AI_SERVICES_KEY), or, in a file that
+    // names an Azure OpenAI endpoint (`<resource>.openai.azure.com`) or one of those names, the service's own
+    // request header, `api-key` (a logged request, a `headers` object).
     pattern: /(?:[a-f0-9]{32}|[A-Za-z0-9]{84})/,
-    nameHint: /azure_?open_?ai|\baoai|azure_?(?:ai|cognitive)_?services?/i,
-    keywords: ['azure_openai', 'azureopenai', 'azure_open_ai', 'aoai', 'azure_ai_service', 'azureaiservice', 'azure_cognitive', 'azurecognitive'],
+    nameHint: /azure_?open_?ai|\baoai|azure_?(?:ai|cognitive)_?services?|^api-key$/i,
+    keywords: ['azure_openai', 'azureopenai', 'azure_open_ai', 'aoai', 'azure_ai_service', 'azureaiservice', 'azure_cognitive', 'azurecognitive', '.openai.azure.com'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_OPENAI_API_KEY',
@@ -126,7 +128,13 @@ export const azureSamples = (): Record<string, RuleSamples> => ({
   },
   'azure-openai-api-key': {
     positives: [(g) => ({ name: 'AZURE_OPENAI_API_KEY', value: g.hex(32) }), (g) => ({ name: 'azureOpenAIKey', value: g.hex(32) }), (g) => ({ name: 'AZURE_AI_SERVICES_KEY', value: g.alnum(84) })],
-    negatives: [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' }, { name: 'AZURE_OPENAI_API_KEY', value: '0'.repeat(32) }, { name: 'AZURE_OPENAI_DEPLOYMENT', value: 'gpt-4o-mini-2024-07-18' }],
+    negatives: [
+      { name: 'AZURE_OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' },
+      { name: 'AZURE_OPENAI_API_KEY', value: '0'.repeat(32) },
+      { name: 'AZURE_OPENAI_DEPLOYMENT', value: 'gpt-4o-mini-2024-07-18' },
+      // The `api-key` header binds only in a file that names Azure OpenAI (test/unit/analyze/peerClasses.test.ts).
+      { name: 'api-key', value: '7d1f0c9a4b2e8f3a6c5d0e9b1a7f4c2d' },
+    ],
   },
   'azure-storage-account-key': {
     positives: [
