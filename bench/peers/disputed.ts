@@ -371,6 +371,13 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /hooks\.slack\.com\/services\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]{8,16})\1(?![A-Za-z0-9])/.test(text),
     reason: 'a placeholder: the webhook secret is one short string typed twice (`qKirRWalryBG` × 2), not 24 random characters (and its ids are typed too: `T11111AA`, a character short of a team id)',
   },
+  {
+    suite: 'trufflehog',
+    peerRule: /^redis$/,
+    expect: 'fp',
+    applies: (text) => /\.redis\.cache\.windows\.net(?::\d+)?,(?:[^,\s'"]*,)*?password=[A-Za-z0-9+/]{40,}/.test(text),
+    reason: "an Azure Cache for Redis connection string with its access key: a non-match for the peer's detector only because the port or an option differs from the one it expects (`:6381`, `ssl=False`); the password is the cache's key whatever the port, which our rule reports",
+  },
 ];
 
 /**
