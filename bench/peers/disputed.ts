@@ -378,6 +378,20 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /\.redis\.cache\.windows\.net(?::\d+)?,(?:[^,\s'"]*,)*?password=[A-Za-z0-9+/]{40,}/.test(text),
     reason: "an Azure Cache for Redis connection string with its access key: a non-match for the peer's detector only because the port or an option differs from the one it expects (`:6381`, `ssl=False`); the password is the cache's key whatever the port, which our rule reports",
   },
+  {
+    suite: 'trufflehog',
+    peerRule: /^adobeio$/,
+    expect: 'tp',
+    applies: () => true,
+    reason: "an Adobe I/O API key, which is the integration's client id (Adobe's console labels it \"API Key (Client ID)\"; the peer checks it as `x-api-key` with a product name against Adobe Stock, whose API takes it from browsers): a public identifier, like gitleaks' adobe-client-id above; the secret is the client secret (`p8e-…`), which our rule reports",
+  },
+  {
+    suite: '*',
+    peerRule: /^(?:jdbc|postgres|mysql|sqlserver|mongodb|redis|database)/,
+    expect: 'tp',
+    applies: (text) => /(?:\/\/|@)(?:[\w-]+\.)*example\.(?:com|org|net)(?=[:/;\s]|$)/.test(text),
+    reason: 'a documentation example: the server is under `example.com` (names reserved for documentation, RFC 2606), so no database there takes the password (`jdbc:…://foo.example.com:…;password=MyPa$$w0rd...`)',
+  },
 ];
 
 /**
