@@ -392,6 +392,19 @@ export const DISPUTES: Dispute[] = [
     applies: (text) => /(?:\/\/|@)(?:[\w-]+\.)*example\.(?:com|org|net)(?=[:/;\s]|$)/.test(text),
     reason: 'a documentation example: the server is under `example.com` (names reserved for documentation, RFC 2606), so no database there takes the password (`jdbc:…://foo.example.com:…;password=MyPa$$w0rd...`)',
   },
+  {
+    suite: '*',
+    peerRule: /^docker/,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /"auth"\s*:\s*"([A-Za-z0-9+/]+={0,2})"/.exec(text);
+      if (!m) return false;
+      const [user, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':');
+      const password = rest.join(':');
+      return password === user || password.length < 6;
+    },
+    reason: 'a placeholder credential: the Docker config `auth` decodes to a password of a few characters, or one that repeats the user name (`123:123`), which no registry issues and our rules treat as a local default',
+  },
 ];
 
 /**
