@@ -294,10 +294,10 @@ export const DISPUTES: Dispute[] = [
   {
     suite: 'trufflehog',
     // Checked one by one for these detectors; the reason holds for any "invalid pattern" row of this form.
-    peerRule: /^(?:harness|terraformcloudpersonaltoken|azuredirectmanagementkey)$/,
+    peerRule: /^(?:harness|terraformcloudpersonaltoken|azuredirectmanagementkey|azuredevopspersonalaccesstoken)$/,
     expect: 'fp',
-    applies: (text) => /(?:token|secret|api_?key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
-    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
+    applies: (text) => /(?:token|secret|api_?key|_key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
+    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`, `azure_key: …`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
   },
   {
     suite: '*',
@@ -340,6 +340,70 @@ export const DISPUTES: Dispute[] = [
     expect: 'fp',
     applies: (text) => /\bbot\d{8,10}:AA[A-Za-z0-9_-]{33}\b/.test(text),
     reason: "a Telegram bot token written as in the Bot API's URLs (`api.telegram.org/bot<token>/getMe`): a secret in that position too; the peer's pattern misses it only because `bot` glued before the digits breaks its word boundary",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /./,
+    expect: 'tp',
+    // trufflehog's Jenkins template (`<secret>{AQAAABAAA <key>}</secret>` in a `StringCredentialsImpl`) is used by
+    // over a hundred detectors: Jenkins writes `{AQAAABAAAAAQ…}`, one base64 run with no space in it.
+    applies: (text) => /\{(?:[A-Za-z]+ )?AQAAABAAA\s/.test(text),
+    reason: "not what Jenkins writes: a credentials.xml `<secret>` holds `{AQAAABAAAAAQ…}`, one base64 run of ciphertext under the controller's master key; the peer's template puts a plaintext key after `AQAAABAAA` and a space, a shape no Jenkins file has (a real one holds no readable key)",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^azure/,
+    expect: 'tp',
+    applies: (text) => { const m = /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/=]{86,88}(?![A-Za-z0-9+/=])/.exec(text); return !!m && /=[A-Za-z0-9+/]/.test(m[0]); },
+    reason: "not an Azure account key: an 88-character key is 64 random bytes in base64, so `=` only pads its end; the sample has `=` in the middle (`…bC3=5hI…`), which no base64 encoder writes",
+  },
+  {
+    suite: 'secretlint',
+    peerRule: /^slack$/,
+    expect: 'tp',
+    applies: (text) => /\bxapp-\d-[A-Z0-9]+-\d+-[a-f0-9]+/.test(text) && !/\bxapp-\d-[A-Z0-9]+-\d+-[a-f0-9]{64}\b/.test(text),
+    reason: 'not a Slack app-level token: its last part is not the 64 hexadecimal digits every `xapp-` token ends with (62, with `1234` typed at both ends)',
+  },
+  {
+    suite: '*',
+    peerRule: /slack/,
+    expect: 'tp',
+    applies: (text) => /hooks\.slack\.com\/services\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]{8,16})\1(?![A-Za-z0-9])/.test(text),
+    reason: 'a placeholder: the webhook secret is one short string typed twice (`qKirRWalryBG` × 2), not 24 random characters (and its ids are typed too: `T11111AA`, a character short of a team id)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^redis$/,
+    expect: 'fp',
+    applies: (text) => /\.redis\.cache\.windows\.net(?::\d+)?,(?:[^,\s'"]*,)*?password=[A-Za-z0-9+/]{40,}/.test(text),
+    reason: "an Azure Cache for Redis connection string with its access key: a non-match for the peer's detector only because the port or an option differs from the one it expects (`:6381`, `ssl=False`); the password is the cache's key whatever the port, which our rule reports",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^adobeio$/,
+    expect: 'tp',
+    applies: () => true,
+    reason: "an Adobe I/O API key, which is the integration's client id (Adobe's console labels it \"API Key (Client ID)\"; the peer checks it as `x-api-key` with a product name against Adobe Stock, whose API takes it from browsers): a public identifier, like gitleaks' adobe-client-id above; the secret is the client secret (`p8e-…`), which our rule reports",
+  },
+  {
+    suite: '*',
+    peerRule: /^(?:jdbc|postgres|mysql|sqlserver|mongodb|redis|database)/,
+    expect: 'tp',
+    applies: (text) => /(?:\/\/|@)(?:[\w-]+\.)*example\.(?:com|org|net)(?=[:/;\s]|$)/.test(text),
+    reason: 'a documentation example: the server is under `example.com` (names reserved for documentation, RFC 2606), so no database there takes the password (`jdbc:…://foo.example.com:…;password=MyPa$$w0rd...`)',
+  },
+  {
+    suite: '*',
+    peerRule: /^docker/,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /"auth"\s*:\s*"([A-Za-z0-9+/]+={0,2})"/.exec(text);
+      if (!m) return false;
+      const [user, ...rest] = Buffer.from(m[1]!, 'base64').toString('utf8').split(':');
+      const password = rest.join(':');
+      return password === user || password.length < 6;
+    },
+    reason: 'a placeholder credential: the Docker config `auth` decodes to a password of a few characters, or one that repeats the user name (`123:123`), which no registry issues and our rules treat as a local default',
   },
 ];
 

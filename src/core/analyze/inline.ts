@@ -23,6 +23,11 @@ const LINE_PAIR = /([A-Za-z_][\w.-]{0,63})=([^\s"'`\\<>,;&()]{8,512})(?=\s|$)/y;
  * `Label: words` too.
  */
 const LINE_COLON_PAIR = /([A-Za-z_][\w.-]{0,63}):[ \t]+["']?([^\s"'`\\<>,;&()]{8,512})["']?(?=\s|$)/y;
+/**
+ * `'name': 'value'` or `"name": "value"` anywhere in a line of a plain-text file: a dict or JSON object pasted into
+ * notes or a log (`headers {'api-key': '…', …}`). Provider rules only, as `NAME: value` lines.
+ */
+const QUOTED_PAIR = /([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<>,;&()]{8,512})(?=["'])/y;
 /** Spaces and `export ` before a line's pair. */
 const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
 /** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
@@ -57,7 +62,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[], plainText
     }
     // After a quote or a `\n` escape: the first pair of a file held in a string, or one of its next lines.
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
-      if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
+      if (push(out, EMBEDDED_PAIR, text, start, end) || (plainText && push(out, QUOTED_PAIR, text, start, end))) continue;
     }
     const line = lines.lineStart(start);
     if (line !== lineStart) {
@@ -84,7 +89,7 @@ function push(out: Candidate[], re: RegExp, text: string, at: number, end: numbe
   if (!m) return false;
   const nameStart = m.index + m[0].indexOf(m[1]!);
   if (end <= nameStart || end > nameStart + m[1]!.length) return false;
-  const providerOnly = re === LINE_COLON_PAIR || (re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('='));
+  const providerOnly = re === LINE_COLON_PAIR || re === QUOTED_PAIR || (re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('='));
   out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
   return true;
 }

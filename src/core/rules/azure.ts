@@ -20,10 +20,12 @@ export const azureRules = defineRules([
     provider: 'Azure',
     title: 'Azure OpenAI / Azure AI services key',
     // 32 hex characters (or the newer 84 letters and digits) with no prefix: the name says what it is
-    // (AZURE_OPENAI_API_KEY, AZURE_OPENAI_KEY, azureOpenAIKey, AOAI_KEY, AZURE_AI_SERVICES_KEY).
+    // (AZURE_OPENAI_API_KEY, AZURE_OPENAI_KEY, azureOpenAIKey, AOAI_KEY, AZURE_AI_SERVICES_KEY), or, in a file that
+    // names an Azure OpenAI endpoint (`<resource>.openai.azure.com`) or one of those names, the service's own
+    // request header, `api-key` (a logged request, a `headers` object).
     pattern: /(?:[a-f0-9]{32}|[A-Za-z0-9]{84})/,
-    nameHint: /azure_?open_?ai|\baoai|azure_?(?:ai|cognitive)_?services?/i,
-    keywords: ['azure_openai', 'azureopenai', 'azure_open_ai', 'aoai', 'azure_ai_service', 'azureaiservice', 'azure_cognitive', 'azurecognitive'],
+    nameHint: /azure_?open_?ai|\baoai|azure_?(?:ai|cognitive)_?services?|^api-key$/i,
+    keywords: ['azure_openai', 'azureopenai', 'azure_open_ai', 'aoai', 'azure_ai_service', 'azureaiservice', 'azure_cognitive', 'azurecognitive', '.openai.azure.com'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_OPENAI_API_KEY',
@@ -71,6 +73,50 @@ export const azureRules = defineRules([
     envName: 'AZURE_STORAGE_SAS_TOKEN',
     rotationUrl: 'https://learn.microsoft.com/azure/storage/common/storage-sas-overview',
   },
+  {
+    id: 'azure-app-configuration-connection-string',
+    provider: 'Azure',
+    title: 'Azure App Configuration connection string',
+    // `Endpoint=https://<store>.azconfig.io;Id=<credential id>;Secret=<secret>`: the portal's access-key connection
+    // string, which the SDKs take whole (`AzureAppConfigurationClient(connectionString)`); the secret is base64
+    // (44 characters, or 84 in the newer identifiable format).
+    pattern: /Endpoint=https:\/\/[A-Za-z0-9-]{1,63}\.azconfig\.io\/?;Id=[A-Za-z0-9+/=:_-]{1,64};Secret=(?<secret>[A-Za-z0-9+/]{32,100}={0,2})/,
+    keywords: ['.azconfig.io'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_APPCONFIG_CONNECTION_STRING',
+    rotationUrl: 'https://learn.microsoft.com/azure/azure-app-configuration/howto-disable-access-key-authentication',
+  },
+  {
+    id: 'azure-cache-for-redis-key',
+    provider: 'Azure',
+    title: 'Azure Cache for Redis access key',
+    // The portal's StackExchange.Redis connection string: `<cache>.redis.cache.windows.net:6380,password=<key>,ssl=True`
+    // (the key: 32 random bytes in base64, 44 characters).
+    pattern: /\.redis\.cache\.windows\.net(?::\d{2,5})?,(?:[A-Za-z]{1,24}=[^,\s"']{0,64},){0,6}?[Pp]assword=(?<secret>[A-Za-z0-9+/]{40,88}={0,2})(?![A-Za-z0-9+/=])/,
+    keywords: ['.redis.cache.windows.net'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'REDIS_CONNECTION_STRING',
+    rotationUrl: 'https://learn.microsoft.com/azure/azure-cache-for-redis/cache-configure#access-keys',
+  },
+  {
+    id: 'azure-service-key',
+    provider: 'Azure',
+    title: 'Azure service key or token',
+    // Most Azure keys have no prefix of their own: an Azure DevOps personal access token (52 characters), an AI Search
+    // admin or query key (52), an API Management subscription key or a Cognitive Services key (32), a Functions key
+    // (base64url, `==`). A random value of that size under a name that says Azure and key/token/secret
+    // (`AZURE_DEVOPS_PAT`, `azureSearchKey`, `AZURE_API_MANAGEMENT_SUBSCRIPTION_KEY`, `azure_key:`) is one of them.
+    // After the Azure rules of a known shape: those name the kind when they apply.
+    pattern: /[A-Za-z0-9+/_-]{30,90}={0,2}/,
+    nameHint: /azure\w{0,40}?(?:key|token|secret|[_-]pat)$/i,
+    keywords: ['azure'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'AZURE_API_KEY',
+    rotationUrl: 'https://portal.azure.com/',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -82,7 +128,13 @@ export const azureSamples = (): Record<string, RuleSamples> => ({
   },
   'azure-openai-api-key': {
     positives: [(g) => ({ name: 'AZURE_OPENAI_API_KEY', value: g.hex(32) }), (g) => ({ name: 'azureOpenAIKey', value: g.hex(32) }), (g) => ({ name: 'AZURE_AI_SERVICES_KEY', value: g.alnum(84) })],
-    negatives: [{ name: 'AZURE_OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' }, { name: 'AZURE_OPENAI_API_KEY', value: '0'.repeat(32) }, { name: 'AZURE_OPENAI_DEPLOYMENT', value: 'gpt-4o-mini-2024-07-18' }],
+    negatives: [
+      { name: 'AZURE_OPENAI_ENDPOINT', value: 'https://contoso.openai.azure.com/' },
+      { name: 'AZURE_OPENAI_API_KEY', value: '0'.repeat(32) },
+      { name: 'AZURE_OPENAI_DEPLOYMENT', value: 'gpt-4o-mini-2024-07-18' },
+      // The `api-key` header binds only in a file that names Azure OpenAI (test/unit/analyze/peerClasses.test.ts).
+      { name: 'api-key', value: '7d1f0c9a4b2e8f3a6c5d0e9b1a7f4c2d' },
+    ],
   },
   'azure-storage-account-key': {
     positives: [
@@ -103,6 +155,36 @@ export const azureSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => g.base64(42) + '+ACR' + g.alnum(6)],
     // The signature elsewhere than at its place, or too short a key before it.
     negatives: ['Kq3rT8vB2nX6mZ1pL9wH4sD7fG0jC5yU' + '+ACR' + 'Ab3dE9', 'ACR' + '_PASSWORD'],
+  },
+  'azure-app-configuration-connection-string': {
+    positives: [
+      (g) => 'Endpoint=https://shop-settings.azconfig.io;Id=' + g.alnum(4) + '-l0-s0:' + g.alnum(20) + ';Secret=' + g.base64(43) + '=',
+      (g) => 'Endpoint=https://' + g.lowerAlnum(10) + '.azconfig.io;Id=' + g.b64url(12) + ';Secret=' + g.alnum(84),
+    ],
+    negatives: ['Endpoint=https://shop-settings.azconfig.io;Id=' + '<id>;Secret=' + '<secret>', 'https://shop-settings.azconfig.io'],
+  },
+  'azure-cache-for-redis-key': {
+    positives: [
+      (g) => 'shop-cache.redis.cache.windows.net:6380,password=' + g.base64(43) + '=,ssl=True,abortConnect=False',
+      (g) => g.lowerAlnum(8) + '.redis.cache.windows.net:6380,ssl=True,password=' + g.alnum(44),
+    ],
+    negatives: ['shop-cache.redis.cache.windows.net:6380,password=' + '<access-key>,ssl=True', 'shop-cache.redis.cache.windows.net:6380,password=' + '${REDIS_KEY},ssl=True'],
+  },
+  'azure-service-key': {
+    positives: [
+      (g) => ({ name: 'AZURE_DEVOPS_PAT', value: g.lowerAlnum(52) }),
+      (g) => ({ name: 'azureSearchAdminKey', value: g.alnum(52) }),
+      (g) => ({ name: 'AZURE_API_MANAGEMENT_SUBSCRIPTION_KEY', value: g.hex(32) }),
+      (g) => ({ name: 'azure_function_key', value: g.b64url(54) + '==' }),
+    ],
+    negatives: [
+      { name: 'AZURE_KEYVAULT_URL', value: 'https://contoso-vault.vault.azure.net/' },
+      { name: 'azureSearchKey', value: 'https://contoso.search.windows.net' },
+      { name: 'AZURE_DEVOPS_PAT', value: '<personal-access-token>' },
+      { name: 'azureStorageKeyName', value: 'primaryKeyForTheReportingStorageAccount' },
+      // Not an Azure name: the generic heuristic's, not this rule's.
+      { name: 'searchAdminKey', value: 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0YeTu4Wq8Er2Ty6Ui0Op3As' },
+    ],
   },
   'azure-sas-token': {
     positives: [

@@ -14,6 +14,20 @@ export const commerceRules = defineRules([
     rotationUrl: 'https://www.braintreegateway.com/login',
   },
   {
+    id: 'braintree-private-key',
+    provider: 'PayPal Braintree',
+    title: 'PayPal Braintree private key',
+    // The gateway's API key pair is a public key (16 characters, not a secret) and a private key, 32 hexadecimal digits
+    // with no prefix: the name says what it is (`BRAINTREE_PRIVATE_KEY`, `braintreePrivateKey`, `braintree_key`).
+    pattern: /[a-f0-9]{32}/,
+    nameHint: /braintree\w{0,24}?(?:key|secret)$/i,
+    keywords: ['braintree'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'BRAINTREE_PRIVATE_KEY',
+    rotationUrl: 'https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials',
+  },
+  {
     id: 'easypost-api-key',
     provider: 'EasyPost',
     title: 'EasyPost API key',
@@ -110,6 +124,11 @@ export const commerceRules = defineRules([
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const commerceSamples = (): Record<string, RuleSamples> => ({
   'braintree-access-token': { positives: [(g) => 'access_token$' + 'production$' + g.lowerAlnum(16) + '$' + g.hex(32)], negatives: ['access_token$' + 'production$' + 'merchant'] },
+  'braintree-private-key': {
+    positives: [(g) => ({ name: 'BRAINTREE_PRIVATE_KEY', value: g.hex(32) }), (g) => ({ name: 'braintreePrivateKey', value: g.hex(32) })],
+    // The public key and the merchant id are identifiers, sent with every request; a key of the wrong shape.
+    negatives: [{ name: 'BRAINTREE_PUBLIC_KEY', value: 'k7q2m9x4w8z3t6p1' }, { name: 'BRAINTREE_MERCHANT_ID', value: 'f7b3cb83a7fdb915a71ce17ab8a903cc' }, { name: 'braintreePrivateKey', value: 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYe' }],
+  },
   'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
   'shippo-api-token': { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },

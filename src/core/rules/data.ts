@@ -17,6 +17,22 @@ export const dataRules = defineRules([
     rotationUrl: 'https://www.postgresql.org/docs/current/sql-alterrole.html',
   },
   {
+    id: 'database-connection-string-password',
+    provider: 'Database',
+    title: 'Password in a database connection string',
+    // The `key=value;` form of ADO.NET, ODBC and JDBC-style strings (`Server=db;User ID=app;Password=…;`,
+    // `DRIVER={…};SERVER=…;UID=…;PWD=…`): a password after a server and up to twelve other settings, which the
+    // connection-URL rule does not read. Matched from the server setting (its keywords); each setting ends at `;`, so a
+    // start is read once. A human-chosen password is still one here: the setting's name says so.
+    pattern:
+      /(?:Server|server|SERVER|Data Source|Data source|data source|DATA SOURCE|Host|host|HOST)[ \t]?=[ \t]?[^;"'`\n]{1,253};(?:[^;"'`\n=]{1,40}=[^;"'`\n]{0,256};){0,12}?[ \t]?(?:Password|password|PASSWORD|Pwd|PWD|pwd)[ \t]?=[ \t]?(?<secret>[^;"'`\s]{4,128})(?=[;"'`\s]|$)/,
+    keywords: ['server=', 'server =', 'data source=', 'data source =', 'host=', 'host ='],
+    minEntropy: 2.5,
+    severity: 'error',
+    envName: 'DATABASE_CONNECTION_STRING',
+    rotationUrl: 'https://learn.microsoft.com/sql/t-sql/statements/alter-login-transact-sql',
+  },
+  {
     id: 'planetscale-token',
     provider: 'PlanetScale',
     title: 'PlanetScale password or service token',
@@ -68,6 +84,20 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
   'connection-string-password': {
     positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379'],
     negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com', 'mongodb://' + 'appdb:appdb' + '@localhost:27017/app', 'amqp://' + 'rabbit:rabbit' + '@queue:5672'],
+  },
+  'database-connection-string-password': {
+    positives: [
+      (g) => 'Server=tcp:orders.database.windows.net,1433;Initial Catalog=orders;User ID=app;Password=' + g.alnum(18) + ';Encrypt=True',
+      (g) => 'DRIVER={ODBC Driver 18 for SQL Server};SERVER=db01;DATABASE=sales;UID=report;PWD=' + g.base64(16),
+      (g) => 'Host=pg.internal;Port=5432;Database=app;Username=svc;Password=' + g.alnum(12) + '#' + g.digits(4),
+    ],
+    negatives: [
+      'Server=db01;Database=sales;Trusted_Connection=True;',
+      'Server=db01;Database=sales;User ID=app;Password=' + '${DB_PASSWORD};',
+      'Server=db01;Database=sales;User ID=app;Password=' + '<password>;',
+      'Host=localhost;Username=postgres;Password=' + 'postgres',
+      'Data Source=app.db;Cache=Shared',
+    ],
   },
   'planetscale-token': { positives: [(g) => 'pscale_' + 'pw_' + g.b64url(43)], negatives: ['pscale_' + 'pw_' + 'abc'] },
   'supabase-access-token': { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },

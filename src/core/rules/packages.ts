@@ -108,9 +108,10 @@ export const packageRules = defineRules([
     id: 'pypi-upload-token',
     provider: 'PyPI',
     title: 'PyPI upload token',
-    // A macaroon whose base64 header always starts with the encoded "pypi.org" location.
-    pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/,
-    keywords: ['pypi-ageichlwas5vcmc'],
+    // A macaroon whose base64 header always starts with the encoded location: "pypi.org", or "test.pypi.org" for
+    // TestPyPI's tokens (a separate index, but an upload token all the same).
+    pattern: /pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}/,
+    keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
     minEntropy: 3,
     severity: 'error',
     envName: 'PYPI_TOKEN',
@@ -156,6 +157,10 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => ({ name: 'ClearTextPassword', value: 'Feed' + g.alnum(6) + 'Pass' }), (g) => ({ name: 'ClearTextPassword', value: 'Nightly-' + g.lowerAlnum(8) })],
     negatives: [{ name: 'ClearTextPassword', value: '%NUGET_FEED_PASSWORD%' }, { name: 'ClearTextPassword', value: 'short' }, { name: 'Password', value: 'Nightly-build' }],
   },
-  'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
+  'pypi-upload-token': {
+    positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120), (g) => 'pypi-' + 'AgENdGVzdC5weXBpLm9yZw' + g.b64url(140)],
+    // Another macaroon location (base64 of "example.org"), and a TestPyPI header with too short a body.
+    negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short', 'pypi-' + 'AgENZXhhbXBsZS5vcmc' + 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4Zq7wLk2Rt9Vb', 'pypi-' + 'AgENdGVzdC5weXBpLm9yZw' + 'tooShort'],
+  },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
 });

@@ -35,3 +35,23 @@ runCases('analyzeText: NAME: value lines in a plain-text file', {
     { path: 'notes/vault.txt', code: vaultNotes, findings: [{ ruleId: 'hashicorp-vault-legacy-token', ...span(vaultNotes, vaultToken) }], name: 'a pre-1.10 Vault token under token: in notes' },
   ],
 });
+
+// Context-only Azure keys: the service's own header (`api-key`) in a file that names an Azure OpenAI endpoint, a dict
+// pasted into notes or a log; an Azure-named key in a notes file.
+const aoaiKey = g.hex(32);
+// A Python dict's repr holding a JSON string (`'{"lang": "python"}'`): quotes a token pass cannot pair.
+const aoaiLog = `POST https://contoso-ai.openai.azure.com/openai/deployments/chat/completions\nheaders {'X-Client-User-Agent': '{"lang": "python",\n "uname": "Darwin 22.3.0"}', 'api-key': '${aoaiKey}', 'x-ms-client': 'sdk'}\n`;
+const searchKey = g.alnum(52);
+const searchNotes = `search:\n  service: catalog\n  azure_search_key: ${searchKey}\n`;
+const devopsPat = g.lowerAlnum(52);
+const devopsJson = `{"pipeline": "nightly", "AZURE_DEVOPS_PAT": "${devopsPat}"}\n`;
+runCases('analyzeText: Azure keys known by their context', {
+  valid: [
+    { path: 'notes/search.txt', code: `search:\n  azure_search_key_name: primary-query-key-for-catalog\n`, name: 'a name that only mentions an Azure key, with words for a value' },
+  ],
+  invalid: [
+    { path: 'logs/request.txt', code: aoaiLog, findings: [{ ruleId: 'azure-openai-api-key', ...span(aoaiLog, aoaiKey) }], name: "the `api-key` header beside an `….openai.azure.com` endpoint, in a dict pasted into a log" },
+    { path: 'notes/search.txt', code: searchNotes, findings: [{ ruleId: 'azure-service-key', ...span(searchNotes, searchKey) }], name: 'an AI Search key under an Azure name in notes' },
+    { path: 'deploy/pipeline.txt', code: devopsJson, findings: [{ ruleId: 'azure-service-key', ...span(devopsJson, devopsPat) }], name: 'an Azure DevOps PAT in a JSON object pasted into a plain-text file' },
+  ],
+});
