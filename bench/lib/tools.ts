@@ -3,7 +3,7 @@
  * character offsets, so one scorer judges all of them. Every run is timed from process start to exit.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CACHE, CORPUS, ROOT } from '../config.mjs';
 
@@ -54,6 +54,8 @@ export function offsetOf(abs: string, line: number, column: number): number {
 export function runRotationReady(dir: string, extra: string[] = []): ToolRun {
   const out = join(CACHE, 'results', 'rotation-ready.json');
   mkdirSync(join(CACHE, 'results'), { recursive: true });
+  // Node exits with 1 for a missing script too, which is also the scan's "findings" status.
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: build first (node esbuild.mjs)');
   // A scan that fails before writing must not leave the last run's report to be read as this one's.
   rmSync(out, { force: true });
   // --max-file-size: every tool reads every file (ours skips files over 2 MiB by default).
