@@ -178,10 +178,27 @@ export function looksLikeWords(value: string): boolean {
   return wordLetters > 0 && wordLetters * 2 >= letters;
 }
 
+/**
+ * A URL query of settings (`sv=2022-11-02&st=2031-02-03T04:05:06Z&sr=c`: an Azure SAS without its `sig`, a link's
+ * parameters): its secret, when it has one, is a parameter of its own (`sig=…`, `password=…`) or a long random value.
+ */
+const QUERY = /^[A-Za-z_][\w.-]{0,31}=[^&=\s]*(?:&[A-Za-z_][\w.-]{0,31}=[^&=\s]*)+$/;
+const QUERY_SECRET_PARAM = /sig|secret|token|key|pass|pwd|auth|credential/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}(?::|%3A)\d{2}(?::|%3A)\d{2}(?:\.\d+)?Z?)?$/i;
+function isSettingsQuery(value: string): boolean {
+  if (!QUERY.test(value)) return false;
+  for (const param of value.split('&')) {
+    const eq = param.indexOf('=');
+    const setting = param.slice(eq + 1);
+    if ((setting && QUERY_SECRET_PARAM.test(param.slice(0, eq))) || (setting.length >= 16 && !TIMESTAMP.test(setting))) return false;
+  }
+  return true;
+}
+
 /** Regular-expression sources held in strings (`(?:equ|neq)`, `[nN][oO]`, `\\d+`): patterns, not secrets. */
 const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
+  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }

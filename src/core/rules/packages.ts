@@ -1,4 +1,4 @@
-import { defineRules, type RuleSamples } from './types';
+import { defineRules, type RuleSamples, type SampleGen } from './types';
 
 /**
  * Whether a Docker config `auth` value is base64 of `user:password` with a real password: printable, a user, and a
@@ -14,6 +14,17 @@ function isRegistryAuth(value: string): boolean {
 }
 
 /** Package registries: a leaked publish token lets anyone ship a release under your name. */
+/**
+ * Whether a PyPI token's macaroon (base64url after `pypi-`) ends with its signature field: type 6, length 32, then the
+ * 32-byte HMAC. Every token PyPI issues ends so; one cut short, or typed by hand after the prefix, does not, and
+ * without its signature a macaroon authenticates nothing.
+ */
+function isSignedMacaroon(value: string): boolean {
+  if (value.length > 8192) return false;
+  const bytes = Buffer.from(value.slice('pypi-'.length), 'base64url');
+  return bytes.length >= 45 && bytes[bytes.length - 34] === 0x06 && bytes[bytes.length - 33] === 0x20;
+}
+
 export const packageRules = defineRules([
   {
     id: 'clojars-deploy-token',
@@ -111,6 +122,7 @@ export const packageRules = defineRules([
     // A macaroon whose base64 header always starts with the encoded "pypi.org" location.
     pattern: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/,
     keywords: ['pypi-ageichlwas5vcmc'],
+    validWhen: isSignedMacaroon,
     minEntropy: 3,
     severity: 'error',
     envName: 'PYPI_TOKEN',
@@ -130,6 +142,14 @@ export const packageRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+/** A PyPI token as PyPI makes one: `pypi-` and a v2 macaroon (location, identifier, a caveat, the 32-byte signature). */
+const pypiToken = (g: SampleGen): string => {
+  const field = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type, data.length]), data]);
+  const caveat = Buffer.from(`{"version": 1, "permissions": {"projects": ["${g.chars('abcdefghijklmnopqrstuvwxyz', 8)}"]}}`);
+  const body = [Buffer.from([0x02]), field(0x01, Buffer.from('pypi.org')), field(0x02, Buffer.from(g.uuid())), Buffer.from([0x00]), field(0x02, caveat), Buffer.from([0x00, 0x00]), field(0x06, Buffer.from(g.hex(64), 'hex'))];
+  return 'pypi-' + Buffer.concat(body).toString('base64url');
+};
+
 export const packageSamples = (): Record<string, RuleSamples> => ({
   'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
   'docker-registry-auth': {
@@ -156,6 +176,6 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => ({ name: 'ClearTextPassword', value: 'Feed' + g.alnum(6) + 'Pass' }), (g) => ({ name: 'ClearTextPassword', value: 'Nightly-' + g.lowerAlnum(8) })],
     negatives: [{ name: 'ClearTextPassword', value: '%NUGET_FEED_PASSWORD%' }, { name: 'ClearTextPassword', value: 'short' }, { name: 'Password', value: 'Nightly-build' }],
   },
-  'pypi-upload-token': { positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120)], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
+  'pypi-upload-token': { positives: [pypiToken], negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short'] },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },
 });

@@ -1,0 +1,64 @@
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { runCases } from './tester';
+
+/**
+ * False positives found by scoring the analyzer on other scanners' test data (bench/peers.ts, issue 17 §1), each
+ * written as our own case with generated values: nothing here is a peer's sample.
+ */
+const g = sampleGen(0x17f9);
+
+/** A PyPI token: `pypi-` and a macaroon (v2 binary: location, identifier, one caveat, then the 32-byte signature). */
+const macaroon = (signed: boolean): string => {
+  const field = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type, data.length]), data]);
+  const parts = [Buffer.from([0x02]), field(0x01, Buffer.from('pypi.org')), field(0x02, Buffer.from(g.uuid())), Buffer.from([0x00]), field(0x02, Buffer.from(`{"version": 1, "permissions": {"projects": ["${g.chars('abcdefghijklmnopqrstuvwxyz', 9)}"]}}`)), Buffer.from([0x00, 0x00])];
+  if (signed) parts.push(field(0x06, Buffer.from(g.hex(64), 'hex')));
+  return 'pypi-' + Buffer.concat(parts).toString('base64url');
+};
+const pypiToken = macaroon(true);
+const pypiCut = macaroon(true).slice(0, 90);
+const pypiUnsigned = macaroon(false);
+
+const pineconeKey = 'pcsk_' + g.alnum(6) + '_' + g.alnum(63);
+
+const at = (code: string, value: string) => {
+  const line = code.slice(0, code.indexOf(value)).split('\n').length - 1;
+  const character = code.indexOf(value) - code.lastIndexOf('\n', code.indexOf(value)) - 1;
+  return { line, character, endLine: line, endCharacter: character + value.length };
+};
+const slackCode = `workspace: xoxa-${g.digits(11)}-${g.digits(13)}\nrefresh: xoxr-${g.alnum(24)}\n`;
+const pypiCode = `PYPI_UPLOAD=${pypiToken}\n`;
+const pineconeCode = `index key: ${pineconeKey}\n`;
+const sasSig = g.alnum(43) + '%3D';
+const sasCode = `AZURE_SAS_TOKEN=sp=r&sv=2022-11-02&ss=b&st=2031-02-03T04:05:06Z&se=2031-03-03T04:05:06Z&sig=${sasSig}\n`;
+const queryPassword = g.alnum(18);
+const queryCode = `const authToken = "user=deploy&password=${queryPassword}";\n`;
+
+runCases('analyzeText: false positives from peers\' test data', {
+  valid: [
+    { path: 'notes/pinecone.txt', code: `index key: pcsk_${g.alnum(4)}_${g.alnum(63)}\n`, name: 'Pinecone: a key id of 4 characters is not a Pinecone key (5 or 6)' },
+    { path: 'notes/pinecone.txt', code: `index key: pcsk_${g.alnum(5)}_${g.alnum(70)}\n`, name: 'Pinecone: a secret longer than 63 characters is not a Pinecone key' },
+    { path: 'notes/slack.txt', code: `workspace: xoxa-${g.digits(11)}?${g.digits(12)}\nrefresh: xoxr-${g.digits(12)}\n`, name: 'Slack: xoxa-/xoxr- and one number alone is an id, not a legacy token' },
+    { path: 'notes/pypi.txt', code: `upload with ${pypiCut}\n`, name: 'PyPI: a macaroon cut before its signature is not a token' },
+    { path: 'notes/pypi.txt', code: `upload with ${pypiUnsigned}\n`, name: 'PyPI: a macaroon without its signature field is not a token' },
+    {
+      path: '.env',
+      code: 'AZURE_SAS_TOKEN=sv=2022-11-02&ss=b&srt=co&sp=rl&st=2031-02-03T04:05:06Z&se=2031-03-03T04:05:06Z&spr=https&sr=c\n',
+      name: 'a SAS query without its signature (dates and settings only) is not a secret',
+    },
+  ],
+  invalid: [
+    {
+      path: 'notes/slack.txt',
+      code: slackCode,
+      findings: [
+        { ruleId: 'slack-legacy-token', ...at(slackCode, slackCode.slice(11, slackCode.indexOf('\n'))) },
+        { ruleId: 'slack-legacy-token', ...at(slackCode, slackCode.slice(slackCode.indexOf('xoxr-'), -1)) },
+      ],
+      name: 'Slack: xoxa-/xoxr- and two numbers, or a random part, is a legacy token',
+    },
+    { path: 'notes/pypi.txt', code: pypiCode, findings: [{ ruleId: 'pypi-upload-token', ...at(pypiCode, pypiToken) }], name: 'PyPI: a whole macaroon, signature and all' },
+    { path: 'notes/pinecone.txt', code: pineconeCode, findings: [{ ruleId: 'pinecone-api-key', ...at(pineconeCode, pineconeKey) }], name: 'Pinecone: a 6-character key id and a 63-character secret' },
+    { path: '.env', code: sasCode, findings: [{ ruleId: 'azure-sas-token', ...at(sasCode, sasSig) }], name: 'a SAS query with its signature' },
+    { path: 'src/config.ts', code: queryCode, findings: [{ ruleId: 'generic-secret', ...at(queryCode, `user=deploy&password=${queryPassword}`) }], name: 'a query with a password in it under a token name is still a secret' },
+  ],
+});
