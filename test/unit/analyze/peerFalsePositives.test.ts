@@ -62,3 +62,18 @@ runCases('analyzeText: false positives from peers\' test data', {
     { path: 'src/config.ts', code: queryCode, findings: [{ ruleId: 'generic-secret', ...at(queryCode, `user=deploy&password=${queryPassword}`) }], name: 'a query with a password in it under a token name is still a secret' },
   ],
 });
+
+// One pass reads `NAME: value` lines of a plain-text file (extract/lines.ts extractTextPairsSteps): a bare value alone
+// binds every name-aware rule; one followed by more words, or quoted, binds only a provider rule's name and shape.
+const cfToken = g.alnum(40);
+const cfTrailing = `CLOUDFLARE_API_KEY: ${cfToken} (staging, rotated monthly)\n`;
+const cfQuoted = `  CLOUDFLARE_API_KEY: '${cfToken}'\n`;
+runCases('analyzeText: NAME: value lines of a plain-text file, one pass', {
+  valid: [
+    { path: 'notes/handover.txt', code: `Deploy token: ${g.alnum(12)}${g.digits(6)}${g.alnum(12)} (ask Sam)\n`, name: 'a random word followed by more words under a token name: prose, not bound by the generic heuristic' },
+  ],
+  invalid: [
+    { path: 'notes/deploy.txt', code: cfTrailing, findings: [{ ruleId: 'cloudflare-api-token', ...at(cfTrailing, cfToken) }], name: 'a provider key followed by a remark' },
+    { path: 'notes/deploy.txt', code: cfQuoted, findings: [{ ruleId: 'cloudflare-api-token', ...at(cfQuoted, cfToken) }], name: 'a quoted provider key' },
+  ],
+});
