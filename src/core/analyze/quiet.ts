@@ -17,7 +17,6 @@ const PLACEHOLDER = new RegExp(
     String.raw`process\.env|os\.environ|import\.meta\.env`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
-    String.raw`01234567|12345678|23456789|98765432|87654321|76543210`, // counting digits: `dapi1234567890ABCDEF…`, `87654321-4321-…`
   ].join('|'),
   'i',
 );
@@ -44,36 +43,49 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Values typed by counting, not drawn: `a1b2c3d4e5f6a7b8c9d0…`, `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`. Read as two
- * sequences, its letters and its digits, nearly every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap);
- * in a random key about one step in six is (hex letters), so 85 % of at least 12 steps never happens by chance.
+ * Values typed by counting, not drawn: eight digits in a row that count up or down (`dapi1234567890ABCDEF…`,
+ * `87654321-4321-…`, anywhere in a value of any length), or a whole value that counts (`a1b2c3d4e5f6a7b8c9d0…`,
+ * `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`). For the latter, read as two sequences, its letters and its digits, nearly
+ * every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap); in a random key about one step in six is (hex
+ * letters), so 85 % of at least 12 steps never happens by chance.
  */
 export function isCounting(whole: string): boolean {
-  if (whole.length < 16) return false;
-  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the count: read what follows the last separator.
-  const tail = whole.slice(Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1);
-  const value = tail.length >= 16 ? tail : whole;
+  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the whole count: read what follows the last separator.
+  const tail = Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1;
+  const from = whole.length - tail >= 16 ? tail : 0;
   let steps = 0;
   let next = 0;
   let letter = -1;
   let digit = -1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 0x20;
+  let run = 0;
+  let runStep = 0;
+  for (let i = 0; i < whole.length; i++) {
+    const code = whole.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      // A run of adjacent digits, each one more (or each one less) than the one before it.
+      const step = run > 0 ? code - whole.charCodeAt(i - 1) : 0;
+      if ((step === 1 || step === -1) && (run === 1 || step === runStep)) run++;
+      else run = step === 1 || step === -1 ? 2 : 1;
+      runStep = step;
+      if (run >= 8) return true;
+    } else run = 0;
+    if (i < from) continue;
+    const c = code | 0x20;
     if (c >= 0x61 && c <= 0x7a) {
       if (letter >= 0) {
         steps++;
         if (c === letter + 1 || (c === 0x61 && (letter === 0x66 || letter === 0x7a))) next++;
       }
       letter = c;
-    } else if (c >= 0x30 && c <= 0x39) {
+    } else if (code >= 0x30 && code <= 0x39) {
       if (digit >= 0) {
         steps++;
-        if (c === digit + 1 || (c === 0x30 && digit === 0x39)) next++;
+        if (code === digit + 1 || (code === 0x30 && digit === 0x39)) next++;
       }
-      digit = c;
+      digit = code;
     }
   }
-  return steps >= 12 && next >= 0.85 * steps;
+  return whole.length >= 16 && steps >= 12 && next >= 0.85 * steps;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
