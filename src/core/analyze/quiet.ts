@@ -91,6 +91,12 @@ export function isCounting(whole: string): boolean {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^(?:sha(?:1|256|384|512)|md5)[-:]/i;
 const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
+/**
+ * A host name (`shop-7f3kq9z2.firebaseapp.com` under `authDomain`, `dev-….us.auth0.com` under `AUTH0_DOMAIN`): an
+ * address, whatever its labels. Lower case, as configs write host names, and a top-level label of letters, which no
+ * key's last segment is (a JWT's signature, a Vault token's body are mixed case).
+ */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const DATA_URI = /^data:/i;
 /** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
@@ -212,5 +218,5 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }

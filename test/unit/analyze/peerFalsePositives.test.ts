@@ -77,3 +77,17 @@ runCases('analyzeText: NAME: value lines of a plain-text file, one pass', {
     { path: 'notes/deploy.txt', code: cfQuoted, findings: [{ ruleId: 'cloudflare-api-token', ...at(cfQuoted, cfToken) }], name: 'a quoted provider key' },
   ],
 });
+
+// A host name under a name with a secret-like word in it (`authDomain`, `AUTH0_DOMAIN`, `secret = '….com'`): an
+// address, with a random label or not.
+const lower = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const dotted = g.alnum(28) + '.' + g.alnum(14);
+const dottedCode = `const api_secret = "${dotted}";\n`;
+runCases('analyzeText: host names are not secrets', {
+  valid: [
+    { path: 'src/firebase.ts', code: `export const firebaseConfig = { authDomain: "shop-${g.chars(lower, 8)}.firebaseapp.com" };\n`, name: 'a Firebase authDomain with a random project id' },
+    { path: 'src/auth.ts', code: `const AUTH0_DOMAIN = "dev-${g.chars(lower, 12)}.us.auth0.com";\n`, name: 'an Auth0 tenant domain' },
+    { path: '.env', code: `INVOICE_WEBHOOK_SECRET=${g.chars(lower, 10)}.billing.acme-corp.net\n`, name: 'a host name under a secret name' },
+  ],
+  invalid: [{ path: 'src/config.ts', code: dottedCode, findings: [{ ruleId: 'generic-secret', ...at(dottedCode, dotted) }], name: 'a mixed-case random value with a dot is still a secret' }],
+});
