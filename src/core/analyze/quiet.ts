@@ -21,8 +21,8 @@ const PLACEHOLDER = new RegExp(
   'i',
 );
 
-/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`. */
-const DEFAULT_WORD = /^(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
+/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`, `user:mypassword@…`. */
+const DEFAULT_WORD = /^(?:my[-_]?)?(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
 
 /** A run of one character: `AAAAAAAA`, `--------`. */
 const RUN = /(.)\1{7,}/;

@@ -91,3 +91,12 @@ runCases('analyzeText: host names are not secrets', {
   ],
   invalid: [{ path: 'src/config.ts', code: dottedCode, findings: [{ ruleId: 'generic-secret', ...at(dottedCode, dotted) }], name: 'a mixed-case random value with a dot is still a secret' }],
 });
+
+// `my` before a default word is a stand-in too (`https://user:mypassword@…` in a guide), as the word alone is.
+runCases('analyzeText: my-words are stand-ins', {
+  valid: [
+    { path: 'docs/guide.md', code: 'Call `https://deploy:mypassword@ci.acme.dev/hook` with your own credentials.\n', name: 'user:mypassword in a URL' },
+    { path: 'src/db.ts', code: 'const url = "postgres://app:my_secret@db.internal:5432/app";\n', name: 'user:my_secret in a database URL' },
+  ],
+  invalid: [],
+});
