@@ -100,3 +100,10 @@ runCases('analyzeText: my-words are stand-ins', {
   ],
   invalid: [],
 });
+
+// A SOPS-encrypted value (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): encrypted to be committed, not a secret in clear.
+const sopsValue = `ENC[AES256_GCM,data:${g.base64(24)},iv:${g.base64(43)}=,tag:${g.base64(22)}==,type:str]`;
+runCases('analyzeText: SOPS-encrypted values', {
+  valid: [{ path: 'deploy/secrets.enc.yaml', code: `stringData:\n    api_token: ${sopsValue}\n    db_password: ${sopsValue}\n`, name: 'an encrypted value under secret names' }],
+  invalid: [],
+});
