@@ -3,11 +3,12 @@
  * trufflehog), read from local git copies pinned by commit (never copied into this repository; see
  * bench/peers/README.md). Writes bench/.cache/results/peers.json; `npm run bench:report` puts it in RESULTS.md.
  *
- *   tsx bench/peers.ts --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR [--write]
+ *   tsx bench/peers.ts --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR [--write] [--show fp|tp]
  *
  * Each DIR is a clone or a bare mirror holding the pinned commit (PEER_SUITES in bench/config.mjs). A suite whose
  * DIR is not given is skipped and said so. With --write, the peers section of bench/RESULTS.md is replaced in place
- * (the rest of the file is kept).
+ * (the rest of the file is kept). `--show fp` prints each false-positive sample we flag (with the rules that fired),
+ * `--show tp` each true positive we miss: the peers' own test strings, to judge a rule or a dispute by.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ const readers: Record<string, (tree: GitTree) => SuiteRead> = {
 };
 
 const args = process.argv.slice(2);
+const show = args.includes('--show') ? args[args.indexOf('--show') + 1] : undefined;
 const dirOf = (suite: string): string | undefined => {
   const i = args.indexOf(`--${suite}`);
   return i >= 0 ? args[i + 1] : process.env[`PEER_${suite.replace(/-/g, '_').toUpperCase()}`];
@@ -90,6 +92,10 @@ function score(cases: PeerCase[]): RuleScore[] {
       continue;
     }
     for (const f of flags) s.ourRules[f.ruleId] = (s.ourRules[f.ruleId] ?? 0) + 1;
+    if ((show === 'fp' && c.expect === 'fp' && flags.length) || (show === 'tp' && c.expect === 'tp' && !flags.length)) {
+      const what = c.expect === 'fp' ? flags.map((f) => `${f.ruleId} ${JSON.stringify(c.text.slice(f.offset, f.offset + f.length))}`) : [JSON.stringify(c.text.slice(0, 300))];
+      console.log(`${c.suite} ${c.peerRule} ${c.expect}: ${what.join('; ')}`);
+    }
     const byProvider = flags.some((f) => !heuristic.has(f.ruleId));
     if (c.expect === 'tp') {
       s.tp++;

@@ -4,6 +4,7 @@
  * listed apart in the results with the reason and how many of them we flag, so a reader can judge each call; rules
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
+import { shannonEntropy } from '../../src/core/analyze/entropy';
 import { isCounting } from '../../src/core/analyze/quiet';
 import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
@@ -56,6 +57,18 @@ const anonJwt = (text: string): boolean => {
   const m = /eyJ[A-Za-z0-9_-]{10,}\.(eyJ[A-Za-z0-9_-]{10,})\.[A-Za-z0-9_-]{16,}/.exec(text);
   return !!m && /"role"\s*:\s*"anon"/.test(Buffer.from(m[1]!, 'base64url').toString('utf8'));
 };
+
+/**
+ * A line that assigns a random value to a name that says token, secret or API key (`x_token = '…'`, `client_secret: …`,
+ * `tok := "…"`): the value has letters and digits, and the generic heuristic's own least length and entropy (16
+ * characters, 3.5 bits each).
+ */
+const randomUnderSecretName = (text: string): boolean =>
+  [...text.matchAll(/^[ \t]*["']?[\w .-]*?(?:token|secret|api_?key)\w*['"]?[ \t]*(?::=|[=:])[ \t]*['"]?([^'"\s]{16,})['"]?[ \t]*,?$/gim)].some(
+    (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
+  );
+const NEAR_MISS_UNDER_SECRET_NAME =
+  "a near-miss of the peer's format (a character changed to one outside it, a segment cut short or too long, an id of the wrong length, a paired id missing) that is still a random value under a token, secret or API-key name (`npm_token = '…'`, `client_secret: …`): a non-match for the peer's rule, but a hardcoded secret to a user — a key with one character changed still gives away all the others — which the generic heuristic reports by design, whatever the provider's exact format (no provider rule of ours does)";
 
 export const DISPUTES: Dispute[] = [
   {
@@ -297,7 +310,54 @@ export const DISPUTES: Dispute[] = [
     peerRule: /^(?:harness|terraformcloudpersonaltoken|azuredirectmanagementkey|azuredevopspersonalaccesstoken)$/,
     expect: 'fp',
     applies: (text) => /(?:token|secret|api_?key|_key)\w*['"]?\s*[=:]\s*['"]?(?=[^'"\s]*\d)(?=[^'"\s]*[A-Za-z])[^'"\s]{20,}/i.test(text),
-    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`, `azure_key: …`): a non-match for the peer's format, but a hardcoded secret to a user, which the generic heuristic reports by design (no provider rule does)",
+    reason: "a near-miss of the detector's format (a character changed, a segment cut short) that is still a random value under a token or API-key name (`harness token = 'pat.…'`, `AZURE_…_API_KEY=…`, `azure_key: …`): a non-match for the peer's format, but a hardcoded secret to a user, which we report by design (the generic heuristic, or a provider rule that binds by the name, such as azure-service-key)",
+  },
+  {
+    suite: 'trufflehog',
+    // Checked one by one for these detectors, as above.
+    peerRule: /^(?:azurecontainerregistry|gitlaboauth2|newrelicmobileapptoken|newrelicpersonalapikey|npmtoken|npmtokenv2|nugetapikey|supabasetoken|telegrambottoken|xai)$/,
+    expect: 'fp',
+    applies: randomUnderSecretName,
+    reason: NEAR_MISS_UNDER_SECRET_NAME,
+  },
+  {
+    suite: 'gitleaks',
+    // Checked one by one for these rules, as above.
+    peerRule: /^(?:settlemint-service-access-token|slack-user-token|stripe-access-token|telegram-bot-api-token)$/,
+    expect: 'fp',
+    applies: randomUnderSecretName,
+    reason: NEAR_MISS_UNDER_SECRET_NAME,
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^salesforcerefreshtoken$/,
+    expect: 'fp',
+    applies: (text) => /\b5Aep861[A-Za-z0-9._=]{80,}/.test(text),
+    reason: "a well-formed Salesforce refresh token (`5Aep861…`) under a refresh-token name: a non-match for the peer's detector only because the consumer key or secret it pairs it with is missing or malformed; a refresh token is a credential by itself (a connected app's consumer key is no secret), which the generic heuristic reports",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^azuresastoken$/,
+    expect: 'fp',
+    applies: (text) => /[?&]sv=\d{4}-\d{2}-\d{2}&(?:[A-Za-z]{1,16}=[^&\s]*&)*sig=[A-Za-z0-9%+/]{40,}/.test(text),
+    reason: "a SAS token with its signature: the peer's detector rejects it for another parameter's value that it checks (a permission letter outside its list, an IP address cut short), which Azure would refuse too, but the signature is there and a text scanner cannot tell such an edit from a real token; we report any SAS that carries a signature",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^pypi-upload-token$/,
+    expect: 'tp',
+    applies: (text) => {
+      const m = /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]+/.exec(text);
+      return !!m && ruleById('pypi-upload-token')?.validWhen?.(m[0]) === false;
+    },
+    reason: 'not a PyPI token: a token is a macaroon whose last 34 bytes are its signature field (type 6, 32 bytes), where the sample has random hexadecimal digits after the prefix (gitleaks draws `pypi-AgEIcHlwaS5vcmc` and 64 hex digits)',
+  },
+  {
+    suite: 'secretlint',
+    peerRule: /^aws$/,
+    expect: 'fp',
+    applies: (text) => /SECRET_ACCESS_KEY\s*[=:]\s*['"]?[A-Za-z0-9+/]{41,}={0,2}/.test(text),
+    reason: "a random base64 value under a secret-key name, not the 40 characters of an AWS secret key (our AWS rule is quiet): the comment beside it says it is encrypted, which nothing in the value shows, so the generic heuristic reports it as it reports any random value under a secret name",
   },
   {
     suite: '*',

@@ -167,7 +167,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       notes.push(...extracted.notes);
       candidates = extracted.candidates;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNames(), language === 'text');
+      const inline = inlinePairs(text, bindingNames());
       if (inline.length) candidates = [...candidates, ...inline];
       return NEXT;
     },

@@ -17,17 +17,6 @@ const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,51
  * word, up to the end of the line or a space.
  */
 const LINE_PAIR = /([A-Za-z_][\w.-]{0,63})=([^\s"'`\\<>,;&()]{8,512})(?=\s|$)/y;
-/**
- * `NAME: value` starting a line of a plain-text file (notes, a pasted CI or compose snippet: `CLOUDFLARE_API_KEY:
- * …`). Like a doc comment's `NAME: value`, only a provider rule's name and shape may bind it: prose lines read
- * `Label: words` too.
- */
-const LINE_COLON_PAIR = /([A-Za-z_][\w.-]{0,63}):[ \t]+["']?([^\s"'`\\<>,;&()]{8,512})["']?(?=\s|$)/y;
-/**
- * `'name': 'value'` or `"name": "value"` anywhere in a line of a plain-text file: a dict or JSON object pasted into
- * notes or a log (`headers {'api-key': '…', …}`). Provider rules only, as `NAME: value` lines.
- */
-const QUOTED_PAIR = /([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<>,;&()]{8,512})(?=["'])/y;
 /** Spaces and `export ` before a line's pair. */
 const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
 /** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
@@ -42,7 +31,7 @@ function isNameChar(c: number): boolean {
  * extractors read code and configuration, not comments, and a query string is one string value to them. Each
  * candidate is then checked like any other (name hint, value shape, entropy, placeholders).
  */
-export function inlinePairs(text: string, nameEnds: readonly number[], plainText = false): Candidate[] {
+export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   const lines = new LineStartCursor(text);
   let lastWord = -1;
@@ -62,7 +51,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[], plainText
     }
     // After a quote or a `\n` escape: the first pair of a file held in a string, or one of its next lines.
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
-      if (push(out, EMBEDDED_PAIR, text, start, end) || (plainText && push(out, QUOTED_PAIR, text, start, end))) continue;
+      if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
     }
     const line = lines.lineStart(start);
     if (line !== lineStart) {
@@ -71,9 +60,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[], plainText
       commentLine = COMMENT_START.test(text);
     }
     if (commentLine) push(out, COMMENT_PAIR, text, start, end);
-    else if (start - line <= 64 && LINE_PAIR_START.test(text.slice(line, start))) {
-      if (!push(out, LINE_PAIR, text, start, end) && plainText) push(out, LINE_COLON_PAIR, text, start, end);
-    }
+    else if (start - line <= 64 && LINE_PAIR_START.test(text.slice(line, start))) push(out, LINE_PAIR, text, start, end);
   }
   return out;
 }
@@ -89,7 +76,7 @@ function push(out: Candidate[], re: RegExp, text: string, at: number, end: numbe
   if (!m) return false;
   const nameStart = m.index + m[0].indexOf(m[1]!);
   if (end <= nameStart || end > nameStart + m[1]!.length) return false;
-  const providerOnly = re === LINE_COLON_PAIR || re === QUOTED_PAIR || (re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('='));
+  const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
   out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
   return true;
 }

@@ -17,13 +17,12 @@ const PLACEHOLDER = new RegExp(
     String.raw`process\.env|os\.environ|import\.meta\.env`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
-    String.raw`01234567|12345678|23456789|98765432|87654321|76543210`, // counting digits: `dapi1234567890ABCDEF…`, `87654321-4321-…`
   ].join('|'),
   'i',
 );
 
-/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`. */
-const DEFAULT_WORD = /^(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
+/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`, `user:mypassword@…`. */
+const DEFAULT_WORD = /^(?:my[-_]?)?(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
 
 /** A run of one character: `AAAAAAAA`, `--------`. */
 const RUN = /(.)\1{7,}/;
@@ -44,42 +43,63 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Values typed by counting, not drawn: `a1b2c3d4e5f6a7b8c9d0…`, `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`. Read as two
- * sequences, its letters and its digits, nearly every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap);
- * in a random key about one step in six is (hex letters), so 85 % of at least 12 steps never happens by chance.
+ * Values typed by counting, not drawn: eight digits in a row that count up or down (`dapi1234567890ABCDEF…`,
+ * `87654321-4321-…`, anywhere in a value of any length), or a whole value that counts (`a1b2c3d4e5f6a7b8c9d0…`,
+ * `A1B2C3D4E5F6A1B2…`, `0123456789abcdef…`). For the latter, read as two sequences, its letters and its digits, nearly
+ * every step is to the next one (`f`→`a` and `z`→`a`, `9`→`0` wrap); in a random key about one step in six is (hex
+ * letters), so 85 % of at least 12 steps never happens by chance.
  */
 export function isCounting(whole: string): boolean {
-  if (whole.length < 16) return false;
-  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the count: read what follows the last separator.
-  const tail = whole.slice(Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1);
-  const value = tail.length >= 16 ? tail : whole;
+  // A provider's prefix (`shpss_`, `sk_test_`) is not part of the whole count: read what follows the last separator.
+  const tail = Math.max(whole.lastIndexOf('_'), whole.lastIndexOf('-'), whole.lastIndexOf('.')) + 1;
+  const from = whole.length - tail >= 16 ? tail : 0;
   let steps = 0;
   let next = 0;
   let letter = -1;
   let digit = -1;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i) | 0x20;
+  let run = 0;
+  let runStep = 0;
+  for (let i = 0; i < whole.length; i++) {
+    const code = whole.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      // A run of adjacent digits, each one more (or each one less) than the one before it.
+      const step = run > 0 ? code - whole.charCodeAt(i - 1) : 0;
+      if ((step === 1 || step === -1) && (run === 1 || step === runStep)) run++;
+      else run = step === 1 || step === -1 ? 2 : 1;
+      runStep = step;
+      if (run >= 8) return true;
+    } else run = 0;
+    if (i < from) continue;
+    const c = code | 0x20;
     if (c >= 0x61 && c <= 0x7a) {
       if (letter >= 0) {
         steps++;
         if (c === letter + 1 || (c === 0x61 && (letter === 0x66 || letter === 0x7a))) next++;
       }
       letter = c;
-    } else if (c >= 0x30 && c <= 0x39) {
+    } else if (code >= 0x30 && code <= 0x39) {
       if (digit >= 0) {
         steps++;
-        if (c === digit + 1 || (c === 0x30 && digit === 0x39)) next++;
+        if (code === digit + 1 || (code === 0x30 && digit === 0x39)) next++;
       }
-      digit = c;
+      digit = code;
     }
   }
-  return steps >= 12 && next >= 0.85 * steps;
+  return whole.length >= 16 && steps >= 12 && next >= 0.85 * steps;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^(?:sha(?:1|256|384|512)|md5)[-:]/i;
 const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
+/**
+ * A host name (`shop-7f3kq9z2.firebaseapp.com` under `authDomain`, `dev-….us.auth0.com` under `AUTH0_DOMAIN`): an
+ * address, whatever its labels. Lower case, as configs write host names, and a top-level label of letters, which no
+ * key's last segment is (a JWT's signature, a Vault token's body are mixed case).
+ */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const DATA_URI = /^data:/i;
+/** A SOPS-encrypted value (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): encrypted to be committed, not a secret in clear. */
+const SOPS_ENCRYPTED = /^ENC\[[A-Z0-9_]{3,24},data:/;
 /** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
 const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 /**
@@ -178,10 +198,27 @@ export function looksLikeWords(value: string): boolean {
   return wordLetters > 0 && wordLetters * 2 >= letters;
 }
 
+/**
+ * A URL query of settings (`sv=2022-11-02&st=2031-02-03T04:05:06Z&sr=c`: an Azure SAS without its `sig`, a link's
+ * parameters): its secret, when it has one, is a parameter of its own (`sig=…`, `password=…`) or a long random value.
+ */
+const QUERY = /^[A-Za-z_][\w.-]{0,31}=[^&=\s]*(?:&[A-Za-z_][\w.-]{0,31}=[^&=\s]*)+$/;
+const QUERY_SECRET_PARAM = /sig|secret|token|key|pass|pwd|auth|credential/i;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}(?::|%3A)\d{2}(?::|%3A)\d{2}(?:\.\d+)?Z?)?$/i;
+function isSettingsQuery(value: string): boolean {
+  if (!QUERY.test(value)) return false;
+  for (const param of value.split('&')) {
+    const eq = param.indexOf('=');
+    const setting = param.slice(eq + 1);
+    if ((setting && QUERY_SECRET_PARAM.test(param.slice(0, eq))) || (setting.length >= 16 && !TIMESTAMP.test(setting))) return false;
+  }
+  return true;
+}
+
 /** Regular-expression sources held in strings (`(?:equ|neq)`, `[nN][oO]`, `\\d+`): patterns, not secrets. */
 const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || looksLikeWords(value);
+  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }

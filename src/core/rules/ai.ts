@@ -130,7 +130,8 @@ export const aiRules = defineRules([
     id: 'pinecone-api-key',
     provider: 'Pinecone',
     title: 'Pinecone API key',
-    pattern: /pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,90}/,
+    // A key id of 5 or 6 characters, then a 63-character secret (the shape trufflehog's verified detector reads).
+    pattern: /pcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}/,
     keywords: ['pcsk_'],
     minEntropy: 3,
     severity: 'error',
@@ -179,7 +180,7 @@ export const aiSamples = (): Record<string, RuleSamples> => ({
   },
   'openrouter-api-key': { positives: [(g) => 'sk-or-' + 'v1-' + g.hex(64)], negatives: ['sk-or-' + 'v1-' + '0'.repeat(64)] },
   'perplexity-api-key': { positives: [(g) => 'pplx-' + g.alnum(48)], negatives: ['pplx-' + 'key'] },
-  'pinecone-api-key': { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
+  'pinecone-api-key': { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63), (g) => 'pcsk_' + g.alnum(6) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
   'replicate-api-token': { positives: [(g) => 'r8_' + g.alnum(37)], negatives: ['r8_' + 'abc'] },
   'xai-api-key': { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
 });

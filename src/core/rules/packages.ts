@@ -1,4 +1,4 @@
-import { defineRules, type RuleSamples } from './types';
+import { defineRules, type RuleSamples, type SampleGen } from './types';
 
 /**
  * Whether a Docker config `auth` value is base64 of `user:password` with a real password: printable, a user, and a
@@ -14,6 +14,17 @@ function isRegistryAuth(value: string): boolean {
 }
 
 /** Package registries: a leaked publish token lets anyone ship a release under your name. */
+/**
+ * Whether a PyPI token's macaroon (base64url after `pypi-`) ends with its signature field: type 6, length 32, then the
+ * 32-byte HMAC. Every token PyPI issues ends so; one cut short, or typed by hand after the prefix, does not, and
+ * without its signature a macaroon authenticates nothing.
+ */
+function isSignedMacaroon(value: string): boolean {
+  if (value.length > 8192) return false;
+  const bytes = Buffer.from(value.slice('pypi-'.length), 'base64url');
+  return bytes.length >= 45 && bytes[bytes.length - 34] === 0x06 && bytes[bytes.length - 33] === 0x20;
+}
+
 export const packageRules = defineRules([
   {
     id: 'clojars-deploy-token',
@@ -112,6 +123,7 @@ export const packageRules = defineRules([
     // TestPyPI's tokens (a separate index, but an upload token all the same).
     pattern: /pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,}/,
     keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
+    validWhen: isSignedMacaroon,
     minEntropy: 3,
     severity: 'error',
     envName: 'PYPI_TOKEN',
@@ -131,6 +143,14 @@ export const packageRules = defineRules([
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
+/** A PyPI token as PyPI makes one: `pypi-` and a v2 macaroon (location, identifier, a caveat, the 32-byte signature). */
+const pypiToken = (location: string) => (g: SampleGen): string => {
+  const field = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type, data.length]), data]);
+  const caveat = Buffer.from(`{"version": 1, "permissions": {"projects": ["${g.chars('abcdefghijklmnopqrstuvwxyz', 8)}"]}}`);
+  const body = [Buffer.from([0x02]), field(0x01, Buffer.from(location)), field(0x02, Buffer.from(g.uuid())), Buffer.from([0x00]), field(0x02, caveat), Buffer.from([0x00, 0x00]), field(0x06, Buffer.from(g.hex(64), 'hex'))];
+  return 'pypi-' + Buffer.concat(body).toString('base64url');
+};
+
 export const packageSamples = (): Record<string, RuleSamples> => ({
   'clojars-deploy-token': { positives: [(g) => 'CLOJARS_' + g.lowerAlnum(60)], negatives: ['CLOJARS_' + 'username'] },
   'docker-registry-auth': {
@@ -158,8 +178,9 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
     negatives: [{ name: 'ClearTextPassword', value: '%NUGET_FEED_PASSWORD%' }, { name: 'ClearTextPassword', value: 'short' }, { name: 'Password', value: 'Nightly-build' }],
   },
   'pypi-upload-token': {
-    positives: [(g) => 'pypi-' + 'AgEIcHlwaS5vcmc' + g.b64url(120), (g) => 'pypi-' + 'AgENdGVzdC5weXBpLm9yZw' + g.b64url(140)],
-    // Another macaroon location (base64 of "example.org"), and a TestPyPI header with too short a body.
+    positives: [pypiToken('pypi.org'), pypiToken('test.pypi.org')],
+    // Cut short (no signature field at its end), another macaroon location (base64 of "example.org"), a TestPyPI
+    // header with too short a body.
     negatives: ['pypi-' + 'AgEIcHlwaS5vcmc' + 'short', 'pypi-' + 'AgENZXhhbXBsZS5vcmc' + 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4Zq7wLk2Rt9Vb', 'pypi-' + 'AgENdGVzdC5weXBpLm9yZw' + 'tooShort'],
   },
   'rubygems-api-key': { positives: [(g) => 'rubygems_' + g.hex(48)], negatives: ['rubygems_' + 'version'] },

@@ -54,7 +54,8 @@ export const slackRules = defineRules([
     provider: 'Slack',
     title: 'Slack legacy token',
     // Legacy workspace, bot and user tokens (xoxs-, xoxo-, xoxa-, xoxr-, xoxb- with one number): deprecated, still accepted where not revoked.
-    pattern: /(?:xox[os]-\d{1,16}-\d{1,16}-\d{1,16}-[a-fA-F0-9]{8,64}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48}){0,4})/,
+    // After xoxa-/xoxr-, one number alone is a team or user id, not a token: a token has more after it.
+    pattern: /(?:xox[os]-\d{1,16}-\d{1,16}-\d{1,16}-[a-fA-F0-9]{8,64}|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xox[ar]-(?:\d-)?(?!\d+(?![0-9A-Za-z-]))[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{1,48}){0,4})/,
     keywords: ['xoxo-', 'xoxs-', 'xoxb-', 'xoxa-', 'xoxr-'],
     minEntropy: 3,
     severity: 'error',

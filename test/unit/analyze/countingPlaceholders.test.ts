@@ -17,6 +17,14 @@ describe('counting placeholders', () => {
     assert.deepEqual(analyzeText('src/config.ts', text, { salt: 't' }).findings.map((f) => f.ruleId), []);
   });
 
+  it('takes eight digits in a row that count up or down for one, anywhere in a value of any length (one check with the whole-value count)', () => {
+    const g = sampleGen(0xc0d3);
+    for (const run of ['12345678', '23456789', '98765432', '76543210']) {
+      for (const v of [g.alnum(3) + run, g.alnum(12) + run + g.alnum(20), run + '-' + g.alnum(4) + '-' + g.alnum(20)]) assert.ok(isPlaceholder(v), v);
+    }
+    for (const v of ['k' + '1234567' + 'x9' + g.alnum(10), 'Q' + '12345670' + 'b' + g.alnum(10), '7654321' + '9' + 'Zp' + g.alnum(12)]) assert.ok(!isPlaceholder(v), v);
+  });
+
   it('never takes a random key for one (2,000 hex and alphanumeric draws)', () => {
     const g = sampleGen(0xc0de);
     for (let i = 0; i < 1000; i++) {

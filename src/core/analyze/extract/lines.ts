@@ -67,23 +67,39 @@ export function extractDotenvSteps(text: string): Steps<Extraction> {
   );
 }
 
+/** A `NAME: value` line's value that more words follow (`KEY: abc… (staging)`), or a quoted one: one word of key characters. */
+const FIRST_WORD = /^["']?([^\s"'`\\<>,;&()]{8,512})["']?(?=\s|$)/;
+/** `'name': 'value'` / `"name": "value"` (the value up to its closing quote); provider rules only, as in prose. */
+const QUOTED_PAIR = /["']([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<>,;&()]{8,512})(?=["'])/g;
+
 /**
  * Plain text and files of unknown type (notes, `.txt`, READMEs without a code fence): a line that is nothing but
  * `NAME: value` or `NAME = value` with a bare value of one word (`STRIPE_SECRET: sk_…`, `db_password = …`,
- * `- API_TOKEN: …`, `export X=…`) binds the value to the name, as in a .env file. Prose (`Note: this is …`) has
- * spaces in its value and is left alone; quoted values are the token pass's.
+ * `- API_TOKEN: …`, `export X=…`) binds the value to the name, as in a .env file. When more words follow the value, or
+ * it is quoted, in `NAME: value`, only a provider rule's name and shape may bind it: prose reads `Label: words` too
+ * (`CLOUDFLARE_API_KEY: … (staging)` is a key, `Deploy token: … (ask Sam)` is left alone); a quoted value is the token
+ * pass's too, and its candidate wins (extraction.ts). A `'name': 'value'` pair anywhere in a line (a dict or JSON object
+ * pasted into a log) binds provider rules only too.
  */
 export function extractTextPairsSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   return eachLine(
     text,
     (line, start) => {
-      const m = /^\s*(?:[-*]\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*[:=][ \t]*(?=[^\s'"`])/.exec(line);
+      // `'name': 'value'` or `"name": "value"` anywhere in the line: a dict or JSON object pasted into notes or a log.
+      if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
+        for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
+      }
+      const m = /^\s*(?:[-*]\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
       while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-      if (end > from && !/\s/.test(line.slice(from, end))) pushCandidate(out, text, start + from, end - from, [m[1]!]);
+      if (end <= from) return;
+      const value = line.slice(from, end);
+      if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
+      const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
+      if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
     },
     () => ({ candidates: out, notes: [] }),
   );
