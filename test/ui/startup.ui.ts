@@ -86,10 +86,10 @@ export interface StartupContext {
  * (loading our bundle, activate(), the analyzer's process, its code and the compiler, the analysis, the workbench
  * drawing the problem). The 2.7-5 s before it are code-server starting its extension host, which nothing of ours
  * changes (README "Tests", issue 16.6); this share is asserted in every run, with room for a loaded 2-core machine:
- * at a load average of 11-15 on 2 cores (2026-12-07, the analyzer forked at load, the wiring after the first squiggle)
- * it measured 3.7-5.1 s cold and 3.8-4.0 s warm (6.6 s and 5.4 s before, at the same load).
+ * at a load average of 11-16 on 2 cores (2026-12-07, the analyzer forked at load, the wiring after the first squiggle)
+ * it measured 3.7-7.7 s cold and 3.8-4.3 s warm (6.6-8.6 s and 5.4 s before, at a load of 13-15).
  */
-const OUR_SHARE_BUDGET_MS = { cold: 8_000, warm: 6_000 };
+const OUR_SHARE_BUDGET_MS = { cold: 9_000, warm: 6_000 };
 
 /** `cold`: the first start after installing (no V8 compile cache yet); `warm`: a later start in the same profile. */
 export type StartKind = 'cold' | 'warm';
