@@ -157,6 +157,8 @@ export async function runStartupTest(page: Page, context: StartupContext, skip: 
       extensionHostStarted: after(host.find((l) => /Extension host with pid \d+ started/.test(l.text))),
       activationEvent,
       extensionCodeLoading: said(ours, /began loading at (\S+),/),
+      // VS Code calls activate() once it has read the extension's stored state: "code loaded in" counts up to that call.
+      activateCalled: said(ours, /began loading at (\S+),/, Number(/code loaded in (\d+) ms/.exec(ours?.text ?? '')?.[1] ?? NaN)),
       serverProcessStarted: serverStart,
       serverInitialized: fromServer(/initialized at (\d+) ms/),
       firstDocumentOpenedInServer: fromServer(/first document opened at (\d+) ms/),
@@ -183,6 +185,9 @@ export async function runStartupTest(page: Page, context: StartupContext, skip: 
   if (ud) assert.ok(figures.openFileBeforeScan, `${DEMO_FIRST_FILE}'s diagnostics must be published before the first-open scan starts: ${JSON.stringify(figures)}`);
   const load = `load average ${loadAtStart.toFixed(1)} on ${availableParallelism()} cores when the run began`;
   if (ud) {
+    // The analyzer's Node.js starts while VS Code prepares the extension's activation, not after (src/extension/boot.ts).
+    const { serverProcessStarted, activateCalled } = figures.milestonesAfterWorkbenchMs;
+    assert.ok(serverProcessStarted !== null && activateCalled !== null && serverProcessStarted < activateCalled, `${kind} start: the analyzer's process must start before activate() is called: ${JSON.stringify(figures)}`);
     const share = figures.firstSquiggleAfterActivationEventMs;
     assert.ok(share !== null && share <= OUR_SHARE_BUDGET_MS[kind], `${kind} start: the first squiggle came ${share} ms after code-server's activation event for the extension (budget ${OUR_SHARE_BUDGET_MS[kind]} ms, ${load}): ${JSON.stringify(figures)}`);
   }
