@@ -121,8 +121,10 @@ for (const file of await writeGenerated()) console.log(`regenerated ${file} from
 const builds = [
   // The compiler and ts-morph stay in their own files here too (tsMorphApart): the extension host and the server
   // parse and compile their whole bundle at start, and those two were 7 of its 8 MB.
-  // The banner stamps when a bundle began to load, for the extension's start-up line in its log.
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts', 'server-main': 'src/server/server.ts' }, outdir: 'dist', plugins: [...common.plugins, lazyPackages, tsMorphApart], banner: { js: '"use strict";var __rrBundleStart = performance.now();' } },
+  { ...common, entryPoints: { 'extension-main': 'src/extension/extension.ts', 'server-main': 'src/server/server.ts' }, outdir: 'dist', plugins: [...common.plugins, lazyPackages, tsMorphApart] },
+  // The extension's entry forks the language server, then requires dist/extension-main.js: the server starts while the
+  // extension host loads the extension's code (src/extension/boot.ts).
+  { ...common, entryPoints: { extension: 'src/extension/boot.ts' }, outdir: 'dist' },
   // The server's entry turns Node's V8 compile cache on, then requires dist/server-main.js: the cache covers only
   // code loaded after it is on (src/server/serverBoot.ts).
   { ...common, entryPoints: { server: 'src/server/serverBoot.ts' }, outdir: 'dist' },

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RotationReadyApi } from './api';
+import type { EarlyServer } from './boot';
 import { registerCommands } from './commands';
 import { ReportPanel } from './dryRun/reportPanel';
 import { registerAddToKeys } from './addToKeys';
@@ -9,7 +10,8 @@ import { registerFixCommands } from './fixes';
 import { registerHistory, sendHistoryIndexes } from './history';
 import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
-import { analyzerSettings, JS_LANGUAGES, startLanguageClient, stopLanguageClient } from './languageClient';
+import { analyzedSelector, analyzerSettings, startLanguageClient, stopLanguageClient, whenFirstDiagnostics } from './languageClient';
+import { javaScriptDocumentOpen } from './serverProcess';
 import { log } from './log';
 import { registerMcpServers } from './mcp';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
@@ -21,12 +23,15 @@ import { ProjectsNotification, type ProjectsParams } from '../shared/protocol';
 
 let client: LanguageClient | undefined;
 
-/** When the bundle began to load (esbuild.mjs puts it first in dist/extension.js); absent when run from source. */
-declare const __rrBundleStart: number | undefined;
-const bundleLoadedAt = performance.now();
+/** How long the wiring waits at most for the first squiggles (a slow machine's first analysis takes 1-3 s). */
+const FIRST_SQUIGGLE_FIRST_MS = 3_000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Only wires: providers, commands and views live in modules named for what they do. */
-export async function activate(context: vscode.ExtensionContext): Promise<RotationReadyApi> {
+/**
+ * Only wires: providers, commands and views live in modules named for what they do. `early`: the analyzer's process
+ * as the extension's entry forked it, before this code loaded (src/extension/boot.ts); absent when run from source.
+ */
+export async function activate(context: vscode.ExtensionContext, early?: EarlyServer): Promise<RotationReadyApi> {
   const activating = performance.now();
   context.subscriptions.push(log());
   const projects = new Projects(context);
@@ -39,12 +44,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
     salt: saltOutsideProjects(context),
     docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
     settings: analyzerSettings(),
-    preloadTypeScript: vscode.workspace.textDocuments.some((d) => JS_LANGUAGES.has(d.languageId)),
-  });
-  // Its process is forked by now (languageClient.ts); its answer comes after the rest is wired, and a failure is
+    preloadTypeScript: javaScriptDocumentOpen(),
+  }, early?.process);
+  // Its process is forked by now (boot.ts, languageClient.ts); its answer comes after the rest is wired, and a failure is
   // reported below, not as an unhandled rejection meanwhile.
   const serverSpawned = performance.now();
   starting.catch(() => undefined);
+  // The rest is wired once the open editors have their first squiggles, or after FIRST_SQUIGGLE_FIRST_MS: the extension
+  // host runs one thing at a time, and wiring the views, the monitor and the commands before it delayed the client's
+  // `initialize`, the open documents and the diagnostics on their way to the editor (issue 16.6). Commands run meanwhile
+  // wait for activate() (VS Code activates on them), which resolves once everything is wired.
+  if (vscode.workspace.textDocuments.some((document) => vscode.languages.match(analyzedSelector as vscode.DocumentSelector, document) > 0)) {
+    await Promise.race([whenFirstDiagnostics(), starting.then(() => new Promise<void>(() => undefined), () => undefined), delay(FIRST_SQUIGGLE_FIRST_MS)]);
+  }
+  const wiring = performance.now();
   const { tree: keysTree, api: keys } = activateKeys(context, projects);
   const monitor = activateMonitor(context, projects, { keysTree });
   context.subscriptions.push(
@@ -99,9 +112,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rotati
   void discovered.then(() => scanOnFirstOpen(context, client, projects));
   // Start-up costs, measured where they happen (the UI test's harness reads this line: test/ui/workbench.ui.ts).
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
-  const loaded = typeof __rrBundleStart === 'number' ? `began loading at ${new Date(performance.timeOrigin + __rrBundleStart).toISOString()}, code loaded in ${ms(__rrBundleStart, bundleLoadedAt)} ms, ` : '';
+  const loaded = early
+    ? `began loading at ${new Date(performance.timeOrigin + early.bootStarted).toISOString()}, the analyzer's process forked after ${ms(early.bootStarted, early.forkedAt)} ms, code loaded in ${ms(early.bootStarted, activating)} ms, `
+    : '';
   log().info(
-    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms, its process forked after ${ms(activating, serverSpawned)} ms, ready after ${ms(activating, serverReady)} ms`,
+    `Rotation Ready ${context.extension.packageJSON.version} active (${context.extensionMode === vscode.ExtensionMode.Production ? 'installed' : 'development'}): ${loaded}activated in ${ms(activating)} ms, the analyzer asked to start after ${ms(activating, serverStarting)} ms, the client started after ${ms(activating, serverSpawned)} ms, the rest wired after ${ms(activating, wiring)} ms, ready after ${ms(activating, serverReady)} ms`,
   );
   const first = () => projects.all()[0];
   return {

@@ -1,13 +1,11 @@
-import { ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import * as vscode from 'vscode';
 import { DocumentSelector, IPCMessageReader, IPCMessageWriter, LanguageClient, LanguageClientOptions, MessageTransports, ServerOptions } from 'vscode-languageclient/node';
-import { COMPILE_CACHE_ARG } from '../shared/compileCache';
 import { AnalyzerSettings, SERVER_ID, ServerInitializationOptions } from '../shared/protocol';
 import { markFixesNeedingTrust } from './fixes';
 import { log } from './log';
+import { compileCacheArgs, forkServer } from './serverProcess';
 
 /** Languages and file names the server analyzes as you type. */
 export const analyzedSelector: DocumentSelector = [
@@ -31,9 +29,6 @@ export const analyzedSelector: DocumentSelector = [
   { scheme: 'untitled' },
 ];
 
-/** Languages the analyzer parses with the TypeScript compiler. */
-export const JS_LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact']);
-
 /** The `rotationReady` settings as the server pulls them (vscode-languageclient's configuration feature reads them this way). */
 export function analyzerSettings(): Partial<AnalyzerSettings> {
   return JSON.parse(JSON.stringify(vscode.workspace.getConfiguration().get('rotationReady') ?? {})) as Partial<AnalyzerSettings>;
@@ -46,22 +41,9 @@ function withoutUntrustedOnly<T extends vscode.Command | vscode.CodeAction>(acti
   return actions.filter((a) => !(a instanceof vscode.CodeAction && a.command && TRUSTED_ONLY.has(a.command.command)));
 }
 
-/** vscode-languageclient's own test for its debug options: the extension host itself runs under a debugger. */
-const underDebugger = () => process.execArgv.some((arg) => /^--(inspect|debug)(-brk)?(=|$)/.test(arg));
-
-/** The analyzer's process, as vscode-languageclient would fork it for an IPC `module`, but at once (see below). */
+/** The analyzer's process (the client reaches it through IPC). */
 let serverProcess: ChildProcess | undefined;
-function forkServer(module: string, args: readonly string[]): MessageTransports {
-  // As the client library does: the first workspace folder on disk is the working folder.
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const cwd = folder?.scheme === 'file' && existsSync(folder.fsPath) ? folder.fsPath : undefined;
-  const child = fork(module, [...args, '--node-ipc', `--clientProcessId=${process.pid}`], {
-    cwd,
-    // Under Electron (desktop VS Code) its binary runs as plain Node.js.
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ELECTRON_NO_ASAR: '1' },
-    execArgv: underDebugger() ? ['--nolazy', '--inspect=6019'] : [],
-    silent: true,
-  });
+function transportsOf(child: ChildProcess): MessageTransports {
   serverProcess = child;
   // What the process prints outside the protocol goes to our log, as the client library does.
   for (const [stream, level] of [[child.stdout, 'info'], [child.stderr, 'error']] as const) {
@@ -74,14 +56,26 @@ function forkServer(module: string, args: readonly string[]): MessageTransports 
  * The analyzer runs in its own Node process so typing never waits on ts-morph. Given a `module`, vscode-languageclient
  * forks it only after an asynchronous check of its working folder, so whatever the extension host ran meanwhile
  * (the rest of activate(), other extensions activating on the same event) delayed the fork: 0.6-1 s on a 2-core
- * machine (issue 16.6). Forked by our function instead, the process starts inside `client.start()`, before anything else.
+ * machine (issue 16.6). The extension's entry forks it as soon as VS Code loads the extension (`early`, src/extension/boot.ts);
+ * a restart after a crash forks it here (serverProcess.ts).
  */
-export function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions): Promise<LanguageClient> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  // The server's compiled code is cached in our own global storage (never a folder a workspace could choose).
-  const args = context.globalStorageUri.scheme === 'file' ? [`${COMPILE_CACHE_ARG}${join(context.globalStorageUri.fsPath, 'v8-compile-cache')}`] : [];
-  // A function: called again if the client restarts a crashed server.
-  const serverOptions: ServerOptions = async () => forkServer(serverModule, args);
+/** Resolves the promise of firstDiagnostics(), once. */
+let firstDiagnosticsShown: (() => void) | undefined;
+const firstDiagnostics = new Promise<void>((resolve) => (firstDiagnosticsShown = resolve));
+
+/** Resolves when the client has handed the server's first diagnostics to VS Code (for a later start: at once). */
+export function whenFirstDiagnostics(): Promise<void> {
+  return firstDiagnostics;
+}
+
+export function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions, early?: ChildProcess): Promise<LanguageClient> {
+  let forked = early;
+  // A function: called again if the client restarts a crashed server, which gets a process of its own.
+  const serverOptions: ServerOptions = async () => {
+    const child = forked?.connected && forked.exitCode === null ? forked : forkServer(compileCacheArgs(context));
+    forked = undefined;
+    return transportsOf(child);
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: analyzedSelector,
     initializationOptions,
@@ -89,6 +83,10 @@ export function startLanguageClient(context: vscode.ExtensionContext, initializa
     // The hover links to our own commands only (scan the git history); nothing else in its Markdown can run.
     markdown: { isTrusted: { enabledCommands: ['rotationReady.scanHistory'] } },
     middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        firstDiagnosticsShown?.();
+      },
       provideCodeActions: async (document, range, context, token, next) => markFixesNeedingTrust(withoutUntrustedOnly(await next(document, range, context, token))),
     },
     // The server pulls `rotationReady` settings; file events re-scan changed files and reload the baseline.

@@ -1,10 +1,13 @@
 // Start-up milestones of the language server, in ms since its process started (performance.now()), logged when the
 // first documents' diagnostics are published: where the time to the first squiggle went (issue 16).
-import { typeScriptLoadMs } from '../core/analyze/typescriptLoader';
+import { typeScriptLoadedAt, typeScriptLoadMs } from '../core/analyze/typescriptLoader';
 import { flushCompileCache } from '../shared/compileCache';
+import type { ServerBoot } from './serverBoot';
 
 /** What dist/server.js did with the V8 compile cache (src/server/serverBoot.ts); absent when run from source. */
-const compileCache = (globalThis as { __rrCompileCache?: string }).__rrCompileCache ?? 'off (not started through dist/server.js)';
+const compileCache = (globalThis as ServerBoot).__rrCompileCache ?? 'off (not started through dist/server.js)';
+/** Whether the extension said at fork time that an open document needs the compiler (serverBoot.ts). */
+export const preloadTypeScriptAtBoot = (globalThis as ServerBoot).__rrPreloadTypeScript === true;
 
 const loaded = performance.now();
 let initialized: number | undefined;
@@ -39,7 +42,7 @@ export const startupMilestones = {
     const typescript = typeScriptLoadMs();
     return (
       `start-up: server process started at ${new Date(performance.timeOrigin).toISOString()}; code loaded at ${at(loaded)}, initialized at ${at(initialized)}, first document opened at ${at(firstOpen)}; ` +
-      `${path}'s diagnostics published at ${at(now)} (scheduled ${delayMs} ms after its last change, its analysis ${at(now - analysisStarted)}${typescript === undefined ? '' : `, of which loading the TypeScript compiler ${at(typescript)}`}), times since the server process started; V8 compile cache ${compileCache}`
+      `${path}'s diagnostics published at ${at(now)} (scheduled ${delayMs} ms after its last change, its analysis ${at(now - analysisStarted)}${typescript === undefined ? '' : `; the TypeScript compiler loaded in ${at(typescript)}, by ${at(typeScriptLoadedAt())}`}), times since the server process started; V8 compile cache ${compileCache}`
     );
   },
 };

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { COMPILE_CACHE_ARG } from '../../src/shared/compileCache';
+import { COMPILE_CACHE_ARG, COMPILE_CACHE_FROM_PARENT_ARG, type CompileCacheMessage } from '../../src/shared/compileCache';
 import type { ServerInitializationOptions } from '../../src/shared/protocol';
 
 const ROOT = resolve(__dirname, '../..');
@@ -24,9 +24,26 @@ interface FirstRun {
   cacheLog: string;
 }
 
+/**
+ * How the extension's entry starts it (src/extension/boot.ts): forked before the extension context names the cache
+ * folder, which comes in the first IPC message; the client's `initialize` comes `initializeAfterMs` later (a busy
+ * extension host).
+ */
+interface FromParent {
+  message: CompileCacheMessage;
+  initializeAfterMs: number;
+}
+
 /** Starts the server as the extension does (its arguments), opens one file as the editor does, and ends it cleanly. */
-async function firstAnalysis(node: string, file: string, args: string[]): Promise<FirstRun> {
-  const server = spawn(node, [SERVER, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' } });
+async function firstAnalysis(node: string, file: string, args: string[], fromParent?: FromParent): Promise<FirstRun> {
+  const server = spawn(node, [SERVER, '--stdio', ...args, ...(fromParent ? [COMPILE_CACHE_FROM_PARENT_ARG] : [])], {
+    stdio: ['pipe', 'pipe', 'pipe', ...(fromParent ? (['ipc'] as const) : [])],
+    env: { ...process.env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' },
+  });
+  if (fromParent) {
+    server.send(fromParent.message);
+    await new Promise((done) => setTimeout(done, fromParent.initializeAfterMs));
+  }
   let cacheLog = '';
   server.stderr!.on('data', (chunk: Buffer) => (cacheLog += chunk.toString()));
   const exited = new Promise<void>((done) => server.on('exit', () => done()));
@@ -88,5 +105,21 @@ describe('the language server’s first analysis (dist/server.js)', function () 
     const node20 = await firstAnalysis(process.execPath, join(dir, 'node20.ts'), [`${COMPILE_CACHE_ARG}${join(dir, 'unused')}`]);
     if (Number(process.versions.node.split('.')[0]) < 22) assert.match(node20.startup, /V8 compile cache off \(Node\.js \S+ has none\)/, node20.startup);
     assert.match(node20.startup, /diagnostics published/, node20.startup);
+  });
+
+  it('started before the extension knows its cache folder, takes it from its first message and loads the compiler before `initialize` when told to (Node 24)', async function () {
+    if (!existsSync(NODE_24)) throw new Error(`${NODE_24} is missing: run scripts/setup.sh (it installs Node 24 for code-server)`);
+    const cache = join(dir, 'from-parent-cache');
+    const message = { rotationReadyCompileCache: cache, preloadTypeScript: true };
+    const first = await firstAnalysis(NODE_24, join(dir, 'parent-first.ts'), [], { message, initializeAfterMs: 3_000 });
+    assert.match(first.startup, /V8 compile cache on \(enabled\)/, first.startup);
+    // The compiler loaded while the client was still starting: before the server answered `initialize`.
+    const [, initialized, loadedBy] = /initialized at (\d+) ms.*TypeScript compiler loaded in \d+ ms, by (\d+) ms/.exec(first.startup) ?? [];
+    assert.ok(Number(loadedBy) < Number(initialized), first.startup);
+    const second = await firstAnalysis(NODE_24, join(dir, 'parent-second.ts'), [], { message, initializeAfterMs: 0 });
+    assert.match(second.cacheLog, /V8 code cache for CommonJS \S*dist\/typescript\.js was accepted/, second.cacheLog);
+    // A folder the message does not give as an absolute path is not used.
+    const relative = await firstAnalysis(NODE_24, join(dir, 'parent-relative.ts'), [], { message: { rotationReadyCompileCache: 'cache-here', preloadTypeScript: false }, initializeAfterMs: 0 });
+    assert.match(relative.startup, /V8 compile cache off \(the folder given is not an absolute path\)/, relative.startup);
   });
 });

@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 
 let loaded: typeof ts | undefined;
 let loadMs: number | undefined;
+let loadedAt: number | undefined;
 
 /**
  * The TypeScript compiler (the copy ts-morph bundles, so both share one), loaded at the first parse rather than at
@@ -15,11 +16,17 @@ export function loadTypeScript(): typeof ts {
   const started = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded = require('@ts-morph/common/dist/typescript.js') as typeof ts;
-  loadMs = performance.now() - started;
+  loadedAt = performance.now();
+  loadMs = loadedAt - started;
   return loaded;
 }
 
 /** How long loading the compiler took (ms), once it is loaded: the language server logs it with its start-up times. */
 export function typeScriptLoadMs(): number | undefined {
   return loadMs;
+}
+
+/** When the compiler finished loading (performance.now()), once it has. */
+export function typeScriptLoadedAt(): number | undefined {
+  return loadedAt;
 }

@@ -20,8 +20,15 @@ export type KeyMeta = (service: string, environment: string, slot: Slot) => { ad
  * and follow config edits. Value-free: observations carry outcomes and latencies, never a key.
  */
 export class ExtensionMetrics {
-  /** One registry for the session, so counters survive a config reload or a monitor restart. */
-  private readonly probeMetrics = new ProbeMetrics();
+  /**
+   * One registry for the session, so counters survive a config reload or a monitor restart. Made when an export first
+   * needs it: creating it loads prom-client, ~70 ms of the extension host's start-up for a feature that is off unless
+   * the config asks for it (issue 16.6).
+   */
+  private probeMetricsMade: ProbeMetrics | undefined;
+  private get probeMetrics(): ProbeMetrics {
+    return (this.probeMetricsMade ??= new ProbeMetrics());
+  }
   private server: MetricsServer | undefined;
   private serverConfig = '';
   private exporter: DatadogSeriesExporter | undefined;
