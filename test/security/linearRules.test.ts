@@ -162,3 +162,28 @@ function keywordEnds(text: string): number[] {
   for (const m of text.matchAll(/token|secret|key/g)) ends.push(m.index + m[0].length);
   return ends;
 }
+
+describe('security: a long word full of name keywords, read once', function () {
+  this.timeout(300_000);
+  // Code lines first, so that the file is not judged minified (which skips the name pass), then one word: name
+  // characters only, a keyword every few of them. Looking back from each keyword to the word's start (the name pass
+  // and the inline pairs each did) was quadratic: 1.7 s for 64 KiB, 43 s for 256 KiB.
+  const word = (unit: string) => (size: number) => fill('const apiKey = process.env.API_KEY;\n'.repeat(Math.ceil(size / 2 / 36)), unit, size);
+  const inputs: Array<[string, string]> = [
+    ['camelCase keywords', 'tokenKey'],
+    ['a dotted and dashed path of keywords', 'secret.key-'],
+    ['one keyword over and over', 'key'],
+  ];
+  let plainMs = 0;
+  before(() => {
+    plainMs = timeOf(() => analyzeText('notes.ts', plainText(MIB), { salt: 'linear' }), 3);
+  });
+  for (const [name, unit] of inputs) {
+    for (const path of ['notes.ts', 'notes.txt']) {
+      it(`${name} (${path})`, () => {
+        const failure = linearFailure(name, word(unit), (text) => analyzeText(path, text, { salt: 'linear' }), plainMs, 10, 50);
+        assert.equal(failure, undefined);
+      });
+    }
+  }
+});
