@@ -69,12 +69,14 @@ const warmRoots = [join(root, 'demo'), join(root, 'src/core/analyze')];
        writeFileSync(workerData.file + '.cache', codeCacheBytes(workerData.file, script.createCachedData()));
        workerData.control.postMessage('written');
      });`,
-    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, options: { salt: 'code-cache', deferParse: true, retainParse: false }, replies: replies.port2, shared }, transferList: [control.port2, replies.port2] },
+    { eval: true, workerData: { file, loader: join(dist, 'codeCache.js'), control: control.port2, replies: replies.port2, shared }, transferList: [control.port2, replies.port2] },
   );
   await new Promise((resolve, reject) => {
     worker.once('error', reject);
     replies.port1.on('message', (reply) => reply.finished && control.port1.postMessage('write'));
     control.port1.once('message', resolve);
+    // The options first, then the files (pool.ts, ScanPool).
+    worker.postMessage({ options: { salt: 'code-cache', deferParse: true, retainParse: false } });
     worker.postMessage({ abs, rel: abs.map((path) => relative(root, path)) });
   });
   replies.port1.close();

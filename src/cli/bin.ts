@@ -2,8 +2,30 @@
  * The `rotation-ready` command (dist/cli.js): loads the CLI itself (dist/cli-main.js, src/cli/main.ts) from its V8
  * code cache and runs it. Compiling the CLI and the analyzer's functions as a scan first calls them cost each scan
  * ~0.2 s of CPU; the cache is written at build time after a scan (scripts/code-cache.mjs).
+ *
+ * A workspace scan's worker threads start first, before the CLI loads: each takes ~0.1 s to start (a thread, Node.js's
+ * internals, the analyzer), which then overlaps this thread's loading instead of following it (bench/NOTES.md).
  */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { type StartedWorkers, startScanWorkers } from '../core/analyze/poolWorkers';
 import { requireWithCodeCache } from './codeCache';
 
-(requireWithCodeCache(join(__dirname, 'cli-main.js')) as typeof import('./main')).runCommandLine();
+const scanWorkers = earlyScanWorkers(process.argv.slice(2));
+(requireWithCodeCache(join(__dirname, 'cli-main.js')) as typeof import('./main')).runCommandLine(scanWorkers);
+
+/**
+ * The default workers of `scan` (one per core but this one), unless its arguments may ask for none or another
+ * number (`--jobs`), or for no workspace scan (`--staged`, `--history`, help): the scan command adopts them
+ * (src/cli/commands/scan.ts, scanWorkers); anything else leaves them, and they end with the process.
+ */
+function earlyScanWorkers(args: string[]): StartedWorkers | undefined {
+  if (args[0] !== 'scan' || args.some((a) => /^(?:-j|--jobs|--staged|--history|-h$|--help$)/.test(a))) return undefined;
+  const script = join(__dirname, 'scanWorker.js');
+  if (!existsSync(script)) return undefined;
+  // As scanWorkers sets it (src/cli/commands/scan.ts): read as an isolate starts.
+  setFlagsFromString('--no-concurrent-recompilation');
+  return startScanWorkers(script, availableParallelism() - 1);
+}

@@ -1,3 +1,5 @@
+import type { StartedWorkers } from '../core/analyze/poolWorkers';
+
 /** One CLI sub-command. Each lives in its own file under `commands/` and is listed in `commands/index.ts`. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -6,6 +8,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Aborted on SIGINT/SIGTERM so long-running commands (simulate, dry-run) stop cleanly. */
   signal: AbortSignal;
+  /** A workspace scan's worker threads, started before the CLI loaded (src/cli/bin.ts): `scan` adopts them. */
+  scanWorkers?: StartedWorkers;
 }
 
 export interface CliCommand {

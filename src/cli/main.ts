@@ -1,5 +1,6 @@
 import { redactSecrets } from '../core/guard';
 import { printable, printableLines } from '../core/printable';
+import type { StartedWorkers } from '../core/analyze/poolWorkers';
 import { usageErrorText } from './args';
 import { CliIo, UsageError } from './command';
 import { commands } from './commands/index';
@@ -68,7 +69,7 @@ export async function main(argv: string[], rawIo: CliIo): Promise<number> {
 }
 
 /** Runs the command line of this process (`rotation-ready …`): signals cancel, the exit code is the command's. */
-export function runCommandLine(): void {
+export function runCommandLine(scanWorkers?: StartedWorkers): void {
   const controller = new AbortController();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => controller.abort());
@@ -79,6 +80,7 @@ export function runCommandLine(): void {
     cwd: process.cwd(),
     env: process.env,
     signal: controller.signal,
+    ...(scanWorkers ? { scanWorkers } : {}),
   };
   main(process.argv.slice(2), io).then(
     (code) => {

@@ -162,3 +162,34 @@ function keywordEnds(text: string): number[] {
   for (const m of text.matchAll(/token|secret|key/g)) ends.push(m.index + m[0].length);
   return ends;
 }
+
+describe('security: a long word full of name keywords, read once', function () {
+  this.timeout(300_000);
+  // Code lines first, so that the file is not judged minified (which skips the name pass), then one word: name
+  // characters only, a keyword every few of them. Looking back from each keyword to the word's start (the name pass
+  // and the inline pairs each did) was quadratic: 1.7 s for 64 KiB, 43 s for 256 KiB.
+  const word = (unit: string) => (size: number) => fill('const apiKey = process.env.API_KEY;\n'.repeat(Math.ceil(size / 2 / 36)), unit, size);
+  const inputs: Array<[string, string]> = [
+    ['camelCase keywords', 'tokenKey'],
+    ['a dotted and dashed path of keywords', 'secret.key-'],
+    ['one keyword over and over', 'key'],
+  ];
+  let plainMs = 0;
+  before(() => {
+    plainMs = timeOf(() => analyzeText('notes.ts', plainText(MIB), { salt: 'linear' }), 3);
+  });
+  for (const [name, unit] of inputs) {
+    for (const path of ['notes.ts', 'notes.txt']) {
+      it(`${name} (${path})`, () => {
+        // Within 20× plain text's time (best of three, CPU time) at 64 and 256 KiB: the quadratic loop took 10× that
+        // budget at 64 KiB already, and 1 MiB in the middle of the whole suite was noisy (a 512 KiB word is one name).
+        for (const size of [64 * 1024, 256 * 1024]) {
+          const text = word(unit)(size);
+          const ms = timeOf(() => analyzeText(path, text, { salt: 'linear' }), 3);
+          const budget = 20 * plainMs * (size / MIB) + 50;
+          assert.ok(ms <= budget, `${ms.toFixed(0)} ms on ${size / 1024} KiB (budget ${budget.toFixed(0)} ms)`);
+        }
+      });
+    }
+  }
+});

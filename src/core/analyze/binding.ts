@@ -107,15 +107,26 @@ function isNameChar(c: number): boolean {
 export function bindingNamePositions(text: string, ends: readonly number[], bindable: number, masks?: number[]): number[] {
   const out: number[] = [];
   let lastStart = -1;
+  let lastStop = -1;
   let lastMask = 0;
   for (const end of ends) {
+    // Several keywords in one word (`apiKeyToken`, or a long base64 run with dozens of hits): the word is read once.
+    // The ends ascend, so a hit whose last character lies inside the previous word is in that word.
+    if (end > lastStart && end <= lastStop && isNameChar(text.charCodeAt(end - 1))) {
+      if ((lastMask & bindable) !== 0) {
+        out.push(end);
+        masks?.push(lastMask & bindable);
+      }
+      continue;
+    }
     let start = end - 1;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
-    // Several keywords in one word (`apiKeyToken`): the word is read once.
     if (start !== lastStart) {
       let stop = end;
       while (stop < text.length && isNameChar(text.charCodeAt(stop))) stop++;
       lastStart = start;
+      // A keyword ending in another character (none does today) leaves no word that later hits could share.
+      lastStop = isNameChar(text.charCodeAt(end - 1)) ? stop : -1;
       lastMask = nameMask(text.slice(start, stop));
     }
     if ((lastMask & bindable) !== 0) {

@@ -35,13 +35,20 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
   const out: Candidate[] = [];
   const lines = new LineStartCursor(text);
   let lastWord = -1;
+  let lastWordEnd = -1;
   let lineStart = -1;
   let commentLine = false;
   for (const end of nameEnds) {
+    // The ends ascend: a hit whose last character lies inside the previous word is in that word, which is read once
+    // (looking back from every hit made a long run of name characters with a keyword every few bytes quadratic).
+    if (end > lastWord && end <= lastWordEnd && isNameChar(text.charCodeAt(end - 1))) continue;
     let start = end - 1;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
     if (start === lastWord) continue;
     lastWord = start;
+    lastWordEnd = end;
+    if (isNameChar(text.charCodeAt(end - 1))) while (lastWordEnd < text.length && isNameChar(text.charCodeAt(lastWordEnd))) lastWordEnd++;
+    else lastWordEnd = -1;
     let before = start > 0 ? text.charCodeAt(start - 1) : 0;
     // `\nAPI_TOKEN=…`: the `n` of the escape is not part of the name.
     if (before === 92 && text.charCodeAt(start) === 110) before = text.charCodeAt(start++);

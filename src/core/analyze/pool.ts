@@ -1,6 +1,7 @@
 /** The worker threads of a workspace scan and the main thread, taking files from one shared counter (scanWorker.ts). */
-import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { receiveMessageOnPort } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
+import { type PoolWorker, type StartedWorkers, startScanWorkers } from './poolWorkers';
 import { analyzeFileOrSkip, type FileOutcome } from './read';
 
 export interface ScanWorkers {
@@ -21,6 +22,11 @@ export interface ScanWorkers {
    * and its files are re-done in-process.
    */
   maxOldGenerationSizeMb?: number;
+  /**
+   * Workers of `script` started earlier (poolWorkers.ts, by the CLI before it loaded the analyzer), with the default
+   * execArgv and heap limit: the pool adopts up to `threads` of them (once) and starts any others it needs.
+   */
+  started?: StartedWorkers;
 }
 
 /** Pool → worker, as the walk goes: the next files of the scan, in order (a file's index is its place in all of them). */
@@ -73,26 +79,23 @@ export class FileClaims {
   }
 }
 
-interface PoolWorker {
-  worker: Worker;
-  /** Where the worker's replies arrive: read synchronously between files (`receiveMessageOnPort`), or as events. */
-  replies: MessagePort;
-}
-
-/** Worker threads that analyze files with `deferParse`; a worker that cannot start is left out. */
-function startWorkers(analyzeOptions: AnalyzeOptions, config: ScanWorkers, threads: number, shared: Int32Array): PoolWorker[] {
-  const pool: PoolWorker[] = [];
-  for (let t = 0; t < threads; t++) {
-    const { port1, port2 } = new MessageChannel();
-    try {
-      const worker = new Worker(config.script, { workerData: { options: { ...analyzeOptions, deferParse: true }, replies: port2, shared }, transferList: [port2], execArgv: config.execArgv, resourceLimits: { maxOldGenerationSizeMb: config.maxOldGenerationSizeMb ?? 128 } });
-      pool.push({ worker, replies: port1 });
-    } catch {
-      // analyzed here instead
-      port1.close();
-    }
+/** Worker threads that analyze files with `deferParse`: those started earlier first, then new ones. */
+function startWorkers(analyzeOptions: AnalyzeOptions, config: ScanWorkers, threads: number): { members: PoolWorker[]; shared: Int32Array } {
+  const early = config.started?.members.splice(0) ?? [];
+  const started = config.started?.script === config.script ? early.splice(0, threads) : [];
+  for (const { worker, replies } of early) {
+    replies.close();
+    void worker.terminate();
   }
-  return pool;
+  const shared = started.length > 0 ? config.started!.shared : new Int32Array(new SharedArrayBuffer(12));
+  const members = [...started, ...startScanWorkers(config.script, threads - started.length, config.execArgv, config.maxOldGenerationSizeMb, shared).members];
+  for (const { worker, replies } of members) {
+    worker.ref();
+    replies.ref();
+    // The first message: how to analyze (a worker started early was given no options).
+    worker.postMessage({ options: { ...analyzeOptions, deferParse: true } });
+  }
+  return { members, shared };
 }
 
 /**
@@ -104,7 +107,7 @@ function startWorkers(analyzeOptions: AnalyzeOptions, config: ScanWorkers, threa
  * more), and when it runs out of files it waits for them. Cancellation terminates the workers.
  */
 export class ScanPool {
-  private readonly shared = new Int32Array(new SharedArrayBuffer(12));
+  private readonly shared: Int32Array;
   private readonly members: PoolWorker[];
   private readonly files: Array<{ abs: string; rel: string }> = [];
   private batch: WorkerFiles = { abs: [], rel: [] };
@@ -121,7 +124,7 @@ export class ScanPool {
     /** Where outcomes go, by index in the order files were added. */
     private readonly record: (index: number, outcome: FileOutcome) => void,
   ) {
-    this.members = startWorkers(analyzeOptions, config, threads, this.shared);
+    ({ members: this.members, shared: this.shared } = startWorkers(analyzeOptions, config, threads));
     this.working = this.members.length;
     this.readers = this.members.map((member) => this.listen(member));
   }
@@ -226,14 +229,14 @@ export class ScanPool {
       handle(reply);
       this.nudge();
     });
-    member.worker.on('error', () => {
-      // reported by 'exit'; what it took and did not finish is re-done in-process
-    });
-    member.worker.on('exit', () => {
+    const exit = () => {
       // Its last replies may still be in the port.
       read();
       end();
-    });
+    };
+    // An early-started worker may have ended before the pool adopted it (errors are reported by 'exit', poolWorkers.ts).
+    if (member.exited) exit();
+    else member.worker.on('exit', exit);
     return read;
   }
 }

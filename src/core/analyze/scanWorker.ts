@@ -1,7 +1,8 @@
 /**
  * Worker-thread entry of the workspace scan (bundled as dist/scanWorker-main.js, which dist/scanWorker.js loads from its
- * code cache, src/cli/scanWorkerBoot.ts). The analysis options, the port for replies and the pool's shared counters
- * come as workerData; the files come in batches as the walk finds them (pool.ts, ScanPool). The worker takes files
+ * code cache, src/cli/scanWorkerBoot.ts). The port for replies and the pool's shared counters come as workerData (the
+ * worker may start before its scan, poolWorkers.ts), the analysis options as the first message, then the files in
+ * batches as the walk finds them (pool.ts, ScanPool). The worker takes files
  * until none are left, waiting for the walk when it is ahead of it, and replies every few milliseconds, and at once
  * when it hands a file back for the main thread's parser.
  */
@@ -10,7 +11,7 @@ import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
 
-const { options, replies, shared } = workerData as { options: AnalyzeOptions; replies: MessagePort; shared: Int32Array };
+const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**
  * How long replies may wait: the pool's progress and its end wait for them, not the results themselves. (`Date.now`:
  * `performance.now` per file was a visible cost, and milliseconds are fine enough here.)
@@ -39,7 +40,9 @@ function available(index: number): boolean {
   }
 }
 
-port.once('message', async (first: WorkerFiles) => {
+port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles) => analyzeFiles(options, first)));
+
+async function analyzeFiles(options: AnalyzeOptions, first: WorkerFiles): Promise<void> {
   add(first);
   let reply: WorkerReply = { empty: [], outcomes: [], finished: false };
   let lastReply = Date.now();
@@ -56,4 +59,4 @@ port.once('message', async (first: WorkerFiles) => {
     if (outcome.deferred || Date.now() - lastReply > REPLY_EVERY_MS) send(false);
   }
   send(true);
-});
+}

@@ -72,6 +72,22 @@ describe('scanWorkspace', () => {
     assert.match(result.notes.find((n) => n.path === 'latin1.properties')!.note, /Not valid UTF-8/);
   });
 
+  it('reads a file whole at every size around the limit and the read buffer, and skips one over the limit', async () => {
+    // Read until the end, not by a size asked first: files that fit the shared buffer (1 MiB), fill it, outgrow it.
+    const file = (size: number) => 'x'.repeat(size - frag.stripe.length - 1) + '\n' + frag.stripe;
+    const sizes = [4095, 4096, 4097, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 5 << 20];
+    root = workspace(Object.fromEntries(sizes.map((size) => [`f${size}.txt`, file(size)])));
+    const small = await scanWorkspace({ roots: ['.'], cwd: root, salt: 's', maxFileBytes: 4096 });
+    assert.deepEqual(small.findings.map((f) => f.path), ['f4095.txt', 'f4096.txt']);
+    assert.deepEqual(small.skipped.map((s) => s.path).sort(), sizes.slice(2).map((size) => `f${size}.txt`).sort());
+    const large = await scanWorkspace({ roots: ['.'], cwd: root, salt: 's', maxFileBytes: 6 << 20 });
+    assert.deepEqual(large.skipped, []);
+    // Each file's finding is at its end: the whole file was read.
+    assert.deepEqual(large.findings.map((f) => [f.path, f.offset]).sort(), sizes.map((size) => [`f${size}.txt`, size - frag.stripe.length]).sort());
+    const limit = await scanWorkspace({ roots: ['.'], cwd: root, salt: 's', maxFileBytes: 1 << 20 });
+    assert.deepEqual(limit.skipped.map((s) => s.path).sort(), [`f${(1 << 20) + 1}.txt`, `f${5 << 20}.txt`]);
+  });
+
   it('survives symlink loops and reports each real file once', async () => {
     root = workspace({ 'a/key.env': `TOKEN=${frag.ghp}\n` });
     symlinkSync(join(root, 'a'), join(root, 'a', 'loop'));

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileClaims, PUBLISHED, scanWorkspace, WALKED, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
+import { startScanWorkers } from '../../../src/core/analyze/poolWorkers';
 import { frag } from './tester';
 
 /** The TypeScript worker entry, run through tsx as mocha runs the tests (the CLI runs the bundled dist/scanWorker.js). */
@@ -52,6 +54,25 @@ describe('scanWorkspace in worker threads', function () {
     const inProcess = await scanWorkspace(base);
     const broken = await scanWorkspace({ ...base, workers: workers({ script: join(root, 'missing-worker.js'), execArgv: [] }) });
     assert.deepEqual(broken, inProcess);
+  });
+
+  it('adopts workers started before the scan (as the CLI starts them), ends the ones it does not need, and re-does what one that ended could not', async () => {
+    const base = { roots: ['.'], cwd: root, salt: 's', maxFileBytes: 4096 };
+    const inProcess = await scanWorkspace(base);
+    const { script, execArgv } = workers();
+    const started = startScanWorkers(script, 3, execArgv);
+    const [first, second, third] = started.members;
+    const ended = [first, second, third].map((m) => new Promise((resolve) => m!.worker.once('exit', resolve)));
+    const pooled = await scanWorkspace({ ...base, workers: workers({ started }) });
+    assert.deepEqual(pooled, inProcess);
+    assert.equal(started.members.length, 0, 'adopted once');
+    // The pool ended all three: the third unused, the others when done (the test would time out otherwise).
+    await Promise.all(ended);
+    // Started early, ended before its scan (its entry failed to load): the pool does not wait for it.
+    const failed = startScanWorkers(join(root, 'missing-worker.js'), 1, []);
+    await new Promise((resolve) => failed.members[0]!.worker.once('exit', resolve));
+    const alone = await scanWorkspace({ ...base, workers: workers({ script: join(root, 'missing-worker.js'), execArgv: [], started: failed }) });
+    assert.deepEqual(alone, inProcess);
   });
 
   it('stays in-process below minFiles, and stops with cancelled when aborted', async () => {
@@ -111,3 +132,21 @@ describe('FileClaims', () => {
   });
 });
 
+
+describe('the CLI (dist/cli.js) starts its scan workers before it loads', function () {
+  this.timeout(120_000);
+  let root: string;
+  before(() => (root = workspace()));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '../../../dist/cli.js'), 'scan', ...args, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ROTATION_READY_SALT: 'early' } });
+
+  it('reports what the in-process scan reports, with the workers adopted (243 files) or left unused (3 files)', () => {
+    for (const paths of [['.'], ['src/m00']]) {
+      const early = cli(...paths);
+      const inProcess = cli(...paths, '--jobs', '1');
+      assert.equal(early.status, 1, early.stderr);
+      assert.equal(early.stdout, inProcess.stdout);
+      assert.ok(JSON.parse(early.stdout).findings.length > 0);
+    }
+  });
+});

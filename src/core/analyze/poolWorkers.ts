@@ -1,0 +1,47 @@
+/**
+ * Starting a workspace scan's worker threads, apart from the pool (pool.ts, which loads the analyzer): the CLI's entry
+ * starts them before it loads anything else (src/cli/bin.ts), so that their own start-up (~0.1 s: a thread, Node.js's
+ * internals, the analyzer) overlaps the main thread's instead of following it.
+ */
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+
+export interface PoolWorker {
+  worker: Worker;
+  /** Where the worker's replies arrive: read synchronously between files (`receiveMessageOnPort`), or as events. */
+  replies: MessagePort;
+  /** It has ended (failed to start, ran out of memory, or was terminated): a pool that adopts it counts it out. */
+  exited: boolean;
+}
+
+/** Workers started before their scan; ScanPool adopts them (ScanWorkers.started) and tells them the options then. */
+export interface StartedWorkers {
+  script: string;
+  /** The pool's shared counters (pool.ts, NEXT_FILE…), which the workers were given. */
+  shared: Int32Array;
+  members: PoolWorker[];
+}
+
+/**
+ * `threads` workers running `script`, waiting for their first message (the analysis options, ScanPool's); a worker
+ * that cannot start is left out. They do not keep the process alive until a pool adopts them.
+ */
+export function startScanWorkers(script: string, threads: number, execArgv?: string[], maxOldGenerationSizeMb = 128, shared: Int32Array = new Int32Array(new SharedArrayBuffer(12))): StartedWorkers {
+  const members: PoolWorker[] = [];
+  for (let t = 0; t < threads; t++) {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(script, { workerData: { replies: port2, shared }, transferList: [port2], execArgv, resourceLimits: { maxOldGenerationSizeMb } });
+      const member: PoolWorker = { worker, replies: port1, exited: false };
+      worker.once('exit', () => (member.exited = true));
+      // Reported by 'exit' (the pool re-does in-process what it took and did not finish).
+      worker.on('error', () => undefined);
+      worker.unref();
+      port1.unref();
+      members.push(member);
+    } catch {
+      // analyzed in the main thread instead
+      port1.close();
+    }
+  }
+  return { script, shared, members };
+}

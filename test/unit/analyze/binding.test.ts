@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { bindingNamePositions } from '../../../src/core/analyze/binding';
+import { inlinePairs } from '../../../src/core/analyze/inline';
+import { ALL_RULES, keywordSet, nameKeywords, startKeywords } from '../../../src/core/analyze/ruleSet';
+
+/** Seeded texts of name keywords, name characters and the punctuation around names and values. */
+function texts(count: number, seed: number): string[] {
+  let s = seed;
+  const next = (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
+    return (s >>> 8) % n;
+  };
+  const pieces = ['key', 'Key', 'token', 'secret', 'pass', 'auth', 'api', '_', '.', '-', '@', '$', 'x', 'Q9', 'abcdEFGH1234', ' ', '\n', '=', ': ', '"', "'", '?', '&', '\\n', '# ', '// ', 'é', '😀', 'sk_live_'];
+  return Array.from({ length: count }, () => {
+    let text = '';
+    const length = 1 + next(400);
+    for (let i = 0; i < length; i++) text += pieces[next(pieces.length)];
+    return text;
+  });
+}
+
+describe('bindingNamePositions and inlinePairs: a word read once for all its keywords', () => {
+  it('keeps the same positions and masks as reading the word again at every keyword', () => {
+    for (const text of texts(3000, 7)) {
+      const { positions } = keywordSet.scan(text, nameKeywords, startKeywords);
+      for (const bindable of [ALL_RULES, 1, ALL_RULES & ~1]) {
+        const masks: number[] = [];
+        const all = bindingNamePositions(text, positions, bindable, masks);
+        // One keyword at a time: nothing remembered from the one before.
+        const oneByOne: number[] = [];
+        const oneByOneMasks: number[] = [];
+        for (const end of positions) oneByOne.push(...bindingNamePositions(text, [end], bindable, oneByOneMasks));
+        assert.deepEqual([all, masks], [oneByOne, oneByOneMasks], JSON.stringify(text));
+      }
+    }
+  });
+
+  it('finds the same pairs with every keyword of a word as with its first one only', () => {
+    const isNameChar = (c: string) => /[A-Za-z0-9_.$-]/.test(c);
+    for (const text of texts(3000, 11)) {
+      const { positions } = keywordSet.scan(text, nameKeywords, startKeywords);
+      // The first keyword ending in each word (as the old loop skipped the rest, looking back from each).
+      const firsts: number[] = [];
+      let lastStart = -1;
+      for (const end of positions) {
+        let start = end - 1;
+        while (start > 0 && isNameChar(text[start - 1]!)) start--;
+        if (start !== lastStart) firsts.push(end);
+        lastStart = start;
+      }
+      for (const plain of [false, true]) assert.deepEqual(inlinePairs(text, positions, plain), inlinePairs(text, firsts, plain), JSON.stringify(text));
+    }
+  });
+});
