@@ -292,6 +292,19 @@ const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
+/**
+ * Well-known APIs whose argument at an index is a credential though nothing names it, one entry each (the callee's
+ * last dotted segment → index and what the argument is): `Fernet(b"…")` (cryptography), `Account.from_key("0x…")`
+ * (web3/eth-account), `smtp.login(user, "…")` (smtplib, imaplib, ftplib: the second argument is the password).
+ */
+const KEY_ARGUMENT: ReadonlyMap<string, { at: number; name: string }> = new Map([
+  ['Fernet', { at: 0, name: 'secret' }],
+  ['MultiFernet', { at: 0, name: 'secret' }],
+  ['from_key', { at: 0, name: 'private_key' }],
+  ['privateKeyToAccount', { at: 0, name: 'private_key' }],
+  ['login', { at: 1, name: 'password' }],
+]);
+
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 
@@ -362,13 +375,15 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       let d = 0;
       let j = i - 1;
       let firstString = -1;
+      let commas = 0;
       for (; j >= 0 && i - j < 64; j--) {
         const s = src(j);
         if (s === ')' || s === ']' || s === '}') d++;
         else if (s === '(' || s === '[' || s === '{') {
           if (d === 0) break;
           d--;
-        } else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
+        } else if (d === 0 && s === ',') commas++;
+        else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
       }
       if (j < 0 || i - j >= 64) return [];
       const open = src(j);
@@ -377,6 +392,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
+        const key = depth === 0 ? KEY_ARGUMENT.get(names[0]!.slice(names[0]!.lastIndexOf('.') + 1)) : undefined;
+        if (key?.at === commas) names.push(key.name);
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
         if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
