@@ -45,8 +45,9 @@ export const genericRules = defineRules([
     // The generic heuristic treats UUIDs as identifiers; many services (Snyk, Heroku's legacy keys, internal gateways)
     // issue UUIDs as keys, and `X-API-Key: <uuid>` or `apiKey: "<uuid>"` says which it is.
     pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
-    nameHint: /api[-_]?key$/i,
-    keywords: ['apikey', 'api_key', 'api-key'],
+    // A bearer credential (`Authorization: Bearer <uuid>`) is a key whatever its shape: nothing else goes there.
+    nameHint: /api[-_]?key$|^authorization$/i,
+    keywords: ['apikey', 'api_key', 'api-key', 'authorization', 'bearer'],
     minEntropy: 3,
     severity: 'warning',
     envName: 'API_KEY',

@@ -407,10 +407,27 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
     if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
+    // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
+    // value names it after the function.
+    if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
     if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
+  };
+
+  /** The name of `def NAME(…) [-> T]` whose `)` or return annotation ends at token t, or ''. */
+  const returnedBy = (t: number): string => {
+    let j = t;
+    while (j > t - 6 && j >= 0 && src(j) !== ')') j--;
+    // The `)` closes the parameters only if the colon follows it or a return annotation (`-> str`) does.
+    if (src(j) !== ')' || (j !== t && !src(j + 1).startsWith('-'))) return '';
+    for (let d = 0; j >= 0 && t - j < 64; j--) {
+      const s = src(j);
+      if (s === ')') d++;
+      else if (s === '(' && --d === 0) break;
+    }
+    return j >= 2 && src(j - 2) === 'def' ? nameAt(j - 1) : '';
   };
 
   /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */

@@ -79,6 +79,18 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         T.forEachChild(node, (child) => visit(child, child === n.initializer ? [name] : []));
         return;
       }
+      case T.SyntaxKind.GetAccessor:
+      case T.SyntaxKind.MethodDeclaration:
+      case T.SyntaxKind.FunctionDeclaration: {
+        // `get apiKey() { return "…"; }`, `getToken() { return "…"; }`: a body that only returns a value names it.
+        const n = node as ts.GetAccessorDeclaration | ts.MethodDeclaration | ts.FunctionDeclaration;
+        const only = n.body?.statements.length === 1 ? n.body.statements[0] : undefined;
+        if (n.name && only && T.isReturnStatement(only) && only.expression) {
+          T.forEachChild(node, (child) => child !== n.body && visit(child, []));
+          return visit(only.expression, [nameText(n.name)]);
+        }
+        return T.forEachChild(node, (child) => visit(child, []));
+      }
       case T.SyntaxKind.JsxExpression: {
         const n = node as ts.JsxExpression;
         if (n.expression) visit(n.expression, names);
