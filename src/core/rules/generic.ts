@@ -30,7 +30,7 @@ export const genericRules = defineRules([
     // The length is checked first so the look-aheads read at most 64 characters.
     pattern: /(?=\S{8,64}$)(?=\S*\d)(?=\S*[A-Za-z])(?:(?=\S*[^A-Za-z0-9\s])|(?=\S*[a-z])(?=\S*[A-Z]))\S+/,
     nameHint: /passw(?:or)?d|passphrase|(?:^|_)pwd$|(?:^|_)pass$/i,
-    keywords: ['pass', 'pwd', 'mysql', 'mariadb'],
+    keywords: ['pass', 'pwd', 'mysql', 'mariadb', 'curl'],
     minEntropy: 2.5,
     heuristic: true,
     severity: 'warning',

@@ -53,6 +53,11 @@ const getterTs = `export const settings = {\n  region: "eu-west-1",\n  get webho
 const methodTs = `export class Vault {\n  static getSigningKey(): string {\n    return '${base64Key}';\n  }\n}\n`;
 const propertyPy = `class Settings:\n    @property\n    def smtp_password(self) -> str:\n        return "${random20}"\n`;
 
+// Shell: a password piped into a login's stdin, curl's -u user:password.
+const stdinLogin = `printf '%s' '${random20}' | podman login quay.io --username bot --password-stdin\n`;
+const stdinHuman = `echo "${human}" | docker login -u ci --password-stdin registry.example.net\n`;
+const curlUser = `curl -fsS --user "ops:${random20}" https://registry.example.net/v2/\n`;
+
 runCases('analyzeText: positional credentials, YAML lists and flow maps (bench/independent classes)', {
   valid: [
     { path: 'app/auth.py', code: `client.login("admin", "admin")\nclient.login(user)\nsession.login("${random20}")\n`, name: 'login(user, default word) and a one-argument login are not passwords' },
@@ -64,6 +69,7 @@ runCases('analyzeText: positional credentials, YAML lists and flow maps (bench/i
     { path: 'README.md', code: `| Variable | Meaning |\n|---|---|\n| \`API_TOKEN\` | Token from the dashboard |\n| \`SESSION_SECRET\` | \`<random 32 chars>\` |\n| SECRET_ROTATION | quarterly |\n`, name: 'Markdown tables that describe secrets without holding one' },
     { path: 'src/labels.ts', code: `export const ui = {\n  get title() {\n    return "${random24}";\n  },\n  getToken() {\n    const t = load();\n    return t ?? "${random20}";\n  },\n};\n`, name: 'a getter named like no secret; a method body that does more than return' },
     { path: 'app/labels.py', code: `def title(self):\n    return "${random24}"\n\ndef get_token(self):\n    if cached:\n        return "${random20}"\n`, name: 'a def named like no secret; a return that is not the body' },
+    { path: 'scripts/ci.sh', code: `echo '${random20}' > version.txt\ntar -u 'archive:${random20}' x\ncurl -u "ops:$REGISTRY_TOKEN" https://x.example\n`, name: 'an echo that feeds no login, -u of another command, curl -u with a variable' },
     { path: 'src/chart.tsx', code: `const series = { dataKey: "monthlyRevenue" };\n`, name: 'dataKey holding a field name' },
   ],
   invalid: [
@@ -88,6 +94,9 @@ runCases('analyzeText: positional credentials, YAML lists and flow maps (bench/i
     { path: 'src/config.ts', code: getterTs, findings: one('generic-secret', getterTs, random24), name: 'a getter that returns a literal' },
     { path: 'src/vault.ts', code: methodTs, findings: one('generic-secret', methodTs, base64Key), name: 'a static method that returns a literal' },
     { path: 'app/settings.py', code: propertyPy, findings: one('generic-secret', propertyPy, random20), name: 'a Python property that returns a literal' },
+    { path: 'scripts/push.sh', code: stdinLogin, findings: one('generic-secret', stdinLogin, random20), name: "printf '…' | podman login --password-stdin" },
+    { path: 'scripts/push.sh', code: stdinHuman, findings: one('hardcoded-password', stdinHuman, human), name: 'echo "…" | docker login --password-stdin: a human-chosen password' },
+    { path: 'scripts/push.sh', code: curlUser, findings: one('generic-secret', curlUser, random20), name: 'curl --user "name:password": the part after the colon' },
     { path: 'config/production.yaml', code: nestedKey, findings: one('generic-secret', nestedKey, base64Key), name: 'a bare key under encryption:' },
   ],
 });

@@ -290,6 +290,9 @@ function isShellValueEnd(c: number): boolean {
  */
 const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
 
+const CURL = /^(?:\S*\/)?curl$/;
+const ECHO = /^(?:echo|printf)$/;
+
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
 /**
@@ -412,7 +415,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
     if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
+    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password.
+    if (dialect === 'shell' && commandBefore(i, ECHO) && passwordStdinAfter(i)) return ['password'];
     return [];
   };
 
@@ -431,9 +437,18 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
   };
 
   /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */
-  const mysqlCommandBefore = (t: number): boolean => {
+  const mysqlCommandBefore = (t: number): boolean => commandBefore(t, MYSQL_CLIENT);
+  /** Whether a command matching `command` comes before token t on its line. */
+  const commandBefore = (t: number, command: RegExp): boolean => {
     const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
-    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && MYSQL_CLIENT.test(src(j))) return true;
+    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && command.test(src(j))) return true;
+    return false;
+  };
+
+  /** Whether a `--password-stdin` flag (docker, podman, helm registry login) follows token t on its line. */
+  const passwordStdinAfter = (t: number): boolean => {
+    const lineEnd = text.indexOf('\n', ends[t]!);
+    for (let j = t + 1; j < toks.length && j < t + 32 && (lineEnd < 0 || starts[j]! < lineEnd); j++) if (kind(j) === WORD && src(j).endsWith('password-stdin')) return true;
     return false;
   };
 
@@ -449,7 +464,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
-      if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
+      // `curl -u 'user:password'`: the part after the first colon is the password.
+      const colon = dialect === 'shell' && (src(i - 1) === '-u' || src(i - 1) === '--user') && commandBefore(i - 1, CURL) ? text.indexOf(':', starts[i]!) : -1;
+      if (colon >= 0 && colon < ends[i]! - 1) pushCandidate(out, text, colon + 1, ends[i]! - colon - 1, ['password']);
+      else if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
       // A string's look-back reads up to four brackets of 64 tokens: a piece ends after 256 strings too (~10 ms at worst).
       if ((++read & 255) === 0) {
         i++;
