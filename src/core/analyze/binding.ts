@@ -46,8 +46,9 @@ export function valueMask(value: string): number {
  * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
  * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
  */
-// `cookieParser`, `Wallet`, `Sequelize` only as the called name itself (`walletAddress` or `getWallet` binds nothing).
-const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize)$/i;
+// `cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login` only as the called name itself (`walletAddress`, `getWallet`
+// or `loginUrl` bind nothing).
+const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize|(?:multi)?fernet|login|from_key|privatekeytoaccount)$/i;
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.

@@ -17,6 +17,15 @@ const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,51
  * word, up to the end of the line or a space.
  */
 const LINE_PAIR = /([A-Za-z_][\w.-]{0,63})=([^\s"'`\\<>,;&()]{8,512})(?=\s|$)/y;
+/**
+ * A header written as one string, in any file (a `curl -H '…'` in a workflow's `run:` block or a README's fence, a
+ * header in a test fixture): `"Authorization: Bearer …"`, `'X-Api-Key: …'`. The value ends at the closing quote.
+ */
+const HEADER_PAIR = /([A-Za-z][\w-]{0,63}):[ \t]*(?:(?:Bearer|Basic|Token|token|Bot)[ \t]+)?([^\s"'`\\<>,;&]{8,512})(?=["'`])/y;
+/** `| NAME | value |` (a Markdown table's first two cells, either in backticks): the first names the second. */
+const TABLE_PAIR = /([A-Za-z_][\w.-]{0,63})[`*]{0,2}[ \t]*\|[ \t]*`?([^\s`|<>*]{8,512})(?=`?[ \t]*\|)/y;
+/** What may stand before a Markdown table's first cell: the opening bar, spaces, a backtick or emphasis. */
+const TABLE_ROW_START = /^[ \t]*\|[ \t]*[`*]{0,2}$/;
 /** Spaces and `export ` before a line's pair. */
 const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
 /** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
@@ -59,8 +68,10 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     // After a quote or a `\n` escape: the first pair of a file held in a string, or one of its next lines.
     if (before === 34 || before === 39 || before === 96 || (before === 110 && text.charCodeAt(start - 2) === 92 && start < end)) {
       if (push(out, EMBEDDED_PAIR, text, start, end)) continue;
+      if (before !== 110 && push(out, HEADER_PAIR, text, start, end)) continue;
     }
     const line = lines.lineStart(start);
+    if (start - line <= 8 && TABLE_ROW_START.test(text.slice(line, start)) && push(out, TABLE_PAIR, text, start, end)) continue;
     if (line !== lineStart) {
       lineStart = line;
       COMMENT_START.lastIndex = line;

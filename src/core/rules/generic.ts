@@ -12,8 +12,8 @@ export const genericRules = defineRules([
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
-    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher)[_-]?key|(?:^|_)pass$)/i,
-    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize'],
+    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption)[_-]?key|(?:^|_)data_key$|(?:^|_)pass$)/i,
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
     minEntropy: 3.5,
     heuristic: true,
     severity: 'warning',
@@ -30,7 +30,7 @@ export const genericRules = defineRules([
     // The length is checked first so the look-aheads read at most 64 characters.
     pattern: /(?=\S{8,64}$)(?=\S*\d)(?=\S*[A-Za-z])(?:(?=\S*[^A-Za-z0-9\s])|(?=\S*[a-z])(?=\S*[A-Z]))\S+/,
     nameHint: /passw(?:or)?d|passphrase|(?:^|_)pwd$|(?:^|_)pass$/i,
-    keywords: ['pass', 'pwd', 'mysql', 'mariadb'],
+    keywords: ['pass', 'pwd', 'mysql', 'mariadb', 'curl'],
     minEntropy: 2.5,
     heuristic: true,
     severity: 'warning',
@@ -45,8 +45,9 @@ export const genericRules = defineRules([
     // The generic heuristic treats UUIDs as identifiers; many services (Snyk, Heroku's legacy keys, internal gateways)
     // issue UUIDs as keys, and `X-API-Key: <uuid>` or `apiKey: "<uuid>"` says which it is.
     pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
-    nameHint: /api[-_]?key$/i,
-    keywords: ['apikey', 'api_key', 'api-key'],
+    // A bearer credential (`Authorization: Bearer <uuid>`) is a key whatever its shape: nothing else goes there.
+    nameHint: /api[-_]?key$|^authorization$/i,
+    keywords: ['apikey', 'api_key', 'api-key', 'authorization', 'bearer'],
     minEntropy: 3,
     severity: 'warning',
     envName: 'API_KEY',

@@ -150,7 +150,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
       const trimmed = line.slice(indent);
       if (trimmed === '' || trimmed.startsWith('#')) return;
       while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
-      const m = /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
+      const m = /^-\s+\{/.test(trimmed) ? null : /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
       if (m) {
         const key = (m[3] ?? m[4] ?? '').trim();
         const keyIndent = indent + (m[1]?.length ?? 0);
@@ -163,22 +163,69 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
           block = { indent: keyIndent, names: [key], from: rest };
           return;
         }
+        const parent = keys.length > 1 ? keys[keys.length - 2]!.key : undefined;
+        if (line[rest] === '{') {
+          flowMap(out, text, line, start, rest, key);
+          return;
+        }
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
         if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : [key]);
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent));
         return;
       }
       const item = /^-\s+/.exec(trimmed);
       if (item) {
         const parent = keys.filter((k) => k.indent <= indent).pop();
-        const span = valueSpan(line, indent + item[0].length, HASH_COMMENT);
-        if (span && parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
+        const from = indent + item[0].length;
+        if (line[from] === '{') return flowMap(out, text, line, start, from, parent?.key);
+        const span = valueSpan(line, from, HASH_COMMENT);
+        if (!span) return;
+        // `- API_TOKEN=…` (compose `environment:` as a list) and `- --api-token=…` (container args): the item names
+        // its own value.
+        const pair = ITEM_PAIR.exec(line.slice(span[0], span[0] + span[1]));
+        if (pair) pushCandidate(out, text, start + span[0] + pair[0].length, span[1] - pair[0].length, parent ? [pair[1]!, parent.key] : [pair[1]!]);
+        else if (parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
       }
     },
     () => ({ candidates: out, notes: [] }),
   );
+}
+
+/** `NAME=` or `--flag-name=` opening a list item's value. */
+const ITEM_PAIR = /^-{0,2}([A-Za-z_][\w.-]{0,63})=/;
+
+/**
+ * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac: { key: … }`): `key` alone
+ * says nothing, `encryption_key` does.
+ */
+function withParent(key: string, parent: string | undefined): string[] {
+  return parent !== undefined && /^key$/i.test(key) ? [key, `${parent}_${key}`] : [key];
+}
+
+/**
+ * A one-line flow mapping from `{` at `from` (`encryption: { key: …, timeout: 30 }`, `- {name: API_TOKEN, value: …}`):
+ * each `key: value` pair is bound like a block entry, `value` to its `name` sibling. Nested brackets end the reading.
+ */
+function flowMap(out: Candidate[], text: string, line: string, start: number, from: number, parent: string | undefined): void {
+  const pair = /\s*(?:(["'])([^"']*)\1|([^\s:,{}[\]"'#][^:,{}[\]]*?))\s*:\s+(?:(["'])((?:(?!\4).)*)\4|([^,{}[\]]*?))\s*(?=[,}])/y;
+  pair.lastIndex = from + 1;
+  let sibling: string | undefined;
+  const values: Array<[number, number, string]> = [];
+  for (let m = pair.exec(line); m; m = pair.exec(line)) {
+    const key = (m[2] ?? m[3] ?? '').trim();
+    const value = m[5] ?? m[6] ?? '';
+    // The value ends where the match does, less the spaces before `,`/`}` and a closing quote.
+    const at = m.index + m[0].trimEnd().length - (m[4] ? 1 : 0) - value.length;
+    if (key === 'name') sibling = value;
+    values.push([at, value.length, key]);
+    if (line[pair.lastIndex] !== ',') break;
+    pair.lastIndex++;
+  }
+  for (const [at, length, key] of values) {
+    if (length > 0) pushCandidate(out, text, start + at, length, key === 'value' && sibling ? [key, sibling] : withParent(key, parent));
+  }
 }
 
 /** Dockerfile: ENV/ARG/LABEL pairs; RUN lines are left to the shell-style token pass. */

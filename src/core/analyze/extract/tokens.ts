@@ -290,7 +290,23 @@ function isShellValueEnd(c: number): boolean {
  */
 const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
 
+const CURL = /^(?:\S*\/)?curl$/;
+const ECHO = /^(?:echo|printf)$/;
+
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
+
+/**
+ * Well-known APIs whose argument at an index is a credential though nothing names it, one entry each (the callee's
+ * last dotted segment → index and what the argument is): `Fernet(b"…")` (cryptography), `Account.from_key("0x…")`
+ * (web3/eth-account), `smtp.login(user, "…")` (smtplib, imaplib, ftplib: the second argument is the password).
+ */
+const KEY_ARGUMENT: ReadonlyMap<string, { at: number; name: string }> = new Map([
+  ['Fernet', { at: 0, name: 'secret' }],
+  ['MultiFernet', { at: 0, name: 'secret' }],
+  ['from_key', { at: 0, name: 'private_key' }],
+  ['privateKeyToAccount', { at: 0, name: 'private_key' }],
+  ['login', { at: 1, name: 'password' }],
+]);
 
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
@@ -362,13 +378,15 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       let d = 0;
       let j = i - 1;
       let firstString = -1;
+      let commas = 0;
       for (; j >= 0 && i - j < 64; j--) {
         const s = src(j);
         if (s === ')' || s === ']' || s === '}') d++;
         else if (s === '(' || s === '[' || s === '{') {
           if (d === 0) break;
           d--;
-        } else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
+        } else if (d === 0 && s === ',') commas++;
+        else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
       }
       if (j < 0 || i - j >= 64) return [];
       const open = src(j);
@@ -377,6 +395,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
+        const key = depth === 0 ? KEY_ARGUMENT.get(names[0]!.slice(names[0]!.lastIndexOf('.') + 1)) : undefined;
+        if (key?.at === commas) names.push(key.name);
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
         if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
@@ -390,16 +410,45 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
     if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
+    // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
+    // value names it after the function.
+    if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
     if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
+    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password.
+    if (dialect === 'shell' && commandBefore(i, ECHO) && passwordStdinAfter(i)) return ['password'];
     return [];
   };
 
+  /** The name of `def NAME(…) [-> T]` whose `)` or return annotation ends at token t, or ''. */
+  const returnedBy = (t: number): string => {
+    let j = t;
+    while (j > t - 6 && j >= 0 && src(j) !== ')') j--;
+    // The `)` closes the parameters only if the colon follows it or a return annotation (`-> str`) does.
+    if (src(j) !== ')' || (j !== t && !src(j + 1).startsWith('-'))) return '';
+    for (let d = 0; j >= 0 && t - j < 64; j--) {
+      const s = src(j);
+      if (s === ')') d++;
+      else if (s === '(' && --d === 0) break;
+    }
+    return j >= 2 && src(j - 2) === 'def' ? nameAt(j - 1) : '';
+  };
+
   /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */
-  const mysqlCommandBefore = (t: number): boolean => {
+  const mysqlCommandBefore = (t: number): boolean => commandBefore(t, MYSQL_CLIENT);
+  /** Whether a command matching `command` comes before token t on its line. */
+  const commandBefore = (t: number, command: RegExp): boolean => {
     const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
-    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && MYSQL_CLIENT.test(src(j))) return true;
+    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && command.test(src(j))) return true;
+    return false;
+  };
+
+  /** Whether a `--password-stdin` flag (docker, podman, helm registry login) follows token t on its line. */
+  const passwordStdinAfter = (t: number): boolean => {
+    const lineEnd = text.indexOf('\n', ends[t]!);
+    for (let j = t + 1; j < toks.length && j < t + 32 && (lineEnd < 0 || starts[j]! < lineEnd); j++) if (kind(j) === WORD && src(j).endsWith('password-stdin')) return true;
     return false;
   };
 
@@ -415,7 +464,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
-      if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
+      // `curl -u 'user:password'`: the part after the first colon is the password.
+      const colon = dialect === 'shell' && (src(i - 1) === '-u' || src(i - 1) === '--user') && commandBefore(i - 1, CURL) ? text.indexOf(':', starts[i]!) : -1;
+      if (colon >= 0 && colon < ends[i]! - 1) pushCandidate(out, text, colon + 1, ends[i]! - colon - 1, ['password']);
+      else if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
       // A string's look-back reads up to four brackets of 64 tokens: a piece ends after 256 strings too (~10 ms at worst).
       if ((++read & 255) === 0) {
         i++;

@@ -79,6 +79,18 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         T.forEachChild(node, (child) => visit(child, child === n.initializer ? [name] : []));
         return;
       }
+      case T.SyntaxKind.GetAccessor:
+      case T.SyntaxKind.MethodDeclaration:
+      case T.SyntaxKind.FunctionDeclaration: {
+        // `get apiKey() { return "…"; }`, `getToken() { return "…"; }`: a body that only returns a value names it.
+        const n = node as ts.GetAccessorDeclaration | ts.MethodDeclaration | ts.FunctionDeclaration;
+        const only = n.body?.statements.length === 1 ? n.body.statements[0] : undefined;
+        if (n.name && only && T.isReturnStatement(only) && only.expression) {
+          T.forEachChild(node, (child) => child !== n.body && visit(child, []));
+          return visit(only.expression, [nameText(n.name)]);
+        }
+        return T.forEachChild(node, (child) => visit(child, []));
+      }
       case T.SyntaxKind.JsxExpression: {
         const n = node as ts.JsxExpression;
         if (n.expression) visit(n.expression, names);
@@ -164,9 +176,9 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     const args = n.arguments ?? [];
     // headers.set('Authorization', '…'), getenv('API_KEY', '…'): an earlier string argument names the later ones.
     const first = args.length > 1 && T.isStringLiteralLike(args[0]!) ? args[0].text : '';
-    const keyAt = keyArgument(n.expression);
+    const key = keyArgument(n.expression);
     const wrapped = names.length > 0 && VALUE_WRAPPER.test(dottedCallee(n.expression));
-    args.forEach((arg, i) => visit(arg, i === keyAt ? [callee, 'secret'] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [callee, first] : [callee]));
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [callee, first] : [callee]));
   };
 
   visit(sf, []);
@@ -177,14 +189,29 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
  * Calls whose argument at an index is a key by definition, though nothing names it: `jwt.sign(payload, "…")`,
  * `crypto.createHmac("sha256", "…")`. The most common hardcoded secret in Node code has no secret-like name.
  */
-// `cookieParser(secret)`, `new Wallet(privateKey)` (ethers), `new Sequelize(db, user, password)`.
-const KEY_ARGUMENT = new Map([['createHmac', 1], ['createCipheriv', 1], ['createDecipheriv', 1], ['createSecretKey', 0], ['cookieParser', 0], ['Wallet', 0], ['Sequelize', 2]]);
+// One entry per well-known API: the argument's index and what it is, so a password argument binds the password rule
+// (`new Sequelize(db, user, 'Summer2022#')` is no 16-character random secret). `cookieParser(secret)`,
+// `new Wallet(privateKey)` (ethers), `privateKeyToAccount(key)` (viem), `new Sequelize(db, user, password)`.
+const KEY_ARGUMENT = new Map<string, KeyArgument>([
+  ['createHmac', { at: 1, name: 'secret' }],
+  ['createCipheriv', { at: 1, name: 'secret' }],
+  ['createDecipheriv', { at: 1, name: 'secret' }],
+  ['createSecretKey', { at: 0, name: 'secret' }],
+  ['cookieParser', { at: 0, name: 'secret' }],
+  ['Wallet', { at: 0, name: 'privateKey' }],
+  ['privateKeyToAccount', { at: 0, name: 'privateKey' }],
+  ['Sequelize', { at: 2, name: 'password' }],
+]);
 const JWT_RECEIVER = /^(?:jwt|jsonwebtoken|jws|JWT)$/;
+interface KeyArgument {
+  at: number;
+  name: string;
+}
 
-function keyArgument(callee: ts.Expression): number | undefined {
+function keyArgument(callee: ts.Expression): KeyArgument | undefined {
   if (T.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
-    if ((method === 'sign' || method === 'verify') && T.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return 1;
+    if ((method === 'sign' || method === 'verify') && T.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return { at: 1, name: 'secret' };
     return KEY_ARGUMENT.get(method);
   }
   return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
