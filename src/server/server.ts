@@ -92,7 +92,7 @@ const ANALYSIS_BUDGET_MS = 5_000;
  * The analysis of a document, waiting for its debounce or running: a newer edit or closing the document aborts it.
  * `settled` resolves when it has published, failed or been aborted (a workspace scan waits for it: openDocumentsFirst).
  */
-const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController; settled: Promise<void>; settle: () => void; version: number; delayMs: number }>();
+const pending = new Map<string, { timer: NodeJS.Timeout; controller: AbortController; settled: Promise<void>; settle: () => void; version: number }>();
 /** The latest findings per open document, for hovers and code actions. */
 const latestFindings = new Map<string, Finding[]>();
 /** Findings of the last workspace scan per file URI: shown for files that are not open. */
@@ -217,7 +217,6 @@ function schedule(document: TextDocument, delayMs = DEBOUNCE_MS): void {
     settled,
     settle,
     version: document.version,
-    delayMs,
     timer: setTimeout(() => {
       // Stays pending while it runs, so that a newer edit or closing the document aborts it.
       void analyze(document, controller.signal, delayMs).finally(() => {
