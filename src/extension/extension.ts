@@ -12,6 +12,7 @@ import { registerTools, rotationStatuses } from './tools/index';
 import { activateKeys } from './keys/index';
 import { analyzedSelector, analyzerSettings, startLanguageClient, stopLanguageClient, whenFirstDiagnostics } from './languageClient';
 import { javaScriptDocumentOpen } from './serverProcess';
+import { sleep } from '../core/probe/limiter';
 import { log } from './log';
 import { registerMcpServers } from './mcp';
 import { registerChannelCredentialCommand } from './monitor/channelCredentials';
@@ -25,7 +26,6 @@ let client: LanguageClient | undefined;
 
 /** How long the wiring waits at most for the first squiggles (a slow machine's first analysis takes 1-3 s). */
 const FIRST_SQUIGGLE_FIRST_MS = 3_000;
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Only wires: providers, commands and views live in modules named for what they do. `early`: the analyzer's process
@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext, early?: EarlySe
   // `initialize`, the open documents and the diagnostics on their way to the editor (issue 16.6). Commands run meanwhile
   // wait for activate() (VS Code activates on them), which resolves once everything is wired.
   if (vscode.workspace.textDocuments.some((document) => vscode.languages.match(analyzedSelector as vscode.DocumentSelector, document) > 0)) {
-    await Promise.race([whenFirstDiagnostics(), starting.then(() => new Promise<void>(() => undefined), () => undefined), delay(FIRST_SQUIGGLE_FIRST_MS)]);
+    await Promise.race([whenFirstDiagnostics(), starting.then(() => new Promise<void>(() => undefined), () => undefined), sleep(FIRST_SQUIGGLE_FIRST_MS)]);
   }
   const wiring = performance.now();
   const { tree: keysTree, api: keys } = activateKeys(context, projects);
