@@ -52,14 +52,7 @@ function transportsOf(child: ChildProcess): MessageTransports {
   return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child), detached: false };
 }
 
-/**
- * The analyzer runs in its own Node process so typing never waits on ts-morph. Given a `module`, vscode-languageclient
- * forks it only after an asynchronous check of its working folder, so whatever the extension host ran meanwhile
- * (the rest of activate(), other extensions activating on the same event) delayed the fork: 0.6-1 s on a 2-core
- * machine (issue 16.6). The extension's entry forks it as soon as VS Code loads the extension (`early`, src/extension/boot.ts);
- * a restart after a crash forks it here (serverProcess.ts).
- */
-/** Resolves the promise of firstDiagnostics(), once. */
+/** Resolves the promise whenFirstDiagnostics() returns, once. */
 let firstDiagnosticsShown: (() => void) | undefined;
 const firstDiagnostics = new Promise<void>((resolve) => (firstDiagnosticsShown = resolve));
 
@@ -68,6 +61,13 @@ export function whenFirstDiagnostics(): Promise<void> {
   return firstDiagnostics;
 }
 
+/**
+ * The analyzer runs in its own Node process so typing never waits on ts-morph. Given a `module`, vscode-languageclient
+ * forks it only after an asynchronous check of its working folder, so whatever the extension host ran meanwhile
+ * (the rest of activate(), other extensions activating on the same event) delayed the fork: 0.6-1 s on a 2-core
+ * machine (issue 16.6). The extension's entry forks it as soon as VS Code loads the extension (`early`, src/extension/boot.ts);
+ * a restart after a crash forks it here (serverProcess.ts).
+ */
 export function startLanguageClient(context: vscode.ExtensionContext, initializationOptions: ServerInitializationOptions, early?: ChildProcess): Promise<LanguageClient> {
   let forked = early;
   // A function: called again if the client restarts a crashed server, which gets a process of its own.
