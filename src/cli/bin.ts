@@ -6,11 +6,9 @@
  * A workspace scan's worker threads start first, before the CLI loads: each takes ~0.1 s to start (a thread, Node.js's
  * internals, the analyzer), which then overlaps this thread's loading instead of following it (bench/NOTES.md).
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { type StartedWorkers, startScanWorkers } from '../core/analyze/poolWorkers';
+import { bundledScanWorker, type StartedWorkers, startScanWorkers } from '../core/analyze/poolWorkers';
 import { requireWithCodeCache } from './codeCache';
 
 const scanWorkers = earlyScanWorkers(process.argv.slice(2));
@@ -23,9 +21,6 @@ const scanWorkers = earlyScanWorkers(process.argv.slice(2));
  */
 function earlyScanWorkers(args: string[]): StartedWorkers | undefined {
   if (args[0] !== 'scan' || args.some((a) => /^(?:-j|--jobs|--staged|--history|-h$|--help$)/.test(a))) return undefined;
-  const script = join(__dirname, 'scanWorker.js');
-  if (!existsSync(script)) return undefined;
-  // As scanWorkers sets it (src/cli/commands/scan.ts): read as an isolate starts.
-  setFlagsFromString('--no-concurrent-recompilation');
-  return startScanWorkers(script, availableParallelism() - 1);
+  const script = bundledScanWorker(__dirname);
+  return script ? startScanWorkers(script, availableParallelism() - 1) : undefined;
 }

@@ -4,10 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../core/atomicWrite';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import ignore from 'ignore';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
-import type { StartedWorkers } from '../../core/analyze/poolWorkers';
+import { bundledScanWorker, type StartedWorkers } from '../../core/analyze/poolWorkers';
 import { analyzeBytes, analyzeFile, DEFAULT_EXCLUDES, type ScanWorkers, scanWorkspace } from '../../core/analyze/scan';
 import { applyBaseline, BASELINE_FILE, createBaseline, findingSalt, newBaselineSalt, parseBaseline, serializeBaseline, type Baseline } from '../../core/baseline/index';
 import { applyNestedBaselines } from '../../core/baseline/nested';
@@ -272,17 +271,10 @@ export const scanCommand: CliCommand = {
   },
 };
 
-/**
- * The bundled CLI analyzes files in worker threads from dist/scanWorker.js, next to dist/cli.js (esbuild.mjs). Run from
- * source (tests) there is no such file and the scan stays in-process.
- */
+/** The bundled CLI analyzes files in worker threads (poolWorkers.ts); run from source the scan stays in-process. */
 function scanWorkers(jobs: number | undefined, started: StartedWorkers | undefined): ScanWorkers | undefined {
-  const script = join(__dirname, 'scanWorker.js');
-  if (!existsSync(script)) return undefined;
-  // The workers compile their hot functions on their own thread, not on V8's background threads: with every core
-  // analyzing, a background compile waited for a core while the function kept running unoptimized (bench/NOTES.md:
-  // ~5% of a workspace scan). The flag is read as an isolate starts, so it changes only the workers started after it.
-  setFlagsFromString('--no-concurrent-recompilation');
+  const script = bundledScanWorker(__dirname);
+  if (!script) return undefined;
   return { script, threads: jobs === undefined ? undefined : jobs - 1, ...(started ? { started } : {}) };
 }
 

@@ -3,7 +3,24 @@
  * starts them before it loads anything else (src/cli/bin.ts), so that their own start-up (~0.1 s: a thread, Node.js's
  * internals, the analyzer) overlaps the main thread's instead of following it.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+
+/**
+ * The bundled scan worker (dist/scanWorker.js) in `dir`, the CLI's folder (esbuild.mjs), with V8 set up for the workers
+ * started after this; undefined run from source (tests), where the scan stays in-process.
+ */
+export function bundledScanWorker(dir: string): string | undefined {
+  const script = join(dir, 'scanWorker.js');
+  if (!existsSync(script)) return undefined;
+  // The workers compile their hot functions on their own thread, not on V8's background threads: with every core
+  // analyzing, a background compile waited for a core while the function kept running unoptimized (bench/NOTES.md:
+  // ~5% of a workspace scan). The flag is read as an isolate starts, so it changes only the workers started after it.
+  setFlagsFromString('--no-concurrent-recompilation');
+  return script;
+}
 
 export interface PoolWorker {
   worker: Worker;
