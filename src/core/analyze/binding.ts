@@ -7,6 +7,7 @@ import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, snakeCase } from './quiet';
 import { ALL_RULES, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
+import { WordCursor } from '../vocabulary/positions';
 
 /**
  * The value side of matchBound for every name-bound rule at once: which rules would accept this value if a name
@@ -107,32 +108,14 @@ function isNameChar(c: number): boolean {
  */
 export function bindingNamePositions(text: string, ends: readonly number[], bindable: number, masks?: number[]): number[] {
   const out: number[] = [];
-  let lastStart = -1;
-  let lastStop = -1;
-  let lastMask = 0;
+  const words = new WordCursor(text, isNameChar);
+  let mask = 0;
   for (const end of ends) {
     // Several keywords in one word (`apiKeyToken`, or a long base64 run with dozens of hits): the word is read once.
-    // The ends ascend, so a hit whose last character lies inside the previous word is in that word.
-    if (end > lastStart && end <= lastStop && isNameChar(text.charCodeAt(end - 1))) {
-      if ((lastMask & bindable) !== 0) {
-        out.push(end);
-        masks?.push(lastMask & bindable);
-      }
-      continue;
-    }
-    let start = end - 1;
-    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start !== lastStart) {
-      let stop = end;
-      while (stop < text.length && isNameChar(text.charCodeAt(stop))) stop++;
-      lastStart = start;
-      // A keyword ending in another character (none does today) leaves no word that later hits could share.
-      lastStop = isNameChar(text.charCodeAt(end - 1)) ? stop : -1;
-      lastMask = nameMask(text.slice(start, stop));
-    }
-    if ((lastMask & bindable) !== 0) {
+    if (words.next(end)) mask = nameMask(text.slice(words.start, words.stop));
+    if ((mask & bindable) !== 0) {
       out.push(end);
-      masks?.push(lastMask & bindable);
+      masks?.push(mask & bindable);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { LineStartCursor } from '../vocabulary/positions';
+import { LineStartCursor, WordCursor } from '../vocabulary/positions';
 import type { Candidate } from './candidate';
 
 /** A comment line's start: `//`, `#`, ` * ` (JSDoc), `/*`, `--`, `;`, `<!--`. */
@@ -43,21 +43,13 @@ function isNameChar(c: number): boolean {
 export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   const lines = new LineStartCursor(text);
-  let lastWord = -1;
-  let lastWordEnd = -1;
+  // Each word once, at its first keyword.
+  const words = new WordCursor(text, isNameChar);
   let lineStart = -1;
   let commentLine = false;
   for (const end of nameEnds) {
-    // The ends ascend: a hit whose last character lies inside the previous word is in that word, which is read once
-    // (looking back from every hit made a long run of name characters with a keyword every few bytes quadratic).
-    if (end > lastWord && end <= lastWordEnd && isNameChar(text.charCodeAt(end - 1))) continue;
-    let start = end - 1;
-    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start === lastWord) continue;
-    lastWord = start;
-    lastWordEnd = end;
-    if (isNameChar(text.charCodeAt(end - 1))) while (lastWordEnd < text.length && isNameChar(text.charCodeAt(lastWordEnd))) lastWordEnd++;
-    else lastWordEnd = -1;
+    if (!words.next(end)) continue;
+    let start = words.start;
     let before = start > 0 ? text.charCodeAt(start - 1) : 0;
     // `\nAPI_TOKEN=…`: the `n` of the escape is not part of the name.
     if (before === 92 && text.charCodeAt(start) === 110) before = text.charCodeAt(start++);

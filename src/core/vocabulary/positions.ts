@@ -88,6 +88,40 @@ export class LineStartCursor {
   }
 }
 
+/**
+ * The word around each keyword hit, asked for ascending hit ends (a pass over keyword hits): a word that holds several
+ * hits (`apiKeyToken`, or a long base64 run with a hit every few bytes) is read once, where looking back to its start
+ * from every hit was quadratic on a long run. `isWordChar` says what a word is made of.
+ */
+export class WordCursor {
+  /** The current word: [start, stop). */
+  start = -1;
+  stop = -1;
+  /** Hits ending up to here lie in the current word (-1: none can, its hit ended in another character). */
+  private sharedUntil = -1;
+  constructor(
+    private readonly text: string,
+    private readonly isWordChar: (c: number) => boolean,
+  ) {}
+
+  /** Moves to the word of the hit ending at `end`; false when that is the current word. */
+  next(end: number): boolean {
+    const { text, isWordChar } = this;
+    // The ends ascend, so a hit whose last character lies inside the current word is in that word.
+    if (end > this.start && end <= this.sharedUntil && isWordChar(text.charCodeAt(end - 1))) return false;
+    let start = end - 1;
+    while (start > 0 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start === this.start) return false;
+    let stop = end;
+    while (stop < text.length && isWordChar(text.charCodeAt(stop))) stop++;
+    this.start = start;
+    this.stop = stop;
+    // A keyword ending in another character (none does today) leaves no word that later hits could share.
+    this.sharedUntil = isWordChar(text.charCodeAt(end - 1)) ? stop : -1;
+    return true;
+  }
+}
+
 /** Zero-based line/character of one offset (for a single position; a LineIndex for many). */
 export function positionAt(text: string, offset: number): Position {
   let line = 0;
