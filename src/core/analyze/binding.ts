@@ -3,6 +3,7 @@
  * remembered: which rules a value could satisfy, which rules a name could bind.
  */
 import type { Rule } from '../rules/types';
+import { KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, snakeCase } from './quiet';
@@ -47,9 +48,9 @@ export function valueMask(value: string): number {
  * Calls whose argument is a key though nothing names it (`createHmac(alg, "…")`, `jwt.sign(payload, "…")`,
  * `hmac.new(b"…")`): the extractors bind such an argument to the name `secret`, so a word like these binds every rule.
  */
-// `cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login` only as the called name itself (`walletAddress`, `getWallet`
-// or `loginUrl` bind nothing).
-const KEY_CALL_WORD = /hmac|cipher|createsecretkey|jwt|jws|(?:^|\.)(?:cookieparser|wallet|sequelize|(?:multi)?fernet|login|from_key|privatekeytoaccount)$/i;
+// The key-argument APIs (`cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login`, candidate.ts) only as the called
+// name itself (`walletAddress`, `getWallet` or `loginUrl` bind nothing).
+const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.join('|')})$`, 'i');
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.

@@ -26,6 +26,47 @@ export interface Extraction {
  */
 export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
 
+/** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
+export type CallReader = 'typescript' | 'tokens';
+
+/** An argument that is a credential, and the name it is read under. */
+export interface KeyArgument {
+  at: number;
+  name: string;
+}
+
+/**
+ * Well-known APIs whose argument at an index is a credential though nothing names it, one entry each: the callee (the
+ * last segment of a dotted one), the argument's index, and the name it is read under, so that a password argument
+ * binds the password rule (`new Sequelize(db, user, 'Summer2022#')` is no 16-character random secret); `readers`: the
+ * extractors that look for it. The prefilter's call words (binding.ts) take every callee here.
+ */
+const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: readonly CallReader[] }> = [
+  // node:crypto
+  { callee: 'createHmac', at: 1, name: 'secret', readers: ['typescript'] },
+  { callee: 'createCipheriv', at: 1, name: 'secret', readers: ['typescript'] },
+  { callee: 'createDecipheriv', at: 1, name: 'secret', readers: ['typescript'] },
+  { callee: 'createSecretKey', at: 0, name: 'secret', readers: ['typescript'] },
+  // cookie-parser, ethers' `new Wallet(privateKey)`, viem, Sequelize
+  { callee: 'cookieParser', at: 0, name: 'secret', readers: ['typescript'] },
+  { callee: 'Wallet', at: 0, name: 'privateKey', readers: ['typescript'] },
+  { callee: 'privateKeyToAccount', at: 0, name: 'privateKey', readers: ['typescript', 'tokens'] },
+  { callee: 'Sequelize', at: 2, name: 'password', readers: ['typescript'] },
+  // cryptography's Fernet, web3/eth-account's `Account.from_key`, smtplib/imaplib/ftplib's `login(user, password)`
+  { callee: 'Fernet', at: 0, name: 'secret', readers: ['tokens'] },
+  { callee: 'MultiFernet', at: 0, name: 'secret', readers: ['tokens'] },
+  { callee: 'from_key', at: 0, name: 'privateKey', readers: ['tokens'] },
+  { callee: 'login', at: 1, name: 'password', readers: ['tokens'] },
+];
+
+/** The key arguments one extractor looks for, by callee. */
+export function keyArgumentsOf(reader: CallReader): ReadonlyMap<string, KeyArgument> {
+  return new Map(KEY_ARGUMENTS.filter((k) => k.readers.includes(reader)).map(({ callee, at, name }) => [callee, { at, name }]));
+}
+
+/** Every callee of KEY_ARGUMENTS (identifiers: no character a regular expression would read). */
+export const KEY_ARGUMENT_CALLEES: readonly string[] = KEY_ARGUMENTS.map((k) => k.callee);
+
 /** `X-Api-Key: …` at the start of a string: a header written as one string. */
 const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
 

@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
@@ -295,18 +295,8 @@ const ECHO = /^(?:echo|printf)$/;
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
-/**
- * Well-known APIs whose argument at an index is a credential though nothing names it, one entry each (the callee's
- * last dotted segment → index and what the argument is): `Fernet(b"…")` (cryptography), `Account.from_key("0x…")`
- * (web3/eth-account), `smtp.login(user, "…")` (smtplib, imaplib, ftplib: the second argument is the password).
- */
-const KEY_ARGUMENT: ReadonlyMap<string, { at: number; name: string }> = new Map([
-  ['Fernet', { at: 0, name: 'secret' }],
-  ['MultiFernet', { at: 0, name: 'secret' }],
-  ['from_key', { at: 0, name: 'private_key' }],
-  ['privateKeyToAccount', { at: 0, name: 'private_key' }],
-  ['login', { at: 1, name: 'password' }],
-]);
+/** Well-known APIs whose argument at an index is a credential though nothing names it (candidate.ts, one entry each). */
+const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;

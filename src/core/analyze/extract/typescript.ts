@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -189,25 +189,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
  * Calls whose argument at an index is a key by definition, though nothing names it: `jwt.sign(payload, "…")`,
  * `crypto.createHmac("sha256", "…")`. The most common hardcoded secret in Node code has no secret-like name.
  */
-// One entry per well-known API: the argument's index and what it is, so a password argument binds the password rule
-// (`new Sequelize(db, user, 'Summer2022#')` is no 16-character random secret). `cookieParser(secret)`,
-// `new Wallet(privateKey)` (ethers), `privateKeyToAccount(key)` (viem), `new Sequelize(db, user, password)`.
-const KEY_ARGUMENT = new Map<string, KeyArgument>([
-  ['createHmac', { at: 1, name: 'secret' }],
-  ['createCipheriv', { at: 1, name: 'secret' }],
-  ['createDecipheriv', { at: 1, name: 'secret' }],
-  ['createSecretKey', { at: 0, name: 'secret' }],
-  ['cookieParser', { at: 0, name: 'secret' }],
-  ['Wallet', { at: 0, name: 'privateKey' }],
-  ['privateKeyToAccount', { at: 0, name: 'privateKey' }],
-  ['Sequelize', { at: 2, name: 'password' }],
-]);
+const KEY_ARGUMENT = keyArgumentsOf('typescript');
 const JWT_RECEIVER = /^(?:jwt|jsonwebtoken|jws|JWT)$/;
-interface KeyArgument {
-  at: number;
-  name: string;
-}
-
 function keyArgument(callee: ts.Expression): KeyArgument | undefined {
   if (T.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
