@@ -99,12 +99,12 @@ export function startKeywords(src: string, keywords: readonly string[]): string[
 }
 
 /** Cross products of literal starts are cut off beyond this many strings. */
-const MAX_STARTS = 32;
+const MAX_STARTS = 64;
 
 /**
  * The strings every match of `src` starts with (one of them, at least one character each), read through literal
- * characters, escaped punctuation, small classes without ranges (`[por]`) and groups of alternatives; undefined when a
- * match can start otherwise (a class with a range, `\d`, `.`, a lookaround, an optional first item).
+ * characters, escaped punctuation, small classes without ranges (`[por]`), groups of alternatives and such items made
+ * optional (`[ \t]?`); undefined when a match can start otherwise (a class with a range, `\d`, `.`, a lookaround).
  */
 export function literalStarts(src: string): string[] | undefined {
   try {
@@ -143,6 +143,11 @@ function sequence(src: string, i: number): [Literal, number] {
     const [min, max, end] = quantifier(src, afterItem);
     i = end;
     if (!complete) continue;
+    if (item && item.complete && min === 0 && max === 1 && strings.length * (item.strings.length + 1) <= MAX_STARTS) {
+      // `[ \t]?`: each string with one of the item's and without.
+      strings = strings.flatMap((s) => [s, ...item.strings.map((t) => s + t)]);
+      continue;
+    }
     if (!item || min === 0 || strings.length * item.strings.length > MAX_STARTS) {
       complete = false;
       continue;
@@ -164,9 +169,7 @@ function atom(src: string, i: number): [Literal | undefined, number] {
     let j = i + 1;
     if (src[j] === ']') j++;
     while (src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-    const body = src.slice(i + 1, j);
-    const literal = !/[\\^-]/.test(body) && body.length > 0 ? { strings: [...body], complete: true } : undefined;
-    return [literal, j + 1];
+    return [classMembers(src.slice(i + 1, j)), j + 1];
   }
   if (c === '(') {
     let j = i + 1;
@@ -184,6 +187,24 @@ function atom(src: string, i: number): [Literal | undefined, number] {
   if ('.^$*+?{'.includes(c)) return [undefined, i + 1];
   return [{ strings: [c], complete: true }, i + 1];
 }
+
+/** A class without ranges or negation (`[por]`, `[ \t]`) as its characters; undefined for any other. */
+function classMembers(body: string): Literal | undefined {
+  const members: string[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const c = body[k]!;
+    if (c === '^' || c === '-') return undefined;
+    if (c !== '\\') members.push(c);
+    else {
+      const e = body[++k]!;
+      const control = CONTROL_ESCAPES[e];
+      if (control === undefined && /[A-Za-z0-9]/.test(e)) return undefined;
+      members.push(control ?? e);
+    }
+  }
+  return members.length > 0 ? { strings: members, complete: true } : undefined;
+}
+const CONTROL_ESCAPES: Record<string, string | undefined> = { t: '\t', n: '\n', r: '\r' };
 
 function skipGroup(src: string, i: number): number {
   let depth = 0;

@@ -26,7 +26,8 @@ export const dataRules = defineRules([
     // start is read once. A human-chosen password is still one here: the setting's name says so.
     pattern:
       /(?:Server|server|SERVER|Data Source|Data source|data source|DATA SOURCE|Host|host|HOST)[ \t]?=[ \t]?[^;"'`\n]{1,253};(?:[^;"'`\n=]{1,40}=[^;"'`\n]{0,256};){0,12}?[ \t]?(?:Password|password|PASSWORD|Pwd|PWD|pwd)[ \t]?=[ \t]?(?<secret>[^;"'`\s]{4,128})(?=[;"'`\s]|$)/,
-    keywords: ['server=', 'server =', 'data source=', 'data source =', 'host=', 'host ='],
+    // Every spelling of the setting's `[ \t]?=`, so that the pattern is tried only where one of them ends (compile.ts).
+    keywords: ['server=', 'server =', 'server\t=', 'data source=', 'data source =', 'data source\t=', 'host=', 'host =', 'host\t='],
     minEntropy: 2.5,
     severity: 'error',
     envName: 'DATABASE_CONNECTION_STRING',

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { anchorOf, compileRule, literalStarts, startKeywords } from '../../../src/core/analyze/compile';
 import { KeywordSet } from '../../../src/core/analyze/keywords';
-import { type Hit, scanPattern } from '../../../src/core/analyze/index';
+import { analyzeText, type Hit, scanPattern } from '../../../src/core/analyze/index';
 import { rules } from '../../../src/core/rules/index';
 import { ruleSamples } from '../../../src/core/rules/samples';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
@@ -64,10 +64,15 @@ describe('literalStarts and startKeywords', () => {
     assert.deepEqual(literalStarts(String.raw`ab+c`), ['ab']);
     // A repeated item ends the literal after its first copy (a shorter start is still a start).
     assert.deepEqual(literalStarts(String.raw`ab{2}c`), ['ab']);
+    // An optional item: each start with it and without (`Server[ \t]?=`, spelled with and without a space or a tab).
+    assert.deepEqual(literalStarts(String.raw`a?bc`), ['bc', 'abc']);
+    assert.deepEqual(literalStarts(String.raw`(?:ab)?cd`), ['cd', 'abcd']);
+    assert.deepEqual(literalStarts(String.raw`(?:Host|host)[ \t]?=x`), ['Host=x', 'Host =x', 'Host\t=x', 'host=x', 'host =x', 'host\t=x']);
+    assert.deepEqual(literalStarts(String.raw`a[\-.]?b`), ['ab', 'a-b', 'a.b']);
   });
 
   it('gives none when a match can start otherwise', () => {
-    for (const src of [String.raw`[a-f0-9]{32}-us\d`, String.raw`\d{8}:AA`, String.raw`a?bc`, String.raw`(?<=[?&])sv=`, String.raw`.abc`, String.raw`[^a]bc`, String.raw`[a-c]x`, String.raw`ab|[0-9]c`, String.raw`(?:ab)?cd`]) {
+    for (const src of [String.raw`[a-f0-9]{32}-us\d`, String.raw`\d{8}:AA`, String.raw`a*bc`, String.raw`[\d]?ab`, String.raw`(?<=[?&])sv=`, String.raw`.abc`, String.raw`[^a]bc`, String.raw`[a-c]x`, String.raw`ab|[0-9]c`, String.raw`(?:a|[0-9])?cd`]) {
       assert.equal(literalStarts(src), undefined, src);
     }
     assert.deepEqual(literalStarts(String.raw`ab*c|d`), ['a', 'd']);
@@ -115,5 +120,11 @@ describe('scan from start keywords', () => {
         assert.deepEqual(run(c, text, ends), run(c, text), `${c.rule.id}: ${text}`);
       }
     }
+  });
+
+  it('runs a rule wherever a spelling its pattern starts with occurs (a tab-aligned connection string)', () => {
+    const password = sampleGen(3).alnum(18);
+    const { findings } = analyzeText('conf/db.config', `Server\t=db01;Database=sales;User ID=app;Password\t=${password};\n`, { salt: 'compile' });
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.length]), [['database-connection-string-password', password.length]]);
   });
 });

@@ -22,19 +22,25 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   const toText = part?.toText ?? ((at: number) => at);
   if (part && interesting) interesting = interesting.map(part.fromText);
   // Only subtrees that contain an interesting string are walked (offsets ascending).
-  const contains = (pos: number, end: number): boolean => {
-    if (!interesting) return true;
+  const firstFrom = (pos: number): number => {
     let lo = 0;
-    let hi = interesting.length;
+    let hi = interesting!.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (interesting[mid]! < pos) lo = mid + 1;
+      if (interesting![mid]! < pos) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  };
+  const contains = (pos: number, end: number): boolean => {
+    if (!interesting) return true;
+    const lo = firstFrom(pos);
     return lo < interesting.length && interesting[lo]! < end;
   };
   const out: Candidate[] = [];
   let visited = 0;
+  // A retained tree is the previous one updated (parseCached): the compiler reuses the nodes an edit did not touch.
+  const memo = retain && !part && interesting ? visitMemo : undefined;
 
   const literal = (node: ts.Node, names: string[]): void => {
     if (names.length === 0) return;
@@ -45,8 +51,33 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
   const visit = (node: ts.Node, names: string[]): void => {
     if ((++visited & 1023) === 0) checkAbort(signal);
-    const k = node.kind;
     if (!contains(node.pos, node.end)) return;
+    if (memo && names.length === 0 && node.end - node.pos >= MEMO_MIN_CHARS) return visitRemembered(node);
+    visitNode(node, names);
+  };
+
+  /**
+   * visit(node, []) through the memo: a subtree's candidates, visited with no name, depend only on its own text and on
+   * which of its strings are interesting, so a node the compiler reused from the previous tree (same object, its text
+   * unchanged, only shifted) gives the candidates it gave last time, shifted, without being walked again.
+   */
+  const visitRemembered = (node: ts.Node): void => {
+    const from = firstFrom(node.pos);
+    let to = from;
+    while (to < interesting!.length && interesting![to]! < node.end) to++;
+    const seen = memo!.get(node);
+    if (seen && seen.end - seen.pos === node.end - node.pos && sameShifted(seen.interesting, seen.pos, interesting!, from, to, node.pos)) {
+      const shift = node.pos - seen.pos;
+      for (const c of seen.candidates) out.push({ ...c, offset: c.offset + shift });
+      return;
+    }
+    const before = out.length;
+    visitNode(node, []);
+    memo!.set(node, { pos: node.pos, end: node.end, interesting: interesting!.slice(from, to), candidates: out.slice(before) });
+  };
+
+  const visitNode = (node: ts.Node, names: string[]): void => {
+    const k = node.kind;
     if (k >= T.SyntaxKind.FirstTypeNode && k <= T.SyntaxKind.LastTypeNode) return;
     switch (k) {
       case T.SyntaxKind.StringLiteral:
@@ -223,6 +254,26 @@ function nameOf(expr: ts.Expression): string {
   return '';
 }
 
+/** What visiting a node with no name found, when it was last visited (in the previous tree of the same document). */
+interface Remembered {
+  pos: number;
+  end: number;
+  /** The interesting offsets inside it then. */
+  interesting: readonly number[];
+  candidates: readonly Candidate[];
+}
+/** Keyed by node: a tree's entries go with it (the parse cache keeps a few trees). */
+const visitMemo = new WeakMap<ts.Node, Remembered>();
+/** Smaller subtrees are walked again: remembering them would cost about as much as the walk. */
+const MEMO_MIN_CHARS = 256;
+
+/** Whether `now[from, to)` are `then`, each moved by `pos - thenPos`. */
+function sameShifted(then: readonly number[], thenPos: number, now: readonly number[], from: number, to: number, pos: number): boolean {
+  if (then.length !== to - from) return false;
+  for (let i = 0; i < then.length; i++) if (now[from + i]! - pos !== then[i]! - thenPos) return false;
+  return true;
+}
+
 /* ---------- incremental parse cache ---------- */
 
 interface Cached {
@@ -231,6 +282,8 @@ interface Cached {
 }
 const cache = new Map<string, Cached>();
 const CACHE_SIZE = 16;
+/** Characters compared at once when finding what an edit left the same at both ends. */
+const COMPARE_BLOCK = 1024;
 
 function scriptKind(path: string): ts.ScriptKind {
   const p = path.toLowerCase();
@@ -291,10 +344,13 @@ function parseCached(path: string, text: string): ts.SourceFile {
     sf = previous.sf;
   } else if (previous && Math.abs(previous.text.length - text.length) < 64 * 1024) {
     const old = previous.text;
-    let prefix = 0;
     const max = Math.min(old.length, text.length);
+    // A block at a time first: comparing two slices is a native compare, six times faster than a character loop.
+    let prefix = 0;
+    while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK)) prefix += COMPARE_BLOCK;
     while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
     let suffix = 0;
+    while (suffix + COMPARE_BLOCK <= max - prefix && old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) === text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)) suffix += COMPARE_BLOCK;
     while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
     const change = T.createTextChangeRange(T.createTextSpan(prefix, old.length - prefix - suffix), text.length - prefix - suffix);
     sf = T.updateSourceFile(previous.sf, text, change);
