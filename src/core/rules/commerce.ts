@@ -50,6 +50,20 @@ export const commerceRules = defineRules([
     rotationUrl: 'https://app.flutterwave.com/dashboard/settings/apis',
   },
   {
+    id: 'razorpay-key-id',
+    provider: 'Razorpay',
+    title: 'Razorpay key id',
+    // The Key ID (`rzp_live_`/`rzp_test_` + 14) is what Razorpay Checkout takes in the browser: public by design
+    // (publishable). Its pair, the Key Secret, has no prefix and is found by its name.
+    pattern: /rzp_(?:live|test)_[A-Za-z0-9]{14}/,
+    keywords: ['rzp_live_', 'rzp_test_'],
+    minEntropy: 3,
+    severity: 'info',
+    publishable: true,
+    envName: 'RAZORPAY_KEY_ID',
+    rotationUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
+  },
+  {
     id: 'shippo-api-token',
     provider: 'Shippo',
     title: 'Shippo API token',
@@ -131,6 +145,7 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
   },
   'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
+  'razorpay-key-id': { positives: [(g) => 'rzp_' + 'live_' + g.alnum(14), (g) => 'rzp_' + 'test_' + g.alnum(14)], negatives: ['rzp_' + 'live_' + 'x'.repeat(14), 'rzp_' + 'live_' + 'key'] },
   'shippo-api-token': { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },
   'shopify-access-token': {
     positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32), (g) => 'shpat_' + g.alnum(38), (g) => 'shpca_' + g.alnum(64)],
