@@ -9,7 +9,8 @@ export const dataRules = defineRules([
     // 32 hexadecimal characters with no prefix, so the name says what it is: an Algolia key not named for search (a
     // search-only key is public by design: algolia-search-key).
     pattern: /[a-f0-9]{32}/,
-    nameHint: /^(?!.*(?:search|public)).*algolia/i,
+    // Bounded gaps: a name is tested as written, however long (a run of `algolia` in minified text stays linear).
+    nameHint: /^(?!.{0,64}(?:search|public)).{0,64}algolia/i,
     keywords: ['algolia'],
     minEntropy: 3,
     severity: 'error',
@@ -23,7 +24,7 @@ export const dataRules = defineRules([
     // The search-only key goes to browsers with InstantSearch (Algolia: "safe to use in your front-end code"): a
     // publishable key, reported only as info with showPublishable, and kept from the generic heuristic.
     pattern: /[a-f0-9]{32}/,
-    nameHint: /algolia.*(?:search|public)|(?:search|public).*algolia/i,
+    nameHint: /algolia.{0,32}(?:search|public)|(?:search|public).{0,32}algolia/i,
     keywords: ['algolia'],
     minEntropy: 3,
     severity: 'info',
