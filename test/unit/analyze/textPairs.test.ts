@@ -18,6 +18,7 @@ describe('bare NAME: value lines in text files', () => {
     ['notes.txt', `db_password = ${secret}   `],
     ['handover.md', `- API_TOKEN: ${secret}`],
     ['deploy.notes', `export SERVICE_TOKEN=${secret}`],
+    ['windows-setup.txt', `set SERVICE_TOKEN=${secret}`],
     ['creds', `client_secret:${secret}`],
   ] as const) {
     it(`${path}: ${line.replace(secret, '…')}`, () => {

@@ -90,7 +90,8 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
-      const m = /^\s*(?:[-*]\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
+      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
+      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
