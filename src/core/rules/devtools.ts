@@ -310,9 +310,10 @@ export const devtoolRules = defineRules([
     id: 'asana-personal-access-token',
     provider: 'Asana',
     title: 'Asana personal access token',
-    // `2/<user gid>/<token gid>:<32 hex>` today, `1/<user gid>:<32 hex>` and `0/<32 hex>` before: digits, slashes and
-    // a colon no other value has in that order, found wherever a file that names Asana holds it.
-    pattern: /(?:[12]\/\d{6,20}(?:\/\d{6,20})?:[a-f0-9]{32}|0\/[a-f0-9]{32})/,
+    // `<version digit>/<user gid>/<token gid>:<32 hex>` today (`2/…`), `1/<user gid>:<32 hex>` and `0/<32 hex>`
+    // before: digits, slashes and a colon no other value has in that order, found wherever a file that names Asana
+    // holds it.
+    pattern: /(?:\d\/\d{6,20}(?:\/\d{6,20})?:[a-f0-9]{32}|0\/[a-f0-9]{32})/,
     keywords: ['asana'],
     minEntropy: 3,
     severity: 'error',
