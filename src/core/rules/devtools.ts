@@ -312,8 +312,8 @@ export const devtoolRules = defineRules([
     title: 'Asana personal access token',
     // `<version digit>/<user gid>/<token gid>:<32 hex>` today (`2/…`), `1/<user gid>:<32 hex>` and `0/<32 hex>`
     // before: digits, slashes and a colon no other value has in that order, found wherever a file that names Asana
-    // holds it.
-    pattern: /(?:\d\/\d{6,20}(?:\/\d{6,20})?:[a-f0-9]{32}|0\/[a-f0-9]{32})/,
+    // holds it. A gid is ten digits or more (sixteen today): `7/98237465/…` is no token, nor a tail of one.
+    pattern: /(?<![\w/])(?:\d\/\d{10,20}(?:\/\d{10,20})?:[a-f0-9]{32}|0\/[a-f0-9]{32})/,
     keywords: ['asana'],
     minEntropy: 3,
     severity: 'error',
@@ -406,7 +406,7 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'settlemint-token': { positives: [(g) => 'sm_pat_' + g.alnum(16), (g) => 'sm_sat_' + g.alnum(16)], negatives: ['sm_pat_' + 'x'.repeat(16)] },
   'asana-personal-access-token': {
     positives: [(g) => ({ name: 'ASANA_TOKEN', value: '2/' + g.digits(16) + '/' + g.digits(16) + ':' + g.hex(32) }), (g) => ({ name: 'asanaPat', value: '1/' + g.digits(13) + ':' + g.hex(32) })],
-    negatives: [{ name: 'ASANA_TOKEN', value: '2/' + '1234567890123456' + '/' + '1234567890123456' + ':' + '0'.repeat(32) }, { name: 'ASANA_PROJECT', value: '1205' + '783921046612' }],
+    negatives: [{ name: 'ASANA_TOKEN', value: '2/' + '1234567890123456' + '/' + '1234567890123456' + ':' + '0'.repeat(32) }, { name: 'ASANA_PROJECT', value: '1205' + '783921046612' }, { name: 'ASANA_TOKEN', value: '2/' + '48213957' + '/' + '7302' + '519846137' + ':' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b' }],
   },
   'launchdarkly-sdk-key': {
     positives: [(g) => 'sdk-' + g.uuid(), (g) => ({ name: 'LD_SDK_KEY', value: 'sdk-' + g.uuid() })],
