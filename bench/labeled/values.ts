@@ -45,14 +45,17 @@ export function providerValues(g: SampleGen, r: Rng, perRule: number): { positiv
     for (let i = 0; i < perRule; i++) {
       const s = makers[i % makers.length]!(g);
       const sample = typeof s === 'string' ? { value: s } : s;
-      const neutral = !rule.nameHint && r.chance(0.3);
+      // A pattern rule finds the key with no name only when the value carries one of its keywords (`ghp_…`); one gated on
+      // a word the file must hold (`asana` for an Asana token's digits and hex) needs its name there, as a name-bound one does.
+      const selfIdentifying = !rule.nameHint && rule.keywords.some((k) => sample.value.toLowerCase().includes(k));
+      const neutral = selfIdentifying && r.chance(0.3);
       const v: Value = {
         value: sample.value,
         name: neutral ? r.pick(['primary', 'value', 'legacy', 'prod', 'fallback', 'default', 'current']) : words(rule.envName),
         rawName: sample.name,
         kind: rule.publishable ? 'negative' : 'provider',
         category: rule.publishable ? `publishable:${rule.id}` : rule.id,
-        selfIdentifying: !rule.nameHint,
+        selfIdentifying,
       };
       (rule.publishable ? publishable : positives).push(v);
     }

@@ -83,7 +83,7 @@ export const DISPUTES: Dispute[] = [
   },
   {
     suite: 'gitleaks',
-    peerRule: /^(?:adobe-client-id|discord-client-id)$/,
+    peerRule: /^(?:adobe-client-id|discord-client-id|asana-client-id)$/,
     expect: 'tp',
     applies: () => true,
     reason: 'a client id, a public identifier sent with every OAuth request (like a Google OAuth client id): not reported by design',
@@ -372,6 +372,20 @@ export const DISPUTES: Dispute[] = [
     expect: 'tp',
     applies: (text) => /sq0csp-[A-Za-z0-9_\\\]^-]{43}/.test(text) && !/sq0csp-[A-Za-z0-9_-]{43}/.test(text),
     reason: "not a Square secret: its body holds `\\`, `]` or `^`, outside the key's alphabet (gitleaks draws it from `[0-9A-Za-z\\\\-_]`, which Go reads as the range `\\`–`_`; its own rule, `sq0csp-[\\w-]{43}`, does not match such a draw)",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^launchdarkly$/,
+    expect: 'tp',
+    applies: (text) => /\b(?:sdk|api|mob)-[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}\b/.test(text) && !/\b(?:sdk|api|mob)-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\b/.test(text),
+    reason: 'not a LaunchDarkly key: after `sdk-` (or `api-`) comes a UUID, hexadecimal digits only, where the sample has letters past `f` (the peer draws it from `[a-z0-9]`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^algoliaadminkey$/,
+    expect: 'tp',
+    applies: (text) => /\b[A-Za-z0-9]{32}\b/.test(text) && !/\b[a-f0-9]{32}\b/.test(text),
+    reason: 'not an Algolia API key: Algolia issues 32 hexadecimal digits, where the sample has letters past `f` and capitals (the peer draws `[a-zA-Z0-9]{32}`)',
   },
   {
     suite: 'trufflehog',

@@ -1,7 +1,7 @@
 import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
 import { extractJson } from './extract/json';
-import { extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
+import { extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { extractXmlSteps } from './extract/xml';
@@ -80,12 +80,15 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       return extractXmlSteps(text);
     default:
       // Quoted strings and code-like bindings from the token pass; bare `NAME: value` lines from the line pass (the
-      // token pass's candidate wins where both read the same value).
+      // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it
+      // binds provider rules only (`Twilio auth token: "…"` is Twilio's before it is a generic `token`).
       return andThen(extractTokensSteps(text, 'text', signal), (run) =>
-        andThen(extractTextPairsSteps(text), (pairs) => () => {
-          const seen = new Set(run.candidates.map((c) => c.offset));
-          return { candidates: [...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
-        }),
+        andThen(extractTextPairsSteps(text), (pairs) =>
+          andThen(extractLabelledValuesSteps(text), (labelled) => () => {
+            const seen = new Set(run.candidates.map((c) => c.offset));
+            return { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
+          }),
+        ),
       );
   }
 }

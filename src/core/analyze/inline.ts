@@ -1,3 +1,4 @@
+import { AUTH_SCHEME_NAMES } from '../calls/credentialNames';
 import { LineStartCursor, WordCursor } from '../vocabulary/positions';
 import type { Candidate } from './candidate';
 
@@ -19,9 +20,10 @@ const EMBEDDED_PAIR = /([A-Za-z_][\w.-]{0,63})[ \t]*=[ \t]*([^\s"'`\\<>,;&]{8,51
 const LINE_PAIR = /([A-Za-z_][\w.-]{0,63})=([^\s"'`\\<>,;&()]{8,512})(?=\s|$)/y;
 /**
  * A header written as one string, in any file (a `curl -H '…'` in a workflow's `run:` block or a README's fence, a
- * header in a test fixture): `"Authorization: Bearer …"`, `'X-Api-Key: …'`. The value ends at the closing quote.
+ * header in a test fixture): `"Authorization: Bearer …"`, `'X-Api-Key: …'`, after any scheme a header value may open
+ * with (the same list as a string's credential, candidate.ts). The value ends at the closing quote.
  */
-const HEADER_PAIR = /([A-Za-z][\w-]{0,63}):[ \t]*(?:(?:Bearer|Basic|Token|token|Bot)[ \t]+)?([^\s"'`\\<>,;&]{8,512})(?=["'`])/y;
+const HEADER_PAIR = new RegExp(`([A-Za-z][\\w-]{0,63}):[ \\t]*(?:(?:${AUTH_SCHEME_NAMES})[ \\t]+)?([^\\s"'\`\\\\<>,;&]{8,512})(?=["'\`])`, 'y');
 /** `| NAME | value |` (a Markdown table's first two cells, either in backticks): the first names the second. */
 const TABLE_PAIR = /([A-Za-z_][\w.-]{0,63})[`*]{0,2}[ \t]*\|[ \t]*`?([^\s`|<>*]{8,512})(?=`?[ \t]*\|)/y;
 /** What may stand before a Markdown table's first cell: the opening bar, spaces, a backtick or emphasis. */

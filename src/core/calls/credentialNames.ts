@@ -17,7 +17,8 @@ export const KEY_PARAM_IN_URL = new RegExp(`[?&](?:${KEY_PARAM_NAMES})=$`, 'i');
  * An authorization scheme before the key in a header value: `Bearer sk_…` (kept when the literal is replaced; the
  * secret extractor reads the key after it, analyze/candidate.ts).
  */
-export const AUTH_SCHEME = /^((?:Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key)\s+)/;
+export const AUTH_SCHEME_NAMES = 'Bearer|Basic|Token|token|Bot|Digest|ApiKey|Key';
+export const AUTH_SCHEME = new RegExp(`^((?:${AUTH_SCHEME_NAMES})\\s+)`);
 
 /** A key whose name or source says it is a primary or fallback slot already (`X_PRIMARY`, `fallbackKey`). */
 export const SLOT_KEY_NAME = /_(?:PRIMARY|FALLBACK)\b|fallback|secondary|backup/i;

@@ -15,6 +15,19 @@ export const cloudRules = defineRules([
     rotationUrl: 'https://ram.console.aliyun.com/manage/ak',
   },
   {
+    id: 'cloudinary-url',
+    provider: 'Cloudinary',
+    title: 'Cloudinary API secret (CLOUDINARY_URL)',
+    // `cloudinary://<api key>:<api secret>@<cloud name>`, the one variable Cloudinary's SDKs read: the API key is
+    // numeric, the secret is what signs uploads and admin calls, so the secret alone is reported (the URL keeps its shape).
+    pattern: /cloudinary:\/\/\d{6,20}:(?<secret>[A-Za-z0-9_-]{20,40})@[A-Za-z0-9_-]{1,64}/,
+    keywords: ['cloudinary://'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CLOUDINARY_URL',
+    rotationUrl: 'https://console.cloudinary.com/settings/api-keys',
+  },
+  {
     id: 'cloudflare-api-token',
     provider: 'Cloudflare',
     title: 'Cloudflare API token',
@@ -178,6 +191,11 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   'alibaba-access-key-id': {
     positives: [(g) => 'LTAI' + g.alnum(20), (g) => 'LTAI' + g.alnum(12), (g) => 'LTAI' + g.alnum(21)],
     negatives: ['LTAI' + 'x'.repeat(20), 'LTAI' + 'Zq7wLk2Rt9V', 'LTAI' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf'],
+  },
+  'cloudinary-url': {
+    positives: [(g) => 'cloudinary://' + g.digits(15) + ':' + g.b64url(27) + '@acme-' + g.lowerAlnum(6), (g) => 'cloudinary://' + g.digits(15) + ':' + g.alnum(27) + '@' + g.lowerAlnum(8)],
+    // Cloudinary's documented shape, a variable reference, a key with no secret.
+    negatives: ['cloudinary://<api_key>:<api_secret>@<cloud_name>', 'cloudinary://' + '${CLOUDINARY_KEY}:${CLOUDINARY_SECRET}' + '@demo', 'cloudinary://' + '123456789012345' + '@demo'],
   },
   'cloudflare-api-token': { positives: [(g) => ({ name: 'CLOUDFLARE_API_TOKEN', value: g.b64url(40) })], negatives: [{ name: 'CLOUDFLARE_API_TOKEN', value: '<cloudflare-token>' }] },
   'cloudflare-global-api-key': {

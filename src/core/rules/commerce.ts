@@ -50,6 +50,33 @@ export const commerceRules = defineRules([
     rotationUrl: 'https://app.flutterwave.com/dashboard/settings/apis',
   },
   {
+    id: 'razorpay-key-id',
+    provider: 'Razorpay',
+    title: 'Razorpay key id',
+    // The Key ID (`rzp_live_`/`rzp_test_` + 14) is what Razorpay Checkout takes in the browser: public by design
+    // (publishable). Its pair, the Key Secret, has no prefix and is found by its name.
+    pattern: /rzp_(?:live|test)_[A-Za-z0-9]{14}/,
+    keywords: ['rzp_live_', 'rzp_test_'],
+    minEntropy: 3,
+    severity: 'info',
+    publishable: true,
+    envName: 'RAZORPAY_KEY_ID',
+    rotationUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
+  },
+  {
+    id: 'razorpay-key-secret',
+    provider: 'Razorpay',
+    title: 'Razorpay key secret',
+    // The Key Secret paired with a `rzp_…` key id: 24 letters and digits with no prefix, so the name says what it is.
+    pattern: /[A-Za-z0-9]{24}/,
+    nameHint: /razorpay.{0,16}(?:secret|token)/i,
+    keywords: ['razorpay'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'RAZORPAY_KEY_SECRET',
+    rotationUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
+  },
+  {
     id: 'shippo-api-token',
     provider: 'Shippo',
     title: 'Shippo API token',
@@ -131,6 +158,8 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
   },
   'easypost-api-key': { positives: [(g) => 'EZAK' + g.alnum(54)], negatives: ['EZAK' + 'abc'] },
   'flutterwave-secret-key': { positives: [(g) => 'FLWSECK' + '-' + g.hex(32) + '-X'], negatives: ['FLWSECK' + '-xxxx-X'] },
+  'razorpay-key-id': { positives: [(g) => 'rzp_' + 'live_' + g.alnum(14), (g) => 'rzp_' + 'test_' + g.alnum(14)], negatives: ['rzp_' + 'live_' + 'x'.repeat(14), 'rzp_' + 'live_' + 'key'] },
+  'razorpay-key-secret': { positives: [(g) => ({ name: 'RAZORPAY_KEY_SECRET', value: g.alnum(24) }), (g) => ({ name: 'razorpaySecret', value: g.alnum(24) })], negatives: [{ name: 'RAZORPAY_KEY_SECRET', value: 'your_razorpay_secret_key' }, { name: 'RAZORPAY_WEBHOOK_URL', value: 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf' }] },
   'shippo-api-token': { positives: [(g) => 'shippo_' + 'live_' + g.hex(40)], negatives: ['shippo_' + 'live_' + 'abc'] },
   'shopify-access-token': {
     positives: [(g) => 'shpat_' + g.hex(32), (g) => 'shppa_' + g.hex(32), (g) => 'shpat_' + g.alnum(38), (g) => 'shpca_' + g.alnum(64)],

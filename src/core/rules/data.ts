@@ -3,6 +3,36 @@ import { defineRules, type RuleSamples } from './types';
 /** Databases and backend-as-a-service platforms. */
 export const dataRules = defineRules([
   {
+    id: 'algolia-admin-key',
+    provider: 'Algolia',
+    title: 'Algolia Admin or write API key',
+    // 32 hexadecimal characters with no prefix, so the name says what it is: an Algolia key not named for search (a
+    // search-only key is public by design: algolia-search-key).
+    pattern: /[a-f0-9]{32}/,
+    // Bounded gaps: a name is tested as written, however long (a run of `algolia` in minified text stays linear).
+    nameHint: /^(?!.{0,64}(?:search|public)).{0,64}algolia/i,
+    keywords: ['algolia'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'ALGOLIA_ADMIN_KEY',
+    rotationUrl: 'https://dashboard.algolia.com/account/api-keys',
+  },
+  {
+    id: 'algolia-search-key',
+    provider: 'Algolia',
+    title: 'Algolia search-only API key',
+    // The search-only key goes to browsers with InstantSearch (Algolia: "safe to use in your front-end code"): a
+    // publishable key, reported only as info with showPublishable, and kept from the generic heuristic.
+    pattern: /[a-f0-9]{32}/,
+    nameHint: /algolia.{0,32}(?:search|public)|(?:search|public).{0,32}algolia/i,
+    keywords: ['algolia'],
+    minEntropy: 3,
+    severity: 'info',
+    publishable: true,
+    envName: 'ALGOLIA_SEARCH_KEY',
+    rotationUrl: 'https://dashboard.algolia.com/account/api-keys',
+  },
+  {
     id: 'connection-string-password',
     provider: 'Database',
     title: 'Password in a connection URL',
@@ -82,6 +112,14 @@ export const dataRules = defineRules([
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const dataSamples = (): Record<string, RuleSamples> => ({
+  'algolia-admin-key': {
+    positives: [(g) => ({ name: 'ALGOLIA_ADMIN_KEY', value: g.hex(32) }), (g) => ({ name: 'ALGOLIA_API_KEY', value: g.hex(32) }), (g) => ({ name: 'algoliaWriteKey', value: g.hex(32) })],
+    negatives: [{ name: 'ALGOLIA_SEARCH_API_KEY', value: '9b1c4e7a2f8d3b6c0e5a9d2f7b4c1e8a' }, { name: 'ALGOLIA_APP_ID', value: 'X7KQ2M9PLD' }, { name: 'ALGOLIA_API_KEY', value: 'your-algolia-admin-key' }],
+  },
+  'algolia-search-key': {
+    positives: [(g) => ({ name: 'NEXT_PUBLIC_ALGOLIA_SEARCH_API_KEY', value: g.hex(32) }), (g) => ({ name: 'algoliaSearchKey', value: g.hex(32) })],
+    negatives: [{ name: 'ALGOLIA_SEARCH_API_KEY', value: '<search-only-key>' }, { name: 'ALGOLIA_SEARCH_INDEX', value: 'products_prod' }],
+  },
   'connection-string-password': {
     positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379'],
     negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com', 'mongodb://' + 'appdb:appdb' + '@localhost:27017/app', 'amqp://' + 'rabbit:rabbit' + '@queue:5672'],

@@ -58,7 +58,8 @@ export const devtoolRules = defineRules([
     id: 'doppler-token',
     provider: 'Doppler',
     title: 'Doppler token',
-    pattern: /dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}/,
+    // A service token names its config between `st.` and the secret (`dp.st.prd.…`, `dp.st.dev_eu.…`).
+    pattern: /dp\.(?:pt|st(?:\.[a-z0-9_-]{2,35})?|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}/,
     keywords: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'],
     minEntropy: 3,
     severity: 'error',
@@ -306,6 +307,48 @@ export const devtoolRules = defineRules([
     rotationUrl: 'https://console.settlemint.com/documentation/platform-components/security-and-authentication/personal-access-tokens',
   },
   {
+    id: 'asana-personal-access-token',
+    provider: 'Asana',
+    title: 'Asana personal access token',
+    // `<version digit>/<user gid>/<token gid>:<32 hex>` today (`2/…`), `1/<user gid>:<32 hex>` and `0/<32 hex>`
+    // before: digits, slashes and a colon no other value has in that order, found wherever a file that names Asana
+    // holds it. A gid is ten digits or more (sixteen today): `7/98237465/…` is no token, nor a tail of one.
+    pattern: /(?<![\w/])(?:\d\/\d{10,20}(?:\/\d{10,20})?:[a-f0-9]{32}|0\/[a-f0-9]{32})/,
+    keywords: ['asana'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'ASANA_TOKEN',
+    rotationUrl: 'https://app.asana.com/0/my-apps',
+  },
+  {
+    id: 'launchdarkly-sdk-key',
+    provider: 'LaunchDarkly',
+    title: 'LaunchDarkly SDK key or mobile key',
+    // Server-side SDK keys are `sdk-` and a UUID, and must stay secret; mobile keys (`mob-` and a UUID) ship in apps by
+    // design (LaunchDarkly: "Mobile keys do not need to be kept secret"), so they are publishable.
+    pattern: /(?:sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    publishableWhen: (value) => value.startsWith('mob-'),
+    keywords: ['sdk-', 'mob-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'LAUNCHDARKLY_SDK_KEY',
+    rotationUrl: 'https://launchdarkly.com/docs/home/account/environment/keys',
+  },
+  {
+    id: 'snyk-api-token',
+    provider: 'Snyk',
+    title: 'Snyk API token',
+    // A personal or service-account token is a bare UUID (`SNYK_TOKEN`, `snyk auth <token>`): only the name says
+    // it is Snyk's, and a token's, not the org or project id beside it (`SNYK_ORG_ID`).
+    pattern: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    nameHint: /snyk.{0,16}(?:token|key|auth)/i,
+    keywords: ['snyk'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SNYK_TOKEN',
+    rotationUrl: 'https://app.snyk.io/account',
+  },
+  {
     id: 'defined-networking-api-token',
     provider: 'Defined Networking',
     title: 'Defined Networking API token',
@@ -327,7 +370,10 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
-  'doppler-token': { positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40)], negatives: ['dp.' + 'pt.' + 'abc'] },
+  'doppler-token': {
+    positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40), (g) => 'dp.' + 'st.' + 'prd.' + g.alnum(43), (g) => 'dp.' + 'st.' + 'dev_eu-1.' + g.alnum(44)],
+    negatives: ['dp.' + 'pt.' + 'abc', 'dp.' + 'st.' + 'prd.' + 'short'],
+  },
   'hashicorp-vault-token': { positives: [(g) => 'hvs.' + g.b64url(90)], negatives: ['hvs.' + 'abc'] },
   'hashicorp-vault-legacy-token': {
     positives: [(g) => ({ name: 'VAULT_TOKEN', value: 's.' + g.alnum(24) }), (g) => ({ name: 'token', value: 'b.' + g.alnum(24) })],
@@ -358,5 +404,18 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   },
   'harness-access-token': { positives: [(g) => 'pat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20), (g) => 'sat.' + g.b64url(22) + '.' + g.alnum(24) + '.' + g.alnum(20)], negatives: ['pat.' + 'x'.repeat(22) + '.' + 'x'.repeat(24) + '.' + 'x'.repeat(20), 'compat.' + 'layer'] },
   'settlemint-token': { positives: [(g) => 'sm_pat_' + g.alnum(16), (g) => 'sm_sat_' + g.alnum(16)], negatives: ['sm_pat_' + 'x'.repeat(16)] },
+  'asana-personal-access-token': {
+    positives: [(g) => ({ name: 'ASANA_TOKEN', value: '2/' + g.digits(16) + '/' + g.digits(16) + ':' + g.hex(32) }), (g) => ({ name: 'asanaPat', value: '1/' + g.digits(13) + ':' + g.hex(32) })],
+    negatives: [{ name: 'ASANA_TOKEN', value: '2/' + '1234567890123456' + '/' + '1234567890123456' + ':' + '0'.repeat(32) }, { name: 'ASANA_PROJECT', value: '1205' + '783921046612' }, { name: 'ASANA_TOKEN', value: '2/' + '48213957' + '/' + '7302' + '519846137' + ':' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b' }],
+  },
+  'launchdarkly-sdk-key': {
+    positives: [(g) => 'sdk-' + g.uuid(), (g) => ({ name: 'LD_SDK_KEY', value: 'sdk-' + g.uuid() })],
+    // A client-side id (24 hex, public), a UUID with no prefix, a placeholder.
+    negatives: ['sdk-' + '00000000-0000-0000-0000-000000000000', { name: 'LAUNCHDARKLY_CLIENT_SIDE_ID', value: '5f3a9c1e7b4d2e8a' + '9c2f1a5b' }, 'my-sdk-' + 'key'],
+  },
+  'snyk-api-token': {
+    positives: [(g) => ({ name: 'SNYK_TOKEN', value: g.uuid() }), (g) => ({ name: 'snykApiToken', value: g.uuid() }), (g) => ({ name: 'snyk_auth_key', value: g.uuid() })],
+    negatives: [{ name: 'SNYK_ORG_ID', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'SNYK_TOKEN', value: '00000000-0000-0000-0000-000000000000' }],
+  },
   'defined-networking-api-token': { positives: [(g) => 'dnkey-' + g.lowerAlnum(26) + '-' + g.lowerAlnum(52)], negatives: ['dnkey-' + 'x'.repeat(26) + '-' + 'x'.repeat(52)] },
 });

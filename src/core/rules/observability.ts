@@ -113,6 +113,30 @@ export const observabilityRules = defineRules([
     rotationUrl: 'https://docs.newrelic.com/docs/browser/browser-monitoring/configuration/browser-license-key-app-id/',
   },
   {
+    id: 'posthog-personal-api-key',
+    provider: 'PostHog',
+    title: 'PostHog personal API key',
+    pattern: /phx_[A-Za-z0-9_]{43,48}/,
+    keywords: ['phx_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'POSTHOG_PERSONAL_API_KEY',
+    rotationUrl: 'https://us.posthog.com/settings/user-api-keys',
+  },
+  {
+    id: 'posthog-project-api-key',
+    provider: 'PostHog',
+    title: 'PostHog project API key',
+    // The `phc_` key that posthog-js sends from every page: write-only event capture, public by design (publishable).
+    pattern: /phc_[A-Za-z0-9_]{43,48}/,
+    keywords: ['phc_'],
+    minEntropy: 3,
+    severity: 'info',
+    publishable: true,
+    envName: 'POSTHOG_PROJECT_API_KEY',
+    rotationUrl: 'https://us.posthog.com/settings/project',
+  },
+  {
     id: 'sentry-auth-token',
     provider: 'Sentry',
     title: 'Sentry auth token',
@@ -139,6 +163,8 @@ export const observabilitySamples = (): Record<string, RuleSamples> => ({
   },
   'new-relic-insights-key': { positives: [(g) => 'NRII-' + g.b64url(32), (g) => 'NRIQ-' + g.b64url(32)], negatives: ['NRII-' + 'abc', 'NRIQ-' + 'x'.repeat(32)] },
   'new-relic-browser-key': { positives: [(g) => 'NRJS-' + g.hex(19), (g) => 'NRBR-' + g.hex(19)], negatives: ['NRJS-' + '0'.repeat(19), 'NRBR-' + 'xyz'] },
+  'posthog-personal-api-key': { positives: [(g) => 'phx_' + g.alnum(43), (g) => 'phx_' + g.alnum(47)], negatives: ['phx_' + 'x'.repeat(43), 'phx_' + 'abc'] },
+  'posthog-project-api-key': { positives: [(g) => 'phc_' + g.alnum(43)], negatives: ['phc_' + 'x'.repeat(43), 'phc_' + 'abc'] },
   'sentry-auth-token': {
     positives: [
       (g) => 'sntryu_' + g.hex(64),

@@ -90,6 +90,21 @@ export const packageRules = defineRules([
     rotationUrl: 'https://www.npmjs.com/settings/~/tokens',
   },
   {
+    id: 'npm-token-uuid',
+    provider: 'npm',
+    title: 'npm legacy access token (UUID) under an npm token name',
+    // The same pre-2021 UUID tokens as npm-legacy-token, kept where CI keeps them: `NPM_TOKEN=<uuid>`, `npmAuthToken`
+    // in a config object, a label such as `npm token: '…'`. A UUID is an identifier anywhere else, so the name must say
+    // npm and token (or auth).
+    pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
+    nameHint: /npm.{0,12}(?:token|auth)/i,
+    keywords: ['npm'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'NPM_TOKEN',
+    rotationUrl: 'https://www.npmjs.com/settings/~/tokens',
+  },
+  {
     id: 'nuget-api-key',
     provider: 'NuGet',
     title: 'NuGet API key',
@@ -171,6 +186,10 @@ export const packageSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => '//registry.npmjs.org/:_authToken=' + g.uuid(), (g) => '//npm.pkg.example.com:8443/api/npm/team/:_authToken=' + g.uuid(), (g) => 'npmAuthToken: ' + g.uuid().toUpperCase()],
     // A UUID anywhere else is an identifier; a `_authToken` that reads the environment holds no token.
     negatives: [{ name: 'requestId', value: '3f2c' + '9a1e-7b4d-4c8a-9e21-5d6f0b7a8c93' }, '//registry.npmjs.org/:_authToken=' + '${NPM_TOKEN}', '_authToken=' + '5b0e9c4a-1f7d-4e2b-8a36-c9d14e7f2a58'],
+  },
+  'npm-token-uuid': {
+    positives: [(g) => ({ name: 'NPM_TOKEN', value: g.uuid() }), (g) => ({ name: 'NPM_PUBLISH_TOKEN', value: g.uuid().toUpperCase() })],
+    negatives: [{ name: 'NPM_PACKAGE_ID', value: '6d1f0c3a-9b2e-4f7d-8a15-2c9e7b4d0f63' }, { name: 'NPM_TOKEN', value: '00000000-0000-0000-0000-000000000000' }],
   },
   'nuget-api-key': { positives: [(g) => 'oy2' + g.lowerAlnum(43)], negatives: ['oy2' + 'short'] },
   'nuget-cleartext-password': {

@@ -46,6 +46,9 @@ const uuid = g.uuid();
 const workflowCurl = `jobs:\n  ping:\n    steps:\n      - run: |\n          curl -fsS -H 'Authorization: Bearer ${random24}' https://api.example.net/v1/ping\n          curl -fsS -H "X-Api-Key: ${random20}" https://api.example.net/v1/ping\n`;
 const readmeCurl = `## Try it\n\n\`\`\`\nhttp GET https://api.example.net/v1/me "Authorization: Token ${random24}"\n\`\`\`\n`;
 const bearerUuid = `headers = build("Authorization: Bearer ${uuid}")\n`;
+// Every scheme the header's value may open with (calls/credentialNames AUTH_SCHEME), not only Bearer, Basic and Token.
+const schemeHeaders = `jobs:\n  ping:\n    steps:\n      - run: |\n          curl -H 'Authorization: Digest ${random24}' https://api.example.net/v1/a\n          curl -H "Authorization: ApiKey ${random20}" https://api.example.net/v1/b\n`;
+const readmeKeyScheme = `\`\`\`\nhttp GET https://api.example.net/v1/me "Authorization: Key ${random24}"\n\`\`\`\n`;
 const table = `| Name | Value |\n|---|---|\n| \`WEBHOOK_SIGNING_SECRET\` | \`${random24}\` |\n| **API_TOKEN** | ${random20} |\n`;
 
 // Getters and methods that only return a value.
@@ -89,6 +92,8 @@ runCases('analyzeText: positional credentials, YAML lists and flow maps (bench/i
     { path: 'charts/api/values.yaml', code: flowEnv, findings: one('generic-secret', flowEnv, random24), name: 'a flow-mapping env item: value named by its name sibling' },
     { path: '.github/workflows/ping.yml', code: workflowCurl, findings: [...one('generic-secret', workflowCurl, random24), ...one('generic-secret', workflowCurl, random20)], name: "curl -H 'Authorization: Bearer …' and -H \"X-Api-Key: …\" in a workflow's run block" },
     { path: 'README.md', code: readmeCurl, findings: one('generic-secret', readmeCurl, random24), name: 'an Authorization: Token header string in a README fence' },
+    { path: '.github/workflows/ping.yml', code: schemeHeaders, findings: [...one('generic-secret', schemeHeaders, random24), ...one('generic-secret', schemeHeaders, random20)], name: "header strings with the Digest and ApiKey schemes: the key after the scheme" },
+    { path: 'README.md', code: readmeKeyScheme, findings: one('generic-secret', readmeKeyScheme, random24), name: 'an Authorization: Key header string in a README fence' },
     { path: 'app/client.py', code: bearerUuid, findings: one('api-key-uuid', bearerUuid, uuid), name: 'a UUID-shaped bearer credential' },
     { path: 'docs/SETUP.md', code: table, findings: [...one('generic-secret', table, random24), ...one('generic-secret', table, random20)], name: 'Markdown table rows | NAME | value |, in backticks or bold' },
     { path: 'src/config.ts', code: getterTs, findings: one('generic-secret', getterTs, random24), name: 'a getter that returns a literal' },

@@ -18,6 +18,7 @@ describe('bare NAME: value lines in text files', () => {
     ['notes.txt', `db_password = ${secret}   `],
     ['handover.md', `- API_TOKEN: ${secret}`],
     ['deploy.notes', `export SERVICE_TOKEN=${secret}`],
+    ['windows-setup.txt', `set SERVICE_TOKEN=${secret}`],
     ['creds', `client_secret:${secret}`],
   ] as const) {
     it(`${path}: ${line.replace(secret, '…')}`, () => {
@@ -32,5 +33,24 @@ describe('bare NAME: value lines in text files', () => {
   it('leaves prose alone: a value with spaces, a name that is a sentence, a quoted value read once', () => {
     assert.deepEqual(find('notes.txt', `Note: the token is rotated weekly ${secret}\nWhat we use for the token: see the vault\n`), []);
     assert.deepEqual(find('notes.txt', `API_TOKEN: "${secret}"\n`), [`generic-secret:${secret}`]);
+  });
+});
+
+describe('a quoted value after a label of a few words in a text file (a provider word near the value)', () => {
+  const okta = '00' + g.b64url(40);
+  const twilio = g.hex(32);
+  const npm = g.uuid();
+  for (const [line, expected] of [
+    [`okta token - '${okta}'`, `okta-api-token:${okta}`],
+    [`Twilio auth token: "${twilio}"`, `twilio-auth-token:${twilio}`],
+    [`npm publish token => '${npm}'`, `npm-token-uuid:${npm}`],
+  ] as const) {
+    it(line.replace(/['"][^'"]+['"]/, '…'), () => {
+      assert.deepEqual(find('support-ticket.txt', `Pasted from the ticket:\n${line}\n`), [expected]);
+    });
+  }
+
+  it('binds provider rules only: a label without a provider word, or a value of another shape, stays quiet', () => {
+    assert.deepEqual(find('notes.txt', `deploy token - '${secret}'\nbuild id - '${twilio}'\nokta tenant - 'dev-${g.digits(6)}.okta.com'\n`), []);
   });
 });

@@ -90,7 +90,8 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
-      const m = /^\s*(?:[-*]\s+)?(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
+      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
+      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
@@ -100,6 +101,57 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
       const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
       if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
+}
+
+/** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
+const QUOTED_VALUE = /(["'])([^\s"'`\\<>,;&()]{8,512})\1/g;
+const isLabelChar = (c: string): boolean => /[\w.-]/.test(c);
+
+/**
+ * The label right before `line[at]` (a value's opening quote): up to four words of name characters, after them a
+ * separator (`=`, `=>`, `:`, `-`) or only spaces: `okta token - '…'`, `Twilio auth token: "…"`. Read backwards a
+ * character at a time, at most 4 × 41 of them, so a line of many strings (`"a", "b", …`) costs one look each.
+ */
+function labelBefore(line: string, at: number): string | undefined {
+  let i = at - 1;
+  while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
+  if (line[i] === '>' && line[i - 1] === '=') i -= 2;
+  else if (line[i] === '=' || line[i] === ':' || line[i] === '-') i--;
+  while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
+  const end = i + 1;
+  let start = end;
+  for (let words = 0; words < 4; words++) {
+    while (words > 0 && i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
+    const wordEnd = i + 1;
+    while (i >= 0 && wordEnd - i <= 41 && isLabelChar(line[i]!)) i--;
+    if (i + 1 === wordEnd || !/[A-Za-z_]/.test(line[i + 1]!)) break;
+    start = i + 1;
+    if (i < 0 || (line[i] !== ' ' && line[i] !== '\t')) break;
+  }
+  return start < end ? line.slice(start, end).trimEnd() : undefined;
+}
+
+/**
+ * Plain text and files of unknown type: a quoted value right after a label of a few words (`okta token - '00…'`,
+ * `twilio auth token = "…"`, a log's `npm token: '…'`), where a provider's name is a word near the value but no
+ * identifier binds them. The label, as written and in snake_case, names the value for provider rules only: their name
+ * hint and value shape must both hold (a 32-hex value after `twilio token`, a `00…` value after `okta`); the generic
+ * heuristic reads labels from real bindings only.
+ */
+export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
+  const out: Candidate[] = [];
+  return eachLine(
+    text,
+    (line, start) => {
+      if (!line.includes("'") && !line.includes('"')) return;
+      for (const q of line.matchAll(QUOTED_VALUE)) {
+        const label = labelBefore(line, q.index);
+        if (!label || !/[ \t]/.test(label)) continue;
+        out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label, label.replace(/[ \t]+/g, '_')], providerOnly: true });
+      }
     },
     () => ({ candidates: out, notes: [] }),
   );
