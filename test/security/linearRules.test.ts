@@ -156,6 +156,28 @@ describe('security: inline pairs in linear time', function () {
   }
 });
 
+describe('security: credential query parameters in linear time', function () {
+  this.timeout(300_000);
+  // `&key=` over and over with no `?` before it, values that run to the next one, and literals that end at `=` and
+  // open again: each parameter reads back a name's length and forward one value, never to the start or the end.
+  const inputs: Array<[string, string]> = [
+    ['`&key=` repeated without a `?`', '&key='],
+    ['parameters whose values run into the next', '&token=a1b2c3d4e5'],
+    ["a literal ending at `=` and the next one opening, repeated", "?appid=' + '"],
+  ];
+  for (const [name, unit] of inputs) {
+    it(name, () => {
+      const build = (size: number) => fill('', unit, size);
+      const ends = (text: string) => [...text.matchAll(/[?&](?:key|token|appid)=/gi)].map((m) => m.index + m[0].length);
+      const quarter = build(256 * 1024);
+      const whole = build(1024 * 1024);
+      const quarterMs = timeOf(() => inlinePairs(quarter, [], ends(quarter)), 2);
+      const wholeMs = timeOf(() => inlinePairs(whole, [], ends(whole)), 2);
+      assert.ok(wholeMs < 100 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+    });
+  }
+});
+
 /** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
 function keywordEnds(text: string): number[] {
   const ends: number[] = [];

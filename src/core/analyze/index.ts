@@ -9,12 +9,12 @@ import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
 import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
-import { inlinePairs } from './inline';
+import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { HEURISTIC_BITS, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
+import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -101,6 +101,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const bindingMasks: number[] = [];
   const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable, bindingMasks));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
+  // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
+  let queryEnds: number[] = [];
+  let readPairs = false;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
@@ -126,7 +129,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
       }
       if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
-      ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords, utf8));
+      ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, locatedKeywords, utf8));
       // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
       const toRun = new Uint8Array(scanRules.length);
       for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
@@ -140,14 +143,19 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return MORE;
     },
     () => {
+      queryEnds = QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
       });
-      if (bindable === 0 || !has(parseKeywords)) return NEXT;
+      if (bindable === 0) return NEXT;
+      if (!has(parseKeywords) && queryEnds.length === 0) return NEXT;
       if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
+      readPairs = true;
+      if (!has(parseKeywords)) return NEXT;
       const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
@@ -160,14 +168,16 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return NEXT;
     },
     () => {
-      if (!extraction) return NEXT;
-      const extracted = extraction();
-      if (extracted === MORE) return MORE;
-      if (extracted === DEFERRED) return { findings: [], notes: [], deferred: true };
-      notes.push(...extracted.notes);
-      candidates = extracted.candidates;
+      if (extraction) {
+        const extracted = extraction();
+        if (extracted === MORE) return MORE;
+        if (extracted === DEFERRED) return { findings: [], notes: [], deferred: true };
+        notes.push(...extracted.notes);
+        candidates = extracted.candidates;
+      }
+      if (!readPairs) return NEXT;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNames());
+      const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
       return NEXT;
     },
