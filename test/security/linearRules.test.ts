@@ -178,6 +178,28 @@ describe('security: credential query parameters in linear time', function () {
   }
 });
 
+describe('security: keys split over adjacent literals, read in linear time', function () {
+  this.timeout(300_000);
+  // Start keywords whose literal closes and is joined to the next one, again and again: each literal's joins are read
+  // once however many keywords share it, and each keyword looks only a key's length ahead.
+  const inputs: Array<[string, string]> = [
+    ['a provider prefix in every literal of one long concatenation', "'rk_live_ab' + "],
+    ['many prefixes in one literal, then a join', 'sk_live_ sk-ant- ghp_ '],
+    ['implicit concatenation of literals holding prefixes', '"AAAA_x:APA91b" '],
+    ['assignments of split values', "const apiSecret = 'a1B2c3D4e5F6g7H8' + 'i9J0k1L2m3N4o5P6';\n"],
+  ];
+  for (const [name, unit] of inputs) {
+    it(name, () => {
+      const build = (size: number) => fill("const x = '", unit, size) + "';\n";
+      const quarter = build(256 * 1024);
+      const whole = build(1024 * 1024);
+      const quarterMs = timeOf(() => analyzeText('src/split.ts', quarter, { salt: 'split' }), 2);
+      const wholeMs = timeOf(() => analyzeText('src/split.ts', whole, { salt: 'split' }), 2);
+      assert.ok(wholeMs < 200 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+    });
+  }
+});
+
 /** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
 function keywordEnds(text: string): number[] {
   const ends: number[] = [];

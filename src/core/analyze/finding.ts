@@ -9,7 +9,7 @@ const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', i
 /** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */
 export function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
-  const value = text.slice(hit.offset, hit.offset + hit.length);
+  const value = hit.value ?? text.slice(hit.offset, hit.offset + hit.length);
   let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
   if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
   const message = hit.publishable

@@ -194,6 +194,15 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       for (const pieceEnd = Math.min(candidates.length, candidateAt + 1024); candidateAt < pieceEnd; candidateAt++) {
         const cand = candidates[candidateAt]!;
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
+        if (cand.value !== undefined) {
+          // Literals joined (their provider keys were read by the provider pass): the value is theirs, the range all of them.
+          const hit = matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+          if (hit) {
+            hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
+            boundEnd = Math.max(boundEnd, cand.offset + cand.length);
+          }
+          continue;
+        }
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
@@ -218,7 +227,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const key = `${hit.offset}:${hit.length}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
+        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(hit.value ?? text.slice(hit.offset, hit.offset + hit.length)) === true;
         if (hit.publishable && options.showPublishable !== true) continue;
         const start = lines.position(hit.offset);
         if (ignores?.suppresses(start.line, hit.rule.id)) {

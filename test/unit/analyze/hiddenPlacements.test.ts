@@ -47,3 +47,45 @@ describe('analyzeText: credential query parameters', () => {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
   }
 });
+
+describe('analyzeText: a key split over adjacent literals', () => {
+  const hex = g.hex(32);
+  const stripe = 'rk_' + 'live_' + g.alnum(24);
+  const random = g.alnum(20) + g.digits(2) + g.alnum(14);
+  const cut = (v: string, at: number) => [v.slice(0, at), v.slice(at)] as const;
+  const [h1, h2] = cut(hex, 15);
+  const [s1, s2] = cut(stripe, 12);
+  const [r1, r2] = cut(random, 18);
+  const [r3, r4] = cut(r2, 9);
+  const joined = (text: string, first: string, last: string) => text.slice(text.indexOf(first), text.lastIndexOf(last) + last.length);
+  const cases: Array<[string, string, string, string, string]> = [
+    ['JS, two halves with `+`', 'src/search.ts', `const searchApiKey = '${r1}' + '${r2}';\n`, r1, r2],
+    ['JS, three pieces over lines, double quotes', 'src/keys.js', `const API_SECRET =\n  "${r1}" +\n  "${r3}" +\n  "${r4}";\n`, r1, r4],
+    ['JS, a provider key split in an object', 'src/pay.ts', `export const stripe = { restrictedKey: '${s1}' + \`${s2}\` };\n`, s1, s2],
+    ['Python, implicit concatenation in parentheses', 'app/settings.py', `STRIPE_RESTRICTED_KEY = (\n    "${s1}"\n    "${s2}"\n)\n`, s1, s2],
+    ['Python, `+` on one line', 'app/settings.py', `API_TOKEN = "${r1}" + '${r2}'\n`, r1, r2],
+    ['Python, a keyword argument split with a line continuation', 'app/client.py', `client = Client(api_secret="${r1}" \\\n    "${r2}")\n`, r1, r2],
+  ];
+  for (const [name, path, text, first, last] of cases) {
+    it(`finds the key whole: ${name}`, () => assert.deepEqual(found(path, text), [joined(text, first, last)]));
+  }
+
+  it('redacts and fingerprints the joined key, not the source text between its pieces', () => {
+    const text = `const apiSecret = '${r1}' + '${r2}';\n`;
+    const [finding] = analyzeText('src/keys.ts', text, { salt: 'hidden' }).findings;
+    assert.ok(finding);
+    assert.ok(finding.redacted.endsWith(random.slice(-4)), finding.redacted);
+    const whole = analyzeText('src/keys.ts', `const apiSecret = '${random}';\n`, { salt: 'hidden' }).findings[0]!;
+    assert.equal(finding.fingerprint, whole.fingerprint);
+  });
+
+  const quiet: Array<[string, string, string]> = [
+    ['a scheme and a variable', 'src/auth.ts', "const header = 'Bearer ' + token;\n"],
+    ['words joined into a message', 'src/errors.ts', "const secretMessage = 'The signing secret ' + 'was rotated';\n"],
+    ['a path joined from parts', 'app/paths.py', 'SECRET_FILE = "/var/run/secrets/" "kubernetes.io/serviceaccount/token"\n'],
+    ['two arguments, not a join', 'src/hmac.ts', `const apiKey = pick('${h1}', '${h2}');\n`],
+  ];
+  for (const [name, path, text] of quiet) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+  }
+});

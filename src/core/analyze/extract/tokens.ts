@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
@@ -412,6 +412,19 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return [];
   };
 
+  /** The content ranges of string i and the strings joined to it (adjacent, or with `+` between; at most 16). */
+  const joinedRun = (i: number): Array<[number, number]> => {
+    const run: Array<[number, number]> = [[starts[i]!, ends[i]!]];
+    for (let last = i, t = i + 1; run.length < 16; last = t, t++) {
+      if (kind(t) === PUNCT && (src(t) === '+' || src(t) === '\\')) t++;
+      if (kind(t) !== STR || starts[t]! - ends[last]! > 140) break;
+      // Between the two contents: the closing quotes, what joins them, a prefix (`f`, `b`) and the opening quotes.
+      if (!joinsLiterals(text.slice(ends[last]!, starts[t]!).replace(/^["'`]{1,3}|[A-Za-z]{0,2}["'`]{1,3}$/g, ''))) break;
+      run.push([starts[t]!, ends[t]!]);
+    }
+    return run;
+  };
+
   /** The name of `def NAME(…) [-> T]` whose `)` or return annotation ends at token t, or ''. */
   const returnedBy = (t: number): string => {
     let j = t;
@@ -454,6 +467,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
+      // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
+      if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       // `curl -u 'user:password'`: the part after the first colon is the password.
       const colon = dialect === 'shell' && (src(i - 1) === '-u' || src(i - 1) === '--user') && commandBefore(i - 1, CURL) ? text.indexOf(':', starts[i]!) : -1;
       if (colon >= 0 && colon < ends[i]! - 1) pushCandidate(out, text, colon + 1, ends[i]! - colon - 1, ['password']);

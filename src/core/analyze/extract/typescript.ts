@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -157,8 +157,15 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       return visit(n.right, [...names, nameOf(n.left)]);
     }
     if (op === T.SyntaxKind.PlusToken) {
-      visit(n.left, names);
-      return visit(n.right, names);
+      // `'9504…' + '7259…'`: a key split over literals is read joined too; the chain's operands left to right.
+      const operands: ts.Expression[] = [n.right];
+      let left = n.left;
+      for (; T.isBinaryExpression(left) && left.operatorToken.kind === T.SyntaxKind.PlusToken; left = left.left) operands.push(left.right);
+      operands.push(left);
+      operands.reverse();
+      joined(operands, names);
+      for (const operand of operands) visit(operand, names);
+      return;
     }
     if (op === T.SyntaxKind.EqualsEqualsEqualsToken || op === T.SyntaxKind.EqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsToken) {
       // `if (req.headers['x-api-key'] === "…")`: a hardcoded comparison is a hardcoded secret too.
@@ -167,6 +174,20 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     }
     visit(n.left, []);
     visit(n.right, []);
+  };
+
+  /** Each run of two or more adjacent plain literals among `+` operands, as one candidate of their contents joined. */
+  const joined = (operands: readonly ts.Expression[], names: string[]): void => {
+    if (names.length === 0 || !contains(operands[0]!.pos, operands[operands.length - 1]!.end)) return;
+    let run: Array<[number, number]> = [];
+    for (const operand of [...operands, undefined]) {
+      if (operand && (T.isStringLiteral(operand) || T.isNoSubstitutionTemplateLiteral(operand))) {
+        run.push([toText(operand.getStart(sf) + 1), toText(operand.end - 1)]);
+        continue;
+      }
+      pushJoined(out, text, run, names);
+      run = [];
+    }
   };
 
   const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
