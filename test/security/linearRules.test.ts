@@ -200,6 +200,29 @@ describe('security: keys split over adjacent literals, read in linear time', fun
   }
 });
 
+describe('security: base64-encoded values, decoded in linear time', function () {
+  this.timeout(300_000);
+  // Encoded-JSON keywords everywhere, long runs that decode to text, values under key names that decode to JSON: each
+  // run is read once up to its bound, never again from a later keyword inside it.
+  const json = Buffer.from(JSON.stringify({ apiToken: 'Zx8Qp2LmN4vR7tY1wE5uI9oA3sD6fG0h', region: 'eu-west-1' })).toString('base64');
+  const inputs: Array<[string, string, string]> = [
+    ['`eyJ` over and over in one run', 'src/blob.ts', 'eyJ'],
+    ['encoded JSON literals, one per line', 'src/blob.ts', `const c = JSON.parse(atob('${json}'));\n`],
+    ['a YAML Secret of encoded values', 'deploy/secret.yaml', `  api-key: ${json}\n`],
+    ['one run of encoded text', 'src/blob.ts', Buffer.from('{"k":"' + 'ab12'.repeat(64)).toString('base64').slice(0, 256)],
+  ];
+  for (const [name, path, unit] of inputs) {
+    it(name, () => {
+      const build = (size: number) => fill("const x = '", unit, size) + "';\n";
+      const quarter = build(256 * 1024);
+      const whole = build(1024 * 1024);
+      const quarterMs = timeOf(() => analyzeText(path, quarter, { salt: 'encoded' }), 2);
+      const wholeMs = timeOf(() => analyzeText(path, whole, { salt: 'encoded' }), 2);
+      assert.ok(wholeMs < 200 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+    });
+  }
+});
+
 /** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
 function keywordEnds(text: string): number[] {
   const ends: number[] = [];

@@ -16,6 +16,8 @@ export interface Candidate {
    * `"ab" "cd"`) is their contents joined, and the range covers them all.
    */
   value?: string;
+  /** The value was decoded from the literal (decoded.ts): any enabled rule may bind it, its keywords are not in the text. */
+  encoded?: boolean;
 }
 
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings';
+import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
@@ -9,6 +10,7 @@ import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
 import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
+import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
@@ -104,6 +106,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
   let queryEnds: number[] = [];
   let readPairs = false;
+  // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
+  // in the text).
+  let encodedJsonEnds: number[] = [];
+  let decodedBindable = 0;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
@@ -148,14 +154,18 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       valueRules.forEach((c, i) => {
         if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
       });
-      if (bindable === 0) return NEXT;
-      if (!has(parseKeywords) && queryEnds.length === 0) return NEXT;
+      valueRules.forEach((c, i) => {
+        if (enabled(c) && (!c.rule.heuristic || !inTests)) decodedBindable |= 1 << i;
+      });
+      encodedJsonEnds = ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (!has(parseKeywords) && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
       if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
       readPairs = true;
-      if (!has(parseKeywords)) return NEXT;
+      if (bindable === 0 || !has(parseKeywords)) return NEXT;
       const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
@@ -179,6 +189,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
+      const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
+      if (encoded.length) candidates = [...encoded, ...candidates];
       return NEXT;
     },
     () => {
@@ -195,8 +208,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const cand = candidates[candidateAt]!;
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         if (cand.value !== undefined) {
-          // Literals joined (their provider keys were read by the provider pass): the value is theirs, the range all of them.
-          const hit = matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+          // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
+          // range the literals'.
+          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
           if (hit) {
             hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
@@ -265,6 +279,25 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
     }
   };
+}
+
+/**
+ * The provider rule whose pattern matches (nearly) all of a value that is not in the text as written (decoded): the
+ * provider pass read the text, where it is encoded.
+ */
+function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean): Rule | undefined {
+  const { found, ends } = keywordSet.scan(value, nameKeywords, locatedKeywords);
+  const out: Hit[] = [];
+  for (const k of found) {
+    for (const i of scanRulesByKeyword.get(k) ?? []) {
+      const c = scanRules[i]!;
+      if (!enabled(c)) continue;
+      out.length = 0;
+      scanPattern(c, value, out, ends);
+      if (out.some((h) => h.length * 4 >= value.length * 3)) return c.rule;
+    }
+  }
+  return undefined;
 }
 
 function cancelledResult(): AnalysisResult {

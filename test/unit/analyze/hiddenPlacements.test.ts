@@ -89,3 +89,48 @@ describe('analyzeText: a key split over adjacent literals', () => {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
   }
 });
+
+describe('analyzeText: values written base64-encoded', () => {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+  const secret = g.alnum(22) + g.digits(3) + g.alnum(11);
+  const stripe = 'sk_' + 'live_' + g.alnum(24);
+  const configs: Array<[string, string, string]> = [
+    ['a JSON config decoded at start-up', 'src/config.ts', `const config = JSON.parse(Buffer.from('${b64(JSON.stringify({ signingSecret: secret, region: 'eu-west-1' }))}', 'base64').toString('utf8'));\n`],
+    ['pretty-printed JSON in atob()', 'src/boot.js', `const settings = JSON.parse(atob("${b64(JSON.stringify({ service: { apiToken: secret } }, null, 2))}"));\n`],
+    ['JSON with a space after the brace, in Python', 'app/boot.py', `CONFIG = json.loads(base64.b64decode("${b64(`{ "client_secret": "${secret}", "debug": false }`)}"))\n`],
+    ['a provider key in encoded JSON', 'src/pay.ts', `const cfg = JSON.parse(Buffer.from('${b64(JSON.stringify({ key: stripe }))}', 'base64').toString());\n`],
+    ['a .env file held encoded in a Secret', 'deploy/secret.yaml', `kind: Secret\ndata:\n  app.env: ${b64(`DEBUG=false\nAPI_TOKEN=${secret}\n`)}\n`],
+    ['a Kubernetes Secret\'s data, a provider key under its name', 'deploy/secret.yaml', `apiVersion: v1\nkind: Secret\ndata:\n  stripe-key: ${b64(stripe)}\n`],
+  ];
+  for (const [name, path, text] of configs) {
+    it(`finds the key over the encoded literal: ${name}`, () => {
+      const findings = analyzeText(path, text, { salt: 'hidden' }).findings.filter((f) => f.severity !== 'info');
+      assert.equal(findings.length, 1, JSON.stringify(findings));
+      const literal = text.slice(findings[0]!.offset, findings[0]!.offset + findings[0]!.length);
+      assert.match(literal, /^[A-Za-z0-9+/]+=*$/);
+      // Redacted from the decoded key: its last four characters, never the encoded text's.
+      const key = name.includes('provider') ? stripe : secret;
+      assert.ok(findings[0]!.redacted.endsWith(key.slice(-4)), findings[0]!.redacted);
+    });
+  }
+
+  const quiet: Array<[string, string, string]> = [
+    ['encoded JSON of settings', 'src/config.ts', `const config = JSON.parse(Buffer.from('${b64(JSON.stringify({ region: 'eu-west-1', retries: 3, secretName: 'prod/db' }))}', 'base64').toString());\n`],
+    ['encoded binary under a key name (a random key, not text)', 'deploy/secret.yaml', `data:\n  cert-fingerprint: ${Buffer.from(Array.from({ length: 24 }, (_, i) => (i * 37 + 200) % 256)).toString('base64')}\n`],
+    ['a hash encoded', 'src/integrity.ts', `const digestLabel = '${b64('sha256 checksum of the bundle')}';\n`],
+  ];
+  for (const [name, path, text] of quiet) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+  }
+
+  it('decodes a hostile literal in bounded time and never twice (base64 of base64 is not read)', () => {
+    const twice = b64(b64(JSON.stringify({ apiToken: secret })));
+    assert.deepEqual(found('src/x.ts', `const blob = JSON.parse(Buffer.from('${twice}', 'base64').toString());\n`), []);
+    const huge = `const blob = '${b64('{"a":"' + 'x'.repeat(3_000_000) + '"}')}';\n`;
+    const started = process.cpuUsage();
+    found('src/huge.ts', huge);
+    const ms = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1000;
+    assert.ok(ms < 5000, `${ms} ms`);
+  });
+});
+
