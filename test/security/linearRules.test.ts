@@ -223,6 +223,27 @@ describe('security: base64-encoded values, decoded in linear time', function () 
   }
 });
 
+describe('security: settings files held in strings, read in linear time', function () {
+  this.timeout(300_000);
+  // Many small settings strings, and one string of setting lines as long as the file: each string's lines read once.
+  const q3 = '"'.repeat(3);
+  const inputs: Array<[string, string, string, string]> = [
+    ['triple-quoted INI strings, one after another', 'app/conf.py', '', `C = ${q3}\n[s]\napi_token = Zx8Qp2LmN4vR7tY1wE5uI9oA\n${q3}\n`],
+    ['one triple-quoted string of setting lines', 'app/conf.py', `C = ${q3}\n`, 'api_token = Zx8Qp2LmN4vR7tY1wE5uI9oA\n'],
+    ['templates of .env lines', 'src/conf.js', '', 'const c = `\nAPI_TOKEN=Zx8Qp2LmN4vR7tY1wE5uI9oA\n`;\n'],
+  ];
+  for (const [name, path, prefix, unit] of inputs) {
+    it(name, () => {
+      const build = (size: number) => fill(prefix, unit, size) + (prefix ? `${q3}\n` : '');
+      const quarter = build(256 * 1024);
+      const whole = build(1024 * 1024);
+      const quarterMs = timeOf(() => analyzeText(path, quarter, { salt: 'embedded' }), 2);
+      const wholeMs = timeOf(() => analyzeText(path, whole, { salt: 'embedded' }), 2);
+      assert.ok(wholeMs < 200 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+    });
+  }
+});
+
 /** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
 function keywordEnds(text: string): number[] {
   const ends: number[] = [];

@@ -282,8 +282,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
 }
 
 /**
- * The provider rule whose pattern matches (nearly) all of a value that is not in the text as written (decoded): the
- * provider pass read the text, where it is encoded.
+ * The provider rule whose pattern matches in a value that is not in the text as written (decoded): the provider pass
+ * read the text, where it is encoded.
  */
 function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean): Rule | undefined {
   const { found, ends } = keywordSet.scan(value, nameKeywords, locatedKeywords);
@@ -294,7 +294,7 @@ function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean)
       if (!enabled(c)) continue;
       out.length = 0;
       scanPattern(c, value, out, ends);
-      if (out.some((h) => h.length * 4 >= value.length * 3)) return c.rule;
+      if (out.length > 0) return c.rule;
     }
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart, joinsLiterals } from './candidate';
+import { embeddedSettings } from './extract/embedded';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -126,7 +127,12 @@ export function boundStringOffsets(
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names));
+    if (parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names))) return true;
+    // A settings file held in the string (extract/embedded.ts): the values of its lines.
+    if (content.includes('\n') && (!quoted.template || !content.includes('${'))) {
+      return embeddedSettings(text, quoted.contentStart, quoted.contentEnd).some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
+    }
+    return false;
   }
 }
 

@@ -134,3 +134,27 @@ describe('analyzeText: values written base64-encoded', () => {
   });
 });
 
+
+describe('analyzeText: a settings file held in a multi-line string', () => {
+  const secret = g.alnum(21) + g.digits(3) + g.alnum(12);
+  const fernet = g.b64url(43) + '=';
+  const cases: Array<[string, string, string, string]> = [
+    ['INI in a Python triple-quoted string', 'worker/clients.py', `CONFIG_INI = """\n[default]\nsigning_secret = ${secret}\nregion = eu-west-1\n"""\n`, secret],
+    ['.env lines in a Python string with single quotes, in a call', 'tests_support/env.py', `write_env('''\nDEBUG=false\nFERNET_KEY=${fernet}\n''')\n`, fernet],
+    ['flat YAML in a Python triple-quoted string', 'app/settings.py', `DEFAULTS = """\nlog_level: info\napi_token: ${secret}\n"""\n`, secret],
+    ['INI in a JS template', 'src/config.js', `const iniConfig = \`\n[billing]\nclient_secret = ${secret}\ncurrency = eur\n\`;\n`, secret],
+    ['.env lines in a TS template passed to a function', 'src/setup.ts', `writeFileSync('.env', \`NODE_ENV=production\nSESSION_SECRET=${secret}\n\`);\n`, secret],
+  ];
+  for (const [name, path, text, value] of cases) {
+    it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
+  }
+
+  const quiet: Array<[string, string, string]> = [
+    ['a docstring that describes its arguments', 'app/client.py', 'def connect(token):\n    """Open a session.\n\n    token: the API token issued by the dashboard\n    password: at least twelve characters\n    """\n'],
+    ['settings without secrets', 'worker/clients.py', 'CONFIG_INI = """\n[default]\nregion = eu-west-1\ntoken_ttl = 3600\n"""\n'],
+    ['a template with substitutions for the values', 'src/config.js', 'const ini = `\n[default]\napi_token = ${process.env.API_TOKEN}\n`;\n'],
+  ];
+  for (const [name, path, text] of quiet) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+  }
+});

@@ -1,6 +1,7 @@
 import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
+import { embeddedSettings } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -467,6 +468,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
+      // A settings file in a triple-quoted string: its lines, as the text they are.
+      if (dialect === 'python' && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3))) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       // `curl -u 'user:password'`: the part after the first colon is the password.
