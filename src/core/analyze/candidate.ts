@@ -20,6 +20,17 @@ export interface Candidate {
   encoded?: boolean;
 }
 
+/**
+ * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac_config = { key = … }`,
+ * `master: { key: … }`): `key` alone says nothing, `encryption_key` does. A mapping named for its kind of contents
+ * (`api_config`, `hmacSettings`) names the key without that word. Every extractor of nested values binds this way.
+ */
+export function withParent(key: string, parent: string | undefined): string[] {
+  if (parent === undefined || !/^key$/i.test(key)) return [key];
+  const owner = parent.replace(/[_-]?(?:config|configuration|settings|options|opts|conf|cfg|params)$/i, '');
+  return owner ? [key, `${owner}_${key}`] : [key];
+}
+
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */
 const JOINER = /^[ \t\r\n\\]{0,64}(?:\+[ \t\r\n\\]{0,64})?$/;
 /** Whether the text between two literals joins them (`" + "`, `"\n  "`): literals concatenated into one value. */

@@ -158,3 +158,27 @@ describe('analyzeText: a settings file held in a multi-line string', () => {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
   }
 });
+
+describe('analyzeText: a bare `key` named by the mapping it is in', () => {
+  const b64key = g.base64(43) + '=';
+  const hexKey = g.hex(64);
+  const cases: Array<[string, string, string, string]> = [
+    ['a Terraform map', 'infra/prod.tfvars', `hmac_config = {\n  key = "${b64key}"\n}\n`, b64key],
+    ['a Terraform map named for its contents', 'infra/main.tf', `encryption_settings = {\n  rotation = 90\n  key      = "${hexKey}"\n}\n`, hexKey],
+    ['a nested JSON object', 'config/default.json', `{\n  "master": {\n    "key": "${b64key}",\n    "timeoutMs": 5000\n  }\n}\n`, b64key],
+    ['a nested JS object', 'src/config/index.ts', `export default {\n  apiToken: process.env.API_TOKEN,\n  encryption: {\n    key: "${b64key}",\n  },\n};\n`, b64key],
+    ['an object passed to a constructor', 'src/crypto.js', `const c = new Cipher({ key: '${hexKey}', mode: 'gcm' });\n`, hexKey],
+    ['nested YAML', 'config/production.yaml', `master:\n  key: ${b64key}\n`, b64key],
+  ];
+  for (const [name, path, text, value] of cases) {
+    it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
+  }
+  const quiet: Array<[string, string, string]> = [
+    ['a cache key', 'src/cache.ts', `const entry = { cache: { key: 'user-profile-${g.hex(12)}-v2' } };\n`],
+    ['a key under a mapping that names no secret', 'infra/prod.tfvars', `bucket_config = {\n  key = "${g.hex(40)}"\n}\n`],
+    ['a request\'s parameters', 'src/geo.ts', `axios.get(url, { params: { key: '${g.alnum(12)}', lang: 'en' } });\n`],
+  ];
+  for (const [name, path, text] of quiet) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+  }
+});

@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -196,13 +196,6 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
 /** `NAME=` or `--flag-name=` opening a list item's value. */
 const ITEM_PAIR = /^-{0,2}([A-Za-z_][\w.-]{0,63})=/;
 
-/**
- * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac: { key: … }`): `key` alone
- * says nothing, `encryption_key` does.
- */
-function withParent(key: string, parent: string | undefined): string[] {
-  return parent !== undefined && /^key$/i.test(key) ? [key, `${parent}_${key}`] : [key];
-}
 
 /**
  * A one-line flow mapping from `{` at `from` (`encryption: { key: …, timeout: 30 }`, `- {name: API_TOKEN, value: …}`):

@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { embeddedSettings } from './embedded';
@@ -352,7 +352,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
       let before = i - 2;
       while (before > prev - 3 && kind(before) >= 0 && ends[before] === starts[before + 1] && OPERATOR_HEAD.test(src(before))) before--;
-      const names = [nameAt(before)];
+      const names = withParent(nameAt(before), enclosingName(before));
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -411,6 +411,17 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password.
     if (dialect === 'shell' && commandBefore(i, ECHO) && passwordStdinAfter(i)) return ['password'];
     return [];
+  };
+
+  /** The name of the mapping whose `{` encloses token t (`hmac_config = {`, `"master": {`), or undefined. */
+  const enclosingName = (t: number): string | undefined => {
+    if (!/^key$/i.test(src(t))) return undefined;
+    for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
+      const s = src(j);
+      if (s === '}') d++;
+      else if (s === '{' && d-- === 0) return src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined;
+    }
+    return undefined;
   };
 
   /** The content ranges of string i and the strings joined to it (adjacent, or with `+` between; at most 16). */

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -68,10 +68,13 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         if (n.initializer) visit(n.initializer, [nameText(n.name)]);
         return;
       }
+      case T.SyntaxKind.ObjectLiteralExpression:
+        // Its members are named by what the object is bound to too (`encryption: { key: "…" }`).
+        return T.forEachChild(node, (child) => visit(child, T.isPropertyAssignment(child) ? names.slice(0, 1) : []));
       case T.SyntaxKind.PropertyAssignment: {
         const n = node as ts.PropertyAssignment;
         if (n.name.kind === T.SyntaxKind.ComputedPropertyName) visit(n.name, []);
-        return visit(n.initializer, [nameText(n.name)]);
+        return visit(n.initializer, withParent(nameText(n.name), names[0]));
       }
       case T.SyntaxKind.PropertyDeclaration:
       case T.SyntaxKind.Parameter:
