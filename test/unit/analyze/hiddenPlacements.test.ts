@@ -182,3 +182,16 @@ describe('analyzeText: a bare `key` named by the mapping it is in', () => {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
   }
 });
+
+describe('analyzeText: docstrings are documentation, not settings files', () => {
+  const q3 = '"'.repeat(3);
+  const example = g.alnum(22);
+  const docs: Array<[string, string]> = [
+    ['a function docstring with a request example', `def revoke(token):\n    ${q3}Revoke a token.\n\n    Example::\n\n        Authorization: OAuth realm="x",\n            oauth_token="${example}",\n            access_token: ${example}\n    ${q3}\n`],
+    ['a class docstring', `class Client:\n    ${q3}\n    access_token = ${example}\n    ${q3}\n`],
+    ['a module docstring', `${q3}\nSettings example:\n\n    api_token = ${example}\n${q3}\nimport os\n`],
+  ];
+  for (const [name, text] of docs) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found('lib/oauth/params.py', text), []));
+  }
+});

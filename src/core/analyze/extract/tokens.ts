@@ -413,6 +413,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return [];
   };
 
+  /** Whether string i opens a body (`class Foo:` then a line break, then the string): a docstring. */
+  const opensBody = (i: number): boolean => src(i - 1) === ':' && /^[^\S\n]*\n\s*$/.test(text.slice(ends[i - 1]!, starts[i]! - 3));
+
   /** The name of the mapping whose `{` encloses token t (`hmac_config = {`, `"master": {`), or undefined. */
   const enclosingName = (t: number): string | undefined => {
     if (!/^key$/i.test(src(t))) return undefined;
@@ -479,8 +482,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
-      // A settings file in a triple-quoted string: its lines, as the text they are.
-      if (dialect === 'python' && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3))) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
+      // A settings file in a triple-quoted string bound to a name or passed to a call: its lines, as the text they are.
+      // A docstring (unbound, or opening a body after `:`) is documentation: its examples are not settings.
+      if (dialect === 'python' && names.length && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3)) && !opensBody(i)) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       // `curl -u 'user:password'`: the part after the first colon is the password.
