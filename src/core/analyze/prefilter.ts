@@ -81,9 +81,10 @@ export function boundStringOffsets(
         done = true;
         return out;
       }
-      const joins = runEnd >= 0 && !quoted.template && quoted.at - runEnd <= 130 && joinsLiterals(text.slice(runEnd, quoted.at));
-      runEnd = quoted.template ? -1 : quoted.end;
-      if (joins && runNames !== NO_NAME) {
+      // Asked only after a string near a name (most strings are not): does this one continue it?
+      const joins = runNames !== NO_NAME && !quoted.template && quoted.at - runEnd <= 130 && joinsLiterals(text.slice(runEnd, quoted.at));
+      runEnd = quoted.end;
+      if (joins) {
         run.push(quoted.at);
         runValue += text.slice(quoted.contentStart, quoted.contentEnd);
         // Every piece of a run that could bind joined is kept: the extractors read the run from its first literal on.
@@ -92,8 +93,8 @@ export function boundStringOffsets(
       }
       const names = near(quoted);
       run = [quoted.at];
-      runValue = /\s/.test(text.slice(quoted.contentStart, quoted.contentEnd)) ? '' : text.slice(quoted.contentStart, quoted.contentEnd);
-      runNames = runValue ? names : NO_NAME;
+      runValue = names === NO_NAME || quoted.template ? '' : text.slice(quoted.contentStart, quoted.contentEnd);
+      runNames = runValue && !/\s/.test(runValue) ? names : NO_NAME;
       if (names !== NO_NAME && holdsValue(quoted, names)) out.push(quoted.at);
       else if (done) return out;
     }
