@@ -159,7 +159,8 @@ function isWordLike(letters: string): boolean {
   const lower = letters.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   if (!/[aeiouy]/.test(lower)) return false;
-  let rare = lower.length >= 7 ? 1 : 0;
+  // A long run of lower-case words (`correcthorsebattery`) may hold a rarer pair at each joint.
+  let rare = lower.length >= 15 ? Math.floor(lower.length / 7) : lower.length >= 7 ? 1 : 0;
   for (let i = 0; i + 1 < lower.length; i++) if (!WORD_PAIRS.has(lower.slice(i, i + 2)) && --rare < 0) return false;
   return true;
 }
@@ -191,7 +192,8 @@ export function looksLikeWords(value: string): boolean {
   for (const p of words) {
     const body = p.replace(/\d+$/, '');
     letters += body.length;
-    const wordShaped = /^[A-Za-z]{1,14}\d{0,2}$/.test(p);
+    // Words run together in lower case (`passwordpassword`) read as words too; random letters rarely do.
+    const wordShaped = /^[A-Za-z]{1,14}\d{0,2}$/.test(p) || /^[a-z]{15,48}$/.test(p);
     if (wordShaped && body.length >= 3 && isWordLike(body)) wordLetters += body.length;
     else if (!(wordShaped && SHORT_WORDS.has(body.toLowerCase())) && !/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
   }

@@ -195,3 +195,33 @@ describe('analyzeText: docstrings are documentation, not settings files', () => 
     it(`stays quiet: ${name}`, () => assert.deepEqual(found('lib/oauth/params.py', text), []));
   }
 });
+
+describe('analyzeText: values the name-bound heuristics read too strictly', () => {
+  // A random 40-hex key whose characters repeat a little (3.42 bits a character; one random 32-hex key in five is below
+  // the generic floor of 3.5).
+  const lowHex = '810285c555' + '3be11a6888' + '8ce5514baf' + '8159ca53a2';
+  const appPassword = 'rbximkjg' + 'xphxllie';
+  const cases: Array<[string, string, string, string]> = [
+    ['a hex webhook secret with repeated digits', 'src/webhooks.ts', `export const WEBHOOK_SECRET: string = '${lowHex}';\n`, lowHex],
+    ['a hex session key in a getter', 'web/next.config.js', `module.exports = {\n  get sessionKey() {\n    return '${lowHex}';\n  },\n};\n`, lowHex],
+    ['a hex key in a URL query', 'scripts/report.sh', `curl "https://api.example.net/v1/report?key=${lowHex}&format=csv"\n`, lowHex],
+    ['a session key under SESSION_KEY', 'app/settings.py', `app.config["SESSION_KEY"] = "${g.alnum(30)}"\n`, ''],
+    ['a Google app password in a nodemailer transport', 'src/mail.js', `const t = nodemailer.createTransport({ auth: { user: 'ops@example.com', pass: '${appPassword}' } });\n`, appPassword],
+    ['a Google app password under SMTP_PASSWORD', 'config/default.json', `{ "smtpPassword": "${appPassword}" }\n`, appPassword],
+  ];
+  for (const [name, path, text, value] of cases) {
+    it(`finds the key: ${name}`, () => {
+      const values = found(path, text);
+      assert.equal(values.length, 1, JSON.stringify(values));
+      if (value) assert.equal(values[0], value);
+    });
+  }
+  const quiet: Array<[string, string, string]> = [
+    ['a patterned hex placeholder', 'src/webhooks.ts', `export const WEBHOOK_SECRET = '${'aaaabbbbccccdddd'}${'1111222233334444'}';\n`],
+    ['words run together as a password', 'src/mail.js', "const t = nodemailer.createTransport({ auth: { user: 'ops', pass: 'correcthorsebatterystaple' } });\n"],
+    ['a session key that is a cache key', 'src/cache.ts', "const sessionKey = 'user-session-profile-cache';\n"],
+  ];
+  for (const [name, path, text] of quiet) {
+    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+  }
+});
