@@ -125,12 +125,20 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
 
+/**
+ * A name that says its value is public: `NEXT_PUBLIC_…`, `VITE_PUBLIC_…`, `publicApiKey` (frameworks inline such
+ * variables into the browser bundle; a public key is meant to be shared). A provider's secret under one is still
+ * reported by its rule.
+ */
+const PUBLIC_NAME = /(?:^|_)public(?:_|$)/i;
+
 /** `snake`: the name's snakeCase, when the caller has it already. */
 export function isSecretName(name: string, hint: RegExp, snake?: string): boolean {
   // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
-  if (!name || !(hint.test(name) || hint.test(snake ?? snakeCase(name)))) return false;
+  snake ??= snakeCase(name);
+  if (!name || !(hint.test(name) || hint.test(snake))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
+  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized) && !PUBLIC_NAME.test(snake.replace(/[^A-Za-z0-9_]/g, '_'));
 }
 
 /** Common abbreviations without a vowel, which read as words inside identifiers (`XMLHttpRequest`, `parseJson`). */

@@ -220,6 +220,9 @@ describe('analyzeText: values the name-bound heuristics read too strictly', () =
     ['a patterned hex placeholder', 'src/webhooks.ts', `export const WEBHOOK_SECRET = '${'aaaabbbbccccdddd'}${'1111222233334444'}';\n`],
     ['words run together as a password', 'src/mail.js', "const t = nodemailer.createTransport({ auth: { user: 'ops', pass: 'correcthorsebatterystaple' } });\n"],
     ['a session key that is a cache key', 'src/cache.ts', "const sessionKey = 'user-session-profile-cache';\n"],
+    ['a key under a name that says it is public (shipped to the browser)', 'web/.env.local', `NEXT_PUBLIC_SEARCH_API_KEY=${lowHex}\nVITE_PUBLIC_MAPS_TOKEN=${g.alnum(32)}\n`],
+    ['a public key in code', 'src/search.ts', `const searchClient = algoliasearch(appId, { publicApiKey: '${g.hex(32)}' });\n`],
+    ['a list item named by itself in a mapping that mixes both', 'docker-compose.yml', `services:\n  api:\n    environment:\n      API_TOKEN: ${"$"}{API_TOKEN}\n      - "COMMIT_SHA=${lowHex}"\n`],
   ];
   for (const [name, path, text] of quiet) {
     it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));

@@ -185,7 +185,9 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         // `- API_TOKEN=…` (compose `environment:` as a list) and `- --api-token=…` (container args): the item names
         // its own value.
         const pair = ITEM_PAIR.exec(line.slice(span[0], span[0] + span[1]));
-        if (pair) pushCandidate(out, text, start + span[0] + pair[0].length, span[1] - pair[0].length, parent ? [pair[1]!, parent.key] : [pair[1]!]);
+        // Its own name says what it is: the list's key (`environment:`, or a sibling mapping's key at the same indent
+        // in a file that mixes both) would name `COMMIT_SHA=…` a secret.
+        if (pair) pushCandidate(out, text, start + span[0] + pair[0].length, span[1] - pair[0].length, [pair[1]!]);
         else if (parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
       }
     },
