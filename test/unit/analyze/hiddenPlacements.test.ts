@@ -15,6 +15,16 @@ function found(path: string, text: string): string[] {
     .map((f) => text.slice(f.offset, f.offset + f.length));
 }
 
+/** One test per case: the analysis finds exactly the value, a non-info finding. */
+function findsEach(cases: ReadonlyArray<readonly [string, string, string, string]>): void {
+  for (const [name, path, text, value] of cases) it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
+}
+
+/** One test per case: no finding. */
+function quietOnEach(cases: ReadonlyArray<readonly [string, string, string]>): void {
+  for (const [name, path, text] of cases) it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+}
+
 describe('analyzeText: credential query parameters', () => {
   const key = g.alnum(24) + g.digits(3) + g.alnum(9);
   const uuid = g.uuid();
@@ -32,9 +42,7 @@ describe('analyzeText: credential query parameters', () => {
     ['the value in the next literal of a Python implicit concatenation', 'app/feed.py', `FEED = ("https://feeds.example.com/rss?user=ops&api_key="\n        "${key}")\n`, key],
     ['the value concatenated in Python', 'app/feed.py', `FEED = "https://feeds.example.com/rss?key=" + "${key}"\n`, key],
   ];
-  for (const [name, path, text, value] of cases) {
-    it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
-  }
+  findsEach(cases);
 
   const quiet: Array<[string, string, string]> = [
     ['a substitution for the value', 'src/weather.ts', 'const url = `https://api.example.org/data?appid=${process.env.OWM_KEY}&units=metric`;\n'],
@@ -43,9 +51,7 @@ describe('analyzeText: credential query parameters', () => {
     ['parameters that identify, not authenticate', 'src/algolia.ts', `const u = 'https://search.example.io/1/indexes?app_id=${g.upperAlnum(10)}&client_id=${g.alnum(20)}&page_token=next';\n`],
     ['a placeholder', 'README.sh', 'curl "https://api.example.org/data?appid=YOUR_API_KEY_HERE&q=oslo"\n'],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 });
 
 describe('analyzeText: a key split over adjacent literals', () => {
@@ -85,9 +91,7 @@ describe('analyzeText: a key split over adjacent literals', () => {
     ['a path joined from parts', 'app/paths.py', 'SECRET_FILE = "/var/run/secrets/" "kubernetes.io/serviceaccount/token"\n'],
     ['two arguments, not a join', 'src/hmac.ts', `const apiKey = pick('${h1}', '${h2}');\n`],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 });
 
 describe('analyzeText: values written base64-encoded', () => {
@@ -119,9 +123,7 @@ describe('analyzeText: values written base64-encoded', () => {
     ['encoded binary under a key name (a random key, not text)', 'deploy/secret.yaml', `data:\n  cert-fingerprint: ${Buffer.from(Array.from({ length: 24 }, (_, i) => (i * 37 + 200) % 256)).toString('base64')}\n`],
     ['a hash encoded', 'src/integrity.ts', `const digestLabel = '${b64('sha256 checksum of the bundle')}';\n`],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 
   it('decodes a hostile literal in bounded time and never twice (base64 of base64 is not read)', () => {
     const twice = b64(b64(JSON.stringify({ apiToken: secret })));
@@ -145,18 +147,14 @@ describe('analyzeText: a settings file held in a multi-line string', () => {
     ['INI in a JS template', 'src/config.js', `const iniConfig = \`\n[billing]\nclient_secret = ${secret}\ncurrency = eur\n\`;\n`, secret],
     ['.env lines in a TS template passed to a function', 'src/setup.ts', `writeFileSync('.env', \`NODE_ENV=production\nSESSION_SECRET=${secret}\n\`);\n`, secret],
   ];
-  for (const [name, path, text, value] of cases) {
-    it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
-  }
+  findsEach(cases);
 
   const quiet: Array<[string, string, string]> = [
     ['a docstring that describes its arguments', 'app/client.py', 'def connect(token):\n    """Open a session.\n\n    token: the API token issued by the dashboard\n    password: at least twelve characters\n    """\n'],
     ['settings without secrets', 'worker/clients.py', 'CONFIG_INI = """\n[default]\nregion = eu-west-1\ntoken_ttl = 3600\n"""\n'],
     ['a template with substitutions for the values', 'src/config.js', 'const ini = `\n[default]\napi_token = ${process.env.API_TOKEN}\n`;\n'],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 });
 
 describe('analyzeText: a bare `key` named by the mapping it is in', () => {
@@ -170,17 +168,13 @@ describe('analyzeText: a bare `key` named by the mapping it is in', () => {
     ['an object passed to a constructor', 'src/crypto.js', `const c = new Cipher({ key: '${hexKey}', mode: 'gcm' });\n`, hexKey],
     ['nested YAML', 'config/production.yaml', `master:\n  key: ${b64key}\n`, b64key],
   ];
-  for (const [name, path, text, value] of cases) {
-    it(`finds the key: ${name}`, () => assert.deepEqual(found(path, text), [value]));
-  }
+  findsEach(cases);
   const quiet: Array<[string, string, string]> = [
     ['a cache key', 'src/cache.ts', `const entry = { cache: { key: 'user-profile-${g.hex(12)}-v2' } };\n`],
     ['a key under a mapping that names no secret', 'infra/prod.tfvars', `bucket_config = {\n  key = "${g.hex(40)}"\n}\n`],
     ['a request\'s parameters', 'src/geo.ts', `axios.get(url, { params: { key: '${g.alnum(12)}', lang: 'en' } });\n`],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 });
 
 describe('analyzeText: docstrings are documentation, not settings files', () => {
@@ -224,7 +218,5 @@ describe('analyzeText: values the name-bound heuristics read too strictly', () =
     ['a public key in code', 'src/search.ts', `const searchClient = algoliasearch(appId, { publicApiKey: '${g.hex(32)}' });\n`],
     ['a list item named by itself in a mapping that mixes both', 'docker-compose.yml', `services:\n  api:\n    environment:\n      API_TOKEN: ${"$"}{API_TOKEN}\n      - "COMMIT_SHA=${lowHex}"\n`],
   ];
-  for (const [name, path, text] of quiet) {
-    it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-  }
+  quietOnEach(quiet);
 });
