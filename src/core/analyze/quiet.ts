@@ -130,15 +130,14 @@ export function snakeCase(name: string): string {
  * variables into the browser bundle; a public key is meant to be shared). A provider's secret under one is still
  * reported by its rule.
  */
-const PUBLIC_NAME = /(?:^|_)public(?:_|$)/i;
+const PUBLIC_NAME = /(?:^|_)(?:public|PUBLIC|Public)(?:_|$)|[a-z0-9]Public(?![a-z])|^public(?=[A-Z0-9_]|$)/;
 
 /** `snake`: the name's snakeCase, when the caller has it already. */
 export function isSecretName(name: string, hint: RegExp, snake?: string): boolean {
   // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
-  snake ??= snakeCase(name);
-  if (!name || !(hint.test(name) || hint.test(snake))) return false;
+  if (!name || !(hint.test(name) || hint.test(snake ?? snakeCase(name)))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized) && !PUBLIC_NAME.test(snake.replace(/[^A-Za-z0-9_]/g, '_'));
+  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized) && !PUBLIC_NAME.test(normalized);
 }
 
 /** Common abbreviations without a vowel, which read as words inside identifiers (`XMLHttpRequest`, `parseJson`). */
