@@ -156,6 +156,86 @@ describe('security: inline pairs in linear time', function () {
   }
 });
 
+describe('security: credential query parameters in linear time', function () {
+  this.timeout(300_000);
+  // `&key=` over and over with no `?` before it, values that run to the next one, and literals that end at `=` and
+  // open again: each parameter reads back a name's length and forward one value, never to the start or the end.
+  const inputs: Array<[string, string]> = [
+    ['`&key=` repeated without a `?`', '&key='],
+    ['parameters whose values run into the next', '&token=a1b2c3d4e5'],
+    ["a literal ending at `=` and the next one opening, repeated", "?appid=' + '"],
+  ];
+  for (const [name, unit] of inputs) {
+    it(name, () => {
+      const ends = (text: string) => [...text.matchAll(/[?&](?:key|token|appid)=/gi)].map((m) => m.index + m[0].length);
+      assertGrowsLinearly((size) => fill('', unit, size), (text) => inlinePairs(text, [], ends(text)));
+    });
+  }
+});
+
+describe('security: keys split over adjacent literals, read in linear time', function () {
+  this.timeout(300_000);
+  // Start keywords whose literal closes and is joined to the next one, again and again: each literal's joins are read
+  // once however many keywords share it, and each keyword looks only a key's length ahead.
+  const inputs: Array<[string, string]> = [
+    ['a provider prefix in every literal of one long concatenation', "'rk_live_ab' + "],
+    ['many prefixes in one literal, then a join', 'sk_live_ sk-ant- ghp_ '],
+    ['implicit concatenation of literals holding prefixes', '"AAAA_x:APA91b" '],
+    ['assignments of split values', "const apiSecret = 'a1B2c3D4e5F6g7H8' + 'i9J0k1L2m3N4o5P6';\n"],
+  ];
+  for (const [name, unit] of inputs) {
+    it(name, () => {
+      assertGrowsLinearly((size) => fill("const x = '", unit, size) + "';\n", (text) => analyzeText('src/split.ts', text, { salt: 'split' }));
+    });
+  }
+});
+
+describe('security: base64-encoded values, decoded in linear time', function () {
+  this.timeout(300_000);
+  // Encoded-JSON keywords everywhere, long runs that decode to text, values under key names that decode to JSON: each
+  // run is read once up to its bound, never again from a later keyword inside it.
+  const json = Buffer.from(JSON.stringify({ apiToken: 'Zx8Qp2LmN4vR7tY1wE5uI9oA3sD6fG0h', region: 'eu-west-1' })).toString('base64');
+  const inputs: Array<[string, string, string]> = [
+    ['`eyJ` over and over in one run', 'src/blob.ts', 'eyJ'],
+    ['encoded JSON literals, one per line', 'src/blob.ts', `const c = JSON.parse(atob('${json}'));\n`],
+    ['a YAML Secret of encoded values', 'deploy/secret.yaml', `  api-key: ${json}\n`],
+    ['one run of encoded text', 'src/blob.ts', Buffer.from('{"k":"' + 'ab12'.repeat(64)).toString('base64').slice(0, 256)],
+  ];
+  for (const [name, path, unit] of inputs) {
+    it(name, () => {
+      assertGrowsLinearly((size) => fill("const x = '", unit, size) + "';\n", (text) => analyzeText(path, text, { salt: 'encoded' }));
+    });
+  }
+});
+
+describe('security: settings files held in strings, read in linear time', function () {
+  this.timeout(300_000);
+  // Many small settings strings, and one string of setting lines as long as the file: each string's lines read once.
+  const q3 = '"'.repeat(3);
+  const inputs: Array<[string, string, string, string]> = [
+    ['triple-quoted INI strings, one after another', 'app/conf.py', '', `C = ${q3}\n[s]\napi_token = Zx8Qp2LmN4vR7tY1wE5uI9oA\n${q3}\n`],
+    ['one triple-quoted string of setting lines', 'app/conf.py', `C = ${q3}\n`, 'api_token = Zx8Qp2LmN4vR7tY1wE5uI9oA\n'],
+    ['templates of .env lines', 'src/conf.js', '', 'const c = `\nAPI_TOKEN=Zx8Qp2LmN4vR7tY1wE5uI9oA\n`;\n'],
+  ];
+  for (const [name, path, prefix, unit] of inputs) {
+    it(name, () => {
+      assertGrowsLinearly((size) => fill(prefix, unit, size) + (prefix ? `${q3}\n` : ''), (text) => analyzeText(path, text, { salt: 'embedded' }));
+    });
+  }
+});
+
+/**
+ * 4× the input in about 4× the CPU time (under 7×; times under 200 ms are noise, not growth): `build` makes an input of
+ * a size, `run` reads it.
+ */
+function assertGrowsLinearly(build: (size: number) => string, run: (text: string) => unknown): void {
+  const quarter = build(256 * 1024);
+  const whole = build(1024 * 1024);
+  const quarterMs = timeOf(() => run(quarter), 2);
+  const wholeMs = timeOf(() => run(whole), 2);
+  assert.ok(wholeMs < 200 || wholeMs / Math.max(quarterMs, 1) < 7, `${quarterMs.toFixed(0)} ms for 256 KiB, ${wholeMs.toFixed(0)} ms for 1 MiB`);
+}
+
 /** Where `token`, `secret` and `key` end, ascending: what the keyword pass hands inlinePairs. */
 function keywordEnds(text: string): number[] {
   const ends: number[] = [];

@@ -17,6 +17,12 @@ import { WordCursor } from '../vocabulary/positions';
  * the value, so the memo changes no result; it is dropped when it grows large.
  */
 const valueMasks = new Map<string, number>();
+const HEX = /^[0-9a-fA-F]+$/;
+/**
+ * The heuristics' entropy floor for a hex value: one random 32-hex key in 300 falls below it, a patterned one
+ * (`aaaabbbbcccc…`, 3 bits) does not reach it.
+ */
+const HEX_ENTROPY_FLOOR = 3.2;
 export function valueMask(value: string): number {
   let mask = valueMasks.get(value);
   if (mask !== undefined) return mask;
@@ -26,13 +32,15 @@ export function valueMask(value: string): number {
     // workspace scan) fits no rule's pattern, and an anchored pattern fails at its first wrong character, where the
     // placeholder check (a long alternation tried at every offset) and the entropy read the whole value.
     let entropy = -1;
+    // Hex carries 4 bits a character at most: the heuristics' floor (3.5 bits) rejected one random 32-hex key in five.
+    const hexFloor = HEX.test(value) ? HEX_ENTROPY_FLOOR : Infinity;
     // Asked once for all the heuristics (generic, password) that take the value: it reads the value word by word.
     let quiet: boolean | undefined;
     for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
       if (!c.whole!.test(value)) continue;
       if (entropy < 0) entropy = shannonEntropy(value);
-      if (entropy < (c.rule.minEntropy ?? 0)) continue;
+      if (entropy < (c.rule.heuristic ? Math.min(c.rule.minEntropy ?? 0, hexFloor) : (c.rule.minEntropy ?? 0))) continue;
       if (c.rule.heuristic && (quiet ??= isQuietGenericValue(value))) continue;
       if (c.rule.validWhen?.(value) === false) continue;
       mask |= 1 << i;

@@ -11,6 +11,48 @@ export interface Candidate {
   names: string[];
   /** Only provider rules may bind it, not the generic heuristic (a `name: "value"` example in a doc comment). */
   providerOnly?: boolean;
+  /**
+   * The value, when it is not the text at the range: a key split over adjacent literals (`"ab" + "cd"`, Python's
+   * `"ab" "cd"`) is their contents joined, and the range covers them all.
+   */
+  value?: string;
+  /** The value was decoded from the literal (decoded.ts): any enabled rule may bind it, its keywords are not in the text. */
+  encoded?: boolean;
+}
+
+/**
+ * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac_config = { key = … }`,
+ * `master: { key: … }`): `key` alone says nothing, `encryption_key` does. A mapping named for its kind of contents
+ * (`api_config`, `hmacSettings`) names the key without that word. Every extractor of nested values binds this way.
+ */
+export function withParent(key: string, parent: string | undefined): string[] {
+  if (parent === undefined || !/^key$/i.test(key)) return [key];
+  const owner = parent.replace(/[_-]?(?:config|configuration|settings|options|opts|conf|cfg|params)$/i, '');
+  return owner ? [key, `${owner}_${key}`] : [key];
+}
+
+/** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */
+const JOINER = /^[ \t\r\n\\]{0,64}(?:\+[ \t\r\n\\]{0,64})?$/;
+/** Whether the text between two literals joins them (`" + "`, `"\n  "`): literals concatenated into one value. */
+export function joinsLiterals(between: string): boolean {
+  return between.length <= 130 && JOINER.test(between);
+}
+
+/**
+ * A candidate for a value split over adjacent literals, `pieces` their content ranges in order: their contents joined,
+ * over the range from the first's start to the last's end. None when a piece holds a space (`'Bearer ' + '…'`: the
+ * scheme and the key, which the pieces' own candidates read) or there is one piece.
+ */
+export function pushJoined(out: Candidate[], text: string, pieces: ReadonlyArray<readonly [number, number]>, names: string[]): void {
+  if (pieces.length < 2 || names.length === 0) return;
+  let value = '';
+  for (const [start, end] of pieces) {
+    const piece = text.slice(start, end);
+    if (/\s/.test(piece)) return;
+    value += piece;
+  }
+  const offset = pieces[0]![0];
+  out.push({ offset, length: pieces[pieces.length - 1]![1] - offset, names, value });
 }
 
 /** What every extractor returns: candidates, plus notes when it had to give up part of the file. */

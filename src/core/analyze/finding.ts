@@ -14,7 +14,7 @@ export function lowerInTests(severity: Severity, ruleId: string, options: Analyz
 /** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */
 export function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
-  const value = text.slice(hit.offset, hit.offset + hit.length);
+  const value = hit.value ?? text.slice(hit.offset, hit.offset + hit.length);
   const severity = lowerInTests(hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity, rule.id, options, inTests);
   const message = hit.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings';
+import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
@@ -9,12 +10,13 @@ import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
 import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
-import { inlinePairs } from './inline';
+import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
+import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { HEURISTIC_BITS, keywordSet, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, startKeywords, valueRules } from './ruleSet';
+import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -101,6 +103,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const bindingMasks: number[] = [];
   const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable, bindingMasks));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
+  // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
+  let queryEnds: number[] = [];
+  let readPairs = false;
+  // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
+  // in the text).
+  let encodedJsonEnds: number[] = [];
+  let decodedBindable = 0;
   let candidates: Candidate[] = [];
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
@@ -126,7 +135,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
       }
       if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
-      ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, startKeywords, utf8));
+      ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, locatedKeywords, utf8));
       // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
       const toRun = new Uint8Array(scanRules.length);
       for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
@@ -140,14 +149,23 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return MORE;
     },
     () => {
+      queryEnds = QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
       });
-      if (bindable === 0 || !has(parseKeywords)) return NEXT;
+      valueRules.forEach((c, i) => {
+        if (enabled(c) && (!c.rule.heuristic || !inTests)) decodedBindable |= 1 << i;
+      });
+      encodedJsonEnds = ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (!has(parseKeywords) && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
       if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
+      readPairs = true;
+      if (bindable === 0 || !has(parseKeywords)) return NEXT;
       const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
@@ -160,15 +178,20 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return NEXT;
     },
     () => {
-      if (!extraction) return NEXT;
-      const extracted = extraction();
-      if (extracted === MORE) return MORE;
-      if (extracted === DEFERRED) return { findings: [], notes: [], deferred: true };
-      notes.push(...extracted.notes);
-      candidates = extracted.candidates;
+      if (extraction) {
+        const extracted = extraction();
+        if (extracted === MORE) return MORE;
+        if (extracted === DEFERRED) return { findings: [], notes: [], deferred: true };
+        notes.push(...extracted.notes);
+        candidates = extracted.candidates;
+      }
+      if (!readPairs) return NEXT;
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
-      const inline = inlinePairs(text, bindingNames());
+      const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
+      const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
+      if (encoded.length) candidates = [...encoded, ...candidates];
       return NEXT;
     },
     () => {
@@ -184,6 +207,16 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       for (const pieceEnd = Math.min(candidates.length, candidateAt + 1024); candidateAt < pieceEnd; candidateAt++) {
         const cand = candidates[candidateAt]!;
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
+        if (cand.value !== undefined) {
+          // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
+          // range the literals'.
+          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+          if (hit) {
+            hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
+            boundEnd = Math.max(boundEnd, cand.offset + cand.length);
+          }
+          continue;
+        }
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
@@ -208,7 +241,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const key = `${hit.offset}:${hit.length}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(text.slice(hit.offset, hit.offset + hit.length)) === true;
+        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(hit.value ?? text.slice(hit.offset, hit.offset + hit.length)) === true;
         if (hit.publishable && options.showPublishable !== true) continue;
         const start = lines.position(hit.offset);
         if (ignores?.suppresses(start.line, hit.rule.id)) {
@@ -246,6 +279,25 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return { findings: [], skipped: { reason: 'internal error' }, notes: [`Analysis failed: ${error instanceof Error ? error.name : 'error'}.`] };
     }
   };
+}
+
+/**
+ * The provider rule whose pattern matches in a value that is not in the text as written (decoded): the provider pass
+ * read the text, where it is encoded.
+ */
+function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean): Rule | undefined {
+  const { found, ends } = keywordSet.scan(value, nameKeywords, locatedKeywords);
+  const out: Hit[] = [];
+  for (const k of found) {
+    for (const i of scanRulesByKeyword.get(k) ?? []) {
+      const c = scanRules[i]!;
+      if (!enabled(c)) continue;
+      out.length = 0;
+      scanPattern(c, value, out, ends);
+      if (out.length > 0) return c.rule;
+    }
+  }
+  return undefined;
 }
 
 function cancelledResult(): AnalysisResult {

@@ -30,8 +30,25 @@ const TABLE_PAIR = /([A-Za-z_][\w.-]{0,63})[`*]{0,2}[ \t]*\|[ \t]*`?([^\s`|<>*]{
 const TABLE_ROW_START = /^[ \t]*\|[ \t]*[`*]{0,2}$/;
 /** Spaces and `export ` before a line's pair. */
 const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
-/** `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). */
-const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=([^\s&#"'`<>]{8,512})/y;
+/**
+ * `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). The value ends
+ * at `&`, `#`, a quote, a space or a substitution (`${…}`, an f-string's `{…}`); a value that is not there but in the
+ * next literal (`'…&appid=' + '…'`, `"…&key=" "…"`) is read from it.
+ */
+const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=((?:[^\s&#"'`<>{}$]|\$(?!\{)){8,512})?/y;
+/** After a query's `=` that closes its literal: the next literal joined to it (`' + '`, `" "`, `` ` + ' ``), and its value. */
+const QUERY_VALUE_AFTER = /["'`]\s{0,64}(?:\+\s{0,64})?["'`]((?:[^\s&#"'`<>{}$]|\$(?!\{)){8,512})/y;
+/**
+ * Query parameters that carry a credential whatever they are called (Google's `key=`, OpenWeather's `appid=`, OAuth's
+ * `access_token=`): the value is read as an API key's. Lower case; the keyword pass finds `?name=` and `&name=` in any
+ * case. A name that only identifies (`app_id`, `client_id`, Algolia's application id) is not one.
+ */
+const QUERY_CREDENTIALS = ['key', 'api_key', 'apikey', 'api-key', 'appid', 'token', 'access_token', 'auth_token', 'api_token', 'client_secret', 'secret'];
+/** The keywords of QUERY_CREDENTIALS for the keyword pass (ruleSet.ts): where each ends, the value starts. */
+export const QUERY_KEYWORDS: readonly string[] = QUERY_CREDENTIALS.flatMap((name) => [`?${name}=`, `&${name}=`]);
+const QUERY_CREDENTIAL = new Set(QUERY_CREDENTIALS);
+/** The name a credential query parameter's value is read under, besides its own. */
+export const QUERY_CREDENTIAL_NAME = 'api_key';
 
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45 || c === 36;
@@ -42,8 +59,15 @@ function isNameChar(c: number): boolean {
  * extractors read code and configuration, not comments, and a query string is one string value to them. Each
  * candidate is then checked like any other (name hint, value shape, entropy, placeholders).
  */
-export function inlinePairs(text: string, nameEnds: readonly number[]): Candidate[] {
+export function inlinePairs(text: string, nameEnds: readonly number[], queryEnds: readonly number[] = []): Candidate[] {
   const out: Candidate[] = [];
+  // `?key=`, `&appid=`: the parameters that are credentials by name, found by the keyword pass whatever binds.
+  for (const end of queryEnds) {
+    // The keyword is `?name=` or `&name=`: its `?` or `&` is the last one within a name's length before the `=`.
+    let start = end - 2;
+    while (start >= 0 && end - start <= 66 && text.charCodeAt(start) !== 63 && text.charCodeAt(start) !== 38) start--;
+    if (start >= 0 && end - start <= 66) pushQuery(out, text, start, end - 1);
+  }
   const lines = new LineStartCursor(text);
   // Each word once, at its first keyword.
   const words = new WordCursor(text, isNameChar);
@@ -56,7 +80,9 @@ export function inlinePairs(text: string, nameEnds: readonly number[]): Candidat
     // `\nAPI_TOKEN=…`: the `n` of the escape is not part of the name.
     if (before === 92 && text.charCodeAt(start) === 110) before = text.charCodeAt(start++);
     if (before === 63 || before === 38) {
-      push(out, QUERY_PAIR, text, start - 1, end);
+      const at = text.indexOf('=', end);
+      // A credential parameter was read above, from its own keyword.
+      if (at >= 0 && !QUERY_CREDENTIAL.has(text.slice(start, at).toLowerCase())) pushQuery(out, text, start - 1, at, end);
       continue;
     }
     // After a quote or a `\n` escape: the first pair of a file held in a string, or one of its next lines.
@@ -91,4 +117,27 @@ function push(out: Candidate[], re: RegExp, text: string, at: number, end: numbe
   const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
   out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
   return true;
+}
+
+/**
+ * The query parameter whose `?` or `&` is at `start` and whose `=` is at `equals` (when `end` is given, only if the name
+ * keyword ending there is in its name): its value, or the next literal's when the value was concatenated to it.
+ */
+function pushQuery(out: Candidate[], text: string, start: number, equals: number, end?: number): void {
+  QUERY_PAIR.lastIndex = start;
+  const m = QUERY_PAIR.exec(text);
+  if (!m || m.index + m[0].length - (m[2]?.length ?? 0) !== equals + 1) return;
+  const name = m[1]!;
+  if (end !== undefined && end > equals) return;
+  let offset = equals + 1;
+  let value = m[2];
+  if (value === undefined) {
+    QUERY_VALUE_AFTER.lastIndex = offset;
+    const next = QUERY_VALUE_AFTER.exec(text);
+    if (!next) return;
+    value = next[1]!;
+    offset = next.index + next[0].length - value.length;
+  }
+  const names = QUERY_CREDENTIAL.has(name.toLowerCase()) ? [name, QUERY_CREDENTIAL_NAME] : [name];
+  out.push({ offset, length: value.length, names });
 }

@@ -1,5 +1,6 @@
 import { MORE, type Steps } from './abort';
-import { credentialStart } from './candidate';
+import { credentialStart, joinsLiterals } from './candidate';
+import { embeddedSettings } from './extract/embedded';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -62,7 +63,13 @@ export function boundStringOffsets(
   if (namePositions.length === 0) return () => out;
   // The string the enumeration is at, one object rewritten per string: a file holds tens of thousands of strings,
   // and an object for each was a measurable share of a workspace scan.
-  const quoted: Quoted = { at: 0, contentStart: 0, contentEnd: 0, template: false };
+  const quoted: Quoted = { at: 0, contentStart: 0, contentEnd: 0, end: 0, template: false };
+  // The literals the current one joins (`"ab" + "cd"`, Python's `"ab" "cd"`): their offsets and contents, and the names
+  // near the first (NO_NAME: none), the run's value being checked joined once it has two pieces.
+  let run: number[] = [];
+  let runValue = '';
+  let runNames = NO_NAME;
+  let runEnd = -1;
   const next = dialect === 'python' ? pythonStrings(text, minLength, quoted) : scriptStrings(text, minLength, quoted);
   let h = 0;
   let done = false;
@@ -74,41 +81,79 @@ export function boundStringOffsets(
         done = true;
         return out;
       }
-      if (near(quoted)) out.push(quoted.at);
+      // Asked only after a string near a name (most strings are not): does this one continue it?
+      const joins = runNames !== NO_NAME && !quoted.template && quoted.at - runEnd <= 130 && joinsLiterals(text.slice(runEnd, quoted.at));
+      runEnd = quoted.end;
+      if (joins) {
+        run.push(quoted.at);
+        runValue += text.slice(quoted.contentStart, quoted.contentEnd);
+        // Every piece of a run that could bind joined is kept: the extractors read the run from its first literal on.
+        if (couldBind(runValue, runNames)) for (const at of run) insertAscending(out, at);
+        continue;
+      }
+      const names = near(quoted);
+      run = [quoted.at];
+      runValue = names === NO_NAME || quoted.template ? '' : text.slice(quoted.contentStart, quoted.contentEnd);
+      runNames = runValue && !/\s/.test(runValue) ? names : NO_NAME;
+      if (names !== NO_NAME && holdsValue(quoted, names)) out.push(quoted.at);
       else if (done) return out;
     }
     return MORE;
   };
 
-  /** Whether the string is near a name and holds a value some rule could take; with no name left, the scan ends. */
-  function near(quoted: Quoted): boolean {
+  /**
+   * Which rules the names near the string could bind (NO_NAME: no name near it, or not a place for a value); with no
+   * name left, the scan ends.
+   */
+  function near(quoted: Quoted): number {
     const o = quoted.at;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
     if (h === namePositions.length) {
       // No name after this point: no later string is near one.
       done = true;
-      return false;
+      return NO_NAME;
     }
-    if (namePositions[h]! > o + NAME_WINDOW_AFTER) return false;
+    if (namePositions[h]! > o + NAME_WINDOW_AFTER) return NO_NAME;
     // Which rules the names in the window could bind (all, without masks): a value only one of the other rules takes
     // (a short password near `token`) is no reason to parse.
     let names = nameMasks ? 0 : -1;
     if (nameMasks) for (let k = h; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) names |= nameMasks[k]!;
-    if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return false;
-    if (where && !where(o)) return false;
+    if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return NO_NAME;
+    if (where && !where(o)) return NO_NAME;
+    return names;
+  }
+
+  /** Whether the string holds a value some rule the names near it could bind could take. */
+  function holdsValue(quoted: Quoted, names: number): boolean {
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    return parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names));
+    if (parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names))) return true;
+    // A settings file held in the string (extract/embedded.ts): the values of its lines.
+    if (content.includes('\n') && (!quoted.template || !content.includes('${'))) {
+      return embeddedSettings(text, quoted.contentStart, quoted.contentEnd).some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
+    }
+    return false;
   }
 }
 
-/** A string the enumeration is at: the offset of its opening quote, its content, and whether it is a JS template. */
+/** A string the enumeration is at: the offset of its opening quote, its content, its end, and whether it is a JS template. */
 interface Quoted {
   at: number;
   contentStart: number;
   contentEnd: number;
+  end: number;
   template: boolean;
+}
+
+/** near()'s answer for a string no name binds (a mask of rules is -1 for all, or a set of bits). */
+const NO_NAME = 0;
+
+/** Adds `at` to the ascending list unless it is there. */
+function insertAscending(list: number[], at: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1]! > at) i--;
+  if (list[i - 1] !== at) list.splice(i, 0, at);
 }
 
 const SLASH = 0x2f;
@@ -131,6 +176,7 @@ function scriptStrings(text: string, minLength: number, into: Quoted): () => boo
       into.at = m.index;
       into.contentStart = m.index + 1;
       into.contentEnd = m.index + length - 1;
+      into.end = m.index + length;
       into.template = first === BACKTICK;
       return true;
     }
@@ -149,6 +195,7 @@ function pythonStrings(text: string, minLength: number, into: Quoted): () => boo
       into.at = literal.quoteAt;
       into.contentStart = literal.contentStart;
       into.contentEnd = literal.contentEnd;
+      into.end = literal.end;
       into.template = false;
       return true;
     }

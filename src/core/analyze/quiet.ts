@@ -125,12 +125,19 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
 
+/**
+ * A name that says its value is public: `NEXT_PUBLIC_…`, `VITE_PUBLIC_…`, `publicApiKey` (frameworks inline such
+ * variables into the browser bundle; a public key is meant to be shared). A provider's secret under one is still
+ * reported by its rule.
+ */
+const PUBLIC_NAME = /(?:^|_)(?:public|PUBLIC|Public)(?:_|$)|[a-z0-9]Public(?![a-z])|^public(?=[A-Z0-9_]|$)/;
+
 /** `snake`: the name's snakeCase, when the caller has it already. */
 export function isSecretName(name: string, hint: RegExp, snake?: string): boolean {
   // camelCase to snake_case too, so a hint can say `(?:^|_)pass$` and still read `dbPass` but not `bypass`.
   if (!name || !(hint.test(name) || hint.test(snake ?? snakeCase(name)))) return false;
   const normalized = name.replace(/[^A-Za-z0-9_]/g, '_');
-  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized);
+  return !NOT_SECRET_NAME.test(normalized) && !NOT_SECRET_WORD.test(normalized) && !PUBLIC_NAME.test(normalized);
 }
 
 /** Common abbreviations without a vowel, which read as words inside identifiers (`XMLHttpRequest`, `parseJson`). */
@@ -159,7 +166,8 @@ function isWordLike(letters: string): boolean {
   const lower = letters.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
   if (!/[aeiouy]/.test(lower)) return false;
-  let rare = lower.length >= 7 ? 1 : 0;
+  // A long run of lower-case words (`correcthorsebattery`) may hold a rarer pair at each joint.
+  let rare = lower.length >= 15 ? Math.floor(lower.length / 7) : lower.length >= 7 ? 1 : 0;
   for (let i = 0; i + 1 < lower.length; i++) if (!WORD_PAIRS.has(lower.slice(i, i + 2)) && --rare < 0) return false;
   return true;
 }
@@ -191,7 +199,8 @@ export function looksLikeWords(value: string): boolean {
   for (const p of words) {
     const body = p.replace(/\d+$/, '');
     letters += body.length;
-    const wordShaped = /^[A-Za-z]{1,14}\d{0,2}$/.test(p);
+    // Words run together in lower case (`passwordpassword`) read as words too; random letters rarely do.
+    const wordShaped = /^[A-Za-z]{1,14}\d{0,2}$/.test(p) || /^[a-z]{15,48}$/.test(p);
     if (wordShaped && body.length >= 3 && isWordLike(body)) wordLetters += body.length;
     else if (!(wordShaped && SHORT_WORDS.has(body.toLowerCase())) && !/^(?:[A-Z]{1,4}|[a-z]{1,4})\d{0,3}$/.test(p)) return false;
   }

@@ -1,6 +1,8 @@
 /** The rules, compiled once and indexed the ways the analysis looks them up. */
 import { rules as allRules } from '../rules/index';
 import { compileRule } from './compile';
+import { ENCODED_JSON_KEYWORDS } from './decoded';
+import { QUERY_KEYWORDS } from './inline';
 import { KeywordSet } from './keywords';
 
 const compiled = allRules.map(compileRule);
@@ -15,10 +17,15 @@ export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
 /** Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics). */
 export const parseKeywords = [...new Set([...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
-export const keywordSet = new KeywordSet(compiled.flatMap((c) => c.rule.keywords));
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
+/**
+ * Keywords whose end offsets the analysis asks the keyword pass for: startKeywords, the credential query parameters and
+ * the start of base64-encoded JSON.
+ */
+export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS];
 /** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
 export const valueRules = [...boundRules, ...heuristicRules];
 /** matchBound's own floor: no rule takes a shorter value. */

@@ -12,7 +12,7 @@ export const genericRules = defineRules([
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
-    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption)[_-]?key|(?:^|_)data_key$|(?:^|_)pass$)/i,
+    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|(?:^|_)data_key$|(?:^|_)pass$)/i,
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
     minEntropy: 3.5,
     heuristic: true,
@@ -28,7 +28,8 @@ export const genericRules = defineRules([
     // `Summer2022#`, `Rocket2019$`: too short and too regular for the generic heuristic's 16 random characters, but a
     // password by policy (letters and digits, and mixed case or a symbol) under a name that can only mean a password.
     // The length is checked first so the look-aheads read at most 64 characters.
-    pattern: /(?=\S{8,64}$)(?=\S*\d)(?=\S*[A-Za-z])(?:(?=\S*[^A-Za-z0-9\s])|(?=\S*[a-z])(?=\S*[A-Z]))\S+/,
+    // Google's app passwords (what an SMTP login to Gmail takes) are 16 lower-case letters, shown in groups of four.
+    pattern: /(?=\S{8,64}$)(?=\S*\d)(?=\S*[A-Za-z])(?:(?=\S*[^A-Za-z0-9\s])|(?=\S*[a-z])(?=\S*[A-Z]))\S+|[a-z]{16}/,
     nameHint: /passw(?:or)?d|passphrase|(?:^|_)pwd$|(?:^|_)pass$/i,
     keywords: ['pass', 'pwd', 'mysql', 'mariadb', 'curl'],
     minEntropy: 2.5,
@@ -83,6 +84,7 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       (g) => ({ name: 'db_pass', value: g.chars('BCDFGHJKLMNPRSTVWZ', 1) + g.chars('aeiou', 1) + g.chars('bcdfglmnprst', 3) + g.digits(3) + '!' }),
       (g) => ({ name: 'MYSQL_PWD', value: 'Tr' + g.digits(1) + 'ub' + g.digits(1) + 'dor&' + g.digits(1) }),
       (g) => ({ name: 'admin_passwd', value: 'Kx' + g.digits(2) + 'mQ' + g.lowerAlnum(4) }),
+      (g) => ({ name: 'SMTP_PASSWORD', value: g.chars('bcdfghjklmnpqrstvwxz', 12) + g.chars('aeiou', 1) + g.chars('bcdfghjklmnpqrstvwxz', 3) }),
     ],
     negatives: [
       { name: 'password', value: 'password123' },
@@ -95,6 +97,8 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       { name: 'password', value: 'correct horse battery staple 1' },
       { name: 'PASSWORD_HASHERS', value: 'django.contrib.auth.hashers.Argon2PasswordHasher' },
       { name: 'password', value: '$2b$12$' + 'abcdefghijklmnopqrstuv' },
+      { name: 'password', value: 'passwordpassword' },
+      { name: 'smtp_password', value: 'correcthorsebatt' },
     ],
   },
   'api-key-uuid': {

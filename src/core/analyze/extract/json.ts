@@ -1,5 +1,5 @@
 import { visit } from 'jsonc-parser';
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
 
 /** JSON and JSONC via jsonc-parser's event visitor: tolerant of comments, trailing commas and errors, with exact offsets. */
 export function extractJson(text: string): Extraction {
@@ -34,12 +34,14 @@ export function extractJson(text: string): Extraction {
         pending = property;
       },
       onLiteralValue: (value, offset, length) => {
+        // A member's object names it too (`"encryption": {"key": "…"}`).
+        const member = pending !== '';
         const name = pending || stack[stack.length - 1] || '';
         pending = '';
         // `{"key": "herokuApiKey", "value": "…"}`: the sibling names the value.
         if (typeof value === 'string' && (name === 'key' || name === 'name') && labels.length) labels[labels.length - 1] = value;
         const label = name === 'value' ? labels[labels.length - 1] : '';
-        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, label ? [name, label] : [name]);
+        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, label ? [name, label] : member ? withParent(name, stack[stack.length - 1] || undefined) : [name]);
       },
       onError: () => {
         errors++;

@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, pushCandidate } from '../candidate';
+import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -237,7 +237,9 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         // `- API_TOKEN=…` (compose `environment:` as a list) and `- --api-token=…` (container args): the item names
         // its own value.
         const pair = ITEM_PAIR.exec(line.slice(span[0], span[0] + span[1]));
-        if (pair) pushCandidate(out, text, start + span[0] + pair[0].length, span[1] - pair[0].length, parent ? [pair[1]!, parent.key] : [pair[1]!]);
+        // Its own name says what it is: the list's key (`environment:`, or a sibling mapping's key at the same indent
+        // in a file that mixes both) would name `COMMIT_SHA=…` a secret.
+        if (pair) pushCandidate(out, text, start + span[0] + pair[0].length, span[1] - pair[0].length, [pair[1]!]);
         else if (parent) pushCandidate(out, text, start + span[0], span[1], [parent.key]);
       }
     },
@@ -248,13 +250,6 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
 /** `NAME=` or `--flag-name=` opening a list item's value. */
 const ITEM_PAIR = /^-{0,2}([A-Za-z_][\w.-]{0,63})=/;
 
-/**
- * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac: { key: … }`): `key` alone
- * says nothing, `encryption_key` does.
- */
-function withParent(key: string, parent: string | undefined): string[] {
-  return parent !== undefined && /^key$/i.test(key) ? [key, `${parent}_${key}`] : [key];
-}
 
 /**
  * A one-line flow mapping from `{` at `from` (`encryption: { key: …, timeout: 30 }`, `- {name: API_TOKEN, value: …}`):

@@ -1,6 +1,7 @@
-import { type Candidate, type Extraction, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
+import { embeddedSettings } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -351,7 +352,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
       let before = i - 2;
       while (before > prev - 3 && kind(before) >= 0 && ends[before] === starts[before + 1] && OPERATOR_HEAD.test(src(before))) before--;
-      const names = [nameAt(before)];
+      const names = withParent(nameAt(before), enclosingName(before));
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -412,6 +413,33 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return [];
   };
 
+  /** Whether string i opens a body (`class Foo:` then a line break, then the string): a docstring. */
+  const opensBody = (i: number): boolean => src(i - 1) === ':' && /^[^\S\n]*\n\s*$/.test(text.slice(ends[i - 1]!, starts[i]! - 3));
+
+  /** The name of the mapping whose `{` encloses token t (`hmac_config = {`, `"master": {`), or undefined. */
+  const enclosingName = (t: number): string | undefined => {
+    if (!/^key$/i.test(src(t))) return undefined;
+    for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
+      const s = src(j);
+      if (s === '}') d++;
+      else if (s === '{' && d-- === 0) return src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined;
+    }
+    return undefined;
+  };
+
+  /** The content ranges of string i and the strings joined to it (adjacent, or with `+` between; at most 16). */
+  const joinedRun = (i: number): Array<[number, number]> => {
+    const run: Array<[number, number]> = [[starts[i]!, ends[i]!]];
+    for (let last = i, t = i + 1; run.length < 16; last = t, t++) {
+      if (kind(t) === PUNCT && (src(t) === '+' || src(t) === '\\')) t++;
+      if (kind(t) !== STR || starts[t]! - ends[last]! > 140) break;
+      // Between the two contents: the closing quotes, what joins them, a prefix (`f`, `b`) and the opening quotes.
+      if (!joinsLiterals(text.slice(ends[last]!, starts[t]!).replace(/^["'`]{1,3}|[A-Za-z]{0,2}["'`]{1,3}$/g, ''))) break;
+      run.push([starts[t]!, ends[t]!]);
+    }
+    return run;
+  };
+
   /** The name of `def NAME(…) [-> T]` whose `)` or return annotation ends at token t, or ''. */
   const returnedBy = (t: number): string => {
     let j = t;
@@ -454,6 +482,11 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect !== 'shell' && src(i + 1) === ':' && /^[{,]$/.test(src(i - 1))) continue;
       const names = bindings(i, 0);
       if (crossed) return undefined;
+      // A settings file in a triple-quoted string bound to a name or passed to a call: its lines, as the text they are.
+      // A docstring (unbound, or opening a body after `:`) is documentation: its examples are not settings.
+      if (dialect === 'python' && names.length && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3)) && !opensBody(i)) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
+      // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
+      if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       // `curl -u 'user:password'`: the part after the first colon is the password.
       const colon = dialect === 'shell' && (src(i - 1) === '-u' || src(i - 1) === '--user') && commandBefore(i - 1, CURL) ? text.indexOf(':', starts[i]!) : -1;
       if (colon >= 0 && colon < ends[i]! - 1) pushCandidate(out, text, colon + 1, ends[i]! - colon - 1, ['password']);

@@ -1,8 +1,9 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, VALUE_WRAPPER } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
+import { embeddedSettings } from './embedded';
 import { statementSlices } from './slices';
 
 /** The compiler, bound at the first extraction (see loadTypeScript); every helper below runs after that. */
@@ -81,7 +82,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     if (k >= T.SyntaxKind.FirstTypeNode && k <= T.SyntaxKind.LastTypeNode) return;
     switch (k) {
       case T.SyntaxKind.StringLiteral:
+        return literal(node, names);
       case T.SyntaxKind.NoSubstitutionTemplateLiteral:
+        // A settings file in a template: its lines, as the text they are.
+        out.push(...embeddedSettings(text, toText(node.getStart(sf) + 1), toText(node.end - 1)));
         return literal(node, names);
       case T.SyntaxKind.ImportDeclaration:
       case T.SyntaxKind.ImportEqualsDeclaration:
@@ -95,10 +99,13 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         if (n.initializer) visit(n.initializer, [nameText(n.name)]);
         return;
       }
+      case T.SyntaxKind.ObjectLiteralExpression:
+        // Its members are named by what the object is bound to too (`encryption: { key: "…" }`).
+        return T.forEachChild(node, (child) => visit(child, T.isPropertyAssignment(child) ? names.slice(0, 1) : []));
       case T.SyntaxKind.PropertyAssignment: {
         const n = node as ts.PropertyAssignment;
         if (n.name.kind === T.SyntaxKind.ComputedPropertyName) visit(n.name, []);
-        return visit(n.initializer, [nameText(n.name)]);
+        return visit(n.initializer, withParent(nameText(n.name), names[0]));
       }
       case T.SyntaxKind.PropertyDeclaration:
       case T.SyntaxKind.Parameter:
@@ -188,8 +195,15 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       return visit(n.right, [...names, nameOf(n.left)]);
     }
     if (op === T.SyntaxKind.PlusToken) {
-      visit(n.left, names);
-      return visit(n.right, names);
+      // `'9504…' + '7259…'`: a key split over literals is read joined too; the chain's operands left to right.
+      const operands: ts.Expression[] = [n.right];
+      let left = n.left;
+      for (; T.isBinaryExpression(left) && left.operatorToken.kind === T.SyntaxKind.PlusToken; left = left.left) operands.push(left.right);
+      operands.push(left);
+      operands.reverse();
+      joined(operands, names);
+      for (const operand of operands) visit(operand, names);
+      return;
     }
     if (op === T.SyntaxKind.EqualsEqualsEqualsToken || op === T.SyntaxKind.EqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsEqualsToken || op === T.SyntaxKind.ExclamationEqualsToken) {
       // `if (req.headers['x-api-key'] === "…")`: a hardcoded comparison is a hardcoded secret too.
@@ -198,6 +212,20 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     }
     visit(n.left, []);
     visit(n.right, []);
+  };
+
+  /** Each run of two or more adjacent plain literals among `+` operands, as one candidate of their contents joined. */
+  const joined = (operands: readonly ts.Expression[], names: string[]): void => {
+    if (names.length === 0 || !contains(operands[0]!.pos, operands[operands.length - 1]!.end)) return;
+    let run: Array<[number, number]> = [];
+    for (const operand of [...operands, undefined]) {
+      if (operand && (T.isStringLiteral(operand) || T.isNoSubstitutionTemplateLiteral(operand))) {
+        run.push([toText(operand.getStart(sf) + 1), toText(operand.end - 1)]);
+        continue;
+      }
+      pushJoined(out, text, run, names);
+      run = [];
+    }
   };
 
   const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
