@@ -4,14 +4,20 @@ import type { AnalyzeOptions } from './options';
 import type { Hit } from './patterns';
 import type { LineIndex } from '../vocabulary/positions';
 
-const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+/**
+ * Severity in tests, fixtures and examples (isTestPath, option lowerSeverityInTestPaths): an error is a warning there,
+ * but nothing drops below a warning. A key committed in a test leaks like any other and scanners report it (gitleaks,
+ * GitHub secret scanning), while a sample key there is likelier than in code: lowered so that a project can gate its CI
+ * on errors, still a problem that fails `rotation-ready scan` (which ignores info).
+ */
+const IN_TESTS: Record<Severity, Severity> = { error: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
 
 /** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */
 export function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
   const value = text.slice(hit.offset, hit.offset + hit.length);
   let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
-  if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = LOWER[severity];
+  if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = IN_TESTS[severity];
   const message = hit.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
     : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;

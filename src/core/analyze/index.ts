@@ -2,7 +2,7 @@ import type { Finding } from '../findings';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
-import { bindingNamePositions, matchBound, valueMask } from './binding';
+import { bindingNamePositions, matchBound, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import type { CompiledRule } from './compile';
 import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
@@ -92,9 +92,11 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
-  // Which name-bound rules can fire here: enabled, their keywords present, the heuristics not in tests.
+  // Which name-bound rules can fire here: enabled, their keywords present (the heuristics: always).
   let bindable = 0;
-  const couldBind = (value: string, names: number) => (valueMask(value) & bindable & names) !== 0;
+  // In tests and fixtures the heuristics take only machine-made values (testValueMask): the prefilter and the binding agree.
+  const maskOf = inTests ? testValueMask : valueMask;
+  const couldBind = (value: string, names: number) => (maskOf(value) & bindable & names) !== 0;
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
   // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.
@@ -141,7 +143,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     },
     () => {
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic || has(c.rule.keywords))) bindable |= 1 << i;
       });
       if (bindable === 0 || !has(parseKeywords)) return NEXT;
       if (isMinified(text)) {
@@ -186,7 +188,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, maskOf);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
