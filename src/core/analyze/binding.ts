@@ -6,7 +6,7 @@ import type { Rule } from '../rules/types';
 import { KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
-import { isPlaceholder, isQuietGenericValue, isSecretName, looksMachineMade, snakeCase } from './quiet';
+import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
 import { ALL_RULES, HEURISTIC_BITS, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
 import { WordCursor } from '../vocabulary/positions';
 
@@ -133,14 +133,15 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
 
 /**
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
- * (the one place it is decided, for the prefilter too; testValueMask in tests), the name side nameBinds;
- * `bindable` says which rules can fire.
+ * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
+ * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.
  */
-export function matchBound(value: string, names: string[], bindable: number, mask: (value: string) => number = valueMask): Rule | undefined {
-  const values = mask(value) & bindable;
+export function matchBound(value: string, names: string[], bindable: number, inTests = false): Rule | undefined {
+  const values = (inTests ? testValueMask(value) : valueMask(value)) & bindable;
   for (let i = 0; i < valueRules.length; i++) {
     const c = valueRules[i]!;
-    if ((values & (1 << i)) !== 0 && names.some((n) => nameBinds(c, n))) return c.rule;
+    if ((values & (1 << i)) === 0) continue;
+    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return c.rule;
   }
   return undefined;
 }

@@ -188,7 +188,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, maskOf);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);

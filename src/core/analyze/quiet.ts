@@ -245,14 +245,47 @@ function isRepeatedUnit(value: string): boolean {
  * The heuristics' extra bar in tests and fixtures (isTestPath): there, a value under a secret name is most often a
  * stand-in, so it is taken only when it looks drawn by a machine — on top of the heuristic's own filters (length,
  * entropy, not words, not a placeholder, not counting): 16 characters or more (a human-chosen password such as
- * `Summer2022#`, hardcoded-password's kind, is shorter: a test user's login), no fixture word, not a repeated unit, and
- * either two of lower case, upper case and digits (a random hex, base32, base62 or base64 key has two) or, in one case
- * of letters only (a Gmail app password), letter pairs that words rarely hold (not `thisisnotarealkeyvalue`).
+ * `Summer2022#`, hardcoded-password's kind, is shorter: a test user's login), no fixture word, not a repeated unit, no
+ * white space, quote or backslash (code and text: `WinDLL('./x.dll')`, `GOOG4-RSA-SHA256\n…`), either two of lower
+ * case, upper case and digits (a random hex, base32, base62 or base64 key has two) or, in one case of letters only
+ * (a Gmail app password), letter pairs that words rarely hold (not `thisisnotarealkeyvalue`), and, when it is text
+ * in base64 (`dXNlcm5hbWU6cGFzc3dvcmQ=`, `username:password`; a JWT's JSON header), that text passing the same bar.
  */
 export function looksMachineMade(value: string): boolean {
-  if (value.length < 16 || FIXTURE_WORD.test(value) || isRepeatedUnit(value)) return false;
+  if (value.length < 16 || FIXTURE_WORD.test(value) || /[\s'"`\\]/.test(value) || isRepeatedUnit(value)) return false;
   const classes = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/\d/.test(value) ? 1 : 0);
-  return classes >= 2 || (/^[A-Za-z]+$/.test(value) && rarePairShare(value) >= 0.2);
+  if (!(classes >= 2 || (/^[A-Za-z]+$/.test(value) && rarePairShare(value) >= 0.2))) return false;
+  const text = base64Text(value);
+  return text === undefined || (!isPlaceholder(text) && !isQuietGenericValue(text) && looksMachineMade(text));
+}
+
+const BASE64_SEGMENTS = /^[A-Za-z0-9+/_-]{12,}={0,2}(?:\.[A-Za-z0-9+/_-]*={0,2})*$/;
+/** Printable text: no control characters (C0 but tab, line feed, carriage return; DEL; C1) and no U+FFFD. */
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
+
+/**
+ * The text a value holds in base64 or base64url (every `.`-separated segment, as in a JWT), or undefined when it is
+ * not that or decodes to bytes that are not UTF-8 text (n random bytes are printable text about once in (8/3)^n).
+ */
+function base64Text(value: string): string | undefined {
+  if (!BASE64_SEGMENTS.test(value)) return undefined;
+  const texts: string[] = [];
+  for (const segment of value.split('.')) {
+    if (segment === '') continue;
+    const text = Buffer.from(segment, 'base64').toString('utf8');
+    if (text.length < 4 || NOT_TEXT.test(text)) return undefined;
+    texts.push(text);
+  }
+  return texts.length > 0 ? texts.join('.') : undefined;
+}
+
+/**
+ * A name that says its value is a stand-in (`TEST_ENCRYPTION_KEY`, `mockApiKey`, `fake_token`, `invalidPassword`,
+ * `_test_basic_auth(…)`): in tests the heuristics do not bind it, whatever the value (binding.matchBound).
+ */
+const STAND_IN_NAME = /(?:^|[^a-z])(?:test|fake|mock|dummy|stub|example|sample|fixture|invalid|wrong|bogus|bad|expired)(?:s|ed)?(?![a-z])/;
+export function isStandInName(name: string): boolean {
+  return STAND_IN_NAME.test(snakeCase(name).toLowerCase());
 }
 
 /**

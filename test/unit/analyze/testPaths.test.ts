@@ -17,6 +17,11 @@ const base64 = g.base64(43) + '=';
 // A Gmail app password: 16 lower-case letters, one case and no digit, drawn all the same.
 const appPassword = g.chars('bcdfghjklmnpqrstvwxz', 16);
 
+// Text in base64: a login written as `user:password` (a stand-in), and one whose password is drawn.
+const basicStandIn = Buffer.from('username:password').toString('base64');
+const basicDrawn = Buffer.from('deploy:' + g.alnum(24)).toString('base64');
+const jwtHeader = Buffer.from('{"alg":"RS256","typ":"JWT","kid":"1"}').toString('base64url') + '.';
+
 const at = (line: number, character: number, length: number, ruleId = 'generic-secret') => ({ ruleId, line, character, endLine: line, endCharacter: character + length });
 
 runCases('analyzeText: machine-made secrets in tests and fixtures', {
@@ -28,6 +33,8 @@ runCases('analyzeText: machine-made secrets in tests and fixtures', {
     { path: 'app/test_mail.py', code: `settings = {"SMTP_PASSWORD": "${appPassword}"}\n`, findings: [at(0, 30, 16)] },
     { path: 'test/fixtures/config.json', code: `{\n  "apiKey": "${random32}"\n}\n`, findings: [at(1, 13, 32)] },
     { path: 'fixtures/env.yaml', code: `auth:\n  client_secret: ${random40}\n`, findings: [at(1, 17, 40)] },
+    { path: 'src/__tests__/feed.test.ts', code: `const latestToken = '${random32}';\n`, name: 'a name that only contains the letters of a stand-in word (latest)', findings: [at(0, 21, 32)] },
+    { path: 'tests/test_sts.py', code: `BASIC_AUTH = "${basicDrawn}"\n`, name: 'base64 of a login whose password is drawn', findings: [at(0, 14, basicDrawn.length)] },
     { path: '.env.example', code: `API_KEY=${random32}\n`, name: 'a random value in an example file: copied from a real .env, it leaks like one', findings: [at(0, 8, 32)] },
   ],
   valid: [
@@ -57,6 +64,11 @@ runCases('analyzeText: machine-made secrets in tests and fixtures', {
     {
       path: 'tests/test_auth.py',
       code: `PASSWORD = "hunter2hunter2"\nAPI_KEY = "sample-key-${random32.slice(0, 12)}"\nSECRET_KEY = "django-insecure-test-only-${random32.slice(0, 12)}"\nTOKEN = "${'ab12'.repeat(8)}"\n`,
+    },
+    {
+      path: 'tests/test_oauth.py',
+      code: `BASIC_AUTH_ENCODING = "${basicStandIn}"\nID_TOKEN = "${jwtHeader}"\nTEST_ENCRYPTION_KEY = b"${base64}"\nmock_api_key = "${random40}"\n_test_basic_auth(opener, "Proxy-authorization")\nshould_pass("WinDLL('./_sqlite3.dll')")\n`,
+      name: 'text in base64, a stand-in name, code in a string',
     },
     { path: 'spec/fixtures/users.json', code: `{ "password": "Password123!", "apiToken": "invalid-token-for-tests-000" }\n` },
   ],
