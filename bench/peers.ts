@@ -14,6 +14,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH, PEER_SUITES, RESULTS_DIR } from './config.mjs';
 import { analyzeText } from '../src/core/analyze/index';
+import { analyzeBytes } from '../src/core/analyze/read';
 import { rules } from '../src/core/rules/index';
 import { readDetectSecrets } from './peers/detectSecrets';
 import { readGitleaks } from './peers/gitleaks';
@@ -81,7 +82,7 @@ function score(cases: PeerCase[]): RuleScore[] {
       byRule.set(c.peerRule, s);
     }
     const path = `peer-samples/${c.fileName ?? `sample.${c.ext}`}`;
-    const { findings } = analyzeText(path, c.text, { salt: 'peers-bench' });
+    const { findings } = c.bytes ? analyzeBytes(path, c.bytes, { salt: 'peers-bench' }) : analyzeText(path, c.text, { salt: 'peers-bench' });
     // An alarm: info findings (publishable keys) are not flags.
     const flags = findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint' && (!c.range || (f.offset < c.range[1] && f.offset + f.length > c.range[0])));
     const dispute = disputeOf(c);

@@ -2,7 +2,8 @@
 # Installs what Rotation Ready needs on a fresh Debian machine, then exits; safe to run again (fast when done).
 #   Debian packages: libsecret-1-dev (keytar builds from source against it), gnome-keyring + dbus-x11
 #   (a private Secret Service for the keychain tests), chromium (drives the VS Code UI in tests),
-#   prometheus (test/unit/channels/prometheus.test.ts scrapes the metrics endpoint with a real server),
+#   prometheus (test/unit/channels/prometheus.test.ts scrapes the metrics endpoint with a real server), openssl
+#   (test/unit/rules/keyFiles.test.ts has it write the PKCS#12 files the .p12 rule must recognise),
 #   python3 with python3-requests and python3-httpx (the yardstick's Python projects run against the simulator),
 #   and what code-server's native modules need to build.
 #   npm: the extension's packages, a Node 24 binary (code-server needs it) and code-server, the
@@ -10,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libsecret-1-dev gnome-keyring dbus-x11 chromium libkrb5-dev libx11-dev libxkbfile-dev pkg-config python3 python3-requests python3-httpx make g++ git prometheus)
+packages=(libsecret-1-dev gnome-keyring dbus-x11 chromium openssl libkrb5-dev libx11-dev libxkbfile-dev pkg-config python3 python3-requests python3-httpx make g++ git prometheus)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

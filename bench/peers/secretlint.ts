@@ -9,6 +9,8 @@ import type { GitTree, PeerCase, SuiteRead } from './types';
 /** Not secret detectors: test helpers, presets, rules about file names or home paths, user-defined patterns. */
 const NOT_DETECTORS = /^secretlint-rule-(?:example|internal-test-.*|filter-comments|pattern|preset-.*|no-homedir|no-dotenv)$/;
 
+const BINARY_SAMPLES = /\.(?:p12|pfx)$/i;
+
 export function readSecretlint(tree: GitTree): SuiteRead {
   const cases: PeerCase[] = [];
   const notes: string[] = [];
@@ -18,7 +20,8 @@ export function readSecretlint(tree: GitTree): SuiteRead {
     const dir = f.slice(0, f.lastIndexOf('/'));
     byCase.set(dir, [...(byCase.get(dir) ?? []), f]);
   }
-  const texts = tree.readMany(files);
+  const raw = tree.readManyBytes(files);
+  const texts = new Map([...raw].map(([p, bytes]) => [p, bytes.toString('utf8')]));
   for (const [dir, paths] of byCase) {
     const pkg = dir.split('/')[2]!;
     const name = dir.split('/').pop()!;
@@ -41,8 +44,11 @@ export function readSecretlint(tree: GitTree): SuiteRead {
     }
     const rule = pkg.replace(/^secretlint-rule-/, '');
     const fileName = ext === 'txt' && base === 'input' ? undefined : base;
-    if (messages.length === 0) cases.push({ suite: 'secretlint', peerRule: rule, text, ext, expect: 'fp', fileName });
-    for (const m of messages) cases.push({ suite: 'secretlint', peerRule: rule, text, ext, expect: 'tp', range: m.range, fileName });
+    // Key containers are read as the bytes they are; secretlint's range for them is the whole file.
+    const bytes = BINARY_SAMPLES.test(base) ? raw.get(input) : undefined;
+    const sample = { suite: 'secretlint', peerRule: rule, text, ext, fileName, ...(bytes ? { bytes } : {}) };
+    if (messages.length === 0) cases.push({ ...sample, expect: 'fp' });
+    for (const m of messages) cases.push({ ...sample, expect: 'tp', ...(bytes ? {} : { range: m.range }) });
   }
   return { cases, notes };
 }

@@ -11,6 +11,8 @@ export interface PeerCase {
   expect: 'tp' | 'fp';
   /** The peer's own file name, when a sample is a whole file (`.env`, `Dockerfile`). */
   fileName?: string;
+  /** A binary sample's bytes (a `.p12` key container): analyzed as a scan reads a file, not as text. */
+  bytes?: Buffer;
   /** For secretlint: the expected finding's range in the text, to check that ours overlaps it. */
   range?: [number, number];
 }
@@ -43,9 +45,13 @@ export class GitTree {
   }
   /** Many files at once (one `git cat-file --batch`), for suites with thousands of files. */
   readMany(paths: string[]): Map<string, string> {
+    return new Map([...this.readManyBytes(paths)].map(([p, bytes]) => [p, bytes.toString('utf8')]));
+  }
+  /** readMany's bytes, for binary samples (key containers). */
+  readManyBytes(paths: string[]): Map<string, Buffer> {
     const input = paths.map((p) => `${this.commit}:${p}`).join('\n') + '\n';
     const buf = execFileSync('git', ['-C', this.dir, 'cat-file', '--batch'], { input, maxBuffer: 1024 * 1024 * 1024 });
-    const out = new Map<string, string>();
+    const out = new Map<string, Buffer>();
     let at = 0;
     for (const p of paths) {
       const nl = buf.indexOf(10, at);
@@ -55,7 +61,7 @@ export class GitTree {
         at = nl + 1;
         continue;
       }
-      out.set(p, buf.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      out.set(p, buf.subarray(nl + 1, nl + 1 + size));
       at = nl + 1 + size + 1;
     }
     return out;

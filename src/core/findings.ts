@@ -17,7 +17,8 @@ export interface Range {
   end: Position;
 }
 
-export type FindingKind = 'hardcoded-secret' | 'single-key-call';
+/** `key-file`: a whole file is a key (a binary key container); it points at the file, and no move-to-env fix applies. */
+export type FindingKind = 'hardcoded-secret' | 'single-key-call' | 'key-file';
 
 export interface Finding {
   /** Rule id, e.g. `stripe-secret-key`; also the diagnostic code and the doc page name. */

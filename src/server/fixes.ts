@@ -62,8 +62,10 @@ export function codeActions(params: CodeActionParams, ctx: FixContext): CodeActi
   const actions: CodeAction[] = [];
   let calls: SingleKeyCall[] | undefined;
   for (const diagnostic of ours) {
-    const fingerprint = (diagnostic.data as { fingerprint?: string } | undefined)?.fingerprint;
-    if (!fingerprint) continue;
+    const data = diagnostic.data as { fingerprint?: string; kind?: string } | undefined;
+    const fingerprint = data?.fingerprint;
+    // A key file (a `.p12`) has no value to move and no line for an ignore comment: its page says what to do.
+    if (!fingerprint || data?.kind === 'key-file') continue;
     const args = [{ uri: document.uri, fingerprint }];
     // Make Rotation Ready, where a hardcoded key feeds an HTTP call: the preferred action on the key and on the call.
     const feeding = wants(CodeActionKind.QuickFix) ? rotationReadyTarget(document, path, diagnostic, fingerprint, ctx, () => (calls ??= singleKeyCallsInText(path, document.getText()))) : undefined;

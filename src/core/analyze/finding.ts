@@ -12,12 +12,16 @@ import type { LineIndex } from '../vocabulary/positions';
  */
 const IN_TESTS: Record<Severity, Severity> = { error: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
 
+/** IN_TESTS in test paths, unless the setting is off or the user chose this rule's severity. */
+export function lowerInTests(severity: Severity, ruleId: string, options: AnalyzeOptions, inTests: boolean): Severity {
+  return inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[ruleId] ? IN_TESTS[severity] : severity;
+}
+
 /** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */
 export function toFinding(hit: Hit, path: string, text: string, start: Finding['range']['start'], lines: LineIndex, options: AnalyzeOptions, inTests: boolean): Finding {
   const { rule } = hit;
   const value = text.slice(hit.offset, hit.offset + hit.length);
-  let severity: Severity = hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity;
-  if (inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[rule.id]) severity = IN_TESTS[severity];
+  const severity = lowerInTests(hit.publishable && !rule.publishable ? 'info' : options.severityOverrides?.[rule.id] ?? rule.severity, rule.id, options, inTests);
   const message = hit.publishable
     ? `${rule.title}: meant for client code, so not an error; keep it in configuration so rotating it is one change.`
     : rule.message ?? `${rule.title} is hardcoded: move it to an environment variable or the keychain, and rotate it (${rule.provider}).`;

@@ -3,6 +3,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Finding } from '../findings';
 import { type AnalysisResult, type AnalyzeOptions, analyzeText, analyzeTextCooperatively, DEFAULT_MAX_FILE_BYTES } from './index';
+import { keyFileFinding } from './keyFile';
 import { fsPath } from './walk';
 
 export type FileOutcome = { findings: Finding[]; skipped?: string; notes: string[]; deferred?: boolean };
@@ -33,7 +34,7 @@ export async function analyzeFileOrSkip(abs: string, rel: string, options: Analy
 
 /** Shared by the file and the `--staged` paths (blobs from git). */
 export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOptions): FileOutcome {
-  const input = decodeForAnalysis(bytes, options);
+  const input = decodeForAnalysis(rel, bytes, options);
   if (!('text' in input)) return input;
   return outcomeOf(analyzeText(rel, input.text, fileOptions(options), input.utf8), input.notes);
 }
@@ -43,7 +44,7 @@ export function analyzeBytes(rel: string, bytes: Uint8Array, options: AnalyzeOpt
  * thread sees SIGINT/SIGTERM within one step of the analysis, not after the whole file.
  */
 export async function analyzeBytesCooperatively(rel: string, bytes: Uint8Array, options: AnalyzeOptions): Promise<FileOutcome> {
-  const input = decodeForAnalysis(bytes, options);
+  const input = decodeForAnalysis(rel, bytes, options);
   if (!('text' in input)) return input;
   // `utf8` may be the shared read buffer: the keyword pass reads it before the analysis first yields, so the next
   // file's read cannot overwrite it while it is used.
@@ -61,10 +62,15 @@ function outcomeOf(result: AnalysisResult, notes: string[]): FileOutcome {
   return { findings: result.findings, skipped: result.skipped?.reason, notes: [...notes, ...result.notes] };
 }
 
-/** The text of a file's bytes (and its UTF-8 when exact), or the outcome of a file that is not analyzed. */
-function decodeForAnalysis(bytes: Uint8Array, options: AnalyzeOptions): { text: string; utf8: Uint8Array | undefined; notes: string[] } | FileOutcome {
+/**
+ * The text of a file's bytes (and its UTF-8 when exact), or the outcome of a file that is not analyzed as text: too
+ * large, binary, or a key file (a container such as a `.p12` that is a key itself: keyFile.ts).
+ */
+function decodeForAnalysis(rel: string, bytes: Uint8Array, options: AnalyzeOptions): { text: string; utf8: Uint8Array | undefined; notes: string[] } | FileOutcome {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length > max) return { findings: [], skipped: `larger than ${Math.round(max / 1024)} KiB`, notes: [] };
+  const keyFile = keyFileFinding(rel, bytes, options);
+  if (keyFile) return { findings: [keyFile], notes: [] };
   if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
   const notes: string[] = [];
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

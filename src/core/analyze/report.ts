@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../findings';
 import { printable } from '../printable';
+import { keyFileRules } from '../rules/keyFiles';
 import { ruleById, ruleDocPath, rules } from '../rules/index';
 import type { ScanSkip } from './walk';
 
@@ -47,6 +48,20 @@ export function formatJson(report: ScanReport): string {
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
+/** A rule as SARIF's reporting descriptor. */
+function driverRule(r: { id: string; title: string; provider: string; severity: Severity; rotationUrl: string }, description: string, help: { text: string; markdown: string }) {
+  return {
+    id: r.id,
+    name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.title },
+    fullDescription: { text: description },
+    helpUri: r.rotationUrl,
+    help,
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags: ['security', 'secret', r.provider], provider: r.provider, docs: ruleDocPath(r.id), 'security-severity': r.severity === 'error' ? '8.0' : r.severity === 'warning' ? '5.0' : '1.0' },
+  };
+}
+
 /**
  * SARIF 2.1.0, as GitHub code scanning and other viewers read it: every rule with its help text and
  * default level, results with 1-based regions and a partial fingerprint (rule + path + salted value hash)
@@ -54,19 +69,20 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
  */
 export function toSarif(report: ScanReport): object {
   // All rules, not only those that fired: viewers show "no results" per rule, and ruleIndex stays stable across runs.
-  const driverRules = rules.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.title },
-    fullDescription: { text: `${r.title} (${r.provider}). ${r.publishable ? 'Publishable: meant for client code.' : 'A hardcoded credential: anyone who can read the file can use it until it is revoked.'}` },
-    helpUri: r.rotationUrl,
-    help: {
-      text: `Move the value to an environment variable (${r.envName}) or the keychain, then rotate the key at ${r.rotationUrl}. Details: ${ruleDocPath(r.id)}.`,
-      markdown: `Move the value to an environment variable (\`${r.envName}\`) or the keychain, then rotate the key at [${r.provider}](${r.rotationUrl}). See \`${ruleDocPath(r.id)}\` for step-by-step rotation.`,
-    },
-    defaultConfiguration: { level: LEVEL[r.severity] },
-    properties: { tags: ['security', 'secret', r.provider], provider: r.provider, docs: ruleDocPath(r.id), 'security-severity': r.severity === 'error' ? '8.0' : r.severity === 'warning' ? '5.0' : '1.0' },
-  }));
+  const driverRules = [
+    ...rules.map((r) =>
+      driverRule(r, `${r.title} (${r.provider}). ${r.publishable ? 'Publishable: meant for client code.' : 'A hardcoded credential: anyone who can read the file can use it until it is revoked.'}`, {
+        text: `Move the value to an environment variable (${r.envName}) or the keychain, then rotate the key at ${r.rotationUrl}. Details: ${ruleDocPath(r.id)}.`,
+        markdown: `Move the value to an environment variable (\`${r.envName}\`) or the keychain, then rotate the key at [${r.provider}](${r.rotationUrl}). See \`${ruleDocPath(r.id)}\` for step-by-step rotation.`,
+      }),
+    ),
+    ...keyFileRules.map((r) =>
+      driverRule(r, `${r.title} (${r.provider}). A key file in the repository: anyone who can read it can use the key until it is disabled.`, {
+        text: `${r.message} Details: ${ruleDocPath(r.id)}.`,
+        markdown: `${r.message} See \`${ruleDocPath(r.id)}\`.`,
+      }),
+    ),
+  ];
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

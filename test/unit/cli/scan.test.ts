@@ -7,6 +7,7 @@ import Ajv from 'ajv-draft-04';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/command';
 import { rules } from '../../../src/core/rules/index';
+import { keyFileRules } from '../../../src/core/rules/keyFiles';
 import { frag } from '../analyze/tester';
 
 async function cli(cwd: string, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -78,7 +79,7 @@ describe('rotation-ready scan', () => {
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
     assert.ok(validate(JSON.parse(text)), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     const run = sarif.runs[0];
-    assert.equal(run.tool.driver.rules.length, rules.length);
+    assert.equal(run.tool.driver.rules.length, rules.length + keyFileRules.length);
     const stripeRule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'stripe-secret-key');
     assert.match(stripeRule.help.text, /STRIPE_SECRET_KEY/);
     assert.equal(stripeRule.defaultConfiguration.level, 'error');

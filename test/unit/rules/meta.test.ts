@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ruleDocPath, rules } from '../../../src/core/rules/index';
+import { keyFileRules } from '../../../src/core/rules/keyFiles';
 import { ruleSamples, samplesFor } from '../../../src/core/rules/samples';
 import { SINGLE_KEY_CALL_RULE } from '../../../src/core/calls/index';
 
@@ -23,7 +24,7 @@ describe('rules meta', () => {
     const src = readFileSync(join(root, 'src/core/rules/index.ts'), 'utf8');
     const spread = [...src.matchAll(/^\s+\.\.\.(\w+),$/gm)].map((m) => m[1]!);
     assert.deepEqual(spread, [...spread].sort());
-    const files = readdirSync(join(root, 'src/core/rules')).filter((f) => !['index.ts', 'types.ts', 'sampleGen.ts', 'samples.ts'].includes(f));
+    const files = readdirSync(join(root, 'src/core/rules')).filter((f) => !['index.ts', 'types.ts', 'sampleGen.ts', 'samples.ts', 'keyFiles.ts'].includes(f));
     assert.equal(spread.length, files.length, 'every family file is registered');
   });
 
@@ -58,8 +59,8 @@ describe('rules meta', () => {
 
   it('every doc page belongs to a rule', () => {
     const pages = readdirSync(join(root, 'docs/rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
-    // Provider rules, and the single-key-call detector (src/core/calls), which is not pattern-based.
-    const ids = new Set([...rules.map((r) => r.id), SINGLE_KEY_CALL_RULE].map((id) => `${id}.md`));
+    // Provider rules, key files (keyFiles.ts, recognised from their bytes) and the single-key-call detector (src/core/calls).
+    const ids = new Set([...rules.map((r) => r.id), ...keyFileRules.map((r) => r.id), SINGLE_KEY_CALL_RULE].map((id) => `${id}.md`));
     assert.deepEqual(pages.filter((p) => !ids.has(p)), []);
   });
 });
