@@ -6,8 +6,8 @@ import type { Rule } from '../rules/types';
 import { KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
-import { isPlaceholder, isQuietGenericValue, isSecretName, snakeCase } from './quiet';
-import { ALL_RULES, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
+import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
+import { ALL_RULES, HEURISTIC_BITS, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
 import { WordCursor } from '../vocabulary/positions';
 
 /**
@@ -50,6 +50,15 @@ export function valueMask(value: string): number {
   if (valueMasks.size >= 50_000) valueMasks.clear();
   valueMasks.set(value, mask);
   return mask;
+}
+
+/**
+ * valueMask in a test, fixture or example file (isTestPath): the provider rules alike, the heuristics only for a value
+ * that looks machine-made (quiet.looksMachineMade), so `password: "test123"` and `"fake-token"` stay quiet there.
+ */
+export function testValueMask(value: string): number {
+  const mask = valueMask(value);
+  return (mask & HEURISTIC_BITS) === 0 || looksMachineMade(value) ? mask : mask & ~HEURISTIC_BITS;
 }
 
 /**
@@ -133,12 +142,14 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
 /**
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
  * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
+ * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.
  */
-export function matchBound(value: string, names: string[], bindable: number): Rule | undefined {
-  const values = valueMask(value) & bindable;
+export function matchBound(value: string, names: string[], bindable: number, inTests = false): Rule | undefined {
+  const values = (inTests ? testValueMask(value) : valueMask(value)) & bindable;
   for (let i = 0; i < valueRules.length; i++) {
     const c = valueRules[i]!;
-    if ((values & (1 << i)) !== 0 && names.some((n) => nameBinds(c, n))) return c.rule;
+    if ((values & (1 << i)) === 0) continue;
+    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return c.rule;
   }
   return undefined;
 }

@@ -4,11 +4,17 @@ import type { AnalyzeOptions } from './options';
 import type { Hit } from './patterns';
 import type { LineIndex } from '../vocabulary/positions';
 
-const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
+/**
+ * Severity in tests, fixtures and examples (isTestPath, option lowerSeverityInTestPaths): an error is a warning there,
+ * but nothing drops below a warning. A key committed in a test leaks like any other and scanners report it (gitleaks,
+ * GitHub secret scanning), while a sample key there is likelier than in code: lowered so that a project can gate its CI
+ * on errors, still a problem that fails `rotation-ready scan` (which ignores info).
+ */
+const IN_TESTS: Record<Severity, Severity> = { error: 'warning', warning: 'warning', info: 'info', hint: 'hint' };
 
-/** One step lower in test paths, unless the setting is off or the user chose this rule's severity. */
+/** IN_TESTS in test paths, unless the setting is off or the user chose this rule's severity. */
 export function lowerInTests(severity: Severity, ruleId: string, options: AnalyzeOptions, inTests: boolean): Severity {
-  return inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[ruleId] ? LOWER[severity] : severity;
+  return inTests && options.lowerSeverityInTestPaths !== false && !options.severityOverrides?.[ruleId] ? IN_TESTS[severity] : severity;
 }
 
 /** A hit as a finding: severity (lowered in tests), message, position, redacted value and fingerprints, never the value. */

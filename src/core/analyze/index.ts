@@ -3,7 +3,7 @@ import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
-import { bindingNamePositions, matchBound, valueMask } from './binding';
+import { bindingNamePositions, matchBound, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import type { CompiledRule } from './compile';
 import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
@@ -94,9 +94,11 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
-  // Which name-bound rules can fire here: enabled, their keywords present, the heuristics not in tests.
+  // Which name-bound rules can fire here: enabled, their keywords present (the heuristics: always).
   let bindable = 0;
-  const couldBind = (value: string, names: number) => (valueMask(value) & bindable & names) !== 0;
+  // In tests and fixtures the heuristics take only machine-made values (testValueMask): the prefilter and the binding agree.
+  const maskOf = inTests ? testValueMask : valueMask;
+  const couldBind = (value: string, names: number) => (maskOf(value) & bindable & names) !== 0;
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
   // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.
@@ -152,10 +154,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       queryEnds = QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c.rule.heuristic ? !inTests : has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
+        if (enabled(c) && (c.rule.heuristic || has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
       });
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (!c.rule.heuristic || !inTests)) decodedBindable |= 1 << i;
+        if (enabled(c)) decodedBindable |= 1 << i;
       });
       encodedJsonEnds = ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
@@ -210,7 +212,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.
-          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests);
           if (hit) {
             hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
@@ -219,7 +221,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         }
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);

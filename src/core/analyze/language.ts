@@ -52,8 +52,8 @@ export function languageOfPath(path: string): AnalyzerLanguage {
 }
 
 /**
- * Test files, fixtures and example/sample/template files (`.env.example`): provider findings are lowered
- * one step, the generic heuristic stays quiet there.
+ * Test files, fixtures and example/sample/template files (`.env.example`): an error is reported as a warning there
+ * (finding.ts), and the heuristics take only values that look machine-made (binding.testValueMask).
  */
 export function isTestPath(path: string): boolean {
   return /(?:^|[\\/])[^\\/]*\.(?:example|sample|template|dist)$/i.test(path) || /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);

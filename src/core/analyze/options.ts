@@ -11,7 +11,10 @@ export interface AnalyzeOptions {
   maxFileBytes?: number;
   /** Per rule id. */
   severityOverrides?: Record<string, Severity>;
-  /** Default true: findings in tests and fixtures are lowered one step; the generic heuristic is quiet there. */
+  /**
+   * Default true: in tests and fixtures (isTestPath) an error is reported as a warning, nothing lower (finding.ts). The
+   * heuristics' stricter bar there (only machine-made values, binding.testValueMask) does not depend on it.
+   */
   lowerSeverityInTestPaths?: boolean;
   /** Cancellation: a superseded analysis stops early and returns `skipped: { reason: 'cancelled' }`. */
   signal?: AbortSignal;

@@ -231,3 +231,79 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 export function isQuietGenericValue(value: string): boolean {
   return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }
+
+/**
+ * Words and values test suites use as stand-ins (`fake-token-1`, `sk_test_…`, `dummyPassw0rdValue`, `deadbeef…`,
+ * `foo_bar_baz`, keyboard rows): a value holding one is a fixture, whatever its entropy. Four or more letters anywhere (by chance in
+ * a 40-character random key: about one in 10^5); `foo`, `bar`, `baz`, `qux` only where a part starts (one in 10^3).
+ */
+const FIXTURE_WORD =
+  /fake|dummy|mock|test|example|sample|stub|fixture|lorem|ipsum|invalid|bogus|wrong|secret|pass|token|changeme|letmein|qwerty|asdf|zxcv|hunter|admin|deadbeef|cafebabe|feedface|c0ffee|(?<![a-z])(?:foo|bar|baz|qux)|xxx/i;
+
+/** A value that is a unit of up to 32 characters written out again (`Zx8Qp2LmZx8Qp2Lm`, `ab12ab12ab`): typed, not drawn. */
+function isRepeatedUnit(value: string): boolean {
+  for (let period = 1; period <= 32 && period * 2 <= value.length; period++) {
+    let i = period;
+    while (i < value.length && value.charCodeAt(i) === value.charCodeAt(i - period)) i++;
+    if (i === value.length) return true;
+  }
+  return false;
+}
+
+/**
+ * The heuristics' extra bar in tests and fixtures (isTestPath): there, a value under a secret name is most often a
+ * stand-in, so it is taken only when it looks drawn by a machine — on top of the heuristic's own filters (length,
+ * entropy, not words, not a placeholder, not counting): 16 characters or more (a human-chosen password such as
+ * `Summer2022#`, hardcoded-password's kind, is shorter: a test user's login), no fixture word, not a repeated unit, no
+ * white space, quote or backslash (code and text: `WinDLL('./x.dll')`, `GOOG4-RSA-SHA256\n…`), either two of lower
+ * case, upper case and digits (a random hex, base32, base62 or base64 key has two) or, in one case of letters only
+ * (a Gmail app password), letter pairs that words rarely hold (not `thisisnotarealkeyvalue`), and, when it is text
+ * in base64 (`dXNlcm5hbWU6cGFzc3dvcmQ=`, `username:password`; a JWT's JSON header), that text passing the same bar.
+ */
+export function looksMachineMade(value: string): boolean {
+  if (value.length < 16 || FIXTURE_WORD.test(value) || /[\s'"`\\]/.test(value) || isRepeatedUnit(value)) return false;
+  const classes = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + (/\d/.test(value) ? 1 : 0);
+  if (!(classes >= 2 || (/^[A-Za-z]+$/.test(value) && rarePairShare(value) >= 0.2))) return false;
+  const text = base64Text(value);
+  return text === undefined || (!isPlaceholder(text) && !isQuietGenericValue(text) && looksMachineMade(text));
+}
+
+const BASE64_SEGMENTS = /^[A-Za-z0-9+/_-]{12,}={0,2}(?:\.[A-Za-z0-9+/_-]*={0,2})*$/;
+/** Printable text: no control characters (C0 but tab, line feed, carriage return; DEL; C1) and no U+FFFD. */
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
+
+/**
+ * The text a value holds in base64 or base64url (every `.`-separated segment, as in a JWT), or undefined when it is
+ * not that or decodes to bytes that are not UTF-8 text (n random bytes are printable text about once in (8/3)^n).
+ */
+function base64Text(value: string): string | undefined {
+  if (!BASE64_SEGMENTS.test(value)) return undefined;
+  const texts: string[] = [];
+  for (const segment of value.split('.')) {
+    if (segment === '') continue;
+    const text = Buffer.from(segment, 'base64').toString('utf8');
+    if (text.length < 4 || NOT_TEXT.test(text)) return undefined;
+    texts.push(text);
+  }
+  return texts.length > 0 ? texts.join('.') : undefined;
+}
+
+/**
+ * A name that says its value is a stand-in (`TEST_ENCRYPTION_KEY`, `mockApiKey`, `fake_token`, `invalidPassword`,
+ * `_test_basic_auth(…)`): in tests the heuristics do not bind it, whatever the value (binding.matchBound).
+ */
+const STAND_IN_NAME = /(?:^|[^a-z])(?:test|fake|mock|dummy|stub|example|sample|fixture|invalid|wrong|bogus|bad|expired)(?:s|ed)?(?![a-z])/;
+export function isStandInName(name: string): boolean {
+  return STAND_IN_NAME.test(snakeCase(name).toLowerCase());
+}
+
+/**
+ * The share of a run of letters' adjacent pairs that are not WORD_PAIRS: 0.2 or more in 95 % of random 16-letter
+ * values, at most 0.13 in words run together (`webhooksigningkey`, `localdevelopmentonly`).
+ */
+function rarePairShare(letters: string): number {
+  const lower = letters.toLowerCase();
+  let rare = 0;
+  for (let i = 0; i + 1 < lower.length; i++) if (!WORD_PAIRS.has(lower.slice(i, i + 2))) rare++;
+  return rare / Math.max(1, lower.length - 1);
+}

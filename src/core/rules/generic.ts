@@ -2,7 +2,7 @@ import { defineRules, type RuleSamples } from './types';
 
 /**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
- * Extra quiet filters (placeholders, env refs, UUIDs, hashes, integrity strings, data URIs, test paths)
+ * Extra quiet filters (placeholders, env refs, UUIDs, hashes, integrity strings, data URIs, stand-ins in test paths)
  * live in analyze/quiet.ts because they apply to how the value is used, not to its shape.
  */
 export const genericRules = defineRules([

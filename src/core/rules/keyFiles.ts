@@ -1,5 +1,5 @@
 import type { Severity } from '../findings';
-import { pkcs12MacVerifies } from '../analyze/pkcs12';
+import { pkcs12MacVerifies } from '../pkcs12';
 
 /**
  * A detector of a whole file that is itself a key (a binary key container), where a text rule has no string to

@@ -56,7 +56,8 @@ export interface Rule {
   /**
    * A guess from a name and a value, not a key format (the generic heuristic, hardcoded passwords): the name must also
    * pass the secret-name filters (not `passwordPolicy`, `tokenUrl`), the value the quiet filters (not a UUID, a hash,
-   * words); it does not run in test files nor on doc-comment examples, and it comes after every provider rule.
+   * words); in test files it takes only machine-made values (quiet.looksMachineMade), it does not run on doc-comment
+   * examples, and it comes after every provider rule.
    */
   heuristic?: boolean;
   /** Minimum Shannon entropy (bits per character) of the value; filters `xxxx…` placeholders. */

@@ -16,7 +16,7 @@ runCases('analyzeText: .env, JSON, YAML, Dockerfile, properties/INI, Python, she
     { path: 'config.yaml', code: `# rotation-ready-ignore-next-line\npassword: ${random32}\n` },
     { path: 'worker.py', code: `headers={"Authorization": f"Bearer {BILLING_API_KEY}"}\n`, name: 'f-string interpolation is not a value' },
     { path: '.env', code: `BILLING_API_KEY_PRIMARY=rrsim_billing_primary_0001_devonly\n`, name: 'words with a counter are not random' },
-    { path: 'demo/.env.example', code: `API_KEY=${random32}\n`, name: 'generic heuristic is quiet in example files' },
+    { path: 'demo/.env.example', code: `API_KEY=sample-${random32}\n`, name: 'a stand-in in an example file (testPaths.test.ts: a random value there is reported)' },
   ],
   invalid: [
     // A commented-out key is still in every clone and in the history (issue 17: keys in comments were missed).

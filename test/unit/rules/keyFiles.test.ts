@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pkcs12MacVerifies } from '../../../src/core/analyze/pkcs12';
+import { pkcs12MacVerifies } from '../../../src/core/pkcs12';
 import { toSarif } from '../../../src/core/analyze/report';
 import { scanWorkspace } from '../../../src/core/analyze/scan';
 import { ruleDocPath } from '../../../src/core/rules/index';
