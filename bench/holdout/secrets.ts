@@ -93,7 +93,7 @@ export interface SecretSpec {
 const b32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const bech32 = 'QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L';
 
-export const providers: SecretSpec[] = [
+const providerFormats: Array<Omit<SecretSpec, 'kind'>> = [
   { id: 'aws-access-key-id', label: 'AWS', env: 'AWS_ACCESS_KEY_ID', gen: (r) => 'AKIA' + r.chars(b32, 16) },
   { id: 'aws-secret-access-key', label: 'AWS', env: 'AWS_SECRET_ACCESS_KEY', contextOnly: true, gen: (r) => r.mixed(40, ALNUM + '+/') },
   { id: 'github-pat-classic', label: 'GitHub', env: 'GITHUB_TOKEN', gen: (r) => 'ghp_' + r.mixed(36) },
@@ -203,7 +203,7 @@ export const generics: SecretSpec[] = [
   { id: 'api-token', kind: 'generic', label: 'opaque API token', env: 'INTERNAL_API_TOKEN', gen: (r) => r.mixed(40) },
 ];
 
-for (const p of providers) (p as { kind: string }).kind = 'provider';
+export const providers: SecretSpec[] = providerFormats.map((p) => ({ ...p, kind: 'provider' }));
 
 /** Look-alikes that are not secrets, as real code has them next to secrets. */
 export const negatives = {
