@@ -489,6 +489,36 @@ export function buildCorpus(seed: number): { files: CorpusFile[]; labels: Label[
     .l('', 'Release ``2.4.1`` was built from commit:', '')
     .n('RST literal commit', 'commitSha', (v) => `   ${v}`);
 
+  // ---- look-alikes under secret-like names, spread over the file types above ----
+  c.file('.github/workflows/deploy.yml')
+    .l('name: deploy', 'on: { push: { branches: [main] } }', 'jobs:', '  deploy:', '    runs-on: ubuntu-latest', '    env:')
+    .n('GitHub Actions secrets reference', 'envReference', (v) => `      DEPLOY_TOKEN: ${q(v)}`)
+    .n('GitHub Actions env (public id)', 'azureClientId', (v) => `      AZURE_CLIENT_ID: ${v}`)
+    .l('    steps:', '      - uses: actions/checkout@v4')
+    .n('pinned action commit SHA', 'commitSha', (v) => `      - uses: azure/login@${v} # v2.1.1`)
+    .s('GitHub Actions step env literal', P(), (v, n) => ['      - run: ./scripts/deploy.sh', '        env:', `          ${n.env}: ${v}`]);
+  c.file('config/security.yml')
+    .l('auth:')
+    .n('password hash under password name', 'bcryptHash', (v) => `  admin_password_hash: '${v}'`)
+    .n('class path under password name', 'classPath', (v) => `  password_encoder: ${v}`)
+    .n('feature flag under token name', 'featureFlag', (v) => `  token_feature_flag: ${v}`)
+    .n('public key under key name', 'vapidPublicKey', (v) => `  vapid_public_key: ${v}`)
+    .n('reCAPTCHA site key (public)', 'recaptchaSiteKey', (v) => `  recaptcha_site_key: ${v}`)
+    .n('version under secret name', 'version', (v) => `  secret_manager_version: "${v}"`)
+    .n('reference under secret name', 'envReference', (v) => `  api_secret: "${v}"`)
+    .n("AWS's documented example key", 'awsDocExample', (v) => `  aws_access_key_id: ${v}`);
+  c.file('src/config/public.ts')
+    .n('Stripe publishable key', 'stripePublishable', (v) => `export const STRIPE_PUBLISHABLE_KEY = '${v}';`)
+    .n('public key under key name (TS)', 'vapidPublicKey', (v) => `export const vapidPublicKey = '${v}';`)
+    .n('reference under secret name (TS)', 'envReference', (v) => `export const apiSecretTemplate = ${q(v)};`)
+    .n('hash under secret name (TS)', 'sha256', (v) => `export const secretsFileSha256 = '${v}';`)
+    .n('request id (TS)', 'uuid', (v) => `const requestId = '${v}';`)
+    .n('placeholder under key name (TS)', 'placeholder', (v) => `export const DEFAULT_API_KEY = '${v}';`);
+  c.file('alembic.ini')
+    .l('[alembic]', 'script_location = migrations')
+    .n('configparser interpolation in URL', 'iniInterpolatedUrl', (v) => `sqlalchemy.url = ${v}`)
+    .l('', '[logger_root]', 'level = WARN');
+
   // Every provider format at least once: the rest go into plain config files of several kinds.
   const used = new Set(c.labels.filter((l) => l.kind === 'provider').map((l) => l.id));
   const rest = providers.filter((p) => !used.has(p.id));

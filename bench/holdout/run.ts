@@ -127,7 +127,7 @@ function score(labels: Label[], findings: Finding[]) {
       providerFormats: new Set(secrets.filter((l) => l.kind === 'provider').map((l) => l.id)).size,
       providerNames: new Set(secrets.filter((l) => l.kind === 'provider').map((l) => l.what)).size,
       genericKinds: new Set(secrets.filter((l) => l.kind === 'generic').map((l) => l.what)).size,
-      placements: new Set(labels.map((l) => l.placement)).size,
+      placements: new Set(secrets.map((l) => l.placement)).size,
       negatives: { planted: labels.filter((l) => l.kind === 'negative').length, flagged: negativesFlagged },
       reported: reported.length,
       truePositives,
@@ -154,7 +154,7 @@ function render(r: ReturnType<typeof score>, seedUsed: number, fileCount: number
   return [
     '# Held-out yardstick (bench/holdout)',
     '',
-    `Seed ${seedUsed}, ${fileCount} files, ${s.placements} placements, ${s.providerFormats} provider key formats from ${s.providerNames} providers, ${s.genericKinds} kinds of generic secrets, ${s.negatives.planted} planted negatives. ${seconds.toFixed(1)} s.`,
+    `Seed ${seedUsed}, ${fileCount} files, ${s.placements} placements of secrets, ${s.providerFormats} provider key formats from ${s.providerNames} providers, ${s.genericKinds} kinds of generic secrets, ${s.negatives.planted} planted negatives. ${seconds.toFixed(1)} s.`,
     'A planted secret is found when the CLI reports a non-info `hardcoded-secret` finding on one of its lines; every other such finding is a false positive. Values are redacted: kind, placement, file and line only.',
     '',
     '| Figure | Value |',
