@@ -58,15 +58,17 @@ try {
   const result = score(labels, findings);
   const md = render(result, seed, files.length, (Date.now() - started) / 1000);
   const summary = JSON.stringify({ seed, files: files.length, ...result.summary, byPlacement: result.byPlacement, byWhat: result.byWhat, byFileType: result.byFileType, misses: result.misses, falsePositives: result.fps }, null, 2) + '\n';
-  // The point of the redacted report: no planted value, nor its secret part, in anything we or the CLI printed.
-  for (const l of labels) {
-    if (l.kind === 'negative') continue;
-    for (const [name, text] of [['CLI JSON', rawJson], ['CLI stderr', stderr], ['report', md], ['summary', summary]] as const) {
-      for (const needle of new Set([l.value, l.core, ...l.value.split('\n').filter((x) => x.length >= 12 && !x.startsWith('-----'))])) {
-        if (text.includes(needle)) throw new Error(`LEAK: the ${name} contains the planted ${l.kind} value of ${l.what} (${l.file}:${l.line})`);
-      }
-    }
+  const outputs = { 'CLI JSON': rawJson, 'CLI stderr': stderr, report: md, summary };
+  // The guard must be able to fail: fed a report holding one planted secret, it has to throw.
+  const probe = labels.find((l) => l.kind !== 'negative')!;
+  let guardWorks = false;
+  try {
+    assertNoLeak(labels, { probe: `| ${probe.core} |` });
+  } catch {
+    guardWorks = true;
   }
+  if (!guardWorks) throw new Error('the leak guard did not catch a planted value: fix it before trusting this report');
+  assertNoLeak(labels, outputs);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(join(CACHE, 'holdout.md'), md);
   writeFileSync(join(CACHE, 'holdout.json'), summary);
@@ -75,6 +77,19 @@ try {
   if (opts.keep) console.log(`corpus kept in ${dir}`);
 } finally {
   if (!opts.keep) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Throws if any output holds a planted secret's value, its secret part, or one line of a multi-line value. */
+function assertNoLeak(planted: Label[], texts: Record<string, string>): void {
+  for (const l of planted) {
+    if (l.kind === 'negative') continue;
+    const needles = new Set([l.value, l.core, ...l.value.split('\n').filter((x) => x.length >= 12 && !x.startsWith('-----'))]);
+    for (const [name, text] of Object.entries(texts)) {
+      for (const needle of needles) {
+        if (text.includes(needle)) throw new Error(`LEAK: the ${name} contains the planted ${l.kind} value of ${l.what} (${l.file}:${l.line})`);
+      }
+    }
+  }
 }
 
 function pct(a: number, b: number): string {
