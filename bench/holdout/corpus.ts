@@ -119,6 +119,20 @@ export class Corpus {
 
 const q = JSON.stringify;
 
+/**
+ * Placements (and look-alikes) that issue 17 names as classes to fix. The author read that issue, so these are not
+ * held out: the report gives its figures with and without them.
+ */
+export const FROM_ISSUE_17 = new Set([
+  'positional jwt.sign secret', 'positional cookieParser(secret)', 'positional new Sequelize(db, user, password)',
+  'positional new Wallet(privateKey)', 'Buffer.from(hex) under key-like name', 'app.config["SECRET_KEY"] subscript',
+  'laravel .env APP_KEY=base64:', 'Makefile recipe command', 'postman environment key/value', 'registry array pair',
+  'enum member', 'JSDoc example', 'shell comment (commented-out export)', 'template literal URL query',
+  'string concatenation split', 'env fallback (os.getenv or literal)', 'env fallback (environ.get default)',
+  'anon JWT (publishable)', 'eth address under token name', 'GCP private_key_id', 'Google OAuth client id',
+  'class path under password name', 'Stripe publishable key', 'vite define (publishable)', 'Storybook args (publishable)',
+]);
+
 export function buildCorpus(seed: number): { files: CorpusFile[]; labels: Label[] } {
   const c = new Corpus(seed);
   const { P, G } = { P: () => c.P(), G: (o?: { machine?: boolean }) => c.G(o) };
