@@ -57,7 +57,7 @@ try {
   const findings = (JSON.parse(rawJson) as { findings: Finding[] }).findings;
   const result = score(labels, findings);
   const md = render(result, seed, files.length, (Date.now() - started) / 1000);
-  const summary = JSON.stringify({ seed, files: files.length, ...result.summary, byPlacement: result.byPlacement, byWhat: result.byWhat, byFileType: result.byFileType, misses: result.misses, falsePositives: result.fps }, null, 2) + '\n';
+  const summary = JSON.stringify({ seed, files: files.length, ...result.summary, byPlacement: result.byPlacement, byWhat: result.byWhat, byFileType: result.byFileType, misses: result.misses, falsePositiveFindings: result.fps, labels: labels.map(({ file, line, endLine, kind, id, placement, contextOnly }) => ({ file, line, endLine, kind, id, placement, contextOnly, fromIssue17: FROM_ISSUE_17.has(placement) })) }, null, 2) + '\n';
   const outputs = { 'CLI JSON': rawJson, 'CLI stderr': stderr, report: md, summary };
   // The guard must be able to fail: fed a report holding one planted secret, it has to throw.
   const probe = labels.find((l) => l.kind !== 'negative')!;
