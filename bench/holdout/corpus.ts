@@ -503,6 +503,52 @@ export function buildCorpus(seed: number): { files: CorpusFile[]; labels: Label[
     .l('', 'Release ``2.4.1`` was built from commit:', '')
     .n('RST literal commit', 'commitSha', (v) => `   ${v}`);
 
+  // ---- tool config files and client constructors ----
+  c.file('.npmrc')
+    .l('registry=https://registry.npmjs.org/', '@acme:registry=https://npm.pkg.github.com/')
+    .s('.npmrc _authToken', c.provider('npm'), (v) => `//registry.npmjs.org/:_authToken=${v}`)
+    .s('.npmrc _authToken', c.provider('github-pat-classic'), (v) => `//npm.pkg.github.com/:_authToken=${v}`);
+  c.file('.pypirc')
+    .l('[distutils]', 'index-servers = pypi', '', '[pypi]', 'username = __token__')
+    .s('.pypirc password', c.provider('pypi'), (v) => `password = ${v}`);
+  c.file('.netrc')
+    .s('.netrc machine line', P(), (v) => `machine api.vendor.example login ci@example.com password ${v}`);
+  c.file('maven/settings.xml')
+    .l('<settings>', '  <servers>', '    <server>', '      <id>acme-releases</id>', '      <username>deployer</username>')
+    .s('Maven settings.xml <password>', c.provider('jfrog'), (v) => `      <password>${v}</password>`)
+    .l('    </server>', '  </servers>', '</settings>');
+  c.file('.docker/config.json')
+    .l('{', '  "auths": {', '    "registry.acme.io": {')
+    .s('docker config auths.auth', c.generic('docker-auth'), (v) => `      "auth": "${v}"`)
+    .l('    }', '  }', '}');
+  c.file('infra/terraform.tfvars')
+    .l('region = "eu-west-1"')
+    .s('terraform.tfvars', P(), (v, n) => `${n.snake} = "${v}"`)
+    .s('terraform.tfvars', G(), (v, n) => `${n.snake} = "${v}"`);
+  c.file('wrangler.toml')
+    .l('name = "edge-api"', 'main = "src/index.ts"', '', '[vars]')
+    .s('wrangler.toml [vars]', P(), (v, n) => `${n.env} = "${v}"`);
+  c.file('deploy/values-prod.yaml')
+    .l('defaults: &defaults', '  timeout: 30')
+    .s('YAML anchor block', P(), (v, n) => `  ${n.snake}: ${v}`)
+    .l('production:', '  <<: *defaults')
+    .s('PEM in YAML block scalar', c.generic('pem-rsa'), (v) => ['  tls_private_key: |', ...v.split('\n').map((x) => '    ' + x)]);
+  c.file('src/lib/clients.ts')
+    .l("import axios from 'axios';", "import OpenAI from 'openai';", '')
+    .s('SDK constructor options object', c.provider('openai-legacy'), (v) => `export const openai = new OpenAI({ apiKey: '${v}' });`)
+    .s('axios.create headers', c.generic('uuid-api-key'), (v) => `export const partner = axios.create({ baseURL: 'https://partner.example', headers: { 'X-Api-Key': '${v}' } });`)
+    .s('process.env fallback (||)', P(), (v, n) => `const token = process.env.${n.env} || '${v}';`)
+    .s('process.env assignment (??=)', G(), (v, n) => `process.env.${n.env} ??= '${v}';`);
+  c.file('app/clients.py')
+    .l('import os', 'import httpx', '')
+    .s('httpx client headers', P(), (v) => `client = httpx.AsyncClient(base_url="https://api.vendor.example", headers={"X-API-Key": "${v}"})`)
+    .s('os.environ.setdefault', G(), (v, n) => `os.environ.setdefault("${n.env}", "${v}")`);
+  c.file('scripts/bootstrap.sh')
+    .l('#!/bin/sh', 'cat > .env <<EOF')
+    .s('shell heredoc writing .env', P(), (v, n) => `${n.env}=${v}`)
+    .s('shell heredoc writing .env', G(), (v, n) => `${n.env}=${v}`)
+    .l('EOF');
+
   // ---- look-alikes under secret-like names, spread over the file types above ----
   c.file('.github/workflows/deploy.yml')
     .l('name: deploy', 'on: { push: { branches: [main] } }', 'jobs:', '  deploy:', '    runs-on: ubuntu-latest', '    env:')

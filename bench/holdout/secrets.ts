@@ -200,6 +200,7 @@ export const generics: SecretSpec[] = [
   { id: 'ldap-bind', kind: 'generic', label: 'LDAP bind password', env: 'LDAP_BIND_PASSWORD', gen: passwordOf },
   { id: 'django-secret', kind: 'generic', label: 'Django SECRET_KEY', env: 'DJANGO_SECRET_KEY', gen: (r) => r.mixed(50, LOWER + DIGITS + '!@#%^&*(-_=+)') },
   { id: 'eth-private-key', kind: 'generic', label: 'wallet private key (0x + 64 hex)', env: 'DEPLOYER_PRIVATE_KEY', gen: (r) => '0x' + r.hex(64) },
+  { id: 'docker-auth', kind: 'generic', label: 'registry auth (base64 user:password)', env: 'DOCKER_AUTH', gen: (r) => Buffer.from(`ci-bot:${r.mixed(24)}`).toString('base64') },
   { id: 'api-token', kind: 'generic', label: 'opaque API token', env: 'INTERNAL_API_TOKEN', gen: (r) => r.mixed(40) },
 ];
 
