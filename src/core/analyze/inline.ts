@@ -139,5 +139,16 @@ function pushQuery(out: Candidate[], text: string, start: number, equals: number
     offset = next.index + next[0].length - value.length;
   }
   const names = QUERY_CREDENTIAL.has(name.toLowerCase()) ? [name, QUERY_CREDENTIAL_NAME] : [name];
-  out.push({ offset, length: value.length, names });
+  // A query value is percent-encoded: judged as it is sent (`value%23still-query` is the words `value#still-query`).
+  const decoded = value.includes('%') ? percentDecoded(value) : undefined;
+  out.push({ offset, length: value.length, names, ...(decoded !== undefined && decoded !== value ? { value: decoded } : {}) });
+}
+
+/** A percent-encoded value decoded, or undefined when its escapes are malformed (then it is not judged as encoded). */
+function percentDecoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -50,8 +50,20 @@ describe('analyzeText: credential query parameters', () => {
     ['a variable concatenated after `key=`', 'src/geo.ts', "const url = 'https://maps.example.net/geocode?key=' + apiKeyFromVault;\n"],
     ['parameters that identify, not authenticate', 'src/algolia.ts', `const u = 'https://search.example.io/1/indexes?app_id=${g.upperAlnum(10)}&client_id=${g.alnum(20)}&page_token=next';\n`],
     ['a placeholder', 'README.sh', 'curl "https://api.example.org/data?appid=YOUR_API_KEY_HERE&q=oslo"\n'],
+    // A URL library's own tests: percent-encoded words, which decoded are `value#still-query`.
+    ['percent-encoded words, in a test', 'test/serialize.test.js', "t.equal(uri, 'x:/resource?key=value%23still-query#first%23still-fragment')\n"],
+    ['percent-encoded words', 'src/links.ts', "const link = 'https://example.org/search?token=next%20page%2Dof%2Dresults';\n"],
   ];
   quietOnEach(quiet);
+
+  it('judges and redacts a percent-encoded key as it is sent, its range the encoded text', () => {
+    const raw = g.alnum(18) + '+/' + g.alnum(20) + '=';
+    const encoded = encodeURIComponent(raw);
+    const text = `curl "https://api.example.org/v1/export?api_key=${encoded}&fmt=csv"\n`;
+    const [finding] = analyzeText('scripts/export.sh', text, { salt: 'hidden' }).findings;
+    assert.equal(text.slice(finding!.offset, finding!.offset + finding!.length), encoded);
+    assert.ok(finding!.redacted.endsWith(raw.slice(-4)), finding!.redacted);
+  });
 });
 
 describe('analyzeText: a key split over adjacent literals', () => {
