@@ -35,6 +35,7 @@ out.push('npm run bench:quality              # labeled corpus (seeded) → bench
 out.push('npm run bench:fp                   # real-world corpus → bench/corpus/real-world/, three tools');
 out.push('npm run bench:speed                # throughput, memory, re-analysis, CPU profile');
 out.push('npm run bench:independent          # a labelled corpus written blind to the analyzer (bench/independent/README.md)');
+out.push('npm run bench:holdout              # a second one, by another hand, held out from the fixes (bench/holdout/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -111,6 +112,15 @@ if (existsSync(independent)) {
   out.push('## 5. Independent yardstick (written blind, bench/independent)', '');
   out.push(head!.replace(/^# .*\n+/, '').trim(), '', ...kept.map((s) => s.replace(/^## /, '### ').trim() + '\n'));
   out.push('How it was written and its limits: bench/independent/README.md. The full tables (by placement, by provider format) and the redacted lists of misses and false positives: bench/.cache/independent.md after `npm run bench:independent`.', '');
+}
+
+// The held-out yardstick (a second blind hand, never used to fix the analyzer when it was measured): the whole report,
+// its misses and false positives being redacted and few.
+const holdout = join(CACHE, 'holdout.md');
+if (existsSync(holdout)) {
+  out.push('## 6. Held-out yardstick (a second blind hand, bench/holdout)', '');
+  out.push(readFileSync(holdout, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout/README.md (`npm run bench:holdout`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');
