@@ -152,12 +152,11 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     },
     () => {
       queryEnds = QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
-      // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
       valueRules.forEach((c, i) => {
-        if (enabled(c) && (c.rule.heuristic || has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME)))) bindable |= 1 << i;
-      });
-      valueRules.forEach((c, i) => {
-        if (enabled(c)) decodedBindable |= 1 << i;
+        if (!enabled(c)) return;
+        decodedBindable |= 1 << i;
+        // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
+        if (c.rule.heuristic || has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
       });
       encodedJsonEnds = ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
