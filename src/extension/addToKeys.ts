@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PROVIDER_PRESETS, presetForRule, type ProviderPreset } from '../core/config/presets';
+import { secretValue } from '../core/fix/types';
 import { addToKeys, type AddedToKeys } from '../core/workflows/addToKeys';
 import { moveSecretToEnv, requestPlan, type FixDependencies, type FixTarget } from './fixes';
 import { rotate } from './keys/rotate';
@@ -70,7 +71,7 @@ export async function addToKeysAndRotate(deps: FixDependencies, target: AddToKey
   const needs = await askNeeds(deps, preset);
   if (!needs) return undefined;
   const document = await vscode.workspace.openTextDocument(uri);
-  const value = document.getText().slice(secret.offset, secret.offset + secret.length);
+  const value = secretValue(document.getText(), secret);
   if (document.version !== plan.version || createHash('sha256').update(value).digest('hex') !== secret.sha256) {
     void vscode.window.showWarningMessage('Rotation Ready: the document changed while the action was being prepared; nothing was changed. Try again.');
     return undefined;

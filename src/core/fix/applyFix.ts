@@ -4,7 +4,7 @@ import { appendLine, parseDotenv, readDotenvFile, removeDotenvEntries } from '..
 import type { EnvFixPlan } from './envFix';
 import { sha256 } from './hash';
 import { restore, SecretDestination, StoredSecret, writeAtomic } from './secretDestination';
-import { FixAbortedError, NewFile, SecretToSecure, TextEdit } from './types';
+import { FixAbortedError, NewFile, SecretToSecure, secretValue, TextEdit } from './types';
 
 /** What a fix plan has in common: edits, maybe a helper, and the values it takes out of the text. */
 export interface SecuredPlan {
@@ -68,7 +68,7 @@ export async function applyEnvFix(plan: EnvFixPlan, secretValue: string, store: 
 
 /** Same as applyEnvFix for any plan, reading the values from the original text at the plan's offsets. */
 export async function applyFix(plan: SecuredPlan, originalText: string, store: SecretDestination, options: ApplyOptions = {}): Promise<AppliedFix> {
-  return secureThenEdit(plan, plan.secrets.map((s) => originalText.slice(s.offset, s.offset + s.length)), store, options);
+  return secureThenEdit(plan, plan.secrets.map((s) => secretValue(originalText, s)), store, options);
 }
 
 async function secureThenEdit(plan: SecuredPlan, values: string[], store: SecretDestination, options: ApplyOptions): Promise<AppliedFix> {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { ts } from 'ts-morph';
 import type { Finding } from '../findings';
 import { envBindingName, envReadName, pythonEnvDefaultOpen } from '../calls/envRead';
-import { scanPython, stringAt } from '../calls/pythonScan';
+import { scanPython, stringAt, type PyScan, type PyString } from '../calls/pythonScan';
 import { configPlaceholder } from './configPlaceholders';
 import { checkEnvName, ENV_NAME, suggestEnvNames, untakenNames } from '../vocabulary/envName';
 import { isUrlName, urlAround, urlSecretNames } from '../vocabulary/urlNames';
@@ -13,7 +13,7 @@ import { pythonImportEdit, pythonImportOsEdit } from './pythonEdit';
 import { requireEnvHelper } from './templates/requireEnv';
 import { applyChangesChecked, codeStyleOf, importEdit, openSourceFile, quoted } from './tsSource';
 import { BOM, matchLineEndings } from './sourceBytes';
-import { NewFile, SecretToSecure, TextEdit, UnsupportedFixError } from './types';
+import { NewFile, SecretToSecure, secretValue, TextEdit, UnsupportedFixError } from './types';
 
 export interface EnvFixInput {
   /** Path of the file, on the caller's base (workspace-relative or absolute), forward slashes. */
@@ -61,6 +61,8 @@ interface Rewrite {
   contextNames: string[];
   /** When the literal was only a default of an env read (`process.env.X ?? '…'`), the variable it defaults. */
   envDefaultOf?: string;
+  /** When the value is split over adjacent literals: the pieces' ranges (SecretToSecure.pieces). */
+  pieces?: Array<[number, number]>;
   helperFile?: NewFile;
   /** The new text when a parser produced it (ts-morph); otherwise the changes are applied as text. */
   newText?: string;
@@ -111,6 +113,9 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
   const rewrite = build(envName);
   const newText = matchLineEndings(text, rewrite.newText ?? applyChanges(text, rewrite.changes));
   const span = spanOf(envName);
+  const secret: SecretToSecure = rewrite.pieces
+    ? { envName, offset: span.start, length: span.end - span.start, sha256: sha256(secretValue(text, { offset: 0, length: 0, pieces: rewrite.pieces })), pieces: rewrite.pieces }
+    : { envName, offset: span.start, length: span.end - span.start, sha256: sha256(text.slice(span.start, span.end)) };
   const plan: EnvFixPlan = {
     kind: 'env',
     path,
@@ -118,7 +123,7 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
     suggestedNames: suggestedNames.filter((n) => n !== envName),
     newText,
     edits: minimalEdits(text, newText),
-    secret: { envName, offset: span.start, length: span.end - span.start, sha256: sha256(text.slice(span.start, span.end)) },
+    secret,
   };
   if (rewrite.helperFile) plan.helperFile = rewrite.helperFile;
   return plan;
@@ -161,41 +166,111 @@ function rewriteTsJs(path: string, text: string, start: number, end: number, env
   const { file, done } = openSourceFile(path, text);
   try {
     const source = file.compilerNode;
-    const literal = findLiteral(source, start, end);
-    if (!literal) throw new UnsupportedFixError('The value is not inside a string literal (a comment or a regular expression?); move it by hand.');
-    const parent = literal.parent;
-    if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === literal) throw new UnsupportedFixError('The value is a property name; it cannot be read from the environment.');
-    if (ts.isLiteralTypeNode(parent) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isEnumMember(parent)) {
-      throw new UnsupportedFixError('The value is used where only a constant is allowed (a type, an import path or an enum); move it by hand.');
-    }
     const style = moduleStyleOf(path, text, project.packageType);
     const codeStyle = codeStyleOf(text);
     const plainRead = `requireEnv(${quoted(envName, codeStyle.quote)})`;
     const read = encode ? `encodeURIComponent(${plainRead})` : plainRead;
-    const changes: Change[] = [];
-    const contextNames = contextNamesOf(literal);
-    let envDefaultOf: string | undefined;
-    // `process.env.X ?? 'secret'`, `const { X = 'secret' } = Bun.env`: the literal was only a default of that read.
-    const fallback = outerEnvDefault(literal);
-    if (fallback && isWholeValue(literal, start, end, source)) {
-      envDefaultOf = fallback.envName;
-      changes.push({ start: fallback.node.getStart(source), end: fallback.node.end, text: read });
-    } else {
-      changes.push({ start: literal.getStart(source), end: literal.end, text: literalReplacement(literal, source, start, end, read) });
-    }
-    if (parent && ts.isJsxAttribute(parent)) changes[0]!.text = `{${changes[0]!.text}}`;
+    const value = valueChangeTsJs(source, start, end, read);
+    const changes: Change[] = [value.change];
     const helperDir = project.helperDir ?? posix.dirname(path);
     const helperPath = posix.join(helperDir, helperFileName('requireEnv', style, project.packageType));
     const specifier = importSpecifier(path, helperPath, style, text, project.tsImportExtension?.(path));
     const importChange = style === 'python' ? undefined : importEdit(source, ['requireEnv'], specifier, style, codeStyle);
     if (importChange) changes.push({ start: importChange.pos, end: importChange.pos + importChange.length, text: importChange.text });
-    const rewrite: Rewrite = { changes, contextNames, newText: applyChangesChecked(path, text, changes) };
-    if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
+    const rewrite: Rewrite = { changes, contextNames: value.contextNames, newText: applyChangesChecked(path, text, changes) };
+    if (value.envDefaultOf) rewrite.envDefaultOf = value.envDefaultOf;
+    if (value.pieces) rewrite.pieces = value.pieces;
     if (style !== 'python' && importChange && !project.exists?.(helperPath)) rewrite.helperFile = { path: helperPath, text: requireEnvHelper(style) };
     return rewrite;
   } finally {
     done();
   }
+}
+
+interface ValueChange {
+  change: Change;
+  contextNames: string[];
+  envDefaultOf?: string;
+  pieces?: Array<[number, number]>;
+}
+
+/** The change that puts `read` where the value [start, end) is: in its literal, or over the literals it is split across. */
+function valueChangeTsJs(source: ts.SourceFile, start: number, end: number, read: string): ValueChange {
+  const literal = findLiteral(source, start, end);
+  if (!literal) {
+    const joined = joinedLiterals(source, start, end, read);
+    if (!joined) throw new UnsupportedFixError('The value is not inside a string literal (a comment or a regular expression?); move it by hand.');
+    return joined;
+  }
+  const parent = literal.parent;
+  if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name === literal) throw new UnsupportedFixError('The value is a property name; it cannot be read from the environment.');
+  if (ts.isLiteralTypeNode(parent) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || ts.isEnumMember(parent)) {
+    throw new UnsupportedFixError('The value is used where only a constant is allowed (a type, an import path or an enum); move it by hand.');
+  }
+  const contextNames = contextNamesOf(literal);
+  // `process.env.X ?? 'secret'`, `const { X = 'secret' } = Bun.env`: the literal was only a default of that read.
+  const fallback = outerEnvDefault(literal);
+  const jsx = (t: string): string => (parent && ts.isJsxAttribute(parent) ? `{${t}}` : t);
+  if (fallback && isWholeValue(literal, start, end, source)) {
+    return { change: { start: fallback.node.getStart(source), end: fallback.node.end, text: jsx(read) }, contextNames, envDefaultOf: fallback.envName };
+  }
+  return { change: { start: literal.getStart(source), end: literal.end, text: jsx(literalReplacement(literal, source, start, end, read)) }, contextNames };
+}
+
+type PlainLiteral = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/**
+ * A value split over string literals joined with `+` (`'sk_live_' + 'abc…'`): the literals of one `+` chain it
+ * covers, replaced as one run by the read (with what the first literal holds before the value, and the last after
+ * it, kept as literals). A run inside a longer chain stays a string: `+` is left-associative, so `a + 'x' + 'y' + b`
+ * and `a + read + b` join the same text.
+ */
+function joinedLiterals(source: ts.SourceFile, start: number, end: number, read: string): ValueChange | undefined {
+  let chain: ts.BinaryExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (node.end < end || node.getStart(source) > start) return;
+    if (isPlusChain(node)) chain = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (!chain) return undefined;
+  const operands = plusOperands(chain);
+  const first = operands.findIndex((o) => o.getStart(source) < start && start < o.end);
+  const last = operands.findIndex((o) => o.getStart(source) < end && end < o.end);
+  if (first < 0 || last <= first) return undefined;
+  const run = operands.slice(first, last + 1);
+  if (!run.every((o): o is PlainLiteral => ts.isStringLiteral(o) || ts.isNoSubstitutionTemplateLiteral(o))) {
+    throw new UnsupportedFixError('The value is split over literals joined with other expressions; join it into one literal, then apply the fix.');
+  }
+  const head = run[0]!;
+  const tail = run[run.length - 1]!;
+  const headStart = head.getStart(source);
+  const pieces: Array<[number, number]> = run.map((o, i) => [i === 0 ? start : o.getStart(source) + 1, i === run.length - 1 ? end : o.end - 1]);
+  // Escapes would make the texts joined differ from the value the program builds.
+  if (pieces.some(([s, e]) => source.text.slice(s, e).includes('\\'))) {
+    throw new UnsupportedFixError('The value split over several literals holds escape sequences; join it into one literal, then apply the fix.');
+  }
+  const quote = (o: PlainLiteral): string => source.text[o.getStart(source)]!;
+  const before = source.text.slice(headStart + 1, start);
+  const after = source.text.slice(end, tail.end - 1);
+  const parts = [...(before ? [`${quote(head)}${before}${quote(head)}`] : []), read, ...(after ? [`${quote(tail)}${after}${quote(tail)}`] : [])];
+  return { change: { start: headStart, end: tail.end, text: parts.join(' + ') }, contextNames: contextNamesOf(chain), pieces };
+}
+
+function isPlusChain(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+}
+
+/** The operands of a left-associative `+` chain, in order (`a + b + c` is `(a + b) + c`). */
+function plusOperands(chain: ts.BinaryExpression): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let node: ts.Expression = chain;
+  while (isPlusChain(node)) {
+    operands.push(node.right);
+    node = node.left;
+  }
+  operands.push(node);
+  return operands.reverse();
 }
 
 function findLiteral(source: ts.SourceFile, start: number, end: number): LiteralNode | undefined {
@@ -272,9 +347,9 @@ function outerEnvDefault(literal: LiteralNode): { node: ts.Expression; envName: 
   return name && ENV_NAME.test(name) ? { node: replaced, envName: name } : undefined;
 }
 
-function contextNamesOf(literal: LiteralNode): string[] {
+function contextNamesOf(value: ts.Node): string[] {
   const names: string[] = [];
-  let node: ts.Node = literal;
+  let node: ts.Node = value;
   for (let depth = 0; depth < 6 && node.parent; depth++) {
     const parent: ts.Node = node.parent;
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) names.push(parent.name.text);
@@ -297,7 +372,12 @@ function contextNamesOf(literal: LiteralNode): string[] {
 function rewritePython(text: string, start: number, end: number, envName: string, encode: boolean): Rewrite {
   const scan = scanPython(text);
   const str = stringAt(scan, start, end);
-  if (!str) throw new UnsupportedFixError('The value is not inside a Python string; move it by hand.');
+  if (!str) {
+    const joined = joinedPythonStrings(text, scan, start, end, envName);
+    if (!joined) throw new UnsupportedFixError('The value is not inside a Python string; move it by hand.');
+    const importOs = pythonImportOsEdit(text, scan);
+    return { changes: importOs ? [joined.change, importOs] : [joined.change], contextNames: joined.contextNames, pieces: joined.pieces };
+  }
   if (str.prefix.includes('b')) throw new UnsupportedFixError('The value is a bytes literal; read it with os.environb or encode os.environ[…] by hand.');
   const lineStart = text.lastIndexOf('\n', str.start - 1) + 1;
   const before = text.slice(lineStart, str.start);
@@ -344,4 +424,40 @@ function rewritePython(text: string, start: number, end: number, envName: string
   const rewrite: Rewrite = { changes, contextNames };
   if (envDefaultOf) rewrite.envDefaultOf = envDefaultOf;
   return rewrite;
+}
+
+/**
+ * A value split over Python strings joined by juxtaposition (`("sk_live_" "abc…")`) or `+`: the run of strings it
+ * covers becomes one read (with what the first holds before the value, and the last after it, kept as strings). The
+ * run must be a whole implicit group: an expression cannot sit between juxtaposed strings.
+ */
+function joinedPythonStrings(text: string, scan: PyScan, start: number, end: number, envName: string): ValueChange | undefined {
+  const strings = scan.strings;
+  const first = strings.findIndex((s) => s.contentStart <= start && start < s.contentEnd);
+  const last = strings.findIndex((s) => s.contentStart < end && end <= s.contentEnd);
+  if (first < 0 || last <= first) return undefined;
+  const glue = (a: PyString, b: PyString): string | undefined => {
+    const between = text.slice(a.end, b.start);
+    return /^(?:[ \t\r\n+]|\\\r?\n)*$/.test(between) ? between : undefined;
+  };
+  const run = strings.slice(first, last + 1);
+  if (run.some((s, i) => i > 0 && glue(run[i - 1]!, s) === undefined)) return undefined;
+  if (run.some((s) => /[bf]/i.test(s.prefix))) throw new UnsupportedFixError('The value is split over bytes or f-strings; join it into one string, then apply the fix.');
+  const joinedImplicitly = (between: string | undefined): boolean => between !== undefined && !between.includes('+');
+  if (joinedImplicitly(first > 0 ? glue(strings[first - 1]!, run[0]!) : undefined) || joinedImplicitly(last + 1 < strings.length ? glue(run[run.length - 1]!, strings[last + 1]!) : undefined)) {
+    throw new UnsupportedFixError('The value is part of a longer run of juxtaposed strings; join it into one string, then apply the fix.');
+  }
+  const pieces: Array<[number, number]> = run.map((s, i) => [i === 0 ? start : s.contentStart, i === run.length - 1 ? end : s.contentEnd]);
+  // Escapes would make the texts joined differ from the value the program builds.
+  if (pieces.some(([s, e]) => text.slice(s, e).includes('\\'))) throw new UnsupportedFixError('The value split over several strings holds escape sequences; join it into one string, then apply the fix.');
+  const head = run[0]!;
+  const tail = run[run.length - 1]!;
+  const before = text.slice(head.contentStart, start);
+  const after = text.slice(end, tail.contentEnd);
+  const read = `os.environ[${head.quote[0]}${envName}${head.quote[0]}]`;
+  const parts = [...(before ? [`${head.prefix}${head.quote}${before}${head.quote}`] : []), read, ...(after ? [`${tail.prefix}${tail.quote}${after}${tail.quote}`] : [])];
+  const lineStart = text.lastIndexOf('\n', head.start - 1) + 1;
+  const named = /(?:(\w+)\s*(?::\s*[\w\[\]., ]+)?\s*=\s*\(?|["'](\w+)["']\s*:\s*\(?)\s*$/.exec(text.slice(lineStart, head.start));
+  const replacement = parts.length > 1 ? `(${parts.join(' + ')})` : read;
+  return { change: { start: head.start, end: tail.end, text: replacement }, contextNames: named ? [named[1] ?? named[2]!] : [], pieces };
 }

@@ -12,7 +12,7 @@ import { DotenvError, parseDotenv, readDotenvFile } from '../envfile/dotenv';
 import { planEnvFix } from './envFix';
 import { sha256 } from './hash';
 import type { ProjectInfo } from './moduleStyle';
-import { NewFile, UnsupportedFixError } from './types';
+import { NewFile, secretValue, UnsupportedFixError } from './types';
 import { nearestConfig } from './verify';
 import { exampleNamesFor, keyReadsEnv, tidyComposed } from './rotationReady';
 import { planWrapperFix } from './wrapperFix';
@@ -133,7 +133,7 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
       }
       names.set(envPlan.envName, envPlan.secret.sha256);
       chosenHere.add(envPlan.envName);
-      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[value, finding.redacted]], kind: 'env', envName: envPlan.envName });
+      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[secretValue(text, envPlan.secret), finding.redacted], [value, finding.redacted]], kind: 'env', envName: envPlan.envName });
       text = envPlan.newText;
     } catch (error) {
       const kind = kindOf(finding, text);

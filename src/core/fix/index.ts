@@ -7,7 +7,7 @@ export { applyEdits, minimalEdits } from './minimalEdits';
 export type { ModuleStyle, ProjectInfo } from './moduleStyle';
 export { allDestinations, DotenvDestination } from './secretDestination';
 export type { SecretDestination, StoredSecret } from './secretDestination';
-export { FixAbortedError, UnsupportedFixError } from './types';
+export { FixAbortedError, secretValue, UnsupportedFixError } from './types';
 export type { NewFile, SecretToSecure, TextEdit } from './types';
 export { planWrapperFix } from './wrapperFix';
 export type { WrapperFixInput, WrapperFixPlan } from './wrapperFix';

@@ -26,6 +26,17 @@ export interface SecretToSecure {
   length: number;
   /** Hex SHA-256 of the value, so a caller cannot secure one value and remove another. */
   sha256: string;
+  /**
+   * When the value is split over adjacent literals (`"ab" + "cd"`, Python's `"ab" "cd"`): the pieces' ranges in the
+   * original text, in order; the value is their texts joined (`offset`/`length` then span them and what joins them).
+   */
+  pieces?: Array<[number, number]>;
+}
+
+/** The value a fix takes out of `text`: the text at its range, or its pieces joined. */
+export function secretValue(text: string, secret: Pick<SecretToSecure, 'offset' | 'length' | 'pieces'>): string {
+  if (secret.pieces) return secret.pieces.map(([start, end]) => text.slice(start, end)).join('');
+  return text.slice(secret.offset, secret.offset + secret.length);
 }
 
 /** Thrown when a fix does not apply to a finding (with a sentence saying why); the caller offers nothing. */
