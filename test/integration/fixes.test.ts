@@ -96,6 +96,28 @@ describe('quick-fixes in the editor', function () {
     await waitFor(() => document.getText(), (t) => t === original, 'undo');
   });
 
+  it('moves a key split over adjacent literals as one: the joined value is stored, undo restores the pieces', async () => {
+    const key = `sk_${'live'}_${randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, 'x')}`;
+    const [head, tail] = [key.slice(0, 12), key.slice(12)];
+    const path = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'src', 'splitKey.ts');
+    writeFileSync(path, `export const paymentsKey = '${head}' +\n  '${tail}';\n`);
+    try {
+      const { document, diagnostic } = await openWithFinding('src/splitKey.ts', 'stripe-secret-key');
+      const original = document.getText();
+      const move = (await actionsAt(document.uri, diagnostic.range)).find((a) => a.command?.command === 'rotationReady.moveSecretToEnv');
+      assert.ok(move, 'the move is offered on the split key');
+      assert.equal(await vscode.commands.executeCommand<boolean>(move.command!.command, ...move.command!.arguments!, 'PAYMENTS_SPLIT_KEY'), true);
+      assert.equal(parseDotenv(read('.env')).get('PAYMENTS_SPLIT_KEY'), key, 'the pieces joined are stored');
+      assert.match(document.getText(), /paymentsKey = requireEnv\('PAYMENTS_SPLIT_KEY'\);/);
+      assert.equal(document.getText().includes(tail), false, 'no piece of the key is left');
+      await vscode.commands.executeCommand('undo');
+      await waitFor(() => document.getText(), (t) => t === original, 'undo to restore the pieces');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(path, { force: true });
+    }
+  });
+
   it('stores the secret in the OS keychain when rotationReady.fix.secretDestination is "keychain"', async () => {
     const settings = vscode.workspace.getConfiguration('rotationReady');
     await settings.update('fix.secretDestination', 'keychain', vscode.ConfigurationTarget.Workspace);
