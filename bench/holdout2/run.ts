@@ -1,0 +1,243 @@
+/**
+ * `npm run bench:holdout2`: a third blind yardstick. Generates a seeded corpus of realistic project files with planted
+ * provider keys, generic secrets and negatives (labels: file + line + kind), scans it with the built CLI
+ * (dist/cli.js, `scan --format json`) and scores it. Writes bench/.cache/holdout2.md and bench/.cache/holdout2.json.
+ *
+ *   tsx bench/holdout2/run.ts [--seed N] [--keep DIR]
+ *
+ * --keep DIR writes the corpus there and leaves it (default: a temporary folder, removed afterwards).
+ * The corpus never lands in the repository; the reports hold no planted value (checked before they are written).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Planter, type Plant } from './plant';
+import { FILLERS, FILLER_NEGATIVES, TEMPLATES } from './templates';
+import { PROVIDERS, Rng } from './values';
+
+const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const CACHE = join(ROOT, 'bench', '.cache');
+const CLI = join(ROOT, 'dist', 'cli.js');
+export const DEFAULT_SEED = 20261207;
+
+interface Finding {
+  ruleId: string;
+  provider: string;
+  severity: string;
+  path: string;
+  range: { start: { line: number }; end: { line: number } };
+}
+
+export function generate(seed: number): Planter {
+  const t = new Planter(new Rng(seed));
+  for (const template of TEMPLATES) template(t);
+  // Every provider at least twice overall: the ones the templates drew less go into filler files, rotating placements.
+  const count = new Map<string, number>(PROVIDERS.map((p) => [p.id, t.plants.filter((x) => x.kind === 'provider' && x.cls === p.id).length]));
+  const lines = new Map<string, string[]>();
+  let n = 0;
+  for (const round of [1, 2]) {
+    for (const p of PROVIDERS) {
+      if (count.get(p.id)! >= round) continue;
+      count.set(p.id, count.get(p.id)! + 1);
+      const filler = FILLERS[n++ % FILLERS.length]!;
+      const k = t.prov(filler.placement, { id: p.id });
+      lines.set(filler.file, [...(lines.get(filler.file) ?? []), filler.line(k.env, k.m)]);
+    }
+  }
+  let negIndex = 0;
+  for (const filler of FILLERS) {
+    const bucket = lines.get(filler.file) ?? [];
+    for (let i = 0; i < 2; i++) bucket.splice(Math.min(bucket.length, 1 + i * 2), 0, filler.line('PARTNER_API_KEY', FILLER_NEGATIVES[negIndex++ % FILLER_NEGATIVES.length]!(t, filler.placement)));
+    const body = bucket.join('\n');
+    const text = filler.type === 'json' ? `{\n${body}\n  "schema": 2\n}\n`
+      : filler.type === 'py' ? `from partner_sdk import Client\nPROVIDERS = {}\npage = 1\n${body}\n`
+      : filler.type === 'ts' ? `import { createClient } from './sdk';\nconst headers = new Headers();\n${body}\n`
+      : `${body}\n`;
+    t.file(filler.file, filler.type, text);
+  }
+  t.assertComplete();
+  return t;
+}
+
+function scan(dir: string): { findings: Finding[]; raw: string } {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.mjs)`);
+  const configDir = mkdtempSync(join(tmpdir(), 'holdout2-config-'));
+  const out = join(dir, '..', 'holdout2-scan.json');
+  try {
+    try {
+      execFileSync(process.execPath, [CLI, 'scan', '--format', 'json', '--output', out, '.'], {
+        cwd: dir,
+        env: { ...process.env, ROTATION_READY_CONFIG_DIR: configDir, ROTATION_READY_SALT: 'holdout2' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status !== 1) throw new Error(`scan failed with exit code ${status}: ${String((error as { stderr?: Buffer }).stderr ?? '')}`);
+    }
+    const raw = readFileSync(out, 'utf8');
+    return { findings: (JSON.parse(raw) as { findings: Finding[] }).findings, raw };
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+    rmSync(out, { force: true });
+  }
+}
+
+interface Tally { total: number; found: number }
+const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)} %`);
+
+export function score(plants: Plant[], findings: Finding[]) {
+  const reported = findings.filter((f) => f.severity !== 'info');
+  const info = findings.filter((f) => f.severity === 'info');
+  const onPlant = (p: Plant, f: Finding) => f.path === p.file && f.range.start.line <= p.lineEnd && f.range.end.line >= p.line;
+  const positives = plants.filter((p) => p.kind !== 'negative');
+  const found = new Map<Plant, Finding[]>();
+  for (const p of positives) {
+    const hits = reported.filter((f) => onPlant(p, f));
+    if (hits.length) found.set(p, hits);
+  }
+  // A false positive: a reported finding on no planted secret's lines, counted once per file and line.
+  const fpKeys = new Map<string, { file: string; line: number; rules: Set<string>; negative?: Plant }>();
+  for (const f of reported) {
+    if (positives.some((p) => onPlant(p, f))) continue;
+    const key = `${f.path}:${f.range.start.line}`;
+    const entry = fpKeys.get(key) ?? { file: f.path, line: f.range.start.line, rules: new Set<string>(), negative: plants.find((p) => p.kind === 'negative' && onPlant(p, f)) };
+    entry.rules.add(f.ruleId);
+    fpKeys.set(key, entry);
+  }
+  const fps = [...fpKeys.values()];
+  const tally = (select: (p: Plant) => string, pool: Plant[]) => {
+    const out = new Map<string, Tally>();
+    for (const p of pool) {
+      const k = select(p);
+      const t = out.get(k) ?? { total: 0, found: 0 };
+      t.total++;
+      if (found.has(p)) t.found++;
+      out.set(k, t);
+    }
+    return out;
+  };
+  const providers = positives.filter((p) => p.kind === 'provider');
+  const generics = positives.filter((p) => p.kind === 'generic');
+  const negatives = plants.filter((p) => p.kind === 'negative');
+  const negFlagged = negatives.filter((n) => fps.some((f) => f.negative === n));
+  const tp = found.size;
+  const namedByGenericRule = providers.filter((p) => found.get(p)?.every((f) => f.provider === 'Generic')).length;
+  return {
+    counts: { providers: providers.length, providerKinds: new Set(providers.map((p) => p.cls)).size, generics: generics.length, genericKinds: new Set(generics.map((p) => p.cls)).size, negatives: negatives.length, negativeKinds: new Set(negatives.map((p) => p.cls)).size, placements: new Set(plants.map((p) => p.placement)).size, files: new Set(plants.map((p) => p.file)).size },
+    providerRecall: { found: providers.filter((p) => found.has(p)).length, total: providers.length },
+    genericRecall: { found: generics.filter((p) => found.has(p)).length, total: generics.length },
+    precision: { tp, fp: fps.length },
+    negativesFlagged: { flagged: negFlagged.length, total: negatives.length },
+    infoFindings: info.length,
+    providersOnlyByGenericRule: namedByGenericRule,
+    byPlacement: tally((p) => p.placement, positives),
+    byKind: tally((p) => `${p.kind}: ${p.cls}`, positives),
+    byFileType: tally((p) => p.fileType, positives),
+    misses: positives.filter((p) => !found.has(p)).map((p) => ({ kind: p.kind, cls: p.cls, placement: p.placement, file: p.file, line: p.line + 1 })),
+    fps: fps.map((f) => ({ file: f.file, line: f.line + 1, rules: [...f.rules].sort(), negative: f.negative ? `${f.negative.cls} (${f.negative.placement})` : 'unlabeled line' })),
+  };
+}
+
+type Score = ReturnType<typeof score>;
+
+function table(title: string, rows: Map<string, Tally>): string {
+  const sorted = [...rows.entries()].sort((a, b) => a[1].found / a[1].total - b[1].found / b[1].total || a[0].localeCompare(b[0]));
+  return [`### ${title}`, '', '| | found | recall |', '| --- | ---: | ---: |', ...sorted.map(([k, v]) => `| ${k} | ${v.found}/${v.total} | ${pct(v.found, v.total)} |`), ''].join('\n');
+}
+
+function topClasses(items: Array<Record<string, unknown>>, key: string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(String(item[key]), (counts.get(String(item[key])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `${k} (${n})`).join('; ') || 'none';
+}
+
+function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, string>): string {
+  const { tp, fp } = s.precision;
+  const missesWithType = s.misses.map((m) => ({ ...m, fileType: fileTypes.get(m.file) ?? '?' }));
+  const fpsWithType = s.fps.map((f) => ({ ...f, fileType: fileTypes.get(f.file) ?? '?', rule: f.rules.join('+') }));
+  return [
+    '# Holdout2: a third blind yardstick',
+    '',
+    `Seed ${seed}; ${s.counts.files} files, ${s.counts.placements} placements; ${s.counts.providers} provider keys (${s.counts.providerKinds} providers), ${s.counts.generics} generic secrets (${s.counts.genericKinds} kinds), ${s.counts.negatives} negatives (${s.counts.negativeKinds} kinds). Scan + scoring ${seconds.toFixed(1)} s.`,
+    'A planted secret is found when the CLI reports a finding (not info) on its line(s); every other reported finding is a false positive (counted once per file and line). No value appears below.',
+    '',
+    '| Figure | Value |',
+    '| --- | ---: |',
+    `| Provider-key recall | ${pct(s.providerRecall.found, s.providerRecall.total)} (${s.providerRecall.found}/${s.providerRecall.total}) |`,
+    `| Generic-secret recall | ${pct(s.genericRecall.found, s.genericRecall.total)} (${s.genericRecall.found}/${s.genericRecall.total}) |`,
+    `| Precision | ${pct(tp, tp + fp)} (${tp} TP, ${fp} FP) |`,
+    `| Negatives flagged | ${s.negativesFlagged.flagged}/${s.negativesFlagged.total} |`,
+    `| Info findings (not counted) | ${s.infoFindings} |`,
+    `| Provider keys found only by a generic rule | ${s.providersOnlyByGenericRule} |`,
+    '',
+    `Top misses by placement: ${topClasses(missesWithType, 'placement')}`,
+    '',
+    `Top misses by kind: ${topClasses(missesWithType, 'cls')}`,
+    '',
+    `Top misses by file type: ${topClasses(missesWithType, 'fileType')}`,
+    '',
+    `Top FPs by rule: ${topClasses(fpsWithType, 'rule')}; by negative kind: ${topClasses(fpsWithType, 'negative')}; by file type: ${topClasses(fpsWithType, 'fileType')}`,
+    '',
+    table('By file type', s.byFileType),
+    table('By placement', s.byPlacement),
+    table('By kind', s.byKind),
+    '### Misses',
+    '',
+    '| kind | class | placement | file | line |',
+    '| --- | --- | --- | --- | ---: |',
+    ...s.misses.map((m) => `| ${m.kind} | ${m.cls} | ${m.placement} | ${m.file} | ${m.line} |`),
+    '',
+    '### False positives',
+    '',
+    '| file | line | rules | what is there |',
+    '| --- | ---: | --- | --- |',
+    ...s.fps.map((f) => `| ${f.file} | ${f.line} | ${f.rules.join(', ')} | ${f.negative} |`),
+    '',
+  ].join('\n');
+}
+
+/** Fails loudly when any planted value (raw or as written, 8 characters or more) appears in an output. */
+export function assertNoLeak(plants: Plant[], outputs: Record<string, string>): void {
+  for (const p of plants) {
+    for (const v of new Set([p.value, p.written, ...p.value.split('\n')])) {
+      if (v.length < 8 || /^-----(BEGIN|END) /.test(v)) continue;
+      for (const [name, text] of Object.entries(outputs)) {
+        if (text.includes(v)) throw new Error(`LEAK: a planted ${p.kind} value (${p.cls}, ${p.placement}, ${p.file}:${p.line + 1}) appears in ${name}`);
+      }
+    }
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, keep: { type: 'string' } } });
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
+  const started = Date.now();
+  const t = generate(seed);
+  const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'holdout2-'));
+  const dir = join(work, 'acme');
+  rmSync(dir, { recursive: true, force: true });
+  for (const f of t.files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.text);
+  }
+  try {
+    const { findings, raw } = scan(dir);
+    const s = score(t.plants, findings);
+    const seconds = (Date.now() - started) / 1000;
+    const md = render(seed, s, seconds, new Map(t.files.map((f) => [f.path, f.type])));
+    const json = JSON.stringify({ seed, seconds, ...s, byPlacement: Object.fromEntries(s.byPlacement), byKind: Object.fromEntries(s.byKind), byFileType: Object.fromEntries(s.byFileType) }, null, 2) + '\n';
+    assertNoLeak(t.plants, { 'the markdown report': md, 'the JSON summary': json, "the CLI's JSON output": raw });
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(join(CACHE, 'holdout2.md'), md);
+    writeFileSync(join(CACHE, 'holdout2.json'), json);
+    const { tp, fp } = s.precision;
+    console.log(`holdout2 seed ${seed}: providers ${pct(s.providerRecall.found, s.providerRecall.total)} (${s.providerRecall.found}/${s.providerRecall.total}), generic ${pct(s.genericRecall.found, s.genericRecall.total)} (${s.genericRecall.found}/${s.genericRecall.total}), precision ${pct(tp, tp + fp)} (${fp} FP) in ${seconds.toFixed(1)} s → bench/.cache/holdout2.md`);
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) main();
