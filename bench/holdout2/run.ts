@@ -61,7 +61,12 @@ export function generate(seed: number): Planter {
   return t;
 }
 
-function scan(dir: string): { findings: Finding[]; raw: string } {
+interface ScanOutput {
+  findings: Finding[];
+  summary: { files: number; skipped: number };
+}
+
+function scan(dir: string): { findings: Finding[]; raw: string; files: number; skipped: number } {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (node esbuild.mjs)`);
   const configDir = mkdtempSync(join(tmpdir(), 'holdout2-config-'));
   const out = join(dir, '..', 'holdout2-scan.json');
@@ -77,7 +82,8 @@ function scan(dir: string): { findings: Finding[]; raw: string } {
       if (status !== 1) throw new Error(`scan failed with exit code ${status}: ${String((error as { stderr?: Buffer }).stderr ?? '')}`);
     }
     const raw = readFileSync(out, 'utf8');
-    return { findings: (JSON.parse(raw) as { findings: Finding[] }).findings, raw };
+    const parsed = JSON.parse(raw) as ScanOutput;
+    return { findings: parsed.findings, raw, files: parsed.summary.files, skipped: parsed.summary.skipped };
   } finally {
     rmSync(configDir, { recursive: true, force: true });
     rmSync(out, { force: true });
@@ -153,14 +159,14 @@ function topClasses(items: Array<Record<string, unknown>>, key: string): string 
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `${k} (${n})`).join('; ') || 'none';
 }
 
-function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, string>): string {
+function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, string>, scanned: { files: number; skipped: number }): string {
   const { tp, fp } = s.precision;
   const missesWithType = s.misses.map((m) => ({ ...m, fileType: fileTypes.get(m.file) ?? '?' }));
   const fpsWithType = s.fps.map((f) => ({ ...f, fileType: fileTypes.get(f.file) ?? '?', rule: f.rules.join('+') }));
   return [
     '# Holdout2: a third blind yardstick',
     '',
-    `Seed ${seed}; ${s.counts.files} files, ${s.counts.placements} placements; ${s.counts.providers} provider keys (${s.counts.providerKinds} providers), ${s.counts.generics} generic secrets (${s.counts.genericKinds} kinds), ${s.counts.negatives} negatives (${s.counts.negativeKinds} kinds). Scan + scoring ${seconds.toFixed(1)} s.`,
+    `Seed ${seed}; ${s.counts.files} files, ${s.counts.placements} placements; ${s.counts.providers} provider keys (${s.counts.providerKinds} providers), ${s.counts.generics} generic secrets (${s.counts.genericKinds} kinds), ${s.counts.negatives} negatives (${s.counts.negativeKinds} kinds). Generation, scan and scoring ${seconds.toFixed(1)} s; the CLI read ${scanned.files} of ${fileTypes.size} files (${scanned.skipped} skipped).`,
     'A planted secret is found when the CLI reports a finding (not info) on its line(s); every other reported finding is a false positive (counted once per file and line). No value appears below.',
     '',
     '| Figure | Value |',
@@ -224,11 +230,11 @@ function main(): void {
     writeFileSync(join(dir, f.path), f.text);
   }
   try {
-    const { findings, raw } = scan(dir);
+    const { findings, raw, files, skipped } = scan(dir);
     const s = score(t.plants, findings);
     const seconds = (Date.now() - started) / 1000;
-    const md = render(seed, s, seconds, new Map(t.files.map((f) => [f.path, f.type])));
-    const json = JSON.stringify({ seed, seconds, ...s, byPlacement: Object.fromEntries(s.byPlacement), byKind: Object.fromEntries(s.byKind), byFileType: Object.fromEntries(s.byFileType) }, null, 2) + '\n';
+    const md = render(seed, s, seconds, new Map(t.files.map((f) => [f.path, f.type])), { files, skipped });
+    const json = JSON.stringify({ seed, seconds, corpusFiles: t.files.length, scannedFiles: files, skippedFiles: skipped, ...s, byPlacement: Object.fromEntries(s.byPlacement), byKind: Object.fromEntries(s.byKind), byFileType: Object.fromEntries(s.byFileType) }, null, 2) + '\n';
     assertNoLeak(t.plants, { 'the markdown report': md, 'the JSON summary': json, "the CLI's JSON output": raw });
     mkdirSync(CACHE, { recursive: true });
     writeFileSync(join(CACHE, 'holdout2.md'), md);

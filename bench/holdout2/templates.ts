@@ -126,7 +126,7 @@ export const TEMPLATES: Template[] = [
       `    "ghcr.io": { "auth": "${t.neg('docker config.json auths.auth', 'empty-or-helper', '')}" }`,
       '  },',
       '  "credsStore": "desktop",',
-      `  "currentContext": "${t.neg('docker config.json context', 'hex-id', N.hexId(r))}"`,
+      `  "HttpHeaders": { "User-Agent": "Docker-Client/${t.neg('docker config.json HttpHeaders', 'version-string', N.version(r))}" }`,
       '}',
     ));
   },
@@ -1034,9 +1034,9 @@ export const FILLERS: Array<{ placement: string; file: string; type: string; lin
 
 /** Negatives the filler files also carry, as real integration files do. */
 export const FILLER_NEGATIVES: Array<(t: Planter, placement: string) => string> = [
+  // The filler slots sit under API-key names, so only values that are no secret under any name belong here.
   (t, p) => t.neg(p, 'env-reference', '${PARTNER_API_KEY}'),
-  (t, p) => t.neg(p, 'uuid-id', t.r.uuid()),
   (t, p) => t.neg(p, 'placeholder', t.r.pick(PLACEHOLDERS)),
-  (t, p) => t.neg(p, 'hash', t.r.str('0123456789abcdef', 64)),
+  (t, p) => t.neg(p, 'publishable-key', N.stripePublishable(t.r)),
+  (t, p) => t.neg(p, 'documented-example-key', N.awsDocsExample()),
 ];
-
