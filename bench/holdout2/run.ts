@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Planter, type Plant } from './plant';
 import { FILLERS, FILLER_NEGATIVES, TEMPLATES } from './templates';
+import { TEMPLATES2 } from './templates2';
 import { PROVIDERS, Rng } from './values';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -32,7 +33,7 @@ interface Finding {
 
 export function generate(seed: number): Planter {
   const t = new Planter(new Rng(seed));
-  for (const template of TEMPLATES) template(t);
+  for (const template of [...TEMPLATES, ...TEMPLATES2]) template(t);
   // Every provider at least twice overall: the ones the templates drew less go into filler files, rotating placements.
   const count = new Map<string, number>(PROVIDERS.map((p) => [p.id, t.plants.filter((x) => x.kind === 'provider' && x.cls === p.id).length]));
   const lines = new Map<string, string[]>();
@@ -204,11 +205,16 @@ function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, 
   ].join('\n');
 }
 
-/** Fails loudly when any planted value (raw or as written, 8 characters or more) appears in an output. */
+/**
+ * Fails loudly when a planted value appears in an output: every secret (raw, as written, and each line of a PEM,
+ * 8 characters or more), and every random negative (16 or more characters with a digit: hashes, ids, public keys).
+ * Fixed negatives such as an environment variable's name may rightly appear (the CLI suggests env names).
+ */
 export function assertNoLeak(plants: Plant[], outputs: Record<string, string>): void {
   for (const p of plants) {
     for (const v of new Set([p.value, p.written, ...p.value.split('\n')])) {
       if (v.length < 8 || /^-----(BEGIN|END) /.test(v)) continue;
+      if (p.kind === 'negative' && (v.length < 16 || !/[0-9]/.test(v))) continue;
       for (const [name, text] of Object.entries(outputs)) {
         if (text.includes(v)) throw new Error(`LEAK: a planted ${p.kind} value (${p.cls}, ${p.placement}, ${p.file}:${p.line + 1}) appears in ${name}`);
       }
