@@ -70,7 +70,7 @@ export class Planter {
     const g = GENERICS[kind];
     if (!g) throw new Error(`unknown generic kind ${kind}`);
     const v = g.gen(this.r);
-    return { m: this.mark('generic', kind, placement, v, write ? write(v) : v), v, name: this.r.pick(g.names) };
+    return { m: this.mark('generic', g.kind, placement, v, write ? write(v) : v), v, name: this.r.pick(g.names) };
   }
 
   neg(placement: string, cls: string, value: string, written = value): string {

@@ -12,7 +12,7 @@ export const TEMPLATES2: Template[] = [
   (t) => {
     const r = t.r;
     const arg = t.prov('Dockerfile ARG default', {});
-    const env = t.gen('Dockerfile ENV', 'random-password');
+    const env = t.gen('Dockerfile ENV', 'random-password-shell-safe');
     t.file('api/Dockerfile', 'dockerfile', L(
       `FROM python:3.12-slim@${t.neg('Dockerfile FROM digest', 'image-digest', N.imageDigest(r))}`,
       `ARG ${arg.env}=${arg.m}`,
@@ -227,7 +227,7 @@ export const TEMPLATES2: Template[] = [
   },
   (t) => {
     const k = t.prov('Makefile variable', {});
-    const run = t.gen('docker run -e flag', 'random-password');
+    const run = t.gen('docker run -e flag', 'random-password-shell-safe');
     t.file('Makefile', 'makefile', L(
       `${k.env} ?= ${k.m}`,
       '',

@@ -170,7 +170,8 @@ export interface Generic {
 
 const WORDS = ['Summer', 'Winter', 'Rocket', 'Falcon', 'Maple', 'Harbor', 'Copper', 'Tiger', 'Orchid', 'Meadow', 'Panther', 'Glacier'];
 const SYMBOLS = '!#$%&*@?';
-export const humanPassword = (r: Rng): string => `${r.pick(WORDS)}${r.int(2015, 2025)}${r.pick([...SYMBOLS])}`;
+// No `$`: compose files and shells would expand it, and people pick what works there.
+export const humanPassword = (r: Rng): string => `${r.pick(WORDS)}${r.int(2015, 2025)}${r.pick([...'!#%&*@?'])}`;
 export const randomPassword = (r: Rng, n = 20): string => {
   // Always holds each class, as a password manager's output does.
   const core = r.str(LOWER, 1) + r.str(UPPER, 1) + r.str(DIGITS, 1) + r.str(SYMBOLS, 1) + r.str(ALNUM + SYMBOLS, n - 4);
@@ -182,6 +183,8 @@ export const urlPassword = (r: Rng, n = 18): string => r.shuffle([...(r.str(LOWE
 export const GENERICS: Record<string, Generic> = {
   'human-password': { kind: 'human-password', names: ['db_password', 'admin_password', 'password'], gen: humanPassword },
   'random-password': { kind: 'random-password', names: ['db_password', 'postgres_password', 'password'], gen: (r) => randomPassword(r) },
+  // Unquoted in a Makefile or Dockerfile line, where `#`, `$` and `&` would break the line: letters and digits only.
+  'random-password-shell-safe': { kind: 'random-password', names: ['db_password', 'password'], gen: (r) => urlPassword(r, 22) },
   'postgres-uri': { kind: 'postgres-uri', names: ['database_url'], gen: (r) => `postgresql://app_${r.str(LOWER, 4)}:${urlPassword(r)}@db-${r.str(LOWER + DIGITS, 6)}.internal:5432/${r.pick(['app', 'orders', 'billing'])}` },
   'mysql-uri': { kind: 'mysql-uri', names: ['database_url'], gen: (r) => `mysql://root:${urlPassword(r)}@mysql.${r.pick(['prod', 'staging'])}.internal:3306/${r.pick(['shop', 'cms'])}` },
   'mongodb-uri': { kind: 'mongodb-uri', names: ['mongodb_uri'], gen: (r) => `mongodb+srv://svc-${r.str(LOWER, 5)}:${urlPassword(r)}@cluster0.${r.str(LOWER + DIGITS, 5)}.mongodb.net/${r.pick(['prod', 'analytics'])}?retryWrites=true&w=majority` },
