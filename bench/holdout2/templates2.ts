@@ -295,4 +295,54 @@ export const TEMPLATES2: Template[] = [
       `export const webhookPath = '/hooks/${t.neg('URL path id', 'resource-id', r.str(LOWER + DIGITS, 24))}';`,
     ));
   },
+  (t) => {
+    const r = t.r;
+    t.file('src/__tests__/auth.test.ts', 'ts', L(
+      "import { login, hashPassword } from '../auth';",
+      "test('rejects a wrong password', async () => {",
+      `  const apiKey = '${t.neg('test file dummy', 'test-dummy', 'test-api-key')}';`,
+      `  await expect(login({ user: 'qa', password: '${t.neg('test file dummy', 'test-dummy', 'hunter2')}', apiKey })).rejects.toThrow();`,
+      `  const idempotencyKey = '${t.neg('test file id under a key name', 'uuid-id', N.uuid(r))}';`,
+      `  expect(await hashPassword('x')).not.toBe('${t.neg('test file hash', 'argon2-hash', `$argon2id$v=19$m=65536,t=3,p=4$${r.str(B64URL.replace(/[-_]/g, ''), 22)}$${r.str(B64URL.replace(/[-_]/g, ''), 43)}`)}');`,
+      '  expect(idempotencyKey).toBeDefined();',
+      '});',
+    ));
+  },
+  (t) => {
+    const r = t.r;
+    t.file('infra/secrets.tf', 'terraform', L(
+      'resource "random_password" "db" {',
+      '  length  = 32',
+      '  special = true',
+      '}',
+      'resource "aws_secretsmanager_secret_version" "db" {',
+      `  secret_id     = "${t.neg('Terraform secret reference', 'identifier', 'prod/api/database')}"`,
+      `  secret_string = ${t.neg('Terraform secret reference', 'expression', 'jsonencode({ password = random_password.db.result })')}`,
+      '}',
+      'variable "stripe_secret_key" {',
+      '  type      = string',
+      '  sensitive = true',
+      `  default   = "${t.neg('Terraform variable default', 'placeholder', 'sk_live_REPLACE_ME')}"`,
+      '}',
+      `private_key_path = "${t.neg('Terraform private key path', 'file-path', '~/.ssh/id_ed25519')}"`,
+      `token_ttl_seconds = ${t.neg('Terraform number under a token name', 'number', '3600')}`,
+      `gravatar_hash = "${t.neg('Terraform hash', 'hash', r.str(HEX, 32))}"`,
+    ));
+  },
+  (t) => {
+    const r = t.r;
+    t.file('docs/aws-setup.md', 'markdown', L(
+      '# AWS credentials',
+      '',
+      'The AWS docs use these example values; yours come from `aws sso login`:',
+      '',
+      '```ini',
+      '[default]',
+      `aws_access_key_id = ${t.neg('Markdown docs example', 'documented-example-key', N.awsDocsExample())}`,
+      `aws_secret_access_key = ${t.neg('Markdown docs example', 'documented-example-key', ['wJalrXUtnFEMI', 'K7MDENG', 'bPxRfiCYEXAMPLEKEY'].join('/'))}`,
+      '```',
+      '',
+      `Fixed in ${t.neg('Markdown commit reference', 'commit-sha', N.commitSha(r))} (see CHANGELOG).`,
+    ));
+  },
 ];
