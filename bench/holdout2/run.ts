@@ -59,7 +59,17 @@ export function generate(seed: number): Planter {
     t.file(filler.file, filler.type, text);
   }
   t.assertComplete();
+  assertLabelsHold(t);
   return t;
+}
+
+/** Every label points at lines that hold the value as written (a template bug would otherwise skew the score). */
+function assertLabelsHold(t: Planter): void {
+  const byPath = new Map(t.files.map((f) => [f.path, f.text.split('\n')]));
+  for (const p of t.plants) {
+    const span = byPath.get(p.file)!.slice(p.line, p.lineEnd + 1).join('\n');
+    if (!span.includes(p.written)) throw new Error(`label ${p.kind} ${p.cls} (${p.placement}) does not hold at ${p.file}:${p.line + 1}`);
+  }
 }
 
 interface ScanOutput {
@@ -130,7 +140,7 @@ export function score(plants: Plant[], findings: Finding[]) {
   const negatives = plants.filter((p) => p.kind === 'negative');
   const negFlagged = negatives.filter((n) => fps.some((f) => f.negative === n));
   const tp = found.size;
-  const namedByGenericRule = providers.filter((p) => found.get(p)?.every((f) => f.provider === 'Generic')).length;
+  const genericOnly = providers.filter((p) => found.get(p)?.every((f) => f.provider === 'Generic'));
   return {
     counts: { providers: providers.length, providerKinds: new Set(providers.map((p) => p.cls)).size, generics: generics.length, genericKinds: new Set(generics.map((p) => p.cls)).size, negatives: negatives.length, negativeKinds: new Set(negatives.map((p) => p.cls)).size, placements: new Set(plants.map((p) => p.placement)).size, files: new Set(plants.map((p) => p.file)).size },
     providerRecall: { found: providers.filter((p) => found.has(p)).length, total: providers.length },
@@ -138,7 +148,8 @@ export function score(plants: Plant[], findings: Finding[]) {
     precision: { tp, fp: fps.length },
     negativesFlagged: { flagged: negFlagged.length, total: negatives.length },
     infoFindings: info.length,
-    providersOnlyByGenericRule: namedByGenericRule,
+    providersOnlyByGenericRule: genericOnly.length,
+    providersOnlyByGenericRuleKinds: [...new Set(genericOnly.map((p) => p.cls))].sort(),
     byPlacement: tally((p) => p.placement, positives),
     byKind: tally((p) => `${p.kind}: ${p.cls}`, positives),
     byFileType: tally((p) => p.fileType, positives),
@@ -178,6 +189,8 @@ function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, 
     `| Negatives flagged | ${s.negativesFlagged.flagged}/${s.negativesFlagged.total} |`,
     `| Info findings (not counted) | ${s.infoFindings} |`,
     `| Provider keys found only by a generic rule | ${s.providersOnlyByGenericRule} |`,
+    '',
+    `Provider keys found, but only by a generic rule (no provider named): ${s.providersOnlyByGenericRuleKinds.join(', ') || 'none'}`,
     '',
     `Top misses by placement: ${topClasses(missesWithType, 'placement')}`,
     '',
