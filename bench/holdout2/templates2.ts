@@ -345,4 +345,23 @@ export const TEMPLATES2: Template[] = [
       `Fixed in ${t.neg('Markdown commit reference', 'commit-sha', N.commitSha(r))} (see CHANGELOG).`,
     ));
   },
+  (t) => {
+    const r = t.r;
+    t.file('recordings/github-webhook-delivery.json', 'json', L(
+      '{',
+      '  "request": { "headers": {',
+      `    "X-Hub-Signature-256": "sha256=${t.neg('webhook delivery signature header', 'signature', r.str(HEX, 64))}",`,
+      `    "X-GitHub-Delivery": "${t.neg('webhook delivery header', 'uuid-id', N.uuid(r))}",`,
+      `    "traceparent": "00-${t.neg('webhook delivery header', 'trace-id', r.str(HEX, 32))}-${r.str(HEX, 16)}-01",`,
+      `    "Stripe-Signature": "t=1733500000,v1=${t.neg('webhook delivery signature header', 'signature', r.str(HEX, 64))}"`,
+      '  } },',
+      '  "payload": {',
+      `    "after": "${t.neg('webhook payload', 'commit-sha', N.commitSha(r))}",`,
+      `    "head_commit": { "tree_id": "${t.neg('webhook payload', 'commit-sha', N.commitSha(r))}" },`,
+      `    "sender": { "login": "octo", "node_id": "${t.neg('webhook payload', 'node-id', `MDQ6VXNlcj${r.str(ALNUM, 6)}=`)}" },`,
+      `    "installation": { "id": ${r.str(DIGITS, 8)}, "node_id": "${t.neg('webhook payload', 'node-id', `MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9u${r.str(ALNUM, 8)}`)}" }`,
+      '  }',
+      '}',
+    ));
+  },
 ];

@@ -159,6 +159,24 @@ export const PROVIDERS: Provider[] = [
   p('age', 'SOPS_AGE_KEY', 'prefixed', (r) => `AGE-SECRET-KEY-1${r.str(BECH32, 58)}`),
   p('dropbox', 'DROPBOX_ACCESS_TOKEN', 'prefixed', (r) => `sl.${r.str(B64URL, 138)}`),
   p('contentful-management', 'CONTENTFUL_MANAGEMENT_TOKEN', 'prefixed', (r) => `CFPAT-${r.str(B64URL, 43)}`),
+  p('google-oauth-client-secret', 'GOOGLE_CLIENT_SECRET', 'prefixed', (r) => `GOCSPX-${r.str(B64URL, 28)}`),
+  p('slack-user', 'SLACK_USER_TOKEN', 'prefixed', (r) => `xoxp-${r.str(DIGITS, 12)}-${r.str(DIGITS, 12)}-${r.str(DIGITS, 13)}-${r.str(HEX, 32)}`),
+  p('slack-app', 'SLACK_APP_TOKEN', 'prefixed', (r) => `xapp-1-A${r.str(UPPER + DIGITS, 10)}-${r.str(DIGITS, 13)}-${r.str(HEX, 64)}`),
+  p('openai-legacy', 'OPENAI_KEY', 'prefixed', (r) => `sk-${r.str(ALNUM, 20)}T3BlbkFJ${r.str(ALNUM, 20)}`),
+  p('github-oauth', 'GITHUB_OAUTH_TOKEN', 'prefixed', (r) => `gho_${r.str(ALNUM, 36)}`),
+  p('sentry-org', 'SENTRY_ORG_TOKEN', 'prefixed', (r) =>
+    `sntrys_${b64url(JSON.stringify({ iat: 1720000000 + r.int(0, 999999), url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' })).replace(/=+$/, '')}_${r.str(B64URL, 43)}`),
+  p('shopify-shared-secret', 'SHOPIFY_API_SECRET', 'prefixed', (r) => `shpss_${r.str(HEX, 32)}`),
+  p('anthropic-admin', 'ANTHROPIC_ADMIN_KEY', 'prefixed', (r) => `sk-ant-admin01-${r.str(B64URL, 93)}AA`),
+  p('deepseek', 'DEEPSEEK_API_KEY', 'prefixed', (r) => `sk-${r.str(HEX, 32)}`),
+  p('azure-openai', 'AZURE_OPENAI_API_KEY', 'context', (r) => r.str(HEX, 32)),
+  p('sonarqube', 'SONAR_TOKEN', 'prefixed', (r) => `squ_${r.str(HEX, 40)}`),
+  p('supabase-pat', 'SUPABASE_ACCESS_TOKEN', 'prefixed', (r) => `sbp_${r.str(HEX, 40)}`),
+  p('planetscale', 'PLANETSCALE_SERVICE_TOKEN', 'prefixed', (r) => `pscale_tkn_${r.str(B64URL, 43)}`),
+  p('launchdarkly-sdk', 'LAUNCHDARKLY_SDK_KEY', 'prefixed', (r) => `sdk-${r.uuid()}`),
+  p('plaid', 'PLAID_SECRET', 'context', (r) => r.str(HEX, 30)),
+  p('razorpay-secret', 'RAZORPAY_KEY_SECRET', 'context', (r) => r.str(ALNUM, 24)),
+  p('codecov', 'CODECOV_TOKEN', 'context', (r) => r.uuid()),
 ];
 
 export interface Generic {
