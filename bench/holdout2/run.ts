@@ -142,7 +142,7 @@ export function score(plants: Plant[], findings: Finding[]) {
   const tp = found.size;
   const genericOnly = providers.filter((p) => found.get(p)?.every((f) => f.provider === 'Generic'));
   return {
-    counts: { providers: providers.length, providerKinds: new Set(providers.map((p) => p.cls)).size, generics: generics.length, genericKinds: new Set(generics.map((p) => p.cls)).size, negatives: negatives.length, negativeKinds: new Set(negatives.map((p) => p.cls)).size, placements: new Set(plants.map((p) => p.placement)).size, files: new Set(plants.map((p) => p.file)).size },
+    counts: { providers: providers.length, providerKinds: new Set(providers.map((p) => p.cls)).size, generics: generics.length, genericKinds: new Set(generics.map((p) => p.cls)).size, negatives: negatives.length, negativeKinds: new Set(negatives.map((p) => p.cls)).size, placements: new Set(plants.map((p) => p.placement)).size, secretPlacements: new Set(positives.map((p) => p.placement)).size, files: new Set(plants.map((p) => p.file)).size },
     providerRecall: { found: providers.filter((p) => found.has(p)).length, total: providers.length },
     genericRecall: { found: generics.filter((p) => found.has(p)).length, total: generics.length },
     precision: { tp, fp: fps.length },
@@ -178,7 +178,7 @@ function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, 
   return [
     '# Holdout2: a third blind yardstick',
     '',
-    `Seed ${seed}; ${s.counts.files} files, ${s.counts.placements} placements; ${s.counts.providers} provider keys (${s.counts.providerKinds} providers), ${s.counts.generics} generic secrets (${s.counts.genericKinds} kinds), ${s.counts.negatives} negatives (${s.counts.negativeKinds} kinds). Generation, scan and scoring ${seconds.toFixed(1)} s; the CLI read ${scanned.files} of ${fileTypes.size} files (${scanned.skipped} skipped).`,
+    `Seed ${seed}; ${s.counts.files} files, ${s.counts.placements} placements (${s.counts.secretPlacements} holding secrets); ${s.counts.providers} provider keys (${s.counts.providerKinds} providers), ${s.counts.generics} generic secrets (${s.counts.genericKinds} kinds), ${s.counts.negatives} negatives (${s.counts.negativeKinds} kinds). Generation, scan and scoring ${seconds.toFixed(1)} s; the CLI read ${scanned.files} of ${fileTypes.size} files (${scanned.skipped} skipped).`,
     'A planted secret is found when the CLI reports a finding (not info) on its line(s); every other reported finding is a false positive (counted once per file and line). No value appears below.',
     '',
     '| Figure | Value |',
