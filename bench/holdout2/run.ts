@@ -3,8 +3,9 @@
  * provider keys, generic secrets and negatives (labels: file + line + kind), scans it with the built CLI
  * (dist/cli.js, `scan --format json`) and scores it. Writes bench/.cache/holdout2.md and bench/.cache/holdout2.json.
  *
- *   tsx bench/holdout2/run.ts [--seed N] [--keep DIR]
+ *   tsx bench/holdout2/run.ts [--seed N] [--seeds K] [--keep DIR]
  *
+ * --seeds K also runs seeds 1..K and adds their figures and the pooled figure to the report.
  * --keep DIR writes the corpus there and leaves it (default: a temporary folder, removed afterwards).
  * The corpus never lands in the repository; the reports hold no planted value (checked before they are written).
  */
@@ -165,10 +166,10 @@ function table(title: string, rows: Map<string, Tally>): string {
   return [`### ${title}`, '', '| | found | recall |', '| --- | ---: | ---: |', ...sorted.map(([k, v]) => `| ${k} | ${v.found}/${v.total} | ${pct(v.found, v.total)} |`), ''].join('\n');
 }
 
-function topClasses(items: Array<Record<string, unknown>>, key: string): string {
+function topClasses(items: Array<Record<string, unknown>>, key: string, limit = 8): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(String(item[key]), (counts.get(String(item[key])) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => `${k} (${n})`).join('; ') || 'none';
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([k, n]) => `${k} (${n})`).join('; ') || 'none';
 }
 
 function render(seed: number, s: Score, seconds: number, fileTypes: Map<string, string>, scanned: { files: number; skipped: number }): string {
@@ -235,14 +236,12 @@ export function assertNoLeak(plants: Plant[], outputs: Record<string, string>): 
   }
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, keep: { type: 'string' } } });
-  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
-  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
+/** Generates, scans and scores one seed; leak-checks its outputs. */
+function runSeed(seed: number, keep: string | undefined) {
   const started = Date.now();
   const t = generate(seed);
-  const work = values.keep ? resolve(values.keep) : mkdtempSync(join(tmpdir(), 'holdout2-'));
-  const dir = join(work, 'acme');
+  const work = keep ? resolve(keep) : mkdtempSync(join(tmpdir(), 'holdout2-'));
+  const dir = join(work, `acme-${seed}`);
   rmSync(dir, { recursive: true, force: true });
   for (const f of t.files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
@@ -253,16 +252,54 @@ function main(): void {
     const s = score(t.plants, findings);
     const seconds = (Date.now() - started) / 1000;
     const md = render(seed, s, seconds, new Map(t.files.map((f) => [f.path, f.type])), { files, skipped });
-    const json = JSON.stringify({ seed, seconds, corpusFiles: t.files.length, scannedFiles: files, skippedFiles: skipped, ...s, byPlacement: Object.fromEntries(s.byPlacement), byKind: Object.fromEntries(s.byKind), byFileType: Object.fromEntries(s.byFileType) }, null, 2) + '\n';
-    assertNoLeak(t.plants, { 'the markdown report': md, 'the JSON summary': json, "the CLI's JSON output": raw });
-    mkdirSync(CACHE, { recursive: true });
-    writeFileSync(join(CACHE, 'holdout2.md'), md);
-    writeFileSync(join(CACHE, 'holdout2.json'), json);
-    const { tp, fp } = s.precision;
-    console.log(`holdout2 seed ${seed}: providers ${pct(s.providerRecall.found, s.providerRecall.total)} (${s.providerRecall.found}/${s.providerRecall.total}), generic ${pct(s.genericRecall.found, s.genericRecall.total)} (${s.genericRecall.found}/${s.genericRecall.total}), precision ${pct(tp, tp + fp)} (${fp} FP) in ${seconds.toFixed(1)} s → bench/.cache/holdout2.md`);
+    const json = { seed, seconds, corpusFiles: t.files.length, scannedFiles: files, skippedFiles: skipped, ...s, byPlacement: Object.fromEntries(s.byPlacement), byKind: Object.fromEntries(s.byKind), byFileType: Object.fromEntries(s.byFileType) };
+    assertNoLeak(t.plants, { 'the markdown report': md, 'the JSON summary': JSON.stringify(json), "the CLI's JSON output": raw });
+    return { seed, s, md, json, plants: t.plants, seconds };
   } finally {
-    if (!values.keep) rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
+}
+
+const summaryLine = (r: ReturnType<typeof runSeed>): string => {
+  const { s } = r;
+  const { tp, fp } = s.precision;
+  return `providers ${pct(s.providerRecall.found, s.providerRecall.total)} (${s.providerRecall.found}/${s.providerRecall.total}), generic ${pct(s.genericRecall.found, s.genericRecall.total)} (${s.genericRecall.found}/${s.genericRecall.total}), precision ${pct(tp, tp + fp)} (${fp} FP)`;
+};
+
+function main(): void {
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, seeds: { type: 'string' }, keep: { type: 'string' } } });
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
+  // --seeds N also runs seeds 1..N: the placements are fixed, but which provider lands where changes with the seed.
+  const extra = values.seeds === undefined ? 0 : Number(values.seeds);
+  if (!Number.isInteger(extra) || extra < 0 || extra > 50) throw new Error(`--seeds must be an integer from 0 to 50, got ${values.seeds}`);
+  const main = runSeed(seed, values.keep);
+  let md = main.md;
+  const json: Record<string, unknown> = { ...main.json };
+  console.log(`holdout2 seed ${seed}: ${summaryLine(main)} in ${main.seconds.toFixed(1)} s`);
+  if (extra > 0) {
+    const runs = [main];
+    for (let i = 1; i <= extra; i++) {
+      const r = runSeed(i, values.keep);
+      console.log(`holdout2 seed ${i}: ${summaryLine(r)}`);
+      runs.push(r);
+    }
+    const sum = (f: (r: ReturnType<typeof runSeed>) => number) => runs.reduce((a, r) => a + f(r), 0);
+    const pf = sum((r) => r.s.providerRecall.found), pt = sum((r) => r.s.providerRecall.total);
+    const gf = sum((r) => r.s.genericRecall.found), gt = sum((r) => r.s.genericRecall.total);
+    const tp = sum((r) => r.s.precision.tp), fp = sum((r) => r.s.precision.fp);
+    const pooled = `pooled over ${runs.length} seeds: providers ${pct(pf, pt)} (${pf}/${pt}), generic ${pct(gf, gt)} (${gf}/${gt}), precision ${pct(tp, tp + fp)} (${fp} FP)`;
+    const allMisses = runs.flatMap((r) => r.s.misses);
+    md += ['', '## Across seeds', '', ...runs.map((r) => `- seed ${r.seed}: ${summaryLine(r)}`), `- **${pooled}**`, '',
+      `Pooled misses by kind: ${topClasses(allMisses, 'cls', 20)}`, '', `Pooled misses by placement: ${topClasses(allMisses, 'placement', 20)}`, ''].join('\n');
+    json.acrossSeeds = runs.map((r) => ({ seed: r.seed, providerRecall: r.s.providerRecall, genericRecall: r.s.genericRecall, precision: r.s.precision }));
+    assertNoLeak(runs.flatMap((r) => r.plants), { 'the markdown report': md, 'the JSON summary': JSON.stringify(json) });
+    console.log(`holdout2 ${pooled}`);
+  }
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(join(CACHE, 'holdout2.md'), md);
+  writeFileSync(join(CACHE, 'holdout2.json'), JSON.stringify(json, null, 2) + '\n');
+  console.log('→ bench/.cache/holdout2.md, bench/.cache/holdout2.json');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) main();
