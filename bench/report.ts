@@ -35,7 +35,8 @@ out.push('npm run bench:quality              # labeled corpus (seeded) → bench
 out.push('npm run bench:fp                   # real-world corpus → bench/corpus/real-world/, three tools');
 out.push('npm run bench:speed                # throughput, memory, re-analysis, CPU profile');
 out.push('npm run bench:independent          # a labelled corpus written blind to the analyzer (bench/independent/README.md)');
-out.push('npm run bench:holdout              # a second one, by another hand, held out from the fixes (bench/holdout/README.md)');
+out.push('npm run bench:holdout              # a second one, by another hand (bench/holdout/README.md)');
+out.push('npm run bench:holdout2             # a third, by another hand, held out from every fix when measured (bench/holdout2/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -121,6 +122,14 @@ if (existsSync(holdout)) {
   out.push('## 6. Held-out yardstick (a second blind hand, bench/holdout)', '');
   out.push(readFileSync(holdout, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
   out.push('How it was written, what its author did not read, and its limits: bench/holdout/README.md (`npm run bench:holdout`).', '');
+}
+
+// The third blind hand (held out from every fix of the session that measured it): the whole report, redacted.
+const holdout2 = join(CACHE, 'holdout2.md');
+if (existsSync(holdout2)) {
+  out.push('## 7. Held-out yardstick (a third blind hand, bench/holdout2)', '');
+  out.push(readFileSync(holdout2, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout2/README.md (`npm run bench:holdout2`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');
