@@ -48,8 +48,18 @@ export function valueMask(value: string): number {
     if (mask !== 0 && isPlaceholder(value)) mask = 0;
   }
   if (valueMasks.size >= 50_000) valueMasks.clear();
-  valueMasks.set(value, mask);
+  valueMasks.set(detached(value), mask);
   return mask;
+}
+
+/**
+ * A copy of `s` that does not hold on to the text it was cut from. V8 makes a slice of 13 characters or more a view
+ * into its parent string, so a memo keyed by slices (the words and values above) kept the whole text of every file
+ * they came from alive for the rest of a scan: tens of megabytes of old generation, which a scan worker's capped heap
+ * then spent its time collecting (bench/NOTES.md). The concatenation is flattened into a string of its own by slice.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
@@ -93,7 +103,7 @@ function nameMask(word: string): number {
     }
   }
   if (nameMasks.size >= 50_000) nameMasks.clear();
-  nameMasks.set(word, mask);
+  nameMasks.set(detached(word), mask);
   return mask;
 }
 

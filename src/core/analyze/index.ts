@@ -16,7 +16,7 @@ import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, valueRules } from './ruleSet';
+import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -87,10 +87,12 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const enabled = (c: CompiledRule) => !selected || selected.has(c.rule.id);
   const language = languageOfPath(path);
   const inTests = isTestPath(path);
-  let present: ReadonlySet<string> = new Set();
   let namePositions: readonly number[] = [];
   let ends: ReadonlyMap<string, readonly number[]> = new Map();
-  const has = (keywords: string[]) => keywords.some((k) => present.has(k));
+  // Which name-bound rules list a keyword found (valueRuleBitsByKeyword), and whether a keyword that makes parsing
+  // worthwhile is among them (parseKeywords): both read off the keywords found, in the first stage.
+  let namedRules = 0;
+  let parseKeywordFound = false;
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
@@ -137,11 +139,22 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         return { findings: [], skipped: { reason: `larger than ${formatBytes(max)}` }, notes: [`Skipped: the file is larger than ${formatBytes(max)} (rotationReady.maxFileSizeKB).`] };
       }
       if (looksBinary(text)) return { findings: [], skipped: { reason: 'binary' }, notes: ['Skipped: the file looks binary.'] };
+      let present: ReadonlySet<string>;
       ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, locatedKeywords, utf8));
-      // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
-      const toRun = new Uint8Array(scanRules.length);
-      for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
-      for (let i = 0; i < scanRules.length; i++) if (toRun[i] === 1 && enabled(scanRules[i]!)) rulesToRun.push(scanRules[i]!);
+      // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn,
+      // in the rules' order.
+      const toRun: number[] = [];
+      for (const k of present) {
+        namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
+        if (!parseKeywordFound && nameKeywords.has(k)) parseKeywordFound = true;
+        const selected = scanRulesByKeyword.get(k);
+        if (selected) for (const i of selected) toRun.push(i);
+      }
+      if (toRun.length > 1) toRun.sort((a, b) => a - b);
+      for (let j = 0; j < toRun.length; j++) {
+        const i = toRun[j]!;
+        if (i !== toRun[j - 1] && enabled(scanRules[i]!)) rulesToRun.push(scanRules[i]!);
+      }
       return NEXT;
     },
     // Provider patterns, a rule per piece.
@@ -151,22 +164,23 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       return MORE;
     },
     () => {
-      queryEnds = QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
-      valueRules.forEach((c, i) => {
-        if (!enabled(c)) return;
+      queryEnds = ends.size === 0 ? [] : QUERY_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      for (let i = 0; i < valueRules.length; i++) {
+        const c = valueRules[i]!;
+        if (!enabled(c)) continue;
         decodedBindable |= 1 << i;
         // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
-        if (c.rule.heuristic || has(c.rule.keywords) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
-      });
-      encodedJsonEnds = ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+        if (c.rule.heuristic || (namedRules & (1 << i)) !== 0 || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
+      }
+      encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!has(parseKeywords) && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
       if (isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }
       readPairs = true;
-      if (bindable === 0 || !has(parseKeywords)) return NEXT;
+      if (bindable === 0 || !parseKeywordFound) return NEXT;
       const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;

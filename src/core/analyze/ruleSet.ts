@@ -19,6 +19,12 @@ export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic
 export const parseKeywords = [...new Set([...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
 export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
+/**
+ * Keyword (as a rule writes it) → the bits of the name-bound rules and heuristics (valueRules, below) that list it: the
+ * rules a text's keywords make bindable, OR-ed over the few keywords found rather than each rule's list looked up in the
+ * set found (that was most of the fixed cost of a file with nothing to report).
+ */
+export const valueRuleBitsByKeyword = new Map<string, number>();
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
 /**
@@ -28,6 +34,9 @@ export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c
 export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS];
 /** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
 export const valueRules = [...boundRules, ...heuristicRules];
+valueRules.forEach((c, i) => {
+  for (const k of c.rule.keywords) valueRuleBitsByKeyword.set(k, (valueRuleBitsByKeyword.get(k) ?? 0) | (1 << i));
+});
 /** matchBound's own floor: no rule takes a shorter value. */
 export const MIN_VALUE_LENGTH = 8;
 // A value's mask is a 32-bit integer (bitwise operators): one bit per rule, and ALL_RULES needs the sign bit free.
