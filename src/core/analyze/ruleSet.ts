@@ -1,5 +1,6 @@
 /** The rules, compiled once and indexed the ways the analysis looks them up. */
 import { rules as allRules } from '../rules/index';
+import { KEY_ARGUMENT_CALLEES } from './candidate';
 import { compileRule } from './compile';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
 import { QUERY_KEYWORDS } from './inline';
@@ -15,9 +16,12 @@ scanRules.forEach((c, i) => {
 export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 /** The heuristics (Rule.heuristic), the generic one first: they come after every provider rule. */
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
-/** Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics). */
-export const parseKeywords = [...new Set([...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
+/**
+ * Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics), and the callees whose argument
+ * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name).
+ */
+export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES].map((k) => k.toLowerCase()))];
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];

@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { embeddedSettings } from './embedded';
@@ -386,7 +386,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
-        const key = depth === 0 ? KEY_ARGUMENT.get(names[0]!.slice(names[0]!.lastIndexOf('.') + 1)) : undefined;
+        const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
         if (key?.at === commas) names.push(key.name);
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
