@@ -63,10 +63,11 @@ export interface Extraction {
 
 /**
  * Calls that only re-encode their first argument (`Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`,
- * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`): the literal is the value of whatever
+ * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`, `JSON.stringify("…")` in a bundler's
+ * `define`): the literal is the value of whatever
  * the call's result is bound to (`const signingKey = Buffer.from("…", "hex")`). Tested on the dotted callee.
  */
-export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
+export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|JSON\.stringify|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
 
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';
@@ -144,10 +145,11 @@ const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
 
 /**
  * The credential part of a string's content `text[start, end)`: after a header name that names a credential
- * (`Authorization: `, `X-Api-Key: `) and after an auth scheme (`Bearer `, `Basic `), with the names they add.
+ * (`Authorization: `, `X-Api-Key: `) and after an auth scheme (`Bearer `, `Basic `), with the names they add; inside
+ * quotes that the content itself holds (a JSON-encoded string: esbuild's and webpack's `define` values, `'"…"'`).
  * pushCandidate and the parse prefilter both use it, so the prefilter checks exactly the value a rule will see.
  */
-export function credentialStart(text: string, start: number, end: number): { start: number; names: string[] } {
+export function credentialStart(text: string, start: number, end: number): { start: number; end: number; names: string[] } {
   const names: string[] = [];
   const header = HEADER.exec(text.slice(start, Math.min(end, start + 40)));
   if (header && /auth|key|token|secret/i.test(header[1]!)) {
@@ -159,7 +161,12 @@ export function credentialStart(text: string, start: number, end: number): { sta
     names.push('authorization');
     start += scheme[0].length;
   }
-  return { start, names };
+  const quote = text.charCodeAt(start);
+  if (end - start > 2 && (quote === 34 || quote === 39) && text.charCodeAt(end - 1) === quote) {
+    start++;
+    end--;
+  }
+  return { start, end, names };
 }
 
 /**
@@ -170,5 +177,5 @@ export function pushCandidate(out: Candidate[], text: string, offset: number, le
   if (length <= 0) return;
   const end = offset + length;
   const credential = credentialStart(text, offset, end);
-  if (end > credential.start) out.push({ offset: credential.start, length: end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
+  if (credential.end > credential.start) out.push({ offset: credential.start, length: credential.end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
 }

@@ -50,3 +50,39 @@ describe('placements: passwords passed to hashing and key-derivation calls', () 
     ['another object\'s hash method', 'src/digest.ts', `const d = hasher.hash('${g.alnum(24)}');\n`],
   ]);
 });
+
+describe('placements: database URLs with a driver suffix, and any URL scheme', () => {
+  const p = password();
+  findsEach([
+    ['SQLAlchemy postgresql+psycopg2', 'app/settings.py', `SQLALCHEMY_DATABASE_URI = "postgresql+psycopg2://app:${p}@db:5432/app"\n`, p],
+    ['SQLAlchemy mysql+pymysql in a call', 'app/db.py', `engine = create_engine("mysql+pymysql://root:${p}@localhost/shop?charset=utf8mb4")\n`, p],
+    ['mssql+pyodbc', 'app/db.py', `engine = create_engine('mssql+pyodbc://sa:${p}@sqlserver/db?driver=ODBC+Driver+18+for+SQL+Server')\n`, p],
+    ['postgres+asyncpg in TypeScript', 'src/db.ts', `export const url = "postgres+asyncpg://svc:${p}@db.internal/app";\n`, p],
+    ['a scheme of its own, in YAML', 'deploy/values.yaml', `analytics:\n  dsn: clickhouse://default:${p}@ch.internal:9000/events\n`, p],
+    ['a dotted scheme', 'config/app.toml', `broker = "nats.tls://ops:${p}@nats.internal:4222"\n`, p],
+    ['JDBC `;password=` after the authority', 'src/main/resources/db.properties', `url=jdbc:sqlserver://db:1433;databaseName=app;user=sa;password=${p};encrypt=true\n`, p],
+  ]);
+  quietOnEach([
+    ['a substitution for the password', 'app/settings.py', 'DATABASE_URL = "postgresql+psycopg2://app:${DB_PASSWORD}@db:5432/app"\n'],
+    ['a placeholder password', 'README.md', 'Set `DATABASE_URL=mysql+pymysql://user:password@localhost/db`.\n'],
+    ['no password', 'app/settings.py', 'DATABASE_URL = "postgresql+asyncpg://app@db:5432/app"\n'],
+    ['a JDBC password from a variable', 'db.properties', 'url=jdbc:sqlserver://db:1433;user=sa;password=${DB_PASSWORD};\n'],
+    ['a `;name=` with no URL before it on the line', 'notes.txt', `ssh db; password=${'$'}(cat /run/secrets/pw)\n`],
+  ]);
+});
+
+describe('placements: build-tool defines', () => {
+  const k = key();
+  findsEach([
+    ['Vite `define` with JSON.stringify', 'vite.config.ts', `export default defineConfig({\n  define: {\n    'process.env.API_KEY': JSON.stringify('${k}'),\n  },\n});\n`, k],
+    ['webpack DefinePlugin with JSON.stringify', 'webpack.config.js', `plugins: [\n  new webpack.DefinePlugin({\n    "process.env.STRIPE_SECRET": JSON.stringify("${k}"),\n  }),\n],\n`, k],
+    ['webpack DefinePlugin, a JSON-encoded literal', 'webpack.config.js', `new webpack.DefinePlugin({ __API_TOKEN__: '"${k}"' });\n`, k],
+    ['esbuild `define`, a JSON-encoded literal', 'build.mjs', `await esbuild.build({ define: { 'process.env.AUTH_TOKEN': '"${k}"' } });\n`, k],
+    ['JSON.stringify under a key-like name', 'src/config.js', `const serviceToken = JSON.stringify(\`${k}\`);\n`, k],
+  ]);
+  quietOnEach([
+    ['a define from the environment', 'vite.config.ts', "define: { 'process.env.API_KEY': JSON.stringify(process.env.API_KEY) },\n"],
+    ['a define of a non-secret', 'webpack.config.js', "new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify('production-build') });\n"],
+    ['a JSON-encoded placeholder', 'build.mjs', `define: { 'process.env.AUTH_TOKEN': '"your-auth-token-here"' },\n`],
+  ]);
+});
