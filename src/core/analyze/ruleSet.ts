@@ -2,6 +2,7 @@
 import { rules as allRules } from '../rules/index';
 import { KEY_ARGUMENT_CALLEES } from './candidate';
 import { compileRule } from './compile';
+import { COMMAND_LINE_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
 import { QUERY_KEYWORDS } from './inline';
 import { KeywordSet } from './keywords';
@@ -18,10 +19,11 @@ export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
 /**
  * Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics), and the callees whose argument
- * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name).
+ * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name), and the commands
+ * whose options are credentials though they do not say so (extract/commandLine.ts: `redis-cli -a …`).
  */
-export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES].map((k) => k.toLowerCase()))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
+export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS].map((k) => k.toLowerCase()))];
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];

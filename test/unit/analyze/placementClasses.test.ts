@@ -86,3 +86,38 @@ describe('placements: build-tool defines', () => {
     ['a JSON-encoded placeholder', 'build.mjs', `define: { 'process.env.AUTH_TOKEN': '"your-auth-token-here"' },\n`],
   ]);
 });
+
+describe('placements: credentials on command lines', () => {
+  const p = password();
+  const k = key();
+  const awsSecret = g.alnum(30) + '/' + g.alnum(9);
+  findsEach([
+    ['aws configure set', 'scripts/setup.sh', `aws configure set aws_secret_access_key ${awsSecret} --profile ci\n`, awsSecret],
+    ['mysql -p glued, bare', 'scripts/backup.sh', `mysql -uroot -p${p} -h db shop < dump.sql\n`, p],
+    ['mysqldump -p glued, quoted', 'scripts/backup.sh', `/usr/bin/mysqldump -u root -p'${p}' shop > dump.sql\n`, p],
+    ['mysql --password= in a Makefile recipe', 'Makefile', `schema:\n\tmysql --user=root --password=${p} shop < schema.sql\n`, p],
+    ['PGPASSWORD before psql in a CI script list', '.gitlab-ci.yml', `test:\n  script:\n    - PGPASSWORD=${p} psql -h postgres -U app -c 'select 1'\n`, p],
+    ['redis-cli -a', 'scripts/check.sh', `redis-cli -h cache.internal -a ${p} ping\n`, p],
+    ['redis-cli -a in a README shell fence', 'README.md', `Check the cache:\n\n\`\`\`bash\nredis-cli -h cache -a '${p}' info\n\`\`\`\n`, p],
+    ['export in a workflow run block', '.github/workflows/deploy.yml', `jobs:\n  deploy:\n    steps:\n      - run: |\n          export API_TOKEN='${k}'\n          ./deploy.sh\n`, k],
+    ['export in a CI script list item', '.gitlab-ci.yml', `build:\n  script:\n    - export DEPLOY_TOKEN="${k}"\n    - make\n`, k],
+    ['docker login -p', 'scripts/release.sh', `docker login -u ci -p ${p} registry.example.com\n`, p],
+    ['docker login -p in a CI list item, quoted', '.gitlab-ci.yml', `release:\n  before_script:\n    - docker login -u ci -p "${p}" registry.example.com\n`, p],
+    ['curl -u bare', 'scripts/deploy.sh', `curl -fsS -u admin:${p} https://ci.example.com/api/build\n`, p],
+    ['curl --user in a Markdown console fence', 'docs/api.md', `\`\`\`console\n$ curl --user deploy:${p} https://ci.example.com/api\n\`\`\`\n`, p],
+    ['sshpass -p', 'scripts/copy.sh', `sshpass -p '${p}' scp build.tgz ops@host:/srv\n`, p],
+    ['Dockerfile RUN with mysql -p', 'Dockerfile', `FROM mysql:8\nRUN mysql -uroot -p'${p}' -e 'select 1'\n`, p],
+  ]);
+  quietOnEach([
+    ['mysql -p prompting', 'scripts/backup.sh', 'mysql -u root -p shop < dump.sql\n'],
+    ['mysql -p with a variable', 'scripts/backup.sh', 'mysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop\n'],
+    ['mysql -p with a braced variable, in a Makefile', 'Makefile', 'db:\n\tmysql -uroot -p${DB_PASSWORD} shop\n'],
+    ['redis-cli -a from a file', 'scripts/check.sh', 'redis-cli -a "$(cat /run/secrets/redis)" ping\n'],
+    ['docker login -p from CI variables', '.gitlab-ci.yml', 'release:\n  script:\n    - docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY\n'],
+    ['docker run -p is a port', 'scripts/run.sh', 'docker run -p 8080:80 -p 8443:443 nginx:stable-alpine\n'],
+    ['curl -u with a variable', 'scripts/deploy.sh', 'curl -u "admin:$ADMIN_PASSWORD" https://ci.example.com/api\n'],
+    ['an Ansible vault reference in a run block', '.github/workflows/ci.yml', 'jobs:\n  t:\n    steps:\n      - run: |\n          redis-cli -a {{ vault_redis_password }} ping\n'],
+    ['a Python format placeholder', 'Makefile', 'check:\n\tredis-cli -a %(redis_password)s ping\n'],
+    ['a command in a fence of another language', 'README.md', `\`\`\`python\nprint("mysql -uroot -p${p}")\n\`\`\`\n`],
+  ]);
+});

@@ -1,5 +1,6 @@
 import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
+import type { Spans } from './commandLine';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -181,11 +182,18 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
   );
 }
 
-export function extractYamlSteps(text: string): Steps<Extraction> {
+/** Keys whose values are shell command lines (CI `run:`/`script:`, compose `command:`, Ansible `shell:`). */
+const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell)$/;
+
+/**
+ * YAML, by indentation. With `commands`, the ranges of the values that are shell command lines (a `run: |` block's
+ * lines, a `script:` list's items, `command: …`) are pushed there, for the shell token pass (extraction.ts).
+ */
+export function extractYamlSteps(text: string, commands?: Spans): Steps<Extraction> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
   const keys: Array<{ indent: number; key: string }> = [];
-  let block: { indent: number; names: string[]; from: number } | undefined;
+  let block: { indent: number; names: string[]; from: number; commands: boolean } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
   const siblingName = new Map<number, string>();
   return eachLine(
@@ -195,6 +203,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
       if (block) {
         if (line.trim() === '' || indent > block.indent) {
           if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
+          if (block.commands && line.trim()) commands?.push([start + indent, start + line.length]);
           return;
         }
         block = undefined;
@@ -212,7 +221,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         const rest = indent + m[0].length;
         if (rest >= line.length) return;
         if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
-          block = { indent: keyIndent, names: [key], from: rest };
+          block = { indent: keyIndent, names: [key], from: rest, commands: COMMAND_KEY.test(key) };
           return;
         }
         const parent = keys.length > 1 ? keys[keys.length - 2]!.key : undefined;
@@ -220,6 +229,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
           flowMap(out, text, line, start, rest, key);
           return;
         }
+        if (COMMAND_KEY.test(key)) commands?.push([start + rest, start + line.length]);
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
         if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
@@ -232,6 +242,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         const parent = keys.filter((k) => k.indent <= indent).pop();
         const from = indent + item[0].length;
         if (line[from] === '{') return flowMap(out, text, line, start, from, parent?.key);
+        if (parent && COMMAND_KEY.test(parent.key)) commands?.push([start + from, start + line.length]);
         const span = valueSpan(line, from, HASH_COMMENT);
         if (!span) return;
         // `- API_TOKEN=…` (compose `environment:` as a list) and `- --api-token=…` (container args): the item names
