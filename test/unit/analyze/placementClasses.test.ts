@@ -121,3 +121,54 @@ describe('placements: credentials on command lines', () => {
     ['a command in a fence of another language', 'README.md', `\`\`\`python\nprint("mysql -uroot -p${p}")\n\`\`\`\n`],
   ]);
 });
+
+describe('placements: web-server and proxy configs', () => {
+  const k = key();
+  const uuid = g.uuid();
+  findsEach([
+    ['nginx proxy_set_header Authorization, Bearer', 'deploy/nginx.conf', `location /api/ {\n    proxy_set_header Authorization "Bearer ${k}";\n    proxy_pass http://upstream;\n}\n`, k],
+    ['nginx proxy_set_header X-Api-Key, bare', 'nginx/conf.d/site.conf', `  proxy_set_header X-Api-Key ${k};\n`, k],
+    ['nginx set $api_key', 'nginx/default.conf', `set $api_key "${k}";\n`, k],
+    ['nginx set $upstream_token, no extension', 'nginx/sites-available/default', `server {\n  set $upstream_token ${k};\n}\n`, k],
+    ['nginx more_set_input_headers, the header written whole', 'nginx.conf', `more_set_input_headers 'X-Auth-Token: ${k}';\n`, k],
+    ['nginx fastcgi_param', 'nginx.conf', `fastcgi_param STRIPE_SECRET_TOKEN ${k};\n`, k],
+    ['Apache RequestHeader set', 'apache/httpd.conf', `<Location "/api">\n  RequestHeader set X-API-Key "${uuid}"\n</Location>\n`, uuid],
+    ['Apache RequestHeader set Authorization', 'apache/site.conf', `RequestHeader set Authorization "Bearer ${k}"\n`, k],
+    ['Apache SetEnv', '.htaccess', `SetEnv PAYMENT_API_KEY ${k}\n`, k],
+    ['HAProxy http-request set-header', 'haproxy/haproxy.cfg', `backend api\n  http-request set-header X-Api-Key ${k}\n`, k],
+    ['HAProxy set-header Authorization, Bearer', 'haproxy.cfg', `  http-request set-header Authorization "Bearer ${k}"\n`, k],
+  ]);
+  quietOnEach([
+    ['nginx forwarding the client\'s header', 'nginx.conf', 'proxy_set_header Authorization $http_authorization;\nproxy_set_header X-Real-IP $remote_addr;\n'],
+    ['nginx setting a variable from another', 'nginx.conf', 'set $api_key $arg_key;\n'],
+    ['an empty header', 'nginx.conf', 'proxy_set_header X-Api-Key "";\n'],
+    ['Apache from the environment', 'httpd.conf', 'RequestHeader set X-API-Key "${API_KEY}"\n'],
+    ['HAProxy from the environment', 'haproxy.cfg', 'http-request set-header X-Api-Key %[env(API_KEY)]\n'],
+    ['a templated value', 'nginx.conf.j2', 'proxy_set_header X-Api-Key "{{ upstream_api_key }}";\n'],
+    ['a header that is no credential', 'nginx.conf', `add_header X-Request-Id ${k};\n`],
+  ]);
+});
+
+describe('placements: INI inventories and configs', () => {
+  const p1 = password();
+  const p2 = password();
+  const k = key();
+  findsEach([
+    ['an Ansible inventory host line, no extension', 'inventory/hosts', `[web]\nweb1 ansible_host=10.0.0.11 ansible_user=deploy ansible_password=${p1}\n`, p1],
+    ['an Ansible inventory host line in .ini, quoted', 'inventory/prod.ini', `[db]\ndb1.internal ansible_host=10.0.0.2 ansible_ssh_pass='${p1}' ansible_port=2222\n`, p1],
+    ['an Ansible `[group:vars]` section', 'inventory/hosts.ini', `[db:vars]\nansible_become_password=${p1}\n`, p1],
+    ['`key: value` in .cfg', 'setup.cfg', `[upload]\npassword: ${p1}\n`, p1],
+    ['several pairs on one line in .conf', 'conf/replica.conf', `primary host=db1 user=replicator password=${p1} port=5432\n`, p1],
+    ['a logfmt-style line in a .properties file', 'conf/app.properties', `datasource url=postgres://db/app api_token=${k}\n`, k],
+  ]);
+  it('finds each secret of one host line: the password and the become password', () => {
+    const text = `[web]\nweb1 ansible_host=10.0.0.1 ansible_password=${p1} ansible_become_pass="${p2}"\n`;
+    assert.deepEqual(found('inventory/hosts', text), [p1, p2]);
+  });
+  quietOnEach([
+    ['vault references', 'inventory/hosts', '[web]\nweb1 ansible_host=10.0.0.1 ansible_password="{{ vault_web1_password }}" ansible_become_pass={{vault_become}}\n'],
+    ['a host line with no secret', 'inventory/hosts', '[web]\nweb1 ansible_host=10.0.0.1 ansible_user=deploy ansible_port=2222\n'],
+    ['INI interpolation', 'alembic.ini', '[alembic]\nsqlalchemy.url = postgresql://app:%(DB_PASSWORD)s@db/app\n'],
+    ['environment substitution', 'conf/replica.conf', 'primary host=db1 user=replicator password=${REPLICA_PASSWORD} port=5432\n'],
+  ]);
+});

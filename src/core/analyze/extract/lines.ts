@@ -91,6 +91,8 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
+      // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
+      if (pushDirective(out, text, line, start) || pushSpacedPairs(out, text, line, start)) return;
       // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
       const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
@@ -158,6 +160,50 @@ export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
   );
 }
 
+/**
+ * A web server's or proxy's directive that sets a header or a variable, with its name and value: nginx
+ * `proxy_set_header Authorization "Bearer …";`, `set $api_key …;`, `fastcgi_param API_TOKEN …;`, Apache
+ * `RequestHeader set X-Api-Key "…"`, `SetEnv API_TOKEN …`, HAProxy `http-request set-header X-Api-Key …`. Group 1 is the
+ * name; the value follows the match. A name may be quoted, and written with its colon (`add_header 'X-Token:' …`).
+ */
+const DIRECTIVE = /^[ \t]*(?:(?:proxy|grpc)_set_header|add_header|(?:fastcgi|uwsgi|scgi)_param|set|env|SetEnv|RequestHeader[ \t]+(?:set|append|add|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|append|add)|http-(?:request|response)[ \t]+(?:set|add)-(?:header|var\([\w.]{1,64}\)))[ \t]+["']?\$?([A-Za-z_][\w.-]{0,63}):?["']?[ \t]+/;
+/** nginx's `more_set_headers "X-Api-Key: …";` (headers-more): one string, a header written whole. */
+const HEADER_DIRECTIVE = /^[ \t]*more_set(?:_input)?_headers[ \t]+(?:-[rst][ \t]+\S+[ \t]+)*/;
+
+/**
+ * The value a web server's directive (DIRECTIVE, HEADER_DIRECTIVE) gives a header or variable on this line, pushed
+ * under its name; true if the line is one. The value ends at its closing quote, or bare at `;` or a space.
+ */
+function pushDirective(out: Candidate[], text: string, line: string, start: number): boolean {
+  const header = HEADER_DIRECTIVE.exec(line);
+  const m = header ? null : DIRECTIVE.exec(line);
+  if (!header && !m) return false;
+  const from = (header ?? m)![0].length;
+  const span = valueSpan(line, from, /[;\s]/g);
+  if (span) pushCandidate(out, text, start + span[0], span[1], m ? [m[1]!] : []);
+  return true;
+}
+
+/** ` name=value` after a space (or at the line's start): one of several pairs on a line; a quoted value in its quotes. */
+const SPACED_PAIR = /(?:^|[ \t])([A-Za-z_][\w.-]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"']{1,512}))(?=[ \t]|$)/g;
+/** A line of several `name=value` pairs, or a word and pairs after it (an Ansible INI inventory's host line). */
+const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=/;
+
+/**
+ * Every pair of a line of several `name=value` pairs separated by spaces (an Ansible INI inventory's `web1
+ * ansible_host=10.0.0.1 ansible_password=…`, a logfmt line, `user=app password=… host=db`): each value under its own
+ * name; true if the line is one.
+ */
+function pushSpacedPairs(out: Candidate[], text: string, line: string, start: number): boolean {
+  if (!PAIRS_LINE.test(line)) return false;
+  for (const m of line.matchAll(SPACED_PAIR)) {
+    const value = m[2] ?? m[3] ?? m[4]!;
+    const quoted = m[4] === undefined;
+    pushCandidate(out, text, start + m.index + m[0].length - value.length - (quoted ? 1 : 0), value.length, [m[1]!]);
+  }
+  return true;
+}
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
@@ -165,6 +211,7 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
     text,
     (line, start) => {
       if (/^\s*[#;!]/.test(line)) return;
+      if (pushDirective(out, text, line, start) || pushSpacedPairs(out, text, line, start)) return;
       const sec = /^\s*\[([^\]]+)\]/.exec(line);
       if (sec) {
         section = sec[1]!.trim();
