@@ -3,6 +3,7 @@ import type { Extraction } from './candidate';
 import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
 import { extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
+import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { extractXmlSteps } from './extract/xml';
@@ -91,6 +92,8 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       return extractTokensSteps(text, 'shell', signal);
     case 'xml':
       return extractXmlSteps(text);
+    case 'notebook':
+      return extractNotebookSteps(text, signal);
     default:
       // Quoted strings and code-like bindings from the token pass; bare `NAME: value` lines from the line pass (the
       // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it

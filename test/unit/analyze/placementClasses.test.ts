@@ -172,3 +172,40 @@ describe('placements: INI inventories and configs', () => {
     ['environment substitution', 'conf/replica.conf', 'primary host=db1 user=replicator password=${REPLICA_PASSWORD} port=5432\n'],
   ]);
 });
+
+describe('placements: Jupyter notebooks', () => {
+  const k = key();
+  const p = password();
+  const notebook = (cells: unknown[], metadata: unknown = { kernelspec: { language: 'python', name: 'python3' } }) => JSON.stringify({ cells, metadata, nbformat: 4, nbformat_minor: 5 }, null, 1) + '\n';
+  const code = (source: string | string[], outputs: unknown[] = []) => ({ cell_type: 'code', execution_count: 1, id: g.hex(8), metadata: {}, outputs, source });
+  const pasted = notebook([code(['import os\n', 'import requests\n', '\n', `API_KEY = "${k}"\n`, 'r = requests.get(URL, headers={"x-api-key": API_KEY})'])]);
+  findsEach([
+    ['an assignment in a code cell of lines', 'notebooks/explore.ipynb', pasted, k],
+    ['a keyword argument over lines', 'analysis.ipynb', notebook([code(['client = OpenAI(\n', `    api_key='${k}',\n`, ')\n'])]), k],
+    ['a code cell whose source is one string', 'nb/Untitled.ipynb', notebook([code(`import os\nos.environ["SERVICE_TOKEN"] = "${k}"\n`)]), k],
+    ['%env magic', 'nb/setup.ipynb', notebook([code([`%env WEATHER_API_KEY=${k}\n`])]), k],
+    ['a shell escape', 'nb/setup.ipynb', notebook([code(['!pip install -q redis\n', `!redis-cli -h cache -a ${p} ping\n`])]), p],
+    ['a %%bash cell', 'nb/setup.ipynb', notebook([code(['%%bash\n', `export DEPLOY_TOKEN='${k}'\n`, './deploy.sh\n'])]), k],
+    ['a stream output that printed a setting', 'nb/debug.ipynb', notebook([code(['print(open(".env").read())\n'], [{ name: 'stdout', output_type: 'stream', text: ['DEBUG=1\n', `DB_PASSWORD=${p}\n`] }])]), p],
+    ['a Markdown cell with a shell fence', 'nb/README.ipynb', notebook([{ cell_type: 'markdown', metadata: {}, source: ['Run:\n', '```bash\n', `curl -u admin:${p} https://ci.example.com/api\n`, '```\n'] }]), p],
+    ['a JavaScript kernel', 'nb/deno.ipynb', notebook([code([`const apiToken = "${k}";\n`])], { kernelspec: { language: 'typescript', name: 'deno' } }), k],
+  ]);
+  it('maps a value with a JSON escape back to its place in the notebook', () => {
+    const escaped = g.alnum(18) + '/' + g.alnum(14);
+    const text = notebook([code([`SECRET_KEY = "${escaped}"\n`])]).replace(escaped, escaped.replace('/', '\\/'));
+    const [finding] = analyzeText('nb/escaped.ipynb', text, { salt: 'classes' }).findings;
+    assert.ok(finding, 'found');
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length), escaped.replace('/', '\\/'));
+    assert.ok(finding.redacted.endsWith(escaped.slice(-4)), finding.redacted);
+  });
+  it('reports the line of the notebook the value is on', () => {
+    const [finding] = analyzeText('notebooks/explore.ipynb', pasted, { salt: 'classes' }).findings;
+    assert.equal(finding!.range.start.line, pasted.slice(0, pasted.indexOf(k)).split('\n').length - 1);
+  });
+  quietOnEach([
+    ['a key read from the environment', 'nb/ok.ipynb', notebook([code(['import os\n', 'API_KEY = os.environ["API_KEY"]\n', 'token = getpass.getpass("token: ")\n'])])],
+    ['a placeholder', 'nb/ok.ipynb', notebook([code(['API_KEY = "<your-api-key>"  # paste yours\n'])])],
+    ['%env from a variable', 'nb/ok.ipynb', notebook([code(['%env WEATHER_API_KEY=$weather_key\n'])])],
+    ['ids, hashes and images are not cells', 'nb/ok.ipynb', notebook([code(['plot()\n'], [{ output_type: 'display_data', data: { 'image/png': g.base64(4000), 'text/plain': ['<Figure size 640x480 with 1 Axes>'] }, metadata: {} }])])],
+  ]);
+});
