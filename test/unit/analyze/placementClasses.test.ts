@@ -66,6 +66,7 @@ describe('placements: database URLs with a driver suffix, and any URL scheme', (
     ['a substitution for the password', 'app/settings.py', 'DATABASE_URL = "postgresql+psycopg2://app:${DB_PASSWORD}@db:5432/app"\n'],
     ['a placeholder password', 'README.md', 'Set `DATABASE_URL=mysql+pymysql://user:password@localhost/db`.\n'],
     ['no password', 'app/settings.py', 'DATABASE_URL = "postgresql+asyncpg://app@db:5432/app"\n'],
+    ['user information written with string escapes (a URI library\'s parsing test)', 'test/parse.test.js', `t.same(parse('scheme://us\\u00e9r:p\\u00e4ss${g.alnum(6)}@example.com/'), expected)\n`],
     ['a JDBC password from a variable', 'db.properties', 'url=jdbc:sqlserver://db:1433;user=sa;password=${DB_PASSWORD};\n'],
     ['a `;name=` with no URL before it on the line', 'notes.txt', `ssh db; password=${'$'}(cat /run/secrets/pw)\n`],
   ]);
