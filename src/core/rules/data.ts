@@ -40,10 +40,11 @@ export const dataRules = defineRules([
     // Starts with the literal `://` (scheme checked by the lookbehind) so the regex engine can skip ahead fast. Any
     // scheme (RFC 3986: a letter, then letters, digits, `+`, `.`, `-`): a driver suffix (`postgresql+psycopg2://`,
     // `mysql+pymysql://`, `mongodb+srv://`) or a scheme of its own (`clickhouse://`, `nats://`) holds a password the same way.
+    // The scheme is a whole word that opens a URL: not a run cut out of a query or a path (`?ostgres://`, `%2Fredis://`).
     // A password that repeats the user name (`mongodb://mongodb:mongodb@localhost`) is a local default, not a secret. No
     // backslash: a URL's user information has none (RFC 3986; it would be percent-encoded), a string's escapes do
     // (`uri://us\xA0er:pa\uD7FFss@…` in a URI library's tests is an escaping example).
-    pattern: /:\/\/(?<=[A-Za-z][A-Za-z0-9+.-]{0,40}:\/\/)(?<user>[^\s:/@'"`\\]{0,64}):(?!\k<user>@)(?<secret>[^\s:@/'"`\\]{3,128})@[A-Za-z0-9.-]+/,
+    pattern: /:\/\/(?<=(?:^|[^A-Za-z0-9+.\-?&#%/\\])[A-Za-z][A-Za-z0-9+.-]{0,40}:\/\/)(?<user>[^\s:/@'"`\\]{0,64}):(?!\k<user>@)(?<secret>[^\s:@/'"`\\]{3,128})@[A-Za-z0-9.-]+/,
     keywords: ['://'],
     minEntropy: 2,
     severity: 'error',

@@ -160,6 +160,7 @@ describe('placements: INI inventories and configs', () => {
     ['an Ansible `[group:vars]` section', 'inventory/hosts.ini', `[db:vars]\nansible_become_password=${p1}\n`, p1],
     ['`key: value` in .cfg', 'setup.cfg', `[upload]\npassword: ${p1}\n`, p1],
     ['several pairs on one line in .conf', 'conf/replica.conf', `primary host=db1 user=replicator password=${p1} port=5432\n`, p1],
+    ['a `NAME: value` line whose value ends in base64 padding is no pair line', 'notes/deploy.txt', `staging:\n\tserviceToken: ${k.slice(0, 31)}-=\n`, `${k.slice(0, 31)}-=`],
     ['a logfmt-style line in a .properties file', 'conf/app.properties', `datasource url=postgres://db/app api_token=${k}\n`, k],
   ]);
   it('finds each secret of one host line: the password and the become password', () => {

@@ -92,7 +92,8 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
       // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
-      if (pushDirective(out, text, line, start) || pushSpacedPairs(out, text, line, start)) return;
+      if (pushDirective(out, text, line, start)) return;
+      pushSpacedPairs(out, text, line, start);
       // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
       const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
@@ -187,21 +188,20 @@ function pushDirective(out: Candidate[], text: string, line: string, start: numb
 /** ` name=value` after a space (or at the line's start): one of several pairs on a line; a quoted value in its quotes. */
 const SPACED_PAIR = /(?:^|[ \t])([A-Za-z_][\w.-]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"']{1,512}))(?=[ \t]|$)/g;
 /** A line of several `name=value` pairs, or a word and pairs after it (an Ansible INI inventory's host line). */
-const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=/;
+const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=[^\s=]/;
 
 /**
  * Every pair of a line of several `name=value` pairs separated by spaces (an Ansible INI inventory's `web1
  * ansible_host=10.0.0.1 ansible_password=…`, a logfmt line, `user=app password=… host=db`): each value under its own
- * name; true if the line is one.
+ * name. (A `NAME: value` line whose value ends in `=`, base64 padding, is none.)
  */
-function pushSpacedPairs(out: Candidate[], text: string, line: string, start: number): boolean {
-  if (!PAIRS_LINE.test(line)) return false;
+function pushSpacedPairs(out: Candidate[], text: string, line: string, start: number): void {
+  if (!PAIRS_LINE.test(line)) return;
   for (const m of line.matchAll(SPACED_PAIR)) {
     const value = m[2] ?? m[3] ?? m[4]!;
     const quoted = m[4] === undefined;
     pushCandidate(out, text, start + m.index + m[0].length - value.length - (quoted ? 1 : 0), value.length, [m[1]!]);
   }
-  return true;
 }
 
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
@@ -211,7 +211,9 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
     text,
     (line, start) => {
       if (/^\s*[#;!]/.test(line)) return;
-      if (pushDirective(out, text, line, start) || pushSpacedPairs(out, text, line, start)) return;
+      if (pushDirective(out, text, line, start)) return;
+      // Several pairs on a line: each under its name, besides the line's first `key = value` below.
+      pushSpacedPairs(out, text, line, start);
       const sec = /^\s*\[([^\]]+)\]/.exec(line);
       if (sec) {
         section = sec[1]!.trim();
