@@ -1,6 +1,7 @@
 import { visit } from 'jsonc-parser';
 import { andThen, type Steps } from '../abort';
 import type { Candidate, Extraction } from '../candidate';
+import { lastAtOrBefore } from '../../vocabulary/positions';
 import { commandSpans, onlySpans, type Spans } from './commandLine';
 import { extractTextPairsSteps } from './lines';
 import { extractTokensSteps } from './tokens';
@@ -170,18 +171,6 @@ class Joined {
     }
     return out;
   }
-}
-
-/** The index of the last of ascending `starts` at or before `at`. */
-function lastAtOrBefore(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
