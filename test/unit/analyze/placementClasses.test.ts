@@ -106,6 +106,8 @@ describe('placements: credentials on command lines', () => {
     ['docker login -p in a CI list item, quoted', '.gitlab-ci.yml', `release:\n  before_script:\n    - docker login -u ci -p "${p}" registry.example.com\n`, p],
     ['curl -u bare', 'scripts/deploy.sh', `curl -fsS -u admin:${p} https://ci.example.com/api/build\n`, p],
     ['curl --user in a Markdown console fence', 'docs/api.md', `\`\`\`console\n$ curl --user deploy:${p} https://ci.example.com/api\n\`\`\`\n`, p],
+    ['a one-line `run:` step', '.github/workflows/ci.yml', `jobs:\n  t:\n    steps:\n      - run: curl -fsS -u ci:${p} https://ci.example.com/api/trigger\n`, p],
+    ['a compose `command:`', 'docker-compose.yml', `services:\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "true"]\n    command: redis-server --requirepass '${p}'\n`, p],
     ['sshpass -p', 'scripts/copy.sh', `sshpass -p '${p}' scp build.tgz ops@host:/srv\n`, p],
     ['Dockerfile RUN with mysql -p', 'Dockerfile', `FROM mysql:8\nRUN mysql -uroot -p'${p}' -e 'select 1'\n`, p],
   ]);
@@ -203,6 +205,10 @@ describe('placements: Jupyter notebooks', () => {
   it('reports the line of the notebook the value is on', () => {
     const [finding] = analyzeText('notebooks/explore.ipynb', pasted, { salt: 'classes' }).findings;
     assert.equal(finding!.range.start.line, pasted.slice(0, pasted.indexOf(k)).split('\n').length - 1);
+  });
+  it('reads the cells of a notebook whose outputs hold large images (long lines are no minified code there)', () => {
+    const image = { output_type: 'display_data', data: { 'image/png': g.base64(200_000) }, metadata: {} };
+    assert.deepEqual(found('nb/plots.ipynb', notebook([code(['plot()\n'], [image]), code([`API_KEY = "${k}"\n`])])), [k]);
   });
   quietOnEach([
     ['a key read from the environment', 'nb/ok.ipynb', notebook([code(['import os\n', 'API_KEY = os.environ["API_KEY"]\n', 'token = getpass.getpass("token: ")\n'])])],

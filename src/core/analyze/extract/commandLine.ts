@@ -33,6 +33,8 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
   { command: MYSQL, option: '-p', glued: true, spaced: false, name: 'password' },
   { command: /^redis-cli$/, option: '-a', glued: false, spaced: true, name: 'password' },
   { command: /^redis-cli$/, option: '--pass', glued: false, spaced: true, name: 'password' },
+  { command: /^redis-server$/, option: '--requirepass', glued: false, spaced: true, name: 'password' },
+  { command: /^redis-server$/, option: '--masterauth', glued: false, spaced: true, name: 'password' },
   { command: MONGO, option: '-p', glued: false, spaced: true, name: 'password' },
   { command: /^sqlcmd$/, option: '-P', glued: true, spaced: true, name: 'password' },
   { command: /^ldap(?:search|add|modify|delete|passwd)$/, option: '-w', glued: false, spaced: true, name: 'password' },
@@ -50,7 +52,7 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token'];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token'];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();
