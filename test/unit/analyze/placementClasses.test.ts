@@ -192,6 +192,8 @@ describe('placements: Jupyter notebooks', () => {
     ['a %%bash cell', 'nb/setup.ipynb', notebook([code(['%%bash\n', `export DEPLOY_TOKEN='${k}'\n`, './deploy.sh\n'])]), k],
     ['a stream output that printed a setting', 'nb/debug.ipynb', notebook([code(['print(open(".env").read())\n'], [{ name: 'stdout', output_type: 'stream', text: ['DEBUG=1\n', `DB_PASSWORD=${p}\n`] }])]), p],
     ['a Markdown cell with a shell fence', 'nb/README.ipynb', notebook([{ cell_type: 'markdown', metadata: {}, source: ['Run:\n', '```bash\n', `curl -u admin:${p} https://ci.example.com/api\n`, '```\n'] }]), p],
+    ['a commented-out setting in a code cell', 'nb/setup.ipynb', notebook([code(['import os\n', `# os.environ["OPENAI_API_KEY"]="${k}"\n`, `# SERVICE_TOKEN=${k}\n`])]), k],
+    ['a Markdown table of settings', 'nb/README.ipynb', notebook([{ cell_type: 'markdown', metadata: {}, source: ['| name | value |\n', '|---|---|\n', `| DB_PASSWORD | ${p} |\n`] }]), p],
     ['a JavaScript kernel', 'nb/deno.ipynb', notebook([code([`const apiToken = "${k}";\n`])], { kernelspec: { language: 'typescript', name: 'deno' } }), k],
   ]);
   it('maps a value with a JSON escape back to its place in the notebook', () => {

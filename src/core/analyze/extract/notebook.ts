@@ -2,6 +2,9 @@ import { visit } from 'jsonc-parser';
 import { andThen, type Steps } from '../abort';
 import type { Candidate, Extraction } from '../candidate';
 import { lastAtOrBefore } from '../../vocabulary/positions';
+import { bindingNamePositions } from '../binding';
+import { inlinePairs } from '../inline';
+import { ALL_RULES, keywordSet, locatedKeywords, nameKeywords } from '../ruleSet';
 import { commandSpans, onlySpans, type Spans } from './commandLine';
 import { extractTextPairsSteps } from './lines';
 import { extractTokensSteps } from './tokens';
@@ -73,6 +76,8 @@ export function extractNotebookSteps(text: string, signal: AbortSignal | undefin
   );
   const codeText = code.text();
   const proseText = prose.text();
+  // What no extractor reads in the cells' text: a commented-out setting (`# OPENAI_API_KEY=…`), a Markdown table's row.
+  const inline = (cells: string) => inlinePairs(cells, bindingNamePositions(cells, keywordSet.scan(cells, nameKeywords, locatedKeywords).positions, ALL_RULES));
   const dialect = language === 'python' || language.startsWith('python') ? 'python' : 'text';
   const notes = errors > 0 ? ['The notebook has JSON syntax errors; its cells were read as well as the parser could recover.'] : [];
   return andThen(extractTokensSteps(codeText, dialect, signal), (source) =>
@@ -81,7 +86,7 @@ export function extractNotebookSteps(text: string, signal: AbortSignal | undefin
         andThen(extractTextPairsSteps(proseText), (pairs) =>
           // Markdown cells' shell fences (`curl -u …` in a setup note).
           andThen(shellPass(proseText, commandSpans('cells.md', proseText), signal), (fenced) => () => ({
-            candidates: [...code.mapBack(text, [...shell.candidates, ...source.candidates]), ...prose.mapBack(text, [...fenced.candidates, ...tokens.candidates, ...pairs.candidates])],
+            candidates: [...code.mapBack(text, [...shell.candidates, ...source.candidates, ...inline(codeText)]), ...prose.mapBack(text, [...fenced.candidates, ...tokens.candidates, ...pairs.candidates, ...inline(proseText)])],
             notes,
           })),
         ),
