@@ -108,6 +108,9 @@ describe('placements: credentials on command lines', () => {
     ['curl --user in a Markdown console fence', 'docs/api.md', `\`\`\`console\n$ curl --user deploy:${p} https://ci.example.com/api\n\`\`\`\n`, p],
     ['a one-line `run:` step', '.github/workflows/ci.yml', `jobs:\n  t:\n    steps:\n      - run: curl -fsS -u ci:${p} https://ci.example.com/api/trigger\n`, p],
     ['a compose `command:`', 'docker-compose.yml', `services:\n  cache:\n    image: redis:7\n    healthcheck:\n      test: ["CMD", "true"]\n    command: redis-server --requirepass '${p}'\n`, p],
+    ['PGPASSWORD in a Makefile recipe', 'Makefile', `restore:\n\tPGPASSWORD='${p}' pg_restore -h db -U app -d app dump.pgc\n`, p],
+    ['gh secret set --body', 'scripts/bootstrap.sh', `gh secret set DEPLOY_KEY --repo acme/shop --body "${k}"\n`, k],
+    ['kubectl --from-literal, the name inside the value', 'deploy/setup.sh', `kubectl create secret generic db --from-literal=username=app --from-literal=password='${p}'\n`, p],
     ['sshpass -p', 'scripts/copy.sh', `sshpass -p '${p}' scp build.tgz ops@host:/srv\n`, p],
     ['Dockerfile RUN with mysql -p', 'Dockerfile', `FROM mysql:8\nRUN mysql -uroot -p'${p}' -e 'select 1'\n`, p],
   ]);
@@ -117,6 +120,8 @@ describe('placements: credentials on command lines', () => {
     ['mysql -p with a braced variable, in a Makefile', 'Makefile', 'db:\n\tmysql -uroot -p${DB_PASSWORD} shop\n'],
     ['redis-cli -a from a file', 'scripts/check.sh', 'redis-cli -a "$(cat /run/secrets/redis)" ping\n'],
     ['docker login -p from CI variables', '.gitlab-ci.yml', 'release:\n  script:\n    - docker login -u $CI_REGISTRY_USER -p $CI_REGISTRY_PASSWORD $CI_REGISTRY\n'],
+    ['gh secret set from a file', 'scripts/bootstrap.sh', 'gh secret set DEPLOY_KEY --body "$(cat deploy_key)"\n'],
+    ['kubectl --from-literal of a non-secret', 'deploy/setup.sh', `kubectl create secret generic db --from-literal=username=${g.alnum(20)}\n`],
     ['docker run -p is a port', 'scripts/run.sh', 'docker run -p 8080:80 -p 8443:443 nginx:stable-alpine\n'],
     ['curl -u with a variable', 'scripts/deploy.sh', 'curl -u "admin:$ADMIN_PASSWORD" https://ci.example.com/api\n'],
     ['an Ansible vault reference in a run block', '.github/workflows/ci.yml', 'jobs:\n  t:\n    steps:\n      - run: |\n          redis-cli -a {{ vault_redis_password }} ping\n'],

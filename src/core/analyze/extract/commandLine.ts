@@ -22,6 +22,8 @@ interface CredentialOption {
   name: string;
   /** The value is `user:password` (curl): only the part after the first colon. */
   userColon?: boolean;
+  /** The value is `NAME=value` after `=` (kubectl's `--from-literal=password=…`): the value under that name. */
+  namedPair?: boolean;
 }
 
 const MYSQL = /^(?:mysql(?:dump|admin|import|check|slap|pump|sh)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
@@ -44,6 +46,10 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
   { command: /^curl$/, option: '--user', glued: false, spaced: true, name: 'password', userColon: true },
   { command: /^keytool$/, option: '-storepass', glued: false, spaced: true, name: 'password' },
   { command: /^keytool$/, option: '-keypass', glued: false, spaced: true, name: 'password' },
+  // `gh secret set NAME --body …`, `kubectl create secret generic x --from-literal=password=…`.
+  { command: /^gh$/, after: /^secret$/, option: '--body', glued: false, spaced: true, name: 'secret' },
+  { command: /^gh$/, after: /^secret$/, option: '-b', glued: true, spaced: true, name: 'secret' },
+  { command: /^kubectl$/, after: /^secret$/, option: '--from-literal', glued: false, spaced: false, name: 'secret', namedPair: true },
   { command: /^aws$/, after: /^set$/, option: 'aws_secret_access_key', glued: false, spaced: true, name: 'aws_secret_access_key' },
   { command: /^aws$/, after: /^set$/, option: 'aws_session_token', glued: false, spaced: true, name: 'aws_session_token' },
 ];
@@ -52,7 +58,7 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token'];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal'];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();
@@ -77,6 +83,7 @@ export function credentialOptionValue(text: string, start: number, end: number, 
   const exact = BY_OPTION.get(word);
   const glued = !exact && word.length > 2 && GLUED.has(word.slice(0, 2)) ? BY_OPTION.get(word.slice(0, 2)) : undefined;
   for (const o of exact ?? glued ?? []) {
+    let pairName: string | undefined;
     if (!commandBefore(o.command) || (o.after && !commandBefore(o.after))) continue;
     let at: number;
     if (glued) {
@@ -86,7 +93,13 @@ export function credentialOptionValue(text: string, start: number, end: number, 
       // `-u 'user:…'`, `-a VALUE`: spaces (not a line break) between; `-p'…'` is glued to an option written alone.
       at = end;
       const quote = text.charCodeAt(at);
-      if (!(o.glued && (quote === 34 || quote === 39))) {
+      if (o.namedPair) {
+        NAMED.lastIndex = at + 1;
+        const named = quote === 61 ? NAMED.exec(text) : null;
+        if (!named) continue;
+        pairName = named[1]!;
+        at = NAMED.lastIndex;
+      } else if (!(o.glued && (quote === 34 || quote === 39))) {
         if (!o.spaced || (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9)) continue;
         while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
       }
@@ -99,10 +112,13 @@ export function credentialOptionValue(text: string, start: number, end: number, 
       value.start = colon + 1;
     }
     if (isSubstitution(text.slice(value.start, value.end))) continue;
-    return { ...value, name: o.name };
+    return { ...value, name: pairName ?? o.name };
   }
   return undefined;
 }
+
+/** `NAME=` opening a value that names itself (`--from-literal=password=…`). */
+const NAMED = /([A-Za-z_][\w.-]{0,63})=/y;
 
 /** `[\s;&|()<>]`: the end of an unquoted shell word. */
 const UNQUOTED = /[^\s;&|()<>"'`]+/y;
