@@ -77,7 +77,7 @@ export function testValueMask(value: string): number {
  */
 // The key-argument APIs (`cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login`, candidate.ts) only as the called
 // name itself (`walletAddress`, `getWallet` or `loginUrl` bind nothing).
-const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.join('|')})$`, 'i');
+const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.

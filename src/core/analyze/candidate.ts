@@ -63,10 +63,11 @@ export interface Extraction {
 
 /**
  * Calls that only re-encode their first argument (`Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`,
- * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`): the literal is the value of whatever
+ * `bytes.fromhex("…")`, `base64.b64decode("…")`, pydantic's `SecretStr("…")`, `JSON.stringify("…")` in a bundler's
+ * `define`): the literal is the value of whatever
  * the call's result is bound to (`const signingKey = Buffer.from("…", "hex")`). Tested on the dotted callee.
  */
-export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
+export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|JSON\.stringify|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
 
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';
@@ -79,9 +80,10 @@ export interface KeyArgument {
 
 /**
  * Well-known APIs whose argument at an index is a credential though nothing names it, one entry each: the callee (the
- * last segment of a dotted one), the argument's index, and the name it is read under, so that a password argument
- * binds the password rule (`new Sequelize(db, user, 'Summer2022#')` is no 16-character random secret); `readers`: the
- * extractors that look for it. The prefilter's call words (binding.ts) take every callee here.
+ * last segment of a dotted one, or its last two where the method alone says nothing: `bcrypt.hash`), the argument's
+ * index, and the name it is read under, so that a password argument binds the password rule (`new Sequelize(db, user,
+ * 'Summer2022#')` is no 16-character random secret); `readers`: the extractors that look for it. The prefilter's call
+ * words (binding.ts) and the keyword pass (ruleSet.ts) take every callee here.
  */
 const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: readonly CallReader[] }> = [
   // node:crypto
@@ -99,6 +101,28 @@ const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: read
   { callee: 'MultiFernet', at: 0, name: 'secret', readers: ['tokens'] },
   { callee: 'from_key', at: 0, name: 'privateKey', readers: ['tokens'] },
   { callee: 'login', at: 1, name: 'password', readers: ['tokens'] },
+  // Password hashing and key derivation: what is hashed is a password (a seed script's admin account, a test user).
+  // node:crypto, bcrypt / bcryptjs, argon2 (the receiver as these packages are imported).
+  { callee: 'pbkdf2', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'pbkdf2Sync', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'scrypt', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'scryptSync', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcrypt.hash', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcrypt.hashSync', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcrypt.compare', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcrypt.compareSync', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcryptjs.hash', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'bcryptjs.hashSync', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'argon2.hash', at: 0, name: 'password', readers: ['typescript'] },
+  { callee: 'argon2.verify', at: 1, name: 'password', readers: ['typescript'] },
+  // Python: bcrypt, hashlib, Django, Werkzeug / Flask.
+  { callee: 'bcrypt.hashpw', at: 0, name: 'password', readers: ['tokens'] },
+  { callee: 'bcrypt.checkpw', at: 0, name: 'password', readers: ['tokens'] },
+  { callee: 'hashlib.pbkdf2_hmac', at: 1, name: 'password', readers: ['tokens'] },
+  { callee: 'hashlib.scrypt', at: 0, name: 'password', readers: ['tokens'] },
+  { callee: 'make_password', at: 0, name: 'password', readers: ['tokens'] },
+  { callee: 'generate_password_hash', at: 0, name: 'password', readers: ['tokens'] },
+  { callee: 'check_password_hash', at: 1, name: 'password', readers: ['tokens'] },
 ];
 
 /** The key arguments one extractor looks for, by callee. */
@@ -106,7 +130,14 @@ export function keyArgumentsOf(reader: CallReader): ReadonlyMap<string, KeyArgum
   return new Map(KEY_ARGUMENTS.filter((k) => k.readers.includes(reader)).map(({ callee, at, name }) => [callee, { at, name }]));
 }
 
-/** Every callee of KEY_ARGUMENTS (identifiers: no character a regular expression would read). */
+/** The key argument of a dotted callee (`bcrypt.hash`, `crypto.pbkdf2Sync`): by its last two segments, else its last. */
+export function keyArgumentOf(table: ReadonlyMap<string, KeyArgument>, dotted: string): KeyArgument | undefined {
+  const last = dotted.lastIndexOf('.');
+  if (last < 0) return table.get(dotted);
+  return table.get(dotted.slice(dotted.lastIndexOf('.', last - 1) + 1)) ?? table.get(dotted.slice(last + 1));
+}
+
+/** Every callee of KEY_ARGUMENTS (identifiers, or two joined by a dot). */
 export const KEY_ARGUMENT_CALLEES: readonly string[] = KEY_ARGUMENTS.map((k) => k.callee);
 
 /** `X-Api-Key: …` at the start of a string: a header written as one string. */
@@ -114,10 +145,11 @@ const HEADER = /^([A-Za-z][A-Za-z0-9-]{1,30}):\s*/;
 
 /**
  * The credential part of a string's content `text[start, end)`: after a header name that names a credential
- * (`Authorization: `, `X-Api-Key: `) and after an auth scheme (`Bearer `, `Basic `), with the names they add.
+ * (`Authorization: `, `X-Api-Key: `) and after an auth scheme (`Bearer `, `Basic `), with the names they add; inside
+ * quotes that the content itself holds (a JSON-encoded string: esbuild's and webpack's `define` values, `'"…"'`).
  * pushCandidate and the parse prefilter both use it, so the prefilter checks exactly the value a rule will see.
  */
-export function credentialStart(text: string, start: number, end: number): { start: number; names: string[] } {
+export function credentialStart(text: string, start: number, end: number): { start: number; end: number; names: string[] } {
   const names: string[] = [];
   const header = HEADER.exec(text.slice(start, Math.min(end, start + 40)));
   if (header && /auth|key|token|secret/i.test(header[1]!)) {
@@ -129,7 +161,12 @@ export function credentialStart(text: string, start: number, end: number): { sta
     names.push('authorization');
     start += scheme[0].length;
   }
-  return { start, names };
+  const quote = text.charCodeAt(start);
+  if (end - start > 2 && (quote === 34 || quote === 39) && text.charCodeAt(end - 1) === quote) {
+    start++;
+    end--;
+  }
+  return { start, end, names };
 }
 
 /**
@@ -140,5 +177,5 @@ export function pushCandidate(out: Candidate[], text: string, offset: number, le
   if (length <= 0) return;
   const end = offset + length;
   const credential = credentialStart(text, offset, end);
-  if (end > credential.start) out.push({ offset: credential.start, length: end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
+  if (credential.end > credential.start) out.push({ offset: credential.start, length: credential.end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
 }

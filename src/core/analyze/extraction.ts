@@ -1,12 +1,23 @@
 import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
+import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
 import { extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
+import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
 import { extractXmlSteps } from './extract/xml';
 import type { AnalyzerLanguage } from './language';
 import type { StringDialect } from './prefilter';
+
+/**
+ * `read` and the candidates of the shell token pass over the command lines `spans` of the text (the rest blanked, so
+ * offsets stay the text's): options such as `mysql -p'…'` and `redis-cli -a …`, `export X='…'`, `PGPASSWORD=… psql`.
+ */
+function withCommandLines(read: Extraction, text: string, spans: Spans, signal: AbortSignal | undefined): Steps<Extraction> {
+  if (spans.length === 0) return () => read;
+  return andThen(extractTokensSteps(onlySpans(text, spans), 'shell', signal), (shell) => () => ({ candidates: [...shell.candidates, ...read.candidates], notes: read.notes }));
+}
 
 /** JS/TS files longer than this are read by the token pass, not parsed (memory; see extract()). */
 export const MAX_PARSE_CHARS = 512 * 1024;
@@ -60,8 +71,11 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
     case 'json':
     case 'jsonc':
       return () => extractJson(text);
-    case 'yaml':
-      return extractYamlSteps(text);
+    case 'yaml': {
+      // The command lines of `run:`/`script:` values, read by the shell token pass too (`mysql -p'…'`, `export X='…'`).
+      const commands: Spans = [];
+      return andThen(extractYamlSteps(text, commands), (yaml) => withCommandLines(yaml, text, commands, signal));
+    }
     case 'dotenv':
       return extractDotenvSteps(text);
     case 'properties':
@@ -78,15 +92,19 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       return extractTokensSteps(text, 'shell', signal);
     case 'xml':
       return extractXmlSteps(text);
+    case 'notebook':
+      return extractNotebookSteps(text, signal);
     default:
       // Quoted strings and code-like bindings from the token pass; bare `NAME: value` lines from the line pass (the
       // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it
       // binds provider rules only (`Twilio auth token: "…"` is Twilio's before it is a generic `token`).
       return andThen(extractTokensSteps(text, 'text', signal), (run) =>
         andThen(extractTextPairsSteps(text), (pairs) =>
-          andThen(extractLabelledValuesSteps(text), (labelled) => () => {
+          andThen(extractLabelledValuesSteps(text), (labelled) => {
             const seen = new Set(run.candidates.map((c) => c.offset));
-            return { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
+            const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
+            // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
+            return withCommandLines(read, text, commandSpans(path, text), signal);
           }),
         ),
       );

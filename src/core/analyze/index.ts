@@ -175,7 +175,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
       if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (isMinified(text)) {
+      // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
+      if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
         return NEXT;
       }

@@ -31,11 +31,13 @@ const TABLE_ROW_START = /^[ \t]*\|[ \t]*[`*]{0,2}$/;
 /** Spaces and `export ` before a line's pair. */
 const LINE_PAIR_START = /^[ \t]*(?:export[ \t]+)?$/;
 /**
- * `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`). The value ends
- * at `&`, `#`, a quote, a space or a substitution (`${…}`, an f-string's `{…}`); a value that is not there but in the
+ * `?name=value` or `&name=value`: a query parameter, in any string, template or comment (`…&api_key=…`), or `;name=value`
+ * after a URL's authority (JDBC's `jdbc:sqlserver://db:1433;user=sa;password=…`). The value ends at `&`, `#`, `;`, a quote, a space or a substitution (`${…}`, an f-string's `{…}`); a value that is not there but in the
  * next literal (`'…&appid=' + '…'`, `"…&key=" "…"`) is read from it.
  */
-const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=((?:[^\s&#"'`<>{}$]|\$(?!\{)){8,512})?/y;
+const QUERY_PAIR = /[?&]([A-Za-z_][\w.-]{0,63})=((?:[^\s&#;"'`<>{}$]|\$(?!\{)){8,512})?/y;
+/** `;name=value` after a URL's authority: as QUERY_PAIR, but `#` is no fragment there (JDBC reads it as a character). */
+const URL_PARAMETER_PAIR = /;([A-Za-z_][\w.-]{0,63})=((?:[^\s&;"'`<>{}$]|\$(?!\{)){8,512})?/y;
 /** After a query's `=` that closes its literal: the next literal joined to it (`' + '`, `" "`, `` ` + ' ``), and its value. */
 const QUERY_VALUE_AFTER = /["'`]\s{0,64}(?:\+\s{0,64})?["'`]((?:[^\s&#"'`<>{}$]|\$(?!\{)){8,512})/y;
 /**
@@ -79,7 +81,7 @@ export function inlinePairs(text: string, nameEnds: readonly number[], queryEnds
     let before = start > 0 ? text.charCodeAt(start - 1) : 0;
     // `\nAPI_TOKEN=…`: the `n` of the escape is not part of the name.
     if (before === 92 && text.charCodeAt(start) === 110) before = text.charCodeAt(start++);
-    if (before === 63 || before === 38) {
+    if (before === 63 || before === 38 || (before === 59 && afterUrl(text, start))) {
       const at = text.indexOf('=', end);
       // A credential parameter was read above, from its own keyword.
       if (at >= 0 && !QUERY_CREDENTIAL.has(text.slice(start, at).toLowerCase())) pushQuery(out, text, start - 1, at, end);
@@ -124,8 +126,9 @@ function push(out: Candidate[], re: RegExp, text: string, at: number, end: numbe
  * keyword ending there is in its name): its value, or the next literal's when the value was concatenated to it.
  */
 function pushQuery(out: Candidate[], text: string, start: number, equals: number, end?: number): void {
-  QUERY_PAIR.lastIndex = start;
-  const m = QUERY_PAIR.exec(text);
+  const pair = text.charCodeAt(start) === 59 ? URL_PARAMETER_PAIR : QUERY_PAIR;
+  pair.lastIndex = start;
+  const m = pair.exec(text);
   if (!m || m.index + m[0].length - (m[2]?.length ?? 0) !== equals + 1) return;
   const name = m[1]!;
   if (end !== undefined && end > equals) return;
@@ -142,6 +145,14 @@ function pushQuery(out: Candidate[], text: string, start: number, equals: number
   // A query value is percent-encoded: judged as it is sent (`value%23still-query` is the words `value#still-query`).
   const decoded = value.includes('%') ? percentDecoded(value) : undefined;
   out.push({ offset, length: value.length, names, ...(decoded !== undefined && decoded !== value ? { value: decoded } : {}) });
+}
+
+/** Whether a URL (`scheme://`) opens the line before `at`, within a line's length: a `;name=` there is a URL's parameter. */
+function afterUrl(text: string, at: number): boolean {
+  // Read within the window only: a backward search through the whole text for every `;name=` would be quadratic.
+  const before = text.slice(Math.max(0, at - 512), at);
+  const scheme = before.lastIndexOf('://');
+  return scheme >= 0 && before.lastIndexOf('\n') < scheme;
 }
 
 /** A percent-encoded value decoded, or undefined when its escapes are malformed (then it is not judged as encoded). */

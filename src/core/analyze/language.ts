@@ -12,6 +12,7 @@ export type AnalyzerLanguage =
   | 'python'
   | 'shell'
   | 'xml'
+  | 'notebook'
   | 'text';
 
 const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
@@ -24,6 +25,7 @@ const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
   ini: 'ini', cfg: 'ini', conf: 'ini', toml: 'ini', editorconfig: 'ini', npmrc: 'ini',
   py: 'python', pyi: 'python', pyw: 'python',
   sh: 'shell', bash: 'shell', zsh: 'shell', ksh: 'shell',
+  ipynb: 'notebook',
   xml: 'xml', config: 'xml', csproj: 'xml', vbproj: 'xml', fsproj: 'xml', props: 'xml', targets: 'xml', nuspec: 'xml', plist: 'xml', xaml: 'xml', resx: 'xml',
 } satisfies Record<string, AnalyzerLanguage>));
 

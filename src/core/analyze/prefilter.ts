@@ -128,13 +128,19 @@ export function boundStringOffsets(
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    if (parts.some((part) => part.length >= minLength && couldBind(part.slice(credentialStart(part, 0, part.length).start).trim(), names))) return true;
+    if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), names))) return true;
     // A settings file held in the string (extract/embedded.ts): the values of its lines.
     if (content.includes('\n') && (!quoted.template || !content.includes('${'))) {
       return embeddedSettings(text, quoted.contentStart, quoted.contentEnd).some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
     }
     return false;
   }
+}
+
+/** The credential part of a string's content, as pushCandidate and analyzeText derive it. */
+function credentialOf(content: string): string {
+  const { start, end } = credentialStart(content, 0, content.length);
+  return content.slice(start, end).trim();
 }
 
 /** A string the enumeration is at: the offset of its opening quote, its content, its end, and whether it is a JS template. */

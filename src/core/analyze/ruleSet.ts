@@ -1,6 +1,8 @@
 /** The rules, compiled once and indexed the ways the analysis looks them up. */
 import { rules as allRules } from '../rules/index';
+import { KEY_ARGUMENT_CALLEES } from './candidate';
 import { compileRule } from './compile';
+import { COMMAND_LINE_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
 import { QUERY_KEYWORDS } from './inline';
 import { KeywordSet } from './keywords';
@@ -15,9 +17,13 @@ scanRules.forEach((c, i) => {
 export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 /** The heuristics (Rule.heuristic), the generic one first: they come after every provider rule. */
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
-/** Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics). */
-export const parseKeywords = [...new Set([...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords.map((k) => k.toLowerCase())))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
+/**
+ * Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics), and the callees whose argument
+ * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name), and the commands
+ * whose options are credentials though they do not say so (extract/commandLine.ts: `redis-cli -a …`).
+ */
+export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS].map((k) => k.toLowerCase()))];
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /**
  * Keyword (as a rule writes it) → the bits of the name-bound rules and heuristics (valueRules, below) that list it: the

@@ -37,9 +37,14 @@ export const dataRules = defineRules([
     provider: 'Database',
     title: 'Password in a connection URL',
     // scheme://user:password@host — the password alone is reported, so the fix can keep the URL shape.
-    // Starts with the literal `://` (scheme checked by the lookbehind) so the regex engine can skip ahead fast.
-    // A password that repeats the user name (`mongodb://mongodb:mongodb@localhost`) is a local default, not a secret.
-    pattern: /:\/\/(?<=\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?|https?):\/\/)(?<user>[^\s:/@'"`]{0,64}):(?!\k<user>@)(?<secret>[^\s:@/'"`]{3,128})@[A-Za-z0-9.-]+/,
+    // Starts with the literal `://` (scheme checked by the lookbehind) so the regex engine can skip ahead fast. Any
+    // scheme (RFC 3986: a letter, then letters, digits, `+`, `.`, `-`): a driver suffix (`postgresql+psycopg2://`,
+    // `mysql+pymysql://`, `mongodb+srv://`) or a scheme of its own (`clickhouse://`, `nats://`) holds a password the same way.
+    // The scheme is a whole word that opens a URL: not a run cut out of a query or a path (`?ostgres://`, `%2Fredis://`).
+    // A password that repeats the user name (`mongodb://mongodb:mongodb@localhost`) is a local default, not a secret. No
+    // backslash: a URL's user information has none (RFC 3986; it would be percent-encoded), a string's escapes do
+    // (`uri://us\xA0er:pa\uD7FFss@…` in a URI library's tests is an escaping example).
+    pattern: /:\/\/(?<=(?:^|[^A-Za-z0-9+.\-?&#%/\\])[A-Za-z][A-Za-z0-9+.-]{0,40}:\/\/)(?<user>[^\s:/@'"`\\]{0,64}):(?!\k<user>@)(?<secret>[^\s:@/'"`\\]{3,128})@[A-Za-z0-9.-]+/,
     keywords: ['://'],
     minEntropy: 2,
     severity: 'error',
@@ -121,7 +126,7 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
     negatives: [{ name: 'ALGOLIA_SEARCH_API_KEY', value: '<search-only-key>' }, { name: 'ALGOLIA_SEARCH_INDEX', value: 'products_prod' }],
   },
   'connection-string-password': {
-    positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379'],
+    positives: [(g) => 'postgres://app:' + g.alnum(20) + '@db.internal:5432/app', (g) => 'mongodb+srv://svc:' + g.alnum(16) + '@cluster0.mongodb.net/prod', (g) => 'redis://:' + g.alnum(20) + '@cache.internal:6379', (g) => 'postgresql+psycopg2://app:' + g.alnum(18) + '@db:5432/app', (g) => 'clickhouse://default:' + g.alnum(16) + '@ch.internal:9000/events'],
     negatives: ['postgres://app:${DB_PASSWORD}@db:5432/app', 'postgres://user:password@localhost/db', 'redis://:@localhost:6379', 'https://user:<password>@example.com', 'mongodb://' + 'appdb:appdb' + '@localhost:27017/app', 'amqp://' + 'rabbit:rabbit' + '@queue:5672'],
   },
   'database-connection-string-password': {

@@ -10,7 +10,7 @@ import { statementSlices } from '../../../src/core/analyze/extract/slices';
  * bench/, and test/security guards linear time against a baseline). Bad input (binary, huge, minified, non-UTF-8,
  * deep nesting) gives partial results with a note.
  */
-const PATHS = ['a.ts', 'b.tsx', 'c.js', 'd.json', 'e.jsonc', 'f.yaml', '.env', 'Dockerfile', 'g.properties', 'h.ini', 'i.py', 'j.sh', 'k.go', 'l.txt'];
+const PATHS = ['a.ts', 'b.tsx', 'c.js', 'd.json', 'e.jsonc', 'f.yaml', '.env', 'Dockerfile', 'g.properties', 'h.ini', 'i.py', 'j.sh', 'k.go', 'l.txt', 'm.ipynb', 'n.md', 'Makefile'];
 
 function checked(path: string, text: string): AnalysisResult {
   const result = analyzeText(path, text, { salt: 'fuzz' });
@@ -115,7 +115,7 @@ describe('analyzer fuzzing', function () {
   });
 
   it('deeply nested input gives partial results with a note instead of a crash', () => {
-    for (const [path, open, close] of [['deep.ts', '(', ')'], ['deep.json', '[', ']'], ['deep.js', '{a:', '}']] as const) {
+    for (const [path, open, close] of [['deep.ts', '(', ')'], ['deep.json', '[', ']'], ['deep.js', '{a:', '}'], ['deep.ipynb', '[', ']']] as const) {
       const depth = 200_000;
       const text = `const apiKey = "${frag.random32}"; const s = "${frag.stripe}";\nx = ${open.repeat(depth)}1${close.repeat(depth)};`;
       const r = checked(path, text);

@@ -1,5 +1,6 @@
 import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
+import type { Spans } from './commandLine';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -90,6 +91,9 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
+      // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
+      if (pushDirective(out, text, line, start)) return;
+      pushSpacedPairs(out, text, line, start);
       // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
       const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
       if (!m) return;
@@ -157,6 +161,49 @@ export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
   );
 }
 
+/**
+ * A web server's or proxy's directive that sets a header or a variable, with its name and value: nginx
+ * `proxy_set_header Authorization "Bearer …";`, `set $api_key …;`, `fastcgi_param API_TOKEN …;`, Apache
+ * `RequestHeader set X-Api-Key "…"`, `SetEnv API_TOKEN …`, HAProxy `http-request set-header X-Api-Key …`. Group 1 is the
+ * name; the value follows the match. A name may be quoted, and written with its colon (`add_header 'X-Token:' …`).
+ */
+const DIRECTIVE = /^[ \t]*(?:(?:proxy|grpc)_set_header|add_header|(?:fastcgi|uwsgi|scgi)_param|set|env|SetEnv|RequestHeader[ \t]+(?:set|append|add|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|append|add)|http-(?:request|response)[ \t]+(?:set|add)-(?:header|var\([\w.]{1,64}\)))[ \t]+["']?\$?([A-Za-z_][\w.-]{0,63}):?["']?[ \t]+/;
+/** nginx's `more_set_headers "X-Api-Key: …";` (headers-more): one string, a header written whole. */
+const HEADER_DIRECTIVE = /^[ \t]*more_set(?:_input)?_headers[ \t]+(?:-[rst][ \t]+\S+[ \t]+)*/;
+
+/**
+ * The value a web server's directive (DIRECTIVE, HEADER_DIRECTIVE) gives a header or variable on this line, pushed
+ * under its name; true if the line is one. The value ends at its closing quote, or bare at `;` or a space.
+ */
+function pushDirective(out: Candidate[], text: string, line: string, start: number): boolean {
+  const header = HEADER_DIRECTIVE.exec(line);
+  const m = header ? null : DIRECTIVE.exec(line);
+  if (!header && !m) return false;
+  const from = (header ?? m)![0].length;
+  const span = valueSpan(line, from, /[;\s]/g);
+  if (span) pushCandidate(out, text, start + span[0], span[1], m ? [m[1]!] : []);
+  return true;
+}
+
+/** ` name=value` after a space (or at the line's start): one of several pairs on a line; a quoted value in its quotes. */
+const SPACED_PAIR = /(?:^|[ \t])([A-Za-z_][\w.-]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"']{1,512}))(?=[ \t]|$)/g;
+/** A line of several `name=value` pairs, or a word and pairs after it (an Ansible INI inventory's host line). */
+const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=[^\s=]/;
+
+/**
+ * Every pair of a line of several `name=value` pairs separated by spaces (an Ansible INI inventory's `web1
+ * ansible_host=10.0.0.1 ansible_password=…`, a logfmt line, `user=app password=… host=db`): each value under its own
+ * name. (A `NAME: value` line whose value ends in `=`, base64 padding, is none.)
+ */
+function pushSpacedPairs(out: Candidate[], text: string, line: string, start: number): void {
+  if (!PAIRS_LINE.test(line)) return;
+  for (const m of line.matchAll(SPACED_PAIR)) {
+    const value = m[2] ?? m[3] ?? m[4]!;
+    const quoted = m[4] === undefined;
+    pushCandidate(out, text, start + m.index + m[0].length - value.length - (quoted ? 1 : 0), value.length, [m[1]!]);
+  }
+}
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
@@ -164,6 +211,9 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
     text,
     (line, start) => {
       if (/^\s*[#;!]/.test(line)) return;
+      if (pushDirective(out, text, line, start)) return;
+      // Several pairs on a line: each under its name, besides the line's first `key = value` below.
+      pushSpacedPairs(out, text, line, start);
       const sec = /^\s*\[([^\]]+)\]/.exec(line);
       if (sec) {
         section = sec[1]!.trim();
@@ -181,11 +231,18 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
   );
 }
 
-export function extractYamlSteps(text: string): Steps<Extraction> {
+/** Keys whose values are shell command lines (CI `run:`/`script:`, compose `command:`, Ansible `shell:`). */
+const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell)$/;
+
+/**
+ * YAML, by indentation. With `commands`, the ranges of the values that are shell command lines (a `run: |` block's
+ * lines, a `script:` list's items, `command: …`) are pushed there, for the shell token pass (extraction.ts).
+ */
+export function extractYamlSteps(text: string, commands?: Spans): Steps<Extraction> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
   const keys: Array<{ indent: number; key: string }> = [];
-  let block: { indent: number; names: string[]; from: number } | undefined;
+  let block: { indent: number; names: string[]; from: number; commands: boolean } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
   const siblingName = new Map<number, string>();
   return eachLine(
@@ -195,6 +252,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
       if (block) {
         if (line.trim() === '' || indent > block.indent) {
           if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
+          if (block.commands && line.trim()) commands?.push([start + indent, start + line.length]);
           return;
         }
         block = undefined;
@@ -212,7 +270,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         const rest = indent + m[0].length;
         if (rest >= line.length) return;
         if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
-          block = { indent: keyIndent, names: [key], from: rest };
+          block = { indent: keyIndent, names: [key], from: rest, commands: COMMAND_KEY.test(key) };
           return;
         }
         const parent = keys.length > 1 ? keys[keys.length - 2]!.key : undefined;
@@ -220,6 +278,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
           flowMap(out, text, line, start, rest, key);
           return;
         }
+        if (COMMAND_KEY.test(key)) commands?.push([start + rest, start + line.length]);
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
         if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
@@ -232,6 +291,7 @@ export function extractYamlSteps(text: string): Steps<Extraction> {
         const parent = keys.filter((k) => k.indent <= indent).pop();
         const from = indent + item[0].length;
         if (line[from] === '{') return flowMap(out, text, line, start, from, parent?.key);
+        if (parent && COMMAND_KEY.test(parent.key)) commands?.push([start + from, start + line.length]);
         const span = valueSpan(line, from, HASH_COMMENT);
         if (!span) return;
         // `- API_TOKEN=…` (compose `environment:` as a list) and `- --api-token=…` (container args): the item names

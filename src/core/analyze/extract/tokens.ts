@@ -1,6 +1,7 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
+import { credentialOptionValue } from './commandLine';
 import { embeddedSettings } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
@@ -285,13 +286,6 @@ function isShellValueEnd(c: number): boolean {
   return c < 128 ? SHELL_VALUE_END[c] === 1 : /\s/.test(String.fromCharCode(c));
 }
 
-/**
- * MySQL's clients take the password glued to `-p` (`mysql -uroot -p'…'`; `-p '…'` would prompt and read `'…'` as the
- * database): there the string is a password, whatever the line calls it.
- */
-const MYSQL_CLIENT = /^(?:\S*\/)?(?:mysql(?:dump|admin|import|check|slap|pump)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
-
-const CURL = /^(?:\S*\/)?curl$/;
 const ECHO = /^(?:echo|printf)$/;
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
@@ -386,7 +380,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         const names = [nameAt(j - 1)];
         // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
         if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
-        const key = depth === 0 ? KEY_ARGUMENT.get(names[0]!.slice(names[0]!.lastIndexOf('.') + 1)) : undefined;
+        const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
         if (key?.at === commas) names.push(key.name);
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
@@ -404,7 +398,6 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
     // value names it after the function.
     if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
-    if (dialect === 'shell' && kind(prev) === WORD && p === '-p' && ends[prev] === starts[i]! - 1 && mysqlCommandBefore(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
@@ -454,12 +447,14 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return j >= 2 && src(j - 2) === 'def' ? nameAt(j - 1) : '';
   };
 
-  /** Whether a MySQL client (`mysql`, `mysqldump`, `mariadb`…) is the command of the line that token t is on. */
-  const mysqlCommandBefore = (t: number): boolean => commandBefore(t, MYSQL_CLIENT);
-  /** Whether a command matching `command` comes before token t on its line. */
+  /** Whether a command matching `command` (its name, without a directory) comes before token t on its line. */
   const commandBefore = (t: number, command: RegExp): boolean => {
     const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
-    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) if (kind(j) === WORD && command.test(src(j))) return true;
+    for (let j = t - 1; j >= 0 && j > t - 32 && starts[j]! >= lineStart; j--) {
+      if (kind(j) !== WORD) continue;
+      const word = src(j);
+      if (command.test(word.slice(word.lastIndexOf('/') + 1))) return true;
+    }
     return false;
   };
 
@@ -475,6 +470,11 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
   return () => {
     for (const pieceEnd = Math.min(toks.length, i + CHUNK_TOKENS); i < pieceEnd; i++) {
       if (kinds[i] === BREAK) floor = i;
+      // `mysql -p'…'`, `redis-cli -a …`, `curl -u user:…`: an option whose value is a credential (commandLine.ts).
+      if (dialect === 'shell' && kinds[i] === WORD && (text.charCodeAt(starts[i]!) === 45 || text.charCodeAt(starts[i]!) === 97)) {
+        const option = credentialOptionValue(text, starts[i]!, ends[i]!, (command) => commandBefore(i, command));
+        if (option) pushCandidate(out, text, option.start, option.end - option.start, [option.name]);
+      }
       if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
       // Windowed, only the strings that matter (by opening quote, or the first of three).
       if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
@@ -487,10 +487,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect === 'python' && names.length && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3)) && !opensBody(i)) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
-      // `curl -u 'user:password'`: the part after the first colon is the password.
-      const colon = dialect === 'shell' && (src(i - 1) === '-u' || src(i - 1) === '--user') && commandBefore(i - 1, CURL) ? text.indexOf(':', starts[i]!) : -1;
-      if (colon >= 0 && colon < ends[i]! - 1) pushCandidate(out, text, colon + 1, ends[i]! - colon - 1, ['password']);
-      else if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
+      if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
       // A string's look-back reads up to four brackets of 64 tokens: a piece ends after 256 strings too (~10 ms at worst).
       if ((++read & 255) === 0) {
         i++;

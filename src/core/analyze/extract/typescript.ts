@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -254,7 +254,7 @@ function keyArgument(callee: ts.Expression): KeyArgument | undefined {
   if (T.isPropertyAccessExpression(callee)) {
     const method = callee.name.text;
     if ((method === 'sign' || method === 'verify') && T.isIdentifier(callee.expression) && JWT_RECEIVER.test(callee.expression.text)) return { at: 1, name: 'secret' };
-    return KEY_ARGUMENT.get(method);
+    return keyArgumentOf(KEY_ARGUMENT, dottedCallee(callee));
   }
   return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
 }

@@ -1,0 +1,200 @@
+/**
+ * Credentials on command lines whose option does not say what it takes (`mysql -p'…'`, `redis-cli -a …`,
+ * `docker login -p …`, `curl -u user:…`, `aws configure set aws_secret_access_key …`): one declarative table, read by
+ * the shell token pass (tokens.ts) wherever it runs (shell scripts, Dockerfile RUN lines, and the command lines of
+ * YAML `run:`/`script:` blocks, Makefile recipes and Markdown shell fences: commandSpans). An option whose own name says
+ * it (`--token …`, `--api-key=…`, `--password …`) needs no entry: the token pass binds its value to that name.
+ */
+
+/** One option (or positional word) whose value is a credential, for the commands that give it that meaning. */
+interface CredentialOption {
+  /** The command's name (a word before the option on its line: `sudo mysql …` too), without its directory. */
+  command: RegExp;
+  /** A word that must also come before the option on the line (a subcommand: `docker login`, `aws configure set`). */
+  after?: RegExp;
+  /** The option as written: `-p`, `--pass`, or a positional word (`aws_secret_access_key`). */
+  option: string;
+  /** Whether the value may be glued to the option (`-pVALUE`, `-p'…'`). */
+  glued: boolean;
+  /** Whether the value may follow after spaces (`-a VALUE`): not for MySQL's `-p`, which then prompts. */
+  spaced: boolean;
+  /** What the value is read as (the name rules bind). */
+  name: string;
+  /** The value is `user:password` (curl): only the part after the first colon. */
+  userColon?: boolean;
+  /** The value is `NAME=value` after `=` (kubectl's `--from-literal=password=…`): the value under that name. */
+  namedPair?: boolean;
+}
+
+const MYSQL = /^(?:mysql(?:dump|admin|import|check|slap|pump|sh)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
+const MONGO = /^(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop)$/;
+const REGISTRY_CLIENT = /^(?:docker|podman|nerdctl|buildah|skopeo|helm|oras|crane)$/;
+
+const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
+  // MySQL/MariaDB clients: `-p` glued only (`-p secret` prompts and reads `secret` as the database).
+  { command: MYSQL, option: '-p', glued: true, spaced: false, name: 'password' },
+  { command: /^redis-cli$/, option: '-a', glued: false, spaced: true, name: 'password' },
+  { command: /^redis-cli$/, option: '--pass', glued: false, spaced: true, name: 'password' },
+  { command: /^redis-server$/, option: '--requirepass', glued: false, spaced: true, name: 'password' },
+  { command: /^redis-server$/, option: '--masterauth', glued: false, spaced: true, name: 'password' },
+  { command: MONGO, option: '-p', glued: false, spaced: true, name: 'password' },
+  { command: /^sqlcmd$/, option: '-P', glued: true, spaced: true, name: 'password' },
+  { command: /^ldap(?:search|add|modify|delete|passwd)$/, option: '-w', glued: false, spaced: true, name: 'password' },
+  { command: /^sshpass$/, option: '-p', glued: true, spaced: true, name: 'password' },
+  { command: REGISTRY_CLIENT, after: /^login$/, option: '-p', glued: false, spaced: true, name: 'password' },
+  { command: /^curl$/, option: '-u', glued: true, spaced: true, name: 'password', userColon: true },
+  { command: /^curl$/, option: '--user', glued: false, spaced: true, name: 'password', userColon: true },
+  { command: /^keytool$/, option: '-storepass', glued: false, spaced: true, name: 'password' },
+  { command: /^keytool$/, option: '-keypass', glued: false, spaced: true, name: 'password' },
+  // `gh secret set NAME --body …`, `kubectl create secret generic x --from-literal=password=…`.
+  { command: /^gh$/, after: /^secret$/, option: '--body', glued: false, spaced: true, name: 'secret' },
+  { command: /^gh$/, after: /^secret$/, option: '-b', glued: true, spaced: true, name: 'secret' },
+  { command: /^kubectl$/, after: /^secret$/, option: '--from-literal', glued: false, spaced: false, name: 'secret', namedPair: true },
+  { command: /^aws$/, after: /^set$/, option: 'aws_secret_access_key', glued: false, spaced: true, name: 'aws_secret_access_key' },
+  { command: /^aws$/, after: /^set$/, option: 'aws_session_token', glued: false, spaced: true, name: 'aws_session_token' },
+];
+
+/**
+ * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
+ * it names a secret (`redis-cli -a …`).
+ */
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal'];
+
+/** The table by option, for the token pass: a word is looked up once. */
+const BY_OPTION = new Map<string, CredentialOption[]>();
+for (const o of CREDENTIAL_OPTIONS) BY_OPTION.set(o.option, [...(BY_OPTION.get(o.option) ?? []), o]);
+/** The short options that take a glued value (`-pVALUE`): a word is looked up by its first two characters too. */
+const GLUED = new Set(CREDENTIAL_OPTIONS.filter((o) => o.glued).map((o) => o.option));
+
+/** A credential's value on a command line: its content range and the name it is read under. */
+export interface OptionValue {
+  start: number;
+  end: number;
+  name: string;
+}
+
+/**
+ * The credential that the word `text[start, end)` (an option or positional word of the shell token pass) introduces,
+ * when a command of the table comes before it on its line (`commandBefore`). A value that is a substitution (`$VAR`,
+ * `$(cat file)`, `{{ vault_x }}`, `%(x)s`) is no literal: none.
+ */
+export function credentialOptionValue(text: string, start: number, end: number, commandBefore: (command: RegExp) => boolean): OptionValue | undefined {
+  const word = text.slice(start, end);
+  const exact = BY_OPTION.get(word);
+  const glued = !exact && word.length > 2 && GLUED.has(word.slice(0, 2)) ? BY_OPTION.get(word.slice(0, 2)) : undefined;
+  for (const o of exact ?? glued ?? []) {
+    let pairName: string | undefined;
+    if (!commandBefore(o.command) || (o.after && !commandBefore(o.after))) continue;
+    let at: number;
+    if (glued) {
+      if (!o.glued) continue;
+      at = start + o.option.length;
+    } else {
+      // `-u 'user:…'`, `-a VALUE`: spaces (not a line break) between; `-p'…'` is glued to an option written alone.
+      at = end;
+      const quote = text.charCodeAt(at);
+      if (o.namedPair) {
+        NAMED.lastIndex = at + 1;
+        const named = quote === 61 ? NAMED.exec(text) : null;
+        if (!named) continue;
+        pairName = named[1]!;
+        at = NAMED.lastIndex;
+      } else if (!(o.glued && (quote === 34 || quote === 39))) {
+        if (!o.spaced || (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9)) continue;
+        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+      }
+    }
+    const value = shellValueAt(text, at);
+    if (!value) continue;
+    if (o.userColon) {
+      const colon = text.indexOf(':', value.start);
+      if (colon < 0 || colon >= value.end - 1) continue;
+      value.start = colon + 1;
+    }
+    if (isSubstitution(text.slice(value.start, value.end))) continue;
+    return { ...value, name: pairName ?? o.name };
+  }
+  return undefined;
+}
+
+/** `NAME=` opening a value that names itself (`--from-literal=password=…`). */
+const NAMED = /([A-Za-z_][\w.-]{0,63})=/y;
+
+/** `[\s;&|()<>]`: the end of an unquoted shell word. */
+const UNQUOTED = /[^\s;&|()<>"'`]+/y;
+
+/** The shell word at `at`: a quoted string's content, or a bare word up to a space or an operator. */
+function shellValueAt(text: string, at: number): { start: number; end: number } | undefined {
+  const quote = text.charCodeAt(at);
+  if (quote === 34 || quote === 39) {
+    // Within the line: an unclosed quote is no value.
+    let j = at + 1;
+    while (j < text.length && j - at <= 512 && text.charCodeAt(j) !== quote && text.charCodeAt(j) !== 10) j += quote === 34 && text.charCodeAt(j) === 92 ? 2 : 1;
+    return text.charCodeAt(j) === quote && j > at + 1 ? { start: at + 1, end: j } : undefined;
+  }
+  UNQUOTED.lastIndex = at;
+  const m = UNQUOTED.exec(text);
+  return m && m[0].length <= 512 ? { start: at, end: at + m[0].length } : undefined;
+}
+
+/** A value that the shell or a template fills in: `$VAR`, `${VAR}`, `$(cmd)`, a backtick, `{{ x }}`, `%(x)s`, `<password>`. */
+function isSubstitution(value: string): boolean {
+  return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^</.test(value);
+}
+
+/** Line ranges `[start, end)` of text that are command lines, and the text with everything else blanked. */
+export type Spans = Array<[number, number]>;
+
+/**
+ * `text` with every character outside `spans` made a space (line breaks kept): the shell token pass reads the command
+ * lines of another format (a YAML `run:` block, a Makefile recipe, a Markdown fence) at their own offsets.
+ */
+export function onlySpans(text: string, spans: Spans): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += blank(text.slice(at, start)) + text.slice(start, end);
+    at = end;
+  }
+  return out + blank(text.slice(at));
+}
+
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** Markdown fences of a shell (or unnamed) language: ```` ```sh ````, ```` ```bash ````, ```` ```console ````, ```` ``` ````. */
+const SHELL_FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:sh|bash|zsh|shell|console|shell-session|terminal|ps1|powershell|cmd|bat|dockerfile|makefile|make)?[ \t]*$/i;
+
+/**
+ * The command lines of a text file by its name: a Makefile's recipe lines (after a tab), a Markdown file's shell fences
+ * (fences of another language are code of that language, read as text). Linear: each line is looked at once.
+ */
+export function commandSpans(path: string, text: string): Spans {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  const makefile = base === 'makefile' || base === 'gnumakefile' || base.endsWith('.mk') || base.endsWith('.make');
+  const markdown = /\.(?:md|markdown|mdx)$/.test(base) || base === 'readme';
+  if (!makefile && !markdown) return [];
+  const spans: Spans = [];
+  let fence: string | undefined;
+  let fenceShell = false;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (makefile) {
+      if (text.charCodeAt(start) === 9) spans.push([start, end]);
+    } else {
+      const line = text.slice(start, Math.min(end, start + 64));
+      const open = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence === undefined && open) {
+        fence = open[1]!;
+        fenceShell = SHELL_FENCE.test(text.slice(start, end));
+      } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) {
+        fence = undefined;
+      } else if (fence !== undefined && fenceShell) spans.push([start, end]);
+    }
+    start = end + 1;
+  }
+  return spans;
+}
