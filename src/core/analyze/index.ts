@@ -16,7 +16,7 @@ import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, valueRules } from './ruleSet';
+import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, parseKeywords, scanRules, scanRulesByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -141,6 +141,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn.
       const toRun = new Uint8Array(scanRules.length);
       for (const k of present) for (const i of scanRulesByKeyword.get(k) ?? []) toRun[i] = 1;
+      for (const i of everywhereRules) toRun[i] = 1;
       for (let i = 0; i < scanRules.length; i++) if (toRun[i] === 1 && enabled(scanRules[i]!)) rulesToRun.push(scanRules[i]!);
       return NEXT;
     },
@@ -289,8 +290,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
 function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean): Rule | undefined {
   const { found, ends } = keywordSet.scan(value, nameKeywords, locatedKeywords);
   const out: Hit[] = [];
-  for (const k of found) {
-    for (const i of scanRulesByKeyword.get(k) ?? []) {
+  for (const indexes of [...[...found].map((k) => scanRulesByKeyword.get(k) ?? []), everywhereRules]) {
+    for (const i of indexes) {
       const c = scanRules[i]!;
       if (!enabled(c)) continue;
       out.length = 0;
