@@ -101,6 +101,21 @@ export const cloudRules = defineRules([
     rotationUrl: 'https://www.dropbox.com/developers/apps',
   },
   {
+    id: 'dropbox-app-secret',
+    provider: 'Dropbox',
+    title: 'Dropbox app secret',
+    // An app's key and secret are both 15 lower-case letters and digits (the App Console shows them side by side); the
+    // key is the public client id of every authorize URL, so only a value under a secret or token name is reported
+    // (`DROPBOX_APP_SECRET`, `dropboxToken`: a short-lived access token is `sl.…`, so a 15-character "token" is the secret).
+    pattern: /[a-z0-9]{15}/,
+    nameHint: /dropbox.{0,24}(?:secret|token)/i,
+    keywords: ['dropbox'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'DROPBOX_APP_SECRET',
+    rotationUrl: 'https://www.dropbox.com/developers/apps',
+  },
+  {
     id: 'flyio-token',
     provider: 'Fly.io',
     title: 'Fly.io access token',
@@ -221,6 +236,14 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   'dropbox-access-token': {
     positives: [(g) => 'sl.' + g.b64url(135), (g) => 'sl.u.' + g.b64url(280), (g) => ({ name: 'DROPBOX_TOKEN', value: 'sl.' + g.b64url(60) + '-' + g.b64url(70) })],
     negatives: ['sl.' + 'x'.repeat(140), 'sl.' + 'abc', 'ssl.' + 'createSecureContext'],
+  },
+  'dropbox-app-secret': {
+    positives: [(g) => ({ name: 'DROPBOX_APP_SECRET', value: g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 15) }), (g) => ({ name: 'dropboxToken', value: g.lowerAlnum(15) })],
+    negatives: [
+      { name: 'DROPBOX_APP_KEY', value: 'k7q2m9x4v1z8w3n' },
+      { name: 'DROPBOX_APP_SECRET', value: 'your_app_secret' },
+      { name: 'DROPBOX_APP_SECRET', value: 'xxxxxxxxxxxxxxx' },
+    ],
   },
   'flyio-token': {
     // A macaroon token opens with a msgpack header whose zero bytes are a run of `A`s: a key all the same.
