@@ -5,7 +5,7 @@
  * are never tuned to them. Add an entry only with a reason that holds for any sample of that kind.
  */
 import { shannonEntropy } from '../../src/core/analyze/entropy';
-import { isCounting } from '../../src/core/analyze/quiet';
+import { isCounting, looksLikeWords } from '../../src/core/analyze/quiet';
 import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
@@ -69,6 +69,11 @@ const randomUnderSecretName = (text: string): boolean =>
   );
 const NEAR_MISS_UNDER_SECRET_NAME =
   "a near-miss of the peer's format (a character changed to one outside it, a segment cut short or too long, an id of the wrong length, a paired id missing) that is still a random value under a token, secret or API-key name (`npm_token = '…'`, `client_secret: …`): a non-match for the peer's rule, but a hardcoded secret to a user — a key with one character changed still gives away all the others — which the generic heuristic reports by design, whatever the provider's exact format (no provider rule of ours does)";
+
+/** The quoted value of an HCL password attribute (`password = "…"`, `administrator_login_password = "…"`). */
+const hclPassword = (text: string): string | undefined => /passw(?:or)?d\w*\s*=\s*"([^"]*)"/i.exec(text)?.[1];
+/** `NAME=value` pairs whose name says secret: the values. */
+const secretPairValues = (text: string): string[] => [...text.matchAll(/\w*secret\w*=([^\s"'&]+)/gi)].map((m) => m[1]!);
 
 export const DISPUTES: Dispute[] = [
   {
@@ -478,6 +483,49 @@ export const DISPUTES: Dispute[] = [
       return password === user || password.length < 6;
     },
     reason: 'a placeholder credential: the Docker config `auth` decodes to a password of a few characters, or one that repeats the user name (`123:123`), which no registry issues and our rules treat as a local default',
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^hashicorp-tf-password$/,
+    expect: 'tp',
+    applies: (text) => {
+      const value = hclPassword(text);
+      return value !== undefined && looksLikeWords(value);
+    },
+    reason:
+      "a documentation password made of words (`thisIsDog11` from the azurerm provider's docs, `rootpasswd` from the mysql provider's): our word filter (quiet.looksLikeWords) reads it as words, as it reads identifiers, labels and `password123`-style placeholders, in every file type; a password with a random part in the same `.tf`/`.hcl` attribute is reported (hardcoded-password), so a rule scoped to `.tf` files would only relax the word filter for one file type, tuned to these examples",
+  },
+  {
+    suite: 'gitleaks',
+    peerRule: /^nuget-config-password$/,
+    expect: 'tp',
+    applies: (text) => /<add\s+key="Password"\s+value="[^"%]*"/i.test(text),
+    reason:
+      "not a clear-text password: in a NuGet.config `<packageSourceCredentials>`, the `Password` key holds the password encrypted (DPAPI, base64) and NuGet cannot use a clear-text value there; the clear-text one is `ClearTextPassword`, which our NuGet rule reports",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^github_oauth2$/,
+    expect: 'tp',
+    applies: (text) => /\b[0-9a-f]{40}\b/.test(text) && !/secret|client/i.test(text),
+    reason:
+      "40 hexadecimal digits whose only name is `github`: a GitHub OAuth app's client secret has that shape, but so does every git commit SHA, the most common 40-hex value beside the word GitHub; under a secret or client name (`GITHUB_CLIENT_SECRET = …`) the generic heuristic reports it",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^asanaoauth$/,
+    expect: 'tp',
+    applies: (text) => !new RegExp(ruleById('asana-personal-access-token')!.pattern.source).test(text),
+    reason:
+      "not a shape Asana issues: a random draw from the detector's character class (`[a-z/:0-9]{51}`, colons and a slash at random places); Asana calls its tokens opaque, and those seen in code are `<digit>/<gid>[/<gid>]:<32 hex>`, which our Asana rule reports",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^cloudinary$/,
+    expect: 'tp',
+    applies: (text) => secretPairValues(text).some((v) => v.length >= 16 && !/[A-Z]/.test(v) && shannonEntropy(v) < 3.5),
+    reason:
+      'typed by hand: lower-case letters in pronounceable runs (`ndiawudh1_wdaj…`), 3.48 bits a character, under the generic heuristic\'s floor of 3.5; a Cloudinary API secret is 27 random characters of both cases, digits, `-` and `_`, which the generic heuristic reports under a secret name',
   },
 ];
 

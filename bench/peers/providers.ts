@@ -16,6 +16,7 @@ const OTHER_NAMES: Record<string, string[]> = {
   'Fly.io': ['flyio'],
   'Alibaba Cloud': ['alibaba'],
   'Mistral AI': ['mistral'],
+  'Red Hat OpenShift': ['openshift'],
 };
 /** Other providers whose names start with one of ours (Squarespace is not Square). */
 const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };

@@ -16,7 +16,7 @@ import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
+import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -142,8 +142,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       let present: ReadonlySet<string>;
       ({ found: present, positions: namePositions, ends } = keywordSet.scan(text, nameKeywords, locatedKeywords, utf8));
       // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn,
-      // in the rules' order.
-      const toRun: number[] = [];
+      // and the rules whose pattern is its own gate (Rule.everywhere), in the rules' order.
+      const toRun: number[] = [...everywhereRules];
       for (const k of present) {
         namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
         if (!parseKeywordFound && nameKeywords.has(k)) parseKeywordFound = true;
@@ -304,8 +304,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
 function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean): Rule | undefined {
   const { found, ends } = keywordSet.scan(value, nameKeywords, locatedKeywords);
   const out: Hit[] = [];
-  for (const k of found) {
-    for (const i of scanRulesByKeyword.get(k) ?? []) {
+  for (const indexes of [...[...found].map((k) => scanRulesByKeyword.get(k) ?? []), everywhereRules]) {
+    for (const i of indexes) {
       const c = scanRules[i]!;
       if (!enabled(c)) continue;
       out.length = 0;

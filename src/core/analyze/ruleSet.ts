@@ -14,6 +14,8 @@ export const scanRulesByKeyword = new Map<string, number[]>();
 scanRules.forEach((c, i) => {
   for (const k of new Set(c.rule.keywords.map((w) => w.toLowerCase()))) scanRulesByKeyword.set(k, [...(scanRulesByKeyword.get(k) ?? []), i]);
 });
+/** Indexes into scanRules of the rules that run in every file, keyword or not (Rule.everywhere). */
+export const everywhereRules: readonly number[] = scanRules.flatMap((c, i) => (c.rule.everywhere ? [i] : []));
 export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 /** The heuristics (Rule.heuristic), the generic one first: they come after every provider rule. */
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);

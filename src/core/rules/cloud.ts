@@ -88,6 +88,34 @@ export const cloudRules = defineRules([
     rotationUrl: 'https://cloud.digitalocean.com/account/api/tokens',
   },
   {
+    id: 'dropbox-access-token',
+    provider: 'Dropbox',
+    title: 'Dropbox short-lived access token',
+    // Dropbox marks its short-lived access tokens with `sl.` (its OAuth guide; newer ones `sl.u.`), then 130 or more
+    // base64url characters; the legacy long-lived tokens (no longer issued) and refresh tokens carry no prefix.
+    pattern: /sl\.(?:u\.)?[A-Za-z0-9_=-]{130,}/,
+    keywords: ['sl.'],
+    minEntropy: 4,
+    severity: 'error',
+    envName: 'DROPBOX_ACCESS_TOKEN',
+    rotationUrl: 'https://www.dropbox.com/developers/apps',
+  },
+  {
+    id: 'dropbox-app-secret',
+    provider: 'Dropbox',
+    title: 'Dropbox app secret',
+    // An app's key and secret are both 15 lower-case letters and digits (the App Console shows them side by side); the
+    // key is the public client id of every authorize URL, so only a value under a secret or token name is reported
+    // (`DROPBOX_APP_SECRET`, `dropboxToken`: a short-lived access token is `sl.…`, so a 15-character "token" is the secret).
+    pattern: /[a-z0-9]{15}/,
+    nameHint: /dropbox.{0,24}(?:secret|token)/i,
+    keywords: ['dropbox'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'DROPBOX_APP_SECRET',
+    rotationUrl: 'https://www.dropbox.com/developers/apps',
+  },
+  {
     id: 'flyio-token',
     provider: 'Fly.io',
     title: 'Fly.io access token',
@@ -205,6 +233,18 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   },
   'cloudflare-origin-ca-key': { positives: [(g) => 'v1.0-' + g.hex(24) + '-' + g.hex(146)], negatives: ['v1.0-' + 'beta'] },
   'digitalocean-token': { positives: [(g) => 'dop_' + 'v1_' + g.hex(64), (g) => 'doo_' + 'v1_' + g.hex(64)], negatives: ['dop_' + 'v1_' + 'f'.repeat(64)] },
+  'dropbox-access-token': {
+    positives: [(g) => 'sl.' + g.b64url(135), (g) => 'sl.u.' + g.b64url(280), (g) => ({ name: 'DROPBOX_TOKEN', value: 'sl.' + g.b64url(60) + '-' + g.b64url(70) })],
+    negatives: ['sl.' + 'x'.repeat(140), 'sl.' + 'abc', 'ssl.' + 'createSecureContext'],
+  },
+  'dropbox-app-secret': {
+    positives: [(g) => ({ name: 'DROPBOX_APP_SECRET', value: g.chars('abcdefghijklmnopqrstuvwxyz0123456789', 15) }), (g) => ({ name: 'dropboxToken', value: g.lowerAlnum(15) })],
+    negatives: [
+      { name: 'DROPBOX_APP_KEY', value: 'k7q2m9x4v1z8w3n' },
+      { name: 'DROPBOX_APP_SECRET', value: 'your_app_secret' },
+      { name: 'DROPBOX_APP_SECRET', value: 'xxxxxxxxxxxxxxx' },
+    ],
+  },
   'flyio-token': {
     // A macaroon token opens with a msgpack header whose zero bytes are a run of `A`s: a key all the same.
     positives: [(g) => 'fo1_' + g.b64url(43), (g) => 'fm2_' + 'lJPE' + 'CAAAAAAAA' + g.base64(160), (g) => 'fm1r_' + g.base64(120) + '=='],

@@ -146,6 +146,18 @@ export const commerceRules = defineRules([
     envName: 'DUFFEL_ACCESS_TOKEN',
     rotationUrl: 'https://duffel.com/docs/api/overview/making-requests/authentication',
   },
+  {
+    id: 'plaid-access-token',
+    provider: 'Plaid',
+    title: 'Plaid access token',
+    // `access-<environment>-<UUID>` (Plaid's API reference): the token an Item's data is read with, long-lived.
+    pattern: /access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    keywords: ['access-sandbox-', 'access-development-', 'access-production-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'PLAID_ACCESS_TOKEN',
+    rotationUrl: 'https://plaid.com/docs/api/items/#itemaccess_tokeninvalidate',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -169,4 +181,8 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
   'square-access-token': { positives: [(g) => 'EAAA' + g.b64url(60), (g) => 'sq0atp-' + g.b64url(22)], negatives: ['EAAA' + 'short'] },
   'square-oauth-secret': { positives: [(g) => 'sq0csp-' + g.b64url(43), (g) => 'sq0csb-' + g.b64url(43)], negatives: ['sq0csp-' + 'abc', 'sq0csx-' + 'Vb3kQ9mZ2pX7vL4wR8tN1bH6sJ0cF5dG3aKx7Lq2Vm9'] },
   'duffel-api-token': { positives: [(g) => 'duffel_' + 'live_' + g.b64url(43), (g) => 'duffel_' + 'test_' + g.b64url(43)], negatives: ['duffel_' + 'test_' + 'x'.repeat(43)] },
+  'plaid-access-token': {
+    positives: [(g) => 'access-production-' + g.uuid(), (g) => ({ name: 'PLAID_ACCESS_TOKEN', value: 'access-sandbox-' + g.uuid() })],
+    negatives: ['access-sandbox-' + '00000000-0000-0000-0000-000000000000', 'access-production-' + 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'public-sandbox-' + '5c224a01-8314-4491-a06f-39e193d5cddc'],
+  },
 });

@@ -113,6 +113,19 @@ export const dataRules = defineRules([
     envName: 'SUPABASE_SECRET_KEY',
     rotationUrl: 'https://supabase.com/dashboard/project/_/settings/api-keys',
   },
+  {
+    id: 'maxmind-license-key',
+    provider: 'MaxMind',
+    title: 'MaxMind license key',
+    // What GeoIP updaters and the GeoLite2 download URLs take: 6 characters, `_`, 29 characters and the `_mmk` suffix
+    // MaxMind's current keys end with (the older 12- and 16-character keys have no mark).
+    pattern: /[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk/,
+    keywords: ['_mmk'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'MAXMIND_LICENSE_KEY',
+    rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -147,4 +160,8 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
   'supabase-access-token': { positives: [(g) => 'sbp_' + g.hex(40)], negatives: ['sbp_' + 'abc'] },
   'supabase-publishable-key': { positives: [(g) => 'sb_' + 'publishable_' + g.b64url(31)], negatives: ['sb_' + 'publishable_' + 'x'] },
   'supabase-secret-key': { positives: [(g) => 'sb_' + 'secret_' + g.b64url(31)], negatives: ['sb_' + 'secret_' + 'key'] },
+  'maxmind-license-key': {
+    positives: [(g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk', (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(6) + '_' + g.alnum(29) + '_mmk' })],
+    negatives: ['xxxxxx_' + 'x'.repeat(29) + '_mmk', 'YOUR_LICENSE_KEY_mmk'],
+  },
 });

@@ -16,6 +16,18 @@ export const identityRules = defineRules([
     envName: 'OKTA_API_TOKEN',
     rotationUrl: 'https://help.okta.com/en-us/content/topics/security/api.htm',
   },
+  {
+    id: 'intra42-client-secret',
+    provider: 'Intra 42',
+    title: '42 intranet (Intra) API client secret',
+    // The 42 network's OAuth applications: `s-s4t2ud-` (or `s-s4t2af-`) and 64 hexadecimal digits.
+    pattern: /s-s4t2(?:ud|af)-[a-f0-9]{64}/,
+    keywords: ['s-s4t2ud-', 's-s4t2af-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'INTRA42_CLIENT_SECRET',
+    rotationUrl: 'https://profile.intra.42.fr/oauth/applications',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -23,5 +35,9 @@ export const identitySamples = (): Record<string, RuleSamples> => ({
   'okta-api-token': {
     positives: [(g) => ({ name: 'OKTA_API_TOKEN', value: '00' + g.b64url(40) }), (g) => ({ name: 'oktaToken', value: '00' + g.alnum(40) })],
     negatives: [{ name: 'OKTA_API_TOKEN', value: '00' + 'x'.repeat(40) }, { name: 'OKTA_ORG_URL', value: 'https://dev-123456.okta.com' }, { name: 'rookTable', value: '00' + 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4' }],
+  },
+  'intra42-client-secret': {
+    positives: [(g) => 's-s4t2ud-' + g.hex(64), (g) => ({ name: 'FT_CLIENT_SECRET', value: 's-s4t2af-' + g.hex(64) })],
+    negatives: ['s-s4t2ud-' + '0'.repeat(64), 's-s4t2ud-' + 'abc'],
   },
 });

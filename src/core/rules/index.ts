@@ -17,6 +17,7 @@ import { messagingRules } from './messaging';
 import { observabilityRules } from './observability';
 import { packageRules } from './packages';
 import { slackRules } from './slack';
+import { socialRules } from './social';
 import { stripeRules } from './stripe';
 import type { Rule } from './types';
 
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   ...observabilityRules,
   ...packageRules,
   ...slackRules,
+  ...socialRules,
   ...stripeRules,
 ];
 

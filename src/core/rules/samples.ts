@@ -17,6 +17,7 @@ import { messagingSamples } from './messaging';
 import { observabilitySamples } from './observability';
 import { packageSamples } from './packages';
 import { slackSamples } from './slack';
+import { socialSamples } from './social';
 import { stripeSamples } from './stripe';
 import type { RuleSamples } from './types';
 
@@ -48,6 +49,7 @@ export const ruleSamples: Readonly<Record<string, RuleSamples>> = {
   ...observabilitySamples(),
   ...packageSamples(),
   ...slackSamples(),
+  ...socialSamples(),
   ...stripeSamples(),
 };
 

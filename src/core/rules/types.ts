@@ -54,6 +54,12 @@ export interface Rule {
   /** Lower-case substrings, at least one of which must occur in the file for the rule to run (the prefilter). */
   keywords: string[];
   /**
+   * For a key that comes with no word beside it and whose shape alone is strict enough (a Discord bot token in a bare
+   * `.txt`): the pattern runs over every file, keywords or not. Only for patterns V8 rejects a file with quickly (it
+   * skips ahead on the classes of the first characters): measure the scan's CPU before and after (bench/cpuCompare.ts).
+   */
+  everywhere?: boolean;
+  /**
    * A guess from a name and a value, not a key format (the generic heuristic, hardcoded passwords): the name must also
    * pass the secret-name filters (not `passwordPolicy`, `tokenUrl`), the value the quiet filters (not a UUID, a hash,
    * words); in test files it takes only machine-made values (quiet.looksMachineMade), it does not run on doc-comment

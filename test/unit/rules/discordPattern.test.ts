@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
 import { ruleById } from '../../../src/core/rules/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 
@@ -29,5 +30,18 @@ describe('discord-bot-token pattern', () => {
       assert.deepEqual(matches(written, text), expected, text);
     }
     assert.ok(found > 1000, `the texts held ${found} tokens`);
+  });
+
+  it('is found with no word beside it: a bare token in a text file, one of many lines', () => {
+    const g = sampleGen(29);
+    for (const digits of [17, 18, 19]) {
+      const token = Buffer.from(g.chars('123456789', 1) + g.digits(digits - 1)).toString('base64url') + '.' + g.b64url(6) + '.' + g.b64url(digits === 17 ? 27 : 38);
+      const text = `notes from the meeting\n${token}\nsee you\n`;
+      const { findings } = analyzeText('notes/bot.txt', text, { salt: 'test' });
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.offset, f.length]),
+        [['discord-bot-token', text.indexOf(token), token.length]],
+      );
+    }
   });
 });

@@ -38,7 +38,8 @@ describe('rules meta', () => {
       });
 
       it('has complete metadata', () => {
-        assert.ok(rule.keywords.length > 0 && rule.keywords.every((k) => k === k.toLowerCase()), 'keywords are lower-case');
+        assert.ok((rule.keywords.length > 0 || rule.everywhere === true) && rule.keywords.every((k) => k === k.toLowerCase()), 'keywords are lower-case');
+        assert.ok(!rule.everywhere || !rule.nameHint, 'a name-bound rule runs where its names are');
         assert.match(rule.envName, /^[A-Z][A-Z0-9_]*$/);
         assert.match(rule.rotationUrl, /^https:\/\//);
         assert.ok(rule.title && rule.provider);
