@@ -61,9 +61,15 @@ export function linearFailure(name: string, build: (size: number) => string, run
     // how the time grows, as at 1 MiB: a run of keywords one apart (`pat.pat.…`) costs a JIT-sensitive few µs each.
     if (ms > HARD_MULTIPLE * budget) return overBudget;
     const quarter = build(size / 4);
-    const quarterMs = timeOf(() => run(quarter), 3);
-    const wholeMs = timeOf(() => run(text), 3);
-    const growth = wholeMs / Math.max(quarterMs, 1);
+    let quarterMs = timeOf(() => run(quarter), 3);
+    let wholeMs = timeOf(() => run(text), 3);
+    let growth = wholeMs / Math.max(quarterMs, 1);
+    if (growth > MAX_LINEAR_GROWTH) {
+      // Measured again before judging: a collection of the whole suite's heap can land in one size's three runs (7.1×
+      // once in CI on a pattern that measures 4× alone); a quadratic pattern grows 16× in every measurement.
+      const again = [timeOf(() => run(quarter), 3), timeOf(() => run(text), 3)] as const;
+      if (again[1] / Math.max(again[0], 1) < growth) [quarterMs, wholeMs, growth] = [again[0], again[1], again[1] / Math.max(again[0], 1)];
+    }
     if (growth > MAX_LINEAR_GROWTH) return `${overBudget}; ${growth.toFixed(1)}× the time for 4× the input (${quarterMs.toFixed(0)} ms → ${wholeMs.toFixed(0)} ms): not linear`;
     if (wholeMs > HARD_MULTIPLE * budget) return `${overBudget}; linear, but ${wholeMs.toFixed(0)} ms is over ${HARD_MULTIPLE}× the budget`;
   }
