@@ -113,9 +113,8 @@ export function planEnvFix(input: EnvFixInput): EnvFixPlan {
   const rewrite = build(envName);
   const newText = matchLineEndings(text, rewrite.newText ?? applyChanges(text, rewrite.changes));
   const span = spanOf(envName);
-  const secret: SecretToSecure = rewrite.pieces
-    ? { envName, offset: span.start, length: span.end - span.start, sha256: sha256(secretValue(text, { offset: 0, length: 0, pieces: rewrite.pieces })), pieces: rewrite.pieces }
-    : { envName, offset: span.start, length: span.end - span.start, sha256: sha256(text.slice(span.start, span.end)) };
+  const located = { offset: span.start, length: span.end - span.start, ...(rewrite.pieces ? { pieces: rewrite.pieces } : {}) };
+  const secret: SecretToSecure = { envName, ...located, sha256: sha256(secretValue(text, located)) };
   const plan: EnvFixPlan = {
     kind: 'env',
     path,
@@ -379,11 +378,7 @@ function rewritePython(text: string, start: number, end: number, envName: string
     return { changes: importOs ? [joined.change, importOs] : [joined.change], contextNames: joined.contextNames, pieces: joined.pieces };
   }
   if (str.prefix.includes('b')) throw new UnsupportedFixError('The value is a bytes literal; read it with os.environb or encode os.environ[…] by hand.');
-  const lineStart = text.lastIndexOf('\n', str.start - 1) + 1;
-  const before = text.slice(lineStart, str.start);
-  const contextNames: string[] = [];
-  const named = /(?:(\w+)\s*(?::\s*[\w\[\]., ]+)?\s*=|["'](\w+)["']\s*:)\s*$/.exec(before);
-  if (named) contextNames.push(named[1] ?? named[2]!);
+  const contextNames = pythonNameBefore(text, str.start);
   const whole = str.contentStart === start && str.contentEnd === end;
   const q = str.quote[0]!;
   const other = q === '"' ? "'" : '"';
@@ -456,8 +451,17 @@ function joinedPythonStrings(text: string, scan: PyScan, start: number, end: num
   const after = text.slice(end, tail.contentEnd);
   const read = `os.environ[${head.quote[0]}${envName}${head.quote[0]}]`;
   const parts = [...(before ? [`${head.prefix}${head.quote}${before}${head.quote}`] : []), read, ...(after ? [`${tail.prefix}${tail.quote}${after}${tail.quote}`] : [])];
-  const lineStart = text.lastIndexOf('\n', head.start - 1) + 1;
-  const named = /(?:(\w+)\s*(?::\s*[\w\[\]., ]+)?\s*=\s*\(?|["'](\w+)["']\s*:\s*\(?)\s*$/.exec(text.slice(lineStart, head.start));
   const replacement = parts.length > 1 ? `(${parts.join(' + ')})` : read;
-  return { change: { start: head.start, end: tail.end, text: replacement }, contextNames: named ? [named[1] ?? named[2]!] : [], pieces };
+  return { change: { start: head.start, end: tail.end, text: replacement }, contextNames: pythonNameBefore(text, head.start, true), pieces };
+}
+
+/**
+ * The name a Python string at `at` is bound to on its line (`name = "…"`, `name: str = "…"`, `"name": "…"`), if any;
+ * `afterParen`: also after the parenthesis that opens a run of joined strings (`name = ("…"`).
+ */
+function pythonNameBefore(text: string, at: number, afterParen = false): string[] {
+  let before = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  if (afterParen) before = before.replace(/\(\s*$/, '');
+  const named = /(?:(\w+)\s*(?::\s*[\w\[\]., ]+)?\s*=|["'](\w+)["']\s*:)\s*$/.exec(before);
+  return named ? [named[1] ?? named[2]!] : [];
 }

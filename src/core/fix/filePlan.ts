@@ -133,7 +133,7 @@ export function planFileEnv(rel: string, original: string, rule: string | undefi
       }
       names.set(envPlan.envName, envPlan.secret.sha256);
       chosenHere.add(envPlan.envName);
-      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [[secretValue(text, envPlan.secret), finding.redacted], [value, finding.redacted]], kind: 'env', envName: envPlan.envName });
+      plan.steps.push({ input: text, plan: { ...envPlan, secrets: [envPlan.secret] }, redactions: [...new Set([secretValue(text, envPlan.secret), value])].map((v): [string, string] => [v, finding.redacted]), kind: 'env', envName: envPlan.envName });
       text = envPlan.newText;
     } catch (error) {
       const kind = kindOf(finding, text);
