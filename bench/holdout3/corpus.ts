@@ -9,6 +9,13 @@ import { providers } from './providers';
 
 /** Files that only take the negatives naming them (a lockfile holds hashes, not secrets under other names). */
 const RESERVED = new Set(['lockfile-npm', 'lockfile-yarn', 'css-module', 'k8s-sealed-secret']);
+/** A value used as our own password or API key (checked by our server, typed into a password field): a public
+ *  client key there would be a credential by its use, so such a pairing is left out of the scoring. */
+const OWN_SECRET_SLOTS = new Set(['fastapi-key-check', 'django-databases', 'pgpass', 'netrc', 'pypirc']);
+const PUBLIC_CLIENT_KINDS = new Set([
+  'stripe-publishable', 'mapbox-public', 'supabase-anon', 'supabase-publishable', 'posthog-project-key', 'statsig-client-key',
+  'algolia-search-key', 'revenuecat-public-key', 'jwt-io-sample',
+]);
 /** One value per file: the file is the value. */
 const WHOLE_FILE = new Set(['pem-file', 'service-account-file']);
 const PER_FILE = 5;
@@ -23,6 +30,8 @@ export interface Planted {
   fileType: string;
   /** 1-based lines holding the value. */
   lines: number[];
+  /** Neither positive nor negative: findings on its lines are not counted (see OWN_SECRET_SLOTS). */
+  excluded?: boolean;
   secretParts: string[];
 }
 
@@ -107,13 +116,15 @@ export function buildCorpus(seed: number): Corpus {
       chunk.forEach((it, j) => {
         if (j > 0) lines.push(...(p.between?.(r) ?? []));
         const v = p.multiline ? it.value : it.value.replace(/\n/g, '\\n');
-        const block = p.render(it, v, r);
+        // A rendered string may hold a block value's line breaks (`"""…"""`): count the lines as written.
+        const block = p.render(it, v, r).flatMap((l) => l.split('\n'));
         const start = lines.length;
         lines.push(...block);
         const valueLines = locate(it, block).map((k) => start + k + 1);
         planted.push({
           id: it.id, group: it.group, kind: it.kind, cls: it.cls, placement: p.id, file: path, fileType: fileTypeOf(path),
           lines: valueLines, secretParts: it.secretParts,
+          excluded: OWN_SECRET_SLOTS.has(p.id) && PUBLIC_CLIENT_KINDS.has(it.kind),
         });
       });
       lines.push(...(p.foot?.(r) ?? []));
@@ -134,7 +145,9 @@ function pathFor(p: Placement, i: number): string {
 
 /** The block's lines that hold the value: those containing a distinctive part of it (as written, or JSON-escaped). */
 function locate(it: Item, block: string[]): number[] {
-  let parts = [...it.needles, ...it.secretParts].filter((s) => s.length >= 6);
+  // A block value's first and last lines (`-----BEGIN …-----`) are the value too: a finding there is on it.
+  const blockLines = it.value.includes('\n') ? it.value.split('\n') : [];
+  let parts = [...it.needles, ...it.secretParts, ...blockLines].filter((s) => s.length >= 6);
   if (parts.length === 0) parts = it.value.split('\n').filter((s) => s.length >= 2);
   const forms = parts.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), s.replace(/&/g, '&amp;')]);
   const hits = block.map((line, k) => (forms.some((f) => line.includes(f)) ? k : -1)).filter((k) => k >= 0);

@@ -120,5 +120,6 @@ export const generics: Kind[] = [
     return { value: v, secretParts: [v, pw] };
   }, ['b64pw'], 3),
   G('smtp-credentials', ['SMTP_PASS', 'EMAIL_HOST_PASSWORD', 'MAIL_PASSWORD'], (r) => ({ value: mixed(r, 16, LAN + 'ABCDEFGHJKLMNPQRSTUVWXYZ') }), ['password']),
-  G('api-key-b64', ['PARTNER_API_KEY', 'VENDOR_API_SECRET'], (r) => ({ value: r.str(B64, 44) + '=' })),
+  // 43 characters and one `=`: a valid base64 length (the 44th draw is kept so every later value stays the same).
+  G('api-key-b64', ['PARTNER_API_KEY', 'VENDOR_API_SECRET'], (r) => ({ value: r.str(B64, 44).slice(0, 43) + '=' })),
 ];

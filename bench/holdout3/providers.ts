@@ -80,7 +80,7 @@ export const providers: Kind[] = [
     jwt(r, { iss: 'supabase', ref: r.str(LOWER, 20), role: 'service_role', iat: 1712000000 + r.int(0, 9e6), exp: 2027000000 + r.int(0, 9e6) })),
   P('planetscale', 'prefixed', ['DATABASE_PASSWORD', 'PLANETSCALE_PASSWORD'], (r) => `pscale_pw_${r.str(B64U, 43)}`),
   P('planetscale-token', 'prefixed', ['PLANETSCALE_SERVICE_TOKEN'], (r) => `pscale_tkn_${r.str(B64U, 43)}`),
-  P('upstash', 'context', ['UPSTASH_REDIS_REST_TOKEN', 'KV_REST_API_TOKEN'], (r) => `A${r.pick(['X', 'Y'])}${r.str(B64U, 58)}=`),
+  P('upstash', 'context', ['UPSTASH_REDIS_REST_TOKEN', 'KV_REST_API_TOKEN'], (r) => `A${r.pick(['X', 'Y'])}${r.str(B64U, 58).slice(0, 57).replace(/-/g, '+').replace(/_/g, '/')}=`),
   P('databricks', 'prefixed', ['DATABRICKS_TOKEN'], (r) => `dapi${r.str(HEX, 32)}`),
   P('algolia-admin', 'context', ['ALGOLIA_ADMIN_KEY', 'ALGOLIA_ADMIN_API_KEY'], hex(32)),
   P('typesense', 'context', ['TYPESENSE_API_KEY'], an(32)),
@@ -129,7 +129,7 @@ export const providers: Kind[] = [
   P('firebase-fcm', 'prefixed', ['FCM_SERVER_KEY', 'FIREBASE_SERVER_KEY'], (r) => `AAAA${mixed(r, 7)}:APA91b${r.str(B64U, 134)}`),
   P('onesignal', 'context', ['ONESIGNAL_REST_API_KEY'], (r) => r.str(B64, 48)),
   P('expo', 'context', ['EXPO_TOKEN', 'EXPO_ACCESS_TOKEN'], (r) => r.str(B64U, 40)),
-  P('intercom', 'context', ['INTERCOM_ACCESS_TOKEN'], (r) => `dG9rOj${r.str(B64, 54)}=`),
+  P('intercom', 'context', ['INTERCOM_ACCESS_TOKEN'], (r) => `dG9rOj${r.str(B64, 54).slice(0, 53)}=`),
   P('zendesk', 'context', ['ZENDESK_API_TOKEN'], an(40)),
   P('hubspot', 'prefixed', ['HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_PRIVATE_APP_TOKEN'], (r) => `pat-na1-${uuid(r)}`),
   // auth and identity

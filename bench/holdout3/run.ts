@@ -2,11 +2,12 @@
  * `npm run bench:holdout3`: the fourth blind yardstick. Generates a seeded corpus (see README.md), runs the built CLI
  * on it and scores what it reports. Writes bench/.cache/holdout3.md and bench/.cache/holdout3.json.
  *
- *   tsx bench/holdout3/run.ts [--seed N] [--seeds K] [--keep DIR] [--labels]
+ *   tsx bench/holdout3/run.ts [--seed N] [--seeds K] [--keep DIR] [--labels] [--cli PATH]
  *
  * --seed N   the seed to run (default 1); --seeds K also runs seeds 1..K and pools them.
  * --keep DIR writes each seed's tree to DIR/seed-N and keeps it (otherwise a temp dir, removed after).
  * --labels   with --keep, also writes DIR/seed-N.labels.json (file, line, kind; never a value) beside the tree.
+ * --cli PATH another build of the CLI to score (default dist/cli.js).
  * Exit code 1 if a planted secret value appears in the CLI's output or in our report (nothing is written then).
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { buildCorpus, fileTypeOf, writeCorpus, type Planted } from './corpus';
 
 const ROOT = resolve(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+
 const OUT_DIR = join(ROOT, 'bench', '.cache');
 
 const args = process.argv.slice(2);
@@ -27,6 +28,8 @@ const opt = (name: string): string | undefined => {
 const seed = Number(opt('--seed') ?? 1);
 const seedsK = Number(opt('--seeds') ?? 0);
 const keep = opt('--keep');
+/** Another build of the CLI to score (default: this checkout's dist/cli.js). */
+const CLI = resolve(opt('--cli') ?? join(ROOT, 'dist', 'cli.js'));
 const seeds = [...new Set([seed, ...Array.from({ length: seedsK }, (_, i) => i + 1)])].sort((a, b) => a - b);
 
 interface Finding {
@@ -65,6 +68,8 @@ const fpByNegative = new Map<string, number>();
 const fpUnlabelled = new Map<string, number>();
 const negPlanted = new Map<string, number>();
 const missList: string[] = [];
+const fpList: string[] = [];
+let excludedCount = 0;
 const perSeed: { seed: number; files: number; fileTypes: number; tally: Tally; seconds: number; skipped: number }[] = [];
 const pooled = emptyTally();
 const leaks: string[] = [];
@@ -93,7 +98,13 @@ for (const s of seeds) {
   // Lines holding a planted value, by file; which planted item; and which negative sits on a line.
   const positiveAt = new Map<string, Planted>();
   const negativeAt = new Map<string, Planted>();
-  for (const p of corpus.planted) for (const l of p.lines) (p.group === 'negative' ? negativeAt : positiveAt).set(`${p.file}:${l}`, p);
+  const excludedAt = new Set<string>();
+  for (const p of corpus.planted) {
+    for (const l of p.lines) {
+      if (p.excluded) excludedAt.add(`${p.file}:${l}`);
+      else (p.group === 'negative' ? negativeAt : positiveAt).set(`${p.file}:${l}`, p);
+    }
+  }
   const found = new Set<number>();
   const tpLines = new Set<string>();
   const fpLines = new Map<string, Finding>();
@@ -112,6 +123,7 @@ for (const s of seeds) {
       }
     }
     const at = `${path}:${f.range.start.line + 1}`;
+    if (!hit && excludedAt.has(at)) continue;
     if (hit) tpLines.add(at);
     else if (!fpLines.has(at)) fpLines.set(at, f);
   }
@@ -125,8 +137,13 @@ for (const s of seeds) {
       const owner = corpus.planted.find((p) => p.file === file);
       bump(fpUnlabelled, owner ? owner.placement : `scaffold ${fileTypeOf(file)}`);
     }
+    if (s === seed) fpList.push(`${at}: ${neg ? `negative ${neg.kind}` : 'no label'}`);
   }
   for (const p of corpus.planted) {
+    if (p.excluded) {
+      excludedCount++;
+      continue;
+    }
     if (p.group === 'negative') {
       bump(negPlanted, p.kind);
       continue;
@@ -204,6 +221,8 @@ const md = [
   ...perSeed.map((p) => row(`seed ${p.seed}`, p.tally)),
   ...(perSeed.length > 1 ? [row(`pooled (${perSeed.length} seeds)`, pooled)] : []),
   '',
+  `Left out of the scoring (a public client key used as our own password or API key, see README): ${excludedCount} value(s) over all seeds.`,
+  '',
   `CLI time per seed: ${perSeed.map((p) => `${p.seconds.toFixed(1)} s`).join(', ')}. Files the CLI skipped: ${perSeed.map((p) => p.skipped).join(', ')}.`,
   '',
   `## Misses${perSeed.length > 1 ? ' (pooled)' : ''}`,
@@ -219,6 +238,10 @@ const md = [
   `## Missed values, seed ${seed} (location only)`,
   '',
   ...missList.map((m) => `- ${m}`),
+  '',
+  `## False-positive lines, seed ${seed} (location only)`,
+  '',
+  ...fpList.map((m) => `- ${m}`),
   '',
 ].join('\n');
 
