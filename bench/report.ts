@@ -36,7 +36,8 @@ out.push('npm run bench:fp                   # real-world corpus → bench/corpu
 out.push('npm run bench:speed                # throughput, memory, re-analysis, CPU profile');
 out.push('npm run bench:independent          # a labelled corpus written blind to the analyzer (bench/independent/README.md)');
 out.push('npm run bench:holdout              # a second one, by another hand (bench/holdout/README.md)');
-out.push('npm run bench:holdout2             # a third, by another hand, held out from every fix when measured (bench/holdout2/README.md)');
+out.push('npm run bench:holdout2             # a third, by another hand (bench/holdout2/README.md)');
+out.push('npm run bench:holdout3             # a fourth, by another hand, held out from every fix when measured (bench/holdout3/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -124,12 +125,19 @@ if (existsSync(holdout)) {
   out.push('How it was written, what its author did not read, and its limits: bench/holdout/README.md (`npm run bench:holdout`).', '');
 }
 
-// The third blind hand (held out from every fix of the session that measured it): the whole report, redacted.
 const holdout2 = join(CACHE, 'holdout2.md');
 if (existsSync(holdout2)) {
-  out.push('## 7. Held-out yardstick (a third blind hand, bench/holdout2)', '');
+  out.push('## 7. Third blind yardstick (bench/holdout2; held out in the twelfth session, its classes fixed in the thirteenth: a development set now)', '');
   out.push(readFileSync(holdout2, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
   out.push('How it was written, what its author did not read, and its limits: bench/holdout2/README.md (`npm run bench:holdout2`).', '');
+}
+
+// The fourth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
+const holdout3 = join(CACHE, 'holdout3.md');
+if (existsSync(holdout3)) {
+  out.push('## 8. Held-out yardstick (a fourth blind hand, bench/holdout3)', '');
+  out.push(readFileSync(holdout3, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout3/README.md (`npm run bench:holdout3`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');
