@@ -3,7 +3,7 @@
  * remembered: which rules a value could satisfy, which rules a name could bind.
  */
 import type { Rule } from '../rules/types';
-import { KEY_ARGUMENT_CALLEES } from './candidate';
+import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -77,7 +77,14 @@ export function testValueMask(value: string): number {
  */
 // The key-argument APIs (`cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login`, candidate.ts) only as the called
 // name itself (`walletAddress`, `getWallet` or `loginUrl` bind nothing).
-const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
+// An object's `keys` (Koa's `app.keys = […]`, its signing keys) binds too; the extractor takes it only for a list assigned.
+const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|\\.keys$|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
+
+/**
+ * A map of user names to passwords (`credentials`, `passwords`, candidate.ts's CREDENTIAL_MAP) or a call that takes one
+ * (`basicAuth({ users: … })`, an `htpasswd` dict): its entries are passwords, which any rule may bind.
+ */
+const CREDENTIAL_MAP_WORD = new RegExp(`(?:^|\\.)(?:${CREDENTIAL_MAP.source.replace(/^\^|\$$/g, '')})$|basic_?auth|htpasswd`, 'i');
 
 /**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
@@ -90,7 +97,7 @@ function nameMask(word: string): number {
   let mask = nameMasks.get(word);
   if (mask !== undefined) return mask;
   mask = 0;
-  if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
+  if (KEY_CALL_WORD.test(word) || CREDENTIAL_MAP_WORD.test(word)) mask = ALL_RULES;
   else {
     const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
     // Each name's snake_case form made once here, not once per heuristic that reads it.
