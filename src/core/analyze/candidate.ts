@@ -36,7 +36,7 @@ export function withParent(key: string, parent: string | undefined): string[] {
     return owner ? [key, `${owner}_${key}`] : [key];
   }
   if (VALUE_WORD.test(key)) return [key, parent];
-  if (CREDENTIAL_MAP.test(parent) && !RECORD_FIELD.test(key)) return [key, 'password'];
+  if (CREDENTIAL_MAP.test(parent) && !RECORD_FIELD.test(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return [key, 'password'];
   return [key];
 }
 
@@ -46,8 +46,11 @@ export const VALUE_WORD = /^(?:value|val|current|default|default_?value|plain_?t
 /** Maps whose entries are user names and their passwords: basic-auth `users`, `htpasswd`-like dicts, `credentials`. */
 export const CREDENTIAL_MAP = /^(?:(?:basic_?auth_?|auth_?|admin_?|api_?|static_?|allowed_?)?(?:users|accounts|logins|credentials|creds|passwords|passwd|htpasswd|user_?passwords|user_?credentials))$/i;
 
-/** Keys of a record rather than user names of a map (`credentials: { username: "…", region: "…" }`). */
-const RECORD_FIELD = /^(?:user(?:_?name)?|login|e?mail|email_?address|name|id|uid|type|kind|host(?:name)?|port|url|uri|endpoint|region|realm|roles?|scopes?|provider|path|file|description|label|enabled|source|method|schema|database|db|client_?id|account_?id|tenant(?:_?id)?|project(?:_?id)?|domain|profile|mode|format|version|issuer|audience)$/i;
+/**
+ * Keys of a record rather than user names of a map (`credentials: { username: "…", region: "…" }`, a service account's
+ * `private_key_id`, `client_email`): tested on the key in snake_case, by its last word.
+ */
+const RECORD_FIELD = /(?:^|[_.-])(?:user(?:_?name)?|login|e?mail|address|name|id|ids|uid|type|kind|host(?:name)?|port|url|uri|endpoint|region|realm|roles?|scopes?|provider|path|file|description|label|enabled|source|method|schema|database|db|tenant|project|account|client|domain|profile|mode|format|version|issuer|audience|count|size|date|at|expires?|expiry|ttl|timeout)$/i;
 
 /**
  * In a `{name, value}` pair object (a Postman or Insomnia variable, a HAR header or query parameter, a Kubernetes env

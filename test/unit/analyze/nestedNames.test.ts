@@ -138,6 +138,7 @@ describe('nested names: maps of user names to passwords', () => {
     ['a placeholder user map', 'src/server.js', "app.use(basicAuth({ users: { admin: 'admin' } }));\n"],
     ['roles', 'src/server.js', "app.use(basicAuth({ users: { x: 'x' } }));\nconst roles = { admin: 'superuser' };\n"],
     ['a credentials record', 'src/auth.ts', `const credentials = { username: "svc_backup01", region: "eu-west-1a" };\n`],
+    ['a service account under credentials', 'config/gcp.json', `{"credentials": {"type": "service_account", "project_id": "proj-12345", "private_key_id": "${g.hex(40)}", "client_email": "svc@proj-12345.iam.gserviceaccount.com", "clientId": "${g.digits(21)}"}}\n`],
     ['a user map of display names', 'src/server.js', "const users = { admin: 'Administrator', basicAuth: true };\n"],
   ]);
 });
