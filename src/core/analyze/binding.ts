@@ -77,8 +77,7 @@ export function testValueMask(value: string): number {
  */
 // The key-argument APIs (`cookieParser`, `Wallet`, `Sequelize`, `Fernet`, `login`, candidate.ts) only as the called
 // name itself (`walletAddress`, `getWallet` or `loginUrl` bind nothing).
-// An object's `keys` (Koa's `app.keys = […]`, its signing keys) binds too; the extractor takes it only for a list assigned.
-const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|\\.keys$|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
+const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
 
 /**
  * A map of user names to passwords (`credentials`, `passwords`, candidate.ts's CREDENTIAL_MAP) or a call that takes one
@@ -97,7 +96,7 @@ function nameMask(word: string): number {
   let mask = nameMasks.get(word);
   if (mask !== undefined) return mask;
   mask = 0;
-  if (KEY_CALL_WORD.test(word) || CREDENTIAL_MAP_WORD.test(word)) mask = ALL_RULES;
+  if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
   else {
     const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
     // Each name's snake_case form made once here, not once per heuristic that reads it.
@@ -131,6 +130,12 @@ function nameBinds(c: CompiledRule, name: string, snake?: string): boolean {
   return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!, snake) : c.rule.nameHint!.test(name);
 }
 
+/** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
+const KEYS_PROPERTY = /\.keys$/;
+const ASSIGNED_LIST = /^[ \t]*=[ \t]*\[/;
+/** A mapping opened after a name (`= {`, `: {`, `({`, or a YAML mapping's next line). */
+const MAP_FOLLOWS = /^["']?[ \t]*(?:[:=][ \t]*\{|\([ \t]*\{|:[ \t]*\r?\n)/;
+
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 64 || c === 46 || c === 45;
@@ -147,7 +152,16 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
   let mask = 0;
   for (const end of ends) {
     // Several keywords in one word (`apiKeyToken`, or a long base64 run with dozens of hits): the word is read once.
-    if (words.next(end)) mask = nameMask(text.slice(words.start, words.stop));
+    if (words.next(end)) {
+      const word = text.slice(words.start, words.stop);
+      mask = nameMask(word);
+      // Koa's `app.keys = ['…', '…']`: an object's `keys` assigned a list is its signing keys (told by what follows, so
+      // `Object.keys(…)`, in most files, is no reason to parse).
+      if (mask === 0 && KEYS_PROPERTY.test(word) && ASSIGNED_LIST.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
+      // A map of user names to passwords, or a call that takes one, only where a map follows (`credentials = {`,
+      // `basicAuth({`): `credentials: 'include'` in a fetch is most of that word's uses.
+      else if (CREDENTIAL_MAP_WORD.test(word) && MAP_FOLLOWS.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
+    }
     if ((mask & bindable) !== 0) {
       out.push(end);
       masks?.push(mask & bindable);
