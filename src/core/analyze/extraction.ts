@@ -99,7 +99,7 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       // wins where they read the same cell.
       const table = DELIMITED.exec(path);
       if (table) {
-        return andThen(extractDelimitedSteps(text, table[1]!.toLowerCase() === 'tsv' ? '\t' : ','), (cells) =>
+        return andThen(extractDelimitedSteps(text, table[1]!.toLowerCase() === 'tsv' ? '\t' : csvDelimiter(text)), (cells) =>
           andThen(readText(path, text, signal), (read) => () => {
             const seen = new Set(cells.candidates.map((c) => c.offset));
             return { candidates: [...cells.candidates, ...read.candidates.filter((c) => !seen.has(c.offset))], notes: read.notes };
@@ -113,6 +113,13 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
 
 /** Comma- and tab-separated tables, by extension. */
 const DELIMITED = /\.(csv|tsv)$/i;
+
+/** A `.csv` file's delimiter: a semicolon where its first line has one and no comma (what Excel writes in many locales). */
+function csvDelimiter(text: string): string {
+  const end = text.indexOf('\n');
+  const first = text.slice(0, end < 0 ? Math.min(text.length, 4096) : Math.min(end, 4096));
+  return !first.includes(',') && first.includes(';') ? ';' : ',';
+}
 
 /** Plain text and files of unknown type: the token pass, `NAME: value` lines, labelled values, command lines. */
 function readText(path: string, text: string, signal: AbortSignal | undefined): Steps<Extraction> {

@@ -56,6 +56,8 @@ describe('nested names: name/value pair objects', () => {
     ['YAML ParameterKey', 'deploy/params.yaml', `- ParameterKey: SigningSecret\n  ParameterValue: ${k}\n`, k],
     ['TS pair objects', 'src/env.ts', `export const vars = [{ name: "SEARCH_TOKEN", value: "${k}" }];\n`, k],
     ['Python pair dicts', 'app/env.py', `ENV = [{"Name": "SEARCH_TOKEN", "Value": "${k}"}]\n`, k],
+    ['Postman apikey auth (the label only says "value")', 'collection.postman_collection.json', `{"auth": {"type": "apikey", "apikey": [{"key": "value", "value": "${k}", "type": "string"}, {"key": "key", "value": "X-Api-Key", "type": "string"}]}}\n`, k],
+    ['Postman bearer auth', 'collection.postman_collection.json', `{"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "${k}", "type": "string"}]}}\n`, k],
     ['Terraform helm set block', 'infra/helm.tf', `resource "helm_release" "api" {\n  set {\n    name  = "auth.apiSecret"\n    value = "${k}"\n  }\n}\n`, k],
   ]);
   quietOnEach([
@@ -148,6 +150,7 @@ describe('nested names: table cells by their column header', () => {
   findsEach([
     ['CSV', 'data/accounts.csv', `id,email,api_token,created_at\n1,a@example.com,${a},2024-01-01\n2,b@example.com,${b},2024-01-02\n`, [a, b]],
     ['TSV, quoted', 'data/accounts.tsv', `id\tclient_secret\n1\t"${a}"\n`, a],
+    ['CSV with semicolons', 'data/export.csv', `id;Access Token;owner\n1;${a};ops\n`, a],
   ]);
   quietOnEach([
     ['counts, dates and hashes', 'data/usage.csv', `id,token_count,password_changed_at,hash\n1,42,2024-01-01T00:00:00Z,${g.hex(40)}\n`],

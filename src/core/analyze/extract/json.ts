@@ -35,7 +35,10 @@ export function extractJson(text: string): Extraction {
         inArray.pop();
         const label = labels.pop();
         const values = valued.pop();
-        if (label?.length && values) for (const c of values) c.names.push(...label);
+        // A label that only says "value" or "key" is named by the list the pair sits in, as a field by its owner
+        // (Postman's `"apikey": [{"key": "value", "value": "…"}]`).
+        const list = inArray[inArray.length - 1] ? stack[stack.length - 1] : undefined;
+        if (label?.length && values) for (const c of values) for (const l of label) c.names.push(...withParent(l, list));
         pending = '';
       },
       onArrayBegin: () => {
