@@ -3,7 +3,7 @@
  * remembered: which rules a value could satisfy, which rules a name could bind.
  */
 import type { Rule } from '../rules/types';
-import { KEY_ARGUMENT_CALLEES } from './candidate';
+import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -80,6 +80,12 @@ export function testValueMask(value: string): number {
 const KEY_CALL_WORD = new RegExp(`hmac|cipher|createsecretkey|jwt|jws|(?:^|\\.)(?:${KEY_ARGUMENT_CALLEES.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
 
 /**
+ * A map of user names to passwords (`credentials`, `passwords`, candidate.ts's CREDENTIAL_MAP) or a call that takes one
+ * (`basicAuth({ users: … })`, an `htpasswd` dict): its entries are passwords, which any rule may bind.
+ */
+const CREDENTIAL_MAP_WORD = new RegExp(`(?:^|\\.)(?:${CREDENTIAL_MAP.source.replace(/^\^|\$$/g, '')})$|basic_?auth|htpasswd`, 'i');
+
+/**
  * The name side of matchBound for every name-bound rule at once: which rules a name like this could bind a value for.
  * Tested on the whole word around a keyword (`self.api_key`, `X-Api-Key`) and on its dotted or dashed segments, so it
  * accepts at least every name an extractor can take from there (an identifier, a property's last segment, a header).
@@ -124,6 +130,12 @@ function nameBinds(c: CompiledRule, name: string, snake?: string): boolean {
   return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!, snake) : c.rule.nameHint!.test(name);
 }
 
+/** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
+const KEYS_PROPERTY = /\.keys$/;
+const ASSIGNED_LIST = /^[ \t]*=[ \t]*\[/;
+/** A mapping opened after a name (`= {`, `: {`, `({`, or a YAML mapping's next line). */
+const MAP_FOLLOWS = /^["']?[ \t]*(?:[:=][ \t]*\{|\([ \t]*\{|:[ \t]*\r?\n)/;
+
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 64 || c === 46 || c === 45;
@@ -140,7 +152,16 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
   let mask = 0;
   for (const end of ends) {
     // Several keywords in one word (`apiKeyToken`, or a long base64 run with dozens of hits): the word is read once.
-    if (words.next(end)) mask = nameMask(text.slice(words.start, words.stop));
+    if (words.next(end)) {
+      const word = text.slice(words.start, words.stop);
+      mask = nameMask(word);
+      // Koa's `app.keys = ['…', '…']`: an object's `keys` assigned a list is its signing keys (told by what follows, so
+      // `Object.keys(…)`, in most files, is no reason to parse).
+      if (mask === 0 && KEYS_PROPERTY.test(word) && ASSIGNED_LIST.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
+      // A map of user names to passwords, or a call that takes one, only where a map follows (`credentials = {`,
+      // `basicAuth({`): `credentials: 'include'` in a fetch is most of that word's uses.
+      else if (CREDENTIAL_MAP_WORD.test(word) && MAP_FOLLOWS.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
+    }
     if ((mask & bindable) !== 0) {
       out.push(end);
       masks?.push(mask & bindable);

@@ -23,13 +23,42 @@ export interface Candidate {
 /**
  * A bare `key` under a mapping is named by the mapping too (`encryption:\n  key: …`, `hmac_config = { key = … }`,
  * `master: { key: … }`): `key` alone says nothing, `encryption_key` does. A mapping named for its kind of contents
- * (`api_config`, `hmacSettings`) names the key without that word. Every extractor of nested values binds this way.
+ * (`api_config`, `hmacSettings`) names the key without that word. A word that only says "the value" (`value`,
+ * `current`, `default`: `{"apiSecret": {"value": "…", "rotated": "…"}}`, `def connect_api_secret(value="…")`) is named by
+ * its owner itself. A map of user names to passwords (`users: { admin: "…" }`, `credentials = {"alice": "…"}`) names
+ * each entry a password, unless the entry's key is a field of a record (`username`, `host`). Every extractor of
+ * nested values binds this way.
  */
 export function withParent(key: string, parent: string | undefined): string[] {
-  if (parent === undefined || !/^key$/i.test(key)) return [key];
-  const owner = parent.replace(/[_-]?(?:config|configuration|settings|options|opts|conf|cfg|params)$/i, '');
-  return owner ? [key, `${owner}_${key}`] : [key];
+  if (parent === undefined || parent === '') return [key];
+  if (/^key$/i.test(key)) {
+    const owner = parent.replace(/[_-]?(?:config|configuration|settings|options|opts|conf|cfg|params)$/i, '');
+    return owner ? [key, `${owner}_${key}`] : [key];
+  }
+  if (VALUE_WORD.test(key)) return [key, parent];
+  if (CREDENTIAL_MAP.test(parent) && !RECORD_FIELD.test(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return [key, 'password'];
+  return [key];
 }
+
+/** Names that say only "the value" of whatever holds them. */
+export const VALUE_WORD = /^(?:value|val|current|default|default_?value|plain_?text|secret_?value|parameter_?value|option_?value)$/i;
+
+/** Maps whose entries are user names and their passwords: basic-auth `users`, `htpasswd`-like dicts, `credentials`. */
+export const CREDENTIAL_MAP = /^(?:(?:basic_?auth_?|auth_?|admin_?|api_?|static_?|allowed_?)?(?:users|accounts|logins|credentials|creds|passwords|passwd|htpasswd|user_?passwords|user_?credentials))$/i;
+
+/**
+ * Keys of a record rather than user names of a map (`credentials: { username: "…", region: "…" }`, a service account's
+ * `private_key_id`, `client_email`): tested on the key in snake_case, by its last word.
+ */
+const RECORD_FIELD = /(?:^|[_.-])(?:user(?:_?name)?|login|e?mail|address|name|id|ids|uid|type|kind|host(?:name)?|port|url|uri|endpoint|region|realm|roles?|scopes?|provider|path|file|description|label|enabled|source|method|schema|database|db|tenant|project|account|client|domain|profile|mode|format|version|issuer|audience|count|size|date|at|expires?|expiry|ttl|timeout)$/i;
+
+/**
+ * In a `{name, value}` pair object (a Postman or Insomnia variable, a HAR header or query parameter, a Kubernetes env
+ * entry, CloudFormation's `ParameterKey`/`ParameterValue`, Helm's `set { name = … value = … }`): the field that names
+ * the pair, and the field that holds its value. The label names the value: `{"name": "API_TOKEN", "value": "…"}`.
+ */
+export const PAIR_LABEL = /^(?:name|key|id|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
+export const PAIR_VALUE = /^(?:value|val|secret|secret_?value|parameter_?value|option_?value|setting_?value)$/i;
 
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */
 const JOINER = /^[ \t\r\n\\]{0,64}(?:\+[ \t\r\n\\]{0,64})?$/;
@@ -93,6 +122,9 @@ const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: read
   { callee: 'createSecretKey', at: 0, name: 'secret', readers: ['typescript'] },
   // cookie-parser, ethers' `new Wallet(privateKey)`, viem, Sequelize
   { callee: 'cookieParser', at: 0, name: 'secret', readers: ['typescript'] },
+  // keygrip's list of signing keys (what Koa's `app.keys` becomes): every element is a key.
+  { callee: 'Keygrip', at: 0, name: 'secret', readers: ['typescript'] },
+  { callee: 'keygrip', at: 0, name: 'secret', readers: ['typescript'] },
   { callee: 'Wallet', at: 0, name: 'privateKey', readers: ['typescript'] },
   { callee: 'privateKeyToAccount', at: 0, name: 'privateKey', readers: ['typescript', 'tokens'] },
   { callee: 'Sequelize', at: 2, name: 'password', readers: ['typescript'] },

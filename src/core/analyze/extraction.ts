@@ -2,7 +2,7 @@ import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
 import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
-import { extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
+import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
 import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
@@ -94,19 +94,46 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
       return extractXmlSteps(text);
     case 'notebook':
       return extractNotebookSteps(text, signal);
-    default:
-      // Quoted strings and code-like bindings from the token pass; bare `NAME: value` lines from the line pass (the
-      // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it
-      // binds provider rules only (`Twilio auth token: "…"` is Twilio's before it is a generic `token`).
-      return andThen(extractTokensSteps(text, 'text', signal), (run) =>
-        andThen(extractTextPairsSteps(text), (pairs) =>
-          andThen(extractLabelledValuesSteps(text), (labelled) => {
-            const seen = new Set(run.candidates.map((c) => c.offset));
-            const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
-            // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
-            return withCommandLines(read, text, commandSpans(path, text), signal);
+    default: {
+      // A table's header names the cells below it (`id,email,api_token`): read before the text passes, its candidate
+      // wins where they read the same cell.
+      const table = DELIMITED.exec(path);
+      if (table) {
+        return andThen(extractDelimitedSteps(text, table[1]!.toLowerCase() === 'tsv' ? '\t' : csvDelimiter(text)), (cells) =>
+          andThen(readText(path, text, signal), (read) => () => {
+            const seen = new Set(cells.candidates.map((c) => c.offset));
+            return { candidates: [...cells.candidates, ...read.candidates.filter((c) => !seen.has(c.offset))], notes: read.notes };
           }),
-        ),
-      );
+        );
+      }
+      return readText(path, text, signal);
+    }
   }
+}
+
+/** Comma- and tab-separated tables, by extension. */
+const DELIMITED = /\.(csv|tsv)$/i;
+
+/** A `.csv` file's delimiter: a semicolon where its first line has one and no comma (what Excel writes in many locales). */
+function csvDelimiter(text: string): string {
+  const end = text.indexOf('\n');
+  const first = text.slice(0, end < 0 ? Math.min(text.length, 4096) : Math.min(end, 4096));
+  return !first.includes(',') && first.includes(';') ? ';' : ',';
+}
+
+/** Plain text and files of unknown type: the token pass, `NAME: value` lines, labelled values, command lines. */
+function readText(path: string, text: string, signal: AbortSignal | undefined): Steps<Extraction> {
+  // Quoted strings and code-like bindings from the token pass; bare `NAME: value` lines from the line pass (the
+  // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it
+  // binds provider rules only (`Twilio auth token: "…"` is Twilio's before it is a generic `token`).
+  return andThen(extractTokensSteps(text, 'text', signal), (run) =>
+    andThen(extractTextPairsSteps(text), (pairs) =>
+      andThen(extractLabelledValuesSteps(text), (labelled) => {
+        const seen = new Set(run.candidates.map((c) => c.offset));
+        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
+        // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
+        return withCommandLines(read, text, commandSpans(path, text), signal);
+      }),
+    ),
+  );
 }

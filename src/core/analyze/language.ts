@@ -18,6 +18,8 @@ export type AnalyzerLanguage =
 const byExtension = new Map<string, AnalyzerLanguage>(Object.entries({
   ts: 'typescript', tsx: 'typescript', mts: 'typescript', cts: 'typescript',
   js: 'javascript', jsx: 'javascript', mjs: 'javascript', cjs: 'javascript',
+  // Jest's and Vitest's snapshot files are CommonJS modules (`exports[\`name 1\`] = \`…\`;`).
+  snap: 'javascript',
   json: 'json', jsonc: 'jsonc', json5: 'jsonc', 'code-workspace': 'jsonc',
   yaml: 'yaml', yml: 'yaml',
   env: 'dotenv',

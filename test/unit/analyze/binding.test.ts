@@ -52,3 +52,22 @@ describe('bindingNamePositions and inlinePairs: a word read once for all its key
     }
   });
 });
+
+describe('bindingNamePositions: words that bind only by what follows them', () => {
+  const bound = (text: string) => bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES).length > 0;
+  it("binds an object's keys assigned a list (Koa's app.keys), not Object.keys", () => {
+    assert.equal(bound("app.keys = ['a', 'b'];"), true);
+    assert.equal(bound('const names = Object.keys(obj);'), false);
+    assert.equal(bound('if (app.keys == other) {}'), false);
+  });
+  it('binds every rule for a user map where a map follows (credentials = {, basicAuth({), not credentials: "include"', () => {
+    const mask = (text: string) => {
+      const masks: number[] = [];
+      bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES, masks);
+      return masks.reduce((a, b) => a | b, 0);
+    };
+    assert.equal(mask('const credentials = { alice: x };'), ALL_RULES);
+    assert.equal(mask('app.use(basicAuth({ users: {} }));'), ALL_RULES);
+    assert.notEqual(mask("fetch(url, { credentials: 'include' });"), ALL_RULES);
+  });
+});

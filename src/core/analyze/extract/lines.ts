@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
+import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, withParent } from '../candidate';
 import type { Spans } from './commandLine';
 
 /**
@@ -224,7 +224,8 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
       if (!m) return;
       const key = m[1] ?? m[2]!;
       const span = valueSpan(line, m[0].length, /\s[#;]/g);
-      const names = section ? [key, `${section}.${key}`] : [key];
+      // `[stripe_secret]\nvalue = "…"`: a section names its value field as a mapping does (withParent).
+      const names = section ? [key, `${section}.${key}`, ...withParent(key, section.slice(section.lastIndexOf('.') + 1)).slice(1)] : [key];
       if (span) pushCandidate(out, text, start + span[0], span[1], names);
     },
     () => ({ candidates: out, notes: [] }),
@@ -244,7 +245,9 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   const keys: Array<{ indent: number; key: string }> = [];
   let block: { indent: number; names: string[]; from: number; commands: boolean } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
-  const siblingName = new Map<number, string>();
+  const siblingName = new Map<number, string[]>();
+  // The value fields of the current item, which a label written after them names too, by indentation.
+  const unlabelled = new Map<number, Candidate[]>();
   return eachLine(
     text,
     (line, start) => {
@@ -266,7 +269,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         const keyIndent = indent + (m[1]?.length ?? 0);
         while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
         keys.push({ indent: keyIndent, key });
-        if (m[1]) siblingName.delete(keyIndent);
+        // A new item, or a mapping that ends (a key less indented): the labels deeper than it name nothing after it.
+        for (const indents of [siblingName, unlabelled]) for (const at of indents.keys()) if (at > keyIndent || (m[1] && at === keyIndent)) indents.delete(at);
         const rest = indent + m[0].length;
         if (rest >= line.length) return;
         if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
@@ -281,9 +285,21 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         if (COMMAND_KEY.test(key)) commands?.push([start + rest, start + line.length]);
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
-        if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
-        const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent));
+        const labels = siblingName.get(keyIndent) ?? [];
+        // A few labels (`id`, `name`) and the values before them: a mapping of many is no pair object, and bounded, the
+        // naming stays linear.
+        if (PAIR_LABEL.test(key) && labels.length < MAX_LABELS) {
+          const label = line.slice(span[0], span[0] + span[1]);
+          siblingName.set(keyIndent, [...labels, label]);
+          // A value written before its label (`- value: …` then `name: API_TOKEN`) is named now.
+          for (const c of unlabelled.get(keyIndent) ?? []) c.names.push(label);
+        }
+        const valueField = PAIR_VALUE.test(key);
+        const sibling = valueField ? siblingName.get(keyIndent) : undefined;
+        const before = out.length;
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent));
+        const waiting = unlabelled.get(keyIndent) ?? [];
+        if (valueField && out.length > before && waiting.length < MAX_LABELS) unlabelled.set(keyIndent, [...waiting, ...out.slice(before)]);
         return;
       }
       const item = /^-\s+/.exec(trimmed);
@@ -307,6 +323,9 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   );
 }
 
+/** Labels, and values waiting for one, kept per mapping of a YAML pair object (`- name: …\n  value: …`). */
+const MAX_LABELS = 4;
+
 /** `NAME=` or `--flag-name=` opening a list item's value. */
 const ITEM_PAIR = /^-{0,2}([A-Za-z_][\w.-]{0,63})=/;
 
@@ -325,13 +344,13 @@ function flowMap(out: Candidate[], text: string, line: string, start: number, fr
     const value = m[5] ?? m[6] ?? '';
     // The value ends where the match does, less the spaces before `,`/`}` and a closing quote.
     const at = m.index + m[0].trimEnd().length - (m[4] ? 1 : 0) - value.length;
-    if (key === 'name') sibling = value;
+    if (PAIR_LABEL.test(key)) sibling = sibling === undefined ? value : sibling;
     values.push([at, value.length, key]);
     if (line[pair.lastIndex] !== ',') break;
     pair.lastIndex++;
   }
   for (const [at, length, key] of values) {
-    if (length > 0) pushCandidate(out, text, start + at, length, key === 'value' && sibling ? [key, sibling] : withParent(key, parent));
+    if (length > 0) pushCandidate(out, text, start + at, length, PAIR_VALUE.test(key) && sibling ? [key, sibling] : withParent(key, parent));
   }
 }
 
@@ -368,6 +387,66 @@ export function extractDockerfileSteps(text: string): Steps<Extraction> {
         pair.lastIndex = off + len + (quoted ? 1 : 0);
         i = pair.lastIndex;
       }
+    },
+    () => ({ candidates: out, notes: [] }),
+  );
+}
+
+/** A header cell: a column's name (`api_token`, `Created At`), not data. */
+const HEADER_CELL = /^[A-Za-z_][\w .-]{0,63}$/;
+/** The columns read in a row: a wider table is data, not a list of accounts. */
+const MAX_COLUMNS = 256;
+
+/**
+ * The cells of one CSV/TSV line as [start, end) in the line, inside a cell's double quotes (`""` stays as written; a
+ * quoted cell that spans lines ends at the line, which at worst misreads that row). Linear in the line.
+ */
+function delimitedCells(line: string, delimiter: string): Array<[number, number]> {
+  const cells: Array<[number, number]> = [];
+  let i = 0;
+  while (i <= line.length && cells.length < MAX_COLUMNS) {
+    if (line[i] === '"') {
+      let j = i + 1;
+      while (j < line.length && !(line[j] === '"' && line[j + 1] !== '"')) j += line[j] === '"' ? 2 : 1;
+      cells.push([i + 1, Math.min(j, line.length)]);
+      const next = line.indexOf(delimiter, j);
+      i = next < 0 ? line.length + 1 : next + 1;
+    } else {
+      const next = line.indexOf(delimiter, i);
+      const end = next < 0 ? line.length : next;
+      cells.push([i, end]);
+      i = end + 1;
+    }
+  }
+  return cells;
+}
+
+/**
+ * CSV and TSV: a header row (`id,email,api_token,created_at`) names each cell below it, as a key names its value. The
+ * first non-empty line is the header only if every cell of it reads as a column name; otherwise nothing is bound.
+ */
+export function extractDelimitedSteps(text: string, delimiter: string): Steps<Extraction> {
+  const out: Candidate[] = [];
+  let header: string[] | undefined;
+  let headerSeen = false;
+  return eachLine(
+    text,
+    (line, start) => {
+      if (line.trim() === '' || (headerSeen && !header)) return;
+      const cells = delimitedCells(line, delimiter);
+      if (!headerSeen) {
+        headerSeen = true;
+        const names = cells.map(([s, e]) => line.slice(s, e).trim());
+        if (names.length >= 2 && names.every((n) => HEADER_CELL.test(n))) header = names;
+        return;
+      }
+      cells.forEach(([s, e], k) => {
+        const name = header![k];
+        const value = line.slice(s, e);
+        const lead = value.length - value.trimStart().length;
+        const trimmed = value.trim();
+        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, [name]);
+      });
     },
     () => ({ candidates: out, notes: [] }),
   );

@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue } from './commandLine';
@@ -296,6 +296,12 @@ const KEY_ARGUMENT = keyArgumentsOf('tokens');
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 
+/**
+ * Calls that declare a field with a default (dataclasses' `field`, pydantic's `Field`, attrs' `attr.ib`/`attrib`/
+ * `field`, msgspec's `field`): the default is the value of the attribute the call is bound to.
+ */
+const FIELD_CALL = /^(?:(?:dataclasses|pydantic|attr|attrs|msgspec)\.)?(?:field|Field|ib|attrib)$/;
+
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
 
 /**
@@ -346,7 +352,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
       let before = i - 2;
       while (before > prev - 3 && kind(before) >= 0 && ends[before] === starts[before + 1] && OPERATOR_HEAD.test(src(before))) before--;
-      const names = withParent(nameAt(before), enclosingName(before));
+      const key = nameAt(before);
+      const around = enclosing(before);
+      // `{"name": "API_TOKEN", "value": "…"}`, HCL's `set { name = "…" value = "…" }`: the label names the value field.
+      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : withParent(key, around.owner);
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -385,6 +394,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         if (firstString >= 0 && firstString !== i) names.push(src(firstString));
         // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
         if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
+        // `client_secret: str = Field("…")`: a field's first argument is its default, the attribute's value.
+        else if (j + 1 === i && FIELD_CALL.test(names[0]!)) names.push(assignedTo(j - 1) ?? '');
         return names.filter(Boolean);
       }
       // A pair (`("aws-secret-access-key", "…")`, `["apiKey", "…"]` in a list of entries): its first string names the second.
@@ -394,7 +405,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     }
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
-    if (dialect === 'python' && kind(prev) === WORD && p === 'or' && src(i - 2) === ')') return [nameAt(i - 3)].filter(Boolean);
+    if (dialect === 'python' && kind(prev) === WORD && p === 'or' && (src(i - 2) === ')' || src(i - 2) === ']')) return [nameAt(i - 3)].filter(Boolean);
     // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
     // value names it after the function.
     if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
@@ -406,18 +417,34 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return [];
   };
 
+  /** The attribute assigned the expression at token t: `NAME = t`, `NAME: T = t` (on one line), or undefined. */
+  const assignedTo = (t: number): string | undefined => {
+    if (src(t - 1) !== '=') return undefined;
+    const annotated = kind(t - 2) === WORD && src(t - 3) === ':' && !text.slice(ends[t - 4] ?? 0, starts[t - 1]).includes('\n');
+    return nameAt(annotated ? t - 4 : t - 2) || undefined;
+  };
+
   /** Whether string i opens a body (`class Foo:` then a line break, then the string): a docstring. */
   const opensBody = (i: number): boolean => src(i - 1) === ':' && /^[^\S\n]*\n\s*$/.test(text.slice(ends[i - 1]!, starts[i]! - 3));
 
-  /** The name of the mapping whose `{` encloses token t (`hmac_config = {`, `"master": {`), or undefined. */
-  const enclosingName = (t: number): string | undefined => {
-    if (!/^key$/i.test(src(t))) return undefined;
+  /**
+   * What encloses the name at token t: the owner of the bracket (the mapping's name for `hmac_config = {`, `"master": {`;
+   * the function's for `def connect(`; the attribute a field's default is for, `api_token: str = field(`), and the
+   * labels of a pair object read before t (`{"name": "API_TOKEN", …`).
+   */
+  const enclosing = (t: number): { owner: string | undefined; labels: string[] } => {
+    const labels: string[] = [];
     for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
       const s = src(j);
-      if (s === '}') d++;
-      else if (s === '{' && d-- === 0) return src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined;
+      if (s === '}' || s === ')' || s === ']') d++;
+      else if (s === '{' || s === '(' || s === '[') {
+        if (d-- > 0) continue;
+        if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined, labels };
+        if (s === '(' && kind(j - 1) === WORD) return { owner: src(j - 2) === 'def' ? nameAt(j - 1) : FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
+        return { owner: undefined, labels };
+      } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));
     }
-    return undefined;
+    return { owner: undefined, labels };
   };
 
   /** The content ranges of string i and the strings joined to it (adjacent, or with `+` between; at most 16). */

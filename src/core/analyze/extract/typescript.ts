@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -99,16 +99,37 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         if (n.initializer) visit(n.initializer, [nameText(n.name)]);
         return;
       }
-      case T.SyntaxKind.ObjectLiteralExpression:
-        // Its members are named by what the object is bound to too (`encryption: { key: "…" }`).
-        return T.forEachChild(node, (child) => visit(child, T.isPropertyAssignment(child) ? names.slice(0, 1) : []));
+      case T.SyntaxKind.ObjectLiteralExpression: {
+        // Its members are named by what the object is bound to too (`encryption: { key: "…" }`); in a pair object
+        // (`{ name: "API_TOKEN", value: "…" }`) the label's string names the value field.
+        const labels = pairLabels((node as ts.ObjectLiteralExpression).properties);
+        return T.forEachChild(node, (child) => {
+          if (!T.isPropertyAssignment(child)) return visit(child, []);
+          if (child.name.kind === T.SyntaxKind.ComputedPropertyName) visit(child.name, []);
+          const key = nameText(child.name);
+          visit(child.initializer, labels.length && PAIR_VALUE.test(key) ? [key, ...labels] : withParent(key, names[0]));
+        });
+      }
       case T.SyntaxKind.PropertyAssignment: {
         const n = node as ts.PropertyAssignment;
         if (n.name.kind === T.SyntaxKind.ComputedPropertyName) visit(n.name, []);
         return visit(n.initializer, withParent(nameText(n.name), names[0]));
       }
+      case T.SyntaxKind.Parameter: {
+        // `function connectTwilioAuthToken(key = "…")`, `(value = "…") => …`: a parameter that only says "key" or
+        // "value" is named by its function (withParent), whose name `names` holds.
+        const n = node as ts.ParameterDeclaration;
+        T.forEachChild(node, (child) => visit(child, child === n.initializer ? withParent(nameText(n.name), names[0]) : []));
+        return;
+      }
+      case T.SyntaxKind.ArrowFunction:
+      case T.SyntaxKind.FunctionExpression: {
+        // Its parameters are named by what the function is bound to (`const connectApiSecret = (value = "…") => …`).
+        const n = node as ts.ArrowFunction | ts.FunctionExpression;
+        const own = n.name ? nameText(n.name) : names[0];
+        return T.forEachChild(node, (child) => visit(child, T.isParameter(child) && own ? [own] : []));
+      }
       case T.SyntaxKind.PropertyDeclaration:
-      case T.SyntaxKind.Parameter:
       case T.SyntaxKind.BindingElement:
       case T.SyntaxKind.EnumMember:
       case T.SyntaxKind.JsxAttribute: {
@@ -124,10 +145,11 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         const n = node as ts.GetAccessorDeclaration | ts.MethodDeclaration | ts.FunctionDeclaration;
         const only = n.body?.statements.length === 1 ? n.body.statements[0] : undefined;
         if (n.name && only && T.isReturnStatement(only) && only.expression) {
-          T.forEachChild(node, (child) => child !== n.body && visit(child, []));
+          T.forEachChild(node, (child) => child !== n.body && visit(child, T.isParameter(child) ? [nameText(n.name!)] : []));
           return visit(only.expression, [nameText(n.name)]);
         }
-        return T.forEachChild(node, (child) => visit(child, []));
+        const own = n.name ? nameText(n.name) : '';
+        return T.forEachChild(node, (child) => visit(child, T.isParameter(child) && own ? [own] : []));
       }
       case T.SyntaxKind.JsxExpression: {
         const n = node as ts.JsxExpression;
@@ -187,12 +209,18 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     const op = n.operatorToken.kind;
     if (op >= T.SyntaxKind.FirstAssignment && op <= T.SyntaxKind.LastAssignment) {
       visit(n.left, []);
-      return visit(n.right, [nameOf(n.left)]);
+      const name = nameOf(n.left);
+      // Koa's `app.keys = ['…', '…']`: a list of strings assigned to an object's `keys` is its signing keys.
+      const signing = name === 'keys' && T.isPropertyAccessExpression(n.left) && T.isArrayLiteralExpression(skipOuter(n.right));
+      return visit(n.right, signing ? [name, 'signing_keys'] : [name]);
     }
     if (op === T.SyntaxKind.QuestionQuestionToken || op === T.SyntaxKind.BarBarToken) {
-      // `process.env.STRIPE_KEY ?? "sk_live_…"`: the fallback is bound to the env name and to the declaration.
+      // `process.env.STRIPE_KEY ?? "sk_live_…"`: the fallback is bound to the env name and to the declaration;
+      // `Deno.env.get("X_TOKEN") ?? "…"`, `getEnv("X_TOKEN") || "…"`: a read by name names it too.
       visit(n.left, names);
-      return visit(n.right, [...names, nameOf(n.left)]);
+      const left = skipOuter(n.left);
+      const read = T.isCallExpression(left) && left.arguments.length > 0 && T.isStringLiteralLike(left.arguments[0]!) ? [left.arguments[0].text] : [];
+      return visit(n.right, [...names, nameOf(n.left), ...read]);
     }
     if (op === T.SyntaxKind.PlusToken) {
       // `'9504…' + '7259…'`: a key split over literals is read joined too; the chain's operands left to right.
@@ -242,6 +270,21 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
   visit(sf, []);
   return { candidates: out, notes: [] };
+}
+
+/** The strings of an object literal's label fields (`name: "API_TOKEN"`, `ParameterKey: "DbPassword"`): a pair object's. */
+function pairLabels(properties: ts.NodeArray<ts.ObjectLiteralElementLike>): string[] {
+  if (properties.length > 16) return [];
+  const labels: string[] = [];
+  for (const p of properties) if (T.isPropertyAssignment(p) && T.isStringLiteralLike(p.initializer) && PAIR_LABEL.test(nameText(p.name))) labels.push(p.initializer.text);
+  return labels;
+}
+
+/** The expression inside parentheses and type assertions. */
+function skipOuter(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (T.isParenthesizedExpression(e) || T.isNonNullExpression(e) || T.isAsExpression(e) || T.isSatisfiesExpression(e)) e = e.expression;
+  return e;
 }
 
 /**
