@@ -110,6 +110,27 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
   );
 }
 
+/** A `.netrc` token and its value: tokens and values are separated by any white space, one entry or several a line. */
+const NETRC_TOKEN = /(?:^|\s)(machine|default|password|account)(?:[ \t\r\n]+(\S{1,512}))?/g;
+
+/**
+ * The `password` and `account` values of a `.netrc` (`machine api.heroku.com login me password …`): each under its
+ * token's name and under `<machine>_password`, so that the host (`api.heroku.com`) can name the provider.
+ */
+export function netrcCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let machine: string | undefined;
+  for (const m of text.matchAll(NETRC_TOKEN)) {
+    const token = m[1]!;
+    const value = m[2];
+    if (token === 'default') machine = undefined;
+    else if (value === undefined) continue;
+    else if (token === 'machine') machine = value;
+    else pushCandidate(out, text, m.index + m[0].length - value.length, value.length, machine ? [token, `${machine}_${token}`] : [token]);
+  }
+  return out;
+}
+
 /** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
 const QUOTED_VALUE = /(["'])([^\s"'`\\<>,;&()]{8,512})\1/g;
 const isLabelChar = (c: string): boolean => /[\w.-]/.test(c);
