@@ -174,6 +174,17 @@ export const aiRules = defineRules([
     rotationUrl: 'https://langfuse.com/faq/all/where-are-langfuse-api-keys',
   },
   {
+    id: 'nvidia-api-key',
+    provider: 'NVIDIA',
+    title: 'NVIDIA API key (NGC, API catalog, NIM)',
+    pattern: /nvapi-[A-Za-z0-9_-]{64}/,
+    keywords: ['nvapi-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'NVIDIA_API_KEY',
+    rotationUrl: 'https://org.ngc.nvidia.com/setup/api-keys',
+  },
+  {
     id: 'elevenlabs-api-key',
     provider: 'ElevenLabs',
     title: 'ElevenLabs API key',
@@ -210,5 +221,6 @@ export const aiSamples = (): Record<string, RuleSamples> => ({
   'xai-api-key': { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
 
   'langfuse-secret-key': { positives: [(g) => 'sk-lf-' + g.uuid()], negatives: ['sk-lf-' + '00000000-0000-0000-0000-000000000000', 'pk-lf-' + '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90'] },
+  'nvidia-api-key': { positives: [(g) => 'nvapi-' + g.b64url(64)], negatives: ['nvapi-' + 'x'.repeat(64), 'nvapi-' + 'short'] },
   'elevenlabs-api-key': { positives: [(g) => 'sk_' + g.hex(48)], negatives: ['sk_' + '0'.repeat(48), 'sk_' + 'live_' + 'abc', 'task_' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a7b3f2d8e6a'] },
 });

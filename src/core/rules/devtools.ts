@@ -414,7 +414,7 @@ export const devtoolRules = defineRules([
     provider: 'Bitbucket',
     title: 'Bitbucket app password',
     // `ATBB` + 32 characters (the last 8 a checksum); lengths seen in the wild vary a little, so a range.
-    pattern: /ATBB[A-Za-z0-9]{24,40}/,
+    pattern: /ATBB[A-Za-z0-9]{24,48}/,
     keywords: ['atbb'],
     minEntropy: 3,
     severity: 'error',
@@ -425,9 +425,10 @@ export const devtoolRules = defineRules([
     id: 'bitbucket-access-token',
     provider: 'Bitbucket',
     title: 'Bitbucket repository, project or workspace access token',
-    // Atlassian's token format (as `ATATT3` API tokens): `ATCTT3` + ~180 base64url characters, `=` and an 8-hex checksum.
-    pattern: /ATCTT3[A-Za-z0-9_=-]{150,250}/,
-    keywords: ['atctt3'],
+    // Bitbucket Cloud, in Atlassian's token format (as `ATATT3` API tokens): `ATCTT3` + ~180 base64url characters, `=`
+    // and an 8-hex checksum. Bitbucket Data Center's HTTP access tokens: `BBDC-` + the base64 of `<user id>:<random>`.
+    pattern: /(?:ATCTT3[A-Za-z0-9_=-]{150,250}|BBDC-[A-Za-z0-9+/@_-]{40,50})/,
+    keywords: ['atctt3', 'bbdc-'],
     minEntropy: 3,
     severity: 'error',
     envName: 'BITBUCKET_ACCESS_TOKEN',
@@ -504,5 +505,8 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   },
   'contentful-personal-access-token': { positives: [(g) => 'CFPAT-' + g.b64url(43)], negatives: ['CFPAT-' + 'x'.repeat(43), 'CFPAT-' + 'abc'] },
   'bitbucket-app-password': { positives: [(g) => 'ATBB' + g.alnum(24) + g.hex(8).toUpperCase(), (g) => ({ name: 'BITBUCKET_APP_PASSWORD', value: 'ATBB' + g.alnum(32) })], negatives: ['ATBB' + 'x'.repeat(32), 'ATBB' + 'short', 'xATBB' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0Ga'] },
-  'bitbucket-access-token': { positives: [(g) => 'ATCTT3' + g.b64url(176) + '=' + g.hex(8).toUpperCase()], negatives: ['ATCTT3' + 'abc', 'ATCTT3' + 'x'.repeat(180)] },
+  'bitbucket-access-token': {
+    positives: [(g) => 'ATCTT3' + g.b64url(176) + '=' + g.hex(8).toUpperCase(), (g) => 'BBDC-' + Buffer.from(g.digits(12) + ':' + g.alnum(20)).toString('base64')],
+    negatives: ['ATCTT3' + 'abc', 'ATCTT3' + 'x'.repeat(180), 'BBDC-' + 'A'.repeat(40), 'BBDC-' + 'short'],
+  },
 });

@@ -47,6 +47,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['langfuse'], rule: 'langfuse-secret-key' },
   { words: ['elevenlabs', 'eleven labs', 'xi api'], rule: 'elevenlabs-api-key' },
   { words: ['clickhouse'], rule: 'clickhouse-cloud-api-secret' },
+  { words: ['nvidia', 'ngc', 'nvapi'], rule: 'nvidia-api-key' },
   { words: ['heroku'], rule: 'heroku-api-key' },
   { words: ['snyk'], rule: 'snyk-api-token' },
   { words: ['twilio'], rule: 'twilio-auth-token' },
