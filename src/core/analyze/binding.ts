@@ -160,14 +160,15 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
  * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
  * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.
- * A generic rule's match comes back as the provider one of the names spells (attribution.ts), when one does.
+ * A generic rule's match comes back as the provider one of the names, or the mappings it sits in (`owner`), spells
+ * (attribution.ts), when one does.
  */
-export function matchBound(value: string, names: string[], bindable: number, inTests = false): Rule | undefined {
+export function matchBound(value: string, names: string[], bindable: number, inTests = false, owner?: string): Rule | undefined {
   const values = (inTests ? testValueMask(value) : valueMask(value)) & bindable;
   for (let i = 0; i < valueRules.length; i++) {
     const c = valueRules[i]!;
     if ((values & (1 << i)) === 0) continue;
-    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return attributed(c.rule, names);
+    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return attributed(c.rule, owner ? [...names, owner] : names);
   }
   return undefined;
 }

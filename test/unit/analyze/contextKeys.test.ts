@@ -115,6 +115,16 @@ describe('keys only a name identifies', () => {
       const b = g.alnum(32);
       assertFound('src/b.ts', `const postmarkedSecret = "${b}";\n`, b, 'Generic');
     });
+    it('the mapping a key sits in names the provider (YAML, JSON, TOML), and binds nothing by itself', () => {
+      const a = g.uuid();
+      assertFound('config/services.yaml', `services:\n  postmark:\n    server_token: "${a}"\n    from: ops@example.com\n`, a, 'Postmark');
+      const b = g.uuid();
+      assertFound('config/ci.json', `{\n  "codecov": {\n    "token": "${b}"\n  }\n}\n`, b, 'Codecov');
+      const c = g.uuid();
+      assertFound('ci.toml', `[codecov]\ntoken = "${c}"\n`, c, 'Codecov');
+      assertQuiet('config/deploy.yaml', `heroku:\n  app_name: "${g.uuid()}"\n  region: eu\n`);
+      assertQuiet('config/deploy.json', `{"postmark": {"message_stream": "${g.uuid()}"}}\n`);
+    });
     it('the longest alias wins (Azure OpenAI before OpenAI)', () => {
       const a = g.alnum(20) + '-' + g.alnum(20);
       assertFound('app/llm.py', `AZURE_OPENAI_SECRET = "${a}"\n`, a, 'Azure');

@@ -41,7 +41,7 @@ export function extractJson(text: string): Extraction {
         // `{"key": "herokuApiKey", "value": "…"}`: the sibling names the value.
         if (typeof value === 'string' && (name === 'key' || name === 'name') && labels.length) labels[labels.length - 1] = value;
         const label = name === 'value' ? labels[labels.length - 1] : '';
-        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, label ? [name, label] : member ? withParent(name, stack[stack.length - 1] || undefined) : [name]);
+        if (typeof value === 'string' && length - 2 >= 8 && name) pushCandidate(out, text, offset + 1, length - 2, label ? [name, label] : member ? withParent(name, stack[stack.length - 1] || undefined) : [name], stack.filter(Boolean).join('.'));
       },
       onError: () => {
         errors++;

@@ -304,7 +304,7 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         if (!span) return;
         if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent));
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent), keys.slice(0, -1).map((k) => k.key).join('.'));
         return;
       }
       const item = /^-\s+/.exec(trimmed);
