@@ -35,6 +35,11 @@ function assertFound(path: string, text: string, value: string, provider?: strin
   assert.ok(hit, `nothing found at the value in ${path}:\n${text}`);
   if (provider) assert.equal(hit.provider, provider, `${path}: ${hit.ruleId} names ${hit.provider}`);
   if (envName) assert.equal(hit.suggestedEnvName, envName);
+  // A generic rule's finding named for a provider carries that provider's rotation page; any other finding, none (the
+  // rule's own page is the one).
+  const named = ['generic-secret', 'api-key-uuid', 'hardcoded-password'].includes(hit.ruleId) && hit.provider !== 'Generic';
+  if (named) assert.match(hit.rotationUrl ?? '', /^https:\/\//);
+  else assert.equal(hit.rotationUrl, undefined);
   assert.ok(!hit.message.includes(value) && !hit.redacted.includes(value.slice(0, -4)), 'the value leaks into the finding');
 }
 
