@@ -102,6 +102,9 @@ const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: read
   { callee: 'Wallet', at: 0, name: 'privateKey', readers: ['typescript'] },
   { callee: 'privateKeyToAccount', at: 0, name: 'privateKey', readers: ['typescript', 'tokens'] },
   { callee: 'Sequelize', at: 2, name: 'password', readers: ['typescript'] },
+  // postmark.js: the server or account token, a UUID (the name says whose: attribution.ts)
+  { callee: 'postmark.ServerClient', at: 0, name: 'postmark_server_token', readers: ['typescript'] },
+  { callee: 'postmark.AccountClient', at: 0, name: 'postmark_account_token', readers: ['typescript'] },
   // cryptography's Fernet, web3/eth-account's `Account.from_key`, smtplib/imaplib/ftplib's `login(user, password)`
   { callee: 'Fernet', at: 0, name: 'secret', readers: ['tokens'] },
   { callee: 'MultiFernet', at: 0, name: 'secret', readers: ['tokens'] },

@@ -82,6 +82,20 @@ describe('keys only a name identifies', () => {
       const c = g.uuid();
       assertFound('app/codecov.py', `headers = {"Authorization": f"token ${c}"}  # codecov upload\n`, c);
     });
+    it("a header line in a REST client's .http file or in notes: Authorization: <scheme> <credential>", () => {
+      const a = g.uuid();
+      assertFound('api/requests.http', `GET https://api.example.com/v1/me\nAuthorization: Bearer ${a}\nAccept: application/json\n`, a);
+      const b = g.alnum(40);
+      assertFound('docs/debugging.md', `Replay it with:\n\nAuthorization: Token ${b}\n`, b);
+      assertQuiet('api/more.http', `GET https://api.example.com/v1/me\nAuthorization: Bearer {{token}}\nAuthorization: Bearer <your-token>\nX-Request-Id: ${g.uuid()}\n`);
+    });
+    it("postmark.js's clients take their token first", () => {
+      const a = g.uuid();
+      assertFound('src/mail.ts', `import * as postmark from "postmark";\nconst client = new postmark.ServerClient("${a}");\n`, a, 'Postmark');
+      const b = g.uuid();
+      assertFound('src/admin.js', `const postmark = require("postmark");\nconst account = new postmark.AccountClient('${b}');\n`, b, 'Postmark');
+      assertQuiet('src/mail2.ts', `const client = new postmark.ServerClient(process.env.POSTMARK_SERVER_TOKEN!);\nconst other = new other.ServerClient("${g.uuid()}");\n`);
+    });
     it('a .netrc password, named by its machine', () => {
       const a = g.uuid();
       assertFound('.netrc', `machine api.heroku.com\n  login me@example.com\n  password ${a}\n`, a, 'Heroku');

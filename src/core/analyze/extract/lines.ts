@@ -1,6 +1,7 @@
 import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, pushCandidate, withParent } from '../candidate';
 import type { Spans } from './commandLine';
+import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -69,6 +70,10 @@ export function extractDotenvSteps(text: string): Steps<Extraction> {
 }
 
 /** A `NAME: value` line's value that more words follow (`KEY: abc… (staging)`), or a quoted one: one word of key characters. */
+/** Headers whose value is `<scheme> <credential>`. */
+const AUTH_HEADER_NAME = /^(?:proxy-)?authorization$/i;
+/** An auth scheme and one word after it, all the value (`Bearer abc…`): nothing else shares the line. */
+const AUTH_SCHEME_VALUE = new RegExp(`^(?:${AUTH_SCHEME_NAMES})[ \\t]+[^\\s'"\`]{8,512}$`);
 const FIRST_WORD = /^["']?([^\s"'`\\<>,;&()]{8,512})["']?(?=\s|$)/;
 /** `'name': 'value'` / `"name": "value"` (the value up to its closing quote); provider rules only, as in prose. */
 const QUOTED_PAIR = /["']([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<>,;&()]{8,512})(?=["'])/g;
@@ -103,6 +108,9 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (end <= from) return;
       const value = line.slice(from, end);
       if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
+      // An HTTP header line (a REST client's `.http` file, a request pasted in notes): `Authorization: Bearer …` holds
+      // the credential after its scheme, which pushCandidate reads past.
+      if (m[2] === ':' && AUTH_HEADER_NAME.test(m[1]!) && AUTH_SCHEME_VALUE.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
       const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
       if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
     },
