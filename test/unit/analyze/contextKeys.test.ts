@@ -144,6 +144,12 @@ describe('keys only a name identifies', () => {
       assertQuiet('config/deploy.yaml', `heroku:\n  app_name: "${g.uuid()}"\n  region: eu\n`);
       assertQuiet('config/deploy.json', `{"postmark": {"message_stream": "${g.uuid()}"}}\n`);
     });
+    it("a CI step's action names the provider of its inputs", () => {
+      const a = g.uuid();
+      assertFound('.github/workflows/ci.yml', `jobs:\n  test:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: codecov/codecov-action@v4\n        with:\n          token: ${a}\n          fail_ci_if_error: true\n`, a, 'Codecov');
+      const b = g.alnum(32);
+      assertFound('.github/workflows/deploy.yml', `jobs:\n  deploy:\n    steps:\n      - name: Deploy\n        uses: some-org/deploy-action@v1\n        with:\n          api_token: ${b}\n      - uses: codecov/codecov-action@v4\n`, b, 'Generic');
+    });
     it('the longest alias wins (Azure OpenAI before OpenAI)', () => {
       const a = g.alnum(20) + '-' + g.alnum(20);
       assertFound('app/llm.py', `AZURE_OPENAI_SECRET = "${a}"\n`, a, 'Azure');

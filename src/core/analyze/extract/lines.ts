@@ -274,6 +274,9 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   let block: { indent: number; names: string[]; from: number; commands: boolean } | undefined;
   // `- name: API_TOKEN` / `value: "…"` (Kubernetes env, Actions inputs): the value is bound to its sibling's name.
   const siblingName = new Map<number, string>();
+  // A CI step's action by its indent (`- uses: codecov/codecov-action@v4`): its `with:` inputs are that action's, so the
+  // action's name is where their values sit (Candidate.owner: it names a provider, it binds nothing).
+  const stepAction = new Map<number, string>();
   return eachLine(
     text,
     (line, start) => {
@@ -295,7 +298,10 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         const keyIndent = indent + (m[1]?.length ?? 0);
         while (keys.length && keys[keys.length - 1]!.indent >= keyIndent) keys.pop();
         keys.push({ indent: keyIndent, key });
-        if (m[1]) siblingName.delete(keyIndent);
+        if (m[1]) {
+          siblingName.delete(keyIndent);
+          stepAction.delete(keyIndent);
+        }
         const rest = indent + m[0].length;
         if (rest >= line.length) return;
         if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
@@ -311,8 +317,12 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
         if (key === 'name') siblingName.set(keyIndent, line.slice(span[0], span[0] + span[1]));
+        if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         const sibling = key === 'value' ? siblingName.get(keyIndent) : undefined;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent), keys.slice(0, -1).map((k) => k.key).join('.'));
+        const owners = keys.slice(0, -1).map((k) => k.key);
+        const input = keys.length > 1 && parent === 'with' ? stepAction.get(keys[keys.length - 2]!.indent) : undefined;
+        if (input) owners.push(input);
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, sibling] : withParent(key, parent), owners.join('.'));
         return;
       }
       const item = /^-\s+/.exec(trimmed);
