@@ -415,6 +415,13 @@ export const DISPUTES: Dispute[] = [
   },
   {
     suite: 'detect-secrets',
+    peerRule: /^npm$/,
+    expect: 'fp',
+    applies: (text) => /_authToken=\s*[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i.test(text),
+    reason: "an npm auth token (a UUID, npm's legacy token shape) after `_authToken=`: a non-match for the peer's plugin only because the registry path before it is malformed or missing (`//registry.npmjs.org:`, `///:`); the token is a credential whatever precedes it, which api-key-uuid reports under its name",
+  },
+  {
+    suite: 'detect-secrets',
     peerRule: /^telegram/,
     expect: 'fp',
     applies: (text) => /\bbot\d{8,10}:AA[A-Za-z0-9_-]{33}\b/.test(text),

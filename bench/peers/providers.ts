@@ -17,6 +17,8 @@ const OTHER_NAMES: Record<string, string[]> = {
   'Alibaba Cloud': ['alibaba'],
   'Mistral AI': ['mistral'],
   'Red Hat OpenShift': ['openshift'],
+  SonarQube: ['sonar'],
+  CircleCI: ['circle'],
 };
 /** Other providers whose names start with one of ours (Squarespace is not Square). */
 const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };

@@ -43,4 +43,9 @@ export interface Finding {
   keyFingerprint?: string;
   /** Suggested environment variable name for the move-to-env fix, e.g. `STRIPE_SECRET_KEY`. */
   suggestedEnvName?: string;
+  /**
+   * Where the provider lets you roll this key, when it is not the rule's own page: a generic rule's finding whose name
+   * spells a provider (`POSTMARK_SERVER_TOKEN`) links that provider's page (analyze/attribution.ts).
+   */
+  rotationUrl?: string;
 }

@@ -60,7 +60,9 @@ export function hoverFor(findings: readonly Finding[], position: Position, docsB
     // The detail names a host from the configuration: a code span nothing in it can close.
     if (live) lines.push('', `Live check (${live.checkedAt.slice(0, 16).replace('T', ' ')} UTC): ${LIVENESS_TEXT[live.liveness]} (${markdownCode(live.detail)}).`);
     const links = [];
-    if (rule?.rotationUrl) links.push(`[Rotate at ${finding.provider}](${rule.rotationUrl})`);
+    // A generic finding named for a provider links that provider's page (Finding.rotationUrl), not the rule's.
+    const rotationUrl = finding.rotationUrl ?? rule?.rotationUrl;
+    if (rotationUrl) links.push(`[Rotate at ${finding.provider}](${rotationUrl})`);
     if (docsBase) links.push(`[How to rotate this key](${docsBase}/${finding.ruleId}.md)`);
     if (links.length) lines.push('', links.join(' · '));
     return lines.join('\n');

@@ -5,7 +5,7 @@ import { fill, MIB, plainText, timeOf } from './ruleTiming';
 /**
  * The placements' passes (issue 17) over hostile input stay linear: a notebook of many cells and deep JSON, a YAML of
  * many `script:` lines, lines of many `name=value` pairs, web-server directives, command lines of many options, JDBC
- * `;name=` parameters. Each within a generous multiple of plain text's time (CPU time, best of three) at 64 and 256 KiB.
+ * `;name=` parameters, `.netrc` tokens. Each within a generous multiple of plain text's time (CPU time, best of three) at 64 and 256 KiB.
  */
 describe('security: the placement passes stay linear', function () {
   this.timeout(300_000);
@@ -24,6 +24,8 @@ describe('security: the placement passes stay linear', function () {
     ['web-server directives', 'nginx.conf', (size) => fill('', 'proxy_set_header X-Api-Key "Zx8Qp2LmN4vR7tY1wE5uI9oA";\n', size)],
     ['a command line of many options', 'run.sh', (size) => 'redis-cli ' + fill('', '-a Zx8Qp2LmN4vR7tY1wE5uI9oA ', size)],
     ['JDBC parameters with no URL before them', 'db.properties', (size) => fill('', ';password=Zx8Qp2LmN4vR7tY1wE5uI9oA', size)],
+    ['a .netrc of many machines', '.netrc', (size) => fill('', 'machine api.example.com login me password Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['a .netrc of one line of tokens and no values', '.netrc', (size) => fill('', 'password machine ', size)],
     ['a Markdown file of shell fences', 'README.md', (size) => fill('', '```sh\ncurl -u admin:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x\n```\n', size)],
   ];
   for (const [name, path, build] of inputs) {

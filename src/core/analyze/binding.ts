@@ -3,6 +3,7 @@
  * remembered: which rules a value could satisfy, which rules a name could bind.
  */
 import type { Rule } from '../rules/types';
+import { attributed } from './attribution';
 import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
@@ -41,7 +42,7 @@ export function valueMask(value: string): number {
       if (!c.whole!.test(value)) continue;
       if (entropy < 0) entropy = shannonEntropy(value);
       if (entropy < (c.rule.heuristic ? Math.min(c.rule.minEntropy ?? 0, hexFloor) : (c.rule.minEntropy ?? 0))) continue;
-      if (c.rule.heuristic && (quiet ??= isQuietGenericValue(value))) continue;
+      if (c.rule.heuristic && !c.rule.identifierShaped && (quiet ??= isQuietGenericValue(value))) continue;
       if (c.rule.validWhen?.(value) === false) continue;
       mask |= 1 << i;
     }
@@ -127,7 +128,13 @@ function mayBind(name: string, snake: string): boolean {
 
 /** Whether a rule takes values bound to this name: its name hint, and for a heuristic the quiet-name filters. */
 function nameBinds(c: CompiledRule, name: string, snake?: string): boolean {
-  return c.rule.heuristic ? isSecretName(name, c.rule.nameHint!, snake) : c.rule.nameHint!.test(name);
+  if (!(c.rule.heuristic ? isSecretName(name, c.rule.nameHint!, snake) : c.rule.nameHint!.test(name))) return false;
+  return !c.rule.notNames?.test(lowerSnake(snake ?? snakeCase(name)));
+}
+
+/** A name in lower-case snake_case, every other separator an underscore: `X-Request-Token` → `x_request_token`. */
+function lowerSnake(snake: string): string {
+  return snake.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 }
 
 /** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
@@ -174,13 +181,15 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
  * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
  * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.
+ * A generic rule's match comes back as the provider one of the names, or the mappings it sits in (`owner`), spells
+ * (attribution.ts), when one does.
  */
-export function matchBound(value: string, names: string[], bindable: number, inTests = false): Rule | undefined {
+export function matchBound(value: string, names: string[], bindable: number, inTests = false, owner?: string): Rule | undefined {
   const values = (inTests ? testValueMask(value) : valueMask(value)) & bindable;
   for (let i = 0; i < valueRules.length; i++) {
     const c = valueRules[i]!;
     if ((values & (1 << i)) === 0) continue;
-    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return c.rule;
+    if (names.some((n) => nameBinds(c, n) && !(inTests && c.rule.heuristic && isStandInName(n)))) return attributed(c.rule, owner ? [...names, owner] : names);
   }
   return undefined;
 }

@@ -18,6 +18,12 @@ export interface Candidate {
   value?: string;
   /** The value was decoded from the literal (decoded.ts): any enabled rule may bind it, its keywords are not in the text. */
   encoded?: boolean;
+  /**
+   * The keys of the mappings the value sits in, outermost first, dotted (`services.postmark` for a YAML
+   * `services:\n  postmark:\n    server_token: …`): only to name the provider of a generic finding (attribution.ts),
+   * never to bind a rule (`heroku:\n  app_name: …` holds no Heroku key).
+   */
+  owner?: string;
 }
 
 /**
@@ -128,6 +134,9 @@ const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: read
   { callee: 'Wallet', at: 0, name: 'privateKey', readers: ['typescript'] },
   { callee: 'privateKeyToAccount', at: 0, name: 'privateKey', readers: ['typescript', 'tokens'] },
   { callee: 'Sequelize', at: 2, name: 'password', readers: ['typescript'] },
+  // postmark.js: the server or account token, a UUID (the name says whose: attribution.ts)
+  { callee: 'postmark.ServerClient', at: 0, name: 'postmark_server_token', readers: ['typescript'] },
+  { callee: 'postmark.AccountClient', at: 0, name: 'postmark_account_token', readers: ['typescript'] },
   // cryptography's Fernet, web3/eth-account's `Account.from_key`, smtplib/imaplib/ftplib's `login(user, password)`
   { callee: 'Fernet', at: 0, name: 'secret', readers: ['tokens'] },
   { callee: 'MultiFernet', at: 0, name: 'secret', readers: ['tokens'] },
@@ -205,9 +214,12 @@ export function credentialStart(text: string, start: number, end: number): { sta
  * Narrows `Authorization: Bearer abc` / `Bearer abc` / `token abc` to the credential part,
  * so the reported range is the key itself and the fix replaces only that.
  */
-export function pushCandidate(out: Candidate[], text: string, offset: number, length: number, names: string[]): void {
+export function pushCandidate(out: Candidate[], text: string, offset: number, length: number, names: string[], owner?: string): void {
   if (length <= 0) return;
   const end = offset + length;
   const credential = credentialStart(text, offset, end);
-  if (credential.end > credential.start) out.push({ offset: credential.start, length: credential.end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names });
+  if (credential.end <= credential.start) return;
+  const candidate: Candidate = { offset: credential.start, length: credential.end - credential.start, names: credential.names.length ? [...names, ...credential.names] : names };
+  if (owner) candidate.owner = owner;
+  out.push(candidate);
 }

@@ -2,7 +2,7 @@ import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
 import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
-import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps } from './extract/lines';
+import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps, netrcCandidates } from './extract/lines';
 import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
@@ -23,6 +23,7 @@ function withCommandLines(read: Extraction, text: string, spans: Spans, signal: 
 export const MAX_PARSE_CHARS = 512 * 1024;
 
 const DECLARATION_FILE = /\.d\.[cm]?ts$/i;
+const NETRC_FILE = /(?:^|[\\/])[._]netrc$/i;
 
 /** Thrown by extract() under `deferParse` when the file needs a parse. */
 export const PARSE_DEFERRED = Symbol('parse deferred');
@@ -130,7 +131,9 @@ function readText(path: string, text: string, signal: AbortSignal | undefined): 
     andThen(extractTextPairsSteps(text), (pairs) =>
       andThen(extractLabelledValuesSteps(text), (labelled) => {
         const seen = new Set(run.candidates.map((c) => c.offset));
-        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset))], notes: run.notes };
+        // A `.netrc` separates its tokens and values by spaces (`password …`), which no pass above reads as a pair.
+        const netrc = NETRC_FILE.test(path) ? netrcCandidates(text) : [];
+        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset)), ...netrc], notes: run.notes };
         // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
         return withCommandLines(read, text, commandSpans(path, text), signal);
       }),

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../findings';
+import { ruleById } from '../rules/index';
 import { fingerprint, keyFingerprint, redact } from '../redact';
 import type { AnalyzeOptions } from './options';
 import type { Hit } from './patterns';
@@ -39,5 +40,7 @@ export function toFinding(hit: Hit, path: string, text: string, start: Finding['
     fingerprint: fingerprint(rule.id, path, value, options.salt),
     ...(options.keySalt !== undefined ? { keyFingerprint: keyFingerprint(value, options.keySalt) } : {}),
     suggestedEnvName: rule.envName,
+    // A rule named for a provider (attribution.ts) is a variant of its rule: the finding carries the provider's page.
+    ...(rule !== ruleById(rule.id) && rule.rotationUrl !== ruleById(rule.id)?.rotationUrl ? { rotationUrl: rule.rotationUrl } : {}),
   };
 }

@@ -226,7 +226,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.
-          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests);
+          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
           if (hit) {
             hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
@@ -235,7 +235,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         }
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests);
+        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);

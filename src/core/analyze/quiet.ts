@@ -17,6 +17,8 @@ const PLACEHOLDER = new RegExp(
     String.raw`process\.env|os\.environ|import\.meta\.env`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
+    // The example UUID of Wikipedia's UUID article, copied into OpenAPI and SDK documentation as "your id/token here".
+    String.raw`^123e4567-e89b-12d3-a456-426614174000$`,
   ].join('|'),
   'i',
 );

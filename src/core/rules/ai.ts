@@ -160,6 +160,42 @@ export const aiRules = defineRules([
     envName: 'XAI_API_KEY',
     rotationUrl: 'https://console.x.ai/',
   },
+
+  {
+    id: 'langfuse-secret-key',
+    provider: 'Langfuse',
+    title: 'Langfuse secret key',
+    // `sk-lf-` + a UUID; its pair `pk-lf-…` is the public key (not reported).
+    pattern: /sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    keywords: ['sk-lf-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'LANGFUSE_SECRET_KEY',
+    rotationUrl: 'https://langfuse.com/faq/all/where-are-langfuse-api-keys',
+  },
+  {
+    id: 'nvidia-api-key',
+    provider: 'NVIDIA',
+    title: 'NVIDIA API key (NGC, API catalog, NIM)',
+    pattern: /nvapi-[A-Za-z0-9_-]{64}/,
+    keywords: ['nvapi-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'NVIDIA_API_KEY',
+    rotationUrl: 'https://org.ngc.nvidia.com/setup/api-keys',
+  },
+  {
+    id: 'elevenlabs-api-key',
+    provider: 'ElevenLabs',
+    title: 'ElevenLabs API key',
+    // Current keys: `sk_` + 48 hex (the older ones, 32 hex with no prefix, are found under an ElevenLabs name).
+    pattern: /sk_[a-f0-9]{48}/,
+    keywords: ['sk_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'ELEVENLABS_API_KEY',
+    rotationUrl: 'https://elevenlabs.io/app/settings/api-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -183,4 +219,8 @@ export const aiSamples = (): Record<string, RuleSamples> => ({
   'pinecone-api-key': { positives: [(g) => 'pcsk_' + g.alnum(5) + '_' + g.alnum(63), (g) => 'pcsk_' + g.alnum(6) + '_' + g.alnum(63)], negatives: ['pcsk_' + 'xxxxx_' + 'x'.repeat(50)] },
   'replicate-api-token': { positives: [(g) => 'r8_' + g.alnum(37)], negatives: ['r8_' + 'abc'] },
   'xai-api-key': { positives: [(g) => 'xai-' + g.alnum(80)], negatives: ['xai-' + 'grok-beta'] },
+
+  'langfuse-secret-key': { positives: [(g) => 'sk-lf-' + g.uuid()], negatives: ['sk-lf-' + '00000000-0000-0000-0000-000000000000', 'pk-lf-' + '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90'] },
+  'nvidia-api-key': { positives: [(g) => 'nvapi-' + g.b64url(64)], negatives: ['nvapi-' + 'x'.repeat(64), 'nvapi-' + 'short'] },
+  'elevenlabs-api-key': { positives: [(g) => 'sk_' + g.hex(48)], negatives: ['sk_' + '0'.repeat(48), 'sk_' + 'live_' + 'abc', 'task_' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a7b3f2d8e6a'] },
 });

@@ -212,6 +212,18 @@ export const cloudRules = defineRules([
     envName: 'OPENSHIFT_TOKEN',
     rotationUrl: 'https://docs.openshift.com/container-platform/latest/authentication/managing-oauth-access-tokens.html',
   },
+
+  {
+    id: 'render-api-key',
+    provider: 'Render',
+    title: 'Render API key',
+    pattern: /rnd_[A-Za-z0-9]{24,48}/,
+    keywords: ['rnd_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'RENDER_API_KEY',
+    rotationUrl: 'https://dashboard.render.com/u/settings#api-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -265,4 +277,6 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   'vercel-token': { positives: [(g) => ({ name: 'VERCEL_TOKEN', value: g.alnum(24) })], negatives: [{ name: 'VERCEL_TOKEN', value: 'VERCEL_TOKEN_HERE' }] },
   'scalingo-api-token': { positives: [(g) => 'tk-us-' + g.b64url(48)], negatives: ['tk-us-' + 'x'.repeat(48)] },
   'openshift-user-token': { positives: [(g) => 'sha256~' + g.b64url(43)], negatives: ['sha256~' + 'x'.repeat(43)] },
+
+  'render-api-key': { positives: [(g) => 'rnd_' + g.alnum(32), (g) => ({ name: 'RENDER_API_KEY', value: 'rnd_' + g.alnum(28) })], negatives: ['rnd_' + 'x'.repeat(32), 'rnd_' + 'seed_value', 'brand_' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0Ga'] },
 });

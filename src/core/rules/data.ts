@@ -126,6 +126,20 @@ export const dataRules = defineRules([
     envName: 'MAXMIND_LICENSE_KEY',
     rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
   },
+
+  {
+    id: 'clickhouse-cloud-api-secret',
+    provider: 'ClickHouse',
+    title: 'ClickHouse Cloud API key secret',
+    // `4b1d` + 38 base62. A hex run that happens to start `4b1d` is no key: the secret mixes upper and lower case.
+    pattern: /4b1d[A-Za-z0-9]{38}/,
+    validWhen: (value) => /[A-Z]/.test(value) && /[a-z]/.test(value.slice(4)),
+    keywords: ['4b1d'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'CLICKHOUSE_API_SECRET',
+    rotationUrl: 'https://clickhouse.com/docs/cloud/manage/openapi',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -164,4 +178,6 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk', (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(6) + '_' + g.alnum(29) + '_mmk' })],
     negatives: ['xxxxxx_' + 'x'.repeat(29) + '_mmk', 'YOUR_LICENSE_KEY_mmk'],
   },
+
+  'clickhouse-cloud-api-secret': { positives: [(g) => '4b1d' + g.alnum(38)], negatives: ['4b1d' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a', '4b1d' + 'x'.repeat(38)] },
 });

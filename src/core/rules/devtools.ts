@@ -359,6 +359,81 @@ export const devtoolRules = defineRules([
     envName: 'DN_API_KEY',
     rotationUrl: 'https://docs.defined.net/guides/automating-host-creation/',
   },
+
+  {
+    id: 'buildkite-api-token',
+    provider: 'Buildkite',
+    title: 'Buildkite API access token',
+    // User API access tokens carry a `bkua_` prefix since 2023, then 40 lower-case characters.
+    pattern: /bkua_[a-z0-9]{40}/,
+    keywords: ['bkua_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'BUILDKITE_API_TOKEN',
+    rotationUrl: 'https://buildkite.com/user/api-access-tokens',
+  },
+  {
+    id: 'sonarqube-token',
+    provider: 'SonarQube',
+    title: 'SonarQube / SonarCloud token',
+    // SonarQube 9.5+: user `squ_`, project analysis `sqp_`, global analysis `sqa_`, each + 40 hex; SonarQube Cloud's
+    // newer tokens `sqco_` + 59 base62.
+    pattern: /(?:sq[upa]_[a-f0-9]{40}|sqco_[A-Za-z0-9]{59})/,
+    keywords: ['squ_', 'sqp_', 'sqa_', 'sqco_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'SONAR_TOKEN',
+    rotationUrl: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+  },
+  {
+    id: 'circleci-api-token',
+    provider: 'CircleCI',
+    title: 'CircleCI personal or project API token',
+    // `CCIPAT_` (personal) and `CCIPRJ_` (project) + 22 base62, `_`, 40 hex. The older 40-hex tokens have no prefix:
+    // under a CircleCI name the generic rules find them and name CircleCI (rules/providerNames.ts).
+    pattern: /CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}/,
+    keywords: ['ccipat_', 'cciprj_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CIRCLECI_TOKEN',
+    rotationUrl: 'https://app.circleci.com/settings/user/tokens',
+  },
+  {
+    id: 'contentful-personal-access-token',
+    provider: 'Contentful',
+    title: 'Contentful personal access token (Content Management API)',
+    pattern: /CFPAT-[A-Za-z0-9_-]{43}/,
+    keywords: ['cfpat-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CONTENTFUL_MANAGEMENT_TOKEN',
+    rotationUrl: 'https://app.contentful.com/account/profile/cma_tokens',
+  },
+  {
+    id: 'bitbucket-app-password',
+    provider: 'Bitbucket',
+    title: 'Bitbucket app password',
+    // `ATBB` + 32 characters (the last 8 a checksum); lengths seen in the wild vary a little, so a range.
+    pattern: /ATBB[A-Za-z0-9]{24,48}/,
+    keywords: ['atbb'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'BITBUCKET_APP_PASSWORD',
+    rotationUrl: 'https://bitbucket.org/account/settings/app-passwords/',
+  },
+  {
+    id: 'bitbucket-access-token',
+    provider: 'Bitbucket',
+    title: 'Bitbucket repository, project or workspace access token',
+    // Bitbucket Cloud, in Atlassian's token format (as `ATATT3` API tokens): `ATCTT3` + ~180 base64url characters, `=`
+    // and an 8-hex checksum. Bitbucket Data Center's HTTP access tokens: `BBDC-` + the base64 of `<user id>:<random>`.
+    pattern: /(?:ATCTT3[A-Za-z0-9_=-]{150,250}|BBDC-[A-Za-z0-9+/@_-]{40,50})/,
+    keywords: ['atctt3', 'bbdc-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'BITBUCKET_ACCESS_TOKEN',
+    rotationUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -418,4 +493,20 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
     negatives: [{ name: 'SNYK_ORG_ID', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'SNYK_TOKEN', value: '00000000-0000-0000-0000-000000000000' }],
   },
   'defined-networking-api-token': { positives: [(g) => 'dnkey-' + g.lowerAlnum(26) + '-' + g.lowerAlnum(52)], negatives: ['dnkey-' + 'x'.repeat(26) + '-' + 'x'.repeat(52)] },
+
+  'buildkite-api-token': { positives: [(g) => 'bkua_' + g.lowerAlnum(40), (g) => 'bkua_' + g.hex(40)], negatives: ['bkua_' + 'x'.repeat(40), 'bkua_' + 'short', 'bkua_' + 'ABCDEF'.repeat(6) + 'ABCD'] },
+  'sonarqube-token': {
+    positives: [(g) => 'squ_' + g.hex(40), (g) => 'sqp_' + g.hex(40), (g) => 'sqa_' + g.hex(40), (g) => 'sqco_' + g.alnum(59)],
+    negatives: ['squ_' + 'f'.repeat(40), 'sqp_' + 'project_key', 'squ_' + 'g3a9c1b5d2f8e4a6c0b1d5e9a3c7b2f6e4a8c0d1'],
+  },
+  'circleci-api-token': {
+    positives: [(g) => 'CCIPAT_' + g.alnum(22) + '_' + g.hex(40), (g) => 'CCIP' + 'RJ_' + g.alnum(22) + '_' + g.hex(40)],
+    negatives: ['CCIPAT_' + 'x'.repeat(22) + '_' + '0'.repeat(40), 'CCIPAT_' + 'short_token'],
+  },
+  'contentful-personal-access-token': { positives: [(g) => 'CFPAT-' + g.b64url(43)], negatives: ['CFPAT-' + 'x'.repeat(43), 'CFPAT-' + 'abc'] },
+  'bitbucket-app-password': { positives: [(g) => 'ATBB' + g.alnum(24) + g.hex(8).toUpperCase(), (g) => ({ name: 'BITBUCKET_APP_PASSWORD', value: 'ATBB' + g.alnum(32) })], negatives: ['ATBB' + 'x'.repeat(32), 'ATBB' + 'short', 'xATBB' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0Ga'] },
+  'bitbucket-access-token': {
+    positives: [(g) => 'ATCTT3' + g.b64url(176) + '=' + g.hex(8).toUpperCase(), (g) => 'BBDC-' + Buffer.from(g.digits(12) + ':' + g.alnum(20)).toString('base64')],
+    negatives: ['ATCTT3' + 'abc', 'ATCTT3' + 'x'.repeat(180), 'BBDC-' + 'A'.repeat(40), 'BBDC-' + 'short'],
+  },
 });

@@ -41,15 +41,23 @@ export const genericRules = defineRules([
   {
     id: 'api-key-uuid',
     provider: 'Generic',
-    title: 'API key (UUID-shaped) under an API-key name',
-    message: 'A UUID-shaped API key is hardcoded (the name says it is an API key): move it to an environment variable or the keychain, and rotate it.',
-    // The generic heuristic treats UUIDs as identifiers; many services (Snyk, Heroku's legacy keys, internal gateways)
-    // issue UUIDs as keys, and `X-API-Key: <uuid>` or `apiKey: "<uuid>"` says which it is.
+    title: 'API key or token (UUID-shaped) under a credential name',
+    message: 'A UUID-shaped key or token is hardcoded (the name says it is a credential): move it to an environment variable or the keychain, and rotate it.',
+    // The generic heuristic treats UUIDs as identifiers; many services issue UUIDs as keys (Codecov upload tokens,
+    // Postmark server and account tokens, Heroku's legacy keys, Snyk, internal gateways), and the name says which it
+    // is: `POSTMARK_SERVER_TOKEN`, `codecovToken`, `X-API-Key`, `Authorization: Bearer <uuid>`, a `.netrc` password.
     pattern: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/,
-    // A bearer credential (`Authorization: Bearer <uuid>`) is a key whatever its shape: nothing else goes there.
-    nameHint: /api[-_]?key$|^authorization$/i,
-    keywords: ['apikey', 'api_key', 'api-key', 'authorization', 'bearer'],
+    // The name must end in what a credential is called; "key" alone is not one (`cacheKey`, `partitionKey`, a React
+    // `key`), an API, access, secret or auth key is.
+    nameHint: /(?:api|access|secret|auth|private|master|admin|account|server|service|deploy)[-_]?key$|apikey$|token$|secret$|passw(?:or)?d$|passphrase$|(?:^|_)pwd$|(?:^|_)pass$|credentials?$|^authorization$|auth$|bearer$/i,
+    // Identifiers that are UUIDs under a token-like name: paging and sync cursors, request, trace and idempotency ids,
+    // CSRF and one-time tokens, device and install ids (the `…_id` names the secret-name filters already leave out).
+    // The distinctive words also glued to the next (`CSRFTOKEN`, `IDEMPOTENCYKEY`), the others as whole words only.
+    notNames: /(?:^|_)(?:uuid|guid|tenant|trace|tracing|correlation|idempoten|continuation|pagination|csrf|xsrf|nonce)|(?:^|_)(?:request|req|span|page|paging|next|prev|previous|cursor|sync|state|device|install|installation|instance|subscription|transaction|order|invite|invitation|reset|confirm|confirmation|verify|verification|anonymous|anon|publishable|cache|etag|version|build|release|commit|message|event|object|resource|record|job|run|task)(?:_|$)/,
+    keywords: ['apikey', 'api_key', 'api-key', 'authorization', 'bearer', 'token', 'secret', 'pass', 'pwd', 'credential', 'auth'],
     minEntropy: 3,
+    heuristic: true,
+    identifierShaped: true,
     severity: 'warning',
     envName: 'API_KEY',
     rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
@@ -102,7 +110,31 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
     ],
   },
   'api-key-uuid': {
-    positives: [(g) => ({ name: 'partnerApiKey', value: g.uuid() }), (g) => ({ name: 'apiKey', value: g.uuid() }), (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() })],
-    negatives: [{ name: 'apiKeyId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'requestId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' }, { name: 'apiKey', value: '00000000-0000-0000-0000-000000000000' }],
+    positives: [
+      (g) => ({ name: 'partnerApiKey', value: g.uuid() }),
+      (g) => ({ name: 'apiKey', value: g.uuid() }),
+      (g) => ({ name: 'SERVICE_API_KEY', value: g.uuid().toUpperCase() }),
+      (g) => ({ name: 'uploadToken', value: g.uuid() }),
+      (g) => ({ name: 'SERVER_TOKEN', value: g.uuid() }),
+      (g) => ({ name: 'webhook_secret', value: g.uuid() }),
+      (g) => ({ name: 'admin_password', value: g.uuid() }),
+      (g) => ({ name: 'accessKey', value: g.uuid() }),
+    ],
+    negatives: [
+      { name: 'apiKeyId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'requestId', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'apiKey', value: '00000000-0000-0000-0000-000000000000' },
+      { name: 'next_page_token', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'continuation_token', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'idempotencyKey', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'cacheKey', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'csrf_token', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'x_trace_token', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'tenant_id', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'sessionUuid', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'nonce', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'NEXT_PUBLIC_API_KEY', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+      { name: 'tokenUrl', value: '3f2a9c1e-7b4d-4e8a-9c2f-1a5b6d7e8f90' },
+    ],
   },
 });

@@ -66,6 +66,16 @@ export interface Rule {
    * examples, and it comes after every provider rule.
    */
   heuristic?: boolean;
+  /**
+   * For a heuristic whose pattern is a shape the other heuristics read as an identifier (a UUID): their quiet-value
+   * filters do not apply to it, the name alone decides (the secret-name filters and `notNames`).
+   */
+  identifierShaped?: boolean;
+  /**
+   * Names the hint matches that still bind nothing, tested on the name in lower-case snake_case (`next_page_token`,
+   * `x_request_token`): what an identifier of this shape is usually called.
+   */
+  notNames?: RegExp;
   /** Minimum Shannon entropy (bits per character) of the value; filters `xxxx…` placeholders. */
   minEntropy?: number;
   severity: Severity;

@@ -57,3 +57,13 @@ describe('hover: the last live check of the key', () => {
     assert.doesNotMatch((hoverFor([{ ...finding, keyFingerprint: 'rk1:other' }], at, '', undefined, checks)?.contents as { value: string }).value, /Live check/);
   });
 });
+
+describe('hover: where to rotate', () => {
+  it("links the rule's page, or the provider's page a generic finding was named for", () => {
+    const plain = (hoverFor([finding], at, '')?.contents as { value: string }).value;
+    assert.match(plain, /\[Rotate at Stripe\]\(https:\/\/dashboard\.stripe\.com/);
+    const named: Finding = { ...finding, ruleId: 'api-key-uuid', provider: 'Postmark', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' };
+    const value = (hoverFor([named], at, '')?.contents as { value: string }).value;
+    assert.match(value, /\[Rotate at Postmark\]\(https:\/\/postmarkapp\.com\/support/);
+  });
+});

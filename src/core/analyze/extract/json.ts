@@ -67,7 +67,7 @@ export function extractJson(text: string): Extraction {
         if (member && own && own.length < MAX_LABELS && PAIR_LABEL.test(name)) own.push(value);
         if (length - 2 < 8) return;
         const before = out.length;
-        pushCandidate(out, text, offset + 1, length - 2, member ? withParent(name, stack[stack.length - 1] || undefined) : [name]);
+        pushCandidate(out, text, offset + 1, length - 2, member ? withParent(name, stack[stack.length - 1] || undefined) : [name], stack.filter(Boolean).join('.'));
         if (member && valued.length && PAIR_VALUE.test(name)) for (let i = before; i < out.length; i++) valued[valued.length - 1]!.push(out[i]!);
       },
       onError: () => {

@@ -1,6 +1,7 @@
 import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, withParent } from '../candidate';
 import type { Spans } from './commandLine';
+import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -69,6 +70,10 @@ export function extractDotenvSteps(text: string): Steps<Extraction> {
 }
 
 /** A `NAME: value` line's value that more words follow (`KEY: abc… (staging)`), or a quoted one: one word of key characters. */
+/** Headers whose value is `<scheme> <credential>`. */
+const AUTH_HEADER_NAME = /^(?:proxy-)?authorization$/i;
+/** An auth scheme and one word after it, all the value (`Bearer abc…`): nothing else shares the line. */
+const AUTH_SCHEME_VALUE = new RegExp(`^(?:${AUTH_SCHEME_NAMES})[ \\t]+[^\\s'"\`]{8,512}$`);
 const FIRST_WORD = /^["']?([^\s"'`\\<>,;&()]{8,512})["']?(?=\s|$)/;
 /** `'name': 'value'` / `"name": "value"` (the value up to its closing quote); provider rules only, as in prose. */
 const QUOTED_PAIR = /["']([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<>,;&()]{8,512})(?=["'])/g;
@@ -103,11 +108,35 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (end <= from) return;
       const value = line.slice(from, end);
       if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
+      // An HTTP header line (a REST client's `.http` file, a request pasted in notes): `Authorization: Bearer …` holds
+      // the credential after its scheme, which pushCandidate reads past.
+      if (m[2] === ':' && AUTH_HEADER_NAME.test(m[1]!) && AUTH_SCHEME_VALUE.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
       const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
       if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
     },
     () => ({ candidates: out, notes: [] }),
   );
+}
+
+/** A `.netrc` token and its value: tokens and values are separated by any white space, one entry or several a line. */
+const NETRC_TOKEN = /(?:^|\s)(machine|default|password|account)(?:[ \t\r\n]+(\S{1,512}))?/g;
+
+/**
+ * The `password` and `account` values of a `.netrc` (`machine api.heroku.com login me password …`): each under its
+ * token's name and under `<machine>_password`, so that the host (`api.heroku.com`) can name the provider.
+ */
+export function netrcCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let machine: string | undefined;
+  for (const m of text.matchAll(NETRC_TOKEN)) {
+    const token = m[1]!;
+    const value = m[2];
+    if (token === 'default') machine = undefined;
+    else if (value === undefined) continue;
+    else if (token === 'machine') machine = value;
+    else pushCandidate(out, text, m.index + m[0].length - value.length, value.length, machine ? [token, `${machine}_${token}`] : [token]);
+  }
+  return out;
 }
 
 /** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
@@ -248,6 +277,9 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   const siblingName = new Map<number, string[]>();
   // The value fields of the current item, which a label written after them names too, by indentation.
   const unlabelled = new Map<number, Candidate[]>();
+  // A CI step's action by its indent (`- uses: codecov/codecov-action@v4`): its `with:` inputs are that action's, so the
+  // action's name is where their values sit (Candidate.owner: it names a provider, it binds nothing).
+  const stepAction = new Map<number, string>();
   return eachLine(
     text,
     (line, start) => {
@@ -271,6 +303,7 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         keys.push({ indent: keyIndent, key });
         // A new item, or a mapping that ends (a key less indented): the labels deeper than it name nothing after it.
         for (const indents of [siblingName, unlabelled]) for (const at of indents.keys()) if (at > keyIndent || (m[1] && at === keyIndent)) indents.delete(at);
+        if (m[1]) stepAction.delete(keyIndent);
         const rest = indent + m[0].length;
         if (rest >= line.length) return;
         if (/^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(rest))) {
@@ -294,10 +327,14 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
           // A value written before its label (`- value: …` then `name: API_TOKEN`) is named now.
           for (const c of unlabelled.get(keyIndent) ?? []) c.names.push(label);
         }
+        if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         const valueField = PAIR_VALUE.test(key);
         const sibling = valueField ? siblingName.get(keyIndent) : undefined;
+        const owners = keys.slice(0, -1).map((k) => k.key);
+        const input = keys.length > 1 && parent === 'with' ? stepAction.get(keys[keys.length - 2]!.indent) : undefined;
+        if (input) owners.push(input);
         const before = out.length;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent));
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent), owners.join('.'));
         const waiting = unlabelled.get(keyIndent) ?? [];
         if (valueField && out.length > before && waiting.length < MAX_LABELS) unlabelled.set(keyIndent, [...waiting, ...out.slice(before)]);
         return;

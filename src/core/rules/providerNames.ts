@@ -1,0 +1,131 @@
+/**
+ * Providers as their keys' names spell them (`POSTMARK_SERVER_TOKEN`, `codecovToken`, `x-algolia-api-key`): when a
+ * context-shaped key (the generic heuristic's random value, a UUID under a credential name, a password) is bound to a
+ * name holding one of these words, the finding names the provider, its variable and where to rotate the key
+ * (analyze/attribution.ts), instead of "Generic". Many providers issue keys with no prefix (UUIDs, hex, base62), so the
+ * name is all that says whose a key is; one entry per provider, not one rule per spelling of a name.
+ *
+ * `words`: each alias as the name's words in order (`new relic` matches `NEW_RELIC_KEY` and `newRelicKey`, `newrelic`
+ * matches `NEWRELIC_KEY`); a name's words are its snake_case parts, so `postmark` never matches inside `postmarked`.
+ * With `rule`, the provider, variable and rotation page are that rule's (a provider we have a format rule for).
+ */
+export interface ProviderName {
+  words: string[];
+  /** A rule of the provider, whose provider name, envName and rotationUrl the finding takes. */
+  rule?: string;
+  provider?: string;
+  envName?: string;
+  rotationUrl?: string;
+}
+
+export const providerNames: readonly ProviderName[] = [
+  // Providers we have no format rule for: their keys have no prefix.
+  { words: ['codecov'], provider: 'Codecov', envName: 'CODECOV_TOKEN', rotationUrl: 'https://docs.codecov.com/docs/codecov-tokens' },
+  { words: ['postmark'], provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
+  { words: ['deepseek', 'deep seek'], provider: 'DeepSeek', envName: 'DEEPSEEK_API_KEY', rotationUrl: 'https://platform.deepseek.com/api_keys' },
+  { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
+  { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
+  { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
+  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/' },
+  { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
+  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts' },
+  { words: ['zendesk'], provider: 'Zendesk', envName: 'ZENDESK_API_TOKEN', rotationUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858' },
+  { words: ['intercom'], provider: 'Intercom', envName: 'INTERCOM_ACCESS_TOKEN', rotationUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication' },
+  { words: ['mailjet'], provider: 'Mailjet', envName: 'MAILJET_API_SECRET', rotationUrl: 'https://app.mailjet.com/account/apikeys' },
+  { words: ['bugsnag'], provider: 'Bugsnag', envName: 'BUGSNAG_API_KEY', rotationUrl: 'https://docs.bugsnag.com/product/getting-started/' },
+  { words: ['rollbar'], provider: 'Rollbar', envName: 'ROLLBAR_ACCESS_TOKEN', rotationUrl: 'https://docs.rollbar.com/docs/access-tokens' },
+  { words: ['travis'], provider: 'Travis CI', envName: 'TRAVIS_TOKEN', rotationUrl: 'https://app.travis-ci.com/account/preferences' },
+  { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
+  // Providers we have format rules for: a key of theirs in a shape their rules do not know (an older format, a
+  // webhook or client secret) is still theirs.
+  { words: ['circleci', 'circle ci', 'circle'], rule: 'circleci-api-token' },
+  { words: ['buildkite'], rule: 'buildkite-api-token' },
+  { words: ['sonar', 'sonarqube', 'sonarcloud'], rule: 'sonarqube-token' },
+  { words: ['contentful'], rule: 'contentful-personal-access-token' },
+  { words: ['bitbucket'], rule: 'bitbucket-app-password' },
+  { words: ['render'], rule: 'render-api-key' },
+  { words: ['langfuse'], rule: 'langfuse-secret-key' },
+  { words: ['elevenlabs', 'eleven labs', 'xi api'], rule: 'elevenlabs-api-key' },
+  { words: ['clickhouse'], rule: 'clickhouse-cloud-api-secret' },
+  { words: ['nvidia', 'ngc', 'nvapi'], rule: 'nvidia-api-key' },
+  { words: ['heroku'], rule: 'heroku-api-key' },
+  { words: ['snyk'], rule: 'snyk-api-token' },
+  { words: ['twilio'], rule: 'twilio-auth-token' },
+  { words: ['azure openai', 'aoai'], rule: 'azure-openai-api-key' },
+  { words: ['algolia'], rule: 'algolia-admin-key' },
+  { words: ['datadog', 'dd api', 'dd app'], rule: 'datadog-api-key' },
+  { words: ['plaid'], rule: 'plaid-access-token' },
+  { words: ['razorpay'], rule: 'razorpay-key-secret' },
+  { words: ['cohere'], rule: 'cohere-api-key' },
+  { words: ['openai'], rule: 'openai-api-key' },
+  { words: ['anthropic', 'claude'], rule: 'anthropic-api-key' },
+  { words: ['mistral'], rule: 'mistral-api-key' },
+  { words: ['groq'], rule: 'groq-api-key' },
+  { words: ['huggingface', 'hugging face', 'hf'], rule: 'huggingface-token' },
+  { words: ['replicate'], rule: 'replicate-api-token' },
+  { words: ['pinecone'], rule: 'pinecone-api-key' },
+  { words: ['perplexity', 'pplx'], rule: 'perplexity-api-key' },
+  { words: ['stripe'], rule: 'stripe-secret-key' },
+  { words: ['sendgrid'], rule: 'sendgrid-api-key' },
+  { words: ['mailgun'], rule: 'mailgun-api-key' },
+  { words: ['mailchimp'], rule: 'mailchimp-api-key' },
+  { words: ['resend'], rule: 'resend-api-key' },
+  { words: ['brevo', 'sendinblue'], rule: 'brevo-api-key' },
+  { words: ['slack'], rule: 'slack-bot-token' },
+  { words: ['discord'], rule: 'discord-bot-token' },
+  { words: ['telegram'], rule: 'telegram-bot-token' },
+  { words: ['github', 'gh'], rule: 'github-classic-token' },
+  { words: ['gitlab'], rule: 'gitlab-personal-access-token' },
+  { words: ['aws', 'amazon'], rule: 'aws-secret-access-key' },
+  { words: ['cloudflare', 'cf api'], rule: 'cloudflare-api-token' },
+  { words: ['vercel'], rule: 'vercel-token' },
+  { words: ['netlify'], rule: 'netlify-access-token' },
+  { words: ['digitalocean', 'digital ocean'], rule: 'digitalocean-token' },
+  { words: ['supabase'], rule: 'supabase-secret-key' },
+  { words: ['firebase', 'google', 'gcp'], rule: 'google-api-key' },
+  { words: ['shopify'], rule: 'shopify-access-token' },
+  { words: ['square'], rule: 'square-access-token' },
+  { words: ['braintree'], rule: 'braintree-private-key' },
+  { words: ['hubspot'], rule: 'hubspot-private-app-token' },
+  { words: ['salesforce', 'sfdc'], rule: 'salesforce-access-token' },
+  { words: ['okta'], rule: 'okta-api-token' },
+  { words: ['sentry'], rule: 'sentry-auth-token' },
+  { words: ['new relic', 'newrelic'], rule: 'new-relic-user-api-key' },
+  { words: ['grafana'], rule: 'grafana-service-account-token' },
+  { words: ['dynatrace'], rule: 'dynatrace-api-token' },
+  { words: ['posthog'], rule: 'posthog-personal-api-key' },
+  { words: ['launchdarkly', 'launch darkly'], rule: 'launchdarkly-sdk-key' },
+  { words: ['mapbox'], rule: 'mapbox-secret-token' },
+  { words: ['dropbox'], rule: 'dropbox-access-token' },
+  { words: ['airtable'], rule: 'airtable-personal-access-token' },
+  { words: ['notion'], rule: 'notion-integration-token' },
+  { words: ['linear'], rule: 'linear-api-key' },
+  { words: ['figma'], rule: 'figma-personal-access-token' },
+  { words: ['asana'], rule: 'asana-personal-access-token' },
+  { words: ['doppler'], rule: 'doppler-token' },
+  { words: ['vault'], rule: 'hashicorp-vault-token' },
+  { words: ['terraform', 'tfe', 'tfc'], rule: 'terraform-cloud-token' },
+  { words: ['pulumi'], rule: 'pulumi-access-token' },
+  { words: ['databricks'], rule: 'databricks-token' },
+  { words: ['docker', 'dockerhub'], rule: 'docker-hub-token' },
+  { words: ['npm'], rule: 'npm-access-token' },
+  { words: ['pypi'], rule: 'pypi-upload-token' },
+  { words: ['nuget'], rule: 'nuget-api-key' },
+  { words: ['rubygems', 'gem host'], rule: 'rubygems-api-key' },
+  { words: ['planetscale'], rule: 'planetscale-token' },
+  { words: ['flyio', 'fly'], rule: 'flyio-token' },
+  { words: ['facebook', 'fb', 'meta app'], rule: 'facebook-access-token' },
+  { words: ['typeform'], rule: 'typeform-api-token' },
+  { words: ['postman'], rule: 'postman-api-key' },
+  { words: ['prefect'], rule: 'prefect-api-key' },
+  { words: ['shippo'], rule: 'shippo-api-token' },
+  { words: ['easypost'], rule: 'easypost-api-key' },
+  { words: ['flutterwave'], rule: 'flutterwave-secret-key' },
+  { words: ['duffel'], rule: 'duffel-api-token' },
+  { words: ['maxmind'], rule: 'maxmind-license-key' },
+  { words: ['alibaba', 'aliyun'], rule: 'alibaba-access-key-id' },
+  { words: ['artifactory', 'jfrog'], rule: 'artifactory-api-key' },
+  { words: ['sourcegraph'], rule: 'sourcegraph-access-token' },
+  { words: ['infracost'], rule: 'infracost-api-token' },
+  { words: ['harness'], rule: 'harness-access-token' },
+];
