@@ -15,7 +15,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`^%[A-Za-z_]+%$`, // %VAR%
     String.raw`<[^<>]{1,64}>`, // <your-key>
     String.raw`process\.env|os\.environ|import\.meta\.env`,
-    String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_]?a[-_]?real|fake[-_]?(?:key|token|secret)`,
+    String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_ ]?(?:a[-_ ]?)?re[a@4]l|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
     // The example UUID of Wikipedia's UUID article, copied into OpenAPI and SDK documentation as "your id/token here".
     String.raw`^123e4567-e89b-12d3-a456-426614174000$`,
@@ -23,8 +23,8 @@ const PLACEHOLDER = new RegExp(
   'i',
 );
 
-/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`, `user:mypassword@…`. */
-const DEFAULT_WORD = /^(?:my[-_]?)?(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
+/** Whole values that are defaults or words, never keys: `postgres://user:password@localhost`, `user:mypassword@…`, `a secret`. */
+const DEFAULT_WORD = /^(?:(?:an?|the)[-_ ])?(?:my[-_]?)?(?:pass(?:word|wd)?|secret|changeit|admin|root|test|guest|user|postgres|mysql|redis|null|none|undefined|true|false)$/i;
 
 /** A run of one character: `AAAAAAAA`, `--------`. */
 const RUN = /(.)\1{7,}/;
@@ -41,7 +41,21 @@ function hasPlaceholderRun(value: string): boolean {
 }
 
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || hasPlaceholderRun(value) || DEFAULT_WORD.test(value) || isCounting(value);
+  if (PLACEHOLDER.test(value) || hasPlaceholderRun(value) || DEFAULT_WORD.test(value) || isCounting(value)) return true;
+  // A URL's password is percent-encoded (`a%20secret`, `not-re%40l` in a URL library's docstrings): read it decoded too.
+  const decoded = PERCENT_ESCAPE.test(value) ? percentDecoded(value) : undefined;
+  return decoded !== undefined && (PLACEHOLDER.test(decoded) || DEFAULT_WORD.test(decoded));
+}
+
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+
+/** `%XX` escapes decoded; a value that is not valid percent-encoded UTF-8 is left as it is. */
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /**

@@ -34,3 +34,22 @@ describe('counting placeholders', () => {
     }
   });
 });
+
+describe('percent-encoded placeholders', () => {
+  it('reads a URL password decoded: words and "not real" in a URL library\'s docstrings are examples', () => {
+    for (const v of ['a%20secret', 'not-re%40l', 'the%20password', 'not%20a%20real%20password', 'not-real', 'notreal']) assert.ok(isPlaceholder(v), v);
+    const text = ['"""', 'Usage:', '    url = URL("https://jo%40email.com:a%20secret@example.org:1234/path")', "    'https://sigmavirus24:not-re%40l@github.com/sigmavirus24/rfc3986'", '"""', ''].join('\n');
+    assert.deepEqual(analyzeText('httpx/_urls.py', text, { salt: 't' }).findings.map((f) => f.ruleId), []);
+  });
+
+  it('still reports a random password that holds an escape, and one that is not valid percent-encoding', () => {
+    const g = sampleGen(0x9e7);
+    for (let i = 0; i < 200; i++) {
+      const v = g.alnum(10) + '%40' + g.alnum(8);
+      assert.ok(!isPlaceholder(v), v);
+    }
+    assert.ok(!isPlaceholder('Zq8%E0%A4%A' + 'x7Kp2w'));
+    const text = `const url = "postgres://app:${'Tq9' + 'vR2%40' + 'mWx7Lp4s'}@db.internal:5432/app";\n`;
+    assert.deepEqual(analyzeText('src/db.ts', text, { salt: 't' }).findings.map((f) => f.ruleId), ['connection-string-password']);
+  });
+});
