@@ -8,7 +8,8 @@ import { Script } from 'node:vm';
  * V8 flags of every CLI process, set before it loads code: a scan runs most of the analyzer's code only until it is
  * optimized, and each new kind of input a file brings deoptimizes it again. Without inlining, each of those
  * recompilations is a function, not a function and all it calls: a cold scan of the real-world corpus in one thread took
- * 7-28 % less CPU in every one of 11 interleaved pairs, with the parse and without (bench/NOTES.md, speed19). The flags
+ * 4-28 % less CPU in each of 11 interleaved pairs, with the parse and without, and whole CLI scans 7-15 % (bench/NOTES.md,
+ * speed19). The flags
  * are part of what V8 checks a code cache against, so scripts/code-cache.mjs writes the caches with the same ones.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
