@@ -3,8 +3,8 @@
 // after the code has run on real input (three parses; a scan of the demo workspace and of this project's analyzer;
 // the files of a job in a worker thread), so the functions a scan calls are in it, not only the top level. Run by
 // esbuild.mjs after a build. A cache from an older build of its file, or from another Node.js, is not used.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';

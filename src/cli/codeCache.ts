@@ -5,12 +5,10 @@ import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 /**
- * V8 flags of every CLI process, set before it loads code: a scan runs most of the analyzer's code only until it is
- * optimized, and each new kind of input a file brings deoptimizes it again. Without inlining, each of those
- * recompilations is a function, not a function and all it calls: a cold scan of the real-world corpus in one thread took
- * 4-28 % less CPU in each of 11 interleaved pairs, with the parse and without, and whole CLI scans 7-15 % (bench/NOTES.md,
- * speed19). The flags
- * are part of what V8 checks a code cache against, so scripts/code-cache.mjs writes the caches with the same ones.
+ * V8 flags of every CLI process, set before it loads code. A scan's code is recompiled each time a new kind of input
+ * deoptimizes it; without inlining a recompilation is one function, not the function and all it calls: whole CLI scans
+ * took 7-15 % less CPU (bench/NOTES.md, speed19). V8 checks a code cache against the flags it was made under, so
+ * scripts/code-cache.mjs writes the caches under these.
  */
 export const CLI_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
 
