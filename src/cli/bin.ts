@@ -9,8 +9,10 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { bundledScanWorker, type StartedWorkers, startScanWorkers } from '../core/analyze/poolWorkers';
-import { requireWithCodeCache } from './codeCache';
+import { applyCliV8Flags, requireWithCodeCache } from './codeCache';
 
+// Before any code is loaded from a cache or compiled: the caches were written under the same flags.
+applyCliV8Flags();
 const scanWorkers = earlyScanWorkers(process.argv.slice(2));
 (requireWithCodeCache(join(__dirname, 'cli-main.js')) as typeof import('./main')).runCommandLine(scanWorkers);
 

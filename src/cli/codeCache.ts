@@ -1,7 +1,21 @@
 import { readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+
+/**
+ * V8 flags of every CLI process, set before it loads code. A scan's code is recompiled each time a new kind of input
+ * deoptimizes it; without inlining a recompilation is one function, not the function and all it calls: whole CLI scans
+ * took 7-15 % less CPU (bench/NOTES.md, speed19). V8 checks a code cache against the flags it was made under, so
+ * scripts/code-cache.mjs writes the caches under these.
+ */
+export const CLI_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
+
+/** Sets CLI_V8_FLAGS in this process (and so in the worker threads it starts after this). */
+export function applyCliV8Flags(): void {
+  for (const flag of CLI_V8_FLAGS) setFlagsFromString(flag);
+}
 
 /**
  * Loads a CommonJS file as `require` does, but compiled from the V8 code cache beside it (`<file>.cache`, written by

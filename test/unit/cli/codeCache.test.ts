@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { codeCacheBytes, requireWithCodeCache } from '../../../src/cli/codeCache';
+import { CLI_V8_FLAGS, codeCacheBytes, requireWithCodeCache } from '../../../src/cli/codeCache';
 
 describe('requireWithCodeCache', () => {
   let dir: string;
@@ -47,6 +48,22 @@ describe('requireWithCodeCache', () => {
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     assert.equal(requireWithCodeCache(file), 'b');
     delete require.cache[file];
+  });
+
+  it('makes caches that only a process under the CLI flags accepts (why code-cache.mjs writes them under those flags)', () => {
+    const file = write('flagged.js', `module.exports = [1, 2, 3].map((n) => n * 2).join(',');`);
+    // Each step in a fresh process: flags are V8's, for the whole process.
+    const inChild = (flags: boolean, body: string) => {
+      const setup = `const { readFileSync, writeFileSync } = require('node:fs'); const Module = require('node:module'); const { Script } = require('node:vm'); const cc = require(${JSON.stringify(require.resolve('../../../src/cli/codeCache'))}); ${flags ? 'cc.applyCliV8Flags();' : ''} const file = ${JSON.stringify(file)};`;
+      const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', '-e', setup + body], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    inChild(true, `const s = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file }); s.runInThisContext(); writeFileSync(file + '.v8', s.createCachedData());`);
+    const rejected = (flags: boolean) => inChild(flags, `process.stdout.write(String(new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(file + '.v8') }).cachedDataRejected));`);
+    assert.ok(CLI_V8_FLAGS.length > 0);
+    assert.equal(rejected(true), 'false', 'accepted under the flags it was made under');
+    assert.equal(rejected(false), 'true', 'rejected under the default flags: the flags change what V8 checks a cache against');
   });
 
   it('throws what the module throws, and leaves nothing half-loaded behind', () => {
