@@ -12,6 +12,7 @@ import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
+import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
@@ -110,6 +111,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
   let queryEnds: number[] = [];
   let readPairs = false;
+  // Where SQL statements' keywords end (`create user`, `identified by`, `insert into`): extract/sql.ts reads them.
+  let sqlEnds: number[] = [];
   // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
   // in the text).
   let encodedJsonEnds: number[] = [];
@@ -173,8 +176,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (c.rule.heuristic || (namedRules & (1 << i)) !== 0 || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
       }
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
@@ -205,6 +209,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
+      if (sql.length) candidates = [...candidates, ...sql];
       // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
       const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
       if (encoded.length) candidates = [...encoded, ...candidates];

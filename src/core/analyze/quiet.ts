@@ -109,8 +109,14 @@ const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const STRIPE_CLIENT_SECRET = /^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
 /** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
 const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
-/** Password hashes in Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2): hashes, not secrets. */
-const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[56]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$)/;
+/**
+ * Password hashes, not secrets: Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2, Apache's apr1, MD5-crypt,
+ * yescrypt, MySQL's caching_sha2 `$A$005$`), and the stored forms of databases and web servers: PostgreSQL's
+ * `md5` + 32 hex and `SCRAM-SHA-256$…` verifiers, MySQL's `*` + 40 hex, LDAP/htpasswd `{SHA}`/`{SSHA}`…, Django's
+ * `pbkdf2_sha256$`, Werkzeug's `pbkdf2:sha256:`, Oracle's `S:` + 60 hex.
+ */
+const PASSWORD_HASH =
+  /^(?:\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[156]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$|apr1\$|y\$|7\$|A\$\d{3}\$)|md5[0-9a-f]{32}$|SCRAM-SHA-(?:1|256)\$\d{1,7}:|\*[0-9A-F]{40}$|\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2[\w-]{0,16}|ARGON2)\}|pbkdf2_sha\d+\$|pbkdf2:sha\d+:|S:[0-9A-F]{60})/i;
 
 /**
  * Names that contain a secret-sounding word but hold something else:
