@@ -13,6 +13,7 @@ import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
+import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
@@ -113,6 +114,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let readPairs = false;
   // Where SQL statements' keywords end (`create user`, `identified by`, `insert into`): extract/sql.ts reads them.
   let sqlEnds: number[] = [];
+  // A credential file known by its name (`.pgpass`, `.htpasswd`: no word in it says password), and whether a server
+  // directive's keyword (`requirepass`) occurs: extract/serverConfigs.ts reads them.
+  const configKind = serverConfigKind(path);
+  let directiveFound = false;
   // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
   // in the text).
   let encodedJsonEnds: number[] = [];
@@ -148,6 +153,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // and the rules whose pattern is its own gate (Rule.everywhere), in the rules' order.
       const toRun: number[] = [...everywhereRules];
       for (const k of present) {
+        if (SERVER_DIRECTIVE_KEYWORDS.includes(k)) directiveFound = true;
         namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
         if (!parseKeywordFound && nameKeywords.has(k)) parseKeywordFound = true;
         const selected = scanRulesByKeyword.get(k);
@@ -178,7 +184,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
@@ -211,6 +217,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       if (inline.length) candidates = [...candidates, ...inline];
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];
+      const configs = [...(configKind ? serverConfigCandidates(configKind, text) : []), ...(directiveFound ? serverDirectiveCandidates(text) : [])];
+      if (configs.length) candidates = [...candidates, ...configs];
       // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
       const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
       if (encoded.length) candidates = [...encoded, ...candidates];
