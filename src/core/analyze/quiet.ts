@@ -98,6 +98,11 @@ const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
  */
 const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const DATA_URI = /^data:/i;
+/**
+ * Base64 of a PEM block (`-----BEGIN `): a certificate or a public key (kubeconfig's `certificate-authority-data`) is no
+ * secret, and a private key is the private-key rule's, which reads it decoded (decoded.ts).
+ */
+const ENCODED_PEM = /^LS0tLS1CRUdJTi/;
 /** A SOPS-encrypted value (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): encrypted to be committed, not a secret in clear. */
 const SOPS_ENCRYPTED = /^ENC\[[A-Z0-9_]{3,24},data:/;
 /** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
@@ -235,7 +240,7 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }
 
 /**
