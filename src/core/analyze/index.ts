@@ -12,6 +12,7 @@ import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
+import { proseCandidates, tableColumnCandidates } from './prose';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
@@ -215,6 +216,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') ? tableColumnCandidates(text) : [])];
+      if (prose.length) candidates = [...candidates, ...prose];
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];
       const configs = [...(configKind ? serverConfigCandidates(configKind, text) : []), ...(directiveFound ? serverDirectiveCandidates(text) : [])];

@@ -126,6 +126,8 @@ describe('prose: secrets written in sentences', () => {
     ['a table with a password column', 'docs/accounts.md', `| host | user | password |\n| --- | --- | --- |\n| db1 | app | ${p} |\n| db2 | ops | \`${human}\` |\n`, [p, human]],
     ['a comment in code', 'src/client.ts', `// the staging api token is ${k}\nexport const host = 'https://staging.example.org';\n`, k],
     ['a plain-text note', 'notes/ops.txt', `vpn password is ${p} (ask Dana before changing)\n`, p],
+    ['a Python comment, a human-chosen password', 'app/settings.py', `# the admin password is ${human}\nDEBUG = False\n`, human],
+    ['"the client secret is" a quoted value', 'docs/oauth.rst', `The client secret is "${k}".\n`, k],
   ]);
   quietOnEach([
     ['"the password is stored in Vault"', 'docs/runbook.md', 'The password is stored in Vault under `secret/portal`.\n'],
@@ -139,6 +141,10 @@ describe('prose: secrets written in sentences', () => {
     ['a documented example value', 'README.md', 'The password is `password123` by default; change it.\n'],
     ['a table whose password column holds words', 'docs/accounts.md', '| host | password |\n| --- | --- |\n| db1 | in Vault |\n| db2 | `see 1Password` |\n'],
     ['a function name in a code span', 'docs/api.md', 'The token is returned by `createSessionToken()`.\n'],
+    ['a path after the noun', 'docs/k8s.md', 'The token is mounted at /var/run/secrets/kubernetes.io/serviceaccount/token.\n'],
+    ['a code comment about a token', 'src/auth.ts', '// the token is validated by the gateway before it reaches us\nexport {};\n'],
+    ['a noun inside code, not a sentence', 'src/auth.ts', `const t = session.token: ${'`'}${k}${'`'};\n`],
+    ['a bare word after a colon that more words follow (a label in free text)', 'notes/handover.txt', `Token: ${g.alnum(30)} (staging, ask Sam)\n`],
   ]);
 });
 
