@@ -25,6 +25,20 @@ describe('security: the placement passes stay linear', function () {
     ['a command line of many options', 'run.sh', (size) => 'redis-cli ' + fill('', '-a Zx8Qp2LmN4vR7tY1wE5uI9oA ', size)],
     ['JDBC parameters with no URL before them', 'db.properties', (size) => fill('', ';password=Zx8Qp2LmN4vR7tY1wE5uI9oA', size)],
     ['a Markdown file of shell fences', 'README.md', (size) => fill('', '```sh\ncurl -u admin:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x\n```\n', size)],
+    // Issue 17's generic-recall classes (statementsAndProse.test.ts): SQL, command lines, prose, encoded keys, configs.
+    ['SQL statements of many clauses', 'db/init.sql', (size) => fill('', "CREATE USER a IDENTIFIED WITH x BY 'Zx8Qp2LmN4vR7tY1wE5uI9oA' PASSWORD 'Zx8Qp2LmN4vR7tY1wE5uI9oA' ", size)],
+    ['one SQL statement with no end', 'db/init.sql', (size) => 'ALTER ROLE a PASSWORD ' + fill('', "'''''' identified by ", size)],
+    ['an INSERT of many rows', 'db/seed.sql', (size) => 'INSERT INTO t (name, api_key) VALUES ' + fill('', "('a', 'Zx8Qp2LmN4vR7tY1wE5uI9oA', f(g('x', 1))), ", size)],
+    ['many INSERT heads', 'db/seed.sql', (size) => fill('', 'insert into t (api_key, ' + 'x, '.repeat(60) + 'y) values (', size)],
+    ['SET PASSWORD FOR with no =', 'db/init.sql', (size) => fill('', 'SET PASSWORD FOR ' + 'a'.repeat(200) + ' ', size)],
+    ['htpasswd lines of many flags', 'run.sh', (size) => fill('', 'htpasswd -b ' + '-c '.repeat(40) + 'f u Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['prose of many secret nouns', 'docs/runbook.md', (size) => fill('', 'the password for a b c is token key secret: `Zx8Qp2LmN4vR7tY1wE5uI9oA` use token ', size)],
+    ['one prose word run', 'notes.txt', (size) => 'password is ' + fill('', 'Zx8Qp2LmN4vR7tY1wE5uI9oA.', size)],
+    ['a Markdown table of a secret column', 'docs/accounts.md', (size) => '| host | password |\n| --- | --- |\n' + fill('', '| db | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' |'.repeat(30) + '\n', size)],
+    ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
+    ['a .pgpass of escapes', 'home/.pgpass', (size) => fill('', 'h:5432:db:u:' + '\\:'.repeat(100) + 'Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['a userlist of long quoted names', 'pgbouncer/userlist.txt', (size) => fill('', '"' + '""'.repeat(200) + '" "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
+    ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
   ];
   for (const [name, path, build] of inputs) {
     it(name, () => {

@@ -16,15 +16,18 @@ import type { Candidate } from './candidate';
 const NOUN = /^(?:passwords?|passwd|passphrase|pwd|tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
 /** Words before `key`, `token` or `secret` that make one name (`API key` → `api_key`, `access token` → `access_token`). */
 const QUALIFIER = /^(?:api|access|auth|bearer|bot|client|deploy|secret|private|signing|master|admin|app|application|refresh|session|personal|service|encryption|webhook)$/i;
+/** The value: a code span, a quoted word, bold, or a bare word (trailing sentence punctuation left out). */
+const VALUE = /(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([^\s`'"<>()[\]{}|,;]{8,512}?)[.,;:)]{0,3}(?=\s|$))/.source;
 /**
  * After the noun: an optional owner (`for svc-portal`, `of the admin account`), a link (`:`, `=`, a dash, `is`, `was`,
- * `is set to`), then the value: a code span, a quoted word, bold, or a bare word (trailing sentence punctuation left
- * out). Group 1: the link (empty when none); 2–5: the value.
+ * `is set to`, emphasis around a colon: `**Password:**`), or only spaces before a code span; then the value. Group 1:
+ * the link; 2–5: the value.
  */
-const AFTER_NOUN =
-  /(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([ \t]*(?::|=|—|–|-{1,2}|->|=>)[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?[ \t]+|[ \t]+)(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([^\s`'"<>()[\]{}|,;]{8,512}?)[.,;:)]{0,3}(?=\s|$))/y;
-/** A verb that hands over what follows the noun without a link: "use token …", "enter the password …". */
-const HANDING_VERB = /\b(?:use|using|enter|with|paste|type|try|pass)\b[ \t]+(?:the[ \t]+|an?[ \t]+|this[ \t]+)?(?:[\w-]{1,24}[ \t]+)?$/i;
+const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?[ \t]+|[ \t]+(?=`))/.source + VALUE, 'y');
+/** After a noun a verb hands over (`use token …`, `enter the password …`): spaces, then the value. */
+const HANDED = new RegExp(/([ \t]+)/.source + VALUE, 'y');
+/** A verb that hands over what follows the noun without a link: "use token …", "enter the password …", "user admin and password …". */
+const HANDING_VERB = /(?:\b(?:use|using|enter|with|paste|type|try|pass)\b[ \t]+(?:the[ \t]+|an?[ \t]+|this[ \t]+)?(?:[\w-]{1,24}[ \t]+)?|\b(?:user(?:name)?|login)[ \t]+\S{1,64}[ \t]+(?:and|,)[ \t]+(?:the[ \t]+)?)$/i;
 /** What prose puts after a secret noun that is not a value: a path, a URL, an env name, a dotted identifier, a file name. */
 const NOT_A_VALUE = /^(?:\/|\.{1,2}\/|~\/|[a-z][\w+.-]{0,15}:\/\/)|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w-]+\.(?:json|ya?ml|txt|pem|key|env|conf|cfg|ini|md|sh|py|js|ts)$/;
 /** A comment line's start: `//`, `#`, ` * `, `/*`, `--`, `;`, `<!--`. */
@@ -62,12 +65,15 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
     const before = text.slice(Math.max(line, start - 40), start);
     if (before && !/(?:^|[\s(*_>-])$/.test(before)) continue;
     AFTER_NOUN.lastIndex = stop;
-    const m = AFTER_NOUN.exec(text);
+    let m = AFTER_NOUN.exec(text);
+    // No link: a value handed over by a verb before the noun ("use token …", "user admin and password …").
+    if (!m && HANDING_VERB.test(before)) {
+      HANDED.lastIndex = stop;
+      m = HANDED.exec(text);
+    }
     if (!m) continue;
     const value = m[2] ?? m[3] ?? m[4] ?? m[5]!;
     const spanned = m[5] === undefined;
-    // No link word: only a code span, or a value handed over by a verb before the noun ("use token …").
-    if (!m[1]!.trim() && !spanned && !HANDING_VERB.test(before)) continue;
     // `Label: word more words`: a bare word after a colon that more words follow is free text, as extract/lines.ts reads
     // a plain-text `NAME: value` line (provider rules only); alone on its line, or in a code span, it is the value.
     if (!spanned && m[1]!.trim() === ':' && /\S/.test(text.slice(m.index + m[0].length, text.indexOf('\n', m.index) >>> 0))) continue;

@@ -52,6 +52,8 @@ describe('statements: passwords in SQL', () => {
     ['a TypeORM migration (a TS template string)', 'src/migrations/1700000000000-Roles.ts', `export class Roles1700000000000 {\n  async up(queryRunner) {\n    await queryRunner.query(\`CREATE ROLE reporting LOGIN PASSWORD '${p}'\`);\n  }\n}\n`, p],
     ['an Alembic migration (a Python string)', 'migrations/versions/0042_roles.py', `def upgrade():\n    op.execute("CREATE USER etl WITH PASSWORD '${p}'")\n`, p],
     ['a Knex migration, IDENTIFIED BY', 'migrations/20240101_users.js', `exports.up = (knex) => knex.raw("CREATE USER 'svc'@'%' IDENTIFIED BY '${p}'");\n`, p],
+    ['quotes escaped for the host string', 'src/db/roles.ts', `await db.query('ALTER USER app IDENTIFIED BY \\'${p}\\'');\n`, p],
+    ['psql -c in a shell history', 'home/.bash_history', `psql -U postgres -c "ALTER ROLE app WITH PASSWORD '${p}'"\n`, p],
     ['a SQL fence in Markdown', 'docs/setup.md', `Create the role:\n\n\`\`\`sql\nCREATE ROLE grafana LOGIN PASSWORD '${p}';\n\`\`\`\n`, p],
   ]);
   quietOnEach([
@@ -98,6 +100,8 @@ describe('statements: credentials on command lines', () => {
     ['gh secret set NAME -b', 'scripts/gh.sh', `gh secret set DEPLOY_TOKEN -b"${k}"\n`, k],
     ['kubectl create secret generic --from-literal', 'scripts/k8s.sh', `kubectl create secret generic db --from-literal=password='${p}' --from-literal=user=app\n`, p],
     ['export in a shell history', 'home/.bash_history', `ls\nexport OPENAI_API_KEY=${k}\ngit status\n`, k],
+    ['export in zsh\'s extended history', 'home/.zsh_history', `: 1700000000:0;cd app\n: 1700000042:0;export STRIPE_SECRET_KEY=${k}\n`, k],
+    ['mysql -p\'…\' in a shell history', 'home/.bash_history', `mysql -uroot -p'${p}' shop\n`, p],
     ['a single-quoted password holding $name (literal in POSIX shells)', 'scripts/db.sh', `mysql -uroot -p'${dollar}' shop < dump.sql\n`, dollar],
     ['a curl fence in a README', 'README.md', `Check it:\n\n\`\`\`sh\ncurl -u admin:'${p}' http://localhost:9200/_cat/health\n\`\`\`\n`, p],
   ]);
@@ -125,6 +129,10 @@ describe('prose: secrets written in sentences', () => {
     ['"password — …"', 'docs/runbook.md', `- grafana admin password — ${p}\n`, p],
     ['a table with a password column', 'docs/accounts.md', `| host | user | password |\n| --- | --- | --- |\n| db1 | app | ${p} |\n| db2 | ops | \`${human}\` |\n`, [p, human]],
     ['a comment in code', 'src/client.ts', `// the staging api token is ${k}\nexport const host = 'https://staging.example.org';\n`, k],
+    ['an owner of several words before a colon', 'docs/runbook.md', `Password for the admin account: \`${p}\`\n`, p],
+    ['a bold label', 'docs/runbook.md', `**Password:** \`${p}\`\n`, p],
+    ['"user admin and password …"', 'docs/demo.md', `Log in with username admin and password ${p}.\n`, p],
+    ['a table whose column header is "API key"', 'docs/services.md', `| Service | API key |\n|---|---|\n| billing | \`${k}\` |\n`, k],
     ['a plain-text note', 'notes/ops.txt', `vpn password is ${p} (ask Dana before changing)\n`, p],
     ['a Python comment, a human-chosen password', 'app/settings.py', `# the admin password is ${human}\nDEBUG = False\n`, human],
     ['"the client secret is" a quoted value', 'docs/oauth.rst', `The client secret is "${k}".\n`, k],

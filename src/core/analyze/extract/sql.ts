@@ -21,12 +21,13 @@ const INSERT_WINDOW = 64 * 1024;
 
 /**
  * A password clause and its value: `PASSWORD '…'`, `PASSWORD = N'…'`, `PASSWORD('…')` (MySQL's old function),
- * `IDENTIFIED [WITH plugin] BY '…'` or unquoted (Oracle). Group 1: ENCRYPTED (a hash follows); 2: `BY PASSWORD`/`BY
+ * `IDENTIFIED [WITH plugin] BY '…'` or unquoted (Oracle); a quote may be escaped for the string that holds the statement
+ * (`\\'…\\'` in a JS or Python literal). Group 1: ENCRYPTED (a hash follows); 2: `BY PASSWORD`/`BY
  * VALUES` (a hash follows); 3/4: a quoted value; 5: a bare value (IDENTIFIED BY only: a bare word after PASSWORD is a
  * sentence's, not a statement's).
  */
 const CLAUSE =
-  /\b(?:(ENCRYPTED[ \t\r\n]+)?PASSWORD[ \t\r\n]*(?:=[ \t\r\n]*)?(?:PASSWORD[ \t]*\([ \t]*)?N?(?:'((?:[^'\n\\]|'')*)'|"([^"\n\\]*)")|IDENTIFIED[ \t\r\n]+(?:WITH[ \t\r\n]+['"`]?\w{1,64}['"`]?[ \t\r\n]+)?BY(?:([ \t\r\n]+(?:PASSWORD|VALUES)\b)?[ \t\r\n]*(?:'((?:[^'\n\\]|'')*)'|"([^"\n\\]*)")|[ \t\r\n]+([^\s;,'"()]{1,128})))/gi;
+  /\b(?:(ENCRYPTED[ \t\r\n]+)?PASSWORD[ \t\r\n]*(?:=[ \t\r\n]*)?(?:PASSWORD[ \t]*\([ \t]*)?N?\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|IDENTIFIED[ \t\r\n]+(?:WITH[ \t\r\n]+\\?['"`]?\w{1,64}\\?['"`]?[ \t\r\n]+)?BY(?:([ \t\r\n]+(?:PASSWORD|VALUES)\b)?[ \t\r\n]*\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|[ \t\r\n]+([^\s;,'"()\\]{1,128})))/gi;
 /** `SET PASSWORD [FOR user] = '…'`, read after its keyword. */
 const SET_PASSWORD = /[ \t\r\n]+(?:FOR[ \t\r\n]+[^=;\n]{1,128}?)?=[ \t\r\n]*(?:PASSWORD[ \t]*\([ \t]*)?(?:'((?:[^'\n\\]|'')*)'|"([^"\n\\]*)")/iy;
 /** A bare word after IDENTIFIED BY that is a keyword or a bind parameter, not a password. */
@@ -45,10 +46,13 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
     seen.add(offset);
     out.push({ offset, length, names: [name] });
   };
+  // Where the last INSERT's rows were read to: a head inside them (`insert into` in a value) is not read again, so
+  // each character is read by one INSERT at most.
+  let insertReadTo = 0;
   for (const end of ends) {
     const keyword = text.slice(Math.max(0, end - 16), end).toLowerCase();
     if (keyword.endsWith('insert into')) {
-      insertValues(text, end, push);
+      if (end > insertReadTo) insertReadTo = insertValues(text, end, push);
       continue;
     }
     if (keyword.endsWith('set password')) {
@@ -71,8 +75,9 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
       if (m[1] || m[4]) continue;
       const value = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[7];
       if (value === undefined || (m[7] !== undefined && NOT_A_PASSWORD.test(value))) continue;
-      // MSSQL's `PASSWORD = 0x0200… HASHED` is bare, so never read; a quoted value's closing quote is the last character.
-      const close = m[7] === undefined ? 1 : 0;
+      // MSSQL's `PASSWORD = 0x0200… HASHED` is bare, so never read; a quoted value's closing quote is the last
+      // character (escaped in a host language's string: `\\'…\\'`).
+      const close = m[7] === undefined ? (m[0].charCodeAt(m[0].length - 2) === 92 ? 2 : 1) : 0;
       push(from + m.index + m[0].length - value.length - close, value.length, 'password');
     }
   }
@@ -82,18 +87,18 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
 /**
  * The quoted values of an INSERT's rows under its secret-named columns, `end` where `insert into` ends. Reads the rows
  * one character at a time within INSERT_WINDOW: each `( … )` tuple's values in order, nested calls (`NOW()`,
- * `crypt('…', gen_salt('bf'))`) stepped over as one value.
+ * `crypt('…', gen_salt('bf'))`) stepped over as one value. Returns where the reading stopped.
  */
-function insertValues(text: string, end: number, push: (offset: number, length: number, name: string) => void): void {
+function insertValues(text: string, end: number, push: (offset: number, length: number, name: string) => void): number {
   INSERT_HEAD.lastIndex = end;
   const head = INSERT_HEAD.exec(text);
-  if (!head) return;
+  if (!head) return end;
   const columns = head[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
-  if (!columns.some((c) => SECRET_COLUMN.test(c))) return;
+  if (!columns.some((c) => SECRET_COLUMN.test(c))) return end;
   const limit = Math.min(text.length, end + INSERT_WINDOW);
   let at = head.index + head[0].length;
   for (;;) {
-    if (text.charCodeAt(at) !== 40) return;
+    if (text.charCodeAt(at) !== 40) return at;
     at++;
     let column = 0;
     let depth = 0;
@@ -127,9 +132,9 @@ function insertValues(text: string, end: number, push: (offset: number, length: 
       } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && valueStart >= 0 && at > valueEnd) valueStart = -1;
       at++;
     }
-    if (at >= limit) return;
+    if (at >= limit) return at;
     while (at < limit && /\s/.test(text[at]!)) at++;
-    if (text.charCodeAt(at) !== 44) return;
+    if (text.charCodeAt(at) !== 44) return at;
     at++;
     while (at < limit && /\s/.test(text[at]!)) at++;
   }
