@@ -217,7 +217,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
-      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') ? tableColumnCandidates(text) : [])];
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : [])];
       if (prose.length) candidates = [...candidates, ...prose];
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];

@@ -1,4 +1,4 @@
-import { LineStartCursor, WordCursor } from '../vocabulary/positions';
+import { LineStartCursor } from '../vocabulary/positions';
 import type { Candidate } from './candidate';
 
 /**
@@ -33,6 +33,9 @@ const NOT_A_VALUE = /^(?:\/|\.{1,2}\/|~\/|[a-z][\w+.-]{0,15}:\/\/)|^[A-Z][A-Z0-9
 /** A comment line's start: `//`, `#`, ` * `, `/*`, `--`, `;`, `<!--`. */
 const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
 
+/** The characters that may follow a secret noun in a sentence: a space, a tab, `:`, `=`, `*`, `-`, an en or em dash. */
+const FOLLOWS_NOUN = new Set([32, 9, 58, 61, 42, 45, 0x2013, 0x2014]);
+
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
 }
@@ -43,16 +46,25 @@ function isWordChar(c: number): boolean {
  */
 export function proseCandidates(text: string, nameEnds: readonly number[], wholeText: boolean): Candidate[] {
   const out: Candidate[] = [];
-  const lines = new LineStartCursor(text);
-  const words = new WordCursor(text, isWordChar);
+  // Made when a noun is found (its constructor looks for the first line breaks of the whole text).
+  let lines: LineStartCursor | undefined;
   let lineStart = -1;
   let commentLine = false;
+  let lastStop = -1;
   for (const end of nameEnds) {
-    if (!words.next(end)) continue;
-    const { start, stop } = words;
+    // The noun ends within a few characters of its keyword (`pass` → `passwords`); what may follow it (a space, `:`,
+    // `=`, emphasis, a dash) is asked before anything else: in code a name is mostly followed by `.`, `(`, `,`, a quote
+    // or a bracket, and most positions end here, each after reading at most 12 characters.
+    let stop = end;
+    while (stop - end < 8 && isWordChar(text.charCodeAt(stop))) stop++;
+    if (stop === lastStop || !FOLLOWS_NOUN.has(text.charCodeAt(stop))) continue;
+    lastStop = stop;
+    let start = end - 1;
+    while (start > 0 && stop - start < 13 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
     const word = text.slice(start, stop);
     if (!NOUN.test(word)) continue;
-    const line = lines.lineStart(start);
+    const line = (lines ??= new LineStartCursor(text)).lineStart(start);
     if (!wholeText) {
       if (line !== lineStart) {
         lineStart = line;
