@@ -110,6 +110,8 @@ describe('statements: credentials on command lines', () => {
     ['curl -u user (password prompted)', 'scripts/deploy.sh', 'curl -u deploy https://ci.example.org/api\n'],
     ['docker login --password-stdin', 'scripts/login.sh', 'echo "$TOKEN" | docker login ghcr.io -u bot --password-stdin\n'],
     ['a double-quoted password holding $VAR (substituted)', 'scripts/db.sh', 'mysql -uroot -p"$MYSQL_ROOT_PASSWORD" shop\n'],
+    ['$name inside double quotes is substituted', 'scripts/db.sh', `mysql -uroot -p"${dollar}" shop\n`],
+    ['$name in a bare word is substituted', 'scripts/db.sh', `mysql -uroot -p${dollar} shop\n`],
     ['docker run -e NAME (passed through)', 'scripts/run.sh', 'docker run -e STRIPE_SECRET_KEY -e DB_PASSWORD=$DB_PASSWORD shop/api\n'],
     ['docker run -e of a setting, not a secret', 'scripts/run.sh', `docker run -e LOG_LEVEL=debug -e REGION=eu-west-1 -e BUILD_ID=${g.hex(32)} shop/api\n`],
     ['heroku config:set from a variable', 'scripts/heroku.sh', 'heroku config:set API_KEY="$API_KEY" -a shop\n'],
