@@ -37,6 +37,7 @@ describe('statements: passwords in SQL', () => {
     ['PostgreSQL CREATE USER … WITH PASSWORD', 'db/init.sql', `CREATE USER app_rw WITH PASSWORD '${p}';\n`, p],
     ['CREATE ROLE … LOGIN PASSWORD', 'db/roles.sql', `CREATE ROLE reporting LOGIN PASSWORD '${p}' VALID UNTIL 'infinity';\n`, p],
     ['ALTER USER … WITH PASSWORD, a human-chosen password', 'db/init.sql', `ALTER USER postgres WITH PASSWORD '${human}';\n`, human],
+    ['PostgreSQL ENCRYPTED PASSWORD with a plain password (encrypted on the way in)', 'db/init.sql', `CREATE USER app WITH ENCRYPTED PASSWORD '${p}';\n`, p],
     ['ALTER ROLE … PASSWORD, lower case', 'db/init.sql', `alter role svc_etl with login password '${p}';\n`, p],
     ['MySQL CREATE USER … IDENTIFIED BY', 'docker/mysql/init.sql', `CREATE USER 'shop'@'%' IDENTIFIED BY '${p}';\n`, p],
     ['MySQL ALTER USER … IDENTIFIED WITH plugin BY', 'db/init.sql', `ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '${p}';\n`, p],

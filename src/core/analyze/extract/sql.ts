@@ -6,9 +6,10 @@ import type { Candidate } from '../candidate';
  * PASSWORD '…'`, MySQL's `IDENTIFIED [WITH plugin] BY '…'`, `SET PASSWORD FOR … = '…'`, MSSQL's `CREATE LOGIN … WITH
  * PASSWORD = '…'`, Oracle's unquoted `IDENTIFIED BY pw`, and the values of an `INSERT` under a secret-named column.
  * Read from where a statement's keywords end (SQL_KEYWORDS, found by the keyword pass), each within a bounded window,
- * so the pass is linear in the text. A stored hash is not a secret: `ENCRYPTED PASSWORD 'md5…'`/`'SCRAM-SHA-256$…'`,
- * MySQL's `IDENTIFIED BY PASSWORD '*…'` and `IDENTIFIED WITH … AS '…'`, Oracle's `IDENTIFIED BY VALUES '…'`, MSSQL's
- * `PASSWORD = 0x… HASHED` are skipped (and quiet.ts knows those hash shapes under any name).
+ * so the pass is linear in the text. A stored hash is not a secret: MySQL's `IDENTIFIED BY PASSWORD '*…'` and
+ * `IDENTIFIED WITH … AS '…'`, Oracle's `IDENTIFIED BY VALUES '…'`, MSSQL's `PASSWORD = 0x… HASHED` are skipped here;
+ * PostgreSQL's `[ENCRYPTED] PASSWORD` takes a plain password as well as a hash (`'md5…'`, `'SCRAM-SHA-256$…'`), so its
+ * value is read and quiet.ts tells the hash shapes apart (under any name).
  */
 
 /** The keywords a statement opens with (lower case, single spaces, as the keyword pass matches them). */
@@ -22,12 +23,12 @@ const INSERT_WINDOW = 64 * 1024;
 /**
  * A password clause and its value: `PASSWORD '…'`, `PASSWORD = N'…'`, `PASSWORD('…')` (MySQL's old function),
  * `IDENTIFIED [WITH plugin] BY '…'` or unquoted (Oracle); a quote may be escaped for the string that holds the statement
- * (`\\'…\\'` in a JS or Python literal). Group 1: ENCRYPTED (a hash follows); 2: `BY PASSWORD`/`BY
- * VALUES` (a hash follows); 3/4: a quoted value; 5: a bare value (IDENTIFIED BY only: a bare word after PASSWORD is a
+ * (`\\'…\\'` in a JS or Python literal). Groups 1/2: PASSWORD's quoted value; 3: `BY PASSWORD`/`BY VALUES` (a hash
+ * follows); 4/5: IDENTIFIED BY's quoted value; 6: its bare value (IDENTIFIED BY only: a bare word after PASSWORD is a
  * sentence's, not a statement's).
  */
 const CLAUSE =
-  /\b(?:(ENCRYPTED[ \t\r\n]+)?PASSWORD[ \t\r\n]*(?:=[ \t\r\n]*)?(?:PASSWORD[ \t]*\([ \t]*)?N?\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|IDENTIFIED[ \t\r\n]+(?:WITH[ \t\r\n]+\\?['"`]?\w{1,64}\\?['"`]?[ \t\r\n]+)?BY(?:([ \t\r\n]+(?:PASSWORD|VALUES)\b)?[ \t\r\n]*\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|[ \t\r\n]+([^\s;,'"()\\]{1,128})))/gi;
+  /\b(?:(?:ENCRYPTED[ \t\r\n]+)?PASSWORD[ \t\r\n]*(?:=[ \t\r\n]*)?(?:PASSWORD[ \t]*\([ \t]*)?N?\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|IDENTIFIED[ \t\r\n]+(?:WITH[ \t\r\n]+\\?['"`]?\w{1,64}\\?['"`]?[ \t\r\n]+)?BY(?:([ \t\r\n]+(?:PASSWORD|VALUES)\b)?[ \t\r\n]*\\?(?:'((?:[^'\n\\]|'')*)\\?'|"([^"\n\\]*)\\?")|[ \t\r\n]+([^\s;,'"()\\]{1,128})))/gi;
 /** `SET PASSWORD [FOR user] = '…'`, read after its keyword. */
 const SET_PASSWORD = /[ \t\r\n]+(?:FOR[ \t\r\n]+[^=;\n]{1,128}?)?=[ \t\r\n]*(?:PASSWORD[ \t]*\([ \t]*)?(?:'((?:[^'\n\\]|'')*)'|"([^"\n\\]*)")/iy;
 /** A bare word after IDENTIFIED BY that is a keyword or a bind parameter, not a password. */
@@ -72,12 +73,12 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
     const window = text.slice(from, stop);
     CLAUSE.lastIndex = 0;
     for (let m = CLAUSE.exec(window); m; m = CLAUSE.exec(window)) {
-      if (m[1] || m[4]) continue;
-      const value = m[2] ?? m[3] ?? m[5] ?? m[6] ?? m[7];
-      if (value === undefined || (m[7] !== undefined && NOT_A_PASSWORD.test(value))) continue;
+      if (m[3]) continue;
+      const value = m[1] ?? m[2] ?? m[4] ?? m[5] ?? m[6];
+      if (value === undefined || (m[6] !== undefined && NOT_A_PASSWORD.test(value))) continue;
       // MSSQL's `PASSWORD = 0x0200… HASHED` is bare, so never read; a quoted value's closing quote is the last
       // character (escaped in a host language's string: `\\'…\\'`).
-      const close = m[7] === undefined ? (m[0].charCodeAt(m[0].length - 2) === 92 ? 2 : 1) : 0;
+      const close = m[6] === undefined ? (m[0].charCodeAt(m[0].length - 2) === 92 ? 2 : 1) : 0;
       push(from + m.index + m[0].length - value.length - close, value.length, 'password');
     }
   }
