@@ -23,7 +23,7 @@ const VALUE = /(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([
  * `is set to`, emphasis around a colon: `**Password:**`), or only spaces before a code span; then the value. Group 1:
  * the link; 2–5: the value.
  */
-const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?[ \t]+|[ \t]+(?=`))/.source + VALUE, 'y');
+const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?(?:[ \t]*:[ \t]*|[ \t]+)|[ \t]+(?=`))/.source + VALUE, 'y');
 /** After a noun a verb hands over (`use token …`, `enter the password …`): spaces, then the value. */
 const HANDED = new RegExp(/([ \t]+)/.source + VALUE, 'y');
 /** A verb that hands over what follows the noun without a link: "use token …", "enter the password …", "user admin and password …". */
@@ -89,6 +89,8 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
     // `Label: word more words`: a bare word after a colon that more words follow is free text, as extract/lines.ts reads
     // a plain-text `NAME: value` line (provider rules only); alone on its line, or in a code span, it is the value.
     if (!spanned && m[1]!.trim() === ':' && /\S/.test(text.slice(m.index + m[0].length, text.indexOf('\n', m.index) >>> 0))) continue;
+    // On a comment line, `noun: value` is how doc comments show example objects: inline.ts reads it for provider rules.
+    if (!wholeText && /^[*_ \t]*:/.test(m[1]!)) continue;
     if (NOT_A_VALUE.test(value)) continue;
     const offset = m.index + m[0].length - value.length - (spanned ? (m[4] !== undefined ? 2 : 1) : trailing(m[0], value));
     const previous = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
