@@ -34,6 +34,7 @@ describe('security: the placement passes stay linear', function () {
     ['htpasswd lines of many flags', 'run.sh', (size) => fill('', 'htpasswd -b ' + '-c '.repeat(40) + 'f u Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
     ['prose of many secret nouns', 'docs/runbook.md', (size) => fill('', 'the password for a b c is token key secret: `Zx8Qp2LmN4vR7tY1wE5uI9oA` use token ', size)],
     ['one prose word run', 'notes.txt', (size) => 'password is ' + fill('', 'Zx8Qp2LmN4vR7tY1wE5uI9oA.', size)],
+    ['a secret noun before a long run of spaces', 'notes.txt', (size) => fill('', 'password is' + ' '.repeat(900) + 'x\n', size)],
     ['a Markdown table of a secret column', 'docs/accounts.md', (size) => '| host | password |\n| --- | --- |\n' + fill('', '| db | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' |'.repeat(30) + '\n', size)],
     ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
     ['a .pgpass of escapes', 'home/.pgpass', (size) => fill('', 'h:5432:db:u:' + '\\:'.repeat(100) + 'Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
