@@ -41,6 +41,30 @@ describe('security: the placement passes stay linear', function () {
     ['a userlist of long quoted names', 'pgbouncer/userlist.txt', (size) => fill('', '"' + '""'.repeat(200) + '" "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
     ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
   ];
+  // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
+  // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
+  const longLines: Array<[string, string, (size: number) => string]> = [
+    ['a Markdown table row of spaces before a delimiter row', 'docs/t.md', (size) => `| password\n|---|\n|${' '.repeat(size - 32)}x\n|---|\n`],
+    ['a delimiter row with a long run of spaces', 'docs/t.md', (size) => `| password |\n|---${' '.repeat(size - 32)}x\n`],
+    ['a secret noun before one long run of spaces', 'notes.txt', (size) => `password is${' '.repeat(size - 16)}x\n`],
+    ['a SQL statement with a long run of spaces', 'db/init.sql', (size) => `ALTER USER a IDENTIFIED${' '.repeat(size - 32)}x;\n`],
+    ['a Redis directive with a long run of spaces', 'redis.conf', (size) => `requirepass${' '.repeat(size - 16)}x y\n`],
+    ['a userlist line of quotes', 'userlist.txt', (size) => `"${'""'.repeat((size - 8) / 2)}\n`],
+    ['an INSERT head with a long run of spaces', 'db/seed.sql', (size) => `INSERT INTO t (api_key)${' '.repeat(size - 40)}VALUES x\n`],
+    ['htpasswd before a long run of spaces', 'run.sh', (size) => `htpasswd -b${' '.repeat(size - 16)}f\n`],
+    ['a .pgpass line of colons', '.pgpass', (size) => `${'\\:'.repeat((size - 8) / 2)}\n`],
+    ['an encoded PEM start before a long base64 run', 'k8s/s.yaml', (size) => `tls.key: LS0tLS1CRUdJTi${'QUFB'.repeat((size - 32) / 4)}\n`],
+  ];
+  for (const [name, path, build] of longLines) {
+    it(`one long line: ${name}`, () => {
+      for (const size of [15 * 1024, 60 * 1024]) {
+        const text = build(size);
+        const ms = timeOf(() => analyzeText(path, text, { salt: 'linear', maxFileBytes: 4 * MIB }), 3);
+        const budget = 20 * plainMs * (size / MIB) + 50;
+        assert.ok(ms <= budget, `${ms.toFixed(0)} ms on ${size / 1024} KiB (budget ${budget.toFixed(0)} ms)`);
+      }
+    });
+  }
   for (const [name, path, build] of inputs) {
     it(name, () => {
       for (const size of [64 * 1024, 256 * 1024]) {

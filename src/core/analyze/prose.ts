@@ -106,10 +106,11 @@ function trailing(match: string, value: string): number {
   return match.length - (match.lastIndexOf(value) + value.length);
 }
 
-/** A Markdown table row: `| a | b |` (the outer bars optional). */
-const TABLE_ROW = /^[ \t]*\|?(.*\|.*?)\|?[ \t]*$/;
-/** The row under a table's header: `| --- | :---: |`. */
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/**
+ * The row under a table's header, trimmed: `| --- | :---: |`. No two runs of spaces are adjacent (each cell's spaces
+ * come before its bar), so a long run is read once: linear on one long line.
+ */
+const DELIMITER_ROW = /^\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*\|?$/;
 /** A header cell that names a secret. */
 const SECRET_HEADER = /^(?:[\w-]+[ _-])?(?:password|passwd|passphrase|pwd|token|secret|api[ _-]?key|key|credential)s?$/i;
 
@@ -126,7 +127,7 @@ export function tableColumnCandidates(text: string): Candidate[] {
     if (end < 0) end = text.length;
     const line = text.slice(start, end).replace(/\r$/, '');
     if (!line.includes('|')) header = undefined;
-    else if (DELIMITER_ROW.test(line) && previous && TABLE_ROW.test(previous.line)) {
+    else if (previous?.line.includes('|') && DELIMITER_ROW.test(line.trim())) {
       const cells = splitCells(previous.line).map((c) => c.text.trim().replace(/^[`*]+|[`*]+$/g, ''));
       header = cells.some((c) => SECRET_HEADER.test(c)) ? cells : undefined;
     } else if (header) {
