@@ -400,14 +400,13 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
     // value names it after the function.
     if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
-    // `echo '…' | vercel env add NAME`, `… | gh secret set NAME`: a command that stores its stdin under NAME names it
-    // (`echo -n '…'` too: the flag is echo's).
+    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password; into
+    // `vercel env add NAME` or `gh secret set NAME`, a secret named NAME (`echo -n '…'` too: the flag is echo's).
     const stdin = dialect === 'shell' && commandBefore(i, ECHO) ? stdinNameAfter(i) : [];
     if (stdin.length) return stdin;
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
-    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password.
     return [];
   };
 
