@@ -216,13 +216,27 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      return NEXT;
+    },
+    // Each pass a piece of its own, so that a cooperative caller may yield between them (a 2 MB text takes tens of ms
+    // in each).
+    () => {
+      if (!readPairs) return NEXT;
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
       const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : [])];
       if (prose.length) candidates = [...candidates, ...prose];
+      return NEXT;
+    },
+    () => {
+      if (!readPairs) return NEXT;
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];
       const configs = [...(configKind ? serverConfigCandidates(configKind, text) : []), ...(directiveFound ? serverDirectiveCandidates(text) : [])];
       if (configs.length) candidates = [...candidates, ...configs];
+      return NEXT;
+    },
+    () => {
+      if (!readPairs) return NEXT;
       // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
       const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
       if (encoded.length) candidates = [...encoded, ...candidates];
