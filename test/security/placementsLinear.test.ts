@@ -27,7 +27,46 @@ describe('security: the placement passes stay linear', function () {
     ['a .netrc of many machines', '.netrc', (size) => fill('', 'machine api.example.com login me password Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
     ['a .netrc of one line of tokens and no values', '.netrc', (size) => fill('', 'password machine ', size)],
     ['a Markdown file of shell fences', 'README.md', (size) => fill('', '```sh\ncurl -u admin:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x\n```\n', size)],
+    // Issue 17's generic-recall classes (statementsAndProse.test.ts): SQL, command lines, prose, encoded keys, configs.
+    ['SQL statements of many clauses', 'db/init.sql', (size) => fill('', "CREATE USER a IDENTIFIED WITH x BY 'Zx8Qp2LmN4vR7tY1wE5uI9oA' PASSWORD 'Zx8Qp2LmN4vR7tY1wE5uI9oA' ", size)],
+    ['one SQL statement with no end', 'db/init.sql', (size) => 'ALTER ROLE a PASSWORD ' + fill('', "'''''' identified by ", size)],
+    ['an INSERT of many rows', 'db/seed.sql', (size) => 'INSERT INTO t (name, api_key) VALUES ' + fill('', "('a', 'Zx8Qp2LmN4vR7tY1wE5uI9oA', f(g('x', 1))), ", size)],
+    ['many INSERT heads', 'db/seed.sql', (size) => fill('', 'insert into t (api_key, ' + 'x, '.repeat(60) + 'y) values (', size)],
+    ['SET PASSWORD FOR with no =', 'db/init.sql', (size) => fill('', 'SET PASSWORD FOR ' + 'a'.repeat(200) + ' ', size)],
+    ['htpasswd lines of many flags', 'run.sh', (size) => fill('', 'htpasswd -b ' + '-c '.repeat(40) + 'f u Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['prose of many secret nouns', 'docs/runbook.md', (size) => fill('', 'the password for a b c is token key secret: `Zx8Qp2LmN4vR7tY1wE5uI9oA` use token ', size)],
+    ['one prose word run', 'notes.txt', (size) => 'password is ' + fill('', 'Zx8Qp2LmN4vR7tY1wE5uI9oA.', size)],
+    ['a secret noun before a long run of spaces', 'notes.txt', (size) => fill('', 'password is' + ' '.repeat(900) + 'x\n', size)],
+    ['a Markdown table of a secret column', 'docs/accounts.md', (size) => '| host | password |\n| --- | --- |\n' + fill('', '| db | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' |'.repeat(30) + '\n', size)],
+    ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
+    ['a .pgpass of escapes', 'home/.pgpass', (size) => fill('', 'h:5432:db:u:' + '\\:'.repeat(100) + 'Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['a userlist of long quoted names', 'pgbouncer/userlist.txt', (size) => fill('', '"' + '""'.repeat(200) + '" "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
+    ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
   ];
+  // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
+  // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
+  const longLines: Array<[string, string, (size: number) => string]> = [
+    ['a Markdown table row of spaces before a delimiter row', 'docs/t.md', (size) => `| password\n|---|\n|${' '.repeat(size - 32)}x\n|---|\n`],
+    ['a delimiter row with a long run of spaces', 'docs/t.md', (size) => `| password |\n|---${' '.repeat(size - 32)}x\n`],
+    ['a secret noun before one long run of spaces', 'notes.txt', (size) => `password is${' '.repeat(size - 16)}x\n`],
+    ['a SQL statement with a long run of spaces', 'db/init.sql', (size) => `ALTER USER a IDENTIFIED${' '.repeat(size - 32)}x;\n`],
+    ['a Redis directive with a long run of spaces', 'redis.conf', (size) => `requirepass${' '.repeat(size - 16)}x y\n`],
+    ['a userlist line of quotes', 'userlist.txt', (size) => `"${'""'.repeat((size - 8) / 2)}\n`],
+    ['an INSERT head with a long run of spaces', 'db/seed.sql', (size) => `INSERT INTO t (api_key)${' '.repeat(size - 40)}VALUES x\n`],
+    ['htpasswd before a long run of spaces', 'run.sh', (size) => `htpasswd -b${' '.repeat(size - 16)}f\n`],
+    ['a .pgpass line of colons', '.pgpass', (size) => `${'\\:'.repeat((size - 8) / 2)}\n`],
+    ['an encoded PEM start before a long base64 run', 'k8s/s.yaml', (size) => `tls.key: LS0tLS1CRUdJTi${'QUFB'.repeat((size - 32) / 4)}\n`],
+  ];
+  for (const [name, path, build] of longLines) {
+    it(`one long line: ${name}`, () => {
+      for (const size of [15 * 1024, 60 * 1024]) {
+        const text = build(size);
+        const ms = timeOf(() => analyzeText(path, text, { salt: 'linear', maxFileBytes: 4 * MIB }), 3);
+        const budget = 20 * plainMs * (size / MIB) + 50;
+        assert.ok(ms <= budget, `${ms.toFixed(0)} ms on ${size / 1024} KiB (budget ${budget.toFixed(0)} ms)`);
+      }
+    });
+  }
   for (const [name, path, build] of inputs) {
     it(name, () => {
       for (const size of [64 * 1024, 256 * 1024]) {

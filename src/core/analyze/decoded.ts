@@ -11,6 +11,9 @@ import { extractDotenvSteps } from './extract/lines';
  * found is a candidate over the whole literal, with the decoded value (Candidate.value).
  */
 
+/** `-----BEGIN ` in base64, as the keyword pass matches it (case-folded). */
+const ENCODED_PEM = 'ls0tls1crudjti';
+
 /** The longest literal decoded: a config blob, not a file (a hostile repository's megabyte of base64 is not read). */
 const MAX_ENCODED = 16 * 1024;
 /** The shortest: an 8-character key encodes to 12. */
@@ -23,10 +26,11 @@ const PRINTABLE = /^[\t\n\r\x20-\x7e\u00a0-\uffff]+$/;
 const ENV_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][\w.-]{0,63}[ \t]*=/m;
 
 /**
- * Keywords that start base64 of a JSON object (`{"` → `eyJ`, `{ "` → `eyAi`, `{\n` → `ewo`): where the keyword pass finds
- * one, a literal may hold an encoded config whatever it is bound to.
+ * Keywords that start base64 of a JSON object (`{"` → `eyJ`, `{ "` → `eyAi`, `{\n` → `ewo`) or of a PEM block
+ * (`-----BEGIN ` → `LS0tLS1CRUdJTi`: a kubeconfig's `client-key-data`, a TLS Secret's `tls.key`): where the keyword pass
+ * finds one, a literal may hold an encoded config or key whatever it is bound to.
  */
-export const ENCODED_JSON_KEYWORDS: readonly string[] = ['eyj', 'eyai', 'ewo'];
+export const ENCODED_JSON_KEYWORDS: readonly string[] = ['eyj', 'eyai', 'ewo', ENCODED_PEM];
 
 /** The text a base64 (or base64url) value decodes to, when it is text; undefined for anything else. */
 export function decodeBase64Text(value: string): string | undefined {
@@ -57,6 +61,8 @@ function isAsciiText(bytes: Uint8Array): boolean {
  */
 export function decodedCandidates(decoded: string, offset: number, length: number, names: readonly string[]): Candidate[] {
   const trimmed = decoded.trim();
+  // A PEM block: the provider rules judge it (a private key is one; a certificate or a public key is nothing).
+  if (trimmed.startsWith('-----BEGIN ')) return [{ offset, length, names: [], value: trimmed, encoded: true }];
   let inner: Candidate[];
   if (trimmed.startsWith('{') && trimmed.endsWith('}')) inner = extractJson(decoded).candidates;
   else if (ENV_LINE.test(decoded)) inner = runSteps(extractDotenvSteps(decoded)).candidates;
@@ -88,16 +94,17 @@ export function encodedCandidates(text: string, candidates: readonly Candidate[]
   }
   let readTo = 0;
   for (const end of jsonEnds) {
-    // The keyword is 3 or 4 characters: the run starts at a quote, a space, `:` or `=` before it.
-    let start = end - 3;
-    if (start > 0 && !isRunStart(text.charCodeAt(start - 1))) start--;
+    // The keyword is 3 or 4 characters (JSON) or 14 (PEM): the run starts at a quote, a space, `:` or `=` before it.
+    const pem = end >= ENCODED_PEM.length && text.slice(end - ENCODED_PEM.length, end).toLowerCase() === ENCODED_PEM;
+    let start = end - (pem ? ENCODED_PEM.length : 3);
+    if (!pem && start > 0 && !isRunStart(text.charCodeAt(start - 1))) start--;
     if (start < readTo || start <= 0 || !isRunStart(text.charCodeAt(start - 1))) continue;
     let stop = start;
     while (stop < text.length && stop - start <= MAX_ENCODED && isBase64Char(text.charCodeAt(stop))) stop++;
     readTo = stop;
     if (seen.has(start)) continue;
     const decoded = decodeBase64Text(text.slice(start, stop));
-    if (decoded === undefined || !decoded.trimStart().startsWith('{')) continue;
+    if (decoded === undefined || !(decoded.trimStart().startsWith('{') || (pem && decoded.startsWith('-----BEGIN ')))) continue;
     seen.add(start);
     out.push(...decodedCandidates(decoded, start, stop - start, []));
   }

@@ -12,6 +12,9 @@ import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
+import { proseCandidates, tableColumnCandidates } from './prose';
+import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
+import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
@@ -110,6 +113,12 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
   let queryEnds: number[] = [];
   let readPairs = false;
+  // Where SQL statements' keywords end (`create user`, `identified by`, `insert into`): extract/sql.ts reads them.
+  let sqlEnds: number[] = [];
+  // A credential file known by its name (`.pgpass`, `.htpasswd`: no word in it says password), and whether a server
+  // directive's keyword (`requirepass`) occurs: extract/serverConfigs.ts reads them.
+  const configKind = serverConfigKind(path);
+  let directiveFound = false;
   // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
   // in the text).
   let encodedJsonEnds: number[] = [];
@@ -145,6 +154,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // and the rules whose pattern is its own gate (Rule.everywhere), in the rules' order.
       const toRun: number[] = [...everywhereRules];
       for (const k of present) {
+        if (SERVER_DIRECTIVE_KEYWORDS.includes(k)) directiveFound = true;
         namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
         if (!parseKeywordFound && nameKeywords.has(k)) parseKeywordFound = true;
         const selected = scanRulesByKeyword.get(k);
@@ -173,8 +183,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (c.rule.heuristic || (namedRules & (1 << i)) !== 0 || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
       }
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
@@ -205,6 +216,27 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // Comments and query strings: pairs the extractors do not read (each then checked like any candidate).
       const inline = inlinePairs(text, bindingNames(), queryEnds);
       if (inline.length) candidates = [...candidates, ...inline];
+      return NEXT;
+    },
+    // Each pass a piece of its own, so that a cooperative caller may yield between them (a 2 MB text takes tens of ms
+    // in each).
+    () => {
+      if (!readPairs) return NEXT;
+      // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : [])];
+      if (prose.length) candidates = [...candidates, ...prose];
+      return NEXT;
+    },
+    () => {
+      if (!readPairs) return NEXT;
+      const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
+      if (sql.length) candidates = [...candidates, ...sql];
+      const configs = [...(configKind ? serverConfigCandidates(configKind, text) : []), ...(directiveFound ? serverDirectiveCandidates(text) : [])];
+      if (configs.length) candidates = [...candidates, ...configs];
+      return NEXT;
+    },
+    () => {
+      if (!readPairs) return NEXT;
       // Values written base64-encoded, read decoded first (the literal's own candidate after them, at the same offset).
       const encoded = encodedCandidates(text, candidates, encodedJsonEnds);
       if (encoded.length) candidates = [...encoded, ...candidates];

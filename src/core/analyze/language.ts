@@ -35,6 +35,8 @@ const byBasename = new Map<string, AnalyzerLanguage>(Object.entries({
   dockerfile: 'dockerfile', containerfile: 'dockerfile',
   '.npmrc': 'ini', '.pypirc': 'ini', '.gitconfig': 'ini', '.netrc': 'text',
   '.bashrc': 'shell', '.zshrc': 'shell', '.profile': 'shell', '.bash_profile': 'shell', '.envrc': 'shell',
+  // A shell's history: the commands typed, `export X=…` and `mysql -p'…'` among them.
+  '.bash_history': 'shell', '.zsh_history': 'shell', '.sh_history': 'shell', '.history': 'shell', '.ash_history': 'shell',
   'tsconfig.json': 'jsonc', 'jsconfig.json': 'jsonc', '.eslintrc.json': 'jsonc', 'devcontainer.json': 'jsonc',
   'settings.json': 'jsonc', 'launch.json': 'jsonc', 'tasks.json': 'jsonc', 'extensions.json': 'jsonc',
 } satisfies Record<string, AnalyzerLanguage>));

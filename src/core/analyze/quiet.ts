@@ -114,6 +114,11 @@ const URLISH = /^[a-z][a-z0-9+.-]{1,15}:\/\//i;
  */
 const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}$/;
 const DATA_URI = /^data:/i;
+/**
+ * Base64 of a PEM block (`-----BEGIN `): a certificate or a public key (kubeconfig's `certificate-authority-data`) is no
+ * secret, and a private key is the private-key rule's, which reads it decoded (decoded.ts).
+ */
+const ENCODED_PEM = /^LS0tLS1CRUdJTi/;
 /** A SOPS-encrypted value (`ENC[AES256_GCM,data:…,iv:…,tag:…,type:str]`): encrypted to be committed, not a secret in clear. */
 const SOPS_ENCRYPTED = /^ENC\[[A-Z0-9_]{3,24},data:/;
 /** An Ethereum address (0x + 40 hex) is public, unlike a private key (0x + 64 hex). */
@@ -125,8 +130,14 @@ const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const STRIPE_CLIENT_SECRET = /^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
 /** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
 const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
-/** Password hashes in Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2): hashes, not secrets. */
-const PASSWORD_HASH = /^\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[56]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$)/;
+/**
+ * Password hashes, not secrets: Modular Crypt Format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2, Apache's apr1, MD5-crypt,
+ * yescrypt, MySQL's caching_sha2 `$A$005$`), and the stored forms of databases and web servers: PostgreSQL's
+ * `md5` + 32 hex and `SCRAM-SHA-256$…` verifiers, MySQL's `*` + 40 hex, LDAP/htpasswd `{SHA}`/`{SSHA}`…, Django's
+ * `pbkdf2_sha256$`, Werkzeug's `pbkdf2:sha256:`, Oracle's `S:` + 60 hex.
+ */
+const PASSWORD_HASH =
+  /^(?:\$(?:2[abxy]?\$\d\d\$|argon2(?:id|i|d)\$|scrypt\$|[156]\$(?:rounds=\d+\$)?|pbkdf2(?:-sha\d+)?\$|apr1\$|y\$|7\$|A\$\d{3}\$)|md5[0-9a-f]{32}$|SCRAM-SHA-(?:1|256)\$\d{1,7}:|\*[0-9A-F]{40}$|\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2[\w-]{0,16}|ARGON2)\}|pbkdf2_sha\d+\$|pbkdf2:sha\d+:|S:[0-9A-F]{60})/i;
 
 /**
  * Names that contain a secret-sounding word but hold something else:
@@ -245,7 +256,7 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
 /** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }
 
 /**

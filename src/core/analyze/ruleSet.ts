@@ -4,6 +4,8 @@ import { KEY_ARGUMENT_CALLEES } from './candidate';
 import { compileRule } from './compile';
 import { COMMAND_LINE_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
+import { SERVER_DIRECTIVE_KEYWORDS } from './extract/serverConfigs';
+import { SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { QUERY_KEYWORDS } from './inline';
 import { KeywordSet } from './keywords';
 
@@ -25,7 +27,7 @@ export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic
  * whose options are credentials though they do not say so (extract/commandLine.ts: `redis-cli -a …`).
  */
 export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS].map((k) => k.toLowerCase()))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS]);
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...SERVER_DIRECTIVE_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /**
  * Keyword (as a rule writes it) → the bits of the name-bound rules and heuristics (valueRules, below) that list it: the
@@ -37,9 +39,9 @@ export const valueRuleBitsByKeyword = new Map<string, number>();
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
 /**
  * Keywords whose end offsets the analysis asks the keyword pass for: startKeywords, the credential query parameters and
- * the start of base64-encoded JSON.
+ * the start of base64-encoded JSON and SQL statements' keywords.
  */
-export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS];
+export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS];
 /** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
 export const valueRules = [...boundRules, ...heuristicRules];
 valueRules.forEach((c, i) => {

@@ -24,6 +24,13 @@ interface CredentialOption {
   userColon?: boolean;
   /** The value is `NAME=value` after `=` (kubectl's `--from-literal=password=…`): the value under that name. */
   namedPair?: boolean;
+  /**
+   * The option is a flag that may be clustered with others (`htpasswd -Bbc`), and the credential is the positional word
+   * this function counts from the flags (`htpasswd -b file user password`, `htpasswd -nb user password`: the last one).
+   */
+  positional?: (flags: string) => number;
+  /** Options of the command that take a value of their own, skipped when counting positional words (`htpasswd -C 12`). */
+  withArgument?: readonly string[];
 }
 
 const MYSQL = /^(?:mysql(?:dump|admin|import|check|slap|pump|sh)?|mariadb(?:-dump|-admin|-import|-check)?)$/;
@@ -50,6 +57,8 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
   { command: /^gh$/, after: /^secret$/, option: '--body', glued: false, spaced: true, name: 'secret' },
   { command: /^gh$/, after: /^secret$/, option: '-b', glued: true, spaced: true, name: 'secret' },
   { command: /^kubectl$/, after: /^secret$/, option: '--from-literal', glued: false, spaced: false, name: 'secret', namedPair: true },
+  // `htpasswd -b[c…] file user password`, `htpasswd -nb user password`: the password is positional.
+  { command: /^htpasswd$/, option: '-b', glued: false, spaced: true, name: 'password', positional: (flags) => (flags.includes('n') ? 2 : 3), withArgument: ['-C', '-r'] },
   { command: /^aws$/, after: /^set$/, option: 'aws_secret_access_key', glued: false, spaced: true, name: 'aws_secret_access_key' },
   { command: /^aws$/, after: /^set$/, option: 'aws_session_token', glued: false, spaced: true, name: 'aws_session_token' },
 ];
@@ -58,13 +67,16 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal'];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd'];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();
 for (const o of CREDENTIAL_OPTIONS) BY_OPTION.set(o.option, [...(BY_OPTION.get(o.option) ?? []), o]);
 /** The short options that take a glued value (`-pVALUE`): a word is looked up by its first two characters too. */
 const GLUED = new Set(CREDENTIAL_OPTIONS.filter((o) => o.glued).map((o) => o.option));
+/** The flags that may be clustered (`-Bbc` holds `-b`). */
+const CLUSTERED = CREDENTIAL_OPTIONS.filter((o) => o.positional);
+const FLAG_CLUSTER = /^-[A-Za-z]{1,8}$/;
 
 /** A credential's value on a command line: its content range and the name it is read under. */
 export interface OptionValue {
@@ -80,10 +92,18 @@ export interface OptionValue {
  */
 export function credentialOptionValue(text: string, start: number, end: number, commandBefore: (command: RegExp) => boolean): OptionValue | undefined {
   const word = text.slice(start, end);
+  if (FLAG_CLUSTER.test(word)) {
+    for (const o of CLUSTERED) {
+      if (!word.includes(o.option.slice(1)) || !commandBefore(o.command)) continue;
+      const value = positionalValue(text, end, o.positional!(word), o.withArgument ?? []);
+      if (value && !isSubstitution(text, value)) return { ...value, name: o.name };
+    }
+  }
   const exact = BY_OPTION.get(word);
   const glued = !exact && word.length > 2 && GLUED.has(word.slice(0, 2)) ? BY_OPTION.get(word.slice(0, 2)) : undefined;
   for (const o of exact ?? glued ?? []) {
     let pairName: string | undefined;
+    if (o.positional) continue;
     if (!commandBefore(o.command) || (o.after && !commandBefore(o.after))) continue;
     let at: number;
     if (glued) {
@@ -104,14 +124,17 @@ export function credentialOptionValue(text: string, start: number, end: number, 
         while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
       }
     }
-    const value = shellValueAt(text, at);
+    let value = shellValueAt(text, at);
     if (!value) continue;
     if (o.userColon) {
       const colon = text.indexOf(':', value.start);
-      if (colon < 0 || colon >= value.end - 1) continue;
-      value.start = colon + 1;
+      if (colon < 0 || colon >= value.end) continue;
+      // `user:'…'`: one shell word of a bare part and a quoted one; the quoted part is the password.
+      if (colon === value.end - 1) value = shellValueAt(text, value.end);
+      else value.start = colon + 1;
+      if (!value) continue;
     }
-    if (isSubstitution(text.slice(value.start, value.end))) continue;
+    if (isSubstitution(text, value)) continue;
     return { ...value, name: pairName ?? o.name };
   }
   return undefined;
@@ -137,9 +160,42 @@ function shellValueAt(text: string, at: number): { start: number; end: number } 
   return m && m[0].length <= 512 ? { start: at, end: at + m[0].length } : undefined;
 }
 
-/** A value that the shell or a template fills in: `$VAR`, `${VAR}`, `$(cmd)`, a backtick, `{{ x }}`, `%(x)s`, `<password>`. */
-function isSubstitution(value: string): boolean {
+/**
+ * Whether the value at `[start, end)` is one that the shell or a template fills in: `$VAR`, `${VAR}`, `$(cmd)`, a
+ * backtick, `{{ x }}`, `%(x)s`, `<password>`. Within single quotes a POSIX shell substitutes nothing (`-p'pa$word'` is
+ * those eight characters): only a template's forms count there.
+ */
+function isSubstitution(text: string, { start, end }: { start: number; end: number }): boolean {
+  const value = text.slice(start, end);
+  if (text.charCodeAt(start - 1) === 39 && text.charCodeAt(end) === 39) return /\{\{|%\(|^</.test(value);
   return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^</.test(value);
+}
+
+/**
+ * The `count`-th positional word after `at` on its line (options skipped, and the value of each of `withArgument`), or
+ * none when the line has fewer: `htpasswd -b file user password`. At most 32 words are read.
+ */
+function positionalValue(text: string, at: number, count: number, withArgument: readonly string[]): { start: number; end: number } | undefined {
+  let seen = 0;
+  for (let words = 0; words < 32; words++) {
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+    const word = shellValueAt(text, at);
+    if (!word) return undefined;
+    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
+    const written = text.slice(word.start, word.end);
+    at = word.end + (quoted ? 1 : 0);
+    if (!quoted && written.startsWith('-')) {
+      if (withArgument.includes(written)) {
+        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+        const argument = shellValueAt(text, at);
+        if (!argument) return undefined;
+        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
+      }
+      continue;
+    }
+    if (++seen === count) return word;
+  }
+  return undefined;
 }
 
 /** Line ranges `[start, end)` of text that are command lines, and the text with everything else blanked. */

@@ -287,6 +287,8 @@ function isShellValueEnd(c: number): boolean {
 }
 
 const ECHO = /^(?:echo|printf)$/;
+/** Commands that store their stdin as a secret under the name that follows them: `vercel env add NAME`, `gh secret set NAME`. */
+const STDIN_STORE = /^(?:vercel env add|gh secret set)$/;
 
 const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac\.new)$/;
 
@@ -409,11 +411,13 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `def api_key(self) -> str:\n    return "…"` (a property, a settings method): a body that opens by returning a
     // value names it after the function.
     if (dialect === 'python' && kind(prev) === WORD && p === 'return' && src(i - 2) === ':') return [returnedBy(i - 3)].filter(Boolean);
+    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password; into
+    // `vercel env add NAME` or `gh secret set NAME`, a secret named NAME (`echo -n '…'` too: the flag is echo's).
+    const stdin = dialect === 'shell' && commandBefore(i, ECHO) ? stdinNameAfter(i) : [];
+    if (stdin.length) return stdin;
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
-    // `echo '…' | docker login -u bot --password-stdin`: what is echoed into a login's stdin is its password.
-    if (dialect === 'shell' && commandBefore(i, ECHO) && passwordStdinAfter(i)) return ['password'];
     return [];
   };
 
@@ -485,11 +489,21 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     return false;
   };
 
-  /** Whether a `--password-stdin` flag (docker, podman, helm registry login) follows token t on its line. */
-  const passwordStdinAfter = (t: number): boolean => {
+  /**
+   * What a command after token t on its line reads from its stdin: `password` for a `--password-stdin` flag (docker,
+   * podman, helm registry login); the name a secret store files it under (`| vercel env add NAME`, `| gh secret set
+   * NAME`, STDIN_STORE); else nothing.
+   */
+  const stdinNameAfter = (t: number): string[] => {
     const lineEnd = text.indexOf('\n', ends[t]!);
-    for (let j = t + 1; j < toks.length && j < t + 32 && (lineEnd < 0 || starts[j]! < lineEnd); j++) if (kind(j) === WORD && src(j).endsWith('password-stdin')) return true;
-    return false;
+    let piped = false;
+    for (let j = t + 1; j < toks.length && j < t + 32 && (lineEnd < 0 || starts[j]! < lineEnd); j++) {
+      const word = src(j);
+      if (kind(j) === WORD && word.endsWith('password-stdin')) return ['password'];
+      if (word === '|') piped = true;
+      else if (piped && kind(j) === WORD && STDIN_STORE.test(text.slice(starts[j]!, ends[j + 2] ?? starts[j]!).replace(/\s+/g, ' ')) && kind(j + 3) === WORD) return [src(j + 3)];
+    }
+    return [];
   };
 
   let read = 0;

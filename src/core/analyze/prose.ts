@@ -1,0 +1,162 @@
+import { LineStartCursor } from '../vocabulary/positions';
+import type { Candidate } from './candidate';
+
+/**
+ * Secrets written in sentences: a runbook's "the bind password for svc-portal is `…`", a README's "API key: `…`", "use
+ * token … to log in", "password — …", a comment's "the staging api token is …", and Markdown tables whose column header
+ * names a secret. Prose says "password" all the time ("the password is stored in Vault", "password: see 1Password",
+ * "the `PASSWORD` env var"), so the value must be right after the secret noun and a linking word or mark (or a code span
+ * right after it, or after "use/enter … token"), one word or one code span, and is then judged like any candidate (the
+ * heuristics' entropy, character classes, human-password shape, placeholder and word filters), plus a few shapes prose
+ * puts there that are not values: paths, URLs, env names, dotted identifiers. Read where a secret-like name keyword ends
+ * (the keyword pass), in text files and on comment lines of any other; sticky, bounded expressions: linear.
+ */
+
+/** The secret nouns a sentence names a value with; a qualifier word before `key`/`token`/`secret` is part of the name. */
+const NOUN = /^(?:passwords?|passwd|passphrase|pwd|tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
+/** Words before `key`, `token` or `secret` that make one name (`API key` → `api_key`, `access token` → `access_token`). */
+const QUALIFIER = /^(?:api|access|auth|bearer|bot|client|deploy|secret|private|signing|master|admin|app|application|refresh|session|personal|service|encryption|webhook)$/i;
+/** The value: a code span, a quoted word, bold, or a bare word (trailing sentence punctuation left out). */
+const VALUE = /(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([^\s`'"<>()[\]{}|,;]{8,512}?)[.,;:)]{0,3}(?=\s|$))/.source;
+/**
+ * After the noun: an optional owner (`for svc-portal`, `of the admin account`), a link (`:`, `=`, a dash, `is`, `was`,
+ * `is set to`, emphasis around a colon: `**Password:**`), or only spaces before a code span; then the value. Group 1:
+ * the link; 2–5: the value.
+ */
+const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?(?:[ \t]*:[ \t]*|[ \t]+)|[ \t]+(?=`))/.source + VALUE, 'y');
+/** After a noun a verb hands over (`use token …`, `enter the password …`): spaces, then the value. */
+const HANDED = new RegExp(/([ \t]+)/.source + VALUE, 'y');
+/** A verb that hands over what follows the noun without a link: "use token …", "enter the password …", "user admin and password …". */
+const HANDING_VERB = /(?:\b(?:use|using|enter|with|paste|type|try|pass)\b[ \t]+(?:the[ \t]+|an?[ \t]+|this[ \t]+)?(?:[\w-]{1,24}[ \t]+)?|\b(?:user(?:name)?|login)[ \t]+\S{1,64}[ \t]+(?:and|,)[ \t]+(?:the[ \t]+)?)$/i;
+/** What prose puts after a secret noun that is not a value: a path, a URL, an env name, a dotted identifier, a file name. */
+const NOT_A_VALUE = /^(?:\/|\.{1,2}\/|~\/|[a-z][\w+.-]{0,15}:\/\/)|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w-]+\.(?:json|ya?ml|txt|pem|key|env|conf|cfg|ini|md|sh|py|js|ts)$/;
+/** A comment line's start: `//`, `#`, ` * `, `/*`, `--`, `;`, `<!--`. */
+const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
+
+/** The characters that may follow a secret noun in a sentence: a space, a tab, `:`, `=`, `*`, `-`, an en or em dash. */
+const FOLLOWS_NOUN = new Set([32, 9, 58, 61, 42, 45, 0x2013, 0x2014]);
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+}
+
+/**
+ * Candidates of sentences in `text` where a name keyword ends at one of `nameEnds` (ascending): in any line of a text
+ * file (`wholeText`), else on comment lines only.
+ */
+export function proseCandidates(text: string, nameEnds: readonly number[], wholeText: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  // Made when a noun is found (its constructor looks for the first line breaks of the whole text).
+  let lines: LineStartCursor | undefined;
+  let lineStart = -1;
+  let commentLine = false;
+  let lastStop = -1;
+  for (const end of nameEnds) {
+    // The noun ends within a few characters of its keyword (`pass` → `passwords`); what may follow it (a space, `:`,
+    // `=`, emphasis, a dash) is asked before anything else: in code a name is mostly followed by `.`, `(`, `,`, a quote
+    // or a bracket, and most positions end here, each after reading at most 12 characters.
+    let stop = end;
+    while (stop - end < 8 && isWordChar(text.charCodeAt(stop))) stop++;
+    if (stop === lastStop || !FOLLOWS_NOUN.has(text.charCodeAt(stop))) continue;
+    lastStop = stop;
+    let start = end - 1;
+    while (start > 0 && stop - start < 13 && isWordChar(text.charCodeAt(start - 1))) start--;
+    if (start > 0 && isWordChar(text.charCodeAt(start - 1))) continue;
+    const word = text.slice(start, stop);
+    if (!NOUN.test(word)) continue;
+    const line = (lines ??= new LineStartCursor(text)).lineStart(start);
+    if (!wholeText) {
+      if (line !== lineStart) {
+        lineStart = line;
+        COMMENT_START.lastIndex = line;
+        commentLine = COMMENT_START.test(text);
+      }
+      if (!commentLine) continue;
+    }
+    // The noun is written in a sentence: after a space, a line's start or a list mark, not inside code (`obj.token`).
+    const before = text.slice(Math.max(line, start - 40), start);
+    if (before && !/(?:^|[\s(*_>-])$/.test(before)) continue;
+    AFTER_NOUN.lastIndex = stop;
+    let m = AFTER_NOUN.exec(text);
+    // No link: a value handed over by a verb before the noun ("use token …", "user admin and password …").
+    if (!m && HANDING_VERB.test(before)) {
+      HANDED.lastIndex = stop;
+      m = HANDED.exec(text);
+    }
+    if (!m) continue;
+    const value = m[2] ?? m[3] ?? m[4] ?? m[5]!;
+    const spanned = m[5] === undefined;
+    // `Label: word more words`: a bare word after a colon that more words follow is free text, as extract/lines.ts reads
+    // a plain-text `NAME: value` line (provider rules only); alone on its line, or in a code span, it is the value.
+    if (!spanned && m[1]!.trim() === ':' && /\S/.test(text.slice(m.index + m[0].length, text.indexOf('\n', m.index) >>> 0))) continue;
+    // On a comment line, `noun: value` is how doc comments show example objects: inline.ts reads it for provider rules.
+    if (!wholeText && /^[*_ \t]*:/.test(m[1]!)) continue;
+    if (NOT_A_VALUE.test(value)) continue;
+    const offset = m.index + m[0].length - value.length - (spanned ? (m[4] !== undefined ? 2 : 1) : trailing(m[0], value));
+    const previous = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
+    const noun = word.toLowerCase().replace(/s$/, '');
+    const names = previous && QUALIFIER.test(previous) && /^(?:key|token|secret)$/.test(noun) ? [`${previous.toLowerCase()}_${noun}`, noun] : [noun === 'passwd' || noun === 'pwd' ? 'password' : noun];
+    out.push({ offset, length: value.length, names });
+  }
+  return out;
+}
+
+/** How many characters of sentence punctuation follow a bare value at the match's end. */
+function trailing(match: string, value: string): number {
+  return match.length - (match.lastIndexOf(value) + value.length);
+}
+
+/**
+ * The row under a table's header, trimmed: `| --- | :---: |`. No two runs of spaces are adjacent (each cell's spaces
+ * come before its bar), so a long run is read once: linear on one long line.
+ */
+const DELIMITER_ROW = /^\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?)*[ \t]*\|?$/;
+/** A header cell that names a secret. */
+const SECRET_HEADER = /^(?:[\w-]+[ _-])?(?:password|passwd|passphrase|pwd|token|secret|api[ _-]?key|key|credential)s?$/i;
+
+/**
+ * Candidates of the Markdown tables whose header names a secret column (`| host | user | password |`): each data row's
+ * cell under it, named by the header. A line pass; a row's cells are split at `|` (each cell read once).
+ */
+export function tableColumnCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let header: string[] | undefined;
+  let previous: { line: string; start: number } | undefined;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (!line.includes('|')) header = undefined;
+    else if (previous?.line.includes('|') && DELIMITER_ROW.test(line.trim())) {
+      const cells = splitCells(previous.line).map((c) => c.text.trim().replace(/^[`*]+|[`*]+$/g, ''));
+      header = cells.some((c) => SECRET_HEADER.test(c)) ? cells : undefined;
+    } else if (header) {
+      const cells = splitCells(line);
+      cells.forEach((cell, i) => {
+        const name = header![i];
+        if (name === undefined || !SECRET_HEADER.test(name)) return;
+        const m = /^[ \t]*(`?)([^\s`|]{8,512})\1[ \t]*$/.exec(cell.text);
+        if (!m || NOT_A_VALUE.test(m[2]!)) return;
+        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: [name.replace(/[ -]/g, '_').toLowerCase()] });
+      });
+    }
+    previous = { line, start };
+    start = end + 1;
+  }
+  return out;
+}
+
+/** A row's cells with their offsets in the line, the outer bars left out. */
+function splitCells(line: string): Array<{ text: string; offset: number }> {
+  const cells: Array<{ text: string; offset: number }> = [];
+  let from = line.indexOf('|') === line.search(/\S/) ? line.indexOf('|') + 1 : 0;
+  for (;;) {
+    const bar = line.indexOf('|', from);
+    if (bar < 0) {
+      if (line.slice(from).trim()) cells.push({ text: line.slice(from), offset: from });
+      return cells;
+    }
+    cells.push({ text: line.slice(from, bar), offset: from });
+    from = bar + 1;
+  }
+}
