@@ -141,6 +141,13 @@ export const DISPUTES: Dispute[] = [
     reason: 'not the shape of a Discord client secret: 32 decimal digits (gitleaks draws these samples from digits only), where a client secret is 32 random characters of letters, digits, `-` and `_`',
   },
   {
+    suite: 'trufflehog',
+    peerRule: /^azure_batch$/,
+    expect: 'fp',
+    applies: (text) => /\bSecret\s*[=:]\s*[A-Za-z0-9+/=!]{40,}/.test(text) && shannonEntropy(/\bSecret\s*[=:]\s*([A-Za-z0-9+/=!]{40,})/.exec(text)![1]!) >= 4.5,
+    reason: "a random value of 40 characters or more logged under `Secret=`: a non-match for the peer's Azure Batch detector (no account URL beside a valid key), but a secret written in a log all the same, which our generic rule reports by its name",
+  },
+  {
     suite: 'detect-secrets',
     peerRule: /^gitlab_token$/,
     expect: 'fp',

@@ -145,7 +145,9 @@ const PASSWORD_HASH =
  */
 const NOT_SECRET_NAME =
   /(?:url|uri|path|file|files|dir|name|names|type|types|id|ids|arn|endpoint|header|field|length|count|size|prefix|suffix|format|label|placeholder|pattern|regex|mode|version|ttl|timeout|expiry|expires|alg|algorithm|usage|scope|scopes|issuer|audience|provider|kind|hint|message|title|description|text|env|var|column|table|event|route|method|store|param|query|schema|class|icon|color|style|template|policy|location|ref|hash|sha|digest|checksum|etag|integrity|commit|fingerprint|nonce|salt|selector|hostname|host|port|region|display|error|status|state|button|input|link|key_?field|length)$/i;
-const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)/i;
+// An anti-forgery token (Rails' `authenticity_token`, Django's `csrfmiddlewaretoken`, `csrf_token`, `_csrf`) is rendered into
+// every page a session gets, not a credential to rotate; the secret that signs them (`csrf_secret`) still is one.
+const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)|(?:^|_)(?:csrf|xsrf)_?(?:middleware_?)?token|^authenticity_token$|^_?(?:csrf|xsrf)$/i;
 
 /** camelCase read as snake_case (`dbPass` → `db_Pass`), as name hints are written. */
 export function snakeCase(name: string): string {
