@@ -374,8 +374,17 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
   }
 });
 
+/**
+ * The Python that has a module: `python3` on PATH, else Debian's, whose packages scripts/setup.sh installs (a pyenv or
+ * virtualenv `python3` earlier on PATH has its own site-packages, without them).
+ */
+function pythonWith(module: string): string | undefined {
+  if (!hasPython) return undefined;
+  return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0);
+}
+
 function pythonHas(module: string): boolean {
-  return hasPython && spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+  return pythonWith(module) !== undefined;
 }
 
 async function runPython(dir: string, project: YardProject, outputs: string[]): Promise<unknown> {
@@ -383,7 +392,7 @@ async function runPython(dir: string, project: YardProject, outputs: string[]): 
   const script = `import sys\nsys.path.insert(0, ${JSON.stringify(dir)})\nimport ${module} as m\nr = m.${project.run.export}()\nprint(getattr(r, "status_code", r))`;
   // Asynchronously: the simulator answering it runs in this process.
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile('python3', ['-c', script], { cwd: dir, encoding: 'utf8', env: process.env, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(pythonWith(project.python ?? 'requests') ?? 'python3', ['-c', script], { cwd: dir, encoding: 'utf8', env: process.env, timeout: 30_000 }, (error, stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
