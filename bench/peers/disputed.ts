@@ -144,7 +144,10 @@ export const DISPUTES: Dispute[] = [
     suite: 'trufflehog',
     peerRule: /^azure_batch$/,
     expect: 'fp',
-    applies: (text) => /\bSecret\s*[=:]\s*[A-Za-z0-9+/=!]{40,}/.test(text) && shannonEntropy(/\bSecret\s*[=:]\s*([A-Za-z0-9+/=!]{40,})/.exec(text)![1]!) >= 4.5,
+    applies: (text) => {
+      const logged = /\bSecret\s*[=:]\s*([A-Za-z0-9+/=!]{40,})/.exec(text);
+      return !!logged && shannonEntropy(logged[1]!) >= 4.5;
+    },
     reason: "a random value of 40 characters or more logged under `Secret=`: a non-match for the peer's Azure Batch detector (no account URL beside a valid key), but a secret written in a log all the same, which our generic rule reports by its name",
   },
   {

@@ -262,7 +262,8 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
         let call: () => Promise<unknown>;
         const serviceName = `yard-${name}`;
         before(async function () {
-          if (isPython && !pythonHas(project.python ?? 'requests')) {
+          const python = isPython ? pythonWith(project.python ?? 'requests') : undefined;
+          if (isPython && !python) {
             // CI installs python3-requests and python3-httpx (scripts/setup.sh): there a missing one fails.
             if (process.env.CI) assert.fail(`python3 with ${project.python ?? 'requests'} is needed (scripts/setup.sh installs it)`);
             this.skip();
@@ -273,7 +274,7 @@ describe('yardstick: realistic projects with the real client libraries (issue 15
           process.env[`${envName}_PRIMARY`] = keys.primary;
           process.env[`${envName}_FALLBACK`] = keys.fallback;
           if (isPython) {
-            call = () => runPython(dir, project, outputs);
+            call = () => runPython(python!, dir, project, outputs);
             return;
           }
           // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -383,16 +384,12 @@ function pythonWith(module: string): string | undefined {
   return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0);
 }
 
-function pythonHas(module: string): boolean {
-  return pythonWith(module) !== undefined;
-}
-
-async function runPython(dir: string, project: YardProject, outputs: string[]): Promise<unknown> {
+async function runPython(python: string, dir: string, project: YardProject, outputs: string[]): Promise<unknown> {
   const module = project.run.module.replace(/\.py$/, '').split('/').join('.');
   const script = `import sys\nsys.path.insert(0, ${JSON.stringify(dir)})\nimport ${module} as m\nr = m.${project.run.export}()\nprint(getattr(r, "status_code", r))`;
   // Asynchronously: the simulator answering it runs in this process.
   const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(pythonWith(project.python ?? 'requests') ?? 'python3', ['-c', script], { cwd: dir, encoding: 'utf8', env: process.env, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(python, ['-c', script], { cwd: dir, encoding: 'utf8', env: process.env, timeout: 30_000 }, (error, stdout, stderr) =>
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
