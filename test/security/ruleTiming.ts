@@ -76,6 +76,22 @@ export function linearFailure(name: string, build: (size: number) => string, run
   return undefined;
 }
 
+/**
+ * Undefined when 4× the input takes about 4× the CPU time (under MAX_LINEAR_GROWTH; a whole-size time under `floorMs`
+ * is noise, not growth), else a message with both times. Best of three at each size, and a growth over the limit is
+ * measured once more before it counts: a collection of the whole suite's heap can land in one size's runs (54 ms →
+ * 532 ms once in CI for an input that measures 4 ms → 18 ms alone), while a quadratic input grows 16× every time.
+ */
+export function growthFailure(build: (size: number) => string, run: (text: string) => unknown, floorMs = 200): string | undefined {
+  const quarter = build(256 * 1024);
+  const whole = build(MIB);
+  const measure = () => [timeOf(() => run(quarter), 3), timeOf(() => run(whole), 3)] as const;
+  const grows = ([quarterMs, wholeMs]: readonly [number, number]) => wholeMs >= floorMs && wholeMs / Math.max(quarterMs, 1) >= MAX_LINEAR_GROWTH;
+  let times = measure();
+  if (grows(times)) times = measure();
+  return grows(times) ? `${times[0].toFixed(0)} ms for 256 KiB, ${times[1].toFixed(0)} ms for 1 MiB: not linear` : undefined;
+}
+
 /** 4× the input in at most this many times the time: linear with room for noise; quadratic is 16×. */
 export const MAX_LINEAR_GROWTH = 7;
 /** A linear input over the budget still fails beyond this many budgets. */
