@@ -48,8 +48,8 @@ export const SIZES = [64 * 1024, MIB];
  * MAX_LINEAR_GROWTH, or when it is linear but slower than HARD_MULTIPLE × the budget (a constant that big is a hang
  * in all but name).
  */
-export function linearFailure(name: string, build: (size: number) => string, run: (text: string) => void, plainMsPerMiB: number, multiple: number, slackMs: number): string | undefined {
-  for (const size of SIZES) {
+export function linearFailure(name: string, build: (size: number) => string, run: (text: string) => void, plainMsPerMiB: number, multiple: number, slackMs: number, sizes: readonly number[] = SIZES): string | undefined {
+  for (const size of sizes) {
     const text = build(size);
     const budget = multiple * plainMsPerMiB * (size / MIB) + slackMs;
     // Once, then over budget best of three: a garbage collection or a descheduled core in one run is not the pattern.
