@@ -126,6 +126,24 @@ export const dataRules = defineRules([
     envName: 'MAXMIND_LICENSE_KEY',
     rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
   },
+  {
+    id: 'maxmind-legacy-license-key',
+    provider: 'MaxMind',
+    title: 'MaxMind license key (older format)',
+    // Keys issued before the `_mmk` format are 12 or 16 letters and digits with no mark: only a MaxMind or GeoIP name
+    // says what they are (`MAXMIND_LICENSE_KEY`, `GEOIPUPDATE_LICENSE_KEY`, `geoip: '…'`). Fields that hold ids,
+    // editions or paths under those names are not keys; a key mixes letters and digits…
+    pattern: /(?:[A-Za-z0-9]{16}|[A-Za-z0-9]{12})/,
+    nameHint: /maxmind|geo_?ip|geolite/i,
+    notNames: /(?:^|_)(?:account(?:_?id)?|user(?:_?id)?|id|edition(?:s|_ids?)?|path|dir|file|db|database|url|host|version|country|city|asn)$/,
+    // …and is no run of capitalised words and numbers (`YourLicenseKey12`, `GeoLite2City2024`).
+    validWhen: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/^(?:[A-Z][a-z]{2,}|\d{1,4})+$/.test(value),
+    keywords: ['maxmind', 'geoip', 'geo_ip', 'geolite'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'MAXMIND_LICENSE_KEY',
+    rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
+  },
 
   {
     id: 'clickhouse-cloud-api-secret',
@@ -177,6 +195,17 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
   'maxmind-license-key': {
     positives: [(g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk', (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(6) + '_' + g.alnum(29) + '_mmk' })],
     negatives: ['xxxxxx_' + 'x'.repeat(29) + '_mmk', 'YOUR_LICENSE_KEY_mmk'],
+  },
+  'maxmind-legacy-license-key': {
+    positives: [(g) => ({ name: 'MAXMIND_LICENSE_KEY', value: g.alnum(14) + g.digits(2) }), (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(10) + g.digits(2) }), (g) => ({ name: 'geoip', value: 'a' + g.digits(2) + g.alnum(13) })],
+    negatives: [
+      { name: 'GEOIPUPDATE_ACCOUNT_ID', value: '123456' },
+      { name: 'GEOIPUPDATE_EDITION_IDS', value: 'GeoLite2City1' },
+      { name: 'maxmind_db_path', value: 'GeoLite2City2024' },
+      { name: 'MAXMIND_LICENSE_KEY', value: 'YourLicenseKey12' },
+      { name: 'geoip_country', value: 'abcdefghijklmnop' },
+      { name: 'MAXMIND_LICENSE_KEY', value: 'xxxxxxxxxxxxxxxx' },
+    ],
   },
 
   'clickhouse-cloud-api-secret': { positives: [(g) => '4b1d' + g.alnum(38)], negatives: ['4b1d' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a', '4b1d' + 'x'.repeat(38)] },
