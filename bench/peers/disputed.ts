@@ -76,6 +76,12 @@ const randomUnderPasswordName = (text: string): boolean =>
     (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
   );
 
+/** A log line that prints a random value after a token, secret or API-key label (`[DEBUG] Using token: …`). */
+const randomLoggedAfterSecretLabel = (text: string): boolean =>
+  [...text.matchAll(/^[ \t]*\[[A-Z]{3,8}\][^\n]*?\b(?:token|secret|api[_ ]?key)[ \t]*[:=][ \t]*([^'"\s]{16,})[ \t]*$/gim)].some(
+    (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
+  );
+
 /** Whether base64 decodes to `<digits>:<bytes>`: the body of an Atlassian Data Center token (Jira, Confluence, Bitbucket). */
 const atlassianTokenBody = (body: string): boolean => /^\d{1,20}:[\s\S]{16,}$/.test(Buffer.from(body, 'base64').toString('latin1'));
 
@@ -360,6 +366,15 @@ export const DISPUTES: Dispute[] = [
     expect: 'fp',
     applies: randomUnderSecretName,
     reason: NEAR_MISS_UNDER_SECRET_NAME,
+  },
+  {
+    suite: 'trufflehog',
+    // Checked one by one: a reference token cut short, or its `cmVmdGtu` ("reftkn") start replaced.
+    peerRule: /^artifactoryreferencetoken$/,
+    expect: 'fp',
+    applies: randomLoggedAfterSecretLabel,
+    reason:
+      "a near-miss of the peer's format (cut short, its fixed start replaced) that is still a random value a log line prints after `token:` (`[DEBUG] Using token: …`): a non-match for the peer's rule, but a token leaked in a log to a user, which the generic heuristic reports by design",
   },
   {
     suite: 'trufflehog',

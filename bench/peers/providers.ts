@@ -19,6 +19,8 @@ const OTHER_NAMES: Record<string, string[]> = {
   'Red Hat OpenShift': ['openshift'],
   SonarQube: ['sonar'],
   CircleCI: ['circle'],
+  JFrog: ['artifactory', 'jfrog'],
+  NVIDIA: ['nvapi', 'nvidia'],
 };
 /** Other providers whose names start with one of ours (Squarespace is not Square). */
 const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };
