@@ -398,6 +398,14 @@ export const DISPUTES: Dispute[] = [
   },
   {
     suite: 'trufflehog',
+    peerRule: /^tableau$/,
+    expect: 'fp',
+    applies: (text) => /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{21}[AQgw]==:[A-Za-z0-9]{32}(?![A-Za-z0-9])/.test(text),
+    reason:
+      "a well-formed Tableau personal access token secret (16 bytes in base64, `:`, 32 characters): a non-match for the peer's detector only because the token name or the `online.tableau.com` server it pairs the secret with is missing or misspelled; a secret all the same, which our tableau-personal-access-token rule reports",
+  },
+  {
+    suite: 'trufflehog',
     peerRule: /^microsoftteamswebhook(?:\/v\d+)?$/,
     expect: 'tp',
     applies: (text) => /webhookb2\//.test(text) && !/webhookb2\/[A-Za-z0-9]{8}-(?:[A-Za-z0-9]{4}-){3}[A-Za-z0-9]{12}@[A-Za-z0-9]{8}-(?:[A-Za-z0-9]{4}-){3}[A-Za-z0-9]{12}\//.test(text),

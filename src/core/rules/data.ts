@@ -158,6 +158,30 @@ export const dataRules = defineRules([
     envName: 'CLICKHOUSE_API_SECRET',
     rotationUrl: 'https://clickhouse.com/docs/cloud/manage/openapi',
   },
+  {
+    id: 'apify-api-token',
+    provider: 'Apify',
+    title: 'Apify API token',
+    pattern: /apify_api_[A-Za-z0-9]{36}/,
+    keywords: ['apify_api_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'APIFY_TOKEN',
+    rotationUrl: 'https://console.apify.com/settings/integrations',
+  },
+  {
+    id: 'tableau-personal-access-token',
+    provider: 'Tableau',
+    title: 'Tableau personal access token secret',
+    // The secret a Tableau Server/Cloud PAT signs in with: 16 bytes in base64 (22 characters, the last one of `AQgw`,
+    // and `==`), `:`, 32 letters and digits. In files that mention Tableau (tableauserverclient, REST sign-in).
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{21}[AQgw]==:[A-Za-z0-9]{32}/,
+    keywords: ['tableau'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'TABLEAU_PAT_SECRET',
+    rotationUrl: 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -209,4 +233,17 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
   },
 
   'clickhouse-cloud-api-secret': { positives: [(g) => '4b1d' + g.alnum(38)], negatives: ['4b1d' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a', '4b1d' + 'x'.repeat(38)] },
+  'apify-api-token': {
+    positives: [(g) => 'apify_api_' + g.alnum(36), (g) => ({ name: 'APIFY_TOKEN', value: 'apify_api_' + g.alnum(36) })],
+    negatives: ['apify_api_' + 'x'.repeat(36), 'apify_api_' + 'token', 'apify_api_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'],
+  },
+  'tableau-personal-access-token': {
+    positives: [(g) => ({ name: 'TABLEAU_PAT_SECRET', value: g.base64(21) + 'w==:' + g.alnum(32) }), (g) => ({ name: 'tableau_token_value', value: g.base64(21) + 'Q==:' + g.alnum(32) })],
+    negatives: [
+      { name: 'TABLEAU_PAT_SECRET', value: 'x'.repeat(21) + 'w==:' + 'x'.repeat(32) },
+      // The last base64 character before `==` holds two bits: no encoder writes `Z==` after 21 characters.
+      { name: 'TABLEAU_PAT_SECRET', value: 'YMqNfVWiTSa0QgpoJ9GpCZ==:' + 'KTamjuKrXF5gVETjIJafBBvP8Ctj5aJ3' },
+      { name: 'tableau_site', value: 'prod-useast-a.online.tableau.com' },
+    ],
+  },
 });

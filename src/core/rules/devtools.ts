@@ -453,6 +453,18 @@ export const devtoolRules = defineRules([
     envName: 'BITBUCKET_ACCESS_TOKEN',
     rotationUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/',
   },
+  {
+    id: 'clickup-personal-token',
+    provider: 'ClickUp',
+    title: 'ClickUp personal API token',
+    // ClickUp's personal tokens begin with `pk_`, then the user's numeric id, `_` and 32 capitals and digits.
+    pattern: /pk_\d{6,10}_[0-9A-Z]{32}/,
+    keywords: ['pk_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CLICKUP_API_TOKEN',
+    rotationUrl: 'https://app.clickup.com/settings/apps',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -543,5 +555,9 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'bitbucket-access-token': {
     positives: [(g) => 'ATCTT3' + g.b64url(176) + '=' + g.hex(8).toUpperCase(), (g) => 'BBDC-' + Buffer.from(g.digits(12) + ':' + g.alnum(20)).toString('base64')],
     negatives: ['ATCTT3' + 'abc', 'ATCTT3' + 'x'.repeat(180), 'BBDC-' + 'A'.repeat(40), 'BBDC-' + 'short'],
+  },
+  'clickup-personal-token': {
+    positives: [(g) => 'pk_' + g.digits(8) + '_' + g.upperAlnum(32), (g) => ({ name: 'CLICKUP_TOKEN', value: 'pk_' + g.digits(9) + '_' + g.upperAlnum(32) })],
+    negatives: ['pk_' + '12345678_' + 'X'.repeat(32), 'pk_' + '12345678_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'pk_' + 'live_' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Y'],
   },
 });
