@@ -135,7 +135,7 @@ export const dataRules = defineRules([
     // editions or paths under those names are not keys; a key mixes letters and digits…
     pattern: /(?:[A-Za-z0-9]{16}|[A-Za-z0-9]{12})/,
     nameHint: /maxmind|geo_?ip|geolite/i,
-    notNames: /(?:^|_)(?:account(?:_?id)?|user(?:_?id)?|id|edition(?:s|_ids?)?|path|dir|file|db|database|url|host|version|country|city|asn)$/,
+    notNames: /(?:^|_)(?:account(?:_?id)?|user(?:_?id)?|id|edition(?:s|_ids?)?|path|dir|file|db|database|url|host|version|country|city|asn|sha\d*|md5|hash|checksum|digest|commit|etag|name|locale|lang|code)$/,
     // …and is no run of capitalised words and numbers (`YourLicenseKey12`, `GeoLite2City2024`).
     validWhen: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/^(?:[A-Z][a-z]{2,}|\d{1,4})+$/.test(value),
     keywords: ['maxmind', 'geoip', 'geo_ip', 'geolite'],
@@ -228,6 +228,9 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
       { name: 'maxmind_db_path', value: 'GeoLite2City2024' },
       { name: 'MAXMIND_LICENSE_KEY', value: 'YourLicenseKey12' },
       { name: 'geoip_country', value: 'abcdefghijklmnop' },
+      // A digest or a commit under a GeoIP name: not the key.
+      { name: 'GEOIP_DB_SHA256', value: '3f9c2e7b1d5a8f4c' },
+      { name: 'geoip_db_commit', value: '9d2a7f3c5e1b' },
       { name: 'MAXMIND_LICENSE_KEY', value: 'xxxxxxxxxxxxxxxx' },
     ],
   },
