@@ -332,7 +332,8 @@ export class Evaluator {
         if (this.peek()?.text === ':') {
           keyed = true;
           this.i++;
-          fields[String(v)] = this.lazyValue();
+          // A map's element type is elided in its values as in its items (`map[string]testCase{"a": {Input: …}}`).
+          fields[String(v)] = this.peek()?.text === '{' ? this.composite(false) : this.lazyValue();
         } else {
           if (!list && v instanceof GoLazy) {
             this.i = start;

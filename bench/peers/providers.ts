@@ -19,6 +19,8 @@ const OTHER_NAMES: Record<string, string[]> = {
   'Red Hat OpenShift': ['openshift'],
   SonarQube: ['sonar'],
   CircleCI: ['circle'],
+  JFrog: ['artifactory', 'jfrog'],
+  NVIDIA: ['nvapi', 'nvidia'],
 };
 /** Other providers whose names start with one of ours (Squarespace is not Square). */
 const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };
@@ -26,6 +28,14 @@ const NOT_NAMES: Record<string, string[]> = { Square: ['squarespace'] };
 const WHOLE_ONLY = new Set(['age', 'uri', 'jwt']);
 
 export function providerOf(peerRule: string, ours: ReadonlySet<string>): string | undefined {
+  // A detector of a family (trufflehog's `atlassiandatacenter/bitbucketdatacenter`, `aws/session_keys`) is first
+  // the member's own provider, then the family's; a version (`github/v2`) is its detector's.
+  const path = peerRule.split('/').filter((segment) => !/^v\d+$/.test(segment));
+  if (path.length > 1) return providerOfId(path[path.length - 1]!, ours) ?? providerOfId(path.join('/'), ours);
+  return providerOfId(peerRule, ours);
+}
+
+function providerOfId(peerRule: string, ours: ReadonlySet<string>): string | undefined {
   const id = peerRule.toLowerCase().replace(/[^a-z0-9]/g, '');
   const first = peerRule.toLowerCase().split(/[^a-z0-9]+/)[0]!;
   let best: [string, number] | undefined;

@@ -6,14 +6,32 @@ export const azureRules = defineRules([
     id: 'azure-client-secret',
     provider: 'Azure',
     title: 'Microsoft Entra ID (Azure AD) client secret',
-    // The fourth character block "Q~" marks the 2021+ client secret format. The secret ends there: a `Q~` inside a
-    // longer run of the same characters is part of something else (a CloudFront signature, a Freenet key).
-    pattern: /[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
+    // The fourth character block "Q~" marks the 2021+ client secret format, drawn from letters, digits and `_~.-`
+    // throughout (a secret may start with `-`). The secret ends there: a `Q~` inside a longer run of the same
+    // characters is part of something else (a CloudFront signature, a Freenet key). No lookbehind: the engine finds
+    // this pattern from its `Q~` (compile.ts anchorOf), which a leading lookaround would prevent.
+    pattern: /[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/,
     keywords: ['q~'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_CLIENT_SECRET',
     rotationUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+  },
+  {
+    id: 'azure-entra-refresh-token',
+    provider: 'Azure',
+    title: 'Microsoft Entra ID (Azure AD) refresh token',
+    // What MSAL and the Azure CLI cache and what a token endpoint returns: `0.A` or `1.A` and the base64url client
+    // info, optionally `.1`, then `.Ag` and the encrypted token (hundreds of characters), sometimes a third `.A…` part.
+    // It stays valid for up to 90 days and mints new access tokens, so it is a credential on its own. Every part is a
+    // run without dots, so each candidate is read once; the engine tries it only where `0.A`/`1.A` occur, after a
+    // character that is no letter or digit (compile.ts startKeywords).
+    pattern: /[01]\.A[\w-]{50,}(?:\.\d)?\.Ag[\w-]{250,}(?:\.A[\w-]{200,})?/,
+    keywords: ['0.a', '1.a'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'AZURE_REFRESH_TOKEN',
+    rotationUrl: 'https://learn.microsoft.com/entra/identity-platform/refresh-tokens#token-revocation',
   },
   {
     id: 'azure-openai-api-key',
@@ -122,9 +140,26 @@ export const azureRules = defineRules([
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const azureSamples = (): Record<string, RuleSamples> => ({
   'azure-client-secret': {
-    positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34)],
+    positives: [(g) => g.alnum(3) + '8Q~' + g.alnum(34), (g) => '-' + g.alnum(2) + '8Q~' + g.alnum(10) + '.' + g.alnum(8) + '_' + g.alnum(10) + '-', (g) => g.alnum(3) + '8Q~' + g.alnum(4) + '~-' + g.alnum(25)],
     // A signature with a `Q~` inside: the run goes on past where a client secret would end.
-    negatives: ['abc8Q~' + 'short', 'Sig0Yex4Q~' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Ye' + '-eY0aP5sG3fJ8dH1cX6mN4bV9tR2kLw7qZ~Tu'],
+    negatives: [
+      'abc8Q~' + 'short',
+      'Sig0Yex4Q~' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Ye' + '-eY0aP5sG3fJ8dH1cX6mN4bV9tR2kLw7qZ~Tu',
+    ],
+  },
+  'azure-entra-refresh-token': {
+    positives: [
+      (g) => '0.A' + g.b64url(60) + '.AgABAAEAAAD' + g.b64url(330),
+      (g) => '1.A' + g.b64url(54) + '.AgABAwEAAADW' + g.b64url(280) + '.A' + g.b64url(240),
+      (g) => '1.A' + g.b64url(54) + '.1.AgABAwEAAAAu' + g.b64url(300),
+    ],
+    negatives: [
+      // Cut short (an excerpt in an issue): the encrypted part is far below a token's length.
+      '0.AXEAFN5Pl6TDG0ibA8_OGCw6B-kFbFJoXnhBqmJD9wukrpZxAMc' + '.AgABAAAAAAD--DLA3VO7QrddgJg7WevrAgDs_wQA9P9g0VCdz8sm',
+      '0.A' + 'x'.repeat(56) + '.Ag' + 'x'.repeat(300),
+      // A version or a section number followed by words is no token.
+      '1.Accounting_and_reporting_overview_for_the_first_quarter_of_the_year.Agenda',
+    ],
   },
   'azure-openai-api-key': {
     positives: [(g) => ({ name: 'AZURE_OPENAI_API_KEY', value: g.hex(32) }), (g) => ({ name: 'azureOpenAIKey', value: g.hex(32) }), (g) => ({ name: 'AZURE_AI_SERVICES_KEY', value: g.alnum(84) })],

@@ -224,6 +224,33 @@ export const cloudRules = defineRules([
     envName: 'RENDER_API_KEY',
     rotationUrl: 'https://dashboard.render.com/u/settings#api-keys',
   },
+  {
+    id: 'tailscale-key',
+    provider: 'Tailscale',
+    title: 'Tailscale auth key, API access token, OAuth client secret, webhook or SCIM key',
+    // Every Tailscale key is `tskey-<type>-<key id>-<secret>` (type api, auth, client, scim, webhook; the id ends in
+    // `CNTRL`), case-sensitive: tailscale.com/docs/reference/key-prefixes.
+    pattern: /tskey-[a-z]{2,20}-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}/,
+    keywords: ['tskey-'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'TS_AUTHKEY',
+    rotationUrl: 'https://login.tailscale.com/admin/settings/keys',
+  },
+  {
+    id: 'deno-deploy-token',
+    provider: 'Deno',
+    title: 'Deno Deploy access token',
+    // Personal (`ddp_`), organization (`ddo_`) and `ddw_` tokens: the prefix and 36 letters and digits. PyTorch code is
+    // full of `ddp_` names (DistributedDataParallel), so the body must read as random: both cases and a digit.
+    pattern: /dd[pow]_[A-Za-z0-9]{36}/,
+    validWhen: (value) => /[A-Z]/.test(value) && /[a-z]/.test(value.slice(4)) && /\d/.test(value),
+    keywords: ['ddp_', 'ddo_', 'ddw_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'DENO_DEPLOY_TOKEN',
+    rotationUrl: 'https://dash.deno.com/account#access-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -279,4 +306,28 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   'openshift-user-token': { positives: [(g) => 'sha256~' + g.b64url(43)], negatives: ['sha256~' + 'x'.repeat(43)] },
 
   'render-api-key': { positives: [(g) => 'rnd_' + g.alnum(32), (g) => ({ name: 'RENDER_API_KEY', value: 'rnd_' + g.alnum(28) })], negatives: ['rnd_' + 'x'.repeat(32), 'rnd_' + 'seed_value', 'brand_' + 'Qm7Rk2Vx9Lb4Nw8Tj1Hs6Dp3Zc5Yf0Ga'] },
+  'tailscale-key': {
+    positives: [
+      (g) => 'tskey-' + 'auth-' + 'k' + g.alnum(9) + 'CNTRL-' + g.alnum(32),
+      (g) => 'tskey-' + 'api-' + 'k' + g.alnum(9) + 'CNTRL-' + g.alnum(33),
+      (g) => ({ name: 'TS_OAUTH_CLIENT_SECRET', value: 'tskey-' + 'client-' + 'k' + g.alnum(10) + 'CNTRL-' + g.alnum(34) }),
+    ],
+    negatives: [
+      // Tailscale's documentation examples: counting and the alphabet.
+      'tskey-' + 'api-abcDEF1CNTRL-091234567890ABCDEF',
+      'tskey-' + 'client-123456CNTRL-abcdefghijklmnopqrstuvwxyz',
+      'tskey-' + 'auth-' + 'x'.repeat(12) + '-' + 'x'.repeat(30),
+      // A key type alone, in a command's help text.
+      'tskey-auth-<key id>-<secret>',
+    ],
+  },
+  'deno-deploy-token': {
+    positives: [(g) => 'ddp_' + 'Qx7' + g.alnum(33), (g) => ({ name: 'DENO_DEPLOY_TOKEN', value: 'ddo_' + 'Lm4' + g.alnum(33) })],
+    negatives: [
+      // PyTorch names: no digit, no capital.
+      'ddp_' + 'findunusedparameterswhentrainingmode',
+      'ddp_' + 'x'.repeat(36),
+      'ddp_' + 'token',
+    ],
+  },
 });

@@ -40,6 +40,32 @@ export const crmRules = defineRules([
     envName: 'SALESFORCE_ACCESS_TOKEN',
     rotationUrl: 'https://help.salesforce.com/s/articleView?id=sf.remoteaccess_revoke_token.htm',
   },
+  {
+    id: 'zoho-oauth-token',
+    provider: 'Zoho',
+    title: 'Zoho OAuth access or refresh token',
+    // Zoho's OAuth tokens (CRM, Books, Desk, …) as its token endpoint returns them: `1000.`, 32 hex, `.`, 32 hex.
+    pattern: /1000\.[a-f0-9]{32}\.[a-f0-9]{32}/,
+    keywords: ['1000.'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'ZOHO_REFRESH_TOKEN',
+    rotationUrl: 'https://api-console.zoho.com/',
+  },
+  {
+    id: 'klaviyo-private-key',
+    provider: 'Klaviyo',
+    title: 'Klaviyo private API key',
+    // Private keys are `pk_` and 34 hex digits (newer ones put 6 characters and `_` before them); the public key
+    // (site id) is 6 characters and no secret.
+    pattern: /pk_(?:[A-Za-z0-9]{6}_)?[a-f0-9]{34}/,
+    validWhen: (value) => /\d/.test(value.slice(-34)) && /[a-f]/.test(value.slice(-34)),
+    keywords: ['pk_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'KLAVIYO_PRIVATE_API_KEY',
+    rotationUrl: 'https://www.klaviyo.com/settings/account/api-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -53,4 +79,18 @@ export const crmSamples = (): Record<string, RuleSamples> => ({
     negatives: ['pat-na1-' + '00000000-0000-0000-0000-000000000000', 'pat-xx1-' + 'abcdef01-2345-6789-abcd-ef0123456789'],
   },
   'salesforce-access-token': { positives: [(g) => '00D' + g.alnum(12) + '!' + g.alnum(2) + '.' + g.alnum(93)], negatives: ['00D' + 'x'.repeat(12) + '!' + 'x'.repeat(96), '00D' + 'abc' + '!short'] },
+  'zoho-oauth-token': {
+    positives: [(g) => '1000.' + g.hex(32) + '.' + g.hex(32), (g) => ({ name: 'ZOHO_REFRESH_TOKEN', value: '1000.' + g.hex(32) + '.' + g.hex(32) })],
+    negatives: [
+      '1000.' + '0'.repeat(32) + '.' + '0'.repeat(32),
+      // Zoho's documentation masks the middle with x.
+      '1000.' + '41d9' + 'x'.repeat(24) + 'c2d1.' + '8fcc' + 'x'.repeat(24) + '125f',
+      // A longer number before the dot: `21000.` starts no token.
+      '21000.' + '3f9c2e7b1d5a8f4c6e0b9d2a7f3c5e1b.' + '9d2a7f3c5e1b8a4f6c0e3b7d1a5f9c2e',
+    ],
+  },
+  'klaviyo-private-key': {
+    positives: [(g) => 'pk_' + 'a1' + g.hex(32), (g) => ({ name: 'KLAVIYO_API_KEY', value: 'pk_' + g.alnum(6) + '_' + '9f' + g.hex(32) })],
+    negatives: ['pk_' + 'x'.repeat(34), 'pk_' + '0'.repeat(34), 'pk_live_' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3G', 'pk_' + 'a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2'],
+  },
 });

@@ -126,6 +126,24 @@ export const dataRules = defineRules([
     envName: 'MAXMIND_LICENSE_KEY',
     rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
   },
+  {
+    id: 'maxmind-legacy-license-key',
+    provider: 'MaxMind',
+    title: 'MaxMind license key (older format)',
+    // Keys issued before the `_mmk` format are 12 or 16 letters and digits with no mark: only a MaxMind or GeoIP name
+    // says what they are (`MAXMIND_LICENSE_KEY`, `GEOIPUPDATE_LICENSE_KEY`, `geoip: '…'`). Fields that hold ids,
+    // editions or paths under those names are not keys; a key mixes letters and digits…
+    pattern: /(?:[A-Za-z0-9]{16}|[A-Za-z0-9]{12})/,
+    nameHint: /maxmind|geo_?ip|geolite/i,
+    notNames: /(?:^|_)(?:account(?:_?id)?|user(?:_?id)?|id|edition(?:s|_ids?)?|path|dir|file|db|database|url|host|version|country|city|asn|sha\d*|md5|hash|checksum|digest|commit|etag|name|locale|lang|code)$/,
+    // …and is no run of capitalised words and numbers (`YourLicenseKey12`, `GeoLite2City2024`).
+    validWhen: (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !/^(?:[A-Z][a-z]{2,}|\d{1,4})+$/.test(value),
+    keywords: ['maxmind', 'geoip', 'geo_ip', 'geolite'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'MAXMIND_LICENSE_KEY',
+    rotationUrl: 'https://www.maxmind.com/en/accounts/current/license-key',
+  },
 
   {
     id: 'clickhouse-cloud-api-secret',
@@ -139,6 +157,30 @@ export const dataRules = defineRules([
     severity: 'error',
     envName: 'CLICKHOUSE_API_SECRET',
     rotationUrl: 'https://clickhouse.com/docs/cloud/manage/openapi',
+  },
+  {
+    id: 'apify-api-token',
+    provider: 'Apify',
+    title: 'Apify API token',
+    pattern: /apify_api_[A-Za-z0-9]{36}/,
+    keywords: ['apify_api_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'APIFY_TOKEN',
+    rotationUrl: 'https://console.apify.com/settings/integrations',
+  },
+  {
+    id: 'tableau-personal-access-token',
+    provider: 'Tableau',
+    title: 'Tableau personal access token secret',
+    // The secret a Tableau Server/Cloud PAT signs in with: 16 bytes in base64 (22 characters, the last one of `AQgw`,
+    // and `==`), `:`, 32 letters and digits. In files that mention Tableau (tableauserverclient, REST sign-in).
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{21}[AQgw]==:[A-Za-z0-9]{32}/,
+    keywords: ['tableau'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'TABLEAU_PAT_SECRET',
+    rotationUrl: 'https://help.tableau.com/current/server/en-us/security_personal_access_tokens.htm',
   },
 ]);
 
@@ -178,6 +220,33 @@ export const dataSamples = (): Record<string, RuleSamples> => ({
     positives: [(g) => g.alnum(6) + '_' + g.alnum(29) + '_mmk', (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(6) + '_' + g.alnum(29) + '_mmk' })],
     negatives: ['xxxxxx_' + 'x'.repeat(29) + '_mmk', 'YOUR_LICENSE_KEY_mmk'],
   },
+  'maxmind-legacy-license-key': {
+    positives: [(g) => ({ name: 'MAXMIND_LICENSE_KEY', value: g.alnum(14) + g.digits(2) }), (g) => ({ name: 'GEOIPUPDATE_LICENSE_KEY', value: g.alnum(10) + g.digits(2) }), (g) => ({ name: 'geoip', value: 'a' + g.digits(2) + g.alnum(13) })],
+    negatives: [
+      { name: 'GEOIPUPDATE_ACCOUNT_ID', value: '123456' },
+      { name: 'GEOIPUPDATE_EDITION_IDS', value: 'GeoLite2City1' },
+      { name: 'maxmind_db_path', value: 'GeoLite2City2024' },
+      { name: 'MAXMIND_LICENSE_KEY', value: 'YourLicenseKey12' },
+      { name: 'geoip_country', value: 'abcdefghijklmnop' },
+      // A digest or a commit under a GeoIP name: not the key.
+      { name: 'GEOIP_DB_SHA256', value: '3f9c2e7b1d5a8f4c' },
+      { name: 'geoip_db_commit', value: '9d2a7f3c5e1b' },
+      { name: 'MAXMIND_LICENSE_KEY', value: 'xxxxxxxxxxxxxxxx' },
+    ],
+  },
 
   'clickhouse-cloud-api-secret': { positives: [(g) => '4b1d' + g.alnum(38)], negatives: ['4b1d' + '9e4c1a7b3f2d8e6a0c5b9d1f7a3e2c4b9e4c1a', '4b1d' + 'x'.repeat(38)] },
+  'apify-api-token': {
+    positives: [(g) => 'apify_api_' + g.alnum(36), (g) => ({ name: 'APIFY_TOKEN', value: 'apify_api_' + g.alnum(36) })],
+    negatives: ['apify_api_' + 'x'.repeat(36), 'apify_api_' + 'token', 'apify_api_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'],
+  },
+  'tableau-personal-access-token': {
+    positives: [(g) => ({ name: 'TABLEAU_PAT_SECRET', value: g.base64(21) + 'w==:' + g.alnum(32) }), (g) => ({ name: 'tableau_token_value', value: g.base64(21) + 'Q==:' + g.alnum(32) })],
+    negatives: [
+      { name: 'TABLEAU_PAT_SECRET', value: 'x'.repeat(21) + 'w==:' + 'x'.repeat(32) },
+      // The last base64 character before `==` holds two bits: no encoder writes `Z==` after 21 characters.
+      { name: 'TABLEAU_PAT_SECRET', value: 'YMqNfVWiTSa0QgpoJ9GpCZ==:' + 'KTamjuKrXF5gVETjIJafBBvP8Ctj5aJ3' },
+      { name: 'tableau_site', value: 'prod-useast-a.online.tableau.com' },
+    ],
+  },
 });

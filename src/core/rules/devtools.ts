@@ -44,6 +44,25 @@ export const devtoolRules = defineRules([
     rotationUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
   },
   {
+    id: 'atlassian-data-center-pat',
+    provider: 'Atlassian',
+    title: 'Jira / Confluence Data Center personal access token',
+    // Jira and Confluence Server/Data Center PATs: 44 base64 characters, the encoding of `<numeric token id>:<random
+    // bytes>` (so the first is M, N or O, a digit's top bits). The decoded structure is what tells one from any other
+    // 44-character base64 run; a longer or padded run is something else. Bitbucket's carry `BBDC-` (bitbucket-access-token).
+    pattern: /(?<![A-Za-z0-9+/])[MNO][A-Za-z0-9+/]{43}(?![A-Za-z0-9+/=])/,
+    validWhen: (value) => {
+      const decoded = Buffer.from(value, 'base64').toString('latin1');
+      const m = /^(\d{1,20}):([\s\S]{16,})$/.exec(decoded);
+      return !!m && new Set(m[2]).size >= 12;
+    },
+    keywords: ['jira', 'confluence', 'atlassian'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'JIRA_PERSONAL_ACCESS_TOKEN',
+    rotationUrl: 'https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html',
+  },
+  {
     id: 'databricks-token',
     provider: 'Databricks',
     title: 'Databricks personal access token',
@@ -434,6 +453,18 @@ export const devtoolRules = defineRules([
     envName: 'BITBUCKET_ACCESS_TOKEN',
     rotationUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/access-tokens/',
   },
+  {
+    id: 'clickup-personal-token',
+    provider: 'ClickUp',
+    title: 'ClickUp personal API token',
+    // ClickUp's personal tokens begin with `pk_`, then the user's numeric id, `_` and 32 capitals and digits.
+    pattern: /pk_\d{6,10}_[0-9A-Z]{32}/,
+    keywords: ['pk_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CLICKUP_API_TOKEN',
+    rotationUrl: 'https://app.clickup.com/settings/apps',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -444,6 +475,22 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   },
   'airtable-personal-access-token': { positives: [(g) => 'pat' + g.alnum(14) + '.' + g.hex(64)], negatives: ['pattern.' + 'abc'] },
   'atlassian-api-token': { positives: [(g) => 'ATATT3' + g.b64url(186)], negatives: ['ATATT3' + 'abc'] },
+  'atlassian-data-center-pat': {
+    positives: [
+      (g) => ({ name: 'JIRA_TOKEN', value: Buffer.from(g.digits(12) + ':' + g.alnum(20), 'latin1').toString('base64') }),
+      // The random part is bytes, not text: any base64 character may follow the id.
+      (g) => ({ name: 'confluence_pat', value: Buffer.concat([Buffer.from(g.digits(12) + ':'), Buffer.from(g.hex(40), 'hex')]).toString('base64') }),
+    ],
+    negatives: [
+      // 44 base64 characters that decode to no id: a hash, an encoded name.
+      { name: 'JIRA_TOKEN', value: 'ATg4OTI1Mzk1OTA1OiBb9S4WPEoK6cmOe6pq6VO0lt6M' },
+      { name: 'jira_token', value: Buffer.from('0a:' + 'x'.repeat(30), 'latin1').toString('base64') },
+      // The id and a placeholder after it.
+      { name: 'jira_token', value: Buffer.from('123456789012:' + 'a'.repeat(20), 'latin1').toString('base64') },
+      // Padded or longer: another base64 value (a 32-byte digest is 43 characters and `=`).
+      { name: 'confluence_checksum', value: Buffer.from('598925395905:' + 'Kq2mZ9pXv4LtR8wNc3Hb', 'latin1').toString('base64') + 'AAAA' },
+    ],
+  },
   'databricks-token': { positives: [(g) => 'dapi' + g.hex(32)], negatives: ['dapi' + '0'.repeat(32)] },
   'doppler-token': {
     positives: [(g) => 'dp.' + 'pt.' + g.alnum(43), (g) => 'dp.' + 'st.' + g.alnum(40), (g) => 'dp.' + 'st.' + 'prd.' + g.alnum(43), (g) => 'dp.' + 'st.' + 'dev_eu-1.' + g.alnum(44)],
@@ -508,5 +555,9 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'bitbucket-access-token': {
     positives: [(g) => 'ATCTT3' + g.b64url(176) + '=' + g.hex(8).toUpperCase(), (g) => 'BBDC-' + Buffer.from(g.digits(12) + ':' + g.alnum(20)).toString('base64')],
     negatives: ['ATCTT3' + 'abc', 'ATCTT3' + 'x'.repeat(180), 'BBDC-' + 'A'.repeat(40), 'BBDC-' + 'short'],
+  },
+  'clickup-personal-token': {
+    positives: [(g) => 'pk_' + g.digits(8) + '_' + g.upperAlnum(32), (g) => ({ name: 'CLICKUP_TOKEN', value: 'pk_' + g.digits(9) + '_' + g.upperAlnum(32) })],
+    negatives: ['pk_' + '12345678_' + 'X'.repeat(32), 'pk_' + '12345678_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'pk_' + 'live_' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Y'],
   },
 });
