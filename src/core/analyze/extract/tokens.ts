@@ -1,7 +1,7 @@
 import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
-import { credentialOptionValue } from './commandLine';
+import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
 import { embeddedSettings } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
@@ -515,6 +515,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (dialect === 'shell' && kinds[i] === WORD && (text.charCodeAt(starts[i]!) === 45 || text.charCodeAt(starts[i]!) === 97)) {
         const option = credentialOptionValue(text, starts[i]!, ends[i]!, (command) => commandBefore(i, command));
         if (option) pushCandidate(out, text, option.start, option.end - option.start, [option.name]);
+      }
+      // `sqlplus scott/…@orcl`, `rman target sys/…@db`: an Oracle tool's login holds its password (commandLine.ts).
+      if (dialect === 'shell' && kinds[i] === WORD && isOracleTool(text, starts[i]!, ends[i]!)) {
+        for (const login of oracleLogins(text, ends[i]!)) pushCandidate(out, text, login.start, login.end - login.start, [login.name]);
       }
       if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
       // Windowed, only the strings that matter (by opening quote, or the first of three).

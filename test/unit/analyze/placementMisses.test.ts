@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+
+/**
+ * Placements users reported missed after the fourteenth session (issue 17, misc20): Oracle tools' `user/password@db`
+ * logins, parameters of one letter under a function that names the secret, base64 PEM private keys wrapped over
+ * several lines, JSON inside snapshot strings, and user→password maps. Each class in several spellings and files of
+ * our own, with the look-alikes that must stay quiet; values are generated.
+ */
+const g = sampleGen(0x2020);
+const password = () => g.alnum(8) + g.digits(2) + '_' + g.alnum(3);
+
+function found(path: string, text: string): string[] {
+  return analyzeText(path, text, { salt: 'misc20' })
+    .findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint')
+    .map((f) => text.slice(f.offset, f.offset + f.length));
+}
+
+/** Each case: [name, path, text, the values found]. */
+type Case = readonly [string, string, string, string | readonly string[]];
+function findsEach(cases: readonly Case[]): void {
+  for (const [name, path, text, value] of cases) it(`finds the secret: ${name}`, () => assert.deepEqual(found(path, text), typeof value === 'string' ? [value] : value));
+}
+function quietOnEach(cases: ReadonlyArray<readonly [string, string, string]>): void {
+  for (const [name, path, text] of cases) it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
+}
+
+describe('Oracle tools: user/password@db logins', () => {
+  const p = password();
+  const q = password();
+  findsEach([
+    ['sqlplus user/pw@tns', 'scripts/report.sh', `#!/bin/sh\nsqlplus scott/${p}@ORCL @report.sql\n`, p],
+    ['sqlplus -s user/pw@//host:port/service, a heredoc after', 'scripts/check.sh', `sqlplus -s app_user/${p}@//db.internal:1521/SALES <<SQL\nselect 1 from dual;\nSQL\n`, p],
+    ['sqlplus with -M "…" before the login', 'scripts/html.sh', `sqlplus -S -M "HTML ON" reporter/${p}@PROD @q.sql > out.html\n`, p],
+    ['sqlplus from its Oracle home, a quoted login as sysdba', 'scripts/start.sh', `$ORACLE_HOME/bin/sqlplus "sys/${p}@CDB1 as sysdba" @startup.sql\n`, p],
+    ['sqlplus, a quoted password holding @', 'scripts/q.sh', `sqlplus 'scott/"${p}@x"@ORCL'\n`, `${p}@x`],
+    ['sqlplus on the next line after \\', 'scripts/long.sh', `sqlplus -s \\\n  scott/${p}@ORCL @a.sql\n`, p],
+    ['expdp user/pw@db', 'backup/export.sh', `expdp system/${p}@PROD schemas=HR directory=DP_DIR dumpfile=hr.dmp\n`, p],
+    ['impdp userid=…', 'backup/import.sh', `impdp userid=system/${p}@TEST directory=DP_DIR dumpfile=hr.dmp remap_schema=HR:HR2\n`, p],
+    ['legacy exp userid="…" in a backup script with a password word', 'backup/exp.sh', `# nightly export (password rotated by ops)\nexp userid="scott/${p}@ORCL" file=scott.dmp owner=scott\n`, p],
+    ['rman target and catalog logins', 'backup/rman.sh', `rman target sys/${p}@PRODDB catalog rcat/${q}@RCAT cmdfile=full.rcv\n`, [p, q]],
+    ['rman target= form', 'backup/rman.sh', `rman target=sys/${p}@PRODDB log=rman.log\n`, p],
+    ['sqlldr userid=user/pw (local)', 'etl/load.sh', `sqlldr userid=loader/${p} control=orders.ctl log=orders.log\n`, p],
+    ['dgmgrl sys/pw@db', 'ops/switchover.sh', `dgmgrl sys/${p}@STBY "show configuration"\n`, p],
+    ['a Dockerfile RUN line', 'db/Dockerfile', `FROM oracle/database:19\nRUN sqlplus -s system/${p}@localhost/ORCLPDB1 @/tmp/init.sql\n`, p],
+    ['a CI step\'s script', '.gitlab-ci.yml', `migrate:\n  script:\n    - sqlplus -s deployer/${p}@//db:1521/APP @migrate.sql\n`, p],
+    ['a GitHub Actions run: block', '.github/workflows/db.yml', `jobs:\n  load:\n    steps:\n      - run: |\n          sqlldr userid=etl/${p}@DW control=x.ctl\n`, p],
+    ['a README shell fence', 'README.md', `Load the schema:\n\n\`\`\`bash\nsqlplus hr/${p}@localhost:1521/XEPDB1 @schema.sql\n\`\`\`\n`, p],
+  ]);
+  quietOnEach([
+    ['sqlplus / as sysdba (OS authentication)', 'scripts/admin.sh', 'sqlplus / as sysdba @startup.sql\n'],
+    ['sqlplus user/@db (password prompted)', 'scripts/admin.sh', 'sqlplus scott/@ORCL\n'],
+    ['sqlplus /nolog then a script', 'scripts/admin.sh', 'sqlplus -s /nolog @connect_and_run.sql\n'],
+    ['sqlplus with variables', 'scripts/admin.sh', 'sqlplus -s "$DB_USER/$DB_PASS@$DB_TNS" @run.sql\nsqlplus ${USER}/${PASSWORD}@${SID}\n'],
+    ['sqlplus with a placeholder login', 'README.md', '```sh\nsqlplus user/password@db\nsqlplus <user>/<password>@<tns>\nsqlplus username/your_password@ORCL\n```\n'],
+    ['sqlplus user only (password prompted)', 'scripts/admin.sh', 'sqlplus scott@ORCL @run.sql\n'],
+    ['expdp with only parameters and a parfile', 'backup/export.sh', 'expdp parfile=exp.par directory=DP_DIR dumpfile=dir/hr.dmp\n'],
+    ['rman target / (OS authentication)', 'backup/rman.sh', 'rman target / nocatalog cmdfile=backup/full.rcv log=logs/rman.log\n'],
+    ['a path after sqlplus on a later word', 'scripts/run.sh', 'sqlplus -s @scripts/run.sql > logs/out.log\n'],
+    ['a word shaped like a login after another command', 'scripts/paths.sh', `cp build/${g.alnum(10)}12x@2x.png dist/\n`],
+  ]);
+});
