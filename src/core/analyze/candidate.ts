@@ -46,6 +46,18 @@ export function withParent(key: string, parent: string | undefined): string[] {
   return [key];
 }
 
+/**
+ * A parameter's names. One that says nothing of itself (a letter or two, `arg`, `input`, `str`) is named by its function
+ * too, as one that says "the value" is (withParent): `setApiToken(t = "…")`, `def set_password(self, p="…")`,
+ * `function withSecret(s = "…")`; `setColor(c = "…")` names nothing, and a word of two letters may say something (`id`).
+ */
+export function parameterNames(parameter: string, fn: string | undefined): string[] {
+  return fn && MEANINGLESS_PARAMETER.test(parameter) ? [parameter, fn] : withParent(parameter, fn);
+}
+
+/** Parameter names that say nothing of what they hold: a letter (`t`, `p1`, `_s`), `arg`, `input`, `str`, `raw`. */
+const MEANINGLESS_PARAMETER = /^(?:_?[A-Za-z]_?\d?|_|args?\d?|param\d?|input|str|string|raw|new_?value)$/;
+
 /** Names that say only "the value" of whatever holds them. */
 export const VALUE_WORD = /^(?:value|val|current|default|default_?value|plain_?text|secret_?value|parameter_?value|option_?value)$/i;
 

@@ -61,3 +61,29 @@ describe('Oracle tools: user/password@db logins', () => {
     ['a word shaped like a login after another command', 'scripts/paths.sh', `cp build/${g.alnum(10)}12x@2x.png dist/\n`],
   ]);
 });
+
+describe('parameters that say nothing, under a function that names the secret', () => {
+  const k = g.alnum(24);
+  const p = 'Tr' + g.digits(2) + 'ub' + g.alnum(4) + '&' + g.digits(2);
+  const uuid = g.uuid();
+  findsEach([
+    ['function setApiToken(t = …)', 'src/client.ts', `export function setApiToken(t = '${k}') {\n  token = t;\n}\n`, k],
+    ['function withSecret(s = …)', 'src/hooks.js', `function withSecret(s = '${k}') { return { secret: s }; }\n`, k],
+    ['an arrow function bound to a secret name', 'src/auth.ts', `export const useAuthToken = (x = '${k}') => x;\n`, k],
+    ['a class method', 'src/api.ts', `class Api {\n  setAccessKey(k = '${k}') { this.k = k; }\n}\n`, k],
+    ['an object method', 'src/store.js', `export default {\n  setClientSecret(v = '${k}') { this.v = v; },\n};\n`, k],
+    ['a UUID under a token-named function', 'src/upload.ts', `function uploadToken(a = '${uuid}') { return a; }\n`, uuid],
+    ['def set_password(p=…)', 'app/users.py', `def set_password(p='${p}'):\n    return p\n`, p],
+    ['a method with self', 'app/client.py', `class Client:\n    def set_api_key(self, k='${k}'):\n        self.k = k\n`, k],
+    ['a keyword-only parameter', 'app/client.py', `def connect_with_secret(*, s: str = '${k}') -> None:\n    pass\n`, k],
+    ['a positional argument of a setter (TS)', 'src/main.ts', `client.setAuthToken('${k}');\n`, k],
+    ['a positional argument of a setter (Python)', 'app/main.py', `client.set_password('${p}')\n`, p],
+  ]);
+  quietOnEach([
+    ['a letter under a function that names nothing secret', 'src/ui.ts', `function setColor(c = 'rebeccapurple') {}\nfunction setLabel(s = '${k}') {}\n`],
+    ['a word of two letters (an id) under a token-named function', 'src/upload.ts', `function getUploadToken(id = '${uuid}') { return id; }\n`],
+    ['an env read or None as the default', 'app/users.py', `import os\ndef set_password(p=None):\n    pass\ndef set_api_key(k=os.environ.get('API_KEY')):\n    pass\n`],
+    ['a placeholder default', 'src/client.ts', `export function setApiToken(t = 'your-api-token-here') {}\nfunction hashPassword(p = 'password') {}\n`],
+    ['text under a tokenizer', 'app/nlp.py', `def tokenize(s='the quick brown fox jumps over'):\n    return s.split()\n`],
+  ]);
+});

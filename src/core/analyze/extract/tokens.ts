@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -357,7 +357,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       const key = nameAt(before);
       const around = enclosing(before);
       // `{"name": "API_TOKEN", "value": "…"}`, HCL's `set { name = "…" value = "…" }`: the label names the value field.
-      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : withParent(key, around.owner);
+      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : around.parameters ? parameterNames(key, around.owner) : withParent(key, around.owner);
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -436,7 +436,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
    * the function's for `def connect(`; the attribute a field's default is for, `api_token: str = field(`), and the
    * labels of a pair object read before t (`{"name": "API_TOKEN", …`).
    */
-  const enclosing = (t: number): { owner: string | undefined; labels: string[] } => {
+  const enclosing = (t: number): { owner: string | undefined; labels: string[]; parameters?: boolean } => {
     const labels: string[] = [];
     for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
       const s = src(j);
@@ -444,7 +444,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       else if (s === '{' || s === '(' || s === '[') {
         if (d-- > 0) continue;
         if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined, labels };
-        if (s === '(' && kind(j - 1) === WORD) return { owner: src(j - 2) === 'def' ? nameAt(j - 1) : FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
+        if (s === '(' && kind(j - 1) === WORD) return src(j - 2) === 'def' ? { owner: nameAt(j - 1), labels, parameters: true } : { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
         return { owner: undefined, labels };
       } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));
     }
