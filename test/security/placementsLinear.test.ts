@@ -44,6 +44,8 @@ describe('security: the placement passes stay linear', function () {
     // misc20's placements (placementMisses.test.ts): Oracle logins.
     ['Oracle tools of many words and logins', 'backup/rman.sh', (size) => fill('', 'rman target sys/Zx8Qp2LmN4vR7tY1wE5uI9oA@db ' + 'catalog a/"b '.repeat(40) + '\n', size)],
     ['one line of Oracle tool names', 'run.sh', (size) => fill('', 'sqlplus -M ', size)],
+    ['wrapped encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: |\n  LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n' + ('  ' + 'QUFB'.repeat(19) + '\n').repeat(30), size)],
+    ['a column of base64 lines after many PEM starts', 'keys.b64', (size) => fill('', 'LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n', size / 2) + fill('', 'QUFB'.repeat(19) + '\n', size / 2)],
     ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
@@ -58,6 +60,7 @@ describe('security: the placement passes stay linear', function () {
     ['an INSERT head with a long run of spaces', 'db/seed.sql', (size) => `INSERT INTO t (api_key)${' '.repeat(size - 40)}VALUES x\n`],
     ['htpasswd before a long run of spaces', 'run.sh', (size) => `htpasswd -b${' '.repeat(size - 16)}f\n`],
     ['an Oracle tool before a long run of spaces and continuations', 'run.sh', (size) => `sqlplus${' \\\n'.repeat((size - 16) / 3)}x\n`],
+    ['an encoded PEM wrapped with \\n escapes on one line', 'config/sa.json', (size) => `{"k": "LS0tLS1CRUdJTi${'QUFB'.repeat(15)}QQ${('\\n' + 'QUFB'.repeat(19)).repeat((size - 128) / 78)}"}\n`],
     ['a .pgpass line of colons', '.pgpass', (size) => `${'\\:'.repeat((size - 8) / 2)}\n`],
     ['an encoded PEM start before a long base64 run', 'k8s/s.yaml', (size) => `tls.key: LS0tLS1CRUdJTi${'QUFB'.repeat((size - 32) / 4)}\n`],
   ];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 
@@ -85,5 +86,41 @@ describe('parameters that say nothing, under a function that names the secret', 
     ['an env read or None as the default', 'app/users.py', `import os\ndef set_password(p=None):\n    pass\ndef set_api_key(k=os.environ.get('API_KEY')):\n    pass\n`],
     ['a placeholder default', 'src/client.ts', `export function setApiToken(t = 'your-api-token-here') {}\nfunction hashPassword(p = 'password') {}\n`],
     ['text under a tokenizer', 'app/nlp.py', `def tokenize(s='the quick brown fox jumps over'):\n    return s.split()\n`],
+  ]);
+});
+
+describe('base64 PEM private keys wrapped over several lines', () => {
+  const pem = (type: 'rsa' | 'ec') =>
+    type === 'rsa'
+      ? generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  /** base64 as `base64` (76) or `openssl base64` (64) writes it: lines of `width`, the last one shorter. */
+  const wrap = (s: string, width: number) => Buffer.from(s).toString('base64').match(new RegExp(`.{1,${width}}`, 'g'))!;
+  const rsa = wrap(pem('rsa'), 76);
+  const ec = wrap(pem('ec'), 64);
+  const certificate = wrap('-----BEGIN ' + 'CERTIFICATE-----\n' + [1, 2, 3, 4, 5, 6].map(() => g.base64(64)).join('\n') + '\n-----END ' + 'CERTIFICATE-----\n', 76);
+  const publicKey = wrap(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), 64);
+  const indented = (lines: string[], by: string) => lines.map((l) => by + l).join('\n');
+  /** The literal as found: from the first line's start to the last line's end. */
+  const span = (text: string, lines: string[]) => text.slice(text.indexOf(lines[0]!), text.indexOf(lines.at(-1)!, text.indexOf(lines[0]!)) + lines.at(-1)!.length);
+  const kubeconfig = `apiVersion: v1\nkind: Config\nusers:\n- name: admin\n  user:\n    client-certificate-data: ${certificate.join('')}\n    client-key-data: |\n${indented(rsa, '      ')}\n    token: none\n`;
+  const secret = `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: >-\n${indented(ec, '    ')}\n  tls.crt: ${certificate.join('')}\n`;
+  const json = `{\n  "name": "svc-billing",\n  "signer": "${rsa.join('\\n')}\\n",\n  "region": "eu"\n}\n`;
+  const python = `SIGNING_KEY_B64 = """\n${ec.join('\n')}\n"""\n`;
+  const file = rsa.join('\n') + '\n';
+  const crlf = `client-key-data: |\r\n${indented(ec, '  ').replace(/\n/g, '\r\n')}\r\nother: 1\r\n`;
+  findsEach([
+    ['a kubeconfig client-key-data: | block (76 wide)', 'home/.kube/config', kubeconfig, span(kubeconfig, rsa)],
+    ['a TLS Secret\'s tls.key: >- block (64 wide)', 'k8s/tls.yaml', secret, span(secret, ec)],
+    ['a JSON string with \\n every 76 characters', 'config/service.json', json, span(json, rsa)],
+    ['a Python triple-quoted string', 'app/keys.py', python, span(python, ec)],
+    ['a file of base64 lines', 'deploy/signing.key.b64', file, span(file, rsa)],
+    ['CRLF line ends', 'k8s/client.yaml', crlf, span(crlf, ec)],
+  ]);
+  const long = '-----BEGIN ' + 'PRIVATE KEY-----\n' + Array.from({ length: 200 }, () => g.base64(64)).join('\n') + '\n-----END ' + 'PRIVATE KEY-----\n';
+  quietOnEach([
+    ['a wrapped certificate', 'home/.kube/config', `clusters:\n- cluster:\n    certificate-authority-data: |\n${indented(certificate, '      ')}\n`],
+    ['a wrapped public key', 'config/verify.yaml', `verifier: |\n${indented(publicKey, '  ')}\n`],
+    ['beyond the 16 KiB bound, not decoded', 'k8s/big.yaml', `tls.key: |\n${indented(wrap(long, 76), '  ')}\n`],
   ]);
 });
