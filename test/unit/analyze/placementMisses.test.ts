@@ -124,3 +124,31 @@ describe('base64 PEM private keys wrapped over several lines', () => {
     ['beyond the 16 KiB bound, not decoded', 'k8s/big.yaml', `tls.key: |\n${indented(wrap(long, 76), '  ')}\n`],
   ]);
 });
+
+describe('credentials printed in snapshots and in JSON held by strings', () => {
+  const uuid = () => g.uuid();
+  const [a, b, c, d, e, f, h, i, j] = [uuid(), uuid(), uuid(), uuid(), uuid(), uuid(), uuid(), uuid(), uuid()];
+  const k = g.alnum(28);
+  const snap = (body: string) => `// Jest Snapshot v1, https://goo.gl/fbAQLP\n\nexports[\`client 1\`] = \`${body}\`;\n`;
+  findsEach([
+    ['a .snap of an object', 'src/__snapshots__/client.test.ts.snap', snap(`\n{\n  "apiKey": "${a}",\n  "name": "demo",\n}\n`), a],
+    ['a .snap of a nested Object { … }', 'src/__snapshots__/client.test.js.snap', snap(`\nObject {\n  "headers": Object {\n    "Authorization": "Bearer ${b}",\n  },\n}\n`), b],
+    ['a .snap of JSX props', 'src/__snapshots__/map.test.tsx.snap', snap(`\n<MapView\n  apiKey="${c}"\n  zoom={3}\n/>\n`), c],
+    ['a .snap of JSON.stringify (quotes escaped twice)', 'src/__snapshots__/body.test.ts.snap', snap(`"{\\\\"apiKey\\\\":\\\\"${d}\\\\",\\\\"name\\\\":\\\\"x\\\\"}"`), d],
+    ['a .snap of an indented JSON string over lines', 'src/__snapshots__/body.test.ts.snap', snap(`\n"{\n  \\\\"client_secret\\\\": \\\\"${k}\\\\"\n}"\n`), k],
+    ['toMatchInlineSnapshot of an object', 'src/client.test.ts', `it('x', () => {\n  expect(cfg()).toMatchInlineSnapshot(\`\n    {\n      "clientSecret": "${e}",\n    }\n  \`);\n});\n`, e],
+    ['toMatchInlineSnapshot of JSON.stringify', 'src/client.test.ts', `it('x', () => expect(JSON.stringify(b)).toMatchInlineSnapshot(\`"{\\\\"apiKey\\\\":\\\\"${f}\\\\"}"\`));\n`, f],
+    ['JSON.parse of a one-line string', 'src/config.ts', `export const cfg = JSON.parse('{"apiKey": "${h}", "region": "eu"}');\n`, h],
+    ['a request body with escaped quotes', 'src/api.js', `fetch(url, { method: 'POST', body: "{\\"client_secret\\": \\"${k}\\"}" });\n`, k],
+    ['a syrupy snapshot (.ambr)', 'tests/__snapshots__/test_api.ambr', `# serializer version: 1\n# name: test_config\n  dict({\n    'api_key': '${i}',\n    'name': 'demo',\n  })\n# ---\n`, i],
+    ['a Python snapshot of one-line JSON', 'tests/test_api.py', `def test_cfg(snapshot):\n    assert render() == snapshot('''{"apiKey": "${j}", "name": "demo"}''')\n`, j],
+    ['json.loads of a one-line string', 'app/settings.py', `import json\nCONFIG = json.loads('{"client_secret": "${k}"}')\n`, k],
+  ]);
+  quietOnEach([
+    ['identifiers in a snapshot', 'src/__snapshots__/client.test.ts.snap', snap(`\n{\n  "requestId": "${a}",\n  "userId": "${b}",\n  "traceToken": "${c}",\n}\n`)],
+    ['redacted and matcher values in a snapshot', 'src/__snapshots__/client.test.ts.snap', snap(`\n{\n  "apiKey": "[REDACTED]",\n  "token": Any<String>,\n  "secret": "<secret>",\n  "password": "********",\n}\n`)],
+    ['escaped JSON of identifiers and templates', 'src/__snapshots__/body.test.ts.snap', snap(`"{\\\\"id\\\\":\\\\"${d}\\\\",\\\\"apiKey\\\\":\\\\"{{API_KEY}}\\\\"}"`)],
+    ['JSON in a string naming nothing secret', 'src/config.ts', `const cfg = JSON.parse('{"name": "${k}", "id": "${e}", "color": "rebeccapurple"}');\n`],
+    ['a one-line JSON string of placeholders', 'app/settings.py', `CONFIG = json.loads('{"api_key": "your-api-key-here", "token": "\${TOKEN}"}')\n`],
+  ]);
+});

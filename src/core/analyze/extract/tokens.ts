@@ -2,7 +2,7 @@ import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgum
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
-import { embeddedSettings } from './embedded';
+import { embeddedSettings, printedMembers } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -529,7 +529,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (crossed) return undefined;
       // A settings file in a triple-quoted string bound to a name or passed to a call: its lines, as the text they are.
       // A docstring (unbound, or opening a body after `:`) is documentation: its examples are not settings.
-      if (dialect === 'python' && names.length && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3)) && !opensBody(i)) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
+      if (dialect === 'python' && names.length && !opensBody(i)) {
+        // JSON printed in a one-line string (`json.loads('{"api_key": "…"}')`): its members, by their names.
+        out.push(...(text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3) ? embeddedSettings(text, starts[i]!, ends[i]!) : printedMembers(text, starts[i]!, ends[i]!)));
+      }
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);

@@ -3,7 +3,7 @@ import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyAr
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
-import { embeddedSettings } from './embedded';
+import { embeddedSettings, printedMembers } from './embedded';
 import { statementSlices } from './slices';
 
 /** The compiler, bound at the first extraction (see loadTypeScript); every helper below runs after that. */
@@ -82,6 +82,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     if (k >= T.SyntaxKind.FirstTypeNode && k <= T.SyntaxKind.LastTypeNode) return;
     switch (k) {
       case T.SyntaxKind.StringLiteral:
+        // JSON printed in a string (`JSON.parse('{"apiKey": "…"}')`, a request body): its members, by their names.
+        out.push(...printedMembers(text, toText(node.getStart(sf) + 1), toText(node.end - 1)));
         return literal(node, names);
       case T.SyntaxKind.NoSubstitutionTemplateLiteral:
         // A settings file in a template: its lines, as the text they are.
