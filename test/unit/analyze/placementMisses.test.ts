@@ -152,3 +152,25 @@ describe('credentials printed in snapshots and in JSON held by strings', () => {
     ['a one-line JSON string of placeholders', 'app/settings.py', `CONFIG = json.loads('{"api_key": "your-api-key-here", "token": "\${TOKEN}"}')\n`],
   ]);
 });
+
+describe('user → password maps with no secret word beside them', () => {
+  const p1 = 'Kx' + g.digits(2) + 'mQ' + g.lowerAlnum(4) + '!';
+  const p2 = g.chars('BCDFGHJKLMNPRSTVWZ', 1) + g.chars('aeiou', 1) + g.chars('bcdfglmnprst', 3) + g.digits(3) + '#';
+  findsEach([
+    ['a Python users dict', 'app/auth.py', `users = {\n    "admin": "${p1}",\n    "alice": "${p2}",\n}\n`, [p1, p2]],
+    ['a JS const users object', 'src/auth.js', `const users = {\n  admin: '${p1}',\n  guest: '${p2}',\n};\nmodule.exports = users;\n`, [p1, p2]],
+    ['a TS accounts map with a type', 'src/accounts.ts', `export const ACCOUNTS: Record<string, string> = { ops: '${p1}' };\n`, p1],
+    ['a Python logins dict on one line', 'tools/seed.py', `LOGINS = {'deploy': '${p2}'}\n`, p2],
+    ['a YAML users mapping', 'config/users.yml', `users:\n  admin: ${p1}\n  viewer: ${p2}\n`, [p1, p2]],
+    ['flask-httpauth\'s example (check_password_hash beside it)', 'app/main.py', `users = {\n    "john": "${p1}",\n}\n\n@auth.verify_password\ndef verify_password(username, password):\n    return check_password_hash(users.get(username), password)\n`, p1],
+  ]);
+  quietOnEach([
+    ['a users dict of display names', 'app/names.py', 'users = {\n    "admin": "Administrator",\n    "alice": "Alice Liddell",\n    "bob": "Bob 2nd",\n}\n'],
+    ['a users map of emails and roles', 'src/users.js', 'const users = {\n  alice: \'alice2@example.com\',\n  bob: \'role:admin\',\n  carol: \'group-42\',\n};\n'],
+    ['a users map of records', 'src/users.ts', `export const users = {\n  alice: { id: 'u_${g.digits(4)}', email: 'alice@example.com', plan: 'Pro2024' },\n};\n`],
+    ['an accounts map of ids and numbers', 'app/billing.py', `accounts = {"acme": "acct_${g.lowerAlnum(8)}", "globex": "4111-1111", "initech": "ACME-2024"}\n`],
+    ['users = […] of names (not a map)', 'app/seed.py', `users = ["Admin2024", "Guest#1x"]\n`],
+    ['a users mapping of placeholders', 'config/users.yml', 'users:\n  admin: changeme\n  viewer: ${VIEWER_PASSWORD}\n  ops: "<password>"\n'],
+    ['the word users in code, no map', 'src/list.ts', `const users = await db.query('SELECT * FROM users WHERE plan = $1', ['Pro2024#']);\nconsole.log(users.length, 'Kx12mQab!');\n`],
+  ]);
+});
