@@ -46,6 +46,7 @@ describe('security: the placement passes stay linear', function () {
     ['one line of Oracle tool names', 'run.sh', (size) => fill('', 'sqlplus -M ', size)],
     ['strings of printed JSON members', 'src/bodies.ts', (size) => fill('', `post('{"apiKey": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "a":"${'b'.repeat(600)}');\n`, size)],
     ['Python strings of escaped members', 'app/bodies.py', (size) => fill('', `x = json.loads("{\\\\"token\\\\": \\\\"${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat(20)}")\n`, size)],
+    ['user maps and the words of user maps', 'src/users.ts', (size) => fill('', "const users: Record<string, string> = { a: 'Zx8Qp2LmN4vR7tY1wE5uI9oA', b: 'group-42' };\nusers.accounts.logins(users: " + 'x'.repeat(60) + ');\n', size)],
     ['wrapped encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: |\n  LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n' + ('  ' + 'QUFB'.repeat(19) + '\n').repeat(30), size)],
     ['a column of base64 lines after many PEM starts', 'keys.b64', (size) => fill('', 'LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n', size / 2) + fill('', 'QUFB'.repeat(19) + '\n', size / 2)],
     ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
