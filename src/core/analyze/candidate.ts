@@ -69,7 +69,7 @@ export function userMapPassword(value: string): boolean {
 export const PASSWORD_CONTEXT = /passw(?:or)?d|basic_?auth|htpasswd/i;
 
 /**
- * A parameter's names. One that says nothing of itself (a letter or two, `arg`, `input`, `str`) is named by its function
+ * A parameter's names. One that says nothing of itself (a letter, `arg`, `input`, `str`) is named by its function
  * too, as one that says "the value" is (withParent): `setApiToken(t = "…")`, `def set_password(self, p="…")`,
  * `function withSecret(s = "…")`; `setColor(c = "…")` names nothing, and a word of two letters may say something (`id`).
  */

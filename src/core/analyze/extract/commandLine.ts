@@ -156,7 +156,9 @@ const ORACLE_USER = /(?:[A-Za-z][\w$#.]{0,127}|"[^"\n]{1,128}")\//y;
 
 /** Whether the word `text[start, end)` is the name of an Oracle tool (its directory left out). */
 export function isOracleTool(text: string, start: number, end: number): boolean {
-  if (end - start > 64) return false;
+  // Asked of every word of a shell line: most end in another letter than the tools' (s, r, p, n, l) and are not sliced.
+  const last = text.charCodeAt(end - 1);
+  if (end - start > 64 || (last !== 115 && last !== 114 && last !== 112 && last !== 110 && last !== 108)) return false;
   const word = text.slice(start, end);
   return ORACLE_TOOL.test(word.slice(word.lastIndexOf('/') + 1));
 }
