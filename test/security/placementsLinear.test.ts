@@ -41,6 +41,14 @@ describe('security: the placement passes stay linear', function () {
     ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
     ['a .pgpass of escapes', 'home/.pgpass', (size) => fill('', 'h:5432:db:u:' + '\\:'.repeat(100) + 'Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
     ['a userlist of long quoted names', 'pgbouncer/userlist.txt', (size) => fill('', '"' + '""'.repeat(200) + '" "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
+    // misc20's placements (placementMisses.test.ts): Oracle logins.
+    ['Oracle tools of many words and logins', 'backup/rman.sh', (size) => fill('', 'rman target sys/Zx8Qp2LmN4vR7tY1wE5uI9oA@db ' + 'catalog a/"b '.repeat(40) + '\n', size)],
+    ['one line of Oracle tool names', 'run.sh', (size) => fill('', 'sqlplus -M ', size)],
+    ['strings of printed JSON members', 'src/bodies.ts', (size) => fill('', `post('{"apiKey": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "a":"${'b'.repeat(600)}');\n`, size)],
+    ['Python strings of escaped members', 'app/bodies.py', (size) => fill('', `x = json.loads("{\\\\"token\\\\": \\\\"${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat(20)}")\n`, size)],
+    ['user maps and the words of user maps', 'src/users.ts', (size) => fill('', "const users: Record<string, string> = { a: 'Zx8Qp2LmN4vR7tY1wE5uI9oA', b: 'group-42' };\nusers.accounts.logins(users: " + 'x'.repeat(60) + ');\n', size)],
+    ['wrapped encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: |\n  LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n' + ('  ' + 'QUFB'.repeat(19) + '\n').repeat(30), size)],
+    ['a column of base64 lines after many PEM starts', 'keys.b64', (size) => fill('', 'LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n', size / 2) + fill('', 'QUFB'.repeat(19) + '\n', size / 2)],
     ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
@@ -54,6 +62,10 @@ describe('security: the placement passes stay linear', function () {
     ['a userlist line of quotes', 'userlist.txt', (size) => `"${'""'.repeat((size - 8) / 2)}\n`],
     ['an INSERT head with a long run of spaces', 'db/seed.sql', (size) => `INSERT INTO t (api_key)${' '.repeat(size - 40)}VALUES x\n`],
     ['htpasswd before a long run of spaces', 'run.sh', (size) => `htpasswd -b${' '.repeat(size - 16)}f\n`],
+    ['an Oracle tool before a long run of spaces and continuations', 'run.sh', (size) => `sqlplus${' \\\n'.repeat((size - 16) / 3)}x\n`],
+    ['an encoded PEM wrapped with \\n escapes on one line', 'config/sa.json', (size) => `{"k": "LS0tLS1CRUdJTi${'QUFB'.repeat(15)}QQ${('\\n' + 'QUFB'.repeat(19)).repeat((size - 128) / 78)}"}\n`],
+    ['one string of many printed members', 'src/body.ts', (size) => `const body = '{${'\\\\"token\\\\":\\\\"'.repeat((size - 64) / 13)}';\n`],
+    ['one snapshot string of names and colons', 'src/__snapshots__/a.test.ts.snap', (size) => `exports[\`a 1\`] = \`${'"apiKey": "'.repeat((size - 64) / 11)}\`;\n`],
     ['a .pgpass line of colons', '.pgpass', (size) => `${'\\:'.repeat((size - 8) / 2)}\n`],
     ['an encoded PEM start before a long base64 run', 'k8s/s.yaml', (size) => `tls.key: LS0tLS1CRUdJTi${'QUFB'.repeat((size - 32) / 4)}\n`],
   ];

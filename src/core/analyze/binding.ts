@@ -140,8 +140,8 @@ function lowerSnake(snake: string): string {
 /** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
 const KEYS_PROPERTY = /\.keys$/;
 const ASSIGNED_LIST = /^[ \t]*=[ \t]*\[/;
-/** A mapping opened after a name (`= {`, `: {`, `({`, or a YAML mapping's next line). */
-const MAP_FOLLOWS = /^["']?[ \t]*(?:[:=][ \t]*\{|\([ \t]*\{|:[ \t]*\r?\n)/;
+/** A mapping opened after a name (`= {`, `: {`, `({`, a YAML mapping's next line, `: Record<string, string> = {`). */
+const MAP_FOLLOWS = /^["']?[ \t]*(?:[:=][ \t]*\{|\([ \t]*\{|:[ \t]*\r?\n|:[^=\n{;]{1,48}=[ \t]*\{)/;
 
 /** Characters of a name as the extractors read one: identifiers, dotted paths, header names. */
 function isNameChar(c: number): boolean {
@@ -167,7 +167,7 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       if (mask === 0 && KEYS_PROPERTY.test(word) && ASSIGNED_LIST.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
       // A map of user names to passwords, or a call that takes one, only where a map follows (`credentials = {`,
       // `basicAuth({`): `credentials: 'include'` in a fetch is most of that word's uses.
-      else if (CREDENTIAL_MAP_WORD.test(word) && MAP_FOLLOWS.test(text.slice(words.stop, words.stop + 16))) mask = ALL_RULES;
+      else if (CREDENTIAL_MAP_WORD.test(word) && MAP_FOLLOWS.test(text.slice(words.stop, words.stop + 64))) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);

@@ -42,12 +42,52 @@ export function withParent(key: string, parent: string | undefined): string[] {
     return owner ? [key, `${owner}_${key}`] : [key];
   }
   if (VALUE_WORD.test(key)) return [key, parent];
-  if (CREDENTIAL_MAP.test(parent) && !RECORD_FIELD.test(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return [key, 'password'];
+  if (CREDENTIAL_MAP.test(parent) && !RECORD_FIELD.test(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return [key, USER_MAP.test(parent) ? USER_MAP_PASSWORD : 'password'];
   return [key];
 }
 
+/**
+ * A map named only for people (`users`, `accounts`, `logins`) holds passwords in a login demo and names, emails, roles
+ * and ids everywhere else: its entries are named USER_MAP_PASSWORD, which binds a value as a password only when the value
+ * is shaped like a chosen one (userMapPassword) or the file speaks of passwords (analyze/index.ts).
+ */
+const USER_MAP = /^(?:(?:admin_?|static_?|allowed_?)?(?:users|accounts|logins))$/i;
+export const USER_MAP_PASSWORD = 'user_map_password';
+
+/**
+ * A value shaped like a password a person chose, not a label: 8 to 64 characters without spaces, with letters and
+ * digits and three of lower case, upper case, digits and symbols, where `-`, `_`, `.`, `@`, `:`, `/` (which ids, slugs,
+ * emails and paths are made of) are no symbols: `S3cr3tAdm1n!`, `hello1234X`, not `group-42`, `ACME-2024`, `acct_x1`.
+ */
+export function userMapPassword(value: string): boolean {
+  if (value.length < 8 || value.length > 64 || /\s/.test(value) || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  const classes = (/[a-z]/.test(value) ? 1 : 0) + (/[A-Z]/.test(value) ? 1 : 0) + 1 + (/[^A-Za-z0-9\-_.@:/]/.test(value) ? 1 : 0);
+  return classes >= 3;
+}
+
+/** Words that make a file one about passwords: a user map there holds them (`check_password_hash`, `basicAuth`). */
+export const PASSWORD_CONTEXT = /passw(?:or)?d|basic_?auth|htpasswd/i;
+
+/**
+ * A parameter's names. One that says nothing of itself (a letter, `arg`, `input`, `str`) is named by its function
+ * too, as one that says "the value" is (withParent): `setApiToken(t = "…")`, `def set_password(self, p="…")`,
+ * `function withSecret(s = "…")`; `setColor(c = "…")` names nothing, and a word of two letters may say something (`id`).
+ */
+export function parameterNames(parameter: string, fn: string | undefined): string[] {
+  return fn && MEANINGLESS_PARAMETER.test(parameter) ? [parameter, fn] : withParent(parameter, fn);
+}
+
+/** Parameter names that say nothing of what they hold: a letter (`t`, `p1`, `_s`), `arg`, `input`, `str`, `raw`. */
+const MEANINGLESS_PARAMETER = /^(?:_?[A-Za-z]_?\d?|_|args?\d?|param\d?|input|str|string|raw|new_?value)$/;
+
 /** Names that say only "the value" of whatever holds them. */
 export const VALUE_WORD = /^(?:value|val|current|default|default_?value|plain_?text|secret_?value|parameter_?value|option_?value)$/i;
+
+/**
+ * The words of CREDENTIAL_MAP no rule lists as a keyword (`credentials`, `passwords` hold one): a file holding a map
+ * `users = {…}` and nothing else that names a secret is read too. binding.ts binds them only where a map follows.
+ */
+export const CREDENTIAL_MAP_KEYWORDS: readonly string[] = ['users', 'accounts', 'logins', 'creds'];
 
 /** Maps whose entries are user names and their passwords: basic-auth `users`, `htpasswd`-like dicts, `credentials`. */
 export const CREDENTIAL_MAP = /^(?:(?:basic_?auth_?|auth_?|admin_?|api_?|static_?|allowed_?)?(?:users|accounts|logins|credentials|creds|passwords|passwd|htpasswd|user_?passwords|user_?credentials))$/i;

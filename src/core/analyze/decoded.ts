@@ -98,17 +98,78 @@ export function encodedCandidates(text: string, candidates: readonly Candidate[]
     const pem = end >= ENCODED_PEM.length && text.slice(end - ENCODED_PEM.length, end).toLowerCase() === ENCODED_PEM;
     let start = end - (pem ? ENCODED_PEM.length : 3);
     if (!pem && start > 0 && !isRunStart(text.charCodeAt(start - 1))) start--;
-    if (start < readTo || start <= 0 || !isRunStart(text.charCodeAt(start - 1))) continue;
+    // An encoded PEM may open a file (`key.b64`); base64 of JSON is read in a value only.
+    if (start < readTo || (start <= 0 && !(pem && start === 0)) || (start > 0 && !isRunStart(text.charCodeAt(start - 1)))) continue;
     let stop = start;
     while (stop < text.length && stop - start <= MAX_ENCODED && isBase64Char(text.charCodeAt(stop))) stop++;
+    // `base64` without `-w0` wraps at 76 (`openssl base64` at 64): a YAML block scalar, a JSON string with `\n`, a file.
+    const wrapped = pem ? wrappedRun(text, start, stop) : undefined;
+    if (wrapped) stop = wrapped.stop;
     readTo = stop;
-    if (seen.has(start)) continue;
-    const decoded = decodeBase64Text(text.slice(start, stop));
+    if (wrapped?.tooLong) continue;
+    // A wrapped run's first line may have been decoded alone, as a line of a YAML block (a PEM cut short): read it whole.
+    if (seen.has(start) && !wrapped) continue;
+    let decoded = decodeBase64Text(wrapped ? wrapped.encoded : text.slice(start, stop));
+    if (wrapped && decoded === undefined) {
+      // Lines that only looked like the run's: its first line alone, as before.
+      // (Its other lines are not read again from a later start: each character is read once.)
+      stop = wrapped.firstStop;
+      if (seen.has(start)) continue;
+      decoded = decodeBase64Text(text.slice(start, stop));
+    }
     if (decoded === undefined || !(decoded.trimStart().startsWith('{') || (pem && decoded.startsWith('-----BEGIN ')))) continue;
     seen.add(start);
     out.push(...decodedCandidates(decoded, start, stop - start, []));
   }
   return out;
+}
+
+/** The narrowest and widest lines read as a wrapped encoding (`base64` wraps at 76, `openssl base64` and PEM at 64). */
+const MIN_WRAP = 40;
+const MAX_WRAP = 128;
+
+/**
+ * The base64 run at `[start, firstStop)` and the lines that continue it, when it is wrapped: every line as wide as the
+ * first, the last one narrower, each after a line break (or a `\n` escape inside a string) and indentation. The run is
+ * its lines joined, and `stop` where its last line ends; beyond MAX_ENCODED characters it is `tooLong` (not decoded, as a
+ * long one-line value is not), `stop` where the reading stopped. Undefined when no line of the run follows the first.
+ */
+function wrappedRun(text: string, start: number, firstStop: number): { encoded: string; stop: number; firstStop: number; tooLong?: boolean } | undefined {
+  const width = firstStop - start;
+  if (width < MIN_WRAP || width > MAX_WRAP || width % 4 !== 0) return undefined;
+  const lines = [text.slice(start, firstStop)];
+  let total = width;
+  let stop = firstStop;
+  for (let at = firstStop; ; ) {
+    // The line break: a real one (`\r\n` too), or an escaped one inside a string literal (`\n`, `\r\n`).
+    if (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 114 && text.charCodeAt(at + 2) === 92) at += 2;
+    if (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 110) at += 2;
+    else {
+      if (text.charCodeAt(at) === 13) at++;
+      if (text.charCodeAt(at) !== 10) break;
+      at++;
+    }
+    for (let indent = 0; indent < 64 && (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9); indent++) at++;
+    let end = at;
+    while (end < text.length && end - at <= width && isBase64Char(text.charCodeAt(end))) end++;
+    const n = end - at;
+    // A line of the run holds nothing else (`tls.key: …` on the next line is another value); a wider line is something
+    // else; a narrower one ends the run when the whole is then whole quads.
+    if (n === 0 || n > width || (n < width && (total + n) % 4 !== 0) || !endsLine(text, end)) break;
+    total += n;
+    if (total > MAX_ENCODED) return { encoded: '', stop: end, firstStop, tooLong: true };
+    lines.push(text.slice(at, end));
+    stop = end;
+    if (n < width) break;
+    at = end;
+  }
+  return lines.length > 1 ? { encoded: lines.join(''), stop, firstStop } : undefined;
+}
+
+/** Whether a wrapped line's run ends its line: a line break, an escaped one, a closing quote, or the end of the text. */
+function endsLine(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return at >= text.length || c === 10 || c === 13 || c === 92 || c === 34 || c === 39 || c === 96;
 }
 
 /** What may stand before an encoded value: a quote, a space, `:`, `=`, `(`. */

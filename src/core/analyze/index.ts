@@ -5,6 +5,7 @@ import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
 import { bindingNamePositions, matchBound, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
+import { PASSWORD_CONTEXT, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
 import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
@@ -96,6 +97,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // worthwhile is among them (parseKeywords): both read off the keywords found, in the first stage.
   let namedRules = 0;
   let parseKeywordFound = false;
+  /** Whether the text speaks of passwords (candidate.ts's PASSWORD_CONTEXT), asked once, at a user map's first entry. */
+  let passwordContext: boolean | undefined;
   const raw: Hit[] = [];
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
@@ -267,7 +270,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         }
         const value = text.slice(cand.offset, cand.offset + cand.length).trim();
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
-        const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        // An entry of a map named only for people is a password when it is shaped like one or the file is about them.
+        const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
+        const hit = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
         if (hit) {
           hits.push({ rule: hit, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);

@@ -1,6 +1,6 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart, joinsLiterals } from './candidate';
-import { embeddedSettings } from './extract/embedded';
+import { embeddedSettings, printedMembers } from './extract/embedded';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -129,11 +129,10 @@ export function boundStringOffsets(
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
     if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), names))) return true;
-    // A settings file held in the string (extract/embedded.ts): the values of its lines.
-    if (content.includes('\n') && (!quoted.template || !content.includes('${'))) {
-      return embeddedSettings(text, quoted.contentStart, quoted.contentEnd).some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
-    }
-    return false;
+    // A settings file or a JSON object held in the string (extract/embedded.ts): the values of its lines or members.
+    if (quoted.template && content.includes('${')) return false;
+    const held = content.includes('\n') ? embeddedSettings(text, quoted.contentStart, quoted.contentEnd) : printedMembers(text, quoted.contentStart, quoted.contentEnd);
+    return held.some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
   }
 }
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { UiTestContext } from '../workbench.ui';
 import { runCheckLiveUiTest } from './checkLive.ui';
 import { runExportUiTest } from './export.ui';
+import { runProviderHoverUiTest } from './providerHover.ui';
 import { runUndoRedoUiTest } from './undoRedo.ui';
 import { runWrapperLayoutUiTest } from './wrapperLayout.ui';
 
@@ -12,4 +13,5 @@ export const PERSON_PARTS: ReadonlyArray<readonly [string, (page: Page, context:
   ['export', runExportUiTest],
   ['check-live', runCheckLiveUiTest],
   ['wrapper-layout', runWrapperLayoutUiTest],
+  ['provider-hover', runProviderHoverUiTest],
 ];

@@ -67,7 +67,7 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd'];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd', 'sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'userid='];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();
@@ -138,6 +138,94 @@ export function credentialOptionValue(text: string, start: number, end: number, 
     return { ...value, name: pairName ?? o.name };
   }
   return undefined;
+}
+
+/**
+ * Oracle's command-line tools, whose login is one word `user/password[@connect]` (`sqlplus -s scott/…@//host:1521/svc`,
+ * `expdp system/…@prod …`, `rman target sys/…@db catalog rcat/…@rcat`, `sqlldr userid=loader/…`): the legacy `exp`
+ * and `imp` too (not keywords: the words are too common; another keyword must bring the file in).
+ */
+const ORACLE_TOOL = /^(?:sqlplus|sqlldr|expdp|impdp|exp|imp|rman|dgmgrl)$/;
+/** Options of those tools that take a value of their own (`sqlplus -M "HTML ON" -R 3`), skipped with it. */
+const ORACLE_WITH_ARGUMENT = /^-(?:M|R|C|markup|restrict|compatibility)$/i;
+/** RMAN's words before a login (`rman target sys/…@db`), and the `name=login` forms of every tool (`userid=…`). */
+const ORACLE_CONNECT_WORD = /^(?:target|catalog|auxiliary)$/i;
+const ORACLE_LOGIN_KEY = /^(?:userid|target|catalog|auxiliary)=/i;
+/** `user/` opening a login; the user may be quoted (`"Sys"/…`) but is never empty (`/ as sysdba`, `/nolog`). */
+const ORACLE_USER = /(?:[A-Za-z][\w$#.]{0,127}|"[^"\n]{1,128}")\//y;
+
+/** Whether the word `text[start, end)` is the name of an Oracle tool (its directory left out). */
+export function isOracleTool(text: string, start: number, end: number): boolean {
+  // Asked of every word of a shell line: most end in another letter than the tools' (s, r, p, n, l) and are not sliced.
+  const last = text.charCodeAt(end - 1);
+  if (end - start > 64 || (last !== 115 && last !== 114 && last !== 112 && last !== 110 && last !== 108)) return false;
+  const word = text.slice(start, end);
+  return ORACLE_TOOL.test(word.slice(word.lastIndexOf('/') + 1));
+}
+
+/**
+ * The passwords of the logins on the command line of an Oracle tool whose name ends at `at`: the first positional word,
+ * a word after `target`/`catalog`/`auxiliary`, and `userid=`/`target=`… values. A login without a password (`/ as
+ * sysdba`, `scott/@orcl`, `/nolog`) or with a substitution (`$DB_USER/$DB_PASS@db`) gives none. At most 32 words read.
+ */
+export function oracleLogins(text: string, at: number): OptionValue[] {
+  const out: OptionValue[] = [];
+  let positional = 0;
+  let afterConnectWord = false;
+  for (let words = 0; words < 32; words++) {
+    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 10)) at += text.charCodeAt(at) === 92 ? 2 : 1;
+    const word = shellValueAt(text, at);
+    if (!word) break;
+    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
+    const written = text.slice(word.start, word.end);
+    at = word.end + (quoted ? 1 : 0);
+    if (!quoted && written.startsWith('-')) {
+      if (ORACLE_WITH_ARGUMENT.test(written)) {
+        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+        const argument = shellValueAt(text, at);
+        if (!argument) break;
+        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
+      }
+      continue;
+    }
+    if (!quoted && ORACLE_CONNECT_WORD.test(written)) {
+      afterConnectWord = true;
+      continue;
+    }
+    const keyed = quoted ? null : ORACLE_LOGIN_KEY.exec(written);
+    let login: { start: number; end: number } | undefined;
+    if (keyed) {
+      // `userid=scott/…@db`, or `userid="scott/…@db"` (a bare part, then a quoted one).
+      login = word.end - word.start === keyed[0].length ? shellValueAt(text, at) : { start: word.start + keyed[0].length, end: word.end };
+      if (login && word.end - word.start === keyed[0].length) at = login.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
+    } else if (afterConnectWord || positional === 0) login = word;
+    if (!keyed) {
+      if (!afterConnectWord) positional++;
+      afterConnectWord = false;
+    }
+    const password = login && loginPassword(text, login.start, login.end);
+    if (password && !isSubstitution(text, password)) out.push({ ...password, name: 'password' });
+  }
+  return out;
+}
+
+/** The password of `user/password[@connect][ as sysdba]` in `text[start, end)`, or none when it is empty. */
+function loginPassword(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  ORACLE_USER.lastIndex = start;
+  if (!ORACLE_USER.exec(text) || ORACLE_USER.lastIndex >= end) return undefined;
+  let from = ORACLE_USER.lastIndex;
+  let to: number;
+  if (text.charCodeAt(from) === 34) {
+    // A quoted password may hold `@` and spaces: `scott/"p@ss word"@orcl`.
+    to = from + 1;
+    while (to < end && text.charCodeAt(to) !== 34) to++;
+    if (to >= end) return undefined;
+    from++;
+  } else {
+    to = from;
+    while (to < end && text.charCodeAt(to) !== 64 && text.charCodeAt(to) !== 32 && text.charCodeAt(to) !== 9) to++;
+  }
+  return to > from ? { start: from, end: to } : undefined;
 }
 
 /** `NAME=` opening a value that names itself (`--from-literal=password=…`). */

@@ -19,6 +19,30 @@ const SETTING_LINE = /^[ \t]*(?:\[[^\]\n]+\]|(?:export[ \t]+)?(?:[A-Za-z_][\w.-]
 export function embeddedSettings(text: string, contentStart: number, contentEnd: number): Candidate[] {
   if (contentEnd - contentStart > MAX_EMBEDDED) return [];
   const content = text.slice(contentStart, contentEnd);
-  if (!content.includes('\n') || !SETTING_LINE.test(content)) return [];
-  return runSteps(extractPropertiesSteps(content)).candidates.map((c) => ({ ...c, offset: c.offset + contentStart }));
+  const settings = content.includes('\n') && SETTING_LINE.test(content) ? runSteps(extractPropertiesSteps(content)).candidates : [];
+  if (settings.length) return settings.map((c) => ({ ...c, offset: c.offset + contentStart }));
+  return printedMembers(text, contentStart, contentEnd);
+}
+
+/**
+ * A JSON member printed in a string, its quotes escaped once or twice as the string's language needs (`'{"apiKey":
+ * "…"}'`, `"{\"apiKey\": \"…\"}"`, a Jest snapshot of a JSON string, `"{\\"apiKey\\":\\"…\\"}"`): the name and
+ * the value quoted alike, the value without quotes, escapes or spaces inside. Each match reads at most ~600 characters.
+ */
+const PRINTED_MEMBER = /(\\{0,3})"([A-Za-z_][\w.-]{0,63})\1"[ \t]*:[ \t]*\1"([^"\\\s]{1,512})\1"/g;
+
+/**
+ * The members of a JSON object printed in the string `[contentStart, contentEnd)`, in one line or many, escaped or not:
+ * a request body in a test, `JSON.parse('{…}')`, a snapshot of `JSON.stringify(…)`. Each a candidate named by its member.
+ */
+export function printedMembers(text: string, contentStart: number, contentEnd: number): Candidate[] {
+  if (contentEnd - contentStart > MAX_EMBEDDED) return [];
+  const content = text.slice(contentStart, contentEnd);
+  if (!content.includes('":') && !content.includes('" :')) return [];
+  const out: Candidate[] = [];
+  for (const m of content.matchAll(PRINTED_MEMBER)) {
+    const value = m[3]!;
+    out.push({ offset: contentStart + m.index + m[0].length - value.length - m[1]!.length - 1, length: value.length, names: [m[2]!] });
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
-import { credentialOptionValue } from './commandLine';
-import { embeddedSettings } from './embedded';
+import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
+import { embeddedSettings, printedMembers } from './embedded';
 import { prefixStart, pythonCommentEnd, pythonQuoteLength, pythonStringContentEnd, pythonStringEnd, pythonStringPrefix } from '../../pythonStrings';
 
 // Read once into constants: unbundled (the unit tests), each use of an imported binding is a property read.
@@ -357,7 +357,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       const key = nameAt(before);
       const around = enclosing(before);
       // `{"name": "API_TOKEN", "value": "…"}`, HCL's `set { name = "…" value = "…" }`: the label names the value field.
-      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : withParent(key, around.owner);
+      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : around.parameters ? parameterNames(key, around.owner) : withParent(key, around.owner);
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -436,7 +436,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
    * the function's for `def connect(`; the attribute a field's default is for, `api_token: str = field(`), and the
    * labels of a pair object read before t (`{"name": "API_TOKEN", …`).
    */
-  const enclosing = (t: number): { owner: string | undefined; labels: string[] } => {
+  const enclosing = (t: number): { owner: string | undefined; labels: string[]; parameters?: boolean } => {
     const labels: string[] = [];
     for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
       const s = src(j);
@@ -444,7 +444,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       else if (s === '{' || s === '(' || s === '[') {
         if (d-- > 0) continue;
         if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined, labels };
-        if (s === '(' && kind(j - 1) === WORD) return { owner: src(j - 2) === 'def' ? nameAt(j - 1) : FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
+        if (s === '(' && kind(j - 1) === WORD) return src(j - 2) === 'def' ? { owner: nameAt(j - 1), labels, parameters: true } : { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
         return { owner: undefined, labels };
       } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));
     }
@@ -516,6 +516,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         const option = credentialOptionValue(text, starts[i]!, ends[i]!, (command) => commandBefore(i, command));
         if (option) pushCandidate(out, text, option.start, option.end - option.start, [option.name]);
       }
+      // `sqlplus scott/…@orcl`, `rman target sys/…@db`: an Oracle tool's login holds its password (commandLine.ts).
+      if (dialect === 'shell' && kinds[i] === WORD && isOracleTool(text, starts[i]!, ends[i]!)) {
+        for (const login of oracleLogins(text, ends[i]!)) pushCandidate(out, text, login.start, login.end - login.start, [login.name]);
+      }
       if (kinds[i] !== STR || ends[i]! - starts[i]! < 8) continue;
       // Windowed, only the strings that matter (by opening quote, or the first of three).
       if (near && !near.has(starts[i]! - 1) && !near.has(starts[i]! - 3)) continue;
@@ -525,7 +529,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (crossed) return undefined;
       // A settings file in a triple-quoted string bound to a name or passed to a call: its lines, as the text they are.
       // A docstring (unbound, or opening a body after `:`) is documentation: its examples are not settings.
-      if (dialect === 'python' && names.length && (text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3)) && !opensBody(i)) out.push(...embeddedSettings(text, starts[i]!, ends[i]!));
+      if (dialect === 'python' && names.length && !opensBody(i)) {
+        // JSON printed in a one-line string (`json.loads('{"api_key": "…"}')`): its members, by their names.
+        out.push(...(text.startsWith('"""', starts[i]! - 3) || text.startsWith("'''", starts[i]! - 3) ? embeddedSettings(text, starts[i]!, ends[i]!) : printedMembers(text, starts[i]!, ends[i]!)));
+      }
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
       if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);

@@ -1,9 +1,9 @@
 import type { ts } from 'ts-morph';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
-import { embeddedSettings } from './embedded';
+import { embeddedSettings, printedMembers } from './embedded';
 import { statementSlices } from './slices';
 
 /** The compiler, bound at the first extraction (see loadTypeScript); every helper below runs after that. */
@@ -82,6 +82,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     if (k >= T.SyntaxKind.FirstTypeNode && k <= T.SyntaxKind.LastTypeNode) return;
     switch (k) {
       case T.SyntaxKind.StringLiteral:
+        // JSON printed in a string (`JSON.parse('{"apiKey": "…"}')`, a request body): its members, by their names.
+        out.push(...printedMembers(text, toText(node.getStart(sf) + 1), toText(node.end - 1)));
         return literal(node, names);
       case T.SyntaxKind.NoSubstitutionTemplateLiteral:
         // A settings file in a template: its lines, as the text they are.
@@ -116,10 +118,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         return visit(n.initializer, withParent(nameText(n.name), names[0]));
       }
       case T.SyntaxKind.Parameter: {
-        // `function connectTwilioAuthToken(key = "…")`, `(value = "…") => …`: a parameter that only says "key" or
-        // "value" is named by its function (withParent), whose name `names` holds.
+        // `function connectTwilioAuthToken(key = "…")`, `(value = "…") => …`, `setApiToken(t = "…")`: a parameter that
+        // only says "key" or "value", or nothing at all, is named by its function (parameterNames), whose name `names` holds.
         const n = node as ts.ParameterDeclaration;
-        T.forEachChild(node, (child) => visit(child, child === n.initializer ? withParent(nameText(n.name), names[0]) : []));
+        T.forEachChild(node, (child) => visit(child, child === n.initializer ? parameterNames(nameText(n.name), names[0]) : []));
         return;
       }
       case T.SyntaxKind.ArrowFunction:
