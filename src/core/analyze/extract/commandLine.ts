@@ -216,8 +216,12 @@ export function onlySpans(text: string, spans: Spans): string {
   return out + blank(text.slice(at));
 }
 
-function blank(s: string): string {
-  return s.replace(/[^\n]/g, ' ');
+/** `s` with every character but line breaks made a space (a replace by regular expression went character by character: a tenth of a history scan's Markdown). */
+export function blank(s: string): string {
+  let out = '';
+  let at = 0;
+  for (let nl = s.indexOf('\n'); nl >= 0; at = nl + 1, nl = s.indexOf('\n', at)) out += ' '.repeat(nl - at) + '\n';
+  return out + ' '.repeat(s.length - at);
 }
 
 /** Markdown fences of a shell (or unnamed) language: ```` ```sh ````, ```` ```bash ````, ```` ```console ````, ```` ``` ````. */
