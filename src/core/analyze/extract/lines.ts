@@ -98,7 +98,9 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
     text,
     (line, start) => {
       // `'name': 'value'` or `"name": "value"` anywhere in the line: a dict or JSON object pasted into notes or a log.
-      if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
+      // One search for a colon first: most lines of text have none, and every later test but PAIRS_LINE needs one or `=`.
+      const colon = line.includes(':');
+      if (colon && (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :'))) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
       // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
@@ -106,7 +108,7 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       pushSpacedPairs(out, text, line, start);
       // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too. A line with neither `:` nor `=`
       // is none, told without the expression (most lines of prose).
-      if (!line.includes(':') && !line.includes('=')) return;
+      if (!colon && !line.includes('=')) return;
       const m = TEXT_PAIR.exec(line);
       if (!m) return;
       const from = m[0].length;
