@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { blank, onlySpans } from '../../../src/core/analyze/extract/commandLine';
 import { DIRECTIVE, HEADER_DIRECTIVE, mayBeDirective, ownerPath, PAIRS_LINE, TEXT_PAIR } from '../../../src/core/analyze/extract/lines';
+import { matchBound, namesMayBind } from '../../../src/core/analyze/binding';
+import { ALL_RULES, HEURISTIC_BITS, valueRules } from '../../../src/core/analyze/ruleSet';
+import { ruleSamples } from '../../../src/core/rules/samples';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 
 /**
@@ -89,6 +92,37 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
     const out = onlySpans(text, [[start, text.indexOf('\n', start)]]);
     assert.equal(out.length, text.length);
     assert.equal(out, text.replace(/[^\n]/g, ' ').slice(0, start) + 'curl -u me:pw' + text.slice(text.indexOf('\n', start)).replace(/[^\n]/g, ' '));
+  });
+
+  it('namesMayBind says yes wherever matchBound binds a value, and no for names that bind nothing', () => {
+    // Every name-bound rule's own samples (value and name), under their names, spelled otherwise, and under other names.
+    const names = ['deps', 'res.set', 'Content-Type', '', 'keys', 'tokenizer', 'X-Api-Key', 'Twilio auth token', 'jwt.sign', 'hmac', 'credentials', 'self.api_key', 'DB_PASSWORD', 'request_id'];
+    const values: string[] = [g.alnum(32), g.hex(40), g.uuid(), `${g.alnum(6)}!${g.digits(4)}`];
+    for (const c of valueRules) {
+      for (const positive of ruleSamples[c.rule.id]?.positives ?? []) {
+        const sample = positive(g);
+        if (typeof sample === 'string') values.push(sample);
+        else {
+          values.push(sample.value);
+          if (sample.name) names.push(sample.name, sample.name.toUpperCase(), `config.${sample.name}`, sample.name.replace(/_/g, '-'));
+        }
+      }
+    }
+    let bound = 0;
+    for (const bindable of [ALL_RULES, ALL_RULES & ~HEURISTIC_BITS, HEURISTIC_BITS]) {
+      for (const value of values) {
+        for (const name of names) {
+          for (const inTests of [false, true]) {
+            if (!matchBound(value, [name], bindable, inTests)) continue;
+            bound++;
+            assert.ok(namesMayBind([name], bindable), `${name} binds a value`);
+            assert.ok(namesMayBind(['deps', name], bindable));
+          }
+        }
+      }
+    }
+    assert.ok(bound > 100, `${bound} bindings checked`);
+    for (const name of ['deps', 'res.set', 'Content-Type', 'request_id', 'tokenizer']) assert.equal(namesMayBind([name], ALL_RULES), false, name);
   });
 
   it("ownerPath is the dotted keys above the value's, with a step's action for its `with:` inputs", () => {
