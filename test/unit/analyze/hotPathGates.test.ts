@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/core/analyze/index';
-import { blank, onlySpans } from '../../../src/core/analyze/extract/commandLine';
+import { blank, commandSpans, onlySpans } from '../../../src/core/analyze/extract/commandLine';
 import { DIRECTIVE, HEADER_DIRECTIVE, mayBeDirective, ownerPath, PAIRS_LINE, TEXT_PAIR } from '../../../src/core/analyze/extract/lines';
 import { matchBound, namesMayBind } from '../../../src/core/analyze/binding';
 import { ALL_RULES, HEURISTIC_BITS, valueRules } from '../../../src/core/analyze/ruleSet';
 import { ruleSamples } from '../../../src/core/rules/samples';
-import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { sampleGen, seededRandom } from '../../../src/core/rules/sampleGen';
 
 /**
  * The cheap tests put in front of the text passes' expressions (speed20, bench/NOTES.md) must never say "no" where the
@@ -16,11 +16,8 @@ const g = sampleGen(0x5020);
 
 /** Deterministic pseudo-random lines over the characters these expressions turn on. */
 function randomLines(count: number, seed: number): string[] {
-  let state = seed;
-  const next = (n: number) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state % n;
-  };
+  const random = seededRandom(seed);
+  const next = (n: number) => Math.floor(random() * n);
   const pieces = [' ', ' k=v', '\t', '\r', '=', ':', '-', '*', '#', ';', '[', '"', "'", 'a', 'Z', '_', '.', '1', 'é', '\u{1F600}', 'set ', 'export ', 'more_set_headers ', 'proxy_set_header ', 'Header ', 'SetEnv ', 'http-request ', 'add_header ', 'env ', 'API_TOKEN', 'value'];
   return Array.from({ length: count }, () => Array.from({ length: next(12) }, () => pieces[next(pieces.length)]!).join(''));
 }
@@ -123,6 +120,39 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
     }
     assert.ok(bound > 100, `${bound} bindings checked`);
     for (const name of ['deps', 'res.set', 'Content-Type', 'request_id', 'tokenizer']) assert.equal(namesMayBind([name], ALL_RULES), false, name);
+  });
+
+  it("commandSpans finds a Markdown document's shell fences as the expression on every line did", () => {
+    // The fence reading before the first-character gate, for Markdown.
+    const SHELL_FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:sh|bash|zsh|shell|console|shell-session|terminal|ps1|powershell|cmd|bat|dockerfile|makefile|make)?[ \t]*$/i;
+    const reference = (text: string) => {
+      const spans: Array<[number, number]> = [];
+      let fence: string | undefined;
+      let fenceShell = false;
+      for (let start = 0; start <= text.length; ) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const open = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64)));
+        if (fence === undefined && open) {
+          fence = open[1]!;
+          fenceShell = SHELL_FENCE.test(text.slice(start, end));
+        } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) fence = undefined;
+        else if (fence !== undefined && fenceShell) spans.push([start, end]);
+        start = end + 1;
+      }
+      return spans;
+    };
+    const lineKinds = ['```sh', '```', '~~~bash', '   ```', '    ```sh', '\t```', ' \t ~~~~', '````', '```js', 'curl -u me:pw', 'text `code` here', '', '  ', '~~', '`` not a fence', 'export TOKEN=x'];
+    const random = seededRandom(9);
+    const next = (n: number) => Math.floor(random() * n);
+    let spans = 0;
+    for (let doc = 0; doc < 400; doc++) {
+      const text = Array.from({ length: 1 + next(30) }, () => lineKinds[next(lineKinds.length)]!).join(next(4) === 0 ? '\r\n' : '\n');
+      const expected = reference(text);
+      spans += expected.length;
+      assert.deepEqual(commandSpans('docs/README.md', text), expected, JSON.stringify(text));
+    }
+    assert.ok(spans > 100, `${spans} command lines`);
   });
 
   it("ownerPath is the dotted keys above the value's, with a step's action for its `with:` inputs", () => {

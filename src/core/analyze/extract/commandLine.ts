@@ -245,8 +245,12 @@ export function commandSpans(path: string, text: string): Spans {
     if (makefile) {
       if (text.charCodeAt(start) === 9) spans.push([start, end]);
     } else {
-      const line = text.slice(start, Math.min(end, start + 64));
-      const open = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line);
+      // A fence opens with a backtick or a tilde after at most three blanks: any other line is told without a slice and
+      // the expression (most lines of a README).
+      let first = start;
+      while (first < start + 3 && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+      const c = text.charCodeAt(first);
+      const open = c === 96 || c === 126 ? /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64))) : null;
       if (fence === undefined && open) {
         fence = open[1]!;
         fenceShell = SHELL_FENCE.test(text.slice(start, end));
