@@ -10,6 +10,7 @@
  * Runs of the trees are interleaved so a busy moment hurts each alike; best and median of the runs are printed.
  *
  *   npx tsx bench/cpuCompare.ts [--tree DIR]... [--runs N] [--edits N] [--no-scan] [--bundle] [--paired] [--prof DIR [--top N]]
+ *                               [--history GIT_DIR [--by-ext]]
  *
  * --tree defaults to this repository; pass another checkout (e.g. `git worktree add --detach /tmp/base <commit>`
  * with node_modules linked) to compare. --paired runs the trees in one process per run, taking turns file by file
@@ -18,7 +19,9 @@
  * bundled by esbuild (as the CLI and the server run it) instead of through tsx. --prof writes a CPU profile of the
  * measured parts of each run (the scan, then the keystrokes; not the loading) into DIR and prints the self time by
  * function (source file and name, through the bundle's source map with --bundle), trees side by side, the largest
- * differences first.
+ * differences first. --history GIT_DIR analyzes, instead of the real-world corpus, every blob `scan --history` reads
+ * in that repository (each unique blob once, under the path that introduced it, synchronously as the history scan does;
+ * git's own time is not counted); --by-ext adds each tree's CPU by file extension.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +39,8 @@ interface RunResult {
   edits: number;
   editMedianCpuMs: number;
   editP95CpuMs: number;
+  /** CPU ms by file extension, the largest first (--by-ext). */
+  extensions?: Record<string, number>;
 }
 
 interface Analyzer {
@@ -116,9 +121,13 @@ async function child(trees: Array<{ tree: string; bundled: string | undefined }>
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 250 });
   }
-  const { files } = scanCorpus ? await analyzers[0]!.scan.listFiles({ roots: ['.'], cwd: REAL_WORLD }) : { files: [] };
-  const contents = files.map((f) => ({ rel: f.rel, bytes: readFileSync(f.abs) }));
-  const options = { salt: 'bench', maxFileBytes: 65536 * 1024, inlineIgnores: true, showPublishable: false, retainParse: false };
+  const historyDir = argValues('--history')[0];
+  const { files } = scanCorpus && !historyDir ? await analyzers[0]!.scan.listFiles({ roots: ['.'], cwd: REAL_WORLD }) : { files: [] };
+  const contents = historyDir ? (scanCorpus ? historyBlobs(historyDir) : []) : files.map((f) => ({ rel: f.rel, bytes: readFileSync(f.abs) }));
+  // The history scan's options (src/core/history/scan.ts): the defaults but no retained parse.
+  const options = historyDir ? { salt: 'bench', retainParse: false } : { salt: 'bench', maxFileBytes: 65536 * 1024, inlineIgnores: true, showPublishable: false, retainParse: false };
+  const byExt = analyzers.map(() => new Map<string, number>());
+  const extOf = (rel: string) => /\.[^./]+$/.exec(rel)?.[0] ?? rel.slice(rel.lastIndexOf('/') + 1);
 
   const findings = new Array<number>(n).fill(0);
   const scanCpu = new Array<number>(n).fill(0);
@@ -128,8 +137,10 @@ async function child(trees: Array<{ tree: string; bundled: string | undefined }>
     for (let k = 0; k < n; k++) {
       const t = (f + k) % n;
       const c0 = process.cpuUsage();
-      findings[t]! += (await analyzers[t]!.scan.analyzeBytesCooperatively(rel, bytes, options)).findings.length;
-      scanCpu[t]! += cpuMs(process.cpuUsage(c0));
+      findings[t]! += (historyDir ? analyzers[t]!.scan.analyzeBytes(rel, bytes, options) : await analyzers[t]!.scan.analyzeBytesCooperatively(rel, bytes, options)).findings.length;
+      const spent = cpuMs(process.cpuUsage(c0));
+      scanCpu[t]! += spent;
+      byExt[t]!.set(extOf(rel), (byExt[t]!.get(extOf(rel)) ?? 0) + spent);
     }
   }
   await profiling('scan');
@@ -153,8 +164,46 @@ async function child(trees: Array<{ tree: string; bundled: string | undefined }>
   await profiling('keys');
   return perEdit.map((times, t) => {
     const sorted = [...times].sort((a, b) => a - b);
-    return { files: contents.length, findings: findings[t]!, scanCpuMs: scanCpu[t]!, edits, editMedianCpuMs: edits ? median(times) : 0, editP95CpuMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0 };
+    const extensions = flag('--by-ext') ? Object.fromEntries([...byExt[t]!].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([e, ms]) => [e, Math.round(ms)])) : undefined;
+    return { files: contents.length, findings: findings[t]!, scanCpuMs: scanCpu[t]!, edits, editMedianCpuMs: edits ? median(times) : 0, editP95CpuMs: sorted[Math.floor(sorted.length * 0.95)] ?? 0, ...(extensions ? { extensions } : {}) };
   });
+}
+
+/**
+ * The blobs `scan --history` analyzes in a repository, read into memory: each unique blob once, with the path of the
+ * commit that first introduced it (git log --raw, oldest first, as src/core/history/git.ts lists them), up to 2 MiB.
+ */
+function historyBlobs(gitDir: string): Array<{ rel: string; bytes: Buffer }> {
+  const git = (args: string[], input?: string) => {
+    const r = spawnSync('git', args, { cwd: gitDir, input, maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ${args[0]} failed: ${r.stderr.toString().slice(0, 300)}`);
+    return r.stdout;
+  };
+  const log = git(['log', '--all', '--reverse', '--raw', '-z', '--no-abbrev', '--no-renames', '--diff-merges=first-parent', '--format=%x01%H', '--']).toString('utf8').split('\0');
+  const pathOf = new Map<string, string>();
+  let meta: string | undefined;
+  for (const field of log) {
+    if (meta !== undefined) {
+      const blob = meta.split(' ')[3] ?? '';
+      const mode = meta.slice(8, 14);
+      meta = undefined;
+      if (mode !== '160000' && mode !== '120000' && !/^0+$/.test(blob) && !pathOf.has(blob)) pathOf.set(blob, field);
+      continue;
+    }
+    if (field.replace(/^\n/, '').startsWith(':')) meta = field.replace(/^\n/, '');
+  }
+  const out = git(['cat-file', '--batch'], [...pathOf.keys()].join('\n') + '\n');
+  const blobs: Array<{ rel: string; bytes: Buffer }> = [];
+  for (let at = 0; at < out.length; ) {
+    const nl = out.indexOf(10, at);
+    const [sha, type, size] = out.toString('latin1', at, nl).split(' ');
+    at = nl + 1;
+    if (type === 'missing' || size === undefined) continue;
+    const n = Number(size);
+    if (type === 'blob' && n <= 2 * 1024 * 1024) blobs.push({ rel: pathOf.get(sha!)!, bytes: out.subarray(at, at + n) });
+    at += n + 1;
+  }
+  return blobs;
 }
 
 type Profile = { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
@@ -217,7 +266,8 @@ async function main(): Promise<void> {
       const treeArgs = group.flatMap((t) => ['--tree', t, '--bundled', bundles.get(t) ?? '']);
       const profileTo = profDir ? ['--profile-to', join(profDir, `${name(group[0]!)}-${run}`)] : [];
       // process.execArgv carries tsx's loader into the child.
-      const args = [...process.execArgv, __filename, '--child', ...treeArgs, '--edits', String(edits), ...(flag('--no-scan') ? ['--no-scan'] : []), ...profileTo];
+      const history = argValues('--history').flatMap((dir) => ['--history', resolve(dir)]);
+      const args = [...process.execArgv, __filename, '--child', ...treeArgs, '--edits', String(edits), ...(flag('--no-scan') ? ['--no-scan'] : []), ...(flag('--by-ext') ? ['--by-ext'] : []), ...history, ...profileTo];
       const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`run on ${group.join(', ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
       const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as RunResult[];
@@ -225,6 +275,7 @@ async function main(): Promise<void> {
         const result = out[i]!;
         results.get(tree)!.push(result);
         console.log(`${tree}  run ${run + 1}: scan ${result.scanCpuMs.toFixed(0)} ms CPU (${result.files} files, ${result.findings} findings), keystroke median ${result.editMedianCpuMs.toFixed(2)} ms CPU (p95 ${result.editP95CpuMs.toFixed(2)})`);
+        if (result.extensions) console.log(`  by extension (ms): ${Object.entries(result.extensions).map(([e, ms]) => `${e} ${ms}`).join(', ')}`);
       });
     }
   }

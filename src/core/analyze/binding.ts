@@ -178,6 +178,16 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
 }
 
 /**
+ * Whether one of these names could bind a rule of `bindable` (nameMask: never less than nameBinds takes, so "no" means
+ * matchBound finds nothing whatever the value). Asked before a candidate's value is cut out of the text and checked: a
+ * Markdown changelog's `deps: name@1.0.0` lines are a thousand candidates a version, under names that bind nothing.
+ */
+export function namesMayBind(names: readonly string[], bindable: number): boolean {
+  for (let k = 0; k < names.length; k++) if ((nameMask(names[k]!) & bindable) !== 0) return true;
+  return false;
+}
+
+/**
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
  * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
  * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.

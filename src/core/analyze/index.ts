@@ -3,7 +3,7 @@ import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
-import { bindingNamePositions, matchBound, testValueMask, valueMask } from './binding';
+import { bindingNamePositions, matchBound, namesMayBind, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import { PASSWORD_CONTEXT, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
@@ -258,6 +258,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       for (const pieceEnd = Math.min(candidates.length, candidateAt + 1024); candidateAt < pieceEnd; candidateAt++) {
         const cand = candidates[candidateAt]!;
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
+        // A decoded value may match a provider's pattern whatever its names say; any other candidate needs a name.
+        if (!cand.encoded && !namesMayBind(cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable)) continue;
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.

@@ -20,11 +20,14 @@ export function extractJson(text: string): Extraction {
   const valued: Candidate[][] = [];
   let pending = '';
   let errors = 0;
+  // The dotted path of `stack` (Candidate.owner), made once per container entered or left rather than for every string.
+  let owner: string | undefined;
   visit(
     text,
     {
       onObjectBegin: () => {
         stack.push(pending);
+        owner = undefined;
         inArray.push(false);
         labels.push([]);
         valued.push([]);
@@ -32,6 +35,7 @@ export function extractJson(text: string): Extraction {
       },
       onObjectEnd: () => {
         stack.pop();
+        owner = undefined;
         inArray.pop();
         const label = labels.pop();
         const values = valued.pop();
@@ -44,12 +48,14 @@ export function extractJson(text: string): Extraction {
       onArrayBegin: () => {
         // A list in a list keeps the outer list's name (`"keys": [["…", "…"]]`).
         stack.push(pending || (inArray[inArray.length - 1] ? stack[stack.length - 1]! : ''));
+        owner = undefined;
         inArray.push(true);
         // An element names nothing below it: the list's name is its strings' name, not its objects' owner.
         pending = '';
       },
       onArrayEnd: () => {
         stack.pop();
+        owner = undefined;
         inArray.pop();
         pending = '';
       },
@@ -67,7 +73,7 @@ export function extractJson(text: string): Extraction {
         if (member && own && own.length < MAX_LABELS && PAIR_LABEL.test(name)) own.push(value);
         if (length - 2 < 8) return;
         const before = out.length;
-        pushCandidate(out, text, offset + 1, length - 2, member ? withParent(name, stack[stack.length - 1] || undefined) : [name], stack.filter(Boolean).join('.'));
+        pushCandidate(out, text, offset + 1, length - 2, member ? withParent(name, stack[stack.length - 1] || undefined) : [name], (owner ??= stack.filter(Boolean).join('.')));
         if (member && valued.length && PAIR_VALUE.test(name)) for (let i = before; i < out.length; i++) valued[valued.length - 1]!.push(out[i]!);
       },
       onError: () => {

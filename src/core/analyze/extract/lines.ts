@@ -2,6 +2,8 @@ import { MORE, type Steps } from '../abort';
 import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, withParent } from '../candidate';
 import type { Spans } from './commandLine';
 import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
+import { charTable } from './chars';
+import { MIN_VALUE_LENGTH } from '../ruleSet';
 
 /**
  * Line-oriented formats (.env, properties/INI, YAML, Dockerfile): a careful tokenizer rather than a full parser,
@@ -24,8 +26,8 @@ function eachLine<T>(text: string, visit: (line: string, start: number) => void,
       if (read === CHUNK_LINES) return MORE;
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
-      const raw = text.slice(start, end);
-      visit(raw.endsWith('\r') ? raw.slice(0, -1) : raw, start);
+      // One slice a line, its `\r` left out by position (not a second slice of the first).
+      visit(text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end), start);
       start = end + 1;
     }
     return done();
@@ -87,20 +89,27 @@ const QUOTED_PAIR = /["']([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<
  * pass's too, and its candidate wins (extraction.ts). A `'name': 'value'` pair anywhere in a line (a dict or JSON object
  * pasted into a log) binds provider rules only too.
  */
+/** `NAME: value`, `NAME=value`, `export NAME=…`, `- NAME: …` at a line's start (extractTextPairsSteps); the value follows the match. */
+export const TEXT_PAIR = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/;
+
 export function extractTextPairsSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   return eachLine(
     text,
     (line, start) => {
       // `'name': 'value'` or `"name": "value"` anywhere in the line: a dict or JSON object pasted into notes or a log.
-      if (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :')) {
+      // One search for a colon first: most lines of text have none, and every later test but PAIRS_LINE needs one or `=`.
+      const colon = line.includes(':');
+      if (colon && (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :'))) {
         for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
       }
       // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
       if (pushDirective(out, text, line, start)) return;
       pushSpacedPairs(out, text, line, start);
-      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
-      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
+      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too. A line with neither `:` nor `=`
+      // is none, told without the expression (most lines of prose).
+      if (!colon && !line.includes('=')) return;
+      const m = TEXT_PAIR.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
@@ -196,15 +205,30 @@ export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
  * `RequestHeader set X-Api-Key "…"`, `SetEnv API_TOKEN …`, HAProxy `http-request set-header X-Api-Key …`. Group 1 is the
  * name; the value follows the match. A name may be quoted, and written with its colon (`add_header 'X-Token:' …`).
  */
-const DIRECTIVE = /^[ \t]*(?:(?:proxy|grpc)_set_header|add_header|(?:fastcgi|uwsgi|scgi)_param|set|env|SetEnv|RequestHeader[ \t]+(?:set|append|add|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|append|add)|http-(?:request|response)[ \t]+(?:set|add)-(?:header|var\([\w.]{1,64}\)))[ \t]+["']?\$?([A-Za-z_][\w.-]{0,63}):?["']?[ \t]+/;
+export const DIRECTIVE = /^[ \t]*(?:(?:proxy|grpc)_set_header|add_header|(?:fastcgi|uwsgi|scgi)_param|set|env|SetEnv|RequestHeader[ \t]+(?:set|append|add|setifempty)|Header[ \t]+(?:always[ \t]+)?(?:set|append|add)|http-(?:request|response)[ \t]+(?:set|add)-(?:header|var\([\w.]{1,64}\)))[ \t]+["']?\$?([A-Za-z_][\w.-]{0,63}):?["']?[ \t]+/;
 /** nginx's `more_set_headers "X-Api-Key: …";` (headers-more): one string, a header written whole. */
-const HEADER_DIRECTIVE = /^[ \t]*more_set(?:_input)?_headers[ \t]+(?:-[rst][ \t]+\S+[ \t]+)*/;
+export const HEADER_DIRECTIVE = /^[ \t]*more_set(?:_input)?_headers[ \t]+(?:-[rst][ \t]+\S+[ \t]+)*/;
+
+/** The first letters of DIRECTIVE's words (proxy, grpc, add, fastcgi, uwsgi, scgi, set, env, SetEnv, RequestHeader, Header, http) and HEADER_DIRECTIVE's (more). */
+const DIRECTIVE_FIRST = charTable('pgafuseSRHhm');
+
+/**
+ * Whether DIRECTIVE or HEADER_DIRECTIVE may match the line: both start with a directive's word after blanks, so a line
+ * whose first other character starts none is passed over without them (they ran on every line of every text file).
+ */
+export function mayBeDirective(line: string): boolean {
+  let first = 0;
+  while (first < line.length && (line.charCodeAt(first) === 32 || line.charCodeAt(first) === 9)) first++;
+  const c = line.charCodeAt(first);
+  return c < 128 && DIRECTIVE_FIRST[c] === 1;
+}
 
 /**
  * The value a web server's directive (DIRECTIVE, HEADER_DIRECTIVE) gives a header or variable on this line, pushed
  * under its name; true if the line is one. The value ends at its closing quote, or bare at `;` or a space.
  */
 function pushDirective(out: Candidate[], text: string, line: string, start: number): boolean {
+  if (!mayBeDirective(line)) return false;
   const header = HEADER_DIRECTIVE.exec(line);
   const m = header ? null : DIRECTIVE.exec(line);
   if (!header && !m) return false;
@@ -217,7 +241,7 @@ function pushDirective(out: Candidate[], text: string, line: string, start: numb
 /** ` name=value` after a space (or at the line's start): one of several pairs on a line; a quoted value in its quotes. */
 const SPACED_PAIR = /(?:^|[ \t])([A-Za-z_][\w.-]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s"']{1,512}))(?=[ \t]|$)/g;
 /** A line of several `name=value` pairs, or a word and pairs after it (an Ansible INI inventory's host line). */
-const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=[^\s=]/;
+export const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=[^\s=]/;
 
 /**
  * Every pair of a line of several `name=value` pairs separated by spaces (an Ansible INI inventory's `web1
@@ -225,7 +249,8 @@ const PAIRS_LINE = /^[ \t]*[^\s=#;[]+(?:=[^\s]*)?[ \t]+[A-Za-z_][\w.-]{0,63}=[^\
  * name. (A `NAME: value` line whose value ends in `=`, base64 padding, is none.)
  */
 function pushSpacedPairs(out: Candidate[], text: string, line: string, start: number): void {
-  if (!PAIRS_LINE.test(line)) return;
+  // PAIRS_LINE needs an `=`: a line without one is told by a string search (most lines).
+  if (!line.includes('=') || !PAIRS_LINE.test(line)) return;
   for (const m of line.matchAll(SPACED_PAIR)) {
     const value = m[2] ?? m[3] ?? m[4]!;
     const quoted = m[4] === undefined;
@@ -268,6 +293,18 @@ const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|comman
  * YAML, by indentation. With `commands`, the ranges of the values that are shell command lines (a `run: |` block's
  * lines, a `script:` list's items, `command: …`) are pushed there, for the shell token pass (extraction.ts).
  */
+/**
+ * The keys of the mappings a YAML value sits in, dotted (Candidate.owner), and a CI step's action for its `with:`
+ * inputs. Only made for a value long enough to be bound (MIN_VALUE_LENGTH: a shorter one is never matched, and the
+ * owner is read only then): it was a join for every key of every YAML file.
+ */
+export function ownerPath(keys: ReadonlyArray<{ indent: number; key: string }>, stepAction: ReadonlyMap<number, string> | undefined): string {
+  let path = '';
+  for (let k = 0; k < keys.length - 1; k++) path += k === 0 ? keys[k]!.key : `.${keys[k]!.key}`;
+  const input = keys.length > 1 && stepAction ? stepAction.get(keys[keys.length - 2]!.indent) : undefined;
+  return input ? `${path}.${input}` : path;
+}
+
 export function extractYamlSteps(text: string, commands?: Spans): Steps<Extraction> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
@@ -330,11 +367,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         const valueField = PAIR_VALUE.test(key);
         const sibling = valueField ? siblingName.get(keyIndent) : undefined;
-        const owners = keys.slice(0, -1).map((k) => k.key);
-        const input = keys.length > 1 && parent === 'with' ? stepAction.get(keys[keys.length - 2]!.indent) : undefined;
-        if (input) owners.push(input);
         const before = out.length;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent), owners.join('.'));
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent), span[1] < MIN_VALUE_LENGTH ? undefined : ownerPath(keys, parent === 'with' ? stepAction : undefined));
         const waiting = unlabelled.get(keyIndent) ?? [];
         if (valueField && out.length > before && waiting.length < MAX_LABELS) unlabelled.set(keyIndent, [...waiting, ...out.slice(before)]);
         return;
