@@ -8,6 +8,8 @@
  * `words`: each alias as the name's words in order (`new relic` matches `NEW_RELIC_KEY` and `newRelicKey`, `newrelic`
  * matches `NEWRELIC_KEY`); a name's words are its snake_case parts, so `postmark` never matches inside `postmarked`.
  * With `rule`, the provider, variable and rotation page are that rule's (a provider we have a format rule for).
+ * Spellings of an SDK's package or an API's host (`algoliasearch`, `datadoghq`, `postmarkapp`) are aliases too: the
+ * context of a key (the block it sits in, the call or API host its variable is passed to) names it by them.
  */
 export interface ProviderName {
   words: string[];
@@ -21,7 +23,7 @@ export interface ProviderName {
 export const providerNames: readonly ProviderName[] = [
   // Providers we have no format rule for: their keys have no prefix.
   { words: ['codecov'], provider: 'Codecov', envName: 'CODECOV_TOKEN', rotationUrl: 'https://docs.codecov.com/docs/codecov-tokens' },
-  { words: ['postmark'], provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
+  { words: ['postmark', 'postmarkapp'], provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
   { words: ['deepseek', 'deep seek'], provider: 'DeepSeek', envName: 'DEEPSEEK_API_KEY', rotationUrl: 'https://platform.deepseek.com/api_keys' },
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
@@ -35,6 +37,12 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['bugsnag'], provider: 'Bugsnag', envName: 'BUGSNAG_API_KEY', rotationUrl: 'https://docs.bugsnag.com/product/getting-started/' },
   { words: ['rollbar'], provider: 'Rollbar', envName: 'ROLLBAR_ACCESS_TOKEN', rotationUrl: 'https://docs.rollbar.com/docs/access-tokens' },
   { words: ['travis'], provider: 'Travis CI', envName: 'TRAVIS_TOKEN', rotationUrl: 'https://app.travis-ci.com/account/preferences' },
+  { words: ['cloudinary'], provider: 'Cloudinary', envName: 'CLOUDINARY_API_SECRET', rotationUrl: 'https://console.cloudinary.com/settings/api-keys' },
+  { words: ['trello'], provider: 'Trello', envName: 'TRELLO_TOKEN', rotationUrl: 'https://trello.com/power-ups/admin' },
+  { words: ['freshdesk'], provider: 'Freshdesk', envName: 'FRESHDESK_API_KEY', rotationUrl: 'https://support.freshdesk.com/support/solutions/articles/215517-how-to-find-your-api-key' },
+  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication' },
+  { words: ['sanity'], provider: 'Sanity', envName: 'SANITY_API_TOKEN', rotationUrl: 'https://www.sanity.io/docs/http-auth' },
+  { words: ['pagerduty', 'pager duty'], provider: 'PagerDuty', envName: 'PAGERDUTY_TOKEN', rotationUrl: 'https://support.pagerduty.com/main/docs/api-access-keys' },
   { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
   // Providers we have format rules for: a key of theirs in a shape their rules do not know (an older format, a
   // webhook or client secret) is still theirs.
@@ -52,8 +60,8 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['snyk'], rule: 'snyk-api-token' },
   { words: ['twilio'], rule: 'twilio-auth-token' },
   { words: ['azure openai', 'aoai'], rule: 'azure-openai-api-key' },
-  { words: ['algolia'], rule: 'algolia-admin-key' },
-  { words: ['datadog', 'dd api', 'dd app'], rule: 'datadog-api-key' },
+  { words: ['algolia', 'algoliasearch'], rule: 'algolia-admin-key' },
+  { words: ['datadog', 'data dog', 'datadoghq', 'dd api', 'dd app'], rule: 'datadog-api-key' },
   { words: ['plaid'], rule: 'plaid-access-token' },
   { words: ['razorpay'], rule: 'razorpay-key-secret' },
   { words: ['cohere'], rule: 'cohere-api-key' },
@@ -129,3 +137,16 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['infracost'], rule: 'infracost-api-token' },
   { words: ['harness'], rule: 'harness-access-token' },
 ];
+
+/**
+ * Aliases that are also everyday words of code (`render`, `vault`, `linear`, `segment`, `docker-compose.yml`): in a key's
+ * own name they say whose it is (`RENDER_API_KEY`), but a file, block, import or comment that holds them says nothing
+ * of the keys around (analyze/attribution.ts reads context only for the other aliases), nor does one before `key`
+ * (generic.ts: `renderKey` is no key).
+ */
+export const namesOnlyAliases: ReadonlySet<string> = new Set([
+  'render', 'vault', 'linear', 'square', 'circle', 'circle ci', 'segment', 'replicate', 'prefect', 'resend', 'notion',
+  'docker', 'harness', 'fly', 'flyio', 'gh', 'hf', 'fb', 'npm', 'google', 'amazon', 'claude', 'meta app', 'sonar',
+  'travis', 'dd api', 'dd app', 'cf api', 'xi api', 'gem host', 'tfe', 'tfc', 'ngc', 'aoai', 'pplx', 'sfdc', 'jira',
+  'confluence', 'postman', 'terraform', 'pulumi', 'github', 'gitlab',
+]);
