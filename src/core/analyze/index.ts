@@ -3,6 +3,7 @@ import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
+import { ContextAttribution } from './attribution';
 import { bindingNamePositions, matchBound, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import type { CompiledRule } from './compile';
@@ -127,6 +128,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
   let boundEnd = -1;
+  // A generic finding whose name says only "credential" takes the provider its context spells (attribution.ts).
+  let context: ContextAttribution | undefined;
+  const named = (rule: Rule, names: readonly string[], offset: number): Rule => (rule.provider === 'Generic' ? (context ??= new ContextAttribution(text, path)).attribute(rule, names, offset) : rule);
   const hits: Hit[] = [];
   let hitAt = 0;
   let reporting = false;
@@ -260,7 +264,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
           // range the literals'.
           const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
           if (hit) {
-            hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
+            hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
           }
           continue;
@@ -269,7 +273,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         const hit = matchBound(value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
         if (hit) {
-          hits.push({ rule: hit, offset, length: value.length });
+          hits.push({ rule: named(hit, cand.names, offset), offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
         }
       }
