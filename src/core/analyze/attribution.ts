@@ -14,6 +14,8 @@ interface Named {
   words: string[];
   /** A word too common in code to name a provider from a key's context (providerNames.namesOnlyAliases). */
   namesOnly: boolean;
+  /** What the provider calls its key is public (ProviderName.keyIsPublic). */
+  keyIsPublic: boolean;
   provider: string;
   envName: string;
   rotationUrl: string;
@@ -25,7 +27,7 @@ const aliases: Named[] = providerNames.flatMap((entry) => {
   const provider = entry.provider ?? rule!.provider;
   const envName = entry.envName ?? rule!.envName;
   const rotationUrl = entry.rotationUrl ?? rule!.rotationUrl;
-  return entry.words.map((alias) => ({ words: alias.split(' '), namesOnly: namesOnlyAliases.has(alias), provider, envName, rotationUrl }));
+  return entry.words.map((alias) => ({ words: alias.split(' '), namesOnly: namesOnlyAliases.has(alias), keyIsPublic: entry.keyIsPublic === true, provider, envName, rotationUrl }));
 });
 /** Aliases by their first word: a name's words are looked up, not every alias tried. */
 const byFirstWord = new Map<string, Named[]>();
@@ -62,19 +64,27 @@ function providerOfWords(words: readonly string[], inContext: boolean): Named | 
   return found;
 }
 
-const spelledBy = new Map<string, boolean>();
-/**
- * Whether a callee or package (`mailgun.client`, `zendesk.createClient`, `@sanity/client`) spells a provider. Asked of
- * every call the TypeScript extractor reads: remembered by name.
- */
-export function spellsProvider(name: string): boolean {
-  let spells = spelledBy.get(name);
-  if (spells === undefined) {
-    spells = providerOfWords(nameWords(name), true) !== null;
+const spelledBy = new Map<string, Named | null>();
+/** The provider a callee or package spells, remembered by name (asked of every call the TypeScript extractor reads). */
+function providerOfCallee(name: string): Named | null {
+  let named = spelledBy.get(name);
+  if (named === undefined) {
+    named = providerOfWords(nameWords(name), true);
     if (spelledBy.size >= 10_000) spelledBy.clear();
-    spelledBy.set(name, spells);
+    spelledBy.set(name, named);
   }
-  return spells;
+  return named;
+}
+
+/** Whether a callee or package (`mailgun.client`, `zendesk.createClient`, `@sanity/client`) spells a provider. */
+export function spellsProvider(name: string): boolean {
+  return providerOfCallee(name) !== null;
+}
+
+/** Whether a bare `key` in this callee's options is a credential: a provider's call, and not one whose key is public. */
+export function keyIsCredentialOf(name: string): boolean {
+  const named = providerOfCallee(name);
+  return named !== null && !named.keyIsPublic;
 }
 
 const variants = new Map<string, Rule>();

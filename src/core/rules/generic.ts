@@ -4,9 +4,10 @@ import { defineRules, type RuleSamples } from './types';
 /**
  * A provider's word before `key` (`FRESHDESK_KEY`, `mailgunKey`, `NEW_RELIC_KEY`): a key of that provider, where `key`
  * alone names nothing. Every alias of the provider table (providerNames.ts) but the everyday words of code
- * (`render_key`, `segment_key`, `cache`…) and the two- and three-letter ones.
+ * (`render_key`, `segment_key`…), the two- and three-letter ones, and the providers whose key is public (`PUSHER_KEY`).
  */
 const PROVIDER_KEY = `(?:^|_)(?:${providerNames
+  .filter((entry) => !entry.keyIsPublic)
   .flatMap((entry) => entry.words)
   .filter((alias) => alias.length >= 4 && !namesOnlyAliases.has(alias))
   .map((alias) => alias.replace(/ /g, '_?'))

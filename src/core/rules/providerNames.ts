@@ -18,6 +18,12 @@ export interface ProviderName {
   provider?: string;
   envName?: string;
   rotationUrl?: string;
+  /**
+   * What the provider calls its "key" is public, the secret is another field: Pusher's app key (pusher-js sends it
+   * from browsers; `secret` signs), Amplitude's and Mixpanel's project keys, PostHog's project key. `PUSHER_KEY` or a
+   * bare `key` in `new Pusher({ … })` is then no credential name (generic.ts, the TypeScript extractor).
+   */
+  keyIsPublic?: true;
 }
 
 export const providerNames: readonly ProviderName[] = [
@@ -28,9 +34,9 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
   { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
-  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/' },
+  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/', keyIsPublic: true },
   { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
-  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts' },
+  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts', keyIsPublic: true },
   { words: ['zendesk'], provider: 'Zendesk', envName: 'ZENDESK_API_TOKEN', rotationUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858' },
   { words: ['intercom'], provider: 'Intercom', envName: 'INTERCOM_ACCESS_TOKEN', rotationUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication' },
   { words: ['mailjet'], provider: 'Mailjet', envName: 'MAILJET_API_SECRET', rotationUrl: 'https://app.mailjet.com/account/apikeys' },
@@ -40,7 +46,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['cloudinary'], provider: 'Cloudinary', envName: 'CLOUDINARY_API_SECRET', rotationUrl: 'https://console.cloudinary.com/settings/api-keys' },
   { words: ['trello'], provider: 'Trello', envName: 'TRELLO_TOKEN', rotationUrl: 'https://trello.com/power-ups/admin' },
   { words: ['freshdesk'], provider: 'Freshdesk', envName: 'FRESHDESK_API_KEY', rotationUrl: 'https://support.freshdesk.com/support/solutions/articles/215517-how-to-find-your-api-key' },
-  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication' },
+  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication', keyIsPublic: true },
   { words: ['sanity'], provider: 'Sanity', envName: 'SANITY_API_TOKEN', rotationUrl: 'https://www.sanity.io/docs/http-auth' },
   { words: ['pagerduty', 'pager duty'], provider: 'PagerDuty', envName: 'PAGERDUTY_TOKEN', rotationUrl: 'https://support.pagerduty.com/main/docs/api-access-keys' },
   { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
@@ -101,7 +107,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['new relic', 'newrelic'], rule: 'new-relic-user-api-key' },
   { words: ['grafana'], rule: 'grafana-service-account-token' },
   { words: ['dynatrace'], rule: 'dynatrace-api-token' },
-  { words: ['posthog'], rule: 'posthog-personal-api-key' },
+  { words: ['posthog'], rule: 'posthog-personal-api-key', keyIsPublic: true },
   { words: ['launchdarkly', 'launch darkly'], rule: 'launchdarkly-sdk-key' },
   { words: ['mapbox'], rule: 'mapbox-secret-token' },
   { words: ['dropbox'], rule: 'dropbox-access-token' },

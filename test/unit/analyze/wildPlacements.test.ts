@@ -128,6 +128,7 @@ const publicBeside: Array<{ source: string; path: string; text: string; publics:
   const sid = twilioSid();
   const appId = algoliaAppId();
   const pusherKey = g.hex(20);
+  const pusherServerKey = g.hex(20);
   const cloudName = 'acme-media';
   const merchant = g.lowerAlnum(16);
   const space = g.lowerAlnum(12);
@@ -140,6 +141,8 @@ const publicBeside: Array<{ source: string; path: string; text: string; publics:
     { source: 'code corpus excerpt (algoliasearch(ALGOLIA_APP_ID, …))', path: 'src/search.ts', text: `import algoliasearch from 'algoliasearch';\nconst client = algoliasearch('${appId}', process.env.ALGOLIA_ADMIN_KEY!);\n`, publics: [appId] },
     // Pusher's app key is public: pusher-js subscribes with it from the browser.
     { source: 'code corpus excerpt (new PusherClient(key, { cluster }))', path: 'src/realtime.ts', text: `import PusherClient from 'pusher-js';\nexport const pusherClient = new PusherClient('${pusherKey}', {\n  cluster: 'ap1',\n});\n`, publics: [pusherKey] },
+    // Beside its secret, the server SDK's `key` is that same public app key.
+    { source: 'ucsd-teamwork-projects/Communal-App pusher.js', path: 'pusher.js', text: `const Pusher = require('pusher');\nconst pusher = new Pusher({\n    appId: '${g.digits(7)}',\n    key: '${pusherServerKey}',\n    secret: process.env.PUSHER_SECRET,\n    cluster: 'us2',\n});\n`, publics: [pusherServerKey] },
     // Cloudinary's cloud name is part of every delivery URL.
     { source: 'code corpus excerpt (cloudinary.config({ cloud_name, … }))', path: 'src/cloudinary.js', text: `cloudinary.config({\n  cloud_name: '${cloudName}',\n  api_secret: process.env.CLOUDINARY_API_SECRET,\n});\n`, publics: [cloudName] },
     // Braintree's merchant id is an identifier; the private key is the secret.
@@ -196,7 +199,8 @@ describe('provider keys placed as public code places them (ctx20)', () => {
       assert.deepEqual(findingsIn('src/mail.ts', `const mg = mailgun.client({ username: 'api' });\nconst item = { key: '${value}' };\n`), []);
     });
     it("an everyday word before key is no provider's key; a provider's word is", () => {
-      for (const name of ['renderKey', 'sortKey', 'segment_key', 'cacheKey']) assert.deepEqual(findingsIn('src/a.ts', `const ${name} = '${g.alnum(24)}';\n`), [], name);
+      // Pusher's key is public (its secret signs): PUSHER_KEY is no credential name.
+      for (const name of ['renderKey', 'sortKey', 'segment_key', 'cacheKey', 'PUSHER_KEY']) assert.deepEqual(findingsIn('src/a.ts', `const ${name} = '${g.alnum(24)}';\n`), [], name);
       assertNamed('src/b.ts', `const FRESHDESK_KEY = '§';\n`, g.alnum(20), 'Freshdesk');
       assertNamed('app/settings.py', `NEW_RELIC_LICENSE_KEY = "§"\n`, g.hex(40), 'New Relic');
     });

@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { spellsProvider } from '../attribution';
+import { keyIsCredentialOf } from '../attribution';
 import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
@@ -269,8 +269,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     const dotted = required ?? dottedCallee(n.expression);
     const key = required ? KEY_ARGUMENT.get(required) : keyArgument(n.expression);
     const wrapped = names.length > 0 && VALUE_WRAPPER.test(dotted);
-    // A provider's SDK (`mailgun.client({ username: 'api', key })`): what its options call only `key` is its API key.
-    const owner = spellsProvider(dotted) ? `${dotted}_api` : callee;
+    // A provider's SDK (`mailgun.client({ username: 'api', key })`): what its options call only `key` is its API key,
+    // unless a secret sits beside it (`{ key, secret }`: the key is the public half of the pair) or the provider's key
+    // is public (Pusher's).
+    const owner = keyIsCredentialOf(dotted) && !args.some(holdsSecretField) ? `${dotted}_api` : callee;
     args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [owner, first] : [owner]));
   };
 
@@ -306,6 +308,11 @@ function keyArgument(callee: ts.Expression): KeyArgument | undefined {
     return keyArgumentOf(KEY_ARGUMENT, dottedCallee(callee));
   }
   return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
+}
+
+/** An options object with a secret of its own (`secret`, `token`, `password`, `privateKey`) beside a bare `key`. */
+function holdsSecretField(arg: ts.Expression): boolean {
+  return T.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name !== undefined && /secret|token|passw|private/i.test(nameText(p.name)));
 }
 
 /** The package of a `require("…")` call (`require('twilio')` in `require('twilio')(sid, token)`). */
