@@ -262,7 +262,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.
-          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          // A decoded value a provider's pattern matches is that provider's (its rule id), though a heuristic's name binds it too.
+          const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
+          const hit = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
           if (hit) {
             hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);

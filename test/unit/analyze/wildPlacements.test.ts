@@ -204,6 +204,11 @@ describe('provider keys placed as public code places them (ctx20)', () => {
       assertNamed('src/b.ts', `const FRESHDESK_KEY = '§';\n`, g.alnum(20), 'Freshdesk');
       assertNamed('app/settings.py', `NEW_RELIC_LICENSE_KEY = "§"\n`, g.hex(40), 'New Relic');
     });
+    it("a decoded key under a provider's name keeps its provider rule (a Kubernetes Secret's data)", () => {
+      const license = g.hex(32) + g.hex(4) + 'NRAL';
+      const text = `apiVersion: v1\nkind: Secret\ndata:\n  NEW_RELIC_LICENSE_KEY: ${Buffer.from(license).toString('base64')}\n`;
+      assert.deepEqual(findingsIn('deploy/k8s/secrets.yaml', text).map((f) => f.ruleId), ['new-relic-license-key']);
+    });
     it("a provider SDK's other positional arguments stay quiet", () => {
       assert.deepEqual(findingsIn('src/search.ts', `const client = algoliasearch('${algoliaAppId()}', process.env.ALGOLIA_ADMIN_KEY);\nconst t = new Trello('${g.hex(32)}', process.env.TRELLO_TOKEN);\n`), []);
     });
