@@ -3,7 +3,7 @@
  * remembered: which rules a value could satisfy, which rules a name could bind.
  */
 import type { Rule } from '../rules/types';
-import { attributed } from './attribution';
+import { attributed, spellsProvider } from './attribution';
 import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
@@ -168,6 +168,9 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       // A map of user names to passwords, or a call that takes one, only where a map follows (`credentials = {`,
       // `basicAuth({`): `credentials: 'include'` in a fetch is most of that word's uses.
       else if (CREDENTIAL_MAP_WORD.test(word) && MAP_FOLLOWS.test(text.slice(words.stop, words.stop + 64))) mask = ALL_RULES;
+      // A bare `key` in the options of a provider's SDK call (`mailgun.client({ username: 'api', key: '…' })`) is its API
+      // key (the TypeScript extractor names it so); read only where `key:` is a property.
+      else if (word === 'key' && mask === 0 && /^["']?[ \t]*:/.test(text.slice(words.stop, words.stop + 4)) && inProviderCall(text, words.start)) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);
@@ -185,6 +188,18 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
 export function namesMayBind(names: readonly string[], bindable: number): boolean {
   for (let k = 0; k < names.length; k++) if ((nameMask(names[k]!) & bindable) !== 0) return true;
   return false;
+}
+
+/**
+ * Whether the options object around `at` opens, a few lines above at most, as a provider's SDK call:
+ * `mailgun.client({ username: 'api', key`.
+ */
+function inProviderCall(text: string, at: number): boolean {
+  const line = text.slice(Math.max(0, at - 240), at);
+  const open = line.lastIndexOf('({');
+  if (open < 0 || line.includes('}', open)) return false;
+  const callee = /[\w$.-]+$/.exec(line.slice(Math.max(0, open - 80), open));
+  return callee !== null && spellsProvider(callee[0]);
 }
 
 /**

@@ -177,6 +177,17 @@ const KEY_ARGUMENTS: ReadonlyArray<KeyArgument & { callee: string; readers: read
   // postmark.js: the server or account token, a UUID (the name says whose: attribution.ts)
   { callee: 'postmark.ServerClient', at: 0, name: 'postmark_server_token', readers: ['typescript'] },
   { callee: 'postmark.AccountClient', at: 0, name: 'postmark_account_token', readers: ['typescript'] },
+  // Provider SDKs whose credential is a positional argument, named for the provider (attribution.ts names the finding):
+  // twilio(accountSid, authToken) and require('twilio')(…), algoliasearch(appId, apiKey) and Python's
+  // SearchClient.create(app_id, api_key), the trello package's new Trello(key, token), pyrollbar's
+  // rollbar.init(access_token, environment).
+  { callee: 'twilio', at: 1, name: 'twilio_auth_token', readers: ['typescript'] },
+  { callee: 'Twilio', at: 1, name: 'twilio_auth_token', readers: ['typescript'] },
+  { callee: 'TwilioRestClient', at: 1, name: 'twilio_auth_token', readers: ['tokens'] },
+  { callee: 'algoliasearch', at: 1, name: 'algolia_api_key', readers: ['typescript'] },
+  { callee: 'SearchClient.create', at: 1, name: 'algolia_api_key', readers: ['tokens'] },
+  { callee: 'Trello', at: 1, name: 'trello_token', readers: ['typescript'] },
+  { callee: 'rollbar.init', at: 0, name: 'rollbar_access_token', readers: ['tokens'] },
   // cryptography's Fernet, web3/eth-account's `Account.from_key`, smtplib/imaplib/ftplib's `login(user, password)`
   { callee: 'Fernet', at: 0, name: 'secret', readers: ['tokens'] },
   { callee: 'MultiFernet', at: 0, name: 'secret', readers: ['tokens'] },

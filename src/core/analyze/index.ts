@@ -3,6 +3,7 @@ import type { Rule } from '../rules/types';
 import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
+import { ContextAttribution } from './attribution';
 import { bindingNamePositions, matchBound, namesMayBind, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import { PASSWORD_CONTEXT, USER_MAP_PASSWORD, userMapPassword } from './candidate';
@@ -130,6 +131,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
   let boundEnd = -1;
+  // A generic finding whose name says only "credential" takes the provider its context spells (attribution.ts).
+  let context: ContextAttribution | undefined;
+  const named = (rule: Rule, names: readonly string[], offset: number): Rule => (rule.provider === 'Generic' ? (context ??= new ContextAttribution(text, path)).attribute(rule, names, offset) : rule);
   const hits: Hit[] = [];
   let hitAt = 0;
   let reporting = false;
@@ -263,9 +267,11 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.
-          const hit = cand.encoded ? (matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) ?? providerPatternOf(cand.value, enabled)) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          // A decoded value a provider's pattern matches is that provider's (its rule id), though a heuristic's name binds it too.
+          const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
+          const hit = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
           if (hit) {
-            hits.push({ rule: hit, offset: cand.offset, length: cand.length, value: cand.value });
+            hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
           }
           continue;
@@ -276,7 +282,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
         const hit = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
         if (hit) {
-          hits.push({ rule: hit, offset, length: value.length });
+          hits.push({ rule: named(hit, cand.names, offset), offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
         }
       }

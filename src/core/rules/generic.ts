@@ -1,4 +1,17 @@
+import { namesOnlyAliases, providerNames } from './providerNames';
 import { defineRules, type RuleSamples } from './types';
+
+/**
+ * A provider's word before `key` (`FRESHDESK_KEY`, `mailgunKey`, `NEW_RELIC_KEY`): a key of that provider, where `key`
+ * alone names nothing. Every alias of the provider table (providerNames.ts) but the everyday words of code
+ * (`render_key`, `segment_key`…), the two- and three-letter ones, and the providers whose key is public (`PUSHER_KEY`).
+ */
+const PROVIDER_KEY = `(?:^|_)(?:${providerNames
+  .filter((entry) => !entry.keyIsPublic)
+  .flatMap((entry) => entry.words)
+  .filter((alias) => alias.length >= 4 && !namesOnlyAliases.has(alias))
+  .map((alias) => alias.replace(/ /g, '_?'))
+  .join('|')})_?key$`;
 
 /**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
@@ -12,7 +25,8 @@ export const genericRules = defineRules([
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
-    nameHint: /(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\bpwd\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|(?:^|_)data_key$|(?:^|_)pass$)/i,
+    // A licence key (New Relic's `license_key`) is the agent's credential.
+    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|${PROVIDER_KEY})`, 'i'),
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
     minEntropy: 3.5,
     heuristic: true,
@@ -67,11 +81,14 @@ export const genericRules = defineRules([
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const genericSamples = (): Record<string, RuleSamples> => ({
   'generic-secret': {
-    positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) })],
+    positives: [(g) => ({ name: 'apiKey', value: g.alnum(32) }), (g) => ({ name: 'CLIENT_SECRET', value: g.b64url(40) }), (g) => ({ name: 'db_password', value: g.alnum(10) + '!' + g.alnum(10) }), (g) => ({ name: 'FRESHDESK_KEY', value: g.alnum(20) }), (g) => ({ name: 'license_key', value: g.hex(40) })],
     negatives: [
       { name: 'apiKey', value: 'your-api-key-here' },
       { name: 'token', value: '${TOKEN}' },
       { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
+      // A provider's word before `key` names its key; an everyday word before it does not.
+      { name: 'renderKey', value: 'Qm7vTz2Lw9Xc4Rb8Np1Hd6Ks' },
+      { name: 'segment_key', value: 'Hx3Jq8Wm2Vn7Lc5Tb9Rd4Fz' },
       { name: 'password', value: 'correct horse battery staple' },
       { name: 'secretName', value: 'projects/my-project/secrets/db' },
       { name: 'integrity', value: 'sha512-' + 'Q2hhbmdlTWVDaGFuZ2VNZUNoYW5nZU1lQ2hhbmdlTWU=' },

@@ -8,6 +8,8 @@
  * `words`: each alias as the name's words in order (`new relic` matches `NEW_RELIC_KEY` and `newRelicKey`, `newrelic`
  * matches `NEWRELIC_KEY`); a name's words are its snake_case parts, so `postmark` never matches inside `postmarked`.
  * With `rule`, the provider, variable and rotation page are that rule's (a provider we have a format rule for).
+ * Spellings of an SDK's package or an API's host (`algoliasearch`, `datadoghq`, `postmarkapp`) are aliases too: the
+ * context of a key (the block it sits in, the call or API host its variable is passed to) names it by them.
  */
 export interface ProviderName {
   words: string[];
@@ -16,25 +18,37 @@ export interface ProviderName {
   provider?: string;
   envName?: string;
   rotationUrl?: string;
+  /**
+   * What the provider calls its "key" is public, the secret is another field: Pusher's app key (pusher-js sends it
+   * from browsers; `secret` signs), Amplitude's and Mixpanel's project keys, PostHog's project key. `PUSHER_KEY` or a
+   * bare `key` in `new Pusher({ … })` is then no credential name (generic.ts, the TypeScript extractor).
+   */
+  keyIsPublic?: true;
 }
 
 export const providerNames: readonly ProviderName[] = [
   // Providers we have no format rule for: their keys have no prefix.
   { words: ['codecov'], provider: 'Codecov', envName: 'CODECOV_TOKEN', rotationUrl: 'https://docs.codecov.com/docs/codecov-tokens' },
-  { words: ['postmark'], provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
+  { words: ['postmark', 'postmarkapp'], provider: 'Postmark', envName: 'POSTMARK_SERVER_TOKEN', rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens' },
   { words: ['deepseek', 'deep seek'], provider: 'DeepSeek', envName: 'DEEPSEEK_API_KEY', rotationUrl: 'https://platform.deepseek.com/api_keys' },
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
   { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
-  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/' },
+  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/', keyIsPublic: true },
   { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
-  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts' },
+  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts', keyIsPublic: true },
   { words: ['zendesk'], provider: 'Zendesk', envName: 'ZENDESK_API_TOKEN', rotationUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858' },
   { words: ['intercom'], provider: 'Intercom', envName: 'INTERCOM_ACCESS_TOKEN', rotationUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication' },
   { words: ['mailjet'], provider: 'Mailjet', envName: 'MAILJET_API_SECRET', rotationUrl: 'https://app.mailjet.com/account/apikeys' },
   { words: ['bugsnag'], provider: 'Bugsnag', envName: 'BUGSNAG_API_KEY', rotationUrl: 'https://docs.bugsnag.com/product/getting-started/' },
   { words: ['rollbar'], provider: 'Rollbar', envName: 'ROLLBAR_ACCESS_TOKEN', rotationUrl: 'https://docs.rollbar.com/docs/access-tokens' },
   { words: ['travis'], provider: 'Travis CI', envName: 'TRAVIS_TOKEN', rotationUrl: 'https://app.travis-ci.com/account/preferences' },
+  { words: ['cloudinary'], provider: 'Cloudinary', envName: 'CLOUDINARY_API_SECRET', rotationUrl: 'https://console.cloudinary.com/settings/api-keys' },
+  { words: ['trello'], provider: 'Trello', envName: 'TRELLO_TOKEN', rotationUrl: 'https://trello.com/power-ups/admin' },
+  { words: ['freshdesk'], provider: 'Freshdesk', envName: 'FRESHDESK_API_KEY', rotationUrl: 'https://support.freshdesk.com/support/solutions/articles/215517-how-to-find-your-api-key' },
+  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication', keyIsPublic: true },
+  { words: ['sanity'], provider: 'Sanity', envName: 'SANITY_API_TOKEN', rotationUrl: 'https://www.sanity.io/docs/http-auth' },
+  { words: ['pagerduty', 'pager duty'], provider: 'PagerDuty', envName: 'PAGERDUTY_TOKEN', rotationUrl: 'https://support.pagerduty.com/main/docs/api-access-keys' },
   { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
   // Providers we have format rules for: a key of theirs in a shape their rules do not know (an older format, a
   // webhook or client secret) is still theirs.
@@ -52,8 +66,8 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['snyk'], rule: 'snyk-api-token' },
   { words: ['twilio'], rule: 'twilio-auth-token' },
   { words: ['azure openai', 'aoai'], rule: 'azure-openai-api-key' },
-  { words: ['algolia'], rule: 'algolia-admin-key' },
-  { words: ['datadog', 'dd api', 'dd app'], rule: 'datadog-api-key' },
+  { words: ['algolia', 'algoliasearch'], rule: 'algolia-admin-key' },
+  { words: ['datadog', 'data dog', 'datadoghq', 'dd api', 'dd app'], rule: 'datadog-api-key' },
   { words: ['plaid'], rule: 'plaid-access-token' },
   { words: ['razorpay'], rule: 'razorpay-key-secret' },
   { words: ['cohere'], rule: 'cohere-api-key' },
@@ -93,7 +107,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['new relic', 'newrelic'], rule: 'new-relic-user-api-key' },
   { words: ['grafana'], rule: 'grafana-service-account-token' },
   { words: ['dynatrace'], rule: 'dynatrace-api-token' },
-  { words: ['posthog'], rule: 'posthog-personal-api-key' },
+  { words: ['posthog'], rule: 'posthog-personal-api-key', keyIsPublic: true },
   { words: ['launchdarkly', 'launch darkly'], rule: 'launchdarkly-sdk-key' },
   { words: ['mapbox'], rule: 'mapbox-secret-token' },
   { words: ['dropbox'], rule: 'dropbox-access-token' },
@@ -129,3 +143,16 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['infracost'], rule: 'infracost-api-token' },
   { words: ['harness'], rule: 'harness-access-token' },
 ];
+
+/**
+ * Aliases that are also everyday words of code (`render`, `vault`, `linear`, `segment`, `docker-compose.yml`): in a key's
+ * own name they say whose it is (`RENDER_API_KEY`), but a file, block, import or comment that holds them says nothing
+ * of the keys around (analyze/attribution.ts reads context only for the other aliases), nor does one before `key`
+ * (generic.ts: `renderKey` is no key).
+ */
+export const namesOnlyAliases: ReadonlySet<string> = new Set([
+  'render', 'vault', 'linear', 'square', 'circle', 'circle ci', 'segment', 'replicate', 'prefect', 'resend', 'notion',
+  'docker', 'harness', 'fly', 'flyio', 'gh', 'hf', 'fb', 'npm', 'google', 'amazon', 'claude', 'meta app', 'sonar',
+  'travis', 'dd api', 'dd app', 'cf api', 'xi api', 'gem host', 'tfe', 'tfc', 'ngc', 'aoai', 'pplx', 'sfdc', 'jira',
+  'confluence', 'postman', 'terraform', 'pulumi', 'github', 'gitlab',
+]);

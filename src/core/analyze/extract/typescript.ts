@@ -1,4 +1,5 @@
 import type { ts } from 'ts-morph';
+import { keyIsCredentialOf } from '../attribution';
 import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
@@ -260,14 +261,21 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
   const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
     visit(n.expression, []);
-    const callee = nameOf(n.expression);
-    if (n.expression.kind === T.SyntaxKind.ImportKeyword || callee === 'require') return;
+    // `require('twilio')(sid, token)`, `require('mailgun-js')({ apiKey })`: the package is the callee.
+    const required = requiredPackage(n.expression);
+    const callee = required ?? nameOf(n.expression);
+    if (!required && (n.expression.kind === T.SyntaxKind.ImportKeyword || callee === 'require')) return;
     const args = n.arguments ?? [];
     // headers.set('Authorization', '…'), getenv('API_KEY', '…'): an earlier string argument names the later ones.
     const first = args.length > 1 && T.isStringLiteralLike(args[0]!) ? args[0].text : '';
-    const key = keyArgument(n.expression);
-    const wrapped = names.length > 0 && VALUE_WRAPPER.test(dottedCallee(n.expression));
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [callee, first] : [callee]));
+    const dotted = required ?? dottedCallee(n.expression);
+    const key = required ? KEY_ARGUMENT.get(required) : keyArgument(n.expression);
+    const wrapped = names.length > 0 && VALUE_WRAPPER.test(dotted);
+    // A provider's SDK (`mailgun.client({ username: 'api', key })`): what its options call only `key` is its API key,
+    // unless a secret sits beside it (`{ key, secret }`: the key is the public half of the pair) or the provider's key
+    // is public (Pusher's).
+    const owner = keyIsCredentialOf(dotted) && !args.some(holdsSecretField) ? `${dotted}_api` : callee;
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
@@ -302,6 +310,19 @@ function keyArgument(callee: ts.Expression): KeyArgument | undefined {
     return keyArgumentOf(KEY_ARGUMENT, dottedCallee(callee));
   }
   return T.isIdentifier(callee) ? KEY_ARGUMENT.get(callee.text) : undefined;
+}
+
+/** An options object with a secret of its own (`secret`, `token`, `password`, `privateKey`) beside a bare `key`. */
+function holdsSecretField(arg: ts.Expression): boolean {
+  return T.isObjectLiteralExpression(arg) && arg.properties.some((p) => p.name !== undefined && /secret|token|passw|private/i.test(nameText(p.name)));
+}
+
+/** The package of a `require("…")` call (`require('twilio')` in `require('twilio')(sid, token)`). */
+function requiredPackage(callee: ts.Expression): string | undefined {
+  const e = skipOuter(callee);
+  if (!T.isCallExpression(e) || !T.isIdentifier(e.expression) || e.expression.text !== 'require') return undefined;
+  const arg = e.arguments[0];
+  return arg && T.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 /** `Buffer.from`, `atob`, `TextEncoder.encode` (for `new TextEncoder().encode`): the callee with its receiver's name. */
