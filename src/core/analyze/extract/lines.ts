@@ -99,8 +99,9 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
       if (pushDirective(out, text, line, start)) return;
       pushSpacedPairs(out, text, line, start);
-      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too.
-      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/.exec(line);
+      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too, and Make's `X := …`, `X ::= …`,
+      // `X ?= …`, `X += …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a command.
+      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*(::?=|[?+]=|[:=])([ \t]*)/.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
@@ -142,6 +143,8 @@ export function netrcCandidates(text: string): Candidate[] {
 /** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
 const QUOTED_VALUE = /(["'])([^\s"'`\\<>,;&()]{8,512})\1/g;
 const isLabelChar = (c: string): boolean => /[\w.-]/.test(c);
+/** What stands before a config directive's quoted value: one word at the line's start, then spaces only. */
+const DIRECTIVE_VALUE = /^[ \t]*[A-Za-z_][\w.-]{0,63}[ \t]+$/;
 
 /**
  * The label right before `line[at]` (a value's opening quote): up to four words of name characters, after them a
@@ -182,7 +185,13 @@ export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
       if (!line.includes("'") && !line.includes('"')) return;
       for (const q of line.matchAll(QUOTED_VALUE)) {
         const label = labelBefore(line, q.index);
-        if (!label || !/[ \t]/.test(label)) continue;
+        if (!label) continue;
+        if (!/[ \t]/.test(label)) {
+          // A directive of a config file that has no `=` (`token "…"`, `geoip '…'`): one word opening the line, then
+          // spaces and the value. Its name binds like an assignment's, the generic rule too.
+          if (q.index <= 72 && DIRECTIVE_VALUE.test(line.slice(0, q.index))) out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label] });
+          continue;
+        }
         out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label, label.replace(/[ \t]+/g, '_')], providerOnly: true });
       }
     },
@@ -233,6 +242,9 @@ function pushSpacedPairs(out: Candidate[], text: string, line: string, start: nu
   }
 }
 
+/** `name "value"` or `name 'value';` alone on a line: a config directive with a quoted value. */
+const QUOTED_DIRECTIVE = /^[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]+(["'])([^\s"'`\\]{8,512})\2(?=[ \t]*;?[ \t]*$)/;
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
@@ -250,7 +262,12 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
       }
       // `key = value`, `key: value`, and a quoted key with `=>` (logstash and Ruby-style settings: `"token" => "…"`).
       const m = /^\s*(?:"([^"]+)"|([^\s=:#;]+(?:\s+[^\s=:#;]+)*?))\s*(?:=>?|:)/.exec(line);
-      if (!m) return;
+      if (!m) {
+        // A directive and its quoted value, no `=` between (`token "…"`, `geoip '…';`).
+        const d = QUOTED_DIRECTIVE.exec(line);
+        if (d) pushCandidate(out, text, start + d[0].length - 1 - d[3]!.length, d[3]!.length, section ? [d[1]!, `${section}.${d[1]!}`] : [d[1]!]);
+        return;
+      }
       const key = m[1] ?? m[2]!;
       const span = valueSpan(line, m[0].length, /\s[#;]/g);
       // `[stripe_secret]\nvalue = "…"`: a section names its value field as a mapping does (withParent).
