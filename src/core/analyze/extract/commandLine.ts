@@ -67,7 +67,7 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd', 'sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'userid='];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd', 'sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'userid=', 'convertto-securestring'];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();

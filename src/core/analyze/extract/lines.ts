@@ -119,6 +119,20 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
   );
 }
 
+/** PowerShell's `$name = @'` (or `@"`) here-string holding one word on its one line, then `'@`: group 1 the name, 3 the value. */
+const HERE_STRING = /\$(?:env:)?([A-Za-z_][\w]{0,63})[ \t]*=[ \t]*@(['"])[ \t]*\r?\n[ \t]*([^\s'"`]{8,512})[ \t]*\r?\n\2@/g;
+
+/**
+ * The values of PowerShell here-strings assigned to a variable (`$token = @'`, the key, `'@`), which no line of the
+ * text passes reads with its name. A here-string of several lines is a document, not a key: none.
+ */
+export function hereStringCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!text.includes("@'") && !text.includes('@"')) return out;
+  for (const m of text.matchAll(HERE_STRING)) pushCandidate(out, text, m.index + m[0].lastIndexOf(m[3]!), m[3]!.length, [m[1]!]);
+  return out;
+}
+
 /** A `.netrc` token and its value: tokens and values are separated by any white space, one entry or several a line. */
 const NETRC_TOKEN = /(?:^|\s)(machine|default|password|account)(?:[ \t\r\n]+(\S{1,512}))?/g;
 
@@ -278,8 +292,8 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
   );
 }
 
-/** Keys whose values are shell command lines (CI `run:`/`script:`, compose `command:`, Ansible `shell:`). */
-const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell)$/;
+/** Keys whose values are shell command lines (CI `run:`/`script:`/`pwsh:`, compose `command:`, Ansible `shell:`). */
+const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell|pwsh|powershell)$/;
 
 /**
  * YAML, by indentation. With `commands`, the ranges of the values that are shell command lines (a `run: |` block's

@@ -59,6 +59,9 @@ class Tokens {
   }
 }
 
+/** PowerShell's cmdlet that makes a SecureString of a plain one (`-AsPlainText`). */
+const CONVERT_TO_SECURE_STRING = /^ConvertTo-SecureString$/i;
+
 const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', '::']);
 
 /**
@@ -415,11 +418,32 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `vercel env add NAME` or `gh secret set NAME`, a secret named NAME (`echo -n '…'` too: the flag is echo's).
     const stdin = dialect === 'shell' && commandBefore(i, ECHO) ? stdinNameAfter(i) : [];
     if (stdin.length) return stdin;
+    // PowerShell's `ConvertTo-SecureString '…' -AsPlainText` (or `-String '…'`): the string is a password written out.
+    // (The shell pass reads `$s = ConvertTo-SecureString` as an assignment: the cmdlet's name is a bare value there.)
+    if (dialect !== 'python' && kind(prev) !== PUNCT && convertsPlainText(prev)) return ['password'];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+    // A PowerShell parameter (`-Password '…'`, `-NuGetApiKey "…"`), which the text pass reads as `-` and a word: the
+    // word names the value when the dash opens a word of its own (not `--api-key`, not `a-b`).
+    if (dialect === 'text' && kind(prev) === WORD && src(prev - 1) === '-' && ends[prev - 1] === starts[prev] && opensWord(starts[prev - 1]!)) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
   };
+
+  /**
+   * Whether the word at token t ends PowerShell's `ConvertTo-SecureString` or its `-String` parameter: one shell word,
+   * or (text) `ConvertTo`, `-`, `SecureString` and `-`, `String` as tokens glued together.
+   */
+  const convertsPlainText = (t: number): boolean => {
+    const word = src(t);
+    if (dialect === 'shell') return CONVERT_TO_SECURE_STRING.test(word) || (/^-string$/i.test(word) && CONVERT_TO_SECURE_STRING.test(src(t - 1)));
+    const glued = (a: number) => src(a) === '-' && ends[a - 1] === starts[a] && ends[a] === starts[a + 1];
+    if (/^string$/i.test(word) && src(t - 1) === '-' && ends[t - 1] === starts[t]) t -= 2;
+    return /^securestring$/i.test(src(t)) && glued(t - 1) && /^convertto$/i.test(src(t - 2));
+  };
+
+  /** Whether the character at `at` starts a word: the text's start, or a space or an opening bracket before it. */
+  const opensWord = (at: number): boolean => at === 0 || /[\s(]/.test(text[at - 1]!);
 
   /** The attribute assigned the expression at token t: `NAME = t`, `NAME: T = t` (on one line), or undefined. */
   const assignedTo = (t: number): string | undefined => {
