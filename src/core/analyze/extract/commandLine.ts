@@ -306,8 +306,9 @@ function shellValueAt(text: string, at: number): { start: number; end: number } 
 function isSubstitution(text: string, { start, end }: { start: number; end: number }): boolean {
   const value = text.slice(start, end);
   if (text.charCodeAt(start - 1) === 39 && text.charCodeAt(end) === 39) return /\{\{|%\(|^</.test(value);
-  // `{pw}`, `%s`: a format string's fields (a Python f-string or `.format`, printf), for the strings of code.
-  return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^<|\{[A-Za-z_][\w.]{0,63}\}|^%[sd]$/.test(value);
+  // `{pw}`, `%s`: a format string's fields (a Python f-string or `.format`, printf), for the strings of code; `&pw`:
+  // a SQL*Plus substitution variable.
+  return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^<|\{[A-Za-z_][\w.]{0,63}\}|^%[sd]$|^&/.test(value);
 }
 
 /**

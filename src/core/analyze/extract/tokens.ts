@@ -61,6 +61,8 @@ class Tokens {
 
 /** PowerShell's cmdlet that makes a SecureString of a plain one (`-AsPlainText`). */
 const CONVERT_TO_SECURE_STRING = /^ConvertTo-SecureString$/i;
+/** Its switch that takes a plain string (the rest of the line after the string). */
+const AS_PLAIN_TEXT = /\s-AsPlainText\b/i;
 
 const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', '::']);
 
@@ -420,7 +422,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     if (stdin.length) return stdin;
     // PowerShell's `ConvertTo-SecureString '…' -AsPlainText` (or `-String '…'`): the string is a password written out.
     // (The shell pass reads `$s = ConvertTo-SecureString` as an assignment: the cmdlet's name is a bare value there.)
-    if (dialect !== 'python' && kind(prev) !== PUNCT && convertsPlainText(prev)) return ['password'];
+    // Without `-AsPlainText` the string is an encrypted standard string (DPAPI or `-Key`), no password in clear.
+    if (dialect !== 'python' && kind(prev) !== PUNCT && convertsPlainText(prev)) return AS_PLAIN_TEXT.test(text.slice(ends[i]!, Math.min(text.length, ends[i]! + 256)).split('\n', 1)[0]!) ? ['password'] : [];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     // A PowerShell parameter (`-Password '…'`, `-NuGetApiKey "…"`), which the text pass reads as `-` and a word: the
     // word names the value when the dash opens a word of its own (not `--api-key`, not `a-b`).
