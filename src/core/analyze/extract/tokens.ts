@@ -423,11 +423,11 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // PowerShell's `ConvertTo-SecureString '…' -AsPlainText` (or `-String '…'`): the string is a password written out.
     // (The shell pass reads `$s = ConvertTo-SecureString` as an assignment: the cmdlet's name is a bare value there.)
     // Without `-AsPlainText` the string is an encrypted standard string (DPAPI or `-Key`), no password in clear.
-    if (dialect !== 'python' && kind(prev) !== PUNCT && convertsPlainText(prev)) return AS_PLAIN_TEXT.test(text.slice(ends[i]!, Math.min(text.length, ends[i]! + 256)).split('\n', 1)[0]!) ? ['password'] : [];
+    if (dialect !== 'python' && kind(prev) !== PUNCT && (text.charCodeAt(ends[prev]! - 1) | 32) === 103 && convertsPlainText(prev)) return AS_PLAIN_TEXT.test(text.slice(ends[i]!, Math.min(text.length, ends[i]! + 256)).split('\n', 1)[0]!) ? ['password'] : [];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
     // A PowerShell parameter (`-Password '…'`, `-NuGetApiKey "…"`), which the text pass reads as `-` and a word: the
     // word names the value when the dash opens a word of its own (not `--api-key`, not `a-b`).
-    if (dialect === 'text' && kind(prev) === WORD && src(prev - 1) === '-' && ends[prev - 1] === starts[prev] && opensWord(starts[prev - 1]!)) return [nameAt(prev)];
+    if (dialect === 'text' && kind(prev) === WORD && text.charCodeAt(starts[prev]! - 1) === 45 && kind(prev - 1) === PUNCT && opensWord(starts[prev]! - 1)) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
@@ -440,8 +440,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
   const convertsPlainText = (t: number): boolean => {
     const word = src(t);
     if (dialect === 'shell') return CONVERT_TO_SECURE_STRING.test(word) || (/^-string$/i.test(word) && CONVERT_TO_SECURE_STRING.test(src(t - 1)));
+    // `-` glued to the words either side of it (token a).
     const glued = (a: number) => src(a) === '-' && ends[a - 1] === starts[a] && ends[a] === starts[a + 1];
-    if (/^string$/i.test(word) && src(t - 1) === '-' && ends[t - 1] === starts[t]) t -= 2;
+    if (/^string$/i.test(word) && text.charCodeAt(starts[t]! - 1) === 45) t -= 2;
     return /^securestring$/i.test(src(t)) && glued(t - 1) && /^convertto$/i.test(src(t - 2));
   };
 
