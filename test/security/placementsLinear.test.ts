@@ -85,6 +85,7 @@ describe('security: the placement passes stay linear', function () {
     ['an Oracle tool in a string before a long run of spaces', 'tools/run.py', (size) => `x = "sqlplus${' '.repeat(size - 32)}a/b@c"\n`],
     ['one line of quoted Oracle tool names', 'tools/run.py', (size) => `x = ${'"sqlplus '.repeat((size - 16) / 9)}\n`],
     ['CONNECT before a long run of spaces', 'db/deploy.sql', (size) => `CONNECT${' '.repeat(size - 16)}a/b\n`],
+    ['one line of strings piped to ConvertTo-SecureString', 'deploy.ps1', (size) => `$s = ${"'Zx8Qp2LmN4vR7tY1wE5uI9oA' | ConvertTo-SecureString -AsPlainText ".repeat((size - 16) / 64)}\n`],
     ['a directive before a long run of spaces', 'etc/agent.conf', (size) => `token${' '.repeat(size - 16)}"x"\n`],
   ];
   for (const [name, path, build] of longLines) {

@@ -100,8 +100,9 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       if (pushDirective(out, text, line, start)) return;
       pushSpacedPairs(out, text, line, start);
       // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too, and Make's `X := …`, `X ::= …`,
-      // `X ?= …`, `X += …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a command.
-      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*(::?=|[?+]=|[:=])([ \t]*)/.exec(line);
+      // `X ?= …`, `X += …`, `override X := …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a
+      // command.
+      const m = /^\s*(?:[-*]\s+)?(?:(?:export|set|override|private)\s+){0,2}([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*(::?=|[?+]=|[:=])([ \t]*)/.exec(line);
       if (!m) return;
       const from = m[0].length;
       let end = line.length;
