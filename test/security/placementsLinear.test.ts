@@ -52,6 +52,15 @@ describe('security: the placement passes stay linear', function () {
     ['wrapped encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: |\n  LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n' + ('  ' + 'QUFB'.repeat(19) + '\n').repeat(30), size)],
     ['a column of base64 lines after many PEM starts', 'keys.b64', (size) => fill('', 'LS0tLS1CRUdJTi' + 'QUFB'.repeat(15) + 'QQ\n', size / 2) + fill('', 'QUFB'.repeat(19) + '\n', size / 2)],
     ['Redis directives and ACL rules', 'redis.conf', (size) => fill('', 'requirepass Zx8Qp2LmN4vR7tY1wE5uI9oA\nsentinel auth-pass m Zx8Qp2LmN4vR7tY1wE5uI9oA\nuser app on ' + '>Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat(20) + '\n', size)],
+    // place20's placements (placementsBuildScripts.test.ts): Make, PowerShell, Oracle strings, SQL*Plus, comments.
+    ['Make assignments of every operator', 'Makefile', (size) => fill('', 'API_KEY := Zx8Qp2LmN4vR7tY1wE5uI9oA\nTOKEN ?= $(TOKEN)\nexport SECRET ::= Zx8Qp2LmN4vR7tY1wE5uI9oA\nPASSWORD += x\n', size)],
+    ['PowerShell of many SecureStrings and parameters', 'deploy.ps1', (size) => fill('', "$s = ConvertTo-SecureString 'Zx8Qp2LmN4vR7tY1wE5uI9oA' " + '-Force '.repeat(30) + "-AsPlainText\nConnect-X -Password 'Zx8Qp2LmN4vR7tY1wE5uI9oA' " + "-ApiKey 'a' ".repeat(20) + '\n', size)],
+    ['PowerShell here-strings', 'deploy.ps1', (size) => fill('', "$token = @'\nZx8Qp2LmN4vR7tY1wE5uI9oA\n'@\n$a = @\"\n" + '@'.repeat(200) + '\n', size)],
+    ['code strings that run Oracle tools', 'tools/run.py', (size) => fill('', 'subprocess.run("sqlplus -s scott/Zx8Qp2LmN4vR7tY1wE5uI9oA@db @x.sql ' + '-M a '.repeat(30) + '")\n', size)],
+    ['Oracle tool names after quotes of every kind', 'tools/run.js', (size) => fill('', "'sqlplus \"sqlplus `sqlplus /x/sqlplus ", size)],
+    ['a SQL*Plus script of many CONNECT lines', 'db/deploy.sql', (size) => fill('', 'CONNECT scott/Zx8Qp2LmN4vR7tY1wE5uI9oA@ORCL AS SYSDBA\n  conn a/&b\nCONNECT BY PRIOR a = b\n', size)],
+    ['commented hash entries', 'config/app.php', (size) => fill('', "// 'api_key' => 'Zx8Qp2LmN4vR7tY1wE5uI9oA', 'token' => \"" + "'=> ".repeat(30) + '\n', size)],
+    ['quoted config directives', 'etc/agent.conf', (size) => fill('', 'token "Zx8Qp2LmN4vR7tY1wE5uI9oA"\ngeoip \'' + '"'.repeat(100) + '\n', size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
   // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
@@ -70,6 +79,14 @@ describe('security: the placement passes stay linear', function () {
     ['one snapshot string of names and colons', 'src/__snapshots__/a.test.ts.snap', (size) => `exports[\`a 1\`] = \`${'"apiKey": "'.repeat((size - 64) / 11)}\`;\n`],
     ['a .pgpass line of colons', '.pgpass', (size) => `${'\\:'.repeat((size - 8) / 2)}\n`],
     ['an encoded PEM start before a long base64 run', 'k8s/s.yaml', (size) => `tls.key: LS0tLS1CRUdJTi${'QUFB'.repeat((size - 32) / 4)}\n`],
+    ['a Make name before a long run of spaces', 'Makefile', (size) => `API_KEY${' '.repeat(size - 32)}:= x\n`],
+    ['a SecureString before a long run of spaces', 'deploy.ps1', (size) => `ConvertTo-SecureString 'Zx8Qp2LmN4vR7tY1wE5uI9oA'${' '.repeat(size - 64)}-AsPlainText\n`],
+    ['a here-string opened before a long run of spaces', 'deploy.ps1', (size) => `$token = @'${' '.repeat(size - 32)}\nx\n'@\n`],
+    ['an Oracle tool in a string before a long run of spaces', 'tools/run.py', (size) => `x = "sqlplus${' '.repeat(size - 32)}a/b@c"\n`],
+    ['one line of quoted Oracle tool names', 'tools/run.py', (size) => `x = ${'"sqlplus '.repeat((size - 16) / 9)}\n`],
+    ['CONNECT before a long run of spaces', 'db/deploy.sql', (size) => `CONNECT${' '.repeat(size - 16)}a/b\n`],
+    ['one line of strings piped to ConvertTo-SecureString', 'deploy.ps1', (size) => `$s = ${"'Zx8Qp2LmN4vR7tY1wE5uI9oA' | ConvertTo-SecureString -AsPlainText ".repeat((size - 16) / 64)}\n`],
+    ['a directive before a long run of spaces', 'etc/agent.conf', (size) => `token${' '.repeat(size - 16)}"x"\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

@@ -2,7 +2,7 @@ import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
 import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
-import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps, netrcCandidates } from './extract/lines';
+import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps, hereStringCandidates, netrcCandidates } from './extract/lines';
 import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
@@ -133,7 +133,8 @@ function readText(path: string, text: string, signal: AbortSignal | undefined): 
         const seen = new Set(run.candidates.map((c) => c.offset));
         // A `.netrc` separates its tokens and values by spaces (`password …`), which no pass above reads as a pair.
         const netrc = NETRC_FILE.test(path) ? netrcCandidates(text) : [];
-        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset)), ...netrc], notes: run.notes };
+        // PowerShell's here-strings (`$token = @'` … `'@`) span lines, which neither pass above reads as one value.
+        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset)), ...netrc, ...hereStringCandidates(text)], notes: run.notes };
         // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
         return withCommandLines(read, text, commandSpans(path, text), signal);
       }),

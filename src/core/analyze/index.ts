@@ -6,7 +6,7 @@ import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Ste
 import { ContextAttribution } from './attribution';
 import { bindingNamePositions, matchBound, namesMayBind, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
-import { PASSWORD_CONTEXT, USER_MAP_PASSWORD, userMapPassword } from './candidate';
+import { PASSWORD_CONTEXT, pushCandidate, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
 import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
 import { extractTokensSteps } from './extract/tokens';
@@ -16,6 +16,7 @@ import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { proseCandidates, tableColumnCandidates } from './prose';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
+import { ORACLE_TOOL_KEYWORDS, oracleStringLogins, sqlPlusConnectLogins } from './extract/commandLine';
 import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
@@ -119,6 +120,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let readPairs = false;
   // Where SQL statements' keywords end (`create user`, `identified by`, `insert into`): extract/sql.ts reads them.
   let sqlEnds: number[] = [];
+  let oracleEnds: number[] = [];
+  let sqlScript = false;
   // A credential file known by its name (`.pgpass`, `.htpasswd`: no word in it says password), and whether a server
   // directive's keyword (`requirepass`) occurs: extract/serverConfigs.ts reads them.
   const configKind = serverConfigKind(path);
@@ -191,8 +194,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       }
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      oracleEnds = ends.size === 0 ? [] : ORACLE_TOOL_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
+      sqlScript = SQL_SCRIPT.test(path);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && !configKind) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && oracleEnds.length === 0 && !sqlScript && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
@@ -238,6 +243,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       if (!readPairs) return NEXT;
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];
+      // Oracle logins in strings that run a tool (`"sqlplus scott/…@orcl"`), and a SQL*Plus script's `CONNECT` lines.
+      const logins = [...(oracleEnds.length ? oracleStringLogins(text, oracleEnds) : []), ...(sqlScript ? sqlPlusConnectLogins(text) : [])];
+      if (logins.length) {
+        const read: Candidate[] = [];
+        for (const login of logins) pushCandidate(read, text, login.start, login.end - login.start, [login.name]);
+        candidates = [...candidates, ...read];
+      }
       const configs = [...(configKind ? serverConfigCandidates(configKind, text) : []), ...(directiveFound ? serverDirectiveCandidates(text) : [])];
       if (configs.length) candidates = [...candidates, ...configs];
       return NEXT;
@@ -364,6 +376,9 @@ function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean)
 function cancelledResult(): AnalysisResult {
   return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
 }
+
+/** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
+const SQL_SCRIPT = /\.(?:sql|pls)$/i;
 
 /** What the extraction stage of analysisSteps makes of PARSE_DEFERRED. */
 const DEFERRED: unique symbol = Symbol('deferred');

@@ -4,8 +4,11 @@ import type { Candidate } from './candidate';
 
 /** A comment line's start: `//`, `#`, ` * ` (JSDoc), `/*`, `--`, `;`, `<!--`. */
 const COMMENT_START = /[ \t]*(?:\/\/|#|\*|\/\*|--|;|<!--)/y;
-/** `NAME=value` or `NAME: value` in a comment: `// DD_API_KEY=…`, `# export HUBSPOT_TOKEN=…`, ` *   X_TOKEN: …`. */
-const COMMENT_PAIR = /([A-Za-z_$][\w.$-]{0,63})[ \t]*[=:][ \t]*["'`]?([^\s"'`<>,;]{8,512})/y;
+/**
+ * `NAME=value` or `NAME: value` in a comment: `// DD_API_KEY=…`, `# export HUBSPOT_TOKEN=…`, ` *   X_TOKEN: …`; a
+ * PHP/Ruby/Perl hash entry commented out, its name quoted: `// 'api_key' => '…'`, `# "token" => "…"`.
+ */
+const COMMENT_PAIR = /([A-Za-z_$][\w.$-]{0,63})["']?[ \t]*(?:=>|[=:])[ \t]*["'`]?([^\s"'`<>,;]{8,512})/y;
 /**
  * `NAME=value` at the start of a string or right after a `\n` escape in one: a .env or INI file held in a string
  * (`{"config.ini": "API_TOKEN=…\\nDEBUG=1"}`, a test's fixture, a template). The value ends at the escape, the
@@ -116,7 +119,7 @@ function push(out: Candidate[], re: RegExp, text: string, at: number, end: numbe
   if (!m) return false;
   const nameStart = m.index + m[0].indexOf(m[1]!);
   if (end <= nameStart || end > nameStart + m[1]!.length) return false;
-  const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).trimStart().startsWith('=');
+  const providerOnly = re === COMMENT_PAIR && !m[0].slice(m[1]!.length).replace(/^["']/, '').trimStart().startsWith('=');
   out.push({ offset: m.index + m[0].length - m[2]!.length, length: m[2]!.length, names: [m[1]!], ...(providerOnly ? { providerOnly } : {}) });
   return true;
 }

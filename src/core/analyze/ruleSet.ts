@@ -2,7 +2,7 @@
 import { rules as allRules } from '../rules/index';
 import { CREDENTIAL_MAP_KEYWORDS, KEY_ARGUMENT_CALLEES } from './candidate';
 import { compileRule } from './compile';
-import { COMMAND_LINE_KEYWORDS } from './extract/commandLine';
+import { COMMAND_LINE_KEYWORDS, ORACLE_TOOL_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
 import { SERVER_DIRECTIVE_KEYWORDS } from './extract/serverConfigs';
 import { SQL_STATEMENT_KEYWORDS } from './extract/sql';
@@ -41,7 +41,7 @@ export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c
  * Keywords whose end offsets the analysis asks the keyword pass for: startKeywords, the credential query parameters and
  * the start of base64-encoded JSON and SQL statements' keywords.
  */
-export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS];
+export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...ORACLE_TOOL_KEYWORDS];
 /** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
 export const valueRules = [...boundRules, ...heuristicRules];
 valueRules.forEach((c, i) => {

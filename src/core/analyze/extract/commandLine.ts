@@ -67,7 +67,7 @@ const CREDENTIAL_OPTIONS: readonly CredentialOption[] = [
  * Words of the table's commands for the keyword pass (ruleSet.ts): a line with one of them is read even when nothing on
  * it names a secret (`redis-cli -a …`).
  */
-export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd', 'sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'userid='];
+export const COMMAND_LINE_KEYWORDS: readonly string[] = ['mysql', 'mariadb', 'redis-cli', 'requirepass', 'masterauth', 'mongo', 'sqlcmd', 'ldap', 'sshpass', 'login', 'curl', 'keytool', 'aws_secret_access_key', 'aws_session_token', 'gh secret', 'from-literal', 'htpasswd', 'sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl', 'userid=', 'convertto-securestring'];
 
 /** The table by option, for the token pass: a word is looked up once. */
 const BY_OPTION = new Map<string, CredentialOption[]>();
@@ -209,6 +209,56 @@ export function oracleLogins(text: string, at: number): OptionValue[] {
   return out;
 }
 
+/** The Oracle tools' names, located by the keyword pass: a string of code may run one (`"sqlplus …"`). */
+export const ORACLE_TOOL_KEYWORDS: readonly string[] = ['sqlplus', 'sqlldr', 'expdp', 'impdp', 'rman', 'dgmgrl'];
+
+/** Characters of a tool's word before its name: a directory (`/u01/app/bin/`, `$ORACLE_HOME/bin/`, `C:\\oracle\\`). */
+const isToolPathChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 47 || c === 92 || c === 36 || c === 123 || c === 125 || c === 45 || c === 58;
+
+/**
+ * The passwords of the Oracle logins in strings of code that run a tool (`subprocess.run("sqlplus scott/…@orcl @x.sql")`,
+ * `exec('sqlplus -s app/…@//host/svc')`, `os.system("expdp system/…@prod …")`), read from the ends of the tools' names
+ * (`toolEnds`, sorted): a name that opens a string's content (after its quote and any directory), the command line being
+ * the rest of the string on its line. The shell pass reads the shell's own command lines; an interpolated password
+ * (`f"…/{pw}@db"`, `${pw}`, `%s`) is none. Each string's line at most 1 KiB from the name: linear in the text.
+ */
+export function oracleStringLogins(text: string, toolEnds: readonly number[]): OptionValue[] {
+  const out: OptionValue[] = [];
+  let readTo = -1;
+  for (const end of toolEnds) {
+    if (end <= readTo) continue;
+    let start = end - 1;
+    while (start >= 0 && end - start <= 256 && isToolPathChar(text.charCodeAt(start))) start--;
+    const quote = text.charCodeAt(start);
+    if ((quote !== 34 && quote !== 39 && quote !== 96) || !isOracleTool(text, start + 1, end)) continue;
+    const after = text.charCodeAt(end);
+    if (after !== 32 && after !== 9) continue;
+    let close = end;
+    while (close < text.length && close - end <= 1024 && text.charCodeAt(close) !== quote && text.charCodeAt(close) !== 10) close++;
+    if (text.charCodeAt(close) !== quote) continue;
+    readTo = close;
+    const line = text.slice(start + 1, close);
+    for (const login of oracleLogins(line, end - start - 1)) out.push({ start: login.start + start + 1, end: login.end + start + 1, name: login.name });
+  }
+  return out;
+}
+
+/** A SQL*Plus or SQLcl `CONNECT`/`CONN` command opening a line of a script. */
+const SQLPLUS_CONNECT = /^[ \t]*conn(?:ect)?[ \t]+/gim;
+
+/**
+ * The passwords of SQL*Plus/SQLcl `CONNECT user/password[@db] [AS SYSDBA]` (or `CONN …`) lines of a `.sql` script. A
+ * hierarchical query's `CONNECT BY …` and `CONNECT / AS SYSDBA` have no `user/password` word: none.
+ */
+export function sqlPlusConnectLogins(text: string): OptionValue[] {
+  const out: OptionValue[] = [];
+  for (const m of text.matchAll(SQLPLUS_CONNECT)) {
+    const login = oracleLogins(text, m.index + m[0].length)[0];
+    if (login) out.push(login);
+  }
+  return out;
+}
+
 /** The password of `user/password[@connect][ as sysdba]` in `text[start, end)`, or none when it is empty. */
 function loginPassword(text: string, start: number, end: number): { start: number; end: number } | undefined {
   ORACLE_USER.lastIndex = start;
@@ -256,7 +306,9 @@ function shellValueAt(text: string, at: number): { start: number; end: number } 
 function isSubstitution(text: string, { start, end }: { start: number; end: number }): boolean {
   const value = text.slice(start, end);
   if (text.charCodeAt(start - 1) === 39 && text.charCodeAt(end) === 39) return /\{\{|%\(|^</.test(value);
-  return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^</.test(value);
+  // `{pw}`, `%s`: a format string's fields (a Python f-string or `.format`, printf), for the strings of code; `&pw`:
+  // a SQL*Plus substitution variable.
+  return /^\$|\$[({A-Za-z_]|`|\{\{|%\(|^<|\{[A-Za-z_][\w.]{0,63}\}|^%[sd]$|^&/.test(value);
 }
 
 /**

@@ -90,7 +90,7 @@ const QUOTED_PAIR = /["']([A-Za-z_][\w.-]{0,63})["'][ \t]*:[ \t]*["']([^\s"'`\\<
  * pasted into a log) binds provider rules only too.
  */
 /** `NAME: value`, `NAME=value`, `export NAME=…`, `- NAME: …` at a line's start (extractTextPairsSteps); the value follows the match. */
-export const TEXT_PAIR = /^\s*(?:[-*]\s+)?(?:(?:export|set)\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*([:=])([ \t]*)/;
+export const TEXT_PAIR = /^\s*(?:[-*]\s+)?(?:(?:export|set|override|private)\s+){0,2}([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]*(::?=|[?+]=|[:=])([ \t]*)/;
 
 export function extractTextPairsSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
@@ -106,8 +106,10 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
       if (pushDirective(out, text, line, start)) return;
       pushSpacedPairs(out, text, line, start);
-      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too. A line with neither `:` nor `=`
-      // is none, told without the expression (most lines of prose).
+      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too, and Make's `X := …`, `X ::= …`,
+      // `X ?= …`, `X += …`, `override X := …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a
+      // command. A line with neither `:` nor `=` is none (every operator holds one), told without the expression (most
+      // lines of prose).
       if (!colon && !line.includes('=')) return;
       const m = TEXT_PAIR.exec(line);
       if (!m) return;
@@ -125,6 +127,20 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
     },
     () => ({ candidates: out, notes: [] }),
   );
+}
+
+/** PowerShell's `$name = @'` (or `@"`) here-string holding one word on its one line, then `'@`: group 1 the name, 3 the value. */
+const HERE_STRING = /\$(?:env:)?([A-Za-z_][\w]{0,63})[ \t]*=[ \t]*@(['"])[ \t]*\r?\n[ \t]*([^\s'"`]{8,512})[ \t]*\r?\n\2@/g;
+
+/**
+ * The values of PowerShell here-strings assigned to a variable (`$token = @'`, the key, `'@`), which no line of the
+ * text passes reads with its name. A here-string of several lines is a document, not a key: none.
+ */
+export function hereStringCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  if (!text.includes("@'") && !text.includes('@"')) return out;
+  for (const m of text.matchAll(HERE_STRING)) pushCandidate(out, text, m.index + m[0].lastIndexOf(m[3]!), m[3]!.length, [m[1]!]);
+  return out;
 }
 
 /** A `.netrc` token and its value: tokens and values are separated by any white space, one entry or several a line. */
@@ -151,6 +167,8 @@ export function netrcCandidates(text: string): Candidate[] {
 /** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
 const QUOTED_VALUE = /(["'])([^\s"'`\\<>,;&()]{8,512})\1/g;
 const isLabelChar = (c: string): boolean => /[\w.-]/.test(c);
+/** What stands before a config directive's quoted value: one word at the line's start, then spaces only. */
+const DIRECTIVE_VALUE = /^[ \t]*[A-Za-z_][\w.-]{0,63}[ \t]+$/;
 
 /**
  * The label right before `line[at]` (a value's opening quote): up to four words of name characters, after them a
@@ -191,7 +209,13 @@ export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
       if (!line.includes("'") && !line.includes('"')) return;
       for (const q of line.matchAll(QUOTED_VALUE)) {
         const label = labelBefore(line, q.index);
-        if (!label || !/[ \t]/.test(label)) continue;
+        if (!label) continue;
+        if (!/[ \t]/.test(label)) {
+          // A directive of a config file that has no `=` (`token "…"`, `geoip '…'`): one word opening the line, then
+          // spaces and the value. Its name binds like an assignment's, the generic rule too.
+          if (q.index <= 72 && DIRECTIVE_VALUE.test(line.slice(0, q.index))) out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label] });
+          continue;
+        }
         out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label, label.replace(/[ \t]+/g, '_')], providerOnly: true });
       }
     },
@@ -258,6 +282,9 @@ function pushSpacedPairs(out: Candidate[], text: string, line: string, start: nu
   }
 }
 
+/** `name "value"` or `name 'value';` alone on a line: a config directive with a quoted value. */
+const QUOTED_DIRECTIVE = /^[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]+(["'])([^\s"'`\\]{8,512})\2(?=[ \t]*;?[ \t]*$)/;
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
@@ -275,7 +302,12 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
       }
       // `key = value`, `key: value`, and a quoted key with `=>` (logstash and Ruby-style settings: `"token" => "…"`).
       const m = /^\s*(?:"([^"]+)"|([^\s=:#;]+(?:\s+[^\s=:#;]+)*?))\s*(?:=>?|:)/.exec(line);
-      if (!m) return;
+      if (!m) {
+        // A directive and its quoted value, no `=` between (`token "…"`, `geoip '…';`).
+        const d = QUOTED_DIRECTIVE.exec(line);
+        if (d) pushCandidate(out, text, start + d[0].length - 1 - d[3]!.length, d[3]!.length, section ? [d[1]!, `${section}.${d[1]!}`] : [d[1]!]);
+        return;
+      }
       const key = m[1] ?? m[2]!;
       const span = valueSpan(line, m[0].length, /\s[#;]/g);
       // `[stripe_secret]\nvalue = "…"`: a section names its value field as a mapping does (withParent).
@@ -286,8 +318,8 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
   );
 }
 
-/** Keys whose values are shell command lines (CI `run:`/`script:`, compose `command:`, Ansible `shell:`). */
-const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell)$/;
+/** Keys whose values are shell command lines (CI `run:`/`script:`/`pwsh:`, compose `command:`, Ansible `shell:`). */
+const COMMAND_KEY = /^(?:run|script|before_script|after_script|pre_script|command|commands|cmd|entrypoint|shell|pwsh|powershell)$/;
 
 /**
  * YAML, by indentation. With `commands`, the ranges of the values that are shell command lines (a `run: |` block's

@@ -68,6 +68,11 @@ class Tokens {
   }
 }
 
+/** PowerShell's cmdlet that makes a SecureString of a plain one (`-AsPlainText`). */
+const CONVERT_TO_SECURE_STRING = /^ConvertTo-SecureString$/i;
+/** Its switch that takes a plain string (the rest of the line after the string). */
+const AS_PLAIN_TEXT = /\s-AsPlainText\b/i;
+
 const PUNCT2 = new Set([':=', '==', '!=', '=>', '+=', '??', '||', '<<', '->', '::']);
 
 /**
@@ -366,6 +371,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
 
   /** Names bound to the token at index i (a string or an opening bracket). */
   const bindings = (i: number, depth: number): string[] => {
+    // PowerShell's `'…' | ConvertTo-SecureString -AsPlainText`: a string that opens the pipeline (after `=`, `(` or at
+    // its line's start; not `Get-Content '…' |`) is a password, whatever `$x =` holds the result.
+    if (dialect !== 'python' && kind(i + 1) === PUNCT && text.charCodeAt(starts[i + 1]!) === 124 && pipedToSecureString(i + 2) && opensPipeline(i)) return ['password'];
     const prev = i - 1;
     if (prev < 0) return [];
     const p = src(prev);
@@ -434,11 +442,49 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `vercel env add NAME` or `gh secret set NAME`, a secret named NAME (`echo -n '…'` too: the flag is echo's).
     const stdin = dialect === 'shell' && commandBefore(i, ECHO) ? stdinNameAfter(i) : [];
     if (stdin.length) return stdin;
+    // PowerShell's `ConvertTo-SecureString '…' -AsPlainText` (or `-String '…'`): the string is a password written out.
+    // (The shell pass reads `$s = ConvertTo-SecureString` as an assignment: the cmdlet's name is a bare value there.)
+    // Without `-AsPlainText` the string is an encrypted standard string (DPAPI or `-Key`), no password in clear.
+    if (dialect !== 'python' && kind(prev) !== PUNCT && (text.charCodeAt(ends[prev]! - 1) | 32) === 103 && convertsPlainText(prev)) return asPlainTextAfter(ends[i]!) ? ['password'] : [];
     if (dialect === 'shell' && kind(prev) === WORD && p.startsWith('-')) return [nameAt(prev)];
+    // A PowerShell parameter (`-Password '…'`, `-NuGetApiKey "…"`), which the text pass reads as `-` and a word: the
+    // word names the value when the dash opens a word of its own (not `--api-key`, not `a-b`).
+    if (dialect === 'text' && kind(prev) === WORD && text.charCodeAt(starts[prev]! - 1) === 45 && kind(prev - 1) === PUNCT && opensWord(starts[prev]! - 1)) return [nameAt(prev)];
 
     if (dialect === 'shell' && kind(prev) === WORD && /^(?:export|local|declare|readonly)$/.test(p)) return [];
     return [];
   };
+
+  /**
+   * Whether the word at token t ends PowerShell's `ConvertTo-SecureString` or its `-String` parameter: one shell word,
+   * or (text) `ConvertTo`, `-`, `SecureString` and `-`, `String` as tokens glued together.
+   */
+  const convertsPlainText = (t: number): boolean => {
+    const word = src(t);
+    if (dialect === 'shell') return CONVERT_TO_SECURE_STRING.test(word) || (/^-string$/i.test(word) && CONVERT_TO_SECURE_STRING.test(src(t - 1)));
+    // `-` glued to the words either side of it (token a).
+    const glued = (a: number) => src(a) === '-' && ends[a - 1] === starts[a] && ends[a] === starts[a + 1];
+    if (/^string$/i.test(word) && text.charCodeAt(starts[t]! - 1) === 45) t -= 2;
+    return /^securestring$/i.test(src(t)) && glued(t - 1) && /^convertto$/i.test(src(t - 2));
+  };
+
+  /** Whether token t opens a statement or an expression: after `=` or `(`, or first on its line. */
+  const opensPipeline = (t: number): boolean => {
+    const before = src(t - 1);
+    return before === '=' || before === '(' || t === 0 || text.slice(ends[t - 1]!, starts[t]!).includes('\n');
+  };
+
+  /** Whether `-AsPlainText` follows `at` on its line (within 256 characters). */
+  const asPlainTextAfter = (at: number): boolean => AS_PLAIN_TEXT.test(text.slice(at, Math.min(text.length, at + 256)).split('\n', 1)[0]!);
+
+  /** Whether tokens from t are `ConvertTo-SecureString … -AsPlainText` (one shell word, or three tokens of text). */
+  const pipedToSecureString = (t: number): boolean => {
+    if (dialect === 'shell') return kind(t) === WORD && CONVERT_TO_SECURE_STRING.test(src(t)) && asPlainTextAfter(ends[t]!);
+    return kind(t + 2) === WORD && convertsPlainText(t + 2) && /^convertto$/i.test(src(t)) && asPlainTextAfter(ends[t + 2]!);
+  };
+
+  /** Whether the character at `at` starts a word: the text's start, or a space or an opening bracket before it. */
+  const opensWord = (at: number): boolean => at === 0 || /[\s(]/.test(text[at - 1]!);
 
   /** The attribute assigned the expression at token t: `NAME = t`, `NAME: T = t` (on one line), or undefined. */
   const assignedTo = (t: number): string | undefined => {
