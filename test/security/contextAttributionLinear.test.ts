@@ -25,6 +25,8 @@ describe('security: keys named by their context, in linear time', function () {
     ['a long identifier before a call opened, then key', 'src/mail.ts', (size) => fill('', `${'a.'.repeat(60)}x({ key: '${v()}' });\n`, size)],
     ['many imports and hosts, then a key', 'src/hooks.ts', (size) => `${fill('', "import x from 'twilio'; const u = 'https://api.mailgun.net'; ", size)}\nconst apiSecret = '${v()}';\n`],
     ['a run of dotted host-like words', 'notes/hosts.py', (size) => `${fill('', 'a1-b.', size)}com\napi_secret = "${v()}"\n`],
+    ['a staircase of less indented lines ending in comments and spaces, above many keys', 'src/tests.go', (size) => `${fill('', `${' '.repeat(40)}x, //${' '.repeat(120)}a\n`, size / 2)}${fill('', `${' '.repeat(60)}api_secret: "${v()}",\n`, size / 2)}`],
+    ['many badge-like paths before query tokens', 'README.md', (size) => fill('', `https://h/${'graph/'.repeat(20)}${'badge'.repeat(10)}.svg?token=${v()} `, size)],
     ['many positional SDK calls', 'src/sms.ts', (size) => fill('', `twilio('AC', '${v()}'); algoliasearch('APP', '${v()}');\n`, size)],
   ];
   for (const [name, path, build] of inputs) {

@@ -223,7 +223,7 @@ export class ContextAttribution {
       }
       const line = text.slice(content, Math.min(end, content + LINE_CHARS));
       if (lineIndent < indent) {
-        if ((found = this.inLine(line))) return found;
+        if (opensBlock(line) && (found = this.inLine(line))) return found;
         indent = lineIndent;
       } else if (paragraph && lineIndent <= indent && HEADING_COMMENT.test(line) && (found = this.inLine(line))) return found;
     }
@@ -300,6 +300,27 @@ export class ContextAttribution {
     }
     return this.fromPath;
   }
+}
+
+/**
+ * A line after which the lines below it may be its block: it ends in an opener (`{`, `(`, `[`, `:`, `=`, `=>`, `|`,
+ * `\\`, `do`, `<tag>`), leaves more brackets open than it closes (`new Pusher({ appId: 'x',`), or is a YAML list item.
+ * A less indented line that does none of these is not what holds the key: a multi-line string's text at column 0
+ * (`-F text='… Mailgun …'` in a Go raw string, the next string of the list holding the key) or a statement before it.
+ */
+const TRAILING_COMMENT = /[ \t]+(?:\/\/|#|--)[^'"`]*$/;
+const OPENER_END = /(?:[{([:=>|\\]|\bdo)$/;
+function opensBlock(line: string): boolean {
+  if (line.startsWith('- ')) return true;
+  const code = line.replace(TRAILING_COMMENT, '').trimEnd();
+  if (OPENER_END.test(code)) return true;
+  let open = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) open++;
+    else if (c === 41 || c === 93 || c === 125) open--;
+  }
+  return open > 0;
 }
 
 /** `[A-Za-z0-9_$]`: a character of an identifier (NaN, past either end of the text: none). */

@@ -135,6 +135,7 @@ function pushQuery(out: Candidate[], text: string, start: number, equals: number
   if (!m || m.index + m[0].length - (m[2]?.length ?? 0) !== equals + 1) return;
   const name = m[1]!;
   if (end !== undefined && end > equals) return;
+  if (isBadgeImage(text, start)) return;
   let offset = equals + 1;
   let value = m[2];
   if (value === undefined) {
@@ -148,6 +149,19 @@ function pushQuery(out: Candidate[], text: string, start: number, equals: number
   // A query value is percent-encoded: judged as it is sent (`value%23still-query` is the words `value#still-query`).
   const decoded = value.includes('%') ? percentDecoded(value) : undefined;
   out.push({ offset, length: value.length, names, ...(decoded !== undefined && decoded !== value ? { value: decoded } : {}) });
+}
+
+/**
+ * A status badge's or coverage graph's image (`codecov.io/gh/o/r/graph/badge.svg?token=…`, `…/graphs/sunburst.svg`,
+ * `…/badge.png?token=`): its token is the read-only one a README embeds for anyone to load (Codecov's graph token),
+ * no credential. Read back from the query's `?` to the URL's start, within a URL's length.
+ */
+const BADGE_IMAGE_PATH = /\/(?:[\w.-]*badge[\w.-]*|graphs?\/[\w.\/-]+)\.(?:svg|png)$/i;
+function isBadgeImage(text: string, query: number): boolean {
+  if (text.charCodeAt(query) !== 63) return false;
+  const before = text.slice(Math.max(0, query - 256), query);
+  const urlStart = Math.max(before.lastIndexOf('://'), 0);
+  return !/[\s"'`()<>]/.test(before.slice(urlStart)) && BADGE_IMAGE_PATH.test(before);
 }
 
 /** Whether a URL (`scheme://`) opens the line before `at`, within a line's length: a `;name=` there is a URL's parameter. */

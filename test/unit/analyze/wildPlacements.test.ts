@@ -188,6 +188,19 @@ describe('provider keys placed as public code places them (ctx20)', () => {
       assertUnnamed('config/services.php', `<?php\nreturn [\n    'mailgun' => [\n        'secret' => env('MAILGUN_SECRET'),\n    ],\n    'acme' => [\n        'secret' => '§',\n    ],\n];\n`, g.alnum(32));
       assertUnnamed('src/config.ts', `export const config = {\n  postmark: {\n    from: 'ops@example.com',\n  },\n  internal: {\n    token: '§',\n  },\n};\n`, g.alnum(32));
     });
+    it("a multi-line string's text at column 0 is no block holding the next key (gitleaks' curl.go: a Mailgun example, then a bearer token)", () => {
+      const mailgunExample = '`curl -s --user "api:x" \\\n  https://api.mailgun.net/v3/example.org/messages \\\n-F text=\'Testing some Mailgun awesomeness!\'`, // another line';
+      assertUnnamed('rules/curl.go', `var tps = []string{\n\t\t${mailgunExample}\n\n\t\t// Bearer auth\n\t\t\`curl -H "Authorization: Bearer §" http://localhost:3000/api\`,\n}\n`, g.hex(32));
+      assertUnnamed('tests/test_docs.py', `EXAMPLES = [\n    \"\"\"See the docs,\nor the Twilio console for help\"\"\",\n    {\n        "token": "§",\n    },\n]\n`, g.alnum(32));
+    });
+    it("a coverage badge's graph token is no credential (README badges of keyv, undici); other query tokens are", () => {
+      const token = 'yx8Kq2ZrTm';
+      assert.deepEqual(findingsIn('README.md', `[![codecov](https://codecov.io/gh/acme/lib/branch/main/graph/badge.svg?token=${token})](https://codecov.io/gh/acme/lib)\n`), []);
+      const long = g.alnum(24);
+      for (const url of [`https://api.example.com/v1/items?token=${long}`, `https://api.example.com/v1/export.png?token=${long}`, `https://ci.example.com/badge/report.json?token=${long}`]) {
+        assert.equal(findingsIn('scripts/fetch.sh', `curl "${url}"\n`).length, 1, url.replace(long, '…'));
+      }
+    });
     it('everyday words of code in a path, header or import name nothing (render, docker, segment)', () => {
       assertUnnamed('docker-compose.yml', `services:\n  web:\n    environment:\n      SECRET_KEY: "§"\n`, g.alnum(40));
       assertUnnamed('src/render/config.ts', `export const apiSecret = '§';\n`, g.alnum(32));
