@@ -1,6 +1,5 @@
-import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../../src/core/analyze/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
 
 /**
  * Placements missed for where the key sits, not for its shape (issue 17, place20): Make's assignment operators
@@ -12,20 +11,7 @@ import { sampleGen } from '../../../src/core/rules/sampleGen';
 const g = sampleGen(0x2021);
 const password = () => g.alnum(8) + g.digits(2) + '_' + g.alnum(3);
 
-function found(path: string, text: string): string[] {
-  return analyzeText(path, text, { salt: 'place20' })
-    .findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint')
-    .map((f) => text.slice(f.offset, f.offset + f.length));
-}
-
-/** Each case: [name, path, text, the values found]. */
-type Case = readonly [string, string, string, string | readonly string[]];
-function findsEach(cases: readonly Case[]): void {
-  for (const [name, path, text, value] of cases) it(`finds the secret: ${name}`, () => assert.deepEqual(found(path, text), typeof value === 'string' ? [value] : value));
-}
-function quietOnEach(cases: ReadonlyArray<readonly [string, string, string]>): void {
-  for (const [name, path, text] of cases) it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-}
+const { findsEach, quietOnEach } = placementCases('place20');
 
 describe("Make's assignment operators", () => {
   const hex = g.hex(64);

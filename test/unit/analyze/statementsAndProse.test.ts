@@ -1,7 +1,6 @@
-import * as assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { analyzeText } from '../../../src/core/analyze/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
 
 /**
  * Secrets users reported missed (issue 17, generic recall): passwords in SQL statements, credentials on command lines,
@@ -14,20 +13,7 @@ const password = () => g.alnum(9) + g.digits(2) + '#' + g.alnum(4);
 const key = () => g.alnum(20) + g.digits(2) + g.alnum(10);
 const human = 'Rocket' + '2019$';
 
-function found(path: string, text: string): string[] {
-  return analyzeText(path, text, { salt: 'statements' })
-    .findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint')
-    .map((f) => text.slice(f.offset, f.offset + f.length));
-}
-
-/** Each case: [name, path, text, the values found]. */
-type Case = readonly [string, string, string, string | readonly string[]];
-function findsEach(cases: readonly Case[]): void {
-  for (const [name, path, text, value] of cases) it(`finds the secret: ${name}`, () => assert.deepEqual(found(path, text), typeof value === 'string' ? [value] : value));
-}
-function quietOnEach(cases: ReadonlyArray<readonly [string, string, string]>): void {
-  for (const [name, path, text] of cases) it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-}
+const { findsEach, quietOnEach } = placementCases('statements');
 
 describe('statements: passwords in SQL', () => {
   const p = password();
