@@ -137,20 +137,28 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
         const { user, system } = process.cpuUsage();
         return (user + system) / 1000;
       };
-      let last = cpuMs();
-      let longest = 0;
-      let done = false;
-      const tick = () => {
-        const now = cpuMs();
-        longest = Math.max(longest, now - last);
-        last = now;
-        if (!done) setImmediate(tick);
+      const longestPiece = async () => {
+        let last = cpuMs();
+        let longest = 0;
+        let done = false;
+        const tick = () => {
+          const now = cpuMs();
+          longest = Math.max(longest, now - last);
+          last = now;
+          if (!done) setImmediate(tick);
+        };
+        setImmediate(tick);
+        await analyzeTextCooperatively(path, input, { ...options, budgetMs: Infinity });
+        // The tick queued before the last piece measures it: let it run before reading.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        done = true;
+        return longest;
       };
-      setImmediate(tick);
-      await analyzeTextCooperatively(path, input, { ...options, budgetMs: Infinity });
-      done = true;
-      // Its pieces are a few milliseconds of work; a garbage collection of this 1.9 MB text can add tens. Without the
-      // yields, the event loop would wait for the whole analysis (several hundred ms).
+      // Its pieces are a few milliseconds of work; a garbage collection of this 1.9 MB text can add tens (106 ms
+      // once in CI, counted on the collector's threads too). Without the yields, every run would wait for the whole
+      // analysis (several hundred ms), so the best of three runs tells the two apart.
+      let longest = Infinity;
+      for (let run = 0; run < 3 && longest >= 100; run++) longest = Math.min(longest, await longestPiece());
       assert.ok(longest < 100, `the event loop waited ${longest.toFixed(0)} ms of CPU time at most`);
     });
   });
