@@ -98,12 +98,18 @@ describe('security: cooperative analysis with a time budget (issue 19.1)', () =>
       const whole = performance.now() - started;
       assert.equal(sync.skipped, undefined);
       // The signal is due half-way through; how late the analysis returns after that moment is what a cancel waits.
-      const controller = new AbortController();
-      const due = performance.now() + whole / 2;
-      setTimeout(() => controller.abort(), whole / 2);
-      const result = await analyzeTextCooperatively('gen.txt', big, { salt: 's', budgetMs: Infinity, signal: controller.signal });
-      const late = performance.now() - due;
-      assert.equal(result.skipped?.reason, 'cancelled');
+      const lateness = async () => {
+        const controller = new AbortController();
+        const due = performance.now() + whole / 2;
+        setTimeout(() => controller.abort(), whole / 2);
+        const result = await analyzeTextCooperatively('gen.txt', big, { salt: 's', budgetMs: Infinity, signal: controller.signal });
+        assert.equal(result.skipped?.reason, 'cancelled');
+        return performance.now() - due;
+      };
+      // Wall time, so a descheduled process reads late once; one that ignores its signal is late (half the analysis)
+      // every time: the best of three tells them apart.
+      let late = Infinity;
+      for (let run = 0; run < 3 && late >= whole / 5; run++) late = Math.min(late, await lateness());
       assert.ok(late < whole / 5, `returned ${late.toFixed(0)} ms after its signal was due; the analysis takes ${whole.toFixed(0)} ms`);
     });
 
