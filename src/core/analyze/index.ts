@@ -21,6 +21,8 @@ import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, se
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
+import { siblingVerdict } from './siblings';
+import { ruleById } from '../rules/index';
 import { boundStringOffsets, type StringDialect } from './prefilter';
 import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
 
@@ -136,6 +138,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let boundEnd = -1;
   // A generic finding whose name says only "credential" takes the provider its context spells (attribution.ts).
   let context: ContextAttribution | undefined;
+  // A heuristic's match as the members beside it read it (siblings.ts): a signed message's nonce or signature is none,
+  // an Algolia key beside an indexName is the search-only one (publishable).
+  const bySiblings = (rule: Rule, offset: number, names: readonly string[], value: string): Rule | undefined => {
+    if (!rule.heuristic) return rule;
+    const verdict = siblingVerdict(text, offset, names, value);
+    return verdict === 'signed' ? undefined : verdict === 'search-key' ? (ALGOLIA_SEARCH_KEY ?? rule) : rule;
+  };
   const named = (rule: Rule, names: readonly string[], offset: number): Rule => (rule.provider === 'Generic' ? (context ??= new ContextAttribution(text, path)).attribute(rule, names, offset) : rule);
   const hits: Hit[] = [];
   let hitAt = 0;
@@ -281,7 +290,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
           // range the literals'.
           // A decoded value a provider's pattern matches is that provider's (its rule id), though a heuristic's name binds it too.
           const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
-          const hit = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          const matched = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          const hit = matched && bySiblings(matched, cand.offset, cand.names, cand.value);
           if (hit) {
             hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
@@ -292,7 +302,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         // An entry of a map named only for people is a password when it is shaped like one or the file is about them.
         const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
-        const hit = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        const matched = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        const hit = matched && bySiblings(matched, offset, cand.names, value);
         if (hit) {
           hits.push({ rule: named(hit, cand.names, offset), offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
@@ -379,6 +390,8 @@ function cancelledResult(): AnalysisResult {
 
 /** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
 const SQL_SCRIPT = /\.(?:sql|pls)$/i;
+/** What a heuristic's match beside an `indexName` becomes (siblings.ts). */
+const ALGOLIA_SEARCH_KEY = ruleById('algolia-search-key');
 
 /** What the extraction stage of analysisSteps makes of PARSE_DEFERRED. */
 const DEFERRED: unique symbol = Symbol('deferred');
