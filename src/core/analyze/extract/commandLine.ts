@@ -172,33 +172,17 @@ export function oracleLogins(text: string, at: number): OptionValue[] {
   const out: OptionValue[] = [];
   let positional = 0;
   let afterConnectWord = false;
-  for (let words = 0; words < 32; words++) {
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 10)) at += text.charCodeAt(at) === 92 ? 2 : 1;
-    const word = shellValueAt(text, at);
-    if (!word) break;
-    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
-    const written = text.slice(word.start, word.end);
-    at = word.end + (quoted ? 1 : 0);
-    if (!quoted && written.startsWith('-')) {
-      if (ORACLE_WITH_ARGUMENT.test(written)) {
-        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-        const argument = shellValueAt(text, at);
-        if (!argument) break;
-        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-      }
-      continue;
-    }
-    if (!quoted && ORACLE_CONNECT_WORD.test(written)) {
+  const words = new ShellWords(text, at, (option) => ORACLE_WITH_ARGUMENT.test(option), true);
+  for (let word = words.next(); word; word = words.next()) {
+    if (!word.quoted && ORACLE_CONNECT_WORD.test(word.written)) {
       afterConnectWord = true;
       continue;
     }
-    const keyed = quoted ? null : ORACLE_LOGIN_KEY.exec(written);
+    const keyed = word.quoted ? null : ORACLE_LOGIN_KEY.exec(word.written);
     let login: { start: number; end: number } | undefined;
-    if (keyed) {
-      // `userid=scott/…@db`, or `userid="scott/…@db"` (a bare part, then a quoted one).
-      login = word.end - word.start === keyed[0].length ? shellValueAt(text, at) : { start: word.start + keyed[0].length, end: word.end };
-      if (login && word.end - word.start === keyed[0].length) at = login.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-    } else if (afterConnectWord || positional === 0) login = word;
+    // `userid=scott/…@db`, or `userid="scott/…@db"` (a bare part, then a quoted one).
+    if (keyed) login = word.written.length === keyed[0].length ? words.glued() : { start: word.start + keyed[0].length, end: word.end };
+    else if (afterConnectWord || positional === 0) login = word;
     if (!keyed) {
       if (!afterConnectWord) positional++;
       afterConnectWord = false;
@@ -316,26 +300,77 @@ function isSubstitution(text: string, { start, end }: { start: number; end: numb
  * none when the line has fewer: `htpasswd -b file user password`. At most 32 words are read.
  */
 function positionalValue(text: string, at: number, count: number, withArgument: readonly string[]): { start: number; end: number } | undefined {
+  const words = new ShellWords(text, at, (option) => withArgument.includes(option));
   let seen = 0;
-  for (let words = 0; words < 32; words++) {
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-    const word = shellValueAt(text, at);
-    if (!word) return undefined;
-    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
-    const written = text.slice(word.start, word.end);
-    at = word.end + (quoted ? 1 : 0);
-    if (!quoted && written.startsWith('-')) {
-      if (withArgument.includes(written)) {
-        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-        const argument = shellValueAt(text, at);
-        if (!argument) return undefined;
-        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-      }
-      continue;
-    }
-    if (++seen === count) return word;
-  }
+  for (let word = words.next(); word; word = words.next()) if (++seen === count) return { start: word.start, end: word.end };
   return undefined;
+}
+
+/** A word of a command line: its value's range (a quoted word's content), as written, and whether it was quoted. */
+interface ShellWord {
+  start: number;
+  end: number;
+  written: string;
+  quoted: boolean;
+}
+
+const isQuote = (c: number): boolean => c === 34 || c === 39;
+
+/**
+ * The positional words of a command line from `at`, one per `next()`: blanks skipped (and `\`-newline continuations,
+ * with `continuations`), options (`-s`, `--force`) skipped with the argument of those `takesArgument` accepts (`-M
+ * "HTML ON"`); none after a word that is no value (an operator, an unclosed quote, the line's end). At most 32 words
+ * are read, an option and its argument as one. `glued()` reads a value written right after the last word
+ * (`userid="…"`: a bare part, then a quoted one).
+ */
+class ShellWords {
+  private words = 0;
+  constructor(
+    private readonly text: string,
+    private at: number,
+    private readonly takesArgument: (option: string) => boolean,
+    private readonly continuations = false,
+  ) {}
+
+  next(): ShellWord | undefined {
+    const text = this.text;
+    while (this.words < 32) {
+      this.words++;
+      this.skipBlanks(this.continuations);
+      const word = shellValueAt(text, this.at);
+      if (!word) return this.stop();
+      const quoted = isQuote(text.charCodeAt(this.at));
+      const written = text.slice(word.start, word.end);
+      this.at = word.end + (quoted ? 1 : 0);
+      if (quoted || !written.startsWith('-')) return { start: word.start, end: word.end, written, quoted };
+      if (this.takesArgument(written)) {
+        this.skipBlanks(false);
+        if (!this.glued()) return this.stop();
+      }
+    }
+    return undefined;
+  }
+
+  glued(): { start: number; end: number } | undefined {
+    const value = shellValueAt(this.text, this.at);
+    if (value) this.at = value.end + (isQuote(this.text.charCodeAt(this.at)) ? 1 : 0);
+    return value;
+  }
+
+  private skipBlanks(continuations: boolean): void {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(this.at);
+      if (c === 32 || c === 9) this.at++;
+      else if (continuations && c === 92 && text.charCodeAt(this.at + 1) === 10) this.at += 2;
+      else return;
+    }
+  }
+
+  private stop(): undefined {
+    this.words = 32;
+    return undefined;
+  }
 }
 
 /** Line ranges `[start, end)` of text that are command lines, and the text with everything else blanked. */
