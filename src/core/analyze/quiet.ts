@@ -9,7 +9,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`\$\{`, // ${VAR}, template literals
     String.raw`\{[A-Za-z_][\w.]*\}`, // {NAME}: Python f-strings and str.format
     String.raw`\{\{`, // Helm / Mustache / GitHub Actions expressions
-    String.raw`\$\([A-Za-z_]`, // shell command substitution (not any `$(` a random password happens to contain)
+    String.raw`\$\(\$?[A-Za-z_]`, // shell command substitution, PowerShell's `$($cred.Password)` (not any `$(` a random password holds)
     String.raw`%\([A-Za-z_]\w*\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]`, // Python %-format, `%(name)s`
     String.raw`^\$[A-Za-z_]`, // $VAR
     String.raw`^%[A-Za-z_]+%$`, // %VAR%
