@@ -89,5 +89,6 @@ describe('a Twilio auth token right after its account SID', () => {
   quietOnEach([
     ['the SID alone, and a SID then a phone number', 'app/sms.py', `from twilio.rest import Client\nACCOUNT = "${sid()}"\nclient.messages.create(to="+15558675310", from_="+15017122661", body="hi")\nlookup("${sid()}", "+15017122661")\n`],
     ['a SID then a variable', 'app/sms.py', `from twilio.rest import Client\nclient = Client("${sid()}", auth_token)\n`],
+    ["a SID then another resource's SID", 'app/calls.py', `from twilio.rest import Client\ncall = fetch_call("${sid()}", "CA${g.hex(32)}")\nmsg = fetch("${sid()}", "SM${g.hex(32)}")\n`],
   ]);
 });
