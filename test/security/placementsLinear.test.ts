@@ -61,6 +61,13 @@ describe('security: the placement passes stay linear', function () {
     ['a SQL*Plus script of many CONNECT lines', 'db/deploy.sql', (size) => fill('', 'CONNECT scott/Zx8Qp2LmN4vR7tY1wE5uI9oA@ORCL AS SYSDBA\n  conn a/&b\nCONNECT BY PRIOR a = b\n', size)],
     ['commented hash entries', 'config/app.php', (size) => fill('', "// 'api_key' => 'Zx8Qp2LmN4vR7tY1wE5uI9oA', 'token' => \"" + "'=> ".repeat(30) + '\n', size)],
     ['quoted config directives', 'etc/agent.conf', (size) => fill('', 'token "Zx8Qp2LmN4vR7tY1wE5uI9oA"\ngeoip \'' + '"'.repeat(100) + '\n', size)],
+    // fp21's placements (placementsArgv.test.ts): argument lists after an Oracle tool, SQL fences, SID-token pairs.
+    ['lists of Oracle tools and logins', 'tools/run.py', (size) => fill('', 'subprocess.run(["sqlplus", "-s", "scott/Zx8Qp2LmN4vR7tY1wE5uI9oA@db", "-M", "x"])\n', size)],
+    ['a Markdown SQL fence of CONNECT lines', 'docs/db.md', (size) => '```sql\n' + fill('', 'CONNECT app/Zx8Qp2LmN4vR7tY1wE5uI9oA@//db:1521/svc\n', size) + '```\n'],
+    ['Twilio SIDs and tokens', 'app/sms.py', (size) => 'import twilio\n' + fill('', 'Client("AC0123456789abcdef0123456789abcdef", "9f3c2a1b8e7d6c5f4a3b2c1d0e9f8a7b")\n', size)],
+    ['connection-string settings over many lines', 'scripts/db.ps1', (size) => '$c = @"\nServer=db;\n' + fill('', 'Database=app;\n', size) + 'Password=Zx8Qp2LmN4vR7tY1wE5uI9oA;\n"@\n'],
+    // fp21's sibling members (siblings.ts), read around every finding under `token`: the mapping's lines at most 40 each way.
+    ['a mapping of many tokens at one indentation', 'config/hooks.yml', (size) => 'payload:\n' + fill('', '  token: Zx8Qp2LmN4vR7tY1wE5uI9oA\n\n', size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
   // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
@@ -87,6 +94,10 @@ describe('security: the placement passes stay linear', function () {
     ['CONNECT before a long run of spaces', 'db/deploy.sql', (size) => `CONNECT${' '.repeat(size - 16)}a/b\n`],
     ['one line of strings piped to ConvertTo-SecureString', 'deploy.ps1', (size) => `$s = ${"'Zx8Qp2LmN4vR7tY1wE5uI9oA' | ConvertTo-SecureString -AsPlainText ".repeat((size - 16) / 64)}\n`],
     ['a directive before a long run of spaces', 'etc/agent.conf', (size) => `token${' '.repeat(size - 16)}"x"\n`],
+    // fp21's sibling members (siblings.ts): a nonce's or an apiKey's mapping read around every finding under those names.
+    ['one list of Oracle tool names', 'tools/run.py', (size) => '[' + fill('', '"sqlplus", ', size) + ']'],
+    ['one line of SID-literal pairs', 'app/sms.py', (size) => 'twilio = [' + fill('', '"AC0123456789abcdef0123456789abcdef", ', size) + ']'],
+    ['one line of many tokens and apiKeys', 'src/hooks.json', (size) => '{' + fill('', '"token": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "apiKey": "0123456789abcdef0123456789abcdef", ', size) + '}'],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

@@ -57,16 +57,16 @@ function isAsciiText(bytes: Uint8Array): boolean {
 
 /**
  * Candidates of a decoded text, over the literal [offset, offset + length): a JSON object's values and `KEY=value`
- * lines under their own names, a single token under `names` (the literal's).
+ * lines under their own names, a single token under `names` (the literal's) and in its `owner`'s mappings.
  */
-export function decodedCandidates(decoded: string, offset: number, length: number, names: readonly string[]): Candidate[] {
+export function decodedCandidates(decoded: string, offset: number, length: number, names: readonly string[], owner?: string): Candidate[] {
   const trimmed = decoded.trim();
   // A PEM block: the provider rules judge it (a private key is one; a certificate or a public key is nothing).
   if (trimmed.startsWith('-----BEGIN ')) return [{ offset, length, names: [], value: trimmed, encoded: true }];
   let inner: Candidate[];
   if (trimmed.startsWith('{') && trimmed.endsWith('}')) inner = extractJson(decoded).candidates;
   else if (ENV_LINE.test(decoded)) inner = runSteps(extractDotenvSteps(decoded)).candidates;
-  else if (!/\s/.test(trimmed) && names.length) return [{ offset, length, names: [...names], value: trimmed, encoded: true }];
+  else if (!/\s/.test(trimmed) && names.length) return [{ offset, length, names: [...names], value: trimmed, encoded: true, ...(owner ? { owner } : {}) }];
   else return [];
   return inner.map((c) => ({ offset, length, names: c.names, value: decoded.slice(c.offset, c.offset + c.length).trim(), encoded: true }));
 }
@@ -90,7 +90,7 @@ export function encodedCandidates(text: string, candidates: readonly Candidate[]
     const decoded = decodeBase64Text(text.slice(c.offset, c.offset + c.length));
     if (decoded === undefined) continue;
     seen.add(c.offset);
-    out.push(...decodedCandidates(decoded, c.offset, c.length, c.names));
+    out.push(...decodedCandidates(decoded, c.offset, c.length, c.names, c.owner));
   }
   let readTo = 0;
   for (const end of jsonEnds) {

@@ -16,11 +16,14 @@ import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
 import { proseCandidates, tableColumnCandidates } from './prose';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
-import { ORACLE_TOOL_KEYWORDS, oracleStringLogins, sqlPlusConnectLogins } from './extract/commandLine';
+import { ORACLE_TOOL_KEYWORDS, oracleStringLogins, type Spans, sqlFenceSpans, sqlPlusConnectLogins } from './extract/commandLine';
 import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
+import { siblingVerdict } from './siblings';
+import { twilioTokensAfterSids } from './extract/accountPairs';
+import { ruleById } from '../rules/index';
 import { boundStringOffsets, type StringDialect } from './prefilter';
 import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
 
@@ -122,6 +125,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let sqlEnds: number[] = [];
   let oracleEnds: number[] = [];
   let sqlScript = false;
+  let twilioFound = false;
+  let sqlFences: Spans = [];
   // A credential file known by its name (`.pgpass`, `.htpasswd`: no word in it says password), and whether a server
   // directive's keyword (`requirepass`) occurs: extract/serverConfigs.ts reads them.
   const configKind = serverConfigKind(path);
@@ -136,6 +141,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let boundEnd = -1;
   // A generic finding whose name says only "credential" takes the provider its context spells (attribution.ts).
   let context: ContextAttribution | undefined;
+  // A heuristic's match as the members beside it read it (siblings.ts): a signed message's nonce or signature is none,
+  // an Algolia key beside an indexName is the search-only one (publishable).
+  const bySiblings = (rule: Rule, offset: number, names: readonly string[], value: string): Rule | undefined => {
+    if (!rule.heuristic) return rule;
+    const verdict = siblingVerdict(text, offset, names, value);
+    return verdict === 'signed' ? undefined : verdict === 'search-key' ? (ALGOLIA_SEARCH_KEY ?? rule) : rule;
+  };
   const named = (rule: Rule, names: readonly string[], offset: number): Rule => (rule.provider === 'Generic' ? (context ??= new ContextAttribution(text, path)).attribute(rule, names, offset) : rule);
   const hits: Hit[] = [];
   let hitAt = 0;
@@ -163,6 +175,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       // The rules to run, from the keywords found (a few per file) rather than each rule's keywords looked up in turn,
       // and the rules whose pattern is its own gate (Rule.everywhere), in the rules' order.
       const toRun: number[] = [...everywhereRules];
+      twilioFound = present.has('twilio');
       for (const k of present) {
         if (SERVER_DIRECTIVE_KEYWORDS.includes(k)) directiveFound = true;
         namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
@@ -196,8 +209,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       oracleEnds = ends.size === 0 ? [] : ORACLE_TOOL_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlScript = SQL_SCRIPT.test(path);
+      // A Markdown file's SQL fences, only where a line opens with `CONNECT`/`CONN`.
+      sqlFences = !sqlScript && CONNECT_LINE.test(text) ? sqlFenceSpans(path, text) : [];
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
-      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && oracleEnds.length === 0 && !sqlScript && !configKind) return NEXT;
+      if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && oracleEnds.length === 0 && !sqlScript && sqlFences.length === 0 && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
         notes.push('The file looks minified: only provider key patterns were checked, not names and values.');
@@ -243,8 +258,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       if (!readPairs) return NEXT;
       const sql = sqlEnds.length ? sqlCandidates(text, sqlEnds) : [];
       if (sql.length) candidates = [...candidates, ...sql];
-      // Oracle logins in strings that run a tool (`"sqlplus scott/…@orcl"`), and a SQL*Plus script's `CONNECT` lines.
-      const logins = [...(oracleEnds.length ? oracleStringLogins(text, oracleEnds) : []), ...(sqlScript ? sqlPlusConnectLogins(text) : [])];
+      // Oracle logins in strings that run a tool (`"sqlplus scott/…@orcl"`), a SQL*Plus script's `CONNECT` lines, and a
+      // Twilio auth token passed right after its account's SID (`Client("AC…", "…")`).
+      const logins = [...(oracleEnds.length ? oracleStringLogins(text, oracleEnds) : []), ...(sqlScript ? sqlPlusConnectLogins(text) : []), ...(sqlFences.length ? sqlPlusConnectLogins(text, sqlFences) : []), ...(twilioFound ? twilioTokensAfterSids(text) : [])];
       if (logins.length) {
         const read: Candidate[] = [];
         for (const login of logins) pushCandidate(read, text, login.start, login.end - login.start, [login.name]);
@@ -281,7 +297,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
           // range the literals'.
           // A decoded value a provider's pattern matches is that provider's (its rule id), though a heuristic's name binds it too.
           const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
-          const hit = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          const matched = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          const hit = matched && bySiblings(matched, cand.offset, cand.names, cand.value);
           if (hit) {
             hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
@@ -292,7 +309,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         // An entry of a map named only for people is a password when it is shaped like one or the file is about them.
         const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
-        const hit = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        const matched = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        const hit = matched && bySiblings(matched, offset, cand.names, value);
         if (hit) {
           hits.push({ rule: named(hit, cand.names, offset), offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
@@ -379,6 +397,10 @@ function cancelledResult(): AnalysisResult {
 
 /** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
 const SQL_SCRIPT = /\.(?:sql|pls)$/i;
+/** A line opening with SQL*Plus's `CONNECT`/`CONN` (as commandLine.ts reads them), which a Markdown SQL fence may hold. */
+const CONNECT_LINE = /^[ \t]*conn(?:ect)?[ \t]/im;
+/** What a heuristic's match beside an `indexName` becomes (siblings.ts). */
+const ALGOLIA_SEARCH_KEY = ruleById('algolia-search-key');
 
 /** What the extraction stage of analysisSteps makes of PARSE_DEFERRED. */
 const DEFERRED: unique symbol = Symbol('deferred');

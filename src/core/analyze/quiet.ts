@@ -9,7 +9,7 @@ const PLACEHOLDER = new RegExp(
     String.raw`\$\{`, // ${VAR}, template literals
     String.raw`\{[A-Za-z_][\w.]*\}`, // {NAME}: Python f-strings and str.format
     String.raw`\{\{`, // Helm / Mustache / GitHub Actions expressions
-    String.raw`\$\([A-Za-z_]`, // shell command substitution (not any `$(` a random password happens to contain)
+    String.raw`\$\(\$?[A-Za-z_]`, // shell command substitution, PowerShell's `$($cred.Password)` (not any `$(` a random password holds)
     String.raw`%\([A-Za-z_]\w*\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGc%]`, // Python %-format, `%(name)s`
     String.raw`^\$[A-Za-z_]`, // $VAR
     String.raw`^%[A-Za-z_]+%$`, // %VAR%
@@ -141,10 +141,11 @@ const PASSWORD_HASH =
 
 /**
  * Names that contain a secret-sounding word but hold something else:
- * `tokenUrl`, `apiKeyName`, `secretArn`, `passwordPolicy`, `tokenizer`, `author`, `sha`, `integrity`.
+ * `tokenUrl`, `apiKeyName`, `secretArn`, `passwordPolicy`, `tokenizer`, `author`, `sha`, `integrity`, `authSignature` (a
+ * signature is what a hash made, not what keys it).
  */
 const NOT_SECRET_NAME =
-  /(?:url|uri|path|file|files|dir|name|names|type|types|id|ids|arn|endpoint|header|field|length|count|size|prefix|suffix|format|label|placeholder|pattern|regex|mode|version|ttl|timeout|expiry|expires|alg|algorithm|usage|scope|scopes|issuer|audience|provider|kind|hint|message|title|description|text|env|var|column|table|event|route|method|store|param|query|schema|class|icon|color|style|template|policy|location|ref|hash|sha|digest|checksum|etag|integrity|commit|fingerprint|nonce|salt|selector|hostname|host|port|region|display|error|status|state|button|input|link|key_?field|length)$/i;
+  /(?:url|uri|path|file|files|dir|name|names|type|types|id|ids|arn|endpoint|header|field|length|count|size|prefix|suffix|format|label|placeholder|pattern|regex|mode|version|ttl|timeout|expiry|expires|alg|algorithm|usage|scope|scopes|issuer|audience|provider|kind|hint|message|title|description|text|env|var|column|table|event|route|method|store|param|query|schema|class|icon|color|style|template|policy|location|ref|hash|sha|digest|checksum|etag|integrity|commit|fingerprint|signature|nonce|salt|selector|hostname|host|port|region|display|error|status|state|button|input|link|key_?field|length)$/i;
 // An anti-forgery token (Rails' `authenticity_token`, Django's `csrfmiddlewaretoken`, `csrf_token`, `_csrf`) is rendered into
 // every page a session gets, not a credential to rotate; the secret that signs them (`csrf_secret`) still is one.
 const NOT_SECRET_WORD = /tokeni[sz]|^author(?:s|ity)?$|^max_?tokens?$|tokens?_?(?:count|limit|usage|used)|(?:^|_)(?:csrf|xsrf)_?(?:middleware_?)?token|^authenticity_token$|^_?(?:csrf|xsrf)$/i;

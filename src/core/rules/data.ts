@@ -58,9 +58,11 @@ export const dataRules = defineRules([
     // The `key=value;` form of ADO.NET, ODBC and JDBC-style strings (`Server=db;User ID=app;Password=…;`,
     // `DRIVER={…};SERVER=…;UID=…;PWD=…`): a password after a server and up to twelve other settings, which the
     // connection-URL rule does not read. Matched from the server setting (its keywords); each setting ends at `;`, so a
-    // start is read once. A human-chosen password is still one here: the setting's name says so.
+    // start is read once. A human-chosen password is still one here: the setting's name says so. A line may break after
+    // a `;` (a PowerShell here-string, a C# verbatim string, a config's multi-line value): only there, so a setting
+    // still has one reading.
     pattern:
-      /(?:Server|server|SERVER|Data Source|Data source|data source|DATA SOURCE|Host|host|HOST)[ \t]?=[ \t]?[^;"'`\n]{1,253};(?:[^;"'`\n=]{1,40}=[^;"'`\n]{0,256};){0,12}?[ \t]?(?:Password|password|PASSWORD|Pwd|PWD|pwd)[ \t]?=[ \t]?(?<secret>[^;"'`\s]{4,128})(?=[;"'`\s]|$)/,
+      /(?:Server|server|SERVER|Data Source|Data source|data source|DATA SOURCE|Host|host|HOST)[ \t]?=[ \t]?[^;"'`\n]{1,253};(?:[ \t]*\r?\n)?(?:[^;"'`\n=]{1,40}=[^;"'`\n]{0,256};(?:[ \t]*\r?\n)?){0,12}?[ \t]{0,16}(?:Password|password|PASSWORD|Pwd|PWD|pwd)[ \t]?=[ \t]?(?<secret>[^;"'`\s]{4,128})(?=[;"'`\s]|$)/,
     // Every spelling of the setting's `[ \t]?=`, so that the pattern is tried only where one of them ends (compile.ts).
     keywords: ['server=', 'server =', 'server\t=', 'data source=', 'data source =', 'data source\t=', 'host=', 'host =', 'host\t='],
     minEntropy: 2.5,

@@ -172,33 +172,17 @@ export function oracleLogins(text: string, at: number): OptionValue[] {
   const out: OptionValue[] = [];
   let positional = 0;
   let afterConnectWord = false;
-  for (let words = 0; words < 32; words++) {
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || (text.charCodeAt(at) === 92 && text.charCodeAt(at + 1) === 10)) at += text.charCodeAt(at) === 92 ? 2 : 1;
-    const word = shellValueAt(text, at);
-    if (!word) break;
-    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
-    const written = text.slice(word.start, word.end);
-    at = word.end + (quoted ? 1 : 0);
-    if (!quoted && written.startsWith('-')) {
-      if (ORACLE_WITH_ARGUMENT.test(written)) {
-        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-        const argument = shellValueAt(text, at);
-        if (!argument) break;
-        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-      }
-      continue;
-    }
-    if (!quoted && ORACLE_CONNECT_WORD.test(written)) {
+  const words = new ShellWords(text, at, (option) => ORACLE_WITH_ARGUMENT.test(option), true);
+  for (let word = words.next(); word; word = words.next()) {
+    if (!word.quoted && ORACLE_CONNECT_WORD.test(word.written)) {
       afterConnectWord = true;
       continue;
     }
-    const keyed = quoted ? null : ORACLE_LOGIN_KEY.exec(written);
+    const keyed = word.quoted ? null : ORACLE_LOGIN_KEY.exec(word.written);
     let login: { start: number; end: number } | undefined;
-    if (keyed) {
-      // `userid=scott/…@db`, or `userid="scott/…@db"` (a bare part, then a quoted one).
-      login = word.end - word.start === keyed[0].length ? shellValueAt(text, at) : { start: word.start + keyed[0].length, end: word.end };
-      if (login && word.end - word.start === keyed[0].length) at = login.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-    } else if (afterConnectWord || positional === 0) login = word;
+    // `userid=scott/…@db`, or `userid="scott/…@db"` (a bare part, then a quoted one).
+    if (keyed) login = word.written.length === keyed[0].length ? words.glued() : { start: word.start + keyed[0].length, end: word.end };
+    else if (afterConnectWord || positional === 0) login = word;
     if (!keyed) {
       if (!afterConnectWord) positional++;
       afterConnectWord = false;
@@ -232,6 +216,15 @@ export function oracleStringLogins(text: string, toolEnds: readonly number[]): O
     const quote = text.charCodeAt(start);
     if ((quote !== 34 && quote !== 39 && quote !== 96) || !isOracleTool(text, start + 1, end)) continue;
     const after = text.charCodeAt(end);
+    if (after === quote) {
+      // The tool as a list's element (`["sqlplus", "-s", "scott/…@db"]`, `spawn('sqlplus', ['-S', …])`, `CMD [...]`).
+      const args = argvAfter(text, end + 1);
+      if (args) {
+        readTo = args.end;
+        for (const login of oracleLogins(args.line, 0)) out.push({ start: login.start + end + 1, end: login.end + end + 1, name: login.name });
+      }
+      continue;
+    }
     if (after !== 32 && after !== 9) continue;
     let close = end;
     while (close < text.length && close - end <= 1024 && text.charCodeAt(close) !== quote && text.charCodeAt(close) !== 10) close++;
@@ -243,16 +236,71 @@ export function oracleStringLogins(text: string, toolEnds: readonly number[]): O
   return out;
 }
 
+/** A string literal's prefix (Python's `f"…"`, `r'…'`) and its opening quote. */
+const STRING_OPENS = /[fFrRbBuU]{0,2}["'`]/y;
+
+/**
+ * The string elements that follow a list's element ending at `from` (`, "-s", "scott/…@db"]`, or `, ['-S', '…'])`: the
+ * arguments array after a program's name), as a command line of the same length: each element's content between
+ * double quotes at its place (an option's bare), everything else blanks, so oracleLogins reads one element as one word and its offsets
+ * are the text's. Undefined when no string follows. At most 32 elements and 1 KiB; an element that is no string ends it.
+ */
+function argvAfter(text: string, from: number): { line: string; end: number } | undefined {
+  const limit = Math.min(text.length, from + 1024);
+  let line = '';
+  let at = from;
+  let opened = false;
+  let elements = 0;
+  const blanks = (): void => {
+    while (at < limit && /\s/.test(text[at]!)) at++;
+  };
+  for (; elements < 32; elements++) {
+    blanks();
+    if (text.charCodeAt(at) !== 44) break;
+    at++;
+    blanks();
+    // `spawn('sqlplus', [ … ])`: the arguments' array opens after the first comma.
+    if (elements === 0 && !opened && text.charCodeAt(at) === 91) {
+      opened = true;
+      at++;
+      blanks();
+    }
+    STRING_OPENS.lastIndex = at;
+    if (!STRING_OPENS.exec(text)) break;
+    const open = STRING_OPENS.lastIndex - 1;
+    const quote = text.charCodeAt(open);
+    let close = open + 1;
+    while (close < limit && text.charCodeAt(close) !== quote && text.charCodeAt(close) !== 10) close += text.charCodeAt(close) === 92 ? 2 : 1;
+    if (close >= limit || text.charCodeAt(close) !== quote) break;
+    // Blanks up to the element, then the element with double quotes (a `"` inside it read as a blank).
+    const element = text.slice(open + 1, close);
+    // An option (`"-s"`) unquoted, as the shell would have passed it: a quoted word is never read as one.
+    const quoteMark = /^-[^\s"]*$/.test(element) ? ' ' : '"';
+    line += ' '.repeat(open - from - line.length) + quoteMark + element.replace(/"/g, ' ') + quoteMark;
+    at = close + 1;
+  }
+  if (elements === 0) return undefined;
+  return { line, end: at };
+}
+
 /** A SQL*Plus or SQLcl `CONNECT`/`CONN` command opening a line of a script. */
 const SQLPLUS_CONNECT = /^[ \t]*conn(?:ect)?[ \t]+/gim;
 
 /**
- * The passwords of SQL*Plus/SQLcl `CONNECT user/password[@db] [AS SYSDBA]` (or `CONN …`) lines of a `.sql` script. A
+ * The passwords of SQL*Plus/SQLcl `CONNECT user/password[@db] [AS SYSDBA]` (or `CONN …`) lines of a `.sql` script
+ * (or of the lines `within`, a Markdown file's SQL fences). A
  * hierarchical query's `CONNECT BY …` and `CONNECT / AS SYSDBA` have no `user/password` word: none.
  */
-export function sqlPlusConnectLogins(text: string): OptionValue[] {
+export function sqlPlusConnectLogins(text: string, within?: Spans): OptionValue[] {
   const out: OptionValue[] = [];
+  let span = 0;
   for (const m of text.matchAll(SQLPLUS_CONNECT)) {
+    if (within) {
+      // Only lines inside `within` (sorted): a Markdown file's SQL fences.
+      while (span < within.length && within[span]![1] < m.index) span++;
+      if (span === within.length) break;
+      if (within[span]![0] > m.index) continue;
+    }
     const login = oracleLogins(text, m.index + m[0].length)[0];
     if (login) out.push(login);
   }
@@ -316,26 +364,77 @@ function isSubstitution(text: string, { start, end }: { start: number; end: numb
  * none when the line has fewer: `htpasswd -b file user password`. At most 32 words are read.
  */
 function positionalValue(text: string, at: number, count: number, withArgument: readonly string[]): { start: number; end: number } | undefined {
+  const words = new ShellWords(text, at, (option) => withArgument.includes(option));
   let seen = 0;
-  for (let words = 0; words < 32; words++) {
-    while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-    const word = shellValueAt(text, at);
-    if (!word) return undefined;
-    const quoted = text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39;
-    const written = text.slice(word.start, word.end);
-    at = word.end + (quoted ? 1 : 0);
-    if (!quoted && written.startsWith('-')) {
-      if (withArgument.includes(written)) {
-        while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
-        const argument = shellValueAt(text, at);
-        if (!argument) return undefined;
-        at = argument.end + (text.charCodeAt(at) === 34 || text.charCodeAt(at) === 39 ? 1 : 0);
-      }
-      continue;
-    }
-    if (++seen === count) return word;
-  }
+  for (let word = words.next(); word; word = words.next()) if (++seen === count) return { start: word.start, end: word.end };
   return undefined;
+}
+
+/** A word of a command line: its value's range (a quoted word's content), as written, and whether it was quoted. */
+interface ShellWord {
+  start: number;
+  end: number;
+  written: string;
+  quoted: boolean;
+}
+
+const isQuote = (c: number): boolean => c === 34 || c === 39;
+
+/**
+ * The positional words of a command line from `at`, one per `next()`: blanks skipped (and `\`-newline continuations,
+ * with `continuations`), options (`-s`, `--force`) skipped with the argument of those `takesArgument` accepts (`-M
+ * "HTML ON"`); none after a word that is no value (an operator, an unclosed quote, the line's end). At most 32 words
+ * are read, an option and its argument as one. `glued()` reads a value written right after the last word
+ * (`userid="…"`: a bare part, then a quoted one).
+ */
+class ShellWords {
+  private words = 0;
+  constructor(
+    private readonly text: string,
+    private at: number,
+    private readonly takesArgument: (option: string) => boolean,
+    private readonly continuations = false,
+  ) {}
+
+  next(): ShellWord | undefined {
+    const text = this.text;
+    while (this.words < 32) {
+      this.words++;
+      this.skipBlanks(this.continuations);
+      const word = shellValueAt(text, this.at);
+      if (!word) return this.stop();
+      const quoted = isQuote(text.charCodeAt(this.at));
+      const written = text.slice(word.start, word.end);
+      this.at = word.end + (quoted ? 1 : 0);
+      if (quoted || !written.startsWith('-')) return { start: word.start, end: word.end, written, quoted };
+      if (this.takesArgument(written)) {
+        this.skipBlanks(false);
+        if (!this.glued()) return this.stop();
+      }
+    }
+    return undefined;
+  }
+
+  glued(): { start: number; end: number } | undefined {
+    const value = shellValueAt(this.text, this.at);
+    if (value) this.at = value.end + (isQuote(this.text.charCodeAt(this.at)) ? 1 : 0);
+    return value;
+  }
+
+  private skipBlanks(continuations: boolean): void {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(this.at);
+      if (c === 32 || c === 9) this.at++;
+      else if (continuations && c === 92 && text.charCodeAt(this.at + 1) === 10) this.at += 2;
+      else return;
+    }
+  }
+
+  private stop(): undefined {
+    this.words = 32;
+    return undefined;
+  }
 }
 
 /** Line ranges `[start, end)` of text that are command lines, and the text with everything else blanked. */
@@ -367,37 +466,62 @@ export function blank(s: string): string {
 /** Markdown fences of a shell (or unnamed) language: ```` ```sh ````, ```` ```bash ````, ```` ```console ````, ```` ``` ````. */
 const SHELL_FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:sh|bash|zsh|shell|console|shell-session|terminal|ps1|powershell|cmd|bat|dockerfile|makefile|make)?[ \t]*$/i;
 
+/** Markdown fences of SQL*Plus's languages: ```` ```sql ````, ```` ```plsql ````, ```` ```sqlplus ````. */
+const SQL_FENCE = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:sql|plsql|pls|sqlplus|sqlcl|oracle)(?:[ \t{][^\n]*)?$/i;
+
+function isMarkdownPath(base: string): boolean {
+  return /\.(?:md|markdown|mdx)$/.test(base) || base === 'readme';
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+}
+
 /**
  * The command lines of a text file by its name: a Makefile's recipe lines (after a tab), a Markdown file's shell fences
  * (fences of another language are code of that language, read as text). Linear: each line is looked at once.
  */
 export function commandSpans(path: string, text: string): Spans {
-  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  const base = baseName(path);
   const makefile = base === 'makefile' || base === 'gnumakefile' || base.endsWith('.mk') || base.endsWith('.make');
-  const markdown = /\.(?:md|markdown|mdx)$/.test(base) || base === 'readme';
-  if (!makefile && !markdown) return [];
+  if (makefile) {
+    const spans: Spans = [];
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (text.charCodeAt(start) === 9) spans.push([start, end]);
+      start = end + 1;
+    }
+    return spans;
+  }
+  return isMarkdownPath(base) ? fencedLines(text, SHELL_FENCE) : [];
+}
+
+/** The lines of a Markdown file's SQL fences (SQL*Plus `CONNECT` lines are read there), none in another file. */
+export function sqlFenceSpans(path: string, text: string): Spans {
+  return isMarkdownPath(baseName(path)) ? fencedLines(text, SQL_FENCE) : [];
+}
+
+/** The lines inside a Markdown file's fences whose opening line `language` accepts. Linear: each line looked at once. */
+function fencedLines(text: string, language: RegExp): Spans {
   const spans: Spans = [];
   let fence: string | undefined;
-  let fenceShell = false;
+  let fenceWanted = false;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    if (makefile) {
-      if (text.charCodeAt(start) === 9) spans.push([start, end]);
-    } else {
-      // A fence opens with a backtick or a tilde after at most three blanks: any other line is told without a slice and
-      // the expression (most lines of a README).
-      let first = start;
-      while (first < start + 3 && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
-      const c = text.charCodeAt(first);
-      const open = c === 96 || c === 126 ? /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64))) : null;
-      if (fence === undefined && open) {
-        fence = open[1]!;
-        fenceShell = SHELL_FENCE.test(text.slice(start, end));
-      } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) {
-        fence = undefined;
-      } else if (fence !== undefined && fenceShell) spans.push([start, end]);
-    }
+    // A fence opens with a backtick or a tilde after at most three blanks: any other line is told without a slice and
+    // the expression (most lines of a README).
+    let first = start;
+    while (first < start + 3 && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const c = text.charCodeAt(first);
+    const open = c === 96 || c === 126 ? /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64))) : null;
+    if (fence === undefined && open) {
+      fence = open[1]!;
+      fenceWanted = language.test(text.slice(start, end));
+    } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) {
+      fence = undefined;
+    } else if (fence !== undefined && fenceWanted) spans.push([start, end]);
     start = end + 1;
   }
   return spans;

@@ -337,6 +337,9 @@ export function ownerPath(keys: ReadonlyArray<{ indent: number; key: string }>, 
   return input ? `${path}.${input}` : path;
 }
 
+/** A Kubernetes Secret's or ConfigMap's top-level maps of values. */
+const OBJECT_DATA = /^(?:data|stringData)$/;
+
 export function extractYamlSteps(text: string, commands?: Spans): Steps<Extraction> {
   const out: Candidate[] = [];
   // Keys of enclosing mappings by indentation, so `- item` values inherit the list's key.
@@ -349,10 +352,14 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   // A CI step's action by its indent (`- uses: codecov/codecov-action@v4`): its `with:` inputs are that action's, so the
   // action's name is where their values sit (Candidate.owner: it names a provider, it binds nothing).
   const stepAction = new Map<number, string>();
+  // A Kubernetes object's `metadata.name` (`sendgrid-credentials`): the owner of its top-level `data:`/`stringData:`
+  // values, which is all that names a Secret's provider. Forgotten at the next document (`---`).
+  let objectName: string | undefined;
   return eachLine(
     text,
     (line, start) => {
       const indent = line.length - line.trimStart().length;
+      if (indent === 0 && line.startsWith('---')) objectName = undefined;
       if (block) {
         if (line.trim() === '' || indent > block.indent) {
           if (line.trim()) pushCandidate(out, text, start + indent, line.length - indent, block.names);
@@ -397,10 +404,13 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
           for (const c of unlabelled.get(keyIndent) ?? []) c.names.push(label);
         }
         if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
+        if (key === 'name' && keys.length === 2 && keys[0]!.key === 'metadata' && keys[0]!.indent === 0) objectName = line.slice(span[0], span[0] + span[1]).replace(/^["']|["']$/g, '');
         const valueField = PAIR_VALUE.test(key);
         const sibling = valueField ? siblingName.get(keyIndent) : undefined;
         const before = out.length;
-        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent), span[1] < MIN_VALUE_LENGTH ? undefined : ownerPath(keys, parent === 'with' ? stepAction : undefined));
+        const owner = span[1] < MIN_VALUE_LENGTH ? undefined : ownerPath(keys, parent === 'with' ? stepAction : undefined);
+        const named = objectName !== undefined && owner !== undefined && keys[0]!.indent === 0 && OBJECT_DATA.test(keys[0]!.key) ? `${objectName}.${owner}` : owner;
+        pushCandidate(out, text, start + span[0], span[1], sibling ? [key, ...sibling] : withParent(key, parent), named);
         const waiting = unlabelled.get(keyIndent) ?? [];
         if (valueField && out.length > before && waiting.length < MAX_LABELS) unlabelled.set(keyIndent, [...waiting, ...out.slice(before)]);
         return;
