@@ -130,7 +130,9 @@ export const NEGATIVES: NegativeSpec[] = [
   N('redacted-partial', [['stripe', 'secret', 'key'], ['openai', 'api', 'key'], ['github', 'token']],
     (r, n) => n[0] === 'openai' ? `sk-proj-****${r.str(ALNUM, 4)}` : n[0] === 'github' ? `ghp_…${r.str(ALNUM, 4)}` : r.pick([`sk_live_...${r.str(ALNUM, 4)}`, `sk_live_************${r.str(ALNUM, 4)}`]), { slotOk: true }),
   N('local-dev-default', [['postgres', 'password'], ['db', 'password'], ['minio', 'root', 'password']],
-    (r, n) => (n[0] === 'minio' ? 'minioadmin' : r.pick(['postgres', 'password', 'root'])), { families: ['env', 'yaml', 'docker', 'k8s'] }),
+    (r, n) => (n[0] === 'minio' ? 'minioadmin' : r.pick(['postgres', 'password', 'root'])),
+    // Only where the file is for local development or tests: the same value in a production file is a weak password.
+    { only: ['docker-compose', 'makefile', 'pytest-ini', 'jest-setup'] }),
 
   // References, not values
   N('shell-var-ref', [['stripe', 'secret', 'key'], ['datadog', 'api', 'key'], ['db', 'password']],

@@ -5,7 +5,7 @@
 // `context`:  only the name next to it (or the code around it) says what it is, e.g. 32 hex characters.
 
 import {
-  ALNUM, B64URL, BASE32, DIGITS, HEX, LOWER, LOWER_ALNUM, UPPER_ALNUM, Rng,
+  ALNUM, B64URL, BASE32, DIGITS, HEX, LOWER, LOWER_ALNUM, UPPER, UPPER_ALNUM, Rng,
   hex, jwt, mixed, randomBytesB64, uuid,
 } from './rng';
 
@@ -36,7 +36,7 @@ export const PROVIDERS: ProviderSpec[] = [
   P('anthropic', 'Anthropic', 'ai', 'prefixed', ['anthropic', 'api', 'key'], 'api.anthropic.com',
     (r) => `sk-ant-api03-${mixed(r, B64URL, 93)}AA`),
   P('huggingface', 'Hugging Face', 'ai', 'prefixed', ['hf', 'token'], 'huggingface.co',
-    (r) => `hf_${mixed(r, ALNUM, 34)}`),
+    (r) => `hf_${mixed(r, LOWER + UPPER, 34)}`),
   P('replicate', 'Replicate', 'ai', 'prefixed', ['replicate', 'api', 'token'], 'api.replicate.com',
     (r) => `r8_${mixed(r, ALNUM, 37)}`),
   P('groq', 'Groq', 'ai', 'prefixed', ['groq', 'api', 'key'], 'api.groq.com',
