@@ -37,7 +37,8 @@ out.push('npm run bench:speed                # throughput, memory, re-analysis, 
 out.push('npm run bench:independent          # a labelled corpus written blind to the analyzer (bench/independent/README.md)');
 out.push('npm run bench:holdout              # a second one, by another hand (bench/holdout/README.md)');
 out.push('npm run bench:holdout2             # a third, by another hand (bench/holdout2/README.md)');
-out.push('npm run bench:holdout3             # a fourth, by another hand, held out from every fix when measured (bench/holdout3/README.md)');
+out.push('npm run bench:holdout3             # a fourth, by another hand (bench/holdout3/README.md)');
+out.push('npm run bench:holdout4             # a fifth, by another hand, held out from every fix when measured (bench/holdout4/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -132,12 +133,19 @@ if (existsSync(holdout2)) {
   out.push('How it was written, what its author did not read, and its limits: bench/holdout2/README.md (`npm run bench:holdout2`).', '');
 }
 
-// The fourth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
 const holdout3 = join(CACHE, 'holdout3.md');
 if (existsSync(holdout3)) {
-  out.push('## 8. Held-out yardstick (a fourth blind hand, bench/holdout3)', '');
+  out.push('## 8. Fourth blind yardstick (bench/holdout3; held out in the fourteenth session, its classes fixed in the fifteenth: a development set now)', '');
   out.push(readFileSync(holdout3, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
   out.push('How it was written, what its author did not read, and its limits: bench/holdout3/README.md (`npm run bench:holdout3`).', '');
+}
+
+// The fifth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
+const holdout4 = join(CACHE, 'holdout4.md');
+if (existsSync(holdout4)) {
+  out.push('## 9. Held-out yardstick (a fifth blind hand, bench/holdout4)', '');
+  out.push(readFileSync(holdout4, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout4/README.md (`npm run bench:holdout4`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');
