@@ -287,6 +287,15 @@ async function main(): Promise<void> {
     const keys = rs.map((r) => r.editMedianCpuMs);
     console.log(`${tree}: scan ${Math.min(...scans).toFixed(0)} / ${median(scans).toFixed(0)}; keystroke ${Math.min(...keys).toFixed(2)} / ${median(keys).toFixed(2)}`);
   }
+  if (paired) {
+    // Per run, each tree's CPU over the first tree's; their geometric mean, as the order's bias cancels over pairs of runs.
+    const base = results.get(trees[0]!)!;
+    for (const tree of trees.slice(1)) {
+      const ratios = results.get(tree)!.map((r, i) => r.scanCpuMs / base[i]!.scanCpuMs);
+      const mean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
+      console.log(`${tree} / ${trees[0]}: scan CPU ratio per run ${ratios.map((r) => r.toFixed(3)).join(' ')}, geometric mean ${mean.toFixed(3)}`);
+    }
+  }
   if (!profDir) return;
   const top = Number(argValues('--top')[0] ?? 30);
   for (const part of ['scan', 'keys'] as const) {
