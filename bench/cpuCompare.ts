@@ -15,7 +15,7 @@
  * --tree defaults to this repository; pass another checkout (e.g. `git worktree add --detach /tmp/base <commit>`
  * with node_modules linked) to compare. --paired runs the trees in one process per run, taking turns file by file
  * and edit by edit: the fairest comparison on a loaded machine (each tree's memos and parse caches are its own; the
- * heap and the compiler's warm-up are shared). --no-scan measures the keystrokes alone. --bundle runs each tree's analyzer
+ * heap and the compiler's warm-up are shared; the trees swap places every other run, so give an even --runs). --no-scan measures the keystrokes alone. --bundle runs each tree's analyzer
  * bundled by esbuild (as the CLI and the server run it) instead of through tsx. --prof writes a CPU profile of the
  * measured parts of each run (the scan, then the keystrokes; not the loading) into DIR and prints the self time by
  * function (source file and name, through the bundle's source map with --bundle), trees side by side, the largest
@@ -262,7 +262,9 @@ async function main(): Promise<void> {
   const paired = flag('--paired') && trees.length > 1;
   if (paired && profDir) throw new Error('--prof profiles each tree in its own process: leave out --paired');
   for (let run = 0; run < runs; run++) {
-    for (const group of paired ? [trees] : trees.map((t) => [t])) {
+    // Paired, the trees swap places every other run: in one process the tree loaded second measured ~8 % less CPU than
+    // the first with both the same code (A/A, bench/NOTES.md speed21), so an even number of runs evens that out.
+    for (const group of paired ? [run % 2 === 1 ? [...trees].reverse() : trees] : trees.map((t) => [t])) {
       const treeArgs = group.flatMap((t) => ['--tree', t, '--bundled', bundles.get(t) ?? '']);
       const profileTo = profDir ? ['--profile-to', join(profDir, `${name(group[0]!)}-${run}`)] : [];
       // process.execArgv carries tsx's loader into the child.
@@ -285,6 +287,15 @@ async function main(): Promise<void> {
     const keys = rs.map((r) => r.editMedianCpuMs);
     console.log(`${tree}: scan ${Math.min(...scans).toFixed(0)} / ${median(scans).toFixed(0)}; keystroke ${Math.min(...keys).toFixed(2)} / ${median(keys).toFixed(2)}`);
   }
+  if (paired) {
+    // Per run, each tree's CPU over the first tree's; their geometric mean, as the order's bias cancels over pairs of runs.
+    const base = results.get(trees[0]!)!;
+    for (const tree of trees.slice(1)) {
+      const ratios = results.get(tree)!.map((r, i) => r.scanCpuMs / base[i]!.scanCpuMs);
+      const mean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
+      console.log(`${tree} / ${trees[0]}: scan CPU ratio per run ${ratios.map((r) => r.toFixed(3)).join(' ')}, geometric mean ${mean.toFixed(3)}`);
+    }
+  }
   if (!profDir) return;
   const top = Number(argValues('--top')[0] ?? 30);
   for (const part of ['scan', 'keys'] as const) {
@@ -296,7 +307,9 @@ async function main(): Promise<void> {
     const spread = (k: string) => Math.max(...byTree.map((m) => m.get(k) ?? 0)) - Math.min(...byTree.map((m) => m.get(k) ?? 0));
     console.log(`\n${part}: self time in ms over ${runs} run(s), per tree (${trees.map((t, i) => `[${i + 1}] ${t}`).join(', ')})`);
     console.log(`${totals.map((t) => t.toFixed(0).padStart(8)).join('')}  total`);
-    for (const k of [...keys].sort((a, b) => spread(b) - spread(a)).slice(0, top)) console.log(`${byTree.map((m) => (m.get(k) ?? 0).toFixed(0).padStart(8)).join('')}  ${k}`);
+    // One tree has no spread: its largest self times first.
+    const order = trees.length > 1 ? spread : (k: string) => byTree[0]!.get(k) ?? 0;
+    for (const k of [...keys].sort((a, b) => order(b) - order(a)).slice(0, top)) console.log(`${byTree.map((m) => (m.get(k) ?? 0).toFixed(0).padStart(8)).join('')}  ${k}`);
   }
 }
 

@@ -238,12 +238,17 @@ function quantifier(src: string, i: number): [number, number, number] {
 
 /** One character class or escape with its count, at the start of `s`: `[a-f0-9]{32}`, `\d{8,10}`, `[A-Z]`. */
 const PREFIX_ITEM = /^(?:\[(?:\\.|[^\]\\])+\]|\\[dws])(?:\{(\d+)(?:,(\d+))?\})?/;
-/** A literal of at least two characters (letters, digits, `_~:-`, escaped `.`, `/`, `+`, `-`). */
-const LITERAL = /^(?:[A-Za-z0-9_~:-]|\\[./+-]){2,}/;
+/** A literal of at least two characters (letters, digits, `_~:=-`, escaped `.`, `/`, `+`, `-`). */
+const LITERAL = /^(?:[A-Za-z0-9_~:=-]|\\[./+-]){2,}/;
+/**
+ * A leading negative lookbehind over one class (`(?<![A-Za-z0-9+/])`): it takes no characters, and the sticky
+ * expression tried at each start checks it there as the whole-text one does.
+ */
+const LEADING_LOOKBEHIND = /^\(\?<!\[(?:\\.|[^\]\\])+\]\)/;
 
 /** The literal a pattern can be matched from, and how far before it the match starts; undefined when it starts with one. */
 export function anchorOf(src: string): Anchor | undefined {
-  let rest = src;
+  let rest = src.slice(LEADING_LOOKBEHIND.exec(src)?.[0].length ?? 0);
   let minBefore = 0;
   let maxBefore = 0;
   for (let m = PREFIX_ITEM.exec(rest); m; m = PREFIX_ITEM.exec(rest)) {

@@ -2,7 +2,7 @@ import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
 import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
 import { extractJson } from './extract/json';
-import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractLabelledValuesSteps, extractPropertiesSteps, extractTextPairsSteps, extractYamlSteps, hereStringCandidates, netrcCandidates } from './extract/lines';
+import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractTextLinesSteps, extractYamlSteps, hereStringCandidates, netrcCandidates } from './extract/lines';
 import { extractNotebookSteps } from './extract/notebook';
 import { extractTokensSteps } from './extract/tokens';
 import { extractTypeScript } from './extract/typescript';
@@ -128,16 +128,14 @@ function readText(path: string, text: string, signal: AbortSignal | undefined): 
   // token pass's candidate wins where both read the same value); a quoted value's label of a few words first, as it
   // binds provider rules only (`Twilio auth token: "…"` is Twilio's before it is a generic `token`).
   return andThen(extractTokensSteps(text, 'text', signal), (run) =>
-    andThen(extractTextPairsSteps(text), (pairs) =>
-      andThen(extractLabelledValuesSteps(text), (labelled) => {
-        const seen = new Set(run.candidates.map((c) => c.offset));
-        // A `.netrc` separates its tokens and values by spaces (`password …`), which no pass above reads as a pair.
-        const netrc = NETRC_FILE.test(path) ? netrcCandidates(text) : [];
-        // PowerShell's here-strings (`$token = @'` … `'@`) span lines, which neither pass above reads as one value.
-        const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset)), ...netrc, ...hereStringCandidates(text)], notes: run.notes };
-        // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
-        return withCommandLines(read, text, commandSpans(path, text), signal);
-      }),
-    ),
+    andThen(extractTextLinesSteps(text), ({ pairs, labelled }) => {
+      const seen = new Set(run.candidates.map((c) => c.offset));
+      // A `.netrc` separates its tokens and values by spaces (`password …`), which no pass above reads as a pair.
+      const netrc = NETRC_FILE.test(path) ? netrcCandidates(text) : [];
+      // PowerShell's here-strings (`$token = @'` … `'@`) span lines, which neither pass above reads as one value.
+      const read: Extraction = { candidates: [...labelled.candidates, ...run.candidates, ...pairs.candidates.filter((c) => !seen.has(c.offset)), ...netrc, ...hereStringCandidates(text)], notes: run.notes };
+      // A Makefile's recipes and a README's shell fences: command lines, read by the shell token pass too.
+      return withCommandLines(read, text, commandSpans(path, text), signal);
+    }),
   );
 }

@@ -75,48 +75,42 @@ export class KeywordSet {
     let width = 1;
     for (const k of this.keywords) for (let i = 0; i < k.length; i++) if (columns[k.charCodeAt(i) & 127] === 0) columns[k.charCodeAt(i) & 127] = width++;
     for (let c = 65; c <= 90; c++) columns[c] = columns[c + 32]!;
-    // The trie, by column.
-    const goto: Array<Map<number, number>> = [new Map()];
-    const out: number[][] = [[]];
+    // The trie, by column, written straight into the transition table (0: no child; the root is no one's child), then
+    // breadth-first failure links fill the missing cells. Typed arrays, not a map per state: this runs once per thread
+    // at start-up, before V8 has optimized it (a map per state cost ~30 ms of each thread's start).
+    let states = 1;
+    const capacity = 1 + this.keywords.reduce((sum, k) => sum + k.length, 0);
+    const trie = new Int32Array(capacity * width);
+    const trieOut: number[][] = [[]];
     this.keywords.forEach((k, id) => {
       let s = 0;
       for (let i = 0; i < k.length; i++) {
-        const column = columns[k.charCodeAt(i) & 127]!;
-        let t = goto[s]!.get(column);
-        if (t === undefined) {
-          t = goto.length;
-          goto.push(new Map());
-          out.push([]);
-          goto[s]!.set(column, t);
+        const cell = s * width + columns[k.charCodeAt(i) & 127]!;
+        if (trie[cell] === 0) {
+          trie[cell] = states++;
+          trieOut.push([]);
         }
-        s = t;
+        s = trie[cell]!;
       }
-      out[s]!.push(id);
+      trieOut[s]!.push(id);
     });
-    // Breadth-first failure links, folded into a full transition table (state numbers; built once per thread, in
-    // columns rather than all 128 characters: it runs before V8 has optimized it).
-    const states = goto.length;
-    const next = new Int32Array(states * width);
+    const out = trieOut;
+    const next = trie.subarray(0, states * width);
     const fail = new Int32Array(states);
     const queue: number[] = [];
-    for (let column = 1; column < width; column++) {
-      const t = goto[0]!.get(column);
-      if (t !== undefined) {
-        next[column] = t;
-        queue.push(t);
-      }
-    }
+    for (let column = 1; column < width; column++) if (next[column] !== 0) queue.push(next[column]!);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
       out[s]!.push(...out[fail[s]!]!);
+      const row = s * width;
+      const failRow = fail[s]! * width;
       for (let column = 0; column < width; column++) {
-        const t = goto[s]!.get(column);
-        if (t !== undefined) {
-          fail[t] = next[fail[s]! * width + column]!;
-          next[s * width + column] = t;
+        const t = next[row + column]!;
+        if (t !== 0) {
+          fail[t] = next[failRow + column]!;
           queue.push(t);
         } else {
-          next[s * width + column] = next[fail[s]! * width + column]!;
+          next[row + column] = next[failRow + column]!;
         }
       }
     }
@@ -247,11 +241,24 @@ export class KeywordSet {
     if (this.marked?.tracked !== tracked || this.marked.located !== located) {
       const marks = new Uint8Array(this.out.length);
       const slots: number[][] = [];
+      // Per keyword id, its tracked flag and located slots: one lookup per (state, keyword) instead of a pass over
+      // every located keyword per state (~1,500 states at each thread's start).
+      const isTracked = this.keywords.map((k) => tracked.has(k));
+      const slotsOfId: number[][] = this.keywords.map(() => []);
+      const idOf = new Map(this.keywords.map((k, id) => [k, id]));
+      located.forEach((k, slot) => {
+        const id = idOf.get(k);
+        if (id !== undefined) slotsOfId[id]!.push(slot);
+      });
       this.out.forEach((ids, state) => {
-        const words = ids.map((id) => this.keywords[id]!);
-        if (words.some((w) => tracked.has(w))) marks[state]! |= TRACKED;
-        slots[state] = located.flatMap((k, slot) => (words.includes(k) ? [slot] : []));
-        if (slots[state]!.length > 0) marks[state]! |= LOCATED;
+        let stateSlots: number[] = NO_SLOTS;
+        for (const id of ids) {
+          if (isTracked[id]) marks[state]! |= TRACKED;
+          if (slotsOfId[id]!.length > 0) stateSlots = stateSlots === NO_SLOTS ? [...slotsOfId[id]!] : stateSlots.concat(slotsOfId[id]!);
+        }
+        if (stateSlots.length > 1) stateSlots.sort((a, b) => a - b);
+        slots[state] = stateSlots;
+        if (stateSlots.length > 0) marks[state]! |= LOCATED;
       });
       this.marked = { tracked, located, marks, slots };
     }
@@ -262,3 +269,4 @@ export class KeywordSet {
 const TRACKED = 1;
 const LOCATED = 2;
 const NONE: readonly string[] = [];
+const NO_SLOTS: number[] = [];

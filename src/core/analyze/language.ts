@@ -62,5 +62,7 @@ export function languageOfPath(path: string): AnalyzerLanguage {
  * (finding.ts), and the heuristics take only values that look machine-made (binding.testValueMask).
  */
 export function isTestPath(path: string): boolean {
-  return /(?:^|[\\/])[^\\/]*\.(?:example|sample|template|dist)$/i.test(path) || /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);
+  // `.example` at the very end is enough: whatever precedes it in its segment matched `[^\\/]*` after the segment's
+  // start (the form read before tried that from every slash of the path, once per file of a scan).
+  return /\.(?:example|sample|template|dist)$/i.test(path) || /(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__|fixtures?|testdata|test-data|tests?|spec|e2e)[\\/]|\.(?:test|spec|stories|fixture)\.[cm]?[jt]sx?$|(?:^|[\\/])test_[^\\/]*\.py$|_test\.(?:py|go)$/i.test(path);
 }

@@ -26,7 +26,9 @@ export const azureRules = defineRules([
     // It stays valid for up to 90 days and mints new access tokens, so it is a credential on its own. Every part is a
     // run without dots, so each candidate is read once; the engine tries it only where `0.A`/`1.A` occur, after a
     // character that is no letter or digit (compile.ts startKeywords).
-    pattern: /[01]\.A[\w-]{50,}(?:\.\d)?\.Ag[\w-]{250,}(?:\.A[\w-]{200,})?/,
+    // ASCII classes spelled out: the same in JavaScript, but engines that read `\w` as Unicode (ripgrep) build a far
+    // larger automaton for its long counted runs.
+    pattern: /[01]\.A[A-Za-z0-9_-]{50,}(?:\.[0-9])?\.Ag[A-Za-z0-9_-]{250,}(?:\.A[A-Za-z0-9_-]{200,})?/,
     keywords: ['0.a', '1.a'],
     minEntropy: 3.5,
     severity: 'error',

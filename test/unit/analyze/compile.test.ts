@@ -11,6 +11,8 @@ describe('anchorOf', () => {
     assert.deepEqual(anchorOf(String.raw`[a-f0-9]{32}-us\d{1,2}`), { literal: '-us', minBefore: 32, maxBefore: 32 });
     assert.deepEqual(anchorOf(String.raw`\d{8,10}:AA[A-Za-z0-9_-]{33}`), { literal: ':AA', minBefore: 8, maxBefore: 10 });
     assert.deepEqual(anchorOf(String.raw`[A-Z]{3}\.atlasv1\.x`), { literal: '.atlasv1.x', minBefore: 3, maxBefore: 3 });
+    // A leading lookbehind takes no characters; `=` is a literal character (Tableau's `…[AQgw]==:…`).
+    assert.deepEqual(anchorOf(String.raw`(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{21}[AQgw]==:[A-Za-z0-9]{32}`), { literal: '==:', minBefore: 22, maxBefore: 22 });
   });
 
   it('gives none for patterns that start with a literal, alternate at the top, or quantify the literal away', () => {
@@ -31,7 +33,7 @@ describe('anchored scan', () => {
   };
 
   it('applies to the rules whose literal is not at the start', () => {
-    assert.ok(anchored.some((c) => c.rule.id === 'mailchimp-api-key'), anchored.map((c) => c.rule.id).join());
+    for (const id of ['mailchimp-api-key', 'tableau-personal-access-token']) assert.ok(anchored.some((c) => c.rule.id === id), `${id}: ${anchored.map((c) => c.rule.id).join()}`);
   });
 
   it('finds exactly what the whole-text regular expression finds', () => {
@@ -43,7 +45,7 @@ describe('anchored scan', () => {
       const positives = ruleSamples[c.rule.id]!.positives.map((p) => p(g)).map((s) => (typeof s === "string" ? s : s.value));
       for (let n = 0; n < 200; n++) {
         // Keys, keys run together, hex and digit runs that nearly match, the literal alone.
-        const junk = ['0123456789', g.hex(40), ' ', '\n', c.anchor!.literal, '"', 'x', g.alnum(12)];
+        const junk = ['0123456789', g.hex(40), ' ', '\n', c.anchor!.literal, '"', 'x', g.alnum(12), g.base64(22), '/'];
         let text = '';
         const parts = 1 + Math.floor(random() * 8);
         for (let i = 0; i < parts; i++) text += random() < 0.4 ? positives[Math.floor(random() * positives.length)]! : junk[Math.floor(random() * junk.length)]!;

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { blank, commandSpans, onlySpans } from '../../../src/core/analyze/extract/commandLine';
-import { DIRECTIVE, HEADER_DIRECTIVE, mayBeDirective, ownerPath, PAIRS_LINE, TEXT_PAIR } from '../../../src/core/analyze/extract/lines';
+import { DIRECTIVE, extractLabelledValuesSteps, extractTextLinesSteps, extractTextPairsSteps, HEADER_DIRECTIVE, mayBeDirective, ownerPath, PAIRS_LINE, TEXT_PAIR } from '../../../src/core/analyze/extract/lines';
+import { runSteps } from '../../../src/core/analyze/abort';
+import { readFileSync } from 'node:fs';
 import { matchBound, namesMayBind } from '../../../src/core/analyze/binding';
 import { ALL_RULES, HEURISTIC_BITS, valueRules } from '../../../src/core/analyze/ruleSet';
 import { ruleSamples } from '../../../src/core/rules/samples';
@@ -146,13 +148,19 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
     const random = seededRandom(9);
     const next = (n: number) => Math.floor(random() * n);
     let spans = 0;
+    let unfenced = 0;
     for (let doc = 0; doc < 400; doc++) {
-      const text = Array.from({ length: 1 + next(30) }, () => lineKinds[next(lineKinds.length)]!).join(next(4) === 0 ? '\r\n' : '\n');
+      // Every other document from lines that open no fence (inline code, two backticks or tildes).
+      const kinds = doc % 2 === 0 ? lineKinds : lineKinds.filter((k) => !k.includes('```') && !k.includes('~~~'));
+      const text = Array.from({ length: 1 + next(30) }, () => kinds[next(kinds.length)]!).join(next(4) === 0 ? '\r\n' : '\n');
       const expected = reference(text);
       spans += expected.length;
+      if (!text.includes('```') && !text.includes('~~~')) unfenced++;
       assert.deepEqual(commandSpans('docs/README.md', text), expected, JSON.stringify(text));
     }
     assert.ok(spans > 100, `${spans} command lines`);
+    // Documents with no fence at all (commandSpans returns before reading their lines).
+    assert.ok(unfenced > 150, `${unfenced} documents without a fence`);
   });
 
   it("ownerPath is the dotted keys above the value's, with a step's action for its `with:` inputs", () => {
@@ -183,5 +191,25 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
     assert.equal(find('deploy/values.yaml', yaml, b)?.provider, 'Generic');
     const step = `jobs:\n  test:\n    steps:\n      - uses: codecov/codecov-action@v4\n        with:\n          token: ${a}\n`;
     assert.equal(find('.github/workflows/ci.yml', step, a)?.provider, 'Codecov');
+  });
+
+  it('the two line passes of a text file in one loop give each pass its candidates as it gave them alone', () => {
+    const random = seededRandom(21);
+    const next = (n: number) => Math.floor(random() * n);
+    const lineKinds = ['API_TOKEN: abcdef0123456789abcd', 'export SECRET=s3cr3t-v4lu3-xyz', "Twilio auth token: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6'", 'token "9f8e7d6c5b4a39281706"', '{"api_key": "k-0123456789abcdef"}', "  'password' : 'hunter2hunter2'", 'proxy_set_header X-Api-Key abcdefgh12345678;', 'X := value-of-make', '- name: deploy', '', 'plain words here', 'a = "b"', '\r'];
+    const texts = [
+      ...Array.from({ length: 300 }, () => Array.from({ length: 1 + next(25) }, () => lineKinds[next(lineKinds.length)]!).join(next(3) === 0 ? '\r\n' : '\n')),
+      ...randomLines(3000, 22).reduce<string[]>((docs, line, i) => (i % 30 === 0 ? [...docs, line] : [...docs.slice(0, -1), `${docs[docs.length - 1]}\n${line}`]), []),
+      readFileSync('README.md', 'utf8'),
+      readFileSync('docs/ARCHITECTURE.md', 'utf8'),
+    ];
+    let candidates = 0;
+    for (const text of texts) {
+      const both = runSteps(extractTextLinesSteps(text));
+      assert.deepEqual(both.pairs, runSteps(extractTextPairsSteps(text)), JSON.stringify(text.slice(0, 200)));
+      assert.deepEqual(both.labelled, runSteps(extractLabelledValuesSteps(text)), JSON.stringify(text.slice(0, 200)));
+      candidates += both.pairs.candidates.length + both.labelled.candidates.length;
+    }
+    assert.ok(candidates > 1000, `${candidates} candidates`);
   });
 });

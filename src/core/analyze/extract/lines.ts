@@ -94,39 +94,40 @@ export const TEXT_PAIR = /^\s*(?:[-*]\s+)?(?:(?:export|set|override|private)\s+)
 
 export function extractTextPairsSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
-  return eachLine(
-    text,
-    (line, start) => {
-      // `'name': 'value'` or `"name": "value"` anywhere in the line: a dict or JSON object pasted into notes or a log.
-      // One search for a colon first: most lines of text have none, and every later test but PAIRS_LINE needs one or `=`.
-      const colon = line.includes(':');
-      if (colon && (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :'))) {
-        for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
-      }
-      // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
-      if (pushDirective(out, text, line, start)) return;
-      pushSpacedPairs(out, text, line, start);
-      // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too, and Make's `X := …`, `X ::= …`,
-      // `X ?= …`, `X += …`, `override X := …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a
-      // command. A line with neither `:` nor `=` is none (every operator holds one), told without the expression (most
-      // lines of prose).
-      if (!colon && !line.includes('=')) return;
-      const m = TEXT_PAIR.exec(line);
-      if (!m) return;
-      const from = m[0].length;
-      let end = line.length;
-      while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-      if (end <= from) return;
-      const value = line.slice(from, end);
-      if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
-      // An HTTP header line (a REST client's `.http` file, a request pasted in notes): `Authorization: Bearer …` holds
-      // the credential after its scheme, which pushCandidate reads past.
-      if (m[2] === ':' && AUTH_HEADER_NAME.test(m[1]!) && AUTH_SCHEME_VALUE.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
-      const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
-      if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
-    },
-    () => ({ candidates: out, notes: [] }),
-  );
+  return eachLine(text, textPairsVisitor(text, out), () => ({ candidates: out, notes: [] }));
+}
+
+/** extractTextPairsSteps's reading of one line, into `out`. */
+function textPairsVisitor(text: string, out: Candidate[]): (line: string, start: number) => void {
+  return (line, start) => {
+    // `'name': 'value'` or `"name": "value"` anywhere in the line: a dict or JSON object pasted into notes or a log.
+    // One search for a colon first: most lines of text have none, and every later test but PAIRS_LINE needs one or `=`.
+    const colon = line.includes(':');
+    if (colon && (line.includes("':") || line.includes('":') || line.includes("' :") || line.includes('" :'))) {
+      for (const q of line.matchAll(QUOTED_PAIR)) out.push({ offset: start + q.index + q[0].length - q[2]!.length, length: q[2]!.length, names: [q[1]!], providerOnly: true });
+    }
+    // A web server's config with no extension to tell it (`sites-available/default`, `.htaccess`).
+    if (pushDirective(out, text, line, start)) return;
+    pushSpacedPairs(out, text, line, start);
+    // `export X=…` (shell) and `set X=…` (a Windows batch file) are assignments too, and Make's `X := …`, `X ::= …`,
+    // `X ?= …`, `X += …`, `override X := …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a
+    // command. A line with neither `:` nor `=` is none (every operator holds one), told without the expression (most
+    // lines of prose).
+    if (!colon && !line.includes('=')) return;
+    const m = TEXT_PAIR.exec(line);
+    if (!m) return;
+    const from = m[0].length;
+    let end = line.length;
+    while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    if (end <= from) return;
+    const value = line.slice(from, end);
+    if (!/[\s'"`]/.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
+    // An HTTP header line (a REST client's `.http` file, a request pasted in notes): `Authorization: Bearer …` holds
+    // the credential after its scheme, which pushCandidate reads past.
+    if (m[2] === ':' && AUTH_HEADER_NAME.test(m[1]!) && AUTH_SCHEME_VALUE.test(value)) return pushCandidate(out, text, start + from, end - from, [m[1]!]);
+    const word = m[2] === ':' && m[3] ? FIRST_WORD.exec(value) : null;
+    if (word) out.push({ offset: start + from + word[0].indexOf(word[1]!), length: word[1]!.length, names: [m[1]!], providerOnly: true });
+  };
 }
 
 /** PowerShell's `$name = @'` (or `@"`) here-string holding one word on its one line, then `'@`: group 1 the name, 3 the value. */
@@ -203,23 +204,44 @@ function labelBefore(line: string, at: number): string | undefined {
  */
 export function extractLabelledValuesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
+  return eachLine(text, labelledValuesVisitor(out), () => ({ candidates: out, notes: [] }));
+}
+
+/** extractLabelledValuesSteps's reading of one line, into `out`. */
+function labelledValuesVisitor(out: Candidate[]): (line: string, start: number) => void {
+  return (line, start) => {
+    if (!line.includes("'") && !line.includes('"')) return;
+    for (const q of line.matchAll(QUOTED_VALUE)) {
+      const label = labelBefore(line, q.index);
+      if (!label) continue;
+      if (!/[ \t]/.test(label)) {
+        // A directive of a config file that has no `=` (`token "…"`, `geoip '…'`): one word opening the line, then
+        // spaces and the value. Its name binds like an assignment's, the generic rule too.
+        if (q.index <= 72 && DIRECTIVE_VALUE.test(line.slice(0, q.index))) out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label] });
+        continue;
+      }
+      out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label, label.replace(/[ \t]+/g, '_')], providerOnly: true });
+    }
+  };
+}
+
+/**
+ * Both line passes of a plain-text file (extractTextPairsSteps, extractLabelledValuesSteps) in one loop over its lines:
+ * one slice a line instead of two (a history scan reads every version of a changelog). Each pass's candidates are
+ * its own, in the order the pass alone gives them.
+ */
+export function extractTextLinesSteps(text: string): Steps<{ pairs: Extraction; labelled: Extraction }> {
+  const pairs: Candidate[] = [];
+  const labelled: Candidate[] = [];
+  const readPairs = textPairsVisitor(text, pairs);
+  const readLabelled = labelledValuesVisitor(labelled);
   return eachLine(
     text,
     (line, start) => {
-      if (!line.includes("'") && !line.includes('"')) return;
-      for (const q of line.matchAll(QUOTED_VALUE)) {
-        const label = labelBefore(line, q.index);
-        if (!label) continue;
-        if (!/[ \t]/.test(label)) {
-          // A directive of a config file that has no `=` (`token "…"`, `geoip '…'`): one word opening the line, then
-          // spaces and the value. Its name binds like an assignment's, the generic rule too.
-          if (q.index <= 72 && DIRECTIVE_VALUE.test(line.slice(0, q.index))) out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label] });
-          continue;
-        }
-        out.push({ offset: start + q.index + 1, length: q[2]!.length, names: [label, label.replace(/[ \t]+/g, '_')], providerOnly: true });
-      }
+      readPairs(line, start);
+      readLabelled(line, start);
     },
-    () => ({ candidates: out, notes: [] }),
+    () => ({ pairs: { candidates: pairs, notes: [] }, labelled: { candidates: labelled, notes: [] } }),
   );
 }
 
