@@ -22,7 +22,9 @@ describe('envfile/gitignore: one guard for files that hold secrets', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'rr-gitignore-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('judges nested .gitignore files, negations and excluded folders as git does', () => {
+  it('judges nested .gitignore files, negations and excluded folders as git does', function () {
+    // 26 git processes: seconds on a loaded machine, past mocha's default.
+    this.timeout(120_000);
     const layouts: Array<[Record<string, string>, string]> = [
       [{ '.gitignore': '.env\n' }, 'sub/.env'],
       [{ '.gitignore': '/.env\n' }, 'sub/.env'],
