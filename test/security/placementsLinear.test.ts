@@ -61,6 +61,16 @@ describe('security: the placement passes stay linear', function () {
     ['a SQL*Plus script of many CONNECT lines', 'db/deploy.sql', (size) => fill('', 'CONNECT scott/Zx8Qp2LmN4vR7tY1wE5uI9oA@ORCL AS SYSDBA\n  conn a/&b\nCONNECT BY PRIOR a = b\n', size)],
     ['commented hash entries', 'config/app.php', (size) => fill('', "// 'api_key' => 'Zx8Qp2LmN4vR7tY1wE5uI9oA', 'token' => \"" + "'=> ".repeat(30) + '\n', size)],
     ['quoted config directives', 'etc/agent.conf', (size) => fill('', 'token "Zx8Qp2LmN4vR7tY1wE5uI9oA"\ngeoip \'' + '"'.repeat(100) + '\n', size)],
+    // miss21's classes (developmentMisses.test.ts): names given by a schema, an attribute, a list, a label, a column.
+    ['zod schema defaults', 'src/env.ts', (size) => `export const s = z.object({\n${fill('', '  DD_API_KEY: z.string().min(1).default("Zx8Qp2LmN4vR7tY1wE5uI9oA"),\n', size - 64)}});\n`],
+    ['Android string resources', 'res/values/strings.xml', (size) => `<resources>\n${fill('', '<string name="api_key" translatable="false">Zx8Qp2LmN4vR7tY1wE5uI9oA</string>\n', size - 32)}</resources>\n`],
+    ['supervisord environment lists', 'worker.conf', (size) => fill('', 'environment=' + 'API_TOKEN="Zx8Qp2LmN4vR7tY1wE5uI9oA",'.repeat(40) + 'X=1\n', size)],
+    ['HCL variables with defaults', 'infra/variables.tf', (size) => fill('', 'variable "api_key" {\n  type = string\n  default = "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n}\n', size)],
+    ['namespaced YAML keys', 'Pulumi.prod.yaml', (size) => `config:\n${fill('', '  a:b:c:d:apiKey: Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size - 16)}`],
+    ['a settings table', 'exports/s.csv', (size) => `service,key_name,value\n${fill('', 'x,DD_API_KEY,Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size - 32)}`],
+    ['log lines of environment pairs', 'logs/app.log', (size) => fill('', '2024-05-02T08:00:01Z DEBUG API_KEY=Zx8Qp2LmN4vR7tY1wE5uI9oA SESSION_SECRET="Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
+    ['notes of labels with names in parentheses', 'notes.txt', (size) => fill('', 'Datadog key (DD_API_KEY): Zx8Qp2LmN4vR7tY1wE5uI9oA\nDD_API_KEY Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['Markdown settings in code spans', 'docs/setup.md', (size) => fill('', 'set `API_KEY` to `Zx8Qp2LmN4vR7tY1wE5uI9oA`, ', size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
   // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
@@ -87,6 +97,13 @@ describe('security: the placement passes stay linear', function () {
     ['CONNECT before a long run of spaces', 'db/deploy.sql', (size) => `CONNECT${' '.repeat(size - 16)}a/b\n`],
     ['one line of strings piped to ConvertTo-SecureString', 'deploy.ps1', (size) => `$s = ${"'Zx8Qp2LmN4vR7tY1wE5uI9oA' | ConvertTo-SecureString -AsPlainText ".repeat((size - 16) / 64)}\n`],
     ['a directive before a long run of spaces', 'etc/agent.conf', (size) => `token${' '.repeat(size - 16)}"x"\n`],
+    ['an environment list of one long line', 'worker.conf', (size) => `environment=${'A="x",'.repeat((size - 16) / 6)}\n`],
+    ['a YAML key of many colons', 'Pulumi.prod.yaml', (size) => `${'a:'.repeat((size - 16) / 2)} x\n`],
+    ['a YAML key before a long run of spaces', 'config.yaml', (size) => `a:b${' '.repeat(size - 16)}x\n`],
+    ['one log line of environment pairs', 'logs/app.log', (size) => `x${' API_KEY=Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat((size - 16) / 33)}\n`],
+    ['a label before a long run of spaces and a parenthesis', 'notes.txt', (size) => `Datadog key${' '.repeat(size - 32)}(DD_API_KEY): x\n`],
+    ['one line of code spans', 'docs/setup.md', (size) => `${'`API_KEY` to '.repeat((size - 16) / 14)}\n`],
+    ['a label in parentheses before a long run of spaces', 'notes.txt', (size) => `a (DD_API_KEY):${' '.repeat(size - 32)}x y\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

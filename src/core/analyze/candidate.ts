@@ -100,10 +100,11 @@ const RECORD_FIELD = /(?:^|[_.-])(?:user(?:_?name)?|login|e?mail|address|name|id
 
 /**
  * In a `{name, value}` pair object (a Postman or Insomnia variable, a HAR header or query parameter, a Kubernetes env
- * entry, CloudFormation's `ParameterKey`/`ParameterValue`, Helm's `set { name = … value = … }`): the field that names
+ * entry, CloudFormation's `ParameterKey`/`ParameterValue`, Helm's `set { name = … value = … }`, a settings table's
+ * `key_name`/`value` columns): the field that names
  * the pair, and the field that holds its value. The label names the value: `{"name": "API_TOKEN", "value": "…"}`.
  */
-export const PAIR_LABEL = /^(?:name|key|id|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
+export const PAIR_LABEL = /^(?:name|key|id|key_?name|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
 export const PAIR_VALUE = /^(?:value|val|secret|secret_?value|parameter_?value|option_?value|setting_?value)$/i;
 
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */

@@ -508,7 +508,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (s === '}' || s === ')' || s === ']') d++;
       else if (s === '{' || s === '(' || s === '[') {
         if (d-- > 0) continue;
-        if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined, labels };
+        // HCL's `variable "stripe_secret_key" {`: a block's last label names it, so its `default = "…"` is that key.
+        if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : kind(j - 1) === STR && kind(j - 2) === WORD ? src(j - 1) || undefined : undefined, labels };
         if (s === '(' && kind(j - 1) === WORD) return src(j - 2) === 'def' ? { owner: nameAt(j - 1), labels, parameters: true } : { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
         return { owner: undefined, labels };
       } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));

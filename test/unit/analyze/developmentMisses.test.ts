@@ -1,0 +1,159 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../src/core/analyze/index';
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
+
+/**
+ * The classes of placement that the fourth blind set (holdout3, now a development set) showed missed (issue 17,
+ * miss21): a value whose name is given by something other than an assignment next to it (a schema's `.default(…)`, an
+ * XML element's `name` attribute, an environment list inside a config value, an HCL block's label, a namespaced YAML
+ * key, a settings table's label column, a name in a line of text that is not at its start). Each class in several
+ * spellings and file types of our own (shapes taken from public files: t3-env and envalid schemas, supervisord and
+ * uWSGI configs, Android resources, Terraform variables, Pulumi stack files), values generated here, and the
+ * look-alikes that must stay quiet.
+ */
+const g = sampleGen(0x2121);
+const { findsEach, quietOnEach } = placementCases('miss21');
+
+/** The provider the finding exactly at `value` names, or undefined when nothing is found there. */
+function providerAt(path: string, text: string, value: string): string | undefined {
+  const at = text.indexOf(value);
+  return analyzeText(path, text, { salt: 'miss21', lowerSeverityInTestPaths: false }).findings.find((f) => f.offset === at && f.length === value.length)?.provider;
+}
+
+const datadog = () => g.hex(32);
+const twilioToken = () => g.hex(32);
+const secret = () => g.alnum(40);
+const password = () => g.alnum(10) + g.digits(3) + '#' + g.alnum(4);
+
+describe('a schema default: the value of the env name the schema field is bound to', () => {
+  const dd = datadog();
+  const s = secret();
+  const p = password();
+  const t = twilioToken();
+  findsEach([
+    ['t3-env (zod) `.default("…")` in env.mjs', 'src/env.mjs', `import { createEnv } from "@t3-oss/env-nextjs";\nimport { z } from "zod";\n\nexport const env = createEnv({\n  server: {\n    DD_API_KEY: z.string().default("${dd}"),\n  },\n  runtimeEnv: process.env,\n});\n`, dd],
+    ['zod chain with `.min(1)` before `.default(…)`, a password', 'src/env.ts', `export const serverSchema = z.object({\n  SMTP_PASSWORD: z.string().min(1).default('${p}'),\n  PORT: z.coerce.number().default(587),\n});\n`, p],
+    ['zod `.optional().default(…)` over several lines', 'src/server/env.ts', `export const env = createEnv({\n  server: {\n    SESSION_SECRET: z\n      .string()\n      .optional()\n      .default(\n        '${s}',\n      ),\n  },\n  runtimeEnv: process.env,\n});\n`, s],
+    ['joi `.default(…)` in a config schema', 'config/schema.js', `const Joi = require('joi');\nmodule.exports = Joi.object({\n  TWILIO_AUTH_TOKEN: Joi.string().default('${t}'),\n}).unknown();\n`, t],
+    ['envalid `str({ default: … })`', 'src/config.ts', `import { cleanEnv, str, port } from 'envalid';\nexport const env = cleanEnv(process.env, {\n  JWT_SECRET: str({ default: '${s}', desc: 'signs sessions' }),\n  PORT: port({ default: 3000 }),\n});\n`, s],
+  ]);
+  it('names the provider of a key under a provider\'s env name', () => {
+    const text = `const schema = z.object({\n  DATADOG_API_KEY: z.string().default('${dd}'),\n});\n`;
+    assert.equal(providerAt('src/env.ts', text, dd), 'Datadog');
+  });
+  quietOnEach([
+    ['defaults that are settings, and secrets with no default', 'src/env.mjs', `export const env = createEnv({\n  server: {\n    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),\n    PORT: z.string().transform(Number).default("3000"),\n    API_BASE_URL: z.string().url().default("https://api.example.com/v1"),\n    JWT_ALGORITHM: z.string().default("HS256"),\n    SESSION_SECRET: z.string().min(32),\n  },\n  runtimeEnv: process.env,\n});\n`],
+    ['a dummy default under a key name', 'src/env.ts', `export const serverEnv = createEnv({\n  server: {\n    XAI_API_KEY: z.string().optional().default("dummy_value"),\n    GROQ_API_KEY: z.string().optional().default(""),\n  },\n});\n`],
+    ['`.default(…)` on something that is not bound to a name', 'src/ui.ts', `registry.default('${g.alnum(24)}');\nexport default defineConfig({ plugins: [] });\n`],
+    ['envalid default of a non-secret', 'src/config.ts', `export const env = cleanEnv(process.env, {\n  LOG_LEVEL: str({ default: 'information', choices: ['debug', 'information'] }),\n});\n`],
+  ]);
+});
+
+describe('an XML element named by its attribute (Android string resources, properties XML)', () => {
+  const dd = datadog();
+  const s = secret();
+  const t = twilioToken();
+  findsEach([
+    ['Android strings.xml `<string name="…_api_key">`', 'app/src/main/res/values/strings.xml', `<?xml version="1.0" encoding="utf-8"?>\n<resources>\n    <string name="app_name">Walkies</string>\n    <string name="datadog_api_key">${dd}</string>\n</resources>\n`, dd],
+    ['Android keys.xml with translatable="false"', 'app/src/main/res/values/keys.xml', `<resources>\n    <string name="twilio_auth_token" translatable="false">${t}</string>\n</resources>\n`, t],
+    ['Java properties XML `<entry key="…">`', 'conf/app.properties.xml', `<!DOCTYPE properties SYSTEM "http://java.sun.com/dtd/properties.dtd">\n<properties>\n  <entry key="jwt.secret">${s}</entry>\n  <entry key="server.port">8080</entry>\n</properties>\n`, s],
+  ]);
+  it('names the provider of a key in a string resource', () => {
+    const text = `<resources>\n  <string name="datadog_api_key">${dd}</string>\n</resources>\n`;
+    assert.equal(providerAt('res/values/strings.xml', text, dd), 'Datadog');
+  });
+  quietOnEach([
+    ['labels and hints that speak of keys and tokens', 'app/src/main/res/values/strings.xml', `<resources>\n    <string name="google_maps_key" translatable="false" templateMergeStrategy="preserve">YOUR_KEY_HERE</string>\n    <string name="api_key_label">API key</string>\n    <string name="token_hint">Paste your personal access token</string>\n    <string name="auth_token_prompt">Enter the authentication token</string>\n</resources>\n`],
+    ['a resource whose name says nothing secret', 'app/src/main/res/values/strings.xml', `<resources>\n    <string name="build_fingerprint">${g.hex(40)}</string>\n    <string name="default_web_client_id">${g.digits(12)}-${g.lowerAlnum(32)}.apps.googleusercontent.com</string>\n</resources>\n`],
+  ]);
+});
+
+describe('an environment list inside a process manager\'s config value', () => {
+  const dd = datadog();
+  const s = secret();
+  const p = password();
+  const b64 = g.base64(43) + '=';
+  findsEach([
+    ['supervisord `environment=NAME="…"`', 'deploy/supervisor/worker.conf', `[program:worker]\ncommand=/srv/app/.venv/bin/celery -A app worker\nenvironment=DD_API_KEY="${dd}"\n`, dd],
+    ['supervisord, the secret among other variables', 'etc/supervisor/conf.d/web.conf', `[program:web]\nenvironment=PYTHONUNBUFFERED=1,FLASK_APP="web",SESSION_SECRET="${s}",HOME="/srv/web"\ncommand=gunicorn web:app\n`, s],
+    ['supervisord, unquoted values', 'supervisord.conf', `[program:api]\nenvironment=NODE_ENV=production,SMTP_PASSWORD=${p}\n`, p],
+    ['uWSGI `env = NAME=…`', 'deploy/uwsgi.ini', `[uwsgi]\nmodule = app.wsgi\nenv = JWT_SECRET=${s}\n`, s],
+    ['a base64 value ending in `=` stays one value (not a list)', 'config/settings.ini', `[cookies]\ncookie_secret = ${b64}\n`, b64],
+  ]);
+  quietOnEach([
+    ['supervisord passing the variables through from its own environment', 'supervisord.conf', `[supervisord]\nenvironment=SL_API_KEY="%(ENV_SL_API_KEY)s",API_AUTH_TOKEN="%(ENV_API_AUTH_TOKEN)s",PYTHONUNBUFFERED=1\n`],
+    ['supervisord variables that are no secrets', 'worker.conf', `[program:w]\nenvironment=GIT_SHA="${g.hex(40)}",LANG="en_US.UTF-8",PATH="/srv/bin:/usr/bin"\n`],
+  ]);
+});
+
+describe('an HCL block\'s label names its default', () => {
+  const dd = datadog();
+  const p = password();
+  const s = secret();
+  findsEach([
+    ['a Terraform variable with a default', 'infra/variables.tf', `variable "datadog_api_key" {\n  description = "Datadog API key"\n  type        = string\n  sensitive   = true\n  default     = "${dd}"\n}\n`, dd],
+    ['a one-line variable block', 'infra/terraform/vars.tf', `variable "db_password" { default = "${p}" }\n`, p],
+    ['default before type, in a module', 'modules/app/variables.tf', `variable "session_secret" {\n  default   = "${s}"\n  type      = string\n}\n`, s],
+  ]);
+  it('names the provider of a key in a variable named for it', () => {
+    const text = `variable "datadog_api_key" {\n  type    = string\n  default = "${dd}"\n}\n`;
+    assert.equal(providerAt('infra/variables.tf', text, dd), 'Datadog');
+  });
+  quietOnEach([
+    ['variables whose defaults are settings, or none', 'infra/variables.tf', `variable "environment" {\n  type    = string\n  default = "production"\n}\n\nvariable "api_key" {\n  type      = string\n  sensitive = true\n  default   = null\n}\n\nvariable "openai_api_key" {\n  default = ""\n}\n\nvariable "region" { default = "us-east-1" }\n`],
+    ['a secret\'s ARN and an AMI under a variable', 'infra/variables.tf', `variable "api_key_secret_arn" {\n  default = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api-key-AbCdEf"\n}\n\nvariable "ami" {\n  default = "ami-0c55b159cbfafe1f0"\n}\n`],
+  ]);
+});
+
+describe('a namespaced YAML key (Pulumi stack config)', () => {
+  const dd = datadog();
+  const p = password();
+  findsEach([
+    ['`project:camelKey: value`', 'infra/Pulumi.prod.yaml', `config:\n  aws:region: eu-west-1\n  shop:datadogApiKey: ${dd}\n`, dd],
+    ['a provider\'s password as an object with `value:`', 'Pulumi.yaml', `name: example\nruntime: nodejs\nconfig:\n  openstack:password:\n    value: ${p}\n  openstack:region:\n    value: RegionOne\n`, p],
+  ]);
+  quietOnEach([
+    ['encrypted `secure:` values and plain settings', 'Pulumi.dev.yaml', `config:\n  aws:region: us-west-2\n  shop:datadogApiKey:\n    secure: AAABAHwQ3f1Jv8Zq0m9k2Lr7XyTnB4cQp6W1sEoUaHgDiKjF5tVbNxYz\n  shop:dbPassword:\n    secure: v1:Hk2Jd9Q3mZpLx7Vc:R4nT8wYbE1sKfU6aGq0iOjPlMzXhCvBd\n  shop:imageTag: ${g.hex(40)}\n`],
+    ['colons inside values stay values', 'deploy.yaml', `image: ghcr.io/acme/api:1.42.0\nurl: https://api.example.com:8443/v1\ntime: "12:30:00"\n`],
+  ]);
+});
+
+describe('a settings table: the label column names the value column', () => {
+  const dd = datadog();
+  const s = secret();
+  findsEach([
+    ['`service,key_name,value` export', 'exports/integrations.csv', `service,key_name,value,updated_at\nmonitoring,DD_API_KEY,${dd},2024-05-01\n`, dd],
+    ['`name;value` with a semicolon delimiter', 'exports/settings.csv', `name;value\nJWT_SECRET;${s}\n`, s],
+  ]);
+  quietOnEach([
+    ['labels that name no secret', 'exports/settings.csv', `key_name,value\nBUILD_SHA,${g.hex(40)}\nAPI_KEY_SECRET_NAME,prod/payments/api-key\nREGION,us-east-1\n`],
+  ]);
+});
+
+describe('a setting named in a line of text, not at its start', () => {
+  const dd = datadog();
+  const s = secret();
+  const p = password();
+  const t = twilioToken();
+  findsEach([
+    ['a log line `… loaded config NAME=value`', 'logs/worker.log', `2024-05-02T08:00:00Z INFO worker starting\n2024-05-02T08:00:01Z DEBUG loaded config DD_API_KEY=${dd}\n`, dd],
+    ['a log line with more pairs after the value', 'logs/app.log', `[2024-05-02 08:00:01] DEBUG env SESSION_SECRET=${s} pid=4121\n`, s],
+    ['notes `Label (NAME): value`', 'docs/notes/call.txt', `Call notes\n----------\nTwilio token (TWILIO_AUTH_TOKEN): ${t}\n`, t],
+    ['a list item `- Label (NAME): value`', 'docs/handover.txt', `Handover\n- SMTP relay (SMTP_PASSWORD): ${p}\n`, p],
+    ['Markdown "set `NAME` to `value`"', 'docs/onboarding.md', `# Onboarding\n\nFor staging, set \`DD_API_KEY\` to \`${dd}\` (shared).\n`, dd],
+    ['Markdown "use `NAME` as `value`" in a list', 'docs/setup.md', `## Staging\n\n- use \`JWT_SECRET\` as \`${s}\`\n`, s],
+    ['an environment listing printed `NAME value`', 'out/env.txt', `HOME /root\nDD_API_KEY ${dd}\n`, dd],
+  ]);
+  it('names the provider in a log line', () => {
+    const text = `2024-05-02T08:00:01Z DEBUG loaded config DATADOG_API_KEY=${dd}\n`;
+    assert.equal(providerAt('logs/worker.log', text, dd), 'Datadog');
+  });
+  quietOnEach([
+    ['a log line of ids and hashes', 'logs/deploy.log', `2024-05-02T08:00:01Z INFO deploy GIT_SHA=${g.hex(40)} TRACE_ID=${g.hex(32)} BUILD_NUMBER=4121\n`],
+    ['Markdown settings that are not secrets, and a placeholder', 'docs/setup.md', `Set \`LOG_LEVEL\` to \`debug-verbose\` and \`API_KEY\` to \`<your-api-key>\`.\n`],
+    ['notes whose parenthesized names are ids', 'docs/notes.txt', `Release (BUILD_ID): ${g.hex(32)}\nDeploy (GIT_COMMIT): ${g.hex(40)}\n`],
+    ['an environment listing of paths and host names', 'out/env.txt', `PATH /usr/local/bin:/usr/bin\nHOSTNAME ${g.hex(12)}\nBUILD_SHA ${g.hex(40)}\n`],
+    ['prose with an env name and lowercase words', 'docs/notes.txt', `we deploy with NODE_ENV=production and then check DD_SITE=datadoghq.eu\n`],
+  ]);
+});
