@@ -71,6 +71,9 @@ describe('security: the placement passes stay linear', function () {
     ['log lines of environment pairs', 'logs/app.log', (size) => fill('', '2024-05-02T08:00:01Z DEBUG API_KEY=Zx8Qp2LmN4vR7tY1wE5uI9oA SESSION_SECRET="Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
     ['notes of labels with names in parentheses', 'notes.txt', (size) => fill('', 'Datadog key (DD_API_KEY): Zx8Qp2LmN4vR7tY1wE5uI9oA\nDD_API_KEY Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
     ['Markdown settings in code spans', 'docs/setup.md', (size) => fill('', 'set `API_KEY` to `Zx8Qp2LmN4vR7tY1wE5uI9oA`, ', size)],
+    ['clients constructed with one string', 'src/clients.ts', (size) => fill('', "export const c = new FieldEncryptionClient('Zx8Qp2LmN4vR7tY1wE5uI9oA', { t: 1 });\nconst z = new ZendeskKeyClient('Zx8Qp2LmN4vR7tY1wE5uI9oA');\n", size)],
+    ['markup printed in template strings', 'src/__snapshots__/a.test.tsx.snap', (size) => `exports[\`a 1\`] = \`\n${fill('', '<Text\n  accessibilityLabel="api-token"\n  value="Zx8Qp2LmN4vR7tY1wE5uI9oA"\n/>\n', Math.min(size, 60_000))}\`;\n`],
+    ['here-strings into secret stores', '.zsh_history', (size) => fill('', ": 1712000000:0;vercel env add API_KEY production <<< 'Zx8Qp2LmN4vR7tY1wE5uI9oA'\n", size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
   // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
@@ -104,6 +107,8 @@ describe('security: the placement passes stay linear', function () {
     ['a label before a long run of spaces and a parenthesis', 'notes.txt', (size) => `Datadog key${' '.repeat(size - 32)}(DD_API_KEY): x\n`],
     ['one line of code spans', 'docs/setup.md', (size) => `${'`API_KEY` to '.repeat((size - 16) / 14)}\n`],
     ['a label in parentheses before a long run of spaces', 'notes.txt', (size) => `a (DD_API_KEY):${' '.repeat(size - 32)}x y\n`],
+    ['one line of here-strings', 'run.sh', (size) => `${"vercel env add A p <<< 'x' ".repeat((size - 16) / 28)}\n`],
+    ['one line of constructors of long class names', 'src/a.ts', (size) => `${"new AbAbAbAbAbAbAbAbAbAbAbAbCryptr('Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 62)}\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

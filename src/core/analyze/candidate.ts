@@ -145,6 +145,18 @@ export interface Extraction {
  */
 export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|JSON\.stringify|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
 
+/** A word of a class's name that says it encrypts or signs with a key it is constructed with (`Cryptr`, `HmacSigner`). */
+const SECRET_CLASS_WORD = /^(?:Encrypt(?:ion|or)?|Cryptr?|Cipher|Signing|Signer|Hmac|Jwt|Jws)$/;
+/**
+ * Whether a class's name (PascalCase, up to 64 characters) holds a SECRET_CLASS_WORD: `new Cryptr("…")`,
+ * `new FieldEncryptor("…")`, `new JwtSigner("…")` are constructed with their key (extract/typescript.ts).
+ */
+export function namesSecretClass(name: string): boolean {
+  return name.length <= 64 && /^[A-Z]/.test(name) && name.split(/(?=[A-Z][a-z])/).some((word) => SECRET_CLASS_WORD.test(word));
+}
+/** The keywords that find SECRET_CLASS_WORD in a text, for the parse prefilter (binding.ts, ruleSet.ts). */
+export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws'];
+
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';
 

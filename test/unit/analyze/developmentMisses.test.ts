@@ -157,3 +157,79 @@ describe('a setting named in a line of text, not at its start', () => {
     ['prose with an env name and lowercase words', 'docs/notes.txt', `we deploy with NODE_ENV=production and then check DD_SITE=datadoghq.eu\n`],
   ]);
 });
+
+describe('markup printed in a string: a value named by its element\'s name or label attribute', () => {
+  const dd = datadog();
+  const t = twilioToken();
+  findsEach([
+    ['a Jest snapshot of a settings screen (React Native)', 'src/__tests__/__snapshots__/Settings.test.tsx.snap', `// Jest Snapshot v1, https://goo.gl/fbAQLP\n\nexports[\`<Settings /> renders 1\`] = \`\n<View>\n  <Text\n    accessibilityLabel="datadog-api-key"\n    value="${dd}"\n  />\n</View>\n\`;\n`, dd],
+    ['a Jest snapshot of a web form (hidden input)', 'web/__snapshots__/Form.test.js.snap', `exports[\`Form 1\`] = \`\n<form>\n  <input\n    name="twilio_auth_token"\n    type="hidden"\n    value="${t}"\n  />\n</form>\n\`;\n`, t],
+    ['an HTML template in a template literal', 'src/views/settings.ts', `export const view = \`\n<label for="k">Key</label>\n<input id="datadog_api_key" value="${dd}" />\n\`;\n`, dd],
+  ]);
+  quietOnEach([
+    ['a snapshot of class names, labels and ids', 'src/__snapshots__/Card.test.tsx.snap', `exports[\`Card 1\`] = \`\n<div\n  className="css-1q2w3e4r5t6y"\n  data-testid="api-key-card"\n>\n  <input\n    aria-label="API key"\n    placeholder="Paste your API key"\n    value=""\n  />\n  <span id="build">${g.hex(40)}</span>\n</div>\n\`;\n`],
+  ]);
+});
+
+describe('a here-string fed to a command that stores or logs in with it', () => {
+  const dd = datadog();
+  const p = password();
+  const s = secret();
+  findsEach([
+    ['zsh history: `vercel env add NAME env <<< \'…\'`', '.zsh_history', `: 1712000000:0;vercel env add DD_API_KEY production <<< '${dd}'\n`, dd],
+    ['bash: `gh secret set NAME <<< "…"`', 'scripts/secrets.sh', `#!/usr/bin/env bash\ngh secret set SESSION_SECRET --repo acme/api <<< "${s}"\n`, s],
+    ['docker login --password-stdin <<< \'…\'', 'ci/login.sh', `docker login -u deploy --password-stdin registry.example.com <<< '${p}'\n`, p],
+  ]);
+  quietOnEach([
+    ['here-strings into commands that store nothing', 'scripts/x.sh', `grep -c needle <<< '${g.alnum(32)}'\nbase64 -d <<< "${g.base64(40)}" > out.bin\n`],
+  ]);
+});
+
+describe('a client constructed with one string: a provider\'s key, or a key a class names', () => {
+  const dd = datadog();
+  const s = secret();
+  const b64 = g.base64(43) + '=';
+  findsEach([
+    ['`new DatadogClient("…", { … })`', 'src/integrations/clients.ts', `export const datadogClient = new DatadogClient('${dd}', { timeoutMs: 10_000 });\n`, dd],
+    ['a provider\'s client whose name holds a key word', 'src/clients.ts', `export const zendeskKeyClient = new ZendeskKeyClient('${s}');\n`, s],
+    ['Cryptr constructed with its secret', 'src/crypto.ts', `import Cryptr from 'cryptr';\nexport const cryptr = new Cryptr('${s}');\n`, s],
+    ['a field encryptor constructed with a base64 key', 'src/db/encryption.ts', `export const encryptor = new FieldEncryptionClient('${b64}', { algorithm: 'aes-256-gcm' });\n`, b64],
+    ['a JWT signer constructed with its secret', 'src/auth/signer.ts', `const signer = new JwtSigner("${s}");\n`, s],
+  ]);
+  quietOnEach([
+    ['clients constructed with settings, ids and public keys', 'src/clients.ts', `const s3 = new S3Client('us-east-1');\nconst cipher = new Cipher('aes-256-gcm');\nconst jwks = new JwtVerifier('https://auth.example.com/.well-known/jwks.json');\nconst mixpanel = new Mixpanel('${g.hex(32)}');\nconst algolia = new AlgoliaClient('${g.upperAlnum(10)}', 'search-only');\nconst signer = new HmacSigner('sha256');\n`],
+    ['a client of no provider constructed with a random string', 'src/cache.ts', `const cache = new LruCacheClient('${g.alnum(32)}');\n`],
+  ]);
+});
+
+describe('values that only look like secrets under secret names (holdout3\'s false positives)', () => {
+  const hmacJwt = (secretText: string, claims: object): string => {
+    const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const head = `${enc({ alg: 'HS256', typ: 'JWT' })}.${enc(claims)}`;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return `${head}.${(require('node:crypto') as typeof import('node:crypto')).createHmac('sha256', secretText).update(head).digest('base64url')}`;
+  };
+  const real = hmacJwt(secret(), { sub: 'svc-billing', iat: 1714000000 });
+  findsEach([['a service JWT signed with a real secret is still found', 'src/auth.ts', `const SERVICE_TOKEN = "${real}";\n`, real]]);
+  quietOnEach([
+    ['a token signed with jwt.io\'s default secret (its sample)', 'docs/auth.md', `Try it:\n\n    curl -H "Authorization: Bearer ${hmacJwt('your-256-bit-secret', { sub: '42', name: 'Ada', iat: 1600000000 })}" http://localhost:3000/me\n`],
+    ['the same under a token name in code', 'src/fixtures.ts', `export const ACCESS_TOKEN = '${hmacJwt('your-256-bit-secret', { sub: 'user-1', admin: true })}';\n`],
+    ['RevenueCat\'s public app-specific keys', '.env', `EXPO_PUBLIC_REVENUECAT_IOS_KEY=appl_${g.alnum(27)}\nREVENUECAT_GOOGLE_API_KEY=goog_${g.alnum(27)}\n`],
+    ['Statsig\'s client key', 'src/flags.ts', `export const STATSIG_CLIENT_KEY = 'client-${g.alnum(43)}';\n`],
+    ['an AWS Secrets Manager ARN under the secret\'s name', 'src/config.ts', `export const stripeSecretKey = 'arn:aws:secretsmanager:us-east-1:${g.digits(12)}:secret:prod/stripe-secret-key-${g.alnum(6)}';\n`],
+  ]);
+  it('a provider secret beside a public key is still found', () => {
+    const secretKey = 'sk_' + g.alnum(32);
+    const text = `REVENUECAT_GOOGLE_API_KEY=goog_${g.alnum(27)}\nREVENUECAT_SECRET_KEY=${secretKey}\n`;
+    assert.deepEqual(placementCases('miss21').found('.env', text), [secretKey]);
+  });
+});
+
+describe('a provider named in a header with dashes; a printed listing with base64 padding', () => {
+  const pat = g.lowerAlnum(52);
+  const b64 = g.base64(59) + '=';
+  findsEach([
+    ['`Azure-Devops-Pat:` header in a .http file', 'requests/ado.http', `GET https://dev.azure.com/acme/_apis/projects\nAzure-Devops-Pat: ${pat}\n`, pat],
+    ['`NAME value=` in a printed environment listing', 'out/env.txt', `HOME /root\nSESSION_SECRET ${b64}\n`, b64],
+  ]);
+});

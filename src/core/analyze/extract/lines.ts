@@ -111,11 +111,11 @@ export function extractTextPairsSteps(text: string): Steps<Extraction> {
       // command. A line with neither `:` nor `=` is none (every operator holds one), told without the expression (most
       // lines of prose).
       pushLabelledSettings(out, text, line, start, colon);
-      if (!colon && !line.includes('=')) {
+      if (!colon) {
         // `OPENAI_API_KEY sk-…` alone on a line: an environment listing printed by `print(k, v)` or `env | column`.
         const listed = SPACED_ENV_LINE.exec(line);
-        if (listed && ENV_NAME.test(listed[1]!)) pushCandidate(out, text, start + listed[0].length - listed[2]!.length - (listed[0].length - listed[0].trimEnd().length), listed[2]!.length, [listed[1]!]);
-        return;
+        if (listed && ENV_NAME.test(listed[1]!)) return pushCandidate(out, text, start + listed[0].length - listed[2]!.length - (listed[0].length - listed[0].trimEnd().length), listed[2]!.length, [listed[1]!]);
+        if (!line.includes('=')) return;
       }
       const m = TEXT_PAIR.exec(line);
       if (!m) return;
@@ -173,7 +173,7 @@ export function netrcCandidates(text: string): Candidate[] {
 /** An environment variable's name: upper case words joined by `_` (`DD_API_KEY`), up to 64 characters. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
 /** `NAME value` alone on a line (group 1 the name, 2 the value): read only for an ENV_NAME. */
-const SPACED_ENV_LINE = /^[ \t]*([A-Z][A-Z0-9_]{2,63})[ \t]+([^\s'"`=:]{8,512})[ \t]*$/;
+const SPACED_ENV_LINE = /^[ \t]*([A-Z][A-Z0-9_]{2,63})[ \t]+([^\s'"`=:][^\s'"`:]{7,511})[ \t]*$/;
 /** ` NAME=value` anywhere in a line (a log's `loaded config API_KEY=…`); group 1 the name, 2–4 the value. */
 const ENV_PAIR_IN_LINE = /(?:^|[ \t])([A-Z][A-Z0-9_]{2,63})=(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'`]{1,512}))(?=[ \t,;]|$)/g;
 /** `Label (NAME): value` at a line's start (notes): the name in parentheses; the value follows the match. */

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -278,12 +278,20 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     // unless a secret sits beside it (`{ key, secret }`: the key is the public half of the pair) or the provider's key
     // is public (Pusher's).
     const owner = keyIsCredentialOf(dotted) && !args.some(holdsSecretField) ? `${dotted}_api` : callee;
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i > 0 && first ? [owner, first] : [owner]));
+    // `new ResendClient("…", { timeout })`: a provider's client constructed with one string, its first argument, is
+    // constructed with its key (the SDKs' convention: `new Resend(key)`, `new Mixpanel(token)`). Not where a second
+    // string follows (`new X(id, secret)`: which is which is the SDK's to say, KEY_ARGUMENTS).
+    // A class named for what its one string is (`new Cryptr("…")`, `new FieldEncryptor("…")`, `new JwtSigner("…")`)
+    // is constructed with that key: named as a secret, which the generic rule still judges by its value.
+    const positional = !key && T.isNewExpression(n) && args.length > 0 && T.isStringLiteralLike(args[0]!) && !args.slice(1).some((a) => T.isStringLiteralLike(a));
+    const positionalKey = positional && keyIsCredentialOf(dotted) ? [callee, `${callee}_api_key`] : positional && namesSecretClass(callee) ? [callee, `${callee}_secret`] : undefined;
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
 }
+
 
 /** A schema's method that gives a field its value when none is set (zod, yup, joi, superstruct's `defaulted` aside). */
 const DEFAULT_METHOD = /^(?:default|defaultTo|withDefault|orDefault)$/;

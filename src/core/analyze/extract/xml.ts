@@ -16,8 +16,11 @@ import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 const CHUNK_TAGS = 4096;
 const NAME = /[A-Za-z_][\w.:-]{0,127}/y;
 const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]{0,127})\s*=\s*(?:"([^"<]{0,4096})"|'([^'<]{0,4096})')/y;
-/** Attributes that name the setting whose `value` sits beside them. */
-const NAMING_ATTRIBUTES = new Set(['key', 'name', 'id']);
+/**
+ * Attributes that name the setting whose `value` sits beside them; the label attributes of accessibility and tests
+ * too (`<Text accessibilityLabel="api-token" value="…" />` in a snapshot of a settings screen).
+ */
+const NAMING_ATTRIBUTES = new Set(['key', 'name', 'id', 'accessibilitylabel', 'aria-label', 'testid', 'data-testid']);
 
 export function extractXmlSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
