@@ -186,11 +186,11 @@ describe('a here-string fed to a command that stores or logs in with it', () => 
 });
 
 describe('a client constructed with one string: a provider\'s key, or a key a class names', () => {
-  const dd = datadog();
+  const rzp = g.alnum(24);
   const s = secret();
   const b64 = g.base64(43) + '=';
   findsEach([
-    ['`new DatadogClient("…", { … })`', 'src/integrations/clients.ts', `export const datadogClient = new DatadogClient('${dd}', { timeoutMs: 10_000 });\n`, dd],
+    ['`new RazorpayClient("…", { … })`', 'src/integrations/clients.ts', `export const razorpayClient = new RazorpayClient('${rzp}', { timeoutMs: 10_000 });\n`, rzp],
     ['a provider\'s client whose name holds a key word', 'src/clients.ts', `export const zendeskKeyClient = new ZendeskKeyClient('${s}');\n`, s],
     ['Cryptr constructed with its secret', 'src/crypto.ts', `import Cryptr from 'cryptr';\nexport const cryptr = new Cryptr('${s}');\n`, s],
     ['a field encryptor constructed with a base64 key', 'src/db/encryption.ts', `export const encryptor = new FieldEncryptionClient('${b64}', { algorithm: 'aes-256-gcm' });\n`, b64],
