@@ -233,3 +233,22 @@ describe('a provider named in a header with dashes; a printed listing with base6
     ['`NAME value=` in a printed environment listing', 'out/env.txt', `HOME /root\nSESSION_SECRET ${b64}\n`, b64],
   ]);
 });
+
+describe('providers of context-only keys named by their word in the key\'s name', () => {
+  const cases: Array<[string, string, string]> = [
+    ['deepgramKey', g.hex(40), 'Deepgram'],
+    ['HCLOUD_TOKEN', g.alnum(64), 'Hetzner Cloud'],
+    ['B2_APPLICATION_KEY', 'K005' + g.alnum(27), 'Backblaze B2'],
+    ['HERE_API_KEY', g.b64url(43), 'HERE'],
+    ['EXPO_ACCESS_TOKEN', g.b64url(40), 'Expo'],
+    ['TOGETHER_API_KEY', g.hex(64), 'Together AI'],
+    ['onesignalRestApiKey', g.alnum(48), 'OneSignal'],
+    ['SPLUNK_HEC_TOKEN', g.uuid().toUpperCase(), 'Splunk'],
+    // Everyday words name no provider where they are not the provider's (`here`, `expo` of EXPO_PUBLIC_).
+    ['hereIsTheApiToken', g.alnum(40), 'Generic'],
+    ['EXPO_SERVICE_API_TOKEN', g.alnum(40), 'Generic'],
+  ];
+  for (const [name, value, provider] of cases) {
+    it(`${name} → ${provider}`, () => assert.equal(providerAt('src/config.ts', `export const ${name} = '${value}';\n`, value), provider));
+  }
+});
