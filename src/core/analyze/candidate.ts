@@ -105,6 +105,12 @@ const RECORD_FIELD = /(?:^|[_.-])(?:user(?:_?name)?|login|e?mail|address|name|id
  * the pair, and the field that holds its value. The label names the value: `{"name": "API_TOKEN", "value": "…"}`.
  */
 export const PAIR_LABEL = /^(?:name|key|id|key_?name|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
+/**
+ * A setting's name as a pair's label holds it: words joined by `_`, `.` or `-` (`COMMIT_SHA`, `stripe.secret_key`). In
+ * a table of settings such a label names the value alone: the value's column (`secret`, `value`) only says where the
+ * table keeps it (extract/sql.ts, extract/lines.ts).
+ */
+export const SETTING_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}(?:[_.-][A-Za-z0-9]{1,63}){1,8}$/;
 export const PAIR_VALUE = /^(?:value|val|secret|secret_?value|parameter_?value|option_?value|setting_?value)$/i;
 
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */

@@ -252,3 +252,25 @@ describe('providers of context-only keys named by their word in the key\'s name'
     it(`${name} → ${provider}`, () => assert.equal(providerAt('src/config.ts', `export const ${name} = '${value}';\n`, value), provider));
   }
 });
+
+describe('a settings table\'s rows in SQL: the label column names the value', () => {
+  const dd = datadog();
+  const s = secret();
+  findsEach([
+    ['a seed row labelled with a provider\'s key name', 'db/seed.sql', `INSERT INTO integration_settings (service, key_name, secret) VALUES ('monitoring', 'DD_API_KEY', '${dd}');\n`, dd],
+    ['a row labelled with a plain word keeps its secret column', 'db/seed.sql', `INSERT INTO creds (name, secret) VALUES ('billing', '${s}');\n`, s],
+  ]);
+  it('names the provider a row\'s label spells', () => {
+    const text = `INSERT INTO integration_settings (service, key_name, secret) VALUES ('monitoring', 'DATADOG_API_KEY', '${dd}');\n`;
+    assert.equal(providerAt('db/seed.sql', text, dd), 'Datadog');
+  });
+  quietOnEach([
+    ['rows labelled as hashes and ids under a `secret` column', 'prisma/seed.sql', `INSERT INTO integration_settings (service, key_name, secret) VALUES ('build', 'COMMIT_SHA', '${g.hex(40)}');\nINSERT INTO integration_settings (service, key_name, secret) VALUES ('artifacts', 'EXPECTED_SHA256', '${g.hex(64)}');\nINSERT INTO integration_settings (service, key_name, secret) VALUES ('tenant', 'TENANT_ID', '${g.uuid()}');\n`],
+    ['a CSV of labels and a `secret` column', 'exports/settings.csv', `key_name,secret\nCOMMIT_SHA,${g.hex(40)}\n`],
+  ]);
+});
+
+describe('a row\'s label does not override a column that says what it holds', () => {
+  const k = secret();
+  findsEach([['`(name, api_key)` with a dashed record name', 'db/seed.sql', `INSERT INTO integrations (name, api_key) VALUES ('billing-sync', '${k}');\n`, k]]);
+});

@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, withParent } from '../candidate';
+import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, SETTING_NAME, withParent } from '../candidate';
 import type { Spans } from './commandLine';
 import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
 import { charTable } from './chars';
@@ -626,7 +626,7 @@ export function extractDelimitedSteps(text: string, delimiter: string): Steps<Ex
         const value = line.slice(s, e);
         const lead = value.length - value.trimStart().length;
         const trimmed = value.trim();
-        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, k === valueColumn && label ? [name, label] : [name]);
+        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, k === valueColumn && label ? (SETTING_NAME.test(label) ? [label] : [name, label]) : [name]);
       });
     },
     () => ({ candidates: out, notes: [] }),
