@@ -107,6 +107,7 @@ describe('security: the placement passes stay linear', function () {
     ['a label before a long run of spaces and a parenthesis', 'notes.txt', (size) => `Datadog key${' '.repeat(size - 32)}(DD_API_KEY): x\n`],
     ['one line of code spans', 'docs/setup.md', (size) => `${'`API_KEY` to '.repeat((size - 16) / 14)}\n`],
     ['a label in parentheses before a long run of spaces', 'notes.txt', (size) => `a (DD_API_KEY):${' '.repeat(size - 32)}x y\n`],
+    ['a code span before a long run of spaces', 'docs/setup.md', (size) => `\`API_KEY\`${' '.repeat(size - 32)}x\n`],
     ['one line of here-strings', 'run.sh', (size) => `${"vercel env add A p <<< 'x' ".repeat((size - 16) / 28)}\n`],
     ['one line of constructors of long class names', 'src/a.ts', (size) => `${"new AbAbAbAbAbAbAbAbAbAbAbAbCryptr('Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 62)}\n`],
   ];

@@ -179,7 +179,7 @@ const ENV_PAIR_IN_LINE = /(?:^|[ \t])([A-Z][A-Z0-9_]{2,63})=(?:"([^"\n]{1,512})"
 /** `Label (NAME): value` at a line's start (notes): the name in parentheses; the value follows the match. */
 const PAREN_NAME_LABEL = /^[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .-]{0,63}?[ \t]*\(`?([A-Za-z_][A-Za-z0-9_.-]{2,127})`?\)[ \t]*[:=][ \t]*/;
 /** A code span naming a setting, then its value in a code span: "set `API_TOKEN` to `…`", "`API_TOKEN`: `…`". */
-const CODE_SPAN_SETTING = /`([A-Za-z_][A-Za-z0-9_.-]{2,127})`[ \t]*(?:[:=]|(?:[ \t]+(?:to|is|as|with))(?:[ \t]*:)?)[ \t]*`([^`\s]{8,512})`/g;
+const CODE_SPAN_SETTING = /`([A-Za-z_][A-Za-z0-9_.-]{2,127})`(?:[ \t]*[:=]|[ \t]+(?:to|is|as|with)(?:[ \t]*:)?)[ \t]*`([^`\s]{8,512})`/g;
 
 /**
  * Settings written in a line of text other than at its start, each value under its own name: environment variables
