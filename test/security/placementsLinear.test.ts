@@ -68,6 +68,19 @@ describe('security: the placement passes stay linear', function () {
     ['connection-string settings over many lines', 'scripts/db.ps1', (size) => '$c = @"\nServer=db;\n' + fill('', 'Database=app;\n', size) + 'Password=Zx8Qp2LmN4vR7tY1wE5uI9oA;\n"@\n'],
     // fp21's sibling members (siblings.ts), read around every finding under `token`: the mapping's lines at most 40 each way.
     ['a mapping of many tokens at one indentation', 'config/hooks.yml', (size) => 'payload:\n' + fill('', '  token: Zx8Qp2LmN4vR7tY1wE5uI9oA\n\n', size)],
+    // miss21's classes (developmentMisses.test.ts): names given by a schema, an attribute, a list, a label, a column.
+    ['zod schema defaults', 'src/env.ts', (size) => `export const s = z.object({\n${fill('', '  DD_API_KEY: z.string().min(1).default("Zx8Qp2LmN4vR7tY1wE5uI9oA"),\n', size - 64)}});\n`],
+    ['Android string resources', 'res/values/strings.xml', (size) => `<resources>\n${fill('', '<string name="api_key" translatable="false">Zx8Qp2LmN4vR7tY1wE5uI9oA</string>\n', size - 32)}</resources>\n`],
+    ['supervisord environment lists', 'worker.conf', (size) => fill('', 'environment=' + 'API_TOKEN="Zx8Qp2LmN4vR7tY1wE5uI9oA",'.repeat(40) + 'X=1\n', size)],
+    ['HCL variables with defaults', 'infra/variables.tf', (size) => fill('', 'variable "api_key" {\n  type = string\n  default = "Zx8Qp2LmN4vR7tY1wE5uI9oA"\n}\n', size)],
+    ['namespaced YAML keys', 'Pulumi.prod.yaml', (size) => `config:\n${fill('', '  a:b:c:d:apiKey: Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size - 16)}`],
+    ['a settings table', 'exports/s.csv', (size) => `service,key_name,value\n${fill('', 'x,DD_API_KEY,Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size - 32)}`],
+    ['log lines of environment pairs', 'logs/app.log', (size) => fill('', '2024-05-02T08:00:01Z DEBUG API_KEY=Zx8Qp2LmN4vR7tY1wE5uI9oA SESSION_SECRET="Zx8Qp2LmN4vR7tY1wE5uI9oA"\n', size)],
+    ['notes of labels with names in parentheses', 'notes.txt', (size) => fill('', 'Datadog key (DD_API_KEY): Zx8Qp2LmN4vR7tY1wE5uI9oA\nDD_API_KEY Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['Markdown settings in code spans', 'docs/setup.md', (size) => fill('', 'set `API_KEY` to `Zx8Qp2LmN4vR7tY1wE5uI9oA`, ', size)],
+    ['clients constructed with one string', 'src/clients.ts', (size) => fill('', "export const c = new FieldEncryptionClient('Zx8Qp2LmN4vR7tY1wE5uI9oA', { t: 1 });\nconst z = new ZendeskKeyClient('Zx8Qp2LmN4vR7tY1wE5uI9oA');\n", size)],
+    ['markup printed in template strings', 'src/__snapshots__/a.test.tsx.snap', (size) => `exports[\`a 1\`] = \`\n${fill('', '<Text\n  accessibilityLabel="api-token"\n  value="Zx8Qp2LmN4vR7tY1wE5uI9oA"\n/>\n', Math.min(size, 60_000))}\`;\n`],
+    ['here-strings into secret stores', '.zsh_history', (size) => fill('', ": 1712000000:0;vercel env add API_KEY production <<< 'Zx8Qp2LmN4vR7tY1wE5uI9oA'\n", size)],
   ];
   // A file under 64 KiB is never taken for minified, so its lines may be as long as the file: each pass must stay linear
   // on one long line too (a quadratic expression over a 60 KiB line is billions of steps).
@@ -98,6 +111,16 @@ describe('security: the placement passes stay linear', function () {
     ['one list of Oracle tool names', 'tools/run.py', (size) => '[' + fill('', '"sqlplus", ', size) + ']'],
     ['one line of SID-literal pairs', 'app/sms.py', (size) => 'twilio = [' + fill('', '"AC0123456789abcdef0123456789abcdef", ', size) + ']'],
     ['one line of many tokens and apiKeys', 'src/hooks.json', (size) => '{' + fill('', '"token": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "apiKey": "0123456789abcdef0123456789abcdef", ', size) + '}'],
+    ['an environment list of one long line', 'worker.conf', (size) => `environment=${'A="x",'.repeat((size - 16) / 6)}\n`],
+    ['a YAML key of many colons', 'Pulumi.prod.yaml', (size) => `${'a:'.repeat((size - 16) / 2)} x\n`],
+    ['a YAML key before a long run of spaces', 'config.yaml', (size) => `a:b${' '.repeat(size - 16)}x\n`],
+    ['one log line of environment pairs', 'logs/app.log', (size) => `x${' API_KEY=Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat((size - 16) / 33)}\n`],
+    ['a label before a long run of spaces and a parenthesis', 'notes.txt', (size) => `Datadog key${' '.repeat(size - 32)}(DD_API_KEY): x\n`],
+    ['one line of code spans', 'docs/setup.md', (size) => `${'`API_KEY` to '.repeat((size - 16) / 14)}\n`],
+    ['a label in parentheses before a long run of spaces', 'notes.txt', (size) => `a (DD_API_KEY):${' '.repeat(size - 32)}x y\n`],
+    ['a code span before a long run of spaces', 'docs/setup.md', (size) => `\`API_KEY\`${' '.repeat(size - 32)}x\n`],
+    ['one line of here-strings', 'run.sh', (size) => `${"vercel env add A p <<< 'x' ".repeat((size - 16) / 28)}\n`],
+    ['one line of constructors of long class names', 'src/a.ts', (size) => `${"new AbAbAbAbAbAbAbAbAbAbAbAbCryptr('Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 62)}\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

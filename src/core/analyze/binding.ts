@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../rules/types';
 import { attributed, spellsProvider } from './attribution';
-import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES } from './candidate';
+import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -171,6 +171,9 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       // A bare `key` in the options of a provider's SDK call (`mailgun.client({ username: 'api', key: '…' })`) is its API
       // key (the TypeScript extractor names it so); read only where `key:` is a property.
       else if (word === 'key' && mask === 0 && /^["']?[ \t]*:/.test(text.slice(words.stop, words.stop + 4)) && inProviderCall(text, words.start)) mask = ALL_RULES;
+      // A provider's client, or a class named for encrypting or signing, constructed with a string (`new
+      // RazorpayKeyClient("…")`, `new Cryptr("…")`): the TypeScript extractor names that first argument a key.
+      else if (mask === 0 && text.charCodeAt(words.stop) === 40 && /\bnew[ \t]+$/.test(text.slice(Math.max(0, words.start - 8), words.start)) && (spellsProvider(word) || namesSecretClass(word))) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);

@@ -100,10 +100,17 @@ const RECORD_FIELD = /(?:^|[_.-])(?:user(?:_?name)?|login|e?mail|address|name|id
 
 /**
  * In a `{name, value}` pair object (a Postman or Insomnia variable, a HAR header or query parameter, a Kubernetes env
- * entry, CloudFormation's `ParameterKey`/`ParameterValue`, Helm's `set { name = … value = … }`): the field that names
+ * entry, CloudFormation's `ParameterKey`/`ParameterValue`, Helm's `set { name = … value = … }`, a settings table's
+ * `key_name`/`value` columns): the field that names
  * the pair, and the field that holds its value. The label names the value: `{"name": "API_TOKEN", "value": "…"}`.
  */
-export const PAIR_LABEL = /^(?:name|key|id|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
+export const PAIR_LABEL = /^(?:name|key|id|key_?name|parameter_?(?:name|key)|option_?name|variable(?:_?name)?|var_?name|env_?name|header_?name|setting_?name)$/i;
+/**
+ * A setting's name as a pair's label holds it: words joined by `_`, `.` or `-` (`COMMIT_SHA`, `stripe.secret_key`). In
+ * a table of settings such a label names the value alone: the value's column (`secret`, `value`) only says where the
+ * table keeps it (extract/sql.ts, extract/lines.ts).
+ */
+export const SETTING_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}(?:[_.-][A-Za-z0-9]{1,63}){1,8}$/;
 export const PAIR_VALUE = /^(?:value|val|secret|secret_?value|parameter_?value|option_?value|setting_?value)$/i;
 
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */
@@ -143,6 +150,18 @@ export interface Extraction {
  * the call's result is bound to (`const signingKey = Buffer.from("…", "hex")`). Tested on the dotted callee.
  */
 export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|JSON\.stringify|TextEncoder\.encode|atob|hexToBytes|fromHex|bytes\.fromhex|unhexlify|a2b_hex|(?:urlsafe_)?b(?:64|32|16)decode|SecretStr|SecretBytes)$/;
+
+/** A word of a class's name that says it encrypts or signs with a key it is constructed with (`Cryptr`, `HmacSigner`). */
+const SECRET_CLASS_WORD = /^(?:Encrypt(?:ion|or)?|Cryptr?|Cipher|Signing|Signer|Hmac|Jwt|Jws)$/;
+/**
+ * Whether a class's name (PascalCase, up to 64 characters) holds a SECRET_CLASS_WORD: `new Cryptr("…")`,
+ * `new FieldEncryptor("…")`, `new JwtSigner("…")` are constructed with their key (extract/typescript.ts).
+ */
+export function namesSecretClass(name: string): boolean {
+  return name.length <= 64 && /^[A-Z]/.test(name) && name.split(/(?=[A-Z][a-z])/).some((word) => SECRET_CLASS_WORD.test(word));
+}
+/** The keywords that find SECRET_CLASS_WORD in a text, for the parse prefilter (binding.ts, ruleSet.ts). */
+export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws'];
 
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';

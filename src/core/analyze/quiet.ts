@@ -2,6 +2,7 @@
  * Heuristics that keep the analyzer quiet on values that only look like keys.
  * Each line names the false positive it is for; tests in test/unit/analyze/quiet.test.ts pin them.
  */
+import { signedWithJwtIoSecret } from '../rules/crypto';
 
 /** Template and environment references, documentation placeholders, masked values. */
 const PLACEHOLDER = new RegExp(
@@ -128,6 +129,19 @@ const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
  * Stripe.js confirms the payment with it; it cannot call the API. The account's keys are `sk_`/`rk_`.
  */
 const STRIPE_CLIENT_SECRET = /^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
+
+/**
+ * SDK keys their providers publish as public, by their documented prefixes: RevenueCat's app-specific keys (`appl_`,
+ * `goog_`, `amzn_`, `strp_`, `rcb_`; its secret keys are `sk_`) and Statsig's client keys (`client-`; its server keys
+ * are `secret-`), which the apps ship to every device. Under a name such as `REVENUECAT_API_KEY` they are not secrets.
+ */
+/**
+ * An AWS resource name (`arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api-key-AbCdEf`): where a secret is
+ * kept, read by the code at run time, under the secret's own name; the name of a resource is no secret.
+ */
+const AWS_ARN = /^arn:aws(?:-[a-z]{2,10}){0,2}:[a-z0-9-]{2,32}:[a-z0-9-]{0,32}:\d{0,12}:/;
+
+const PUBLIC_SDK_KEY = /^(?:(?:appl|goog|amzn|strp|rcb)_[A-Za-z0-9]{20,40}|client-[A-Za-z0-9]{32,64})$/;
 /** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
 const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
 /**
@@ -257,9 +271,12 @@ function isSettingsQuery(value: string): boolean {
 /** Regular-expression sources held in strings (`(?:equ|neq)`, `[nN][oO]`, `\\d+`): patterns, not secrets. */
 const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
 
-/** Extra filters for the generic heuristic, on top of the placeholder check that every rule gets. */
+/**
+ * Extra filters for the generic heuristic, on top of the placeholder check that every rule gets (a JWT signed with
+ * jwt.io's sample secret is the jwt rule's to leave: rules/crypto.ts).
+ */
 export function isQuietGenericValue(value: string): boolean {
-  return UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The rules, compiled once and indexed the ways the analysis looks them up. */
 import { rules as allRules } from '../rules/index';
-import { CREDENTIAL_MAP_KEYWORDS, KEY_ARGUMENT_CALLEES } from './candidate';
+import { CREDENTIAL_MAP_KEYWORDS, KEY_ARGUMENT_CALLEES, SECRET_CLASS_KEYWORDS } from './candidate';
 import { compileRule } from './compile';
 import { COMMAND_LINE_KEYWORDS, ORACLE_TOOL_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
@@ -23,11 +23,11 @@ export const boundRules = compiled.filter((c) => c.whole && !c.rule.heuristic);
 export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic);
 /**
  * Keywords whose presence makes parsing worthwhile (name-bound rules and the heuristics), and the callees whose argument
- * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name), and the commands
+ * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name; `new Cryptr('…')`), and the commands
  * whose options are credentials though they do not say so (extract/commandLine.ts: `redis-cli -a …`).
  */
-export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS].map((k) => k.toLowerCase()))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...SERVER_DIRECTIVE_KEYWORDS]);
+export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS].map((k) => k.toLowerCase()))];
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...SERVER_DIRECTIVE_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /**
  * Keyword (as a rule writes it) → the bits of the name-bound rules and heuristics (valueRules, below) that list it: the

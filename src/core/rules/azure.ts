@@ -127,10 +127,11 @@ export const azureRules = defineRules([
     // Most Azure keys have no prefix of their own: an Azure DevOps personal access token (52 characters), an AI Search
     // admin or query key (52), an API Management subscription key or a Cognitive Services key (32), a Functions key
     // (base64url, `==`). A random value of that size under a name that says Azure and key/token/secret
-    // (`AZURE_DEVOPS_PAT`, `azureSearchKey`, `AZURE_API_MANAGEMENT_SUBSCRIPTION_KEY`, `azure_key:`) is one of them.
+    // (`AZURE_DEVOPS_PAT`, `azureSearchKey`, `AZURE_API_MANAGEMENT_SUBSCRIPTION_KEY`, `azure_key:`, a header's
+    // `Azure-Devops-Pat`) is one of them.
     // After the Azure rules of a known shape: those name the kind when they apply.
     pattern: /[A-Za-z0-9+/_-]{30,90}={0,2}/,
-    nameHint: /azure\w{0,40}?(?:key|token|secret|[_-]pat)$/i,
+    nameHint: /azure[\w-]{0,40}?(?:key|token|secret|[_-]pat)$/i,
     keywords: ['azure'],
     minEntropy: 3,
     severity: 'error',

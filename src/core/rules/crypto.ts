@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { defineRules, type RuleSamples } from './types';
 
 /** Key material and signed tokens that are not tied to one provider. */
@@ -31,6 +32,26 @@ function isJwtShaped(token: string): boolean {
   return isObject(header) && isObject(payload);
 }
 
+/**
+ * The secrets jwt.io's debugger fills in for HS256/384/512: a token they verify is its sample (the one copied into
+ * countless READMEs and tests), which anyone can forge, so no credential leaks with it.
+ */
+const JWT_IO_SECRETS: Readonly<Record<string, [string, string]>> = { HS256: ['sha256', 'your-256-bit-secret'], HS384: ['sha384', 'your-384-bit-secret'], HS512: ['sha512', 'your-512-bit-secret'] };
+
+/** Whether an HMAC-signed token's signature verifies with jwt.io's default secret for its algorithm. */
+export function signedWithJwtIoSecret(token: string): boolean {
+  const [header, payload, signature] = token.split('.');
+  if (!header || !payload || !signature || header.length > 8192 || payload.length > 65536) return false;
+  let alg: unknown;
+  try {
+    alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown })?.alg;
+  } catch {
+    return false;
+  }
+  const known = typeof alg === 'string' ? JWT_IO_SECRETS[alg] : undefined;
+  return known !== undefined && createHmac(known[0], known[1]).update(`${header}.${payload}`).digest('base64url') === signature;
+}
+
 export const cryptoRules = defineRules([
   {
     id: 'age-secret-key',
@@ -52,7 +73,7 @@ export const cryptoRules = defineRules([
     // Supabase's and similar anon keys are JWTs with `"role": "anon"`, made to ship in browsers (row-level security
     // guards the data): publishable, like Stripe's `pk_`.
     publishableWhen: (value) => jwtClaim(value, 'role') === 'anon',
-    validWhen: isJwtShaped,
+    validWhen: (value) => isJwtShaped(value) && !signedWithJwtIoSecret(value),
     keywords: ['eyj'],
     minEntropy: 3,
     severity: 'warning',

@@ -1,6 +1,7 @@
 import { runSteps } from '../abort';
 import type { Candidate } from '../candidate';
 import { extractPropertiesSteps } from './lines';
+import { extractXmlSteps } from './xml';
 
 /** The longest string read as a settings file: a fixture or a template, not a generated blob. */
 const MAX_EMBEDDED = 64 * 1024;
@@ -9,6 +10,9 @@ const MAX_EMBEDDED = 64 * 1024;
  * JSON and Jest's snapshots print it (`"apiKey": "…",`).
  */
 const SETTING_LINE = /^[ \t]*(?:\[[^\]\n]+\]|(?:export[ \t]+)?(?:[A-Za-z_][\w.-]{0,63}|"[A-Za-z_][\w.-]{0,63}")[ \t]*[=:][ \t]*\S)/m;
+
+/** A string that opens with an element: markup. */
+const MARKUP = /^\s*<[A-Za-z]/;
 
 /**
  * The settings of a multi-line string (a Python triple-quoted string, a JS template without substitutions, a Jest
@@ -19,6 +23,9 @@ const SETTING_LINE = /^[ \t]*(?:\[[^\]\n]+\]|(?:export[ \t]+)?(?:[A-Za-z_][\w.-]
 export function embeddedSettings(text: string, contentStart: number, contentEnd: number): Candidate[] {
   if (contentEnd - contentStart > MAX_EMBEDDED) return [];
   const content = text.slice(contentStart, contentEnd);
+  // Markup (a Jest snapshot of a rendered component, an HTML template): its elements' attributes, a `value` named by
+  // the `name`, `id` or label attribute beside it (`<Text accessibilityLabel="api-token" value="…" />`).
+  if (MARKUP.test(content)) return runSteps(extractXmlSteps(content)).candidates.map((c) => ({ ...c, offset: c.offset + contentStart }));
   const settings = content.includes('\n') && SETTING_LINE.test(content) ? runSteps(extractPropertiesSteps(content)).candidates : [];
   if (settings.length) return settings.map((c) => ({ ...c, offset: c.offset + contentStart }));
   return printedMembers(text, contentStart, contentEnd);

@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, withParent } from '../candidate';
+import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, SETTING_NAME, withParent } from '../candidate';
 import type { Spans } from './commandLine';
 import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
 import { charTable } from './chars';
@@ -113,7 +113,13 @@ function textPairsVisitor(text: string, out: Candidate[]): (line: string, start:
     // `X ?= …`, `X += …`, `override X := …` (a Makefile, or a snippet of one in notes). Not `X != …`: its value is a
     // command. A line with neither `:` nor `=` is none (every operator holds one), told without the expression (most
     // lines of prose).
-    if (!colon && !line.includes('=')) return;
+    pushLabelledSettings(out, text, line, start, colon);
+    if (!colon) {
+      // `OPENAI_API_KEY sk-…` alone on a line: an environment listing printed by `print(k, v)` or `env | column`.
+      const listed = SPACED_ENV_LINE.exec(line);
+      if (listed && ENV_NAME.test(listed[1]!)) return pushCandidate(out, text, start + listed[0].length - listed[2]!.length - (listed[0].length - listed[0].trimEnd().length), listed[2]!.length, [listed[1]!]);
+      if (!line.includes('=')) return;
+    }
     const m = TEXT_PAIR.exec(line);
     if (!m) return;
     const from = m[0].length;
@@ -163,6 +169,44 @@ export function netrcCandidates(text: string): Candidate[] {
     else pushCandidate(out, text, m.index + m[0].length - value.length, value.length, machine ? [token, `${machine}_${token}`] : [token]);
   }
   return out;
+}
+
+/** An environment variable's name: upper case words joined by `_` (`DD_API_KEY`), up to 64 characters. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
+/** `NAME value` alone on a line (group 1 the name, 2 the value): read only for an ENV_NAME. */
+const SPACED_ENV_LINE = /^[ \t]*([A-Z][A-Z0-9_]{2,63})[ \t]+([^\s'"`=:][^\s'"`:]{7,511})[ \t]*$/;
+/** ` NAME=value` anywhere in a line (a log's `loaded config API_KEY=…`); group 1 the name, 2–4 the value. */
+const ENV_PAIR_IN_LINE = /(?:^|[ \t])([A-Z][A-Z0-9_]{2,63})=(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'`]{1,512}))(?=[ \t,;]|$)/g;
+/** `Label (NAME): value` at a line's start (notes): the name in parentheses; the value follows the match. */
+const PAREN_NAME_LABEL = /^[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .-]{0,63}?[ \t]*\(`?([A-Za-z_][A-Za-z0-9_.-]{2,127})`?\)[ \t]*[:=][ \t]*/;
+/** A code span naming a setting, then its value in a code span: "set `API_TOKEN` to `…`", "`API_TOKEN`: `…`". */
+const CODE_SPAN_SETTING = /`([A-Za-z_][A-Za-z0-9_.-]{2,127})`(?:[ \t]*[:=]|[ \t]+(?:to|is|as|with)(?:[ \t]*:)?)[ \t]*`([^`\s]{8,512})`/g;
+
+/**
+ * Settings written in a line of text other than at its start, each value under its own name: environment variables
+ * set in a log line or a command (` API_KEY=…`, its name in upper case), a label with the name in parentheses
+ * (`Datadog key (DD_API_KEY): …`), and Markdown's "set `API_KEY` to `…`". The name is explicit in each, so the value
+ * binds like an assignment's; bounded expressions over the line: linear.
+ */
+function pushLabelledSettings(out: Candidate[], text: string, line: string, start: number, colon: boolean): void {
+  if (line.includes('=')) {
+    for (const m of line.matchAll(ENV_PAIR_IN_LINE)) {
+      // At the line's start the pair is TEXT_PAIR's.
+      if (!ENV_NAME.test(m[1]!) || m.index === 0) continue;
+      const value = m[2] ?? m[3] ?? m[4]!;
+      pushCandidate(out, text, start + m.index + m[0].length - value.length - (m[4] === undefined ? 1 : 0), value.length, [m[1]!]);
+    }
+  }
+  const label = colon || line.includes('=') ? PAREN_NAME_LABEL.exec(line) : null;
+  if (label) {
+    let end = line.length;
+    while (end > label[0].length && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    const value = line.slice(label[0].length, end);
+    if (value && !/[\s'"`]/.test(value)) pushCandidate(out, text, start + label[0].length, value.length, [label[1]!]);
+  }
+  if (line.includes('`')) {
+    for (const m of line.matchAll(CODE_SPAN_SETTING)) pushCandidate(out, text, start + m.index + m[0].length - 1 - m[2]!.length, m[2]!.length, [m[1]!]);
+  }
 }
 
 /** A quoted value of key characters, in a line of text (a log line, notes): `'…'` or `"…"`. */
@@ -307,6 +351,29 @@ function pushSpacedPairs(out: Candidate[], text: string, line: string, start: nu
 /** `name "value"` or `name 'value';` alone on a line: a config directive with a quoted value. */
 const QUOTED_DIRECTIVE = /^[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]+(["'])([^\s"'`\\]{8,512})\2(?=[ \t]*;?[ \t]*$)/;
 
+/** One `NAME=value` of a comma-separated list of environment variables, then its comma or the line's end. */
+const ENVIRONMENT_ENTRY = /[ \t]*([A-Za-z_][A-Za-z0-9_]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s,"'=][^\s,"']{0,511}))[ \t]*(?:,|$)/y;
+/** Keys whose value is a list of environment variables: supervisord's `environment`, uWSGI's `env`, gunicorn's `raw_env`. */
+const ENVIRONMENT_KEY = /^(?:environment|env|raw_env)$/i;
+
+/**
+ * A value from `from` that is a list of environment variables, `A="…",B=…` (supervisord's `environment=`): each value
+ * pushed under its own name; true if the whole value is such a list. Forward only, one match per entry.
+ */
+function pushEnvironmentList(out: Candidate[], text: string, line: string, start: number, from: number): boolean {
+  const entries: Array<[number, number, string]> = [];
+  ENVIRONMENT_ENTRY.lastIndex = from;
+  for (let m = ENVIRONMENT_ENTRY.exec(line); m; m = ENVIRONMENT_ENTRY.exec(line)) {
+    const value = m[2] ?? m[3] ?? m[4]!;
+    const quoted = m[4] === undefined;
+    entries.push([m.index + m[0].replace(/[ \t]*,?$/, '').length - value.length - (quoted ? 1 : 0), value.length, m[1]!]);
+    if (ENVIRONMENT_ENTRY.lastIndex >= line.length || m[0].length === 0) break;
+  }
+  if (entries.length === 0 || ENVIRONMENT_ENTRY.lastIndex < line.trimEnd().length) return false;
+  for (const [at, length, name] of entries) if (length > 0) pushCandidate(out, text, start + at, length, [name]);
+  return true;
+}
+
 export function extractPropertiesSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
   let section = '';
@@ -331,6 +398,8 @@ export function extractPropertiesSteps(text: string): Steps<Extraction> {
         return;
       }
       const key = m[1] ?? m[2]!;
+      // supervisord's `environment=A="…",B="…"` (and uWSGI's `env = B=…`): a list of variables, each value under its own name.
+      if (ENVIRONMENT_KEY.test(key) && pushEnvironmentList(out, text, line, start, m[0].length)) return;
       const span = valueSpan(line, m[0].length, /\s[#;]/g);
       // `[stripe_secret]\nvalue = "…"`: a section names its value field as a mapping does (withParent).
       const names = section ? [key, `${section}.${key}`, ...withParent(key, section.slice(section.lastIndexOf('.') + 1)).slice(1)] : [key];
@@ -393,7 +462,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
       const trimmed = line.slice(indent);
       if (trimmed === '' || trimmed.startsWith('#')) return;
       while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
-      const m = /^-\s+\{/.test(trimmed) ? null : /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[][^:#]*?))\s*:(?:\s+|$)/.exec(trimmed);
+      // A key may hold colons not followed by a space: Pulumi's stack config namespaces its keys (`myapp:stripeKey: …`).
+      const m = /^-\s+\{/.test(trimmed) ? null : /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[](?:[^:#]|:(?=[^\s:#]))*?))\s*:(?:\s+|$)/.exec(trimmed);
       if (m) {
         const key = (m[3] ?? m[4] ?? '').trim();
         const keyIndent = indent + (m[1]?.length ?? 0);
@@ -564,6 +634,9 @@ export function extractDelimitedSteps(text: string, delimiter: string): Steps<Ex
   const out: Candidate[] = [];
   let header: string[] | undefined;
   let headerSeen = false;
+  // A `name`/`key_name` column and a `value` column: each row is one setting, the label naming the value.
+  let labelColumn = -1;
+  let valueColumn = -1;
   return eachLine(
     text,
     (line, start) => {
@@ -573,14 +646,19 @@ export function extractDelimitedSteps(text: string, delimiter: string): Steps<Ex
         headerSeen = true;
         const names = cells.map(([s, e]) => line.slice(s, e).trim());
         if (names.length >= 2 && names.every((n) => HEADER_CELL.test(n))) header = names;
+        labelColumn = header ? header.findIndex((n) => PAIR_LABEL.test(n)) : -1;
+        valueColumn = header ? header.findIndex((n) => PAIR_VALUE.test(n)) : -1;
+        if (labelColumn < 0 || valueColumn < 0) labelColumn = valueColumn = -1;
         return;
       }
+      // A table of settings (`service,key_name,value`): the value column's cell is named by the label column's too.
+      const label = labelColumn >= 0 && cells[labelColumn] ? line.slice(cells[labelColumn][0], cells[labelColumn][1]).trim() : '';
       cells.forEach(([s, e], k) => {
         const name = header![k];
         const value = line.slice(s, e);
         const lead = value.length - value.trimStart().length;
         const trimmed = value.trim();
-        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, [name]);
+        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, k === valueColumn && label ? (SETTING_NAME.test(label) ? [label] : [name, label]) : [name]);
       });
     },
     () => ({ candidates: out, notes: [] }),

@@ -1,4 +1,4 @@
-import type { Candidate } from '../candidate';
+import { type Candidate, PAIR_LABEL, PAIR_VALUE, SETTING_NAME } from '../candidate';
 
 /**
  * Passwords and keys written in SQL statements, wherever the statement sits (a `.sql` file, a migration's string in
@@ -42,10 +42,10 @@ const SECRET_COLUMN = /pass|pwd|secret|token|key|auth|credential/i;
 export function sqlCandidates(text: string, ends: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   const seen = new Set<number>();
-  const push = (offset: number, length: number, name: string): void => {
+  const push = (offset: number, length: number, names: string[]): void => {
     if (length === 0 || seen.has(offset)) return;
     seen.add(offset);
-    out.push({ offset, length, names: [name] });
+    out.push({ offset, length, names });
   };
   // Where the last INSERT's rows were read to: a head inside them (`insert into` in a value) is not read again, so
   // each character is read by one INSERT at most.
@@ -61,7 +61,7 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
       const m = SET_PASSWORD.exec(text);
       if (m) {
         const value = m[1] ?? m[2]!;
-        push(m.index + m[0].length - value.length - 1, value.length, 'password');
+        push(m.index + m[0].length - value.length - 1, value.length, ['password']);
       }
       continue;
     }
@@ -79,7 +79,7 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
       // MSSQL's `PASSWORD = 0x0200… HASHED` is bare, so never read; a quoted value's closing quote is the last
       // character (escaped in a host language's string: `\\'…\\'`).
       const close = m[6] === undefined ? (m[0].charCodeAt(m[0].length - 2) === 92 ? 2 : 1) : 0;
-      push(from + m.index + m[0].length - value.length - close, value.length, 'password');
+      push(from + m.index + m[0].length - value.length - close, value.length, ['password']);
     }
   }
   return out;
@@ -90,18 +90,21 @@ export function sqlCandidates(text: string, ends: readonly number[]): Candidate[
  * one character at a time within INSERT_WINDOW: each `( … )` tuple's values in order, nested calls (`NOW()`,
  * `crypt('…', gen_salt('bf'))`) stepped over as one value. Returns where the reading stopped.
  */
-function insertValues(text: string, end: number, push: (offset: number, length: number, name: string) => void): number {
+function insertValues(text: string, end: number, push: (offset: number, length: number, names: string[]) => void): number {
   INSERT_HEAD.lastIndex = end;
   const head = INSERT_HEAD.exec(text);
   if (!head) return end;
   const columns = head[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
   if (!columns.some((c) => SECRET_COLUMN.test(c))) return end;
+  // A table of settings (`(service, key_name, secret)`): a row's label names its value.
+  const labelColumn = columns.findIndex((c) => PAIR_LABEL.test(c));
   const limit = Math.min(text.length, end + INSERT_WINDOW);
   let at = head.index + head[0].length;
   for (;;) {
     if (text.charCodeAt(at) !== 40) return at;
     at++;
     let column = 0;
+    let label: string | undefined;
     let depth = 0;
     let valueStart = -1;
     let valueEnd = -1;
@@ -124,7 +127,12 @@ function insertValues(text: string, end: number, push: (offset: number, length: 
           continue;
         }
         const name = columns[column];
-        if (valueStart >= 0 && name !== undefined && SECRET_COLUMN.test(name) && !/\S/.test(text.slice(valueEnd + 1, at))) push(valueStart, valueEnd - valueStart, name);
+        const whole = valueStart >= 0 && !/\S/.test(text.slice(valueEnd + 1, at));
+        if (whole && column === labelColumn) label = text.slice(valueStart, valueEnd);
+        // The label names the value alone when it is a setting's name (`COMMIT_SHA`, `stripe.secret_key`) and the
+        // column only says "the value" (`secret`, `value`: where the table keeps it); a column that says what it holds
+        // (`api_key`) or a plain word for a label (`stripe`) keeps the column's name too.
+        if (whole && name !== undefined && SECRET_COLUMN.test(name)) push(valueStart, valueEnd - valueStart, label === undefined ? [name] : SETTING_NAME.test(label) && PAIR_VALUE.test(name) ? [label] : [name, label]);
         valueStart = -1;
         column++;
         at++;

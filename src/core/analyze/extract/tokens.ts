@@ -442,6 +442,12 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     // `vercel env add NAME` or `gh secret set NAME`, a secret named NAME (`echo -n '…'` too: the flag is echo's).
     const stdin = dialect === 'shell' && commandBefore(i, ECHO) ? stdinNameAfter(i) : [];
     if (stdin.length) return stdin;
+    // `vercel env add NAME production <<< '…'`, `docker login -u bot --password-stdin <<< '…'`: a here-string is the
+    // command's stdin as an echo piped into it is.
+    if (dialect === 'shell' && text.slice(Math.max(0, starts[i]! - 8), starts[i]! - 1).trimEnd().endsWith('<<<')) {
+      const fed = stdinNameBefore(i);
+      if (fed.length) return fed;
+    }
     // PowerShell's `ConvertTo-SecureString '…' -AsPlainText` (or `-String '…'`): the string is a password written out.
     // (The shell pass reads `$s = ConvertTo-SecureString` as an assignment: the cmdlet's name is a bare value there.)
     // Without `-AsPlainText` the string is an encrypted standard string (DPAPI or `-Key`), no password in clear.
@@ -508,7 +514,8 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (s === '}' || s === ')' || s === ']') d++;
       else if (s === '{' || s === '(' || s === '[') {
         if (d-- > 0) continue;
-        if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : undefined, labels };
+        // HCL's `variable "stripe_secret_key" {`: a block's last label names it, so its `default = "…"` is that key.
+        if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : kind(j - 1) === STR && kind(j - 2) === WORD ? src(j - 1) || undefined : undefined, labels };
         if (s === '(' && kind(j - 1) === WORD) return src(j - 2) === 'def' ? { owner: nameAt(j - 1), labels, parameters: true } : { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
         return { owner: undefined, labels };
       } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));
@@ -567,6 +574,19 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (kind(j) === WORD && word.endsWith('password-stdin')) return ['password'];
       if (word === '|') piped = true;
       else if (piped && kind(j) === WORD && STDIN_STORE.test(text.slice(starts[j]!, ends[j + 2] ?? starts[j]!).replace(/\s+/g, ' ')) && kind(j + 3) === WORD) return [src(j + 3)];
+    }
+    return [];
+  };
+
+  /** What the command before here-string t on its line reads from its stdin (as stdinNameAfter, looking back). */
+  const stdinNameBefore = (t: number): string[] => {
+    const lineStart = text.lastIndexOf('\n', starts[t]!) + 1;
+    let from = t - 1;
+    while (from > 0 && from > t - 32 && starts[from - 1]! >= lineStart) from--;
+    for (let j = from; j < t; j++) {
+      if (kind(j) !== WORD) continue;
+      if (src(j).endsWith('password-stdin')) return ['password'];
+      if (STDIN_STORE.test(text.slice(starts[j]!, ends[j + 2] ?? starts[j]!).replace(/\s+/g, ' ')) && kind(j + 3) === WORD && j + 3 < t) return [src(j + 3)];
     }
     return [];
   };

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -270,17 +270,33 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     const first = args.length > 1 && T.isStringLiteralLike(args[0]!) ? args[0].text : '';
     const dotted = required ?? dottedCallee(n.expression);
     const key = required ? KEY_ARGUMENT.get(required) : keyArgument(n.expression);
-    const wrapped = names.length > 0 && VALUE_WRAPPER.test(dotted);
+    // `z.string().default("…")` (zod, yup, joi) bound to `API_KEY:` in an env schema: the default is that name's value.
+    const wrapped = names.length > 0 && (VALUE_WRAPPER.test(dotted) || (T.isPropertyAccessExpression(n.expression) && DEFAULT_METHOD.test(n.expression.name.text)));
+    // envalid's `API_KEY: str({ default: "…" })`: the options' default is the value of the name the call is bound to.
+    const spec = names.length > 0 && args.length === 1 && T.isObjectLiteralExpression(args[0]!) && args[0].properties.some((p) => p.name !== undefined && DEFAULT_OPTION.test(nameText(p.name)));
     // A provider's SDK (`mailgun.client({ username: 'api', key })`): what its options call only `key` is its API key,
     // unless a secret sits beside it (`{ key, secret }`: the key is the public half of the pair) or the provider's key
     // is public (Pusher's).
     const owner = keyIsCredentialOf(dotted) && !args.some(holdsSecretField) ? `${dotted}_api` : callee;
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && wrapped ? [callee, ...names] : i > 0 && first ? [owner, first] : [owner]));
+    // `new ResendClient("…", { timeout })`: a provider's client constructed with one string, its first argument, is
+    // constructed with its key (the SDKs' convention: `new Resend(key)`, `new Mixpanel(token)`). Not where a second
+    // string follows (`new X(id, secret)`: which is which is the SDK's to say, KEY_ARGUMENTS).
+    // A class named for what its one string is (`new Cryptr("…")`, `new FieldEncryptor("…")`, `new JwtSigner("…")`)
+    // is constructed with that key: named as a secret, which the generic rule still judges by its value.
+    const positional = !key && T.isNewExpression(n) && args.length > 0 && T.isStringLiteralLike(args[0]!) && !args.slice(1).some((a) => T.isStringLiteralLike(a));
+    const positionalKey = positional && keyIsCredentialOf(dotted) ? [callee, `${callee}_api_key`] : positional && namesSecretClass(callee) ? [callee, `${callee}_secret`] : undefined;
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
 }
+
+
+/** A schema's method that gives a field its value when none is set (zod, yup, joi, superstruct's `defaulted` aside). */
+const DEFAULT_METHOD = /^(?:default|defaultTo|withDefault|orDefault)$/;
+/** An env spec's option holding the value used when the variable is unset (envalid's `default`, `devDefault`). */
+const DEFAULT_OPTION = /^(?:default|devDefault)$/;
 
 /** The strings of an object literal's label fields (`name: "API_TOKEN"`, `ParameterKey: "DbPassword"`): a pair object's. */
 function pairLabels(properties: ts.NodeArray<ts.ObjectLiteralElementLike>): string[] {

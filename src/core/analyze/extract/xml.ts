@@ -7,7 +7,8 @@ import { type Candidate, type Extraction, pushCandidate } from '../candidate';
  * - an element's text to the element: `<apiToken>…</apiToken>` (surrounding whitespace left out);
  * - an attribute to its name and its element: `<db password="…"/>`;
  * - `value="…"` to the `key`/`name` beside it: `<add key="ApiKey" value="…"/>` (.NET app settings, NuGet);
- * - a plist value to the `<key>` before it: `<key>apiKey</key><string>…</string>`.
+ * - a plist value to the `<key>` before it: `<key>apiKey</key><string>…</string>`;
+ * - an element's text to its `key`/`name` attribute: `<string name="maps_api_key">…</string>` (Android resources).
  * One pass, forward only: every loop advances, so a hostile file costs its length.
  */
 
@@ -15,8 +16,11 @@ import { type Candidate, type Extraction, pushCandidate } from '../candidate';
 const CHUNK_TAGS = 4096;
 const NAME = /[A-Za-z_][\w.:-]{0,127}/y;
 const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]{0,127})\s*=\s*(?:"([^"<]{0,4096})"|'([^'<]{0,4096})')/y;
-/** Attributes that name the setting whose `value` sits beside them. */
-const NAMING_ATTRIBUTES = new Set(['key', 'name', 'id']);
+/**
+ * Attributes that name the setting whose `value` sits beside them; the label attributes of accessibility and tests
+ * too (`<Text accessibilityLabel="api-token" value="…" />` in a snapshot of a settings screen).
+ */
+const NAMING_ATTRIBUTES = new Set(['key', 'name', 'id', 'accessibilitylabel', 'aria-label', 'testid', 'data-testid']);
 
 export function extractXmlSteps(text: string): Steps<Extraction> {
   const out: Candidate[] = [];
@@ -72,7 +76,9 @@ export function extractXmlSteps(text: string): Steps<Extraction> {
         plistKey = closesHere ? content : undefined;
         continue;
       }
-      if (closesHere && to > from && !content.includes('\n')) pushCandidate(out, text, from, to - from, plistKey ? [name, plistKey] : [name]);
+      // An element named by its attribute (Android's `<string name="maps_api_key">…</string>`, `<add key="ApiKey">…</add>`,
+      // `<entry key="…">…</entry>`): the attribute names its text as it names a `value` beside it.
+      if (closesHere && to > from && !content.includes('\n')) pushCandidate(out, text, from, to - from, plistKey ? [name, plistKey] : naming ? [naming, name] : [name]);
       plistKey = undefined;
     }
     return { candidates: out, notes: [] };
