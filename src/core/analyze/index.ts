@@ -210,7 +210,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       oracleEnds = ends.size === 0 ? [] : ORACLE_TOOL_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlScript = SQL_SCRIPT.test(path);
       // A Markdown file's SQL fences, only where a line opens with `CONNECT`/`CONN`.
-      sqlFences = !sqlScript && CONNECT_LINE.test(text) ? sqlFenceSpans(path, text) : [];
+      sqlFences = sqlScript ? [] : sqlFenceSpans(path, text);
       if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
       if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && oracleEnds.length === 0 && !sqlScript && sqlFences.length === 0 && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
@@ -397,8 +397,6 @@ function cancelledResult(): AnalysisResult {
 
 /** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
 const SQL_SCRIPT = /\.(?:sql|pls)$/i;
-/** A line opening with SQL*Plus's `CONNECT`/`CONN` (as commandLine.ts reads them), which a Markdown SQL fence may hold. */
-const CONNECT_LINE = /^[ \t]*conn(?:ect)?[ \t]/im;
 /** What a heuristic's match beside an `indexName` becomes (siblings.ts). */
 const ALGOLIA_SEARCH_KEY = ruleById('algolia-search-key');
 
