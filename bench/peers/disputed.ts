@@ -6,6 +6,7 @@
  */
 import { shannonEntropy } from '../../src/core/analyze/entropy';
 import { isCounting, looksLikeWords } from '../../src/core/analyze/quiet';
+import { signedWithJwtIoSecret } from '../../src/core/rules/crypto';
 import { ruleById } from '../../src/core/rules/index';
 import type { PeerCase } from './types';
 
@@ -64,7 +65,8 @@ const anonJwt = (text: string): boolean => {
  * characters, 3.5 bits each).
  */
 const randomUnderSecretName = (text: string): boolean =>
-  [...text.matchAll(/^[ \t]*["']?[\w .-]*?(?:token|secret|api_?key)\w*['"]?[ \t]*(?::=|[=:])[ \t]*['"]?([^'"\s]{16,})['"]?[ \t]*,?$/gim)].some(
+  // A line of one assignment, or of several separated by commas (`a_token = "…", b_key = "…"`).
+  [...text.matchAll(/(?:^|,)[ \t]*["']?[\w .-]*?(?:token|secret|api_?key)\w*['"]?[ \t]*(?::=|[=:])[ \t]*['"]?([^'"\s,]{16,})['"]?[ \t]*(?=,|$)/gim)].some(
     (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
   );
 const NEAR_MISS_UNDER_SECRET_NAME =
@@ -222,6 +224,13 @@ export const DISPUTES: Dispute[] = [
     expect: 'tp',
     applies: (text) => /(?:account|tenant|client)_?id\b/i.test(text),
     reason: 'a public identifier (an AWS account id, an Azure AD tenant or client id), not a credential: it grants nothing without a secret, and it appears in every sign-in URL and ARN',
+  },
+  {
+    suite: '*',
+    peerRule: /^jwt$/,
+    expect: 'tp',
+    applies: (text) => [...text.matchAll(/eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}/g)].some((m) => signedWithJwtIoSecret(m[0])),
+    reason: "jwt.io's sample: a token whose signature verifies with the secret jwt.io's debugger fills in (`your-256-bit-secret`), copied into READMEs and tests everywhere; anyone can forge it, so no credential leaks with it, and our JWT rule leaves it (rules/crypto.ts)",
   },
   {
     suite: '*',

@@ -131,17 +131,22 @@ const ETHEREUM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const STRIPE_CLIENT_SECRET = /^(?:pi|seti)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
 
 /**
- * SDK keys their providers publish as public, by their documented prefixes: RevenueCat's app-specific keys (`appl_`,
- * `goog_`, `amzn_`, `strp_`, `rcb_`; its secret keys are `sk_`) and Statsig's client keys (`client-`; its server keys
- * are `secret-`), which the apps ship to every device. Under a name such as `REVENUECAT_API_KEY` they are not secrets.
- */
-/**
  * An AWS resource name (`arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/api-key-AbCdEf`): where a secret is
  * kept, read by the code at run time, under the secret's own name; the name of a resource is no secret.
  */
 const AWS_ARN = /^arn:aws(?:-[a-z]{2,10}){0,2}:[a-z0-9-]{2,32}:[a-z0-9-]{0,32}:\d{0,12}:/;
 
+/**
+ * SDK keys their providers publish as public, by their documented prefixes: RevenueCat's app-specific keys (`appl_`,
+ * `goog_`, `amzn_`, `strp_`, `rcb_`; its secret keys are `sk_`) and Statsig's client keys (`client-`; its server keys
+ * are `secret-`), which the apps ship to every device. Under a name such as `REVENUECAT_API_KEY` they are not secrets.
+ */
 const PUBLIC_SDK_KEY = /^(?:(?:appl|goog|amzn|strp|rcb)_[A-Za-z0-9]{20,40}|client-[A-Za-z0-9]{32,64})$/;
+/**
+ * A Salesforce connected app's consumer key (`3MVG9…`): its OAuth client id, sent in every authorization URL, like a
+ * Google OAuth client id; the consumer secret beside it is the secret.
+ */
+const SALESFORCE_CONSUMER_KEY = /^3MVG9[A-Za-z0-9._]{60,120}$/;
 /** A dotted module or class path (`django.contrib.auth.hashers.Argon2PasswordHasher`), e.g. under PASSWORD_HASHERS. */
 const MODULE_PATH = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}\.[A-Za-z_][A-Za-z0-9_]*$/;
 /**
@@ -276,7 +281,7 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
  * jwt.io's sample secret is the jwt rule's to leave: rules/crypto.ts).
  */
 export function isQuietGenericValue(value: string): boolean {
-  return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || SALESFORCE_CONSUMER_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
 }
 
 /**

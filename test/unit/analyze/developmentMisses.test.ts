@@ -210,14 +210,17 @@ describe('values that only look like secrets under secret names (holdout3\'s fal
     return `${head}.${(require('node:crypto') as typeof import('node:crypto')).createHmac('sha256', secretText).update(head).digest('base64url')}`;
   };
   const real = hmacJwt(secret(), { sub: 'svc-billing', iat: 1714000000 });
+  const sfSecret = g.hex(64).toUpperCase();
   findsEach([['a service JWT signed with a real secret is still found', 'src/auth.ts', `const SERVICE_TOKEN = "${real}";\n`, real]]);
   quietOnEach([
     ['a token signed with jwt.io\'s default secret (its sample)', 'docs/auth.md', `Try it:\n\n    curl -H "Authorization: Bearer ${hmacJwt('your-256-bit-secret', { sub: '42', name: 'Ada', iat: 1600000000 })}" http://localhost:3000/me\n`],
     ['the same under a token name in code', 'src/fixtures.ts', `export const ACCESS_TOKEN = '${hmacJwt('your-256-bit-secret', { sub: 'user-1', admin: true })}';\n`],
     ['RevenueCat\'s public app-specific keys', '.env', `EXPO_PUBLIC_REVENUECAT_IOS_KEY=appl_${g.alnum(27)}\nREVENUECAT_GOOGLE_API_KEY=goog_${g.alnum(27)}\n`],
     ['Statsig\'s client key', 'src/flags.ts', `export const STATSIG_CLIENT_KEY = 'client-${g.alnum(43)}';\n`],
+    ['a Salesforce consumer key (the connected app\'s OAuth client id) under a key name', 'config/sf.py', `SALESFORCE_CONSUMER_KEY = "3MVG9${g.alnum(40)}.${g.alnum(40)}"\nsf = {"salesforce_key": "3MVG9${g.alnum(81)}"}\n`],
     ['an AWS Secrets Manager ARN under the secret\'s name', 'src/config.ts', `export const stripeSecretKey = 'arn:aws:secretsmanager:us-east-1:${g.digits(12)}:secret:prod/stripe-secret-key-${g.alnum(6)}';\n`],
   ]);
+  findsEach([['the consumer secret beside a Salesforce consumer key is still found', 'config/sf.py', `SALESFORCE_CONSUMER_KEY = "3MVG9${g.alnum(81)}"\nSALESFORCE_CONSUMER_SECRET = "${sfSecret}"\n`, sfSecret]]);
   it('a provider secret beside a public key is still found', () => {
     const secretKey = 'sk_' + g.alnum(32);
     const text = `REVENUECAT_GOOGLE_API_KEY=goog_${g.alnum(27)}\nREVENUECAT_SECRET_KEY=${secretKey}\n`;
