@@ -10,6 +10,7 @@ import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from '
 import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
+import { analyzeBlob, type WorkerBlob, type WorkerBlobReply } from '../history/blobPool';
 
 const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**
@@ -40,7 +41,32 @@ function available(index: number): boolean {
   }
 }
 
-port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles) => analyzeFiles(options, first)));
+// The files of a workspace scan, or the blobs of a history scan (src/core/history/blobPool.ts), by the first batch's kind.
+port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles | WorkerBlob) => ('blob' in first ? analyzeBlobs(options, first) : void analyzeFiles(options, first))));
+
+/**
+ * Each blob as it arrives, and those queued behind it; answered every few milliseconds and when the queue is empty (the
+ * pool counts blobs done by the answers, and hands over more as they come).
+ */
+function analyzeBlobs(options: AnalyzeOptions, first: WorkerBlob): void {
+  const answer = (message: WorkerBlob) => {
+    let blobs: WorkerBlobReply['blobs'] = [];
+    let lastReply = Date.now();
+    for (let m: { message: unknown } | undefined = { message }; m; m = receiveMessageOnPort(port)) {
+      const { seq, path, bytes } = (m.message as WorkerBlob).blob;
+      const outcome = analyzeBlob(path, bytes, options);
+      blobs.push(outcome ? { seq, outcome } : { seq });
+      if (Date.now() - lastReply > REPLY_EVERY_MS) {
+        replies.postMessage({ blobs } satisfies WorkerBlobReply);
+        blobs = [];
+        lastReply = Date.now();
+      }
+    }
+    if (blobs.length > 0) replies.postMessage({ blobs } satisfies WorkerBlobReply);
+  };
+  answer(first);
+  port.on('message', answer);
+}
 
 async function analyzeFiles(options: AnalyzeOptions, first: WorkerFiles): Promise<void> {
   add(first);
