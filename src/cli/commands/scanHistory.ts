@@ -66,10 +66,10 @@ export async function runHistoryScan(args: ScanArgs, io: CliIo): Promise<number>
   return fresh.some(isFailing) ? 1 : 0;
 }
 
-/** The bundled CLI analyzes blobs in the scan's worker threads, one per core (`--jobs 1`: in this process only). */
+/** The bundled CLI analyzes blobs in worker threads beside this one, as `--jobs` says (1: in this process only). */
 function historyWorkers(jobs: number | undefined): { workers?: HistoryWorkers } {
   const script = bundledScanWorker(__dirname);
-  return script && jobs !== 1 ? { workers: { script, ...(jobs !== undefined ? { threads: jobs } : {}) } } : {};
+  return script && jobs !== 1 ? { workers: { script, ...(jobs !== undefined ? { threads: jobs - 1 } : {}) } } : {};
 }
 
 function historyText(report: ScanReport, findings: HistoryFinding[], commits: number): string {
