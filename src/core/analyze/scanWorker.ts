@@ -10,7 +10,7 @@ import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from '
 import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
-import { analyzeBlob, type WorkerBlob, type WorkerBlobReply } from '../history/blobPool';
+import { analyzeBlob, type BLOB_MODE, type WorkerBlob, type WorkerBlobReply } from '../history/blobPool';
 
 const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**
@@ -42,13 +42,13 @@ function available(index: number): boolean {
 }
 
 // The files of a workspace scan, or the blobs of a history scan (src/core/history/blobPool.ts), by the first batch's kind.
-port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles | WorkerBlob) => ('blob' in first ? analyzeBlobs(options, first) : void analyzeFiles(options, first))));
+port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles | typeof BLOB_MODE) => ('blobs' in first ? analyzeBlobs(options) : void analyzeFiles(options, first))));
 
 /**
  * Each blob as it arrives, and those queued behind it; answered every few milliseconds and when the queue is empty (the
  * pool counts blobs done by the answers, and hands over more as they come).
  */
-function analyzeBlobs(options: AnalyzeOptions, first: WorkerBlob): void {
+function analyzeBlobs(options: AnalyzeOptions): void {
   const answer = (message: WorkerBlob) => {
     let blobs: WorkerBlobReply['blobs'] = [];
     let lastReply = Date.now();
@@ -64,8 +64,9 @@ function analyzeBlobs(options: AnalyzeOptions, first: WorkerBlob): void {
     }
     if (blobs.length > 0) replies.postMessage({ blobs } satisfies WorkerBlobReply);
   };
-  answer(first);
   port.on('message', answer);
+  // Ready: the pool hands blobs only to a worker that has answered.
+  replies.postMessage({ blobs: [] } satisfies WorkerBlobReply);
 }
 
 async function analyzeFiles(options: AnalyzeOptions, first: WorkerFiles): Promise<void> {

@@ -18,11 +18,12 @@ export interface BlobOutcome {
   notes: string[];
 }
 
-/** Pool → worker: one blob, its bytes transferred. */
+/** Pool → worker: one blob, its bytes transferred; the first message (after the options) is `{ blobs: 'start' }`. */
 export interface WorkerBlob {
   blob: { seq: number; path: string; bytes: Uint8Array };
 }
-/** Worker → pool: the blobs answered since the last reply (those with nothing to report have no outcome). */
+export const BLOB_MODE = { blobs: 'start' } as const;
+/** Worker → pool: the blobs answered since the last reply (those with nothing to report have no outcome); the first, empty, says it is ready. */
 export interface WorkerBlobReply {
   blobs: Array<{ seq: number; outcome?: BlobOutcome }>;
 }
@@ -50,7 +51,10 @@ export interface HistoryWorkers {
   script: string;
   /** Worker threads beside this one, which reads git and analyzes too. Default one per core but this one; 0: none. */
   threads?: number;
-  /** A history with fewer blobs is analyzed in-process (default 64): starting workers would cost more than it saves. */
+  /**
+   * A history with fewer blobs is analyzed in-process (default 64): starting workers would cost more than it saves.
+   * 0: the workers start before the first blob is read, and it waits for them (tests: every run uses them).
+   */
   minBlobs?: number;
   execArgv?: string[];
 }
@@ -67,6 +71,8 @@ interface Member extends PoolWorker {
   /** Blobs handed over and not answered: place in the read order → blob id (re-read if the worker ends first). */
   inFlight: Map<number, { blob: string; size: number }>;
   bytes: number;
+  /** It has loaded and answered: blobs handed to a worker still starting would wait for it (seconds on a busy machine). */
+  ready: boolean;
 }
 
 export class BlobPool {
@@ -83,11 +89,12 @@ export class BlobPool {
     private readonly signal?: AbortSignal,
   ) {
     const threads = config.threads ?? availableParallelism() - 1;
-    this.members = startScanWorkers(config.script, threads, config.execArgv).members.map((m) => Object.assign(m, { inFlight: new Map(), bytes: 0 }));
+    this.members = startScanWorkers(config.script, threads, config.execArgv).members.map((m) => Object.assign(m, { inFlight: new Map(), bytes: 0, ready: false }));
     for (const member of this.members) {
       member.worker.ref();
       member.replies.ref();
       member.worker.postMessage({ options: analyzeOptions });
+      member.worker.postMessage(BLOB_MODE);
       member.replies.on('message', (reply: WorkerBlobReply) => this.receive(member, reply));
       member.worker.once('exit', () => this.ended(member));
     }
@@ -107,7 +114,7 @@ export class BlobPool {
     let member: Member | undefined;
     // Answers that came while this thread analyzed, read now (not at the event loop's next turn): room they made counts.
     for (const m of this.members) this.readReplies(m);
-    for (const m of this.members) if (!m.exited && (!member || m.bytes < member.bytes)) member = m;
+    for (const m of this.members) if (m.ready && !m.exited && (!member || m.bytes < member.bytes)) member = m;
     if (!member || member.bytes + bytes.length > MAX_QUEUED_BYTES || member.inFlight.size >= MAX_QUEUED_BLOBS) return false;
     const whole = bytes.byteOffset === 0 && bytes.buffer.byteLength - bytes.length <= 1 && bytes.buffer instanceof ArrayBuffer;
     const owned = whole ? new Uint8Array(bytes.buffer, 0, bytes.length) : new Uint8Array(bytes);
@@ -117,6 +124,11 @@ export class BlobPool {
     this.inFlightBlobs++;
     member.worker.postMessage({ blob: { seq, path, bytes: owned } } satisfies WorkerBlob, [owned.buffer]);
     return true;
+  }
+
+  /** Waits until every worker has started (or failed to). */
+  async started(): Promise<void> {
+    while (!this.signal?.aborted && this.members.some((m) => !m.ready && !m.exited)) await this.sleep();
   }
 
   /** Waits for every blob handed over (answered, or orphaned by its worker's end), then stops the workers. */
@@ -144,6 +156,7 @@ export class BlobPool {
   }
 
   private receive(member: Member, reply: WorkerBlobReply): void {
+    member.ready = true;
     for (const { seq, outcome } of reply.blobs) {
       const sent = member.inFlight.get(seq);
       if (!sent) continue;

@@ -170,6 +170,10 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
     if (!pool?.submit(seq, blob, pathOf(blob), bytes)) record(seq, analyzeBlob(pathOf(blob), bytes, analyze));
   };
   try {
+    if (options.workers?.minBlobs === 0 && options.workers.threads !== 0) {
+      pool = new BlobPool(options.workers, analyze, record, signal);
+      await pool.started();
+    }
     await readBlobs(top, listBlobs, maxBytes, onBlob, signal);
     await pool?.drain();
     // Blobs a worker took and did not answer (it ran out of memory): read again and analyzed here.
