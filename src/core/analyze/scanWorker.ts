@@ -4,13 +4,14 @@
  * worker may start before its scan, poolWorkers.ts), the analysis options as the first message, then the files in
  * batches as the walk finds them (pool.ts, ScanPool). The worker takes files
  * until none are left, waiting for the walk when it is ahead of it, and replies every few milliseconds, and at once
- * when it hands a file back for the main thread's parser.
+ * when it hands a file back for the main thread's parser. A history scan's worker is told so by its second message
+ * (blob.ts BLOB_MODE) and then analyzes the blobs it is sent (src/core/history/blobPool.ts).
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
-import { analyzeBlob, type BLOB_MODE, type WorkerBlob, type WorkerBlobReply } from '../history/blobPool';
+import { analyzeBlob, type BLOB_MODE, type WorkerBlob, type WorkerBlobReply } from './blob';
 
 const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**

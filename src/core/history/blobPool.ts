@@ -5,46 +5,11 @@
  */
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { BLOB_MODE, type BlobOutcome, type WorkerBlob, type WorkerBlobReply } from '../analyze/blob';
 import type { AnalyzeOptions } from '../analyze/index';
-import { analyzeBytes } from '../analyze/read';
 import { type PoolWorker, startScanWorkers } from '../analyze/poolWorkers';
-import type { Finding } from '../findings';
-import { keyFingerprint } from '../redact';
 
-/** A blob's findings with each one's key fingerprint (by index), and its notes. */
-export interface BlobOutcome {
-  findings: Finding[];
-  keys: string[];
-  notes: string[];
-}
-
-/** Pool → worker: one blob, its bytes transferred; the first message (after the options) is `{ blobs: 'start' }`. */
-export interface WorkerBlob {
-  blob: { seq: number; path: string; bytes: Uint8Array };
-}
-export const BLOB_MODE = { blobs: 'start' } as const;
-/** Worker → pool: the blobs answered since the last reply (those with nothing to report have no outcome); the first, empty, says it is ready. */
-export interface WorkerBlobReply {
-  blobs: Array<{ seq: number; outcome?: BlobOutcome }>;
-}
-
-/** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
-function decoded(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** One blob analyzed (in a worker or in-process, the same way): findings, their keys by salted fingerprint, notes; undefined without findings. */
-export function analyzeBlob(path: string, bytes: Uint8Array, options: AnalyzeOptions): BlobOutcome | undefined {
-  const r = analyzeBytes(path, bytes, options);
-  // A blob's notes are reported only with its findings (as the history scan always has: notes of every version of a
-  // file would repeat each other).
-  if (r.findings.length === 0) return undefined;
-  let text: string | undefined;
-  // With a key salt the finding carries the key's fingerprint as the editor shows it (the hover matches on it).
-  const keys = r.findings.map((f) => f.keyFingerprint ?? keyFingerprint((text ??= decoded(bytes)).slice(f.offset, f.offset + f.length), options.salt));
-  return { findings: r.findings, keys, notes: r.notes };
-}
+export { analyzeBlob, type BlobOutcome } from '../analyze/blob';
 
 export interface HistoryWorkers {
   /** The worker entry: the bundled dist/scanWorker.js (or src/cli/scanWorkerBoot.ts's source under tsx in tests). */
