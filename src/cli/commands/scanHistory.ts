@@ -4,6 +4,8 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatJson, formatText, isFailing, type ScanReport, toSarif } from '../../core/analyze/report';
 import { applyBaseline, BASELINE_FILE, parseBaseline } from '../../core/baseline/index';
 import { writeFileAtomic } from '../../core/atomicWrite';
+import { bundledScanWorker } from '../../core/analyze/poolWorkers';
+import type { HistoryWorkers } from '../../core/history/blobPool';
 import { GitError, type HistoryFinding, repositoryFolder, scanHistory } from '../../core/history/scan';
 import { type CliIo, UsageError } from '../command';
 import { type ScanArgs, saltFor } from './scan';
@@ -44,6 +46,7 @@ export async function runHistoryScan(args: ScanArgs, io: CliIo): Promise<number>
       ...(args.maxFileBytes !== undefined ? { maxFileBytes: args.maxFileBytes } : {}),
       inlineIgnores: !args.noIgnore,
       signal: io.signal,
+      ...historyWorkers(args.jobs),
     });
   } catch (error) {
     if (io.signal.aborted) {
@@ -61,6 +64,12 @@ export async function runHistoryScan(args: ScanArgs, io: CliIo): Promise<number>
     io.stderr(`${fresh.length} finding${fresh.length === 1 ? '' : 's'} in ${result.blobs} blobs of history; report written to ${args.output}.\n`);
   } else io.stdout(output);
   return fresh.some(isFailing) ? 1 : 0;
+}
+
+/** The bundled CLI analyzes blobs in worker threads beside this one, as `--jobs` says (1: in this process only). */
+function historyWorkers(jobs: number | undefined): { workers?: HistoryWorkers } {
+  const script = bundledScanWorker(__dirname);
+  return script && jobs !== 1 ? { workers: { script, ...(jobs !== undefined ? { threads: jobs - 1 } : {}) } } : {};
 }
 
 function historyText(report: ScanReport, findings: HistoryFinding[], commits: number): string {

@@ -4,12 +4,14 @@
  * worker may start before its scan, poolWorkers.ts), the analysis options as the first message, then the files in
  * batches as the walk finds them (pool.ts, ScanPool). The worker takes files
  * until none are left, waiting for the walk when it is ahead of it, and replies every few milliseconds, and at once
- * when it hands a file back for the main thread's parser.
+ * when it hands a file back for the main thread's parser. A history scan's worker is told so by its second message
+ * (blob.ts BLOB_MODE) and then analyzes the blobs it is sent (src/core/history/blobPool.ts).
  */
 import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
+import { analyzeBlob, type BLOB_MODE, type WorkerBlob, type WorkerBlobReply } from './blob';
 
 const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**
@@ -40,7 +42,33 @@ function available(index: number): boolean {
   }
 }
 
-port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles) => analyzeFiles(options, first)));
+// The files of a workspace scan, or the blobs of a history scan (src/core/history/blobPool.ts), by the first batch's kind.
+port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('message', (first: WorkerFiles | typeof BLOB_MODE) => ('blobs' in first ? analyzeBlobs(options) : void analyzeFiles(options, first))));
+
+/**
+ * Each blob as it arrives, and those queued behind it; answered every few milliseconds and when the queue is empty (the
+ * pool counts blobs done by the answers, and hands over more as they come).
+ */
+function analyzeBlobs(options: AnalyzeOptions): void {
+  const answer = (message: WorkerBlob) => {
+    let blobs: WorkerBlobReply['blobs'] = [];
+    let lastReply = Date.now();
+    for (let m: { message: unknown } | undefined = { message }; m; m = receiveMessageOnPort(port)) {
+      const { seq, path, bytes } = (m.message as WorkerBlob).blob;
+      const outcome = analyzeBlob(path, bytes, options);
+      blobs.push(outcome ? { seq, outcome } : { seq });
+      if (Date.now() - lastReply > REPLY_EVERY_MS) {
+        replies.postMessage({ blobs } satisfies WorkerBlobReply);
+        blobs = [];
+        lastReply = Date.now();
+      }
+    }
+    if (blobs.length > 0) replies.postMessage({ blobs } satisfies WorkerBlobReply);
+  };
+  port.on('message', answer);
+  // Ready: the pool hands blobs only to a worker that has answered.
+  replies.postMessage({ blobs: [] } satisfies WorkerBlobReply);
+}
 
 async function analyzeFiles(options: AnalyzeOptions, first: WorkerFiles): Promise<void> {
   add(first);

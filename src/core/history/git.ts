@@ -215,7 +215,8 @@ export async function readBlobs(
           continue;
         }
         const n = Math.min(want - content.filled, data.length - at);
-        if (!content.skip) data.copy((content.bytes ??= Buffer.allocUnsafe(want)), content.filled, at, at + n);
+        // A buffer of its own (not a slice of Node's shared pool), so the worker pool can transfer it without a copy.
+        if (!content.skip) data.copy((content.bytes ??= Buffer.from(new ArrayBuffer(want))), content.filled, at, at + n);
         content.filled += n;
         at += n;
         if (content.filled === want) {

@@ -1,9 +1,9 @@
 import type { AnalyzeOptions } from '../analyze/index';
-import { analyzeBytes, DEFAULT_EXCLUDES } from '../analyze/scan';
+import { DEFAULT_EXCLUDES } from '../analyze/scan';
 import type { ScanSkip } from '../analyze/scan';
 import type { Finding } from '../findings';
-import { keyFingerprint } from '../redact';
 import ignore from 'ignore';
+import { analyzeBlob, type BlobOutcome, BlobPool, type HistoryWorkers } from './blobPool';
 import { GitError, forEachIntroducedBlob, gitOutput, printable, readBlobs, treeBlobs } from './git';
 
 export { GitError } from './git';
@@ -32,6 +32,8 @@ export interface HistoryScanOptions extends Pick<AnalyzeOptions, 'salt' | 'keySa
   exclude?: string[];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Analyze the blobs in worker threads (the CLI); without it everything runs in this thread. Same result either way. */
+  workers?: HistoryWorkers;
 }
 
 export interface HistoryScanResult {
@@ -90,12 +92,6 @@ export async function repositoryFolder(cwd: string, signal?: AbortSignal): Promi
   return (await ask('--is-bare-repository')) === 'true' ? cwd : ask('--show-toplevel');
 }
 
-/** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
-function decoded(bytes: Buffer): string {
-  const text = bytes.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /**
  * Every blob reachable from the selected refs, each unique blob analyzed once, findings reported per key and path
  * with the commit that introduced them, and whether the key is still in HEAD (or only in history: still to rotate).
@@ -149,28 +145,61 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   // No parse tree is kept (each blob is read once); said here, not copied into the options for each blob.
   const analyze: AnalyzeOptions = { salt: options.salt, retainParse: false, ...(options.keySalt !== undefined ? { keySalt: options.keySalt } : {}), ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}), ...(options.inlineIgnores !== undefined ? { inlineIgnores: options.inlineIgnores } : {}) };
   const maxBytes = options.maxFileBytes ?? 2 * 1024 * 1024;
+  // Outcomes by place in the read order (blobs with something to report): merged in that order once all are in, so
+  // the result is the same whichever thread analyzed a blob and whenever it finished.
+  const outcomes = new Map<number, { blob: string; path: string; outcome: BlobOutcome }>();
+  const blobAt: string[] = [];
+  const pathOf = (blob: string) => printable(introduced.get(blob)?.path ?? headPath.get(blob) ?? blob);
+  const record = (seq: number, outcome: BlobOutcome | undefined) => {
+    if (outcome) outcomes.set(seq, { blob: blobAt[seq]!, path: pathOf(blobAt[seq]!), outcome });
+  };
+  let pool: BlobPool | undefined;
   let done = 0;
-  // Reading and analysis start with the first blob listed, while the walk goes on.
-  await readBlobs(top, listBlobs, maxBytes, (blob, bytes, size) => {
-    done++;
+  // Reading and analysis start with the first blob listed, while the walk goes on; past the first few blobs (a tiny
+  // history is cheaper without workers) the workers take blobs as they have room, and this thread analyzes the rest.
+  const onBlob = (blob: string, bytes: Buffer | undefined, size: number): void => {
+    const seq = done++;
+    blobAt.push(blob);
     if (done % 256 === 0) options.onProgress?.(done, toRead.length);
     const at = introduced.get(blob);
-    const path = printable(at?.path ?? headPath.get(blob) ?? blob);
     if (!bytes) {
-      if (at) skipped.push({ path: `${path}@${at.commit.slice(0, 12)}`, reason: `larger than ${Math.round(maxBytes / 1024)} KiB (${size} bytes)` });
+      if (at) skipped.push({ path: `${pathOf(blob)}@${at.commit.slice(0, 12)}`, reason: `larger than ${Math.round(maxBytes / 1024)} KiB (${size} bytes)` });
       return;
     }
-    const r = analyzeBytes(path, bytes, analyze);
-    if (r.findings.length === 0) return;
-    const text = decoded(bytes);
-    for (const f of r.findings) {
-      // With a key salt the finding carries the key's fingerprint as the editor shows it (the hover matches on it).
-      const key = f.keyFingerprint ?? keyFingerprint(text.slice(f.offset, f.offset + f.length), options.salt);
+    if (!pool && options.workers && options.workers.threads !== 0 && seq >= (options.workers.minBlobs ?? 64)) pool = new BlobPool(options.workers, analyze, record, signal);
+    if (!pool?.submit(seq, blob, pathOf(blob), bytes)) record(seq, analyzeBlob(pathOf(blob), bytes, analyze));
+  };
+  try {
+    if (options.workers?.minBlobs === 0 && options.workers.threads !== 0) {
+      pool = new BlobPool(options.workers, analyze, record, signal);
+      await pool.started();
+    }
+    await readBlobs(top, listBlobs, maxBytes, onBlob, signal);
+    await pool?.drain();
+    // Blobs a worker took and did not answer (it ran out of memory): read again and analyzed here.
+    const orphans = pool?.orphans ?? [];
+    if (orphans.length > 0 && !signal?.aborted) {
+      const seqs = new Map<string, number[]>();
+      for (const { seq, blob } of orphans) seqs.set(blob, [...(seqs.get(blob) ?? []), seq]);
+      await readBlobs(top, async (read) => seqs.forEach((_, blob) => read(blob)), maxBytes, (blob, bytes) => {
+        const outcome = bytes ? analyzeBlob(pathOf(blob), bytes, analyze) : undefined;
+        for (const seq of seqs.get(blob) ?? []) record(seq, outcome);
+      }, signal);
+    }
+  } finally {
+    pool?.close();
+  }
+  signal?.throwIfAborted();
+  for (const seq of [...outcomes.keys()].sort((a, b) => a - b)) {
+    const { blob, path, outcome } = outcomes.get(seq)!;
+    const at = introduced.get(blob);
+    outcome.findings.forEach((f, i) => {
+      const key = outcome.keys[i]!;
       if (headBlobs.has(blob)) headKeys.add(key);
       if (at) found.push({ finding: f, key, blob });
-    }
-    if (at) notes.push(...r.notes.map((note) => ({ path, note })));
-  }, signal);
+    });
+    if (at) notes.push(...outcome.notes.map((note) => ({ path, note })));
+  }
   options.onProgress?.(toRead.length, toRead.length);
 
   // One finding per key and path (its fingerprint): the oldest commit that introduced it, and how many versions held it.

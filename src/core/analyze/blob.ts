@@ -1,0 +1,44 @@
+/**
+ * A blob of the history scan analyzed (src/core/history/blobPool.ts): the same in a worker (scanWorker.ts, in its blob
+ * mode) and in-process, and the messages that carry blobs to the workers and outcomes back.
+ */
+import type { Finding } from '../findings';
+import { keyFingerprint } from '../redact';
+import type { AnalyzeOptions } from './index';
+import { analyzeBytes } from './read';
+
+/** A blob's findings with each one's key fingerprint (by index), and its notes. */
+export interface BlobOutcome {
+  findings: Finding[];
+  keys: string[];
+  notes: string[];
+}
+
+/** Pool → worker: one blob, its bytes transferred; the first message (after the options) is `{ blobs: 'start' }`. */
+export interface WorkerBlob {
+  blob: { seq: number; path: string; bytes: Uint8Array };
+}
+export const BLOB_MODE = { blobs: 'start' } as const;
+/** Worker → pool: the blobs answered since the last reply (those with nothing to report have no outcome); the first, empty, says it is ready. */
+export interface WorkerBlobReply {
+  blobs: Array<{ seq: number; outcome?: BlobOutcome }>;
+}
+
+/** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
+function decoded(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** One blob analyzed (in a worker or in-process, the same way): findings, their keys by salted fingerprint, notes; undefined without findings. */
+export function analyzeBlob(path: string, bytes: Uint8Array, options: AnalyzeOptions): BlobOutcome | undefined {
+  const r = analyzeBytes(path, bytes, options);
+  // A blob's notes are reported only with its findings (as the history scan always has: notes of every version of a
+  // file would repeat each other).
+  if (r.findings.length === 0) return undefined;
+  let text: string | undefined;
+  // With a key salt the finding carries the key's fingerprint as the editor shows it (the hover matches on it).
+  const keys = r.findings.map((f) => f.keyFingerprint ?? keyFingerprint((text ??= decoded(bytes)).slice(f.offset, f.offset + f.length), options.salt));
+  return { findings: r.findings, keys, notes: r.notes };
+}
+
