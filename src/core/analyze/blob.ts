@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import { keyFingerprint } from '../redact';
 import type { AnalyzeOptions } from './index';
-import { analyzeBytes } from './read';
+import { analyzeBytes, decodeText } from './read';
 
 /** A blob's findings with each one's key fingerprint (by index), and its notes. */
 export interface BlobOutcome {
@@ -24,12 +24,6 @@ export interface WorkerBlobReply {
   blobs: Array<{ seq: number; outcome?: BlobOutcome }>;
 }
 
-/** The analyzed text a finding's offsets point into (as analyzeBytes decodes: UTF-8, byte-order mark dropped). */
-function decoded(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /** One blob analyzed (in a worker or in-process, the same way): findings, their keys by salted fingerprint, notes; undefined without findings. */
 export function analyzeBlob(path: string, bytes: Uint8Array, options: AnalyzeOptions): BlobOutcome | undefined {
   const r = analyzeBytes(path, bytes, options);
@@ -38,7 +32,7 @@ export function analyzeBlob(path: string, bytes: Uint8Array, options: AnalyzeOpt
   if (r.findings.length === 0) return undefined;
   let text: string | undefined;
   // With a key salt the finding carries the key's fingerprint as the editor shows it (the hover matches on it).
-  const keys = r.findings.map((f) => f.keyFingerprint ?? keyFingerprint((text ??= decoded(bytes)).slice(f.offset, f.offset + f.length), options.salt));
+  const keys = r.findings.map((f) => f.keyFingerprint ?? keyFingerprint((text ??= decodeText(bytes).text).slice(f.offset, f.offset + f.length), options.salt));
   return { findings: r.findings, keys, notes: r.notes };
 }
 

@@ -72,28 +72,24 @@ function decodeForAnalysis(rel: string, bytes: Uint8Array, options: AnalyzeOptio
   const keyFile = keyFileFinding(rel, bytes, options);
   if (keyFile) return { findings: [keyFile], notes: [] };
   if (isBinary(bytes)) return { findings: [], skipped: 'binary', notes: [] };
-  const notes: string[] = [];
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let text: string;
-  // The text's UTF-8 bytes for the keyword pass, when they are exactly the text's encoding.
-  let utf8: Uint8Array | undefined = buffer;
-  if (isAscii(buffer)) {
-    // Most source files: Latin-1 is the identity on ASCII and makes a one-byte string without a UTF-8 decode.
-    text = buffer.toString('latin1');
-  } else if (isUtf8(buffer)) {
-    text = buffer.toString('utf8');
-    // As the editor reads it (and TextDecoder did): a byte-order mark is not part of the text, offsets start after it.
-    if (text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-      utf8 = buffer.subarray(3);
-    }
-  } else {
-    // Latin-1 and friends: keys are ASCII, so a lossy decode still finds them; say so.
-    text = buffer.toString('utf8');
-    utf8 = undefined;
-    notes.push('Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.');
-  }
+  const { text, utf8 } = decodeText(bytes);
+  // Latin-1 and friends: keys are ASCII, so a lossy decode still finds them; say so.
+  const notes = utf8 ? [] : ['Not valid UTF-8: invalid bytes were replaced before analysis; offsets after them may be off.'];
   return { text, utf8, notes };
+}
+
+/**
+ * The text analyzeBytes analyzes, which a finding's offsets count in, and its UTF-8 bytes when they are exactly the
+ * text's encoding (undefined when the bytes are not valid UTF-8 and invalid bytes were replaced).
+ */
+export function decodeText(bytes: Uint8Array): { text: string; utf8: Uint8Array | undefined } {
+  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Most source files: Latin-1 is the identity on ASCII and makes a one-byte string without a UTF-8 decode.
+  if (isAscii(buffer)) return { text: buffer.toString('latin1'), utf8: buffer };
+  if (!isUtf8(buffer)) return { text: buffer.toString('utf8'), utf8: undefined };
+  const text = buffer.toString('utf8');
+  // As the editor reads it (and TextDecoder did): a byte-order mark is not part of the text, offsets start after it.
+  return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), utf8: buffer.subarray(3) } : { text, utf8: buffer };
 }
 
 /**

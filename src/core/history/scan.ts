@@ -167,7 +167,8 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
       return;
     }
     if (!pool && options.workers && options.workers.threads !== 0 && seq >= (options.workers.minBlobs ?? 64)) pool = new BlobPool(options.workers, analyze, record, signal);
-    if (!pool?.submit(seq, blob, pathOf(blob), bytes)) record(seq, analyzeBlob(pathOf(blob), bytes, analyze));
+    const path = pathOf(blob);
+    if (!pool?.submit(seq, blob, path, bytes)) record(seq, analyzeBlob(path, bytes, analyze));
   };
   try {
     if (options.workers?.minBlobs === 0 && options.workers.threads !== 0) {
@@ -180,7 +181,11 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
     const orphans = pool?.orphans ?? [];
     if (orphans.length > 0 && !signal?.aborted) {
       const seqs = new Map<string, number[]>();
-      for (const { seq, blob } of orphans) seqs.set(blob, [...(seqs.get(blob) ?? []), seq]);
+      for (const { seq, blob } of orphans) {
+        const held = seqs.get(blob);
+        if (held) held.push(seq);
+        else seqs.set(blob, [seq]);
+      }
       await readBlobs(top, async (read) => seqs.forEach((_, blob) => read(blob)), maxBytes, (blob, bytes) => {
         const outcome = bytes ? analyzeBlob(pathOf(blob), bytes, analyze) : undefined;
         for (const seq of seqs.get(blob) ?? []) record(seq, outcome);
@@ -212,16 +217,10 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
       if (at.authorTime * 1000 < Date.parse(existing.authorDate)) Object.assign(existing, { commit: at.commit, authorDate: new Date(at.authorTime * 1000).toISOString(), range: finding.range, offset: finding.offset });
       continue;
     }
-    const inHead = headKeys.has(key);
-    byFingerprint.set(finding.fingerprint, {
-      ...finding,
-      message: inHead ? `${finding.message} Also in history since commit ${at.commit.slice(0, 12)}.` : `${HISTORY_ONLY_MESSAGE} ${finding.message}`,
-      commit: at.commit,
-      authorDate: new Date(at.authorTime * 1000).toISOString(),
-      inHead,
-      occurrences: 1,
-    });
+    byFingerprint.set(finding.fingerprint, { ...finding, commit: at.commit, authorDate: new Date(at.authorTime * 1000).toISOString(), inHead: headKeys.has(key), occurrences: 1 });
   }
+  // Worded once every version is in: an older commit read later (a cherry-pick keeps its author date) moves the finding.
+  for (const f of byFingerprint.values()) f.message = f.inHead ? `${f.message} Also in history since commit ${f.commit.slice(0, 12)}.` : `${HISTORY_ONLY_MESSAGE} ${f.message}`;
   const findings = [...byFingerprint.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.authorDate.localeCompare(b.authorDate)));
   return { findings, blobs: toRead.length, commits: commits.size, skipped, notes };
 }

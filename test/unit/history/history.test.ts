@@ -75,6 +75,18 @@ describe('scan --history: a repository built by the test', function () {
     // A hostile file name: a terminal escape and bytes that are not UTF-8.
     writeFileSync(Buffer.concat([Buffer.from(join(root, 'evil\x1b[31m')), Buffer.from([0xe9, 0xff]), Buffer.from('.ts')]), `export const k = "${keys.hostile}";\n`);
     commit('c4', 'current key');
+    // The key stays in HEAD through a later edit: two blobs hold it, and the newer one is read first.
+    write('current.ts', `// the GitHub token\nexport const gh = "${keys.current}";\n`);
+    commit('c5', 'comment the current key');
+    // A branch that carries the same key in the same file with an older author date (a cherry-pick or rebase keeps
+    // it) but a later commit date: git lists it after c4, and the finding moves to it as the older introduction.
+    git('checkout', '-q', '-b', 'backport', commits.c3!);
+    write('current.ts', `export const gh = "${keys.current}"; // backport\n`);
+    date += 86_400;
+    git('add', '-A');
+    execFileSync('git', ['commit', '-q', '--no-verify', '-m', 'backport the key'], { cwd: root, env: { ...process.env, GIT_AUTHOR_DATE: `${Date.UTC(2021, 0, 1) / 1000} +0000`, GIT_COMMITTER_DATE: `${date} +0000` } });
+    commits.backport = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'main');
   });
   after(() => {
     for (const out of allOutputs) for (const k of Object.values(keys)) assert.ok(!out.includes(k), 'no output holds a key value');
@@ -100,7 +112,11 @@ describe('scan --history: a repository built by the test', function () {
     assert.ok(!feature.message.startsWith(HISTORY_ONLY_MESSAGE));
     const [mergeOnly] = at('merge-only.ts');
     assert.equal(mergeOnly?.commit, commits.merge, 'content that appears only in a merge commit is seen');
-    assert.equal(at('current.ts')[0]?.inHead, true);
+    const [current] = at('current.ts');
+    assert.equal(current?.inHead, true);
+    assert.equal(current.commit, commits.backport, 'the oldest commit (by author date) that introduced the key');
+    assert.equal(current.occurrences, 3);
+    assert.ok(current.message.endsWith(`Also in history since commit ${commits.backport!.slice(0, 12)}.`), `the message names the same commit as the finding: ${current.message.slice(-40)}`);
     assert.equal(at('old.ts')[0]?.inHead, false);
     const hostile = result.findings.find((f) => f.path.startsWith('evil'));
     assert.ok(hostile, 'the file with a hostile name is scanned');

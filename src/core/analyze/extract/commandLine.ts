@@ -497,8 +497,8 @@ export function commandSpans(path: string, text: string): Spans {
   return isMarkdownPath(base) ? fencedLines(text, SHELL_FENCE) : [];
 }
 
-/** A line that opens with SQL*Plus's `CONNECT`/`CONN`. */
-const CONNECT_LINE = /^[ \t]*conn(?:ect)?[ \t]/im;
+/** Whether any line opens as SQLPLUS_CONNECT reads one (the same pattern, tested once rather than iterated). */
+const CONNECT_LINE = new RegExp(SQLPLUS_CONNECT.source, 'im');
 
 /**
  * The lines of a Markdown file's SQL fences (SQL*Plus `CONNECT` lines are read there), none in another file, and none
