@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { analyzeText } from '../../../src/core/analyze/index';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
 
 /**
  * Secrets in placements the analyzer did not read (issue 17, the held-out yardstick's misses by class, not by spelling):
@@ -13,20 +14,7 @@ const key = () => g.alnum(20) + g.digits(2) + g.alnum(10);
 const password = () => g.alnum(9) + g.digits(2) + '#' + g.alnum(4);
 const human = 'Rocket' + '2019$';
 
-function found(path: string, text: string): string[] {
-  return analyzeText(path, text, { salt: 'classes' })
-    .findings.filter((f) => f.severity !== 'info' && f.severity !== 'hint')
-    .map((f) => text.slice(f.offset, f.offset + f.length));
-}
-
-/** Each case: [name, path, text, the value found]. */
-type Case = readonly [string, string, string, string];
-function findsEach(cases: readonly Case[]): void {
-  for (const [name, path, text, value] of cases) it(`finds the secret: ${name}`, () => assert.deepEqual(found(path, text), [value]));
-}
-function quietOnEach(cases: ReadonlyArray<readonly [string, string, string]>): void {
-  for (const [name, path, text] of cases) it(`stays quiet: ${name}`, () => assert.deepEqual(found(path, text), []));
-}
+const { found, findsEach, quietOnEach } = placementCases('classes');
 
 describe('placements: passwords passed to hashing and key-derivation calls', () => {
   const p = password();
