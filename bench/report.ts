@@ -38,7 +38,8 @@ out.push('npm run bench:independent          # a labelled corpus written blind t
 out.push('npm run bench:holdout              # a second one, by another hand (bench/holdout/README.md)');
 out.push('npm run bench:holdout2             # a third, by another hand (bench/holdout2/README.md)');
 out.push('npm run bench:holdout3             # a fourth, by another hand (bench/holdout3/README.md)');
-out.push('npm run bench:holdout4             # a fifth, by another hand, held out from every fix when measured (bench/holdout4/README.md)');
+out.push('npm run bench:holdout4             # a fifth, by another hand (bench/holdout4/README.md)');
+out.push('npm run bench:holdout5             # a sixth, by another hand, held out from every fix when measured (bench/holdout5/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -140,12 +141,19 @@ if (existsSync(holdout3)) {
   out.push('How it was written, what its author did not read, and its limits: bench/holdout3/README.md (`npm run bench:holdout3`).', '');
 }
 
-// The fifth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
 const holdout4 = join(CACHE, 'holdout4.md');
 if (existsSync(holdout4)) {
-  out.push('## 9. Held-out yardstick (a fifth blind hand, bench/holdout4)', '');
+  out.push('## 9. Fifth blind yardstick (bench/holdout4; held out in the fifteenth session, its classes fixed in the sixteenth: a development set now)', '');
   out.push(readFileSync(holdout4, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
   out.push('How it was written, what its author did not read, and its limits: bench/holdout4/README.md (`npm run bench:holdout4`).', '');
+}
+
+// The sixth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
+const holdout5 = join(CACHE, 'holdout5.md');
+if (existsSync(holdout5)) {
+  out.push('## 10. Held-out yardstick (a sixth blind hand, bench/holdout5)', '');
+  out.push(readFileSync(holdout5, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout5/README.md (`npm run bench:holdout5`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');
