@@ -133,7 +133,8 @@ const EXAMPLE_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_?me|exa
 
 /**
  * Whether a value is base64 of `user:password` as HTTP Basic sends it: a user name of name characters (an email, a
- * service account) and a password of 8 or more printable characters with a digit or a symbol, not an example's word.
+ * service account) and a password of 8 or more printable characters with a digit or a symbol (or 12 letters of both
+ * cases), not an example's word.
  */
 export function isBasicCredential(value: string): boolean {
   if (value.length % 4 !== 0) return false;
@@ -142,7 +143,8 @@ export function isBasicCredential(value: string): boolean {
   if (colon < 1 || colon > 64) return false;
   const user = text.slice(0, colon);
   const password = text.slice(colon + 1);
-  return /^[\w.@+-]+$/.test(user) && /^[\x21-\x7e]{8,128}$/.test(password) && /[^A-Za-z]/.test(password) && !EXAMPLE_PASSWORD.test(password);
+  const mixed = /[^A-Za-z]/.test(password) || (password.length >= 12 && /[a-z]/.test(password) && /[A-Z]/.test(password));
+  return /^[\w.@+-]+$/.test(user) && /^[\x21-\x7e]{8,128}$/.test(password) && mixed && !EXAMPLE_PASSWORD.test(password);
 }
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */

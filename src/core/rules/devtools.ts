@@ -483,6 +483,19 @@ export const devtoolRules = defineRules([
     envName: 'CYPRESS_RECORD_KEY',
     rotationUrl: 'https://docs.cypress.io/cloud/account-management/projects#Record-keys',
   },
+  {
+    id: 'dbt-cloud-token',
+    provider: 'dbt Cloud',
+    title: 'dbt Cloud API token',
+    // Service account tokens are `dbtc_`, personal access tokens `dbtu_`, then a random body (dbt's docs: "Service
+    // account tokens", "Personal access tokens"). They run jobs and read the project's metadata and artifacts.
+    pattern: /dbt[cu]_[A-Za-z0-9_-]{26,80}/,
+    keywords: ['dbtc_', 'dbtu_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'DBT_CLOUD_API_TOKEN',
+    rotationUrl: 'https://docs.getdbt.com/docs/dbt-cloud-apis/service-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -581,5 +594,9 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'cypress-record-key': {
     positives: [(g) => ({ name: 'CYPRESS_RECORD_KEY', value: g.uuid() }), (g) => ({ name: 'cypressRecordKey', value: g.uuid() }), (g) => ({ name: 'cypress-record-key', value: g.uuid() })],
     negatives: [{ name: 'CYPRESS_PROJECT_ID', value: 'a7b3c9d2-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }, { name: 'CYPRESS_RECORD_KEY', value: '00000000-0000-0000-0000-000000000000' }, { name: 'recordKeyField', value: 'a7b3c9d2-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }],
+  },
+  'dbt-cloud-token': {
+    positives: [(g) => 'dbtc_' + g.b64url(48), (g) => 'dbtu_' + g.alnum(40)],
+    negatives: ['dbtc_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'dbtc_' + 'abc123xyz', 'dbtu_' + '1234567890'.repeat(3)],
   },
 });

@@ -173,6 +173,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['infracost'], rule: 'infracost-api-token' },
   { words: ['harness'], rule: 'harness-access-token' },
   { words: ['paddle'], rule: 'paddle-api-key' },
+  { words: ['dbt cloud', 'dbtc', 'dbt api'], rule: 'dbt-cloud-token' },
   { words: ['woocommerce', 'woo commerce'], rule: 'woocommerce-consumer-secret' },
   { words: ['mollie'], rule: 'mollie-api-key' },
   { words: ['adyen'], rule: 'adyen-api-key' },
