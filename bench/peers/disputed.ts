@@ -630,6 +630,27 @@ export const DISPUTES: Dispute[] = [
     reason:
       'typed by hand: lower-case letters in pronounceable runs (`ndiawudh1_wdaj…`), 3.48 bits a character, under the generic heuristic\'s floor of 3.5; a Cloudinary API secret is 27 random characters of both cases, digits, `-` and `_`, which the generic heuristic reports under a secret name',
   },
+  {
+    suite: 'trufflehog',
+    peerRule: /^netlify\/v2$/,
+    expect: 'fp',
+    applies: (text) => /\bnfp_[A-Za-z0-9]{36}\b/.test(text),
+    reason: "a well-formed Netlify personal access token (`nfp_` and 36 letters and digits) that the peer's detector skips only because the word `netlify` is not close before it; a token all the same, which our rule reports by its prefix",
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^pusherchannelkey$/,
+    expect: 'tp',
+    applies: (text) => /\b[a-z0-9]{20}\b/.test(text) && !/\b[a-f0-9]{20}\b/.test(text),
+    reason: 'not a Pusher app key or secret: Pusher issues 20 hexadecimal digits, where the sample has letters past `f` (the peer draws `[a-z0-9]{20}`)',
+  },
+  {
+    suite: 'trufflehog',
+    peerRule: /^stytch$/,
+    expect: 'tp',
+    applies: (text) => !/\bsecret-(?:live|test)-/.test(text),
+    reason: "not a Stytch secret as Stytch issues it: a project's secret opens with `secret-live-` or `secret-test-` (its id with `project-live-`/`project-test-`), where the sample is a bare random string",
+  },
 ];
 
 /**

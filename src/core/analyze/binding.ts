@@ -206,6 +206,13 @@ function inProviderCall(text: string, at: number): boolean {
 }
 
 /**
+ * A mapping of ciphertexts, each under the name of the secret it hides: a SealedSecret's `spec.encryptedData` (YAML or
+ * kubeseal's JSON), encrypted to the cluster's public key to be committed. (SOPS values and ansible-vault blocks are
+ * quiet by their own shapes.)
+ */
+const ENCRYPTED_OWNER = /(?:^|\.)encrypted_?data$/i;
+
+/**
  * The first name-bound rule, in order, that takes this value under one of these names: the value side is valueMask
  * (the one place it is decided, for the prefilter too), the name side nameBinds; `bindable` says which rules can fire.
  * In a test path (`inTests`) the value side is testValueMask and the heuristics do not bind a stand-in's name.
@@ -213,6 +220,7 @@ function inProviderCall(text: string, at: number): boolean {
  * (attribution.ts), when one does.
  */
 export function matchBound(value: string, names: string[], bindable: number, inTests = false, owner?: string): Rule | undefined {
+  if (owner !== undefined && ENCRYPTED_OWNER.test(owner)) return undefined;
   const values = (inTests ? testValueMask(value) : valueMask(value)) & bindable;
   for (let i = 0; i < valueRules.length; i++) {
     const c = valueRules[i]!;

@@ -21,7 +21,7 @@ import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, se
 import { type AnalysisResult, type AnalyzeOptions, DEFAULT_MAX_FILE_BYTES } from './options';
 import { type Hit, overlapIndex, scanPattern } from './patterns';
 import { LineIndex } from '../vocabulary/positions';
-import { siblingVerdict } from './siblings';
+import { inClientConfig, siblingVerdict } from './siblings';
 import { twilioTokensAfterSids } from './extract/accountPairs';
 import { ruleById } from '../rules/index';
 import { boundStringOffsets, type StringDialect } from './prefilter';
@@ -332,7 +332,10 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const key = `${hit.offset}:${hit.length}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        hit.publishable = hit.rule.publishable === true || hit.rule.publishableWhen?.(hit.value ?? text.slice(hit.offset, hit.offset + hit.length)) === true;
+        hit.publishable =
+          hit.rule.publishable === true ||
+          hit.rule.publishableWhen?.(hit.value ?? text.slice(hit.offset, hit.offset + hit.length)) === true ||
+          (hit.rule.publishableWhere !== undefined && inClientConfig(hit.rule.publishableWhere, text, hit.offset, path));
         if (hit.publishable && options.showPublishable !== true) continue;
         const start = lines.position(hit.offset);
         if (ignores?.suppresses(start.line, hit.rule.id)) {

@@ -52,5 +52,6 @@ export const MIN_VALUE_LENGTH = 8;
 // A value's mask is a 32-bit integer (bitwise operators): one bit per rule, and ALL_RULES needs the sign bit free.
 if (valueRules.length > 31) throw new Error(`${valueRules.length} name-bound and heuristic rules: a value's rule mask holds 31; widen the mask (binding.ts, index.ts) before adding one`);
 /** Every name-bound rule's bit, and the heuristics' (the last ones). */
-export const ALL_RULES = (1 << valueRules.length) - 1;
+// `2 **`, not `1 <<`: at 31 rules `1 << 31` is the sign bit, and `(1 << 31) - 1` no 32-bit integer.
+export const ALL_RULES = 2 ** valueRules.length - 1;
 export const HEURISTIC_BITS = ALL_RULES & ~((1 << boundRules.length) - 1);

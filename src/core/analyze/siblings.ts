@@ -1,3 +1,4 @@
+import type { ClientConfig } from '../rules/types';
 /**
  * What the other members of a value's mapping say it is, where its own name cannot: a bare `token` beside a
  * `signature` is a signed message's one-time nonce (Mailgun's webhooks: `{ timestamp, token, signature }`), a bare
@@ -49,6 +50,25 @@ export function siblingVerdict(text: string, offset: number, names: readonly str
   if (nonce && siblings.some((k) => SIGNED_SIBLING.test(k))) return 'signed';
   if (searchKey && siblings.some((k) => INDEX_SIBLING.test(k))) return 'search-key';
   return undefined;
+}
+
+/** The name a value is assigned to just before it on its line: `VITE_FIREBASE_API_KEY=`, `"firebaseApiKey": "`, `const k = '`. */
+const NAME_BEFORE = /([A-Za-z_$][\w$.-]{0,80})["'\]]?[ \t]*(?::=|=>|[:=])[ \t]*["'`]?$/;
+
+/**
+ * Whether the key at `offset` sits where a client's config keeps it (Rule.publishableWhere): a file made for clients,
+ * the name it is assigned to on its line, or a key of the mapping around it. Bounded as siblingKeys is.
+ */
+export function inClientConfig(where: ClientConfig, text: string, offset: number, path: string): boolean {
+  if (where.file?.test(path.replace(/\\/g, '/'))) return true;
+  if (where.name) {
+    const from = Math.max(0, offset - 256);
+    const start = lineStartWithin(text, offset, from);
+    const name = NAME_BEFORE.exec(text.slice(start < 0 ? from : start, offset));
+    if (name && where.name.test(name[1]!)) return true;
+  }
+  const sibling = where.sibling;
+  return sibling !== undefined && siblingKeys(text, offset).some((k) => sibling.test(k));
 }
 
 function lastSegment(name: string): string {

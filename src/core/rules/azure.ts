@@ -131,8 +131,9 @@ export const azureRules = defineRules([
     // `Azure-Devops-Pat`) is one of them.
     // After the Azure rules of a known shape: those name the kind when they apply.
     pattern: /[A-Za-z0-9+/_-]{30,90}={0,2}/,
-    nameHint: /azure[\w-]{0,40}?(?:key|token|secret|[_-]pat)$/i,
-    keywords: ['azure'],
+    // `devops_pat` and `azureDevopsPat` too: DevOps is Azure's (a PAT's own word, glued in camelCase).
+    nameHint: /azure[\w-]{0,40}?(?:key|token|secret|[_-]?pat)$|devops[_-]?pat$/i,
+    keywords: ['azure', 'devops'],
     minEntropy: 3,
     severity: 'error',
     envName: 'AZURE_API_KEY',

@@ -251,6 +251,19 @@ export const cloudRules = defineRules([
     envName: 'DENO_DEPLOY_TOKEN',
     rotationUrl: 'https://dash.deno.com/account#access-tokens',
   },
+  {
+    id: 'netlify-personal-access-token',
+    provider: 'Netlify',
+    title: 'Netlify personal access token (nfp_)',
+    // Since Netlify prefixed its tokens, a personal access token is `nfp_` and 36 letters and digits: its own shape,
+    // wherever it sits (the name-bound rule above reads the older, unprefixed ones).
+    pattern: /nfp_[A-Za-z0-9]{36}/,
+    keywords: ['nfp_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'NETLIFY_AUTH_TOKEN',
+    rotationUrl: 'https://app.netlify.com/user/applications#personal-access-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -291,7 +304,7 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
   },
   'heroku-api-key': { positives: [(g) => ({ name: 'HEROKU_API_KEY', value: g.uuid() }), (g) => ({ name: 'herokuApiKey', value: g.uuid().toUpperCase() })], negatives: [{ name: 'HEROKU_APP_NAME', value: 'my-app' }, { name: 'HEROKU_API_KEY', value: '00000000-0000-0000-0000-000000000000' }] },
   'heroku-api-key-v2': { positives: [(g) => 'HRKU-AA' + g.b64url(58)], negatives: ['HRKU-AA' + 'x'.repeat(58), 'HRKU-AA' + 'short'] },
-  'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: 'nfp_' + g.alnum(36) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
+  'netlify-access-token': { positives: [(g) => ({ name: 'NETLIFY_AUTH_TOKEN', value: g.b64url(43) })], negatives: [{ name: 'NETLIFY_SITE', value: 'my-site.netlify.app' }] },
   'vercel-prefixed-token': {
     positives: [(g) => 'vcp_' + g.alnum(56), (g) => 'vci_' + g.alnum(40), (g) => 'vck_' + g.alnum(24), (g) => 'vca_' + g.alnum(60), (g) => 'vcr_' + g.alnum(32)],
     negatives: ['vcp_' + 'token', 'vck_' + 'x'.repeat(40), 'vcp_' + 'a'.repeat(10) + 'b'.repeat(10)],
@@ -329,5 +342,9 @@ export const cloudSamples = (): Record<string, RuleSamples> => ({
       'ddp_' + 'x'.repeat(36),
       'ddp_' + 'token',
     ],
+  },
+  'netlify-personal-access-token': {
+    positives: [(g) => 'nfp_' + g.alnum(36)],
+    negatives: ['nfp_' + 'YOUR_TOKEN_HERE', 'nfp_' + 'x'.repeat(36), 'nfp_' + 'rotated_value_0000000000000000'],
   },
 });

@@ -158,6 +158,61 @@ export const commerceRules = defineRules([
     envName: 'PLAID_ACCESS_TOKEN',
     rotationUrl: 'https://plaid.com/docs/api/items/#itemaccess_tokeninvalidate',
   },
+  {
+    id: 'paddle-api-key',
+    provider: 'Paddle',
+    title: 'Paddle API key',
+    // Paddle Billing's keys since May 2025: `pdl_`, the environment (`live_`, `sdbx_`), `apikey_`, a ULID (26 lower-case
+    // base32), then two runs of letters and digits (22 and 3 in developer.paddle.com's "API key format"; a little slack). Server-side only.
+    pattern: /pdl_(?:live_|sdbx_)?apikey_[0-9a-z]{26}_[A-Za-z0-9]{20,32}_[A-Za-z0-9]{3,8}/,
+    keywords: ['pdl_live_apikey_', 'pdl_sdbx_apikey_', 'pdl_apikey_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'PADDLE_API_KEY',
+    rotationUrl: 'https://developer.paddle.com/api-reference/about/api-keys',
+  },
+  {
+    id: 'mollie-api-key',
+    provider: 'Mollie',
+    title: 'Mollie API key',
+    // `live_` or `test_` and 30 letters and digits (Mollie's API docs): a prefix too common to stand alone, so only in
+    // a file that names Mollie (its SDK, its host, a variable), wherever the key sits there.
+    pattern: /(?:live|test)_[A-Za-z0-9]{30}/,
+    keywords: ['mollie'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'MOLLIE_API_KEY',
+    rotationUrl: 'https://my.mollie.com/dashboard/developers/api-keys',
+  },
+  {
+    id: 'adyen-api-key',
+    provider: 'Adyen',
+    title: 'Adyen API key',
+    // A web service user's API key: `AQE` and base64 of the credential, then `-` and the key's check parts (Adyen's
+    // "API credentials" pages show `AQEyhmfx…==-y3qz…=-W+t7…`). The `-` after the base64 run sets it apart from
+    // any base64 that happens to start with `AQE`.
+    pattern: /AQE[A-Za-z0-9+/]{60,200}={0,2}-[A-Za-z0-9+/=_-]{20,120}/,
+    keywords: ['aqe'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'ADYEN_API_KEY',
+    rotationUrl: 'https://docs.adyen.com/development-resources/api-credentials/#generate-api-key',
+  },
+  {
+    id: 'woocommerce-consumer-secret',
+    provider: 'WooCommerce',
+    title: 'WooCommerce REST API consumer secret',
+    // A store's REST API key pair, made together in WooCommerce > Settings > Advanced > REST API: `ck_` (the consumer
+    // key, which names the pair) and `cs_` (the consumer secret), each 40 hexadecimal characters. The secret
+    // authenticates every call (Basic auth or OAuth 1.0a signatures) with the key's read/write rights over orders and
+    // customers.
+    pattern: /cs_[a-f0-9]{40}/,
+    keywords: ['cs_'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'WOOCOMMERCE_CONSUMER_SECRET',
+    rotationUrl: 'https://woocommerce.com/document/woocommerce-rest-api/',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -184,5 +239,22 @@ export const commerceSamples = (): Record<string, RuleSamples> => ({
   'plaid-access-token': {
     positives: [(g) => 'access-production-' + g.uuid(), (g) => ({ name: 'PLAID_ACCESS_TOKEN', value: 'access-sandbox-' + g.uuid() })],
     negatives: ['access-sandbox-' + '00000000-0000-0000-0000-000000000000', 'access-production-' + 'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx', 'public-sandbox-' + '5c224a01-8314-4491-a06f-39e193d5cddc'],
+  },
+  'paddle-api-key': {
+    positives: [(g) => 'pdl_' + 'live_apikey_' + g.chars('0123456789abcdefghjkmnpqrstvwxyz', 26) + '_' + g.alnum(22) + '_' + g.alnum(3), (g) => 'pdl_' + 'sdbx_apikey_' + g.chars('0123456789abcdefghjkmnpqrstvwxyz', 26) + '_' + g.alnum(22) + '_' + g.alnum(3)],
+    negatives: ['pdl_' + 'live_apikey_' + 'x'.repeat(26) + '_' + 'x'.repeat(22) + '_xxx', 'pdl_' + 'live_apikey_' + '01gtgztp8f4kek3yd4g1wrksa3'],
+  },
+  'mollie-api-key': {
+    positives: [(g) => ({ name: 'MOLLIE_API_KEY', value: 'live_' + g.alnum(30) }), (g) => ({ name: 'mollieKey', value: 'test_' + g.alnum(30) })],
+    negatives: ['live_' + 'x'.repeat(30), 'test_' + 'mollie_api_key_goes_here_thanks', 'live_' + '123456789012345678901234567890'],
+  },
+  'adyen-api-key': {
+    positives: [(g) => 'AQE' + g.base64(100) + '=-' + g.alnum(30), (g) => 'AQE' + g.base64(90) + '==-' + g.base64(43) + '=-' + g.alnum(12)],
+    negatives: ['AQE' + 'abc' + '-short', 'AQE' + 'A'.repeat(80) + '-' + 'A'.repeat(30)],
+  },
+  'woocommerce-consumer-secret': {
+    positives: [(g) => 'cs_' + g.hex(40)],
+    // The consumer key (it names the pair), a placeholder, and `cs_` inside a longer word.
+    negatives: ['ck_' + '3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39', 'cs_' + 'x'.repeat(40), 'docs_' + '3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39'],
   },
 });

@@ -100,15 +100,52 @@ export const cryptoRules = defineRules([
     provider: 'Laravel',
     title: 'Laravel application key',
     // APP_KEY encrypts sessions and cookies; with it, anyone can forge them (and, with some drivers, run code).
+    // `base64:` and 32 random bytes is how `php artisan key:generate` writes it: a shape of its own, wherever it sits
+    // (a CSV export, a fixture's `"key"`, a Markdown table, `app.key=` in another app's properties).
     pattern: /base64:[A-Za-z0-9+/]{43}=/,
-    nameHint: /^app_key$/i,
-    keywords: ['app_key'],
-    minEntropy: 3,
+    keywords: ['base64:'],
+    minEntropy: 4,
     severity: 'error',
     envName: 'APP_KEY',
     rotationUrl: 'https://laravel.com/docs/encryption#gracefully-rotating-encryption-keys',
   },
+  {
+    id: 'basic-auth-credentials',
+    provider: 'Generic',
+    title: 'HTTP Basic credentials (base64 of user:password)',
+    message: 'HTTP Basic credentials are hardcoded (base64 of a user name and password, readable by anyone): move them to an environment variable or the keychain, and change the password.',
+    // What an `Authorization: Basic` header carries, kept as a setting of its own (`AUTH_HEADER`, `basicAuth`,
+    // `auth.header`): base64 is no encryption. Names that end in `header` hold header names elsewhere, so the value
+    // must decode to `user:password` with a password that is not a word or a placeholder.
+    pattern: /[A-Za-z0-9+/]{16,256}={0,2}/,
+    nameHint: /(?:auth(?:orization)?|basic|credentials?|login)[._-]?header$|^header$|basic[._-]?auth(?:[._-]?(?:header|value|token|string|credentials?))?$/i,
+    validWhen: isBasicCredential,
+    keywords: ['header', 'basic'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'BASIC_AUTH_HEADER',
+    rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',
+  },
 ]);
+
+/** Words a documentation example puts where a password goes (`username:password`, `user:changeme`). */
+const EXAMPLE_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_?me|example|test|demo|sample|xxx+|\*+|\.\.\.|<[^>]*>|\{[^}]*\})$/i;
+
+/**
+ * Whether a value is base64 of `user:password` as HTTP Basic sends it: a user name of name characters (an email, a
+ * service account) and a password of 8 or more printable characters with a digit or a symbol (or 12 letters of both
+ * cases), not an example's word.
+ */
+export function isBasicCredential(value: string): boolean {
+  if (value.length % 4 !== 0) return false;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  const colon = text.indexOf(':');
+  if (colon < 1 || colon > 64) return false;
+  const user = text.slice(0, colon);
+  const password = text.slice(colon + 1);
+  const mixed = /[^A-Za-z]/.test(password) || (password.length >= 12 && /[a-z]/.test(password) && /[A-Z]/.test(password));
+  return /^[\w.@+-]+$/.test(user) && /^[\x21-\x7e]{8,128}$/.test(password) && mixed && !EXAMPLE_PASSWORD.test(password);
+}
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
 export const cryptoSamples = (): Record<string, RuleSamples> => ({
@@ -130,5 +167,15 @@ export const cryptoSamples = (): Record<string, RuleSamples> => ({
     ],
     negatives: ['-----BEGIN ' + 'PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END ' + 'PUBLIC KEY-----', '-----BEGIN ' + 'PRIVATE KEY-----\n...\n-----END ' + 'PRIVATE KEY-----'],
   },
-  'laravel-app-key': { positives: [(g) => ({ name: 'APP_KEY', value: 'base64:' + g.base64(43) + '=' })], negatives: [{ name: 'APP_KEY', value: 'base64:' + 'A'.repeat(43) + '=' }, { name: 'APP_KEY', value: 'SomeRandomString' }] },
+  'laravel-app-key': { positives: [(g) => ({ name: 'APP_KEY', value: 'base64:' + g.base64(43) + '=' }), (g) => 'base64:' + g.base64(43) + '='], negatives: [{ name: 'APP_KEY', value: 'base64:' + 'A'.repeat(43) + '=' }, { name: 'APP_KEY', value: 'SomeRandomString' }] },
+  'basic-auth-credentials': {
+    positives: [(g) => ({ name: 'AUTH_HEADER', value: Buffer.from('svc-' + g.lowerAlnum(6) + ':' + g.alnum(20)).toString('base64') }), (g) => ({ name: 'basicAuth', value: Buffer.from('deploy@example.com:' + g.alnum(16) + '!').toString('base64') })],
+    // A header's name, base64 of text that is no login, the documentation's `username:password`, random bytes.
+    negatives: [
+      { name: 'AUTH_HEADER', value: 'Authorization' },
+      { name: 'AUTH_HEADER', value: Buffer.from('username:password').toString('base64') },
+      { name: 'AUTH_HEADER', value: Buffer.from('The quick brown fox jumps').toString('base64') },
+      { name: 'AUTH_HEADER', value: 'q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4' },
+    ],
+  },
 });

@@ -468,6 +468,34 @@ export const devtoolRules = defineRules([
     envName: 'CLICKUP_API_TOKEN',
     rotationUrl: 'https://app.clickup.com/settings/apps',
   },
+  {
+    id: 'cypress-record-key',
+    provider: 'Cypress',
+    title: 'Cypress Cloud record key',
+    // A UUID that lets anyone record runs to the project (Cypress: "treat it like a password"), passed as
+    // `CYPRESS_RECORD_KEY` or `--record --key`. A record's key elsewhere is a database's; only in a file that names
+    // Cypress does a bare `record_key`/`record-key` name it.
+    pattern: /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/,
+    nameHint: /(?:^|[_.:-])(?:cypress[\w-]{0,24}?)?record[_-]?key$|^cypress[_-]?key$/i,
+    keywords: ['cypress'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'CYPRESS_RECORD_KEY',
+    rotationUrl: 'https://docs.cypress.io/cloud/account-management/projects#Record-keys',
+  },
+  {
+    id: 'dbt-cloud-token',
+    provider: 'dbt Cloud',
+    title: 'dbt Cloud API token',
+    // Service account tokens are `dbtc_`, personal access tokens `dbtu_`, then a random body (dbt's docs: "Service
+    // account tokens", "Personal access tokens"). They run jobs and read the project's metadata and artifacts.
+    pattern: /dbt[cu]_[A-Za-z0-9_-]{26,80}/,
+    keywords: ['dbtc_', 'dbtu_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'DBT_CLOUD_API_TOKEN',
+    rotationUrl: 'https://docs.getdbt.com/docs/dbt-cloud-apis/service-tokens',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -562,5 +590,13 @@ export const devtoolSamples = (): Record<string, RuleSamples> => ({
   'clickup-personal-token': {
     positives: [(g) => 'pk_' + g.digits(8) + '_' + g.upperAlnum(32), (g) => ({ name: 'CLICKUP_TOKEN', value: 'pk_' + g.digits(9) + '_' + g.upperAlnum(32) })],
     negatives: ['pk_' + '12345678_' + 'X'.repeat(32), 'pk_' + '12345678_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345', 'pk_' + 'live_' + 'Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Y'],
+  },
+  'cypress-record-key': {
+    positives: [(g) => ({ name: 'CYPRESS_RECORD_KEY', value: g.uuid() }), (g) => ({ name: 'cypressRecordKey', value: g.uuid() }), (g) => ({ name: 'cypress-record-key', value: g.uuid() })],
+    negatives: [{ name: 'CYPRESS_PROJECT_ID', value: 'a7b3c9d2-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }, { name: 'CYPRESS_RECORD_KEY', value: '00000000-0000-0000-0000-000000000000' }, { name: 'recordKeyField', value: 'a7b3c9d2-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }],
+  },
+  'dbt-cloud-token': {
+    positives: [(g) => 'dbtc_' + g.b64url(48), (g) => 'dbtu_' + g.alnum(40)],
+    negatives: ['dbtc_' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'dbtc_' + 'abc123xyz', 'dbtu_' + '1234567890'.repeat(3)],
   },
 });

@@ -25,8 +25,9 @@ export const genericRules = defineRules([
     title: 'Hardcoded secret (high-entropy value bound to a secret-sounding name)',
     message: 'This looks like a hardcoded secret (a random value named like a key): move it to an environment variable or the keychain, and rotate it.',
     pattern: /[^\s]{16,512}/,
-    // A licence key (New Relic's `license_key`) is the agent's credential.
-    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|${PROVIDER_KEY})`, 'i'),
+    // A licence key (New Relic's `license_key`) is the agent's credential. A PagerDuty routing (integration) key opens
+    // incidents and pages people; a routing key alone is a message broker's address.
+    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|${PROVIDER_KEY})`, 'i'),
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
     minEntropy: 3.5,
     heuristic: true,

@@ -6,8 +6,17 @@ export const googleRules = defineRules([
     id: 'google-api-key',
     provider: 'Google',
     title: 'Google API key',
-    // Also Firebase Web keys, which are meant for clients when restricted; warning, not error.
+    // Warning, not error: a key may be restricted to referrers or APIs, which the text cannot tell.
     pattern: /AIza[0-9A-Za-z_-]{35}/,
+    // A Firebase web or app config's key only names the project (Firebase: "API keys for Firebase services are not
+    // secret"; security rules guard the data): publishable there, by the config's shape (`authDomain`,
+    // `messagingSenderId` beside it), a Firebase-named variable, or the SDK's config files. Not a Firebase server or
+    // FCM key, which are secret.
+    publishableWhere: {
+      sibling: /^(?:auth_?domain|messaging_?sender_?id)$/,
+      name: /^(?![\w$.-]*(?:server|fcm|admin|legacy))[\w$.-]*firebase[\w$.-]*$/i,
+      file: /(?:^|\/)(?:google-services\.json|GoogleService-Info\.plist)$/,
+    },
     keywords: ['aiza'],
     minEntropy: 3,
     severity: 'warning',

@@ -28,6 +28,19 @@ export const identityRules = defineRules([
     envName: 'INTRA42_CLIENT_SECRET',
     rotationUrl: 'https://profile.intra.42.fr/oauth/applications',
   },
+  {
+    id: 'stytch-secret',
+    provider: 'Stytch',
+    title: 'Stytch project secret',
+    // A project's secret, paired with its `project-live-…` id for Basic auth: `secret-live-` or `secret-test-` and a
+    // base64url body ending in `=` (the shape Stytch's dashboard hands out; its `public-token-…` is public).
+    pattern: /secret-(?:live|test)-[A-Za-z0-9_-]{28,48}={0,2}/,
+    keywords: ['secret-live-', 'secret-test-'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'STYTCH_SECRET',
+    rotationUrl: 'https://stytch.com/dashboard/api-keys',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -39,5 +52,9 @@ export const identitySamples = (): Record<string, RuleSamples> => ({
   'intra42-client-secret': {
     positives: [(g) => 's-s4t2ud-' + g.hex(64), (g) => ({ name: 'FT_CLIENT_SECRET', value: 's-s4t2af-' + g.hex(64) })],
     negatives: ['s-s4t2ud-' + '0'.repeat(64), 's-s4t2ud-' + 'abc'],
+  },
+  'stytch-secret': {
+    positives: [(g) => 'secret-' + 'live-' + g.b64url(35) + '=', (g) => 'secret-' + 'test-' + g.b64url(36) + '='],
+    negatives: ['secret-' + 'test-' + 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 'secret-' + 'test-' + '12345678901234567890abcdabcd', 'secret-' + 'live-' + 'OMITTED'],
   },
 });

@@ -154,6 +154,20 @@ export const messagingRules = defineRules([
     envName: 'TWILIO_AUTH_TOKEN',
     rotationUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
   },
+  {
+    id: 'pusher-app-secret',
+    provider: 'Pusher',
+    title: 'Pusher Channels app secret',
+    // An app's secret signs its server's API calls and private channels' auth: 20 hexadecimal digits with no prefix, so
+    // the name says what it is (`PUSHER_APP_SECRET`, `pusherSecret`). The app key beside it is public.
+    pattern: /[a-f0-9]{20}/,
+    nameHint: /pusher[\w-]{0,24}?secret$/i,
+    keywords: ['pusher'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'PUSHER_APP_SECRET',
+    rotationUrl: 'https://dashboard.pusher.com/',
+  },
 ]);
 
 /** A Discord user id as a bot token's first segment: base64url without padding. */
@@ -210,4 +224,8 @@ export const messagingSamples = (): Record<string, RuleSamples> => ({
   'telegram-bot-token': { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },
   'twilio-api-key': { positives: [(g) => 'SK' + g.hex(32)], negatives: ['SK' + '0'.repeat(32)] },
   'twilio-auth-token': { positives: [(g) => ({ name: 'TWILIO_AUTH_TOKEN', value: g.hex(32) })], negatives: [{ name: 'TWILIO_AUTH_TOKEN', value: 'your_auth_token' }] },
+  'pusher-app-secret': {
+    positives: [(g) => ({ name: 'PUSHER_APP_SECRET', value: g.hex(20) }), (g) => ({ name: 'pusherSecret', value: g.hex(20) })],
+    negatives: [{ name: 'PUSHER_APP_KEY', value: '9f8e7d6c5b4a39281706' }, { name: 'PUSHER_APP_SECRET', value: '0'.repeat(20) }, { name: 'PUSHER_APP_SECRET', value: 'your-pusher-secret' }],
+  },
 });

@@ -23,7 +23,8 @@ export const observabilityRules = defineRules([
     provider: 'Datadog',
     title: 'Datadog API or application key',
     pattern: /[a-f0-9]{32}(?:[a-f0-9]{8})?/,
-    nameHint: /datadog|\bdd[_-]?(?:api|app)/i,
+    // `ddKey` (a React provider's prop, a config's `dd_key`): the whole name, `dd` and `key`; `dd` inside a name is anything.
+    nameHint: /datadog|\bdd[_-]?(?:api|app)|^dd[_-]?key$/i,
     keywords: ['datadog', 'dd_', 'dd-api', 'dd-app', 'ddapi', 'ddapp'],
     minEntropy: 3,
     severity: 'error',

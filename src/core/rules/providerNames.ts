@@ -34,7 +34,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
   { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
-  { words: ['pusher'], provider: 'Pusher', envName: 'PUSHER_SECRET', rotationUrl: 'https://dashboard.pusher.com/', keyIsPublic: true },
+  { words: ['pusher'], rule: 'pusher-app-secret', keyIsPublic: true },
   { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
   // Keys with no prefix of their own (hex, base62, UUIDs, `xxx.yyy:zzz`), named by their provider's word alone.
   { words: ['deepgram'], provider: 'Deepgram', envName: 'DEEPGRAM_API_KEY', rotationUrl: 'https://console.deepgram.com/' },
@@ -77,6 +77,9 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['sanity'], provider: 'Sanity', envName: 'SANITY_API_TOKEN', rotationUrl: 'https://www.sanity.io/docs/http-auth' },
   { words: ['pagerduty', 'pager duty'], provider: 'PagerDuty', envName: 'PAGERDUTY_TOKEN', rotationUrl: 'https://support.pagerduty.com/main/docs/api-access-keys' },
   { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
+  { words: ['mandrill', 'mandrillapp'], provider: 'Mailchimp Transactional (Mandrill)', envName: 'MANDRILL_API_KEY', rotationUrl: 'https://mandrillapp.com/settings' },
+  { words: ['meilisearch', 'meili'], provider: 'Meilisearch', envName: 'MEILI_MASTER_KEY', rotationUrl: 'https://www.meilisearch.com/docs/learn/security/basic_security' },
+  { words: ['aftership', 'after ship'], provider: 'AfterShip', envName: 'AFTERSHIP_API_KEY', rotationUrl: 'https://admin.aftership.com/settings/api-keys' },
   // Providers we have format rules for: a key of theirs in a shape their rules do not know (an older format, a
   // webhook or client secret) is still theirs.
   { words: ['circleci', 'circle ci', 'circle'], rule: 'circleci-api-token' },
@@ -169,6 +172,15 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['sourcegraph'], rule: 'sourcegraph-access-token' },
   { words: ['infracost'], rule: 'infracost-api-token' },
   { words: ['harness'], rule: 'harness-access-token' },
+  { words: ['paddle'], rule: 'paddle-api-key' },
+  { words: ['dbt cloud', 'dbtc', 'dbt api'], rule: 'dbt-cloud-token' },
+  { words: ['woocommerce', 'woo commerce'], rule: 'woocommerce-consumer-secret' },
+  { words: ['mollie'], rule: 'mollie-api-key' },
+  { words: ['adyen'], rule: 'adyen-api-key' },
+  { words: ['stytch'], rule: 'stytch-secret' },
+  { words: ['samsara'], rule: 'samsara-api-token' },
+  { words: ['twitter'], rule: 'twitter-bearer-token' },
+  { words: ['cypress'], rule: 'cypress-record-key' },
 ];
 
 /**

@@ -29,6 +29,21 @@ export const socialRules = defineRules([
     envName: 'FACEBOOK_APP_ACCESS_TOKEN',
     rotationUrl: 'https://developers.facebook.com/apps/',
   },
+  {
+    id: 'twitter-bearer-token',
+    provider: 'X (Twitter)',
+    title: 'X (Twitter) app bearer token',
+    // An app-only bearer token: a run of `A`s, then the token URL-encoded (`%2B`, `%3D`), as the developer portal shows
+    // it (docs.x.com, "Bearer Token"). The `%3D` sets it apart from base64 that opens with zero bytes.
+    // The run of `A`s must end where the pattern says (`(?!A)`): in a long run of them each start fails at once.
+    pattern: /A{18,24}(?!A)[A-Za-z0-9%]{60,130}/,
+    validWhen: (value) => value.includes('%3D') || value.includes('%2B') || value.includes('%2F'),
+    keywords: ['aaaaaaaaaaaaaaaaaaaa'],
+    minEntropy: 3,
+    severity: 'error',
+    envName: 'TWITTER_BEARER_TOKEN',
+    rotationUrl: 'https://developer.x.com/en/portal/dashboard',
+  },
 ]);
 
 /** True- and false-positive samples, kept out of the runtime bundle (tree-shaken): see samples.ts. */
@@ -52,5 +67,10 @@ export const socialSamples = (): Record<string, RuleSamples> => ({
       { name: 'facebook_access_token', value: '{app-id}|{app-secret}' },
       { name: 'access_token', value: '123|' + 'abc' },
     ],
+  },
+  'twitter-bearer-token': {
+    positives: [(g) => 'A'.repeat(21) + g.alnum(10) + '%2B' + g.alnum(20) + '%3D' + g.alnum(50), (g) => 'A'.repeat(22) + g.alnum(30) + '%3D' + g.alnum(50)],
+    // Base64 of bytes that start with zeros (a key blob, an image): no URL escapes.
+    negatives: ['A'.repeat(24) + 'Q7vK2mX9pL4wZ8tN3bH6sJ1cF5dG0aYeR2uI7oP4Zq7wLk2Rt9Vb4Nm6Xc1Hd8Jf3Gs5Pa0Ye', 'A'.repeat(21) + '%3D' + 'short'],
   },
 });

@@ -91,12 +91,27 @@ export interface Rule {
   validWhen?: (value: string) => boolean;
   /** For rules whose values are sometimes meant for clients (a Supabase anon JWT): which values to treat as publishable. */
   publishableWhen?: (value: string) => boolean;
+  /**
+   * For keys that are meant for clients where a client's config holds them, and secret elsewhere (a Google API key in
+   * a Firebase web config): the places that make one publishable (analyze/siblings.ts reads them, bounded).
+   */
+  publishableWhere?: ClientConfig;
   /** The diagnostic's sentence when "<title> is hardcoded: …" does not read well. Never contains the value. */
   message?: string;
   /** Suggested environment variable name for the move-to-env fix. */
   envName: string;
   /** Where the provider lets you roll or revoke this key. */
   rotationUrl: string;
+}
+
+/** Where a key sits in a client's config: any one of these makes it publishable. */
+export interface ClientConfig {
+  /** A key of the mapping around the value (lower case, `-` read as `_`): `authdomain` beside `apiKey`. */
+  sibling?: RegExp;
+  /** The name the value is assigned to on its own line (`VITE_FIREBASE_API_KEY=`, `firebaseApiKey:`). */
+  name?: RegExp;
+  /** A file that is a client config by its name (`google-services.json`), tested on the path with `/`. */
+  file?: RegExp;
 }
 
 /** Identity helper so rule files read as declarations and are type-checked one by one. */

@@ -215,29 +215,31 @@ export function oracleStringLogins(text: string, toolEnds: readonly number[]): O
     while (start >= 0 && end - start <= 256 && isToolPathChar(text.charCodeAt(start))) start--;
     const quote = text.charCodeAt(start);
     if ((quote !== 34 && quote !== 39 && quote !== 96) || !isOracleTool(text, start + 1, end)) continue;
-    const after = text.charCodeAt(end);
+    // Windows names the program with its extension (`Process.Start("sqlplus.exe", …)`).
+    const toolEnd = /^\.exe$/i.test(text.slice(end, end + 4)) ? end + 4 : end;
+    const after = text.charCodeAt(toolEnd);
     if (after === quote) {
       // The tool as a list's element (`["sqlplus", "-s", "scott/…@db"]`, `spawn('sqlplus', ['-S', …])`, `CMD [...]`).
-      const args = argvAfter(text, end + 1);
+      const args = argvAfter(text, toolEnd + 1);
       if (args) {
         readTo = args.end;
-        for (const login of oracleLogins(args.line, 0)) out.push({ start: login.start + end + 1, end: login.end + end + 1, name: login.name });
+        for (const login of oracleLogins(args.line, 0)) out.push({ start: login.start + toolEnd + 1, end: login.end + toolEnd + 1, name: login.name });
       }
       continue;
     }
     if (after !== 32 && after !== 9) continue;
-    let close = end;
-    while (close < text.length && close - end <= 1024 && text.charCodeAt(close) !== quote && text.charCodeAt(close) !== 10) close++;
+    let close = toolEnd;
+    while (close < text.length && close - toolEnd <= 1024 && text.charCodeAt(close) !== quote && text.charCodeAt(close) !== 10) close++;
     if (text.charCodeAt(close) !== quote) continue;
     readTo = close;
     const line = text.slice(start + 1, close);
-    for (const login of oracleLogins(line, end - start - 1)) out.push({ start: login.start + start + 1, end: login.end + start + 1, name: login.name });
+    for (const login of oracleLogins(line, toolEnd - start - 1)) out.push({ start: login.start + start + 1, end: login.end + start + 1, name: login.name });
   }
   return out;
 }
 
-/** A string literal's prefix (Python's `f"…"`, `r'…'`) and its opening quote. */
-const STRING_OPENS = /[fFrRbBuU]{0,2}["'`]/y;
+/** A string literal's prefix (Python's `f"…"`, `r'…'`, C#'s `$"…"`, `@"…"`) and its opening quote. */
+const STRING_OPENS = /[fFrRbBuU$@]{0,2}["'`]/y;
 
 /**
  * The string elements that follow a list's element ending at `from` (`, "-s", "scott/…@db"]`, or `, ['-S', '…'])`: the
@@ -274,8 +276,10 @@ function argvAfter(text: string, from: number): { line: string; end: number } | 
     if (close >= limit || text.charCodeAt(close) !== quote) break;
     // Blanks up to the element, then the element with double quotes (a `"` inside it read as a blank).
     const element = text.slice(open + 1, close);
-    // An option (`"-s"`) unquoted, as the shell would have passed it: a quoted word is never read as one.
-    const quoteMark = /^-[^\s"]*$/.test(element) ? ' ' : '"';
+    // An option (`"-s"`) unquoted, as the shell would have passed it: a quoted word is never read as one. So is the one
+    // string of arguments that .NET takes after the program (`Process.Start("sqlplus", "-S app/…@db @x.sql")`): a
+    // first element with blanks in it, outside an array, is a command line of its own.
+    const quoteMark = /^-[^\s"]*$/.test(element) || (elements === 0 && !opened && /\s/.test(element)) ? ' ' : '"';
     line += ' '.repeat(open - from - line.length) + quoteMark + element.replace(/"/g, ' ') + quoteMark;
     at = close + 1;
   }
