@@ -62,7 +62,6 @@ export interface ScanArgs {
   branches: string[];
 }
 
-
 export function parseScanArgs(args: string[]): ScanArgs {
   const { values: v, positionals } = parseCommandArgs(args, SCAN_OPTIONS, { positionals: true });
   const parsed: ScanArgs = {

@@ -31,7 +31,15 @@ export const DEFAULT_MIN_POOL_FILES = 256;
  * current folder) or a path that is not there: false, as the scan may need its workers.
  */
 export function onlyFewFiles(roots: readonly string[], cwd: string, minFiles = DEFAULT_MIN_POOL_FILES): boolean {
-  return roots.length > 0 && roots.length < minFiles && roots.every((root) => statSync(resolve(cwd, root), { throwIfNoEntry: false })?.isFile() === true);
+  const isFile = (root: string) => {
+    try {
+      return statSync(resolve(cwd, root), { throwIfNoEntry: false })?.isFile() === true;
+    } catch {
+      // ENOTDIR, EACCES…: the walk reports it; here it only means "not known to be a file"
+      return false;
+    }
+  };
+  return roots.length > 0 && roots.length < minFiles && roots.every(isFile);
 }
 
 export interface PoolWorker {

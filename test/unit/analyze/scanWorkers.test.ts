@@ -98,6 +98,7 @@ describe('scanWorkspace in worker threads', function () {
     assert.equal(onlyFewFiles(['src/m00'], root), false);
     assert.equal(onlyFewFiles(['src/m00/a.ts', 'src/m01'], root), false);
     assert.equal(onlyFewFiles(['src/m00/missing.ts'], root), false);
+    assert.equal(onlyFewFiles(['notes.md/below-a-file'], root), false, 'ENOTDIR: left to the walk to report');
     const many = Array.from({ length: 80 }, (_, i) => `src/m${String(i).padStart(2, '0')}/a.ts`);
     assert.equal(onlyFewFiles(many, root), true);
     assert.equal(onlyFewFiles(many, root, 80), false, 'as many files as the pool\'s minimum');
