@@ -12,7 +12,8 @@ import { applyBaseline, BASELINE_FILE, createBaseline, findingSalt, newBaselineS
 import { applyNestedBaselines } from '../../core/baseline/nested';
 import type { Finding } from '../../core/findings';
 import { printable } from '../../core/printable';
-import { COMMON_OPTIONS, oneOf, type OptionSpecs, parseCommandArgs, wholeNumber } from '../args';
+import { oneOf, parseCommandArgs, wholeNumber } from '../args';
+import { SCAN_OPTIONS } from '../scanOptions';
 import { type CliCommand, type CliIo, UsageError } from '../command';
 import { HISTORY_USAGE, runHistoryScan } from './scanHistory';
 import { nearestProjectRoot, PROJECT_CONFIG_FILE } from '../../core/projectRoots';
@@ -60,22 +61,6 @@ export interface ScanArgs {
   since?: string;
   branches: string[];
 }
-
-const SCAN_OPTIONS = {
-  format: COMMON_OPTIONS.format,
-  output: COMMON_OPTIONS.output,
-  exclude: COMMON_OPTIONS.exclude,
-  staged: { type: 'boolean' },
-  baseline: { type: 'string' },
-  'update-baseline': { type: 'boolean' },
-  'no-ignore': { type: 'boolean' },
-  'show-publishable': { type: 'boolean' },
-  'max-file-size': { type: 'string' },
-  jobs: { type: 'string', short: 'j' },
-  history: { type: 'boolean' },
-  since: { type: 'string' },
-  branch: { type: 'string', multiple: true },
-} as const satisfies OptionSpecs;
 
 export function parseScanArgs(args: string[]): ScanArgs {
   const { values: v, positionals } = parseCommandArgs(args, SCAN_OPTIONS, { positionals: true });

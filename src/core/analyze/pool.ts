@@ -1,7 +1,7 @@
 /** The worker threads of a workspace scan and the main thread, taking files from one shared counter (scanWorker.ts). */
 import { receiveMessageOnPort } from 'node:worker_threads';
 import type { AnalyzeOptions } from './index';
-import { type PoolWorker, type StartedWorkers, startScanWorkers } from './poolWorkers';
+import { DEFAULT_MIN_POOL_FILES, type PoolWorker, type StartedWorkers, startScanWorkers } from './poolWorkers';
 import { analyzeFileOrSkip, type FileOutcome } from './read';
 
 export interface ScanWorkers {
@@ -12,7 +12,7 @@ export interface ScanWorkers {
    * Default `os.availableParallelism() - 1`; 0 keeps the scan in-process.
    */
   threads?: number;
-  /** Fewer files than this are analyzed in-process (default 256): starting workers would cost more than it saves. */
+  /** Fewer files than this are analyzed in-process (default DEFAULT_MIN_POOL_FILES). */
   minFiles?: number;
   /** For the worker (e.g. `['--require', 'tsx/cjs']` to run the TypeScript entry in tests). */
   execArgv?: string[];
@@ -138,7 +138,7 @@ export class ScanPool {
     this.files.push(file);
     this.batch.abs.push(file.abs);
     this.batch.rel.push(file.rel);
-    if (this.batch.abs.length >= 64 && this.files.length >= (this.config.minFiles ?? 256)) this.publish();
+    if (this.batch.abs.length >= 64 && this.files.length >= (this.config.minFiles ?? DEFAULT_MIN_POOL_FILES)) this.publish();
   }
 
   /**

@@ -3,8 +3,8 @@
  * starts them before it loads anything else (src/cli/bin.ts), so that their own start-up (~0.1 s: a thread, Node.js's
  * internals, the analyzer) overlaps the main thread's instead of following it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 
@@ -20,6 +20,26 @@ export function bundledScanWorker(dir: string): string | undefined {
   // ~5% of a workspace scan). The flag is read as an isolate starts, so it changes only the workers started after it.
   setFlagsFromString('--no-concurrent-recompilation');
   return script;
+}
+
+/** A workspace scan of fewer files stays in-process (ScanWorkers.minFiles): starting workers would cost more than it saves. */
+export const DEFAULT_MIN_POOL_FILES = 256;
+
+/**
+ * Whether a scan's roots are all files, fewer than `minFiles`: such a scan stays in-process, so no worker is started
+ * for it (a pre-commit hook's `scan a.ts b.ts` started one that cost another core ~0.2 s of CPU). A folder, no root (the
+ * current folder) or a path that is not there: false, as the scan may need its workers.
+ */
+export function onlyFewFiles(roots: readonly string[], cwd: string, minFiles = DEFAULT_MIN_POOL_FILES): boolean {
+  const isFile = (root: string) => {
+    try {
+      return statSync(resolve(cwd, root), { throwIfNoEntry: false })?.isFile() === true;
+    } catch {
+      // ENOTDIR, EACCES…: the walk reports it; here it only means "not known to be a file"
+      return false;
+    }
+  };
+  return roots.length > 0 && roots.length < minFiles && roots.every(isFile);
 }
 
 export interface PoolWorker {

@@ -6,6 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Finding } from '../findings';
 import type { AnalyzeOptions } from './index';
 import { ScanPool, type ScanWorkers } from './pool';
+import { DEFAULT_MIN_POOL_FILES, onlyFewFiles } from './poolWorkers';
 import { analyzeFileOrSkip, type FileOutcome } from './read';
 import { listFiles, type ScanSkip, type WalkOptions } from './walk';
 
@@ -55,7 +56,9 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
     else options.onProgress?.({ done: ++done, total: walked.length, path: walked[index]!.rel });
   };
   // Workers start before the walk, so their start-up (loading the analyzer) overlaps it, and take files as it goes.
-  const wanted = options.workers ? (options.workers.threads ?? availableParallelism() - 1) : 0;
+  // A scan of a few named files never reaches the pool's minimum: no worker is started for it.
+  const pooled = options.workers !== undefined && !onlyFewFiles(options.roots, options.cwd ?? process.cwd(), options.workers.minFiles);
+  const wanted = pooled ? (options.workers!.threads ?? availableParallelism() - 1) : 0;
   // The analysis options, plain data for the workers; this thread's have the signal too.
   const workerOptions = analysisOptions(options);
   const analyzeOptions: AnalyzeOptions = { ...workerOptions, signal: options.signal };
@@ -68,7 +71,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanResult> {
   options.onProgress?.({ done, total });
   for (const index of early) options.onProgress?.({ done: ++done, total, path: files[index]!.rel });
 
-  if (pool && pool.size > 0 && total >= (options.workers!.minFiles ?? 256)) await pool.analyze(analyzeOptions);
+  if (pool && pool.size > 0 && total >= (options.workers!.minFiles ?? DEFAULT_MIN_POOL_FILES)) await pool.analyze(analyzeOptions);
   else pool?.close();
   // Every file without an outcome yet: all of them, or those the pool did not finish.
   const inProcess = files.map((_, i) => i).filter((index) => !outcomes[index]);

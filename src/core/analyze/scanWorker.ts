@@ -11,7 +11,7 @@ import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from '
 import type { AnalyzeOptions } from './index';
 import { FileClaims, PUBLISHED, WALKED, type WorkerFiles, type WorkerReply } from './pool';
 import { analyzeFileOrSkip } from './read';
-import { analyzeBlob, type BLOB_MODE, type WorkerBlob, type WorkerBlobReply } from './blob';
+import { analyzeBlobOrDefer, type BLOB_MODE, PARSE_DEFERRED_BLOB, type WorkerBlob, type WorkerBlobReply } from './blob';
 
 const { replies, shared } = workerData as { replies: MessagePort; shared: Int32Array };
 /**
@@ -52,18 +52,28 @@ port.once('message', ({ options }: { options: AnalyzeOptions }) => port.once('me
 function analyzeBlobs(options: AnalyzeOptions): void {
   const answer = (message: WorkerBlob) => {
     let blobs: WorkerBlobReply['blobs'] = [];
+    let handedBack: ArrayBuffer[] = [];
     let lastReply = Date.now();
+    const send = () => {
+      replies.postMessage({ blobs } satisfies WorkerBlobReply, handedBack);
+      blobs = [];
+      handedBack = [];
+      lastReply = Date.now();
+    };
     for (let m: { message: unknown } | undefined = { message }; m; m = receiveMessageOnPort(port)) {
       const { seq, path, bytes } = (m.message as WorkerBlob).blob;
-      const outcome = analyzeBlob(path, bytes, options);
-      blobs.push(outcome ? { seq, outcome } : { seq });
-      if (Date.now() - lastReply > REPLY_EVERY_MS) {
-        replies.postMessage({ blobs } satisfies WorkerBlobReply);
-        blobs = [];
-        lastReply = Date.now();
+      const outcome = analyzeBlobOrDefer(path, bytes, options);
+      if (outcome === PARSE_DEFERRED_BLOB) {
+        // Back to the pool's thread at once, which parses it (its bytes are the blob's own buffer: BlobPool.submit).
+        blobs.push({ seq, parse: bytes });
+        handedBack.push(bytes.buffer as ArrayBuffer);
+        send();
+        continue;
       }
+      blobs.push(outcome ? { seq, outcome } : { seq });
+      if (Date.now() - lastReply > REPLY_EVERY_MS) send();
     }
-    if (blobs.length > 0) replies.postMessage({ blobs } satisfies WorkerBlobReply);
+    if (blobs.length > 0) send();
   };
   port.on('message', answer);
   // Ready: the pool hands blobs only to a worker that has answered.

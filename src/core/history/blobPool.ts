@@ -5,7 +5,7 @@
  */
 import { receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { BLOB_MODE, type BlobOutcome, type WorkerBlob, type WorkerBlobReply } from '../analyze/blob';
+import { analyzeBlob, BLOB_MODE, type BlobOutcome, type WorkerBlob, type WorkerBlobReply } from '../analyze/blob';
 import type { AnalyzeOptions } from '../analyze/index';
 import { type PoolWorker, startScanWorkers } from '../analyze/poolWorkers';
 
@@ -34,7 +34,7 @@ const MAX_QUEUED_BLOBS = 64;
 
 interface Member extends PoolWorker {
   /** Blobs handed over and not answered: place in the read order → blob id (re-read if the worker ends first). */
-  inFlight: Map<number, { blob: string; size: number }>;
+  inFlight: Map<number, { blob: string; path: string; size: number }>;
   bytes: number;
   /** It has loaded and answered: blobs handed to a worker still starting would wait for it (seconds on a busy machine). */
   ready: boolean;
@@ -43,13 +43,16 @@ interface Member extends PoolWorker {
 export class BlobPool {
   private readonly members: Member[];
   private inFlightBlobs = 0;
+  /** Blobs a worker handed back because they need the TypeScript parser, analyzed in this thread. */
+  parsedHere = 0;
   /** Blobs a worker took and ended without answering (it ran out of memory, or failed to start). */
   readonly orphans: Array<{ seq: number; blob: string }> = [];
   private wake: (() => void) | undefined;
 
   constructor(
     config: HistoryWorkers,
-    analyzeOptions: AnalyzeOptions,
+    /** This thread's options (no `deferParse`): blobs handed back by a worker are analyzed with them. */
+    private readonly analyzeOptions: AnalyzeOptions,
     private readonly record: (seq: number, outcome: BlobOutcome | undefined) => void,
     private readonly signal?: AbortSignal,
   ) {
@@ -58,7 +61,9 @@ export class BlobPool {
     for (const member of this.members) {
       member.worker.ref();
       member.replies.ref();
-      member.worker.postMessage({ options: analyzeOptions });
+      // Blobs that need the TypeScript parser come back to this thread (receive): the compiler loads and warms up in
+      // one thread, not in each (in a worker it cost the history scan 11-15 % more CPU: bench/NOTES.md, hist22).
+      member.worker.postMessage({ options: { ...analyzeOptions, deferParse: true } });
       member.worker.postMessage(BLOB_MODE);
       member.replies.on('message', (reply: WorkerBlobReply) => this.receive(member, reply));
       member.worker.once('exit', () => this.ended(member));
@@ -84,7 +89,7 @@ export class BlobPool {
     const whole = bytes.byteOffset === 0 && bytes.buffer.byteLength - bytes.length <= 1 && bytes.buffer instanceof ArrayBuffer;
     const owned = whole ? new Uint8Array(bytes.buffer, 0, bytes.length) : new Uint8Array(bytes);
     const size = owned.length;
-    member.inFlight.set(seq, { blob, size });
+    member.inFlight.set(seq, { blob, path, size });
     member.bytes += size;
     this.inFlightBlobs++;
     member.worker.postMessage({ blob: { seq, path, bytes: owned } } satisfies WorkerBlob, [owned.buffer]);
@@ -122,13 +127,14 @@ export class BlobPool {
 
   private receive(member: Member, reply: WorkerBlobReply): void {
     member.ready = true;
-    for (const { seq, outcome } of reply.blobs) {
+    for (const { seq, outcome, parse } of reply.blobs) {
       const sent = member.inFlight.get(seq);
       if (!sent) continue;
       member.inFlight.delete(seq);
       member.bytes -= sent.size;
       this.inFlightBlobs--;
-      this.record(seq, outcome);
+      if (parse) this.parsedHere++;
+      this.record(seq, parse ? analyzeBlob(sent.path, parse, this.analyzeOptions) : outcome);
     }
     this.nudge();
   }

@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileClaims, PUBLISHED, scanWorkspace, WALKED, type ScanProgress, type ScanWorkers } from '../../../src/core/analyze/scan';
-import { startScanWorkers } from '../../../src/core/analyze/poolWorkers';
+import { DEFAULT_MIN_POOL_FILES, onlyFewFiles, startScanWorkers } from '../../../src/core/analyze/poolWorkers';
+import { namesFewFiles } from '../../../src/cli/earlyScanWorkers';
 import { frag } from './tester';
 
 /** The TypeScript worker entry, run through tsx as mocha runs the tests (the CLI runs the bundled dist/scanWorker.js). */
@@ -75,6 +76,40 @@ describe('scanWorkspace in worker threads', function () {
     assert.deepEqual(alone, inProcess);
   });
 
+  it('starts no worker for a scan of a few named files (it would stay in-process), and does for a folder', async () => {
+    const { script } = workers();
+    // Workers started early (as the CLI starts them) with an entry that never loads: a pool would adopt and end them.
+    const early = () => startScanWorkers(script, 1, ['--require', join(root, 'missing-hook.js')]);
+    const files = early();
+    const named = await scanWorkspace({ roots: ['src/m00/a.ts', 'notes.md'], cwd: root, salt: 's', workers: workers({ started: files, minFiles: DEFAULT_MIN_POOL_FILES }) });
+    assert.equal(named.files, 2);
+    assert.equal(files.members.length, 1, 'no pool for two named files');
+    files.members.forEach(({ worker }) => void worker.terminate());
+    const folder = early();
+    const small = await scanWorkspace({ roots: ['src/m00'], cwd: root, salt: 's', workers: workers({ started: folder, minFiles: DEFAULT_MIN_POOL_FILES }) });
+    assert.equal(small.files, 3);
+    assert.equal(folder.members.length, 0, 'a folder may hold enough files: its pool starts before the walk');
+  });
+
+  it('tells a few named files from folders, missing paths and long lists, in roots and in the scan command\'s arguments', () => {
+    assert.equal(onlyFewFiles(['src/m00/a.ts'], root), true);
+    assert.equal(onlyFewFiles(['src/m00/a.ts', join(root, 'notes.md')], root), true);
+    assert.equal(onlyFewFiles([], root), false, 'no root: the current folder');
+    assert.equal(onlyFewFiles(['src/m00'], root), false);
+    assert.equal(onlyFewFiles(['src/m00/a.ts', 'src/m01'], root), false);
+    assert.equal(onlyFewFiles(['src/m00/missing.ts'], root), false);
+    assert.equal(onlyFewFiles(['notes.md/below-a-file'], root), false, 'ENOTDIR: left to the walk to report');
+    const many = Array.from({ length: 80 }, (_, i) => `src/m${String(i).padStart(2, '0')}/a.ts`);
+    assert.equal(onlyFewFiles(many, root), true);
+    assert.equal(onlyFewFiles(many, root, 80), false, 'as many files as the pool\'s minimum');
+    // Option values are not targets; an unknown option is read as a flag.
+    assert.equal(namesFewFiles(['src/m00/a.ts', '--format', 'json', '-o', 'out.json'], root), true);
+    assert.equal(namesFewFiles(['-f', 'sarif', '--exclude=src/m01/**', 'notes.md'], root), true);
+    assert.equal(namesFewFiles(['--output', 'notes.md'], root), false, 'the output file is no target: the current folder is');
+    assert.equal(namesFewFiles(['--format', 'json'], root), false);
+    assert.equal(namesFewFiles(['src'], root), false);
+  });
+
   it('stays in-process below minFiles, and stops with cancelled when aborted', async () => {
     const small = await scanWorkspace({ roots: ['src/m00'], cwd: root, salt: 's', workers: workers({ script: join(root, 'missing-worker.js'), minFiles: 256 }) });
     assert.equal(small.files, 3);
@@ -140,8 +175,8 @@ describe('the CLI (dist/cli.js) starts its scan workers before it loads', functi
   after(() => rmSync(root, { recursive: true, force: true }));
   const cli = (...args: string[]) => spawnSync(process.execPath, [join(__dirname, '../../../dist/cli.js'), 'scan', ...args, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...process.env, ROTATION_READY_SALT: 'early' } });
 
-  it('reports what the in-process scan reports, with the workers adopted (243 files) or left unused (3 files)', () => {
-    for (const paths of [['.'], ['src/m00']]) {
+  it('reports what the in-process scan reports, with the workers adopted (243 files), left unused (3 files) or not started (2 named files)', () => {
+    for (const paths of [['.'], ['src/m00'], ['src/m00/a.ts', 'src/m00/b.py']]) {
       const early = cli(...paths);
       const inProcess = cli(...paths, '--jobs', '1');
       assert.equal(early.status, 1, early.stderr);

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HistoryWorkers } from '../../../src/core/history/blobPool';
+import { analyzeBlob, type BlobOutcome, BlobPool, type HistoryWorkers } from '../../../src/core/history/blobPool';
 import { type HistoryScanOptions, scanHistory } from '../../../src/core/history/scan';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -75,6 +75,32 @@ describe('scan --history in worker threads: the same result as in-process', func
     // Below minBlobs no worker starts; with threads 0 none either: the same result.
     assert.equal(JSON.stringify(await scanHistory({ ...base(), workers: workers({ minBlobs: 1_000_000 }) })), JSON.stringify(inProcess));
     assert.equal(JSON.stringify(await scanHistory({ ...base(), workers: workers({ threads: 0 }) })), JSON.stringify(inProcess));
+  });
+
+  it('hands the blobs that need the TypeScript parser back to this thread, and analyzes the others in the worker', async () => {
+    const options = { salt: 'pool-test-salt', retainParse: false };
+    const blobs: Array<{ path: string; text: string; parse: boolean }> = [
+      // A string under a credential name in a script: only the syntax tree tells what names it.
+      { path: 'conf/app.js', text: `module.exports = { token: '${githubKey()}' };\n`, parse: true },
+      { path: 'src/client.ts', text: `export const settings = { clientSecret: "${alnum(32)}" };\n`, parse: true },
+      // A prefixed key in a script, Python, YAML and a script with no candidate at all: no parse.
+      { path: 'src/plain.js', text: 'export const value = 1;\n', parse: false },
+      { path: 'keep.py', text: `TOKEN = "${githubKey()}"\n`, parse: false },
+      { path: 'ci.yml', text: `env:\n  STRIPE_KEY: ${stripeKey()}\n`, parse: false },
+    ];
+    const outcomes = new Map<number, BlobOutcome | undefined>();
+    const pool = new BlobPool(workers({ threads: 1 }), options, (seq, outcome) => outcomes.set(seq, outcome));
+    try {
+      await pool.started();
+      blobs.forEach(({ path, text }, seq) => assert.ok(pool.submit(seq, `blob${seq}`, path, Buffer.from(text)), `blob ${seq} taken by the worker`));
+      await pool.drain();
+    } finally {
+      pool.close();
+    }
+    assert.equal(pool.parsedHere, blobs.filter((b) => b.parse).length);
+    blobs.forEach(({ path, text }, seq) => assert.deepEqual(outcomes.get(seq), analyzeBlob(path, Buffer.from(text), options), path));
+    assert.ok(blobs.every((_, seq) => outcomes.has(seq)));
+    assert.ok([...outcomes.values()].filter(Boolean).length >= 4, 'the keys are found');
   });
 
   it('analyzes in-process what workers cannot (a worker that fails to start), with the same result', async () => {
