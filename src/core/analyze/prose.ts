@@ -1,5 +1,5 @@
 import { LineStartCursor } from '../vocabulary/positions';
-import type { Candidate } from './candidate';
+import { type Candidate, PAIR_VALUE, SETTING_NAME } from './candidate';
 
 /**
  * Secrets written in sentences: a runbook's "the bind password for svc-portal is `…`", a README's "API key: `…`", "use
@@ -129,21 +129,37 @@ export function tableColumnCandidates(text: string): Candidate[] {
     if (!line.includes('|')) header = undefined;
     else if (previous?.line.includes('|') && DELIMITER_ROW.test(line.trim())) {
       const cells = splitCells(previous.line).map((c) => c.text.trim().replace(/^[`*]+|[`*]+$/g, ''));
-      header = cells.some((c) => SECRET_HEADER.test(c)) ? cells : undefined;
+      header = cells.some((c) => SECRET_HEADER.test(c) || PAIR_VALUE.test(c)) ? cells : undefined;
     } else if (header) {
       const cells = splitCells(line);
+      // A `Value` column is named by the row's setting (`| Stripe | STRIPE_SECRET_KEY | \`…\` |`): its first cell that is
+      // a setting's name, read once a row.
+      let setting: string | undefined;
       cells.forEach((cell, i) => {
         const name = header![i];
-        if (name === undefined || !SECRET_HEADER.test(name)) return;
+        if (name === undefined) return;
+        const byValue = PAIR_VALUE.test(name);
+        if (!byValue && !SECRET_HEADER.test(name)) return;
         const m = /^[ \t]*(`?)([^\s`|]{8,512})\1[ \t]*$/.exec(cell.text);
         if (!m || NOT_A_VALUE.test(m[2]!)) return;
-        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: [name.replace(/[ -]/g, '_').toLowerCase()] });
+        if (byValue) setting ??= rowSetting(cells, i);
+        if (byValue && !setting) return;
+        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: byValue ? [setting!] : [name.replace(/[ -]/g, '_').toLowerCase()] });
       });
     }
     previous = { line, start };
     start = end + 1;
   }
   return out;
+}
+
+/** The first cell of a row other than `except` that holds a setting's name alone (`STRIPE_SECRET_KEY`, `` `db.password` ``), or ''. */
+function rowSetting(cells: ReadonlyArray<{ text: string }>, except: number): string {
+  for (let k = 0; k < cells.length; k++) {
+    const name = cells[k]!.text.trim().replace(/^`|`$/g, '');
+    if (k !== except && SETTING_NAME.test(name)) return name;
+  }
+  return '';
 }
 
 /** A row's cells with their offsets in the line, the outer bars left out. */

@@ -1,0 +1,92 @@
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
+
+/**
+ * Placements the fifth blind set (bench/holdout4) missed, closed as classes (issue 17, miss22): each class in several
+ * spellings, languages and file types of our own (shapes from public code where one was found), with the look-alikes
+ * that must stay quiet. Values are generated here; none is the blind set's.
+ */
+const g = sampleGen(0x2222);
+const token = (n = 40): string => g.alnum(n);
+const password = (): string => g.alnum(6) + '!' + g.digits(3) + g.alnum(5);
+const sha = (): string => g.hex(40);
+
+const { findsEach, quietOnEach } = placementCases('miss22');
+
+describe('a keyword default of a call that reads a setting (os.getenv, decouple, django-environ)', () => {
+  const [a, b, c, d, e] = [token(), token(32), token(), token(48), token()];
+  findsEach([
+    ['os.getenv(NAME, default=…)', 'app/conf.py', `import os\n\nPARTNER_API_TOKEN = os.getenv("PARTNER_API_TOKEN", default="${a}")\n`, a],
+    ['decouple config(NAME, default=…)', 'project/settings.py', `from decouple import config\n\nSTRIPE_WEBHOOK_SECRET = config('STRIPE_WEBHOOK_SECRET', default='${b}')\nDEBUG = config('DEBUG', default=False, cast=bool)\n`, b],
+    ['django-environ env.str(NAME, default=…)', 'project/settings/base.py', `import environ\n\nenv = environ.Env()\nSECRET_KEY = env.str("DJANGO_SECRET_KEY", default="${c}")\n`, c],
+    ['environs env(NAME, default=…) inside a dict', 'app/config.py', `from environs import Env\n\nenv = Env()\nCONFIG = {\n    "mailer": env("MAILER_API_KEY", default="${d}"),\n}\n`, d],
+    ['a keyword default on its own line', 'app/conf.py', `import os\n\nsigning = os.getenv(\n    "WEBHOOK_SIGNING_SECRET",\n    default="${e}",\n)\n`, e],
+  ]);
+  quietOnEach([
+    ['a default for a setting that is no secret', 'app/conf.py', `from decouple import config\n\nTHEME_PALETTE = config("THEME_PALETTE", default="${token()}")\nRELEASE = os.getenv("RELEASE_SHA", default="${sha()}")\n`],
+    ['a placeholder default', 'app/conf.py', `import os\n\nAPI_TOKEN = os.getenv("API_TOKEN", default="changeme-in-production")\n`],
+  ]);
+});
+
+describe('systemd units: Environment=NAME=value', () => {
+  const [a, b, c] = [token(), password(), token(36)];
+  findsEach([
+    ['a unit file, one variable a line', 'deploy/worker.service', `[Unit]\nDescription=worker\n\n[Service]\nExecStart=/usr/local/bin/worker\nEnvironment=SENDGRID_API_KEY=${a}\nEnvironment=REDIS_PASSWORD=${b}\nRestart=on-failure\n`, [a, b]],
+    ['a drop-in, several variables on one line', 'systemd/api.service.d/override.conf', `[Service]\nEnvironment=PARTNER_API_TOKEN=${c} LOG_LEVEL=debug\n`, c],
+    ['a quadlet container unit', 'containers/systemd/app.container', `[Container]\nImage=registry.example.com/app:1.4\nEnvironment=API_TOKEN=${a}\n`, a],
+  ]);
+  quietOnEach([
+    ['settings that are no secrets', 'deploy/worker.service', `[Service]\nEnvironment=NODE_ENV=production GIT_COMMIT_SHA=${sha()}\nEnvironment=API_TOKEN_FILE=/run/secrets/api_token\n`],
+  ]);
+});
+
+describe('HTTP recordings: a header recorded as a flow list (VCR cassettes)', () => {
+  const [a, b, c] = [token(32), token(40), token()];
+  findsEach([
+    ['vcrpy: Authorization: [Bearer …]', 'tests/cassettes/test_sync.yaml', `interactions:\n- request:\n    body: null\n    headers:\n      Accept: [application/json]\n      Authorization: [Bearer ${a}]\n    method: GET\n    uri: https://api.example.com/v1/me\n`, a],
+    ['an API key header as a quoted item', 'spec/fixtures/vcr_cassettes/orders.yml', `http_interactions:\n- request:\n    method: get\n    headers:\n      X-Api-Key: ['${b}']\n      User-Agent: [Faraday v2.7.4]\n`, b],
+    ['a token header with a second item', 'tests/cassettes/test_two.yaml', `interactions:\n- request:\n    headers:\n      X-Auth-Token: ["${c}", "retry"]\n`, c],
+  ]);
+  quietOnEach([
+    ['recorded headers that are no credentials', 'tests/cassettes/test_etag.yaml', `interactions:\n- response:\n    headers:\n      X-Request-Id: [${g.uuid()}]\n      Content-Type: [application/json; charset=utf-8]\n      X-Commit: [${sha()}]\n`],
+    ['a redacted recording', 'tests/cassettes/test_redacted.yaml', `interactions:\n- request:\n    headers:\n      Authorization: [Bearer REDACTED]\n      X-Api-Key: [<API_KEY>]\n`],
+  ]);
+});
+
+describe('Gradle: buildConfigField and resValue name their value', () => {
+  const [a, b, c, d] = [token(39), token(32), token(), token(40)];
+  findsEach([
+    ['Kotlin DSL buildConfigField("String", NAME, "\\"…\\"")', 'app/build.gradle.kts', `android {\n    defaultConfig {\n        buildConfigField("String", "MAPS_API_KEY", "\\"${a}\\"")\n        buildConfigField("String", "BASE_URL", "\\"https://api.example.com/\\"")\n    }\n}\n`, a],
+    ['Groovy DSL without parentheses, the value in single quotes', 'app/build.gradle', `android {\n    buildTypes {\n        release {\n            buildConfigField "String", "SERVER_TOKEN", '"${b}"'\n        }\n    }\n}\n`, b],
+    ['Groovy DSL, escaped quotes', 'app/build.gradle', `android {\n    defaultConfig {\n        buildConfigField "String", "CLIENT_SECRET", "\\"${c}\\""\n    }\n}\n`, c],
+    ['resValue("string", name, …)', 'app/build.gradle.kts', `android {\n    defaultConfig {\n        resValue("string", "sentry_auth_token", "${d}")\n    }\n}\n`, d],
+  ]);
+  quietOnEach([
+    ['build fields that are no secrets', 'app/build.gradle.kts', `android {\n    defaultConfig {\n        buildConfigField("String", "GIT_SHA", "\\"${sha()}\\"")\n        buildConfigField("String", "API_KEY", "\\"\\"")\n        resValue("string", "app_name", "Courier Tracking Staging")\n    }\n}\n`],
+  ]);
+});
+
+describe('settings tables: a row names its value by its label and its service', () => {
+  const [a, b, c, d] = [g.hex(32), token(24), token(40), g.hex(32)];
+  findsEach([
+    ['SQL: (provider, name, value)', 'db/seed.sql', `BEGIN;\nINSERT INTO integration_settings (provider, name, value) VALUES ('mailer', 'api_key', '${a}');\nCOMMIT;\n`, a],
+    ['SQL: (service, setting, value), a plain word for a label', 'db/seeds/002_settings.sql', `INSERT INTO app_config (service, setting, value)\nVALUES ('razorpay', 'key_secret', '${b}');\n`, b],
+    ['CSV: tenant,provider,field,value', 'exports/credentials.csv', `tenant,provider,field,value,created_at\nacme-eu,partner,api_token,${c},2025-11-02\n`, c],
+    ['CSV: integration,credential_type,value', 'exports/settings.csv', `integration,credential_type,value\nweather,api_key,${d}\n`, d],
+  ]);
+  quietOnEach([
+    ['rows whose labels are no secrets', 'db/seed.sql', `INSERT INTO integration_settings (provider, name, value) VALUES ('github', 'commit_sha', '${sha()}');\nINSERT INTO integration_settings (provider, name, value) VALUES ('billing', 'tenant_uuid', '${g.uuid()}');\n`],
+    ['CSV rows whose fields are no secrets', 'exports/settings.csv', `tenant,provider,field,value\nacme,github,commit_sha,${sha()}\nacme,stripe,price_id,price_${token(24)}\n`],
+  ]);
+});
+
+describe('Markdown tables: a Value column named by the row\'s setting', () => {
+  const [a, c] = [token(), g.hex(32)];
+  findsEach([
+    ['| Service | Variable | Value |', 'docs/onboarding.md', `# Accounts\n\n| Service | Variable | Value |\n|---|---|---|\n| Mailer | MAILER_API_KEY | \`${a}\` |\n`, a],
+    ['| Name | Owner | Value |, bare cells apart', 'docs/staging.md', `| Name | Owner | Value |\n| --- | --- | --- |\n| WEATHER_API_KEY | data team | ${c} |\n`, c],
+  ]);
+  quietOnEach([
+    ['Value columns of settings that are no secrets', 'docs/build.md', `| Setting | Value |\n|---|---|\n| GIT_COMMIT_SHA | \`${sha()}\` |\n| AWS_REGION | \`eu-west-1\` |\n| Tenant | \`${g.uuid()}\` |\n`],
+  ]);
+});
