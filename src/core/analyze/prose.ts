@@ -24,10 +24,18 @@ const VALUE = /(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([
  * the link; 2–5: the value.
  */
 const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?(?:[ \t]*:[ \t]*|[ \t]+)|[ \t]+(?=`))/.source + VALUE, 'y');
+/**
+ * After the noun, in a text file: a few words, then a colon and the value alone at the line's end ("pasted the Zendesk
+ * API token into the channel by mistake: …", notes' "new deploy token for staging: …"). Group 1: the words and the
+ * colon; 2–5: the value.
+ */
+const WORDS_THEN_COLON = new RegExp(/((?:[ \t]+[A-Za-z#@][\w#@.'-]{0,31}){1,8}?[ \t]*:[ \t]*)/.source + VALUE + /(?=[ \t]*(?:\r?\n|$))/.source, 'y');
 /** After a noun a verb hands over (`use token …`, `enter the password …`): spaces, then the value. */
 const HANDED = new RegExp(/([ \t]+)/.source + VALUE, 'y');
 /** A verb that hands over what follows the noun without a link: "use token …", "enter the password …", "user admin and password …". */
 const HANDING_VERB = /(?:\b(?:use|using|enter|with|paste|type|try|pass)\b[ \t]+(?:the[ \t]+|an?[ \t]+|this[ \t]+)?(?:[\w-]{1,24}[ \t]+)?|\b(?:user(?:name)?|login)[ \t]+\S{1,64}[ \t]+(?:and|,)[ \t]+(?:the[ \t]+)?)$/i;
+/** Words before a secret's name that say nothing of whose it is. */
+const ARTICLE = /^(?:the|a|an|this|that|our|my|your|their|its|new|old|same|staging|production|prod|dev|test|and|or|of|for|with|to|in)$/i;
 /** What prose puts after a secret noun that is not a value: a path, a URL, an env name, a dotted identifier, a file name. */
 const NOT_A_VALUE = /^(?:\/|\.{1,2}\/|~\/|[a-z][\w+.-]{0,15}:\/\/)|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w-]+\.(?:json|ya?ml|txt|pem|key|env|conf|cfg|ini|md|sh|py|js|ts)$/;
 /** A comment line's start: `//`, `#`, ` * `, `/*`, `--`, `;`, `<!--`. */
@@ -83,6 +91,12 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
       HANDED.lastIndex = stop;
       m = HANDED.exec(text);
     }
+    // Words between the noun and its colon: only in a text file, and not for a bare `key` ("press the key combo below: …").
+    const previousWord = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
+    if (!m && wholeText && (!/^keys?$/i.test(word) || (previousWord !== undefined && QUALIFIER.test(previousWord)))) {
+      WORDS_THEN_COLON.lastIndex = stop;
+      m = WORDS_THEN_COLON.exec(text);
+    }
     if (!m) continue;
     const value = m[2] ?? m[3] ?? m[4] ?? m[5]!;
     const spanned = m[5] === undefined;
@@ -93,9 +107,14 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
     if (!wholeText && /^[*_ \t]*:/.test(m[1]!)) continue;
     if (NOT_A_VALUE.test(value)) continue;
     const offset = m.index + m[0].length - value.length - (spanned ? (m[4] !== undefined ? 2 : 1) : trailing(m[0], value));
-    const previous = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
+    const previous = previousWord;
     const noun = word.toLowerCase().replace(/s$/, '');
-    const names = previous && QUALIFIER.test(previous) && /^(?:key|token|secret)$/.test(noun) ? [`${previous.toLowerCase()}_${noun}`, noun] : [noun === 'passwd' || noun === 'pwd' ? 'password' : noun];
+    const qualified = previous !== undefined && QUALIFIER.test(previous) && /^(?:key|token|secret)$/.test(noun);
+    const names = qualified ? [`${previous.toLowerCase()}_${noun}`, noun] : [noun === 'passwd' || noun === 'pwd' ? 'password' : noun];
+    // The word before the name may be whose it is ("the Zendesk API token", "our Twilio auth token"): the name with it
+    // binds that provider's rule, as `ZENDESK_API_TOKEN` would.
+    const owner = qualified ? /([A-Za-z][A-Za-z0-9]{1,31})[ \t]+[A-Za-z]+[ \t]+$/.exec(before)?.[1] : previous;
+    if (owner && !ARTICLE.test(owner)) names.push(`${owner.toLowerCase()}_${names[0]}`);
     out.push({ offset, length: value.length, names });
   }
   return out;

@@ -90,3 +90,39 @@ describe('Markdown tables: a Value column named by the row\'s setting', () => {
     ['Value columns of settings that are no secrets', 'docs/build.md', `| Setting | Value |\n|---|---|\n| GIT_COMMIT_SHA | \`${sha()}\` |\n| AWS_REGION | \`eu-west-1\` |\n| Tenant | \`${g.uuid()}\` |\n`],
   ]);
 });
+
+describe('a secret store resource: the value named by the resource (Pulumi, CDKTF)', () => {
+  const [a, b, c] = [token(), g.hex(32), token(48)];
+  findsEach([
+    ['Pulumi TS: new aws.ssm.Parameter(name, { type: SecureString, value })', 'infra/index.ts', `import * as aws from '@pulumi/aws';\n\nnew aws.ssm.Parameter('partner-api-token', { type: 'SecureString', value: '${a}' });\n`, a],
+    ['Pulumi TS: a Secrets Manager version bound to a constant, options on lines', 'infra/secrets.ts', `import * as aws from '@pulumi/aws';\n\nexport const weatherKey = new aws.ssm.Parameter('weather-api-key', {\n  type: aws.ssm.ParameterType.SecureString,\n  value: '${b}',\n});\n`, b],
+    ['Pulumi Python: aws.ssm.Parameter(name, type=…, value=…)', 'infra/__main__.py', `import pulumi_aws as aws\n\naws.ssm.Parameter("mailer-smtp-password", type="SecureString", value="${c}")\n`, c],
+  ]);
+  quietOnEach([
+    ['plain parameters that are no secrets', 'infra/index.ts', `import * as aws from '@pulumi/aws';\n\nnew aws.ssm.Parameter('release-sha', { type: 'String', value: '${sha()}' });\nnew aws.ssm.Parameter('tenant-id', { type: 'String', value: '${g.uuid()}' });\n`],
+  ]);
+});
+
+describe('a setting commented out in YAML', () => {
+  const [a, b, c] = [token(), g.hex(64), password()];
+  findsEach([
+    ['a Helm values file: the old key above its empty replacement', 'charts/api/values.yaml', `env:\n  # PARTNER_API_TOKEN: ${a}   # moved to ExternalSecret\n  PARTNER_API_TOKEN: ""\n`, a],
+    ['a compose file, the value quoted', 'docker-compose.yml', `services:\n  api:\n    environment:\n      # FIELD_ENCRYPTION_KEY: "${b}"\n      LOG_LEVEL: info\n`, b],
+    ['an app config, hashes doubled', 'config/application.yml', `ldap:\n  url: ldaps://ldap.internal:636\n  ## bind_password: ${c}\n`, c],
+  ]);
+  quietOnEach([
+    ['comments that are prose or no secrets', 'charts/api/values.yaml', `# Note: the token is rotated by the platform team\n# password: changeme\n# image_digest: sha256:${g.hex(64)}\n# commit: ${sha()}\nreplicas: 2\n`],
+  ]);
+});
+
+describe('notes: a secret named in a sentence, then a colon and the value at the line\'s end', () => {
+  const [a, b, c] = [token(), token(32), g.uuid()];
+  findsEach([
+    ['incident notes: "pasted the Acme API token into the channel by mistake: …"', 'docs/incidents/notes.txt', `INC-88 raw notes\n\n14:02 pasted the Acme API token into the channel by mistake: ${a}\n14:05 revoked it\n`, a],
+    ['a handover note: "the deploy token we share with the vendor: …"', 'notes/handover.txt', `Handover\n- the deploy token we share with the vendor: ${b}\n- on-call: see the rota\n`, b],
+    ['a provider named before its secret: "our Heroku api key got posted in chat: …"', 'notes/ops.txt', `our Heroku api key got posted in chat: ${c}\n`, c],
+  ]);
+  quietOnEach([
+    ['sentences whose colon leads to no value', 'docs/incidents/notes.txt', `14:07 the password is stored in the vault: see the runbook\n14:09 rotated the token at: 2026-02-11T14:09:00Z\n14:11 press the key combination below: Ctrl+Shift+Alt+P\n14:12 the api key was rotated by: platform-oncall-bot\n14:15 token expiry in seconds: 86400\n`],
+  ]);
+});

@@ -466,7 +466,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         block = undefined;
       }
       const trimmed = line.slice(indent);
-      if (trimmed === '' || trimmed.startsWith('#')) return;
+      if (trimmed.startsWith('#')) return pushCommentedPair(out, text, line, start, indent);
+      if (trimmed === '') return;
       while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
       // A key may hold colons not followed by a space: Pulumi's stack config namespaces its keys (`myapp:stripeKey: …`).
       const m = /^-\s+\{/.test(trimmed) ? null : /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[](?:[^:#]|:(?=[^\s:#]))*?))\s*:(?:\s+|$)/.exec(trimmed);
@@ -538,6 +539,22 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
     },
     () => ({ candidates: out, notes: [] }),
   );
+}
+
+/** A commented-out YAML pair, `# NAME: value` (group 1 the key; the value follows the match): a setting kept for later. */
+const COMMENTED_PAIR = /^#+[ \t]*([A-Za-z_][\w.-]{0,63}):[ \t]+(?=[^\s#|>{[&*!])/;
+
+/**
+ * A setting commented out in a YAML file (`# STRIPE_SECRET_KEY: sk_…   # moved to ExternalSecret`, a values file's old
+ * key kept beside the empty one that replaced it): its value under its key, as the pair it was. Prose in a comment
+ * (`# Note: see the runbook`) has spaces in its value and is no pair.
+ */
+function pushCommentedPair(out: Candidate[], text: string, line: string, start: number, indent: number): void {
+  const m = COMMENTED_PAIR.exec(line.slice(indent));
+  if (!m) return;
+  const span = valueSpan(line, indent + m[0].length, HASH_COMMENT);
+  if (!span || /[ \t]/.test(line.slice(span[0], span[0] + span[1]))) return;
+  pushCandidate(out, text, start + span[0], span[1], [m[1]!]);
 }
 
 /** Labels, and values waiting for one, kept per mapping of a YAML pair object (`- name: …\n  value: …`). */

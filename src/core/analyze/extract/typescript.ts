@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -110,7 +110,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
           if (!T.isPropertyAssignment(child)) return visit(child, []);
           if (child.name.kind === T.SyntaxKind.ComputedPropertyName) visit(child.name, []);
           const key = nameText(child.name);
-          visit(child.initializer, labels.length && PAIR_VALUE.test(key) ? [key, ...labels] : withParent(key, names[0]));
+          // `new aws.ssm.Parameter("stripe-secret-key", { type: "SecureString", value: "…" })`: a call's earlier string
+          // names its options' `value` as it names a later string argument (call()).
+          const named = VALUE_WORD.test(key) && names.length > 1 ? [...withParent(key, names[0]), ...names.slice(1)] : withParent(key, names[0]);
+          visit(child.initializer, labels.length && PAIR_VALUE.test(key) ? [key, ...labels] : named);
         });
       }
       case T.SyntaxKind.PropertyAssignment: {
