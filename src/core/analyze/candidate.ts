@@ -181,7 +181,7 @@ export function namesSecretClass(name: string): boolean {
   return name.length <= 64 && /^[A-Z]/.test(name) && name.split(/(?=[A-Z][a-z])/).some((word) => SECRET_CLASS_WORD.test(word));
 }
 /** The keywords that find SECRET_CLASS_WORD in a text, for the parse prefilter (binding.ts, ruleSet.ts). */
-export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws'];
+export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws', 'client'];
 
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';

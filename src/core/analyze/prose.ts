@@ -13,7 +13,7 @@ import { type Candidate, PAIR_VALUE, SETTING_NAME } from './candidate';
  */
 
 /** The secret nouns a sentence names a value with; a qualifier word before `key`/`token`/`secret` is part of the name. */
-const NOUN = /^(?:passwords?|passwd|passphrase|pwd|tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
+const NOUN = /^(?:passwords?|passwd|passphrase|pwd|(?:auth)?tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
 /** Words before `key`, `token` or `secret` that make one name (`API key` → `api_key`, `access token` → `access_token`). */
 const QUALIFIER = /^(?:api|access|auth|bearer|bot|client|deploy|secret|private|signing|master|admin|app|application|refresh|session|personal|service|encryption|webhook)$/i;
 /** The value: a code span, a quoted word, bold, or a bare word (trailing sentence punctuation left out). */
@@ -179,6 +179,53 @@ function rowSetting(cells: ReadonlyArray<{ text: string }>, except: number): str
     if (k !== except && SETTING_NAME.test(name)) return name;
   }
   return '';
+}
+
+/** A sentence that introduces a value: it ends in a colon and names a secret (group 1: up to three words ending with the noun). */
+const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
+/** A fence's line: three backticks or tildes and an optional language word. */
+const FENCE = /^[ \t]{0,3}(?:```|~~~)[\w-]{0,32}[ \t]*$/;
+/** The one line a fence holds: a value of key characters. */
+const FENCED_VALUE = /^[ \t]*([^\s`'"<>]{8,512})[ \t]*$/;
+
+/**
+ * Markdown code fences that hold one value, introduced by the sentence before them ("The JWT signing secret we use in
+ * staging:", a blank line, then the fence): the value, named by that sentence's words (`jwt_signing_secret`). Found from
+ * each fence by a string search, each line read once: linear.
+ */
+export function fencedValueCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const lineAt = (from: number): [number, number] => {
+    const end = text.indexOf('\n', from);
+    return [from, end < 0 ? text.length : end];
+  };
+  for (const mark of ['```', '~~~']) for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 3)) {
+    const [open, openEnd] = lineAt(text.lastIndexOf('\n', at) + 1);
+    if (openEnd >= text.length || !FENCE.test(text.slice(open, openEnd).replace(/\r$/, ''))) continue;
+    const [valueStart, valueEnd] = lineAt(openEnd + 1);
+    const [close, closeEnd] = lineAt(valueEnd + 1);
+    if (valueEnd >= text.length || !FENCE.test(text.slice(close, closeEnd).replace(/\r$/, ''))) continue;
+    at = closeEnd;
+    const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
+    if (!value || NOT_A_VALUE.test(value[1]!)) continue;
+    // The sentence: the last line before the fence that is not blank (within a few lines).
+    let end = open - 1;
+    for (let blank = 0; blank < 3 && end > 0; blank++) {
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const line = text.slice(start, end).replace(/\r$/, '');
+      if (line.trim() === '') {
+        end = start - 1;
+        continue;
+      }
+      const named = INTRODUCES_SECRET.exec(line.slice(-160));
+      if (named) {
+        const name = named[1]!.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_');
+        out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
+      }
+      break;
+    }
+  }
+  return out;
 }
 
 /** A row's cells with their offsets in the line, the outer bars left out. */

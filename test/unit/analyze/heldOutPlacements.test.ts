@@ -126,3 +126,50 @@ describe('notes: a secret named in a sentence, then a colon and the value at the
     ['sentences whose colon leads to no value', 'docs/incidents/notes.txt', `14:07 the password is stored in the vault: see the runbook\n14:09 rotated the token at: 2026-02-11T14:09:00Z\n14:11 press the key combination below: Ctrl+Shift+Alt+P\n14:12 the api key was rotated by: platform-oncall-bot\n14:15 token expiry in seconds: 86400\n`],
   ]);
 });
+
+describe('Markdown: a fence holding one value, introduced by the sentence before it', () => {
+  const [a, b, c] = [g.b64url(64), g.hex(64), token(43)];
+  findsEach([
+    ['an ADR: "The JWT signing secret we use in staging:" then a bare fence', 'docs/adr/0003-tokens.md', `# ADR 3\n\nThe JWT signing secret we use in staging:\n\n\`\`\`\n${a}\n\`\`\`\n`, a],
+    ['a README: a fence with a language word', 'README.md', `## Local setup\n\nPaste this encryption key into your .env:\n\`\`\`text\n${b}\n\`\`\`\n`, b],
+    ['a wiki page: the delivery token for the preview space (tildes)', 'docs/wiki/cms.md', `The preview delivery token for the staging space:\n\n~~~\n${c}\n~~~\n`, c],
+  ]);
+  quietOnEach([
+    ['fences that hold commands, hashes or addresses', 'docs/setup.md', `The release commit:\n\n\`\`\`\n${sha()}\n\`\`\`\n\nThe token endpoint we call:\n\n\`\`\`\nhttps://auth.example.com/oauth/token\n\`\`\`\n\nRun this to get a token:\n\n\`\`\`sh\nnpm run issue-token\n\`\`\`\n`],
+  ]);
+});
+
+describe('TypeScript: a constant named by where it is used (an auth header far below)', () => {
+  const [a, b, c] = [token(), token(32), g.hex(40)];
+  findsEach([
+    ['const KEY, then authorization: `Bearer ${KEY}` in a fetch', 'src/integrations/carrier.ts', `import { logger } from '../lib/logger';\n\nconst KEY = '${a}';\n\ntype Payload = Record<string, unknown>;\n\nexport async function send(path: string, body: Payload): Promise<unknown> {\n  const res = await fetch(\`https://api.carrier.example\${path}\`, {\n    method: 'POST',\n    headers: { 'content-type': 'application/json', authorization: \`Bearer \${KEY}\` },\n    body: JSON.stringify(body),\n  });\n  logger.debug({ status: res.status }, 'carrier call');\n  return res.json();\n}\n`, a],
+    ['const K, then an X-Api-Key header', 'src/api/partner.js', `const K = '${b}';\n\nexport function get(id) {\n  return fetch('https://partner.example/v1/items/' + id, {\n    headers: { 'X-Api-Key': K },\n  });\n}\n`, b],
+    ["'Bearer ' + V in an axios instance", 'src/api/http.ts', `import axios from 'axios';\n\nconst V = '${c}';\n\nexport const http = axios.create({\n  baseURL: 'https://api.example.com',\n  headers: { Authorization: 'Bearer ' + V },\n});\n`, c],
+  ]);
+  quietOnEach([
+    ['constants used as ids and content types', 'src/api/http.ts', `const ID = '${g.uuid()}';\nconst TYPE = 'application/vnd.api+json';\nconst BUILD = '${sha()}';\n\nexport const headers = { 'x-request-id': ID, 'content-type': TYPE, 'x-build': BUILD };\n`],
+  ]);
+});
+
+describe('TypeScript: a client made from an API URL and one string', () => {
+  const [a, b, c] = [token(), g.uuid(), token(36)];
+  findsEach([
+    ['createHttpClient(url, …)', 'src/clients/factory.ts', `import { createHttpClient } from '../lib/http';\n\nexport const partnerClient = createHttpClient('https://api.partner.example', '${a}');\n`, a],
+    ['a context-only key named by its host: Snyk UUID', 'src/clients/snyk.ts', `export const snyk = createApiClient('https://api.snyk.io', '${b}');\n`, b],
+    ['new ApiClient(baseUrl, …)', 'src/clients/index.js', `const baseUrl = process.env.API_URL;\nmodule.exports = new ApiClient(baseUrl, '${c}');\n`, c],
+  ]);
+  quietOnEach([
+    ['clients made with a URL and no credential', 'src/clients/factory.ts', `export const a = createHttpClient('https://api.partner.example', 'application/json');\nexport const b = createClient('https://api.partner.example', 'partner-web-app-v2');\nexport const c = createClient('https://api.partner.example', 'Welcome back to Partner');\n`],
+  ]);
+});
+
+describe('API descriptions: a parameter\'s example named by the parameter', () => {
+  const [a, b] = [token(), token(32)];
+  findsEach([
+    ['OpenAPI 3: a header parameter with an example', 'api/openapi.yaml', `openapi: 3.0.3\ninfo:\n  title: Tracking\n  version: 1.0.0\ncomponents:\n  parameters:\n    PartnerKey:\n      in: header\n      name: X-Partner-Api-Key\n      schema: { type: string }\n      example: ${a}\n`, a],
+    ['Swagger 2: a query parameter, the example before its name', 'api/swagger.yml', `swagger: "2.0"\npaths:\n  /v1/rates:\n    get:\n      parameters:\n        - example: ${b}\n          in: query\n          name: access_token\n          type: string\n`, b],
+  ]);
+  quietOnEach([
+    ['examples of parameters that are no secrets, and a placeholder', 'api/openapi.yaml', `components:\n  parameters:\n    RequestId:\n      in: header\n      name: X-Request-Id\n      example: ${g.uuid()}\n    Commit:\n      in: query\n      name: commit_sha\n      example: ${sha()}\n    Key:\n      in: query\n      name: api_key\n      example: YOUR_API_KEY\n`],
+  ]);
+});

@@ -510,7 +510,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         }
         if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         if (key === 'name' && keys.length === 2 && keys[0]!.key === 'metadata' && keys[0]!.indent === 0) objectName = line.slice(span[0], span[0] + span[1]).replace(/^["']|["']$/g, '');
-        const valueField = PAIR_VALUE.test(key);
+        // An API description's parameter (`name: X-Api-Key`, `in: header`) shows its value as an `example`.
+        const valueField = PAIR_VALUE.test(key) || key === 'example';
         const sibling = valueField ? siblingName.get(keyIndent) : undefined;
         const before = out.length;
         const owner = span[1] < MIN_VALUE_LENGTH ? undefined : ownerPath(keys, parent === 'with' ? stepAction : undefined);

@@ -410,11 +410,22 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     if (kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
       // `buildConfigField("String", "MAPS_API_KEY", "\"…\"")` (Gradle, with or without parentheses), `resValue("string",
       // "maps_key", "…")`, `setenv("API_TOKEN", "…")`: a setting's name as the argument right before a value names it.
-      const named = p === ',' && kind(i - 2) === STR && (src(i - 3) === ',' || src(i - 3) === '(') && SETTING_NAME.test(src(i - 2)) ? src(i - 2) : undefined;
+      const named = p === ',' && kind(i - 2) === STR && (src(i - 3) === ',' || src(i - 3) === '(') && SETTING_NAME.test(src(i - 2)) && callOfStrings(i - 2) ? src(i - 2) : undefined;
       const found = argumentBindings(i, depth);
       return named && !found.includes(named) ? [...found, named] : found;
     }
     return otherBindings(i, prev, p);
+  };
+
+  /**
+   * Whether string t is an argument of a call whose arguments before it are strings too: `f("a", t` or Groovy's command
+   * `f "a", t` at its line's start; not an item of a list or a tuple (`["proxy_auth", "proxy_authentication"]`).
+   */
+  const callOfStrings = (t: number): boolean => {
+    let j = t;
+    for (let k = 0; k < 8 && src(j - 1) === ',' && kind(j - 2) === STR; k++) j -= 2;
+    if (src(j - 1) === '(') return kind(j - 2) === WORD;
+    return kind(j - 1) === WORD && (j - 1 === 0 || text.slice(ends[j - 2] ?? 0, starts[j - 1]).includes('\n'));
   };
 
   /** bindings() of a string in a bracket: an argument, an item, a pair's second member. */

@@ -41,6 +41,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   };
   const out: Candidate[] = [];
   let visited = 0;
+  let usesRead = 0;
   // A retained tree is the previous one updated (parseCached): the compiler reuses the nodes an edit did not touch.
   const memo = retain && !part && interesting ? visitMemo : undefined;
 
@@ -99,7 +100,12 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       case T.SyntaxKind.VariableDeclaration: {
         const n = node as ts.VariableDeclaration;
         visit(n.name, []);
-        if (n.initializer) visit(n.initializer, [nameText(n.name)]);
+        if (!n.initializer) return;
+        const name = nameText(n.name);
+        // `const KEY = '…'` and, further down, `authorization: \`Bearer ${KEY}\``: a constant's uses name it too.
+        const init = skipOuter(n.initializer);
+        const read = T.isIdentifier(n.name) && (T.isStringLiteral(init) || T.isNoSubstitutionTemplateLiteral(init)) && usesRead++ < MAX_USES_READ;
+        visit(n.initializer, read ? [name, ...namesByUse(text, name, toText(n.end))] : [name]);
         return;
       }
       case T.SyntaxKind.ObjectLiteralExpression: {
@@ -288,13 +294,52 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     // is constructed with that key: named as a secret, which the generic rule still judges by its value.
     const positional = !key && T.isNewExpression(n) && args.length > 0 && T.isStringLiteralLike(args[0]!) && !args.slice(1).some((a) => T.isStringLiteralLike(a));
     const positionalKey = positional && keyIsCredentialOf(dotted) ? [callee, `${callee}_api_key`] : positional && namesSecretClass(callee) ? [callee, `${callee}_secret`] : undefined;
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i > 0 && first ? [owner, first] : [owner]));
+    // `createHttpClient('https://api.vendor.io', '…')`, `new ApiClient(baseUrl, '…')`: a client made from an API's URL and
+    // one more string is made with its credential, which the URL's host names.
+    const urlClient = args.length === 2 && CLIENT_CALLEE.test(callee) && T.isStringLiteralLike(args[1]!) && (HTTPS_URL.test(first) || (!first && (T.isIdentifier(args[0]!) || T.isPropertyAccessExpression(args[0]!)) && URL_NAME.test(nameOf(args[0]))));
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i === 1 && urlClient ? [owner, `${callee}_api_key`, ...(first ? [first] : [])] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
 }
 
+
+/** A callee that makes a client (`createHttpClient`, `new ApiClient`, `makeClient`, `connectClient`). */
+const CLIENT_CALLEE = /client$/i;
+const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
+/** A variable holding an API's URL (`baseUrl`, `API_URL`, `endpoint`). */
+const URL_NAME = /(?:url|uri|endpoint|host)$/i;
+
+/** Constants of a file whose uses are looked for (namesByUse): each reads at most USE_WINDOW characters. */
+const MAX_USES_READ = 32;
+const USE_WINDOW = 16 * 1024;
+const MAX_USES = 8;
+/** Before a use: an auth scheme opening a template's placeholder or a concatenation (`Bearer ${KEY}`, `'Bearer ' + KEY`). */
+const SCHEME_BEFORE = /\b(?:Bearer|Token|Basic|Bot|Key|ApiKey)[ \t]+(?:\$\{|["'`][ \t]*\+[ \t]*)$/;
+/** Before a use: a property or header key (`'x-api-key': KEY`, `apiKey: KEY`), or `headers.set('X-Api-Key', KEY)`. */
+const KEY_BEFORE = /(?:[{,][ \t\r\n]*["']?([A-Za-z_][\w-]{0,63})["']?[ \t]*:|\.(?:set|append)\([ \t]*["']([\w-]{1,64})["'][ \t]*,)[ \t]*$/;
+
+/**
+ * The names a constant's uses give it, after its declaration ends at `from`: a credential's place says what it is
+ * (`const KEY = '…'` sent as `authorization: \`Bearer ${KEY}\``, `'x-api-key': KEY`). At most MAX_USES uses within
+ * USE_WINDOW characters, each judged by the 64 characters before it: linear, and a few constants a file (MAX_USES_READ).
+ */
+function namesByUse(text: string, name: string, from: number): string[] {
+  const names: string[] = [];
+  const end = Math.min(text.length, from + USE_WINDOW);
+  for (let at = text.indexOf(name, from), uses = 0; at >= 0 && at < end && uses < MAX_USES; at = text.indexOf(name, at + name.length)) {
+    if (/[\w$]/.test(text[at - 1] ?? '') || /[\w$]/.test(text[at + name.length] ?? '')) continue;
+    uses++;
+    const before = text.slice(Math.max(0, at - 64), at);
+    if (SCHEME_BEFORE.test(before)) names.push('authorization');
+    else {
+      const keyed = KEY_BEFORE.exec(before);
+      if (keyed) names.push(keyed[1] ?? keyed[2]!);
+    }
+  }
+  return names;
+}
 
 /** A schema's method that gives a field its value when none is set (zod, yup, joi, superstruct's `defaulted` aside). */
 const DEFAULT_METHOD = /^(?:default|defaultTo|withDefault|orDefault)$/;
