@@ -48,6 +48,8 @@ describe('security: the placement passes stay linear', function () {
     ['systemd units of many Environment= lines', 'deploy/app.service', (size) => fill('', 'Environment=API_TOKEN=Zx8Qp2LmN4vR7tY1wE5uI9oA LOG=x B_C=D_E=F\n', size)],
     ['constants used in auth headers', 'src/far.ts', (size) => fill('', "const KEY = 'Zx8Qp2LmN4vR7tY1wE5uI9oA';\nfetch(u, { headers: { authorization: `Bearer ${KEY}`, 'x-api-key': KEY } });\n", size)],
     ['one constant used many times', 'src/far.ts', (size) => "const KEY = 'Zx8Qp2LmN4vR7tY1wE5uI9oA';\n" + fill('', 'KEY KEY, { a: KEY }, `Bearer ${KEY}` ', size)],
+    ['a script of a usage line and many runs of its command', 'scripts/hooks.sh', (size) => '# usage: register-hook <provider> <token> <url>\n' + fill('', './bin/register-hook acme Zx8Qp2LmN4vR7tY1wE5uI9oA https://x register-hook register-hook\n', size)],
+    ['many usage lines', 'scripts/hooks.sh', (size) => fill('', '# usage: a-cmd <token> ' + '<x> '.repeat(20) + '\n', size)],
     ['Python settings reads with keyword defaults', 'app/conf.py', (size) => 'import os\n' + fill('', 'API_TOKEN = os.getenv("API_TOKEN", default="Zx8Qp2LmN4vR7tY1wE5uI9oA")\n', size)],
     ['a Markdown table of a secret column', 'docs/accounts.md', (size) => '| host | password |\n| --- | --- |\n' + fill('', '| db | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' |'.repeat(30) + '\n', size)],
     ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
@@ -138,6 +140,7 @@ describe('security: the placement passes stay linear', function () {
     ['one line of secret nouns and words', 'notes.txt', (size) => `${'the api token of a b c d e f g h '.repeat((size - 16) / 33)}: x\n`],
     ['one line of commented YAML keys', 'values.yaml', (size) => `# ${'API_TOKEN: '.repeat((size - 16) / 11)}\n`],
     ['one line of gradle fields', 'app/build.gradle', (size) => `${'buildConfigField "String", "API_KEY", "\\"Zx8Qp2LmN4vR7tY1wE5uI9oA\\"" '.repeat((size - 16) / 72)}\n`],
+    ['one line of runs of a usage\'s command', 'scripts/hooks.sh', (size) => `# usage: register-hook <provider> <token>\n${'register-hook a Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat((size - 64) / 40)}\n`],
     ['one line of client calls', 'src/clients.ts', (size) => `${"createHttpClient('https://api.example.com', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 72)}\n`],
   ];
   for (const [name, path, build] of longLines) {

@@ -173,3 +173,15 @@ describe('API descriptions: a parameter\'s example named by the parameter', () =
     ['examples of parameters that are no secrets, and a placeholder', 'api/openapi.yaml', `components:\n  parameters:\n    RequestId:\n      in: header\n      name: X-Request-Id\n      example: ${g.uuid()}\n    Commit:\n      in: query\n      name: commit_sha\n      example: ${sha()}\n    Key:\n      in: query\n      name: api_key\n      example: YOUR_API_KEY\n`],
   ]);
 });
+
+describe('shell: a positional argument at the place a usage line names a credential', () => {
+  const [a, b, c] = [token(), g.uuid(), token(32)];
+  findsEach([
+    ['# usage: cmd <provider> <token> <url>, run from ./bin', 'scripts/rotate-hooks.sh', `#!/bin/sh\n# usage: register-hook <provider> <token> <url>\n\n./bin/register-hook acme ${a} https://hooks.example.com/acme\n`, a],
+    ['a provider\'s place names a context-only key (Heroku UUID)', 'scripts/hooks.sh', `#!/usr/bin/env bash\n# Usage: add-hook <service> <api-key>\nadd-hook heroku ${b}\n`, b],
+    ['the value quoted, the usage in upper case', 'deploy/seed.sh', `#!/bin/bash\n# USAGE: seed-tenant TENANT API_SECRET\n/opt/tools/seed-tenant acme '${c}'\n`, c],
+  ]);
+  quietOnEach([
+    ['arguments that are references, other commands, or no credential place', 'scripts/hooks.sh', `#!/bin/sh\n# usage: register-hook <provider> <token> <url>\n./bin/register-hook acme "$ACME_TOKEN" https://hooks.example.com/acme\necho register-hook ${token()} done\n# usage: build-image <name> <tag>\nbuild-image api ${sha()}\n`],
+  ]);
+});

@@ -75,8 +75,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       return;
     }
     const before = out.length;
+    const readBefore = usesRead;
     visitNode(node, []);
-    memo!.set(node, { pos: node.pos, end: node.end, interesting: interesting!.slice(from, to), candidates: out.slice(before) });
+    // A constant's names from its uses (namesByUse) depend on text outside the subtree: not remembered.
+    if (usesRead === readBefore) memo!.set(node, { pos: node.pos, end: node.end, interesting: interesting!.slice(from, to), candidates: out.slice(before) });
   };
 
   const visitNode = (node: ts.Node, names: string[]): void => {
