@@ -141,6 +141,7 @@ describe('security: the placement passes stay linear', function () {
     ['one line of commented YAML keys', 'values.yaml', (size) => `# ${'API_TOKEN: '.repeat((size - 16) / 11)}\n`],
     ['one line of gradle fields', 'app/build.gradle', (size) => `${'buildConfigField "String", "API_KEY", "\\"Zx8Qp2LmN4vR7tY1wE5uI9oA\\"" '.repeat((size - 16) / 72)}\n`],
     ['one line of runs of a usage\'s command', 'scripts/hooks.sh', (size) => `# usage: register-hook <provider> <token>\n${'register-hook a Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat((size - 64) / 40)}\n`],
+    ['one line of fence marks', 'docs/adr.md', (size) => `The signing secret:\n${'```a'.repeat((size - 32) / 4)}\n`],
     ['one line of client calls', 'src/clients.ts', (size) => `${"createHttpClient('https://api.example.com', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 72)}\n`],
   ];
   for (const [name, path, build] of longLines) {

@@ -199,33 +199,45 @@ export function fencedValueCandidates(text: string): Candidate[] {
     const end = text.indexOf('\n', from);
     return [from, end < 0 ? text.length : end];
   };
-  for (const mark of ['```', '~~~']) for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 3)) {
-    const [open, openEnd] = lineAt(text.lastIndexOf('\n', at) + 1);
-    if (openEnd >= text.length || !FENCE.test(text.slice(open, openEnd).replace(/\r$/, ''))) continue;
-    const [valueStart, valueEnd] = lineAt(openEnd + 1);
-    const [close, closeEnd] = lineAt(valueEnd + 1);
-    if (valueEnd >= text.length || !FENCE.test(text.slice(close, closeEnd).replace(/\r$/, ''))) continue;
-    at = closeEnd;
-    const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
-    if (!value || NOT_A_VALUE.test(value[1]!)) continue;
-    // The sentence: the last line before the fence that is not blank (within a few lines).
-    let end = open - 1;
-    for (let blank = 0; blank < 3 && end > 0; blank++) {
-      const start = text.lastIndexOf('\n', end - 1) + 1;
-      const line = text.slice(start, end).replace(/\r$/, '');
-      if (line.trim() === '') {
-        end = start - 1;
-        continue;
+  const isFence = (start: number, end: number): boolean => FENCE.test(text.slice(start, end).replace(/\r$/, ''));
+  // Fence lines in order, each opening or closing a block (a block's closing fence opens none); after a mark the
+  // search goes on from the next line, so a line of many marks is read once.
+  for (const mark of ['```', '~~~']) {
+    let inside = false;
+    for (let at = text.indexOf(mark), next = 0; at >= 0; at = text.indexOf(mark, next)) {
+      const [open, openEnd] = lineAt(text.lastIndexOf('\n', at) + 1);
+      next = openEnd + 1;
+      if (!isFence(open, openEnd)) continue;
+      inside = !inside;
+      if (!inside || openEnd >= text.length) continue;
+      const [valueStart, valueEnd] = lineAt(openEnd + 1);
+      const [close, closeEnd] = lineAt(valueEnd + 1);
+      if (valueEnd >= text.length || !isFence(close, closeEnd)) continue;
+      inside = false;
+      next = closeEnd + 1;
+      const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
+      if (value && !NOT_A_VALUE.test(value[1]!)) {
+        const name = introducedName(text, open);
+        if (name) out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
       }
-      const named = INTRODUCES_SECRET.exec(line.slice(-160));
-      if (named) {
-        const name = named[1]!.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_');
-        out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
-      }
-      break;
     }
   }
   return out;
+}
+
+/** The name the sentence before a fence opening at `open` gives its value: its last line that is not blank (within three), if it introduces a secret. */
+function introducedName(text: string, open: number): string | undefined {
+  let end = open - 1;
+  for (let blank = 0; blank < 3 && end > 0; blank++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') {
+      const named = INTRODUCES_SECRET.exec(line.slice(-160));
+      return named ? named[1]!.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_') : undefined;
+    }
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** A row's cells with their offsets in the line, the outer bars left out. */

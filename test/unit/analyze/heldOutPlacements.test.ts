@@ -132,6 +132,7 @@ describe('Markdown: a fence holding one value, introduced by the sentence before
   findsEach([
     ['an ADR: "The JWT signing secret we use in staging:" then a bare fence', 'docs/adr/0003-tokens.md', `# ADR 3\n\nThe JWT signing secret we use in staging:\n\n\`\`\`\n${a}\n\`\`\`\n`, a],
     ['a README: a fence with a language word', 'README.md', `## Local setup\n\nPaste this encryption key into your .env:\n\`\`\`text\n${b}\n\`\`\`\n`, b],
+    ['after a block of commands, the sentence right above the fence', 'docs/ops.md', `\`\`\`sh\nmake seed\nmake up\n\`\`\`\nThe webhook signing secret:\n\`\`\`\n${b}\n\`\`\`\n`, b],
     ['a wiki page: the delivery token for the preview space (tildes)', 'docs/wiki/cms.md', `The preview delivery token for the staging space:\n\n~~~\n${c}\n~~~\n`, c],
   ]);
   quietOnEach([
