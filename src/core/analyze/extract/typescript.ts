@@ -104,9 +104,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
         visit(n.name, []);
         if (!n.initializer) return;
         const name = nameText(n.name);
-        // `const KEY = '…'` and, further down, `authorization: \`Bearer ${KEY}\``: a constant's uses name it too.
+        // `const KEY = '…'` and, further down, `authorization: \`Bearer ${KEY}\``: a constant whose own name is one short
+        // word is named by its uses too. A longer name (`SEARCH_API`) stays the value's name: the fix's env name is taken from it.
         const init = skipOuter(n.initializer);
-        const read = T.isIdentifier(n.name) && (T.isStringLiteral(init) || T.isNoSubstitutionTemplateLiteral(init)) && usesRead++ < MAX_USES_READ;
+        const read = T.isIdentifier(n.name) && SHORT_WORD.test(name) && (T.isStringLiteral(init) || T.isNoSubstitutionTemplateLiteral(init)) && usesRead++ < MAX_USES_READ;
         visit(n.initializer, read ? [name, ...namesByUse(text, name, toText(n.end))] : [name]);
         return;
       }
@@ -313,6 +314,8 @@ const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
 /** A variable holding an API's URL (`baseUrl`, `API_URL`, `endpoint`). */
 const URL_NAME = /(?:url|uri|endpoint|host)$/i;
 
+/** A constant's name of one short word, which says little of what it holds (`KEY`, `token`, `K`). */
+const SHORT_WORD = /^(?:[A-Z]{1,6}|[A-Za-z][a-z]{0,5})$/;
 /** Constants of a file whose uses are looked for (namesByUse): each reads at most USE_WINDOW characters. */
 const MAX_USES_READ = 32;
 const USE_WINDOW = 16 * 1024;
