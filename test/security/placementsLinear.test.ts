@@ -39,6 +39,18 @@ describe('security: the placement passes stay linear', function () {
     ['prose of many secret nouns', 'docs/runbook.md', (size) => fill('', 'the password for a b c is token key secret: `Zx8Qp2LmN4vR7tY1wE5uI9oA` use token ', size)],
     ['one prose word run', 'notes.txt', (size) => 'password is ' + fill('', 'Zx8Qp2LmN4vR7tY1wE5uI9oA.', size)],
     ['a secret noun before a long run of spaces', 'notes.txt', (size) => fill('', 'password is' + ' '.repeat(900) + 'x\n', size)],
+    // miss22's placements (heldOutPlacements.test.ts).
+    ['a Markdown table of a Value column and setting names', 'docs/accounts.md', (size) => '| Service | Name | Value |\n| --- | --- | --- |\n' + fill('', '| a | API_KEY | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' API_TOKEN |'.repeat(30) + '\n', size)],
+    ['many fences of one value after a secret sentence', 'docs/adr.md', (size) => fill('', 'The signing secret we use:\n\n```\nZx8Qp2LmN4vR7tY1wE5uI9oA\n```\n', size)],
+    ['many fences that open and never close', 'docs/adr.md', (size) => fill('', '```\n', size)],
+    ['a settings table of label, service and value columns', 'exports/settings.csv', (size) => 'tenant,provider,field,value\n' + fill('', 'a,stripe,api_key,Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['an INSERT of settings rows', 'db/seed.sql', (size) => 'INSERT INTO s (provider, name, value) VALUES ' + fill('', "('stripe', 'api_key', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'), ", size)],
+    ['systemd units of many Environment= lines', 'deploy/app.service', (size) => fill('', 'Environment=API_TOKEN=Zx8Qp2LmN4vR7tY1wE5uI9oA LOG=x B_C=D_E=F\n', size)],
+    ['constants used in auth headers', 'src/far.ts', (size) => fill('', "const KEY = 'Zx8Qp2LmN4vR7tY1wE5uI9oA';\nfetch(u, { headers: { authorization: `Bearer ${KEY}`, 'x-api-key': KEY } });\n", size)],
+    ['one constant used many times', 'src/far.ts', (size) => "const KEY = 'Zx8Qp2LmN4vR7tY1wE5uI9oA';\n" + fill('', 'KEY KEY, { a: KEY }, `Bearer ${KEY}` ', size)],
+    ['a script of a usage line and many runs of its command', 'scripts/hooks.sh', (size) => '# usage: register-hook <provider> <token> <url>\n' + fill('', './bin/register-hook acme Zx8Qp2LmN4vR7tY1wE5uI9oA https://x register-hook register-hook\n', size)],
+    ['many usage lines', 'scripts/hooks.sh', (size) => fill('', '# usage: a-cmd <token> ' + '<x> '.repeat(20) + '\n', size)],
+    ['Python settings reads with keyword defaults', 'app/conf.py', (size) => 'import os\n' + fill('', 'API_TOKEN = os.getenv("API_TOKEN", default="Zx8Qp2LmN4vR7tY1wE5uI9oA")\n', size)],
     ['a Markdown table of a secret column', 'docs/accounts.md', (size) => '| host | password |\n| --- | --- |\n' + fill('', '| db | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' |'.repeat(30) + '\n', size)],
     ['many encoded PEM starts', 'k8s/secret.yaml', (size) => fill('', 'tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t' + 'QUFB'.repeat(100) + '\n', size)],
     ['a .pgpass of escapes', 'home/.pgpass', (size) => fill('', 'h:5432:db:u:' + '\\:'.repeat(100) + 'Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
@@ -121,6 +133,16 @@ describe('security: the placement passes stay linear', function () {
     ['a code span before a long run of spaces', 'docs/setup.md', (size) => `\`API_KEY\`${' '.repeat(size - 32)}x\n`],
     ['one line of here-strings', 'run.sh', (size) => `${"vercel env add A p <<< 'x' ".repeat((size - 16) / 28)}\n`],
     ['one line of constructors of long class names', 'src/a.ts', (size) => `${"new AbAbAbAbAbAbAbAbAbAbAbAbCryptr('Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 62)}\n`],
+    // miss22's placements (heldOutPlacements.test.ts): flow lists, Environment= lists, prose with words before a colon.
+    ['one YAML flow list of many items', 'tests/cassettes/a.yaml', (size) => `Authorization: [${'Bearer Zx8Qp2LmN4vR7tY1wE5uI9oA, '.repeat((size - 32) / 33)}x\n`],
+    ['one Environment= line of many pairs', 'worker.service', (size) => `Environment=${'A_B=Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat((size - 16) / 29)}\n`],
+    ['one Environment= line of names joined by =', 'worker.service', (size) => `Environment=${'API_KEY='.repeat((size - 16) / 8)}\n`],
+    ['one line of secret nouns and words', 'notes.txt', (size) => `${'the api token of a b c d e f g h '.repeat((size - 16) / 33)}: x\n`],
+    ['one line of commented YAML keys', 'values.yaml', (size) => `# ${'API_TOKEN: '.repeat((size - 16) / 11)}\n`],
+    ['one line of gradle fields', 'app/build.gradle', (size) => `${'buildConfigField "String", "API_KEY", "\\"Zx8Qp2LmN4vR7tY1wE5uI9oA\\"" '.repeat((size - 16) / 72)}\n`],
+    ['one line of runs of a usage\'s command', 'scripts/hooks.sh', (size) => `# usage: register-hook <provider> <token>\n${'register-hook a Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat((size - 64) / 40)}\n`],
+    ['one line of fence marks', 'docs/adr.md', (size) => `The signing secret:\n${'```a'.repeat((size - 32) / 4)}\n`],
+    ['one line of client calls', 'src/clients.ts', (size) => `${"createHttpClient('https://api.example.com', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 72)}\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

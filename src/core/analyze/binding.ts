@@ -137,6 +137,10 @@ function lowerSnake(snake: string): string {
   return snake.toLowerCase().replace(/[^a-z0-9]+/g, '_');
 }
 
+/** A call that makes a client, and its first argument an API's URL (a literal, or a variable named for one). */
+const CLIENT_WORD = /client$/i;
+const URL_ARGUMENT = /^[ \t]*(?:["'`]https:\/\/|[A-Za-z_$][\w$.]{0,63}(?:url|uri|endpoint|host)[ \t]*,)/i;
+
 /** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
 const KEYS_PROPERTY = /\.keys$/;
 const ASSIGNED_LIST = /^[ \t]*=[ \t]*\[/;
@@ -174,6 +178,9 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       // A provider's client, or a class named for encrypting or signing, constructed with a string (`new
       // RazorpayKeyClient("…")`, `new Cryptr("…")`): the TypeScript extractor names that first argument a key.
       else if (mask === 0 && text.charCodeAt(words.stop) === 40 && /\bnew[ \t]+$/.test(text.slice(Math.max(0, words.start - 8), words.start)) && (spellsProvider(word) || namesSecretClass(word))) mask = ALL_RULES;
+      // A client made from an API's URL and a string (`createHttpClient('https://api.vendor.io', '…')`): the TypeScript
+      // extractor names that string the client's key.
+      else if (mask === 0 && text.charCodeAt(words.stop) === 40 && CLIENT_WORD.test(word) && URL_ARGUMENT.test(text.slice(words.stop + 1, words.stop + 96))) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);

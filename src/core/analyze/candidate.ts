@@ -113,6 +113,26 @@ export const PAIR_LABEL = /^(?:name|key|id|key_?name|parameter_?(?:name|key)|opt
 export const SETTING_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}(?:[_.-][A-Za-z0-9]{1,63}){1,8}$/;
 export const PAIR_VALUE = /^(?:value|val|secret|secret_?value|parameter_?value|option_?value|setting_?value)$/i;
 
+/** A settings table's label column besides PAIR_LABEL's: one naming the field a row sets (`field`, `setting`, `credential_type`). */
+const TABLE_LABEL = /^(?:field|field_?name|setting|credential_?(?:name|type)|secret_?(?:name|type)|config_?key|property)$/i;
+export const isTableLabel = (column: string): boolean => PAIR_LABEL.test(column) || TABLE_LABEL.test(column);
+/** A settings table's column naming the service a row's setting is for: `(provider, name, value)`, `tenant,service,field,value`. */
+export const TABLE_SERVICE = /^(?:provider|provider_?name|service|service_?name|vendor|integration|platform|app|application)$/i;
+
+/**
+ * The names of a cell of a settings table's row (extract/sql.ts, extract/lines.ts), under `column`: a label that is a
+ * setting's name (`COMMIT_SHA`, `stripe.secret_key`) names a value column's cell alone, since that column only says where
+ * the table keeps it (`secret`, `value`); a column that says what it holds (`api_key`) or a plain word for a label
+ * (`token`) keeps the column's name too. The row's service qualifies its label (`stripe` + `secret_key`), as a
+ * mapping's key does its fields: a provider's rule is bound by its own name.
+ */
+export function settingRowNames(column: string, label: string | undefined, service: string | undefined): string[] {
+  if (label === undefined || label === '') return [column];
+  const names = SETTING_NAME.test(label) && PAIR_VALUE.test(column) ? [label] : [column, label];
+  if (service && /^[A-Za-z][A-Za-z0-9-]{1,39}$/.test(service)) names.push(`${service}_${label}`);
+  return names;
+}
+
 /** Between two literals that join into one value: spaces, line breaks, a `+`, Python's line continuation. */
 const JOINER = /^[ \t\r\n\\]{0,64}(?:\+[ \t\r\n\\]{0,64})?$/;
 /** Whether the text between two literals joins them (`" + "`, `"\n  "`): literals concatenated into one value. */
@@ -161,7 +181,7 @@ export function namesSecretClass(name: string): boolean {
   return name.length <= 64 && /^[A-Z]/.test(name) && name.split(/(?=[A-Z][a-z])/).some((word) => SECRET_CLASS_WORD.test(word));
 }
 /** The keywords that find SECRET_CLASS_WORD in a text, for the parse prefilter (binding.ts, ruleSet.ts). */
-export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws'];
+export const SECRET_CLASS_KEYWORDS: readonly string[] = ['encrypt', 'crypt', 'cipher', 'signing', 'signer', 'hmac', 'jwt', 'jws', 'client'];
 
 /** Which extractor reads a call: the TypeScript one (JS/TS), or the token pass (Python, shell, JS too large to parse). */
 export type CallReader = 'typescript' | 'tokens';

@@ -1,6 +1,6 @@
 import { AnalysisAborted, andThen, recovering, type Steps } from './abort';
 import type { Extraction } from './candidate';
-import { commandSpans, onlySpans, type Spans } from './extract/commandLine';
+import { commandSpans, onlySpans, type Spans, usageArguments } from './extract/commandLine';
 import { extractJson } from './extract/json';
 import { extractDelimitedSteps, extractDockerfileSteps, extractDotenvSteps, extractPropertiesSteps, extractTextLinesSteps, extractYamlSteps, hereStringCandidates, netrcCandidates } from './extract/lines';
 import { extractNotebookSteps } from './extract/notebook';
@@ -89,8 +89,12 @@ export function extract(language: AnalyzerLanguage, path: string, text: string, 
         bindable('python'),
         (near) => (near.length === 0 ? () => none : extractTokensSteps(text, 'python', signal, near)),
       );
-    case 'shell':
-      return extractTokensSteps(text, 'shell', signal);
+    case 'shell': {
+      // A script's usage line names its positional arguments (`# usage: register-webhook <provider> <token> <url>`).
+      const usage = text.includes('sage:') || text.includes('SAGE:') ? usageArguments(text) : [];
+      const tokens = extractTokensSteps(text, 'shell', signal);
+      return usage.length === 0 ? tokens : andThen(tokens, (read) => () => ({ candidates: [...read.candidates, ...usage.map((u) => ({ offset: u.start, length: u.end - u.start, names: [u.name] }))], notes: read.notes }));
+    }
     case 'xml':
       return extractXmlSteps(text);
     case 'notebook':

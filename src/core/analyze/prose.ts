@@ -1,5 +1,5 @@
 import { LineStartCursor } from '../vocabulary/positions';
-import type { Candidate } from './candidate';
+import { type Candidate, PAIR_VALUE, SETTING_NAME } from './candidate';
 
 /**
  * Secrets written in sentences: a runbook's "the bind password for svc-portal is `…`", a README's "API key: `…`", "use
@@ -13,7 +13,7 @@ import type { Candidate } from './candidate';
  */
 
 /** The secret nouns a sentence names a value with; a qualifier word before `key`/`token`/`secret` is part of the name. */
-const NOUN = /^(?:passwords?|passwd|passphrase|pwd|tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
+const NOUN = /^(?:passwords?|passwd|passphrase|pwd|(?:auth)?tokens?|secrets?|keys?|api[-_]?keys?|apikeys?|credentials?)$/i;
 /** Words before `key`, `token` or `secret` that make one name (`API key` → `api_key`, `access token` → `access_token`). */
 const QUALIFIER = /^(?:api|access|auth|bearer|bot|client|deploy|secret|private|signing|master|admin|app|application|refresh|session|personal|service|encryption|webhook)$/i;
 /** The value: a code span, a quoted word, bold, or a bare word (trailing sentence punctuation left out). */
@@ -24,10 +24,18 @@ const VALUE = /(?:`([^`\s]{8,512})`|"([^"\s]{8,512})"|\*\*([^*\s]{8,512})\*\*|([
  * the link; 2–5: the value.
  */
 const AFTER_NOUN = new RegExp(/(?:[ \t]+(?:for|of|on)(?:[ \t]+[\w.@/-]{1,64}){1,3}?)?([*_]{0,2}[ \t]*(?::|=|—|–|-{1,2}|->|=>)[*_]{0,2}[ \t]*|[ \t]+(?:is|was|are|reads|equals)(?:[ \t]+(?:set[ \t]+to|now|still))?(?:[ \t]*:[ \t]*|[ \t]+)|[ \t]+(?=`))/.source + VALUE, 'y');
+/**
+ * After the noun, in a text file: a few words, then a colon and the value alone at the line's end ("pasted the Zendesk
+ * API token into the channel by mistake: …", notes' "new deploy token for staging: …"). Group 1: the words and the
+ * colon; 2–5: the value.
+ */
+const WORDS_THEN_COLON = new RegExp(/((?:[ \t]+[A-Za-z#@][\w#@.'-]{0,31}){1,8}?[ \t]*:[ \t]*)/.source + VALUE + /(?=[ \t]*(?:\r?\n|$))/.source, 'y');
 /** After a noun a verb hands over (`use token …`, `enter the password …`): spaces, then the value. */
 const HANDED = new RegExp(/([ \t]+)/.source + VALUE, 'y');
 /** A verb that hands over what follows the noun without a link: "use token …", "enter the password …", "user admin and password …". */
 const HANDING_VERB = /(?:\b(?:use|using|enter|with|paste|type|try|pass)\b[ \t]+(?:the[ \t]+|an?[ \t]+|this[ \t]+)?(?:[\w-]{1,24}[ \t]+)?|\b(?:user(?:name)?|login)[ \t]+\S{1,64}[ \t]+(?:and|,)[ \t]+(?:the[ \t]+)?)$/i;
+/** Words before a secret's name that say nothing of whose it is. */
+const ARTICLE = /^(?:the|a|an|this|that|our|my|your|their|its|new|old|same|staging|production|prod|dev|test|and|or|of|for|with|to|in)$/i;
 /** What prose puts after a secret noun that is not a value: a path, a URL, an env name, a dotted identifier, a file name. */
 const NOT_A_VALUE = /^(?:\/|\.{1,2}\/|~\/|[a-z][\w+.-]{0,15}:\/\/)|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$|^[\w-]+\.(?:json|ya?ml|txt|pem|key|env|conf|cfg|ini|md|sh|py|js|ts)$/;
 /** A comment line's start: `//`, `#`, ` * `, `/*`, `--`, `;`, `<!--`. */
@@ -83,6 +91,12 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
       HANDED.lastIndex = stop;
       m = HANDED.exec(text);
     }
+    // Words between the noun and its colon: only in a text file, and not for a bare `key` ("press the key combo below: …").
+    const previousWord = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
+    if (!m && wholeText && (!/^keys?$/i.test(word) || (previousWord !== undefined && QUALIFIER.test(previousWord)))) {
+      WORDS_THEN_COLON.lastIndex = stop;
+      m = WORDS_THEN_COLON.exec(text);
+    }
     if (!m) continue;
     const value = m[2] ?? m[3] ?? m[4] ?? m[5]!;
     const spanned = m[5] === undefined;
@@ -93,9 +107,14 @@ export function proseCandidates(text: string, nameEnds: readonly number[], whole
     if (!wholeText && /^[*_ \t]*:/.test(m[1]!)) continue;
     if (NOT_A_VALUE.test(value)) continue;
     const offset = m.index + m[0].length - value.length - (spanned ? (m[4] !== undefined ? 2 : 1) : trailing(m[0], value));
-    const previous = /([A-Za-z]+)[ \t]+$/.exec(before)?.[1];
+    const previous = previousWord;
     const noun = word.toLowerCase().replace(/s$/, '');
-    const names = previous && QUALIFIER.test(previous) && /^(?:key|token|secret)$/.test(noun) ? [`${previous.toLowerCase()}_${noun}`, noun] : [noun === 'passwd' || noun === 'pwd' ? 'password' : noun];
+    const qualified = previous !== undefined && QUALIFIER.test(previous) && /^(?:key|token|secret)$/.test(noun);
+    const names = qualified ? [`${previous.toLowerCase()}_${noun}`, noun] : [noun === 'passwd' || noun === 'pwd' ? 'password' : noun];
+    // The word before the name may be whose it is ("the Zendesk API token", "our Twilio auth token"): the name with it
+    // binds that provider's rule, as `ZENDESK_API_TOKEN` would.
+    const owner = qualified ? /([A-Za-z][A-Za-z0-9]{1,31})[ \t]+[A-Za-z]+[ \t]+$/.exec(before)?.[1] : previous;
+    if (owner && !ARTICLE.test(owner)) names.push(`${owner.toLowerCase()}_${names[0]}`);
     out.push({ offset, length: value.length, names });
   }
   return out;
@@ -129,21 +148,96 @@ export function tableColumnCandidates(text: string): Candidate[] {
     if (!line.includes('|')) header = undefined;
     else if (previous?.line.includes('|') && DELIMITER_ROW.test(line.trim())) {
       const cells = splitCells(previous.line).map((c) => c.text.trim().replace(/^[`*]+|[`*]+$/g, ''));
-      header = cells.some((c) => SECRET_HEADER.test(c)) ? cells : undefined;
+      header = cells.some((c) => SECRET_HEADER.test(c) || PAIR_VALUE.test(c)) ? cells : undefined;
     } else if (header) {
       const cells = splitCells(line);
+      // A `Value` column is named by the row's setting (`| Stripe | STRIPE_SECRET_KEY | \`…\` |`): its first cell that is
+      // a setting's name, read once a row.
+      let setting: string | undefined;
       cells.forEach((cell, i) => {
         const name = header![i];
-        if (name === undefined || !SECRET_HEADER.test(name)) return;
+        if (name === undefined) return;
+        const byValue = PAIR_VALUE.test(name);
+        if (!byValue && !SECRET_HEADER.test(name)) return;
         const m = /^[ \t]*(`?)([^\s`|]{8,512})\1[ \t]*$/.exec(cell.text);
         if (!m || NOT_A_VALUE.test(m[2]!)) return;
-        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: [name.replace(/[ -]/g, '_').toLowerCase()] });
+        if (byValue) setting ??= rowSetting(cells, i);
+        if (byValue && !setting) return;
+        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: byValue ? [setting!] : [name.replace(/[ -]/g, '_').toLowerCase()] });
       });
     }
     previous = { line, start };
     start = end + 1;
   }
   return out;
+}
+
+/** The first cell of a row other than `except` that holds a setting's name alone (`STRIPE_SECRET_KEY`, `` `db.password` ``), or ''. */
+function rowSetting(cells: ReadonlyArray<{ text: string }>, except: number): string {
+  for (let k = 0; k < cells.length; k++) {
+    const name = cells[k]!.text.trim().replace(/^`|`$/g, '');
+    if (k !== except && SETTING_NAME.test(name)) return name;
+  }
+  return '';
+}
+
+/** A sentence that introduces a value: it ends in a colon and names a secret (group 1: up to three words ending with the noun). */
+const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
+/** A fence's line: three backticks or tildes and an optional language word. */
+const FENCE = /^[ \t]{0,3}(?:```|~~~)[\w-]{0,32}[ \t]*$/;
+/** The one line a fence holds: a value of key characters. */
+const FENCED_VALUE = /^[ \t]*([^\s`'"<>]{8,512})[ \t]*$/;
+
+/**
+ * Markdown code fences that hold one value, introduced by the sentence before them ("The JWT signing secret we use in
+ * staging:", a blank line, then the fence): the value, named by that sentence's words (`jwt_signing_secret`). Found from
+ * each fence by a string search, each line read once: linear.
+ */
+export function fencedValueCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const lineAt = (from: number): [number, number] => {
+    const end = text.indexOf('\n', from);
+    return [from, end < 0 ? text.length : end];
+  };
+  const isFence = (start: number, end: number): boolean => FENCE.test(text.slice(start, end).replace(/\r$/, ''));
+  // Fence lines in order, each opening or closing a block (a block's closing fence opens none); after a mark the
+  // search goes on from the next line, so a line of many marks is read once.
+  for (const mark of ['```', '~~~']) {
+    let inside = false;
+    for (let at = text.indexOf(mark), next = 0; at >= 0; at = text.indexOf(mark, next)) {
+      const [open, openEnd] = lineAt(text.lastIndexOf('\n', at) + 1);
+      next = openEnd + 1;
+      if (!isFence(open, openEnd)) continue;
+      inside = !inside;
+      if (!inside || openEnd >= text.length) continue;
+      const [valueStart, valueEnd] = lineAt(openEnd + 1);
+      const [close, closeEnd] = lineAt(valueEnd + 1);
+      if (valueEnd >= text.length || !isFence(close, closeEnd)) continue;
+      inside = false;
+      next = closeEnd + 1;
+      const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
+      if (value && !NOT_A_VALUE.test(value[1]!)) {
+        const name = introducedName(text, open);
+        if (name) out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
+      }
+    }
+  }
+  return out;
+}
+
+/** The name the sentence before a fence opening at `open` gives its value: its last line that is not blank (within three), if it introduces a secret. */
+function introducedName(text: string, open: number): string | undefined {
+  let end = open - 1;
+  for (let blank = 0; blank < 3 && end > 0; blank++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (line.trim() !== '') {
+      const named = INTRODUCES_SECRET.exec(line.slice(-160));
+      return named ? named[1]!.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_') : undefined;
+    }
+    end = start - 1;
+  }
+  return undefined;
 }
 
 /** A row's cells with their offsets in the line, the outer bars left out. */

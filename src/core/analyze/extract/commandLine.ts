@@ -540,3 +540,49 @@ function fencedLines(text: string, language: RegExp): Spans {
   }
   return spans;
 }
+
+/** A script's usage line: `# usage: register-webhook <provider> <token> <url>` (group 1 the command, 2 its arguments). */
+const USAGE_LINE = /^[ \t]*#+[ \t]*usage:[ \t]*(?:\$[ \t]*)?([\w./-]{1,64})((?:[ \t]+[^\s]{1,64}){1,12})[ \t]*$/gim;
+/** A usage's placeholder that names a credential (`<token>`, `<api-key>`, `API_SECRET`). */
+const SECRET_PLACEHOLDER = /^(?:[\w-]{0,32}[_-])?(?:token|secret|password|passwd|api[_-]?key|key|pat|credential)s?$/i;
+/** A usage's placeholder that names whose the credential is (`<provider>`, `<service>`). */
+const OWNER_PLACEHOLDER = /^(?:provider|service|vendor|integration|app)$/i;
+
+/**
+ * A shell script's positional arguments where its usage line names them (`# usage: register-webhook <provider> <token>
+ * <url>`, then `./bin/register-webhook acme … https://…`): the word at a credential's place, named by its placeholder
+ * (and by the provider's place, `acme_token`). Lines that run the command are found by a string search for its name;
+ * each read once: linear.
+ */
+export function usageArguments(text: string): OptionValue[] {
+  const out: OptionValue[] = [];
+  USAGE_LINE.lastIndex = 0;
+  for (let usage = USAGE_LINE.exec(text), lines = 0; usage && lines < 8; usage = USAGE_LINE.exec(text), lines++) {
+    const command = usage[1]!.slice(usage[1]!.lastIndexOf('/') + 1);
+    const places = usage[2]!.trim().split(/[ \t]+/).map((p) => p.replace(/^[<[{]+|[>\]}.]+$/g, ''));
+    const secret = places.findIndex((p) => SECRET_PLACEHOLDER.test(p));
+    if (secret < 0 || command.length < 3) continue;
+    const owner = places.findIndex((p) => OWNER_PLACEHOLDER.test(p));
+    const usageEnd = usage.index + usage[0].length;
+    for (let at = text.indexOf(command, usageEnd); at >= 0; at = text.indexOf(command, at + command.length)) {
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      let lineEnd = text.indexOf('\n', at);
+      if (lineEnd < 0) lineEnd = text.length;
+      const line = text.slice(lineStart, lineEnd);
+      // The next search starts on the next line: a line is read once, however often it names the command.
+      at = lineEnd - command.length;
+      // The command opens its line (after a path: `./bin/…`), not a comment or an argument of another command.
+      const words = [...line.matchAll(/[^\s'"]+|'[^'\n]*'|"[^"\n]*"/g)];
+      const first = words[0];
+      if (!first || first[0].slice(first[0].lastIndexOf('/') + 1) !== command) continue;
+      const word = words[1 + secret];
+      if (word) {
+        const quoted = /^['"]/.test(word[0]) ? 1 : 0;
+        const name = places[secret]!.toLowerCase().replace(/-/g, '_');
+        const ownerWord = owner >= 0 ? words[1 + owner]?.[0] : undefined;
+        out.push({ start: lineStart + word.index + quoted, end: lineStart + word.index + word[0].length - quoted, name: ownerWord && /^[A-Za-z][\w-]{1,31}$/.test(ownerWord) ? `${ownerWord}_${name}` : name });
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { MORE, type Steps } from '../abort';
-import { type Candidate, type Extraction, PAIR_LABEL, PAIR_VALUE, pushCandidate, SETTING_NAME, withParent } from '../candidate';
+import { type Candidate, type Extraction, isTableLabel, PAIR_LABEL, PAIR_VALUE, pushCandidate, settingRowNames, TABLE_SERVICE, withParent } from '../candidate';
 import type { Spans } from './commandLine';
 import { AUTH_SCHEME_NAMES } from '../../calls/credentialNames';
 import { charTable } from './chars';
@@ -175,8 +175,11 @@ export function netrcCandidates(text: string): Candidate[] {
 const ENV_NAME = /^[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9]$/;
 /** `NAME value` alone on a line (group 1 the name, 2 the value): read only for an ENV_NAME. */
 const SPACED_ENV_LINE = /^[ \t]*([A-Z][A-Z0-9_]{2,63})[ \t]+([^\s'"`=:][^\s'"`:]{7,511})[ \t]*$/;
-/** ` NAME=value` anywhere in a line (a log's `loaded config API_KEY=…`); group 1 the name, 2–4 the value. */
-const ENV_PAIR_IN_LINE = /(?:^|[ \t])([A-Z][A-Z0-9_]{2,63})=(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'`]{1,512}))(?=[ \t,;]|$)/g;
+/**
+ * ` NAME=value` anywhere in a line (a log's `loaded config API_KEY=…`), or as another setting's value (systemd's
+ * `Environment=API_KEY=…`, `--env=API_KEY=…`); group 1 the name, 2–4 the value.
+ */
+const ENV_PAIR_IN_LINE = /(?:^|[ \t=])([A-Z][A-Z0-9_]{2,63})=(?:"([^"\n]{1,512})"|'([^'\n]{1,512})'|([^\s"'`]{1,512}))(?=[ \t,;]|$)/g;
 /** `Label (NAME): value` at a line's start (notes): the name in parentheses; the value follows the match. */
 const PAREN_NAME_LABEL = /^[ \t]*(?:[-*][ \t]+)?[A-Za-z][\w .-]{0,63}?[ \t]*\(`?([A-Za-z_][A-Za-z0-9_.-]{2,127})`?\)[ \t]*[:=][ \t]*/;
 /** A code span naming a setting, then its value in a code span: "set `API_TOKEN` to `…`", "`API_TOKEN`: `…`". */
@@ -351,8 +354,11 @@ function pushSpacedPairs(out: Candidate[], text: string, line: string, start: nu
 /** `name "value"` or `name 'value';` alone on a line: a config directive with a quoted value. */
 const QUOTED_DIRECTIVE = /^[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]+(["'])([^\s"'`\\]{8,512})\2(?=[ \t]*;?[ \t]*$)/;
 
-/** One `NAME=value` of a comma-separated list of environment variables, then its comma or the line's end. */
-const ENVIRONMENT_ENTRY = /[ \t]*([A-Za-z_][A-Za-z0-9_]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s,"'=][^\s,"']{0,511}))[ \t]*(?:,|$)/y;
+/**
+ * One `NAME=value` of a list of environment variables, then its comma, spaces (systemd's `Environment=A=… B=…`) or the
+ * line's end.
+ */
+const ENVIRONMENT_ENTRY = /[ \t]*([A-Za-z_][A-Za-z0-9_]{0,63})=(?:"([^"\n]{0,512})"|'([^'\n]{0,512})'|([^\s,"'=][^\s,"']{0,511}))(?:[ \t]*,|[ \t]*$|[ \t]+)/y;
 /** Keys whose value is a list of environment variables: supervisord's `environment`, uWSGI's `env`, gunicorn's `raw_env`. */
 const ENVIRONMENT_KEY = /^(?:environment|env|raw_env)$/i;
 
@@ -460,7 +466,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         block = undefined;
       }
       const trimmed = line.slice(indent);
-      if (trimmed === '' || trimmed.startsWith('#')) return;
+      if (trimmed.startsWith('#')) return pushCommentedPair(out, text, line, start, indent);
+      if (trimmed === '') return;
       while (keys.length && keys[keys.length - 1]!.indent >= indent && !trimmed.startsWith('- ')) keys.pop();
       // A key may hold colons not followed by a space: Pulumi's stack config namespaces its keys (`myapp:stripeKey: …`).
       const m = /^-\s+\{/.test(trimmed) ? null : /^(-\s+)?(?:(["'])(.+?)\2|([^\s#'"{[](?:[^:#]|:(?=[^\s:#]))*?))\s*:(?:\s+|$)/.exec(trimmed);
@@ -483,6 +490,12 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
           flowMap(out, text, line, start, rest, key);
           return;
         }
+        // A one-line flow sequence of scalars (a VCR cassette's `Authorization: [Bearer …]`, which records each header as
+        // a list): each item under the key, as a block list's items are.
+        if (line[rest] === '[') {
+          flowSequence(out, text, line, start, rest, withParent(key, parent));
+          return;
+        }
         if (COMMAND_KEY.test(key)) commands?.push([start + rest, start + line.length]);
         const span = valueSpan(line, rest, HASH_COMMENT);
         if (!span) return;
@@ -497,7 +510,8 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
         }
         if (key === 'uses') stepAction.set(keyIndent, line.slice(span[0], span[0] + span[1]));
         if (key === 'name' && keys.length === 2 && keys[0]!.key === 'metadata' && keys[0]!.indent === 0) objectName = line.slice(span[0], span[0] + span[1]).replace(/^["']|["']$/g, '');
-        const valueField = PAIR_VALUE.test(key);
+        // An API description's parameter (`name: X-Api-Key`, `in: header`) shows its value as an `example`.
+        const valueField = PAIR_VALUE.test(key) || key === 'example';
         const sibling = valueField ? siblingName.get(keyIndent) : undefined;
         const before = out.length;
         const owner = span[1] < MIN_VALUE_LENGTH ? undefined : ownerPath(keys, parent === 'with' ? stepAction : undefined);
@@ -528,6 +542,22 @@ export function extractYamlSteps(text: string, commands?: Spans): Steps<Extracti
   );
 }
 
+/** A commented-out YAML pair, `# NAME: value` (group 1 the key; the value follows the match): a setting kept for later. */
+const COMMENTED_PAIR = /^#+[ \t]*([A-Za-z_][\w.-]{0,63}):[ \t]+(?=[^\s#|>{[&*!])/;
+
+/**
+ * A setting commented out in a YAML file (`# STRIPE_SECRET_KEY: sk_…   # moved to ExternalSecret`, a values file's old
+ * key kept beside the empty one that replaced it): its value under its key, as the pair it was. Prose in a comment
+ * (`# Note: see the runbook`) has spaces in its value and is no pair.
+ */
+function pushCommentedPair(out: Candidate[], text: string, line: string, start: number, indent: number): void {
+  const m = COMMENTED_PAIR.exec(line.slice(indent));
+  if (!m) return;
+  const span = valueSpan(line, indent + m[0].length, HASH_COMMENT);
+  if (!span || /[ \t]/.test(line.slice(span[0], span[0] + span[1]))) return;
+  pushCandidate(out, text, start + span[0], span[1], [m[1]!]);
+}
+
 /** Labels, and values waiting for one, kept per mapping of a YAML pair object (`- name: …\n  value: …`). */
 const MAX_LABELS = 4;
 
@@ -556,6 +586,27 @@ function flowMap(out: Candidate[], text: string, line: string, start: number, fr
   }
   for (const [at, length, key] of values) {
     if (length > 0) pushCandidate(out, text, start + at, length, PAIR_VALUE.test(key) && sibling ? [key, sibling] : withParent(key, parent));
+  }
+}
+
+/** One item of a flow sequence: quoted, or bare up to `,` or `]`; then its `,` or the closing `]`. Group 2/3 the value. */
+const FLOW_ITEM = /[ \t]*(?:(["'])((?:(?!\1)[^\n])*)\1|([^,[\]{}"'#\n]*?))[ \t]*([,\]])/y;
+
+/**
+ * A one-line flow sequence from `[` at `from` (`Authorization: [Bearer …]`, `keys: ["…", "…"]`): each item pushed under
+ * `names`. A nested bracket or a sequence not closed on its line ends the reading; forward only, one match per item.
+ */
+function flowSequence(out: Candidate[], text: string, line: string, start: number, from: number, names: string[]): void {
+  const items: Array<[number, number]> = [];
+  FLOW_ITEM.lastIndex = from + 1;
+  for (let m = FLOW_ITEM.exec(line); m; m = FLOW_ITEM.exec(line)) {
+    const value = m[2] ?? m[3]!;
+    const at = m.index + m[0].length - m[0].trimStart().length + (m[1] ? 1 : 0);
+    items.push([at, value.length]);
+    if (m[4] === ']') {
+      for (const [offset, length] of items) if (length > 0) pushCandidate(out, text, start + offset, length, names);
+      return;
+    }
   }
 }
 
@@ -637,6 +688,7 @@ export function extractDelimitedSteps(text: string, delimiter: string): Steps<Ex
   // A `name`/`key_name` column and a `value` column: each row is one setting, the label naming the value.
   let labelColumn = -1;
   let valueColumn = -1;
+  let serviceColumn = -1;
   return eachLine(
     text,
     (line, start) => {
@@ -646,19 +698,22 @@ export function extractDelimitedSteps(text: string, delimiter: string): Steps<Ex
         headerSeen = true;
         const names = cells.map(([s, e]) => line.slice(s, e).trim());
         if (names.length >= 2 && names.every((n) => HEADER_CELL.test(n))) header = names;
-        labelColumn = header ? header.findIndex((n) => PAIR_LABEL.test(n)) : -1;
+        labelColumn = header ? header.findIndex(isTableLabel) : -1;
         valueColumn = header ? header.findIndex((n) => PAIR_VALUE.test(n)) : -1;
         if (labelColumn < 0 || valueColumn < 0) labelColumn = valueColumn = -1;
+        serviceColumn = header && labelColumn >= 0 ? header.findIndex((n) => TABLE_SERVICE.test(n)) : -1;
         return;
       }
       // A table of settings (`service,key_name,value`): the value column's cell is named by the label column's too.
-      const label = labelColumn >= 0 && cells[labelColumn] ? line.slice(cells[labelColumn][0], cells[labelColumn][1]).trim() : '';
+      const cell = (k: number): string => (k >= 0 && cells[k] ? line.slice(cells[k][0], cells[k][1]).trim() : '');
+      const label = cell(labelColumn);
+      const service = cell(serviceColumn);
       cells.forEach(([s, e], k) => {
         const name = header![k];
         const value = line.slice(s, e);
         const lead = value.length - value.trimStart().length;
         const trimmed = value.trim();
-        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, k === valueColumn && label ? (SETTING_NAME.test(label) ? [label] : [name, label]) : [name]);
+        if (name && trimmed.length >= 8) pushCandidate(out, text, start + s + lead, trimmed.length, k === valueColumn ? settingRowNames(name, label, service) : [name]);
       });
     },
     () => ({ candidates: out, notes: [] }),

@@ -1,4 +1,4 @@
-import { type Candidate, PAIR_LABEL, PAIR_VALUE, SETTING_NAME } from '../candidate';
+import { type Candidate, isTableLabel, PAIR_VALUE, settingRowNames, TABLE_SERVICE } from '../candidate';
 
 /**
  * Passwords and keys written in SQL statements, wherever the statement sits (a `.sql` file, a migration's string in
@@ -95,9 +95,11 @@ function insertValues(text: string, end: number, push: (offset: number, length: 
   const head = INSERT_HEAD.exec(text);
   if (!head) return end;
   const columns = head[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
-  if (!columns.some((c) => SECRET_COLUMN.test(c))) return end;
-  // A table of settings (`(service, key_name, secret)`): a row's label names its value.
-  const labelColumn = columns.findIndex((c) => PAIR_LABEL.test(c));
+  // A table of settings (`(service, key_name, secret)`, `(provider, name, value)`): a row's label names its value.
+  const labelColumn = columns.findIndex(isTableLabel);
+  const valueColumn = labelColumn < 0 ? -1 : columns.findIndex((c) => PAIR_VALUE.test(c));
+  if (valueColumn < 0 && !columns.some((c) => SECRET_COLUMN.test(c))) return end;
+  const serviceColumn = labelColumn < 0 ? -1 : columns.findIndex((c) => TABLE_SERVICE.test(c));
   const limit = Math.min(text.length, end + INSERT_WINDOW);
   let at = head.index + head[0].length;
   for (;;) {
@@ -105,6 +107,7 @@ function insertValues(text: string, end: number, push: (offset: number, length: 
     at++;
     let column = 0;
     let label: string | undefined;
+    let service: string | undefined;
     let depth = 0;
     let valueStart = -1;
     let valueEnd = -1;
@@ -129,10 +132,8 @@ function insertValues(text: string, end: number, push: (offset: number, length: 
         const name = columns[column];
         const whole = valueStart >= 0 && !/\S/.test(text.slice(valueEnd + 1, at));
         if (whole && column === labelColumn) label = text.slice(valueStart, valueEnd);
-        // The label names the value alone when it is a setting's name (`COMMIT_SHA`, `stripe.secret_key`) and the
-        // column only says "the value" (`secret`, `value`: where the table keeps it); a column that says what it holds
-        // (`api_key`) or a plain word for a label (`stripe`) keeps the column's name too.
-        if (whole && name !== undefined && SECRET_COLUMN.test(name)) push(valueStart, valueEnd - valueStart, label === undefined ? [name] : SETTING_NAME.test(label) && PAIR_VALUE.test(name) ? [label] : [name, label]);
+        if (whole && column === serviceColumn) service = text.slice(valueStart, valueEnd);
+        if (whole && name !== undefined && (column === valueColumn || SECRET_COLUMN.test(name))) push(valueStart, valueEnd - valueStart, settingRowNames(name, label, service));
         valueStart = -1;
         column++;
         at++;

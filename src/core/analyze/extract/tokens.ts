@@ -1,4 +1,4 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -352,6 +352,17 @@ export function extractTokensSteps(text: string, dialect: TokenDialect, signal?:
   );
 }
 
+/**
+ * The content of a literal that holds a quoted literal, as Gradle's `buildConfigField` takes a Java expression:
+ * `"\"…\""` and `'"…"'` are the value inside the inner quotes; any other string is itself.
+ */
+function quotedInside(text: string, start: number, end: number): [number, number] {
+  if (end - start < 4) return [start, end];
+  if (text.charCodeAt(start) === BACKSLASH && text.charCodeAt(start + 1) === DOUBLE && text.charCodeAt(end - 2) === BACKSLASH && text.charCodeAt(end - 1) === DOUBLE) return [start + 2, end - 2];
+  if (text.charCodeAt(start - 1) === SINGLE && text.charCodeAt(start) === DOUBLE && text.charCodeAt(end - 1) === DOUBLE) return [start + 1, end - 1];
+  return [start, end];
+}
+
 /** Tokens the binding pass reads in one piece of its steps. */
 const CHUNK_TOKENS = 16 * 1024;
 
@@ -384,7 +395,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       const key = nameAt(before);
       const around = enclosing(before);
       // `{"name": "API_TOKEN", "value": "…"}`, HCL's `set { name = "…" value = "…" }`: the label names the value field.
-      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : around.parameters ? parameterNames(key, around.owner) : withParent(key, around.owner);
+      const names = around.labels.length && PAIR_VALUE.test(key) ? [key, ...around.labels] : around.parameters ? parameterNames(key, around.owner) : withParent(key, around.owner ?? (VALUE_WORD.test(key) ? around.setting : undefined));
       // `name: str = "…"` (Python annotation), `var name string = "…"` (Go): the name sits one or two further back.
       if (p === '=' && kind(i - 2) === WORD) {
         if (src(i - 3) === ':') names.push(nameAt(i - 4));
@@ -397,41 +408,66 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       return names.filter(Boolean);
     }
     if (kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
-      // Walk back to the opening bracket of this argument list.
-      let d = 0;
-      let j = i - 1;
-      let firstString = -1;
-      let commas = 0;
-      for (; j >= 0 && i - j < 64; j--) {
-        const s = src(j);
-        if (s === ')' || s === ']' || s === '}') d++;
-        else if (s === '(' || s === '[' || s === '{') {
-          if (d === 0) break;
-          d--;
-        } else if (d === 0 && s === ',') commas++;
-        else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
-      }
-      if (j < 0 || i - j >= 64) return [];
-      const open = src(j);
-      // A call names its arguments; a bare tuple `('a', 'b')` is a bracket like any other.
-      if (open === '(' && kind(j - 1) === WORD) {
-        const names = [nameAt(j - 1)];
-        // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
-        if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
-        const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
-        if (key?.at === commas) names.push(key.name);
-        if (firstString >= 0 && firstString !== i) names.push(src(firstString));
-        // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
-        if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
-        // `client_secret: str = Field("…")`: a field's first argument is its default, the attribute's value.
-        else if (j + 1 === i && FIELD_CALL.test(names[0]!)) names.push(assignedTo(j - 1) ?? '');
-        return names.filter(Boolean);
-      }
-      // A pair (`("aws-secret-access-key", "…")`, `["apiKey", "…"]` in a list of entries): its first string names the second.
-      const outer = depth < 3 ? bindings(j, depth + 1) : [];
-      if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
-      return outer;
+      // `buildConfigField("String", "MAPS_API_KEY", "\"…\"")` (Gradle, with or without parentheses), `resValue("string",
+      // "maps_key", "…")`, `setenv("API_TOKEN", "…")`: a setting's name as the argument right before a value names it.
+      const named = p === ',' && kind(i - 2) === STR && (src(i - 3) === ',' || src(i - 3) === '(') && SETTING_NAME.test(src(i - 2)) && callOfStrings(i - 2) ? src(i - 2) : undefined;
+      const found = argumentBindings(i, depth);
+      return named && !found.includes(named) ? [...found, named] : found;
     }
+    return otherBindings(i, prev, p);
+  };
+
+  /**
+   * Whether string t is an argument of a call whose arguments before it are strings too: `f("a", t` or Groovy's command
+   * `f "a", t` at its line's start; not an item of a list or a tuple (`["proxy_auth", "proxy_authentication"]`).
+   */
+  const callOfStrings = (t: number): boolean => {
+    let j = t;
+    for (let k = 0; k < 8 && src(j - 1) === ',' && kind(j - 2) === STR; k++) j -= 2;
+    if (src(j - 1) === '(') return kind(j - 2) === WORD;
+    return kind(j - 1) === WORD && (j - 1 === 0 || text.slice(ends[j - 2] ?? 0, starts[j - 1]).includes('\n'));
+  };
+
+  /** bindings() of a string in a bracket: an argument, an item, a pair's second member. */
+  const argumentBindings = (i: number, depth: number): string[] => {
+    // Walk back to the opening bracket of this argument list.
+    let d = 0;
+    let j = i - 1;
+    let firstString = -1;
+    let commas = 0;
+    for (; j >= 0 && i - j < 64; j--) {
+      const s = src(j);
+      if (s === ')' || s === ']' || s === '}') d++;
+      else if (s === '(' || s === '[' || s === '{') {
+        if (d === 0) break;
+        d--;
+      } else if (d === 0 && s === ',') commas++;
+      else if (d === 0 && kind(j) === STR && src(j - 1) !== ',') firstString = j;
+    }
+    if (j < 0 || i - j >= 64) return [];
+    const open = src(j);
+    // A call names its arguments; a bare tuple `('a', 'b')` is a bracket like any other.
+    if (open === '(' && kind(j - 1) === WORD) {
+      const names = [nameAt(j - 1)];
+      // `jwt.encode(payload, "…")`, `hmac.new(b"…", msg)`: a direct argument of a signing call is its key.
+      if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
+      const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
+      if (key?.at === commas) names.push(key.name);
+      if (firstString >= 0 && firstString !== i) names.push(src(firstString));
+      // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
+      if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
+      // `client_secret: str = Field("…")`: a field's first argument is its default, the attribute's value.
+      else if (j + 1 === i && FIELD_CALL.test(names[0]!)) names.push(assignedTo(j - 1) ?? '');
+      return names.filter(Boolean);
+    }
+    // A pair (`("aws-secret-access-key", "…")`, `["apiKey", "…"]` in a list of entries): its first string names the second.
+    const outer = depth < 3 ? bindings(j, depth + 1) : [];
+    if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
+    return outer;
+  };
+
+  /** bindings() of a string after a word or nothing bindable: fallbacks, returns, shell stdin and options. */
+  const otherBindings = (i: number, prev: number, p: string): string[] => {
     // `os.getenv("API_KEY") or "…"`: the fallback value of an env read is the key it names (`||` and `??` take the
     // bind path above).
     if (dialect === 'python' && kind(prev) === WORD && p === 'or' && (src(i - 2) === ')' || src(i - 2) === ']')) return [nameAt(i - 3)].filter(Boolean);
@@ -507,7 +543,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
    * the function's for `def connect(`; the attribute a field's default is for, `api_token: str = field(`), and the
    * labels of a pair object read before t (`{"name": "API_TOKEN", …`).
    */
-  const enclosing = (t: number): { owner: string | undefined; labels: string[]; parameters?: boolean } => {
+  const enclosing = (t: number): { owner: string | undefined; labels: string[]; parameters?: boolean; setting?: string } => {
     const labels: string[] = [];
     for (let j = t - 1, d = 0; j >= 0 && t - j < 64; j--) {
       const s = src(j);
@@ -516,7 +552,13 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
         if (d-- > 0) continue;
         // HCL's `variable "stripe_secret_key" {`: a block's last label names it, so its `default = "…"` is that key.
         if (s === '{') return { owner: src(j - 1) === '=' || src(j - 1) === ':' ? nameAt(j - 2) || undefined : kind(j - 1) === STR && kind(j - 2) === WORD ? src(j - 1) || undefined : undefined, labels };
-        if (s === '(' && kind(j - 1) === WORD) return src(j - 2) === 'def' ? { owner: nameAt(j - 1), labels, parameters: true } : { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels };
+        if (s === '(' && kind(j - 1) === WORD) {
+          if (src(j - 2) === 'def') return { owner: nameAt(j - 1), labels, parameters: true };
+          // `os.getenv("API_TOKEN", default="…")`, decouple's `config("API_TOKEN", default="…")`, django-environ's
+          // `env.str("API_TOKEN", default="…")`: a call's first string names the setting its keyword default is for.
+          const setting = kind(j + 1) === STR && src(j + 2) === ',' ? src(j + 1) : undefined;
+          return { owner: FIELD_CALL.test(src(j - 1)) ? assignedTo(j - 1) : undefined, labels, setting };
+        }
         return { owner: undefined, labels };
       } else if (d === 0 && kind(j) === STR && (src(j - 1) === ':' || src(j - 1) === '=') && PAIR_LABEL.test(nameAt(j - 2))) labels.push(src(j));
     }
@@ -620,7 +662,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       }
       // `"ab" "cd"`, `'ab' + 'cd'`: a key split over adjacent literals is read joined too (before its pieces).
       if (names.length && dialect !== 'shell') pushJoined(out, text, joinedRun(i), names);
-      if (names.length) pushCandidate(out, text, starts[i]!, ends[i]! - starts[i]!, names);
+      if (names.length) {
+        const [from, to] = quotedInside(text, starts[i]!, ends[i]!);
+        pushCandidate(out, text, from, to - from, names);
+      }
       // A string's look-back reads up to four brackets of 64 tokens: a piece ends after 256 strings too (~10 ms at worst).
       if ((++read & 255) === 0) {
         i++;

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -41,6 +41,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
   };
   const out: Candidate[] = [];
   let visited = 0;
+  let usesRead = 0;
   // A retained tree is the previous one updated (parseCached): the compiler reuses the nodes an edit did not touch.
   const memo = retain && !part && interesting ? visitMemo : undefined;
 
@@ -74,8 +75,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       return;
     }
     const before = out.length;
+    const readBefore = usesRead;
     visitNode(node, []);
-    memo!.set(node, { pos: node.pos, end: node.end, interesting: interesting!.slice(from, to), candidates: out.slice(before) });
+    // A constant's names from its uses (namesByUse) depend on text outside the subtree: not remembered.
+    if (usesRead === readBefore) memo!.set(node, { pos: node.pos, end: node.end, interesting: interesting!.slice(from, to), candidates: out.slice(before) });
   };
 
   const visitNode = (node: ts.Node, names: string[]): void => {
@@ -99,7 +102,13 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
       case T.SyntaxKind.VariableDeclaration: {
         const n = node as ts.VariableDeclaration;
         visit(n.name, []);
-        if (n.initializer) visit(n.initializer, [nameText(n.name)]);
+        if (!n.initializer) return;
+        const name = nameText(n.name);
+        // `const KEY = '…'` and, further down, `authorization: \`Bearer ${KEY}\``: a constant whose own name is one short
+        // word is named by its uses too. A longer name (`SEARCH_API`) stays the value's name: the fix's env name is taken from it.
+        const init = skipOuter(n.initializer);
+        const read = T.isIdentifier(n.name) && SHORT_WORD.test(name) && (T.isStringLiteral(init) || T.isNoSubstitutionTemplateLiteral(init)) && usesRead++ < MAX_USES_READ;
+        visit(n.initializer, read ? [name, ...namesByUse(text, name, toText(n.end))] : [name]);
         return;
       }
       case T.SyntaxKind.ObjectLiteralExpression: {
@@ -110,7 +119,10 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
           if (!T.isPropertyAssignment(child)) return visit(child, []);
           if (child.name.kind === T.SyntaxKind.ComputedPropertyName) visit(child.name, []);
           const key = nameText(child.name);
-          visit(child.initializer, labels.length && PAIR_VALUE.test(key) ? [key, ...labels] : withParent(key, names[0]));
+          // `new aws.ssm.Parameter("stripe-secret-key", { type: "SecureString", value: "…" })`: a call's earlier string
+          // names its options' `value` as it names a later string argument (call()).
+          const named = VALUE_WORD.test(key) && names.length > 1 ? [...withParent(key, names[0]), ...names.slice(1)] : withParent(key, names[0]);
+          visit(child.initializer, labels.length && PAIR_VALUE.test(key) ? [key, ...labels] : named);
         });
       }
       case T.SyntaxKind.PropertyAssignment: {
@@ -285,13 +297,54 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     // is constructed with that key: named as a secret, which the generic rule still judges by its value.
     const positional = !key && T.isNewExpression(n) && args.length > 0 && T.isStringLiteralLike(args[0]!) && !args.slice(1).some((a) => T.isStringLiteralLike(a));
     const positionalKey = positional && keyIsCredentialOf(dotted) ? [callee, `${callee}_api_key`] : positional && namesSecretClass(callee) ? [callee, `${callee}_secret`] : undefined;
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i > 0 && first ? [owner, first] : [owner]));
+    // `createHttpClient('https://api.vendor.io', '…')`, `new ApiClient(baseUrl, '…')`: a client made from an API's URL and
+    // one more string is made with its credential, which the URL's host names.
+    const urlClient = args.length === 2 && CLIENT_CALLEE.test(callee) && T.isStringLiteralLike(args[1]!) && (HTTPS_URL.test(first) || (!first && (T.isIdentifier(args[0]!) || T.isPropertyAccessExpression(args[0]!)) && URL_NAME.test(nameOf(args[0]))));
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i === 1 && urlClient ? [owner, `${callee}_api_key`, ...(first ? [first] : [])] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
 }
 
+
+/** A callee that makes a client (`createHttpClient`, `new ApiClient`, `makeClient`, `connectClient`). */
+const CLIENT_CALLEE = /client$/i;
+const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
+/** A variable holding an API's URL (`baseUrl`, `API_URL`, `endpoint`). */
+const URL_NAME = /(?:url|uri|endpoint|host)$/i;
+
+/** A constant's name of one short word, which says little of what it holds (`KEY`, `token`, `K`). */
+const SHORT_WORD = /^(?:[A-Z]{1,6}|[A-Za-z][a-z]{0,5})$/;
+/** Constants of a file whose uses are looked for (namesByUse): each reads at most USE_WINDOW characters. */
+const MAX_USES_READ = 32;
+const USE_WINDOW = 16 * 1024;
+const MAX_USES = 8;
+/** Before a use: an auth scheme opening a template's placeholder or a concatenation (`Bearer ${KEY}`, `'Bearer ' + KEY`). */
+const SCHEME_BEFORE = /\b(?:Bearer|Token|Basic|Bot|Key|ApiKey)[ \t]+(?:\$\{|["'`][ \t]*\+[ \t]*)$/;
+/** Before a use: a property or header key (`'x-api-key': KEY`, `apiKey: KEY`), or `headers.set('X-Api-Key', KEY)`. */
+const KEY_BEFORE = /(?:[{,][ \t\r\n]*["']?([A-Za-z_][\w-]{0,63})["']?[ \t]*:|\.(?:set|append)\([ \t]*["']([\w-]{1,64})["'][ \t]*,)[ \t]*$/;
+
+/**
+ * The names a constant's uses give it, after its declaration ends at `from`: a credential's place says what it is
+ * (`const KEY = '…'` sent as `authorization: \`Bearer ${KEY}\``, `'x-api-key': KEY`). At most MAX_USES uses within
+ * USE_WINDOW characters, each judged by the 64 characters before it: linear, and a few constants a file (MAX_USES_READ).
+ */
+function namesByUse(text: string, name: string, from: number): string[] {
+  const names: string[] = [];
+  const end = Math.min(text.length, from + USE_WINDOW);
+  for (let at = text.indexOf(name, from), uses = 0; at >= 0 && at < end && uses < MAX_USES; at = text.indexOf(name, at + name.length)) {
+    if (/[\w$]/.test(text[at - 1] ?? '') || /[\w$]/.test(text[at + name.length] ?? '')) continue;
+    uses++;
+    const before = text.slice(Math.max(0, at - 64), at);
+    if (SCHEME_BEFORE.test(before)) names.push('authorization');
+    else {
+      const keyed = KEY_BEFORE.exec(before);
+      if (keyed) names.push(keyed[1] ?? keyed[2]!);
+    }
+  }
+  return names;
+}
 
 /** A schema's method that gives a field its value when none is set (zod, yup, joi, superstruct's `defaulted` aside). */
 const DEFAULT_METHOD = /^(?:default|defaultTo|withDefault|orDefault)$/;
