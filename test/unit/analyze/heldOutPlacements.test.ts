@@ -62,6 +62,8 @@ describe('Gradle: buildConfigField and resValue name their value', () => {
     ['resValue("string", name, …)', 'app/build.gradle.kts', `android {\n    defaultConfig {\n        resValue("string", "sentry_auth_token", "${d}")\n    }\n}\n`, d],
   ]);
   quietOnEach([
+    ['a list of setting names in prose (a README)', 'docs/azure/README.md', '- Use Azure values (`AZURE_USER_CLIENT_ID`, `AZURE_USER_AUTHORITY`,\n  `AZURE_DB_CLIENT_CREDENTIAL`, `AZURE_DB_AUTHORITY`, `AZURE_DB_SCOPES`) for\n  end-user and DB security parameters\n'],
+    ['a call listing setting names', 'scripts/check_env.py', 'require_env("STRIPE_SECRET_KEY", "SENDGRID_API_TOKEN", "DATADOG_APP_KEY_ROTATED")\n'],
     ['build fields that are no secrets', 'app/build.gradle.kts', `android {\n    defaultConfig {\n        buildConfigField("String", "GIT_SHA", "\\"${sha()}\\"")\n        buildConfigField("String", "API_KEY", "\\"\\"")\n        resValue("string", "app_name", "Courier Tracking Staging")\n    }\n}\n`],
   ]);
 });

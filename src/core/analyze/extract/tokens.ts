@@ -363,6 +363,12 @@ function quotedInside(text: string, start: number, end: number): [number, number
   return [start, end];
 }
 
+/**
+ * A constant's or an environment variable's name (`AZURE_DB_AUTHORITY`): after a setting's name in a list of strings it
+ * is the next name of the list (`(\`AZURE_DB_CLIENT_CREDENTIAL\`, \`AZURE_DB_AUTHORITY\`)` in a README), not its value.
+ */
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]{0,15}(?:_[A-Z][A-Z0-9]{0,15})+$/;
+
 /** Tokens the binding pass reads in one piece of its steps. */
 const CHUNK_TOKENS = 16 * 1024;
 
@@ -410,7 +416,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     if (kind(prev) === PUNCT && (p === '(' || p === ',' || p === '[' || p === '{')) {
       // `buildConfigField("String", "MAPS_API_KEY", "\"…\"")` (Gradle, with or without parentheses), `resValue("string",
       // "maps_key", "…")`, `setenv("API_TOKEN", "…")`: a setting's name as the argument right before a value names it.
-      const named = p === ',' && kind(i - 2) === STR && (src(i - 3) === ',' || src(i - 3) === '(') && SETTING_NAME.test(src(i - 2)) && callOfStrings(i - 2) ? src(i - 2) : undefined;
+      const named = p === ',' && kind(i - 2) === STR && (src(i - 3) === ',' || src(i - 3) === '(') && SETTING_NAME.test(src(i - 2)) && !CONSTANT_NAME.test(src(i)) && callOfStrings(i - 2) ? src(i - 2) : undefined;
       const found = argumentBindings(i, depth);
       return named && !found.includes(named) ? [...found, named] : found;
     }
