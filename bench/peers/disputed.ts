@@ -83,6 +83,11 @@ const randomLoggedAfterSecretLabel = (text: string): boolean =>
   [...text.matchAll(/^[ \t]*\[[A-Z]{3,8}\][^\n]*?\b(?:token|secret|api[_ ]?key)[ \t]*[:=][ \t]*([^'"\s]{16,})[ \t]*$/gim)].some(
     (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
   );
+/** The same, after a bare `Key=` (`[DEBUG] Using asana Key=…`). */
+const randomLoggedAfterKeyLabel = (text: string): boolean =>
+  [...text.matchAll(/^[ \t]*\[[A-Z]{3,8}\][^\n]*?\bkey[ \t]*[:=][ \t]*([^'"\s]{16,})[ \t]*$/gim)].some(
+    (m) => /\d/.test(m[1]!) && /[A-Za-z]/.test(m[1]!) && shannonEntropy(m[1]!) >= 3.5,
+  );
 
 /** Whether base64 decodes to `<digits>:<bytes>`: the body of an Atlassian Data Center token (Jira, Confluence, Bitbucket). */
 const atlassianTokenBody = (body: string): boolean => /^\d{1,20}:[\s\S]{16,}$/.test(Buffer.from(body, 'base64').toString('latin1'));
@@ -384,6 +389,16 @@ export const DISPUTES: Dispute[] = [
     applies: randomLoggedAfterSecretLabel,
     reason:
       "a near-miss of the peer's format (cut short, its fixed start replaced) that is still a random value a log line prints after `token:` (`[DEBUG] Using token: …`): a non-match for the peer's rule, but a token leaked in a log to a user, which the generic heuristic reports by design",
+  },
+  {
+    suite: 'trufflehog',
+    // Checked one by one: Algolia's key with a dash in it or its provider's word a line away, Asana's with its
+    // segments cut to other lengths, each printed by a debug log line after `Key=`.
+    peerRule: /^(?:algoliaadminkey|asanapersonalaccesstoken)$/,
+    expect: 'fp',
+    applies: randomLoggedAfterKeyLabel,
+    reason:
+      "a near-miss of the peer's format (a character outside it, segments of other lengths, or the provider's word a line away from the key) that is still a random value a debug log prints after `<provider> Key=`: a non-match for the peer's rule, but a key leaked in a log to a user, which the generic heuristic reports by design",
   },
   {
     suite: 'trufflehog',
