@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../rules/types';
 import { attributed, spellsProvider } from './attribution';
-import { CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass } from './candidate';
+import { CLIENT_CALLEE, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass, URL_NAME_ENDS } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -138,8 +138,7 @@ function lowerSnake(snake: string): string {
 }
 
 /** A call that makes a client, and its first argument an API's URL (a literal, or a variable named for one). */
-const CLIENT_WORD = /client$/i;
-const URL_ARGUMENT = /^[ \t]*(?:["'`]https:\/\/|[A-Za-z_$][\w$.]{0,63}(?:url|uri|endpoint|host)[ \t]*,)/i;
+const URL_ARGUMENT = new RegExp(`^[ \\t]*(?:["'\`]https:\\/\\/|[A-Za-z_$][\\w$.]{0,63}(?:${URL_NAME_ENDS})[ \\t]*,)`, 'i');
 
 /** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
 const KEYS_PROPERTY = /\.keys$/;
@@ -180,7 +179,7 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       else if (mask === 0 && text.charCodeAt(words.stop) === 40 && /\bnew[ \t]+$/.test(text.slice(Math.max(0, words.start - 8), words.start)) && (spellsProvider(word) || namesSecretClass(word))) mask = ALL_RULES;
       // A client made from an API's URL and a string (`createHttpClient('https://api.vendor.io', '…')`): the TypeScript
       // extractor names that string the client's key.
-      else if (mask === 0 && text.charCodeAt(words.stop) === 40 && CLIENT_WORD.test(word) && URL_ARGUMENT.test(text.slice(words.stop + 1, words.stop + 96))) mask = ALL_RULES;
+      else if (mask === 0 && text.charCodeAt(words.stop) === 40 && CLIENT_CALLEE.test(word) && URL_ARGUMENT.test(text.slice(words.stop + 1, words.stop + 96))) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);

@@ -174,6 +174,15 @@ export const VALUE_WRAPPER = /(?:^|\.)(?:Buffer\.from|JSON\.stringify|TextEncode
 /** A word of a class's name that says it encrypts or signs with a key it is constructed with (`Cryptr`, `HmacSigner`). */
 const SECRET_CLASS_WORD = /^(?:Encrypt(?:ion|or)?|Cryptr?|Cipher|Signing|Signer|Hmac|Jwt|Jws)$/;
 /**
+ * A client made from an API's URL and one string (`createHttpClient('https://api.vendor.io', '…')`, `new ApiClient(baseUrl,
+ * '…')`): the string is its key. The callee (`createHttpClient`, `new ApiClient`, `makeClient`), and the end of a
+ * variable's name that holds the URL (`baseUrl`, `API_URL`, `endpoint`): read by the TypeScript extractor, and by the
+ * parse prefilter (binding.ts) to let such a call through.
+ */
+export const CLIENT_CALLEE = /client$/i;
+export const URL_NAME_ENDS = 'url|uri|endpoint|host';
+
+/**
  * Whether a class's name (PascalCase, up to 64 characters) holds a SECRET_CLASS_WORD: `new Cryptr("…")`,
  * `new FieldEncryptor("…")`, `new JwtSigner("…")` are constructed with their key (extract/typescript.ts).
  */

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, CLIENT_CALLEE, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -308,11 +308,9 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 }
 
 
-/** A callee that makes a client (`createHttpClient`, `new ApiClient`, `makeClient`, `connectClient`). */
-const CLIENT_CALLEE = /client$/i;
 const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
 /** A variable holding an API's URL (`baseUrl`, `API_URL`, `endpoint`). */
-const URL_NAME = /(?:url|uri|endpoint|host)$/i;
+const URL_NAME = new RegExp(`(?:${URL_NAME_ENDS})$`, 'i');
 
 /** A constant's name of one short word, which says little of what it holds (`KEY`, `token`, `K`). */
 const SHORT_WORD = /^(?:[A-Z]{1,6}|[A-Za-z][a-z]{0,5})$/;
