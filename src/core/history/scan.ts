@@ -148,10 +148,12 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   // Outcomes by place in the read order (blobs with something to report): merged in that order once all are in, so
   // the result is the same whichever thread analyzed a blob and whenever it finished.
   const outcomes = new Map<number, { blob: string; path: string; outcome: BlobOutcome }>();
+  // Each blob's path, worked out once when it is read: the pool, the reports and orphans' re-reads use it.
   const blobAt: string[] = [];
+  const pathAt: string[] = [];
   const pathOf = (blob: string) => printable(introduced.get(blob)?.path ?? headPath.get(blob) ?? blob);
   const record = (seq: number, outcome: BlobOutcome | undefined) => {
-    if (outcome) outcomes.set(seq, { blob: blobAt[seq]!, path: pathOf(blobAt[seq]!), outcome });
+    if (outcome) outcomes.set(seq, { blob: blobAt[seq]!, path: pathAt[seq]!, outcome });
   };
   let pool: BlobPool | undefined;
   let done = 0;
@@ -159,15 +161,16 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
   // history is cheaper without workers) the workers take blobs as they have room, and this thread analyzes the rest.
   const onBlob = (blob: string, bytes: Buffer | undefined, size: number): void => {
     const seq = done++;
+    const path = pathOf(blob);
     blobAt.push(blob);
+    pathAt.push(path);
     if (done % 256 === 0) options.onProgress?.(done, toRead.length);
     const at = introduced.get(blob);
     if (!bytes) {
-      if (at) skipped.push({ path: `${pathOf(blob)}@${at.commit.slice(0, 12)}`, reason: `larger than ${Math.round(maxBytes / 1024)} KiB (${size} bytes)` });
+      if (at) skipped.push({ path: `${path}@${at.commit.slice(0, 12)}`, reason: `larger than ${Math.round(maxBytes / 1024)} KiB (${size} bytes)` });
       return;
     }
     if (!pool && options.workers && options.workers.threads !== 0 && seq >= (options.workers.minBlobs ?? 64)) pool = new BlobPool(options.workers, analyze, record, signal);
-    const path = pathOf(blob);
     if (!pool?.submit(seq, blob, path, bytes)) record(seq, analyzeBlob(path, bytes, analyze));
   };
   try {
@@ -187,8 +190,9 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
         else seqs.set(blob, [seq]);
       }
       await readBlobs(top, async (read) => seqs.forEach((_, blob) => read(blob)), maxBytes, (blob, bytes) => {
-        const outcome = bytes ? analyzeBlob(pathOf(blob), bytes, analyze) : undefined;
-        for (const seq of seqs.get(blob) ?? []) record(seq, outcome);
+        const held = seqs.get(blob) ?? [];
+        const outcome = bytes && held.length > 0 ? analyzeBlob(pathAt[held[0]!]!, bytes, analyze) : undefined;
+        for (const seq of held) record(seq, outcome);
       }, signal);
     }
   } finally {

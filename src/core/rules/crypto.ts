@@ -132,17 +132,26 @@ export const cryptoRules = defineRules([
 const EXAMPLE_PASSWORD = /^(?:pass(?:word|wd)?\d*|secret|changeme|change_?me|example|test|demo|sample|xxx+|\*+|\.\.\.|<[^>]*>|\{[^}]*\})$/i;
 
 /**
+ * The user and password a base64 `user:password` (what HTTP Basic and a Docker config's `auth` carry) decodes to:
+ * split at the first colon, with a user of at least one character. Each reader applies its own password policy.
+ */
+export function basicLogin(value: string): { user: string; password: string } | undefined {
+  if (value.length > 8192) return undefined;
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  const colon = text.indexOf(':');
+  return colon < 1 ? undefined : { user: text.slice(0, colon), password: text.slice(colon + 1) };
+}
+
+/**
  * Whether a value is base64 of `user:password` as HTTP Basic sends it: a user name of name characters (an email, a
  * service account) and a password of 8 or more printable characters with a digit or a symbol (or 12 letters of both
  * cases), not an example's word.
  */
 export function isBasicCredential(value: string): boolean {
   if (value.length % 4 !== 0) return false;
-  const text = Buffer.from(value, 'base64').toString('latin1');
-  const colon = text.indexOf(':');
-  if (colon < 1 || colon > 64) return false;
-  const user = text.slice(0, colon);
-  const password = text.slice(colon + 1);
+  const login = basicLogin(value);
+  if (!login || login.user.length > 64) return false;
+  const { user, password } = login;
   const mixed = /[^A-Za-z]/.test(password) || (password.length >= 12 && /[a-z]/.test(password) && /[A-Z]/.test(password));
   return /^[\w.@+-]+$/.test(user) && /^[\x21-\x7e]{8,128}$/.test(password) && mixed && !EXAMPLE_PASSWORD.test(password);
 }

@@ -1,3 +1,4 @@
+import { basicLogin } from './crypto';
 import { defineRules, type RuleSamples, type SampleGen } from './types';
 
 /**
@@ -5,11 +6,9 @@ import { defineRules, type RuleSamples, type SampleGen } from './types';
  * password that is not a stand-in (`user:pass`, `my_username:my_password`, `***`).
  */
 function isRegistryAuth(value: string): boolean {
-  if (value.length > 8192) return false;
-  const decoded = Buffer.from(value, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon < 1 || !/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
-  const password = decoded.slice(colon + 1);
+  const login = basicLogin(value);
+  if (!login || !/^[\x20-\x7e\t\r\n]+$/.test(login.user) || !/^[\x20-\x7e\t\r\n]*$/.test(login.password)) return false;
+  const { password } = login;
   return password.length >= 4 && !/^(?:my_?)?pass(?:word|wd)?$|^\**$|^(?:secret|changeme|token)$/i.test(password);
 }
 
