@@ -1,5 +1,6 @@
 import { LineStartCursor } from '../vocabulary/positions';
 import { type Candidate, PAIR_VALUE, SETTING_NAME } from './candidate';
+import { fenceBlocks } from './markdown';
 
 /**
  * Secrets written in sentences: a runbook's "the bind password for svc-portal is `…`", a README's "API key: `…`", "use
@@ -183,44 +184,24 @@ function rowSetting(cells: ReadonlyArray<{ text: string }>, except: number): str
 
 /** A sentence that introduces a value: it ends in a colon and names a secret (group 1: up to three words ending with the noun). */
 const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
-/** A fence's line: three backticks or tildes and an optional language word. */
-const FENCE = /^[ \t]{0,3}(?:```|~~~)[\w-]{0,32}[ \t]*$/;
+/** A fence's opening line: backticks or tildes and an optional language word. */
+const FENCE_OPENING = /^[ \t]{0,3}(?:`{3,}|~{3,})[\w-]{0,32}[ \t]*$/;
 /** The one line a fence holds: a value of key characters. */
 const FENCED_VALUE = /^[ \t]*([^\s`'"<>]{8,512})[ \t]*$/;
 
 /**
  * Markdown code fences that hold one value, introduced by the sentence before them ("The JWT signing secret we use in
- * staging:", a blank line, then the fence): the value, named by that sentence's words (`jwt_signing_secret`). Found from
- * each fence by a string search, each line read once: linear.
+ * staging:", a blank line, then the fence): the value, named by that sentence's words (`jwt_signing_secret`).
  */
 export function fencedValueCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const lineAt = (from: number): [number, number] => {
-    const end = text.indexOf('\n', from);
-    return [from, end < 0 ? text.length : end];
-  };
-  const isFence = (start: number, end: number): boolean => FENCE.test(text.slice(start, end).replace(/\r$/, ''));
-  // Fence lines in order, each opening or closing a block (a block's closing fence opens none); after a mark the
-  // search goes on from the next line, so a line of many marks is read once.
-  for (const mark of ['```', '~~~']) {
-    let inside = false;
-    for (let at = text.indexOf(mark), next = 0; at >= 0; at = text.indexOf(mark, next)) {
-      const [open, openEnd] = lineAt(text.lastIndexOf('\n', at) + 1);
-      next = openEnd + 1;
-      if (!isFence(open, openEnd)) continue;
-      inside = !inside;
-      if (!inside || openEnd >= text.length) continue;
-      const [valueStart, valueEnd] = lineAt(openEnd + 1);
-      const [close, closeEnd] = lineAt(valueEnd + 1);
-      if (valueEnd >= text.length || !isFence(close, closeEnd)) continue;
-      inside = false;
-      next = closeEnd + 1;
-      const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
-      if (value && !NOT_A_VALUE.test(value[1]!)) {
-        const name = introducedName(text, open);
-        if (name) out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
-      }
-    }
+  for (const { open, lines, closed } of fenceBlocks(text)) {
+    if (!closed || lines.length !== 1 || !FENCE_OPENING.test(text.slice(open[0], open[1]))) continue;
+    const [valueStart, valueEnd] = lines[0]!;
+    const value = FENCED_VALUE.exec(text.slice(valueStart, valueEnd).replace(/\r$/, ''));
+    if (!value || NOT_A_VALUE.test(value[1]!)) continue;
+    const name = introducedName(text, open[0]);
+    if (name) out.push({ offset: valueStart + value.index + value[0].indexOf(value[1]!), length: value[1]!.length, names: [name] });
   }
   return out;
 }

@@ -136,6 +136,8 @@ describe('Markdown: a fence holding one value, introduced by the sentence before
     ['a README: a fence with a language word', 'README.md', `## Local setup\n\nPaste this encryption key into your .env:\n\`\`\`text\n${b}\n\`\`\`\n`, b],
     ['after a block of commands, the sentence right above the fence', 'docs/ops.md', `\`\`\`sh\nmake seed\nmake up\n\`\`\`\nThe webhook signing secret:\n\`\`\`\n${b}\n\`\`\`\n`, b],
     ['a wiki page: the delivery token for the preview space (tildes)', 'docs/wiki/cms.md', `The preview delivery token for the staging space:\n\n~~~\n${c}\n~~~\n`, c],
+    ['a fence of four backticks', 'docs/wiki/cms.md', `The preview delivery token for the staging space:\n\n\`\`\`\`\n${c}\n\`\`\`\`\n`, c],
+    ['a Windows (CRLF) runbook', 'docs/runbook.md', `The webhook signing secret:\r\n\r\n\`\`\`\r\n${b}\r\n\`\`\`\r\n`, b],
   ]);
   quietOnEach([
     ['fences that hold commands, hashes or addresses', 'docs/setup.md', `The release commit:\n\n\`\`\`\n${sha()}\n\`\`\`\n\nThe token endpoint we call:\n\n\`\`\`\nhttps://auth.example.com/oauth/token\n\`\`\`\n\nRun this to get a token:\n\n\`\`\`sh\nnpm run issue-token\n\`\`\`\n`],

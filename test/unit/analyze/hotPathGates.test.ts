@@ -137,7 +137,8 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
         const open = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64)));
         if (fence === undefined && open) {
           fence = open[1]!;
-          fenceShell = SHELL_FENCE.test(text.slice(start, end));
+          // The opening line without a CRLF text's `\r` (before, a Windows README's shell fences were never read).
+          fenceShell = SHELL_FENCE.test(text.slice(start, end).replace(/\r$/, ''));
         } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) fence = undefined;
         else if (fence !== undefined && fenceShell) spans.push([start, end]);
         start = end + 1;

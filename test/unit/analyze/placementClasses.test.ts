@@ -88,6 +88,7 @@ describe('placements: credentials on command lines', () => {
     ['PGPASSWORD before psql in a CI script list', '.gitlab-ci.yml', `test:\n  script:\n    - PGPASSWORD=${p} psql -h postgres -U app -c 'select 1'\n`, p],
     ['redis-cli -a', 'scripts/check.sh', `redis-cli -h cache.internal -a ${p} ping\n`, p],
     ['redis-cli -a in a README shell fence', 'README.md', `Check the cache:\n\n\`\`\`bash\nredis-cli -h cache -a '${p}' info\n\`\`\`\n`, p],
+    ['redis-cli -a in a Windows (CRLF) README shell fence', 'README.md', `Check the cache:\r\n\r\n\`\`\`bash\r\nredis-cli -h cache -a '${p}' info\r\n\`\`\`\r\n`, p],
     ['export in a workflow run block', '.github/workflows/deploy.yml', `jobs:\n  deploy:\n    steps:\n      - run: |\n          export API_TOKEN='${k}'\n          ./deploy.sh\n`, k],
     ['export in a CI script list item', '.gitlab-ci.yml', `build:\n  script:\n    - export DEPLOY_TOKEN="${k}"\n    - make\n`, k],
     ['docker login -p', 'scripts/release.sh', `docker login -u ci -p ${p} registry.example.com\n`, p],

@@ -1,3 +1,5 @@
+import { fenceBlocks } from '../markdown';
+
 /**
  * Credentials on command lines whose option does not say what it takes (`mysql -p'…'`, `redis-cli -a …`,
  * `docker login -p …`, `curl -u user:…`, `aws configure set aws_secret_access_key …`): one declarative table, read by
@@ -513,32 +515,9 @@ export function sqlFenceSpans(path: string, text: string): Spans {
   return isMarkdownPath(baseName(path)) && CONNECT_LINE.test(text) ? fencedLines(text, SQL_FENCE) : [];
 }
 
-/** The lines inside a Markdown file's fences whose opening line `language` accepts. Linear: each line looked at once. */
+/** The lines inside a Markdown file's fences whose opening line `language` accepts. */
 function fencedLines(text: string, language: RegExp): Spans {
-  // A fence opens with three backticks or tildes: a document with neither (most versions of a changelog in a history
-  // scan) has none, found by two native searches instead of a loop over its lines.
-  if (!text.includes('```') && !text.includes('~~~')) return [];
-  const spans: Spans = [];
-  let fence: string | undefined;
-  let fenceWanted = false;
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    // A fence opens with a backtick or a tilde after at most three blanks: any other line is told without a slice and
-    // the expression (most lines of a README).
-    let first = start;
-    while (first < start + 3 && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
-    const c = text.charCodeAt(first);
-    const open = c === 96 || c === 126 ? /^[ \t]{0,3}(`{3,}|~{3,})/.exec(text.slice(start, Math.min(end, start + 64))) : null;
-    if (fence === undefined && open) {
-      fence = open[1]!;
-      fenceWanted = language.test(text.slice(start, end));
-    } else if (fence !== undefined && open && open[1]!.startsWith(fence) && text.slice(start, end).trim() === open[1]) {
-      fence = undefined;
-    } else if (fence !== undefined && fenceWanted) spans.push([start, end]);
-    start = end + 1;
-  }
-  return spans;
+  return fenceBlocks(text).flatMap((block) => (language.test(text.slice(block.open[0], block.open[1])) ? block.lines : []));
 }
 
 /** A script's usage line: `# usage: register-webhook <provider> <token> <url>` (group 1 the command, 2 its arguments). */
