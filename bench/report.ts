@@ -39,7 +39,8 @@ out.push('npm run bench:holdout              # a second one, by another hand (be
 out.push('npm run bench:holdout2             # a third, by another hand (bench/holdout2/README.md)');
 out.push('npm run bench:holdout3             # a fourth, by another hand (bench/holdout3/README.md)');
 out.push('npm run bench:holdout4             # a fifth, by another hand (bench/holdout4/README.md)');
-out.push('npm run bench:holdout5             # a sixth, by another hand, held out from every fix when measured (bench/holdout5/README.md)');
+out.push('npm run bench:holdout5             # a sixth, by another hand (bench/holdout5/README.md)');
+out.push('npm run bench:holdout6             # a seventh, by another hand, held out from every fix when measured (bench/holdout6/README.md)');
 out.push('npm run bench:peers -- --gitleaks DIR --secretlint DIR --detect-secrets DIR --trufflehog DIR   # peers\' own test data (bench/peers/README.md)');
 out.push('```', '');
 
@@ -148,12 +149,19 @@ if (existsSync(holdout4)) {
   out.push('How it was written, what its author did not read, and its limits: bench/holdout4/README.md (`npm run bench:holdout4`).', '');
 }
 
-// The sixth blind hand (held out from every fix of the session that measured it): the whole report, redacted.
 const holdout5 = join(CACHE, 'holdout5.md');
 if (existsSync(holdout5)) {
-  out.push('## 10. Held-out yardstick (a sixth blind hand, bench/holdout5)', '');
+  out.push('## 10. Sixth blind yardstick (bench/holdout5; held out in the sixteenth session, its classes fixed in the seventeenth: a development set now)', '');
   out.push(readFileSync(holdout5, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
   out.push('How it was written, what its author did not read, and its limits: bench/holdout5/README.md (`npm run bench:holdout5`).', '');
+}
+
+// The seventh blind hand (held out from every fix of the session that measured it): the whole report, redacted.
+const holdout6 = join(CACHE, 'holdout6.md');
+if (existsSync(holdout6)) {
+  out.push('## 11. Held-out yardstick (a seventh blind hand, bench/holdout6)', '');
+  out.push(readFileSync(holdout6, 'utf8').trim().replace(/^# .*\n+/, '').replace(/^## /gm, '### '), '');
+  out.push('How it was written, what its author did not read, and its limits: bench/holdout6/README.md (`npm run bench:holdout6`).', '');
 }
 
 const notes = join(BENCH, 'NOTES.md');

@@ -24,7 +24,8 @@ step('6. held-out yardstick (a second blind hand)', 'npx', ['tsx', join(BENCH, '
 step('7. third blind yardstick (a development set now)', 'npx', ['tsx', join(BENCH, 'holdout2/run.ts'), '--seeds', '5']);
 step('8. fourth blind yardstick (a development set now)', 'npx', ['tsx', join(BENCH, 'holdout3/run.ts'), '--seeds', '6']);
 step('9. fifth blind yardstick (a development set now)', 'npx', ['tsx', join(BENCH, 'holdout4/run.ts'), '--seeds', '6']);
-step('10. held-out yardstick (a sixth blind hand)', 'npx', ['tsx', join(BENCH, 'holdout5/run.ts'), '--seeds', '6']);
+step('10. sixth blind yardstick (a development set now)', 'npx', ['tsx', join(BENCH, 'holdout5/run.ts'), '--seeds', '6']);
+step('11. held-out yardstick (a seventh blind hand)', 'npx', ['tsx', join(BENCH, 'holdout6/run.ts'), '--seeds', '6']);
 // Peers' own test data, when their local copies are given (bench/peers/README.md): PEER_GITLEAKS=DIR and the like.
 if (['GITLEAKS', 'SECRETLINT', 'DETECT_SECRETS', 'TRUFFLEHOG'].some((k) => process.env[`PEER_${k}`])) step('4. peers\' test data', 'npx', ['tsx', join(BENCH, 'peers.ts')]);
 step('report', 'npx', ['tsx', join(BENCH, 'report.ts')]);
