@@ -70,4 +70,28 @@ describe('bindingNamePositions: words that bind only by what follows them', () =
     assert.equal(mask('app.use(basicAuth({ users: {} }));'), ALL_RULES);
     assert.notEqual(mask("fetch(url, { credentials: 'include' });"), ALL_RULES);
   });
+  // A word's own reading is remembered (binding.ts nameReading); what follows it must still be read at each occurrence.
+  it('reads what follows each occurrence of a word, whichever came first in the text or in an earlier text', () => {
+    const masks = (text: string) => {
+      const out: number[] = [];
+      const ends = bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES, out);
+      return ends.map((end, i) => `${text.slice(end - 11, end)}:${out[i] === ALL_RULES ? 'all' : 'some'}`);
+    };
+    const occurrences = [
+      ["app.keys = ['a', 'b'];\n", 'Object.keys(obj);\n'],
+      ['const credentials = { alice: x };\n', "fetch(url, { credentials: 'include' });\n"],
+      ["new HttpClient('https://api.vendor.io', t);\n", 'new HttpClient(options);\n'],
+    ];
+    for (const [binds, doesNot] of occurrences) {
+      const alone = masks(binds!).length;
+      assert.ok(alone > 0 && masks(binds!).every((m) => m.endsWith(':all')), binds);
+      // In either order, in one text or in two, the occurrence that binds every rule does and the other does not.
+      for (const text of [binds! + doesNot!, doesNot! + binds!]) {
+        const read = masks(text);
+        assert.equal(read.filter((m) => m.endsWith(':all')).length, alone, text);
+      }
+      assert.equal(masks(doesNot!).filter((m) => m.endsWith(':all')).length, 0, doesNot);
+      assert.equal(masks(binds!).filter((m) => m.endsWith(':all')).length, alone, binds);
+    }
+  });
 });
