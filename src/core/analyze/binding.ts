@@ -124,19 +124,38 @@ function nameReading(word: string): NameReading {
 }
 
 function wordMask(word: string): number {
+  if (KEY_CALL_WORD.test(word)) return ALL_RULES;
+  // The word as a whole, then its dotted, dashed or `@` segments (`self.api_key`, `X-Api-Key`): the rules each name binds,
+  // OR-ed, are the rules one of them binds.
+  let mask = rulesOfName(word);
+  if (word.includes('.') || word.includes('-') || word.includes('@')) for (const segment of word.split(/[.@-]+/)) mask |= rulesOfSegment(segment);
+  return mask;
+}
+
+/**
+ * The rules one name could bind (nameBinds, rule by rule), after ANY_HINT's test of it (mayBind): a name it rejects binds
+ * no rule, since ANY_HINT takes every name a hint takes.
+ */
+function rulesOfName(name: string): number {
+  // Its snake_case form made once here, not once per heuristic that reads it.
+  const snake = snakeCase(name);
+  if (!mayBind(name, snake)) return 0;
   let mask = 0;
-  if (KEY_CALL_WORD.test(word)) mask = ALL_RULES;
-  else {
-    const names = word.includes('.') || word.includes('-') || word.includes('@') ? [word, ...word.split(/[.@-]+/)] : [word];
-    // Each name's snake_case form made once here, not once per heuristic that reads it.
-    const snakes = names.map(snakeCase);
-    if (names.some((n, k) => mayBind(n, snakes[k]!))) {
-      for (let i = 0; i < valueRules.length; i++) {
-        const c = valueRules[i]!;
-        if (names.some((n, k) => nameBinds(c, n, snakes[k]))) mask |= 1 << i;
-      }
-    }
-  }
+  for (let i = 0; i < valueRules.length; i++) if (nameBinds(valueRules[i]!, name, snake)) mask |= 1 << i;
+  return mask;
+}
+
+/**
+ * rulesOfName for a segment of a word, remembered: a segment recurs in many words (`apiKey` in `this.apiKey`,
+ * `options.apiKey`, `config.apiKey`): the real-world corpus's 24,000 words hold 55,000 names, 28,000 of them distinct.
+ */
+const segmentRules = new Map<string, number>();
+function rulesOfSegment(segment: string): number {
+  let mask = segmentRules.get(segment);
+  if (mask !== undefined) return mask;
+  mask = rulesOfName(segment);
+  if (segmentRules.size >= 50_000) segmentRules.clear();
+  segmentRules.set(detached(segment), mask);
   return mask;
 }
 

@@ -53,6 +53,33 @@ describe('bindingNamePositions and inlinePairs: a word read once for all its key
   });
 });
 
+describe('bindingNamePositions: a word binds what its segments bind', () => {
+  // A segment's rules are remembered (binding.ts rulesOfSegment) across the words that hold it and the texts they are in.
+  const maskOf = (text: string) => {
+    const masks: number[] = [];
+    bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES, masks);
+    return masks.reduce((a, b) => a | b, 0);
+  };
+  it('reads each segment as itself, whichever word held it first (dbPass is not dbpass, apiKey not apikeys)', () => {
+    // `token`, `header`, `src_access_token`, `dd_key`: hints anchored at the name's start, which a segment meets and its word does not.
+    const names = ['dbPass', 'dbpass', 'db_pass', 'apiKey', 'apikeys', 'client_secret', 'clientSecrets', 'keyof', 'STRIPE_KEY', 'authorization', 'passed', 'token', 'header', 'src_access_token', 'dd_key', 'algoliaKey'];
+    const alone = new Map(names.map((name) => [name, maskOf(`${name} = x;`)]));
+    // Case and plural change what a name binds here: the segments must not share an answer.
+    assert.notEqual(alone.get('dbPass'), alone.get('dbpass'));
+    assert.notEqual(alone.get('apiKey'), alone.get('apikeys'));
+    // A segment binds a rule its word as a whole does not.
+    assert.notEqual(maskOf('this.token = x;') & ~maskOf('this_token = x;'), 0);
+    for (const prefix of ['this.', 'options.', 'x-', 'user@', 'searchBox.']) {
+      for (const name of [...names].reverse()) {
+        const word = maskOf(`${prefix}${name} = x;`);
+        assert.equal(word & alone.get(name)!, alone.get(name), `${prefix}${name}`);
+        // And the segment read again alone, after the word, still binds what it bound.
+        assert.equal(maskOf(`${name} = x;`), alone.get(name), name);
+      }
+    }
+  });
+});
+
 describe('bindingNamePositions: words that bind only by what follows them', () => {
   const bound = (text: string) => bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES).length > 0;
   it("binds an object's keys assigned a list (Koa's app.keys), not Object.keys", () => {
