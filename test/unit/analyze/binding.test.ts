@@ -53,6 +53,33 @@ describe('bindingNamePositions and inlinePairs: a word read once for all its key
   });
 });
 
+describe('bindingNamePositions: a word binds what its segments bind', () => {
+  // A segment's rules are remembered (binding.ts rulesOfSegment) across the words that hold it and the texts they are in.
+  const maskOf = (text: string) => {
+    const masks: number[] = [];
+    bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES, masks);
+    return masks.reduce((a, b) => a | b, 0);
+  };
+  it('reads each segment as itself, whichever word held it first (dbPass is not dbpass, apiKey not apikeys)', () => {
+    // `token`, `header`, `src_access_token`, `dd_key`: hints anchored at the name's start, which a segment meets and its word does not.
+    const names = ['dbPass', 'dbpass', 'db_pass', 'apiKey', 'apikeys', 'client_secret', 'clientSecrets', 'keyof', 'STRIPE_KEY', 'authorization', 'passed', 'token', 'header', 'src_access_token', 'dd_key', 'algoliaKey'];
+    const alone = new Map(names.map((name) => [name, maskOf(`${name} = x;`)]));
+    // Case and plural change what a name binds here: the segments must not share an answer.
+    assert.notEqual(alone.get('dbPass'), alone.get('dbpass'));
+    assert.notEqual(alone.get('apiKey'), alone.get('apikeys'));
+    // A segment binds a rule its word as a whole does not.
+    assert.notEqual(maskOf('this.token = x;') & ~maskOf('this_token = x;'), 0);
+    for (const prefix of ['this.', 'options.', 'x-', 'user@', 'searchBox.']) {
+      for (const name of [...names].reverse()) {
+        const word = maskOf(`${prefix}${name} = x;`);
+        assert.equal(word & alone.get(name)!, alone.get(name), `${prefix}${name}`);
+        // And the segment read again alone, after the word, still binds what it bound.
+        assert.equal(maskOf(`${name} = x;`), alone.get(name), name);
+      }
+    }
+  });
+});
+
 describe('bindingNamePositions: words that bind only by what follows them', () => {
   const bound = (text: string) => bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES).length > 0;
   it("binds an object's keys assigned a list (Koa's app.keys), not Object.keys", () => {
@@ -69,5 +96,29 @@ describe('bindingNamePositions: words that bind only by what follows them', () =
     assert.equal(mask('const credentials = { alice: x };'), ALL_RULES);
     assert.equal(mask('app.use(basicAuth({ users: {} }));'), ALL_RULES);
     assert.notEqual(mask("fetch(url, { credentials: 'include' });"), ALL_RULES);
+  });
+  // A word's own reading is remembered (binding.ts nameReading); what follows it must still be read at each occurrence.
+  it('reads what follows each occurrence of a word, whichever came first in the text or in an earlier text', () => {
+    const masks = (text: string) => {
+      const out: number[] = [];
+      const ends = bindingNamePositions(text, keywordSet.scan(text, nameKeywords, startKeywords).positions, ALL_RULES, out);
+      return ends.map((end, i) => `${text.slice(end - 11, end)}:${out[i] === ALL_RULES ? 'all' : 'some'}`);
+    };
+    const occurrences = [
+      ["app.keys = ['a', 'b'];\n", 'Object.keys(obj);\n'],
+      ['const credentials = { alice: x };\n', "fetch(url, { credentials: 'include' });\n"],
+      ["new HttpClient('https://api.vendor.io', t);\n", 'new HttpClient(options);\n'],
+    ];
+    for (const [binds, doesNot] of occurrences) {
+      const alone = masks(binds!).length;
+      assert.ok(alone > 0 && masks(binds!).every((m) => m.endsWith(':all')), binds);
+      // In either order, in one text or in two, the occurrence that binds every rule does and the other does not.
+      for (const text of [binds! + doesNot!, doesNot! + binds!]) {
+        const read = masks(text);
+        assert.equal(read.filter((m) => m.endsWith(':all')).length, alone, text);
+      }
+      assert.equal(masks(doesNot!).filter((m) => m.endsWith(':all')).length, 0, doesNot);
+      assert.equal(masks(binds!).filter((m) => m.endsWith(':all')).length, alone, binds);
+    }
   });
 });
