@@ -290,8 +290,11 @@ function isQuietShape(value: string): boolean {
   return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || SALESFORCE_CONSUMER_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value);
 }
 
-/** A digit and a symbol that no identifier, slug, path or e-mail address holds (`$`, `#`, `!`, `&`, `*`, `%`…). */
-const TYPED_SYMBOL_AND_DIGIT = /^(?=[^\d]*\d)(?=[A-Za-z0-9\s_.:/@-]*[^A-Za-z0-9\s_.:/@-])/;
+/**
+ * A digit and a symbol people type into passwords (`$`, `#`, `!`, `&`, `*`, `%`, `?`, `^`, `~`, `+`), which no
+ * identifier, slug, path or e-mail address holds; not code's brackets (`TrimSpace(passwordMatch[1])`).
+ */
+const TYPED_SYMBOL_AND_DIGIT = /^(?=\D*\d)(?=[^!#$%&*?^~+]*[!#$%&*?^~+])[^()[\]{}<>'"`,;=\s]+$/;
 
 /**
  * isQuietGenericValue for a value under a password's own name (the hardcoded-password rule): words a person joined

@@ -277,5 +277,6 @@ describe('kinds23: passwords people choose from words', () => {
   quietOnEach([
     ['identifiers under password names (no symbol typed in)', 'src/forms.ts', `const passwordField = 'UserPassword2';\nconst password = 'ResetPasswordForm';\nconst PASSWORD_INPUT = 'new_password_2';\n`],
     ['a path and an e-mail under password names', 'config.yml', `password_file: /etc/app/password.txt\npassword: ops.team2@example.com\n`],
+    ['code after a Go `:=` under a password name', 'pkg/detectors/x/x.go', `\t\tresPassword := strings.TrimSpace(passwordMatch[1])\n`],
   ]);
 });
