@@ -33,7 +33,7 @@ export const genericRules = defineRules([
     // ClinicKey are those providers' names for their secrets. A custom `X-…-Key` header carries a partner's or an
     // internal API's key (not an idempotency, cache or routing key, which name requests, not callers).
     nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session|admin)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|(?:^|_)(?:t?otp|mfa|2fa|two_?factor|authenticator)_(?:[a-z0-9]{1,24}_)?seed$|(?:^|_)encrypt_key$|gossip_?key$|app_?certificate$|clinic_?key$|^x-(?!idempoten|cache|request|correlation|dedup|routing|partition|forwarded)[a-z0-9-]{1,40}-key$|${PROVIDER_KEY})`, 'i'),
-    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login', 'seed', 'app_certificate', 'appcertificate'],
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login', 'totp', 'hotp', 'otp_', 'otpseed', 'mfa', '2fa', 'twofactor', 'two_factor', 'authenticator', 'app_certificate', 'appcertificate'],
     minEntropy: 3.5,
     heuristic: true,
     severity: 'warning',
