@@ -138,9 +138,10 @@ export const messagingRules = defineRules([
     // A v2 API key (Mission Control > API Keys, sent as `Authorization: Bearer …`): `KEY`, upper-case hexadecimal digits
     // (an id: 32 in the keys of public `.env` files, `KEY0198…_8lhE…`), `_` and 22 random characters. Telnyx documents
     // no length, so the id's and the tail's are ranges. The shape is its own gate: the key is passed bare to the SDK
-    // (`Telnyx('KEY…')`).
-    pattern: /KEY[0-9A-F]{24,32}_[A-Za-z0-9_-]{20,26}(?![A-Za-z0-9_-])/,
-    keywords: ['key'],
+    // (`Telnyx('KEY…')`). The id's first digit is spelled out so that the pattern is tried only after `KEY` and a
+    // hexadecimal digit (`key0`…`keyf`), not after every `key` of a file (24 times fewer places in the real-world corpus).
+    pattern: /KEY[0123456789ABCDEF][0-9A-F]{23,31}_[A-Za-z0-9_-]{20,26}(?![A-Za-z0-9_-])/,
+    keywords: ['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8', 'key9', 'keya', 'keyb', 'keyc', 'keyd', 'keye', 'keyf'],
     minEntropy: 3.5,
     severity: 'error',
     envName: 'TELNYX_API_KEY',

@@ -42,7 +42,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
   { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
-  { words: ['pusher'], rule: 'pusher-app-secret', keyIsPublic: true },
+  { words: ['pusher'], rule: 'pusher-app-secret', keyIsPublic: true, publicHalf: /^(?:app_)?key$/ },
   { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
   // Keys with no prefix of their own (hex, base62, UUIDs, `xxx.yyy:zzz`), named by their provider's word alone.
   { words: ['deepgram'], provider: 'Deepgram', envName: 'DEEPGRAM_API_KEY', rotationUrl: 'https://console.deepgram.com/' },

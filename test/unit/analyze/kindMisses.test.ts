@@ -252,6 +252,7 @@ describe('kinds23: public halves and secret-manager references', () => {
     ['Mixpanel\'s project token under a [mixpanel] table', '.streamlit/secrets.toml', `[mixpanel]\nproject_token = "${projectToken}"\n`],
     ['Mixpanel\'s token by its name', '.env', `MIXPANEL_TOKEN=${projectToken}\n`],
     ['Confluent\'s API key id', '.env', `CONFLUENT_API_KEY=${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 16)}\n`],
+    ['Pusher\'s app key (pusher-js sends it from browsers)', '.env', `PUSHER_APP_ID=1794421\nPUSHER_APP_KEY=${g.alnum(20)}\n`],
     ['an Azure Key Vault reference in Bicep', 'infra/main.bicep', `appSettings: [\n  { name: 'SQL_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=https://kv-prod.vault.azure.net/secrets/sql-admin/)' }\n]\n`],
   ]);
   findsEach([
