@@ -188,6 +188,13 @@ export const DISPUTES: Dispute[] = [
   },
   {
     suite: 'trufflehog',
+    peerRule: /^onesignal$/,
+    expect: 'tp',
+    applies: (text) => /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i.test(text) && !/os_v2_(?:app|org)_/.test(text),
+    reason: "a bare UUID after `onesignal`: OneSignal's App ID and Organization ID are UUIDs, public by OneSignal's Keys & IDs page (safe in client code); its App and Organization API keys are `os_v2_app_…`/`os_v2_org_…`, which our rule reports",
+  },
+  {
+    suite: 'trufflehog',
     peerRule: /^openaiadmin$/,
     expect: 'fp',
     applies: (text) => /\bsk-(?:proj-|svcacct-|[a-z0-9-]+-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}/.test(text),

@@ -16,6 +16,9 @@ interface Named {
   namesOnly: boolean;
   /** What the provider calls its key is public (ProviderName.keyIsPublic). */
   keyIsPublic: boolean;
+  /** The provider's public half by the name's words after the alias (ProviderName.publicHalf), and its shape. */
+  publicHalf: RegExp | undefined;
+  publicValue: RegExp | undefined;
   provider: string;
   envName: string;
   rotationUrl: string;
@@ -27,7 +30,7 @@ const aliases: Named[] = providerNames.flatMap((entry) => {
   const provider = entry.provider ?? rule!.provider;
   const envName = entry.envName ?? rule!.envName;
   const rotationUrl = entry.rotationUrl ?? rule!.rotationUrl;
-  return entry.words.map((alias) => ({ words: alias.split(' '), namesOnly: namesOnlyAliases.has(alias), keyIsPublic: entry.keyIsPublic === true, provider, envName, rotationUrl }));
+  return entry.words.map((alias) => ({ words: alias.split(' '), namesOnly: namesOnlyAliases.has(alias), keyIsPublic: entry.keyIsPublic === true, publicHalf: entry.publicHalf, publicValue: entry.publicValue, provider, envName, rotationUrl }));
 });
 /** Aliases by their first word: a name's words are looked up, not every alias tried. */
 const byFirstWord = new Map<string, Named[]>();
@@ -62,6 +65,25 @@ function providerOfWords(words: readonly string[], inContext: boolean): Named | 
     }
   }
   return found;
+}
+
+/** The providers that have a public half (ProviderName.publicHalf). */
+const withPublicHalf = aliases.filter((a) => a.publicHalf !== undefined);
+
+/**
+ * Whether `value` under `name` is the public half of a provider's pair: the name spells the provider and its words
+ * after the alias are the public half's (`MAILJET_API_KEY`, `mixpanelToken`), or, with `context` (the provider the
+ * key's block spells), the name's words alone are (`project_token` under `[mixpanel]`).
+ */
+function isPublicHalfOf(name: string, value: string, context: Named | null): boolean {
+  const words = nameWords(name);
+  for (const a of withPublicHalf) {
+    const at = words.indexOf(a.words[0]!);
+    const spelled = at >= 0 && a.words.every((w, k) => words[at + k] === w);
+    const rest = spelled ? words.slice(at + a.words.length) : context?.provider === a.provider ? words : undefined;
+    if (rest && a.publicHalf!.test(rest.join('_')) && (!a.publicValue || a.publicValue.test(value))) return true;
+  }
+  return false;
 }
 
 const spelledBy = new Map<string, Named | null>();
@@ -127,6 +149,7 @@ const CREDENTIAL_WORDS = new Set([
   'licence', 'write', 'admin', 'account', 'master', 'personal', 'service', 'credential', 'credentials', 'creds', 'bearer',
   'rest', 'live', 'prod', 'production', 'sandbox', 'test', 'value', 'config', 'self', 'this', 'default', 'my', 'your',
   'secretkey', 'apisecret', 'post', 'item', 'sdk', 'user', 'integration', 'init', 'str', 'string', 'bytes',
+  'certificate',
 ]);
 function saysOnlyCredential(names: readonly string[]): boolean {
   return names.length > 0 && names.every((name) => nameWords(name).every((w) => w.length <= 2 || CREDENTIAL_WORDS.has(w) || /\d/.test(w)));
@@ -169,6 +192,9 @@ const NOT_BOUND = new Set(['as', 'type', 'typeof', 'default', 'from', 'import'])
 const ARGUMENT_BEFORE = /[(,][ \t]*(?:self\.|this\.)?$/;
 const ARGUMENT_AFTER = /^[ \t]*[,)]/;
 
+/** An INI or TOML table's header line. */
+const SECTION_HEADER = /^\[\[?[\w .:"'-]{1,80}\]\]?\s*$/;
+
 /** A heading comment (`# Mixpanel credentials`, `// Twilio API`), not code commented out (`# VERCEL_TOKEN=…`). */
 const HEADING_COMMENT = /^(?:#|\/\/|\/\*|\*|--|;|<!--)[^=:'"`(){}]{1,80}$/;
 
@@ -200,6 +226,19 @@ export class ContextAttribution {
   }
 
   /**
+   * Whether a generic finding (`value` under `names`, at `offset`) is a provider's public half, by its name or, for
+   * a name that could be one (`project_token`), by the provider its block spells. Bounded as `attribute` is.
+   */
+  isPublicHalf(names: readonly string[], value: string, offset: number): boolean {
+    if (withPublicHalf.length === 0 || names.length === 0) return false;
+    if (names.some((name) => isPublicHalfOf(name, value, null))) return true;
+    if (!names.some((name) => withPublicHalf.some((a) => a.publicHalf!.test(nameWords(name).join('_')))) || this.lookups >= MAX_CONTEXT_LOOKUPS) return false;
+    this.lookups++;
+    const context = this.enclosing(offset);
+    return context !== null && names.some((name) => isPublicHalfOf(name, value, context));
+  }
+
+  /**
    * The value's line up to it, then each line above with less indentation (the block, object, call, class or
    * provider block that holds it, outward), and comment lines of its own paragraph (`# Mixpanel credentials`).
    */
@@ -222,6 +261,8 @@ export class ContextAttribution {
         continue;
       }
       const line = text.slice(content, Math.min(end, content + LINE_CHARS));
+      // An INI or TOML table (`[mixpanel]`, `[remote "b2"]`) holds every line down to the next one.
+      if (lineIndent <= indent && SECTION_HEADER.test(line)) return this.inLine(line);
       if (lineIndent < indent) {
         if (opensBlock(line) && (found = this.inLine(line))) return found;
         indent = lineIndent;

@@ -7,7 +7,7 @@ import { attributed, spellsProvider } from './attribution';
 import { CLIENT_CALLEE, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass, URL_NAME_ENDS } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
-import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
+import { isPlaceholder, isQuietGenericValue, isQuietPasswordValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
 import { ALL_RULES, HEURISTIC_BITS, MIN_VALUE_LENGTH, valueRules } from './ruleSet';
 import { WordCursor } from '../vocabulary/positions';
 
@@ -37,12 +37,13 @@ export function valueMask(value: string): number {
     const hexFloor = HEX.test(value) ? HEX_ENTROPY_FLOOR : Infinity;
     // Asked once for all the heuristics (generic, password) that take the value: it reads the value word by word.
     let quiet: boolean | undefined;
+    let quietPassword: boolean | undefined;
     for (let i = 0; i < valueRules.length; i++) {
       const c = valueRules[i]!;
       if (!c.whole!.test(value)) continue;
       if (entropy < 0) entropy = shannonEntropy(value);
       if (entropy < (c.rule.heuristic ? Math.min(c.rule.minEntropy ?? 0, hexFloor) : (c.rule.minEntropy ?? 0))) continue;
-      if (c.rule.heuristic && !c.rule.identifierShaped && (quiet ??= isQuietGenericValue(value))) continue;
+      if (c.rule.heuristic && !c.rule.identifierShaped && (c.rule.chosenPassword ? (quietPassword ??= isQuietPasswordValue(value)) : (quiet ??= isQuietGenericValue(value)))) continue;
       if (c.rule.validWhen?.(value) === false) continue;
       mask |= 1 << i;
     }

@@ -148,7 +148,12 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     const verdict = siblingVerdict(text, offset, names, value);
     return verdict === 'signed' ? undefined : verdict === 'search-key' ? (ALGOLIA_SEARCH_KEY ?? rule) : rule;
   };
-  const named = (rule: Rule, names: readonly string[], offset: number): Rule => (rule.provider === 'Generic' ? (context ??= new ContextAttribution(text, path)).attribute(rule, names, offset) : rule);
+  // A heuristic's match that is a provider's public half (`MAILJET_API_KEY`, a `[mixpanel]` table's `project_token`): none.
+  const named = (rule: Rule, names: readonly string[], offset: number, value: string): Rule | undefined => {
+    if (!rule.heuristic) return rule;
+    context ??= new ContextAttribution(text, path);
+    return context.isPublicHalf(names, value, offset) ? undefined : context.attribute(rule, names, offset);
+  };
   const hits: Hit[] = [];
   let hitAt = 0;
   let reporting = false;
@@ -299,8 +304,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
           const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
           const matched = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
           const hit = matched && bySiblings(matched, cand.offset, cand.names, cand.value);
-          if (hit) {
-            hits.push({ rule: named(hit, cand.names, cand.offset), offset: cand.offset, length: cand.length, value: cand.value });
+          const rule = hit && named(hit, cand.names, cand.offset, cand.value);
+          if (rule) {
+            hits.push({ rule, offset: cand.offset, length: cand.length, value: cand.value });
             boundEnd = Math.max(boundEnd, cand.offset + cand.length);
           }
           continue;
@@ -311,8 +317,9 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
         const matched = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
         const hit = matched && bySiblings(matched, offset, cand.names, value);
-        if (hit) {
-          hits.push({ rule: named(hit, cand.names, offset), offset, length: value.length });
+        const rule = hit && named(hit, cand.names, offset, value);
+        if (rule) {
+          hits.push({ rule, offset, length: value.length });
           boundEnd = Math.max(boundEnd, offset + value.length);
         }
       }

@@ -16,6 +16,8 @@ const PLACEHOLDER = new RegExp(
     String.raw`^%[A-Za-z_]+%$`, // %VAR%
     String.raw`<[^<>]{1,64}>`, // <your-key>
     String.raw`process\.env|os\.environ|import\.meta\.env`,
+    // An App Service or Functions setting read from Key Vault at run time: `@Microsoft.KeyVault(SecretUri=…)`.
+    String.raw`^@Microsoft\.KeyVault\(`,
     String.raw`example|placeholder|your[-_ ]?(?:api|key|token|secret|own|pass)|changeme|change[-_]me|replace[-_]?(?:me|with|this)|dummy|sample|redacted|insert[-_ ]|todo|fixme|not[-_ ]?(?:a[-_ ]?)?re[a@4]l|fake[-_]?(?:key|token|secret)`,
     String.raw`x{5,}|X{5,}|\*{4,}|\.{3,}|•{3,}|0{8,}`,
     // The example UUID of Wikipedia's UUID article, copied into OpenAPI and SDK documentation as "your id/token here".
@@ -281,7 +283,25 @@ const REGEX_SOURCE = /\(\?[:=!<]|\\[dswbDSWB]|\[[^\]]{1,40}\][*+?{]/;
  * jwt.io's sample secret is the jwt rule's to leave: rules/crypto.ts).
  */
 export function isQuietGenericValue(value: string): boolean {
-  return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || SALESFORCE_CONSUMER_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value) || looksLikeWords(value);
+  return isQuietShape(value) || looksLikeWords(value);
+}
+
+function isQuietShape(value: string): boolean {
+  return (value.startsWith('eyJ') && signedWithJwtIoSecret(value)) || UUID.test(value) || HOST_NAME.test(value) || ETHEREUM_ADDRESS.test(value) || STRIPE_CLIENT_SECRET.test(value) || PUBLIC_SDK_KEY.test(value) || SALESFORCE_CONSUMER_KEY.test(value) || AWS_ARN.test(value) || MODULE_PATH.test(value) || INTEGRITY.test(value) || URLISH.test(value) || DATA_URI.test(value) || ENCODED_PEM.test(value) || SOPS_ENCRYPTED.test(value) || PASSWORD_HASH.test(value) || REGEX_SOURCE.test(value) || isSettingsQuery(value);
+}
+
+/**
+ * A digit and a symbol people type into passwords (`$`, `#`, `!`, `&`, `*`, `%`, `?`, `^`, `~`, `+`), which no
+ * identifier, slug, path or e-mail address holds; not code's brackets (`TrimSpace(passwordMatch[1])`).
+ */
+const TYPED_SYMBOL_AND_DIGIT = /^(?=\D*\d)(?=[^!#$%&*?^~+]*[!#$%&*?^~+])[^()[\]{}<>'"`,;=\s]+$/;
+
+/**
+ * isQuietGenericValue for a value under a password's own name (the hardcoded-password rule): words a person joined
+ * with a symbol and digits (`HarborMeadow$34`, `Juniper-Canyon#8`) are how passwords are chosen, not an identifier.
+ */
+export function isQuietPasswordValue(value: string): boolean {
+  return isQuietShape(value) || (looksLikeWords(value) && !TYPED_SYMBOL_AND_DIGIT.test(value));
 }
 
 /**

@@ -2,8 +2,9 @@ import { namesOnlyAliases, providerNames } from './providerNames';
 import { defineRules, type RuleSamples } from './types';
 
 /**
- * A provider's word before `key` (`FRESHDESK_KEY`, `mailgunKey`, `NEW_RELIC_KEY`): a key of that provider, where `key`
- * alone names nothing. Every alias of the provider table (providerNames.ts) but the everyday words of code
+ * A provider's word before `key` (`FRESHDESK_KEY`, `mailgunKey`, `NEW_RELIC_KEY`), or with the environment between
+ * (`CHECKR_STAGING_KEY`, a bare `key` in `redoxStaging = { key: … }`): a key of that provider, where `key` alone names
+ * nothing. Every alias of the provider table (providerNames.ts) but the everyday words of code
  * (`render_key`, `segment_key`…), the two- and three-letter ones, and the providers whose key is public (`PUSHER_KEY`).
  */
 const PROVIDER_KEY = `(?:^|_)(?:${providerNames
@@ -11,7 +12,7 @@ const PROVIDER_KEY = `(?:^|_)(?:${providerNames
   .flatMap((entry) => entry.words)
   .filter((alias) => alias.length >= 4 && !namesOnlyAliases.has(alias))
   .map((alias) => alias.replace(/ /g, '_?'))
-  .join('|')})_?key$`;
+  .join('|')})(?:_?(?:live|prod|production|staging|stage|stg|sandbox|test|dev|development))?_?key$`;
 
 /**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
@@ -27,8 +28,12 @@ export const genericRules = defineRules([
     pattern: /[^\s]{16,512}/,
     // A licence key (New Relic's `license_key`) is the agent's credential. A PagerDuty routing (integration) key opens
     // incidents and pages people; a routing key alone is a message broker's address.
-    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|${PROVIDER_KEY})`, 'i'),
-    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
+    // An admin key is a search engine's master key (Typesense, Meilisearch). A TOTP/MFA seed is the shared secret every
+    // one-time code derives from (`TOTP_SEED`, `mfaSeed`). Consul's gossip key (`CONSUL_ENCRYPT_KEY`). Agora's App Certificate and DoseSpot's
+    // ClinicKey are those providers' names for their secrets. A custom `X-…-Key` header carries a partner's or an
+    // internal API's key (not an idempotency, cache or routing key, which name requests, not callers).
+    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session|admin)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|(?:^|_)(?:t?otp|mfa|2fa|two_?factor|authenticator)_(?:[a-z0-9]{1,24}_)?seed$|(?:^|_)encrypt_key$|gossip_?key$|app_?certificate$|clinic_?key$|^x-(?!idempoten|cache|request|correlation|dedup|routing|partition|forwarded)[a-z0-9-]{1,40}-key$|${PROVIDER_KEY})`, 'i'),
+    keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login', 'totp', 'hotp', 'otp_', 'otpseed', 'mfa', '2fa', 'twofactor', 'two_factor', 'authenticator', 'app_certificate', 'appcertificate'],
     minEntropy: 3.5,
     heuristic: true,
     severity: 'warning',
@@ -49,6 +54,7 @@ export const genericRules = defineRules([
     keywords: ['pass', 'pwd', 'mysql', 'mariadb', 'curl'],
     minEntropy: 2.5,
     heuristic: true,
+    chosenPassword: true,
     severity: 'warning',
     envName: 'DB_PASSWORD',
     rotationUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html',

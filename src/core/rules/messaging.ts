@@ -132,6 +132,22 @@ export const messagingRules = defineRules([
     rotationUrl: 'https://t.me/BotFather',
   },
   {
+    id: 'telnyx-api-key',
+    provider: 'Telnyx',
+    title: 'Telnyx API key (v2)',
+    // A v2 API key (Mission Control > API Keys, sent as `Authorization: Bearer …`): `KEY`, upper-case hexadecimal digits
+    // (an id: 32 in the keys of public `.env` files, `KEY0198…_8lhE…`), `_` and 22 random characters. Telnyx documents
+    // no length, so the id's and the tail's are ranges. The shape is its own gate: the key is passed bare to the SDK
+    // (`Telnyx('KEY…')`). The id's first digit is spelled out so that the pattern is tried only after `KEY` and a
+    // hexadecimal digit (`key0`…`keyf`), not after every `key` of a file (24 times fewer places in the real-world corpus).
+    pattern: /KEY[0123456789ABCDEF][0-9A-F]{23,31}_[A-Za-z0-9_-]{20,26}(?![A-Za-z0-9_-])/,
+    keywords: ['key0', 'key1', 'key2', 'key3', 'key4', 'key5', 'key6', 'key7', 'key8', 'key9', 'keya', 'keyb', 'keyc', 'keyd', 'keye', 'keyf'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'TELNYX_API_KEY',
+    rotationUrl: 'https://portal.telnyx.com/#/app/api-keys',
+  },
+  {
     id: 'twilio-api-key',
     provider: 'Twilio',
     title: 'Twilio API key SID',
@@ -153,6 +169,20 @@ export const messagingRules = defineRules([
     severity: 'error',
     envName: 'TWILIO_AUTH_TOKEN',
     rotationUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
+  },
+  {
+    id: 'onesignal-rest-api-key',
+    provider: 'OneSignal',
+    title: 'OneSignal App or Organization API key',
+    // Since 2024 OneSignal's App and Organization API keys are `os_v2_app_` / `os_v2_org_` and lower-case base32 (103
+    // characters in the keys seen in public code; a range, the length is not documented). Both are private by
+    // OneSignal's word (Keys & IDs); the App ID beside them, a UUID, is public.
+    pattern: /os_v2_(?:app|org)_[a-z2-7]{90,130}/,
+    keywords: ['os_v2_'],
+    minEntropy: 3.5,
+    severity: 'error',
+    envName: 'ONESIGNAL_REST_API_KEY',
+    rotationUrl: 'https://documentation.onesignal.com/docs/keys-and-ids',
   },
   {
     id: 'pusher-app-secret',
@@ -222,6 +252,16 @@ export const messagingSamples = (): Record<string, RuleSamples> => ({
   'resend-api-key': { positives: [(g) => 're_' + g.alnum(8) + '_' + g.alnum(24)], negatives: ['re_' + 'abc_def'] },
   'sendgrid-api-key': { positives: [(g) => 'SG.' + g.b64url(22) + '.' + g.b64url(43)], negatives: ['SG.' + 'xxxxxxxxxxxxxxxxxxxxxx.' + 'x'.repeat(43)] },
   'telegram-bot-token': { positives: [(g) => g.digits(10) + ':AA' + g.b64url(33)], negatives: ['123456789:AA' + 'x'.repeat(33)] },
+  'onesignal-rest-api-key': {
+    positives: [(g) => 'os_v2_app_' + g.chars('abcdefghijklmnopqrstuvwxyz234567', 103), (g) => 'os_v2_org_' + g.chars('abcdefghijklmnopqrstuvwxyz234567', 103)],
+    // A placeholder, a prefix alone (a form's hint), and upper case (not base32 as OneSignal writes it).
+    negatives: ['os_v2_app_' + 'x'.repeat(103), 'os_v2_app_...', 'os_v2_app_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(4)],
+  },
+  'telnyx-api-key': {
+    positives: [(g) => 'KEY' + g.chars('0123456789ABCDEF', 32) + '_' + g.alnum(22), (g) => ({ name: 'TELNYX_API_KEY', value: 'KEY0198' + g.chars('0123456789ABCDEF', 28) + '_' + g.alnum(22) })],
+    // Documentation placeholders, and lower-case hex (not the id's spelling).
+    negatives: ['KEY_xxx', 'KEY' + '0'.repeat(32) + '_' + 'x'.repeat(22), 'KEY' + 'abcdef0123456789'.repeat(2) + '_' + 'Qm7vTz2Lw9Xc4Rb8Np1Hd6'],
+  },
   'twilio-api-key': { positives: [(g) => 'SK' + g.hex(32)], negatives: ['SK' + '0'.repeat(32)] },
   'twilio-auth-token': { positives: [(g) => ({ name: 'TWILIO_AUTH_TOKEN', value: g.hex(32) })], negatives: [{ name: 'TWILIO_AUTH_TOKEN', value: 'your_auth_token' }] },
   'pusher-app-secret': {

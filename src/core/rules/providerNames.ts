@@ -24,6 +24,14 @@ export interface ProviderName {
    * bare `key` in `new Pusher({ … })` is then no credential name (generic.ts, the TypeScript extractor).
    */
   keyIsPublic?: true;
+  /**
+   * The provider's public half, as the words of a name after the provider's own (`api_key` in `MAILJET_API_KEY`,
+   * `project_token` in `MIXPANEL_PROJECT_TOKEN` or under a `[mixpanel]` table): an identifier sent with the secret (a
+   * Basic auth's user name) or shipped to browsers, not a credential. The generic rules stay quiet on it
+   * (analyze/attribution.ts); with `publicValue`, only on values of that shape.
+   */
+  publicHalf?: RegExp;
+  publicValue?: RegExp;
 }
 
 export const providerNames: readonly ProviderName[] = [
@@ -34,7 +42,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['auth0'], provider: 'Auth0', envName: 'AUTH0_CLIENT_SECRET', rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret' },
   { words: ['paypal'], provider: 'PayPal', envName: 'PAYPAL_CLIENT_SECRET', rotationUrl: 'https://developer.paypal.com/dashboard/applications' },
   { words: ['fastly'], provider: 'Fastly', envName: 'FASTLY_API_TOKEN', rotationUrl: 'https://manage.fastly.com/account/personal/tokens' },
-  { words: ['pusher'], rule: 'pusher-app-secret', keyIsPublic: true },
+  { words: ['pusher'], rule: 'pusher-app-secret', keyIsPublic: true, publicHalf: /^(?:app_)?key$/ },
   { words: ['segment'], provider: 'Segment', envName: 'SEGMENT_WRITE_KEY', rotationUrl: 'https://segment.com/docs/connections/find-writekey/' },
   // Keys with no prefix of their own (hex, base62, UUIDs, `xxx.yyy:zzz`), named by their provider's word alone.
   { words: ['deepgram'], provider: 'Deepgram', envName: 'DEEPGRAM_API_KEY', rotationUrl: 'https://console.deepgram.com/' },
@@ -47,7 +55,7 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['upstash'], provider: 'Upstash', envName: 'UPSTASH_REDIS_REST_TOKEN', rotationUrl: 'https://console.upstash.com/' },
   { words: ['typesense'], provider: 'Typesense', envName: 'TYPESENSE_API_KEY', rotationUrl: 'https://cloud.typesense.org/clusters' },
   { words: ['elastic', 'elasticsearch'], provider: 'Elastic', envName: 'ELASTIC_API_KEY', rotationUrl: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-invalidate-api-key.html' },
-  { words: ['confluent'], provider: 'Confluent', envName: 'CONFLUENT_API_SECRET', rotationUrl: 'https://confluent.cloud/settings/api-keys' },
+  { words: ['confluent'], provider: 'Confluent', envName: 'CONFLUENT_API_SECRET', rotationUrl: 'https://confluent.cloud/settings/api-keys', publicHalf: /^(?:cloud_)?(?:api_)?key(?:_id)?$/, publicValue: /^[A-Z0-9]{16}$/ },
   { words: ['fivetran'], provider: 'Fivetran', envName: 'FIVETRAN_API_SECRET', rotationUrl: 'https://fivetran.com/dashboard/user/api-config' },
   { words: ['honeycomb'], provider: 'Honeycomb', envName: 'HONEYCOMB_API_KEY', rotationUrl: 'https://docs.honeycomb.io/configure/environments/manage-api-keys/' },
   { words: ['opsgenie'], provider: 'Opsgenie', envName: 'OPSGENIE_API_KEY', rotationUrl: 'https://support.atlassian.com/opsgenie/docs/api-key-management/' },
@@ -55,7 +63,6 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['betterstack', 'better stack', 'logtail'], provider: 'Better Stack', envName: 'BETTERSTACK_SOURCE_TOKEN', rotationUrl: 'https://betterstack.com/docs/logs/start/' },
   { words: ['vonage', 'nexmo'], provider: 'Vonage', envName: 'VONAGE_API_SECRET', rotationUrl: 'https://dashboard.nexmo.com/settings' },
   { words: ['ably'], provider: 'Ably', envName: 'ABLY_API_KEY', rotationUrl: 'https://ably.com/docs/auth#api-keys' },
-  { words: ['onesignal', 'one signal'], provider: 'OneSignal', envName: 'ONESIGNAL_REST_API_KEY', rotationUrl: 'https://documentation.onesignal.com/docs/keys-and-ids' },
   // Not `expo` alone: Expo apps prefix their public variables `EXPO_PUBLIC_` (`EXPO_PUBLIC_OPENAI_API_KEY` is OpenAI's).
   { words: ['expo token', 'expo access', 'expo robot'], provider: 'Expo', envName: 'EXPO_TOKEN', rotationUrl: 'https://expo.dev/settings/access-tokens' },
   { words: ['here api', 'here maps', 'here com'], provider: 'HERE', envName: 'HERE_API_KEY', rotationUrl: 'https://platform.here.com/admin/apps' },
@@ -63,23 +70,45 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['spotify'], provider: 'Spotify', envName: 'SPOTIFY_CLIENT_SECRET', rotationUrl: 'https://developer.spotify.com/dashboard' },
   { words: ['twitch'], provider: 'Twitch', envName: 'TWITCH_CLIENT_SECRET', rotationUrl: 'https://dev.twitch.tv/console/apps' },
   { words: ['revenuecat', 'revenue cat'], provider: 'RevenueCat', envName: 'REVENUECAT_SECRET_KEY', rotationUrl: 'https://www.revenuecat.com/docs/projects/authentication' },
-  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts', keyIsPublic: true },
+  { words: ['mixpanel'], provider: 'Mixpanel', envName: 'MIXPANEL_API_SECRET', rotationUrl: 'https://docs.mixpanel.com/docs/orgs-and-projects/service-accounts', keyIsPublic: true, publicHalf: /^(?:project_)?token$/ },
   { words: ['zendesk'], provider: 'Zendesk', envName: 'ZENDESK_API_TOKEN', rotationUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858' },
   { words: ['intercom'], provider: 'Intercom', envName: 'INTERCOM_ACCESS_TOKEN', rotationUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication' },
-  { words: ['mailjet'], provider: 'Mailjet', envName: 'MAILJET_API_SECRET', rotationUrl: 'https://app.mailjet.com/account/apikeys' },
+  { words: ['mailjet'], provider: 'Mailjet', envName: 'MAILJET_API_SECRET', rotationUrl: 'https://app.mailjet.com/account/apikeys', publicHalf: /^(?:api_)?(?:public_)?key$|^apikey$/ },
   { words: ['bugsnag'], provider: 'Bugsnag', envName: 'BUGSNAG_API_KEY', rotationUrl: 'https://docs.bugsnag.com/product/getting-started/' },
   { words: ['rollbar'], provider: 'Rollbar', envName: 'ROLLBAR_ACCESS_TOKEN', rotationUrl: 'https://docs.rollbar.com/docs/access-tokens' },
   { words: ['travis'], provider: 'Travis CI', envName: 'TRAVIS_TOKEN', rotationUrl: 'https://app.travis-ci.com/account/preferences' },
   { words: ['cloudinary'], provider: 'Cloudinary', envName: 'CLOUDINARY_API_SECRET', rotationUrl: 'https://console.cloudinary.com/settings/api-keys' },
   { words: ['trello'], provider: 'Trello', envName: 'TRELLO_TOKEN', rotationUrl: 'https://trello.com/power-ups/admin' },
   { words: ['freshdesk'], provider: 'Freshdesk', envName: 'FRESHDESK_API_KEY', rotationUrl: 'https://support.freshdesk.com/support/solutions/articles/215517-how-to-find-your-api-key' },
-  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication', keyIsPublic: true },
+  { words: ['amplitude'], provider: 'Amplitude', envName: 'AMPLITUDE_SECRET_KEY', rotationUrl: 'https://amplitude.com/docs/apis/authentication', keyIsPublic: true, publicHalf: /^(?:api_)?key$/ },
   { words: ['sanity'], provider: 'Sanity', envName: 'SANITY_API_TOKEN', rotationUrl: 'https://www.sanity.io/docs/http-auth' },
   { words: ['pagerduty', 'pager duty'], provider: 'PagerDuty', envName: 'PAGERDUTY_TOKEN', rotationUrl: 'https://support.pagerduty.com/main/docs/api-access-keys' },
   { words: ['jira', 'confluence', 'atlassian'], rule: 'atlassian-api-token' },
   { words: ['mandrill', 'mandrillapp'], provider: 'Mailchimp Transactional (Mandrill)', envName: 'MANDRILL_API_KEY', rotationUrl: 'https://mandrillapp.com/settings' },
   { words: ['meilisearch', 'meili'], provider: 'Meilisearch', envName: 'MEILI_MASTER_KEY', rotationUrl: 'https://www.meilisearch.com/docs/learn/security/basic_security' },
   { words: ['aftership', 'after ship'], provider: 'AfterShip', envName: 'AFTERSHIP_API_KEY', rotationUrl: 'https://admin.aftership.com/settings/api-keys' },
+  // Telephony, video and health-care APIs whose keys and secrets are hex, base62 or base64 with no prefix.
+  { words: ['sinch'], provider: 'Sinch', envName: 'SINCH_APP_SECRET', rotationUrl: 'https://dashboard.sinch.com/settings/access-keys' },
+  { words: ['plivo'], provider: 'Plivo', envName: 'PLIVO_AUTH_TOKEN', rotationUrl: 'https://console.plivo.com/dashboard/' },
+  { words: ['messagebird', 'message bird'], provider: 'MessageBird (Bird)', envName: 'MESSAGEBIRD_ACCESS_KEY', rotationUrl: 'https://dashboard.messagebird.com/en/developers/access' },
+  // Vonage Video was TokBox's OpenTok: its SDKs and variables still say so (`new OpenTok(apiKey, apiSecret)`).
+  { words: ['opentok', 'tokbox', 'vonage video'], provider: 'Vonage Video (OpenTok)', envName: 'OPENTOK_API_SECRET', rotationUrl: 'https://tokbox.com/account/' },
+  // An Agora project's App ID is public (clients join channels with it); its App Certificate signs their tokens.
+  { words: ['agora'], provider: 'Agora', envName: 'AGORA_APP_CERTIFICATE', rotationUrl: 'https://console.agora.io/projects' },
+  { words: ['checkr'], provider: 'Checkr', envName: 'CHECKR_API_KEY', rotationUrl: 'https://dashboard.checkr.com/account/developer_settings' },
+  { words: ['redox'], provider: 'Redox', envName: 'REDOX_API_SECRET', rotationUrl: 'https://dashboard.redoxengine.com/' },
+  // DoseSpot's SSO is keyed by a clinic's ClinicKey (it signs the SSO code with the user id).
+  { words: ['dosespot', 'dose spot'], provider: 'DoseSpot', envName: 'DOSESPOT_CLINIC_KEY', rotationUrl: 'https://www.dosespot.com/' },
+  { words: ['athenahealth', 'athena health', 'athena'], provider: 'athenahealth', envName: 'ATHENA_CLIENT_SECRET', rotationUrl: 'https://developer.api.athena.io/' },
+  { words: ['cerner', 'oracle health'], provider: 'Oracle Health (Cerner)', envName: 'CERNER_CLIENT_SECRET', rotationUrl: 'https://code-console.cerner.com/' },
+  { words: ['change healthcare', 'changehealthcare', 'optum'], provider: 'Optum (Change Healthcare)', envName: 'CHANGE_HEALTHCARE_CLIENT_SECRET', rotationUrl: 'https://marketplace.changehealthcare.com/' },
+  { words: ['availity'], provider: 'Availity', envName: 'AVAILITY_CLIENT_SECRET', rotationUrl: 'https://developer.availity.com/' },
+  { words: ['stedi'], provider: 'Stedi', envName: 'STEDI_API_KEY', rotationUrl: 'https://portal.stedi.com/app/settings/api-keys' },
+  { words: ['health gorilla', 'healthgorilla'], provider: 'Health Gorilla', envName: 'HEALTH_GORILLA_CLIENT_SECRET', rotationUrl: 'https://developer.healthgorilla.com/' },
+  { words: ['neon', 'neondatabase', 'neon tech'], provider: 'Neon', envName: 'NEON_API_KEY', rotationUrl: 'https://console.neon.tech/app/settings/api-keys' },
+  { words: ['jenkins'], provider: 'Jenkins', envName: 'JENKINS_API_TOKEN', rotationUrl: 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/' },
+  { words: ['sumologic', 'sumo logic', 'sumo'], provider: 'Sumo Logic', envName: 'SUMOLOGIC_ACCESS_KEY', rotationUrl: 'https://help.sumologic.com/docs/manage/security/access-keys/' },
+  { words: ['mongodb atlas', 'atlas', 'mongodbatlas'], provider: 'MongoDB Atlas', envName: 'MONGODB_ATLAS_PRIVATE_KEY', rotationUrl: 'https://www.mongodb.com/docs/atlas/configure-api-access/' },
   // Providers we have format rules for: a key of theirs in a shape their rules do not know (an older format, a
   // webhook or client secret) is still theirs.
   { words: ['circleci', 'circle ci', 'circle'], rule: 'circleci-api-token' },
@@ -181,6 +210,8 @@ export const providerNames: readonly ProviderName[] = [
   { words: ['samsara'], rule: 'samsara-api-token' },
   { words: ['twitter'], rule: 'twitter-bearer-token' },
   { words: ['cypress'], rule: 'cypress-record-key' },
+  { words: ['onesignal', 'one signal'], rule: 'onesignal-rest-api-key' },
+  { words: ['telnyx'], rule: 'telnyx-api-key' },
 ];
 
 /**
@@ -194,4 +225,6 @@ export const namesOnlyAliases: ReadonlySet<string> = new Set([
   'docker', 'harness', 'fly', 'flyio', 'gh', 'hf', 'fb', 'npm', 'google', 'amazon', 'claude', 'meta app', 'sonar',
   'travis', 'dd api', 'dd app', 'cf api', 'xi api', 'gem host', 'tfe', 'tfc', 'ngc', 'aoai', 'pplx', 'sfdc', 'jira',
   'confluence', 'postman', 'terraform', 'pulumi', 'github', 'gitlab', 'together', 'railway', 'elastic', 'expo token', 'expo access', 'here api', 'here com',
+  // A colour, a texture atlas, AWS Athena's queries, a wrestler: only a key's own name says these are the providers.
+  'neon', 'atlas', 'athena', 'sumo',
 ]);

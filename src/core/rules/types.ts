@@ -72,6 +72,11 @@ export interface Rule {
    */
   identifierShaped?: boolean;
   /**
+   * For a heuristic whose name can only mean a password a person chose: words joined with a symbol and digits
+   * (`HarborMeadow$34`) are such a password, not an identifier the word filter should leave (quiet.isQuietPasswordValue).
+   */
+  chosenPassword?: boolean;
+  /**
    * Names the hint matches that still bind nothing, tested on the name in lower-case snake_case (`next_page_token`,
    * `x_request_token`): what an identifier of this shape is usually called.
    */

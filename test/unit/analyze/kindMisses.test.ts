@@ -172,3 +172,112 @@ describe('left from the last session: Twilio API key secrets and .NET sqlplus ar
     ['sqlplus with /nolog and a script', 'tools/Exporter.cs', `Process.Start("sqlplus", "-S /nolog @connect.sql");\n`],
   ]);
 });
+
+/**
+ * The kinds the sixth blind set (holdout5, now a development set) showed missed (issue 17, kinds23): two prefixed
+ * formats we had no rule for (OneSignal's `os_v2_app_`, Telnyx's `KEY…_…`), names we did not read (an admin key, a
+ * TOTP seed, Consul's gossip key, Agora's App Certificate, DoseSpot's ClinicKey, a custom `X-…-Key` header, a provider
+ * word before `key` for providers we did not know), and false positives: the public half of a provider's pair (Mailjet's
+ * API key, Mixpanel's project token, Confluent's API key id) and an Azure Key Vault reference.
+ */
+describe('kinds23: prefixed formats we had no rule for', () => {
+  const base32 = 'abcdefghijklmnopqrstuvwxyz234567';
+  const oneSignal = () => 'os_v2_app_' + g.chars(base32, 103);
+  const oneSignalOrg = 'os_v2_org_' + g.chars(base32, 103);
+  const telnyx = () => 'KEY' + g.chars('0123456789ABCDEF', 32) + '_' + g.alnum(22);
+  const [os1, os2, os3] = [oneSignal(), oneSignal(), oneSignal()];
+  const [tx1, tx2, tx3] = [telnyx(), telnyx(), telnyx()];
+  findsEach([
+    ['OneSignal key in a React Native constant', 'apps/mobile/src/push.ts', `export const ONESIGNAL_APP_ID = '${g.uuid()}';\nexport const REST_KEY = '${os1}';\n`, os1],
+    ['OneSignal key as a process.argv default', 'scripts/backfill.mjs', `const [, , appId = '${g.uuid()}', restKey = '${os2}'] = process.argv;\n`, os2],
+    ['OneSignal key in a crash report\'s reason', 'crash-reports/ios.crash', `reason: 'Invalid REST key ${os3}'\n`, os3],
+    ['OneSignal organization key in PHP headers', 'push.php', `curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Key ${oneSignalOrg}']);\n`, oneSignalOrg],
+    ['Telnyx key passed bare to the SDK', 'src/sms.ts', `private telnyx = Telnyx('${tx1}');\n`, tx1],
+    ['Telnyx key in a .env', '.env', `TELNYX_API_KEY=${tx2}\nTELNYX_CONNECTION_ID=2889961366351775467\n`, tx2],
+    ['Telnyx key in a Bearer header of a shell script', 'scripts/numbers.sh', `curl -H "Authorization: Bearer ${tx3}" https://api.telnyx.com/v2/phone_numbers\n`, tx3],
+  ]);
+  quietOnEach([
+    ['OneSignal placeholders and a form hint', 'web/settings.tsx', `<input placeholder="os_v2_app_..." />\nconst sample = 'os_v2_app_${'x'.repeat(103)}';\n`],
+    ['an upper-case run after os_v2_app_ (not base32 as OneSignal writes it)', 'notes.txt', `os_v2_app_${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.repeat(3)}\n`],
+    ['Telnyx placeholders', '.env.example', `TELNYX_API_KEY=KEY_xxx\nTELNYX_API_KEY=KEYXXX\n`],
+    ['a MONKEY or KEY constant with lower-case hex', 'src/ids.ts', `const id = 'KEY${'0a1b2c3d4e5f6789'.repeat(2)}_${g.alnum(22)}';\n`],
+  ]);
+});
+
+describe('kinds23: names we did not read', () => {
+  const hex32 = () => g.hex(32);
+  const seed = g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 32);
+  const seed2 = g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 32);
+  const admin = g.alnum(32);
+  const gossip = g.base64(43) + '=';
+  const certificate = hex32();
+  const clinicKey = g.base64(32);
+  const internal = 'int_' + g.alnum(40);
+  const checkr = g.hex(40);
+  findsEach([
+    ['a search engine\'s admin key in a single-quoted .env value', '.env.development', `TYPESENSE_HOST=search.internal\nTYPESENSE_ADMIN_KEY='${admin}'\n`, admin],
+    ['a TOTP seed under an issuer name', '.env', `TOTP_ISSUER_SEED=${seed}\n`, seed],
+    ['an MFA seed in camelCase', 'app/mfa.py', `mfaSeed = "${seed2}"\n`, seed2],
+    ['Consul\'s gossip key under its variable', '.env', `CONSUL_ENCRYPT_KEY=${gossip}\n`, gossip],
+    ['Agora\'s App Certificate next to its App ID', 'src/video/agora.ts', `const APP_ID = '${g.hex(32)}';\nconst APP_CERTIFICATE = '${certificate}';\n`, certificate],
+    ['DoseSpot\'s clinic key', 'config/eprescribe.env', `DOSESPOT_CLINIC_ID=1288\nDOSESPOT_CLINIC_KEY=${clinicKey}\n`, clinicKey],
+    ['an internal API key in a custom X-…-Key header', 'e2e/booking.spec.ts', `const res = await request.post('/partner/v1/appointments', {\n  headers: { 'X-Carewell-Key': '${internal}' },\n});\n`, internal],
+    ['a provider word before Key for a provider we did not know', 'src/health/checkr.ts', `const checkrKey = '${checkr}';\n`, checkr],
+  ]);
+  it('names the providers we did not know', () => {
+    const cases: Array<[string, string]> = [
+      ['SINCH_APP_SECRET', 'Sinch'], ['PLIVO_AUTH_TOKEN', 'Plivo'], ['MESSAGEBIRD_ACCESS_KEY', 'MessageBird (Bird)'], ['OPENTOK_API_SECRET', 'Vonage Video (OpenTok)'],
+      ['AGORA_APP_CERTIFICATE', 'Agora'], ['REDOX_API_SECRET', 'Redox'], ['ATHENA_CLIENT_SECRET', 'athenahealth'], ['CERNER_CLIENT_SECRET', 'Oracle Health (Cerner)'],
+      ['CHANGE_HEALTHCARE_CLIENT_SECRET', 'Optum (Change Healthcare)'], ['AVAILITY_CLIENT_SECRET', 'Availity'], ['STEDI_API_KEY', 'Stedi'], ['HEALTH_GORILLA_CLIENT_SECRET', 'Health Gorilla'],
+      ['NEON_API_KEY', 'Neon'], ['JENKINS_API_TOKEN', 'Jenkins'], ['SUMOLOGIC_ACCESS_KEY', 'Sumo Logic'], ['MONGODB_ATLAS_PRIVATE_KEY', 'MongoDB Atlas'],
+    ];
+    for (const [name, provider] of cases) assert.equal(findingsOf('.env', `${name}=${g.alnum(40)}\n`)[0]?.provider, provider, name);
+  });
+  quietOnEach([
+    ['a random seed and an OTP setting', 'app/settings.py', `RANDOM_SEED = "${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 32)}"\notp_seed_length = 32\n`],
+    ['an idempotency or cache key header', 'src/api.ts', `const headers = { 'X-Idempotency-Key': '${g.alnum(40)}', 'X-Cache-Key': '${g.alnum(40)}' };\n`],
+    ['a texture atlas key and a neon colour', 'src/game.ts', `const atlasKey = '${g.alnum(24)}';\nconst neonKey = '${g.alnum(24)}';\n`],
+    ['an encryption algorithm under encrypt', 'config.hcl', `encrypt = "aes256-gcm-sha384-default"\n`],
+  ]);
+});
+
+describe('kinds23: public halves and secret-manager references', () => {
+  const mailjetKey = g.alnum(32);
+  const mailjetSecret = g.alnum(32);
+  const projectToken = g.alnum(32);
+  const mixpanelSecret = g.hex(32);
+  const confluentSecret = g.b64url(64).replace(/[-_]/g, 'x');
+  quietOnEach([
+    ['Mailjet\'s API key (the Basic auth user name)', 'admin/settings.py', `ANYMAIL = {\n    "MAILJET_API_KEY": "${mailjetKey}",\n}\n`],
+    ['Mixpanel\'s project token under a [mixpanel] table', '.streamlit/secrets.toml', `[mixpanel]\nproject_token = "${projectToken}"\n`],
+    ['Mixpanel\'s token by its name', '.env', `MIXPANEL_TOKEN=${projectToken}\n`],
+    ['Confluent\'s API key id', '.env', `CONFLUENT_API_KEY=${g.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', 16)}\n`],
+    ['Pusher\'s app key (pusher-js sends it from browsers)', '.env', `PUSHER_APP_ID=1794421\nPUSHER_APP_KEY=${g.alnum(20)}\n`],
+    ['an Azure Key Vault reference in Bicep', 'infra/main.bicep', `appSettings: [\n  { name: 'SQL_PASSWORD', value: '@Microsoft.KeyVault(SecretUri=https://kv-prod.vault.azure.net/secrets/sql-admin/)' }\n]\n`],
+  ]);
+  findsEach([
+    ['Mailjet\'s secret key beside its API key', 'admin/settings.py', `ANYMAIL = {\n    "MAILJET_API_KEY": "${mailjetKey}",\n    "MAILJET_SECRET_KEY": "${mailjetSecret}",\n}\n`, mailjetSecret],
+    ['Mixpanel\'s API secret in the same table', '.streamlit/secrets.toml', `[mixpanel]\nproject_token = "${projectToken}"\napi_secret = "${mixpanelSecret}"\n`, mixpanelSecret],
+    ['a project token in another provider\'s table (Percy\'s is secret)', 'ci/secrets.toml', `[percy]\nproject_token = "${projectToken}"\n`, projectToken],
+    ['a Confluent secret under the key\'s name (not an id\'s shape)', '.env', `CONFLUENT_API_KEY=${confluentSecret}\n`, confluentSecret],
+  ]);
+});
+
+describe('kinds23: passwords people choose from words', () => {
+  const word = () => g.chars('BCDFGHKLMNPRSTVW', 1) + g.chars('aeiou', 1) + g.chars('lmnprst', 1) + g.chars('aeiou', 1) + g.chars('nrst', 1);
+  const chosen = () => word() + word() + g.chars('$#!&*%', 1) + g.digits(2);
+  const [a, b, c, d] = [chosen(), chosen(), chosen(), chosen()];
+  const staging = g.alnum(32);
+  findsEach([
+    ['two words, a symbol and digits in a .env', '.env.staging', `ADMIN_BOOTSTRAP_PASSWORD=${a}\n`, a],
+    ['in a Sequelize config', 'libs/db/config/config.json', `{\n  "staging": {\n    "username": "app",\n    "password": "${b}",\n    "database": "app_stg"\n  }\n}\n`, b],
+    ['in Terraform variables', 'envs/staging.auto.tfvars', `project_id = "clinic-staging"\ndb_password = "${c}"\n`, c],
+    ['in grafana.ini', 'grafana/grafana.ini', `[security]\nadmin_user = admin\nadmin_password = ${d}\n`, d],
+    ['a provider\'s key with the environment between its word and key', '.env', `CHECKR_STAGING_KEY=${staging}\n`, staging],
+  ]);
+  quietOnEach([
+    ['identifiers under password names (no symbol typed in)', 'src/forms.ts', `const passwordField = 'UserPassword2';\nconst password = 'ResetPasswordForm';\nconst PASSWORD_INPUT = 'new_password_2';\n`],
+    ['a path and an e-mail under password names', 'config.yml', `password_file: /etc/app/password.txt\npassword: ops.team2@example.com\n`],
+    ['code after a Go `:=` under a password name', 'pkg/detectors/x/x.go', `\t\tresPassword := strings.TrimSpace(passwordMatch[1])\n`],
+  ]);
+});
