@@ -14,7 +14,7 @@ import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
-import { fencedValueCandidates, proseCandidates, tableColumnCandidates } from './prose';
+import { fencedValueCandidates, nextLineValueCandidates, proseCandidates, tableColumnCandidates } from './prose';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { ORACLE_TOOL_KEYWORDS, oracleStringLogins, type Spans, sqlFenceSpans, sqlPlusConnectLogins } from './extract/commandLine';
 import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
@@ -250,7 +250,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     () => {
       if (!readPairs) return NEXT;
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
-      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : [])];
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions)];
       if (prose.length) candidates = [...candidates, ...prose];
       return NEXT;
     },

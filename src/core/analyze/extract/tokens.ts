@@ -1,4 +1,5 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { keyIsCredentialOf } from '../attribution';
+import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -319,6 +320,12 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 /** Well-known APIs whose argument at an index is a credential though nothing names it (candidate.ts, one entry each). */
 const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
+/** Whether a callee (dotted) makes a client or logs one in (CLIENT_MAKER), or is a provider's own constructor or connect call (`Vonage(…)`). */
+function makesClient(callee: string): boolean {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  return CLIENT_MAKER.test(last) || (keyIsCredentialOf(callee) && (PROVIDER_CONNECT.test(last) || last === callee));
+}
+
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 
@@ -459,6 +466,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
       const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
       if (key?.at === commas) names.push(key.name);
+      // `Client(api_key, "…")`, `b2.authorize_account(realm, key_id, "…")`: a call that makes a client or logs one in is
+      // made with its credential, its last string (candidate.ts CLIENT_MAKER).
+      else if (depth === 0 && makesClient(names[0]!) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
       if (firstString >= 0 && firstString !== i) names.push(src(firstString));
       // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
       if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
@@ -470,6 +480,20 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     const outer = depth < 3 ? bindings(j, depth + 1) : [];
     if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
     return outer;
+  };
+
+  /** Whether string i is the last string argument of its call: none follows before the call's `)` (64 tokens at most). */
+  const lastStringArgument = (i: number): boolean => {
+    let d = 0;
+    for (let j = i + 1; j < i + 64 && kind(j) >= 0; j++) {
+      const s = src(j);
+      if (s === '(' || s === '[' || s === '{') d++;
+      else if (s === ')' || s === ']' || s === '}') {
+        if (d === 0) return s === ')';
+        d--;
+      } else if (d === 0 && kind(j) === STR) return false;
+    }
+    return false;
   };
 
   /** bindings() of a string after a word or nothing bindable: fallbacks, returns, shell stdin and options. */

@@ -1,0 +1,76 @@
+import { sampleGen } from '../../../src/core/rules/sampleGen';
+import { placementCases } from './placementCases';
+
+/**
+ * Placements of the sixth blind set (bench/holdout5) closed by the reason they were missed, not by their spelling
+ * (issue 17, miss23): a value named only by the call it is passed to, a value alone on the line under the sentence
+ * that names it, a settings table whose label cell names the secret in words. Each reason in several spellings,
+ * languages and file types of our own (shapes from public code: b2sdk's `authorize_account`, plivo's `RestClient`,
+ * Azure's `AzureKeyCredential`), with the look-alikes that must stay quiet. Values are generated here; none is the
+ * blind set's.
+ */
+const g = sampleGen(0x2323);
+const token = (n = 40): string => g.alnum(n);
+const hex = (n = 40): string => g.hex(n);
+
+const { findsEach, quietOnEach } = placementCases('miss23');
+
+describe('a client made or logged in with strings: its last string is its credential', () => {
+  const v = Array.from({ length: 12 }, () => token());
+  const [b64, uuid, azureKey, appKey] = [g.base64(86) + '==', g.uuid(), hex(32), `K00${token(28)}`];
+  findsEach([
+    ['a provider client constructed with an id and a secret (TS)', 'src/sms.ts', `import * as Plivo from 'plivo';\n\nexport const sms = new Plivo.Client('MA${g.upperAlnum(18)}', '${v[0]}');\n`, v[0]!],
+    ['a client constructed with an account and a key (TS)', 'src/ledger.ts', `import { LedgerClient } from '@acme/ledger';\n\nconst ledger = new LedgerClient('acct_4411', '${b64}');\n`, b64],
+    ['a client signing in with a user and a key (TS)', 'src/deploy.ts', `const session = await deployClient.signIn('svc-deploy', '${azureKey}');\n`, azureKey],
+    ['a client factory with a region and a secret (JS)', 'lib/mail.js', `const mail = createMailClient('eu-west-1', '${v[1]}');\n`, v[1]!],
+    ["a provider's connect call with a key and a secret (TS)", 'src/mail.ts', `import Mailjet from 'node-mailjet';\n\nexport const mailer = Mailjet.apiConnect('${hex(32)}', '${v[2]}');\n`, v[2]!],
+    ['a Python SDK client with an id and a token', 'app/sms.py', `import plivo\n\nclient = plivo.RestClient("MA${g.upperAlnum(18)}", "${v[3]}")\n`, v[3]!],
+    ['a Python client with one string after a comment line', 'app/push.py', `import pushy\n\npush = pushy.Client(\n    # the live key, not the sandbox one\n    "${v[4]}"\n)\n`, v[4]!],
+    ["b2sdk's authorize_account(realm, key id, application key)", 'etl/upload.py', `b2_api = B2Api(InMemoryAccountInfo())\nb2_api.authorize_account("production", "${hex(12)}", "${appKey}")\n`, appKey],
+    ['a Python client signing in with a user and a secret', 'jobs/report.py', `conn = ReportingClient(host)\nconn.sign_in("svc-reporting", "${v[6]}")\n`, v[6]!],
+    ['a UUID key as the last string of a Python client', 'app/metrics.py', `metrics = MetricsClient("https://ingest.example.io", "${uuid}")\n`, uuid],
+  ]);
+  quietOnEach([
+    ['a client with a host and a database name', 'src/db.ts', `const db = new Client('localhost', 'inventory_service_db');\n`],
+    ['a language client with an id and a title', 'src/extension.ts', `const client = new LanguageClient('rotationReady', 'Rotation Ready Language Server', serverOptions, clientOptions);\n`],
+    ['a client looked up by its id', 'src/admin.ts', `const c = await getClient('${hex(32)}');\nawait deleteClient('${g.uuid()}');\n`],
+    ['a provider call that is not a client (an object id)', 'src/billing.ts', `import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nconst sub = await stripe.subscriptions.retrieve('${hex(24)}');\n`],
+    ['an object id and a public key, no client', 'src/chain.ts', `const id = new ObjectId('${hex(24)}');\nconst owner = new PublicKey('${g.alnum(44)}');\n`],
+    ['a Python storage client with a project name', 'app/gcs.py', `from google.cloud import storage\n\nclient = storage.Client("carts-analytics-prod")\n`],
+    ['a Python client with a placeholder key', 'app/sms.py', `client = plivo.RestClient("<auth_id>", "<auth_token>")\n`],
+    ['a stand-in key in a test', 'test/search.test.ts', `const client = new SearchClient('https://fake', 'test-index', new AzureKeyCredential('fake-key'));\n`],
+  ]);
+});
+
+describe('a value alone on its line, introduced by the line before it, which names a secret and ends in a colon', () => {
+  const v = Array.from({ length: 4 }, () => token(36));
+  const [uuid, hmacKey] = [g.uuid(), hex(64)];
+  findsEach([
+    ['an on-call note, the token indented under its sentence', 'ops/handover.txt', `- Rotated the mirror's deploy token (the old one leaked in a CI log):\n    ${v[0]}\n- Nothing else.\n`, v[0]!],
+    ['a UUID token after a blank line', 'notes/vendors.md', `The Codecov upload token for the monorepo:\n\n    ${uuid}\n`, uuid],
+    ['a docstring step', 'app/partners.py', `"""Partner onboarding.\n\n1. Send them our signing secret for webhook payloads:\n       ${v[1]}\n2. Ask for their callback URL.\n"""\n`, v[1]!],
+    ['a comment and its next comment line (Go)', 'cmd/relay/main.go', `package main\n\n// The staging API token for the relay:\n//   ${v[2]}\nfunc main() {}\n`, v[2]!],
+    ['an e-mail body', 'support/ticket.eml', `Subject: access\n\nHere is the new admin password for the portal:\n\n  ${v[3]}\n\nRegards\n`, v[3]!],
+    ['an HMAC key in a shell comment', 'scripts/sign.sh', `#!/bin/sh\n# HMAC key for the export signatures:\n#   ${hmacKey}\n`, hmacKey],
+  ]);
+  quietOnEach([
+    ['a sentence about a token, then a URL', 'docs/auth.md', `The API token endpoint:\n  https://api.example.com/v1/oauth/token\n`],
+    ['a sentence about a password, then an env name', 'docs/setup.txt', `Set the database password in:\n  DATABASE_PASSWORD_FILE\n`],
+    ['a sentence about a key, then a path', 'docs/setup.txt', `The private key lives at:\n  /etc/ssl/private/server.key\n`],
+    ['a rule the password must follow', 'docs/policy.txt', `A password must contain:\n  uppercase-and-lowercase-letters\n`],
+    ['a Python function about tokens', 'app/auth.py', `def refresh_token(session):\n    return session.refresh_access_token_and_retry()\n`],
+    ['a heading that names no secret', 'notes/build.txt', `Build number for the release:\n  ${token(36)}\n`],
+  ]);
+});
+
+describe("a settings table's value named by a label cell in words", () => {
+  const v = Array.from({ length: 4 }, () => token(40));
+  findsEach([
+    ['a partner column, a label in words, a value column', 'runbooks/rotate.md', `| partner | key | value |\n| --- | --- | --- |\n| Zendesk | API token | \`${v[0]}\` |\n| Okta | client secret | \`${v[1]}\` |\n`, [v[0]!, v[1]!]],
+    ['a label column named credential', 'docs/vendors.md', `| service | credential | value |\n|---|---|---|\n| relay | signing secret | ${v[2]} |\n`, v[2]!],
+  ]);
+  quietOnEach([
+    ['a label that names no secret', 'docs/limits.md', `| setting | value |\n| --- | --- |\n| cache key | \`${token(40)}\` |\n| build id | \`${token(40)}\` |\n`],
+    ['a secret label whose value says where it is', 'runbooks/rotate.md', `| partner | key | value |\n| --- | --- | --- |\n| DrChrono | client secret | see 1Password "DrChrono staging" |\n`],
+  ]);
+});
