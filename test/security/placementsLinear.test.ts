@@ -65,6 +65,11 @@ describe('security: the placement passes stay linear', function () {
     ['client calls whose strings never close', 'app/clients.py', (size) => fill('', 'acme.Client(' + '( "a", '.repeat(20) + '\n', size)],
     ['sentences naming secrets, each a value under it', 'ops/notes.txt', (size) => fill('', 'The API token for the relay (rotated):\n  Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
     ['sentences naming secrets and ending in colons, no values', 'ops/notes.txt', (size) => fill('', 'the api token: the secret: the password:\n', size)],
+    ['config directives and hash keys', 'monitoring/fluent.conf', (size) => fill('', '  hec_token Zx8Qp2LmN4vR7tY1wE5uI9oA\n  headers => { "X-Api-Key" => "Zx8Qp2LmN4vR7tY1wE5uI9oA" }\n  user a insecure-password Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['JAAS configs in YAML values', 'application.yml', (size) => fill('', 'jaas: x required username="a" password="Zx8Qp2LmN4vR7tY1wE5uI9oA" token=\\"Zx8Qp2LmN4vR7tY1wE5uI9oA\\";\n', size)],
+    ['a Procfile of many processes', 'Procfile', (size) => fill('', 'web: node a.js --token Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['a Jenkinsfile of many shell steps', 'Jenkinsfile', (size) => fill('', "sh 'curl -u a:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x' \"\n  sh '''\n", size)],
+    ['a CI log of traced commands', 'ci/build.log', (size) => fill('', '+ curl -u a:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x\n$ echo token\n', size)],
     ['a settings table labelled in words', 'docs/vendors.md', (size) => '| partner | key | value |\n| --- | --- | --- |\n' + fill('', '| a b | client secret | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' client secret |'.repeat(30) + '\n', size)],
     ['strings of printed JSON members', 'src/bodies.ts', (size) => fill('', `post('{"apiKey": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "a":"${'b'.repeat(600)}');\n`, size)],
     ['Python strings of escaped members', 'app/bodies.py', (size) => fill('', `x = json.loads("{\\\\"token\\\\": \\\\"${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat(20)}")\n`, size)],
@@ -155,6 +160,9 @@ describe('security: the placement passes stay linear', function () {
     ['one line of clients made with strings', 'src/clients.ts', (size) => `${"new AcmeClient('a', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 50)}\n`],
     ['one line of Python client calls', 'app/clients.py', (size) => `${'acme.Client("a", "Zx8Qp2LmN4vR7tY1wE5uI9oA") '.repeat((size - 16) / 46)}\n`],
     ['a sentence naming a secret, then one long line', 'ops/notes.txt', (size) => `The API token for the relay:\n  ${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat((size - 64) / 24)}\n`],
+    ['one line of directive names', 'monitoring/fluent.conf', (size) => `${'hec_token api_token '.repeat((size - 16) / 20)}Zx8Qp2LmN4vR7tY1wE5uI9oA\n`],
+    ['one line of name= pairs and hash keys', 'connect.json', (size) => `"${'password=\\"x\\" "token" => '.repeat((size - 16) / 32)}"\n`],
+    ['one Jenkinsfile step of many quotes', 'Jenkinsfile', (size) => `sh '${"a' 'b ".repeat((size - 16) / 7)}'\n`],
     ['one line of secret nouns ending in a colon', 'ops/notes.txt', (size) => `${'the api token: '.repeat((size - 16) / 15)}:\n  Zx8Qp2LmN4vR7tY1wE5uI9oA\n`],
   ];
   for (const [name, path, build] of longLines) {

@@ -223,6 +223,10 @@ export function nextLineValueCandidates(text: string, nameEnds: readonly number[
     }
     if (lineEnd === read || lineEnd - end > 120) continue;
     read = lineEnd;
+    // The line must end in a colon: asked of its last characters before it is cut out.
+    let last = lineEnd - 1;
+    while (last > end && (text.charCodeAt(last) === 13 || text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+    if (text.charCodeAt(last) !== 58) continue;
     const before = text.slice(Math.max(0, end - 200), lineEnd);
     const line = before.slice(before.lastIndexOf('\n') + 1);
     if (!ENDS_IN_COLON.test(line)) continue;

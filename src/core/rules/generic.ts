@@ -14,6 +14,13 @@ const PROVIDER_KEY = `(?:^|_)(?:${providerNames
   .join('|')})_?key$`;
 
 /**
+ * A custom header that carries a key, named for whose it is (`X-Partner-Key`, `X-Acme-Key`, `x-tenant-api-key`): what
+ * a gateway checks is a credential, `key` alone in a header's name says so as `X-Api-Key` does. Not the headers whose key
+ * is an id, a nonce or an address (`X-Idempotency-Key`, `X-Cache-Key`, `X-Routing-Key`, `X-Public-Key`).
+ */
+const CUSTOM_KEY_HEADER = '^x-(?!(?:idempotency|idempotent|cache|request|nonce|routing|partition|sort|trace|correlation|public|publishable|site|dedup|dedupe|deduplication|shard|lock|cursor|page|upload|object|file|event|message|signature|hash|lookup|primary|foreign)-)[a-z0-9]+(?:-[a-z0-9]+){0,2}-key$';
+
+/**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
  * Extra quiet filters (placeholders, env refs, UUIDs, hashes, integrity strings, data URIs, stand-ins in test paths)
  * live in analyze/quiet.ts because they apply to how the value is used, not to its shape.
@@ -27,7 +34,7 @@ export const genericRules = defineRules([
     pattern: /[^\s]{16,512}/,
     // A licence key (New Relic's `license_key`) is the agent's credential. A PagerDuty routing (integration) key opens
     // incidents and pages people; a routing key alone is a message broker's address.
-    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|${PROVIDER_KEY})`, 'i'),
+    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|${CUSTOM_KEY_HEADER}|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|${PROVIDER_KEY})`, 'i'),
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login'],
     minEntropy: 3.5,
     heuristic: true,
@@ -89,6 +96,9 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
       // A provider's word before `key` names its key; an everyday word before it does not.
       { name: 'renderKey', value: 'Qm7vTz2Lw9Xc4Rb8Np1Hd6Ks' },
+      // A custom header's key that is an id or a nonce, not a credential.
+      { name: 'X-Idempotency-Key', value: 'Wq4Zr8Tn2Mx6Kb9Vc3Hd7Lp' },
+      { name: 'X-Cache-Key', value: 'Jv5Nc9Rb3Xt7Wm2Kq8Hz4Fd' },
       { name: 'segment_key', value: 'Hx3Jq8Wm2Vn7Lc5Tb9Rd4Fz' },
       { name: 'password', value: 'correct horse battery staple' },
       { name: 'secretName', value: 'projects/my-project/secrets/db' },

@@ -74,3 +74,53 @@ describe("a settings table's value named by a label cell in words", () => {
     ['a secret label whose value says where it is', 'runbooks/rotate.md', `| partner | key | value |\n| --- | --- | --- |\n| DrChrono | client secret | see 1Password "DrChrono staging" |\n`],
   ]);
 });
+
+describe('command lines in files that run them: a Procfile, a Jenkinsfile, a CI log', () => {
+  const v = Array.from({ length: 4 }, () => token(36));
+  const uuid = g.uuid();
+  findsEach([
+    ["a Procfile process's option", 'Procfile', `web: gunicorn app:app\nsync: python -m jobs.sync --token ${uuid}\n`, uuid],
+    ["a Procfile process's spelled-out option", 'Procfile.dev', `worker: node worker.js --api-key ${v[0]}\n`, v[0]!],
+    ["a Jenkinsfile's shell step after another step's quoted command", 'ci/Jenkinsfile', `pipeline {\n  stages {\n    stage('e2e') {\n      steps {\n        sh "npm run lint -- --max-warnings=\${LIMIT}"\n        sh 'curl -fsS -X POST -u ci-bot:${v[1]} https://ci.example.com/job/e2e/build'\n      }\n    }\n  }\n}\n`, v[1]!],
+    ["a Jenkinsfile's triple-quoted script", 'deploy.jenkinsfile', `node {\n  sh '''\n    set -e\n    redis-cli -h cache.internal -a ${v[2]} ping\n  '''\n}\n`, v[2]!],
+    ["a CI log's traced command", 'ci-logs/build-4411.log', `~~~ Running commands\n$ make deploy\n+ curl -s -u release-bot:${v[3]} https://ci.example.com/job/notify/build\n`, v[3]!],
+  ]);
+  quietOnEach([
+    ["a Procfile's option that is no secret", 'Procfile', `web: gunicorn app:app --workers 4 --bind 0.0.0.0:${'8080'}\nclock: python clock.py --schedule ${token(36)}\n`],
+    ["a Jenkinsfile's step reading a credential from the environment", 'ci/Jenkinsfile', `node {\n  sh 'curl -u ci-bot:$JENKINS_TOKEN https://ci.example.com/job/x/build'\n}\n`],
+    ["a CI log's output line (not a command)", 'ci-logs/build-4411.log', `+ make deploy\ndeployed revision ${token(36)}\n`],
+  ]);
+});
+
+describe("config directives named by the word before their value, and a string's name=\"…\" pairs", () => {
+  const v = Array.from({ length: 6 }, () => token(36));
+  const uuid = g.uuid().toUpperCase();
+  findsEach([
+    ['a fluentd output token', 'monitoring/fluent.conf', `<match app.**>\n  @type splunk_hec\n  hec_host splunk.internal\n  hec_token ${uuid}\n</match>\n`, uuid],
+    ['an HAProxy userlist password', 'edge/haproxy.cfg', `userlist admins\n    user ops insecure-password ${v[0]}\n`, v[0]!],
+    ["a logstash output's header", 'pipeline/out.conf', `output {\n  http {\n    url => "https://ingest.example.com/"\n    headers => { "X-Ingest-Token" => "${v[1]}" }\n  }\n}\n`, v[1]!],
+    ['a JAAS config in a Spring YAML value', 'src/main/resources/application.yml', `spring:\n  kafka:\n    properties:\n      sasl.jaas.config: org.apache.kafka.common.security.scram.ScramLoginModule required username="orders" password="${v[2]}";\n`, v[2]!],
+    ['a JAAS config in a JSON string, its quotes escaped', 'connectors/sink.json', `{\n  "name": "sink",\n  "config": {\n    "consumer.override.sasl.jaas.config": "org.apache.kafka.common.security.plain.PlainLoginModule required username=\\"svc\\" password=\\"${v[3]}\\";"\n  }\n}\n`, v[3]!],
+    ['a JAAS config in a properties file', 'config/client.properties', `security.protocol=SASL_SSL\nsasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username='svc' password='${v[4]}';\n`, v[4]!],
+  ]);
+  quietOnEach([
+    ['directives whose values are no secrets', 'monitoring/fluent.conf', `<match app.**>\n  @type splunk_hec\n  hec_host splunk-hec.internal.example.com\n  token_file /etc/fluent/hec-token\n  buffer_path /var/log/fluent/buffer\n</match>\n`],
+    ['an HAProxy hashed password', 'edge/haproxy.cfg', `userlist admins\n    user ops password $6$${g.alnum(16)}$${g.alnum(43)}\n`],
+    ['a JAAS config reading its password from a file', 'config/client.properties', `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="svc" password="\${file:/opt/secrets.properties:password}";\n`],
+    ['a sentence in a text file', 'docs/notes.txt', `Rotate the token monthly.\nThe password rotation job runs nightly\n`],
+  ]);
+});
+
+describe('a custom header that carries a key, named for whose it is', () => {
+  const v = Array.from({ length: 3 }, () => token(40));
+  findsEach([
+    ['an nginx proxy header', 'edge/conf.d/partner.conf', `location /v1/ {\n    proxy_pass https://partner_backend;\n    proxy_set_header X-Partner-Key "${v[0]}";\n}\n`, v[0]!],
+    ['a fetch header in TS', 'src/partner.ts', `export const res = await fetch(url, { headers: { 'X-Acme-Key': '${v[1]}' } });\n`, v[1]!],
+    ["a recorded request's header pair", 'test-results/trace/trace.network', `{"type":"resource-snapshot","snapshot":{"request":{"method":"GET","url":"https://api.example.com/v1/x","headers":[{"name":"X-Billing-Key","value":"${v[2]}"}]}}}\n`, v[2]!],
+  ]);
+  quietOnEach([
+    ['an idempotency key', 'src/pay.ts', `await fetch(url, { method: 'POST', headers: { 'X-Idempotency-Key': '${token(40)}' } });\n`],
+    ['a cache key and a routing key', 'src/cache.ts', `const h = { 'X-Cache-Key': '${token(40)}', 'X-Routing-Key': '${token(40)}' };\n`],
+    ["a recorded WebSocket handshake's key", 'recordings/ws.har', `{"log":{"entries":[{"request":{"headers":[{"name":"Sec-WebSocket-Key","value":"${g.base64(22)}=="}]}}]}}\n`],
+  ]);
+});
