@@ -124,3 +124,20 @@ describe('a custom header that carries a key, named for whose it is', () => {
     ["a recorded WebSocket handshake's key", 'recordings/ws.har', `{"log":{"entries":[{"request":{"headers":[{"name":"Sec-WebSocket-Key","value":"${g.base64(22)}=="}]}}]}}\n`],
   ]);
 });
+
+describe('a key written in pieces: after an auth scheme literal, or an array of literals joined', () => {
+  const v = Array.from({ length: 4 }, () => token(40));
+  const [a, b] = [token(20), token(24)];
+  findsEach([
+    ['Python: an Authorization header of a scheme literal and the key', 'etl/export.py', `headers = {\n    "Accept": "application/json",\n    "Authorization": "Bearer " + "${v[0]}",\n}\n`, v[0]!],
+    ['Python: a token scheme in a keyword argument', 'jobs/sync.py', `requests.get(url, headers=dict(Authorization="Token " + "${v[1]}"))\n`, v[1]!],
+    ['TS: a key as an array of one literal, joined', 'src/ai/stt.ts', `const sttApiKey = [\n  '${v[2]}',\n].join('');\n`, v[2]!],
+    ['TS: a key split over an array of literals, joined', 'src/config/generated.ts', `export const SIGNING_SECRET = ['${a}', '${b}'].join('');\n`, `${a}', '${b}`],
+  ]);
+  quietOnEach([
+    ['Python: a scheme and a variable', 'etl/export.py', `headers = {"Authorization": "Bearer " + token}\n`],
+    ['Python: a URL and a path', 'etl/export.py', `url = "https://api.example.com/" + "v1/exports/${token(24)}"\n`],
+    ['TS: a path joined with slashes', 'src/paths.ts', `const secretsDir = ['var', 'run', '${token(24)}'].join('/');\n`],
+    ['TS: class names joined under a name that is no secret', 'src/ui.ts', `const className = ['${token(20)}', '${token(20)}'].join('');\n`],
+  ]);
+});

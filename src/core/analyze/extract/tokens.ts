@@ -336,6 +336,8 @@ const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 const FIELD_CALL = /^(?:(?:dataclasses|pydantic|attr|attrs|msgspec)\.)?(?:field|Field|ib|attrib)$/;
 
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
+/** A literal that is an auth scheme alone, the key concatenated after it: `"Bearer "`, `'Token '`. */
+const AUTH_SCHEME_LITERAL = /^(?:Bearer|Token|Basic|Bot|ApiKey|Key)[ \t]+$/i;
 
 /**
  * Candidates: strings of 8 characters or more with the names bound to them. With `near` (the parse prefilter's strings,
@@ -401,6 +403,12 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     const prev = i - 1;
     if (prev < 0) return [];
     const p = src(prev);
+    // `"Authorization": "Bearer " + "…"`: a literal after `+` is named as the literal before it is, and an auth scheme
+    // there says it is a credential (a key split over literals without a scheme is read joined: pushJoined).
+    if (p === '+' && kind(prev) === PUNCT && kind(i - 2) === STR && depth < 3) {
+      const names = bindings(i - 2, depth + 1);
+      return names.length && AUTH_SCHEME_LITERAL.test(src(i - 2)) ? [...names, 'authorization'] : names;
+    }
     if (kind(prev) === PUNCT && BIND.has(p)) {
       // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
       let before = i - 2;

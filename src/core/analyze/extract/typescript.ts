@@ -271,7 +271,24 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     }
   };
 
+  /**
+   * `['…', '…'].join('')` bound to a name: a key split over an array's literals, read joined under that name (one literal
+   * is the name's value itself). True when the call was one.
+   */
+  const joinedArray = (n: ts.CallExpression | ts.NewExpression, names: string[]): boolean => {
+    const callee = n.expression;
+    const args = n.arguments ?? [];
+    if (names.length === 0 || !T.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || args.length !== 1 || !T.isStringLiteralLike(args[0]!) || args[0].text !== '') return false;
+    const list = callee.expression;
+    if (!T.isArrayLiteralExpression(list) || list.elements.length === 0 || list.elements.length > 16) return false;
+    if (!list.elements.every((e) => T.isStringLiteral(e) || T.isNoSubstitutionTemplateLiteral(e))) return false;
+    if (list.elements.length === 1) literal(list.elements[0]!, names);
+    else if (contains(list.pos, list.end)) pushJoined(out, text, list.elements.map((e) => [toText(e.getStart(sf) + 1), toText(e.end - 1)] as [number, number]), names);
+    return true;
+  };
+
   const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
+    if (joinedArray(n, names)) return;
     visit(n.expression, []);
     // `require('twilio')(sid, token)`, `require('mailgun-js')({ apiKey })`: the package is the callee.
     const required = requiredPackage(n.expression);
