@@ -251,7 +251,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     () => {
       if (!readPairs) return NEXT;
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
-      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions), ...directiveValueCandidates(text, namePositions, language === 'ini' || language === 'text')];
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions), ...directiveValueCandidates(text, namePositions, language === 'ini' || language === 'text', !CODE_LANGUAGES.has(language))];
       if (prose.length) candidates = [...candidates, ...prose];
       return NEXT;
     },
@@ -398,6 +398,9 @@ function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean)
 function cancelledResult(): AnalysisResult {
   return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
 }
+
+/** Languages whose extractors read their own strings (and whose docstrings' examples are documentation, not settings). */
+const CODE_LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'javascript', 'python', 'shell', 'notebook']);
 
 /** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
 const SQL_SCRIPT = /\.(?:sql|pls)$/i;

@@ -108,6 +108,8 @@ describe("config directives named by the word before their value, and a string's
     ['an HAProxy hashed password', 'edge/haproxy.cfg', `userlist admins\n    user ops password $6$${g.alnum(16)}$${g.alnum(43)}\n`],
     ['a JAAS config reading its password from a file', 'config/client.properties', `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="svc" password="\${file:/opt/secrets.properties:password}";\n`],
     ['a sentence in a text file', 'docs/notes.txt', `Rotate the token monthly.\nThe password rotation job runs nightly\n`],
+    ["a PL/SQL package's declarations", 'db/USER_PKG.pck', `  x_unencrypted_password      varchar2(200);\n  request_new_password        VARCHAR2(255);\n--   password VARCHAR(50),\n`],
+    ["a docstring's example header (Python)", 'lib/oauth.py', `def parse(header):\n    \"\"\"For example::\n\n        Authorization: OAuth realm="Example",\n            oauth_token="${token(16)}",\n    \"\"\"\n`],
   ]);
 });
 
