@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../rules/types';
 import { attributed, spellsProvider } from './attribution';
-import { CLIENT_CALLEE, CLIENT_MAKER, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass, PROVIDER_CONNECT, URL_NAME_ENDS } from './candidate';
+import { CLIENT_CALLEE, CLIENT_MAKER, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, LOGIN_CALL, namesSecretClass, PROVIDER_CONNECT, URL_NAME_ENDS } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -140,10 +140,10 @@ function lowerSnake(snake: string): string {
 /** A call that makes a client, and its first argument an API's URL (a literal, or a variable named for one). */
 const URL_ARGUMENT = new RegExp(`^[ \\t]*(?:["'\`]https:\\/\\/|[A-Za-z_$][\\w$.]{0,63}(?:${URL_NAME_ENDS})[ \\t]*,)`, 'i');
 
-/** Whether a callee (dotted) makes a client or logs one in: CLIENT_MAKER, or a provider's connect call. */
+/** Whether a callee (dotted) makes a client or logs one in: CLIENT_MAKER, LOGIN_CALL, or a provider's connect call. */
 function makesClient(callee: string): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
-  return CLIENT_MAKER.test(last) || (PROVIDER_CONNECT.test(last) && spellsProvider(callee));
+  return CLIENT_MAKER.test(last) || LOGIN_CALL.test(last) || (PROVIDER_CONNECT.test(last) && spellsProvider(callee));
 }
 
 /** Whether a call's arguments, from just after its `(`, hold a string literal before the call closes (comments aside). */

@@ -38,6 +38,7 @@ describe('a client made or logged in with strings: its last string is its creden
     ['an object id and a public key, no client', 'src/chain.ts', `const id = new ObjectId('${hex(24)}');\nconst owner = new PublicKey('${g.alnum(44)}');\n`],
     ['a Python storage client with a project name', 'app/gcs.py', `from google.cloud import storage\n\nclient = storage.Client("carts-analytics-prod")\n`],
     ['a Python client with a placeholder key', 'app/sms.py', `client = plivo.RestClient("<auth_id>", "<auth_token>")\n`],
+    ['a login with one string (a user or an account, as often as a secret)', 'src/session.ts', `await auth.signIn('${token(24)}');\nb2.authorize_account('${token(24)}');\n`],
     ['a stand-in key in a test', 'test/search.test.ts', `const client = new SearchClient('https://fake', 'test-index', new AzureKeyCredential('fake-key'));\n`],
   ]);
 });

@@ -1,5 +1,5 @@
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -320,9 +320,13 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 /** Well-known APIs whose argument at an index is a credential though nothing names it (candidate.ts, one entry each). */
 const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
-/** Whether a callee (dotted) makes a client or logs one in (CLIENT_MAKER), or is a provider's own constructor or connect call (`Vonage(…)`). */
-function makesClient(callee: string): boolean {
+/**
+ * Whether a callee (dotted) makes a client (CLIENT_MAKER), logs one in with a string before this one (LOGIN_CALL), or is
+ * a provider's own constructor or connect call (`Vonage(…)`).
+ */
+function makesClient(callee: string, stringsBefore: number): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (LOGIN_CALL.test(last)) return stringsBefore > 0;
   return CLIENT_MAKER.test(last) || (keyIsCredentialOf(callee) && (PROVIDER_CONNECT.test(last) || last === callee));
 }
 
@@ -456,8 +460,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     let j = i - 1;
     let firstString = -1;
     let commas = 0;
+    let stringsBefore = 0;
     for (; j >= 0 && i - j < 64; j--) {
       const s = src(j);
+      if (d === 0 && kind(j) === STR) stringsBefore++;
       if (s === ')' || s === ']' || s === '}') d++;
       else if (s === '(' || s === '[' || s === '{') {
         if (d === 0) break;
@@ -476,7 +482,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (key?.at === commas) names.push(key.name);
       // `Client(api_key, "…")`, `b2.authorize_account(realm, key_id, "…")`: a call that makes a client or logs one in is
       // made with its credential, its last string (candidate.ts CLIENT_MAKER).
-      else if (depth === 0 && makesClient(names[0]!) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
+      else if (depth === 0 && makesClient(names[0]!, stringsBefore) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
       if (firstString >= 0 && firstString !== i) names.push(src(firstString));
       // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
       if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, CLIENT_CALLEE, CLIENT_MAKER, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, CLIENT_CALLEE, CLIENT_MAKER, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -329,16 +329,23 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
 
 /**
- * The index of a client's credential among a call's arguments (CLIENT_MAKER): its last string literal, where the call
- * makes a client or a credential, logs one in, or is a provider's own constructor or connect call (`new Vonage(…)`,
+ * The index of a client's credential among a call's arguments (CLIENT_MAKER, LOGIN_CALL): its last string literal, where
+ * the call makes a client, logs one in with two strings or more, or is a provider's own constructor or connect call (`new Vonage(…)`,
  * `Telnyx('…')`, `Mailjet.apiConnect(…)`); -1 for any other call.
  */
 function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: string, args: readonly ts.Expression[]): number {
   let at = -1;
-  for (let i = 0; i < args.length; i++) if (T.isStringLiteralLike(args[i]!)) at = i;
+  let strings = 0;
+  for (let i = 0; i < args.length; i++) {
+    if (T.isStringLiteralLike(args[i]!)) {
+      at = i;
+      strings++;
+    }
+  }
   if (at < 0) return -1;
   const last = dotted.slice(dotted.lastIndexOf('.') + 1);
   if (CLIENT_MAKER.test(last)) return at;
+  if (LOGIN_CALL.test(last)) return strings >= 2 ? at : -1;
   return keyIsCredentialOf(dotted) && (T.isNewExpression(n) || PROVIDER_CONNECT.test(last) || last === dotted) ? at : -1;
 }
 
