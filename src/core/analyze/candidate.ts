@@ -201,10 +201,12 @@ export const PROVIDER_CONNECT = /^(?:api_?)?connect$/i;
 /** The name a client's credential argument is read under, after the call that takes it: `Plivo.Client_credential`. */
 export const clientCredentialName = (callee: string): string => `${callee}_credential`;
 /**
- * The keywords that find a CLIENT_MAKER or PROVIDER_CONNECT call for the parse prefilter (binding.ts, ruleSet.ts), besides
- * `client` (SECRET_CLASS_KEYWORDS) and the generic rule's `auth` and `login`.
+ * The keywords that find a LOGIN_CALL for the parse prefilter (binding.ts, ruleSet.ts), besides `client`
+ * (SECRET_CLASS_KEYWORDS) and the generic rule's `auth` and `login`. Not `connect`: it is in most files of packages
+ * (`connection`, `disconnect`), and the keyword pass's cost grows with its hits; a provider's connect call is read where
+ * another keyword brings its file in.
  */
-export const CLIENT_MAKER_KEYWORDS: readonly string[] = ['connect', 'signin', 'sign_in', 'log_in'];
+export const CLIENT_MAKER_KEYWORDS: readonly string[] = ['signin', 'sign_in', 'log_in'];
 
 /**
  * Whether a class's name (PascalCase, up to 64 characters) holds a SECRET_CLASS_WORD: `new Cryptr("…")`,

@@ -251,7 +251,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     () => {
       if (!readPairs) return NEXT;
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
-      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions), ...directiveValueCandidates(text, namePositions, language === 'ini' || language === 'text', !CODE_LANGUAGES.has(language))];
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions), ...(CODE_LANGUAGES.has(language) ? [] : directiveValueCandidates(text, namePositions, language === 'ini' || language === 'text', true))];
       if (prose.length) candidates = [...candidates, ...prose];
       return NEXT;
     },

@@ -199,8 +199,6 @@ function rowSecretLabel(cells: ReadonlyArray<{ text: string }>, except: number):
 
 /** A sentence that introduces a value: it ends in a colon and names a secret (group 1: up to three words ending with the noun). */
 const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service|hmac)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
-/** A line that ends in a colon (spaces and a carriage return after it aside). */
-const ENDS_IN_COLON = /:[ \t]*\r?$/;
 /** A lone value's line, indented or not (a list's continuation, a docstring's or an e-mail's indented block), or a comment line's (`//   …`). */
 const LONE_VALUE = /^[ \t]*(?:(?:\/\/|#|\*|--|;)[ \t]*)?([^\s`'"<>]{8,512})[ \t]*\r?$/;
 
@@ -227,24 +225,25 @@ export function nextLineValueCandidates(text: string, nameEnds: readonly number[
     let last = lineEnd - 1;
     while (last > end && (text.charCodeAt(last) === 13 || text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
     if (text.charCodeAt(last) !== 58) continue;
-    const before = text.slice(Math.max(0, end - 200), lineEnd);
-    const line = before.slice(before.lastIndexOf('\n') + 1);
-    if (!ENDS_IN_COLON.test(line)) continue;
-    const named = INTRODUCES_SECRET.exec(line.replace(/\r$/, '').slice(-160));
-    if (!named) continue;
-    // The next line, or the one after a blank line.
+    // The next line, or the one after a blank line, must be a lone value: asked before the sentence is (a YAML key's
+    // line ends in a colon too, and a mapping's entries follow it).
     let start = lineEnd + 1;
+    let value: RegExpExecArray | null = null;
+    let next = '';
     for (let blank = 0; blank < 2; blank++) {
       const stop = text.indexOf('\n', start);
-      const next = text.slice(start, stop < 0 ? Math.min(text.length, start + 600) : Math.min(stop, start + 600));
+      next = text.slice(start, stop < 0 ? Math.min(text.length, start + 600) : Math.min(stop, start + 600));
       if (next.trim() === '' && blank === 0 && stop >= 0) {
         start = stop + 1;
         continue;
       }
-      const value = LONE_VALUE.exec(next);
-      if (value && !NOT_A_VALUE.test(value[1]!)) out.push({ offset: start + next.indexOf(value[1]!), length: value[1]!.length, names: [secretName(named[1]!)] });
+      value = LONE_VALUE.exec(next);
       break;
     }
+    if (!value || NOT_A_VALUE.test(value[1]!)) continue;
+    const before = text.slice(Math.max(0, end - 200), lineEnd);
+    const named = INTRODUCES_SECRET.exec(before.slice(before.lastIndexOf('\n') + 1).replace(/\r$/, '').slice(-160));
+    if (named) out.push({ offset: start + next.indexOf(value[1]!), length: value[1]!.length, names: [secretName(named[1]!)] });
   }
   return out;
 }

@@ -23,7 +23,7 @@ describe('a client made or logged in with strings: its last string is its creden
     ['a client constructed with an account and a key (TS)', 'src/ledger.ts', `import { LedgerClient } from '@acme/ledger';\n\nconst ledger = new LedgerClient('acct_4411', '${b64}');\n`, b64],
     ['a client signing in with a user and a key (TS)', 'src/deploy.ts', `const session = await deployClient.signIn('svc-deploy', '${azureKey}');\n`, azureKey],
     ['a client factory with a region and a secret (JS)', 'lib/mail.js', `const mail = createMailClient('eu-west-1', '${v[1]}');\n`, v[1]!],
-    ["a provider's connect call with a key and a secret (TS)", 'src/mail.ts', `import Mailjet from 'node-mailjet';\n\nexport const mailer = Mailjet.apiConnect('${hex(32)}', '${v[2]}');\n`, v[2]!],
+    ["a provider's connect call with a key and a secret, in a file a secret's name brings in (TS)", 'src/mail.ts', `import Mailjet from 'node-mailjet';\n\nconst smsToken = process.env.MJ_SMS_TOKEN;\nexport const mailer = Mailjet.apiConnect('${hex(32)}', '${v[2]}');\n`, v[2]!],
     ['a Python SDK client with an id and a token', 'app/sms.py', `import plivo\n\nclient = plivo.RestClient("MA${g.upperAlnum(18)}", "${v[3]}")\n`, v[3]!],
     ['a Python client with one string after a comment line', 'app/push.py', `import pushy\n\npush = pushy.Client(\n    # the live key, not the sandbox one\n    "${v[4]}"\n)\n`, v[4]!],
     ["b2sdk's authorize_account(realm, key id, application key)", 'etl/upload.py', `b2_api = B2Api(InMemoryAccountInfo())\nb2_api.authorize_account("production", "${hex(12)}", "${appKey}")\n`, appKey],
