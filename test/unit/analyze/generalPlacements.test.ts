@@ -25,7 +25,7 @@ describe('a client made or logged in with strings: its last string is its creden
     ['a client factory with a region and a secret (JS)', 'lib/mail.js', `const mail = createMailClient('eu-west-1', '${v[1]}');\n`, v[1]!],
     ["a provider's connect call with a key and a secret, in a file a secret's name brings in (TS)", 'src/mail.ts', `import Mailjet from 'node-mailjet';\n\nconst smsToken = process.env.MJ_SMS_TOKEN;\nexport const mailer = Mailjet.apiConnect('${hex(32)}', '${v[2]}');\n`, v[2]!],
     ['a Python SDK client with an id and a token', 'app/sms.py', `import plivo\n\nclient = plivo.RestClient("MA${g.upperAlnum(18)}", "${v[3]}")\n`, v[3]!],
-    ['a Python client with one string after a comment line', 'app/push.py', `import pushy\n\npush = pushy.Client(\n    # the live key, not the sandbox one\n    "${v[4]}"\n)\n`, v[4]!],
+    ['a Python client with an app id and a key after a comment line', 'app/push.py', `import pushy\n\npush = pushy.Client(\n    "app-4411",\n    # the live key, not the sandbox one\n    "${v[4]}"\n)\n`, v[4]!],
     ["b2sdk's authorize_account(realm, key id, application key)", 'etl/upload.py', `b2_api = B2Api(InMemoryAccountInfo())\nb2_api.authorize_account("production", "${hex(12)}", "${appKey}")\n`, appKey],
     ['a Python client signing in with a user and a secret', 'jobs/report.py', `conn = ReportingClient(host)\nconn.sign_in("svc-reporting", "${v[6]}")\n`, v[6]!],
     ['a UUID key as the last string of a Python client', 'app/metrics.py', `metrics = MetricsClient("https://ingest.example.io", "${uuid}")\n`, uuid],
@@ -39,6 +39,8 @@ describe('a client made or logged in with strings: its last string is its creden
     ['a Python storage client with a project name', 'app/gcs.py', `from google.cloud import storage\n\nclient = storage.Client("carts-analytics-prod")\n`],
     ['a Python client with a placeholder key', 'app/sms.py', `client = plivo.RestClient("<auth_id>", "<auth_token>")\n`],
     ['a login with one string (a user or an account, as often as a secret)', 'src/session.ts', `await auth.signIn('${token(24)}');\nb2.authorize_account('${token(24)}');\n`],
+    ['a client of no provider with one random string (a name or a public key as often)', 'src/push.ts', `export const push = new PushClient('${token(32)}');\n`],
+    ['a client of three strings, an id last', 'app/sms.py', `client = SmsClient("key-4411", "${token(32)}", "${hex(32)}")\n`],
     ['a stand-in key in a test', 'test/search.test.ts', `const client = new SearchClient('https://fake', 'test-index', new AzureKeyCredential('fake-key'));\n`],
   ]);
 });

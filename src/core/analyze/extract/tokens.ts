@@ -1,4 +1,4 @@
-import { keyIsCredentialOf } from '../attribution';
+import { keyIsCredentialOf, spellsProvider } from '../attribution';
 import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
@@ -321,13 +321,18 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
 /**
- * Whether a callee (dotted) makes a client (CLIENT_MAKER), logs one in with a string before this one (LOGIN_CALL), or is
- * a provider's own constructor or connect call (`Vonage(…)`).
+ * Whether a callee (dotted) makes a client with one string before this one (CLIENT_MAKER), logs one in with a string
+ * before this one (LOGIN_CALL), or is a provider's own constructor or connect call (`Vonage(…)`) of one or two strings.
  */
 function makesClient(callee: string, stringsBefore: number): boolean {
   const last = callee.slice(callee.lastIndexOf('.') + 1);
   if (LOGIN_CALL.test(last)) return stringsBefore > 0;
-  return CLIENT_MAKER.test(last) || (keyIsCredentialOf(callee) && (PROVIDER_CONNECT.test(last) || last === callee));
+  // The same counts as the TypeScript extractor's (clientCredentialAt): a client of two strings, a provider's of one or
+  // two, none of a provider whose key is public.
+  const provider = keyIsCredentialOf(callee);
+  if (!provider && spellsProvider(callee)) return false;
+  if (CLIENT_MAKER.test(last)) return stringsBefore === 1;
+  return provider && stringsBefore <= 1 && (PROVIDER_CONNECT.test(last) || last === callee);
 }
 
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */

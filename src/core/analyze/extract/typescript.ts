@@ -1,5 +1,5 @@
 import type { ts } from 'ts-morph';
-import { keyIsCredentialOf } from '../attribution';
+import { keyIsCredentialOf, spellsProvider } from '../attribution';
 import { type Candidate, CLIENT_CALLEE, CLIENT_MAKER, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
@@ -330,7 +330,8 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 
 /**
  * The index of a client's credential among a call's arguments (CLIENT_MAKER, LOGIN_CALL): its last string literal, where
- * the call makes a client, logs one in with two strings or more, or is a provider's own constructor or connect call (`new Vonage(…)`,
+ * the call makes a client with two strings (an id and a secret; with one, a name or a public key as often; with three,
+ * Twilio's `Client(keySid, secret, accountSid)` ends with an id), logs one in with two strings or more, or is a provider's own constructor or connect call (`new Vonage(…)`,
  * `Telnyx('…')`, `Mailjet.apiConnect(…)`); -1 for any other call.
  */
 function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: string, args: readonly ts.Expression[]): number {
@@ -344,9 +345,12 @@ function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: str
   }
   if (at < 0) return -1;
   const last = dotted.slice(dotted.lastIndexOf('.') + 1);
-  if (CLIENT_MAKER.test(last)) return at;
   if (LOGIN_CALL.test(last)) return strings >= 2 ? at : -1;
-  return keyIsCredentialOf(dotted) && (T.isNewExpression(n) || PROVIDER_CONNECT.test(last) || last === dotted) ? at : -1;
+  // A provider whose key is public (Pusher's) is constructed with no secret.
+  const provider = keyIsCredentialOf(dotted);
+  if (!provider && spellsProvider(dotted)) return -1;
+  if (CLIENT_MAKER.test(last)) return strings === 2 ? at : -1;
+  return provider && strings <= 2 && (T.isNewExpression(n) || PROVIDER_CONNECT.test(last) || last === dotted) ? at : -1;
 }
 
 const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
