@@ -58,6 +58,21 @@ describe('security: the placement passes stay linear', function () {
     // misc20's placements (placementMisses.test.ts): Oracle logins.
     ['Oracle tools of many words and logins', 'backup/rman.sh', (size) => fill('', 'rman target sys/Zx8Qp2LmN4vR7tY1wE5uI9oA@db ' + 'catalog a/"b '.repeat(40) + '\n', size)],
     ['one line of Oracle tool names', 'run.sh', (size) => fill('', 'sqlplus -M ', size)],
+    // miss23's placements (generalPlacements.test.ts): clients made with strings, values under the line naming them,
+    // settings tables labelled in words.
+    ['clients made and logged in with strings', 'src/clients.ts', (size) => fill('', "const c = new AcmeClient('acct_1', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); c.signIn('u', 'Zx8Qp2LmN4vR7tY1wE5uI9oA');\n", size)],
+    ['Python clients made and logged in with strings', 'app/clients.py', (size) => fill('', 'c = acme.Client("acct", "Zx8Qp2LmN4vR7tY1wE5uI9oA")\nb2.authorize_account("production", "k", "Zx8Qp2LmN4vR7tY1wE5uI9oA")\n', size)],
+    ['client calls whose strings never close', 'app/clients.py', (size) => fill('', 'acme.Client(' + '( "a", '.repeat(20) + '\n', size)],
+    ['sentences naming secrets, each a value under it', 'ops/notes.txt', (size) => fill('', 'The API token for the relay (rotated):\n  Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['sentences naming secrets and ending in colons, no values', 'ops/notes.txt', (size) => fill('', 'the api token: the secret: the password:\n', size)],
+    ['config directives and hash keys', 'monitoring/fluent.conf', (size) => fill('', '  hec_token Zx8Qp2LmN4vR7tY1wE5uI9oA\n  headers => { "X-Api-Key" => "Zx8Qp2LmN4vR7tY1wE5uI9oA" }\n  user a insecure-password Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['JAAS configs in YAML values', 'application.yml', (size) => fill('', 'jaas: x required username="a" password="Zx8Qp2LmN4vR7tY1wE5uI9oA" token=\\"Zx8Qp2LmN4vR7tY1wE5uI9oA\\";\n', size)],
+    ['a Procfile of many processes', 'Procfile', (size) => fill('', 'web: node a.js --token Zx8Qp2LmN4vR7tY1wE5uI9oA\n', size)],
+    ['a Jenkinsfile of many shell steps', 'Jenkinsfile', (size) => fill('', "sh 'curl -u a:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x' \"\n  sh '''\n", size)],
+    ['a CI log of traced commands', 'ci/build.log', (size) => fill('', '+ curl -u a:Zx8Qp2LmN4vR7tY1wE5uI9oA https://x\n$ echo token\n', size)],
+    ['Python headers of a scheme and a key', 'app/h.py', (size) => fill('', 'h = {"Authorization": "Bearer " + "Zx8Qp2LmN4vR7tY1wE5uI9oA" + "Bearer " + "Zx8Qp2LmN4vR7tY1wE5uI9oA"}\n', size)],
+    ['TS keys as arrays of literals joined', 'src/gen.ts', (size) => fill('', "export const API_TOKEN = ['Zx8Qp2LmN4vR7tY1', 'wE5uI9oA', 'Zx8Qp2LmN4vR7tY1'].join('');\n", size)],
+    ['a settings table labelled in words', 'docs/vendors.md', (size) => '| partner | key | value |\n| --- | --- | --- |\n' + fill('', '| a b | client secret | `Zx8Qp2LmN4vR7tY1wE5uI9oA` |' + ' client secret |'.repeat(30) + '\n', size)],
     ['strings of printed JSON members', 'src/bodies.ts', (size) => fill('', `post('{"apiKey": "Zx8Qp2LmN4vR7tY1wE5uI9oA", "a":"${'b'.repeat(600)}');\n`, size)],
     ['Python strings of escaped members', 'app/bodies.py', (size) => fill('', `x = json.loads("{\\\\"token\\\\": \\\\"${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat(20)}")\n`, size)],
     ['user maps and the words of user maps', 'src/users.ts', (size) => fill('', "const users: Record<string, string> = { a: 'Zx8Qp2LmN4vR7tY1wE5uI9oA', b: 'group-42' };\nusers.accounts.logins(users: " + 'x'.repeat(60) + ');\n', size)],
@@ -143,6 +158,16 @@ describe('security: the placement passes stay linear', function () {
     ['one line of runs of a usage\'s command', 'scripts/hooks.sh', (size) => `# usage: register-hook <provider> <token>\n${'register-hook a Zx8Qp2LmN4vR7tY1wE5uI9oA '.repeat((size - 64) / 40)}\n`],
     ['one line of fence marks', 'docs/adr.md', (size) => `The signing secret:\n${'```a'.repeat((size - 32) / 4)}\n`],
     ['one line of client calls', 'src/clients.ts', (size) => `${"createHttpClient('https://api.example.com', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 72)}\n`],
+    // miss23's placements.
+    ['one line of clients made with strings', 'src/clients.ts', (size) => `${"new AcmeClient('a', 'Zx8Qp2LmN4vR7tY1wE5uI9oA'); ".repeat((size - 16) / 50)}\n`],
+    ['one line of Python client calls', 'app/clients.py', (size) => `${'acme.Client("a", "Zx8Qp2LmN4vR7tY1wE5uI9oA") '.repeat((size - 16) / 46)}\n`],
+    ['a sentence naming a secret, then one long line', 'ops/notes.txt', (size) => `The API token for the relay:\n  ${'Zx8Qp2LmN4vR7tY1wE5uI9oA'.repeat((size - 64) / 24)}\n`],
+    ['one line of literals concatenated', 'app/h.py', (size) => `h = {"Authorization": ${'"Bearer " + '.repeat((size - 64) / 12)}"Zx8Qp2LmN4vR7tY1wE5uI9oA"}\n`],
+    ['one array of many literals joined', 'src/gen.ts', (size) => `export const API_TOKEN = [${"'Zx8Qp2LmN4vR7tY1', ".repeat((size - 64) / 20)}].join('');\n`],
+    ['one line of directive names', 'monitoring/fluent.conf', (size) => `${'hec_token api_token '.repeat((size - 16) / 20)}Zx8Qp2LmN4vR7tY1wE5uI9oA\n`],
+    ['one line of name= pairs and hash keys', 'connect.json', (size) => `"${'password=\\"x\\" "token" => '.repeat((size - 16) / 32)}"\n`],
+    ['one Jenkinsfile step of many quotes', 'Jenkinsfile', (size) => `sh '${"a' 'b ".repeat((size - 16) / 7)}'\n`],
+    ['one line of secret nouns ending in a colon', 'ops/notes.txt', (size) => `${'the api token: '.repeat((size - 16) / 15)}:\n  Zx8Qp2LmN4vR7tY1wE5uI9oA\n`],
   ];
   for (const [name, path, build] of longLines) {
     it(`one long line: ${name}`, () => {

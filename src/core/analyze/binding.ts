@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../rules/types';
 import { attributed, spellsProvider } from './attribution';
-import { CLIENT_CALLEE, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, namesSecretClass, URL_NAME_ENDS } from './candidate';
+import { CLIENT_CALLEE, CLIENT_MAKER, CREDENTIAL_MAP, KEY_ARGUMENT_CALLEES, LOGIN_CALL, namesSecretClass, PROVIDER_CONNECT, URL_NAME_ENDS } from './candidate';
 import type { CompiledRule } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder, isQuietGenericValue, isQuietPasswordValue, isSecretName, isStandInName, looksMachineMade, snakeCase } from './quiet';
@@ -114,11 +114,13 @@ const FOLLOWS_KEYS_LIST = 1;
 const FOLLOWS_USER_MAP = 2;
 /** A client's maker (CLIENT_CALLEE). */
 const FOLLOWS_CLIENT_URL = 4;
+/** A call that makes a client or logs one in (makesClient). */
+const FOLLOWS_CLIENT_MAKER = 8;
 
 function nameReading(word: string): NameReading {
   const known = nameReadings.get(word);
   if (known !== undefined) return known;
-  const reading: NameReading = { mask: wordMask(word), follows: (KEYS_PROPERTY.test(word) ? FOLLOWS_KEYS_LIST : 0) | (CREDENTIAL_MAP_WORD.test(word) ? FOLLOWS_USER_MAP : 0) | (CLIENT_CALLEE.test(word) ? FOLLOWS_CLIENT_URL : 0) };
+  const reading: NameReading = { mask: wordMask(word), follows: (KEYS_PROPERTY.test(word) ? FOLLOWS_KEYS_LIST : 0) | (CREDENTIAL_MAP_WORD.test(word) ? FOLLOWS_USER_MAP : 0) | (CLIENT_CALLEE.test(word) ? FOLLOWS_CLIENT_URL : 0) | (makesClient(word) ? FOLLOWS_CLIENT_MAKER : 0) };
   if (nameReadings.size >= 50_000) nameReadings.clear();
   nameReadings.set(detached(word), reading);
   return reading;
@@ -186,6 +188,19 @@ function lowerSnake(snake: string): string {
 /** A call that makes a client, and its first argument an API's URL (a literal, or a variable named for one). */
 const URL_ARGUMENT = new RegExp(`^[ \\t]*(?:["'\`]https:\\/\\/|[A-Za-z_$][\\w$.]{0,63}(?:${URL_NAME_ENDS})[ \\t]*,)`, 'i');
 
+/** Whether a callee (dotted) makes a client or logs one in: CLIENT_MAKER, LOGIN_CALL, or a provider's connect call. */
+function makesClient(callee: string): boolean {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  return CLIENT_MAKER.test(last) || LOGIN_CALL.test(last) || (PROVIDER_CONNECT.test(last) && spellsProvider(callee));
+}
+
+/** Whether a call's arguments, from just after its `(`, hold a string literal before the call closes (comments aside). */
+function stringArgument(after: string): boolean {
+  const code = after.replace(/(?:#|\/\/)[^\n]*/g, '');
+  const close = code.indexOf(')');
+  return /["'`]/.test(close < 0 ? code : code.slice(0, close));
+}
+
 /** An object's `keys` property, and a list assigned after it (`app.keys = [`). */
 const KEYS_PROPERTY = /\.keys$/;
 const ASSIGNED_LIST = /^[ \t]*=[ \t]*\[/;
@@ -228,6 +243,9 @@ export function bindingNamePositions(text: string, ends: readonly number[], bind
       // A client made from an API's URL and a string (`createHttpClient('https://api.vendor.io', '…')`): the TypeScript
       // extractor names that string the client's key.
       else if (mask === 0 && (follows & FOLLOWS_CLIENT_URL) !== 0 && text.charCodeAt(words.stop) === 40 && URL_ARGUMENT.test(text.slice(words.stop + 1, words.stop + 96))) mask = ALL_RULES;
+      // A call that makes a client or logs one in with strings (`new Plivo.Client(id, '…')`, `b2.authorize_account(…)`,
+      // `Mailjet.apiConnect(…)`): the extractors name its last string its credential (candidate.ts CLIENT_MAKER).
+      else if (mask === 0 && (follows & FOLLOWS_CLIENT_MAKER) !== 0 && text.charCodeAt(words.stop) === 40 && stringArgument(text.slice(words.stop + 1, words.stop + 160))) mask = ALL_RULES;
     }
     if ((mask & bindable) !== 0) {
       out.push(end);

@@ -183,6 +183,32 @@ export const CLIENT_CALLEE = /client$/i;
 export const URL_NAME_ENDS = 'url|uri|endpoint|host';
 
 /**
+ * A call that makes a client with strings: `new Plivo.Client(authId, authToken)`, `new LedgerClient(account, '…')`,
+ * `pushy.Client("…")`. Its last string argument is its credential (the SDKs' order: an id or an endpoint first, the
+ * secret last); the generic rule still judges that value by its shape. Tested on the callee's last segment; a call
+ * that looks a client up (`getClient(id)`, `findClient`, `deleteClient`) makes none. A provider's own constructor or
+ * connect call (`Mailjet.apiConnect(key, secret)`, `Telnyx('…')`) is one too (keyIsCredentialOf). (A class named for a
+ * credential, `new AzureKeyCredential('…')`, is named by its callee already.)
+ */
+export const CLIENT_MAKER = /^(?!(?:get|find|fetch|load|lookup|delete|remove|update|read|select|use|has|is|set|close|destroy|register|add|with|to|from)(?:[A-Z_]|$))[\w$]*(?:[Cc]lient|CLIENT)$/;
+/**
+ * A call that logs a client in: its last string, after another string (a user, a key id: `client.signIn(user, '…')`,
+ * `b2.authorize_account(realm, keyId, '…')`), is its credential; one string alone is a user name or an account as often.
+ */
+export const LOGIN_CALL = /^(?:authori[sz]e|authenticate|log_?in|logIn|sign_?in|signIn)(?:_?[Aa]ccount)?$/;
+/** A provider's call that authenticates a client, besides constructing it: `Mailjet.apiConnect(key, secret)`, `mailgun.connect(…)`. */
+export const PROVIDER_CONNECT = /^(?:api_?)?connect$/i;
+/** The name a client's credential argument is read under, after the call that takes it: `Plivo.Client_credential`. */
+export const clientCredentialName = (callee: string): string => `${callee}_credential`;
+/**
+ * The keywords that find a LOGIN_CALL for the parse prefilter (binding.ts, ruleSet.ts), besides `client`
+ * (SECRET_CLASS_KEYWORDS) and the generic rule's `auth` and `login`. Not `connect`: it is in most files of packages
+ * (`connection`, `disconnect`), and the keyword pass's cost grows with its hits; a provider's connect call is read where
+ * another keyword brings its file in.
+ */
+export const CLIENT_MAKER_KEYWORDS: readonly string[] = ['signin', 'sign_in', 'log_in'];
+
+/**
  * Whether a class's name (PascalCase, up to 64 characters) holds a SECRET_CLASS_WORD: `new Cryptr("…")`,
  * `new FieldEncryptor("…")`, `new JwtSigner("…")` are constructed with their key (extract/typescript.ts).
  */

@@ -9,12 +9,13 @@ import type { Candidate, Extraction } from './candidate';
 import { PASSWORD_CONTEXT, pushCandidate, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
 import { extract, MAX_PARSE_CHARS, PARSE_DEFERRED } from './extraction';
+import { directiveValueCandidates } from './extract/lines';
 import { extractTokensSteps } from './extract/tokens';
 import { toFinding } from './finding';
 import { isTestPath, languageOfPath } from './language';
 import { ENCODED_JSON_KEYWORDS, encodedCandidates } from './decoded';
 import { inlinePairs, QUERY_CREDENTIAL_NAME, QUERY_KEYWORDS } from './inline';
-import { fencedValueCandidates, proseCandidates, tableColumnCandidates } from './prose';
+import { fencedValueCandidates, nextLineValueCandidates, proseCandidates, tableColumnCandidates } from './prose';
 import { sqlCandidates, SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { ORACLE_TOOL_KEYWORDS, oracleStringLogins, type Spans, sqlFenceSpans, sqlPlusConnectLogins } from './extract/commandLine';
 import { SERVER_DIRECTIVE_KEYWORDS, serverConfigCandidates, serverConfigKind, serverDirectiveCandidates } from './extract/serverConfigs';
@@ -255,7 +256,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
     () => {
       if (!readPairs) return NEXT;
       // Sentences (`the password for svc is \`…\``) in text files and comments, and Markdown tables' secret columns.
-      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : [])];
+      const prose = [...proseCandidates(text, namePositions, language === 'text'), ...(language === 'text' && text.includes('---') && text.includes('|') ? tableColumnCandidates(text) : []), ...(language === 'text' && (text.includes('```') || text.includes('~~~')) ? fencedValueCandidates(text) : []), ...nextLineValueCandidates(text, namePositions), ...(CODE_LANGUAGES.has(language) ? [] : directiveValueCandidates(text, namePositions, language === 'ini' || language === 'text', true))];
       if (prose.length) candidates = [...candidates, ...prose];
       return NEXT;
     },
@@ -404,6 +405,9 @@ function providerPatternOf(value: string, enabled: (c: CompiledRule) => boolean)
 function cancelledResult(): AnalysisResult {
   return { findings: [], skipped: { reason: 'cancelled' }, notes: ['Cancelled: a newer analysis superseded this one.'] };
 }
+
+/** Languages whose extractors read their own strings (and whose docstrings' examples are documentation, not settings). */
+const CODE_LANGUAGES: ReadonlySet<string> = new Set(['typescript', 'javascript', 'python', 'shell', 'notebook']);
 
 /** A SQL script, whose SQL*Plus `CONNECT user/…@db` lines hold passwords. */
 const SQL_SCRIPT = /\.(?:sql|pls)$/i;

@@ -162,9 +162,9 @@ export function tableColumnCandidates(text: string): Candidate[] {
         if (!byValue && !SECRET_HEADER.test(name)) return;
         const m = /^[ \t]*(`?)([^\s`|]{8,512})\1[ \t]*$/.exec(cell.text);
         if (!m || NOT_A_VALUE.test(m[2]!)) return;
-        if (byValue) setting ??= rowSetting(cells, i);
+        if (byValue) setting ??= rowSetting(cells, i) || rowSecretLabel(cells, i);
         if (byValue && !setting) return;
-        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: byValue ? [setting!] : [name.replace(/[ -]/g, '_').toLowerCase()] });
+        out.push({ offset: start + cell.offset + m[0].indexOf(m[2]!, m[1]!.length), length: m[2]!.length, names: byValue ? setting!.split(' ') : [name.replace(/[ -]/g, '_').toLowerCase()] });
       });
     }
     previous = { line, start };
@@ -182,8 +182,78 @@ function rowSetting(cells: ReadonlyArray<{ text: string }>, except: number): str
   return '';
 }
 
+/**
+ * A row's label in words, where no cell is a setting's name (`| athena | client secret | \`…\` |`): its first cell other
+ * than `except` that names a secret (SECRET_HEADER), as a name (`client_secret`), and that name after the row's first
+ * cell when that is a word or two (`athena_client_secret`: whose it is, for attribution.ts); space-separated, or ''.
+ */
+function rowSecretLabel(cells: ReadonlyArray<{ text: string }>, except: number): string {
+  for (let k = 0; k < cells.length; k++) {
+    const label = cells[k]!.text.trim().replace(/^[`*]+|[`*]+$/g, '');
+    if (k === except || !SECRET_HEADER.test(label)) continue;
+    const name = label.replace(/[ -]+/g, '_').toLowerCase();
+    const owner = k > 0 && except !== 0 ? /^[A-Za-z][\w.]{1,31}(?:[ -][A-Za-z][\w.]{1,31})?$/.exec(cells[0]!.text.trim())?.[0] : undefined;
+    return owner ? `${name} ${owner.replace(/[ -]+/g, '_').toLowerCase()}_${name}` : name;
+  }
+  return '';
+}
+
 /** A sentence that introduces a value: it ends in a colon and names a secret (group 1: up to three words ending with the noun). */
-const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
+const INTRODUCES_SECRET = /((?:[A-Za-z][\w-]{0,31}[ \t]+){0,2}(?:passwords?|passphrase|(?:auth)?tokens?|secrets?|api[ _-]?keys?|(?:access|private|signing|secret|encryption|master|admin|app|client|service|hmac)[ \t]+keys?|credentials?))\b[^\n:]{0,80}:[ \t]*$/i;
+/** A lone value's line, indented or not (a list's continuation, a docstring's or an e-mail's indented block), or a comment line's (`//   …`). */
+const LONE_VALUE = /^[ \t]*(?:(?:\/\/|#|\*|--|;)[ \t]*)?([^\s`'"<>]{8,512})[ \t]*\r?$/;
+
+/**
+ * Values alone on their line, introduced by the line before it, which names a secret and ends in a colon (an on-call
+ * note's "Postmark server token for the billing stream:" and the token indented below it, a docstring's "our HMAC key
+ * for ACK signing:", a comment's): named by that sentence's words, as a fence after such a sentence is
+ * (fencedValueCandidates). In any file, read only at the lines where a secret-like name keyword ends (`nameEnds`,
+ * ascending), each line once; a line's ends are found by a cursor that moves forward and a look-back bounded to
+ * 200 characters: linear.
+ */
+export function nextLineValueCandidates(text: string, nameEnds: readonly number[]): Candidate[] {
+  const out: Candidate[] = [];
+  let lineEnd = -1;
+  let read = -1;
+  for (const end of nameEnds) {
+    if (end > lineEnd) {
+      lineEnd = text.indexOf('\n', end);
+      if (lineEnd < 0) return out;
+    }
+    if (lineEnd === read || lineEnd - end > 120) continue;
+    read = lineEnd;
+    // The line must end in a colon: asked of its last characters before it is cut out.
+    let last = lineEnd - 1;
+    while (last > end && (text.charCodeAt(last) === 13 || text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+    if (text.charCodeAt(last) !== 58) continue;
+    // The next line, or the one after a blank line, must be a lone value: asked before the sentence is (a YAML key's
+    // line ends in a colon too, and a mapping's entries follow it).
+    let start = lineEnd + 1;
+    let value: RegExpExecArray | null = null;
+    let next = '';
+    for (let blank = 0; blank < 2; blank++) {
+      const stop = text.indexOf('\n', start);
+      next = text.slice(start, stop < 0 ? Math.min(text.length, start + 600) : Math.min(stop, start + 600));
+      if (next.trim() === '' && blank === 0 && stop >= 0) {
+        start = stop + 1;
+        continue;
+      }
+      value = LONE_VALUE.exec(next);
+      break;
+    }
+    if (!value || NOT_A_VALUE.test(value[1]!)) continue;
+    const before = text.slice(Math.max(0, end - 200), lineEnd);
+    const named = INTRODUCES_SECRET.exec(before.slice(before.lastIndexOf('\n') + 1).replace(/\r$/, '').slice(-160));
+    if (named) out.push({ offset: start + next.indexOf(value[1]!), length: value[1]!.length, names: [secretName(named[1]!)] });
+  }
+  return out;
+}
+
+/** The name a sentence's words ending in a secret noun give a value: `Postmark server token` → `postmark_server_token`. */
+function secretName(words: string): string {
+  return words.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_');
+}
+
 /** A fence's opening line: backticks or tildes and an optional language word. */
 const FENCE_OPENING = /^[ \t]{0,3}(?:`{3,}|~{3,})[\w-]{0,32}[ \t]*$/;
 /** The one line a fence holds: a value of key characters. */
@@ -214,7 +284,7 @@ function introducedName(text: string, open: number): string | undefined {
     const line = text.slice(start, end).replace(/\r$/, '');
     if (line.trim() !== '') {
       const named = INTRODUCES_SECRET.exec(line.slice(-160));
-      return named ? named[1]!.toLowerCase().replace(/^(?:the|a|an|our|this|that)[ \t]+/, '').replace(/[ \t-]+/g, '_') : undefined;
+      return named ? secretName(named[1]!) : undefined;
     }
     end = start - 1;
   }

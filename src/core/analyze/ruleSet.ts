@@ -1,6 +1,6 @@
 /** The rules, compiled once and indexed the ways the analysis looks them up. */
 import { rules as allRules } from '../rules/index';
-import { CREDENTIAL_MAP_KEYWORDS, KEY_ARGUMENT_CALLEES, SECRET_CLASS_KEYWORDS } from './candidate';
+import { CLIENT_MAKER_KEYWORDS, CREDENTIAL_MAP_KEYWORDS, KEY_ARGUMENT_CALLEES, SECRET_CLASS_KEYWORDS } from './candidate';
 import { compileRule } from './compile';
 import { COMMAND_LINE_KEYWORDS, ORACLE_TOOL_KEYWORDS } from './extract/commandLine';
 import { ENCODED_JSON_KEYWORDS } from './decoded';
@@ -26,8 +26,8 @@ export const heuristicRules = compiled.filter((c) => c.whole && c.rule.heuristic
  * is a credential though nothing names it (candidate.ts: `bcrypt.hash('…')` has no secret-like name; `new Cryptr('…')`), and the commands
  * whose options are credentials though they do not say so (extract/commandLine.ts: `redis-cli -a …`).
  */
-export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS].map((k) => k.toLowerCase()))];
-export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...SERVER_DIRECTIVE_KEYWORDS]);
+export const parseKeywords = [...new Set([...[...boundRules, ...heuristicRules].flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS, ...CLIENT_MAKER_KEYWORDS].map((k) => k.toLowerCase()))];
+export const keywordSet = new KeywordSet([...compiled.flatMap((c) => c.rule.keywords), ...KEY_ARGUMENT_CALLEES, ...COMMAND_LINE_KEYWORDS, ...CREDENTIAL_MAP_KEYWORDS, ...SECRET_CLASS_KEYWORDS, ...CLIENT_MAKER_KEYWORDS, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...SERVER_DIRECTIVE_KEYWORDS]);
 export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
 /**
  * Keyword (as a rule writes it) → the bits of the name-bound rules and heuristics (valueRules, below) that list it: the

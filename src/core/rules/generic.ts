@@ -15,6 +15,13 @@ const PROVIDER_KEY = `(?:^|_)(?:${providerNames
   .join('|')})(?:_?(?:live|prod|production|staging|stage|stg|sandbox|test|dev|development))?_?key$`;
 
 /**
+ * A custom header that carries a key, named for whose it is (`X-Partner-Key`, `X-Acme-Key`, `x-tenant-api-key`): what
+ * a gateway checks is a credential, `key` alone in a header's name says so as `X-Api-Key` does. Not the headers whose key
+ * is an id, a nonce or an address (`X-Idempotency-Key`, `X-Cache-Key`, `X-Routing-Key`, `X-Public-Key`).
+ */
+const CUSTOM_KEY_HEADER = '^x-(?!(?:idempotency|idempotent|cache|request|nonce|routing|partition|sort|trace|correlation|public|publishable|site|dedup|dedupe|deduplication|shard|lock|cursor|page|upload|object|file|event|message|signature|hash|lookup|primary|foreign|forwarded)-)[a-z0-9]+(?:-[a-z0-9]+){0,2}-key$';
+
+/**
  * The name-bound high-entropy heuristic: a random-looking string assigned to a secret-sounding name.
  * Extra quiet filters (placeholders, env refs, UUIDs, hashes, integrity strings, data URIs, stand-ins in test paths)
  * live in analyze/quiet.ts because they apply to how the value is used, not to its shape.
@@ -30,9 +37,8 @@ export const genericRules = defineRules([
     // incidents and pages people; a routing key alone is a message broker's address.
     // An admin key is a search engine's master key (Typesense, Meilisearch). A TOTP/MFA seed is the shared secret every
     // one-time code derives from (`TOTP_SEED`, `mfaSeed`). Consul's gossip key (`CONSUL_ENCRYPT_KEY`). Agora's App Certificate and DoseSpot's
-    // ClinicKey are those providers' names for their secrets. A custom `X-…-Key` header carries a partner's or an
-    // internal API's key (not an idempotency, cache or routing key, which name requests, not callers).
-    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session|admin)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|(?:^|_)(?:t?otp|mfa|2fa|two_?factor|authenticator)_(?:[a-z0-9]{1,24}_)?seed$|(?:^|_)encrypt_key$|gossip_?key$|app_?certificate$|clinic_?key$|^x-(?!idempoten|cache|request|correlation|dedup|routing|partition|forwarded)[a-z0-9-]{1,40}-key$|${PROVIDER_KEY})`, 'i'),
+    // ClinicKey are those providers' names for their secrets. A custom `X-…-Key` header: CUSTOM_KEY_HEADER.
+    nameHint: new RegExp(`(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|passw(?:or)?d|passphrase|credential|auth(?:orization)?|bearer|signing[_-]?key|app(?:lication)?[_-]?key|client[_-]?secret|\\bpwd\\b|x-api-key|(?:master|encryption|hmac|cipher|aes|fernet|data[_-]encryption|session|admin)[_-]?key|licen[cs]e[_-]?key|(?:^|_)data_key$|(?:^|_)pass$|pager_?duty\\w{0,24}?(?:routing|integration|events?)_?key$|(?:^|_)(?:t?otp|mfa|2fa|two_?factor|authenticator)_(?:[a-z0-9]{1,24}_)?seed$|(?:^|_)encrypt_key$|gossip_?key$|app_?certificate$|clinic_?key$|${CUSTOM_KEY_HEADER}|${PROVIDER_KEY})`, 'i'),
     keywords: ['secret', 'token', 'key', 'pass', 'pwd', 'credential', 'auth', 'bearer', 'jwt', 'hmac', 'cipher', 'cookieparser', 'wallet', 'sequelize', 'fernet', 'login', 'totp', 'hotp', 'otp_', 'otpseed', 'mfa', '2fa', 'twofactor', 'two_factor', 'authenticator', 'app_certificate', 'appcertificate'],
     minEntropy: 3.5,
     heuristic: true,
@@ -95,6 +101,9 @@ export const genericSamples = (): Record<string, RuleSamples> => ({
       { name: 'authToken', value: '00000000-0000-0000-0000-000000000000' },
       // A provider's word before `key` names its key; an everyday word before it does not.
       { name: 'renderKey', value: 'Qm7vTz2Lw9Xc4Rb8Np1Hd6Ks' },
+      // A custom header's key that is an id or a nonce, not a credential.
+      { name: 'X-Idempotency-Key', value: 'Wq4Zr8Tn2Mx6Kb9Vc3Hd7Lp' },
+      { name: 'X-Cache-Key', value: 'Jv5Nc9Rb3Xt7Wm2Kq8Hz4Fd' },
       { name: 'segment_key', value: 'Hx3Jq8Wm2Vn7Lc5Tb9Rd4Fz' },
       { name: 'password', value: 'correct horse battery staple' },
       { name: 'secretName', value: 'projects/my-project/secrets/db' },

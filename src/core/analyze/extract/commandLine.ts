@@ -485,7 +485,8 @@ function baseName(path: string): string {
 
 /**
  * The command lines of a text file by its name: a Makefile's recipe lines (after a tab), a Markdown file's shell fences
- * (fences of another language are code of that language, read as text). Linear: each line is looked at once.
+ * (fences of another language are code of that language, read as text), a Procfile's processes, a Jenkinsfile's shell
+ * steps, a CI log's traced commands. Linear: each line is looked at once.
  */
 export function commandSpans(path: string, text: string): Spans {
   const base = baseName(path);
@@ -500,7 +501,61 @@ export function commandSpans(path: string, text: string): Spans {
     }
     return spans;
   }
-  return isMarkdownPath(base) ? fencedLines(text, SHELL_FENCE) : [];
+  if (isMarkdownPath(base)) return fencedLines(text, SHELL_FENCE);
+  if (base === 'procfile' || base.startsWith('procfile.')) return eachLineSpan(text, procfileCommand);
+  if (base === 'jenkinsfile' || base.endsWith('.jenkinsfile') || base.endsWith('.groovy')) return shellSteps(text);
+  return base.endsWith('.log') ? eachLineSpan(text, tracedCommand) : [];
+}
+
+/** The spans `at` gives each line of the text (start and end of the line in, a span or undefined out): one pass. */
+function eachLineSpan(text: string, at: (line: string) => number): Spans {
+  const spans: Spans = [];
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const from = at(text.slice(start, Math.min(end, start + 256)));
+    if (from >= 0) spans.push([start + from, end]);
+    start = end + 1;
+  }
+  return spans;
+}
+
+/** A Procfile's process line (`worker: celery -A app worker`): its command, after the process type's colon. */
+const PROCFILE_LINE = /^[A-Za-z0-9_-]{1,64}:[ \t]*/;
+const procfileCommand = (line: string): number => PROCFILE_LINE.exec(line)?.[0].length ?? -1;
+/** A CI log's traced command (`+ curl …`, bash's xtrace; `$ curl …`, a runner's echo of the command it runs). */
+const TRACED_COMMAND = /^[ \t]*(?:\+{1,3}|\$)[ \t]+/;
+const tracedCommand = (line: string): number => TRACED_COMMAND.exec(line)?.[0].length ?? -1;
+
+/** A Jenkinsfile's shell step: `sh '…'`, `sh "…"`, `sh(script: '…')`, `sh '''` opening lines of a script. */
+const SHELL_STEP = /^[ \t]*(?:sh|bat|powershell|pwsh)[ \t]*\(?[ \t]*(?:script:[ \t]*)?('''|"""|'|")/;
+
+/**
+ * The command lines of a Jenkinsfile's shell steps: the rest of a step's line after its quote, and the lines of a
+ * triple-quoted script up to its closing quotes. One pass over the lines.
+ */
+function shellSteps(text: string): Spans {
+  const spans: Spans = [];
+  let closing: string | undefined;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (closing) {
+      if (line.includes(closing)) closing = undefined;
+      else spans.push([start, end]);
+    } else {
+      const step = SHELL_STEP.exec(line.slice(0, 256));
+      if (step) {
+        // A one-line step's command ends at its closing quote (the quote left in would open a string for the lines after).
+        const close = step[1]!.length === 1 ? line.lastIndexOf(step[1]!) : -1;
+        spans.push([start + step[0].length, close >= step[0].length ? start + close : end]);
+        if (step[1]!.length === 3 && !line.includes(step[1]!, step[0].length)) closing = step[1];
+      }
+    }
+    start = end + 1;
+  }
+  return spans;
 }
 
 /** Whether any line opens as SQLPLUS_CONNECT reads one (the same pattern, tested once rather than iterated). */

@@ -351,6 +351,66 @@ function pushSpacedPairs(out: Candidate[], text: string, line: string, start: nu
   }
 }
 
+/** A name as config files write one (`hec_token`, `insecure-password`, `Bugsnag-Api-Key`, `client.secret`). */
+function isDirectiveNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46;
+}
+/** Before a directive's name: up to two words of its own (`user oncall insecure-password …`, `acme_dns cloudflare …`). */
+const DIRECTIVE_HEAD = /^[ \t]*(?:[\w.@-]{1,64}[ \t]+){0,2}$/;
+/**
+ * After a directive's name: spaces and its value, alone to the line's end (quoted, or bare and holding no bracket,
+ * comma or bar: `varchar2(200)` after a column's name is its type), then an optional `;`. Groups 2 and 4: the value.
+ */
+const DIRECTIVE_TAIL = /^[ \t]+(?:(["'])([^\s"'`\\]{8,512})\1|()([^\s"'`;{}<>\\(),|]{8,512}))[ \t]*;?[ \t]*\r?$/;
+/** After a hash key's name (logstash, Ruby, Perl): `=>` and a quoted value (`"Bugsnag-Api-Key" => "…"`). */
+const ROCKET_TAIL = /^["']?[ \t]*=>[ \t]*(["'])([^\s"'`\\]{8,512})\1/;
+/**
+ * After a name inside a line or a string: `=` and a quoted value, the quotes escaped or not (a JAAS config's
+ * `password="…";` in a YAML value, `password=\"…\"` in a JSON string, `.properties`).
+ */
+const QUOTED_ASSIGNMENT_TAIL = /^=(\\?["'])([^\s"'`\\]{8,512})\1/;
+
+/**
+ * Values of config directives named by the word before them, where a secret-like name keyword ends (`nameEnds`,
+ * ascending): fluentd's `hec_token …`, HAProxy's `user oncall insecure-password …`, Caddy's `acme_dns cloudflare …`
+ * (`name value` to the line's end, the name first on its line or after two words at most), and a hash's `"Name" =>
+ * "…"` anywhere in a line (logstash's `headers => { "X-Api-Key" => "…" }`): with `directives`, for config and
+ * plain-text files, whose directives no `=`/`:` reader takes. With `inStrings`, for data and config files (not code,
+ * whose extractors read their own strings and whose docstrings' examples are documentation), `name="…"` inside a line
+ * or a string (a JAAS config's `password="…"` in a YAML value or, escaped, in a JSON string). Each name read once,
+ * within its line; the slices are bounded: linear.
+ */
+export function directiveValueCandidates(text: string, nameEnds: readonly number[], directives: boolean, inStrings: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let lastStop = -1;
+  // The end of the line holding the current name, found once a line (a cursor: names come in order).
+  let lineEnd = -1;
+  for (const end of nameEnds) {
+    let start = end;
+    while (start > 0 && end - start < 64 && isDirectiveNameChar(text.charCodeAt(start - 1))) start--;
+    let stop = end;
+    while (stop - end < 64 && isDirectiveNameChar(text.charCodeAt(stop))) stop++;
+    if (stop === lastStop) continue;
+    lastStop = stop;
+    // What may follow a name here (`=`, or a directive's space, tab or closing quote), asked before anything is read.
+    const next = text.charCodeAt(stop);
+    if (!(inStrings && next === 61) && !(directives && (next === 32 || next === 9 || next === 34 || next === 39))) continue;
+    const quoted = text.charCodeAt(start - 1) === 34 || text.charCodeAt(start - 1) === 39;
+    if (lineEnd < stop) lineEnd = text.indexOf('\n', stop) >>> 0;
+    const tail = text.slice(stop, Math.min(lineEnd, text.length, stop + 600));
+    let value = (inStrings ? QUOTED_ASSIGNMENT_TAIL.exec(tail) : null) ?? (directives ? ROCKET_TAIL.exec(tail) : null);
+    if (!value && directives && !quoted) {
+      const head = text.slice(Math.max(0, start - 160), start);
+      if (DIRECTIVE_HEAD.test(head.slice(head.lastIndexOf('\n') + 1))) value = DIRECTIVE_TAIL.exec(tail);
+    }
+    if (!value) continue;
+    // The value's first occurrence in the match is itself: what comes before it is spaces, quotes and `=>`.
+    const found = value[2] ?? value[4]!;
+    out.push({ offset: stop + value[0].indexOf(found), length: found.length, names: [text.slice(start, stop)] });
+  }
+  return out;
+}
+
 /** `name "value"` or `name 'value';` alone on a line: a config directive with a quoted value. */
 const QUOTED_DIRECTIVE = /^[ \t]*([A-Za-z_][\w.-]{0,63})[ \t]+(["'])([^\s"'`\\]{8,512})\2(?=[ \t]*;?[ \t]*$)/;
 

@@ -1,4 +1,5 @@
-import { type Candidate, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { keyIsCredentialOf, spellsProvider } from '../attribution';
+import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -319,6 +320,21 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 /** Well-known APIs whose argument at an index is a credential though nothing names it (candidate.ts, one entry each). */
 const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
+/**
+ * Whether a callee (dotted) makes a client with one string before this one (CLIENT_MAKER), logs one in with a string
+ * before this one (LOGIN_CALL), or is a provider's own constructor or connect call (`Vonage(…)`) of one or two strings.
+ */
+function makesClient(callee: string, stringsBefore: number): boolean {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (LOGIN_CALL.test(last)) return stringsBefore > 0;
+  // The same counts as the TypeScript extractor's (clientCredentialAt): a client of two strings, a provider's of one or
+  // two, none of a provider whose key is public.
+  const provider = keyIsCredentialOf(callee);
+  if (!provider && spellsProvider(callee)) return false;
+  if (CLIENT_MAKER.test(last)) return stringsBefore === 1;
+  return provider && stringsBefore <= 1 && (PROVIDER_CONNECT.test(last) || last === callee);
+}
+
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 
@@ -329,6 +345,8 @@ const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 const FIELD_CALL = /^(?:(?:dataclasses|pydantic|attr|attrs|msgspec)\.)?(?:field|Field|ib|attrib)$/;
 
 const BIND = new Set(['=', ':', ':=', '=>', '==', '!=', '+=', '??', '||']);
+/** A literal that is an auth scheme alone, the key concatenated after it: `"Bearer "`, `'Token '`. */
+const AUTH_SCHEME_LITERAL = /^(?:Bearer|Token|Basic|Bot|ApiKey|Key)[ \t]+$/i;
 
 /**
  * Candidates: strings of 8 characters or more with the names bound to them. With `near` (the parse prefilter's strings,
@@ -394,6 +412,12 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     const prev = i - 1;
     if (prev < 0) return [];
     const p = src(prev);
+    // `"Authorization": "Bearer " + "…"`: a literal after `+` is named as the literal before it is, and an auth scheme
+    // there says it is a credential (a key split over literals without a scheme is read joined: pushJoined).
+    if (p === '+' && kind(prev) === PUNCT && kind(i - 2) === STR && depth < 3) {
+      const names = bindings(i - 2, depth + 1);
+      return names.length && AUTH_SCHEME_LITERAL.test(src(i - 2)) ? [...names, 'authorization'] : names;
+    }
     if (kind(prev) === PUNCT && BIND.has(p)) {
       // Make's `NAME ::= …`, `:::=`, `?=` and PHP's `$name .= …`: an operator's first characters are tokens of their own.
       let before = i - 2;
@@ -441,8 +465,10 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     let j = i - 1;
     let firstString = -1;
     let commas = 0;
+    let stringsBefore = 0;
     for (; j >= 0 && i - j < 64; j--) {
       const s = src(j);
+      if (d === 0 && kind(j) === STR) stringsBefore++;
       if (s === ')' || s === ']' || s === '}') d++;
       else if (s === '(' || s === '[' || s === '{') {
         if (d === 0) break;
@@ -459,6 +485,9 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (depth === 0 && SIGNING_CALL.test(names[0]!)) names.push('secret');
       const key = depth === 0 ? keyArgumentOf(KEY_ARGUMENT, names[0]!) : undefined;
       if (key?.at === commas) names.push(key.name);
+      // `Client(api_key, "…")`, `b2.authorize_account(realm, key_id, "…")`: a call that makes a client or logs one in is
+      // made with its credential, its last string (candidate.ts CLIENT_MAKER).
+      else if (depth === 0 && makesClient(names[0]!, stringsBefore) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
       if (firstString >= 0 && firstString !== i) names.push(src(firstString));
       // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
       if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));
@@ -470,6 +499,20 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
     const outer = depth < 3 ? bindings(j, depth + 1) : [];
     if (i === j + 3 && kind(j + 1) === STR && src(j + 2) === ',' && /^[)\]]$/.test(src(i + 1))) return [src(j + 1), ...outer];
     return outer;
+  };
+
+  /** Whether string i is the last string argument of its call: none follows before the call's `)` (64 tokens at most). */
+  const lastStringArgument = (i: number): boolean => {
+    let d = 0;
+    for (let j = i + 1; j < i + 64 && kind(j) >= 0; j++) {
+      const s = src(j);
+      if (s === '(' || s === '[' || s === '{') d++;
+      else if (s === ')' || s === ']' || s === '}') {
+        if (d === 0) return s === ')';
+        d--;
+      } else if (d === 0 && kind(j) === STR) return false;
+    }
+    return false;
   };
 
   /** bindings() of a string after a word or nothing bindable: fallbacks, returns, shell stdin and options. */

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
-import { keyIsCredentialOf } from '../attribution';
-import { type Candidate, CLIENT_CALLEE, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { keyIsCredentialOf, spellsProvider } from '../attribution';
+import { type Candidate, CLIENT_CALLEE, CLIENT_MAKER, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -271,7 +271,24 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     }
   };
 
+  /**
+   * `['…', '…'].join('')` bound to a name: a key split over an array's literals, read joined under that name (one literal
+   * is the name's value itself). True when the call was one.
+   */
+  const joinedArray = (n: ts.CallExpression | ts.NewExpression, names: string[]): boolean => {
+    const callee = n.expression;
+    const args = n.arguments ?? [];
+    if (names.length === 0 || !T.isPropertyAccessExpression(callee) || callee.name.text !== 'join' || args.length !== 1 || !T.isStringLiteralLike(args[0]!) || args[0].text !== '') return false;
+    const list = callee.expression;
+    if (!T.isArrayLiteralExpression(list) || list.elements.length === 0 || list.elements.length > 16) return false;
+    if (!list.elements.every((e) => T.isStringLiteral(e) || T.isNoSubstitutionTemplateLiteral(e))) return false;
+    if (list.elements.length === 1) literal(list.elements[0]!, names);
+    else if (contains(list.pos, list.end)) pushJoined(out, text, list.elements.map((e) => [toText(e.getStart(sf) + 1), toText(e.end - 1)] as [number, number]), names);
+    return true;
+  };
+
   const call = (n: ts.CallExpression | ts.NewExpression, names: string[]): void => {
+    if (joinedArray(n, names)) return;
     visit(n.expression, []);
     // `require('twilio')(sid, token)`, `require('mailgun-js')({ apiKey })`: the package is the callee.
     const required = requiredPackage(n.expression);
@@ -300,13 +317,41 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
     // `createHttpClient('https://api.vendor.io', '…')`, `new ApiClient(baseUrl, '…')`: a client made from an API's URL and
     // one more string is made with its credential, which the URL's host names.
     const urlClient = args.length === 2 && CLIENT_CALLEE.test(callee) && T.isStringLiteralLike(args[1]!) && (HTTPS_URL.test(first) || (!first && (T.isIdentifier(args[0]!) || T.isPropertyAccessExpression(args[0]!)) && URL_NAME.test(nameOf(args[0]))));
-    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i === 1 && urlClient ? [owner, `${callee}_api_key`, ...(first ? [first] : [])] : i > 0 && first ? [owner, first] : [owner]));
+    // `new Plivo.Client(authId, authToken)`, `Mailjet.apiConnect(key, secret)`, `new AzureKeyCredential('…')`: a call that
+    // makes a client or logs one in is made with its credential, its last string (CLIENT_MAKER).
+    const credentialAt = key || positionalKey || urlClient ? -1 : clientCredentialAt(n, dotted, args);
+    args.forEach((arg, i) => visit(arg, i === key?.at ? [callee, key.name] : i === 0 && positionalKey ? positionalKey : i === 0 && wrapped ? [callee, ...names] : spec ? [names[0]!, callee] : i === 1 && urlClient ? [owner, `${callee}_api_key`, ...(first ? [first] : [])] : i === credentialAt ? [owner, clientCredentialName(dotted), ...(i > 0 && first ? [first] : [])] : i > 0 && first ? [owner, first] : [owner]));
   };
 
   visit(sf, []);
   return { candidates: out, notes: [] };
 }
 
+
+/**
+ * The index of a client's credential among a call's arguments (CLIENT_MAKER, LOGIN_CALL): its last string literal, where
+ * the call makes a client with two strings (an id and a secret; with one, a name or a public key as often; with three,
+ * Twilio's `Client(keySid, secret, accountSid)` ends with an id), logs one in with two strings or more, or is a provider's own constructor or connect call (`new Vonage(…)`,
+ * `Telnyx('…')`, `Mailjet.apiConnect(…)`); -1 for any other call.
+ */
+function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: string, args: readonly ts.Expression[]): number {
+  let at = -1;
+  let strings = 0;
+  for (let i = 0; i < args.length; i++) {
+    if (T.isStringLiteralLike(args[i]!)) {
+      at = i;
+      strings++;
+    }
+  }
+  if (at < 0) return -1;
+  const last = dotted.slice(dotted.lastIndexOf('.') + 1);
+  if (LOGIN_CALL.test(last)) return strings >= 2 ? at : -1;
+  // A provider whose key is public (Pusher's) is constructed with no secret.
+  const provider = keyIsCredentialOf(dotted);
+  if (!provider && spellsProvider(dotted)) return -1;
+  if (CLIENT_MAKER.test(last)) return strings === 2 ? at : -1;
+  return provider && strings <= 2 && (T.isNewExpression(n) || PROVIDER_CONNECT.test(last) || last === dotted) ? at : -1;
+}
 
 const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
 /** A variable holding an API's URL (`baseUrl`, `API_URL`, `endpoint`). */
