@@ -1,6 +1,7 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart, joinsLiterals } from './candidate';
 import { embeddedSettings, printedMembers } from './extract/embedded';
+import { addRules, type RuleMask } from './ruleMask';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -46,7 +47,7 @@ function templateParts(content: string): string[] {
 
 /**
  * Offsets (of the opening quote, ascending) of the strings that start within the name window of one of
- * `namePositions` (ascending; `nameMasks`, when given, says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
+ * `namePositions` (ascending; `nameMasks` says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
  * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
@@ -55,9 +56,9 @@ export function boundStringOffsets(
   namePositions: readonly number[],
   dialect: StringDialect,
   minLength: number,
-  couldBind: (value: string, names: number) => boolean,
-  where?: (offset: number) => boolean,
-  nameMasks?: readonly number[],
+  couldBind: (value: string, names: RuleMask) => boolean,
+  where: ((offset: number) => boolean) | undefined,
+  nameMasks: readonly RuleMask[],
 ): Steps<number[]> {
   const out: number[] = [];
   if (namePositions.length === 0) return () => out;
@@ -68,10 +69,11 @@ export function boundStringOffsets(
   // near the first (NO_NAME: none), the run's value being checked joined once it has two pieces.
   let run: number[] = [];
   let runValue = '';
-  let runNames = NO_NAME;
+  let runNames: RuleMask | typeof NO_NAME = NO_NAME;
   let runEnd = -1;
   const next = dialect === 'python' ? pythonStrings(text, minLength, quoted) : scriptStrings(text, minLength, quoted);
   let h = 0;
+  let windowNames: RuleMask | undefined;
   let done = false;
   // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
   return () => {
@@ -88,7 +90,8 @@ export function boundStringOffsets(
         run.push(quoted.at);
         runValue += text.slice(quoted.contentStart, quoted.contentEnd);
         // Every piece of a run that could bind joined is kept: the extractors read the run from its first literal on.
-        if (couldBind(runValue, runNames)) for (const at of run) insertAscending(out, at);
+        // `joins` says runNames is a set.
+        if (couldBind(runValue, runNames!)) for (const at of run) insertAscending(out, at);
         continue;
       }
       const names = near(quoted);
@@ -105,7 +108,7 @@ export function boundStringOffsets(
    * Which rules the names near the string could bind (NO_NAME: no name near it, or not a place for a value); with no
    * name left, the scan ends.
    */
-  function near(quoted: Quoted): number {
+  function near(quoted: Quoted): RuleMask | typeof NO_NAME {
     const o = quoted.at;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
     if (h === namePositions.length) {
@@ -114,17 +117,20 @@ export function boundStringOffsets(
       return NO_NAME;
     }
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) return NO_NAME;
-    // Which rules the names in the window could bind (all, without masks): a value only one of the other rules takes
-    // (a short password near `token`) is no reason to parse.
-    let names = nameMasks ? 0 : -1;
-    if (nameMasks) for (let k = h; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) names |= nameMasks[k]!;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return NO_NAME;
     if (where && !where(o)) return NO_NAME;
-    return names;
+    // Which rules the names in the window could bind: a value only one of the other rules takes (a short password near
+    // `token`) is no reason to parse. One name in the window (the common case): its set as it is; several: joined in
+    // windowNames, which the answer before this one (runNames) is no longer read from once near() is asked again.
+    if (h + 1 === namePositions.length || namePositions[h + 1]! > o + NAME_WINDOW_AFTER) return nameMasks[h]!;
+    windowNames ??= new Int32Array(nameMasks[h]!.length);
+    windowNames.set(nameMasks[h]!);
+    for (let k = h + 1; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) addRules(windowNames, nameMasks[k]!);
+    return windowNames;
   }
 
   /** Whether the string holds a value some rule the names near it could bind could take. */
-  function holdsValue(quoted: Quoted, names: number): boolean {
+  function holdsValue(quoted: Quoted, names: RuleMask): boolean {
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
@@ -151,8 +157,8 @@ interface Quoted {
   template: boolean;
 }
 
-/** near()'s answer for a string no name binds (a mask of rules is -1 for all, or a set of bits). */
-const NO_NAME = 0;
+/** near()'s answer for a string no name binds (otherwise the set of rules the names near it could bind). */
+const NO_NAME = null;
 
 /** Adds `at` to the ascending list unless it is there. */
 function insertAscending(list: number[], at: number): void {
