@@ -193,7 +193,7 @@ export function createBinding(valueRules: readonly CompiledRule[], all: RuleMask
         else if (mask === none && (follows & FOLLOWS_CLIENT_URL) !== 0 && text.charCodeAt(cursor.stop) === 40 && URL_ARGUMENT.test(text.slice(cursor.stop + 1, cursor.stop + 96))) mask = all;
       }
       // The name's whole set, not its part in `bindable`: the one reader (prefilter.ts) intersects it with bindable anyway.
-      if (intersects(mask, bindable)) {
+      if (mask !== none && intersects(mask, bindable)) {
         out.push(end);
         masks?.push(mask);
       }
@@ -207,7 +207,10 @@ export function createBinding(valueRules: readonly CompiledRule[], all: RuleMask
    * Markdown changelog's `deps: name@1.0.0` lines are a thousand candidates a version, under names that bind nothing.
    */
   function namesMayBind(names: readonly string[], bindable: RuleMask): boolean {
-    for (let k = 0; k < names.length; k++) if (intersects(nameMask(names[k]!), bindable)) return true;
+    for (let k = 0; k < names.length; k++) {
+      const mask = nameMask(names[k]!);
+      if (mask !== none && intersects(mask, bindable)) return true;
+    }
     return false;
   }
 
@@ -230,7 +233,7 @@ export function createBinding(valueRules: readonly CompiledRule[], all: RuleMask
     return undefined;
   }
 
-  return { valueMask, testValueMask, nameMask, bindingNamePositions, namesMayBind, matchBound };
+  return { none, valueMask, testValueMask, nameMask, bindingNamePositions, namesMayBind, matchBound };
 }
 
 /**
@@ -320,3 +323,5 @@ function detached(s: string): string {
 
 const productBinding = createBinding(valueRules, ALL_RULES, HEURISTIC_BITS);
 export const { valueMask, testValueMask, bindingNamePositions, namesMayBind, matchBound } = productBinding;
+/** The empty set valueMask and testValueMask answer for most values: the same object each time, so a caller may skip it by identity. */
+export const NO_RULES = productBinding.none;

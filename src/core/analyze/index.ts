@@ -4,7 +4,7 @@ import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
 import { ContextAttribution } from './attribution';
-import { bindingNamePositions, matchBound, namesMayBind, testValueMask, valueMask } from './binding';
+import { bindingNamePositions, matchBound, namesMayBind, NO_RULES, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import { PASSWORD_CONTEXT, pushCandidate, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
@@ -114,7 +114,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let providerBindable = bindable;
   // In tests and fixtures the heuristics take only machine-made values (testValueMask): the prefilter and the binding agree.
   const maskOf = inTests ? testValueMask : valueMask;
-  const couldBind = (value: string, names: RuleMask) => intersects3(maskOf(value), bindable, names);
+  // A rule the value fits, one of the names near it binds and the file makes bindable.
+  const couldBind = (value: string, nameMasks: readonly RuleMask[], from: number, to: number) => {
+    const values = maskOf(value);
+    if (values === NO_RULES) return false;
+    for (let k = from; k < to; k++) if (intersects3(values, bindable, nameMasks[k]!)) return true;
+    return false;
+  };
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
   // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.

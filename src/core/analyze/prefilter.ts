@@ -1,7 +1,7 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart, joinsLiterals } from './candidate';
 import { embeddedSettings, printedMembers } from './extract/embedded';
-import { addRules, type RuleMask } from './ruleMask';
+import type { RuleMask } from './ruleMask';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -56,7 +56,7 @@ export function boundStringOffsets(
   namePositions: readonly number[],
   dialect: StringDialect,
   minLength: number,
-  couldBind: (value: string, names: RuleMask) => boolean,
+  couldBind: (value: string, nameMasks: readonly RuleMask[], from: number, to: number) => boolean,
   where: ((offset: number) => boolean) | undefined,
   nameMasks: readonly RuleMask[],
 ): Steps<number[]> {
@@ -66,14 +66,17 @@ export function boundStringOffsets(
   // and an object for each was a measurable share of a workspace scan.
   const quoted: Quoted = { at: 0, contentStart: 0, contentEnd: 0, end: 0, template: false };
   // The literals the current one joins (`"ab" + "cd"`, Python's `"ab" "cd"`): their offsets and contents, and the names
-  // near the first (NO_NAME: none), the run's value being checked joined once it has two pieces.
+  // near the first (nameMasks[runNames … runNamesEnd - 1], NO_NAME: none), the run's value being checked joined once it
+  // has two pieces.
   let run: number[] = [];
   let runValue = '';
-  let runNames: RuleMask | typeof NO_NAME = NO_NAME;
+  let runNames = NO_NAME;
+  let runNamesEnd = NO_NAME;
   let runEnd = -1;
   const next = dialect === 'python' ? pythonStrings(text, minLength, quoted) : scriptStrings(text, minLength, quoted);
   let h = 0;
-  let windowNames: RuleMask | undefined;
+  // Where the names near the string near() last answered for end (their masks: nameMasks[h … windowEnd - 1]).
+  let windowEnd = 0;
   let done = false;
   // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
   return () => {
@@ -90,25 +93,27 @@ export function boundStringOffsets(
         run.push(quoted.at);
         runValue += text.slice(quoted.contentStart, quoted.contentEnd);
         // Every piece of a run that could bind joined is kept: the extractors read the run from its first literal on.
-        // `joins` says runNames is a set.
-        if (couldBind(runValue, runNames!)) for (const at of run) insertAscending(out, at);
+        if (couldBind(runValue, nameMasks, runNames, runNamesEnd)) for (const at of run) insertAscending(out, at);
         continue;
       }
       const names = near(quoted);
       run = [quoted.at];
       runValue = names === NO_NAME || quoted.template ? '' : text.slice(quoted.contentStart, quoted.contentEnd);
       runNames = runValue && !/\s/.test(runValue) ? names : NO_NAME;
-      if (names !== NO_NAME && holdsValue(quoted, names)) out.push(quoted.at);
+      runNamesEnd = windowEnd;
+      if (names !== NO_NAME && holdsValue(quoted, names, windowEnd)) out.push(quoted.at);
       else if (done) return out;
     }
     return MORE;
   };
 
   /**
-   * Which rules the names near the string could bind (NO_NAME: no name near it, or not a place for a value); with no
-   * name left, the scan ends.
+   * The first of the names near the string (NO_NAME: no name near it, or not a place for a value), windowEnd set past the
+   * last; with no name left, the scan ends. Their rules are not joined here: a value's (couldBind) is asked of each name
+   * in turn only when the value fits some rule, and nearly none does (joining them per string was a tenth of a keystroke's
+   * re-analysis, mask23).
    */
-  function near(quoted: Quoted): RuleMask | typeof NO_NAME {
+  function near(quoted: Quoted): number {
     const o = quoted.at;
     while (h < namePositions.length && namePositions[h]! < o - NAME_WINDOW_BEFORE) h++;
     if (h === namePositions.length) {
@@ -119,26 +124,22 @@ export function boundStringOffsets(
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) return NO_NAME;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return NO_NAME;
     if (where && !where(o)) return NO_NAME;
-    // Which rules the names in the window could bind: a value only one of the other rules takes (a short password near
-    // `token`) is no reason to parse. One name in the window (the common case): its set as it is; several: joined in
-    // windowNames, which the answer before this one (runNames) is no longer read from once near() is asked again.
-    if (h + 1 === namePositions.length || namePositions[h + 1]! > o + NAME_WINDOW_AFTER) return nameMasks[h]!;
-    windowNames ??= new Int32Array(nameMasks[h]!.length);
-    windowNames.set(nameMasks[h]!);
-    for (let k = h + 1; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) addRules(windowNames, nameMasks[k]!);
-    return windowNames;
+    let k = h + 1;
+    while (k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER) k++;
+    windowEnd = k;
+    return h;
   }
 
   /** Whether the string holds a value some rule the names near it could bind could take. */
-  function holdsValue(quoted: Quoted, names: RuleMask): boolean {
+  function holdsValue(quoted: Quoted, names: number, namesEnd: number): boolean {
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), names))) return true;
+    if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), nameMasks, names, namesEnd))) return true;
     // A settings file or a JSON object held in the string (extract/embedded.ts): the values of its lines or members.
     if (quoted.template && content.includes('${')) return false;
     const held = content.includes('\n') ? embeddedSettings(text, quoted.contentStart, quoted.contentEnd) : printedMembers(text, quoted.contentStart, quoted.contentEnd);
-    return held.some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
+    return held.some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), nameMasks, names, namesEnd));
   }
 }
 
@@ -157,8 +158,8 @@ interface Quoted {
   template: boolean;
 }
 
-/** near()'s answer for a string no name binds (otherwise the set of rules the names near it could bind). */
-const NO_NAME = null;
+/** near()'s answer for a string no name binds (otherwise the index of the first name near it). */
+const NO_NAME = -1;
 
 /** Adds `at` to the ascending list unless it is there. */
 function insertAscending(list: number[], at: number): void {
