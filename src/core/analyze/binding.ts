@@ -163,7 +163,7 @@ export function createBinding(valueRules: readonly CompiledRule[], all: RuleMask
   /**
    * Of the name keywords' end offsets, those inside a word that could name a secret for one of the `bindable` rules:
    * `keys`, `keyof`, `Keyboard`, `tokenizer` and `passive` are most of the keyword hits in real code and bind nothing.
-   * With `masks`, which of those rules each one could bind is pushed there, in the same order.
+   * With `masks`, which rules each one could bind (all its word binds, `bindable` or not) is pushed there, in the same order.
    */
   function bindingNamePositions(text: string, ends: readonly number[], bindable: RuleMask, masks?: RuleMask[]): number[] {
     const out: number[] = [];
