@@ -4,7 +4,7 @@ import { parseIgnoreDirectives } from '../baseline/ignoreComments';
 import { SINGLE_KEY_CALL_RULE } from '../calls/rule';
 import { AnalysisAborted, checkAbort, inStages, MORE, NEXT, recovering, type Steps } from './abort';
 import { ContextAttribution } from './attribution';
-import { bindingNamePositions, matchBound, namesMayBind, testValueMask, valueMask } from './binding';
+import { bindingNamePositions, matchBound, namesMayBind, NO_RULES, testValueMask, valueMask } from './binding';
 import type { Candidate, Extraction } from './candidate';
 import { PASSWORD_CONTEXT, pushCandidate, USER_MAP_PASSWORD, userMapPassword } from './candidate';
 import type { CompiledRule } from './compile';
@@ -26,7 +26,8 @@ import { inClientConfig, siblingVerdict } from './siblings';
 import { twilioTokensAfterSids } from './extract/accountPairs';
 import { ruleById } from '../rules/index';
 import { boundStringOffsets, type StringDialect } from './prefilter';
-import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
+import { addRule, addRules, emptyMask, hasRule, intersects3, isEmptyMask, maskWithout, type RuleMask } from './ruleMask';
+import { everywhereRules, HEURISTIC_BITS, keywordSet, locatedKeywords, MIN_VALUE_LENGTH, nameKeywords, RULE_MASK_WORDS, scanRules, scanRulesByKeyword, valueRuleBitsByKeyword, valueRules } from './ruleSet';
 
 export type { AnalyzerLanguage } from './language';
 export { isTestPath, languageOfPath } from './language';
@@ -101,7 +102,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   let ends: ReadonlyMap<string, readonly number[]> = new Map();
   // Which name-bound rules list a keyword found (valueRuleBitsByKeyword), and whether a keyword that makes parsing
   // worthwhile is among them (parseKeywords): both read off the keywords found, in the first stage.
-  let namedRules = 0;
+  const namedRules = emptyMask(RULE_MASK_WORDS);
   let parseKeywordFound = false;
   /** Whether the text speaks of passwords (candidate.ts's PASSWORD_CONTEXT), asked once, at a user map's first entry. */
   let passwordContext: boolean | undefined;
@@ -109,14 +110,22 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   const rulesToRun: CompiledRule[] = [];
   let ruleAt = 0;
   // Which name-bound rules can fire here: enabled, their keywords present (the heuristics: always).
-  let bindable = 0;
+  const bindable = emptyMask(RULE_MASK_WORDS);
+  // bindable without the heuristics, for a candidate only a provider's rule may take (Candidate.providerOnly).
+  let providerBindable = bindable;
   // In tests and fixtures the heuristics take only machine-made values (testValueMask): the prefilter and the binding agree.
   const maskOf = inTests ? testValueMask : valueMask;
-  const couldBind = (value: string, names: number) => (maskOf(value) & bindable & names) !== 0;
+  // A rule the value fits, one of the names near it binds and the file makes bindable.
+  const couldBind = (value: string, nameMasks: readonly RuleMask[], from: number, to: number) => {
+    const values = maskOf(value);
+    if (values === NO_RULES) return false;
+    for (let k = from; k < to; k++) if (intersects3(values, bindable, nameMasks[k]!)) return true;
+    return false;
+  };
   // Where the names that could bind a value end: for the scripts' prefilter and for pairs in comments, read once.
   let bindingEnds: number[] | undefined;
   // And which rules each of those names could bind, so the prefilter pairs a value with a name that could take it.
-  const bindingMasks: number[] = [];
+  const bindingMasks: RuleMask[] = [];
   const bindingNames = () => (bindingEnds ??= bindingNamePositions(text, namePositions, bindable, bindingMasks));
   let extraction: Steps<Extraction | typeof DEFERRED> | undefined;
   // Where the credential query parameters' `=` ends (`&appid=`), and whether the pairs no extractor reads are read.
@@ -135,7 +144,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
   // Where base64 of a JSON object may start (decoded.ts), and the rules a decoded value may bind (its keywords are not
   // in the text).
   let encodedJsonEnds: number[] = [];
-  let decodedBindable = 0;
+  const decodedBindable = emptyMask(RULE_MASK_WORDS);
   let candidates: Candidate[] = [];
   let candidateAt = 0;
   let overlapsRaw: (offset: number, length: number) => boolean;
@@ -184,7 +193,8 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       twilioFound = present.has('twilio');
       for (const k of present) {
         if (SERVER_DIRECTIVE_KEYWORDS.includes(k)) directiveFound = true;
-        namedRules |= valueRuleBitsByKeyword.get(k) ?? 0;
+        const bits = valueRuleBitsByKeyword.get(k);
+        if (bits) addRules(namedRules, bits);
         if (!parseKeywordFound && nameKeywords.has(k)) parseKeywordFound = true;
         const selected = scanRulesByKeyword.get(k);
         if (selected) for (const i of selected) toRun.push(i);
@@ -207,17 +217,19 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
       for (let i = 0; i < valueRules.length; i++) {
         const c = valueRules[i]!;
         if (!enabled(c)) continue;
-        decodedBindable |= 1 << i;
+        addRule(decodedBindable, i);
         // A credential query parameter's value is read as an API key's (inline.ts): the rules of that name can bind it.
-        if (c.rule.heuristic || (namedRules & (1 << i)) !== 0 || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) bindable |= 1 << i;
+        if (c.rule.heuristic || hasRule(namedRules, i) || (queryEnds.length > 0 && c.rule.nameHint!.test(QUERY_CREDENTIAL_NAME))) addRule(bindable, i);
       }
+      providerBindable = maskWithout(bindable, HEURISTIC_BITS);
+      const nothingBindable = isEmptyMask(bindable);
       encodedJsonEnds = ends.size === 0 ? [] : ENCODED_JSON_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlEnds = ends.size === 0 ? [] : SQL_STATEMENT_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       oracleEnds = ends.size === 0 ? [] : ORACLE_TOOL_KEYWORDS.flatMap((k) => ends.get(k) ?? []).sort((a, b) => a - b);
       sqlScript = SQL_SCRIPT.test(path);
       // A Markdown file's SQL fences, only where a line opens with `CONNECT`/`CONN`.
       sqlFences = sqlScript ? [] : sqlFenceSpans(path, text);
-      if (bindable === 0 && encodedJsonEnds.length === 0) return NEXT;
+      if (nothingBindable && encodedJsonEnds.length === 0) return NEXT;
       if (!parseKeywordFound && queryEnds.length === 0 && encodedJsonEnds.length === 0 && sqlEnds.length === 0 && oracleEnds.length === 0 && !sqlScript && sqlFences.length === 0 && !configKind) return NEXT;
       // A notebook's long lines are its outputs' images: its cells are read by their own extractor, in linear time.
       if (language !== 'notebook' && isMinified(text)) {
@@ -225,7 +237,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         return NEXT;
       }
       readPairs = true;
-      if (bindable === 0 || !parseKeywordFound) return NEXT;
+      if (nothingBindable || !parseKeywordFound) return NEXT;
       const near = (dialect: StringDialect, where?: (offset: number) => boolean) => boundStringOffsets(text, bindingNames(), dialect, MIN_VALUE_LENGTH, couldBind, where, bindingMasks);
       extraction = recovering<Extraction | typeof DEFERRED>(extract(language, path, text, options.signal, notes, options.retainParse !== false, options.deferParse === true, near), (error) => {
         if (error instanceof AnalysisAborted) throw error;
@@ -297,13 +309,13 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const cand = candidates[candidateAt]!;
         if (cand.offset < boundEnd || overlapsRaw(cand.offset, cand.length)) continue;
         // A decoded value may match a provider's pattern whatever its names say; any other candidate needs a name.
-        if (!cand.encoded && !namesMayBind(cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable)) continue;
+        if (!cand.encoded && !namesMayBind(cand.names, cand.providerOnly ? providerBindable : bindable)) continue;
         if (cand.value !== undefined) {
           // Literals joined (their provider keys were read by the provider pass) or a value decoded: the value is theirs, the
           // range the literals'.
           // A decoded value a provider's pattern matches is that provider's (its rule id), though a heuristic's name binds it too.
           const bound = cand.encoded ? matchBound(cand.value, cand.names, decodedBindable, inTests, cand.owner) : undefined;
-          const matched = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+          const matched = cand.encoded ? ((bound === undefined || bound.heuristic ? providerPatternOf(cand.value, enabled) : undefined) ?? bound) : matchBound(cand.value, cand.names, cand.providerOnly ? providerBindable : bindable, inTests, cand.owner);
           const hit = matched && bySiblings(matched, cand.offset, cand.names, cand.value);
           const rule = hit && named(hit, cand.names, cand.offset, cand.value);
           if (rule) {
@@ -316,7 +328,7 @@ function analysisSteps(path: string, text: string, options: AnalyzeOptions, utf8
         const offset = cand.offset + text.slice(cand.offset, cand.offset + cand.length).indexOf(value);
         // An entry of a map named only for people is a password when it is shaped like one or the file is about them.
         const names = cand.names.includes(USER_MAP_PASSWORD) && !userMapPassword(value) && !(passwordContext ??= PASSWORD_CONTEXT.test(text)) ? cand.names.filter((n) => n !== USER_MAP_PASSWORD) : cand.names;
-        const matched = matchBound(value, names, cand.providerOnly ? bindable & ~HEURISTIC_BITS : bindable, inTests, cand.owner);
+        const matched = matchBound(value, names, cand.providerOnly ? providerBindable : bindable, inTests, cand.owner);
         const hit = matched && bySiblings(matched, offset, cand.names, value);
         const rule = hit && named(hit, cand.names, offset, value);
         if (rule) {

@@ -1,6 +1,7 @@
 import { MORE, type Steps } from './abort';
 import { credentialStart, joinsLiterals } from './candidate';
 import { embeddedSettings, printedMembers } from './extract/embedded';
+import type { RuleMask } from './ruleMask';
 import { nextPythonLiteralBounds, type PythonLiteralBounds } from '../pythonStrings';
 
 /**
@@ -46,7 +47,7 @@ function templateParts(content: string): string[] {
 
 /**
  * Offsets (of the opening quote, ascending) of the strings that start within the name window of one of
- * `namePositions` (ascending; `nameMasks`, when given, says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
+ * `namePositions` (ascending; `nameMasks` says which rules each could bind) and hold a value (the content, or a template's literal part, after a header name and an
  * auth scheme, trimmed: what the extractors and analyzeText make of it) that `couldBind` accepts; and, with `where`,
  * only those at offsets it accepts (asked first: it is cheaper than the value check).
  */
@@ -55,9 +56,9 @@ export function boundStringOffsets(
   namePositions: readonly number[],
   dialect: StringDialect,
   minLength: number,
-  couldBind: (value: string, names: number) => boolean,
-  where?: (offset: number) => boolean,
-  nameMasks?: readonly number[],
+  couldBind: (value: string, nameMasks: readonly RuleMask[], from: number, to: number) => boolean,
+  where: ((offset: number) => boolean) | undefined,
+  nameMasks: readonly RuleMask[],
 ): Steps<number[]> {
   const out: number[] = [];
   if (namePositions.length === 0) return () => out;
@@ -65,13 +66,17 @@ export function boundStringOffsets(
   // and an object for each was a measurable share of a workspace scan.
   const quoted: Quoted = { at: 0, contentStart: 0, contentEnd: 0, end: 0, template: false };
   // The literals the current one joins (`"ab" + "cd"`, Python's `"ab" "cd"`): their offsets and contents, and the names
-  // near the first (NO_NAME: none), the run's value being checked joined once it has two pieces.
+  // near the first (nameMasks[runNames … runNamesEnd - 1], NO_NAME: none), the run's value being checked joined once it
+  // has two pieces.
   let run: number[] = [];
   let runValue = '';
   let runNames = NO_NAME;
+  let runNamesEnd = NO_NAME;
   let runEnd = -1;
   const next = dialect === 'python' ? pythonStrings(text, minLength, quoted) : scriptStrings(text, minLength, quoted);
   let h = 0;
+  // Where the names near the string near() last answered for end (their masks: nameMasks[h … windowEnd - 1]).
+  let windowEnd = 0;
   let done = false;
   // A piece per STRINGS_PER_PIECE strings: a generated file holds tens of thousands near names (25k took 80-300 ms).
   return () => {
@@ -88,22 +93,25 @@ export function boundStringOffsets(
         run.push(quoted.at);
         runValue += text.slice(quoted.contentStart, quoted.contentEnd);
         // Every piece of a run that could bind joined is kept: the extractors read the run from its first literal on.
-        if (couldBind(runValue, runNames)) for (const at of run) insertAscending(out, at);
+        if (couldBind(runValue, nameMasks, runNames, runNamesEnd)) for (const at of run) insertAscending(out, at);
         continue;
       }
       const names = near(quoted);
       run = [quoted.at];
       runValue = names === NO_NAME || quoted.template ? '' : text.slice(quoted.contentStart, quoted.contentEnd);
       runNames = runValue && !/\s/.test(runValue) ? names : NO_NAME;
-      if (names !== NO_NAME && holdsValue(quoted, names)) out.push(quoted.at);
+      runNamesEnd = windowEnd;
+      if (names !== NO_NAME && holdsValue(quoted, names, windowEnd)) out.push(quoted.at);
       else if (done) return out;
     }
     return MORE;
   };
 
   /**
-   * Which rules the names near the string could bind (NO_NAME: no name near it, or not a place for a value); with no
-   * name left, the scan ends.
+   * The first of the names near the string (NO_NAME: no name near it, or not a place for a value), windowEnd set past the
+   * last; with no name left, the scan ends. Their rules are not joined here: a value's (couldBind) is asked of each name
+   * in turn only when the value fits some rule, and nearly none does (joining them per string was a tenth of a keystroke's
+   * re-analysis, mask23).
    */
   function near(quoted: Quoted): number {
     const o = quoted.at;
@@ -114,25 +122,24 @@ export function boundStringOffsets(
       return NO_NAME;
     }
     if (namePositions[h]! > o + NAME_WINDOW_AFTER) return NO_NAME;
-    // Which rules the names in the window could bind (all, without masks): a value only one of the other rules takes
-    // (a short password near `token`) is no reason to parse.
-    let names = nameMasks ? 0 : -1;
-    if (nameMasks) for (let k = h; k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER; k++) names |= nameMasks[k]!;
     if (dialect === 'script' && MODULE_SPECIFIER_BEFORE.test(text.slice(Math.max(0, o - 16), o))) return NO_NAME;
     if (where && !where(o)) return NO_NAME;
-    return names;
+    let k = h + 1;
+    while (k < namePositions.length && namePositions[k]! <= o + NAME_WINDOW_AFTER) k++;
+    windowEnd = k;
+    return h;
   }
 
   /** Whether the string holds a value some rule the names near it could bind could take. */
-  function holdsValue(quoted: Quoted, names: number): boolean {
+  function holdsValue(quoted: Quoted, names: number, namesEnd: number): boolean {
     const content = text.slice(quoted.contentStart, quoted.contentEnd);
     // The value a rule sees is exactly this (as pushCandidate and analyzeText derive it), so the check is exact.
     const parts = quoted.template && content.includes('${') ? templateParts(content) : [content];
-    if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), names))) return true;
+    if (parts.some((part) => part.length >= minLength && couldBind(credentialOf(part), nameMasks, names, namesEnd))) return true;
     // A settings file or a JSON object held in the string (extract/embedded.ts): the values of its lines or members.
     if (quoted.template && content.includes('${')) return false;
     const held = content.includes('\n') ? embeddedSettings(text, quoted.contentStart, quoted.contentEnd) : printedMembers(text, quoted.contentStart, quoted.contentEnd);
-    return held.some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), names));
+    return held.some((c) => couldBind(text.slice(c.offset, c.offset + c.length).trim(), nameMasks, names, namesEnd));
   }
 }
 
@@ -151,8 +158,8 @@ interface Quoted {
   template: boolean;
 }
 
-/** near()'s answer for a string no name binds (a mask of rules is -1 for all, or a set of bits). */
-const NO_NAME = 0;
+/** near()'s answer for a string no name binds (otherwise the index of the first name near it). */
+const NO_NAME = -1;
 
 /** Adds `at` to the ascending list unless it is there. */
 function insertAscending(list: number[], at: number): void {

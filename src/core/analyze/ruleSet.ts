@@ -8,6 +8,7 @@ import { SERVER_DIRECTIVE_KEYWORDS } from './extract/serverConfigs';
 import { SQL_STATEMENT_KEYWORDS } from './extract/sql';
 import { QUERY_KEYWORDS } from './inline';
 import { KeywordSet } from './keywords';
+import { addRule, emptyMask, firstRules, maskWithout, maskWords, type RuleMask } from './ruleMask';
 
 const compiled = allRules.map(compileRule);
 export const scanRules = compiled.filter((c) => c.scan);
@@ -34,7 +35,7 @@ export const nameKeywords: ReadonlySet<string> = new Set(parseKeywords);
  * rules a text's keywords make bindable, OR-ed over the few keywords found rather than each rule's list looked up in the
  * set found (that was most of the fixed cost of a file with nothing to report).
  */
-export const valueRuleBitsByKeyword = new Map<string, number>();
+export const valueRuleBitsByKeyword = new Map<string, RuleMask>();
 /** Keywords whose end offsets locate provider matches (CompiledRule.starts). */
 export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c) => c.starts ?? []))];
 /**
@@ -44,14 +45,17 @@ export const startKeywords: readonly string[] = [...new Set(scanRules.flatMap((c
 export const locatedKeywords: readonly string[] = [...startKeywords, ...QUERY_KEYWORDS, ...ENCODED_JSON_KEYWORDS, ...SQL_STATEMENT_KEYWORDS, ...ORACLE_TOOL_KEYWORDS];
 /** The name-bound rules in matchBound's order, the heuristics last: bit i of a value's mask is rule i. */
 export const valueRules = [...boundRules, ...heuristicRules];
+/** The words of a rule mask (ruleMask.ts) over valueRules. */
+export const RULE_MASK_WORDS = maskWords(valueRules.length);
 valueRules.forEach((c, i) => {
-  for (const k of c.rule.keywords) valueRuleBitsByKeyword.set(k, (valueRuleBitsByKeyword.get(k) ?? 0) | (1 << i));
+  for (const k of c.rule.keywords) {
+    let bits = valueRuleBitsByKeyword.get(k);
+    if (!bits) valueRuleBitsByKeyword.set(k, (bits = emptyMask(RULE_MASK_WORDS)));
+    addRule(bits, i);
+  }
 });
 /** matchBound's own floor: no rule takes a shorter value. */
 export const MIN_VALUE_LENGTH = 8;
-// A value's mask is a 32-bit integer (bitwise operators): one bit per rule, and ALL_RULES needs the sign bit free.
-if (valueRules.length > 31) throw new Error(`${valueRules.length} name-bound and heuristic rules: a value's rule mask holds 31; widen the mask (binding.ts, index.ts) before adding one`);
 /** Every name-bound rule's bit, and the heuristics' (the last ones). */
-// `2 **`, not `1 <<`: at 31 rules `1 << 31` is the sign bit, and `(1 << 31) - 1` no 32-bit integer.
-export const ALL_RULES = 2 ** valueRules.length - 1;
-export const HEURISTIC_BITS = ALL_RULES & ~((1 << boundRules.length) - 1);
+export const ALL_RULES = firstRules(valueRules.length, RULE_MASK_WORDS);
+export const HEURISTIC_BITS = maskWithout(ALL_RULES, firstRules(boundRules.length, RULE_MASK_WORDS));
