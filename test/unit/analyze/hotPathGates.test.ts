@@ -6,8 +6,8 @@ import { runSteps } from '../../../src/core/analyze/abort';
 import { readFileSync } from 'node:fs';
 import { matchBound, namesMayBind } from '../../../src/core/analyze/binding';
 import { maskWithout } from '../../../src/core/analyze/ruleMask';
-import { ALL_RULES, HEURISTIC_BITS, valueRules } from '../../../src/core/analyze/ruleSet';
-import { ruleSamples } from '../../../src/core/rules/samples';
+import { ALL_RULES, HEURISTIC_BITS } from '../../../src/core/analyze/ruleSet';
+import { boundRuleSamples } from './boundRuleSamples';
 import { sampleGen, seededRandom } from '../../../src/core/rules/sampleGen';
 
 /**
@@ -98,16 +98,9 @@ describe('hot-path gates of the text passes agree with their expressions', () =>
     // Every name-bound rule's own samples (value and name), under their names, spelled otherwise, and under other names.
     const names = ['deps', 'res.set', 'Content-Type', '', 'keys', 'tokenizer', 'X-Api-Key', 'Twilio auth token', 'jwt.sign', 'hmac', 'credentials', 'self.api_key', 'DB_PASSWORD', 'request_id'];
     const values: string[] = [g.alnum(32), g.hex(40), g.uuid(), `${g.alnum(6)}!${g.digits(4)}`];
-    for (const c of valueRules) {
-      for (const positive of ruleSamples[c.rule.id]?.positives ?? []) {
-        const sample = positive(g);
-        if (typeof sample === 'string') values.push(sample);
-        else {
-          values.push(sample.value);
-          if (sample.name) names.push(sample.name, sample.name.toUpperCase(), `config.${sample.name}`, sample.name.replace(/_/g, '-'));
-        }
-      }
-    }
+    const samples = boundRuleSamples(g, (n) => [n, n.toUpperCase(), `config.${n}`, n.replace(/_/g, '-')]);
+    values.push(...samples.values);
+    names.push(...samples.names);
     let bound = 0;
     for (const bindable of [ALL_RULES, maskWithout(ALL_RULES, HEURISTIC_BITS), HEURISTIC_BITS]) {
       for (const value of values) {

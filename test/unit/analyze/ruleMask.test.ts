@@ -4,7 +4,7 @@ import { compileRule } from '../../../src/core/analyze/compile';
 import { addRule, emptyMask, firstRules, hasRule, maskWithout, maskWords, type RuleMask } from '../../../src/core/analyze/ruleMask';
 import { ALL_RULES, boundRules, heuristicRules, valueRules } from '../../../src/core/analyze/ruleSet';
 import type { Rule } from '../../../src/core/rules/types';
-import { ruleSamples } from '../../../src/core/rules/samples';
+import { boundRuleSamples } from './boundRuleSamples';
 import { sampleGen } from '../../../src/core/rules/sampleGen';
 
 /**
@@ -93,16 +93,9 @@ describe('rule masks: more name-bound rules than a 32-bit integer holds', () => 
     const g = sampleGen(0x4517);
     const names = ['token', 'api_key', 'DB_PASSWORD', 'client_secret', 'jwt.sign', 'credentials', 'X-Api-Key'];
     const values: string[] = [g.alnum(32), g.hex(40), g.uuid()];
-    for (const c of valueRules) {
-      for (const positive of ruleSamples[c.rule.id]?.positives ?? []) {
-        const sample = positive(g);
-        if (typeof sample === 'string') values.push(sample);
-        else {
-          values.push(sample.value);
-          if (sample.name) names.push(sample.name, `config.${sample.name}`);
-        }
-      }
-    }
+    const samples = boundRuleSamples(g, (n) => [n, `config.${n}`]);
+    values.push(...samples.values);
+    names.push(...samples.names);
     let bound = 0;
     for (const value of values) {
       for (const name of names) {
