@@ -1,4 +1,5 @@
 import { AUTH_SCHEME } from '../calls/credentialNames';
+import { keyIsCredentialOf, spellsProvider } from './attribution';
 
 /**
  * A string value found by a language extractor, with the names it is bound to
@@ -198,6 +199,21 @@ export const CLIENT_MAKER = /^(?!(?:get|find|fetch|load|lookup|delete|remove|upd
 export const LOGIN_CALL = /^(?:authori[sz]e|authenticate|log_?in|logIn|sign_?in|signIn)(?:_?[Aa]ccount)?$/;
 /** A provider's call that authenticates a client, besides constructing it: `Mailjet.apiConnect(key, secret)`, `mailgun.connect(…)`. */
 export const PROVIDER_CONNECT = /^(?:api_?)?connect$/i;
+/**
+ * Whether the last of a call's `strings` string arguments is the client's credential: a login after another string; a
+ * client made with two strings (an id and a secret; with one, a name or a public key as often; with three, Twilio's
+ * `Client(keySid, secret, accountSid)` ends with an id); a provider's own constructor (`constructed`: `new Vonage(…)`),
+ * bare call (`Telnyx('…')`) or connect call of one or two strings; none of a provider whose key is public (Pusher's).
+ * One decision for the TypeScript extractor and the token pass.
+ */
+export function clientCredentialIsLast(callee: string, strings: number, constructed: boolean): boolean {
+  const last = callee.slice(callee.lastIndexOf('.') + 1);
+  if (LOGIN_CALL.test(last)) return strings >= 2;
+  const provider = keyIsCredentialOf(callee);
+  if (!provider && spellsProvider(callee)) return false;
+  if (CLIENT_MAKER.test(last)) return strings === 2;
+  return provider && strings <= 2 && (constructed || PROVIDER_CONNECT.test(last) || last === callee);
+}
 /** The name a client's credential argument is read under, after the call that takes it: `Plivo.Client_credential`. */
 export const clientCredentialName = (callee: string): string => `${callee}_credential`;
 /**

@@ -1,5 +1,4 @@
-import { keyIsCredentialOf, spellsProvider } from '../attribution';
-import { type Candidate, CLIENT_MAKER, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { type Candidate, clientCredentialIsLast, clientCredentialName, type Extraction, joinsLiterals, keyArgumentOf, keyArgumentsOf, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, SETTING_NAME, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { andThen, checkAbort, MORE, runSteps, type Steps } from '../abort';
 import * as chars from './chars';
 import { credentialOptionValue, isOracleTool, oracleLogins } from './commandLine';
@@ -320,21 +319,6 @@ const SIGNING_CALL = /(?:^|\.)(?:(?:jwt|jws)\.(?:encode|decode|sign|verify)|hmac
 /** Well-known APIs whose argument at an index is a credential though nothing names it (candidate.ts, one entry each). */
 const KEY_ARGUMENT = keyArgumentsOf('tokens');
 
-/**
- * Whether a callee (dotted) makes a client with one string before this one (CLIENT_MAKER), logs one in with a string
- * before this one (LOGIN_CALL), or is a provider's own constructor or connect call (`Vonage(…)`) of one or two strings.
- */
-function makesClient(callee: string, stringsBefore: number): boolean {
-  const last = callee.slice(callee.lastIndexOf('.') + 1);
-  if (LOGIN_CALL.test(last)) return stringsBefore > 0;
-  // The same counts as the TypeScript extractor's (clientCredentialAt): a client of two strings, a provider's of one or
-  // two, none of a provider whose key is public.
-  const provider = keyIsCredentialOf(callee);
-  if (!provider && spellsProvider(callee)) return false;
-  if (CLIENT_MAKER.test(last)) return stringsBefore === 1;
-  return provider && stringsBefore <= 1 && (PROVIDER_CONNECT.test(last) || last === callee);
-}
-
 /** Tokens that can open an assignment operator ending in `=` (`::=`, `?=`, `.=`), read back to the name before them. */
 const OPERATOR_HEAD = /^(?::{1,2}|\?|\.|\+|!)$/;
 
@@ -487,7 +471,7 @@ function extractFromTokens(text: string, dialect: TokenDialect, toks: Tokens, ne
       if (key?.at === commas) names.push(key.name);
       // `Client(api_key, "…")`, `b2.authorize_account(realm, key_id, "…")`: a call that makes a client or logs one in is
       // made with its credential, its last string (candidate.ts CLIENT_MAKER).
-      else if (depth === 0 && makesClient(names[0]!, stringsBefore) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
+      else if (depth === 0 && clientCredentialIsLast(names[0]!, stringsBefore + 1, false) && lastStringArgument(i)) names.push(clientCredentialName(names[0]!));
       if (firstString >= 0 && firstString !== i) names.push(src(firstString));
       // `key = bytes.fromhex("…")`: a re-encoding call's first argument is the value of what the call is bound to.
       if (j + 1 === i && VALUE_WRAPPER.test(names[0]!) && depth < 3) names.push(...bindings(j - 1, depth + 1));

@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
-import { keyIsCredentialOf, spellsProvider } from '../attribution';
-import { type Candidate, CLIENT_CALLEE, CLIENT_MAKER, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, LOGIN_CALL, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, PROVIDER_CONNECT, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
+import { keyIsCredentialOf } from '../attribution';
+import { type Candidate, CLIENT_CALLEE, clientCredentialIsLast, clientCredentialName, type Extraction, type KeyArgument, keyArgumentOf, keyArgumentsOf, namesSecretClass, PAIR_LABEL, PAIR_VALUE, parameterNames, pushCandidate, pushJoined, URL_NAME_ENDS, VALUE_WORD, VALUE_WRAPPER, withParent } from '../candidate';
 import { checkAbort } from '../abort';
 import { lastAtOrBefore } from '../../vocabulary/positions';
 import { loadTypeScript } from '../typescriptLoader';
@@ -328,12 +328,7 @@ export function extractTypeScript(path: string, text: string, signal?: AbortSign
 }
 
 
-/**
- * The index of a client's credential among a call's arguments (CLIENT_MAKER, LOGIN_CALL): its last string literal, where
- * the call makes a client with two strings (an id and a secret; with one, a name or a public key as often; with three,
- * Twilio's `Client(keySid, secret, accountSid)` ends with an id), logs one in with two strings or more, or is a provider's own constructor or connect call (`new Vonage(…)`,
- * `Telnyx('…')`, `Mailjet.apiConnect(…)`); -1 for any other call.
- */
+/** The index of a client's credential among a call's arguments: its last string literal, where clientCredentialIsLast says so; -1 otherwise. */
 function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: string, args: readonly ts.Expression[]): number {
   let at = -1;
   let strings = 0;
@@ -343,14 +338,7 @@ function clientCredentialAt(n: ts.CallExpression | ts.NewExpression, dotted: str
       strings++;
     }
   }
-  if (at < 0) return -1;
-  const last = dotted.slice(dotted.lastIndexOf('.') + 1);
-  if (LOGIN_CALL.test(last)) return strings >= 2 ? at : -1;
-  // A provider whose key is public (Pusher's) is constructed with no secret.
-  const provider = keyIsCredentialOf(dotted);
-  if (!provider && spellsProvider(dotted)) return -1;
-  if (CLIENT_MAKER.test(last)) return strings === 2 ? at : -1;
-  return provider && strings <= 2 && (T.isNewExpression(n) || PROVIDER_CONNECT.test(last) || last === dotted) ? at : -1;
+  return at >= 0 && clientCredentialIsLast(dotted, strings, T.isNewExpression(n)) ? at : -1;
 }
 
 const HTTPS_URL = /^https:\/\/[\w.-]+(?::\d+)?(?:\/|$)/;
